@@ -1,0 +1,113 @@
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { Redis } from 'ioredis';
+import type { Deps } from './deps.ts';
+import { modules } from './modules/index.ts';
+import { resolveActor } from './modules/accounts/service.ts';
+import { type Actor, anonymous, checkPermission, type Permission } from './platform/auth.ts';
+import { registerErrorHandler } from './platform/errors.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: Deps;
+  }
+  interface FastifyRequest {
+    actor: Actor;
+  }
+  interface FastifyContextConfig {
+    permission?: Permission;
+  }
+}
+
+export type App = FastifyInstance;
+
+export const SESSION_COOKIE = 'haowu_session';
+
+// Routes served by plugins (docs UI, static files) rather than modules: they are public by nature.
+const pluginRoutePrefixes = ['/api/docs', '/media/u/'];
+
+export async function buildApp(deps: Deps): Promise<App> {
+  const loggerInstance: FastifyBaseLogger = deps.log;
+  const app = Fastify({
+    loggerInstance,
+    genReqId: () => crypto.randomUUID(),
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+    ajv: { customOptions: { coerceTypes: 'array' } },
+  });
+  app.decorate('deps', deps);
+  // Null until the first onRequest hook sets it: a reference-typed default would be shared by every request.
+  app.decorateRequest('actor', null as never);
+  app.addHook('onRequest', async (req) => {
+    req.actor = anonymous;
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  // Every route says who may call it; a route that forgets cannot start.
+  app.addHook('onRoute', (route) => {
+    if (pluginRoutePrefixes.some((p) => route.url.startsWith(p)) || route.method === 'HEAD') return;
+    if (!route.config?.permission) throw new Error(`route ${String(route.method)} ${route.url} declares no permission`);
+  });
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1 } });
+  await app.register(rateLimit, {
+    global: false,
+    ...(deps.config.RATE_LIMIT_ENABLED === 'false' ? { max: Number.MAX_SAFE_INTEGER } : {}),
+    ...(deps.config.REDIS_URL ? { redis: new Redis(deps.config.REDIS_URL, { lazyConnect: false }) } : {}),
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Haowu 好物 API', version: '0.1.0', description: '社交电商平台 HTTP API。错误以 RFC 9457 problem+json 返回。' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.addHook('onRequest', async (req) => {
+    const header = req.headers.authorization;
+    const token = header?.startsWith('Bearer ') ? header.slice(7) : req.cookies[SESSION_COOKIE];
+    if (token) req.actor = await resolveActor(deps, token);
+  });
+  app.addHook('preHandler', async (req) => {
+    const permission = req.routeOptions.config.permission;
+    if (permission) checkPermission(req.actor, permission);
+  });
+
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.get(
+    '/api/openapi.json',
+    { config: { permission: 'public' }, schema: { hide: true } },
+    async () => app.swagger(),
+  );
+
+  if (deps.media.localRoot) {
+    await app.register(fastifyStatic, { root: path.resolve(deps.media.localRoot), prefix: '/media/u/', decorateReply: false, maxAge: '7d', immutable: true });
+  }
+
+  for (const mod of modules) {
+    mod.wire?.(deps);
+    if (mod.routes) await app.register(mod.routes);
+  }
+  return app;
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+// Every setting, validated once at start. `.env.example` at the repo root lists them all.
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().url().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  REDIS_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PUBLIC_URL: z.string().url().optional(),
+  SEED_ON_START: z.enum(['true', 'false']).default('true'),
+  SMS_PROVIDER: z.enum(['sandbox']).default('sandbox'),
+  PAYMENT_SANDBOX_SECRET: z.string().min(16).default('haowu-sandbox-secret-change-me'),
+  ORDER_PAYMENT_TIMEOUT_MINUTES: z.coerce.number().int().min(1).default(15),
+  AUTO_CONFIRM_RECEIPT_DAYS: z.coerce.number().int().min(1).default(10),
+  AFTER_SALE_MERCHANT_RESPONSE_HOURS: z.coerce.number().int().min(1).default(48),
+  SETTLEMENT_DELAY_DAYS: z.coerce.number().int().min(0).default(7),
+  RATE_LIMIT_ENABLED: z.enum(['true', 'false']).default('true'),
+  WORKERS_ENABLED: z.enum(['true', 'false']).default('true'),
+});
+
+export type Config = z.infer<typeof schema>;
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,22 @@
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+import type { PaymentProvider } from './modules/payments/provider.ts';
+import type { Clock } from './platform/clock.ts';
+import type { Database } from './platform/db.ts';
+import type { EventBus } from './platform/events.ts';
+import type { JobQueue } from './platform/jobs.ts';
+import type { MediaStore } from './platform/media.ts';
+import type { SmsSender } from './platform/sms.ts';
+
+/** The ports and machinery passed in once at buildApp; tests pass fakes for the side-effect ports only. */
+export interface Deps {
+  config: Config;
+  database: Database;
+  clock: Clock;
+  log: Logger;
+  events: EventBus;
+  jobs: JobQueue;
+  sms: SmsSender;
+  payments: PaymentProvider;
+  media: MediaStore;
+}

@@ -1,0 +1,209 @@
+import { createHash, randomInt } from 'node:crypto';
+import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
+import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { Deps } from '../../deps.ts';
+import { type Actor, anonymous, hashToken, newSessionToken, requireUser, type Role, type StaffRole } from '../../platform/auth.ts';
+import type { Ctx } from '../../platform/context.ts';
+import type { Db } from '../../platform/db.ts';
+import { AppError, notFound, ok, refusals, type Result } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import { loginCodes, merchantStaff, sessions, users } from './schema.ts';
+
+const SESSION_DAYS = 30;
+const CODE_TTL_MS = 5 * 60_000;
+const CODE_RESEND_MS = 60_000;
+const CODE_MAX_ATTEMPTS = 5;
+
+const refuse = refusals({
+  'code-too-frequent': [429, '验证码发送太频繁，请 1 分钟后再试'],
+  'code-invalid': [400, '验证码错误或已过期'],
+  'credentials-invalid': [400, '手机号或密码错误'],
+  'phone-taken': '该手机号已注册',
+});
+
+export interface UserDto {
+  id: string;
+  phone: string;
+  nickname: string;
+  avatarUrl: string | null;
+  roles: Role[];
+  staff: { merchantId: string; role: StaffRole }[];
+  hasPassword: boolean;
+  createdAt: string;
+}
+
+export interface LoginResult {
+  token: string;
+  expiresAt: string;
+  user: UserDto;
+}
+
+const codeHash = (phone: string, code: string) => createHash('sha256').update(`${phone}:${code}`).digest('hex');
+
+/** Sends a one-time login code. Refused within a minute of the last one for the same phone. */
+export async function requestLoginCode(ctx: Ctx, phone: string): Promise<Result<{ expiresInSeconds: number }>> {
+  const now = ctx.now();
+  const [recent] = await ctx.db
+    .select({ createdAt: loginCodes.createdAt })
+    .from(loginCodes)
+    .where(and(eq(loginCodes.phone, phone), gt(loginCodes.createdAt, new Date(now.getTime() - CODE_RESEND_MS))))
+    .limit(1);
+  if (recent) return refuse('code-too-frequent');
+  const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+  await ctx.db.insert(loginCodes).values({
+    id: newId('otp'),
+    phone,
+    codeHash: codeHash(phone, code),
+    expiresAt: new Date(now.getTime() + CODE_TTL_MS),
+    createdAt: now,
+  });
+  await ctx.deps.sms.sendCode(phone, code);
+  return ok({ expiresInSeconds: CODE_TTL_MS / 1000 });
+}
+
+/** Logs in with a one-time code; a phone seen for the first time becomes a new consumer account. */
+export async function loginWithCode(ctx: Ctx, input: { phone: string; code: string }): Promise<Result<LoginResult>> {
+  const now = ctx.now();
+  const verified = await ctx.tx(async (tx) => {
+    const [latest] = await tx
+      .select()
+      .from(loginCodes)
+      .where(and(eq(loginCodes.phone, input.phone), isNull(loginCodes.consumedAt), gt(loginCodes.expiresAt, now)))
+      .orderBy(desc(loginCodes.createdAt))
+      .limit(1)
+      .for('update');
+    if (!latest || latest.attempts >= CODE_MAX_ATTEMPTS) return false;
+    if (latest.codeHash !== codeHash(input.phone, input.code)) {
+      await tx.update(loginCodes).set({ attempts: latest.attempts + 1 }).where(eq(loginCodes.id, latest.id));
+      return false;
+    }
+    await tx.update(loginCodes).set({ consumedAt: now }).where(eq(loginCodes.id, latest.id));
+    return true;
+  });
+  if (!verified) return refuse('code-invalid');
+  const [existing] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.phone, input.phone));
+  const userId = existing?.id ?? (await createUser(ctx.db, { phone: input.phone, now })).id;
+  return ok(await startSession(ctx, userId));
+}
+
+export async function loginWithPassword(ctx: Ctx, input: { phone: string; password: string }): Promise<Result<LoginResult>> {
+  const [user] = await ctx.db.select({ id: users.id, passwordHash: users.passwordHash }).from(users).where(eq(users.phone, input.phone));
+  // Verify against a dummy hash when the account is missing so timing does not reveal which phones exist.
+  const storedHash = user?.passwordHash ?? DUMMY_HASH;
+  const matches = await argonVerify(storedHash, input.password).catch(() => false);
+  if (!user || !user.passwordHash || !matches) return refuse('credentials-invalid');
+  return ok(await startSession(ctx, user.id));
+}
+
+const DUMMY_HASH = await argonHash('haowu-dummy-password');
+
+export async function logout(ctx: Ctx): Promise<void> {
+  const user = requireUser(ctx.actor);
+  await ctx.db.update(sessions).set({ revokedAt: ctx.now() }).where(eq(sessions.id, user.sessionId));
+}
+
+export async function setPassword(ctx: Ctx, password: string): Promise<void> {
+  const user = requireUser(ctx.actor);
+  await ctx.db.update(users).set({ passwordHash: await hashPassword(password) }).where(eq(users.id, user.userId));
+}
+
+export async function updateProfile(ctx: Ctx, input: { nickname?: string; avatarUrl?: string | null }): Promise<UserDto> {
+  const user = requireUser(ctx.actor);
+  const patch: Partial<typeof users.$inferInsert> = {};
+  if (input.nickname !== undefined) patch.nickname = input.nickname;
+  if (input.avatarUrl !== undefined) patch.avatarUrl = input.avatarUrl;
+  if (Object.keys(patch).length > 0) await ctx.db.update(users).set(patch).where(eq(users.id, user.userId));
+  return getMe(ctx);
+}
+
+export async function getMe(ctx: Ctx): Promise<UserDto> {
+  const user = requireUser(ctx.actor);
+  const dto = await loadUserDto(ctx.db, user.userId);
+  if (!dto) throw notFound('用户');
+  return dto;
+}
+
+/** Resolves a session token into the actor making the request; unknown, expired or revoked tokens are anonymous. */
+export async function resolveActor(deps: Deps, token: string): Promise<Actor> {
+  const rows = await deps.database.db
+    .select({
+      sessionId: sessions.id,
+      userId: users.id,
+      roles: users.roles,
+      staff: sql<{ merchantId: string; role: StaffRole }[] | null>`(select json_agg(json_build_object('merchantId', ms.merchant_id, 'role', ms.role)) from merchant_staff ms where ms.user_id = ${users.id})`,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, hashToken(token)), isNull(sessions.revokedAt), gt(sessions.expiresAt, deps.clock.now())));
+  const row = rows[0];
+  if (!row) return anonymous;
+  return { kind: 'user', userId: row.userId, sessionId: row.sessionId, roles: row.roles as Role[], staff: row.staff ?? [] };
+}
+
+// ---- used by other modules and the seed script ----
+
+export const hashPassword = (password: string): Promise<string> => argonHash(password);
+
+export async function createUser(
+  db: Db,
+  input: { phone: string; now: Date; nickname?: string; password?: string; roles?: Role[] },
+): Promise<{ id: string }> {
+  const id = newId('usr');
+  await db.insert(users).values({
+    id,
+    phone: input.phone,
+    nickname: input.nickname ?? `好物用户${input.phone.slice(-4)}`,
+    passwordHash: input.password ? await hashPassword(input.password) : null,
+    roles: input.roles ?? ['consumer'],
+    createdAt: input.now,
+  });
+  return { id };
+}
+
+export async function findUserIdByPhone(db: Db, phone: string): Promise<string | undefined> {
+  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.phone, phone));
+  return row?.id;
+}
+
+export async function grantStaffRole(db: Db, input: { userId: string; merchantId: string; role: StaffRole; now: Date }): Promise<void> {
+  await db
+    .insert(merchantStaff)
+    .values({ userId: input.userId, merchantId: input.merchantId, role: input.role, createdAt: input.now })
+    .onConflictDoUpdate({ target: [merchantStaff.userId, merchantStaff.merchantId], set: { role: input.role } });
+}
+
+/** Public names for display next to reviews and orders; phone numbers never leave this module unmasked. */
+export async function publicProfiles(db: Db, userIds: string[]): Promise<Map<string, { nickname: string; avatarUrl: string | null }>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db
+    .select({ id: users.id, nickname: users.nickname, avatarUrl: users.avatarUrl })
+    .from(users)
+    .where(sql`${users.id} in ${userIds}`);
+  return new Map(rows.map((r) => [r.id, { nickname: r.nickname, avatarUrl: r.avatarUrl }]));
+}
+
+async function startSession(ctx: Ctx, userId: string): Promise<LoginResult> {
+  const token = newSessionToken();
+  const now = ctx.now();
+  const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
+  await ctx.db.insert(sessions).values({ id: newId('ses'), userId, tokenHash: hashToken(token), createdAt: now, expiresAt });
+  const user = await loadUserDto(ctx.db, userId);
+  if (!user) throw new AppError('internal-error', 500, '登录失败');
+  return { token, expiresAt: expiresAt.toISOString(), user };
+}
+
+async function loadUserDto(db: Db, userId: string): Promise<UserDto | undefined> {
+  const [u] = await db.select().from(users).where(eq(users.id, userId));
+  if (!u) return undefined;
+  const staff = await db.select({ merchantId: merchantStaff.merchantId, role: merchantStaff.role }).from(merchantStaff).where(eq(merchantStaff.userId, userId));
+  return {
+    id: u.id,
+    phone: u.phone,
+    nickname: u.nickname,
+    avatarUrl: u.avatarUrl,
+    roles: u.roles as Role[],
+    staff,
+    hasPassword: u.passwordHash !== null,
+    createdAt: u.createdAt.toISOString(),
+  };
+}

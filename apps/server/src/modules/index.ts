@@ -1,0 +1,17 @@
+import type { App } from '../app.ts';
+import type { Deps } from '../deps.ts';
+import accountRoutes from './accounts/routes.ts';
+import systemRoutes from './system/routes.ts';
+
+export interface ModuleDef {
+  name: string;
+  routes?: (app: App) => Promise<void>;
+  /** Subscribes to events and registers jobs. */
+  wire?: (deps: Deps) => void;
+}
+
+/** Every business capability, in the order they are wired. */
+export const modules: ModuleDef[] = [
+  { name: 'system', routes: systemRoutes },
+  { name: 'accounts', routes: accountRoutes },
+];

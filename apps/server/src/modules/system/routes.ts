@@ -1,0 +1,34 @@
+import { sql } from 'drizzle-orm';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { App } from '../../app.ts';
+
+export default async function systemRoutes(app: App) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/api/health',
+    {
+      config: { permission: 'public' },
+      schema: {
+        tags: ['系统'],
+        summary: '健康检查',
+        response: {
+          200: z.object({ status: z.literal('ok'), database: z.object({ kind: z.enum(['pglite', 'postgres']), ok: z.boolean(), latencyMs: z.number() }) }),
+          503: z.object({ status: z.literal('degraded'), database: z.object({ kind: z.enum(['pglite', 'postgres']), ok: z.boolean(), error: z.string() }) }),
+        },
+      },
+    },
+    async (_req, reply) => {
+      const { database } = app.deps;
+      const started = performance.now();
+      try {
+        await database.db.execute(sql`select 1`);
+        return { status: 'ok' as const, database: { kind: database.kind, ok: true, latencyMs: Math.round((performance.now() - started) * 100) / 100 } };
+      } catch (err) {
+        return reply.status(503).send({ status: 'degraded' as const, database: { kind: database.kind, ok: false, error: (err as Error).message } });
+      }
+    },
+  );
+  // The trivial endpoint benchmarks compare against: same server, same stack, no database.
+  r.get('/api/hello', { config: { permission: 'public' }, schema: { hide: true } }, async () => ({ hello: '好物' }));
+}

@@ -1,0 +1,132 @@
+import { and, asc, eq, isNull, lte, or, sql } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import type { Db } from './db.ts';
+import { newId } from './ids.ts';
+import { eventDeliveries, outboxEvents } from './schema.ts';
+
+export interface OutboxEvent<P = Record<string, unknown>> {
+  id: string;
+  type: string;
+  payload: P;
+  createdAt: Date;
+}
+
+/** Writes an event in the caller's transaction: it exists exactly when the change it describes does. */
+export async function emit(db: Db, type: string, payload: Record<string, unknown>): Promise<void> {
+  await db.insert(outboxEvents).values({ id: newId('evt'), type, payload, createdAt: new Date() });
+}
+
+type Handler = (db: Db, event: OutboxEvent) => Promise<void>;
+
+/**
+ * Dispatches outbox events after commit to idempotent subscribers. Each subscriber runs in a savepoint with
+ * its delivery recorded, so a failing subscriber is retried alone and a redelivered event never runs twice.
+ */
+export class EventBus {
+  private readonly subscribers = new Map<string, { name: string; handler: Handler }[]>();
+  private running: Promise<void> | undefined;
+  private again = false;
+  private readonly db: Db;
+  private readonly log: Logger;
+  /** Tests turn this off and call drain() so that what runs when is explicit. */
+  private readonly autoDispatch: boolean;
+  constructor(db: Db, log: Logger, autoDispatch: boolean) {
+    this.db = db;
+    this.log = log;
+    this.autoDispatch = autoDispatch;
+  }
+
+  subscribe<P>(type: string, name: string, handler: (db: Db, event: OutboxEvent<P>) => Promise<void>): void {
+    const list = this.subscribers.get(type) ?? [];
+    if (list.some((s) => s.name === name)) throw new Error(`subscriber ${name} registered twice for ${type}`);
+    list.push({ name, handler: handler as Handler });
+    this.subscribers.set(type, list);
+  }
+
+  kick(): void {
+    if (!this.autoDispatch) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain()
+      .then(() => undefined)
+      .catch((err: unknown) => this.log.error({ err }, 'outbox dispatch failed'))
+      .finally(() => {
+        this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  /** Dispatches until no deliverable event is left; returns how many events were completed. */
+  async drain(maxRounds = 100): Promise<number> {
+    let done = 0;
+    for (let round = 0; round < maxRounds; round++) {
+      const n = await this.dispatchBatch();
+      done += n;
+      if (n === 0) break;
+    }
+    return done;
+  }
+
+  private async dispatchBatch(): Promise<number> {
+    const now = new Date();
+    const pending = await this.db
+      .select({ id: outboxEvents.id })
+      .from(outboxEvents)
+      .where(
+        and(
+          isNull(outboxEvents.dispatchedAt),
+          or(eq(outboxEvents.attempts, 0), lte(sql`${outboxEvents.createdAt} + make_interval(secs => least(${outboxEvents.attempts} * ${outboxEvents.attempts}, 600))`, now)),
+        ),
+      )
+      .orderBy(asc(outboxEvents.id))
+      .limit(50);
+    let completed = 0;
+    for (const { id } of pending) {
+      if (await this.dispatchOne(id)) completed++;
+    }
+    return completed;
+  }
+
+  private async dispatchOne(id: string): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .select()
+        .from(outboxEvents)
+        .where(and(eq(outboxEvents.id, id), isNull(outboxEvents.dispatchedAt)))
+        .for('update', { skipLocked: true });
+      if (!row) return false;
+      const event: OutboxEvent = { id: row.id, type: row.type, payload: row.payload as Record<string, unknown>, createdAt: row.createdAt };
+      const failures: string[] = [];
+      for (const sub of this.subscribers.get(row.type) ?? []) {
+        try {
+          await tx.transaction(async (sp) => {
+            const claimed = await sp
+              .insert(eventDeliveries)
+              .values({ eventId: row.id, subscriber: sub.name, deliveredAt: new Date() })
+              .onConflictDoNothing()
+              .returning();
+            if (claimed.length === 0) return;
+            await sub.handler(sp, event);
+          });
+        } catch (err) {
+          this.log.error({ err, event: row.type, subscriber: sub.name }, 'event subscriber failed');
+          failures.push(`${sub.name}: ${err instanceof Error ? err.message : String(err)}`);
+        }
+      }
+      await tx
+        .update(outboxEvents)
+        .set(
+          failures.length === 0
+            ? { dispatchedAt: new Date(), attempts: row.attempts + 1 }
+            : { attempts: row.attempts + 1, lastError: failures.join('; ').slice(0, 2000) },
+        )
+        .where(eq(outboxEvents.id, row.id));
+      return failures.length === 0;
+    });
+  }
+}

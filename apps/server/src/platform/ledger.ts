@@ -1,0 +1,84 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from './db.ts';
+import { newId } from './ids.ts';
+import { ledgerEntries, ledgerJournals } from './schema.ts';
+
+/**
+ * Double-entry ledger. Account names are paths: `provider:sandbox`, `merchant:mer_…:pending`.
+ * Debits are positive, credits negative; every journal sums to zero.
+ */
+export interface JournalInput {
+  kind: string;
+  refId: string;
+  memo?: string;
+  at: Date;
+  lines: { account: string; amount: number }[];
+}
+
+/** Posts a balanced journal in the caller's transaction. Returns false when (kind, refId) was already posted. */
+export async function postJournal(db: Db, input: JournalInput): Promise<boolean> {
+  const lines = input.lines.filter((l) => l.amount !== 0);
+  const sum = lines.reduce((a, l) => a + l.amount, 0);
+  if (sum !== 0 || lines.some((l) => !Number.isSafeInteger(l.amount))) {
+    throw new Error(`unbalanced journal ${input.kind}/${input.refId}: sum ${sum}`);
+  }
+  const journalId = newId('jrn');
+  const inserted = await db
+    .insert(ledgerJournals)
+    .values({ id: journalId, kind: input.kind, refId: input.refId, memo: input.memo ?? null, createdAt: input.at })
+    .onConflictDoNothing()
+    .returning({ id: ledgerJournals.id });
+  if (inserted.length === 0) return false;
+  if (lines.length > 0) {
+    await db
+      .insert(ledgerEntries)
+      .values(lines.map((l) => ({ id: newId('ent'), journalId, account: l.account, amount: l.amount, createdAt: input.at })));
+  }
+  return true;
+}
+
+export async function accountBalance(db: Db, account: string): Promise<number> {
+  const [row] = await db
+    .select({ total: sql<string>`coalesce(sum(${ledgerEntries.amount}), 0)` })
+    .from(ledgerEntries)
+    .where(eq(ledgerEntries.account, account));
+  return Number(row?.total ?? 0);
+}
+
+/** Sum by account whose name starts with `prefix` (e.g. every `merchant:` account). */
+export async function balancesByPrefix(db: Db, prefix: string): Promise<{ account: string; balance: number }[]> {
+  const rows = await db
+    .select({ account: ledgerEntries.account, balance: sql<string>`sum(${ledgerEntries.amount})` })
+    .from(ledgerEntries)
+    .where(sql`${ledgerEntries.account} like ${prefix + '%'}`)
+    .groupBy(ledgerEntries.account)
+    .orderBy(ledgerEntries.account);
+  return rows.map((r) => ({ account: r.account, balance: Number(r.balance) }));
+}
+
+/** Journals whose entries do not sum to zero, and the grand total (must be zero). */
+export async function checkLedgerBalance(db: Db): Promise<{ total: number; unbalanced: { journalId: string; sum: number }[]; journals: number }> {
+  const unbalanced = await db
+    .select({ journalId: ledgerEntries.journalId, sum: sql<string>`sum(${ledgerEntries.amount})` })
+    .from(ledgerEntries)
+    .groupBy(ledgerEntries.journalId)
+    .having(sql`sum(${ledgerEntries.amount}) <> 0`);
+  const [tot] = await db.select({ total: sql<string>`coalesce(sum(${ledgerEntries.amount}), 0)` }).from(ledgerEntries);
+  const [cnt] = await db.select({ n: sql<number>`count(*)::int` }).from(ledgerJournals);
+  return {
+    total: Number(tot?.total ?? 0),
+    unbalanced: unbalanced.map((u) => ({ journalId: u.journalId, sum: Number(u.sum) })),
+    journals: cnt?.n ?? 0,
+  };
+}
+
+/** Sum of the entries on one account from journals of one kind, grouped by the journal's refId. */
+export async function amountsByRef(db: Db, kind: string, accountPrefix: string): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ refId: ledgerJournals.refId, total: sql<string>`sum(${ledgerEntries.amount})` })
+    .from(ledgerEntries)
+    .innerJoin(ledgerJournals, eq(ledgerJournals.id, ledgerEntries.journalId))
+    .where(sql`${ledgerJournals.kind} = ${kind} and ${ledgerEntries.account} like ${accountPrefix + '%'}`)
+    .groupBy(ledgerJournals.refId);
+  return new Map(rows.map((r) => [r.refId, Number(r.total)]));
+}

@@ -1,0 +1,24 @@
+import type { Logger } from 'pino';
+
+/** Where one-time codes go. Production plugs in a real SMS gateway behind this interface. */
+export interface SmsSender {
+  sendCode(phone: string, code: string): Promise<void>;
+}
+
+/** Sandbox: no message leaves the machine; the code is logged (and kept for tests). */
+export class SandboxSms implements SmsSender {
+  private readonly last = new Map<string, string>();
+  private readonly log: Logger;
+  constructor(log: Logger) {
+    this.log = log;
+  }
+  async sendCode(phone: string, code: string): Promise<void> {
+    this.last.set(phone, code);
+    this.log.info({ phone: maskPhone(phone), code }, `[sandbox SMS] 验证码 ${code} 已发送至 ${maskPhone(phone)}`);
+  }
+  lastCodeFor(phone: string): string | undefined {
+    return this.last.get(phone);
+  }
+}
+
+export const maskPhone = (phone: string): string => (phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '***');

@@ -1,0 +1,98 @@
+import { readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import pino from 'pino';
+import { afterAll, inject } from 'vitest';
+import { buildApp, type App } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+import type { Deps } from '../src/deps.ts';
+import { SandboxPaymentProvider } from '../src/modules/payments/provider.ts';
+import { ManualClock } from '../src/platform/clock.ts';
+import { type Database, openDatabase } from '../src/platform/db.ts';
+import { EventBus } from '../src/platform/events.ts';
+import { JobQueue } from '../src/platform/jobs.ts';
+import { LocalMediaStore } from '../src/platform/media.ts';
+import { SandboxSms } from '../src/platform/sms.ts';
+import { withDatabase } from './global-setup.ts';
+
+/** A fresh database for one test file: a copy of the migrated template, on PGlite or (with TEST_DATABASE_URL) PostgreSQL. */
+export async function freshDatabase(): Promise<Database> {
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (adminUrl) {
+    const name = `haowu_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`create database ${name} template ${inject('pgTemplate')}`);
+    await admin.end();
+    const database = await openDatabase({ url: withDatabase(adminUrl, name), poolSize: 30 });
+    const close = database.close;
+    database.close = async () => {
+      await close();
+      const cleanup = new pg.Client({ connectionString: adminUrl });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    };
+    return database;
+  }
+  const tar = await readFile(inject('pgliteTemplate'));
+  const client = await PGlite.create({ loadDataDir: new Blob([tar]) });
+  return openDatabase({ pglite: client });
+}
+
+export interface TestApp {
+  app: App;
+  deps: Deps;
+  clock: ManualClock;
+  sms: SandboxSms;
+  payments: SandboxPaymentProvider;
+  /** Dispatches every pending outbox event to its subscribers. */
+  drain(): Promise<number>;
+  /** Runs jobs due at the clock's now, then dispatches the events they emitted. */
+  runJobs(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** The same buildApp as main.ts, on a fresh database, with a hand-moved clock and sandbox ports. Closed after the file. */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await freshDatabase();
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RATE_LIMIT_ENABLED: 'true', ...env });
+  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const clock = new ManualClock();
+  const sms = new SandboxSms(log);
+  const payments = new SandboxPaymentProvider(config.PAYMENT_SANDBOX_SECRET);
+  const deps: Deps = {
+    config,
+    database,
+    clock,
+    log,
+    events: new EventBus(database.db, log, false),
+    jobs: new JobQueue(database.db, clock, log),
+    sms,
+    payments,
+    media: new LocalMediaStore(path.join(os.tmpdir(), 'haowu-test-media')),
+  };
+  const app = await buildApp(deps);
+  await app.ready();
+  const t: TestApp = {
+    app,
+    deps,
+    clock,
+    sms,
+    payments,
+    drain: () => deps.events.drain(),
+    async runJobs() {
+      const n = await deps.jobs.runDue();
+      await deps.events.drain();
+      return n;
+    },
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+  afterAll(() => t.close());
+  return t;
+}
