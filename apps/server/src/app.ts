@@ -107,6 +107,7 @@ export async function buildApp(deps: Deps): Promise<App> {
 
   for (const mod of modules) {
     mod.wire?.(deps);
+    await mod.init?.(deps);
     if (mod.routes) await app.register(mod.routes);
   }
   return app;

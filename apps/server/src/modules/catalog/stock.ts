@@ -1,0 +1,117 @@
+import { and, eq, gte, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db.ts';
+import { categories, merchants, products, skus } from './schema.ts';
+
+/** What checkout needs to know about a SKU at the moment of ordering. */
+export interface SkuSnapshot {
+  skuId: string;
+  productId: string;
+  merchantId: string;
+  merchantName: string;
+  productTitle: string;
+  specText: string;
+  specValues: Record<string, string>;
+  price: number;
+  originalPrice: number | null;
+  stock: number;
+  imageUrl: string | null;
+  categoryId: string;
+  /** Product listed, SKU enabled and merchant active. */
+  purchasable: boolean;
+  /** 7-day no-reason return, and why not when refused. */
+  returnPolicy: { noReason7d: boolean; reason: string | null };
+}
+
+export async function loadSkusForCheckout(db: Db, skuIds: string[]): Promise<Map<string, SkuSnapshot>> {
+  if (skuIds.length === 0) return new Map();
+  const rows = await db
+    .select({
+      skuId: skus.id,
+      productId: skus.productId,
+      merchantId: skus.merchantId,
+      merchantName: merchants.name,
+      merchantStatus: merchants.status,
+      productTitle: products.title,
+      productStatus: products.status,
+      images: products.images,
+      madeToOrder: products.madeToOrder,
+      categoryId: products.categoryId,
+      noReasonReturn: categories.noReasonReturn,
+      returnPolicyNote: categories.returnPolicyNote,
+      specText: skus.specText,
+      specValues: skus.specValues,
+      price: skus.price,
+      originalPrice: skus.originalPrice,
+      stock: skus.stock,
+      enabled: skus.enabled,
+    })
+    .from(skus)
+    .innerJoin(products, eq(products.id, skus.productId))
+    .innerJoin(merchants, eq(merchants.id, skus.merchantId))
+    .innerJoin(categories, eq(categories.id, products.categoryId))
+    .where(inArray(skus.id, [...new Set(skuIds)]));
+  return new Map(
+    rows.map((r) => [
+      r.skuId,
+      {
+        skuId: r.skuId,
+        productId: r.productId,
+        merchantId: r.merchantId,
+        merchantName: r.merchantName,
+        productTitle: r.productTitle,
+        specText: r.specText,
+        specValues: r.specValues,
+        price: r.price,
+        originalPrice: r.originalPrice,
+        stock: r.stock,
+        imageUrl: r.images[0] ?? null,
+        categoryId: r.categoryId,
+        purchasable: r.productStatus === 'listed' && r.enabled && r.merchantStatus === 'active',
+        returnPolicy: r.madeToOrder
+          ? { noReason7d: false, reason: '定制商品不支持七天无理由退货' }
+          : r.noReasonReturn
+            ? { noReason7d: true, reason: null }
+            : { noReason7d: false, reason: r.returnPolicyNote ?? '该类目商品不支持七天无理由退货' },
+      },
+    ]),
+  );
+}
+
+/**
+ * Takes stock for every line or for none, in the caller's transaction. Each decrement is guarded by
+ * `stock >= qty`, so concurrent buyers can never drive stock negative; SKUs are locked in id order so two
+ * multi-line orders cannot deadlock. Returns the first SKU that was short.
+ */
+export async function reserveStock(
+  db: Db,
+  lines: { skuId: string; qty: number }[],
+): Promise<{ ok: true } | { ok: false; skuId: string }> {
+  for (const line of mergeLines(lines)) {
+    const updated = await db
+      .update(skus)
+      .set({ stock: sql`${skus.stock} - ${line.qty}` })
+      .where(and(eq(skus.id, line.skuId), gte(skus.stock, line.qty)))
+      .returning({ id: skus.id });
+    if (updated.length === 0) return { ok: false, skuId: line.skuId };
+  }
+  return { ok: true };
+}
+
+/** Puts stock back (cancelled orders, refunds before shipping, returned goods). */
+export async function releaseStock(db: Db, lines: { skuId: string; qty: number }[]): Promise<void> {
+  for (const line of mergeLines(lines)) {
+    await db
+      .update(skus)
+      .set({ stock: sql`${skus.stock} + ${line.qty}` })
+      .where(eq(skus.id, line.skuId));
+  }
+}
+
+function mergeLines(lines: { skuId: string; qty: number }[]) {
+  const merged = new Map<string, number>();
+  for (const l of lines) {
+    if (!Number.isInteger(l.qty) || l.qty <= 0) throw new Error(`invalid quantity ${l.qty} for ${l.skuId}`);
+    merged.set(l.skuId, (merged.get(l.skuId) ?? 0) + l.qty);
+  }
+  return [...merged.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([skuId, qty]) => ({ skuId, qty }));
+}

@@ -1,0 +1,52 @@
+import { makeCtx } from '../src/platform/context.ts';
+import { systemActor } from '../src/platform/auth.ts';
+import { createMerchant, createProduct, type SkuInput } from '../src/modules/catalog/service.ts';
+import { createUser } from '../src/modules/accounts/service.ts';
+import type { TestApp } from './harness.ts';
+import { type Client, loginByCode, nextPhone } from './http.ts';
+
+/** Factories build data through the real services (never by writing other modules' tables). */
+
+export async function merchantWithOwner(t: TestApp, name = '好物测试店'): Promise<{ merchantId: string; owner: Client & { userId: string; phone: string } }> {
+  const phone = nextPhone();
+  const { id } = await createMerchant(makeCtx(t.deps, systemActor('test')), { name, ownerPhone: phone });
+  const owner = await loginByCode(t, phone);
+  return { merchantId: id, owner };
+}
+
+export async function operator(t: TestApp): Promise<Client & { userId: string; phone: string }> {
+  const phone = nextPhone();
+  await createUser(t.deps.database.db, { phone, now: t.clock.now(), roles: ['consumer', 'operator'], nickname: '平台运营' });
+  return loginByCode(t, phone);
+}
+
+export interface ProductFixture {
+  productId: string;
+  skuIds: string[];
+}
+
+/** A listed product of the merchant owned by `owner`. Defaults: one spec dimension with two SKUs at ¥99 and ¥129, stock 100. */
+export async function product(
+  t: TestApp,
+  owner: { userId: string },
+  merchantId: string,
+  opts: { title?: string; categoryId?: string; skus?: SkuInput[]; specs?: { name: string; values: string[] }[]; madeToOrder?: boolean } = {},
+): Promise<ProductFixture> {
+  const specs = opts.specs ?? [{ name: '规格', values: ['标准装', '加大装'] }];
+  const skus = opts.skus ?? [
+    { specValues: { 规格: '标准装' }, price: 9900, stock: 100 },
+    { specValues: { 规格: '加大装' }, price: 12900, stock: 100 },
+  ];
+  const ctx = makeCtx(t.deps, { kind: 'user', userId: owner.userId, sessionId: 'factory', roles: ['consumer'], staff: [{ merchantId, role: 'owner' }] });
+  const result = await createProduct(ctx, {
+    categoryId: opts.categoryId ?? 'cat_skincare',
+    title: opts.title ?? '玻尿酸保湿面霜 50ml',
+    description: '测试商品',
+    specs,
+    skus,
+    madeToOrder: opts.madeToOrder ?? false,
+    images: ['/media/placeholder/test.svg'],
+  });
+  if (!result.ok) throw new Error(`product factory: ${result.type}`);
+  return { productId: result.value.id, skuIds: result.value.skuIds };
+}
