@@ -19,6 +19,7 @@ import { modules } from './modules/index.ts';
 import { resolveActor } from './modules/accounts/service.ts';
 import { type Actor, anonymous, checkPermission, type Permission } from './platform/auth.ts';
 import { registerErrorHandler } from './platform/errors.ts';
+import { serveFrontEnds, spaIndexFor } from './platform/web.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -56,7 +57,10 @@ export async function buildApp(deps: Deps): Promise<App> {
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandler(app);
+  registerErrorHandler(app, spaIndexFor);
+
+  // The built shop and console are static files, registered before the permission rule below applies.
+  await serveFrontEnds(app);
 
   // Every route says who may call it; a route that forgets cannot start.
   app.addHook('onRoute', (route) => {
