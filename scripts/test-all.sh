@@ -1,15 +1,23 @@
 #!/usr/bin/env bash
 # The whole test suite: lint, typecheck, tests on PGlite, tests on PostgreSQL (when TEST_DATABASE_URL is set),
-# and the browser journeys (when e2e/ has them). Stops at the first failure.
+# then the front-end builds and the browser journeys. Stops at the first failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 step() { printf '\n\033[1m== %s ==\033[0m\n' "$1"; }
+has_app() { [ -f "apps/$1/index.html" ]; }
+
+step "API types from the OpenAPI document"
+npm run --silent api-types
 
 step "lint"
 npx eslint . --max-warnings 0
+
 step "typecheck"
 npx tsc -p apps/server --noEmit
+for app in shop console; do
+  if has_app "$app"; then npx tsc -p "apps/$app" --noEmit; fi
+done
 
 step "tests on PGlite"
 (cd apps/server && env -u TEST_DATABASE_URL npx vitest run)
@@ -22,6 +30,8 @@ else
 fi
 
 if [ -f e2e/run.ts ]; then
+  step "front-end builds"
+  bash scripts/build-web.sh
   step "browser journeys"
   node e2e/run.ts
 fi

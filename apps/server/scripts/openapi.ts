@@ -4,32 +4,15 @@ import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pino from 'pino';
 import { buildApp } from '../src/app.ts';
+import { createDeps } from '../src/bootstrap.ts';
 import { loadConfig } from '../src/config.ts';
-import { SandboxPaymentProvider } from '../src/modules/payments/provider.ts';
-import { systemClock } from '../src/platform/clock.ts';
 import { openDatabase } from '../src/platform/db.ts';
-import { EventBus } from '../src/platform/events.ts';
-import { JobQueue } from '../src/platform/jobs.ts';
-import { LocalMediaStore } from '../src/platform/media.ts';
-import { SandboxSms } from '../src/platform/sms.ts';
 
-const config = loadConfig({ LOG_LEVEL: 'silent' });
-const log = pino({ level: 'silent' });
+const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: path.join(os.tmpdir(), 'haowu-openapi') });
 const database = await openDatabase({});
 await database.migrate();
-const app = await buildApp({
-  config,
-  database,
-  clock: systemClock,
-  log,
-  events: new EventBus(database.db, log, false),
-  jobs: new JobQueue(database.db, systemClock, log),
-  sms: new SandboxSms(log),
-  payments: new SandboxPaymentProvider(config.PAYMENT_SANDBOX_SECRET),
-  media: new LocalMediaStore(path.join(os.tmpdir(), 'haowu-openapi-media')),
-});
+const app = await buildApp(createDeps(config, database, { autoDispatch: false }));
 await app.ready();
 const out = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../packages/api-types/openapi.json');
 await writeFile(out, JSON.stringify(app.swagger(), null, 2));

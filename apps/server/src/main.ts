@@ -1,41 +1,13 @@
 import path from 'node:path';
-import pino from 'pino';
 import { buildApp } from './app.ts';
+import { createDeps, createLogger, openConfiguredDatabase } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
-import type { Deps } from './deps.ts';
-import { SandboxPaymentProvider } from './modules/payments/provider.ts';
 import { seedIfEmpty } from './seed/seed.ts';
-import { systemClock } from './platform/clock.ts';
-import { openDatabase } from './platform/db.ts';
-import { EventBus } from './platform/events.ts';
-import { JobQueue } from './platform/jobs.ts';
-import { LocalMediaStore } from './platform/media.ts';
-import { SandboxSms } from './platform/sms.ts';
 
 const config = loadConfig();
-const log = pino({
-  level: config.LOG_LEVEL,
-  redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token'], censor: '[redacted]' },
-});
-
-const dataDir = path.resolve(config.DATA_DIR);
-const database = await openDatabase({
-  ...(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: path.join(dataDir, 'pglite') }),
-  poolSize: config.DATABASE_POOL_SIZE,
-});
-await database.migrate();
-
-const deps: Deps = {
-  config,
-  database,
-  clock: systemClock,
-  log,
-  events: new EventBus(database.db, log, true),
-  jobs: new JobQueue(database.db, systemClock, log),
-  sms: new SandboxSms(log),
-  payments: new SandboxPaymentProvider(config.PAYMENT_SANDBOX_SECRET),
-  media: new LocalMediaStore(path.join(dataDir, 'media')),
-};
+const log = createLogger(config);
+const database = await openConfiguredDatabase(config);
+const deps = createDeps(config, database, { log });
 const app = await buildApp(deps);
 
 if (config.SEED_ON_START === 'true') await seedIfEmpty(deps, (line) => log.info(line));
@@ -44,13 +16,27 @@ await app.listen({ port: config.PORT, host: config.HOST });
 if (config.WORKERS_ENABLED === 'true') {
   deps.jobs.start();
   deps.events.kick();
-  // Events left by a crash before dispatch are picked up here.
+  // Events left behind by a crash before dispatch are picked up here.
   setInterval(() => deps.events.kick(), 2000).unref();
 }
 
-const base = config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${(app.server.address() as { port: number }).port}`;
-log.info(`好物 Haowu is running on ${database.kind === 'pglite' ? `PGlite (${path.join(dataDir, 'pglite')})` : 'PostgreSQL'}`);
-console.log(`\n  好物 Haowu 已启动\n  API:      ${base}/api/v1\n  健康检查: ${base}/api/health\n  API 文档: ${base}/api/docs\n  OpenAPI:  ${base}/api/openapi.json\n`);
+const port = (app.server.address() as { port: number }).port;
+const base = config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
+const where = database.kind === 'pglite' ? `PGlite (${path.resolve(config.DATA_DIR, 'pglite')})` : 'PostgreSQL';
+log.info({ port, database: database.kind }, `Haowu listening on ${base}`);
+console.log(
+  [
+    '',
+    `  好物 Haowu 已启动 · 数据库 ${where}`,
+    `  商城 Shop:      ${base}/`,
+    `  管理后台 Console: ${base}/console/`,
+    `  API:           ${base}/api/v1`,
+    `  API 文档:       ${base}/api/docs`,
+    `  OpenAPI:       ${base}/api/openapi.json`,
+    `  健康检查:        ${base}/api/health`,
+    '',
+  ].join('\n'),
+);
 
 let closing = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

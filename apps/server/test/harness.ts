@@ -7,14 +7,12 @@ import pino from 'pino';
 import { afterAll, inject } from 'vitest';
 import { buildApp, type App } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
-import type { Deps } from '../src/deps.ts';
-import { SandboxPaymentProvider } from '../src/modules/payments/provider.ts';
+import type { SandboxPaymentProvider } from '../src/modules/payments/provider.ts';
 import { ManualClock } from '../src/platform/clock.ts';
 import { type Database, openDatabase } from '../src/platform/db.ts';
-import { EventBus } from '../src/platform/events.ts';
-import { JobQueue } from '../src/platform/jobs.ts';
-import { LocalMediaStore } from '../src/platform/media.ts';
-import { SandboxSms } from '../src/platform/sms.ts';
+import type { SandboxSms } from '../src/platform/sms.ts';
+import { createDeps } from '../src/bootstrap.ts';
+import type { Deps } from '../src/deps.ts';
 import { withDatabase } from './global-setup.ts';
 
 /** A fresh database for one test file: a copy of the migrated template, on PGlite or (with TEST_DATABASE_URL) PostgreSQL. */
@@ -58,22 +56,19 @@ export interface TestApp {
 /** The same buildApp as main.ts, on a fresh database, with a hand-moved clock and sandbox ports. Closed after the file. */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await freshDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RATE_LIMIT_ENABLED: 'true', ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_ENABLED: 'true',
+    DATA_DIR: path.join(os.tmpdir(), 'haowu-test-data'),
+    ...env,
+  });
   const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const clock = new ManualClock();
-  const sms = new SandboxSms(log);
-  const payments = new SandboxPaymentProvider(config.PAYMENT_SANDBOX_SECRET);
-  const deps: Deps = {
-    config,
-    database,
-    clock,
-    log,
-    events: new EventBus(database.db, log, false),
-    jobs: new JobQueue(database.db, clock, log),
-    sms,
-    payments,
-    media: new LocalMediaStore(path.join(os.tmpdir(), 'haowu-test-media')),
-  };
+  // Tests dispatch events explicitly (drain) so what runs when is visible in the test.
+  const deps = createDeps(config, database, { log, clock, autoDispatch: false });
+  const sms = deps.sms as SandboxSms;
+  const payments = deps.payments as SandboxPaymentProvider;
   const app = await buildApp(deps);
   await app.ready();
   const t: TestApp = {

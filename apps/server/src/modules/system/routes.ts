@@ -31,4 +31,21 @@ export default async function systemRoutes(app: App) {
   );
   // The trivial endpoint benchmarks compare against: same server, same stack, no database.
   r.get('/api/hello', { config: { permission: 'public' }, schema: { hide: true } }, async () => ({ hello: '好物' }));
+  r.get(
+    '/api/v1/admin/metrics',
+    {
+      config: { permission: 'operator' },
+      schema: {
+        tags: ['系统'],
+        summary: '进程指标（SQL 语句数、内存、运行时长）',
+        response: { 200: z.object({ sqlStatements: z.number(), rssBytes: z.number(), uptimeSeconds: z.number(), database: z.enum(['pglite', 'postgres']) }) },
+      },
+    },
+    async () => ({
+      sqlStatements: app.deps.database.stats.statements,
+      rssBytes: process.memoryUsage().rss,
+      uptimeSeconds: Math.round(process.uptime()),
+      database: app.deps.database.kind,
+    }),
+  );
 }
