@@ -15,6 +15,7 @@ npx eslint . --max-warnings 0
 
 step "typecheck"
 npx tsc -p apps/server --noEmit
+npx tsc -p bench --noEmit
 for app in shop console; do
   if has_app "$app"; then npx tsc -p "apps/$app" --noEmit; fi
 done

@@ -1,0 +1,130 @@
+// Shared benchmark machinery: throw-away PostgreSQL databases, the production server as a child process,
+// an open-loop load driver and percentiles. Everything targets 127.0.0.1 and stops by itself.
+import { type ChildProcess, execSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import pg from 'pg';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export async function createScratchDatabase(adminUrl: string, prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export interface ServerProcess {
+  baseUrl: string;
+  child: ChildProcess;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/** Starts `node apps/server/src/main.ts` in production mode and waits for /api/health. */
+export async function startServer(env: Record<string, string>, port: number): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [path.join(repoRoot, 'apps/server/src/main.ts')], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      SEED_ON_START: 'false',
+      RATE_LIMIT_ENABLED: 'false',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(`${baseUrl}/api/health`);
+      if (res.ok) break;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline) throw new Error('server did not become healthy within 60 s');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    baseUrl,
+    child,
+    async stop(signal: NodeJS.Signals = 'SIGTERM') {
+      if (child.exitCode !== null) return;
+      child.kill(signal);
+      await once(child, 'exit');
+    },
+  };
+}
+
+/** Requests per second of the same server's trivial endpoint, driven by autocannon. */
+export async function measureHello(baseUrl: string, seconds = 5, connections = 32): Promise<number> {
+  const result = await autocannon({ url: `${baseUrl}/api/hello`, connections, duration: seconds, pipelining: 1 });
+  return result.requests.average;
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i]!;
+}
+
+/**
+ * Open-loop load: starts `task` at a fixed rate for `seconds`, whatever the latency, with at most
+ * `maxInFlight` outstanding (arrivals beyond that are counted as dropped, not queued).
+ */
+export async function fixedRate<T>(opts: { rate: number; seconds: number; maxInFlight: number; task: (i: number) => Promise<T> }) {
+  const latencies: number[] = [];
+  let failures = 0;
+  let dropped = 0;
+  let inFlight = 0;
+  const started = performance.now();
+  const total = Math.round(opts.rate * opts.seconds);
+  const pending: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / opts.rate;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    if (inFlight >= opts.maxInFlight) {
+      dropped++;
+      continue;
+    }
+    inFlight++;
+    const t0 = performance.now();
+    pending.push(
+      opts
+        .task(i)
+        .then(() => void latencies.push(performance.now() - t0))
+        .catch(() => void failures++)
+        .finally(() => void inFlight--),
+    );
+  }
+  await Promise.all(pending);
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { completed: latencies.length, failures, dropped, elapsed, latencies };
+}
+
+export function gitCommit(): string {
+  try {
+    return execSync('git rev-parse --short HEAD', { cwd: repoRoot }).toString().trim();
+  } catch {
+    return 'unknown';
+  }
+}
