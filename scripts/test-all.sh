@@ -30,7 +30,7 @@ else
   echo "TEST_DATABASE_URL is not set: skipping the PostgreSQL pass (CI sets it)."
 fi
 
-if [ -f e2e/run.ts ]; then
+if [ -f e2e/journeys/index.ts ]; then
   step "front-end builds"
   bash scripts/build-web.sh
   step "browser journeys"
