@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -15,8 +15,11 @@ import { createDeps } from '../src/bootstrap.ts';
 import type { Deps } from '../src/deps.ts';
 import { withDatabase } from './global-setup.ts';
 
-/** A fresh database for one test file: a copy of the migrated template, on PGlite or (with TEST_DATABASE_URL) PostgreSQL. */
-export async function freshDatabase(): Promise<Database> {
+/**
+ * Where a server process can find a fresh copy of the migrated template: a PostgreSQL URL (with
+ * TEST_DATABASE_URL) or a PGlite data directory on disk. `drop` removes it.
+ */
+export async function freshDatabaseLocation(): Promise<{ env: Record<string, string>; url?: string; dataDir?: string; drop(): Promise<void> }> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (adminUrl) {
     const name = `haowu_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
@@ -24,14 +27,33 @@ export async function freshDatabase(): Promise<Database> {
     await admin.connect();
     await admin.query(`create database ${name} template ${inject('pgTemplate')}`);
     await admin.end();
-    const database = await openDatabase({ url: withDatabase(adminUrl, name), poolSize: 30 });
+    const url = withDatabase(adminUrl, name);
+    return {
+      env: { DATABASE_URL: url },
+      url,
+      async drop() {
+        const cleanup = new pg.Client({ connectionString: adminUrl });
+        await cleanup.connect();
+        await cleanup.query(`drop database if exists ${name} with (force)`);
+        await cleanup.end();
+      },
+    };
+  }
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'haowu-test-pglite-'));
+  const client = await PGlite.create({ dataDir: path.join(dataDir, 'pglite'), loadDataDir: new Blob([await readFile(inject('pgliteTemplate'))]) });
+  await client.close();
+  return { env: { DATA_DIR: dataDir }, dataDir, drop: () => rm(dataDir, { recursive: true, force: true }) };
+}
+
+/** A fresh database for one test file: a copy of the migrated template, on PGlite or (with TEST_DATABASE_URL) PostgreSQL. */
+export async function freshDatabase(): Promise<Database> {
+  if (process.env.TEST_DATABASE_URL) {
+    const location = await freshDatabaseLocation();
+    const database = await openDatabase({ url: location.url!, poolSize: 30 });
     const close = database.close;
     database.close = async () => {
       await close();
-      const cleanup = new pg.Client({ connectionString: adminUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
+      await location.drop();
     };
     return database;
   }
