@@ -1,4 +1,6 @@
 import { makeCtx } from '../src/platform/context.ts';
+import { emit } from '../src/platform/events.ts';
+import { newId } from '../src/platform/ids.ts';
 import { systemActor } from '../src/platform/auth.ts';
 import { createMerchant, createProduct, type SkuInput } from '../src/modules/catalog/service.ts';
 import { createUser } from '../src/modules/accounts/service.ts';
@@ -49,4 +51,29 @@ export async function product(
   });
   if (!result.ok) throw new Error(`product factory: ${result.type}`);
   return { productId: result.value.id, skuIds: result.value.skuIds };
+}
+
+/**
+ * Emits `order.paid` for lines of SKUs as the orders module would after a payment, at the clock's now, and
+ * dispatches it: for catalog tests that need sales (counts, charged prices for the 划线价 rule) without checkout.
+ */
+export async function orderPaidEvent(
+  t: TestApp,
+  lines: { skuId: string; productId: string; qty: number; unitPrice: number }[],
+  orderId = newId('ord'),
+): Promise<string> {
+  const payAmount = lines.reduce((sum, l) => sum + l.qty * l.unitPrice, 0);
+  await t.deps.database.db.transaction((tx) =>
+    emit(tx, 'order.paid', {
+      orderId,
+      checkoutId: newId('chk'),
+      userId: 'usr_factory',
+      merchantId: 'mer_factory',
+      paidAt: t.clock.now().toISOString(),
+      payAmount,
+      lines: lines.map((l) => ({ lineId: newId('oln'), ...l, payAmount: l.qty * l.unitPrice })),
+    }),
+  );
+  await t.drain();
+  return orderId;
 }

@@ -1,4 +1,143 @@
 import type { Deps } from '../deps.ts';
+import { addAddress } from '../modules/accounts/addresses.ts';
+import { createUser, updateProfile } from '../modules/accounts/service.ts';
+import { createMerchant, createProduct, listMerchants } from '../modules/catalog/service.ts';
+import { verifyProductReviews } from '../modules/reviews/service.ts';
+import { type Actor, systemActor } from '../platform/auth.ts';
+import { makeCtx } from '../platform/context.ts';
+import { generateCatalogue } from './catalogue.ts';
+import { DEMO_MERCHANTS } from './data/merchants.ts';
+import { runJourneys, type SeedBuyer, SeedClock, type SeedProduct } from './journeys.ts';
+import { generateConsumers } from './people.ts';
+import { Random } from './random.ts';
 
-// Filled in by the demo-data work: see scripts/seed.ts.
-export async function seedIfEmpty(_deps: Deps, _progress: (line: string) => void): Promise<void> {}
+/**
+ * Demo data, created only through the real use-cases (accounts, catalog, orders, payments, reviews) — never by
+ * writing another module's tables. Everything is generated from a fixed PRNG seed, so every install gets the same
+ * shops and catalogue; orders are placed on a clock set back ~90 days and walked through payment, shipping,
+ * receipt and review, so sales counts and ratings are real.
+ */
+
+const PRNG_SEED = 20_261_120;
+const CONSUMERS = 60;
+const COMPLETED_ORDERS = 40;
+const DAY = 86_400_000;
+export const DEMO_PASSWORD = 'haowu123';
+
+export const DEMO_ACCOUNTS = [
+  { role: '消费者', phone: '13800000001', password: DEMO_PASSWORD },
+  { role: `商家店主（${DEMO_MERCHANTS[0]!.name}）`, phone: '13800000002', password: DEMO_PASSWORD },
+  { role: '平台运营', phone: '13800000003', password: DEMO_PASSWORD },
+] as const;
+
+export interface SeedSummary {
+  merchants: number;
+  products: number;
+  consumers: number;
+  orders: number;
+  reviews: number;
+  followUps: number;
+  replies: number;
+  seconds: number;
+}
+
+/** The seed's own view as platform operator, to ask the catalog whether any shop exists yet. */
+const seedOperator: Actor = { kind: 'user', userId: 'system:seed', sessionId: 'seed', roles: ['operator'], staff: [] };
+
+/** Seeds the demo marketplace when the database has no merchant yet (first start). */
+export async function seedIfEmpty(deps: Deps, progress: (line: string) => void): Promise<SeedSummary | undefined> {
+  const existing = await listMerchants(makeCtx(deps, seedOperator), { limit: 1 });
+  if (existing.items.length > 0) return undefined;
+  return runSeed(deps, progress);
+}
+
+export async function runSeed(deps: Deps, progress: (line: string) => void): Promise<SeedSummary> {
+  const started = performance.now();
+  const rng = new Random(PRNG_SEED);
+  const until = deps.clock.now();
+  const from = new Date(Math.floor(until.getTime() / DAY) * DAY - 90 * DAY);
+  const clock = new SeedClock(from);
+  const seedDeps: Deps = { ...deps, clock };
+  const db = deps.database.db;
+  const system = makeCtx(seedDeps, systemActor('seed'));
+  progress('[seed] 正在生成演示数据（全部标注为演示数据）…');
+
+  // ---- fixed demo accounts ----
+  const [consumerAccount, ownerAccount, operatorAccount] = DEMO_ACCOUNTS;
+  const demoOwnerId = (await createUser(db, { phone: ownerAccount.phone, now: clock.now(), nickname: DEMO_MERCHANTS[0]!.ownerNickname, password: DEMO_PASSWORD })).id;
+  await createUser(db, { phone: operatorAccount.phone, now: clock.now(), nickname: '好物平台运营', password: DEMO_PASSWORD, roles: ['consumer', 'operator'] });
+
+  // ---- merchants ----
+  const merchants = new Map<string, { id: string; ownerUserId: string }>();
+  for (const [i, m] of DEMO_MERCHANTS.entries()) {
+    const created = await createMerchant(system, {
+      name: m.name,
+      description: m.description,
+      logoUrl: `/media/placeholder/shop-${m.key}.svg?label=${encodeURIComponent([...m.name].slice(0, 2).join(''))}`,
+      ownerPhone: m.ownerPhone,
+      ownerNickname: m.ownerNickname,
+    });
+    merchants.set(m.key, { id: created.id, ownerUserId: created.ownerUserId });
+    progress(`[seed] 商家 ${i + 1}/${DEMO_MERCHANTS.length}`);
+  }
+  if (merchants.get(DEMO_MERCHANTS[0]!.key)?.ownerUserId !== demoOwnerId) throw new Error('[seed] 演示店主账号未成为第一家店的店主');
+
+  // ---- products ----
+  clock.set(from.getTime() + 2 * 3_600_000);
+  const catalogue = generateCatalogue(rng);
+  const products: SeedProduct[] = [];
+  for (const [i, p] of catalogue.entries()) {
+    const merchant = merchants.get(p.merchantKey)!;
+    const owner: Actor = { kind: 'user', userId: merchant.ownerUserId, sessionId: 'seed', roles: ['consumer'], staff: [{ merchantId: merchant.id, role: 'owner' }] };
+    const created = await createProduct(makeCtx(seedDeps, owner), p.input);
+    if (!created.ok) throw new Error(`[seed] 商品「${p.input.title}」创建失败：${created.type}`);
+    products.push({ productId: created.value.id, merchantId: merchant.id, ownerUserId: merchant.ownerUserId, topCategory: p.topCategory, skuIds: created.value.skuIds });
+    if ((i + 1) % 50 === 0 || i + 1 === catalogue.length) progress(`[seed] 商品 ${i + 1}/${catalogue.length}`);
+  }
+
+  // ---- consumers with addresses ----
+  clock.set(from.getTime() + 4 * 3_600_000);
+  const buyers: SeedBuyer[] = [];
+  const people = generateConsumers(rng, CONSUMERS);
+  for (const [i, person] of people.entries()) {
+    const isDemo = person.phone === consumerAccount.phone;
+    const { id } = await createUser(db, { phone: person.phone, now: clock.now(), nickname: person.nickname, ...(isDemo ? { password: DEMO_PASSWORD } : {}) });
+    const ctx = makeCtx(seedDeps, { kind: 'user', userId: id, sessionId: 'seed', roles: ['consumer'], staff: [] });
+    await updateProfile(ctx, { avatarUrl: person.avatarUrl });
+    let addressId: string | undefined;
+    for (const address of person.addresses) {
+      const added = await addAddress(ctx, address);
+      if (!added.ok) throw new Error(`[seed] 收货地址创建失败：${added.type}`);
+      addressId ??= added.value.id;
+    }
+    buyers.push({ userId: id, addressId: addressId! });
+    if ((i + 1) % 20 === 0 || i + 1 === people.length) progress(`[seed] 消费者 ${i + 1}/${people.length}`);
+  }
+
+  // ---- orders, payments, shipping, reviews ----
+  const totals = await runJourneys(seedDeps, clock, rng, { completed: COMPLETED_ORDERS, demoBuyer: buyers[0]!, buyers: buyers.slice(1), products, from, until }, progress);
+  // Work that fell due on the way (completing received orders, settling them) runs now, on the real clock.
+  while ((await deps.jobs.runDue()) > 0) await deps.events.drain();
+  await deps.events.drain();
+
+  for (const productId of totals.reviewedProductIds) {
+    const check = await verifyProductReviews(system, productId);
+    if (!check.ok) throw new Error(`[seed] 商品 ${productId} 的评价链校验失败：${check.firstBroken?.message ?? ''}`);
+  }
+  progress(`[seed] 评价 ${totals.reviews} 条（追评 ${totals.followUps}，商家回复 ${totals.replies}），${totals.reviewedProductIds.length} 个商品的评价哈希链校验通过`);
+
+  const seconds = Math.round((performance.now() - started) / 100) / 10;
+  progress(`[seed] 完成：${merchants.size} 家商家、${products.length} 个商品、${buyers.length} 位消费者、${totals.orders} 个订单，用时 ${seconds} 秒`);
+  for (const a of DEMO_ACCOUNTS) progress(`[seed] 演示账号 ${a.role}：手机号 ${a.phone} 密码 ${a.password}`);
+  return {
+    merchants: merchants.size,
+    products: products.length,
+    consumers: buyers.length,
+    orders: totals.orders,
+    reviews: totals.reviews,
+    followUps: totals.followUps,
+    replies: totals.replies,
+    seconds,
+  };
+}
+

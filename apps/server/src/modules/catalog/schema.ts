@@ -1,12 +1,25 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
 
 export const merchants = pgTable('merchants', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
   logoUrl: text('logo_url'),
   description: text('description').notNull().default(''),
-  status: text('status', { enum: ['active', 'suspended'] }).notNull().default('active'),
+  status: text('status', { enum: ['active', 'suspended'] })
+    .notNull()
+    .default('active'),
   /** Filled by the trust module later; a stored score today. */
   creditScore: integer('credit_score').notNull().default(100),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
@@ -49,7 +62,9 @@ export const products = pgTable(
     images: text('images').array().notNull().default([]),
     attributes: jsonb('attributes').$type<Attribute[]>().notNull().default([]),
     specs: jsonb('specs').$type<SpecDimension[]>().notNull().default([]),
-    status: text('status', { enum: ['draft', 'listed', 'delisted'] }).notNull().default('draft'),
+    status: text('status', { enum: ['draft', 'listed', 'delisted'] })
+      .notNull()
+      .default('draft'),
     /** Made-to-order goods (定制) cannot be returned without reason. */
     madeToOrder: boolean('made_to_order').notNull().default(false),
     minPrice: bigint('min_price', { mode: 'number' }).notNull().default(0),
@@ -60,6 +75,8 @@ export const products = pgTable(
     ratingSum: integer('rating_sum').notNull().default(0),
     /** Space-separated jieba tokens of title, subtitle, attributes and description, for full-text search. */
     searchTokens: text('search_tokens').notNull().default(''),
+    /** The title's tokens alone: a match here ranks above a match only in the description. */
+    titleTokens: text('title_tokens').notNull().default(''),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
@@ -67,6 +84,8 @@ export const products = pgTable(
     index('products_merchant_idx').on(t.merchantId),
     index('products_category_idx').on(t.categoryId, t.status),
     index('products_search_idx').using('gin', sql`to_tsvector('simple', ${t.searchTokens})`),
+    index('products_listed_created_idx').on(t.status, t.createdAt, t.id),
+    check('products_sales_nonnegative', sql`${t.salesCount} >= 0`),
   ],
 );
 
@@ -88,7 +107,11 @@ export const skus = pgTable(
     enabled: boolean('enabled').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('skus_product_idx').on(t.productId), check('skus_stock_nonnegative', sql`${t.stock} >= 0`), check('skus_price_positive', sql`${t.price} > 0`)],
+  (t) => [
+    index('skus_product_idx').on(t.productId),
+    check('skus_stock_nonnegative', sql`${t.stock} >= 0`),
+    check('skus_price_positive', sql`${t.price} > 0`),
+  ],
 );
 
 export const skuPriceHistory = pgTable(

@@ -1,5 +1,6 @@
 import { and, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
+import { type ReturnPolicy, returnPolicyOf } from './return-policy.ts';
 import { categories, merchants, products, skus } from './schema.ts';
 
 /** What checkout needs to know about a SKU at the moment of ordering. */
@@ -19,7 +20,7 @@ export interface SkuSnapshot {
   /** Product listed, SKU enabled and merchant active. */
   purchasable: boolean;
   /** 7-day no-reason return, and why not when refused. */
-  returnPolicy: { noReason7d: boolean; reason: string | null };
+  returnPolicy: ReturnPolicy;
 }
 
 export async function loadSkusForCheckout(db: Db, skuIds: string[]): Promise<Map<string, SkuSnapshot>> {
@@ -67,11 +68,7 @@ export async function loadSkusForCheckout(db: Db, skuIds: string[]): Promise<Map
         imageUrl: r.images[0] ?? null,
         categoryId: r.categoryId,
         purchasable: r.productStatus === 'listed' && r.enabled && r.merchantStatus === 'active',
-        returnPolicy: r.madeToOrder
-          ? { noReason7d: false, reason: '定制商品不支持七天无理由退货' }
-          : r.noReasonReturn
-            ? { noReason7d: true, reason: null }
-            : { noReason7d: false, reason: r.returnPolicyNote ?? '该类目商品不支持七天无理由退货' },
+        returnPolicy: returnPolicyOf(r),
       },
     ]),
   );

@@ -1,0 +1,156 @@
+import {
+  AuditOutlined,
+  CustomerServiceOutlined,
+  DashboardOutlined,
+  LogoutOutlined,
+  MessageOutlined,
+  ProfileOutlined,
+  SafetyCertificateOutlined,
+  ShopOutlined,
+  ShoppingOutlined,
+  UnorderedListOutlined,
+  UserOutlined,
+  WalletOutlined,
+} from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, Dropdown, Layout, Menu, Segmented, Select, Space, Typography, type MenuProps } from 'antd';
+import { useMemo } from 'react';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { api, must } from '../api/client.ts';
+import { useNotify } from '../components/feedback.ts';
+import { useLang, useT, type Lang } from '../i18n/index.tsx';
+import { MerchantScope } from './merchantScope.ts';
+import { useMerchantNames } from './merchantNames.ts';
+import { isOperator, isStaff, ME_KEY, useActingMerchant, useMe } from './session.ts';
+
+const { Header, Sider, Content } = Layout;
+
+export function ConsoleLayout() {
+  const t = useT();
+  const { lang, setLang } = useLang();
+  const { data: me } = useMe();
+  const [merchantId, chooseMerchant] = useActingMerchant(me);
+  const location = useLocation();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const notify = useNotify();
+  const merchantIds = useMemo(() => me?.staff.map((s) => s.merchantId) ?? [], [me]);
+  const names = useMerchantNames(merchantIds);
+
+  const logout = useMutation({
+    mutationFn: () => must(api.POST('/api/v1/auth/logout')),
+    onSuccess: () => {
+      qc.clear();
+      qc.setQueryData(ME_KEY, null);
+      void navigate('/login', { replace: true });
+    },
+    onError: notify.error,
+  });
+
+  const items = useMemo(() => {
+    const groups: NonNullable<MenuProps['items']> = [];
+    if (isStaff(me)) {
+      groups.push({
+        type: 'group',
+        key: 'merchant',
+        label: t('商家中心'),
+        children: [
+          { key: '/merchant/dashboard', icon: <DashboardOutlined />, label: <Link to="/merchant/dashboard">{t('经营概览')}</Link> },
+          { key: '/merchant/products', icon: <ShoppingOutlined />, label: <Link to="/merchant/products">{t('商品管理')}</Link> },
+          { key: '/merchant/orders', icon: <ProfileOutlined />, label: <Link to="/merchant/orders">{t('订单管理')}</Link> },
+          { key: '/merchant/after-sales', icon: <CustomerServiceOutlined />, label: <Link to="/merchant/after-sales">{t('售后处理')}</Link> },
+          { key: '/merchant/reviews', icon: <MessageOutlined />, label: <Link to="/merchant/reviews">{t('评价管理')}</Link> },
+          { key: '/merchant/finance', icon: <WalletOutlined />, label: <Link to="/merchant/finance">{t('资金结算')}</Link> },
+        ],
+      });
+    }
+    if (isOperator(me)) {
+      groups.push({
+        type: 'group',
+        key: 'platform',
+        label: t('平台运营'),
+        children: [
+          { key: '/platform/merchants', icon: <ShopOutlined />, label: <Link to="/platform/merchants">{t('商家管理')}</Link> },
+          { key: '/platform/orders', icon: <UnorderedListOutlined />, label: <Link to="/platform/orders">{t('全部订单')}</Link> },
+          { key: '/platform/after-sales', icon: <AuditOutlined />, label: <Link to="/platform/after-sales">{t('售后仲裁')}</Link> },
+          { key: '/platform/reconciliation', icon: <SafetyCertificateOutlined />, label: <Link to="/platform/reconciliation">{t('账务对账')}</Link> },
+        ],
+      });
+    }
+    return groups;
+  }, [me, t]);
+
+  const selected = useMemo(() => {
+    const keys = items.flatMap((g) => (g && 'children' in g && g.children ? g.children.map((c) => String(c?.key)) : []));
+    const match = keys.filter((k) => location.pathname === k || location.pathname.startsWith(`${k}/`)).sort((a, b) => b.length - a.length)[0];
+    return match ? [match] : [];
+  }, [items, location.pathname]);
+
+  const userMenu: MenuProps = {
+    items: [{ key: 'logout', icon: <LogoutOutlined />, label: t('退出登录'), danger: true }],
+    onClick: ({ key }) => {
+      if (key === 'logout') logout.mutate();
+    },
+  };
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Sider width={216} theme="light" breakpoint="lg" collapsedWidth={64} style={{ borderRight: '1px solid #f0f0f0' }}>
+        <Link to="/" className="console-brand">
+          <span className="console-brand-mark" aria-hidden="true">
+            好
+          </span>
+          <span className="console-brand-text">{t('好物后台')}</span>
+        </Link>
+        <nav aria-label={t('主菜单')}>
+          <Menu mode="inline" items={items} selectedKeys={selected} style={{ borderInlineEnd: 'none' }} />
+        </nav>
+      </Sider>
+      <Layout>
+        <Header className="console-header">
+          <div>
+            {merchantIds.length > 1 && merchantId ? (
+              <Select
+                aria-label={t('当前商家')}
+                value={merchantId}
+                style={{ minWidth: 220 }}
+                onChange={(id) => {
+                  chooseMerchant(id);
+                  if (!location.pathname.startsWith('/merchant/')) return;
+                  void navigate(location.pathname.split('/').slice(0, 3).join('/'));
+                }}
+                options={merchantIds.map((id) => ({ value: id, label: names.get(id) ?? id }))}
+              />
+            ) : merchantId ? (
+              <Typography.Text>
+                <ShopOutlined aria-hidden="true" /> {names.get(merchantId) ?? merchantId}
+              </Typography.Text>
+            ) : null}
+          </div>
+          <Space size="middle">
+            <Segmented<Lang>
+              aria-label={t('界面语言')}
+              size="small"
+              value={lang}
+              onChange={(v) => setLang(v)}
+              options={[
+                { value: 'zh-CN', label: '中文' },
+                { value: 'en-US', label: 'EN' },
+              ]}
+            />
+            <Dropdown menu={userMenu} trigger={['click']}>
+              <Button type="text" icon={<UserOutlined />} data-testid="account-menu">
+                {me?.nickname}
+              </Button>
+            </Dropdown>
+          </Space>
+        </Header>
+        <Content className="console-content">
+          <MerchantScope value={merchantId}>
+            <Outlet />
+          </MerchantScope>
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,41 @@
+import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router';
+import { ApiError } from './api/client.ts';
+import { ME_KEY } from './app/session.ts';
+import { AppRoutes } from './app/routes.tsx';
+import { ThemeRoot } from './app/ThemeRoot.tsx';
+import { LangProvider } from './i18n/index.tsx';
+import './styles.css';
+
+const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({
+    // A session that expired mid-work sends everyone back to the login page.
+    onError: (err) => {
+      if (err instanceof ApiError && err.problem.status === 401) queryClient.setQueryData(ME_KEY, null);
+    },
+  }),
+  defaultOptions: {
+    queries: {
+      staleTime: 15_000,
+      refetchOnWindowFocus: false,
+      retry: (count, err) => !(err instanceof ApiError && err.problem.status < 500) && count < 2,
+    },
+    mutations: { retry: false },
+  },
+});
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <LangProvider>
+        <ThemeRoot>
+          <BrowserRouter basename="/console">
+            <AppRoutes />
+          </BrowserRouter>
+        </ThemeRoot>
+      </LangProvider>
+    </QueryClientProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,64 @@
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { App } from '../../app.ts';
+import { ctxOf } from '../../platform/context.ts';
+import { CreateMerchantBody, IdParams, MerchantView, PageQuery, pageOf } from './api.ts';
+import * as svc from './service.ts';
+
+/** The platform operator's view of merchants. */
+export default async function adminRoutes(app: App) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['运营后台'];
+  const config = { permission: 'operator' as const };
+
+  r.post(
+    '/api/v1/admin/merchants',
+    {
+      config,
+      schema: {
+        tags,
+        summary: '开设商家（按手机号指定店主，新手机号自动注册）',
+        body: CreateMerchantBody,
+        response: { 201: MerchantView.extend({ ownerUserId: z.string() }) },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await svc.createMerchant(ctxOf(req), req.body)),
+  );
+
+  r.get(
+    '/api/v1/admin/merchants',
+    {
+      config,
+      schema: {
+        tags,
+        summary: '商家列表（含商品数）',
+        querystring: PageQuery.extend({
+          status: z.enum(['active', 'suspended']).optional(),
+          q: z.string().trim().max(50).optional(),
+        }),
+        response: { 200: pageOf(MerchantView) },
+      },
+    },
+    async (req) => svc.listMerchants(ctxOf(req), req.query),
+  );
+
+  r.post(
+    '/api/v1/admin/merchants/:id/suspend',
+    {
+      config,
+      schema: {
+        tags,
+        summary: '暂停商家营业（店铺与商品对买家隐藏）',
+        params: IdParams,
+        response: { 200: MerchantView },
+      },
+    },
+    async (req) => svc.setMerchantStatus(ctxOf(req), req.params.id, 'suspended'),
+  );
+
+  r.post(
+    '/api/v1/admin/merchants/:id/reactivate',
+    { config, schema: { tags, summary: '恢复商家营业', params: IdParams, response: { 200: MerchantView } } },
+    async (req) => svc.setMerchantStatus(ctxOf(req), req.params.id, 'active'),
+  );
+}

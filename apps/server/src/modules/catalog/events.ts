@@ -1,0 +1,76 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Deps } from '../../deps.ts';
+import type { Db } from '../../platform/db.ts';
+import { products, skuChargedPrices } from './schema.ts';
+
+// Published by this module (payload: { productId, merchantId } / { merchantId }):
+//   product.created, product.updated, product.listed, product.delisted,
+//   merchant.created, merchant.updated, merchant.suspended, merchant.reactivated
+
+/** The part of orders' `order.paid` the catalog reads. */
+export interface OrderPaid {
+  orderId: string;
+  paidAt: string;
+  lines: { skuId: string; productId: string; qty: number; unitPrice: number }[];
+}
+
+/** The part of reviews' `review.published` the catalog reads. */
+export interface ReviewPublished {
+  reviewId: string;
+  productId: string;
+  /** 1–5 stars; null on a follow-up. */
+  rating: number | null;
+  /** A follow-up (追评) adds words, not a second vote. Absent on first reviews. */
+  isFollowUp?: boolean;
+}
+
+export function wire(deps: Deps): void {
+  deps.events.subscribe<OrderPaid>('order.paid', 'catalog.record-sales', (db, event) => recordSales(db, event.payload));
+  deps.events.subscribe<ReviewPublished>('review.published', 'catalog.record-rating', (db, event) =>
+    recordRating(db, event.payload),
+  );
+}
+
+/**
+ * Counts the units sold and keeps the unit prices charged (the evidence for 划线价). Keyed by (SKU, order): an
+ * order paid twice over — a redelivered or re-emitted event — counts once.
+ */
+export async function recordSales(db: Db, paid: OrderPaid): Promise<void> {
+  const bySku = new Map<string, { productId: string; qty: number; unitPrice: number }>();
+  for (const line of paid.lines) {
+    const seen = bySku.get(line.skuId);
+    bySku.set(line.skuId, {
+      productId: line.productId,
+      qty: (seen?.qty ?? 0) + line.qty,
+      unitPrice: Math.min(seen?.unitPrice ?? line.unitPrice, line.unitPrice),
+    });
+  }
+  if (bySku.size === 0) return;
+  const chargedAt = new Date(paid.paidAt);
+  const inserted = await db
+    .insert(skuChargedPrices)
+    .values([...bySku].map(([skuId, l]) => ({ skuId, orderId: paid.orderId, unitPrice: l.unitPrice, chargedAt })))
+    .onConflictDoNothing()
+    .returning({ skuId: skuChargedPrices.skuId });
+  const soldPerProduct = new Map<string, number>();
+  for (const { skuId } of inserted) {
+    const line = bySku.get(skuId)!;
+    soldPerProduct.set(line.productId, (soldPerProduct.get(line.productId) ?? 0) + line.qty);
+  }
+  for (const [productId, qty] of [...soldPerProduct].sort(([a], [b]) => a.localeCompare(b))) {
+    await db
+      .update(products)
+      .set({ salesCount: sql`${products.salesCount} + ${qty}` })
+      .where(eq(products.id, productId));
+  }
+}
+
+/** First reviews count towards the product's rating; follow-ups and out-of-range ratings do not. */
+export async function recordRating(db: Db, review: ReviewPublished): Promise<void> {
+  const { rating } = review;
+  if (review.isFollowUp === true || rating === null || !Number.isInteger(rating) || rating < 1 || rating > 5) return;
+  await db
+    .update(products)
+    .set({ ratingCount: sql`${products.ratingCount} + 1`, ratingSum: sql`${products.ratingSum} + ${rating}` })
+    .where(eq(products.id, review.productId));
+}

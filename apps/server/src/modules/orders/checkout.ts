@@ -1,0 +1,172 @@
+import { asc, eq } from 'drizzle-orm';
+import { requireUser } from '../../platform/auth.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { notFound, ok, type Result } from '../../platform/errors.ts';
+import { emit } from '../../platform/events.ts';
+import { idempotent } from '../../platform/idempotency.ts';
+import { newId } from '../../platform/ids.ts';
+import { formatYuan } from '../../platform/money.ts';
+import { findOwnAddress } from '../accounts/addresses.ts';
+import { reserveStock } from '../catalog/stock.ts';
+import { removeOrderedFromCart } from './cart.ts';
+import { PAYMENT_TIMEOUT_JOB, paymentTimeoutKey } from './jobs.ts';
+import { type CheckoutItemsInput, priceCheckout, refuse, resolveCheckoutLines, skuName } from './quote.ts';
+import { checkouts, orderLines, orders } from './schema.ts';
+import { recordEvent } from './state.ts';
+import { type OrderSummaryDto, summariesOf, toSummary } from './views.ts';
+
+export interface PlaceOrderInput extends CheckoutItemsInput {
+  addressId: string;
+  note?: string | undefined;
+  /** The amount the buyer was shown; the order is refused when today's price differs. */
+  expectedAmount: number;
+}
+
+export interface PlacedCheckoutDto {
+  checkoutId: string;
+  amount: number;
+  payDeadline: string;
+  orders: OrderSummaryDto[];
+}
+
+/**
+ * Places the buyer's orders: re-prices on the server, refuses when the amount differs from what the buyer saw,
+ * takes stock (all or nothing), then writes one checkout with one order per merchant. Runs once per
+ * Idempotency-Key; any refusal rolls everything back.
+ */
+export async function placeOrder(ctx: Ctx, input: PlaceOrderInput): Promise<Result<PlacedCheckoutDto>> {
+  const user = requireUser(ctx.actor);
+  return idempotent(ctx, 'orders.create', input, async (tx) => {
+    const lines = await resolveCheckoutLines(tx, user.userId, input);
+    if (!lines.ok) return lines;
+    const address = await findOwnAddress(tx, user.userId, input.addressId);
+    if (!address) throw notFound('收货地址');
+    const pricedResult = await priceCheckout(tx, user.userId, lines.value, address);
+    if (!pricedResult.ok) return pricedResult;
+    const { priced, skus } = pricedResult.value;
+    if (priced.payAmount !== input.expectedAmount) {
+      return refuse(
+        'price-changed',
+        `应付金额已由 ${formatYuan(input.expectedAmount)} 变为 ${formatYuan(priced.payAmount)}`,
+      );
+    }
+    const reserved = await reserveStock(tx, lines.value);
+    if (!reserved.ok) return refuse('out-of-stock', `${skuName(skus.get(reserved.skuId), reserved.skuId)}库存不足`);
+
+    const now = ctx.now();
+    const payDeadline = new Date(now.getTime() + ctx.deps.config.ORDER_PAYMENT_TIMEOUT_MINUTES * 60_000);
+    const checkoutId = newId('chk');
+    await tx
+      .insert(checkouts)
+      .values({ id: checkoutId, userId: user.userId, amount: priced.payAmount, payDeadline, createdAt: now });
+    const { id: _addressId, isDefault: _isDefault, ...shipTo } = address;
+    const placed: OrderSummaryDto[] = [];
+    for (const m of priced.merchants) {
+      const orderId = newId('ord');
+      const [order] = await tx
+        .insert(orders)
+        .values({
+          id: orderId,
+          checkoutId,
+          userId: user.userId,
+          merchantId: m.merchantId,
+          merchantName: skus.get(m.lines[0]!.skuId)!.merchantName,
+          status: 'pending_payment',
+          itemsAmount: m.itemsAmount,
+          discountAmount: m.discountAmount,
+          shippingFee: m.shippingFee,
+          payAmount: m.payAmount,
+          discounts: m.discounts,
+          address: shipTo,
+          note: input.note?.trim() || null,
+          createdAt: now,
+          payDeadline,
+        })
+        .returning();
+      const lineRows = await tx
+        .insert(orderLines)
+        .values(
+          m.lines.map((l) => {
+            const sku = skus.get(l.skuId)!;
+            return {
+              id: newId('orl'),
+              orderId,
+              skuId: l.skuId,
+              productId: l.productId,
+              title: sku.productTitle,
+              specText: sku.specText,
+              imageUrl: sku.imageUrl,
+              unitPrice: l.unitPrice,
+              qty: l.qty,
+              lineAmount: l.lineAmount,
+              discountAmount: l.discountAmount,
+              payAmount: l.payAmount,
+              returnPolicy: sku.returnPolicy,
+            };
+          }),
+        )
+        .returning();
+      await recordEvent(tx, orderId, 'created', now, { payAmount: m.payAmount });
+      await ctx.deps.jobs.enqueue(
+        tx,
+        PAYMENT_TIMEOUT_JOB,
+        { orderId },
+        { runAt: payDeadline, key: paymentTimeoutKey(orderId) },
+      );
+      await emit(tx, 'order.created', {
+        orderId,
+        checkoutId,
+        userId: user.userId,
+        merchantId: m.merchantId,
+        payAmount: m.payAmount,
+        lines: lineRows.map((l) => ({
+          lineId: l.id,
+          skuId: l.skuId,
+          productId: l.productId,
+          qty: l.qty,
+          unitPrice: l.unitPrice,
+          payAmount: l.payAmount,
+        })),
+      });
+      placed.push(toSummary(order!, lineRows));
+    }
+    if (input.fromCart) {
+      await removeOrderedFromCart(
+        tx,
+        user.userId,
+        lines.value.map((l) => l.skuId),
+      );
+    }
+    return ok({ checkoutId, amount: priced.payAmount, payDeadline: payDeadline.toISOString(), orders: placed });
+  });
+}
+
+export interface CheckoutDto {
+  id: string;
+  status: 'pending_payment' | 'paid' | 'cancelled';
+  amount: number;
+  /** What is still to pay: orders of the checkout that are awaiting payment. */
+  payableAmount: number;
+  payDeadline: string;
+  paidAt: string | null;
+  orders: OrderSummaryDto[];
+}
+
+/** The buyer's checkout, for the pay page. Someone else's checkout is "not found". */
+export async function getCheckout(ctx: Ctx, checkoutId: string): Promise<CheckoutDto> {
+  const user = requireUser(ctx.actor);
+  const [c] = await ctx.db.select().from(checkouts).where(eq(checkouts.id, checkoutId));
+  if (!c || c.userId !== user.userId) throw notFound('订单');
+  const rows = await ctx.db.select().from(orders).where(eq(orders.checkoutId, c.id)).orderBy(asc(orders.id));
+  const pending = rows.filter((o) => o.status === 'pending_payment');
+  const status = c.paidAt ? 'paid' : pending.length > 0 ? 'pending_payment' : 'cancelled';
+  return {
+    id: c.id,
+    status,
+    amount: c.amount,
+    payableAmount: pending.reduce((a, o) => a + o.payAmount, 0),
+    payDeadline: c.payDeadline.toISOString(),
+    paidAt: c.paidAt?.toISOString() ?? null,
+    orders: await summariesOf(ctx.db, rows),
+  };
+}

@@ -1,0 +1,183 @@
+import { and, eq } from 'drizzle-orm';
+import type { Deps } from '../../deps.ts';
+import { actingMerchant, requireUser } from '../../platform/auth.ts';
+import type { Ctx } from '../../platform/context.ts';
+import type { Db } from '../../platform/db.ts';
+import { notFound } from '../../platform/errors.ts';
+import { emit } from '../../platform/events.ts';
+import { releaseStock } from '../catalog/stock.ts';
+import {
+  AUTO_CONFIRM_JOB,
+  autoConfirmKey,
+  COMPLETE_JOB,
+  completeKey,
+  DAY_MS,
+  NO_REASON_RETURN_DAYS,
+  paymentTimeoutKey,
+} from './jobs.ts';
+import { orderLines, orders } from './schema.ts';
+import { assertTransition, type OrderRow, recordEvent, transition, tryTransition } from './state.ts';
+import { type OrderDetailDto, orderDetail } from './views.ts';
+
+export const CARRIERS = [
+  '顺丰速运',
+  '中通快递',
+  '圆通速递',
+  '韵达快递',
+  '申通快递',
+  '京东物流',
+  '邮政EMS',
+  '极兔速递',
+] as const;
+export type Carrier = (typeof CARRIERS)[number];
+
+// ---- buyer ----
+
+/** The buyer cancels an order that is still awaiting payment; its stock goes back on sale. */
+export async function cancelOrder(ctx: Ctx, orderId: string, reason?: string): Promise<OrderDetailDto> {
+  const user = requireUser(ctx.actor);
+  return ctx.tx(async (tx) => {
+    const order = await loadBuyerOrder(tx, user.userId, orderId);
+    assertTransition(order.status, 'cancel');
+    const now = ctx.now();
+    const why = reason?.trim() || '买家取消订单';
+    const moved = await transition(tx, order.id, 'cancel', { cancelledAt: now, cancelReason: why });
+    await afterCancelled(tx, moved, now, why, 'buyer');
+    await ctx.deps.jobs.cancel(tx, paymentTimeoutKey(order.id));
+    return orderDetail(tx, moved, now, ctx.deps.config.AUTO_CONFIRM_RECEIPT_DAYS);
+  });
+}
+
+/** The buyer confirms the parcel arrived; the no-reason return window starts now. */
+export async function confirmReceipt(ctx: Ctx, orderId: string): Promise<OrderDetailDto> {
+  const user = requireUser(ctx.actor);
+  return ctx.tx(async (tx) => {
+    const order = await loadBuyerOrder(tx, user.userId, orderId);
+    assertTransition(order.status, 'confirmReceipt');
+    const now = ctx.now();
+    const moved = await transition(tx, order.id, 'confirmReceipt', { deliveredAt: now });
+    await afterDelivered(tx, ctx.deps, moved, now, false);
+    await ctx.deps.jobs.cancel(tx, autoConfirmKey(order.id));
+    return orderDetail(tx, moved, now, ctx.deps.config.AUTO_CONFIRM_RECEIPT_DAYS);
+  });
+}
+
+// ---- merchant ----
+
+/** The merchant hands a paid order to a carrier; receipt is confirmed automatically if the buyer never does. */
+export async function shipOrder(
+  ctx: Ctx,
+  orderId: string,
+  input: { carrier: Carrier; trackingNo: string },
+): Promise<OrderDetailDto> {
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  return ctx.tx(async (tx) => {
+    const [order] = await tx
+      .select()
+      .from(orders)
+      .where(and(eq(orders.id, orderId), eq(orders.merchantId, merchantId)));
+    if (!order) throw notFound('订单');
+    assertTransition(order.status, 'ship');
+    const now = ctx.now();
+    const moved = await transition(tx, order.id, 'ship', {
+      carrier: input.carrier,
+      trackingNo: input.trackingNo,
+      shippedAt: now,
+    });
+    await recordEvent(tx, order.id, 'shipped', now, { carrier: input.carrier, trackingNo: input.trackingNo });
+    const autoConfirmAt = new Date(now.getTime() + ctx.deps.config.AUTO_CONFIRM_RECEIPT_DAYS * DAY_MS);
+    await ctx.deps.jobs.enqueue(
+      tx,
+      AUTO_CONFIRM_JOB,
+      { orderId: order.id },
+      { runAt: autoConfirmAt, key: autoConfirmKey(order.id) },
+    );
+    await emit(tx, 'order.shipped', {
+      orderId: order.id,
+      userId: order.userId,
+      merchantId,
+      carrier: input.carrier,
+      trackingNo: input.trackingNo,
+      shippedAt: now.toISOString(),
+    });
+    return orderDetail(tx, moved, now, ctx.deps.config.AUTO_CONFIRM_RECEIPT_DAYS);
+  });
+}
+
+// ---- jobs (each runs in the job's transaction; "already moved on" is normal and does nothing) ----
+
+export async function expireUnpaidOrder(db: Db, deps: Deps, orderId: string): Promise<void> {
+  const now = deps.clock.now();
+  const reason = '超时未付款，订单已自动取消';
+  const moved = await tryTransition(db, orderId, 'cancel', { cancelledAt: now, cancelReason: reason });
+  if (moved) await afterCancelled(db, moved, now, reason, 'system');
+}
+
+export async function autoConfirmReceipt(db: Db, deps: Deps, orderId: string): Promise<void> {
+  const now = deps.clock.now();
+  const moved = await tryTransition(db, orderId, 'confirmReceipt', { deliveredAt: now });
+  if (moved) await afterDelivered(db, deps, moved, now, true);
+}
+
+/** Completes a delivered order once its return window passed, unless an after-sale is open: then again in a day. */
+export async function completeDeliveredOrder(db: Db, deps: Deps, orderId: string): Promise<void> {
+  const now = deps.clock.now();
+  const [order] = await db.select().from(orders).where(eq(orders.id, orderId)).for('update');
+  if (!order || order.status !== 'delivered') return;
+  if (order.openAfterSales > 0) {
+    const recheckAt = new Date(now.getTime() + DAY_MS);
+    await deps.jobs.enqueue(db, COMPLETE_JOB, { orderId }, { runAt: recheckAt, key: completeKey(orderId, recheckAt) });
+    return;
+  }
+  const moved = await transition(db, orderId, 'complete', { completedAt: now });
+  await recordEvent(db, orderId, 'completed', now);
+  await emit(db, 'order.completed', {
+    orderId,
+    checkoutId: moved.checkoutId,
+    userId: moved.userId,
+    merchantId: moved.merchantId,
+    payAmount: moved.payAmount,
+    refundedAmount: moved.refundedAmount,
+    completedAt: now.toISOString(),
+  });
+}
+
+// ---- shared steps ----
+
+async function afterCancelled(db: Db, order: OrderRow, at: Date, reason: string, by: 'buyer' | 'system') {
+  const lines = await db
+    .select({ skuId: orderLines.skuId, qty: orderLines.qty })
+    .from(orderLines)
+    .where(eq(orderLines.orderId, order.id));
+  await releaseStock(db, lines);
+  await recordEvent(db, order.id, 'cancelled', at, { reason, by });
+  await emit(db, 'order.cancelled', {
+    orderId: order.id,
+    checkoutId: order.checkoutId,
+    userId: order.userId,
+    merchantId: order.merchantId,
+    reason,
+    by,
+    cancelledAt: at.toISOString(),
+  });
+}
+
+async function afterDelivered(db: Db, deps: Deps, order: OrderRow, at: Date, auto: boolean) {
+  await recordEvent(db, order.id, 'delivered', at, { auto });
+  const completeAt = new Date(at.getTime() + NO_REASON_RETURN_DAYS * DAY_MS);
+  await deps.jobs.enqueue(db, COMPLETE_JOB, { orderId: order.id }, { runAt: completeAt, key: completeKey(order.id) });
+  await emit(db, 'order.delivered', {
+    orderId: order.id,
+    userId: order.userId,
+    merchantId: order.merchantId,
+    deliveredAt: at.toISOString(),
+    auto,
+  });
+}
+
+async function loadBuyerOrder(db: Db, userId: string, orderId: string): Promise<OrderRow> {
+  const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
+  // Another buyer's order looks exactly like a missing one.
+  if (!order || order.userId !== userId) throw notFound('订单');
+  return order;
+}

@@ -1,0 +1,15 @@
+// Deferred steps of an order, as keyed jobs: one pending job per order and step.
+
+export const PAYMENT_TIMEOUT_JOB = 'orders.payment-timeout';
+export const AUTO_CONFIRM_JOB = 'orders.auto-confirm-receipt';
+export const COMPLETE_JOB = 'orders.complete';
+
+export const paymentTimeoutKey = (orderId: string) => `${PAYMENT_TIMEOUT_JOB}:${orderId}`;
+export const autoConfirmKey = (orderId: string) => `${AUTO_CONFIRM_JOB}:${orderId}`;
+/** Completion re-checks carry their due time in the key: the running job still holds the plain key. */
+export const completeKey = (orderId: string, recheckAt?: Date) =>
+  `${COMPLETE_JOB}:${orderId}${recheckAt ? `:${recheckAt.toISOString()}` : ''}`;
+
+/** The no-reason return window after delivery; the order completes when it has passed. */
+export const NO_REASON_RETURN_DAYS = 7;
+export const DAY_MS = 86_400_000;

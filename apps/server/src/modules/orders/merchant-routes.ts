@@ -1,0 +1,112 @@
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { App } from '../../app.ts';
+import { ctxOf } from '../../platform/context.ts';
+import {
+  Id,
+  OrderDetail,
+  OrderSearch,
+  page,
+  ShipInput,
+  ShippingTemplate,
+  ShippingTemplateInput,
+  StaffOrderSummary,
+} from './api.ts';
+import { CARRIERS } from './fulfilment.ts';
+import * as svc from './service.ts';
+
+const merchantTags = ['商家订单'];
+const adminTags = ['平台运营'];
+
+/** Routes for merchant staff (their own shop's orders) and platform operators (all orders). */
+export default async function merchantOrderRoutes(app: App) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/v1/merchant/shipping-template',
+    {
+      config: { permission: 'merchant' },
+      schema: { tags: merchantTags, summary: '运费模板', response: { 200: ShippingTemplate } },
+    },
+    async (req) => svc.getShippingTemplate(ctxOf(req)),
+  );
+  r.put(
+    '/api/v1/merchant/shipping-template',
+    {
+      config: { permission: 'merchant' },
+      schema: {
+        tags: merchantTags,
+        summary: '设置运费模板（仅店主）',
+        body: ShippingTemplateInput,
+        response: { 200: ShippingTemplate },
+      },
+    },
+    async (req) => svc.putShippingTemplate(ctxOf(req), req.body),
+  );
+  r.get(
+    '/api/v1/merchant/carriers',
+    {
+      config: { permission: 'merchant' },
+      schema: {
+        tags: merchantTags,
+        summary: '可选快递公司',
+        response: { 200: z.object({ items: z.array(z.string()) }) },
+      },
+    },
+    async () => ({ items: [...CARRIERS] }),
+  );
+  r.get(
+    '/api/v1/merchant/orders',
+    {
+      config: { permission: 'merchant' },
+      schema: {
+        tags: merchantTags,
+        summary: '本店订单（按状态、关键词、下单时间筛选）',
+        querystring: OrderSearch,
+        response: { 200: page(StaffOrderSummary) },
+      },
+    },
+    async (req) => svc.listMerchantOrders(ctxOf(req), req.query),
+  );
+  r.get(
+    '/api/v1/merchant/orders/:id',
+    {
+      config: { permission: 'merchant' },
+      schema: { tags: merchantTags, summary: '本店订单详情', params: Id, response: { 200: OrderDetail } },
+    },
+    async (req) => svc.getMerchantOrder(ctxOf(req), req.params.id),
+  );
+  r.post(
+    '/api/v1/merchant/orders/:id/ship',
+    {
+      config: { permission: 'merchant' },
+      schema: { tags: merchantTags, summary: '发货', params: Id, body: ShipInput, response: { 200: OrderDetail } },
+    },
+    async (req) => svc.shipOrder(ctxOf(req), req.params.id, req.body),
+  );
+
+  r.get(
+    '/api/v1/admin/orders',
+    {
+      config: { permission: 'operator' },
+      schema: {
+        tags: adminTags,
+        summary: '全部订单（收货人信息脱敏）',
+        querystring: OrderSearch.extend({
+          merchantId: z.string().max(64).optional(),
+          userId: z.string().max(64).optional(),
+        }),
+        response: { 200: page(StaffOrderSummary) },
+      },
+    },
+    async (req) => svc.listAllOrders(ctxOf(req), req.query),
+  );
+  r.get(
+    '/api/v1/admin/orders/:id',
+    {
+      config: { permission: 'operator' },
+      schema: { tags: adminTags, summary: '订单详情（运营）', params: Id, response: { 200: OrderDetail } },
+    },
+    async (req) => svc.getOrderAsOperator(ctxOf(req), req.params.id),
+  );
+}

@@ -1,0 +1,156 @@
+import { and, desc, eq, gte, lt, or, type SQL, sql } from 'drizzle-orm';
+import { actingMerchant, requireOperator, requireUser } from '../../platform/auth.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { notFound } from '../../platform/errors.ts';
+import { orderLines, orders, type OrderStatus } from './schema.ts';
+import type { OrderRow } from './state.ts';
+import { type OrderDetailDto, orderDetail, type OrderSummaryDto, summariesOf } from './views.ts';
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface ListInput {
+  status?: OrderStatus | undefined;
+  cursor?: string | undefined;
+  limit: number;
+}
+
+export interface SearchInput extends ListInput {
+  /** Order id, tracking number, recipient name or phone, or part of a product title. */
+  q?: string | undefined;
+  /** A date (a whole business day in Asia/Shanghai) or an ISO time; `to` includes its day, excludes its time. */
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+export interface MerchantOrderSummaryDto extends OrderSummaryDto {
+  userId: string;
+  recipient: string;
+  trackingNo: string | null;
+}
+
+// ---- buyer ----
+
+export async function listMyOrders(ctx: Ctx, input: ListInput): Promise<Page<OrderSummaryDto>> {
+  const user = requireUser(ctx.actor);
+  const page = await listOrders(ctx, [eq(orders.userId, user.userId)], input);
+  return { items: await summariesOf(ctx.db, page.rows), nextCursor: page.nextCursor };
+}
+
+export async function getMyOrder(ctx: Ctx, orderId: string): Promise<OrderDetailDto> {
+  const user = requireUser(ctx.actor);
+  const [order] = await ctx.db.select().from(orders).where(eq(orders.id, orderId));
+  // Another buyer's order looks exactly like a missing one.
+  if (!order || order.userId !== user.userId) throw notFound('订单');
+  return detail(ctx, order);
+}
+
+// ---- merchant ----
+
+export async function listMerchantOrders(ctx: Ctx, input: SearchInput): Promise<Page<MerchantOrderSummaryDto>> {
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const page = await listOrders(ctx, [eq(orders.merchantId, merchantId), ...searchConditions(input)], input);
+  return { items: await staffSummaries(ctx, page.rows, false), nextCursor: page.nextCursor };
+}
+
+export async function getMerchantOrder(ctx: Ctx, orderId: string): Promise<OrderDetailDto> {
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const [order] = await ctx.db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.id, orderId), eq(orders.merchantId, merchantId)));
+  if (!order) throw notFound('订单');
+  return detail(ctx, order);
+}
+
+// ---- operator ----
+
+export async function listAllOrders(
+  ctx: Ctx,
+  input: SearchInput & { merchantId?: string | undefined; userId?: string | undefined },
+): Promise<Page<MerchantOrderSummaryDto>> {
+  requireOperator(ctx.actor);
+  const conditions = searchConditions(input);
+  if (input.merchantId) conditions.push(eq(orders.merchantId, input.merchantId));
+  if (input.userId) conditions.push(eq(orders.userId, input.userId));
+  const page = await listOrders(ctx, conditions, input);
+  return { items: await staffSummaries(ctx, page.rows, true), nextCursor: page.nextCursor };
+}
+
+/** The operator sees the whole order, with the recipient's phone masked. */
+export async function getOrderAsOperator(ctx: Ctx, orderId: string): Promise<OrderDetailDto> {
+  requireOperator(ctx.actor);
+  const [order] = await ctx.db.select().from(orders).where(eq(orders.id, orderId));
+  if (!order) throw notFound('订单');
+  const dto = await detail(ctx, order);
+  return { ...dto, address: { ...dto.address, phone: maskPhone(dto.address.phone) } };
+}
+
+// ---- shared ----
+
+/** Newest first, keyset-paginated on the time-ordered id. */
+async function listOrders(
+  ctx: Ctx,
+  conditions: (SQL | undefined)[],
+  input: ListInput,
+): Promise<{ rows: OrderRow[]; nextCursor: string | null }> {
+  const where = and(
+    ...conditions,
+    input.status ? eq(orders.status, input.status) : undefined,
+    input.cursor ? lt(orders.id, input.cursor) : undefined,
+  );
+  const rows = await ctx.db
+    .select()
+    .from(orders)
+    .where(where)
+    .orderBy(desc(orders.id))
+    .limit(input.limit + 1);
+  const more = rows.length > input.limit;
+  const pageRows = more ? rows.slice(0, input.limit) : rows;
+  return { rows: pageRows, nextCursor: more ? pageRows[pageRows.length - 1]!.id : null };
+}
+
+function searchConditions(input: SearchInput): SQL[] {
+  const conditions: SQL[] = [];
+  if (input.from) conditions.push(gte(orders.createdAt, boundary(input.from, false)));
+  if (input.to) conditions.push(lt(orders.createdAt, boundary(input.to, true)));
+  const q = input.q?.trim();
+  if (q) {
+    const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(
+      or(
+        eq(orders.id, q),
+        eq(orders.trackingNo, q),
+        sql`${orders.address}->>'recipient' = ${q}`,
+        sql`${orders.address}->>'phone' = ${q}`,
+        sql`exists (select 1 from ${orderLines} where ${orderLines.orderId} = ${orders.id} and ${orderLines.title} ilike ${like})`,
+      )!,
+    );
+  }
+  return conditions;
+}
+
+async function staffSummaries(ctx: Ctx, rows: OrderRow[], mask: boolean): Promise<MerchantOrderSummaryDto[]> {
+  const summaries = await summariesOf(ctx.db, rows);
+  return summaries.map((s, i) => ({
+    ...s,
+    userId: rows[i]!.userId,
+    recipient: mask ? maskName(rows[i]!.address.recipient) : rows[i]!.address.recipient,
+    trackingNo: rows[i]!.trackingNo,
+  }));
+}
+
+/** A bare date means that day in China: from its midnight, or (as an end) up to the next midnight. */
+function boundary(value: string, end: boolean): Date {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(value);
+  const midnight = new Date(`${value}T00:00:00+08:00`);
+  return end ? new Date(midnight.getTime() + 86_400_000) : midnight;
+}
+
+const detail = (ctx: Ctx, order: OrderRow) =>
+  orderDetail(ctx.db, order, ctx.now(), ctx.deps.config.AUTO_CONFIRM_RECEIPT_DAYS);
+
+export const maskPhone = (phone: string) => (phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****');
+const maskName = (name: string) => (name.length <= 1 ? '*' : `${name[0]}${'*'.repeat(name.length - 1)}`);

@@ -1,0 +1,173 @@
+import { requireUser } from '../../platform/auth.ts';
+import type { Ctx } from '../../platform/context.ts';
+import type { Db } from '../../platform/db.ts';
+import { notFound, ok, refusals, type Result } from '../../platform/errors.ts';
+import { findOwnAddress } from '../accounts/addresses.ts';
+import { loadSkusForCheckout, type SkuSnapshot } from '../catalog/stock.ts';
+import { MAX_LINE_QTY, selectedCartLines } from './cart.ts';
+import { type AppliedDiscount, NO_DISCOUNTS, priceLines, type PriceQuote, type PricingHooks } from './pricing.ts';
+import type { ReturnPolicy } from './schema.ts';
+import { loadShippingTemplates } from './shipping.ts';
+
+// The thin loader around the pricing engine: it loads what priceLines needs and names what cannot be bought.
+
+export const refuse = refusals({
+  'nothing-to-checkout': [422, '没有要结算的商品'],
+  'cart-qty-limit': [422, `单个商品最多购买 ${MAX_LINE_QTY} 件`],
+  'sku-unavailable': '商品已下架或暂不可购买',
+  'out-of-stock': '库存不足',
+  'price-changed': '商品价格或运费有变动，请确认新的金额后再提交',
+});
+
+export interface CheckoutItemsInput {
+  items?: { skuId: string; qty: number }[] | undefined;
+  fromCart?: boolean | undefined;
+}
+
+export interface QuoteLineDto {
+  skuId: string;
+  productId: string;
+  title: string;
+  specText: string;
+  imageUrl: string | null;
+  unitPrice: number;
+  qty: number;
+  lineAmount: number;
+  discountAmount: number;
+  payAmount: number;
+  returnPolicy: ReturnPolicy;
+}
+
+export interface QuoteMerchantDto {
+  merchantId: string;
+  merchantName: string;
+  lines: QuoteLineDto[];
+  itemsAmount: number;
+  discountAmount: number;
+  shippingFee: number;
+  payAmount: number;
+  discounts: AppliedDiscount[];
+}
+
+export interface QuoteDto {
+  merchants: QuoteMerchantDto[];
+  itemsAmount: number;
+  discountAmount: number;
+  shippingFee: number;
+  /** What the buyer pays; send it back as `expectedAmount` when placing the order. */
+  amount: number;
+  addressId: string | null;
+}
+
+export interface PricedCheckout {
+  quote: QuoteDto;
+  priced: PriceQuote;
+  skus: Map<string, SkuSnapshot>;
+}
+
+export const skuName = (sku: SkuSnapshot | undefined, skuId: string) =>
+  sku ? `「${sku.productTitle}${sku.specText ? ` ${sku.specText}` : ''}」` : `规格 ${skuId}`;
+
+/** Buyer's quote for a set of items or the selected cart lines, optionally for a delivery address. */
+export async function quoteCheckout(
+  ctx: Ctx,
+  input: CheckoutItemsInput & { addressId?: string | undefined },
+): Promise<Result<QuoteDto>> {
+  const user = requireUser(ctx.actor);
+  const lines = await resolveCheckoutLines(ctx.db, user.userId, input);
+  if (!lines.ok) return lines;
+  let address: { id: string; province: string } | null = null;
+  if (input.addressId) {
+    const found = await findOwnAddress(ctx.db, user.userId, input.addressId);
+    if (!found) throw notFound('收货地址');
+    address = found;
+  }
+  const priced = await priceCheckout(ctx.db, user.userId, lines.value, address);
+  return priced.ok ? ok(priced.value.quote) : priced;
+}
+
+/** The lines to check out, one per SKU (repeated SKUs merged). */
+export async function resolveCheckoutLines(
+  db: Db,
+  userId: string,
+  input: CheckoutItemsInput,
+): Promise<Result<{ skuId: string; qty: number }[]>> {
+  const raw = input.fromCart ? await selectedCartLines(db, userId) : (input.items ?? []);
+  const merged = new Map<string, number>();
+  for (const l of raw) merged.set(l.skuId, (merged.get(l.skuId) ?? 0) + l.qty);
+  if (merged.size === 0) return refuse('nothing-to-checkout', input.fromCart ? '购物车里没有选中的商品' : undefined);
+  if ([...merged.values()].some((q) => q > MAX_LINE_QTY)) return refuse('cart-qty-limit');
+  return ok([...merged].map(([skuId, qty]) => ({ skuId, qty })));
+}
+
+/**
+ * Prices lines at today's prices. Refuses a line that cannot be bought now; the stock seen here is only a
+ * first look, the order's guarded reservation is what decides.
+ */
+export async function priceCheckout(
+  db: Db,
+  userId: string,
+  lines: { skuId: string; qty: number }[],
+  address: { id: string; province: string } | null,
+  hooks: PricingHooks = NO_DISCOUNTS,
+): Promise<Result<PricedCheckout>> {
+  const skus = await loadSkusForCheckout(
+    db,
+    lines.map((l) => l.skuId),
+  );
+  for (const l of lines) {
+    const sku = skus.get(l.skuId);
+    if (!sku || !sku.purchasable) return refuse('sku-unavailable', `${skuName(sku, l.skuId)}已下架或暂不可购买`);
+    if (sku.stock < l.qty)
+      return refuse('out-of-stock', `${skuName(sku, l.skuId)}库存不足${sku.stock > 0 ? `，仅剩 ${sku.stock} 件` : ''}`);
+  }
+  const templates = await loadShippingTemplates(db, [...new Set([...skus.values()].map((s) => s.merchantId))]);
+  const priced = priceLines(
+    lines.map((l) => {
+      const sku = skus.get(l.skuId)!;
+      return {
+        skuId: sku.skuId,
+        productId: sku.productId,
+        merchantId: sku.merchantId,
+        categoryId: sku.categoryId,
+        unitPrice: sku.price,
+        qty: l.qty,
+      };
+    }),
+    { userId, province: address?.province ?? null, templates },
+    hooks,
+  );
+  const quote: QuoteDto = {
+    merchants: priced.merchants.map((m) => ({
+      merchantId: m.merchantId,
+      merchantName: skus.get(m.lines[0]!.skuId)!.merchantName,
+      lines: m.lines.map((l) => {
+        const sku = skus.get(l.skuId)!;
+        return {
+          skuId: l.skuId,
+          productId: l.productId,
+          title: sku.productTitle,
+          specText: sku.specText,
+          imageUrl: sku.imageUrl,
+          unitPrice: l.unitPrice,
+          qty: l.qty,
+          lineAmount: l.lineAmount,
+          discountAmount: l.discountAmount,
+          payAmount: l.payAmount,
+          returnPolicy: sku.returnPolicy,
+        };
+      }),
+      itemsAmount: m.itemsAmount,
+      discountAmount: m.discountAmount,
+      shippingFee: m.shippingFee,
+      payAmount: m.payAmount,
+      discounts: m.discounts,
+    })),
+    itemsAmount: priced.itemsAmount,
+    discountAmount: priced.discountAmount,
+    shippingFee: priced.shippingFee,
+    amount: priced.payAmount,
+    addressId: address?.id ?? null,
+  };
+  return ok({ quote, priced, skus });
+}

@@ -1,0 +1,77 @@
+import { sql } from 'drizzle-orm';
+import { bigint, check, index, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+
+/**
+ * One attempt to collect the money of a checkout. `succeeded` means it paid the checkout (at most one per checkout);
+ * `duplicate` means money arrived for a checkout another payment had already paid, so all of it is refunded.
+ */
+export const payments = pgTable(
+  'payments',
+  {
+    id: text('id').primaryKey(),
+    checkoutId: text('checkout_id').notNull(),
+    userId: text('user_id').notNull(),
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+    provider: text('provider').notNull(),
+    providerRef: text('provider_ref').notNull(),
+    payUrl: text('pay_url').notNull(),
+    status: text('status', { enum: ['pending', 'succeeded', 'failed', 'duplicate'] }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    paidAt: timestamp('paid_at', { withTimezone: true }),
+    failedAt: timestamp('failed_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('payments_checkout_idx').on(t.checkoutId),
+    index('payments_user_idx').on(t.userId, t.createdAt),
+    // The database itself keeps a checkout to one open and one successful payment, also under concurrent requests.
+    uniqueIndex('payments_one_open_uq').on(t.checkoutId).where(sql`${t.status} = 'pending'`),
+    uniqueIndex('payments_one_success_uq').on(t.checkoutId).where(sql`${t.status} = 'succeeded'`),
+    check('payments_amount_positive', sql`${t.amount} > 0`),
+  ],
+);
+
+/**
+ * The orders a payment pays for, with each order's share, fixed when the payment is created. After the money
+ * arrives each becomes `paid` (credited to the merchant) or `not_payable` (cancelled meanwhile: held in
+ * suspense and refunded). Reconciliation and refunds use this mapping, never the orders tables.
+ */
+export const paymentOrders = pgTable(
+  'payment_orders',
+  {
+    paymentId: text('payment_id').notNull(),
+    orderId: text('order_id').notNull(),
+    merchantId: text('merchant_id').notNull(),
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+    outcome: text('outcome', { enum: ['awaiting', 'paid', 'not_payable'] }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.paymentId, t.orderId] }), index('payment_orders_order_idx').on(t.orderId)],
+);
+
+export const refunds = pgTable(
+  'refunds',
+  {
+    id: text('id').primaryKey(),
+    /** The caller's reference (after-sale id, late-payment key …): asking twice with it returns the first refund. */
+    refId: text('ref_id').notNull(),
+    paymentId: text('payment_id').notNull(),
+    orderId: text('order_id').notNull(),
+    merchantId: text('merchant_id').notNull(),
+    userId: text('user_id').notNull(),
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+    reason: text('reason').notNull(),
+    /** `order`: paid to the merchant, taken back from them; `late_payment`: never theirs, taken from suspense. */
+    source: text('source', { enum: ['order', 'late_payment'] }).notNull(),
+    status: text('status', { enum: ['pending', 'completed'] }).notNull(),
+    /** The ledger account the refund was debited to, set when it completes. */
+    debitAccount: text('debit_account'),
+    providerRefundRef: text('provider_refund_ref'),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('refunds_ref_uq').on(t.refId),
+    index('refunds_order_idx').on(t.orderId),
+    index('refunds_payment_idx').on(t.paymentId, t.orderId),
+    check('refunds_amount_positive', sql`${t.amount} > 0`),
+  ],
+);

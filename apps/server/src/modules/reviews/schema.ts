@@ -1,0 +1,72 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, boolean, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+
+export const REVIEW_KINDS = ['initial', 'follow_up'] as const;
+export type ReviewKind = (typeof REVIEW_KINDS)[number];
+
+/**
+ * A published review of one order line: the first review (with ratings) or its one follow-up (追评, text and
+ * images only). Rows are never updated: each carries a SHA-256 of its content chained to the previous review
+ * of the same product, so a change made behind the application's back is detectable.
+ */
+export const reviews = pgTable(
+  'reviews',
+  {
+    id: text('id').primaryKey(),
+    productId: text('product_id').notNull(),
+    skuId: text('sku_id').notNull(),
+    merchantId: text('merchant_id').notNull(),
+    orderId: text('order_id').notNull(),
+    orderLineId: text('order_line_id').notNull(),
+    userId: text('user_id').notNull(),
+    specText: text('spec_text').notNull(),
+    kind: text('kind', { enum: REVIEW_KINDS }).notNull(),
+    /** The first review a follow-up belongs to. */
+    parentId: text('parent_id'),
+    ratingQuality: integer('rating_quality'),
+    ratingLogistics: integer('rating_logistics'),
+    ratingService: integer('rating_service'),
+    /** Overall stars: the rounded mean of the three aspects. Null on follow-ups. */
+    rating: integer('rating'),
+    content: text('content').notNull(),
+    images: text('images').array().notNull(),
+    anonymous: boolean('anonymous').notNull(),
+    /** First reviews: until when the buyer may add the follow-up (delivery + 180 days). */
+    followUpUntil: timestamp('follow_up_until', { withTimezone: true }),
+    /** Position in the product's chain, from 1 without gaps. */
+    seq: integer('seq').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    contentHash: text('content_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('reviews_line_kind_uq').on(t.orderLineId, t.kind),
+    uniqueIndex('reviews_product_seq_uq').on(t.productId, t.seq),
+    index('reviews_product_list_idx').on(t.productId, t.kind, t.createdAt),
+    index('reviews_merchant_idx').on(t.merchantId, t.createdAt),
+    index('reviews_user_idx').on(t.userId, t.createdAt),
+    index('reviews_parent_idx').on(t.parentId),
+    check('reviews_rating_range', sql`${t.rating} is null or ${t.rating} between 1 and 5`),
+  ],
+);
+
+/** The merchant's one public reply to a review; hashed over the review's hash so it cannot be swapped silently. */
+export const reviewReplies = pgTable('review_replies', {
+  reviewId: text('review_id')
+    .primaryKey()
+    .references(() => reviews.id),
+  merchantId: text('merchant_id').notNull(),
+  /** The staff member who wrote it (not shown publicly). */
+  userId: text('user_id').notNull(),
+  content: text('content').notNull(),
+  contentHash: text('content_hash').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+});
+
+/** The latest link of each product's review chain. Locked while a review is appended, so links never fork. */
+export const reviewChainHeads = pgTable('review_chain_heads', {
+  productId: text('product_id').primaryKey(),
+  seq: integer('seq').notNull(),
+  headHash: text('head_hash').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { createTestApp } from '../../test/harness.ts';
+import { Client } from '../../test/http.ts';
+import { DEMO_ACCOUNTS, seedIfEmpty } from './seed.ts';
+
+const t = await createTestApp({ RATE_LIMIT_ENABLED: 'false' });
+const anon = new Client(t);
+
+/** Every image URL in a JSON body: values under keys that hold images. */
+function imageUrls(value: unknown, key = ''): string[] {
+  if (typeof value === 'string') return /image|logo|avatar|icon/i.test(key) ? [value] : [];
+  if (Array.isArray(value)) return value.flatMap((v) => imageUrls(v, key));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => imageUrls(v, k));
+  return [];
+}
+
+describe('demo data', () => {
+  it('seeds a fresh database through the real services, once', { timeout: 240_000 }, async () => {
+    const lines: string[] = [];
+    const summary = await seedIfEmpty(t.deps, (line) => lines.push(line));
+    expect(summary).toBeDefined();
+    expect(summary!.merchants).toBeGreaterThanOrEqual(8);
+    expect(summary!.products).toBeGreaterThanOrEqual(300);
+    expect(summary!.consumers).toBeGreaterThanOrEqual(50);
+    expect(summary!.reviews).toBeGreaterThanOrEqual(1);
+    expect(lines).toContain(`[seed] 商品 ${summary!.products}/${summary!.products}`);
+    // A second start finds merchants and leaves the data alone.
+    expect(await seedIfEmpty(t.deps, () => undefined)).toBeUndefined();
+    console.log(`seed: ${JSON.stringify(summary)}`);
+  });
+
+  it('lets the demo accounts log in with their roles', async () => {
+    const roles: string[][] = [];
+    for (const a of DEMO_ACCOUNTS) {
+      const res = await anon.post('/api/v1/auth/login/password', { phone: a.phone, password: a.password });
+      expect(res.status).toBe(200);
+      roles.push([...res.body.user.roles, ...res.body.user.staff.map((s: { role: string }) => `staff:${s.role}`)]);
+    }
+    expect(roles).toEqual([['consumer'], ['consumer', 'staff:owner'], ['consumer', 'operator']]);
+  });
+
+  it('lists ≥ 300 products in all six categories, every image local, with real sales and ratings', async () => {
+    const operator = await anon.post('/api/v1/auth/login/password', { phone: '13800000003', password: 'haowu123' });
+    const admin = new Client(t, operator.body.token);
+    const merchants = await admin.get('/api/v1/admin/merchants?limit=50');
+    expect(merchants.status).toBe(200);
+    expect(merchants.body.items.length).toBeGreaterThanOrEqual(8);
+    expect(merchants.body.items.every((m: { description: string }) => m.description.includes('演示数据'))).toBe(true);
+
+    const categories = ['cat_beauty', 'cat_apparel', 'cat_home', 'cat_food', 'cat_digital', 'cat_baby'];
+    let total = 0;
+    const ids: string[] = [];
+    const urls: string[] = imageUrls(merchants.body);
+    let sold = 0;
+    let rated = 0;
+    for (const categoryId of categories) {
+      let cursor: string | null = null;
+      let inCategory = 0;
+      do {
+        const page: any = await anon.get(`/api/v1/products?categoryId=${categoryId}&limit=50${cursor ? `&cursor=${cursor}` : ''}`);
+        expect(page.status, JSON.stringify(page.body)).toBe(200);
+        inCategory += page.body.items.length;
+        ids.push(...page.body.items.map((p: { id: string }) => p.id));
+        urls.push(...imageUrls(page.body));
+        sold += page.body.items.filter((p: { salesCount: number }) => p.salesCount > 0).length;
+        rated += page.body.items.filter((p: { rating: { count: number } }) => p.rating.count > 0).length;
+        cursor = page.body.nextCursor;
+      } while (cursor);
+      expect(inCategory, categoryId).toBeGreaterThanOrEqual(40);
+      total += inCategory;
+    }
+    expect(total).toBeGreaterThanOrEqual(300);
+    expect(sold).toBeGreaterThan(0);
+    expect(rated).toBeGreaterThan(0);
+    // Every image of every product page, not just the cards.
+    for (const id of ids) {
+      const detail = await anon.get(`/api/v1/products/${id}`);
+      expect(detail.status).toBe(200);
+      expect(detail.body.images.length).toBeGreaterThanOrEqual(3);
+      expect(detail.body.skus.length).toBeGreaterThanOrEqual(2);
+      expect(detail.body.skus.length).toBeLessThanOrEqual(8);
+      urls.push(...imageUrls(detail.body));
+    }
+    expect(urls.length).toBeGreaterThan(1000);
+    expect(urls.filter((u) => !u.startsWith('/media/'))).toEqual([]);
+  });
+
+  it('has reviewed, verified orders for the demo consumer', async () => {
+    const login = await anon.post('/api/v1/auth/login/password', { phone: '13800000001', password: 'haowu123' });
+    const me = new Client(t, login.body.token);
+    const reviews = await me.get('/api/v1/me/reviews');
+    expect(reviews.body.items.length).toBeGreaterThanOrEqual(1);
+    const productId = reviews.body.items[0].productId;
+    expect((await anon.get(`/api/v1/products/${productId}/reviews/verify`)).body).toMatchObject({ ok: true });
+    const orders = await me.get('/api/v1/orders?limit=20');
+    const statuses = new Set(orders.body.items.map((o: { status: string }) => o.status));
+    expect(statuses).toEqual(new Set(['completed', 'delivered', 'shipped', 'paid']));
+    expect((await me.get('/api/v1/me/addresses')).body.items.length).toBeGreaterThanOrEqual(1);
+  });
+
+});

@@ -1,0 +1,51 @@
+import { Link } from 'react-router';
+import type { ProductCardData } from '../api/catalog.ts';
+import { useLang, useT } from '../i18n/index.tsx';
+import { Price } from './Price.tsx';
+
+/** Sales counts as shoppers read them: 1.2万+ rather than 12345. */
+export function useSalesText(): (n: number) => string {
+  const t = useT();
+  const { lang } = useLang();
+  return (n) => {
+    if (n <= 0) return '';
+    if (n < 10_000) return t('已售 {n}', { n });
+    const shown = lang === 'en-US' ? `${Math.floor(n / 1000)}k+` : `${Math.floor(n / 1000) / 10}万+`;
+    return t('已售 {n}', { n: shown });
+  };
+}
+
+export function ProductCard({ product: p }: { product: ProductCardData }) {
+  const t = useT();
+  const salesText = useSalesText();
+  return (
+    <Link to={`/product/${p.id}`} className="product-card" data-testid="product-card">
+      {p.imageUrl ? (
+        <img className="thumb" src={p.imageUrl} alt={p.title} loading="lazy" />
+      ) : (
+        <span className="thumb" aria-hidden />
+      )}
+      <span className="body">
+        <span className="title clamp-2">{p.title}</span>
+        <span className="meta">
+          <span>
+            <Price fen={p.minPrice} size={18} />
+            {p.maxPrice > p.minPrice && <span className="muted"> {t('起')}</span>}
+          </span>
+          <span className="muted">{salesText(p.salesCount)}</span>
+        </span>
+        <span className="muted ellipsis">{p.merchant.name}</span>
+      </span>
+    </Link>
+  );
+}
+
+export function ProductGrid({ products }: { products: ProductCardData[] }) {
+  return (
+    <div className="product-grid" data-testid="product-grid">
+      {products.map((p) => (
+        <ProductCard key={p.id} product={p} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,258 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, Toast } from 'antd-mobile';
+import { useState } from 'react';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { afterSaleKeys, type AfterSaleInput, type AfterSaleReason, type AfterSaleType } from '../api/aftersales.ts';
+import { api, must } from '../api/client.ts';
+import { orderKeys, useOrder } from '../api/orders.ts';
+import { PageHeader } from '../components/PageHeader.tsx';
+import { PhotoUploader } from '../components/PhotoUploader.tsx';
+import { Price } from '../components/Price.tsx';
+import { EmptyState, QueryError } from '../components/QueryError.tsx';
+import { QtyStepper } from '../components/QtyStepper.tsx';
+import { ListSkeleton } from '../components/Skeletons.tsx';
+import { useT, type MessageKey } from '../i18n/index.tsx';
+import { yuan } from '../lib/money.ts';
+import './AfterSale.css';
+import { FieldTextArea } from '../components/Field.tsx';
+
+const TYPES: { value: AfterSaleType; label: MessageKey; hint: MessageKey }[] = [
+  { value: 'refund_only', label: '仅退款', hint: '未收到货，或与商家协商不退货' },
+  { value: 'return_refund', label: '退货退款', hint: '已收到货，需要寄回商品' },
+];
+const REASONS: { value: AfterSaleReason; label: MessageKey }[] = [
+  { value: 'no_reason', label: '七天无理由' },
+  { value: 'quality', label: '质量问题' },
+  { value: 'wrong_item', label: '商家发错货' },
+  { value: 'not_as_described', label: '与描述不符' },
+  { value: 'not_received', label: '未收到货' },
+  { value: 'other', label: '其他' },
+];
+
+export default function AfterSaleNewPage() {
+  const t = useT();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const { orderId = '' } = useParams();
+  const [params] = useSearchParams();
+  const lineId = params.get('lineId') ?? '';
+  const order = useOrder(orderId);
+  const [type, setType] = useState<AfterSaleType | null>(null);
+  const [reason, setReason] = useState<AfterSaleReason | null>(null);
+  const [qty, setQty] = useState(1);
+  const [description, setDescription] = useState('');
+  const [images, setImages] = useState<string[]>([]);
+  const [errors, setErrors] = useState<Partial<Record<'type' | 'reason', string>>>({});
+
+  const submit = useMutation({
+    mutationFn: (body: AfterSaleInput) => must(api.POST('/api/v1/after-sales', { body })),
+    onSuccess: async (created) => {
+      Toast.show({ icon: 'success', content: t('售后申请已提交') });
+      await qc.invalidateQueries({ queryKey: afterSaleKeys.list });
+      await qc.invalidateQueries({ queryKey: orderKeys.detail(orderId) });
+      await navigate(`/after-sales/${created.id}`, { replace: true });
+    },
+  });
+
+  const header = <PageHeader title={t('申请售后')} />;
+  if (order.isPending) {
+    return (
+      <div className="page">
+        {header}
+        <ListSkeleton rows={2} />
+      </div>
+    );
+  }
+  if (order.isError) {
+    return (
+      <div className="page">
+        {header}
+        <QueryError error={order.error} onRetry={() => void order.refetch()} />
+      </div>
+    );
+  }
+  const o = order.data;
+  const line = o.lines.find((l) => l.id === lineId);
+  if (!line) {
+    return (
+      <div className="page">
+        {header}
+        <EmptyState title={t('订单中没有这件商品')} />
+      </div>
+    );
+  }
+  const available = line.qty - line.refundedQty;
+  const shipped = o.status === 'shipped' || o.status === 'delivered';
+  const eligible = ['paid', 'shipped', 'delivered'].includes(o.status) && available > 0;
+
+  const send = () => {
+    const errs: typeof errors = {};
+    if (!type) errs.type = t('请选择售后类型');
+    if (!reason) errs.reason = t('请选择售后原因');
+    setErrors(errs);
+    if (!type || !reason) return;
+    submit.mutate({
+      orderId: o.id,
+      lineId: line.id,
+      qty: Math.min(qty, available),
+      type,
+      reasonCode: reason,
+      description: description.trim(),
+      images,
+    });
+  };
+
+  return (
+    <div className="page with-action-bar">
+      {header}
+      <section className="card row">
+        <span className="as-thumb">{line.imageUrl ? <img src={line.imageUrl} alt="" /> : null}</span>
+        <div className="grow">
+          <p className="as-title clamp-2">{line.title}</p>
+          <p className="muted">
+            {line.specText} · ×{line.qty} · {t('实付')} ¥{yuan(line.payAmount)}
+          </p>
+        </div>
+      </section>
+
+      {!eligible ? (
+        <EmptyState
+          title={t('这件商品当前不能申请售后')}
+          description={available <= 0 ? t('已全部退款') : t('订单状态为「{s}」', { s: o.statusLabel })}
+        />
+      ) : (
+        <form
+          className="as-form"
+          data-testid="after-sale-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            send();
+          }}
+        >
+          <fieldset className="card as-fieldset" aria-describedby={errors.type ? 'as-type-error' : undefined}>
+            <legend className="section-title">{t('售后类型')}</legend>
+            <div className="as-options">
+              {TYPES.map((x) => {
+                const disabled = x.value === 'return_refund' && !shipped;
+                return (
+                  <label
+                    key={x.value}
+                    className={`as-option ${type === x.value ? 'on' : ''} ${disabled ? 'disabled' : ''}`}
+                  >
+                    <input
+                      type="radio"
+                      name="type"
+                      value={x.value}
+                      checked={type === x.value}
+                      disabled={disabled}
+                      onChange={() => setType(x.value)}
+                      data-testid={`after-sale-type-${x.value}`}
+                    />
+                    <span>
+                      <strong>{t(x.label)}</strong>
+                      <span className="muted">{disabled ? t('商品尚未发货，请申请仅退款') : t(x.hint)}</span>
+                    </span>
+                  </label>
+                );
+              })}
+            </div>
+            {errors.type && (
+              <p id="as-type-error" className="field-error" role="alert">
+                {errors.type}
+              </p>
+            )}
+          </fieldset>
+
+          <fieldset className="card as-fieldset">
+            <legend className="section-title">{t('售后原因')}</legend>
+            <div className="as-chips">
+              {REASONS.map((x) => {
+                const disabled = x.value === 'no_reason' && !line.returnPolicy.noReason7d;
+                return (
+                  <label
+                    key={x.value}
+                    className={`as-chip ${reason === x.value ? 'on' : ''} ${disabled ? 'disabled' : ''}`}
+                  >
+                    <input
+                      type="radio"
+                      name="reason"
+                      value={x.value}
+                      checked={reason === x.value}
+                      disabled={disabled}
+                      onChange={() => setReason(x.value)}
+                      data-testid={`after-sale-reason-${x.value}`}
+                    />
+                    {t(x.label)}
+                  </label>
+                );
+              })}
+            </div>
+            {!line.returnPolicy.noReason7d && (
+              <p className="muted">{line.returnPolicy.reason ?? t('该商品不支持七天无理由退货')}</p>
+            )}
+            {errors.reason && (
+              <p className="field-error" role="alert">
+                {errors.reason}
+              </p>
+            )}
+          </fieldset>
+
+          <section className="card">
+            <div className="row-between">
+              <span className="section-title" style={{ margin: 0 }}>
+                {t('申请数量')}
+              </span>
+              <QtyStepper
+                value={Math.min(qty, available)}
+                max={available}
+                onChange={setQty}
+                label={t('申请数量')}
+                testId="after-sale-qty"
+              />
+            </div>
+            <p className="muted">
+              {t('最多可申请 {n} 件，可退金额以商家审核为准；本件最多退', { n: available })}{' '}
+              <Price fen={line.payAmount - line.refundedAmount} size={12} />
+            </p>
+          </section>
+
+          <section className="card">
+            <label htmlFor="as-description" className="section-title" style={{ display: 'block' }}>
+              {t('问题描述')}
+            </label>
+            <FieldTextArea
+              id="as-description"
+              value={description}
+              onChange={setDescription}
+              maxLength={500}
+              showCount
+              rows={4}
+              placeholder={t('请描述遇到的问题，便于商家尽快处理')}
+              data-testid="after-sale-description"
+            />
+            <p className="section-title" style={{ margin: '12px 0 8px' }} id="as-photos-label">
+              {t('上传凭证（最多 9 张）')}
+            </p>
+            <PhotoUploader value={images} onChange={setImages} max={9} label={t('凭证')} testId="after-sale-photos" />
+          </section>
+        </form>
+      )}
+
+      {eligible && (
+        <div className="action-bar">
+          <Button
+            block
+            color="primary"
+            size="large"
+            shape="rounded"
+            loading={submit.isPending}
+            onClick={send}
+            data-testid="after-sale-submit"
+          >
+            {t('提交申请')}
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,343 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Popup, Toast } from 'antd-mobile';
+import { EnvironmentOutline, RightOutline } from 'antd-mobile-icons';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { addressesKey, formatAddress, useAddresses, type Address, type AddressInput } from '../api/addresses.ts';
+import { cartKey } from '../api/cart.ts';
+import { api, isProblemType, must, newIdempotencyKey, problemTitle } from '../api/client.ts';
+import { orderKeys, type PlaceOrderInput, type Quote, type QuoteInput } from '../api/orders.ts';
+import { AddressForm } from '../components/AddressForm.tsx';
+import { PageHeader } from '../components/PageHeader.tsx';
+import { Price } from '../components/Price.tsx';
+import { EmptyState, QueryError } from '../components/QueryError.tsx';
+import { ListSkeleton } from '../components/Skeletons.tsx';
+import { useT } from '../i18n/index.tsx';
+import { maskPhone } from '../lib/format.ts';
+import { yuan } from '../lib/money.ts';
+import './CheckoutPage.css';
+import { FieldTextArea } from '../components/Field.tsx';
+
+/** What is being bought: the cart's selected lines, or one SKU bought now from the product page. */
+function useItemsSource(): Pick<QuoteInput, 'items' | 'fromCart'> | null {
+  const [params] = useSearchParams();
+  return useMemo(() => {
+    if (params.get('from') === 'cart') return { fromCart: true as const };
+    const skuId = params.get('skuId');
+    const qty = Math.trunc(Number(params.get('qty') ?? '1'));
+    if (skuId && qty >= 1) return { items: [{ skuId, qty }] };
+    return null;
+  }, [params]);
+}
+
+export default function CheckoutPage() {
+  const t = useT();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const source = useItemsSource();
+  const addresses = useAddresses();
+  const [addressId, setAddressId] = useState<string | undefined>();
+  const [pickerOpen, setPickerOpen] = useState(false);
+  const [adding, setAdding] = useState(false);
+  const [note, setNote] = useState('');
+  // One key per checkout attempt: a retried tap with the same body replays, never places a second order.
+  const attempt = useRef<{ body: string; key: string } | null>(null);
+
+  useEffect(() => {
+    if (addressId || !addresses.data?.length) return;
+    setAddressId((addresses.data.find((a) => a.isDefault) ?? addresses.data[0])?.id);
+  }, [addresses.data, addressId]);
+
+  const address = addresses.data?.find((a) => a.id === addressId);
+  const quote = useQuery({
+    queryKey: ['checkout-quote', source, addressId ?? null],
+    queryFn: () =>
+      must(api.POST('/api/v1/checkout/quote', { body: { ...source, ...(addressId ? { addressId } : {}) } })),
+    enabled: !!source && !addresses.isPending,
+    placeholderData: keepPreviousData,
+    staleTime: 0,
+  });
+
+  const addAddress = useMutation({
+    mutationFn: (input: AddressInput) => must(api.POST('/api/v1/me/addresses', { body: input })),
+    onSuccess: async (created) => {
+      await qc.invalidateQueries({ queryKey: addressesKey });
+      setAddressId(created.id);
+      setAdding(false);
+      setPickerOpen(false);
+    },
+  });
+
+  const place = useMutation({
+    meta: { quiet: true },
+    mutationFn: ({ body, key }: { body: PlaceOrderInput; key: string }) =>
+      must(api.POST('/api/v1/orders', { body, params: { header: { 'idempotency-key': key } } })),
+    onSuccess: async (placed) => {
+      attempt.current = null;
+      await qc.invalidateQueries({ queryKey: cartKey });
+      await qc.invalidateQueries({ queryKey: orderKeys.all });
+      await navigate(`/pay/${placed.checkoutId}`, { replace: true });
+    },
+    onError: async (err) => {
+      Toast.show({ icon: 'fail', content: problemTitle(err), duration: 2500 });
+      // The price or stock moved: show the shopper the new quote before they try again.
+      if (
+        isProblemType(err, 'price-changed') ||
+        isProblemType(err, 'out-of-stock') ||
+        isProblemType(err, 'sku-unavailable')
+      ) {
+        attempt.current = null;
+        await quote.refetch();
+      }
+    },
+  });
+
+  const submit = (q: Quote) => {
+    if (!source) return;
+    if (!address) {
+      Toast.show({ content: t('请选择收货地址') });
+      setPickerOpen(true);
+      return;
+    }
+    const body: PlaceOrderInput = {
+      ...source,
+      addressId: address.id,
+      expectedAmount: q.amount,
+      ...(note.trim() ? { note: note.trim() } : {}),
+    };
+    const serialized = JSON.stringify(body);
+    if (attempt.current?.body !== serialized) attempt.current = { body: serialized, key: newIdempotencyKey() };
+    place.mutate({ body, key: attempt.current.key });
+  };
+
+  if (!source) {
+    return (
+      <div className="page">
+        <PageHeader title={t('确认订单')} />
+        <EmptyState title={t('没有要结算的商品')}>
+          <Button color="primary" onClick={() => void navigate('/cart')}>
+            {t('去购物车')}
+          </Button>
+        </EmptyState>
+      </div>
+    );
+  }
+
+  const q = quote.data;
+  return (
+    <div className="page with-action-bar checkout-page">
+      <PageHeader title={t('确认订单')} />
+
+      <button
+        type="button"
+        className="card checkout-address"
+        onClick={() => setPickerOpen(true)}
+        data-testid="checkout-address"
+      >
+        <EnvironmentOutline className="checkout-address-icon" aria-hidden />
+        {addresses.isPending ? (
+          <span className="grow muted">{t('加载中')}</span>
+        ) : address ? (
+          <span className="grow">
+            <span className="checkout-address-who">
+              {address.recipient} <span>{maskPhone(address.phone)}</span>
+            </span>
+            <span className="checkout-address-text">{formatAddress(address)}</span>
+          </span>
+        ) : (
+          <span className="grow checkout-address-empty">{t('请添加收货地址')}</span>
+        )}
+        <RightOutline aria-hidden />
+        <span className="sr-only">{t('选择收货地址')}</span>
+      </button>
+
+      {quote.isPending ? (
+        <ListSkeleton rows={2} />
+      ) : quote.isError && !q ? (
+        <QueryError error={quote.error} onRetry={() => void quote.refetch()} />
+      ) : q ? (
+        <>
+          {quote.isError && (
+            <p className="checkout-warning" role="alert">
+              {problemTitle(quote.error)}
+            </p>
+          )}
+          {q.merchants.map((m) => (
+            <section className="card" key={m.merchantId} aria-label={m.merchantName} data-testid="quote-merchant">
+              <h2>{m.merchantName}</h2>
+              <ul className="quote-lines">
+                {m.lines.map((l) => (
+                  <li key={l.skuId} className="quote-line">
+                    <span className="quote-thumb">{l.imageUrl ? <img src={l.imageUrl} alt={l.title} /> : null}</span>
+                    <span className="grow">
+                      <span className="quote-title clamp-2">{l.title}</span>
+                      <span className="quote-spec">{l.specText}</span>
+                      <span className="quote-policy">
+                        {l.returnPolicy.noReason7d
+                          ? t('支持 7 天无理由退货')
+                          : (l.returnPolicy.reason ?? t('不支持 7 天无理由退货'))}
+                      </span>
+                    </span>
+                    <span className="quote-amounts">
+                      <Price fen={l.unitPrice} size={14} />
+                      <span className="muted">×{l.qty}</span>
+                    </span>
+                  </li>
+                ))}
+              </ul>
+              <dl className="quote-sum">
+                <div>
+                  <dt>{t('商品金额')}</dt>
+                  <dd>¥{yuan(m.itemsAmount)}</dd>
+                </div>
+                {m.discounts.map((d, i) => (
+                  <div key={`${d.source}-${i}`}>
+                    <dt>{d.label}</dt>
+                    <dd className="minus">-¥{yuan(d.amount)}</dd>
+                  </div>
+                ))}
+                <div>
+                  <dt>{t('运费')}</dt>
+                  <dd>{m.shippingFee === 0 ? t('免运费') : `¥${yuan(m.shippingFee)}`}</dd>
+                </div>
+                <div className="quote-subtotal">
+                  <dt>{t('小计')}</dt>
+                  <dd>
+                    <Price fen={m.payAmount} size={16} />
+                  </dd>
+                </div>
+              </dl>
+            </section>
+          ))}
+
+          <section className="card">
+            <label htmlFor="checkout-note" className="section-title" style={{ display: 'block' }}>
+              {t('订单备注')}
+            </label>
+            <FieldTextArea
+              id="checkout-note"
+              value={note}
+              onChange={setNote}
+              maxLength={200}
+              rows={2}
+              placeholder={t('选填：给商家的留言')}
+            />
+          </section>
+
+          <section className="card" aria-label={t('金额明细')}>
+            <dl className="quote-sum">
+              <div>
+                <dt>{t('商品总额')}</dt>
+                <dd>¥{yuan(q.itemsAmount)}</dd>
+              </div>
+              <div>
+                <dt>{t('优惠')}</dt>
+                <dd className={q.discountAmount > 0 ? 'minus' : ''}>
+                  {q.discountAmount > 0 ? `-¥${yuan(q.discountAmount)}` : '¥0.00'}
+                </dd>
+              </div>
+              <div>
+                <dt>{t('运费')}</dt>
+                <dd>{q.shippingFee === 0 ? t('免运费') : `¥${yuan(q.shippingFee)}`}</dd>
+              </div>
+              <div className="quote-subtotal">
+                <dt>{t('应付总额')}</dt>
+                <dd>
+                  <Price fen={q.amount} size={18} />
+                </dd>
+              </div>
+            </dl>
+            {!address && <p className="muted">{t('运费按收货地址计算，选择地址后以最终金额为准')}</p>}
+          </section>
+
+          <div className="action-bar">
+            <div className="grow checkout-total" aria-live="polite">
+              {t('实付')}：<Price fen={q.amount} size={20} />
+            </div>
+            <Button
+              color="primary"
+              shape="rounded"
+              size="large"
+              loading={place.isPending}
+              disabled={quote.isFetching || place.isPending}
+              onClick={() => submit(q)}
+              data-testid="checkout-submit"
+            >
+              {t('提交订单')}
+            </Button>
+          </div>
+        </>
+      ) : null}
+
+      <Popup
+        visible={pickerOpen}
+        onMaskClick={() => setPickerOpen(false)}
+        onClose={() => setPickerOpen(false)}
+        bodyStyle={{ borderRadius: '12px 12px 0 0', maxHeight: '80vh', overflowY: 'auto' }}
+      >
+        <div className="address-popup" role="dialog" aria-label={t('选择收货地址')}>
+          <div className="row-between address-popup-head">
+            <h2>{adding ? t('新增收货地址') : t('选择收货地址')}</h2>
+            <button
+              type="button"
+              className="text-button"
+              onClick={() => (adding ? setAdding(false) : setPickerOpen(false))}
+            >
+              {adding ? t('返回') : t('关闭')}
+            </button>
+          </div>
+          {adding ? (
+            <AddressForm
+              submitting={addAddress.isPending}
+              onSubmit={(v) => addAddress.mutate(v)}
+              submitText={t('保存并使用')}
+            />
+          ) : (
+            <>
+              <ul className="address-options">
+                {(addresses.data ?? []).map((a: Address) => (
+                  <li key={a.id}>
+                    <button
+                      type="button"
+                      className={`address-option ${a.id === addressId ? 'is-selected' : ''}`}
+                      aria-pressed={a.id === addressId}
+                      onClick={() => {
+                        setAddressId(a.id);
+                        setPickerOpen(false);
+                      }}
+                    >
+                      <span className="checkout-address-who">
+                        {a.recipient} <span>{maskPhone(a.phone)}</span>
+                        {a.isDefault && <span className="tag brand">{t('默认')}</span>}
+                      </span>
+                      <span className="checkout-address-text">{formatAddress(a)}</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+              {addresses.data?.length === 0 && (
+                <p className="muted" style={{ textAlign: 'center' }}>
+                  {t('还没有收货地址')}
+                </p>
+              )}
+              <div className="address-popup-foot">
+                <Button
+                  block
+                  color="primary"
+                  fill="outline"
+                  onClick={() => setAdding(true)}
+                  data-testid="checkout-add-address"
+                >
+                  {t('新增收货地址')}
+                </Button>
+                <Link to="/me/addresses" className="link-more">
+                  {t('管理收货地址')}
+                </Link>
+              </div>
+            </>
+          )}
+        </div>
+      </Popup>
+    </div>
+  );
+}

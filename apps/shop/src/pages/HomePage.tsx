@@ -1,0 +1,157 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { InfiniteScroll, PullToRefresh, Swiper } from 'antd-mobile';
+import { SearchOutline } from 'antd-mobile-icons';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useCategories, useProductSearch, type ProductSort } from '../api/catalog.ts';
+import { ProductGrid, useSalesText } from '../components/ProductCard.tsx';
+import { Price } from '../components/Price.tsx';
+import { EmptyState, QueryError } from '../components/QueryError.tsx';
+import { ProductGridSkeleton } from '../components/Skeletons.tsx';
+import { useT, type MessageKey } from '../i18n/index.tsx';
+import './HomePage.css';
+
+const feeds: { sort: ProductSort; label: MessageKey; hint: MessageKey }[] = [
+  { sort: 'sales', label: '热销', hint: '按真实销量排序' },
+  { sort: 'newest', label: '新品', hint: '按上架时间排序' },
+];
+
+export default function HomePage() {
+  const t = useT();
+  const qc = useQueryClient();
+  const salesText = useSalesText();
+  const [feed, setFeed] = useState<ProductSort>('sales');
+  const categories = useCategories();
+  // The banners are the real best sellers: no invented promotions.
+  const topSellers = useProductSearch({ sort: 'sales', limit: 5 });
+  const list = useProductSearch({ sort: feed, limit: 20 });
+
+  const banners = (topSellers.data?.pages[0]?.items ?? []).filter((p) => p.salesCount > 0 && p.imageUrl);
+  const products = list.data?.pages.flatMap((p) => p.items) ?? [];
+
+  return (
+    <div className="page with-tabbar home-page">
+      <header className="home-header">
+        <h1 className="home-logo">
+          好物<span className="sr-only"> · {t('首页')}</span>
+        </h1>
+        <Link to="/search" className="home-search" data-testid="search-entry">
+          <SearchOutline aria-hidden />
+          <span>{t('搜索好物')}</span>
+        </Link>
+      </header>
+
+      <PullToRefresh
+        onRefresh={() =>
+          qc
+            .invalidateQueries({ queryKey: ['products'] })
+            .then(() => qc.invalidateQueries({ queryKey: ['categories'] }))
+        }
+      >
+        {banners.length > 0 && (
+          <section className="home-banners" aria-label={t('热销榜')}>
+            <Swiper autoplay autoplayInterval={4000} loop indicatorProps={{ color: 'white' }}>
+              {banners.map((p, i) => (
+                <Swiper.Item key={p.id}>
+                  <Link to={`/product/${p.id}`} className="home-banner" data-testid="home-banner">
+                    <img src={p.imageUrl ?? ''} alt={p.title} />
+                    <span className="home-banner-text">
+                      <span className="home-banner-rank">{t('热销榜 TOP{n}', { n: i + 1 })}</span>
+                      <span className="home-banner-title clamp-2">{p.title}</span>
+                      <span className="home-banner-meta">
+                        <Price fen={p.minPrice} size={18} /> · {salesText(p.salesCount)}
+                      </span>
+                    </span>
+                  </Link>
+                </Swiper.Item>
+              ))}
+            </Swiper>
+          </section>
+        )}
+
+        <nav className="card home-categories" aria-label={t('商品分类')}>
+          {categories.isPending ? (
+            <div className="home-cat-grid" aria-busy="true">
+              {Array.from({ length: 6 }, (_, i) => (
+                <span key={i} className="home-cat">
+                  <span className="skeleton-block home-cat-icon" />
+                  <span className="skeleton-block" style={{ width: 40, height: 12 }} />
+                </span>
+              ))}
+            </div>
+          ) : categories.isError ? (
+            <QueryError error={categories.error} onRetry={() => void categories.refetch()} />
+          ) : (
+            <ul className="home-cat-grid">
+              {categories.data.map((c) => (
+                <li key={c.id}>
+                  <Link
+                    to={`/products?categoryId=${encodeURIComponent(c.id)}&title=${encodeURIComponent(c.name)}`}
+                    className="home-cat"
+                    data-testid="home-category"
+                  >
+                    {c.iconUrl ? (
+                      <img className="home-cat-icon" src={c.iconUrl} alt="" />
+                    ) : (
+                      <span className="home-cat-icon" />
+                    )}
+                    <span>{c.name}</span>
+                  </Link>
+                </li>
+              ))}
+              <li>
+                <Link to="/category" className="home-cat">
+                  <span className="home-cat-icon home-cat-all" aria-hidden>
+                    ⋯
+                  </span>
+                  <span>{t('全部分类')}</span>
+                </Link>
+              </li>
+            </ul>
+          )}
+        </nav>
+
+        <section aria-labelledby="home-feed-title">
+          <div className="home-feed-head">
+            <h2 id="home-feed-title" className="sr-only">
+              {t('商品列表')}
+            </h2>
+            <div className="home-feed-tabs" role="tablist" aria-label={t('排序')}>
+              {feeds.map((f) => (
+                <button
+                  key={f.sort}
+                  type="button"
+                  role="tab"
+                  aria-selected={feed === f.sort}
+                  className={feed === f.sort ? 'active' : ''}
+                  onClick={() => setFeed(f.sort)}
+                  data-testid={`home-feed-${f.sort}`}
+                >
+                  {t(f.label)}
+                </button>
+              ))}
+            </div>
+            <span className="muted">{t(feeds.find((f) => f.sort === feed)?.hint ?? '按真实销量排序')}</span>
+          </div>
+          <div role="tabpanel" aria-label={t(feeds.find((f) => f.sort === feed)?.label ?? '热销')}>
+            {list.isPending ? (
+              <ProductGridSkeleton />
+            ) : list.isError ? (
+              <QueryError error={list.error} onRetry={() => void list.refetch()} />
+            ) : products.length === 0 ? (
+              <EmptyState title={t('还没有上架的商品')} />
+            ) : (
+              <>
+                <ProductGrid products={products} />
+                <InfiniteScroll
+                  loadMore={async () => void (await list.fetchNextPage({ throwOnError: true }))}
+                  hasMore={list.hasNextPage}
+                />
+              </>
+            )}
+          </div>
+        </section>
+      </PullToRefresh>
+    </div>
+  );
+}

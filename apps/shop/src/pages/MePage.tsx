@@ -1,0 +1,141 @@
+import { Avatar, Button } from 'antd-mobile';
+import {
+  ClockCircleOutline,
+  EnvironmentOutline,
+  GlobalOutline,
+  ReceiptOutline,
+  SetOutline,
+  StarOutline,
+  TruckOutline,
+  UndoOutline,
+  CheckCircleOutline,
+  HandPayCircleOutline,
+} from 'antd-mobile-icons';
+import { Link, useNavigate } from 'react-router';
+import { useMe } from '../api/session.ts';
+import { MenuList } from '../components/MenuList.tsx';
+import { QueryError } from '../components/QueryError.tsx';
+import { ListSkeleton } from '../components/Skeletons.tsx';
+import { useLang, useT, type MessageKey } from '../i18n/index.tsx';
+import { maskPhone } from '../lib/format.ts';
+import './MePage.css';
+
+const orderShortcuts: { tab: string; label: MessageKey; icon: React.ReactNode }[] = [
+  { tab: 'pending_payment', label: '待付款', icon: <HandPayCircleOutline aria-hidden /> },
+  { tab: 'paid', label: '待发货', icon: <ClockCircleOutline aria-hidden /> },
+  { tab: 'shipped', label: '待收货', icon: <TruckOutline aria-hidden /> },
+  { tab: 'completed', label: '已完成', icon: <CheckCircleOutline aria-hidden /> },
+  { tab: 'after_sale', label: '售后', icon: <UndoOutline aria-hidden /> },
+];
+
+export default function MePage() {
+  const t = useT();
+  const navigate = useNavigate();
+  const { lang, setLang } = useLang();
+  const me = useMe();
+
+  if (me.isPending) {
+    return (
+      <div className="page with-tabbar">
+        <ListSkeleton rows={3} />
+      </div>
+    );
+  }
+  if (me.isError) {
+    return (
+      <div className="page with-tabbar">
+        <QueryError error={me.error} onRetry={() => void me.refetch()} />
+      </div>
+    );
+  }
+  const user = me.data;
+
+  return (
+    <div className="page with-tabbar me-page">
+      <h1 className="sr-only">{t('我的')}</h1>
+      <section className="me-hero">
+        {user ? (
+          <div className="row">
+            <Avatar src={user.avatarUrl ?? ''} alt={t('头像')} style={{ '--size': '60px', '--border-radius': '50%' }} />
+            <div className="grow">
+              <p className="me-name" data-testid="me-nickname">
+                {user.nickname}
+              </p>
+              <p className="me-phone">{maskPhone(user.phone)}</p>
+            </div>
+          </div>
+        ) : (
+          <div className="row">
+            <Avatar src="" alt={t('未登录')} style={{ '--size': '60px', '--border-radius': '50%' }} />
+            <div className="grow">
+              <p className="me-name">{t('登录好物，发现更多好东西')}</p>
+            </div>
+            <Button
+              size="small"
+              shape="rounded"
+              onClick={() => void navigate('/login?redirect=/me')}
+              data-testid="me-login"
+            >
+              {t('登录 / 注册')}
+            </Button>
+          </div>
+        )}
+      </section>
+
+      <section className="card me-orders" aria-labelledby="me-orders-title">
+        <div className="row-between">
+          <h2 id="me-orders-title" className="section-title" style={{ margin: 0 }}>
+            {t('我的订单')}
+          </h2>
+          <Link to="/orders" className="link-more">
+            {t('全部订单')} ›
+          </Link>
+        </div>
+        <ul className="me-order-grid">
+          {orderShortcuts.map((s) => (
+            <li key={s.tab}>
+              <Link to={s.tab === 'after_sale' ? '/after-sales' : `/orders?tab=${s.tab}`}>
+                <span className="me-order-icon">{s.icon}</span>
+                <span>{t(s.label)}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <MenuList
+        items={[
+          { key: 'orders', icon: <ReceiptOutline aria-hidden />, label: t('全部订单'), to: '/orders' },
+          {
+            key: 'addresses',
+            icon: <EnvironmentOutline aria-hidden />,
+            label: t('收货地址'),
+            to: '/me/addresses',
+            testId: 'me-addresses',
+          },
+          { key: 'after-sales', icon: <UndoOutline aria-hidden />, label: t('退款 / 售后'), to: '/after-sales' },
+          { key: 'to-review', icon: <StarOutline aria-hidden />, label: t('评价晒单'), to: '/orders?tab=completed' },
+          {
+            key: 'lang',
+            icon: <GlobalOutline aria-hidden />,
+            label: t('语言 / Language'),
+            extra: lang === 'en-US' ? 'English' : '简体中文',
+            onClick: () => setLang(lang === 'en-US' ? 'zh-CN' : 'en-US'),
+            testId: 'lang-toggle',
+          },
+          ...(user
+            ? [
+                {
+                  key: 'settings',
+                  icon: <SetOutline aria-hidden />,
+                  label: t('账号设置'),
+                  to: '/me/settings',
+                  testId: 'me-settings',
+                },
+              ]
+            : []),
+        ]}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,193 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Toast } from 'antd-mobile';
+import { CheckCircleFill, ClockCircleOutline } from 'antd-mobile-icons';
+import { useEffect, useRef, useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { api, must, newIdempotencyKey, problemTitle } from '../api/client.ts';
+import { fetchCheckout, orderKeys } from '../api/orders.ts';
+import { PageHeader } from '../components/PageHeader.tsx';
+import { Price } from '../components/Price.tsx';
+import { QueryError } from '../components/QueryError.tsx';
+import { ListSkeleton } from '../components/Skeletons.tsx';
+import { useT } from '../i18n/index.tsx';
+import { yuan } from '../lib/money.ts';
+import './PayPage.css';
+
+function useCountdown(deadline: string | undefined): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  return deadline ? Math.max(0, Math.floor((new Date(deadline).getTime() - now) / 1000)) : 0;
+}
+
+const mmss = (s: number) => `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
+
+/** The cashier: one sandbox channel, paid here in two steps (create payment, then the sandbox outcome). */
+export default function PayPage() {
+  const t = useT();
+  const { checkoutId = '' } = useParams();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const checkout = useQuery({
+    queryKey: orderKeys.checkout(checkoutId),
+    queryFn: () => fetchCheckout(checkoutId),
+    staleTime: 0,
+  });
+  const left = useCountdown(checkout.data?.payDeadline);
+  const payKey = useRef(newIdempotencyKey());
+
+  const createPayment = () =>
+    must(api.POST('/api/v1/payments', { body: { checkoutId }, headers: { 'Idempotency-Key': payKey.current } }));
+
+  const pay = useMutation({
+    meta: { quiet: true },
+    mutationFn: async (outcome: 'succeeded' | 'failed') => {
+      const payment = await createPayment();
+      return must(
+        api.POST('/api/v1/sandbox/pay/{id}', { params: { path: { id: payment.paymentId } }, body: { outcome } }),
+      );
+    },
+    onSuccess: async (result) => {
+      // A failed attempt closes that payment: the next tap must open a fresh one.
+      payKey.current = newIdempotencyKey();
+      await qc.invalidateQueries({ queryKey: orderKeys.all });
+      await qc.invalidateQueries({ queryKey: orderKeys.checkout(checkoutId) });
+      await navigate(`/pay/${checkoutId}/result?payment=${encodeURIComponent(result.paymentId)}`, { replace: true });
+    },
+    onError: (err) => {
+      payKey.current = newIdempotencyKey();
+      Toast.show({ icon: 'fail', content: problemTitle(err) });
+      void checkout.refetch();
+    },
+  });
+
+  const openCashier = useMutation({
+    mutationFn: createPayment,
+    onSuccess: (payment) => {
+      const back = `/pay/${checkoutId}/result?payment=${encodeURIComponent(payment.paymentId)}`;
+      window.location.assign(`${payment.payUrl}?returnUrl=${encodeURIComponent(back)}`);
+    },
+  });
+
+  if (checkout.isPending) {
+    return (
+      <div className="page">
+        <PageHeader title={t('收银台')} backTo="/orders" />
+        <ListSkeleton rows={2} />
+      </div>
+    );
+  }
+  if (checkout.isError) {
+    return (
+      <div className="page">
+        <PageHeader title={t('收银台')} backTo="/orders" />
+        <QueryError error={checkout.error} onRetry={() => void checkout.refetch()} />
+      </div>
+    );
+  }
+  const c = checkout.data;
+  const payable = c.status === 'pending_payment' && c.payableAmount > 0 && left > 0;
+
+  return (
+    <div className="page with-action-bar pay-page">
+      <PageHeader title={t('收银台')} backTo="/orders?tab=pending_payment" />
+      <section className="pay-amount card">
+        <p className="muted">{t('应付金额')}</p>
+        <Price fen={c.payableAmount} size={36} />
+        {c.status === 'pending_payment' ? (
+          left > 0 ? (
+            <p className="pay-deadline" role="timer" aria-live="off">
+              <ClockCircleOutline aria-hidden /> {t('请在 {time} 内完成支付，超时订单将自动取消', { time: mmss(left) })}
+            </p>
+          ) : (
+            <p className="pay-deadline">{t('支付已超时，订单将自动取消')}</p>
+          )
+        ) : (
+          <p className="pay-deadline" data-testid="pay-status">
+            {c.status === 'paid' ? t('该订单已支付') : t('订单已取消，无法支付')}
+          </p>
+        )}
+      </section>
+
+      <section className="card">
+        <h2>{t('订单信息')}</h2>
+        <ul className="pay-orders">
+          {c.orders.map((o) => (
+            <li key={o.id} className="row-between">
+              <span className="grow ellipsis">
+                {o.merchantName} · {t('{n} 件商品', { n: o.lines.reduce((n, l) => n + l.qty, 0) })}
+              </span>
+              <span className="muted">{o.statusLabel}</span>
+              <Price fen={o.payAmount} size={14} />
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="card">
+        <h2>{t('支付方式')}</h2>
+        <div className="pay-method" aria-current="true">
+          <span className="pay-method-icon" aria-hidden>
+            ¥
+          </span>
+          <span className="grow">
+            <strong>{t('沙箱支付')}</strong>
+            <span className="muted" style={{ display: 'block' }}>
+              {t('演示环境的支付渠道，不会真实扣款')}
+            </span>
+          </span>
+          <CheckCircleFill className="pay-method-check" aria-label={t('已选择')} />
+        </div>
+        {payable && (
+          <div className="pay-alt">
+            <button
+              type="button"
+              className="text-button"
+              disabled={pay.isPending}
+              onClick={() => pay.mutate('failed')}
+              data-testid="pay-fail"
+            >
+              {t('模拟支付失败')}
+            </button>
+            <button
+              type="button"
+              className="text-button"
+              disabled={openCashier.isPending}
+              onClick={() => openCashier.mutate()}
+              data-testid="pay-open-cashier"
+            >
+              {t('打开沙箱收银台页面')}
+            </button>
+          </div>
+        )}
+      </section>
+
+      <div className="action-bar">
+        {payable ? (
+          <Button
+            block
+            color="primary"
+            size="large"
+            shape="rounded"
+            loading={pay.isPending}
+            onClick={() => pay.mutate('succeeded')}
+            data-testid="pay-button"
+          >
+            {t('确认支付')} ¥{yuan(c.payableAmount)}
+          </Button>
+        ) : (
+          <Button
+            block
+            size="large"
+            shape="rounded"
+            onClick={() => void navigate(c.orders.length === 1 ? `/orders/${c.orders[0]?.id}` : '/orders')}
+          >
+            {t('查看订单')}
+          </Button>
+        )}
+      </div>
+    </div>
+  );
+}
