@@ -70,11 +70,13 @@ export async function buildApp(deps: Deps): Promise<App> {
 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1 } });
-  await app.register(rateLimit, {
-    global: false,
-    ...(deps.config.RATE_LIMIT_ENABLED === 'false' ? { max: Number.MAX_SAFE_INTEGER } : {}),
-    ...(deps.config.REDIS_URL ? { redis: new Redis(deps.config.REDIS_URL, { lazyConnect: false }) } : {}),
-  });
+  // Routes declare their own limits (config.rateLimit); switched off entirely only for load tests on loopback.
+  if (deps.config.RATE_LIMIT_ENABLED === 'true') {
+    // With several processes the counters must be shared, so they live in Redis when it is configured.
+    const redis = deps.config.REDIS_URL ? new Redis(deps.config.REDIS_URL) : undefined;
+    if (redis) app.addHook('onClose', async () => void (await redis.quit()));
+    await app.register(rateLimit, { global: false, ...(redis ? { redis } : {}) });
+  }
 
   await app.register(swagger, {
     openapi: {

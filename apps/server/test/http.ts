@@ -67,8 +67,11 @@ let phoneSeq = 0;
 export const nextPhone = (): string => `139${String(process.pid % 10000).padStart(4, '0')}${String(phoneSeq++).padStart(4, '0')}`;
 
 /** Signs a phone in through the real SMS-code flow and returns a logged-in client. */
+let ipSeq = 0;
+/** Each login comes from its own client address, so per-IP login limits only bite the tests that mean to. */
 export async function loginByCode(t: TestApp, phone = nextPhone()): Promise<Client & { userId: string; phone: string }> {
-  const anon = new Client(t);
+  ipSeq++;
+  const anon = new Client(t).withHeaders({ 'x-forwarded-for': `10.${(ipSeq >> 16) & 255}.${(ipSeq >> 8) & 255}.${ipSeq & 255}` });
   const sent = await anon.post('/api/v1/auth/sms-codes', { phone });
   if (sent.status !== 200) throw new Error(`sms-codes failed: ${JSON.stringify(sent.body)}`);
   const code = t.sms.lastCodeFor(phone)!;
