@@ -7,9 +7,13 @@ import { reconcile } from '../src/modules/payments/service.ts';
 import { openDatabase } from '../src/platform/db.ts';
 
 const config = loadConfig();
-const where = config.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `PGlite ${path.join(path.resolve(config.DATA_DIR), 'pglite')}`;
+const where = config.DATABASE_URL
+  ? 'PostgreSQL (DATABASE_URL)'
+  : `PGlite ${path.join(path.resolve(config.DATA_DIR), 'pglite')}`;
 const database = await openDatabase({
-  ...(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: path.join(path.resolve(config.DATA_DIR), 'pglite') }),
+  ...(config.DATABASE_URL
+    ? { url: config.DATABASE_URL }
+    : { dataDir: path.join(path.resolve(config.DATA_DIR), 'pglite') }),
   poolSize: 2,
 });
 
@@ -26,7 +30,11 @@ try {
     console.log(`\n问题 / problems (${report.problems.length}):`);
     for (const p of report.problems) console.log(`  - ${p}`);
   }
-  console.log(report.ok ? '\n结论：账实相符 / everything reconciles.\n' : '\n结论：存在不符，请核查上列问题 / NOT reconciled: see the problems above.\n');
+  console.log(
+    report.ok
+      ? '\n结论：账实相符 / everything reconciles.\n'
+      : '\n结论：存在不符，请核查上列问题 / NOT reconciled: see the problems above.\n',
+  );
   exitCode = report.ok ? 0 : 1;
 } catch (err) {
   console.error(`对账失败 / reconciliation failed: ${err instanceof Error ? err.message : String(err)}`);

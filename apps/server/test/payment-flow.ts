@@ -11,7 +11,12 @@ export async function startPayment(who: Client, checkoutId: string, idempotencyK
 }
 
 /** Opens a payment for the checkout and completes it on the sandbox pay page; events are dispatched after. */
-export async function payThroughSandbox(t: TestApp, who: Client, checkoutId: string, outcome: 'succeeded' | 'failed' = 'succeeded') {
+export async function payThroughSandbox(
+  t: TestApp,
+  who: Client,
+  checkoutId: string,
+  outcome: 'succeeded' | 'failed' = 'succeeded',
+) {
   const payment = await startPayment(who, checkoutId);
   const res = await who.post(payment.payUrl, { outcome });
   expect(res.status, JSON.stringify(res.body)).toBe(200);

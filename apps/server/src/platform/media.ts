@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { newId } from './ids.ts';
@@ -13,6 +14,8 @@ export class LocalMediaStore implements MediaStore {
   readonly localRoot: string;
   constructor(localRoot: string) {
     this.localRoot = localRoot;
+    // Exists from the start, so the static file server has a root to serve before the first upload.
+    mkdirSync(localRoot, { recursive: true });
   }
   async put(bytes: Buffer, ext: string): Promise<{ key: string; url: string }> {
     const key = `${newId('med')}.${ext}`;

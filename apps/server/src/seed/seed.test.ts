@@ -3,7 +3,7 @@ import { createTestApp } from '../../test/harness.ts';
 import { Client } from '../../test/http.ts';
 import { DEMO_ACCOUNTS, seedIfEmpty } from './seed.ts';
 
-const t = await createTestApp({ RATE_LIMIT_ENABLED: 'false' });
+const t = await createTestApp();
 const anon = new Client(t);
 
 /** Every image URL in a JSON body: values under keys that hold images. */

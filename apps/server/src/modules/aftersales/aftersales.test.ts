@@ -25,15 +25,24 @@ const reconciles = async () => {
 };
 
 /** A paid order of `qty` units from a new shop; shipped and received unless told otherwise. */
-async function boughtOrder(opts: { price?: number; qty?: number; categoryId?: string; stage?: 'paid' | 'shipped' | 'delivered' } = {}) {
-  const s = await shop(t, { price: opts.price ?? 9900, stock: 10, ...(opts.categoryId ? { categoryId: opts.categoryId } : {}) });
+async function boughtOrder(
+  opts: { price?: number; qty?: number; categoryId?: string; stage?: 'paid' | 'shipped' | 'delivered' } = {},
+) {
+  const s = await shop(t, {
+    price: opts.price ?? 9900,
+    stock: 10,
+    ...(opts.categoryId ? { categoryId: opts.categoryId } : {}),
+  });
   const me = await buyer(t);
   const checkout = await placeOrder(t, me, [{ skuId: s.skuId, qty: opts.qty ?? 1 }]);
   await payThroughSandbox(t, me, checkout.checkoutId);
   const order = checkout.orders[0]!;
   const stage = opts.stage ?? 'delivered';
   if (stage !== 'paid') {
-    const shipped = await s.owner.post(`/api/v1/merchant/orders/${order.id}/ship`, { carrier: '顺丰速运', trackingNo: 'SF1234567890' });
+    const shipped = await s.owner.post(`/api/v1/merchant/orders/${order.id}/ship`, {
+      carrier: '顺丰速运',
+      trackingNo: 'SF1234567890',
+    });
     expect(shipped.status).toBe(200);
   }
   if (stage === 'delivered') expect((await me.post(`/api/v1/orders/${order.id}/confirm-receipt`)).status).toBe(200);
@@ -42,7 +51,16 @@ async function boughtOrder(opts: { price?: number; qty?: number; categoryId?: st
 }
 
 const ask = (who: Buyer, o: { orderId: string; lineId: string }, body: Record<string, unknown> = {}) =>
-  who.post('/api/v1/after-sales', { orderId: o.orderId, lineId: o.lineId, qty: 1, type: 'return_refund', reasonCode: 'no_reason', description: '尺码不合适', images: [], ...body });
+  who.post('/api/v1/after-sales', {
+    orderId: o.orderId,
+    lineId: o.lineId,
+    qty: 1,
+    type: 'return_refund',
+    reasonCode: 'no_reason',
+    description: '尺码不合适',
+    images: [],
+    ...body,
+  });
 
 describe('7-day no-reason return', () => {
   it('goes from request to refund: the order, the ledger and the stock all show it', async () => {
@@ -51,7 +69,15 @@ describe('7-day no-reason return', () => {
     t.clock.advanceDays(3);
     const created = await ask(o.me, o, { images: ['/media/u/proof.jpg'] });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
-    expect(created.body).toMatchObject({ qty: 1, amount: 4950 * 2, shippingAmount: 0, status: 'requested', statusLabel: '待商家处理', typeLabel: '退货退款', reasonLabel: '七天无理由' });
+    expect(created.body).toMatchObject({
+      qty: 1,
+      amount: 4950 * 2,
+      shippingAmount: 0,
+      status: 'requested',
+      statusLabel: '待商家处理',
+      typeLabel: '退货退款',
+      reasonLabel: '七天无理由',
+    });
     expect(created.body.amount).toBe(9900);
     expect(created.body.dueAt).toBe(new Date(t.clock.now().getTime() + 48 * 3_600_000).toISOString());
     const id = created.body.id as string;
@@ -59,21 +85,35 @@ describe('7-day no-reason return', () => {
 
     const inbox = (await o.owner.get('/api/v1/merchant/after-sales?status=requested')).body.items;
     expect(inbox.map((a: any) => [a.id, a.dueAt !== null])).toEqual([[id, true]]);
-    expect((await o.owner.post(`/api/v1/merchant/after-sales/${id}/approve`, { note: '请寄回原包装' })).body.status).toBe('awaiting_return');
-    const shipped = await o.me.post(`/api/v1/after-sales/${id}/return-shipment`, { carrier: '中通快递', trackingNo: 'ZT998877665' });
-    expect(shipped.body).toMatchObject({ status: 'return_shipped', returnShipment: { carrier: '中通快递', trackingNo: 'ZT998877665' } });
+    expect(
+      (await o.owner.post(`/api/v1/merchant/after-sales/${id}/approve`, { note: '请寄回原包装' })).body.status,
+    ).toBe('awaiting_return');
+    const shipped = await o.me.post(`/api/v1/after-sales/${id}/return-shipment`, {
+      carrier: '中通快递',
+      trackingNo: 'ZT998877665',
+    });
+    expect(shipped.body).toMatchObject({
+      status: 'return_shipped',
+      returnShipment: { carrier: '中通快递', trackingNo: 'ZT998877665' },
+    });
     const received = await o.owner.post(`/api/v1/merchant/after-sales/${id}/receive-return`);
     expect(received.body).toMatchObject({ status: 'refunding', refund: { amount: 9900, status: 'pending' } });
     expect(await stockOf(o.skuId)).toBe(9);
 
     await t.runJobs();
     const done = (await o.me.get(`/api/v1/after-sales/${id}`)).body;
-    expect(done).toMatchObject({ status: 'completed', statusLabel: '退款成功', refund: { amount: 9900, status: 'completed' } });
+    expect(done).toMatchObject({
+      status: 'completed',
+      statusLabel: '退款成功',
+      refund: { amount: 9900, status: 'completed' },
+    });
     expect(done.timeline.map((e: any) => e.actor)).toEqual(['buyer', 'merchant', 'buyer', 'merchant', 'system']);
     const order = (await o.me.get(`/api/v1/orders/${o.orderId}`)).body;
     expect(order).toMatchObject({ status: 'delivered', refundedAmount: 9900, openAfterSales: 0 });
     expect(order.lines[0]).toMatchObject({ refundedQty: 1, refundedAmount: 9900 });
-    expect((await o.me.get(`/api/v1/orders/${o.orderId}/refunds`)).body.items).toEqual([expect.objectContaining({ amount: 9900, status: 'completed' })]);
+    expect((await o.me.get(`/api/v1/orders/${o.orderId}/refunds`)).body.items).toEqual([
+      expect.objectContaining({ amount: 9900, status: 'completed' }),
+    ]);
     expect((await o.owner.get('/api/v1/merchant/finance')).body).toMatchObject({ pending: 9900, available: 0 });
     expect(await stockOf(o.skuId)).toBe(9);
     await reconciles();
@@ -92,7 +132,12 @@ describe('7-day no-reason return', () => {
     expect(res.status).toBe(422);
     expect(res.body).toMatchObject({ type: 'no-reason-not-allowed', title: '该商品不支持七天无理由退货' });
     expect(res.body.detail).toContain('生鲜');
-    const quality = await ask(o.me, o, { type: 'refund_only', reasonCode: 'quality', description: '收到时已腐烂', images: ['/media/u/rotten.jpg'] });
+    const quality = await ask(o.me, o, {
+      type: 'refund_only',
+      reasonCode: 'quality',
+      description: '收到时已腐烂',
+      images: ['/media/u/rotten.jpg'],
+    });
     expect(quality.status).toBe(201);
   });
 
@@ -118,10 +163,17 @@ describe('requests and their limits', () => {
 
     const one = await ask(o.me, o, { type: 'refund_only', reasonCode: 'no_reason', qty: 1 });
     expect(one.body).toMatchObject({ amount: 1000, status: 'requested' });
-    expect((await o.owner.post(`/api/v1/merchant/after-sales/${one.body.id}/approve`)).body).toMatchObject({ status: 'refunding', shippingAmount: 0, refund: { amount: 1000 } });
+    expect((await o.owner.post(`/api/v1/merchant/after-sales/${one.body.id}/approve`)).body).toMatchObject({
+      status: 'refunding',
+      shippingAmount: 0,
+      refund: { amount: 1000 },
+    });
     const rest = await ask(o.me, o, { type: 'refund_only', reasonCode: 'other', qty: 2 });
     expect(rest.body.amount).toBe(2000);
-    expect((await o.owner.post(`/api/v1/merchant/after-sales/${rest.body.id}/approve`)).body).toMatchObject({ shippingAmount: 800, refund: { amount: 2800 } });
+    expect((await o.owner.post(`/api/v1/merchant/after-sales/${rest.body.id}/approve`)).body).toMatchObject({
+      shippingAmount: 800,
+      refund: { amount: 2800 },
+    });
     await t.runJobs();
 
     const order = (await o.me.get(`/api/v1/orders/${o.orderId}`)).body;
@@ -143,21 +195,30 @@ describe('requests and their limits', () => {
     expect((await o.me.get(`/api/v1/orders/${o.orderId}`)).body.openAfterSales).toBe(0);
     expect((await o.me.post(`/api/v1/after-sales/${first.body.id}/cancel`)).status).toBe(409);
     expect((await ask(o.me, o, { qty: 1, reasonCode: 'quality' })).status).toBe(201);
-    expect((await o.me.get('/api/v1/after-sales')).body.items.map((a: any) => a.status)).toEqual(['requested', 'cancelled']);
+    expect((await o.me.get('/api/v1/after-sales')).body.items.map((a: any) => a.status)).toEqual([
+      'requested',
+      'cancelled',
+    ]);
   });
 
   it('refuses orders that are unpaid or not the buyer’s, and validates input in Chinese', async () => {
     const s = await shop(t);
     const me = await buyer(t);
     const unpaid = await placeOrder(t, me, [{ skuId: s.skuId, qty: 1 }]);
-    const res = await ask(me, { orderId: unpaid.orders[0]!.id, lineId: unpaid.orders[0]!.lines[0]!.id }, { type: 'refund_only', reasonCode: 'other' });
+    const res = await ask(
+      me,
+      { orderId: unpaid.orders[0]!.id, lineId: unpaid.orders[0]!.lines[0]!.id },
+      { type: 'refund_only', reasonCode: 'other' },
+    );
     expect(res.body).toMatchObject({ type: 'order-not-eligible', detail: '订单状态为「待付款」，不能申请售后' });
     const o = await boughtOrder();
     const stranger = await buyer(t);
     expect((await ask(stranger, o)).status).toBe(404);
     const bad = await ask(o.me, o, { qty: 0, reasonCode: 'because' });
     expect(bad.status).toBe(400);
-    expect(bad.body.errors.map((e: any) => e.message)).toEqual(expect.arrayContaining(['数量至少为 1', '请选择售后原因']));
+    expect(bad.body.errors.map((e: any) => e.message)).toEqual(
+      expect.arrayContaining(['数量至少为 1', '请选择售后原因']),
+    );
   });
 
   it('a rejection closes the request with the reason, and the order can complete', async () => {
@@ -165,7 +226,9 @@ describe('requests and their limits', () => {
     const req = await ask(o.me, o, { reasonCode: 'not_as_described', description: '颜色不对' });
     const noReason = await o.owner.post(`/api/v1/merchant/after-sales/${req.body.id}/reject`, {});
     expect(noReason.status).toBe(400);
-    const rejected = await o.owner.post(`/api/v1/merchant/after-sales/${req.body.id}/reject`, { reason: '商品与描述一致，见详情页第三张图' });
+    const rejected = await o.owner.post(`/api/v1/merchant/after-sales/${req.body.id}/reject`, {
+      reason: '商品与描述一致，见详情页第三张图',
+    });
     expect(rejected.body).toMatchObject({ status: 'rejected', rejectReason: '商品与描述一致，见详情页第三张图' });
     expect((await o.owner.post(`/api/v1/merchant/after-sales/${req.body.id}/approve`)).status).toBe(409);
     t.clock.advanceDays(8);
@@ -186,17 +249,30 @@ describe('escalation and who may see what', () => {
     await t.runJobs();
     const escalated = (await admin.get('/api/v1/admin/after-sales?escalated=true')).body.items;
     expect(escalated.map((a: any) => a.id)).toContain(req.body.id);
-    expect(escalated.find((a: any) => a.id === req.body.id)).toMatchObject({ status: 'escalated', statusLabel: '平台介入中', escalatedAt: t.clock.now().toISOString() });
+    expect(escalated.find((a: any) => a.id === req.body.id)).toMatchObject({
+      status: 'escalated',
+      statusLabel: '平台介入中',
+      escalatedAt: t.clock.now().toISOString(),
+    });
     expect((await o.owner.post(`/api/v1/merchant/after-sales/${req.body.id}/approve`)).status).toBe(409);
     expect((await o.owner.get(`/api/v1/merchant/after-sales/${req.body.id}`)).body.status).toBe('escalated');
 
-    const decided = await admin.post(`/api/v1/admin/after-sales/${req.body.id}/approve`, { note: '商家超时，平台判定退款' });
+    const decided = await admin.post(`/api/v1/admin/after-sales/${req.body.id}/approve`, {
+      note: '商家超时，平台判定退款',
+    });
     expect(decided.body).toMatchObject({ status: 'refunding', refund: { amount: 6600 } });
     await t.runJobs();
     const detail = (await admin.get(`/api/v1/admin/after-sales/${req.body.id}`)).body;
     expect(detail.status).toBe('completed');
-    expect(detail.timeline.map((e: any) => e.action)).toEqual(['买家提交售后申请', '商家超时未处理售后申请，平台已介入', '平台同意仅退款', '退款成功']);
-    expect((await admin.get('/api/v1/admin/after-sales?escalated=true')).body.items.map((a: any) => a.id)).not.toContain(req.body.id);
+    expect(detail.timeline.map((e: any) => e.action)).toEqual([
+      '买家提交售后申请',
+      '商家超时未处理售后申请，平台已介入',
+      '平台同意仅退款',
+      '退款成功',
+    ]);
+    expect(
+      (await admin.get('/api/v1/admin/after-sales?escalated=true')).body.items.map((a: any) => a.id),
+    ).not.toContain(req.body.id);
     await reconciles();
   });
 
@@ -204,7 +280,10 @@ describe('escalation and who may see what', () => {
     const o = await boughtOrder({ price: 4500 });
     const req = await ask(o.me, o);
     await o.owner.post(`/api/v1/merchant/after-sales/${req.body.id}/approve`);
-    await o.me.post(`/api/v1/after-sales/${req.body.id}/return-shipment`, { carrier: '圆通速递', trackingNo: 'YT1234567' });
+    await o.me.post(`/api/v1/after-sales/${req.body.id}/return-shipment`, {
+      carrier: '圆通速递',
+      trackingNo: 'YT1234567',
+    });
     t.clock.advanceDays(8);
     await t.runJobs();
     expect((await admin.get(`/api/v1/admin/after-sales/${req.body.id}`)).body.status).toBe('escalated');
@@ -212,7 +291,11 @@ describe('escalation and who may see what', () => {
     expect(await stockOf(o.skuId)).toBe(10);
     await t.runJobs();
     // The goods went out, so the ¥8 shipping stays with the merchant and the order completes with it.
-    expect((await o.me.get(`/api/v1/orders/${o.orderId}`)).body).toMatchObject({ status: 'delivered', payAmount: 5300, refundedAmount: 4500 });
+    expect((await o.me.get(`/api/v1/orders/${o.orderId}`)).body).toMatchObject({
+      status: 'delivered',
+      payAmount: 5300,
+      refundedAmount: 4500,
+    });
     t.clock.advanceDays(1);
     await t.runJobs();
     expect((await o.me.get(`/api/v1/orders/${o.orderId}`)).body.status).toBe('completed');
@@ -226,7 +309,9 @@ describe('escalation and who may see what', () => {
     const other = await merchant(t, '别家店');
     expect((await other.owner.get(`/api/v1/merchant/after-sales/${req.body.id}`)).status).toBe(404);
     expect((await other.owner.post(`/api/v1/merchant/after-sales/${req.body.id}/approve`)).status).toBe(404);
-    expect((await other.owner.post(`/api/v1/merchant/after-sales/${req.body.id}/reject`, { reason: '不是我家的' })).status).toBe(404);
+    expect(
+      (await other.owner.post(`/api/v1/merchant/after-sales/${req.body.id}/reject`, { reason: '不是我家的' })).status,
+    ).toBe(404);
     expect((await other.owner.get('/api/v1/merchant/after-sales')).body.items).toEqual([]);
     expect((await (await buyer(t)).get(`/api/v1/after-sales/${req.body.id}`)).status).toBe(404);
     expect((await o.owner.get('/api/v1/admin/after-sales')).status).toBe(403);

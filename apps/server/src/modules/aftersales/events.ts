@@ -6,8 +6,12 @@ import type { AfterSaleStatus } from './schema.ts';
 // aftersales publishes aftersale.requested, .approved, .rejected, .cancelled, .return_shipped, .escalated, .completed.
 
 export function wireAfterSales(deps: Deps): void {
-  deps.jobs.register<{ afterSaleId: string; stage: AfterSaleStatus }>(ESCALATE_JOB, (db, payload) => escalateIfDue(db, payload, deps.clock.now()));
-  deps.events.subscribe<{ refundId: string; refId: string }>('refund.completed', 'aftersales.complete-request', (db, event) =>
-    onRefundCompleted(db, event.payload, deps.clock.now()),
+  deps.jobs.register<{ afterSaleId: string; stage: AfterSaleStatus }>(ESCALATE_JOB, (db, payload) =>
+    escalateIfDue(db, payload, deps.clock.now()),
+  );
+  deps.events.subscribe<{ refundId: string; refId: string }>(
+    'refund.completed',
+    'aftersales.complete-request',
+    (db, event) => onRefundCompleted(db, event.payload, deps.clock.now()),
   );
 }

@@ -89,14 +89,30 @@ export async function requestAfterSale(ctx: Ctx, input: RequestAfterSaleInput): 
       .returning();
     await setAfterSaleOpen(tx, order.orderId, 1);
     await addEvent(tx, id, now, 'buyer', '买家提交售后申请', input.description || null);
-    await ctx.deps.jobs.enqueue(tx, ESCALATE_JOB, { afterSaleId: id, stage: 'requested' }, { runAt: dueAt, key: dueJobKey(id, 'requested') });
-    await emit(tx, 'aftersale.requested', { afterSaleId: id, orderId: order.orderId, merchantId: order.merchantId, userId: user.userId, amount: money.amount, dueAt: dueAt.toISOString() });
+    await ctx.deps.jobs.enqueue(
+      tx,
+      ESCALATE_JOB,
+      { afterSaleId: id, stage: 'requested' },
+      { runAt: dueAt, key: dueJobKey(id, 'requested') },
+    );
+    await emit(tx, 'aftersale.requested', {
+      afterSaleId: id,
+      orderId: order.orderId,
+      merchantId: order.merchantId,
+      userId: user.userId,
+      amount: money.amount,
+      dueAt: dueAt.toISOString(),
+    });
     return ok(await detailOf(tx, row!));
   });
 }
 
 /** Open requests of a line: their units and money are spoken for until they close. */
-export async function openRequestsOfLine(db: Db, lineId: string, exceptId?: string): Promise<{ qty: number; amount: number }[]> {
+export async function openRequestsOfLine(
+  db: Db,
+  lineId: string,
+  exceptId?: string,
+): Promise<{ qty: number; amount: number }[]> {
   const rows = await db
     .select({ id: afterSales.id, qty: afterSales.qty, amount: afterSales.amount })
     .from(afterSales)
@@ -107,32 +123,47 @@ export async function openRequestsOfLine(db: Db, lineId: string, exceptId?: stri
 /** The buyer withdraws a request the merchant has not refunded yet. */
 export async function cancelAfterSale(ctx: Ctx, id: string): Promise<AfterSaleDetailDto> {
   return ctx.tx(async (tx) => {
-      const row = await loadFor(ctx, tx, 'buyer', id, true);
-      const now = ctx.now();
-      const closed = await close(tx, row, ['requested', 'escalated', 'awaiting_return'], 'cancelled', now, '撤销申请');
-      await addEvent(tx, id, now, 'buyer', '买家撤销了售后申请');
-      await ctx.deps.jobs.cancel(tx, dueJobKey(id, row.status));
-      await emit(tx, 'aftersale.cancelled', { afterSaleId: id, orderId: row.orderId });
-      return detailOf(tx, closed);
+    const row = await loadFor(ctx, tx, 'buyer', id, true);
+    const now = ctx.now();
+    const closed = await close(tx, row, ['requested', 'escalated', 'awaiting_return'], 'cancelled', now, '撤销申请');
+    await addEvent(tx, id, now, 'buyer', '买家撤销了售后申请');
+    await ctx.deps.jobs.cancel(tx, dueJobKey(id, row.status));
+    await emit(tx, 'aftersale.cancelled', { afterSaleId: id, orderId: row.orderId });
+    return detailOf(tx, closed);
   });
 }
 
 /** The buyer sends the goods back; the merchant then has RETURN_RECEIVE_DAYS to confirm receiving them. */
-export async function submitReturnShipment(ctx: Ctx, id: string, input: { carrier: string; trackingNo: string }): Promise<AfterSaleDetailDto> {
+export async function submitReturnShipment(
+  ctx: Ctx,
+  id: string,
+  input: { carrier: string; trackingNo: string },
+): Promise<AfterSaleDetailDto> {
   return ctx.tx(async (tx) => {
-      const row = await loadFor(ctx, tx, 'buyer', id, true);
-      const now = ctx.now();
-      const dueAt = new Date(now.getTime() + RETURN_RECEIVE_DAYS * 86_400_000);
-      const [moved] = await tx
-        .update(afterSales)
-        .set({ status: 'return_shipped', returnCarrier: input.carrier, returnTrackingNo: input.trackingNo, dueAt, updatedAt: now })
-        .where(and(eq(afterSales.id, id), eq(afterSales.status, 'awaiting_return')))
-        .returning();
-      if (!moved) throw invalidTransition(STATUS_LABEL[row.status], '填写退货物流');
-      await addEvent(tx, id, now, 'buyer', '买家已寄回商品', `${input.carrier} ${input.trackingNo}`);
-      await ctx.deps.jobs.enqueue(tx, ESCALATE_JOB, { afterSaleId: id, stage: 'return_shipped' }, { runAt: dueAt, key: dueJobKey(id, 'return_shipped') });
-      await emit(tx, 'aftersale.return_shipped', { afterSaleId: id, orderId: row.orderId, merchantId: row.merchantId });
-      return detailOf(tx, moved);
+    const row = await loadFor(ctx, tx, 'buyer', id, true);
+    const now = ctx.now();
+    const dueAt = new Date(now.getTime() + RETURN_RECEIVE_DAYS * 86_400_000);
+    const [moved] = await tx
+      .update(afterSales)
+      .set({
+        status: 'return_shipped',
+        returnCarrier: input.carrier,
+        returnTrackingNo: input.trackingNo,
+        dueAt,
+        updatedAt: now,
+      })
+      .where(and(eq(afterSales.id, id), eq(afterSales.status, 'awaiting_return')))
+      .returning();
+    if (!moved) throw invalidTransition(STATUS_LABEL[row.status], '填写退货物流');
+    await addEvent(tx, id, now, 'buyer', '买家已寄回商品', `${input.carrier} ${input.trackingNo}`);
+    await ctx.deps.jobs.enqueue(
+      tx,
+      ESCALATE_JOB,
+      { afterSaleId: id, stage: 'return_shipped' },
+      { runAt: dueAt, key: dueJobKey(id, 'return_shipped') },
+    );
+    await emit(tx, 'aftersale.return_shipped', { afterSaleId: id, orderId: row.orderId, merchantId: row.merchantId });
+    return detailOf(tx, moved);
   });
 }
 

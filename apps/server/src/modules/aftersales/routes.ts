@@ -32,13 +32,27 @@ const AfterSale = z.object({
   escalatedAt: z.string().nullable(),
   rejectReason: z.string().nullable(),
   returnShipment: z.object({ carrier: z.string(), trackingNo: z.string() }).nullable(),
-  refund: z.object({ refundId: z.string(), amount: z.number().int(), status: z.enum(['pending', 'completed']), completedAt: z.string().nullable() }).nullable(),
+  refund: z
+    .object({
+      refundId: z.string(),
+      amount: z.number().int(),
+      status: z.enum(['pending', 'completed']),
+      completedAt: z.string().nullable(),
+    })
+    .nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   closedAt: z.string().nullable(),
 });
 const Detail = AfterSale.extend({
-  timeline: z.array(z.object({ at: z.string(), actor: z.enum(['buyer', 'merchant', 'operator', 'system']), action: z.string(), note: z.string().nullable() })),
+  timeline: z.array(
+    z.object({
+      at: z.string(),
+      actor: z.enum(['buyer', 'merchant', 'operator', 'system']),
+      action: z.string(),
+      note: z.string().nullable(),
+    }),
+  ),
 });
 const Page = z.object({ items: z.array(AfterSale), nextCursor: z.string().nullable() });
 const ListQuery = z.object({
@@ -72,23 +86,37 @@ export default async function afterSaleRoutes(app: App) {
     '/api/v1/after-sales',
     {
       config: { permission: 'user' },
-      schema: { tags: buyerTags, summary: '申请售后（仅退款 / 退货退款，可部分数量）', body: RequestBody, response: { 201: Detail } },
+      schema: {
+        tags: buyerTags,
+        summary: '申请售后（仅退款 / 退货退款，可部分数量）',
+        body: RequestBody,
+        response: { 201: Detail },
+      },
     },
     async (req, reply) => reply.status(201).send(unwrap(await requestAfterSale(ctxOf(req), req.body))),
   );
   r.get(
     '/api/v1/after-sales',
-    { config: { permission: 'user' }, schema: { tags: buyerTags, summary: '我的售后', querystring: ListQuery, response: { 200: Page } } },
+    {
+      config: { permission: 'user' },
+      schema: { tags: buyerTags, summary: '我的售后', querystring: ListQuery, response: { 200: Page } },
+    },
     async (req) => listAfterSales(ctxOf(req), 'buyer', req.query),
   );
   r.get(
     '/api/v1/after-sales/:id',
-    { config: { permission: 'user' }, schema: { tags: buyerTags, summary: '售后详情（含进度）', params: Params, response: { 200: Detail } } },
+    {
+      config: { permission: 'user' },
+      schema: { tags: buyerTags, summary: '售后详情（含进度）', params: Params, response: { 200: Detail } },
+    },
     async (req) => getAfterSale(ctxOf(req), 'buyer', req.params.id),
   );
   r.post(
     '/api/v1/after-sales/:id/cancel',
-    { config: { permission: 'user' }, schema: { tags: buyerTags, summary: '撤销售后申请', params: Params, response: { 200: Detail } } },
+    {
+      config: { permission: 'user' },
+      schema: { tags: buyerTags, summary: '撤销售后申请', params: Params, response: { 200: Detail } },
+    },
     async (req) => cancelAfterSale(ctxOf(req), req.params.id),
   );
   r.post(
@@ -101,7 +129,10 @@ export default async function afterSaleRoutes(app: App) {
         params: Params,
         body: z.object({
           carrier: z.string().trim().min(2, '请填写快递公司').max(20, '快递公司最多 20 字'),
-          trackingNo: z.string().trim().regex(/^[A-Za-z0-9-]{6,40}$/, '请填写正确的快递单号'),
+          trackingNo: z
+            .string()
+            .trim()
+            .regex(/^[A-Za-z0-9-]{6,40}$/, '请填写正确的快递单号'),
         }),
         response: { 200: Detail },
       },
@@ -112,27 +143,59 @@ export default async function afterSaleRoutes(app: App) {
   // ---- merchant ----
   r.get(
     '/api/v1/merchant/after-sales',
-    { config: { permission: 'merchant' }, schema: { tags: merchantTags, summary: '售后申请列表（含处理时限）', querystring: ListQuery, response: { 200: Page } } },
+    {
+      config: { permission: 'merchant' },
+      schema: {
+        tags: merchantTags,
+        summary: '售后申请列表（含处理时限）',
+        querystring: ListQuery,
+        response: { 200: Page },
+      },
+    },
     async (req) => listAfterSales(ctxOf(req), 'merchant', req.query),
   );
   r.get(
     '/api/v1/merchant/after-sales/:id',
-    { config: { permission: 'merchant' }, schema: { tags: merchantTags, summary: '售后详情', params: Params, response: { 200: Detail } } },
+    {
+      config: { permission: 'merchant' },
+      schema: { tags: merchantTags, summary: '售后详情', params: Params, response: { 200: Detail } },
+    },
     async (req) => getAfterSale(ctxOf(req), 'merchant', req.params.id),
   );
   r.post(
     '/api/v1/merchant/after-sales/:id/approve',
-    { config: { permission: 'merchant' }, schema: { tags: merchantTags, summary: '同意售后申请', params: Params, body: Decision.optional(), response: { 200: Detail } } },
+    {
+      config: { permission: 'merchant' },
+      schema: {
+        tags: merchantTags,
+        summary: '同意售后申请',
+        params: Params,
+        body: Decision.optional(),
+        response: { 200: Detail },
+      },
+    },
     async (req) => unwrap(await approveAfterSale(ctxOf(req), 'merchant', req.params.id, req.body ?? {})),
   );
   r.post(
     '/api/v1/merchant/after-sales/:id/reject',
-    { config: { permission: 'merchant' }, schema: { tags: merchantTags, summary: '拒绝售后申请', params: Params, body: Rejection, response: { 200: Detail } } },
+    {
+      config: { permission: 'merchant' },
+      schema: {
+        tags: merchantTags,
+        summary: '拒绝售后申请',
+        params: Params,
+        body: Rejection,
+        response: { 200: Detail },
+      },
+    },
     async (req) => rejectAfterSale(ctxOf(req), 'merchant', req.params.id, req.body),
   );
   r.post(
     '/api/v1/merchant/after-sales/:id/receive-return',
-    { config: { permission: 'merchant' }, schema: { tags: merchantTags, summary: '确认收到退货并退款', params: Params, response: { 200: Detail } } },
+    {
+      config: { permission: 'merchant' },
+      schema: { tags: merchantTags, summary: '确认收到退货并退款', params: Params, response: { 200: Detail } },
+    },
     async (req) => unwrap(await receiveReturn(ctxOf(req), req.params.id)),
   );
 
@@ -144,7 +207,12 @@ export default async function afterSaleRoutes(app: App) {
       schema: {
         tags: adminTags,
         summary: '售后申请（escalated=true 只看待平台介入的）',
-        querystring: ListQuery.extend({ escalated: z.enum(['true', 'false']).transform((v) => v === 'true').optional() }),
+        querystring: ListQuery.extend({
+          escalated: z
+            .enum(['true', 'false'])
+            .transform((v) => v === 'true')
+            .optional(),
+        }),
         response: { 200: Page },
       },
     },
@@ -152,17 +220,38 @@ export default async function afterSaleRoutes(app: App) {
   );
   r.get(
     '/api/v1/admin/after-sales/:id',
-    { config: { permission: 'operator' }, schema: { tags: adminTags, summary: '售后详情', params: Params, response: { 200: Detail } } },
+    {
+      config: { permission: 'operator' },
+      schema: { tags: adminTags, summary: '售后详情', params: Params, response: { 200: Detail } },
+    },
     async (req) => getAfterSale(ctxOf(req), 'operator', req.params.id),
   );
   r.post(
     '/api/v1/admin/after-sales/:id/approve',
-    { config: { permission: 'operator' }, schema: { tags: adminTags, summary: '平台裁决：同意', params: Params, body: Decision.optional(), response: { 200: Detail } } },
+    {
+      config: { permission: 'operator' },
+      schema: {
+        tags: adminTags,
+        summary: '平台裁决：同意',
+        params: Params,
+        body: Decision.optional(),
+        response: { 200: Detail },
+      },
+    },
     async (req) => unwrap(await approveAfterSale(ctxOf(req), 'operator', req.params.id, req.body ?? {})),
   );
   r.post(
     '/api/v1/admin/after-sales/:id/reject',
-    { config: { permission: 'operator' }, schema: { tags: adminTags, summary: '平台裁决：拒绝', params: Params, body: Rejection, response: { 200: Detail } } },
+    {
+      config: { permission: 'operator' },
+      schema: {
+        tags: adminTags,
+        summary: '平台裁决：拒绝',
+        params: Params,
+        body: Rejection,
+        response: { 200: Detail },
+      },
+    },
     async (req) => rejectAfterSale(ctxOf(req), 'operator', req.params.id, req.body),
   );
 }

@@ -21,7 +21,13 @@ export const refuse = refusals({
 });
 export type AfterSaleRefusal = Refusal<Parameters<typeof refuse>[0]>;
 
-export const OPEN_STATUSES: readonly AfterSaleStatus[] = ['requested', 'escalated', 'awaiting_return', 'return_shipped', 'refunding'];
+export const OPEN_STATUSES: readonly AfterSaleStatus[] = [
+  'requested',
+  'escalated',
+  'awaiting_return',
+  'return_shipped',
+  'refunding',
+];
 /** Units and money of these requests are spoken for (completed ones are counted by the order line's refundedQty). */
 export const isOpen = (status: AfterSaleStatus): boolean => OPEN_STATUSES.includes(status);
 
@@ -64,7 +70,8 @@ export function noReasonDeadline(deliveredAt: Date): Date {
   return new Date(deliveredAt.getTime() + NO_REASON_DAYS * DAY_MS);
 }
 
-const shanghaiText = (d: Date) => new Date(d.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+const shanghaiText = (d: Date) =>
+  new Date(d.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
 
 /** No-reason returns need a policy that allows them and, once delivered, the 7-day window. */
 export function checkNoReason(
@@ -72,9 +79,13 @@ export function checkNoReason(
   deliveredAt: Date | null,
   now: Date,
 ): AfterSaleRefusal | undefined {
-  if (!policy.noReason7d) return refuse('no-reason-not-allowed', policy.reason ?? '该商品不支持七天无理由退货，如有质量问题请选择其他原因');
+  if (!policy.noReason7d)
+    return refuse('no-reason-not-allowed', policy.reason ?? '该商品不支持七天无理由退货，如有质量问题请选择其他原因');
   if (deliveredAt && now > noReasonDeadline(deliveredAt)) {
-    return refuse('no-reason-expired', `商品于 ${shanghaiText(deliveredAt)} 签收，七天无理由退货已于 ${shanghaiText(noReasonDeadline(deliveredAt))} 截止；如有质量问题请选择其他原因`);
+    return refuse(
+      'no-reason-expired',
+      `商品于 ${shanghaiText(deliveredAt)} 签收，七天无理由退货已于 ${shanghaiText(noReasonDeadline(deliveredAt))} 截止；如有质量问题请选择其他原因`,
+    );
   }
   return undefined;
 }
@@ -103,7 +114,11 @@ export function claimedOf(line: LineMoney, open: { qty: number; amount: number }
  * What `q` units of a line refund: payAmount × q / qty, floored; the request that takes the last units of the
  * line gets what is left, so partial refunds of a line always add up to its payAmount exactly.
  */
-export function lineRefundAmount(line: LineMoney, claimed: Claimed, q: number): { ok: true; amount: number } | AfterSaleRefusal {
+export function lineRefundAmount(
+  line: LineMoney,
+  claimed: Claimed,
+  q: number,
+): { ok: true; amount: number } | AfterSaleRefusal {
   const available = line.qty - claimed.units;
   if (!Number.isInteger(q) || q <= 0 || q > available) {
     return refuse('qty-exceeds-available', `这件商品共 ${line.qty} 件，还可申请 ${Math.max(available, 0)} 件`);

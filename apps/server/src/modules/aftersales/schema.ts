@@ -2,7 +2,14 @@ import { sql } from 'drizzle-orm';
 import { bigint, check, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const AFTER_SALE_TYPES = ['refund_only', 'return_refund'] as const;
-export const AFTER_SALE_REASONS = ['no_reason', 'quality', 'wrong_item', 'not_as_described', 'not_received', 'other'] as const;
+export const AFTER_SALE_REASONS = [
+  'no_reason',
+  'quality',
+  'wrong_item',
+  'not_as_described',
+  'not_received',
+  'other',
+] as const;
 export const AFTER_SALE_STATUSES = [
   'requested',
   'escalated',

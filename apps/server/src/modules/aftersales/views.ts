@@ -67,8 +67,11 @@ function toDto(r: AfterSaleRow, refund: RefundView | undefined): AfterSaleDto {
     dueAt: iso(r.dueAt),
     escalatedAt: iso(r.escalatedAt),
     rejectReason: r.rejectReason,
-    returnShipment: r.returnCarrier && r.returnTrackingNo ? { carrier: r.returnCarrier, trackingNo: r.returnTrackingNo } : null,
-    refund: refund ? { refundId: refund.refundId, amount: refund.amount, status: refund.status, completedAt: refund.completedAt } : null,
+    returnShipment:
+      r.returnCarrier && r.returnTrackingNo ? { carrier: r.returnCarrier, trackingNo: r.returnTrackingNo } : null,
+    refund: refund
+      ? { refundId: refund.refundId, amount: refund.amount, status: refund.status, completedAt: refund.completedAt }
+      : null,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
     closedAt: iso(r.closedAt),
@@ -76,18 +79,35 @@ function toDto(r: AfterSaleRow, refund: RefundView | undefined): AfterSaleDto {
 }
 
 export async function toDtos(db: Db, rows: AfterSaleRow[]): Promise<AfterSaleDto[]> {
-  const refunds = await refundsByRefIds(db, rows.filter((r) => r.refundId).map((r) => r.id));
+  const refunds = await refundsByRefIds(
+    db,
+    rows.filter((r) => r.refundId).map((r) => r.id),
+  );
   return rows.map((r) => toDto(r, refunds.get(r.id)));
 }
 
 export async function detailOf(db: Db, row: AfterSaleRow): Promise<AfterSaleDetailDto> {
   const [dto] = await toDtos(db, [row]);
-  const events = await db.select().from(afterSaleEvents).where(eq(afterSaleEvents.afterSaleId, row.id)).orderBy(asc(afterSaleEvents.id));
-  return { ...dto!, timeline: events.map((e) => ({ at: e.at.toISOString(), actor: e.actor, action: e.action, note: e.note })) };
+  const events = await db
+    .select()
+    .from(afterSaleEvents)
+    .where(eq(afterSaleEvents.afterSaleId, row.id))
+    .orderBy(asc(afterSaleEvents.id));
+  return {
+    ...dto!,
+    timeline: events.map((e) => ({ at: e.at.toISOString(), actor: e.actor, action: e.action, note: e.note })),
+  };
 }
 
 /** Adds a line to a request's timeline. */
-export async function addEvent(db: Db, afterSaleId: string, at: Date, actor: AfterSaleDetailDto['timeline'][number]['actor'], action: string, note?: string | null): Promise<void> {
+export async function addEvent(
+  db: Db,
+  afterSaleId: string,
+  at: Date,
+  actor: AfterSaleDetailDto['timeline'][number]['actor'],
+  action: string,
+  note?: string | null,
+): Promise<void> {
   await db.insert(afterSaleEvents).values({ id: newId('ase'), afterSaleId, at, actor, action, note: note ?? null });
 }
 
@@ -101,7 +121,10 @@ export function scopeOf(ctx: Ctx, party: Party): SQL {
 
 /** Loads a request the party may see, locked for update when acting on it. */
 export async function loadFor(ctx: Ctx, db: Db, party: Party, id: string, lock = false): Promise<AfterSaleRow> {
-  const query = db.select().from(afterSales).where(and(eq(afterSales.id, id), scopeOf(ctx, party)));
+  const query = db
+    .select()
+    .from(afterSales)
+    .where(and(eq(afterSales.id, id), scopeOf(ctx, party)));
   const [row] = lock ? await query.for('update') : await query;
   if (!row) throw notFound('售后申请', id);
   return row;
@@ -119,7 +142,11 @@ export interface ListQuery {
 }
 
 /** Newest first, keyset-paginated by id (ids are time-ordered). */
-export async function listAfterSales(ctx: Ctx, party: Party, q: ListQuery): Promise<{ items: AfterSaleDto[]; nextCursor: string | null }> {
+export async function listAfterSales(
+  ctx: Ctx,
+  party: Party,
+  q: ListQuery,
+): Promise<{ items: AfterSaleDto[]; nextCursor: string | null }> {
   const limit = q.limit ?? 20;
   const rows = await ctx.db
     .select()
@@ -129,7 +156,17 @@ export async function listAfterSales(ctx: Ctx, party: Party, q: ListQuery): Prom
         scopeOf(ctx, party),
         q.status ? eq(afterSales.status, q.status) : undefined,
         q.escalated === true ? eq(afterSales.status, 'escalated') : undefined,
-        q.escalated === false ? inArray(afterSales.status, ['requested', 'awaiting_return', 'return_shipped', 'refunding', 'completed', 'rejected', 'cancelled']) : undefined,
+        q.escalated === false
+          ? inArray(afterSales.status, [
+              'requested',
+              'awaiting_return',
+              'return_shipped',
+              'refunding',
+              'completed',
+              'rejected',
+              'cancelled',
+            ])
+          : undefined,
         q.cursor ? lt(afterSales.id, q.cursor) : undefined,
       ),
     )

@@ -36,7 +36,11 @@ type Payment = typeof payments.$inferSelect;
  * Applies a provider callback. Both the HTTP callback route and the sandbox pay page go through here, so the
  * sandbox exercises exactly the production path: verify the signature over the raw body, then apply once.
  */
-export async function receiveProviderCallback(deps: Deps, rawBody: string, signature: string | undefined): Promise<CallbackOutcome> {
+export async function receiveProviderCallback(
+  deps: Deps,
+  rawBody: string,
+  signature: string | undefined,
+): Promise<CallbackOutcome> {
   if (!deps.payments.verifyCallback(rawBody, signature)) {
     throw new AppError('invalid-signature', 401, '支付回调签名无效', '签名缺失或与回调内容不符，已拒绝');
   }
@@ -51,9 +55,16 @@ export async function receiveProviderCallback(deps: Deps, rawBody: string, signa
     const [payment] = await tx.select().from(payments).where(eq(payments.id, body.paymentId)).for('update');
     if (!payment) throw notFound('支付单', body.paymentId);
     if (payment.providerRef !== body.providerRef || payment.amount !== body.amount) {
-      throw new AppError('callback-mismatch', 422, '支付回调与支付单不符', `支付单 ${payment.id} 的渠道流水号或金额与回调不一致`);
+      throw new AppError(
+        'callback-mismatch',
+        422,
+        '支付回调与支付单不符',
+        `支付单 ${payment.id} 的渠道流水号或金额与回调不一致`,
+      );
     }
-    return body.status === 'succeeded' ? applyCapture(ctx, tx, payment, new Date(body.paidAt)) : applyFailure(ctx, tx, payment);
+    return body.status === 'succeeded'
+      ? applyCapture(ctx, tx, payment, new Date(body.paidAt))
+      : applyFailure(ctx, tx, payment);
   });
 }
 
@@ -63,12 +74,15 @@ export async function receiveProviderCallback(deps: Deps, rawBody: string, signa
  * stock may already be sold to someone else — so their money goes to suspense and straight back to the buyer.
  */
 async function applyCapture(ctx: Ctx, tx: Db, payment: Payment, paidAt: Date): Promise<CallbackOutcome> {
-  if (payment.status === 'succeeded' || payment.status === 'duplicate') return { paymentId: payment.id, status: payment.status, applied: false };
+  if (payment.status === 'succeeded' || payment.status === 'duplicate')
+    return { paymentId: payment.id, status: payment.status, applied: false };
   const now = ctx.now();
   const [otherSuccess] = await tx
     .select({ id: payments.id })
     .from(payments)
-    .where(and(eq(payments.checkoutId, payment.checkoutId), eq(payments.status, 'succeeded'), ne(payments.id, payment.id)));
+    .where(
+      and(eq(payments.checkoutId, payment.checkoutId), eq(payments.status, 'succeeded'), ne(payments.id, payment.id)),
+    );
   // A second payment for a checkout that is already paid (e.g. a charge closed as failed that the buyer still paid) is refunded whole.
   const status = otherSuccess ? 'duplicate' : 'succeeded';
   const updated = await tx
@@ -88,8 +102,32 @@ async function applyCapture(ctx: Ctx, tx: Db, payment: Payment, paidAt: Date): P
   if (stray.length > 0) throw new Error(`payment ${payment.id} paid orders it does not cover: ${stray.join(', ')}`);
   const paid = covered.filter((c) => paidIds.has(c.orderId));
   const late = covered.filter((c) => !paidIds.has(c.orderId));
-  if (paid.length > 0) await tx.update(paymentOrders).set({ outcome: 'paid' }).where(and(eq(paymentOrders.paymentId, payment.id), inArray(paymentOrders.orderId, paid.map((c) => c.orderId))));
-  if (late.length > 0) await tx.update(paymentOrders).set({ outcome: 'not_payable' }).where(and(eq(paymentOrders.paymentId, payment.id), inArray(paymentOrders.orderId, late.map((c) => c.orderId))));
+  if (paid.length > 0)
+    await tx
+      .update(paymentOrders)
+      .set({ outcome: 'paid' })
+      .where(
+        and(
+          eq(paymentOrders.paymentId, payment.id),
+          inArray(
+            paymentOrders.orderId,
+            paid.map((c) => c.orderId),
+          ),
+        ),
+      );
+  if (late.length > 0)
+    await tx
+      .update(paymentOrders)
+      .set({ outcome: 'not_payable' })
+      .where(
+        and(
+          eq(paymentOrders.paymentId, payment.id),
+          inArray(
+            paymentOrders.orderId,
+            late.map((c) => c.orderId),
+          ),
+        ),
+      );
 
   const lateTotal = late.reduce((a, c) => a + c.amount, 0);
   await postJournal(tx, {

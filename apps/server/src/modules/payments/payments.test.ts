@@ -15,9 +15,19 @@ const db = t.deps.database.db;
 const admin = await operator(t);
 const reconciliation = async () => (await admin.get('/api/v1/admin/reconciliation')).body;
 const journalsOf = async (kind: string, refId: string) =>
-  (await db.select().from(ledgerJournals).where(and(eq(ledgerJournals.kind, kind), eq(ledgerJournals.refId, refId)))).length;
+  (
+    await db
+      .select()
+      .from(ledgerJournals)
+      .where(and(eq(ledgerJournals.kind, kind), eq(ledgerJournals.refId, refId)))
+  ).length;
 const paidEvents = async (orderId: string) =>
-  (await db.select().from(outboxEvents).where(and(eq(outboxEvents.type, 'order.paid'), sql`${outboxEvents.payload}->>'orderId' = ${orderId}`))).length;
+  (
+    await db
+      .select()
+      .from(outboxEvents)
+      .where(and(eq(outboxEvents.type, 'order.paid'), sql`${outboxEvents.payload}->>'orderId' = ${orderId}`))
+  ).length;
 const stockOf = async (skuId: string) => (await loadSkusForCheckout(db, [skuId])).get(skuId)!.stock;
 
 describe('paying a checkout', () => {
@@ -25,39 +35,73 @@ describe('paying a checkout', () => {
     const a = await shop(t, { name: '甲店', price: 9900 });
     const b = await shop(t, { name: '乙店', price: 5000 });
     const me = await buyer(t);
-    const checkout = await placeOrder(t, me, [{ skuId: a.skuId, qty: 1 }, { skuId: b.skuId, qty: 1 }]);
+    const checkout = await placeOrder(t, me, [
+      { skuId: a.skuId, qty: 1 },
+      { skuId: b.skuId, qty: 1 },
+    ]);
     expect(checkout.amount).toBe(9900 + 5800);
 
     const payment = await startPayment(me, checkout.checkoutId, 'pay-1');
-    expect(payment).toMatchObject({ amount: 15700, status: 'pending', payUrl: `/api/v1/sandbox/pay/${payment.paymentId}` });
+    expect(payment).toMatchObject({
+      amount: 15700,
+      status: 'pending',
+      payUrl: `/api/v1/sandbox/pay/${payment.paymentId}`,
+    });
     // The same key replays; without a key the open payment is returned, not a second one.
     expect((await startPayment(me, checkout.checkoutId, 'pay-1')).paymentId).toBe(payment.paymentId);
     expect((await startPayment(me, checkout.checkoutId)).paymentId).toBe(payment.paymentId);
 
-    const page = await t.app.inject({ method: 'GET', url: payment.payUrl, headers: { authorization: `Bearer ${me.token}` } });
+    const page = await t.app.inject({
+      method: 'GET',
+      url: payment.payUrl,
+      headers: { authorization: `Bearer ${me.token}` },
+    });
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-type']).toContain('text/html');
     expect(page.body).toContain('¥157.00');
     expect(page.body).toContain('确认支付');
     expect(page.body).toContain('模拟失败');
     expect(page.body).not.toMatch(/<(link|script)[^>]+(src|href)=/);
+    expect(page.headers['x-frame-options']).toBe('DENY');
+    expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
 
     const paid = await me.post(payment.payUrl, { outcome: 'succeeded' });
     expect(paid.body).toEqual({ paymentId: payment.paymentId, status: 'succeeded', applied: true });
     await t.drain();
     for (const o of checkout.orders) expect((await me.get(`/api/v1/orders/${o.id}`)).body.status).toBe('paid');
-    expect((await me.get(`/api/v1/payments/${payment.paymentId}`)).body).toMatchObject({ status: 'succeeded', paidAt: t.clock.now().toISOString() });
+    expect((await me.get(`/api/v1/payments/${payment.paymentId}`)).body).toMatchObject({
+      status: 'succeeded',
+      paidAt: t.clock.now().toISOString(),
+    });
 
     expect(await accountBalance(db, 'provider:sandbox')).toBeGreaterThanOrEqual(15700);
-    expect((await a.owner.get('/api/v1/merchant/finance')).body).toMatchObject({ merchantId: a.merchantId, pending: 9900, available: 0 });
+    expect((await a.owner.get('/api/v1/merchant/finance')).body).toMatchObject({
+      merchantId: a.merchantId,
+      pending: 9900,
+      available: 0,
+    });
     const finance = (await b.owner.get('/api/v1/merchant/finance')).body;
     expect(finance).toMatchObject({ pending: 5800, available: 0 });
-    expect(finance.recent[0]).toMatchObject({ kind: 'payment.captured', kindLabel: '订单收款', account: 'pending', amount: 5800 });
+    expect(finance.recent[0]).toMatchObject({
+      kind: 'payment.captured',
+      kindLabel: '订单收款',
+      account: 'pending',
+      amount: 5800,
+    });
 
     const report = await reconciliation();
     expect(report.ok, JSON.stringify(report.problems)).toBe(true);
     expect(report.checks.map((c: any) => c.code)).toEqual(
-      expect.arrayContaining(['journals-balanced', 'ledger-total-zero', 'captures-posted', 'refunds-posted', 'provider-balance', 'orders-credited', 'refunds-per-order', 'suspense']),
+      expect.arrayContaining([
+        'journals-balanced',
+        'ledger-total-zero',
+        'captures-posted',
+        'refunds-posted',
+        'provider-balance',
+        'orders-credited',
+        'refunds-per-order',
+        'suspense',
+      ]),
     );
 
     const again = await me.post('/api/v1/payments', { checkoutId: checkout.checkoutId });
@@ -82,6 +126,17 @@ describe('paying a checkout', () => {
     expect(bad.body.errors[0].message).toBe('请选择 succeeded 或 failed');
   });
 
+  it('opens one payment however many times the buyer taps at once', async () => {
+    const s = await shop(t);
+    const me = await buyer(t);
+    const checkout = await placeOrder(t, me, [{ skuId: s.skuId, qty: 1 }]);
+    const taps = await Promise.all(
+      [1, 2, 3, 4].map(() => me.post('/api/v1/payments', { checkoutId: checkout.checkoutId })),
+    );
+    expect(taps.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    expect(new Set(taps.map((r) => r.body.paymentId)).size).toBe(1);
+  });
+
   it('a failed payment leaves the order pending, and the buyer pays again with a new payment', async () => {
     const s = await shop(t);
     const me = await buyer(t);
@@ -103,7 +158,13 @@ describe('provider callbacks', () => {
     const me = await buyer(t);
     const checkout = await placeOrder(t, me, [{ skuId: s.skuId, qty: 1 }]);
     const payment = await startPayment(me, checkout.checkoutId);
-    const { rawBody, signature } = t.payments.signedCallback({ paymentId: payment.paymentId, providerRef: await providerRefOf(payment.paymentId), status: 'succeeded', amount: payment.amount, paidAt: t.clock.now().toISOString() });
+    const { rawBody, signature } = t.payments.signedCallback({
+      paymentId: payment.paymentId,
+      providerRef: await providerRefOf(payment.paymentId),
+      status: 'succeeded',
+      amount: payment.amount,
+      paidAt: t.clock.now().toISOString(),
+    });
     const first = await postCallback(t, rawBody, signature);
     expect(first).toMatchObject({ status: 200, body: { status: 'succeeded', applied: true } });
     await t.drain();
@@ -122,7 +183,13 @@ describe('provider callbacks', () => {
     const me = await buyer(t);
     const checkout = await placeOrder(t, me, [{ skuId: s.skuId, qty: 1 }]);
     const payment = await startPayment(me, checkout.checkoutId);
-    const body = { paymentId: payment.paymentId, providerRef: await providerRefOf(payment.paymentId), status: 'succeeded' as const, amount: payment.amount, paidAt: t.clock.now().toISOString() };
+    const body = {
+      paymentId: payment.paymentId,
+      providerRef: await providerRefOf(payment.paymentId),
+      status: 'succeeded' as const,
+      amount: payment.amount,
+      paidAt: t.clock.now().toISOString(),
+    };
     const { signature } = t.payments.signedCallback(body);
     const tampered = JSON.stringify({ ...body, amount: 1 });
     for (const attempt of [
@@ -148,11 +215,22 @@ describe('provider callbacks', () => {
     const first = await payThroughSandbox(t, me, checkout.checkoutId, 'failed');
     await payThroughSandbox(t, me, checkout.checkoutId);
     // The provider later reports the first charge as paid after all.
-    const late = t.payments.signedCallback({ paymentId: first.paymentId, providerRef: await providerRefOf(first.paymentId), status: 'succeeded', amount: first.amount, paidAt: t.clock.now().toISOString() });
-    expect((await postCallback(t, late.rawBody, late.signature)).body).toMatchObject({ status: 'duplicate', applied: true });
+    const late = t.payments.signedCallback({
+      paymentId: first.paymentId,
+      providerRef: await providerRefOf(first.paymentId),
+      status: 'succeeded',
+      amount: first.amount,
+      paidAt: t.clock.now().toISOString(),
+    });
+    expect((await postCallback(t, late.rawBody, late.signature)).body).toMatchObject({
+      status: 'duplicate',
+      applied: true,
+    });
     await t.runJobs();
     const refunds = (await me.get(`/api/v1/orders/${checkout.orders[0]!.id}/refunds`)).body.items;
-    expect(refunds).toEqual([expect.objectContaining({ amount: first.amount, status: 'completed', reason: '订单已取消，付款原路退回' })]);
+    expect(refunds).toEqual([
+      expect.objectContaining({ amount: first.amount, status: 'completed', reason: '订单已取消，付款原路退回' }),
+    ]);
     expect((await s.owner.get('/api/v1/merchant/finance')).body.pending).toBe(first.amount);
     expect((await reconciliation()).ok).toBe(true);
   });
@@ -176,7 +254,10 @@ describe('payment arriving after the order was cancelled', () => {
     expect(await stockOf(s.skuId)).toBe(0);
 
     // The slow buyer's money arrives now.
-    expect((await slow.post(slowPayment.payUrl, { outcome: 'succeeded' })).body).toMatchObject({ status: 'succeeded', applied: true });
+    expect((await slow.post(slowPayment.payUrl, { outcome: 'succeeded' })).body).toMatchObject({
+      status: 'succeeded',
+      applied: true,
+    });
     await t.drain();
     expect(await accountBalance(db, 'suspense:late-payments')).toBe(-9900);
     await t.runJobs();

@@ -11,7 +11,11 @@ import { reconcile, requestRefund } from './service.ts';
 
 const t = await createTestApp();
 const db = t.deps.database.db;
-const shops = [await shop(t, { name: '甲店', price: 3300, stock: 4 }), await shop(t, { name: '乙店', price: 5000 }), await shop(t, { name: '丙店', price: 12900 })];
+const shops = [
+  await shop(t, { name: '甲店', price: 3300, stock: 4 }),
+  await shop(t, { name: '乙店', price: 5000 }),
+  await shop(t, { name: '丙店', price: 12900 }),
+];
 const buyers: Buyer[] = [await buyer(t), await buyer(t)];
 
 type Op =
@@ -31,16 +35,41 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     arbitrary: fc.record({
       kind: fc.constant('place' as const),
       buyer: fc.nat(buyers.length - 1),
-      lines: fc.uniqueArray(fc.record({ shop: fc.nat(shops.length - 1), qty: fc.integer({ min: 1, max: 3 }) }), { minLength: 1, maxLength: 3, selector: (l) => l.shop }),
+      lines: fc.uniqueArray(fc.record({ shop: fc.nat(shops.length - 1), qty: fc.integer({ min: 1, max: 3 }) }), {
+        minLength: 1,
+        maxLength: 3,
+        selector: (l) => l.shop,
+      }),
     }),
   },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('payNow' as const), checkout: fc.nat(20), outcome: fc.constantFrom('succeeded' as const, 'succeeded' as const, 'failed' as const) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('payNow' as const),
+      checkout: fc.nat(20),
+      outcome: fc.constantFrom('succeeded' as const, 'succeeded' as const, 'failed' as const),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('start' as const), checkout: fc.nat(20) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('pay' as const), payment: fc.nat(20), outcome: fc.constantFrom('succeeded' as const, 'succeeded' as const, 'failed' as const) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('pay' as const),
+      payment: fc.nat(20),
+      outcome: fc.constantFrom('succeeded' as const, 'succeeded' as const, 'failed' as const),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('cancel' as const), checkout: fc.nat(20) }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'timeout' as const }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('latePay' as const), checkout: fc.nat(20) }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('refund' as const), checkout: fc.nat(20), share: fc.double({ min: 0.05, max: 1.3, noNaN: true }) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('refund' as const),
+      checkout: fc.nat(20),
+      share: fc.double({ min: 0.05, max: 1.3, noNaN: true }),
+    }),
+  },
   { weight: 1, arbitrary: fc.constant({ kind: 'jobs' as const }) },
 );
 
@@ -70,9 +99,18 @@ async function run(ops: Op[]): Promise<void> {
         expect(quote.body.type).toBe('out-of-stock');
         continue;
       }
-      const placed = await who.post('/api/v1/orders', { items, addressId: who.addressId, expectedAmount: quote.body.amount }, { idempotencyKey: newId('idem') });
+      const placed = await who.post(
+        '/api/v1/orders',
+        { items, addressId: who.addressId, expectedAmount: quote.body.amount },
+        { idempotencyKey: newId('idem') },
+      );
       expect([201, 409]).toContain(placed.status);
-      if (placed.status === 201) checkouts.push({ who, checkoutId: placed.body.checkoutId, orders: placed.body.orders.map((x: any) => ({ id: x.id, merchantId: x.merchantId, payAmount: x.payAmount })) });
+      if (placed.status === 201)
+        checkouts.push({
+          who,
+          checkoutId: placed.body.checkoutId,
+          orders: placed.body.orders.map((x: any) => ({ id: x.id, merchantId: x.merchantId, payAmount: x.payAmount })),
+        });
     } else if (o.kind === 'latePay') {
       // Start paying, let the order time out, then the money arrives.
       const c = pick(checkouts, o.checkout);
@@ -107,7 +145,14 @@ async function run(ops: Op[]): Promise<void> {
       const order = c.orders[o.checkout % c.orders.length]!;
       const amount = Math.max(1, Math.floor(order.payAmount * o.share));
       const result = await db.transaction((tx) =>
-        requestRefund(tx, { orderId: order.id, merchantId: order.merchantId, amount, refId: newId('prop'), reason: '随机退款', at: t.clock.now() }),
+        requestRefund(tx, {
+          orderId: order.id,
+          merchantId: order.merchantId,
+          amount,
+          refId: newId('prop'),
+          reason: '随机退款',
+          at: t.clock.now(),
+        }),
       );
       if (!result.ok) expect(['order-not-paid', 'refund-exceeds-paid']).toContain(result.type);
       if (amount > order.payAmount) expect(result.ok).toBe(false);

@@ -54,10 +54,20 @@ describe('reconciliation', () => {
       expect(clean.stdout).toContain('结论：账实相符 / everything reconciles.');
 
       const database = await scratch.open();
-      await postJournal(database.db, { kind: 'refund', refId: 'rfd_ghost', at: new Date(), lines: [{ account: 'suspense:late-payments', amount: 500 }, { account: 'provider:sandbox', amount: -500 }] });
+      await postJournal(database.db, {
+        kind: 'refund',
+        refId: 'rfd_ghost',
+        at: new Date(),
+        lines: [
+          { account: 'suspense:late-payments', amount: 500 },
+          { account: 'provider:sandbox', amount: -500 },
+        ],
+      });
       await database.close();
 
-      const broken = await run(process.execPath, ['scripts/reconcile.ts'], { cwd: serverDir, env }).catch((err: { code: number; stdout: string }) => err);
+      const broken = await run(process.execPath, ['scripts/reconcile.ts'], { cwd: serverDir, env }).catch(
+        (err: { code: number; stdout: string }) => err,
+      );
       expect('code' in broken ? broken.code : 0).toBe(1);
       expect(broken.stdout).toContain('✗ 不符 FAIL 已完成退款 = 渠道账户贷方');
       expect(broken.stdout).toContain('NOT reconciled');
@@ -87,7 +97,10 @@ async function scratchDatabase() {
   }
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'haowu-reconcile-'));
   const pgliteDir = path.join(dataDir, 'pglite');
-  const seeded = await PGlite.create({ dataDir: pgliteDir, loadDataDir: new Blob([await readFile(inject('pgliteTemplate'))]) });
+  const seeded = await PGlite.create({
+    dataDir: pgliteDir,
+    loadDataDir: new Blob([await readFile(inject('pgliteTemplate'))]),
+  });
   await seeded.close();
   return {
     env: { DATA_DIR: dataDir },

@@ -26,7 +26,12 @@ describe('refunds', () => {
     const first = await refund({ orderId: o.orderId, merchantId: o.merchantId, amount: 6000, refId: 'r-1' });
     expect(first).toMatchObject({ ok: true, value: { amount: 6000, status: 'pending' } });
     const tooMuch = await refund({ orderId: o.orderId, merchantId: o.merchantId, amount: 4000, refId: 'r-2' });
-    expect(tooMuch).toMatchObject({ ok: false, type: 'refund-exceeds-paid', status: 422, title: '退款金额超过订单实付金额' });
+    expect(tooMuch).toMatchObject({
+      ok: false,
+      type: 'refund-exceeds-paid',
+      status: 422,
+      title: '退款金额超过订单实付金额',
+    });
     expect(!tooMuch.ok && tooMuch.detail).toBe('该订单实付 ¥99.00，已退 ¥60.00，最多还能退 ¥39.00');
     // Asking again with the same reference returns the first refund instead of refunding twice.
     const repeat = await refund({ orderId: o.orderId, merchantId: o.merchantId, amount: 6000, refId: 'r-1' });
@@ -48,17 +53,27 @@ describe('refunds', () => {
   it('lets only one of two concurrent refunds take the last of the money', async () => {
     const o = await paidOrder(9900);
     const results = await Promise.all(
-      [1, 2, 3].map((i) => refund({ orderId: o.orderId, merchantId: o.merchantId, amount: 6000, refId: `race-${o.orderId}-${i}` })),
+      [1, 2, 3].map((i) =>
+        refund({ orderId: o.orderId, merchantId: o.merchantId, amount: 6000, refId: `race-${o.orderId}-${i}` }),
+      ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.type)).toEqual(['refund-exceeds-paid', 'refund-exceeds-paid']);
+    expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.type)).toEqual([
+      'refund-exceeds-paid',
+      'refund-exceeds-paid',
+    ]);
   });
 
   it('refuses to refund an order that was never paid', async () => {
     const s = await shop(t);
     const me = await buyer(t);
     const checkout = await placeOrder(t, me, [{ skuId: s.skuId, qty: 1 }]);
-    const res = await refund({ orderId: checkout.orders[0]!.id, merchantId: s.merchantId, amount: 100, refId: 'unpaid' });
+    const res = await refund({
+      orderId: checkout.orders[0]!.id,
+      merchantId: s.merchantId,
+      amount: 100,
+      refId: 'unpaid',
+    });
     expect(res).toMatchObject({ ok: false, type: 'order-not-paid' });
   });
 
@@ -90,7 +105,14 @@ describe('refunds', () => {
 describe('settlement', () => {
   it('moves a completed order to available, and a later refund comes out of available', async () => {
     const o = await paidOrder(9900);
-    expect((await o.owner.post(`/api/v1/merchant/orders/${o.orderId}/ship`, { carrier: '顺丰速运', trackingNo: 'SF1234567890' })).status).toBe(200);
+    expect(
+      (
+        await o.owner.post(`/api/v1/merchant/orders/${o.orderId}/ship`, {
+          carrier: '顺丰速运',
+          trackingNo: 'SF1234567890',
+        })
+      ).status,
+    ).toBe(200);
     expect((await o.me.post(`/api/v1/orders/${o.orderId}/confirm-receipt`)).status).toBe(200);
     await t.drain();
     t.clock.advanceDays(8);

@@ -54,7 +54,13 @@ export async function requestRefund(db: Db, input: RefundInput): Promise<Result<
     .select()
     .from(paymentOrders)
     .innerJoin(payments, eq(payments.id, paymentOrders.paymentId))
-    .where(and(eq(paymentOrders.orderId, input.orderId), eq(paymentOrders.outcome, 'paid'), eq(payments.status, 'succeeded')));
+    .where(
+      and(
+        eq(paymentOrders.orderId, input.orderId),
+        eq(paymentOrders.outcome, 'paid'),
+        eq(payments.status, 'succeeded'),
+      ),
+    );
   if (!coverage) return refuse('order-not-paid');
   if (coverage.payment_orders.merchantId !== input.merchantId) {
     throw new Error(`refund of ${input.orderId}: merchant ${input.merchantId} is not the order's merchant`);
@@ -81,7 +87,8 @@ async function createRefund(
   db: Db,
   input: RefundInput & { coverage: Coverage; source: 'order' | 'late_payment' },
 ): Promise<Result<RefundView, RefundRefusal>> {
-  if (!Number.isSafeInteger(input.amount) || input.amount <= 0) throw new Error(`refund amount must be a positive integer, got ${input.amount}`);
+  if (!Number.isSafeInteger(input.amount) || input.amount <= 0)
+    throw new Error(`refund amount must be a positive integer, got ${input.amount}`);
   // The coverage row is the lock every refund and settlement of this order takes first, so they serialise.
   const [locked] = await db
     .select()
@@ -97,9 +104,15 @@ async function createRefund(
     .where(and(eq(refunds.paymentId, locked.paymentId), eq(refunds.orderId, locked.orderId)));
   const already = Number(sum?.total ?? 0);
   if (already + input.amount > locked.amount) {
-    return refuse('refund-exceeds-paid', `该订单实付 ${formatYuan(locked.amount)}，已退 ${formatYuan(already)}，最多还能退 ${formatYuan(locked.amount - already)}`);
+    return refuse(
+      'refund-exceeds-paid',
+      `该订单实付 ${formatYuan(locked.amount)}，已退 ${formatYuan(already)}，最多还能退 ${formatYuan(locked.amount - already)}`,
+    );
   }
-  const [payment] = await db.select({ userId: payments.userId }).from(payments).where(eq(payments.id, locked.paymentId));
+  const [payment] = await db
+    .select({ userId: payments.userId })
+    .from(payments)
+    .where(eq(payments.id, locked.paymentId));
   const id = newId('rfd');
   const [row] = await db
     .insert(refunds)
@@ -121,9 +134,22 @@ async function createRefund(
   // JobQueue.enqueue would write: the refund and the work to execute it commit together or not at all.
   await db
     .insert(jobs)
-    .values({ id: newId('job'), name: EXECUTE_REFUND_JOB, key: `refund:${id}`, payload: { refundId: id }, runAt: input.at, createdAt: input.at })
+    .values({
+      id: newId('job'),
+      name: EXECUTE_REFUND_JOB,
+      key: `refund:${id}`,
+      payload: { refundId: id },
+      runAt: input.at,
+      createdAt: input.at,
+    })
     .onConflictDoNothing();
-  await emit(db, 'refund.requested', { refundId: id, orderId: locked.orderId, merchantId: locked.merchantId, amount: input.amount, refId: input.refId });
+  await emit(db, 'refund.requested', {
+    refundId: id,
+    orderId: locked.orderId,
+    merchantId: locked.merchantId,
+    amount: input.amount,
+    refId: input.refId,
+  });
   return ok(viewOf(row!));
 }
 
@@ -141,7 +167,11 @@ export async function executeRefund(deps: Deps, db: Db, refundId: string): Promi
     .for('update');
   const [payment] = await db.select().from(payments).where(eq(payments.id, refund.paymentId));
   if (!payment) throw new Error(`refund ${refundId}: payment ${refund.paymentId} missing`);
-  const { providerRefundRef } = await deps.payments.refund({ providerRef: payment.providerRef, refundId, amount: refund.amount });
+  const { providerRefundRef } = await deps.payments.refund({
+    providerRef: payment.providerRef,
+    refundId,
+    amount: refund.amount,
+  });
   const now = deps.clock.now();
   const debitAccount =
     refund.source === 'late_payment'

@@ -44,7 +44,16 @@ const FinanceEntry = z.object({
 const Report = z.object({
   ok: z.boolean(),
   checkedAt: z.string(),
-  checks: z.array(z.object({ code: z.string(), name: z.string(), ok: z.boolean(), expected: z.number(), actual: z.number(), detail: z.string() })),
+  checks: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      ok: z.boolean(),
+      expected: z.number(),
+      actual: z.number(),
+      detail: z.string(),
+    }),
+  ),
   problems: z.array(z.string()),
 });
 
@@ -70,7 +79,10 @@ export default async function paymentRoutes(app: App) {
 
   r.get(
     '/api/v1/payments/:id',
-    { config: { permission: 'user' }, schema: { tags, summary: '支付单状态', params: z.object({ id: Id }), response: { 200: Payment } } },
+    {
+      config: { permission: 'user' },
+      schema: { tags, summary: '支付单状态', params: z.object({ id: Id }), response: { 200: Payment } },
+    },
     async (req) => getPayment(ctxOf(req), req.params.id),
   );
 
@@ -90,8 +102,22 @@ export default async function paymentRoutes(app: App) {
       const ctx = ctxOf(req);
       sandboxProvider(ctx.deps);
       const payment = await loadOwnPayment(ctx, req.params.id);
-      const html = sandboxPayPage({ paymentId: payment.id, amount: payment.amount, status: payment.status, returnUrl: safeReturnUrl(req.query.returnUrl) });
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+      const html = sandboxPayPage({
+        paymentId: payment.id,
+        amount: payment.amount,
+        status: payment.status,
+        returnUrl: safeReturnUrl(req.query.returnUrl),
+      });
+      return reply
+        .type('text/html; charset=utf-8')
+        .headers({
+          'cache-control': 'no-store',
+          // A pay page must never be framed (clickjacking) and needs nothing but itself.
+          'x-frame-options': 'DENY',
+          'content-security-policy':
+            "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+        })
+        .send(html);
     },
   );
 
@@ -134,7 +160,12 @@ export default async function paymentRoutes(app: App) {
     '/api/v1/orders/:id/refunds',
     {
       config: { permission: 'user' },
-      schema: { tags: ['退款'], summary: '我的订单的退款记录', params: z.object({ id: Id }), response: { 200: z.object({ items: z.array(Refund) }) } },
+      schema: {
+        tags: ['退款'],
+        summary: '我的订单的退款记录',
+        params: z.object({ id: Id }),
+        response: { 200: z.object({ items: z.array(Refund) }) },
+      },
     },
     async (req) => listOrderRefunds(ctxOf(req), req.params.id),
   );
@@ -146,7 +177,14 @@ export default async function paymentRoutes(app: App) {
       schema: {
         tags: ['商家资金'],
         summary: '资金概况：待结算、可提现与最近流水',
-        response: { 200: z.object({ merchantId: z.string(), pending: z.number().int(), available: z.number().int(), recent: z.array(FinanceEntry) }) },
+        response: {
+          200: z.object({
+            merchantId: z.string(),
+            pending: z.number().int(),
+            available: z.number().int(),
+            recent: z.array(FinanceEntry),
+          }),
+        },
       },
     },
     async (req) => merchantFinance(ctxOf(req)),
@@ -159,7 +197,10 @@ export default async function paymentRoutes(app: App) {
       schema: {
         tags: ['商家资金'],
         summary: '资金流水（分页）',
-        querystring: z.object({ cursor: z.string().max(64).optional(), limit: z.coerce.number().int().min(1, '每页至少 1 条').max(100, '每页最多 100 条').optional() }),
+        querystring: z.object({
+          cursor: z.string().max(64).optional(),
+          limit: z.coerce.number().int().min(1, '每页至少 1 条').max(100, '每页最多 100 条').optional(),
+        }),
         response: { 200: z.object({ items: z.array(FinanceEntry), nextCursor: z.string().nullable() }) },
       },
     },
@@ -168,7 +209,10 @@ export default async function paymentRoutes(app: App) {
 
   r.get(
     '/api/v1/admin/reconciliation',
-    { config: { permission: 'operator' }, schema: { tags: ['平台对账'], summary: '资金对账：账本平衡与支付、退款、订单核对', response: { 200: Report } } },
+    {
+      config: { permission: 'operator' },
+      schema: { tags: ['平台对账'], summary: '资金对账：账本平衡与支付、退款、订单核对', response: { 200: Report } },
+    },
     async (req) => runReconciliation(ctxOf(req)),
   );
 }

@@ -11,9 +11,18 @@ export const safeReturnUrl = (url: string | undefined): string | null =>
  * The sandbox cashier: one self-contained page (no external assets) with the amount and two buttons.
  * The buttons POST to the same URL; the server signs a callback as a real gateway would.
  */
-export function sandboxPayPage(input: { paymentId: string; amount: number; status: string; returnUrl: string | null }): string {
+export function sandboxPayPage(input: {
+  paymentId: string;
+  amount: number;
+  status: string;
+  returnUrl: string | null;
+}): string {
   const pending = input.status === 'pending';
-  const statusText: Record<string, string> = { succeeded: '已支付', failed: '支付未完成', duplicate: '重复支付，已原路退回' };
+  const statusText: Record<string, string> = {
+    succeeded: '已支付',
+    failed: '支付未完成',
+    duplicate: '重复支付，已原路退回',
+  };
   return `<!doctype html>
 <html lang="zh-CN">
 <head>

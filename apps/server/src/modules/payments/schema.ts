@@ -24,8 +24,12 @@ export const payments = pgTable(
     index('payments_checkout_idx').on(t.checkoutId),
     index('payments_user_idx').on(t.userId, t.createdAt),
     // The database itself keeps a checkout to one open and one successful payment, also under concurrent requests.
-    uniqueIndex('payments_one_open_uq').on(t.checkoutId).where(sql`${t.status} = 'pending'`),
-    uniqueIndex('payments_one_success_uq').on(t.checkoutId).where(sql`${t.status} = 'succeeded'`),
+    uniqueIndex('payments_one_open_uq')
+      .on(t.checkoutId)
+      .where(sql`${t.status} = 'pending'`),
+    uniqueIndex('payments_one_success_uq')
+      .on(t.checkoutId)
+      .where(sql`${t.status} = 'succeeded'`),
     check('payments_amount_positive', sql`${t.amount} > 0`),
   ],
 );

@@ -26,7 +26,13 @@ export async function settleOrder(db: Db, event: OrderCompleted, at: Date, log: 
     .select({ paymentId: paymentOrders.paymentId, amount: paymentOrders.amount, merchantId: paymentOrders.merchantId })
     .from(paymentOrders)
     .innerJoin(payments, eq(payments.id, paymentOrders.paymentId))
-    .where(and(eq(paymentOrders.orderId, event.orderId), eq(paymentOrders.outcome, 'paid'), eq(payments.status, 'succeeded')));
+    .where(
+      and(
+        eq(paymentOrders.orderId, event.orderId),
+        eq(paymentOrders.outcome, 'paid'),
+        eq(payments.status, 'succeeded'),
+      ),
+    );
   if (!coverage) return;
   // Same lock as refunds take: a refund completing at this moment is either counted here or debits available.
   await db
@@ -38,7 +44,13 @@ export async function settleOrder(db: Db, event: OrderCompleted, at: Date, log: 
   const [taken] = await db
     .select({ total: sql<string>`coalesce(sum(${refunds.amount}), 0)` })
     .from(refunds)
-    .where(and(eq(refunds.orderId, event.orderId), eq(refunds.status, 'completed'), eq(refunds.debitAccount, pendingAccount)));
+    .where(
+      and(
+        eq(refunds.orderId, event.orderId),
+        eq(refunds.status, 'completed'),
+        eq(refunds.debitAccount, pendingAccount),
+      ),
+    );
   const amount = coverage.amount - Number(taken?.total ?? 0);
   const reported = event.payAmount - event.refundedAmount;
   if (amount !== reported) {
@@ -76,7 +88,9 @@ export interface FinanceEntry {
 }
 
 /** The merchant's balances (positive = owed to them) and their newest ledger entries. */
-export async function merchantFinance(ctx: Ctx): Promise<{ merchantId: string; pending: number; available: number; recent: FinanceEntry[] }> {
+export async function merchantFinance(
+  ctx: Ctx,
+): Promise<{ merchantId: string; pending: number; available: number; recent: FinanceEntry[] }> {
   const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
   const [pending, available] = await Promise.all([
     accountBalance(ctx.db, accounts.pending(merchantId)),
@@ -86,7 +100,10 @@ export async function merchantFinance(ctx: Ctx): Promise<{ merchantId: string; p
   return { merchantId, pending: -pending, available: -available, recent: recent.items };
 }
 
-export async function listMerchantEntries(ctx: Ctx, query: { cursor?: string; limit?: number }): Promise<{ items: FinanceEntry[]; nextCursor: string | null }> {
+export async function listMerchantEntries(
+  ctx: Ctx,
+  query: { cursor?: string; limit?: number },
+): Promise<{ items: FinanceEntry[]; nextCursor: string | null }> {
   const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
   return merchantEntries(ctx.db, merchantId, query.cursor, query.limit ?? 20);
 }

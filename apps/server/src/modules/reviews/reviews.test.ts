@@ -221,7 +221,7 @@ describe('concurrency', () => {
     const p = await product(t, m.owner, m.merchantId);
     const orders: OrderFixture[] = [];
     for (let i = 0; i < 4; i++) orders.push(await deliveredOrder(t, { merchant: m, product: p }));
-    const same = await Promise.all([0, 1].map(() => orders[0]!.buyer.post('/api/v1/reviews', review(orders[0]!.lineIds[0]))));
+    const same = await Promise.all([0, 1].map(() => orders[0]!.buyer.post('/api/v1/reviews', review(orders[0]!.lineIds[0]!))));
     expect(same.map((r) => r.status).sort()).toEqual([201, 409]);
     const others = await Promise.all(orders.slice(1).map((o) => o.buyer.post('/api/v1/reviews', review(o.lineIds[0]!))));
     expect(others.map((r) => r.status)).toEqual([201, 201, 201]);
