@@ -1,10 +1,11 @@
 import { lazy, Suspense, useMemo } from 'react';
-import { MutationCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ConfigProvider, Toast } from 'antd-mobile';
 import enUS from 'antd-mobile/es/locales/en-US';
 import zhCN from 'antd-mobile/es/locales/zh-CN';
 import { createBrowserRouter, Outlet, RouterProvider, ScrollRestoration } from 'react-router';
-import { ApiError, problemTitle } from './api/client.ts';
+import { ApiError, isApiStatus, problemTitle } from './api/client.ts';
+import { meKey } from './api/session.ts';
 import { PageSkeleton } from './components/Skeletons.tsx';
 import { RequireLogin } from './components/RequireLogin.tsx';
 import { TabLayout } from './components/TabLayout.tsx';
@@ -103,7 +104,13 @@ const router = createBrowserRouter([
 ]);
 
 function makeQueryClient() {
-  return new QueryClient({
+  const client: QueryClient = new QueryClient({
+    // A 401 on any page means the session ended: ask who is signed in again, so RequireLogin sends the shopper to login.
+    queryCache: new QueryCache({
+      onError: (err) => {
+        if (isApiStatus(err, 401)) void client.invalidateQueries({ queryKey: meKey });
+      },
+    }),
     defaultOptions: {
       queries: {
         staleTime: 30_000,
@@ -119,6 +126,7 @@ function makeQueryClient() {
       },
     }),
   });
+  return client;
 }
 
 function LocalizedRouter() {

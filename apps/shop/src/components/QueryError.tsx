@@ -6,7 +6,8 @@ import { useT } from '../i18n/index.tsx';
 export function QueryError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const t = useT();
   // A 4xx title already says what is wrong; only failures on our side or the network ask for patience.
-  const description = error instanceof ApiError && error.problem.status < 500 ? (error.problem.detail ?? '') : t('请稍后重试');
+  const description =
+    error instanceof ApiError && error.problem.status < 500 ? (error.problem.detail ?? '') : t('请稍后重试');
   return (
     <div className="state-block" role="alert">
       <ErrorBlock status="default" title={problemTitle(error)} description={description}>

@@ -117,19 +117,13 @@ export default function ProductListPage() {
       {filtered && (
         <div className="active-filters">
           {categoryName && (
-            <button
-              type="button"
-              onClick={() => update({ categoryId: undefined, title: undefined })}
-            >
+            <button type="button" onClick={() => update({ categoryId: undefined, title: undefined })}>
               <span className="sr-only">{t('移除筛选')}：</span>
               {categoryName} ×
             </button>
           )}
           {(minPrice !== undefined || maxPrice !== undefined) && (
-            <button
-              type="button"
-              onClick={() => update({ minPrice: undefined, maxPrice: undefined })}
-            >
+            <button type="button" onClick={() => update({ minPrice: undefined, maxPrice: undefined })}>
               <span className="sr-only">{t('移除筛选')}：</span>
               {minPrice !== undefined ? `¥${yuan(minPrice)}` : '¥0'} –{' '}
               {maxPrice !== undefined ? `¥${yuan(maxPrice)}` : t('不限')} ×
