@@ -2,24 +2,19 @@
 // (DATABASE_URL, or the embedded PGlite at DATA_DIR/pglite — stop the server first: PGlite allows one process).
 // Prints a report in Chinese and English; exits 1 when anything does not reconcile.
 import path from 'node:path';
+import { openConfiguredDatabase } from '../src/bootstrap.ts';
 import { loadConfig } from '../src/config.ts';
 import { reconcile } from '../src/modules/payments/service.ts';
-import { openDatabase } from '../src/platform/db.ts';
 
 const config = loadConfig();
 const where = config.DATABASE_URL
   ? 'PostgreSQL (DATABASE_URL)'
   : `PGlite ${path.join(path.resolve(config.DATA_DIR), 'pglite')}`;
-const database = await openDatabase({
-  ...(config.DATABASE_URL
-    ? { url: config.DATABASE_URL }
-    : { dataDir: path.join(path.resolve(config.DATA_DIR), 'pglite') }),
-  poolSize: 2,
-});
+// The same database main.ts opens, migrated to the current schema.
+const database = await openConfiguredDatabase(config);
 
 let exitCode: number;
 try {
-  await database.migrate();
   const report = await reconcile(database.db, new Date());
   console.log(`\n好物 资金对账 / Haowu reconciliation — ${report.checkedAt}\n数据库 / database: ${where}\n`);
   for (const c of report.checks) {

@@ -37,6 +37,8 @@ export async function openDatabase(opts: {
   const logger = { logQuery: () => void stats.statements++ };
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 20 });
+    // An idle connection the server closed (restart, failover) is dropped from the pool, not a process crash.
+    pool.on('error', (err) => console.error(`[db] idle PostgreSQL connection lost: ${err.message}`));
     const db = drizzlePg(pool, { logger }) as unknown as Db;
     const migrate = async () => {
       const conn = await pool.connect();

@@ -95,6 +95,7 @@ export default async function paymentRoutes(app: App) {
         summary: '沙箱收银台页面（HTML）',
         params: z.object({ id: Id }),
         querystring: z.object({ returnUrl: z.string().max(500).optional() }),
+        produces: ['text/html'],
         response: { 200: z.string().describe('text/html 页面') },
       },
     },
