@@ -16,6 +16,7 @@ npx eslint . --max-warnings 0
 step "typecheck"
 npx tsc -p apps/server --noEmit
 npx tsc -p bench --noEmit
+npx tsc -p packages/api-types --noEmit
 for app in shop console; do
   if has_app "$app"; then npx tsc -p "apps/$app" --noEmit; fi
 done

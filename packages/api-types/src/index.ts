@@ -44,7 +44,7 @@ export async function must<T>(p: Promise<{ data?: T; error?: unknown; response: 
   const { data, error, response } = await p;
   if (error !== undefined || !response.ok) {
     const problem = (error ?? {}) as Partial<Problem>;
-    throw new ApiError({ type: problem.type ?? 'network-error', title: problem.title ?? '网络异常，请稍后再试', status: response.status, ...problem } as Problem);
+    throw new ApiError({ type: problem.type ?? 'network-error', title: problem.title ?? '网络异常，请稍后再试', status: response.status, ...problem });
   }
   return data as T;
 }
