@@ -97,14 +97,19 @@ try {
 
   // ---- reference: the trivial endpoint ----
   const helloPerSec = await measureHello(server.baseUrl);
-  const rate = Math.max(5, Math.min(1000, Math.floor(helloPerSec * 0.05)));
+  const rate = Number(process.env.RATE ?? Math.max(5, Math.min(1000, Math.floor(helloPerSec * 0.05))));
   console.log(`[bench:checkout] hello ${helloPerSec.toFixed(0)} req/s → order rate ${rate}/s for ${SECONDS}s`);
 
   // ---- place and pay ----
   const placeAndPay = async (i: number) => {
     const buyer = buyers[i % buyers.length]!;
+    // A 2–3-line basket from one shop, so one checkout is one placed-and-paid order.
     const lineCount = 2 + (i % 2);
-    const items = Array.from({ length: lineCount }, (_, k) => ({ skuId: skus[(i * 7 + k * 13) % skus.length]!.skuId, qty: 1 + ((i + k) % 2) }));
+    const shop = i % MERCHANTS;
+    const items = Array.from({ length: lineCount }, (_, k) => ({
+      skuId: skus[shop * SKUS_PER_MERCHANT + ((i + k * 3) % SKUS_PER_MERCHANT)]!.skuId,
+      qty: 1 + ((i + k) % 2),
+    }));
     // Every SKU costs ≥ ¥100, so the default shipping template ships free and the amount is the items' sum.
     const expectedAmount = items.reduce((sum, it) => sum + skus.find((s) => s.skuId === it.skuId)!.price * it.qty, 0);
     const order = await post(buyer.token!, '/api/v1/orders', { items, addressId: buyer.addressId, expectedAmount }, `bench-${i}`);

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from './db.ts';
 import { newId } from './ids.ts';
@@ -72,61 +72,76 @@ export class EventBus {
     return done;
   }
 
+
+  /**
+   * One transaction per batch: events nobody subscribes to are marked done in one statement; the others run
+   * their subscribers in savepoints. Rows are claimed FOR UPDATE SKIP LOCKED, so several processes share the work.
+   */
   private async dispatchBatch(): Promise<number> {
     const now = new Date();
-    const pending = await this.db
-      .select({ id: outboxEvents.id })
-      .from(outboxEvents)
-      .where(
-        and(
-          isNull(outboxEvents.dispatchedAt),
-          or(eq(outboxEvents.attempts, 0), lte(sql`${outboxEvents.createdAt} + make_interval(secs => least(${outboxEvents.attempts} * ${outboxEvents.attempts}, 600))`, now)),
-        ),
-      )
-      .orderBy(asc(outboxEvents.id))
-      .limit(50);
-    let completed = 0;
-    for (const { id } of pending) {
-      if (await this.dispatchOne(id)) completed++;
-    }
-    return completed;
-  }
-
-  private async dispatchOne(id: string): Promise<boolean> {
     return this.db.transaction(async (tx) => {
-      const [row] = await tx
+      const rows = await tx
         .select()
         .from(outboxEvents)
-        .where(and(eq(outboxEvents.id, id), isNull(outboxEvents.dispatchedAt)))
+        .where(
+          and(
+            isNull(outboxEvents.dispatchedAt),
+            or(
+              eq(outboxEvents.attempts, 0),
+              lte(sql`${outboxEvents.createdAt} + make_interval(secs => least(${outboxEvents.attempts} * ${outboxEvents.attempts}, 600))`, now),
+            ),
+          ),
+        )
+        .orderBy(asc(outboxEvents.id))
+        .limit(100)
         .for('update', { skipLocked: true });
-      if (!row) return false;
-      const event: OutboxEvent = { id: row.id, type: row.type, payload: row.payload as Record<string, unknown>, createdAt: row.createdAt };
-      const failures: string[] = [];
-      for (const sub of this.subscribers.get(row.type) ?? []) {
-        try {
-          await tx.transaction(async (sp) => {
-            const claimed = await sp
-              .insert(eventDeliveries)
-              .values({ eventId: row.id, subscriber: sub.name, deliveredAt: new Date() })
-              .onConflictDoNothing()
-              .returning();
-            if (claimed.length === 0) return;
-            await sub.handler(sp, event);
-          });
-        } catch (err) {
-          this.log.error({ err, event: row.type, subscriber: sub.name }, 'event subscriber failed');
-          failures.push(`${sub.name}: ${err instanceof Error ? err.message : String(err)}`);
+      if (rows.length === 0) return 0;
+      const delivered: string[] = [];
+      for (const row of rows) {
+        const subscribers = this.subscribers.get(row.type) ?? [];
+        if (subscribers.length === 0) {
+          delivered.push(row.id);
+          continue;
+        }
+        const failures = await this.deliver(tx, row, subscribers);
+        if (failures.length === 0) delivered.push(row.id);
+        else {
+          await tx
+            .update(outboxEvents)
+            .set({ attempts: row.attempts + 1, lastError: failures.join('; ').slice(0, 2000) })
+            .where(eq(outboxEvents.id, row.id));
         }
       }
-      await tx
-        .update(outboxEvents)
-        .set(
-          failures.length === 0
-            ? { dispatchedAt: new Date(), attempts: row.attempts + 1 }
-            : { attempts: row.attempts + 1, lastError: failures.join('; ').slice(0, 2000) },
-        )
-        .where(eq(outboxEvents.id, row.id));
-      return failures.length === 0;
+      if (delivered.length > 0) {
+        await tx
+          .update(outboxEvents)
+          .set({ dispatchedAt: now, attempts: sql`${outboxEvents.attempts} + 1` })
+          .where(inArray(outboxEvents.id, delivered));
+      }
+      return delivered.length;
     });
+  }
+
+  /** Runs each subscriber once per event, in its own savepoint; returns the failures. */
+  private async deliver(tx: Db, row: typeof outboxEvents.$inferSelect, subscribers: { name: string; handler: Handler }[]): Promise<string[]> {
+    const event: OutboxEvent = { id: row.id, type: row.type, payload: row.payload as Record<string, unknown>, createdAt: row.createdAt };
+    const failures: string[] = [];
+    for (const sub of subscribers) {
+      try {
+        await tx.transaction(async (sp) => {
+          const claimed = await sp
+            .insert(eventDeliveries)
+            .values({ eventId: row.id, subscriber: sub.name, deliveredAt: new Date() })
+            .onConflictDoNothing()
+            .returning({ eventId: eventDeliveries.eventId });
+          if (claimed.length === 0) return;
+          await sub.handler(sp, event);
+        });
+      } catch (err) {
+        this.log.error({ err, event: row.type, subscriber: sub.name }, 'event subscriber failed');
+        failures.push(`${sub.name}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+    return failures;
   }
 }
