@@ -45,6 +45,8 @@ export async function startServer(env: Record<string, string>, port: number): Pr
       RATE_LIMIT_ENABLED: 'false',
       HOST: '127.0.0.1',
       PORT: String(port),
+      // e.g. BENCH_SERVER_NODE_OPTIONS=--cpu-prof to profile the server alone
+      NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS ?? '',
       ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
