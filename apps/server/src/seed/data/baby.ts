@@ -1,0 +1,95 @@
+import type { CategoryTemplate } from './types.ts';
+
+// Brand names are invented for the demo; any resemblance to a real brand is unintended.
+export const baby: CategoryTemplate = {
+  top: 'cat_baby',
+  count: 51,
+  closing: '母婴用品请按包装说明使用；奶粉辅食拆封后不支持无理由退货。',
+  brands: [
+    { name: '萌芽', origin: '黑龙江哈尔滨' },
+    { name: '小橡树', origin: '浙江湖州' },
+    { name: '贝乐', origin: '广东汕头' },
+    { name: '暖宝', origin: '江苏常州' },
+    { name: '童趣岛', origin: '浙江义乌' },
+    { name: '安心宝', origin: '上海' },
+  ],
+  types: [
+    {
+      key: 'formula', sub: 'cat_formula', name: '婴幼儿配方奶粉', price: [199, 329],
+      specs: [{ name: '段位', values: ['1段 0–6月', '2段 6–12月', '3段 12–36月'], take: [2, 3] }, { name: '规格', values: ['800g 罐装', '800g×2罐'], take: [1, 2], step: 0.9 }],
+      series: ['有机', '乳铁蛋白', '亲和'],
+      points: ['进口奶源', '添加 OPO 结构脂', '含乳铁蛋白', '易冲调不结块'],
+      attrs: { 保质期: '24个月', 储存方式: '开罐后 4 周内食用完', 适用年龄: '0–3岁' },
+    },
+    {
+      key: 'ricecereal', sub: 'cat_formula', name: '高铁有机米粉', price: [49, 89],
+      specs: [{ name: '口味', values: ['原味', '南瓜', '胡萝卜', '山药'], take: [2, 4] }],
+      series: ['有机', '高铁', '初食'],
+      points: ['有机大米', '添加铁锌钙', '无添加盐糖', '婴儿辅食第一口'],
+      attrs: { 保质期: '18个月', 储存方式: '密封干燥', 适用年龄: '6个月以上' },
+    },
+    {
+      key: 'wipes', sub: 'cat_formula', name: '婴儿手口湿巾', price: [29, 59],
+      specs: [{ name: '规格', values: ['80抽×3包', '80抽×6包', '80抽×12包'], take: [2, 3], step: 0.9 }],
+      series: ['纯水', '加厚', '珍珠纹'],
+      points: ['99.9% EDI 纯水', '加厚不易破', '手口可用'],
+      attrs: { 保质期: '3年', 材质: '水刺无纺布', 适用年龄: '0岁以上' },
+    },
+    {
+      key: 'diapers', sub: 'cat_formula', name: '轻薄纸尿裤', price: [89, 159],
+      specs: [{ name: '尺码', values: ['S 码 84片', 'M 码 72片', 'L 码 60片', 'XL 码 52片'], take: [3, 4] }],
+      series: ['云柔', '轻薄', '夜用'],
+      points: ['0.2cm 超薄芯体', '12 小时干爽', '尿显提醒', '弹力腰围不勒'],
+      attrs: { 保质期: '3年', 适用年龄: '0–3岁' },
+    },
+    {
+      key: 'romper', sub: 'cat_kids_wear', name: '纯棉婴儿连体衣', price: [59, 129],
+      specs: [{ name: '颜色', values: ['燕麦', '浅蓝', '淡粉'], take: [1, 2] }, { name: '尺码', values: ['59', '66', '73', '80', '90'], take: [3, 4] }],
+      series: ['A类', '无骨', '包屁'],
+      points: ['A 类婴幼儿面料', '无骨缝制', '前开扣穿脱方便'],
+      attrs: { 材质: '棉100%', 适用年龄: '0–2岁', 适用季节: '四季' },
+    },
+    {
+      key: 'kidshoodie', sub: 'cat_kids_wear', name: '儿童加绒卫衣', price: [69, 139],
+      specs: [{ name: '颜色', values: ['卡其', '雾蓝', '奶白'], take: [1, 2] }, { name: '尺码', values: ['100', '110', '120', '130', '140'], take: [3, 4] }],
+      series: ['加绒', '卡通', '休闲'],
+      points: ['内里加绒保暖', '不起球', '宽松好动'],
+      attrs: { 材质: '棉80% 聚酯纤维20%', 适用年龄: '3–10岁', 适用季节: '秋冬' },
+    },
+    {
+      key: 'toddlershoes', sub: 'cat_kids_wear', name: '软底学步鞋', price: [79, 159],
+      specs: [{ name: '颜色', values: ['米白', '粉色', '蓝色'], take: [1, 2] }, { name: '尺码', values: ['12.5cm', '13.5cm', '14.5cm', '15.5cm'], take: [3, 4] }],
+      series: ['机能', '防滑', '透气'],
+      points: ['软底防滑', '宽头不挤脚', '魔术贴穿脱方便'],
+      attrs: { 材质: '网布+橡胶', 适用年龄: '1–3岁' },
+    },
+    {
+      key: 'blocks', sub: 'cat_toys', name: '大颗粒积木', price: [79, 199],
+      specs: [{ name: '规格', values: ['100粒', '200粒', '300粒 带收纳箱'], take: [2, 3], step: 0.7 }],
+      series: ['创意', '城市', '动物园'],
+      points: ['ABS 食品级材质', '大颗粒防误吞', '兼容主流积木'],
+      attrs: { 材质: 'ABS塑料', 适用年龄: '3岁以上', 认证: '3C认证' },
+    },
+    {
+      key: 'readingpen', sub: 'cat_toys', name: '早教点读笔套装', price: [199, 399],
+      specs: [{ name: '版本', values: ['16G 基础版', '32G 百科版'], take: [2, 2], step: 0.4 }],
+      series: ['中英双语', '启蒙', '百科'],
+      points: ['中英双语点读', '赠 20 本绘本', '护眼无屏'],
+      attrs: { 适用年龄: '2–8岁', 保修期: '1年', 认证: '3C认证' },
+    },
+    {
+      key: 'puzzle', sub: 'cat_toys', name: '木质拼图', price: [39, 89],
+      specs: [{ name: '主题', values: ['交通工具', '海洋动物', '中国地图', '恐龙世界'], take: [2, 4] }],
+      series: ['进阶', '磁性', '启蒙'],
+      points: ['椴木水性漆', '圆角打磨', '锻炼手眼协调'],
+      attrs: { 材质: '椴木', 适用年龄: '3岁以上' },
+    },
+    {
+      key: 'picturebook', sub: 'cat_toys', name: '儿童绘本套装', price: [59, 129],
+      specs: [{ name: '套装', values: ['10册', '20册', '30册'], take: [2, 3], step: 0.8 }],
+      series: ['情绪管理', '好习惯', '科普'],
+      points: ['精装硬壳', '大字注音', '附亲子共读指导'],
+      attrs: { 适用年龄: '3–6岁', 材质: '铜版纸' },
+    },
+  ],
+};

@@ -1,0 +1,95 @@
+import type { CategoryTemplate } from './types.ts';
+
+// Brand names are invented for the demo; any resemblance to a real brand is unintended.
+export const digital: CategoryTemplate = {
+  top: 'cat_digital',
+  count: 51,
+  closing: '数码产品支持七天无理由退货（未激活、配件齐全），享全国联保。',
+  brands: [
+    { name: '极光', origin: '广东深圳' },
+    { name: '声悦', origin: '广东东莞' },
+    { name: '米格', origin: '广东深圳' },
+    { name: '拓界', origin: '浙江宁波' },
+    { name: '云帆', origin: '江苏苏州' },
+    { name: '闪充', origin: '广东深圳' },
+  ],
+  types: [
+    {
+      key: 'charger', sub: 'cat_phone_acc', name: '氮化镓快充充电器', price: [49, 99],
+      specs: [{ name: '功率', values: ['20W', '33W', '65W', '100W'], take: [2, 4], step: 0.45 }],
+      series: ['Mini', 'Pro', '折叠插脚'],
+      points: ['氮化镓小体积', '多协议兼容', '过温过充保护', '折叠插脚便携'],
+      attrs: { 保修期: '18个月', 接口: 'USB-C', 认证: '3C认证' },
+    },
+    {
+      key: 'powerbank', sub: 'cat_phone_acc', name: '磁吸无线充电宝', price: [99, 179],
+      specs: [{ name: '颜色', values: ['星光白', '深空黑', '薄荷绿'], take: [1, 3] }, { name: '容量', values: ['5000mAh', '10000mAh'], take: [2, 2], step: 0.4 }],
+      series: ['超薄', '磁吸', '自带支架'],
+      points: ['磁吸即充', '可上飞机', '自带支架追剧', '边充边用'],
+      attrs: { 保修期: '1年', 接口: 'USB-C', 认证: '3C认证' },
+    },
+    {
+      key: 'cable', sub: 'cat_phone_acc', name: '编织快充数据线', price: [19, 49],
+      specs: [{ name: '接口', values: ['USB-C to C', 'USB-A to C', 'C to Lightning'], take: [2, 3] }, { name: '长度', values: ['1m', '2m'], take: [1, 2], step: 0.3 }],
+      series: ['编织', '耐折', '60W'],
+      points: ['尼龙编织耐弯折 2 万次', '支持快充', '铝合金接头'],
+      attrs: { 保修期: '1年', 材质: '尼龙编织' },
+    },
+    {
+      key: 'phonecase', sub: 'cat_phone_acc', name: '防摔手机壳', price: [29, 69],
+      specs: [{ name: '适用机型', values: ['iPhone 16', 'iPhone 16 Pro', 'iPhone 16 Pro Max'], take: [2, 3] }, { name: '颜色', values: ['透明', '磨砂黑'], take: [1, 2] }],
+      series: ['气囊', '磁吸', '磨砂'],
+      points: ['四角气囊防摔', '不发黄', '支持磁吸充电'],
+      attrs: { 保修期: '3个月', 材质: 'TPU+PC' },
+    },
+    {
+      key: 'band', sub: 'cat_smart', name: '智能运动手环', price: [149, 299],
+      specs: [{ name: '颜色', values: ['曜石黑', '月光白', '樱花粉', '湖水蓝'], take: [2, 4] }],
+      series: ['NFC版', '标准版', '血氧版'],
+      points: ['1.6 英寸 AMOLED 屏', '续航 14 天', '心率血氧睡眠监测', '5ATM 防水'],
+      attrs: { 保修期: '1年', 型号: ['B8', 'B9', 'S3'], 连接方式: '蓝牙5.3' },
+    },
+    {
+      key: 'desklamp', sub: 'cat_smart', name: '智能护眼台灯', price: [159, 329],
+      specs: [{ name: '款式', values: ['标准款', '带无线充款'], take: [1, 2], step: 0.3 }, { name: '颜色', values: ['白色', '灰色'], take: [2, 2] }],
+      series: ['全光谱', 'AA级', '学习'],
+      points: ['国 AA 级照度', '无频闪无蓝光危害', '支持语音控制', '自动调光'],
+      attrs: { 保修期: '2年', 连接方式: 'Wi-Fi', 认证: '3C认证' },
+    },
+    {
+      key: 'scale', sub: 'cat_smart', name: '智能体脂秤', price: [79, 169],
+      specs: [{ name: '颜色', values: ['白色', '黑色', '粉色'], take: [2, 3] }],
+      series: ['八电极', '家用', '精准'],
+      points: ['13 项身体数据', 'APP 记录趋势', '全家共用自动识别'],
+      attrs: { 保修期: '1年', 连接方式: '蓝牙', 型号: ['S1', 'S2 Pro'] },
+    },
+    {
+      key: 'camera', sub: 'cat_smart', name: '家用智能摄像头', price: [129, 269],
+      specs: [{ name: '分辨率', values: ['2K 300万像素', '3K 500万像素'], take: [2, 2], step: 0.35 }],
+      series: ['云台', '夜视', '双频'],
+      points: ['360° 云台', '红外夜视', '人形侦测推送', '本地存储加密'],
+      attrs: { 保修期: '1年', 连接方式: 'Wi-Fi 2.4G/5G' },
+    },
+    {
+      key: 'earbuds', sub: 'cat_audio', name: '真无线降噪耳机', price: [199, 499],
+      specs: [{ name: '颜色', values: ['象牙白', '曜石黑', '远峰蓝'], take: [2, 3] }],
+      series: ['Air', 'Pro', 'Lite'],
+      points: ['主动降噪 45dB', '续航 36 小时', '通透模式', '双设备连接'],
+      attrs: { 保修期: '1年', 连接方式: '蓝牙5.3', 型号: ['A2', 'A3 Pro'] },
+    },
+    {
+      key: 'speaker', sub: 'cat_audio', name: '便携蓝牙音箱', price: [129, 299],
+      specs: [{ name: '颜色', values: ['黑色', '森林绿', '沙漠黄', '天空蓝'], take: [2, 4] }],
+      series: ['户外', '重低音', 'Mini'],
+      points: ['IPX7 防水', '360° 环绕声', '续航 20 小时', '双机互联'],
+      attrs: { 保修期: '1年', 连接方式: '蓝牙5.3' },
+    },
+    {
+      key: 'headphones', sub: 'cat_audio', name: '头戴式降噪耳机', price: [299, 699],
+      specs: [{ name: '颜色', values: ['深空灰', '雾白', '午夜蓝'], take: [2, 3] }],
+      series: ['旗舰', '折叠', '长续航'],
+      points: ['混合主动降噪', '40mm 动圈', '续航 60 小时', '蛋白皮耳罩'],
+      attrs: { 保修期: '1年', 连接方式: '蓝牙5.3 / 3.5mm', 型号: ['H1', 'H2 Max'] },
+    },
+  ],
+};

@@ -1,0 +1,102 @@
+import type { CategoryTemplate } from './types.ts';
+
+// Brand names are invented for the demo; any resemblance to a real brand is unintended.
+export const food: CategoryTemplate = {
+  top: 'cat_food',
+  count: 51,
+  closing: '食品类商品一经拆封不支持无理由退货，如有质量问题请联系客服处理。',
+  brands: [
+    { name: '山野食记', origin: '浙江杭州' },
+    { name: '味觉岛', origin: '福建厦门' },
+    { name: '田园记', origin: '山东临沂' },
+    { name: '巷口', origin: '四川成都' },
+    { name: '云雾山', origin: '云南普洱' },
+    { name: '南国果园', origin: '广西南宁' },
+  ],
+  types: [
+    {
+      key: 'nuts', sub: 'cat_snacks', name: '每日坚果', price: [39, 89],
+      specs: [{ name: '规格', values: ['7袋装', '15袋装', '30袋装'], take: [2, 3], step: 0.9 }],
+      series: ['混合', '益生元', '烘焙'],
+      points: ['6 种坚果果干科学配比', '独立小包装', '无添加糖', '办公室解馋'],
+      attrs: { 保质期: '9个月', 储存方式: '阴凉干燥处', 配料: '腰果 巴旦木 核桃仁 榛子 蔓越莓干 蓝莓干' },
+    },
+    {
+      key: 'beefjerky', sub: 'cat_snacks', name: '手撕牛肉干', price: [39, 79],
+      specs: [{ name: '口味', values: ['原味', '香辣', '五香'], take: [2, 3] }, { name: '规格', values: ['100g', '250g'], take: [1, 2], step: 1.2 }],
+      series: ['风干', '内蒙古', '高蛋白'],
+      points: ['精选牛后腿肉', '越嚼越香', '真空独立包装'],
+      attrs: { 保质期: '8个月', 储存方式: '常温避光', 配料: '牛肉 食用盐 白砂糖 香辛料' },
+    },
+    {
+      key: 'biscuit', sub: 'cat_snacks', name: '黑芝麻薄脆饼干', price: [19, 39],
+      specs: [{ name: '规格', values: ['300g', '500g', '1000g 家庭装'], take: [2, 3], step: 0.6 }],
+      series: ['薄脆', '全麦', '低糖'],
+      points: ['0 反式脂肪', '薄脆咔滋', '早餐下午茶'],
+      attrs: { 保质期: '10个月', 储存方式: '阴凉干燥处', 配料: '小麦粉 黑芝麻 植物油 白砂糖' },
+    },
+    {
+      key: 'tofu', sub: 'cat_snacks', name: '麻辣豆干', price: [15, 35],
+      specs: [{ name: '口味', values: ['麻辣', '五香', '泡椒'], take: [2, 3] }],
+      series: ['手工', '香卤', '小包装'],
+      points: ['非转基因大豆', '香辣过瘾', '独立小包'],
+      attrs: { 保质期: '6个月', 储存方式: '常温', 配料: '大豆 辣椒 花椒 食用盐' },
+    },
+    {
+      key: 'orange', sub: 'cat_fresh', name: '赣南脐橙', price: [29, 59], origin: '江西赣州',
+      specs: [{ name: '规格', values: ['5斤 中果', '5斤 大果', '10斤 大果'], take: [2, 3], step: 0.5 }],
+      series: ['现摘', '原产地', '甜橙'],
+      points: ['产地直发', '果肉饱满多汁', '坏果包赔', '顺丰冷链'],
+      attrs: { 保质期: '常温15天', 储存方式: '阴凉通风处' },
+    },
+    {
+      key: 'grape', sub: 'cat_fresh', name: '阳光玫瑰青提', price: [49, 99], origin: '云南建水',
+      specs: [{ name: '规格', values: ['2斤', '3斤', '5斤'], take: [2, 3], step: 0.45 }],
+      series: ['精品', '脆甜', '果园直发'],
+      points: ['玫瑰香气', '皮薄无籽', '单串 1 斤左右', '冷链发货'],
+      attrs: { 保质期: '冷藏7天', 储存方式: '0–4℃冷藏' },
+    },
+    {
+      key: 'apple', sub: 'cat_fresh', name: '烟台红富士苹果', price: [39, 69], origin: '山东烟台',
+      specs: [{ name: '规格', values: ['5斤 75mm', '5斤 85mm', '10斤 85mm'], take: [2, 3], step: 0.45 }],
+      series: ['栖霞', '脆甜', '冰糖心'],
+      points: ['果园现摘', '脆甜多汁', '坏果包赔'],
+      attrs: { 保质期: '冷藏30天', 储存方式: '阴凉处或冷藏' },
+    },
+    {
+      key: 'mango', sub: 'cat_fresh', name: '海南金煌芒', price: [39, 79], origin: '海南三亚',
+      specs: [{ name: '规格', values: ['3斤', '5斤', '9斤'], take: [2, 3], step: 0.6 }],
+      series: ['树上熟', '大果', '香甜'],
+      points: ['果核薄果肉厚', '自然成熟', '产地直发'],
+      attrs: { 保质期: '常温5天', 储存方式: '常温催熟后冷藏' },
+    },
+    {
+      key: 'longjing', sub: 'cat_tea', name: '明前龙井', price: [129, 299], origin: '浙江杭州',
+      specs: [{ name: '规格', values: ['50g', '100g', '250g 礼盒'], take: [2, 3], step: 0.9 }],
+      series: ['西湖', '特级', '春茶', '手工炒制'],
+      points: ['明前头采', '豆香浓郁', '手工炒制', '锡罐密封'],
+      attrs: { 保质期: '18个月', 储存方式: '密封冷藏避光', 茶叶等级: '特级' },
+    },
+    {
+      key: 'puer', sub: 'cat_tea', name: '普洱熟茶饼 357g', price: [99, 259], origin: '云南普洱',
+      specs: [{ name: '年份', values: ['2021年', '2019年', '2016年'], take: [2, 3], step: 0.5 }],
+      series: ['古树', '宫廷', '勐海'],
+      points: ['古树原料', '汤色红浓', '越陈越香'],
+      attrs: { 保质期: '长期', 储存方式: '通风干燥无异味', 茶叶等级: '一级' },
+    },
+    {
+      key: 'coffee', sub: 'cat_tea', name: '冻干咖啡', price: [49, 109],
+      specs: [{ name: '口味', values: ['美式经典', '意式浓缩', '榛果风味'], take: [2, 3] }, { name: '规格', values: ['12颗', '24颗'], take: [1, 2], step: 0.85 }],
+      series: ['超即溶', '云南小粒', '0糖'],
+      points: ['3 秒冷水速溶', '云南小粒咖啡豆', '0 糖 0 脂'],
+      attrs: { 保质期: '24个月', 储存方式: '阴凉干燥处', 配料: '咖啡豆' },
+    },
+    {
+      key: 'oolong', sub: 'cat_tea', name: '桂花乌龙冷泡茶', price: [39, 79],
+      specs: [{ name: '规格', values: ['10袋', '20袋', '30袋'], take: [2, 3], step: 0.8 }],
+      series: ['冷泡', '花香', '三角包'],
+      points: ['冷热双泡', '桂花香气', '独立三角茶包'],
+      attrs: { 保质期: '18个月', 储存方式: '阴凉干燥处', 配料: '乌龙茶 桂花' },
+    },
+  ],
+};

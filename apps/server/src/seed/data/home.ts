@@ -1,0 +1,95 @@
+import type { CategoryTemplate } from './types.ts';
+
+// Brand names are invented for the demo; any resemblance to a real brand is unintended.
+export const home: CategoryTemplate = {
+  top: 'cat_home',
+  count: 51,
+  closing: '大件商品支持送货上门，签收时请当面检查外包装。',
+  brands: [
+    { name: '栖木', origin: '浙江湖州' },
+    { name: '素居', origin: '广东佛山' },
+    { name: '暖家', origin: '江苏南通' },
+    { name: '禾田', origin: '山东青岛' },
+    { name: '清舍', origin: '浙江金华' },
+    { name: '匠心坊', origin: '广东潮州' },
+  ],
+  types: [
+    {
+      key: 'bedset', sub: 'cat_bedding', name: '全棉四件套', price: [199, 399],
+      specs: [{ name: '颜色', values: ['雾霾蓝', '奶咖', '浅灰', '豆绿'], take: [2, 4] }, { name: '尺寸', values: ['1.5m床', '1.8m床'], take: [1, 2], step: 0.2 }],
+      series: ['简约', '水洗棉', '磨毛', '长绒棉'],
+      points: ['100% 新疆长绒棉', '亲肤透气', '不起球不掉色', 'A类标准'],
+      attrs: { 材质: '棉100%', 支数: ['60支', '40支'], 适用季节: '四季' },
+    },
+    {
+      key: 'quilt', sub: 'cat_bedding', name: '桑蚕丝被', price: [399, 899],
+      specs: [{ name: '规格', values: ['150×200cm 2斤', '200×230cm 3斤', '220×240cm 4斤'], take: [2, 3], step: 0.4 }],
+      series: ['春秋', '冬暖', '子母', '恒温'],
+      points: ['100% 桑蚕丝填充', '轻盈贴身', '透气不闷汗', '附质检报告'],
+      attrs: { 材质: '面料棉 填充桑蚕丝', 适用季节: ['春秋', '冬季'] },
+    },
+    {
+      key: 'pillow', sub: 'cat_bedding', name: '天然乳胶枕', price: [129, 299],
+      specs: [{ name: '款式', values: ['波浪颈椎款', '面包款', '儿童款'], take: [2, 3] }],
+      series: ['泰式', '护颈', '透气'],
+      points: ['天然乳胶', '慢回弹支撑颈椎', '透气孔设计', '可拆洗枕套'],
+      attrs: { 材质: '天然乳胶' },
+    },
+    {
+      key: 'wok', sub: 'cat_kitchen', name: '不粘炒锅', price: [129, 299],
+      specs: [{ name: '尺寸', values: ['28cm', '30cm', '32cm'], take: [2, 3], step: 0.15 }],
+      series: ['麦饭石', '少油烟', '轻量', '精铁'],
+      points: ['不粘涂层少油烟', '电磁炉燃气灶通用', '送可立锅盖', '轻至 1.3kg'],
+      attrs: { 材质: '铝合金+不粘涂层', 适用炉灶: '通用' },
+    },
+    {
+      key: 'tableware', sub: 'cat_kitchen', name: '釉下彩陶瓷餐具套装', price: [99, 269],
+      specs: [{ name: '规格', values: ['2人食 10件', '4人食 18件', '6人食 28件'], take: [2, 3], step: 0.6 }],
+      series: ['日式', '青花', '北欧', '手绘'],
+      points: ['釉下彩无铅镉', '可进微波炉洗碗机', '礼盒包装'],
+      attrs: { 材质: '陶瓷', 产品工艺: '釉下彩' },
+    },
+    {
+      key: 'thermos', sub: 'cat_kitchen', name: '316不锈钢保温杯', price: [69, 159],
+      specs: [{ name: '颜色', values: ['奶白', '墨绿', '烟粉', '黑色'], take: [2, 4] }, { name: '容量', values: ['350ml', '500ml'], take: [1, 2], step: 0.2 }],
+      series: ['轻巧', '弹盖', '便携', '茶水分离'],
+      points: ['316 医用级不锈钢', '保温 12 小时', '一键弹盖', '防漏设计'],
+      attrs: { 材质: '316不锈钢' },
+    },
+    {
+      key: 'knife', sub: 'cat_kitchen', name: '德式刀具六件套', price: [199, 459],
+      specs: [{ name: '款式', values: ['标准款', '带刀座款'], take: [2, 2], step: 0.3 }],
+      series: ['锻打', '大马士革纹', '家用'],
+      points: ['高碳钢锋利耐用', '一体成型刀柄', '附磨刀棒'],
+      attrs: { 材质: '高碳不锈钢' },
+    },
+    {
+      key: 'storagebox', sub: 'cat_storage', name: '可叠加收纳箱', price: [39, 99],
+      specs: [{ name: '规格', values: ['小号 18L', '中号 35L', '大号 60L'], take: [2, 3], step: 0.5 }, { name: '颜色', values: ['透明白', '奶茶色'], take: [1, 2] }],
+      series: ['透明', '加厚', '带轮'],
+      points: ['PP 材质无异味', '可叠加省空间', '侧开门取物方便'],
+      attrs: { 材质: 'PP塑料' },
+    },
+    {
+      key: 'vacuumbag', sub: 'cat_storage', name: '真空压缩收纳袋', price: [29, 69],
+      specs: [{ name: '规格', values: ['8件套', '12件套', '16件套'], take: [2, 3], step: 0.4 }],
+      series: ['手抽气', '加厚', '立体'],
+      points: ['送手抽泵', '节省 70% 空间', '防潮防霉'],
+      attrs: { 材质: 'PA+PE复合膜' },
+    },
+    {
+      key: 'cleaner', sub: 'cat_storage', name: '厨房重油污清洁剂', price: [19, 49],
+      specs: [{ name: '规格', values: ['500ml', '500ml×2瓶', '500ml×4瓶'], take: [2, 3], step: 0.8 }],
+      series: ['强效', '泡沫', '柠檬香'],
+      points: ['喷一喷油污溶解', '不伤手', '适用油烟机灶台'],
+      attrs: { 保质期: '3年', 净含量: '500ml' },
+    },
+    {
+      key: 'hanger', sub: 'cat_storage', name: '防滑无痕衣架 20支装', price: [29, 59],
+      specs: [{ name: '颜色', values: ['白色', '灰色', '浅粉'], take: [2, 3] }],
+      series: ['无痕', '植绒', '加宽'],
+      points: ['植绒防滑', '肩部无痕', '超薄省空间'],
+      attrs: { 材质: 'ABS+植绒' },
+    },
+  ],
+};
