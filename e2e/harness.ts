@@ -1,6 +1,6 @@
 // Browser-journey machinery: the built server with demo data on a throw-away PGlite directory, Debian's
 // Chromium through playwright-core, screenshots into e2e/screenshots/ (git-ignored) and axe-core checks.
-import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -21,24 +21,64 @@ export interface World {
   browser: Browser;
   /** Values journeys hand to the ones after them (e.g. the order the consumer placed). */
   shared: Record<string, string>;
+  /** A fresh browser context at the shop's phone size; closed by `closePages` after the journey. */
   shop(): Promise<{ context: BrowserContext; page: Page }>;
+  /** A fresh browser context at the console's desktop size; closed by `closePages` after the journey. */
   console(): Promise<{ context: BrowserContext; page: Page }>;
   shot(page: Page, name: string): Promise<void>;
+  /** Screenshots every page still open (after a failure, to show where the journey stopped). */
+  shotOpenPages(prefix: string): Promise<string[]>;
+  /** Closes the contexts the last journey opened. */
+  closePages(): Promise<void>;
 }
 
 export async function startWorld(): Promise<World> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'haowu-e2e-'));
-  const server = await startServer({ DATA_DIR: dataDir, SEED_ON_START: 'true', LOG_LEVEL: 'warn', RATE_LIMIT_ENABLED: 'false' }, Number(process.env.E2E_PORT ?? 3950));
+  const server = await startServer(
+    { DATA_DIR: dataDir, SEED_ON_START: 'true', LOG_LEVEL: 'warn', RATE_LIMIT_ENABLED: 'false' },
+    Number(process.env.E2E_PORT ?? 3950),
+  );
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
+  // Only this run's screenshots: a stale FAILED-… picture from an earlier run would mislead.
+  await rm(screenshotsDir, { recursive: true, force: true });
   await mkdir(screenshotsDir, { recursive: true });
+  const open: BrowserContext[] = [];
   const newPage = async (viewport: { width: number; height: number }, isMobile: boolean) => {
-    const context = await browser.newContext({ baseURL: server.baseUrl, viewport, isMobile, hasTouch: isMobile, locale: 'zh-CN', deviceScaleFactor: 1 });
+    const context = await browser.newContext({
+      baseURL: server.baseUrl,
+      viewport,
+      isMobile,
+      hasTouch: isMobile,
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      deviceScaleFactor: 1,
+    });
     context.setDefaultTimeout(15_000);
+    open.push(context);
     const page = await context.newPage();
+    reportTrouble(page);
     return { context, page };
+  };
+  // The shop's toasts sit in the middle of a phone screen for two seconds after most actions; the journeys
+  // wait for them where they matter, and the pictures leave them out so they show the page underneath.
+  const shot = async (page: Page, name: string, hideToasts = true) => {
+    await page.screenshot({
+      path: path.join(screenshotsDir, `${name}.png`),
+      fullPage: false,
+      ...(hideToasts ? { style: '.adm-toast-mask { visibility: hidden !important; }' } : {}),
+    });
   };
   return {
     server,
@@ -46,21 +86,70 @@ export async function startWorld(): Promise<World> {
     shared: {},
     shop: () => newPage(SHOP_VIEWPORT, true),
     console: () => newPage(CONSOLE_VIEWPORT, false),
-    shot: async (page, name) => {
-      await page.screenshot({ path: path.join(screenshotsDir, `${name}.png`), fullPage: false });
+    shot,
+    shotOpenPages: async (prefix) => {
+      const names: string[] = [];
+      for (const page of open.flatMap((c) => c.pages())) {
+        const name = `${prefix}-${names.length + 1}`;
+        // A page that crashed or closed cannot be captured; the error report still stands.
+        await shot(page, name, false).then(
+          () => names.push(name),
+          () => undefined,
+        );
+      }
+      return names;
+    },
+    closePages: async () => {
+      await Promise.all(open.splice(0).map((c) => c.close()));
     },
   };
 }
 
-/** Runs axe-core in the page; returns the serious and critical violations. */
-export async function seriousA11yViolations(page: Page): Promise<{ id: string; impact: string; help: string; nodes: number }[]> {
+/** Uncaught page errors and server errors are printed as they happen: they explain most failed waits. */
+function reportTrouble(page: Page): void {
+  page.on('pageerror', (err) => console.log(`  [page error] ${page.url()}: ${err.message}`));
+  page.on('response', (res) => {
+    if (res.status() >= 500) console.log(`  [server ${res.status()}] ${res.request().method()} ${res.url()}`);
+  });
+}
+
+/** Runs axe-core in the page; returns the serious and critical violations, with where they are (first few nodes). */
+export async function seriousA11yViolations(
+  page: Page,
+): Promise<{ id: string; impact: string; help: string; nodes: number; where: string[] }[]> {
   const source = await readFile(path.join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
   await page.addScriptTag({ content: source });
+  type Violation = {
+    id: string;
+    impact: string;
+    help: string;
+    nodes: { target: unknown[]; failureSummary?: string }[];
+  };
   const results = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: unknown[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Violation[] }> } }
+    ).axe;
     return axe.run(document, { resultTypes: ['violations'] });
   });
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }));
+    .map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.length,
+      where: v.nodes
+        .slice(0, 3)
+        .map(
+          (n) =>
+            `${n.target.join(' ')}${n.failureSummary ? ` — ${n.failureSummary.replace(/\s+/g, ' ').slice(0, 240)}` : ''}`,
+        ),
+    }));
+}
+
+/** One browser journey: what run.ts runs in order. `required` stops the run when it fails. */
+export interface Journey {
+  name: string;
+  required?: boolean;
+  run(world: World): Promise<void>;
 }

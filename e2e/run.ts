@@ -1,5 +1,6 @@
 // npm run e2e (and the last step of npm test): every browser journey in order, against one server.
 // Prints "N passed, M failed" and exits non-zero when any journey fails.
+// E2E_ONLY=1,4 runs just the journeys whose names start with those numbers (later journeys need earlier ones).
 import { journeys } from './journeys/index.ts';
 import { startWorld } from './harness.ts';
 
@@ -8,7 +9,8 @@ const world = await startWorld();
 let passed = 0;
 let failed = 0;
 try {
-  for (const journey of journeys) {
+  const only = process.env.E2E_ONLY?.split(',').map((s) => `${s.trim()} `);
+  for (const journey of journeys.filter((j) => !only || only.some((o) => j.name.startsWith(o)))) {
     const t0 = performance.now();
     try {
       await journey.run(world);
@@ -17,13 +19,20 @@ try {
     } catch (err) {
       failed++;
       console.log(`✗ ${journey.name}\n  ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      const shots = await world.shotOpenPages(`FAILED-${journey.name.replace(/[^\w-]+/g, '_').slice(0, 40)}`);
+      if (shots.length > 0)
+        console.log(`  where it stopped: ${shots.map((s) => `e2e/screenshots/${s}.png`).join(', ')}`);
       if (journey.required) break;
+    } finally {
+      await world.closePages();
     }
   }
 } finally {
   await world.browser.close();
   await world.server.stop();
 }
-console.log(`\nbrowser journeys: ${((performance.now() - started) / 1000).toFixed(0)}s, screenshots in e2e/screenshots/`);
+console.log(
+  `\nbrowser journeys: ${((performance.now() - started) / 1000).toFixed(0)}s, screenshots in e2e/screenshots/`,
+);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,8 @@
+// The browser journeys, in the order run.ts runs them; later ones continue from what earlier ones left in world.shared.
+import type { Journey } from '../harness.ts';
+import { consumerBuys } from './1-consumer-buys.ts';
+import { shipAndReview } from './2-ship-and-review.ts';
+import { noReasonReturn } from './3-no-reason-return.ts';
+import { accessibility } from './4-accessibility.ts';
+
+export const journeys: Journey[] = [consumerBuys, shipAndReview, noReasonReturn, accessibility];
