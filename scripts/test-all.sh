@@ -17,6 +17,7 @@ step "typecheck"
 npx tsc -p apps/server --noEmit
 npx tsc -p bench --noEmit
 npx tsc -p packages/api-types --noEmit
+npx tsc -p e2e --noEmit
 for app in shop console; do
   if has_app "$app"; then npx tsc -p "apps/$app" --noEmit; fi
 done
