@@ -22,6 +22,11 @@ for app in shop console; do
   if has_app "$app"; then npx tsc -p "apps/$app" --noEmit; fi
 done
 
+if [ -f apps/console/index.html ]; then
+  step "console unit tests"
+  (cd apps/console && npx vitest run)
+fi
+
 step "tests on PGlite"
 (cd apps/server && env -u TEST_DATABASE_URL npx vitest run)
 

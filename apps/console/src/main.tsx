@@ -1,4 +1,4 @@
-import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
@@ -9,13 +9,14 @@ import { ThemeRoot } from './app/ThemeRoot.tsx';
 import { LangProvider } from './i18n/index.tsx';
 import './styles.css';
 
+// A session that expired mid-work sends everyone back to the login page.
+const signedOutOn401 = (err: unknown) => {
+  if (err instanceof ApiError && err.problem.status === 401) queryClient.setQueryData(ME_KEY, null);
+};
+
 const queryClient: QueryClient = new QueryClient({
-  queryCache: new QueryCache({
-    // A session that expired mid-work sends everyone back to the login page.
-    onError: (err) => {
-      if (err instanceof ApiError && err.problem.status === 401) queryClient.setQueryData(ME_KEY, null);
-    },
-  }),
+  queryCache: new QueryCache({ onError: signedOutOn401 }),
+  mutationCache: new MutationCache({ onError: signedOutOn401 }),
   defaultOptions: {
     queries: {
       staleTime: 15_000,

@@ -13,14 +13,14 @@ import {
   WalletOutlined,
 } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Dropdown, Layout, Menu, Segmented, Select, Space, Typography, type MenuProps } from 'antd';
+import { Alert, Button, Dropdown, Layout, Menu, Segmented, Select, Space, Typography, type MenuProps } from 'antd';
 import { useMemo } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { api, must } from '../api/client.ts';
 import { useNotify } from '../components/feedback.ts';
 import { useLang, useT, type Lang } from '../i18n/index.tsx';
 import { MerchantScope } from './merchantScope.ts';
-import { useMerchantNames } from './merchantNames.ts';
+import { useMerchantNames, useOwnProfile } from './merchantNames.ts';
 import { isOperator, isStaff, ME_KEY, useActingMerchant, useMe } from './session.ts';
 
 const { Header, Sider, Content } = Layout;
@@ -35,7 +35,13 @@ export function ConsoleLayout() {
   const qc = useQueryClient();
   const notify = useNotify();
   const merchantIds = useMemo(() => me?.staff.map((s) => s.merchantId) ?? [], [me]);
-  const names = useMerchantNames(merchantIds);
+  const publicNames = useMerchantNames(merchantIds);
+  const profile = useOwnProfile(merchantId);
+  const names = useMemo(() => {
+    const all = new Map(publicNames);
+    if (profile.data) all.set(profile.data.id, profile.data.name);
+    return all;
+  }, [publicNames, profile.data]);
 
   const logout = useMutation({
     mutationFn: () => must(api.POST('/api/v1/auth/logout')),
@@ -146,6 +152,15 @@ export function ConsoleLayout() {
           </Space>
         </Header>
         <Content className="console-content">
+          {profile.data?.status === 'suspended' && location.pathname.startsWith('/merchant/') ? (
+            <Alert
+              type="error"
+              showIcon
+              style={{ marginBottom: 16 }}
+              title={t('店铺已被平台暂停营业')}
+              description={t('店铺和商品对买家隐藏，不能上架商品；已有订单和售后仍需处理。如有疑问请联系平台运营。')}
+            />
+          ) : null}
           <MerchantScope value={merchantId}>
             <Outlet />
           </MerchantScope>

@@ -21,8 +21,11 @@ export type ChartOption = ComposeOption<
   | DatasetComponentOption
 >;
 
-/** Mounts an ECharts instance on the returned ref, keeps it sized to its box and in step with `option`. */
-export function useECharts<T extends HTMLElement = HTMLDivElement>(option: ChartOption) {
+/**
+ * Mounts an ECharts instance on the returned ref, keeps it sized to its box and in step with `option`.
+ * ECharts draws on a canvas and writes `description` as the container's aria-label for screen readers.
+ */
+export function useECharts<T extends HTMLElement = HTMLDivElement>(option: ChartOption, description: string) {
   const ref = useRef<T>(null);
   const chart = useRef<echarts.ECharts | null>(null);
 
@@ -41,8 +44,8 @@ export function useECharts<T extends HTMLElement = HTMLDivElement>(option: Chart
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption({ aria: { enabled: true }, ...option }, { notMerge: true });
-  }, [option]);
+    chart.current?.setOption({ ...option, aria: { enabled: true, label: { description } } }, { notMerge: true });
+  }, [option, description]);
 
   return ref;
 }

@@ -405,6 +405,8 @@ export const en = {
   '{n} 个售后待处理': '{n} after-sales to handle',
   '{n} 个已逾期': '{n} overdue',
   '不可设置': 'Not allowed',
+  '店铺已被平台暂停营业': 'This shop has been suspended by the platform',
+  '店铺和商品对买家隐藏，不能上架商品；已有订单和售后仍需处理。如有疑问请联系平台运营。': 'The shop and its products are hidden from buyers and nothing can be listed; existing orders and after-sales still need handling. Contact the platform operators with questions.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

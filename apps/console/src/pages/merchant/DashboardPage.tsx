@@ -90,7 +90,7 @@ function trendOption(stats: DashboardStats, t: Translate, lang: string): ChartOp
       { type: 'value', name: t('单'), minInterval: 1, splitLine: { show: false } },
     ],
     series: [
-      { name: t('成交额（元）'), type: 'line', smooth: true, areaStyle: { opacity: 0.08 }, data: stats.days.map((d) => d.gmv / 100) },
+      { name: t('成交额（元）'), type: 'line', areaStyle: { opacity: 0.08 }, data: stats.days.map((d) => d.gmv / 100) },
       { name: t('支付订单数'), type: 'bar', yAxisIndex: 1, barMaxWidth: 18, data: stats.days.map((d) => d.orders) },
     ],
   };
@@ -226,7 +226,11 @@ export default function DashboardPage() {
           <Card>
             <Statistic title={t('待发货订单')} value={q.data.toShip} data-testid="stat-to-ship" />
             <Typography.Text type={q.data.overdue > 0 ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
-              <Link to="/merchant/after-sales?status=requested">{t('{n} 个售后待处理', { n: q.data.toHandle })}</Link>
+              {q.data.toHandle > 0 ? (
+                <Link to="/merchant/after-sales?status=requested">{t('{n} 个售后待处理', { n: q.data.toHandle })}</Link>
+              ) : (
+                t('{n} 个售后待处理', { n: 0 })
+              )}
               {q.data.overdue > 0 ? ` · ${t('{n} 个已逾期', { n: q.data.overdue })}` : ''}
             </Typography.Text>
           </Card>

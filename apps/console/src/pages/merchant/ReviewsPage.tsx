@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
 import { Alert, Avatar, Button, Card, Empty, Flex, Form, Image, Input, Rate, Segmented, Skeleton, Space, Tag, Typography } from 'antd';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api, must, problemTitle } from '../../api/client.ts';
 import type { MerchantReview } from '../../api/types.ts';
 import { useMerchantId } from '../../app/merchantScope.ts';
@@ -9,7 +9,6 @@ import { useNotify } from '../../components/feedback.ts';
 import { dateTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useT } from '../../i18n/index.tsx';
-import { Link } from 'react-router';
 
 type Filter = 'unreplied' | 'replied' | 'all';
 const FILTERS: Filter[] = ['unreplied', 'replied', 'all'];
@@ -49,7 +48,25 @@ function ReplyBox({ review }: { review: MerchantReview }) {
   );
 }
 
-function ReviewCard({ review }: { review: MerchantReview }) {
+/** Product titles for the reviews on screen (the reviews list carries only product ids), one cached request per product. */
+function useProductTitles(ids: string[]): Map<string, string> {
+  const merchantId = useMerchantId();
+  const unique = [...new Set(ids)];
+  const results = useQueries({
+    queries: unique.map((id) => ({
+      queryKey: ['merchant', merchantId, 'product', id],
+      queryFn: () => must(api.GET('/api/v1/merchant/products/{id}', { params: { path: { id } } })),
+      staleTime: 10 * 60_000,
+    })),
+  });
+  const titles = new Map<string, string>();
+  results.forEach((r, i) => {
+    if (r.data) titles.set(unique[i]!, r.data.title);
+  });
+  return titles;
+}
+
+function ReviewCard({ review, productTitle }: { review: MerchantReview; productTitle: string | undefined }) {
   const t = useT();
   return (
     <Card size="small" data-testid="review-item" data-review-id={review.id}>
@@ -68,6 +85,11 @@ function ReviewCard({ review }: { review: MerchantReview }) {
               {dateTime(review.createdAt)}
             </Typography.Text>
           </Flex>
+          {productTitle ? (
+            <Link to={`/merchant/products/${review.productId}`} style={{ display: 'block', fontSize: 13 }}>
+              {productTitle}
+            </Link>
+          ) : null}
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('规格：{spec}', { spec: review.specText })} · <Link to={`/merchant/orders/${review.orderId}`}>{t('订单 {id}', { id: review.orderId })}</Link>
             {review.ratings
@@ -114,6 +136,7 @@ export default function ReviewsPage() {
     ),
   );
   const labels: Record<Filter, string> = { unreplied: t('待回复'), replied: t('已回复'), all: t('全部') };
+  const titles = useProductTitles(items.map((r) => r.productId));
   return (
     <>
       <PageHeader title={t('评价管理')} subtitle={t('评价来自已确认收货的真实订单，发布后不可修改；及时回复能让后来的买家看到你的服务。')} />
@@ -137,7 +160,7 @@ export default function ReviewsPage() {
       ) : (
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           {items.map((r) => (
-            <ReviewCard key={r.id} review={r} />
+            <ReviewCard key={r.id} review={r} productTitle={titles.get(r.productId)} />
           ))}
           <Flex justify="center">
             {query.hasNextPage ? (

@@ -76,6 +76,7 @@ export function AfterSaleTable({ list, detailPath, empty, perspective }: Props) 
     {
       title: t('操作'),
       key: 'actions',
+      fixed: 'right',
       render: (_, a) => (
         <Space>
           <Link to={detailPath(a.id)} data-testid="after-sale-open">
@@ -96,7 +97,7 @@ export function AfterSaleTable({ list, detailPath, empty, perspective }: Props) 
       empty={empty}
       rowClassName={(a) => (perspective === 'merchant' && MERCHANT_ACTION_STATUSES.includes(a.status) && isOverdue(a.dueAt, now) ? 'overdue-row' : '')}
       onRow={(a) => ({ 'data-testid': 'after-sale-row', 'data-after-sale-id': a.id, 'data-status': a.status }) as HTMLAttributes<HTMLElement>}
-      scroll={{ x: 960 }}
+      scroll={{ x: 'max-content' }}
     />
   );
 }

@@ -37,7 +37,7 @@ export function OrderTable({ list, detailPath, showMerchant = false, onShip, fil
         const first = o.lines[0];
         const units = o.lines.reduce((n, l) => n + l.qty, 0);
         return first ? (
-          <div style={{ maxWidth: 280 }}>
+          <div style={{ maxWidth: showMerchant ? 220 : 280 }}>
             <Typography.Text ellipsis={{ tooltip: first.title }} style={{ display: 'block' }}>
               {first.title}
             </Typography.Text>
@@ -81,6 +81,7 @@ export function OrderTable({ list, detailPath, showMerchant = false, onShip, fil
     {
       title: t('操作'),
       key: 'actions',
+      fixed: 'right',
       render: (_, o) => (
         <Space size="small">
           <Link to={detailPath(o.id)}>{t('查看')}</Link>
@@ -101,7 +102,7 @@ export function OrderTable({ list, detailPath, showMerchant = false, onShip, fil
       caption={t('订单列表')}
       empty={filtered ? t('没有符合筛选条件的订单') : t('还没有订单')}
       onRow={(o) => ({ 'data-testid': 'order-row', 'data-order-id': o.id, 'data-status': o.status }) as HTMLAttributes<HTMLElement>}
-      scroll={{ x: 960 }}
+      scroll={{ x: 'max-content' }}
     />
   );
 }
