@@ -84,6 +84,7 @@ export default function AfterSaleNewPage() {
   const available = line.qty - line.refundedQty;
   const shipped = o.status === 'shipped' || o.status === 'delivered';
   const eligible = ['paid', 'shipped', 'delivered'].includes(o.status) && available > 0;
+  const noReasonNeedsReturn = shipped && type === 'refund_only';
 
   const send = () => {
     const errs: typeof errors = {};
@@ -145,7 +146,10 @@ export default function AfterSaleNewPage() {
                       value={x.value}
                       checked={type === x.value}
                       disabled={disabled}
-                      onChange={() => setType(x.value)}
+                      onChange={() => {
+                        setType(x.value);
+                        if (x.value === 'refund_only' && shipped && reason === 'no_reason') setReason(null);
+                      }}
                       data-testid={`after-sale-type-${x.value}`}
                     />
                     <span>
@@ -167,7 +171,8 @@ export default function AfterSaleNewPage() {
             <legend className="section-title">{t('售后原因')}</legend>
             <div className="as-chips">
               {REASONS.map((x) => {
-                const disabled = x.value === 'no_reason' && !line.returnPolicy.noReason7d;
+                // The server refuses a no-reason refund-only once goods have left: they must come back.
+                const disabled = x.value === 'no_reason' && (!line.returnPolicy.noReason7d || noReasonNeedsReturn);
                 return (
                   <label
                     key={x.value}
@@ -189,6 +194,9 @@ export default function AfterSaleNewPage() {
             </div>
             {!line.returnPolicy.noReason7d && (
               <p className="muted">{line.returnPolicy.reason ?? t('该商品不支持七天无理由退货')}</p>
+            )}
+            {line.returnPolicy.noReason7d && noReasonNeedsReturn && (
+              <p className="muted">{t('已发货的商品七天无理由需要退回，请选择「退货退款」')}</p>
             )}
             {errors.reason && (
               <p className="field-error" role="alert">

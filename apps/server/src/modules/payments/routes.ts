@@ -70,6 +70,7 @@ export default async function paymentRoutes(app: App) {
         tags,
         summary: '发起支付（支持 Idempotency-Key）',
         description: '为结算单创建支付，已有未完成的支付时直接返回它。每个结算单最多成功支付一次。',
+        headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }),
         body: z.object({ checkoutId: Id.describe('结算单 ID') }),
         response: { 200: Payment },
       },
