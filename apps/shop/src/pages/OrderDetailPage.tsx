@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, must } from '../api/client.ts';
 import { useMyReviewsByLine, useOrder, useOrderActions, type OrderDetail, type OrderLine } from '../api/orders.ts';
+import { ConfirmReceiptButton } from '../components/ConfirmReceiptButton.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { Price } from '../components/Price.tsx';
 import { QueryError } from '../components/QueryError.tsx';
@@ -66,7 +67,7 @@ function OrderView({ order: o }: { order: OrderDetail }) {
   const t = useT();
   const fmt = useFormatTime();
   const navigate = useNavigate();
-  const { cancel, confirmReceipt } = useOrderActions();
+  const { cancel } = useOrderActions();
   const [allNodes, setAllNodes] = useState(false);
   const reviewable = o.status === 'delivered' || o.status === 'completed';
   const myReviews = useMyReviewsByLine(reviewable);
@@ -362,28 +363,7 @@ function OrderView({ order: o }: { order: OrderDetail }) {
             </Button>
           </>
         )}
-        {o.status === 'shipped' && (
-          <Button
-            shape="rounded"
-            color="primary"
-            loading={confirmReceipt.isPending}
-            onClick={() =>
-              void Dialog.confirm({
-                content: t('确认已收到全部商品？确认后货款将结算给商家。'),
-                confirmText: t('确认收货'),
-                cancelText: t('取消'),
-              }).then((yes) => {
-                if (yes)
-                  confirmReceipt.mutate(o.id, {
-                    onSuccess: () => Toast.show({ icon: 'success', content: t('已确认收货') }),
-                  });
-              })
-            }
-            data-testid="confirm-receipt"
-          >
-            {t('确认收货')}
-          </Button>
-        )}
+        {o.status === 'shipped' && <ConfirmReceiptButton orderId={o.id} />}
         {o.status !== 'pending_payment' && o.status !== 'shipped' && (
           <Button shape="rounded" onClick={() => void navigate(`/product/${o.lines[0]?.productId ?? ''}`)}>
             {t('再次购买')}

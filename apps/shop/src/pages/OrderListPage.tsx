@@ -1,6 +1,7 @@
 import { Button, Dialog, InfiniteScroll, PullToRefresh, Tabs, Toast } from 'antd-mobile';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useOrderActions, useOrderList, type OrderStatus, type OrderSummary } from '../api/orders.ts';
+import { ConfirmReceiptButton } from '../components/ConfirmReceiptButton.tsx';
 import { AfterSaleList } from '../components/AfterSaleList.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { Price } from '../components/Price.tsx';
@@ -75,7 +76,7 @@ function OrderFeed({ statuses }: { statuses: OrderStatus[] | null }) {
 export function OrderCard({ order: o }: { order: OrderSummary }) {
   const t = useT();
   const navigate = useNavigate();
-  const { cancel, confirmReceipt } = useOrderActions();
+  const { cancel } = useOrderActions();
   const units = o.lines.reduce((n, l) => n + l.qty, 0);
   return (
     <article className="card order-card" data-testid="order-card">
@@ -145,27 +146,7 @@ export function OrderCard({ order: o }: { order: OrderSummary }) {
             <Button size="small" shape="rounded" onClick={() => void navigate(`/orders/${o.id}`)}>
               {t('查看物流')}
             </Button>
-            <Button
-              size="small"
-              shape="rounded"
-              color="primary"
-              loading={confirmReceipt.isPending && confirmReceipt.variables === o.id}
-              onClick={() =>
-                void Dialog.confirm({
-                  content: t('确认已收到全部商品？确认后货款将结算给商家。'),
-                  confirmText: t('确认收货'),
-                  cancelText: t('取消'),
-                }).then((yes) => {
-                  if (yes)
-                    confirmReceipt.mutate(o.id, {
-                      onSuccess: () => Toast.show({ icon: 'success', content: t('已确认收货') }),
-                    });
-                })
-              }
-              data-testid="confirm-receipt"
-            >
-              {t('确认收货')}
-            </Button>
+            <ConfirmReceiptButton orderId={o.id} size="small" />
           </>
         )}
         {(o.status === 'delivered' || o.status === 'completed') && (
