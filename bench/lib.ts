@@ -52,7 +52,8 @@ export async function startServer(env: Record<string, string>, port: number): Pr
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  // First start seeds the demo data, which takes a while on a busy 2-core machine.
+  const deadline = Date.now() + 240_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
     try {
@@ -61,7 +62,7 @@ export async function startServer(env: Record<string, string>, port: number): Pr
     } catch {
       /* not up yet */
     }
-    if (Date.now() > deadline) throw new Error('server did not become healthy within 60 s');
+    if (Date.now() > deadline) throw new Error('server did not become healthy within 240 s');
     await new Promise((r) => setTimeout(r, 200));
   }
   return {

@@ -82,6 +82,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     RATE_LIMIT_ENABLED: 'true',
+    // Tests grant roles to signed-in users and expect the next request to see them; the cache has its own test.
+    SESSION_CACHE_SECONDS: '0',
     DATA_DIR: path.join(os.tmpdir(), 'haowu-test-data'),
     ...env,
   });

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
+import { bulkInsert } from './bulk.ts';
 import type { Db } from './db.ts';
 import { newId } from './ids.ts';
 import { eventDeliveries, outboxEvents } from './schema.ts';
@@ -14,6 +15,13 @@ export interface OutboxEvent<P = Record<string, unknown>> {
 /** Writes an event in the caller's transaction: it exists exactly when the change it describes does. */
 export async function emit(db: Db, type: string, payload: Record<string, unknown>): Promise<void> {
   await db.insert(outboxEvents).values({ id: newId('evt'), type, payload, createdAt: new Date() });
+}
+
+/** Writes many events in one statement (batched use-cases such as flash-sale purchases). */
+export async function emitMany(db: Db, events: { type: string; payload: Record<string, unknown> }[]): Promise<void> {
+  if (events.length === 0) return;
+  const createdAt = new Date();
+  await bulkInsert(db, outboxEvents, events.map((e) => ({ id: newId('evt'), type: e.type, payload: e.payload, createdAt })));
 }
 
 type Handler = (db: Db, event: OutboxEvent) => Promise<void>;

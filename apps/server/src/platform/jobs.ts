@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Clock } from './clock.ts';
+import { bulkInsert } from './bulk.ts';
 import type { Db } from './db.ts';
 import { newId } from './ids.ts';
 import { jobs } from './schema.ts';
@@ -37,6 +38,18 @@ export class JobQueue {
       .insert(jobs)
       .values({ id: newId('job'), name, key: opts.key ?? null, payload, runAt: opts.runAt, createdAt: this.clock.now() })
       .onConflictDoNothing();
+  }
+
+  /** Enqueues many jobs in one statement; keys already pending are skipped, as with `enqueue`. */
+  async enqueueMany(db: Db, items: { name: string; payload: Record<string, unknown>; runAt: Date; key?: string }[]): Promise<void> {
+    if (items.length === 0) return;
+    const createdAt = this.clock.now();
+    await bulkInsert(
+      db,
+      jobs,
+      items.map((j) => ({ id: newId('job'), name: j.name, key: j.key ?? null, payload: j.payload, runAt: j.runAt, createdAt })),
+      { onConflictDoNothing: true },
+    );
   }
 
   /** Cancels a pending keyed job (e.g. the payment timeout of an order that got paid). */

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { requireUser } from '../../platform/auth.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
@@ -102,4 +102,29 @@ async function loadOwned(db: Db, userId: string, id: string) {
 
 async function clearDefault(db: Db, userId: string) {
   await db.update(addresses).set({ isDefault: false }).where(and(eq(addresses.userId, userId), eq(addresses.isDefault, true)));
+}
+
+/**
+ * For one-tap purchases (flash sales): each buyer's address to ship to — the chosen one when given and theirs,
+ * else the default, else the most recently added. One query for a whole batch of buyers.
+ */
+export async function shippingAddressesOf(
+  db: Db,
+  wanted: { userId: string; addressId?: string | undefined }[],
+): Promise<Map<string, AddressDto>> {
+  if (wanted.length === 0) return new Map();
+  const rows = await db
+    .select()
+    .from(addresses)
+    .where(and(sql`${addresses.userId} = any(${sql.param([...new Set(wanted.map((w) => w.userId))])}::text[])`, isNull(addresses.deletedAt)))
+    .orderBy(desc(addresses.isDefault), desc(addresses.createdAt));
+  const byUser = new Map<string, (typeof addresses.$inferSelect)[]>();
+  for (const r of rows) byUser.set(r.userId, [...(byUser.get(r.userId) ?? []), r]);
+  const chosen = new Map<string, AddressDto>();
+  for (const w of wanted) {
+    const own = byUser.get(w.userId) ?? [];
+    const pick = w.addressId ? own.find((a) => a.id === w.addressId) : own[0];
+    if (pick) chosen.set(w.userId, toDto(pick));
+  }
+  return chosen;
 }

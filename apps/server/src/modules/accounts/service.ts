@@ -1,6 +1,7 @@
 import { createHash, randomInt } from 'node:crypto';
 import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { TtlCache } from '../../platform/cache.ts';
 import type { Deps } from '../../deps.ts';
 import { type Actor, anonymous, hashToken, newSessionToken, requireUser, type Role, type StaffRole } from '../../platform/auth.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -100,6 +101,7 @@ const DUMMY_HASH = await argonHash('haowu-dummy-password');
 export async function logout(ctx: Ctx): Promise<void> {
   const user = requireUser(ctx.actor);
   await ctx.db.update(sessions).set({ revokedAt: ctx.now() }).where(eq(sessions.id, user.sessionId));
+  actorCache(ctx.deps).deleteWhere((a) => a.sessionId === user.sessionId);
 }
 
 export async function setPassword(ctx: Ctx, password: string): Promise<void> {
@@ -123,8 +125,32 @@ export async function getMe(ctx: Ctx): Promise<UserDto> {
   return dto;
 }
 
+// Every authenticated request needs its actor; looking the session up each time costs a query per request, which
+// is most of a flash-sale purchase. So actors are cached per process for SESSION_CACHE_SECONDS (default 5): a
+// logout takes effect at once in the process that served it and within that many seconds in the others, and a
+// role granted or withdrawn likewise (docs/SECURITY.md).
+const actorCaches = new WeakMap<Deps, TtlCache<string, Actor & { kind: 'user' }>>();
+function actorCache(deps: Deps) {
+  let cache = actorCaches.get(deps);
+  if (!cache) {
+    cache = new TtlCache({ ttlMs: deps.config.SESSION_CACHE_SECONDS * 1000, maxEntries: 200_000 });
+    actorCaches.set(deps, cache);
+  }
+  return cache;
+}
+
 /** Resolves a session token into the actor making the request; unknown, expired or revoked tokens are anonymous. */
 export async function resolveActor(deps: Deps, token: string): Promise<Actor> {
+  const tokenHash = hashToken(token);
+  const cache = actorCache(deps);
+  const cached = cache.get(tokenHash);
+  if (cached) return cached;
+  const actor = await lookUpActor(deps, tokenHash);
+  if (actor.kind === 'user') cache.set(tokenHash, actor);
+  return actor;
+}
+
+async function lookUpActor(deps: Deps, tokenHash: string): Promise<Actor> {
   const rows = await deps.database.db
     .select({
       sessionId: sessions.id,
@@ -134,7 +160,7 @@ export async function resolveActor(deps: Deps, token: string): Promise<Actor> {
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, hashToken(token)), isNull(sessions.revokedAt), gt(sessions.expiresAt, deps.clock.now())));
+    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, deps.clock.now())));
   const row = rows[0];
   if (!row) return anonymous;
   return { kind: 'user', userId: row.userId, sessionId: row.sessionId, roles: row.roles as Role[], staff: row.staff ?? [] };

@@ -1,0 +1,40 @@
+import { getTableColumns, getTableName, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { Db } from './db.ts';
+
+/**
+ * Inserts many rows as one `insert … select * from unnest($1::text[], $2::bigint[], …)`: one array parameter per
+ * column instead of one parameter per value. Building a 200-row VALUES list costs Drizzle ~0.4 ms per row, which
+ * made SQL text the bottleneck of a flash-sale batch; arrays cost microseconds and the statement text never changes.
+ * Columns are the keys of the first row; every row must have the same keys (use null for "no value").
+ */
+export async function bulkInsert<T extends PgTable>(
+  db: Db,
+  table: T,
+  rows: readonly Partial<T['$inferInsert']>[],
+  opts: { onConflictDoNothing?: boolean } = {},
+): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = getTableColumns(table) as Record<string, { name: string; getSQLType(): string }>;
+  const keys = Object.keys(rows[0]!);
+  const parts = keys.map((key) => {
+    const column = columns[key];
+    if (!column) throw new Error(`bulkInsert: ${getTableName(table)} has no column ${key}`);
+    const type = column.getSQLType();
+    const values = rows.map((r) => encode((r as Record<string, unknown>)[key], type));
+    return { name: sql.identifier(column.name), array: sql`${sql.param(values)}::${sql.raw(type)}[]` };
+  });
+  await db.execute(
+    sql`insert into ${table} (${sql.join(parts.map((p) => p.name), sql`, `)}) select * from unnest(${sql.join(
+      parts.map((p) => p.array),
+      sql`, `,
+    )})${opts.onConflictDoNothing ? sql` on conflict do nothing` : sql``}`,
+  );
+}
+
+function encode(value: unknown, type: string): unknown {
+  if (value === null || value === undefined) return null;
+  if (type === 'jsonb' || type === 'json') return JSON.stringify(value);
+  if (value instanceof Date) return value.toISOString();
+  return value;
+}
