@@ -13,6 +13,8 @@ export interface JournalInput {
   memo?: string;
   at: Date;
   lines: { account: string; amount: number }[];
+  /** Unit of the amounts: 'CNY' fen by default; 'PTS' for points journals (see docs/POINTS.md). */
+  currency?: string;
 }
 
 /** Posts a balanced journal in the caller's transaction. Returns false when (kind, refId) was already posted. */
@@ -32,7 +34,7 @@ export async function postJournal(db: Db, input: JournalInput): Promise<boolean>
   if (lines.length > 0) {
     await db
       .insert(ledgerEntries)
-      .values(lines.map((l) => ({ id: newId('ent'), journalId, account: l.account, amount: l.amount, createdAt: input.at })));
+      .values(lines.map((l) => ({ id: newId('ent'), journalId, account: l.account, amount: l.amount, currency: input.currency ?? 'CNY', createdAt: input.at })));
   }
   return true;
 }

@@ -51,6 +51,7 @@ export type MerchantProductListItem = Omit<MerchantProductView, 'description' | 
 export interface ProductBrief {
   id: string;
   merchantId: string;
+  categoryId: string;
   title: string;
   imageUrl: string | null;
   minPrice: number;
@@ -73,6 +74,7 @@ export async function getProductBriefs(db: Db, ids: string[]): Promise<Map<strin
       {
         id: p.id,
         merchantId: p.merchantId,
+        categoryId: p.categoryId,
         title: p.title,
         imageUrl: p.images[0] ?? null,
         minPrice: p.minPrice,

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { CheckoutCoupons, CouponIds } from '../coupons/api.ts';
+import { CheckoutLoyalty, UsePoints } from '../membership/api.ts';
 import { MAX_CART_LINES, MAX_LINE_QTY } from './cart.ts';
 import { CARRIERS } from './fulfilment.ts';
-import { ORDER_STATUSES } from './schema.ts';
+import { CAMPAIGN_KINDS, ORDER_STATUSES } from './schema.ts';
 import { PROVINCES } from './shipping.ts';
 
 // The orders HTTP API's zod schemas: they validate input, shape output and document both.
@@ -27,7 +29,7 @@ export const OrderSearch = Paging.extend({
 
 const ReturnPolicy = z.object({ noReason7d: z.boolean(), reason: z.string().nullable() });
 const Discount = z.object({
-  source: z.enum(['member', 'coupon']),
+  source: z.enum(['member', 'coupon', 'points']),
   label: z.string(),
   amount: Fen,
   couponId: z.string().optional(),
@@ -82,13 +84,14 @@ const ItemsFields = {
     .max(MAX_CART_LINES, `一次最多结算 ${MAX_CART_LINES} 种商品`)
     .optional(),
   fromCart: z.literal(true).optional().describe('结算购物车中选中的商品'),
+  usePoints: UsePoints,
 };
 const oneSource = (v: { items?: unknown; fromCart?: true | undefined }) =>
   (v.items !== undefined) !== (v.fromCart === true);
 const oneSourceError = { error: '请提供 items 或 fromCart 其中之一' };
 
 export const QuoteInput = z
-  .object({ ...ItemsFields, addressId: z.string().max(64).optional() })
+  .object({ ...ItemsFields, addressId: z.string().max(64).optional(), couponIds: CouponIds })
   .refine(oneSource, oneSourceError);
 export const PlaceOrderInput = z
   .object({
@@ -96,6 +99,7 @@ export const PlaceOrderInput = z
     addressId: z.string({ error: '请选择收货地址' }).min(1, '请选择收货地址').max(64),
     note: z.string().max(200, '备注最多 200 字').optional(),
     expectedAmount: Fen.min(0).describe('确认页展示的应付金额（分）；与服务端重新计算的金额不一致时拒绝下单'),
+    couponIds: CouponIds,
   })
   .refine(oneSource, oneSourceError);
 
@@ -130,6 +134,8 @@ export const Quote = z.object({
   shippingFee: Fen,
   amount: Fen.describe('应付总额：下单时作为 expectedAmount 提交'),
   addressId: z.string().nullable(),
+  coupons: CheckoutCoupons.optional().describe('可用/不可用优惠券及原因；appliedIds 为本次使用的券'),
+  loyalty: CheckoutLoyalty.optional().describe('会员等级权益与积分抵扣'),
 });
 
 // ---- orders ----
@@ -155,6 +161,7 @@ export const OrderSummary = z.object({
   lines: z.array(OrderLine),
   createdAt: IsoTime,
   payDeadline: IsoTime,
+  campaignKind: z.enum(CAMPAIGN_KINDS).nullable().describe('下单活动：flash_sale 秒杀 / group_buy 拼团 / bargain 砍价；普通订单为 null'),
 });
 export const StaffOrderSummary = OrderSummary.extend({
   userId: z.string(),

@@ -8,8 +8,12 @@ import { newId } from '../../platform/ids.ts';
 import { formatYuan } from '../../platform/money.ts';
 import { findOwnAddress } from '../accounts/addresses.ts';
 import { reserveStock } from '../catalog/stock.ts';
+import { couponsForCheckout, lockCheckoutCoupons } from '../coupons/service.ts';
+import { checkoutBenefits } from '../membership/service.ts';
+import { atCampaignPrices, type CampaignTerms, campaignColumns } from './campaign-terms.ts';
 import { removeOrderedFromCart } from './cart.ts';
 import { PAYMENT_TIMEOUT_JOB, paymentTimeoutKey } from './jobs.ts';
+import { NO_DISCOUNTS } from './pricing.ts';
 import { type CheckoutItemsInput, priceCheckout, refuse, resolveCheckoutLines, skuName } from './quote.ts';
 import { checkouts, orderLines, orders } from './schema.ts';
 import { recordEvent } from './state.ts';
@@ -34,15 +38,27 @@ export interface PlacedCheckoutDto {
  * takes stock (all or nothing), then writes one checkout with one order per merchant. Runs once per
  * Idempotency-Key; any refusal rolls everything back.
  */
-export async function placeOrder(ctx: Ctx, input: PlaceOrderInput): Promise<Result<PlacedCheckoutDto>> {
+export async function placeOrder(
+  ctx: Ctx,
+  input: PlaceOrderInput,
+  campaign?: CampaignTerms,
+): Promise<Result<PlacedCheckoutDto>> {
   const user = requireUser(ctx.actor);
   return idempotent(ctx, 'orders.create', input, async (tx) => {
     const lines = await resolveCheckoutLines(tx, user.userId, input);
     if (!lines.ok) return lines;
     const address = await findOwnAddress(tx, user.userId, input.addressId);
     if (!address) throw notFound('收货地址');
-    const pricedResult = await priceCheckout(tx, user.userId, lines.value, address);
+    const coupons = await couponsForCheckout(tx, user.userId, input.couponIds, ctx.now());
+    const loyalty = await checkoutBenefits(tx, user.userId, { usePoints: input.usePoints === true, campaign: campaign !== undefined });
+    const pricedResult = await priceCheckout(tx, user.userId, atCampaignPrices(lines.value, campaign), address, {
+      ...NO_DISCOUNTS,
+      coupons: coupons.hook,
+      ...loyalty.hooks,
+    });
     if (!pricedResult.ok) return pricedResult;
+    const picked = coupons.rejectedPick();
+    if (!picked.ok) return picked;
     const { priced, skus } = pricedResult.value;
     if (priced.payAmount !== input.expectedAmount) {
       return refuse(
@@ -81,6 +97,7 @@ export async function placeOrder(ctx: Ctx, input: PlaceOrderInput): Promise<Resu
           note: input.note?.trim() || null,
           createdAt: now,
           payDeadline,
+          ...campaignColumns(campaign),
         })
         .returning();
       const lineRows = await tx
@@ -130,6 +147,21 @@ export async function placeOrder(ctx: Ctx, input: PlaceOrderInput): Promise<Resu
       });
       placed.push(toSummary(order!, lineRows));
     }
+    // Coupons are used in the same transaction as the orders: a coupon taken meanwhile refuses the whole checkout.
+    const locked = await lockCheckoutCoupons(tx, {
+      userId: user.userId,
+      checkoutId,
+      at: now,
+      orders: placed.map((o, i) => ({ orderId: o.id, merchantId: o.merchantId, discounts: priced.merchants[i]!.discounts })),
+    });
+    if (!locked.ok) return locked;
+    // Points too: spent meanwhile elsewhere, the whole checkout is refused and rolled back.
+    const spent = await loyalty.spend(tx, {
+      userId: user.userId,
+      at: now,
+      orders: placed.map((o, i) => ({ orderId: o.id, discounts: priced.merchants[i]!.discounts })),
+    });
+    if (!spent.ok) return spent;
     if (input.fromCart) {
       await removeOrderedFromCart(
         tx,

@@ -5,6 +5,7 @@ import {
   autoConfirmKey,
   COMPLETE_JOB,
   completeKey,
+  PAYMENT_TIMEOUT_BATCH_JOB,
   PAYMENT_TIMEOUT_JOB,
   paymentTimeoutKey,
 } from './jobs.ts';
@@ -17,6 +18,9 @@ type OrderPayload = { orderId: string };
 
 export function wireOrders(deps: Deps): void {
   deps.jobs.register<OrderPayload>(PAYMENT_TIMEOUT_JOB, (db, p) => expireUnpaidOrder(db, deps, p.orderId));
+  deps.jobs.register<{ orderIds: string[] }>(PAYMENT_TIMEOUT_BATCH_JOB, async (db, p) => {
+    for (const orderId of p.orderIds) await expireUnpaidOrder(db, deps, orderId);
+  });
   deps.jobs.register<OrderPayload>(AUTO_CONFIRM_JOB, (db, p) => autoConfirmReceipt(db, deps, p.orderId));
   deps.jobs.register<OrderPayload>(COMPLETE_JOB, (db, p) => completeDeliveredOrder(db, deps, p.orderId));
 

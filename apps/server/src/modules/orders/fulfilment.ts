@@ -6,6 +6,7 @@ import type { Db } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
 import { emit } from '../../platform/events.ts';
 import { releaseStock } from '../catalog/stock.ts';
+import { shipHeld } from './campaign-terms.ts';
 import {
   AUTO_CONFIRM_JOB,
   autoConfirmKey,
@@ -78,6 +79,7 @@ export async function shipOrder(
       .where(and(eq(orders.id, orderId), eq(orders.merchantId, merchantId)));
     if (!order) throw notFound('订单');
     assertTransition(order.status, 'ship');
+    if (order.shipHold) throw shipHeld(order.shipHold);
     const now = ctx.now();
     const moved = await transition(tx, order.id, 'ship', {
       carrier: input.carrier,
@@ -107,10 +109,15 @@ export async function shipOrder(
 // ---- jobs (each runs in the job's transaction; "already moved on" is normal and does nothing) ----
 
 export async function expireUnpaidOrder(db: Db, deps: Deps, orderId: string): Promise<void> {
+  await cancelUnpaidOrder(db, deps, orderId, '超时未付款，订单已自动取消');
+}
+
+/** Cancels an order still awaiting payment (the timeout, or a campaign that ended); false when it had moved on. */
+export async function cancelUnpaidOrder(db: Db, deps: Deps, orderId: string, reason: string): Promise<boolean> {
   const now = deps.clock.now();
-  const reason = '超时未付款，订单已自动取消';
   const moved = await tryTransition(db, orderId, 'cancel', { cancelledAt: now, cancelReason: reason });
   if (moved) await afterCancelled(db, moved, now, reason, 'system');
+  return moved !== undefined;
 }
 
 export async function autoConfirmReceipt(db: Db, deps: Deps, orderId: string): Promise<void> {
@@ -148,7 +155,7 @@ async function afterCancelled(db: Db, order: OrderRow, at: Date, reason: string,
   const lines = await db
     .select({ skuId: orderLines.skuId, qty: orderLines.qty })
     .from(orderLines)
-    .where(eq(orderLines.orderId, order.id));
+    .where(and(eq(orderLines.orderId, order.id), eq(orderLines.stockPool, 'catalog')));
   await releaseStock(db, lines);
   await recordEvent(db, order.id, 'cancelled', at, { reason, by });
   await emit(db, 'order.cancelled', {
@@ -159,6 +166,8 @@ async function afterCancelled(db: Db, order: OrderRow, at: Date, reason: string,
     reason,
     by,
     cancelledAt: at.toISOString(),
+    campaignKind: order.campaignKind,
+    campaignId: order.campaignId,
   });
 }
 

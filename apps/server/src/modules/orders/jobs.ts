@@ -1,6 +1,8 @@
 // Deferred steps of an order, as keyed jobs: one pending job per order and step.
 
 export const PAYMENT_TIMEOUT_JOB = 'orders.payment-timeout';
+/** One timer for many orders sharing a pay deadline (a flash-sale batch): one job row instead of hundreds. */
+export const PAYMENT_TIMEOUT_BATCH_JOB = 'orders.payment-timeout-batch';
 export const AUTO_CONFIRM_JOB = 'orders.auto-confirm-receipt';
 export const COMPLETE_JOB = 'orders.complete';
 

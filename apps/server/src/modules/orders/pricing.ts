@@ -31,8 +31,8 @@ export const DEFAULT_SHIPPING_TEMPLATE: ShippingTemplate = {
   remoteExtraFee: 0,
 };
 
-export function shippingFeeFor(template: ShippingTemplate, itemsAmount: number, province: string | null): number {
-  const base = template.freeThreshold !== null && itemsAmount >= template.freeThreshold ? 0 : template.baseFee;
+export function shippingFeeFor(template: ShippingTemplate, itemsAmount: number, province: string | null, memberFree = false): number {
+  const base = memberFree || (template.freeThreshold !== null && itemsAmount >= template.freeThreshold) ? 0 : template.baseFee;
   const remote =
     province !== null && template.remoteProvinces.some((p) => province.startsWith(p)) ? template.remoteExtraFee : 0;
   return base + remote;
@@ -52,7 +52,7 @@ export interface PricingContext {
 }
 
 export interface AppliedDiscount {
-  source: 'member' | 'coupon';
+  source: 'member' | 'coupon' | 'points';
   label: string;
   amount: number;
   couponId?: string;
@@ -61,6 +61,13 @@ export interface AppliedDiscount {
 /** Member price benefit for one merchant's items (e.g. a tier's percentage off). */
 export interface MemberDiscountHook {
   discountFor(items: MerchantItems, ctx: PricingContext): { label: string; amount: number } | null;
+  /** A tier benefit: the base shipping fee is waived (remote-area extras still apply). */
+  freeShipping?(items: MerchantItems, ctx: PricingContext): boolean;
+}
+
+/** Points paying for part of the items, after member and coupon discounts; shared across merchants by what is left. */
+export interface PointsHook {
+  deductionFor(itemsAmount: number, remaining: number): { label: string; amount: number } | null;
 }
 
 /** Coupons the buyer applies; `merchantId: null` is a platform coupon shared across merchants by their items. */
@@ -74,6 +81,7 @@ export interface CouponHook {
 export interface PricingHooks {
   member: MemberDiscountHook;
   coupons: CouponHook;
+  points?: PointsHook;
 }
 
 export const noMemberDiscount: MemberDiscountHook = { discountFor: () => null };
@@ -166,6 +174,13 @@ export function priceLines(
     );
   }
 
+  const unpaid = groups.map((g) => remaining.get(g.merchantId)!);
+  const points = hooks.points?.deductionFor(sum(groups.map((g) => g.itemsAmount)), sum(unpaid));
+  if (points) {
+    const shares = allocate(clamp(points.amount, sum(unpaid)), unpaid);
+    groups.forEach((g, i) => take(g.merchantId, { source: 'points', label: points.label, amount: shares[i]! }));
+  }
+
   const merchants = groups.map((g): PricedMerchant => {
     const applied = discounts.get(g.merchantId)!;
     const discountAmount = sum(applied.map((d) => d.amount));
@@ -181,6 +196,7 @@ export function priceLines(
       ctx.templates.get(g.merchantId) ?? DEFAULT_SHIPPING_TEMPLATE,
       g.itemsAmount,
       ctx.province,
+      hooks.member.freeShipping?.(g, ctx) ?? false,
     );
     return {
       merchantId: g.merchantId,

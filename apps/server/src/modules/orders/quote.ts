@@ -4,6 +4,9 @@ import type { Db } from '../../platform/db.ts';
 import { notFound, ok, refusals, type Result } from '../../platform/errors.ts';
 import { findOwnAddress } from '../accounts/addresses.ts';
 import { loadSkusForCheckout, type SkuSnapshot } from '../catalog/stock.ts';
+import { type CheckoutCouponsDto, couponsForCheckout } from '../coupons/service.ts';
+import { checkoutBenefits, type CheckoutLoyaltyDto } from '../membership/service.ts';
+import { atCampaignPrices, type CampaignTerms } from './campaign-terms.ts';
 import { MAX_LINE_QTY, selectedCartLines } from './cart.ts';
 import { type AppliedDiscount, NO_DISCOUNTS, priceLines, type PriceQuote, type PricingHooks } from './pricing.ts';
 import type { ReturnPolicy } from './schema.ts';
@@ -22,6 +25,10 @@ export const refuse = refusals({
 export interface CheckoutItemsInput {
   items?: { skuId: string; qty: number }[] | undefined;
   fromCart?: boolean | undefined;
+  /** Coupons to use; undefined: the best combination is suggested (and used when placing the order), []: none. */
+  couponIds?: string[] | undefined;
+  /** Pay part of the items with points (membership/points decide how many). */
+  usePoints?: boolean | undefined;
 }
 
 export interface QuoteLineDto {
@@ -57,6 +64,8 @@ export interface QuoteDto {
   /** What the buyer pays; send it back as `expectedAmount` when placing the order. */
   amount: number;
   addressId: string | null;
+  coupons?: CheckoutCouponsDto;
+  loyalty?: CheckoutLoyaltyDto;
 }
 
 export interface PricedCheckout {
@@ -72,6 +81,7 @@ export const skuName = (sku: SkuSnapshot | undefined, skuId: string) =>
 export async function quoteCheckout(
   ctx: Ctx,
   input: CheckoutItemsInput & { addressId?: string | undefined },
+  campaign?: CampaignTerms,
 ): Promise<Result<QuoteDto>> {
   const user = requireUser(ctx.actor);
   const lines = await resolveCheckoutLines(ctx.db, user.userId, input);
@@ -82,8 +92,16 @@ export async function quoteCheckout(
     if (!found) throw notFound('收货地址');
     address = found;
   }
-  const priced = await priceCheckout(ctx.db, user.userId, lines.value, address);
-  return priced.ok ? ok(priced.value.quote) : priced;
+  const coupons = await couponsForCheckout(ctx.db, user.userId, input.couponIds, ctx.now());
+  const loyalty = await checkoutBenefits(ctx.db, user.userId, { usePoints: input.usePoints === true, campaign: campaign !== undefined });
+  const priced = await priceCheckout(ctx.db, user.userId, atCampaignPrices(lines.value, campaign), address, {
+    ...NO_DISCOUNTS,
+    coupons: coupons.hook,
+    ...loyalty.hooks,
+  });
+  return priced.ok
+    ? ok({ ...priced.value.quote, coupons: coupons.summary(priced.value.priced), loyalty: loyalty.summary(priced.value.priced) })
+    : priced;
 }
 
 /** The lines to check out, one per SKU (repeated SKUs merged). */
@@ -107,7 +125,7 @@ export async function resolveCheckoutLines(
 export async function priceCheckout(
   db: Db,
   userId: string,
-  lines: { skuId: string; qty: number }[],
+  lines: { skuId: string; qty: number; unitPrice?: number | undefined }[],
   address: { id: string; province: string } | null,
   hooks: PricingHooks = NO_DISCOUNTS,
 ): Promise<Result<PricedCheckout>> {
@@ -130,7 +148,8 @@ export async function priceCheckout(
         productId: sku.productId,
         merchantId: sku.merchantId,
         categoryId: sku.categoryId,
-        unitPrice: sku.price,
+        // A campaign (group buy, bargain) supplies its own unit price through campaign-terms.ts.
+        unitPrice: l.unitPrice ?? sku.price,
         qty: l.qty,
       };
     }),

@@ -24,6 +24,11 @@ export const ORDER_STATUSES = [
 ] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
+export const CAMPAIGN_KINDS = ['flash_sale', 'group_buy', 'bargain'] as const;
+export type CampaignKind = (typeof CAMPAIGN_KINDS)[number];
+export const STOCK_POOLS = ['catalog', 'campaign'] as const;
+export type StockPool = (typeof STOCK_POOLS)[number];
+
 /** One SKU in a buyer's cart. `priceWhenAdded` lets the cart say the price moved since. */
 export const cartLines = pgTable(
   'cart_lines',
@@ -108,6 +113,11 @@ export const orders = pgTable(
     /** Open after-sale requests; an order with one open does not complete. */
     openAfterSales: integer('open_after_sales').notNull().default(0),
     cancelReason: text('cancel_reason'),
+    /** Set when a campaign (flash sale, group buy …) placed the order at its own price; null for an ordinary checkout. */
+    campaignKind: text('campaign_kind', { enum: CAMPAIGN_KINDS }),
+    campaignId: text('campaign_id'),
+    /** Why a paid order may not ship yet (group_buy: the group has not filled); null when it may. Released by the campaign. */
+    shipHold: text('ship_hold'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     payDeadline: timestamp('pay_deadline', { withTimezone: true }).notNull(),
     paidAt: timestamp('paid_at', { withTimezone: true }),
@@ -152,6 +162,11 @@ export const orderLines = pgTable(
     refundedQty: integer('refunded_qty').notNull().default(0),
     refundedAmount: bigint('refunded_amount', { mode: 'number' }).notNull().default(0),
     returnPolicy: jsonb('return_policy').$type<ReturnPolicy>().notNull(),
+    /**
+     * Where the units came from: the SKU's stock, or a campaign's own allotment (flash quantity). A cancelled unpaid
+     * order gives catalog units back here; campaign units go back to the campaign, which reacts to order.cancelled.
+     */
+    stockPool: text('stock_pool', { enum: STOCK_POOLS }).notNull().default('catalog'),
   },
   (t) => [
     index('order_lines_order_idx').on(t.orderId),

@@ -2,7 +2,7 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { formatYuan } from '../../platform/money.ts';
 import type { AppliedDiscount } from './pricing.ts';
-import { type OrderAddress, orderEvents, orderLines, type OrderStatus, type ReturnPolicy } from './schema.ts';
+import { type CampaignKind, type OrderAddress, orderEvents, orderLines, type OrderStatus, type ReturnPolicy } from './schema.ts';
 import { type OrderRow, STATUS_LABELS } from './state.ts';
 
 // What orders look like to the outside: plain JSON with ISO dates, shared by checkout, lists and details.
@@ -39,6 +39,7 @@ export interface OrderSummaryDto {
   lines: OrderLineDto[];
   createdAt: string;
   payDeadline: string;
+  campaignKind: CampaignKind | null;
 }
 
 export interface TimelineEntryDto {
@@ -112,6 +113,7 @@ export function toSummary(o: OrderRow, lines: (typeof orderLines.$inferSelect)[]
     lines: lines.map(toLineDto),
     createdAt: o.createdAt.toISOString(),
     payDeadline: o.payDeadline.toISOString(),
+    campaignKind: o.campaignKind,
   };
 }
 

@@ -73,6 +73,10 @@ const KIND_LABEL: Record<string, string> = {
   'payment.captured': '订单收款',
   refund: '退款',
   settlement: '结算入账',
+  // Posted by distribution on the merchant's accounts (docs/DISTRIBUTION.md).
+  'commission.recorded': '推广佣金',
+  'commission.reversed': '推广佣金退回',
+  'commission.settled': '推广佣金结算',
 };
 
 export interface FinanceEntry {

@@ -97,6 +97,7 @@ export async function publishReview(ctx: Ctx, input: PublishReviewInput): Promis
       productId: row.productId,
       skuId: row.skuId,
       merchantId: row.merchantId,
+      userId: row.userId,
       rating,
       isFollowUp: false,
     });
@@ -143,6 +144,7 @@ export async function publishFollowUp(ctx: Ctx, reviewId: string, input: FollowU
       productId: row.productId,
       skuId: row.skuId,
       merchantId: row.merchantId,
+      userId: row.userId,
       rating: null,
       isFollowUp: true,
     });

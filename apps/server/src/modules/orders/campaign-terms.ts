@@ -1,0 +1,37 @@
+import { AppError } from '../../platform/errors.ts';
+import type { CampaignKind } from './schema.ts';
+
+/**
+ * What a campaign module (group buy, bargain) supplies when it places an order through the standard checkout:
+ * its own unit price for the SKUs it covers and, optionally, a hold that keeps the paid order from shipping until
+ * the campaign releases it. Everything else (address, coupons, points, shipping, stock, events) is the checkout's.
+ */
+export interface CampaignTerms {
+  kind: CampaignKind;
+  campaignId: string;
+  unitPrices: ReadonlyMap<string, number>;
+  shipHold?: string | null;
+}
+
+/** The lines priced at the campaign's unit prices; a line the campaign does not cover is a bug in the caller. */
+export function atCampaignPrices<L extends { skuId: string; qty: number }>(
+  lines: L[],
+  terms: CampaignTerms | undefined,
+): (L & { unitPrice?: number })[] {
+  if (!terms) return lines;
+  return lines.map((l) => {
+    const unitPrice = terms.unitPrices.get(l.skuId);
+    if (unitPrice === undefined) throw new Error(`campaign ${terms.campaignId} has no price for ${l.skuId}`);
+    return { ...l, unitPrice };
+  });
+}
+
+/** The order columns a campaign order carries. */
+export const campaignColumns = (terms: CampaignTerms | undefined) =>
+  terms ? { campaignKind: terms.kind, campaignId: terms.campaignId, shipHold: terms.shipHold ?? null } : {};
+
+/** Why a held order may not ship yet, as the merchant reads it. */
+export const SHIP_HOLD_LABELS: Record<string, string> = { group_buy: '拼团尚未成团，成团后才能发货' };
+
+export const shipHeld = (hold: string) =>
+  new AppError('ship-held', 409, '该订单暂不能发货', SHIP_HOLD_LABELS[hold] ?? hold);
