@@ -1,0 +1,55 @@
+import type { Db } from '../../platform/db.ts';
+import type { Result } from '../../platform/errors.ts';
+import type { MemberDiscountHook, PriceQuote, PointsHook } from '../orders/pricing.ts';
+import { type CheckoutPointsDto, checkoutPointsSummary, pointsHook, spendPointsOnOrders, walletBalance } from '../points/service.ts';
+import { tierOfUsers } from './service.ts';
+import { discountLabel, memberDiscountOn, type TierCode, TIERS } from './tiers.ts';
+
+// What membership and points do to a checkout, behind the one function the orders module calls: the member
+// price and free shipping of the buyer's tier, and points paying part of the items when the buyer asks.
+// Campaign orders (flash sale, group buy, bargain) already carry a special price: no member price, no points.
+
+export interface CheckoutLoyaltyDto {
+  tier: TierCode;
+  tierName: string;
+  memberPercentOff: number;
+  freeShipping: boolean;
+  points: CheckoutPointsDto;
+}
+
+export interface CheckoutBenefits {
+  hooks: { member: MemberDiscountHook; points?: PointsHook };
+  summary(priced: PriceQuote): CheckoutLoyaltyDto;
+  /** Spends the points the quote deducted from each order, in the placing transaction. */
+  spend(
+    db: Db,
+    input: { userId: string; at: Date; orders: { orderId: string; discounts: { source: string; amount: number }[] }[] },
+  ): Promise<Result<{ spent: number }, 'insufficient-points'>>;
+}
+
+export async function checkoutBenefits(db: Db, userId: string, opts: { usePoints: boolean; campaign: boolean }): Promise<CheckoutBenefits> {
+  const tier = opts.campaign ? 'regular' : ((await tierOfUsers(db, [userId])).get(userId) ?? 'regular');
+  const config = TIERS[tier];
+  const balance = opts.campaign ? 0 : await walletBalance(db, userId);
+  const member: MemberDiscountHook = {
+    discountFor: (items) => (config.percentOff > 0 ? { label: discountLabel(tier), amount: memberDiscountOn(tier, items.itemsAmount) } : null),
+    freeShipping: () => config.freeShipping,
+  };
+  const pointsOf = (discounts: { source: string; amount: number }[]) => discounts.filter((d) => d.source === 'points').reduce((a, d) => a + d.amount, 0);
+  return {
+    hooks: opts.usePoints && balance > 0 ? { member, points: pointsHook(balance) } : { member },
+    summary(priced) {
+      const used = priced.merchants.reduce((a, m) => a + pointsOf(m.discounts), 0);
+      const remainingBeforePoints = priced.itemsAmount - priced.discountAmount + used;
+      return {
+        tier,
+        tierName: config.name,
+        memberPercentOff: config.percentOff,
+        freeShipping: config.freeShipping,
+        points: checkoutPointsSummary(opts.campaign ? 0 : balance, priced.itemsAmount, remainingBeforePoints, used),
+      };
+    },
+    spend: (tx, input) =>
+      spendPointsOnOrders(tx, { userId: input.userId, at: input.at, orders: input.orders.map((o) => ({ orderId: o.orderId, points: pointsOf(o.discounts) })) }),
+  };
+}

@@ -1,0 +1,37 @@
+import type { Deps } from '../../deps.ts';
+import type { Db } from '../../platform/db.ts';
+import { addDays, shanghaiDay, shanghaiDayStart } from '../points/rules.ts';
+import { recomputeAllTiers, recordPurchaseGrowth, reverseGrowthAfterRefund } from './growth.ts';
+import { giveBirthdayGifts } from './service.ts';
+
+// Subscribed: order.paid (growth value), refund.completed (growth taken back in proportion). Job: the daily run,
+// ten minutes after midnight Beijing time, recomputes every tier (growth leaving the 365-day window lowers tiers)
+// and gives the day's birthday gifts.
+
+export const DAILY_JOB = 'membership.daily';
+
+type Paid = { orderId: string; userId: string; payAmount: number; paidAt: string };
+type RefundCompleted = { refundId: string; orderId: string; source?: string };
+
+async function scheduleDaily(deps: Deps, db: Db, now: Date): Promise<void> {
+  const runAt = new Date(shanghaiDayStart(addDays(shanghaiDay(now), 1)).getTime() + 10 * 60_000);
+  await deps.jobs.enqueue(db, DAILY_JOB, {}, { runAt, key: `${DAILY_JOB}:${shanghaiDay(runAt)}` });
+}
+
+export function wireMembership(deps: Deps): void {
+  deps.events.subscribe<Paid>('order.paid', 'membership.growth', (db, e) =>
+    recordPurchaseGrowth(db, { orderId: e.payload.orderId, userId: e.payload.userId, payAmount: e.payload.payAmount, paidAt: new Date(e.payload.paidAt) }, deps.clock.now()),
+  );
+  deps.events.subscribe<RefundCompleted>('refund.completed', 'membership.growth-refund', async (db, e) => {
+    if (e.payload.source !== undefined && e.payload.source !== 'order') return;
+    await reverseGrowthAfterRefund(db, { orderId: e.payload.orderId, refundId: e.payload.refundId }, deps.clock.now());
+  });
+  deps.jobs.register(DAILY_JOB, async (db) => {
+    const now = deps.clock.now();
+    await recomputeAllTiers(db, now);
+    await giveBirthdayGifts(db, now);
+    await scheduleDaily(deps, db, now);
+  });
+}
+
+export const initMembership = (deps: Deps) => scheduleDaily(deps, deps.database.db, deps.clock.now());

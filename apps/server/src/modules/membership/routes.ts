@@ -1,0 +1,80 @@
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { App } from '../../app.ts';
+import { ctxOf } from '../../platform/context.ts';
+import { unwrap } from '../../platform/errors.ts';
+import { TIER_CODES } from './schema.ts';
+import * as svc from './service.ts';
+
+const tags = ['会员'];
+
+const Tier = z.object({
+  code: z.enum(TIER_CODES),
+  name: z.string(),
+  threshold: z.number().int().describe('成长值门槛（近 365 天每实付 ¥1 计 1 点）'),
+  percentOff: z.number().int().describe('会员价：商品金额减免的百分比'),
+  freeShipping: z.boolean(),
+  birthdayPoints: z.number().int(),
+  priorityMinutes: z.number().int().describe('限量商品提前购买的分钟数'),
+  trials: z.boolean().describe('可报名新品试用'),
+});
+const Membership = z.object({
+  tier: z.enum(TIER_CODES),
+  tierName: z.string(),
+  growth: z.number().int(),
+  tierSince: z.string().nullable(),
+  next: z.object({ tier: z.enum(TIER_CODES), name: z.string(), threshold: z.number().int(), needed: z.number().int() }).nullable(),
+  benefits: Tier,
+  birthday: z.string().nullable().describe('MM-DD'),
+  trialOptIn: z.boolean(),
+  tiers: z.array(Tier),
+  windowDays: z.number().int(),
+});
+
+export default async function membershipRoutes(app: App) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/api/v1/membership/me', { config: { permission: 'user' }, schema: { tags, summary: '我的会员等级、成长值与权益', response: { 200: Membership } } }, async (req) =>
+    svc.getMyMembership(ctxOf(req)),
+  );
+  r.put(
+    '/api/v1/membership/me/birthday',
+    {
+      config: { permission: 'user' },
+      schema: {
+        tags,
+        summary: '设置生日（仅可设置一次；银卡及以上生日当天得生日礼积分）',
+        body: z.object({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) }),
+        response: { 200: Membership },
+      },
+    },
+    async (req) => unwrap(await svc.setBirthday(ctxOf(req), req.body)),
+  );
+  r.put(
+    '/api/v1/membership/me/trials',
+    {
+      config: { permission: 'user' },
+      schema: { tags, summary: '报名 / 退出新品试用（金卡及以上）', body: z.object({ optIn: z.boolean() }), response: { 200: Membership } },
+    },
+    async (req) => unwrap(await svc.setTrialOptIn(ctxOf(req), req.body.optIn)),
+  );
+  r.get(
+    '/api/v1/admin/membership/overview',
+    {
+      config: { permission: 'operator' },
+      schema: {
+        tags,
+        summary: '会员等级配置与各等级人数',
+        response: {
+          200: z.object({
+            tiers: z.array(Tier.extend({ members: z.number().int() })),
+            trialOptIns: z.number().int(),
+            growthWindowDays: z.number().int(),
+            lastRecomputedAt: z.string().nullable(),
+          }),
+        },
+      },
+    },
+    async (req) => svc.membershipOverview(ctxOf(req)),
+  );
+}

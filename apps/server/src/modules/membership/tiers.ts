@@ -1,0 +1,56 @@
+import type { TIER_CODES } from './schema.ts';
+
+// The tier ladder and what each tier is worth. Growth value = yuan paid in the trailing 365 days, net of refunds.
+// docs/POINTS.md (membership section) describes the same table for people.
+
+export type TierCode = (typeof TIER_CODES)[number];
+export const TIER_ORDER: TierCode[] = ['regular', 'silver', 'gold', 'diamond'];
+
+export interface TierConfig {
+  code: TierCode;
+  name: string;
+  /** Growth value from which the tier applies. */
+  threshold: number;
+  /** Member price: percent off items (e.g. 5 = 95折); 0 for none. */
+  percentOff: number;
+  freeShipping: boolean;
+  /** Birthday gift in points (the birthday month's gift, once a year); 0 for none. */
+  birthdayPoints: number;
+  /** Minutes before a limited edition's public start that this tier may buy. */
+  priorityMinutes: number;
+  /** May sign up for new-product trials. */
+  trials: boolean;
+}
+
+export const TIERS: Record<TierCode, TierConfig> = {
+  regular: { code: 'regular', name: '普通会员', threshold: 0, percentOff: 0, freeShipping: false, birthdayPoints: 0, priorityMinutes: 0, trials: false },
+  silver: { code: 'silver', name: '银卡会员', threshold: 500, percentOff: 2, freeShipping: false, birthdayPoints: 200, priorityMinutes: 0, trials: false },
+  gold: { code: 'gold', name: '金卡会员', threshold: 2000, percentOff: 5, freeShipping: false, birthdayPoints: 500, priorityMinutes: 30, trials: true },
+  diamond: { code: 'diamond', name: '黑钻会员', threshold: 10000, percentOff: 8, freeShipping: true, birthdayPoints: 1000, priorityMinutes: 60, trials: true },
+};
+
+export const GROWTH_WINDOW_DAYS = 365;
+
+/** Growth value of an order: 1 per whole yuan paid. */
+export const growthFor = (payAmountFen: number): number => Math.floor(Math.max(0, payAmountFen) / 100);
+
+export function tierFor(growth: number): TierCode {
+  let tier: TierCode = 'regular';
+  for (const code of TIER_ORDER) if (growth >= TIERS[code].threshold) tier = code;
+  return tier;
+}
+
+export const tierRank = (tier: TierCode): number => TIER_ORDER.indexOf(tier);
+
+/**
+ * When a member of this tier may start buying a limited edition whose public sale starts at `startsAt`
+ * (金卡 30 minutes early, 黑钻 60 minutes early, others at the start). For the flash-sale module.
+ */
+export function priorityAccessFrom(tier: TierCode, startsAt: Date): Date {
+  return new Date(startsAt.getTime() - TIERS[tier].priorityMinutes * 60_000);
+}
+
+/** The member discount on an items amount, in fen (rounded down to the fen). */
+export const memberDiscountOn = (tier: TierCode, itemsAmount: number): number => Math.floor((itemsAmount * TIERS[tier].percentOff) / 100);
+
+export const discountLabel = (tier: TierCode): string => `${TIERS[tier].name} ${100 - TIERS[tier].percentOff}折`;
