@@ -108,3 +108,33 @@ describe('image upload', () => {
     expect(detectImageType(Buffer.alloc(0))).toBeUndefined();
   });
 });
+
+describe('video upload', () => {
+  const MP4 = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypmp42'), Buffer.alloc(6 * 1024 * 1024, 1)]);
+  async function uploadVideo(bytes: Buffer, token: string | undefined) {
+    const boundary = `haowu${Math.random().toString(36).slice(2)}`;
+    const payload = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="clip.mp4"\r\nContent-Type: video/mp4\r\n\r\n`),
+      bytes,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/media/videos',
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      payload,
+    });
+    return { status: res.statusCode, body: JSON.parse(res.body) };
+  }
+
+  it('stores an MP4 larger than the image limit and refuses what is not a video', async () => {
+    const ok = await uploadVideo(MP4, user.token);
+    expect(ok.status).toBe(201);
+    expect(ok.body.url).toMatch(/^\/media\/u\/.+\.mp4$/);
+    const served = await t.app.inject({ method: 'GET', url: ok.body.url });
+    expect(served.statusCode).toBe(200);
+    const notVideo = await uploadVideo(PNG, user.token);
+    expect(notVideo).toMatchObject({ status: 415, body: { type: 'unsupported-video-type' } });
+    expect((await uploadVideo(MP4, undefined)).status).toBe(401);
+  });
+});

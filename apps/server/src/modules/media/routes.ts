@@ -59,12 +59,30 @@ export default async function mediaRoutes(app: App) {
     },
     async (req, reply) => reply.status(201).send(unwrap(await svc.uploadImage(ctxOf(req), await readSingleFile(req)))),
   );
+
+  r.post(
+    '/api/v1/media/videos',
+    {
+      config: {
+        permission: 'user',
+        rateLimit: { max: 20, timeWindow: '10 minutes', keyGenerator: (req) => `upload-video:${req.ip}` },
+      },
+      schema: {
+        tags,
+        summary: '上传短视频（multipart，单个文件 ≤ 50 MB，MP4/WebM；封面图另行上传）',
+        consumes: ['multipart/form-data'],
+        response: { 201: z.object({ url: z.string() }) },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(unwrap(await svc.uploadVideo(ctxOf(req), await readSingleFile(req, svc.MAX_VIDEO_BYTES)))),
+  );
 }
 
 /** The bytes of the one uploaded file, or why there are none. */
-async function readSingleFile(req: FastifyRequest): Promise<Result<Buffer>> {
+async function readSingleFile(req: FastifyRequest, maxBytes?: number): Promise<Result<Buffer>> {
   if (!req.isMultipart()) return svc.refuse('file-missing');
-  const file = await req.file();
+  const file = await req.file(maxBytes ? { limits: { fileSize: maxBytes } } : undefined);
   if (!file) return svc.refuse('file-missing');
   try {
     return ok(await file.toBuffer());

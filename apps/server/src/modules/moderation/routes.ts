@@ -1,0 +1,120 @@
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { App } from '../../app.ts';
+import { ctxOf } from '../../platform/context.ts';
+import { unwrap } from '../../platform/errors.ts';
+import { REPORT_REASONS } from './schema.ts';
+import * as svc from './service.ts';
+
+const QueueItem = z.object({
+  id: z.string(),
+  subjectType: z.string(),
+  subjectId: z.string(),
+  authorId: z.string(),
+  text: z.string(),
+  imageUrls: z.array(z.string()),
+  verdict: z.enum(['flagged', 'rejected']),
+  reasons: z.array(z.string()),
+  reasonText: z.string(),
+  matchedWords: z.array(z.string()),
+  status: z.enum(['pending', 'approved', 'rejected']),
+  decisionNote: z.string().nullable(),
+  createdAt: z.string(),
+  decidedAt: z.string().nullable(),
+});
+const Report = z.object({
+  id: z.string(),
+  subjectType: z.string(),
+  subjectId: z.string(),
+  reporterId: z.string(),
+  reason: z.string(),
+  detail: z.string(),
+  status: z.enum(['open', 'removed', 'dismissed']),
+  createdAt: z.string(),
+  decidedAt: z.string().nullable(),
+});
+const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+const PageQuery = z.object({ cursor: z.string().max(64).optional(), limit: z.coerce.number().int().min(1).max(100).default(20) });
+const IdParams = z.object({ id: z.string().max(64) });
+const tags = ['内容审核'];
+
+export default async function moderationRoutes(app: App) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/v1/admin/moderation/items',
+    {
+      config: { permission: 'operator' },
+      schema: {
+        tags,
+        summary: '内容审核队列（pending 为待审核）',
+        querystring: PageQuery.extend({ status: z.enum(['pending', 'approved', 'rejected']).default('pending') }),
+        response: { 200: page(QueueItem) },
+      },
+    },
+    async (req) => svc.listModerationQueue(ctxOf(req), req.query),
+  );
+
+  r.post(
+    '/api/v1/admin/moderation/items/:id/decision',
+    {
+      config: { permission: 'operator' },
+      schema: {
+        tags,
+        summary: '审核通过或驳回',
+        params: IdParams,
+        body: z.object({ decision: z.enum(['approve', 'reject']), note: z.string().trim().max(200, '备注最多 200 字').optional() }),
+        response: { 200: QueueItem },
+      },
+    },
+    async (req) => unwrap(await svc.decideModerationItem(ctxOf(req), req.params.id, req.body)),
+  );
+
+  r.post(
+    '/api/v1/reports',
+    {
+      config: { permission: 'user', rateLimit: { max: 30, timeWindow: '1 hour' } },
+      schema: {
+        tags,
+        summary: '举报内容',
+        body: z.object({
+          subjectType: z.enum(['post', 'comment', 'user', 'community_message']),
+          subjectId: z.string().min(1).max(64),
+          reason: z.enum(REPORT_REASONS),
+          detail: z.string().max(500, '补充说明最多 500 字').default(''),
+        }),
+        response: { 201: z.object({ id: z.string(), status: z.literal('open') }) },
+      },
+    },
+    async (req, reply) => reply.status(201).send(unwrap(await svc.fileReport(ctxOf(req), req.body))),
+  );
+
+  r.get(
+    '/api/v1/admin/reports',
+    {
+      config: { permission: 'operator' },
+      schema: {
+        tags,
+        summary: '举报队列（open 为待处理）',
+        querystring: PageQuery.extend({ status: z.enum(['open', 'removed', 'dismissed']).default('open') }),
+        response: { 200: page(Report) },
+      },
+    },
+    async (req) => svc.listReports(ctxOf(req), req.query),
+  );
+
+  r.post(
+    '/api/v1/admin/reports/:id/resolve',
+    {
+      config: { permission: 'operator' },
+      schema: {
+        tags,
+        summary: '处理举报：下架内容或驳回举报（同一内容的其他举报一并关闭）',
+        params: IdParams,
+        body: z.object({ action: z.enum(['remove', 'dismiss']) }),
+        response: { 200: z.object({ resolved: z.number(), status: z.enum(['removed', 'dismissed']) }) },
+      },
+    },
+    async (req) => unwrap(await svc.resolveReport(ctxOf(req), req.params.id, req.body.action)),
+  );
+}

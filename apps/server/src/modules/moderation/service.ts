@@ -1,0 +1,172 @@
+import { and, desc, eq, lt } from 'drizzle-orm';
+import { requireOperator, requireUser } from '../../platform/auth.ts';
+import type { Ctx } from '../../platform/context.ts';
+import type { Db } from '../../platform/db.ts';
+import { notFound, ok, refusals, type Result } from '../../platform/errors.ts';
+import { emit } from '../../platform/events.ts';
+import { newId } from '../../platform/ids.ts';
+import { judge, reasonText, type Reason } from './rules.ts';
+import { contentReports, moderationItems, type ReportReason } from './schema.ts';
+
+export { MAX_TEXT_CHARS, MAX_IMAGES, isLocalMediaUrl, sanitizeText } from './rules.ts';
+
+export interface ModerationInput {
+  subjectType: string;
+  subjectId: string;
+  authorId: string;
+  text?: string;
+  imageUrls?: string[];
+  at: Date;
+}
+
+export interface ModerationResult {
+  verdict: 'approved' | 'flagged' | 'rejected';
+  /** The sanitised text: what may be stored and shown. */
+  text: string;
+  reasons: string[];
+}
+
+/**
+ * The one gate every piece of user-written text and every user image passes (posts, comments, chat, …).
+ * Runs in the caller's transaction: a flagged item enters the operator queue exactly when the content is saved.
+ * When an operator decides, `moderation.decided` tells the owning module to show or hide the subject.
+ */
+export async function moderate(db: Db, input: ModerationInput): Promise<ModerationResult> {
+  const imageUrls = input.imageUrls ?? [];
+  const j = judge(input.text ?? '', imageUrls);
+  if (j.verdict === 'approved') {
+    // An edit that now passes clears an earlier pending flag for the same subject.
+    await db
+      .delete(moderationItems)
+      .where(and(eq(moderationItems.subjectType, input.subjectType), eq(moderationItems.subjectId, input.subjectId), eq(moderationItems.status, 'pending')));
+    return { verdict: 'approved', text: j.text, reasons: j.reasons };
+  }
+  const row = {
+    subjectType: input.subjectType,
+    subjectId: input.subjectId,
+    authorId: input.authorId,
+    text: j.text,
+    imageUrls,
+    verdict: j.verdict,
+    reasons: j.reasons,
+    matchedWords: j.matchedWords,
+    status: j.verdict === 'flagged' ? ('pending' as const) : ('rejected' as const),
+    decidedBy: j.verdict === 'rejected' ? 'rules' : null,
+    decisionNote: null,
+    createdAt: input.at,
+    decidedAt: j.verdict === 'rejected' ? input.at : null,
+  };
+  await db
+    .insert(moderationItems)
+    .values({ id: newId('mod'), ...row })
+    .onConflictDoUpdate({ target: [moderationItems.subjectType, moderationItems.subjectId], set: row });
+  return { verdict: j.verdict, text: j.text, reasons: j.reasons };
+}
+
+/** Chinese explanations of moderation reasons, for refusals shown to authors. */
+export const describeReasons = (reasons: string[]): string =>
+  reasons.map((r) => reasonText[r as Reason] ?? r).join('；');
+
+export const refuse = refusals({
+  'already-decided': '该内容已处理',
+  'already-reported': '你已经举报过该内容',
+});
+
+export interface QueueItem {
+  id: string;
+  subjectType: string;
+  subjectId: string;
+  authorId: string;
+  text: string;
+  imageUrls: string[];
+  verdict: 'flagged' | 'rejected';
+  reasons: string[];
+  reasonText: string;
+  matchedWords: string[];
+  status: 'pending' | 'approved' | 'rejected';
+  decisionNote: string | null;
+  createdAt: string;
+  decidedAt: string | null;
+}
+
+const toQueueItem = (r: typeof moderationItems.$inferSelect): QueueItem => ({
+  id: r.id,
+  subjectType: r.subjectType,
+  subjectId: r.subjectId,
+  authorId: r.authorId,
+  text: r.text,
+  imageUrls: r.imageUrls,
+  verdict: r.verdict,
+  reasons: r.reasons,
+  reasonText: describeReasons(r.reasons),
+  matchedWords: r.matchedWords,
+  status: r.status,
+  decisionNote: r.decisionNote,
+  createdAt: r.createdAt.toISOString(),
+  decidedAt: r.decidedAt?.toISOString() ?? null,
+});
+
+/** The operator review queue, newest first (ids are time-ordered, so the id is the cursor). */
+export async function listModerationQueue(
+  ctx: Ctx,
+  input: { status: 'pending' | 'approved' | 'rejected'; cursor?: string | undefined; limit: number },
+): Promise<{ items: QueueItem[]; nextCursor: string | null }> {
+  requireOperator(ctx.actor);
+  const rows = await ctx.db
+    .select()
+    .from(moderationItems)
+    .where(and(eq(moderationItems.status, input.status), input.cursor ? lt(moderationItems.id, input.cursor) : undefined))
+    .orderBy(desc(moderationItems.id))
+    .limit(input.limit + 1);
+  const more = rows.length > input.limit;
+  const shown = rows.slice(0, input.limit);
+  return { items: shown.map(toQueueItem), nextCursor: more ? shown[shown.length - 1]!.id : null };
+}
+
+/** An operator approves or rejects a flagged item; the owning module shows or hides it on `moderation.decided`. */
+export async function decideModerationItem(
+  ctx: Ctx,
+  itemId: string,
+  input: { decision: 'approve' | 'reject'; note?: string | undefined },
+): Promise<Result<QueueItem, 'already-decided'>> {
+  const operator = requireOperator(ctx.actor);
+  return ctx.tx(async (db) => {
+    const [item] = await db.select().from(moderationItems).where(eq(moderationItems.id, itemId)).for('update');
+    if (!item) throw notFound('审核项', itemId);
+    if (item.status !== 'pending') return refuse('already-decided');
+    const status = input.decision === 'approve' ? ('approved' as const) : ('rejected' as const);
+    const [updated] = await db
+      .update(moderationItems)
+      .set({ status, decidedBy: operator.userId, decisionNote: input.note ?? null, decidedAt: ctx.now() })
+      .where(eq(moderationItems.id, itemId))
+      .returning();
+    await emit(db, 'moderation.decided', {
+      subjectType: item.subjectType,
+      subjectId: item.subjectId,
+      authorId: item.authorId,
+      verdict: status,
+      source: 'review',
+    });
+    return ok(toQueueItem(updated!));
+  });
+}
+
+/** A signed-in user reports (举报) content; it joins the operators' report queue. */
+export async function fileReport(
+  ctx: Ctx,
+  input: { subjectType: string; subjectId: string; reason: ReportReason; detail: string },
+): Promise<Result<{ id: string; status: 'open' }, 'already-reported'>> {
+  const user = requireUser(ctx.actor);
+  return ctx.tx(async (db) => {
+    const id = newId('rpt');
+    const inserted = await db
+      .insert(contentReports)
+      .values({ id, ...input, detail: input.detail.trim(), reporterId: user.userId, status: 'open', createdAt: ctx.now() })
+      .onConflictDoNothing()
+      .returning({ id: contentReports.id });
+    if (inserted.length === 0) return refuse('already-reported');
+    return ok({ id, status: 'open' as const });
+  });
+}
+
+export { listReports, resolveReport } from './reports.ts';

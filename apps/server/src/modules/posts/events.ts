@@ -1,0 +1,24 @@
+import type { Deps } from '../../deps.ts';
+import { applyCommentModeration } from './comments.ts';
+import { applyPostModeration } from './compose.ts';
+import { countShare } from './social.ts';
+
+// posts publishes post.created, post.liked, post.commented, follow.created, partnership.created.
+
+interface ModerationDecided {
+  subjectType: string;
+  subjectId: string;
+  verdict: 'approved' | 'rejected';
+  source: 'review' | 'report';
+}
+
+export function wirePosts(deps: Deps): void {
+  deps.events.subscribe<ModerationDecided>('moderation.decided', 'posts.apply-moderation', async (db, e) => {
+    const { subjectType, subjectId, verdict, source } = e.payload;
+    if (subjectType === 'post') await applyPostModeration(db, subjectId, verdict, source, deps.clock.now());
+    if (subjectType === 'comment') await applyCommentModeration(db, subjectId, verdict, source);
+  });
+  deps.events.subscribe<{ postId: string | null }>('share.created', 'posts.count-share', async (db, e) => {
+    if (e.payload.postId) await countShare(db, e.payload.postId);
+  });
+}

@@ -1,0 +1,48 @@
+import { desc, eq } from 'drizzle-orm';
+import type { Db } from '../../platform/db.ts';
+import { newId } from '../../platform/ids.ts';
+import { getLineForReview, type LineForReview } from '../orders/service.ts';
+import { contentRewards } from './schema.ts';
+
+/** 晒单返现: points for a published photo post of one's own delivered order line, once per line. */
+export const ORDER_PHOTO_POST_POINTS = 50;
+
+/** The line, when it is the author's own and was delivered (a real, verified purchase). */
+export async function verifyOrderPhotoLine(db: Db, lineId: string, userId: string): Promise<LineForReview | undefined> {
+  const line = await getLineForReview(db, lineId);
+  if (!line || line.userId !== userId) return undefined;
+  return line.orderStatus === 'delivered' || line.orderStatus === 'completed' ? line : undefined;
+}
+
+/**
+ * Records the reward the first time the post becomes visible. The points module has no cross-module award
+ * function yet, so the reward is kept here as an entitlement (status `entitled`) for it to pay out.
+ */
+export async function claimOrderPhotoReward(db: Db, input: { postId: string; userId: string; orderLineId: string; at: Date }): Promise<void> {
+  await db
+    .insert(contentRewards)
+    .values({
+      id: newId('rwd'),
+      kind: 'order_photo_post',
+      userId: input.userId,
+      orderLineId: input.orderLineId,
+      postId: input.postId,
+      points: ORDER_PHOTO_POST_POINTS,
+      status: 'entitled',
+      createdAt: input.at,
+    })
+    .onConflictDoNothing();
+}
+
+export async function listMyRewards(db: Db, userId: string) {
+  const rows = await db.select().from(contentRewards).where(eq(contentRewards.userId, userId)).orderBy(desc(contentRewards.createdAt)).limit(100);
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    postId: r.postId,
+    orderLineId: r.orderLineId,
+    points: r.points,
+    status: r.status,
+    createdAt: r.createdAt.toISOString(),
+  }));
+}

@@ -1,0 +1,21 @@
+import { isLocalMediaUrl } from '../moderation/service.ts';
+
+export const MAX_TITLE_CHARS = 40;
+export const MAX_BODY_CHARS = 1000;
+export const MAX_POST_IMAGES = 9;
+export const MAX_TAGGED_PRODUCTS = 9;
+export const MAX_TOPICS = 5;
+export const MAX_TOPIC_CHARS = 20;
+export const MAX_COMMENT_CHARS = 300;
+
+/** #话题# in the body (小红书 style: a hash on both sides) plus the ones picked explicitly; deduplicated, at most 5. */
+export function topicsOf(body: string, picked: string[]): string[] {
+  const found = [...body.matchAll(/#([^#\s]{1,20})#/gu)].map((m) => m[1]!);
+  const all = [...picked, ...found].map((t) => t.trim().replace(/^#|#$/g, '')).filter((t) => t.length > 0 && [...t].length <= MAX_TOPIC_CHARS);
+  return [...new Set(all)].slice(0, MAX_TOPICS);
+}
+
+export const isVideoUrl = (url: string): boolean => isLocalMediaUrl(url) && /\.(mp4|webm)$/.test(url);
+
+/** Shanghai calendar day, the unit of "once per day" counting. */
+export const shanghaiDay = (at: Date): string => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
