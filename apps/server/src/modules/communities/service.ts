@@ -1,0 +1,8 @@
+/**
+ * Communities and private domain (社群 / 私域): the module's public surface. Other modules import from here only.
+ * Use-cases live in their own files: membership (join, leave, groups of ≤ 500, auto-join after a first order),
+ * chat (+ chat-admin), calendar (announcements and the weekly promotional push cap), meetups, scrm, outreach.
+ */
+export { communityMembersAmong } from './membership.ts';
+export { GROUP_CAPACITY, PROMO_PUSHES_PER_WEEK } from './rules.ts';
+export type { MemberTier } from './schema.ts';
