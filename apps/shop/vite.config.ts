@@ -13,7 +13,8 @@ export default defineConfig({
     port: Number(process.env.SHOP_PORT ?? 5173),
     strictPort: true,
     proxy: {
-      '/api': { target: apiTarget, changeOrigin: false },
+      // ws: group chat's WebSocket goes through the same proxy in development.
+      '/api': { target: apiTarget, changeOrigin: false, ws: true },
       '/media': { target: apiTarget, changeOrigin: false },
     },
   },

@@ -4,5 +4,7 @@ import { consumerBuys } from './1-consumer-buys.ts';
 import { shipAndReview } from './2-ship-and-review.ts';
 import { noReasonReturn } from './3-no-reason-return.ts';
 import { accessibility } from './4-accessibility.ts';
+import { groupBuy } from './5-group-buy.ts';
+import { postToPurchase } from './6-post-to-purchase.ts';
 
-export const journeys: Journey[] = [consumerBuys, shipAndReview, noReasonReturn, accessibility];
+export const journeys: Journey[] = [consumerBuys, shipAndReview, noReasonReturn, accessibility, groupBuy, postToPurchase];

@@ -148,6 +148,102 @@ CREATE TABLE "after_sales" (
 	CONSTRAINT "after_sales_amount_nonnegative" CHECK ("after_sales"."amount" >= 0 and "after_sales"."shipping_amount" >= 0)
 );
 --> statement-breakpoint
+CREATE TABLE "attribution_touches" (
+	"id" text PRIMARY KEY NOT NULL,
+	"user_id" text NOT NULL,
+	"kind" text NOT NULL,
+	"product_id" text,
+	"post_id" text,
+	"creator_id" text,
+	"sharer_id" text,
+	"community_id" text,
+	"live_session_id" text,
+	"affiliate_code" text,
+	"at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "line_attributions" (
+	"line_id" text PRIMARY KEY NOT NULL,
+	"order_id" text NOT NULL,
+	"user_id" text NOT NULL,
+	"merchant_id" text NOT NULL,
+	"product_id" text NOT NULL,
+	"qty" integer NOT NULL,
+	"pay_amount" bigint NOT NULL,
+	"source" text NOT NULL,
+	"post_id" text,
+	"creator_id" text,
+	"sharer_id" text,
+	"community_id" text,
+	"live_session_id" text,
+	"affiliate_code" text,
+	"first_source" text NOT NULL,
+	"first_touch_at" timestamp with time zone,
+	"last_touch_at" timestamp with time zone,
+	"ordered_at" timestamp with time zone NOT NULL,
+	"paid_at" timestamp with time zone,
+	"voided_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "share_links" (
+	"token" text PRIMARY KEY NOT NULL,
+	"sharer_id" text NOT NULL,
+	"post_id" text,
+	"product_id" text,
+	"creator_id" text,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "bargain_campaigns" (
+	"id" text PRIMARY KEY NOT NULL,
+	"merchant_id" text NOT NULL,
+	"product_id" text NOT NULL,
+	"sku_id" text NOT NULL,
+	"title" text NOT NULL,
+	"floor_price" bigint NOT NULL,
+	"helps_needed" integer NOT NULL,
+	"duration_minutes" integer NOT NULL,
+	"starts_at" timestamp with time zone NOT NULL,
+	"ends_at" timestamp with time zone NOT NULL,
+	"status" text DEFAULT 'active' NOT NULL,
+	"created_by" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "bargain_campaigns_helps" CHECK ("bargain_campaigns"."helps_needed" between 1 and 100),
+	CONSTRAINT "bargain_campaigns_floor" CHECK ("bargain_campaigns"."floor_price" > 0)
+);
+--> statement-breakpoint
+CREATE TABLE "bargain_helps" (
+	"id" text PRIMARY KEY NOT NULL,
+	"bargain_id" text NOT NULL,
+	"campaign_id" text NOT NULL,
+	"helper_id" text NOT NULL,
+	"seq" integer NOT NULL,
+	"amount" bigint NOT NULL,
+	"price_after" bigint NOT NULL,
+	"ip" text NOT NULL,
+	"device_id" text,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "bargains" (
+	"id" text PRIMARY KEY NOT NULL,
+	"campaign_id" text NOT NULL,
+	"user_id" text NOT NULL,
+	"seed" text NOT NULL,
+	"start_price" bigint NOT NULL,
+	"floor_price" bigint NOT NULL,
+	"helps_needed" integer NOT NULL,
+	"helps_count" integer DEFAULT 0 NOT NULL,
+	"current_price" bigint NOT NULL,
+	"status" text NOT NULL,
+	"order_id" text,
+	"expires_at" timestamp with time zone NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"purchased_at" timestamp with time zone,
+	CONSTRAINT "bargains_price_range" CHECK ("bargains"."current_price" between "bargains"."floor_price" and "bargains"."start_price"),
+	CONSTRAINT "bargains_helps_range" CHECK ("bargains"."helps_count" between 0 and "bargains"."helps_needed")
+);
+--> statement-breakpoint
 CREATE TABLE "categories" (
 	"id" text PRIMARY KEY NOT NULL,
 	"parent_id" text,
@@ -224,6 +320,534 @@ CREATE TABLE "skus" (
 	CONSTRAINT "skus_price_positive" CHECK ("skus"."price" > 0)
 );
 --> statement-breakpoint
+CREATE TABLE "community_announcements" (
+	"id" text PRIMARY KEY NOT NULL,
+	"community_id" text NOT NULL,
+	"title" text NOT NULL,
+	"body" text NOT NULL,
+	"promotional" boolean NOT NULL,
+	"pinned" boolean DEFAULT false NOT NULL,
+	"created_by" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "community_chat_messages" (
+	"id" text PRIMARY KEY NOT NULL,
+	"community_id" text NOT NULL,
+	"group_id" text NOT NULL,
+	"sender_id" text NOT NULL,
+	"kind" text NOT NULL,
+	"text" text NOT NULL,
+	"image_urls" text[] NOT NULL,
+	"product" jsonb,
+	"verdict" text NOT NULL,
+	"pinned_at" timestamp with time zone,
+	"removed_at" timestamp with time zone,
+	"removed_by" text,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "communities" (
+	"id" text PRIMARY KEY NOT NULL,
+	"merchant_id" text,
+	"owner_user_id" text,
+	"name" text NOT NULL,
+	"description" text NOT NULL,
+	"cover_url" text,
+	"admission" text NOT NULL,
+	"admission_min_tier" text,
+	"exclusive" boolean DEFAULT false NOT NULL,
+	"group_capacity" integer NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "communities_capacity_range" CHECK ("communities"."group_capacity" between 2 and 500),
+	CONSTRAINT "communities_owner" CHECK ("communities"."merchant_id" is not null or "communities"."owner_user_id" is not null)
+);
+--> statement-breakpoint
+CREATE TABLE "community_applications" (
+	"id" text PRIMARY KEY NOT NULL,
+	"community_id" text NOT NULL,
+	"user_id" text NOT NULL,
+	"message" text NOT NULL,
+	"status" text NOT NULL,
+	"decided_by" text,
+	"created_at" timestamp with time zone NOT NULL,
+	"decided_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "community_groups" (
+	"id" text PRIMARY KEY NOT NULL,
+	"community_id" text NOT NULL,
+	"seq" integer NOT NULL,
+	"capacity" integer NOT NULL,
+	"member_count" integer DEFAULT 0 NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "community_groups_not_over_capacity" CHECK ("community_groups"."member_count" between 0 and "community_groups"."capacity"),
+	CONSTRAINT "community_groups_capacity_range" CHECK ("community_groups"."capacity" between 2 and 500)
+);
+--> statement-breakpoint
+CREATE TABLE "community_members" (
+	"community_id" text NOT NULL,
+	"user_id" text NOT NULL,
+	"group_id" text NOT NULL,
+	"tier" text DEFAULT 'regular' NOT NULL,
+	"role" text DEFAULT 'member' NOT NULL,
+	"source" text NOT NULL,
+	"joined_at" timestamp with time zone NOT NULL,
+	"left_at" timestamp with time zone,
+	"muted_until" timestamp with time zone,
+	"last_read_message_id" text,
+	CONSTRAINT "community_members_community_id_user_id_pk" PRIMARY KEY("community_id","user_id")
+);
+--> statement-breakpoint
+CREATE TABLE "community_inbox" (
+	"message_id" text NOT NULL,
+	"user_id" text NOT NULL,
+	"community_id" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"read_at" timestamp with time zone,
+	CONSTRAINT "community_inbox_message_id_user_id_pk" PRIMARY KEY("message_id","user_id")
+);
+--> statement-breakpoint
+CREATE TABLE "community_marketing_consents" (
+	"user_id" text PRIMARY KEY NOT NULL,
+	"consented" boolean NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "community_meetup_signups" (
+	"meetup_id" text NOT NULL,
+	"user_id" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "community_meetup_signups_meetup_id_user_id_pk" PRIMARY KEY("meetup_id","user_id")
+);
+--> statement-breakpoint
+CREATE TABLE "community_meetups" (
+	"id" text PRIMARY KEY NOT NULL,
+	"community_id" text NOT NULL,
+	"title" text NOT NULL,
+	"description" text NOT NULL,
+	"location" text NOT NULL,
+	"starts_at" timestamp with time zone NOT NULL,
+	"capacity" integer NOT NULL,
+	"signed_up" integer DEFAULT 0 NOT NULL,
+	"created_by" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "community_meetups_capacity" CHECK ("community_meetups"."signed_up" between 0 and "community_meetups"."capacity")
+);
+--> statement-breakpoint
+CREATE TABLE "community_member_tags" (
+	"community_id" text NOT NULL,
+	"user_id" text NOT NULL,
+	"tag" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "community_member_tags_community_id_user_id_tag_pk" PRIMARY KEY("community_id","user_id","tag")
+);
+--> statement-breakpoint
+CREATE TABLE "community_member_timeline" (
+	"id" text PRIMARY KEY NOT NULL,
+	"community_id" text NOT NULL,
+	"user_id" text NOT NULL,
+	"kind" text NOT NULL,
+	"ref_id" text,
+	"detail" text NOT NULL,
+	"dedupe_key" text,
+	"at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "community_merchant_buyers" (
+	"merchant_id" text NOT NULL,
+	"user_id" text NOT NULL,
+	"first_order_id" text NOT NULL,
+	"first_paid_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "community_merchant_buyers_merchant_id_user_id_pk" PRIMARY KEY("merchant_id","user_id")
+);
+--> statement-breakpoint
+CREATE TABLE "community_promo_pushes" (
+	"id" text PRIMARY KEY NOT NULL,
+	"community_id" text NOT NULL,
+	"week" text NOT NULL,
+	"slot" integer NOT NULL,
+	"kind" text NOT NULL,
+	"ref_id" text NOT NULL,
+	"title" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "community_promo_pushes_slot_range" CHECK ("community_promo_pushes"."slot" between 1 and 3)
+);
+--> statement-breakpoint
+CREATE TABLE "community_segment_messages" (
+	"id" text PRIMARY KEY NOT NULL,
+	"community_id" text NOT NULL,
+	"title" text NOT NULL,
+	"body" text NOT NULL,
+	"product_id" text,
+	"promotional" boolean NOT NULL,
+	"segment" jsonb NOT NULL,
+	"recipients" integer NOT NULL,
+	"skipped_no_consent" integer NOT NULL,
+	"sent_by" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "community_staff_notes" (
+	"id" text PRIMARY KEY NOT NULL,
+	"community_id" text NOT NULL,
+	"user_id" text NOT NULL,
+	"author_id" text NOT NULL,
+	"body" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "coupon_buyers" (
+	"user_id" text NOT NULL,
+	"merchant_id" text NOT NULL,
+	"paid_orders" integer NOT NULL,
+	"first_paid_at" timestamp with time zone NOT NULL,
+	"last_paid_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "coupon_buyers_user_id_merchant_id_pk" PRIMARY KEY("user_id","merchant_id")
+);
+--> statement-breakpoint
+CREATE TABLE "coupon_claims" (
+	"template_id" text NOT NULL,
+	"user_id" text NOT NULL,
+	"count" integer NOT NULL,
+	CONSTRAINT "coupon_claims_template_id_user_id_pk" PRIMARY KEY("template_id","user_id")
+);
+--> statement-breakpoint
+CREATE TABLE "coupon_new_user_packs" (
+	"user_id" text PRIMARY KEY NOT NULL,
+	"issued_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "coupon_redemptions" (
+	"coupon_id" text NOT NULL,
+	"order_id" text NOT NULL,
+	"template_id" text NOT NULL,
+	"merchant_id" text NOT NULL,
+	"amount" bigint NOT NULL,
+	"status" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"released_at" timestamp with time zone,
+	CONSTRAINT "coupon_redemptions_coupon_id_order_id_pk" PRIMARY KEY("coupon_id","order_id")
+);
+--> statement-breakpoint
+CREATE TABLE "coupon_templates" (
+	"id" text PRIMARY KEY NOT NULL,
+	"merchant_id" text,
+	"created_by" text NOT NULL,
+	"name" text NOT NULL,
+	"kind" text NOT NULL,
+	"threshold_amount" bigint NOT NULL,
+	"discount_amount" bigint NOT NULL,
+	"percent_off" integer,
+	"max_discount" bigint,
+	"scope" text NOT NULL,
+	"product_ids" text[] NOT NULL,
+	"category_ids" text[] NOT NULL,
+	"audience" text NOT NULL,
+	"first_order_only" boolean DEFAULT false NOT NULL,
+	"valid_from" timestamp with time zone,
+	"valid_until" timestamp with time zone,
+	"valid_days" integer,
+	"claim_from" timestamp with time zone NOT NULL,
+	"claim_until" timestamp with time zone NOT NULL,
+	"total_quantity" integer NOT NULL,
+	"per_user_limit" integer NOT NULL,
+	"issued_count" integer DEFAULT 0 NOT NULL,
+	"status" text DEFAULT 'active' NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "coupon_templates_issued_le_total" CHECK ("coupon_templates"."issued_count" <= "coupon_templates"."total_quantity"),
+	CONSTRAINT "coupon_templates_percent_range" CHECK ("coupon_templates"."percent_off" is null or "coupon_templates"."percent_off" between 1 and 90)
+);
+--> statement-breakpoint
+CREATE TABLE "coupons" (
+	"id" text PRIMARY KEY NOT NULL,
+	"template_id" text NOT NULL,
+	"user_id" text NOT NULL,
+	"merchant_id" text,
+	"source" text NOT NULL,
+	"status" text DEFAULT 'available' NOT NULL,
+	"valid_from" timestamp with time zone NOT NULL,
+	"valid_until" timestamp with time zone NOT NULL,
+	"checkout_id" text,
+	"used_at" timestamp with time zone,
+	"returned_at" timestamp with time zone,
+	"return_count" integer DEFAULT 0 NOT NULL,
+	"issued_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "affiliate_links" (
+	"id" text PRIMARY KEY NOT NULL,
+	"code" text NOT NULL,
+	"promoter_id" text NOT NULL,
+	"product_id" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "affiliate_links_code_unique" UNIQUE("code")
+);
+--> statement-breakpoint
+CREATE TABLE "commission_rules" (
+	"id" text PRIMARY KEY NOT NULL,
+	"merchant_id" text,
+	"scope" text NOT NULL,
+	"target" text NOT NULL,
+	"rate_bp" integer NOT NULL,
+	"cap_amount" bigint,
+	"second_rate_bp" integer DEFAULT 0 NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL,
+	"updated_by" text NOT NULL,
+	CONSTRAINT "commission_rules_rates" CHECK ("commission_rules"."rate_bp" >= 0 and "commission_rules"."second_rate_bp" >= 0 and "commission_rules"."rate_bp" + "commission_rules"."second_rate_bp" <= 5000)
+);
+--> statement-breakpoint
+CREATE TABLE "commissions" (
+	"id" text PRIMARY KEY NOT NULL,
+	"order_id" text NOT NULL,
+	"line_id" text NOT NULL,
+	"level" integer NOT NULL,
+	"promoter_id" text NOT NULL,
+	"buyer_id" text NOT NULL,
+	"merchant_id" text NOT NULL,
+	"product_id" text NOT NULL,
+	"product_title" text NOT NULL,
+	"affiliate_code" text NOT NULL,
+	"rule_id" text NOT NULL,
+	"rate_bp" integer NOT NULL,
+	"base_amount" bigint NOT NULL,
+	"amount" bigint NOT NULL,
+	"reversed_amount" bigint DEFAULT 0 NOT NULL,
+	"status" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"settled_at" timestamp with time zone,
+	CONSTRAINT "commissions_reversed_le_amount" CHECK ("commissions"."reversed_amount" >= 0 and "commissions"."reversed_amount" <= "commissions"."amount")
+);
+--> statement-breakpoint
+CREATE TABLE "payout_accounts" (
+	"user_id" text PRIMARY KEY NOT NULL,
+	"provider" text NOT NULL,
+	"provider_account_ref" text NOT NULL,
+	"holder_name" text NOT NULL,
+	"masked_account" text NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "withdrawals" (
+	"id" text PRIMARY KEY NOT NULL,
+	"user_id" text NOT NULL,
+	"amount" bigint NOT NULL,
+	"withheld" bigint NOT NULL,
+	"net" bigint NOT NULL,
+	"tax_month" text NOT NULL,
+	"status" text NOT NULL,
+	"provider" text NOT NULL,
+	"provider_account_ref" text NOT NULL,
+	"masked_account" text NOT NULL,
+	"provider_payout_ref" text,
+	"failure_reason" text,
+	"requested_at" timestamp with time zone NOT NULL,
+	"finished_at" timestamp with time zone,
+	CONSTRAINT "withdrawals_amounts" CHECK ("withdrawals"."amount" > 0 and "withdrawals"."withheld" >= 0 and "withdrawals"."net" = "withdrawals"."amount" - "withdrawals"."withheld")
+);
+--> statement-breakpoint
+CREATE TABLE "flash_items" (
+	"id" text PRIMARY KEY NOT NULL,
+	"sale_id" text NOT NULL,
+	"merchant_id" text NOT NULL,
+	"sku_id" text NOT NULL,
+	"product_id" text NOT NULL,
+	"flash_price" bigint NOT NULL,
+	"regular_price" bigint NOT NULL,
+	"quantity" integer NOT NULL,
+	"sold" integer DEFAULT 0 NOT NULL,
+	"per_user_limit" integer NOT NULL,
+	"closed_at" timestamp with time zone,
+	"returned_qty" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "flash_items_sold_within_quantity" CHECK ("flash_items"."sold" >= 0 and "flash_items"."sold" <= "flash_items"."quantity"),
+	CONSTRAINT "flash_items_price" CHECK ("flash_items"."flash_price" > 0 and "flash_items"."flash_price" < "flash_items"."regular_price")
+);
+--> statement-breakpoint
+CREATE TABLE "flash_purchases" (
+	"id" text PRIMARY KEY NOT NULL,
+	"item_id" text NOT NULL,
+	"sale_id" text NOT NULL,
+	"user_id" text NOT NULL,
+	"request_key" text NOT NULL,
+	"qty" integer NOT NULL,
+	"order_id" text NOT NULL,
+	"checkout_id" text NOT NULL,
+	"pay_amount" bigint NOT NULL,
+	"status" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"pay_deadline" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "flash_quotas" (
+	"item_id" text NOT NULL,
+	"user_id" text NOT NULL,
+	"qty" integer NOT NULL,
+	CONSTRAINT "flash_quotas_item_id_user_id_pk" PRIMARY KEY("item_id","user_id"),
+	CONSTRAINT "flash_quotas_qty" CHECK ("flash_quotas"."qty" >= 0)
+);
+--> statement-breakpoint
+CREATE TABLE "flash_sales" (
+	"id" text PRIMARY KEY NOT NULL,
+	"merchant_id" text NOT NULL,
+	"title" text NOT NULL,
+	"starts_at" timestamp with time zone NOT NULL,
+	"ends_at" timestamp with time zone NOT NULL,
+	"pay_window_seconds" integer NOT NULL,
+	"min_tier" text,
+	"community_id" text,
+	"status" text NOT NULL,
+	"created_by" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "flash_sales_window" CHECK ("flash_sales"."ends_at" > "flash_sales"."starts_at")
+);
+--> statement-breakpoint
+CREATE TABLE "groupbuy_campaigns" (
+	"id" text PRIMARY KEY NOT NULL,
+	"merchant_id" text NOT NULL,
+	"product_id" text NOT NULL,
+	"sku_id" text NOT NULL,
+	"title" text NOT NULL,
+	"group_size" integer NOT NULL,
+	"group_price" bigint NOT NULL,
+	"duration_minutes" integer NOT NULL,
+	"per_user_limit" integer,
+	"new_user_seats" integer DEFAULT 0 NOT NULL,
+	"starts_at" timestamp with time zone NOT NULL,
+	"ends_at" timestamp with time zone NOT NULL,
+	"status" text DEFAULT 'active' NOT NULL,
+	"created_by" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "groupbuy_campaigns_size" CHECK ("groupbuy_campaigns"."group_size" between 2 and 50),
+	CONSTRAINT "groupbuy_campaigns_new_seats" CHECK ("groupbuy_campaigns"."new_user_seats" between 0 and "groupbuy_campaigns"."group_size" - 1),
+	CONSTRAINT "groupbuy_campaigns_price" CHECK ("groupbuy_campaigns"."group_price" > 0)
+);
+--> statement-breakpoint
+CREATE TABLE "groupbuy_groups" (
+	"id" text PRIMARY KEY NOT NULL,
+	"campaign_id" text NOT NULL,
+	"leader_id" text NOT NULL,
+	"size" integer NOT NULL,
+	"new_user_seats" integer NOT NULL,
+	"seats_taken" integer DEFAULT 0 NOT NULL,
+	"regular_seats_taken" integer DEFAULT 0 NOT NULL,
+	"paid_count" integer DEFAULT 0 NOT NULL,
+	"status" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"opened_at" timestamp with time zone,
+	"expires_at" timestamp with time zone,
+	"succeeded_at" timestamp with time zone,
+	"failed_at" timestamp with time zone,
+	CONSTRAINT "groupbuy_groups_seats" CHECK ("groupbuy_groups"."seats_taken" between 0 and "groupbuy_groups"."size" and "groupbuy_groups"."paid_count" between 0 and "groupbuy_groups"."seats_taken"),
+	CONSTRAINT "groupbuy_groups_regular_seats" CHECK ("groupbuy_groups"."regular_seats_taken" between 0 and "groupbuy_groups"."size" - "groupbuy_groups"."new_user_seats")
+);
+--> statement-breakpoint
+CREATE TABLE "groupbuy_members" (
+	"id" text PRIMARY KEY NOT NULL,
+	"group_id" text NOT NULL,
+	"campaign_id" text NOT NULL,
+	"user_id" text NOT NULL,
+	"order_id" text NOT NULL,
+	"checkout_id" text NOT NULL,
+	"is_leader" boolean NOT NULL,
+	"is_new_user" boolean NOT NULL,
+	"status" text NOT NULL,
+	"pay_amount" bigint NOT NULL,
+	"refund_id" text,
+	"refunded_after_success" boolean DEFAULT false NOT NULL,
+	"joined_at" timestamp with time zone NOT NULL,
+	"paid_at" timestamp with time zone,
+	"released_at" timestamp with time zone,
+	"refunded_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "first_purchases" (
+	"user_id" text PRIMARY KEY NOT NULL,
+	"order_id" text NOT NULL,
+	"paid_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "invitations" (
+	"invitee_id" text PRIMARY KEY NOT NULL,
+	"inviter_id" text NOT NULL,
+	"code" text NOT NULL,
+	"ancestors" text[] NOT NULL,
+	"bound_at" timestamp with time zone NOT NULL,
+	"reward_status" text DEFAULT 'waiting' NOT NULL,
+	"reward_order_id" text,
+	"reward_amount" bigint DEFAULT 0 NOT NULL,
+	"rewarded_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "invite_codes" (
+	"user_id" text PRIMARY KEY NOT NULL,
+	"code" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "invite_codes_code_unique" UNIQUE("code")
+);
+--> statement-breakpoint
+CREATE TABLE "invitee_orders" (
+	"order_id" text PRIMARY KEY NOT NULL,
+	"invitee_id" text NOT NULL,
+	"inviter_id" text NOT NULL,
+	"status" text NOT NULL,
+	"pay_amount" bigint NOT NULL,
+	"refunded_amount" bigint DEFAULT 0 NOT NULL,
+	"paid_at" timestamp with time zone NOT NULL,
+	"ended_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "member_growth" (
+	"id" text PRIMARY KEY NOT NULL,
+	"user_id" text NOT NULL,
+	"kind" text NOT NULL,
+	"ref_id" text NOT NULL,
+	"order_id" text NOT NULL,
+	"amount" bigint NOT NULL,
+	"pay_amount" bigint,
+	"at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "members" (
+	"user_id" text PRIMARY KEY NOT NULL,
+	"tier" text NOT NULL,
+	"growth" bigint NOT NULL,
+	"tier_since" timestamp with time zone NOT NULL,
+	"recomputed_at" timestamp with time zone NOT NULL,
+	"birthday" text,
+	"birthday_gift_year" integer,
+	"trial_opt_in" boolean DEFAULT false NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "content_reports" (
+	"id" text PRIMARY KEY NOT NULL,
+	"subject_type" text NOT NULL,
+	"subject_id" text NOT NULL,
+	"reporter_id" text NOT NULL,
+	"reason" text NOT NULL,
+	"detail" text NOT NULL,
+	"status" text NOT NULL,
+	"decided_by" text,
+	"created_at" timestamp with time zone NOT NULL,
+	"decided_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "moderation_items" (
+	"id" text PRIMARY KEY NOT NULL,
+	"subject_type" text NOT NULL,
+	"subject_id" text NOT NULL,
+	"author_id" text NOT NULL,
+	"text" text NOT NULL,
+	"image_urls" text[] NOT NULL,
+	"verdict" text NOT NULL,
+	"reasons" text[] NOT NULL,
+	"matched_words" text[] NOT NULL,
+	"status" text NOT NULL,
+	"decided_by" text,
+	"decision_note" text,
+	"created_at" timestamp with time zone NOT NULL,
+	"decided_at" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE TABLE "cart_lines" (
 	"id" text PRIMARY KEY NOT NULL,
 	"user_id" text NOT NULL,
@@ -272,6 +896,7 @@ CREATE TABLE "order_lines" (
 	"refunded_qty" integer DEFAULT 0 NOT NULL,
 	"refunded_amount" bigint DEFAULT 0 NOT NULL,
 	"return_policy" jsonb NOT NULL,
+	"stock_pool" text DEFAULT 'catalog' NOT NULL,
 	CONSTRAINT "order_lines_refund_within_paid" CHECK ("order_lines"."refunded_qty" between 0 and "order_lines"."qty" and "order_lines"."refunded_amount" between 0 and "order_lines"."pay_amount")
 );
 --> statement-breakpoint
@@ -305,6 +930,9 @@ CREATE TABLE "orders" (
 	"tracking_no" text,
 	"open_after_sales" integer DEFAULT 0 NOT NULL,
 	"cancel_reason" text,
+	"campaign_kind" text,
+	"campaign_id" text,
+	"ship_hold" text,
 	"created_at" timestamp with time zone NOT NULL,
 	"pay_deadline" timestamp with time zone NOT NULL,
 	"paid_at" timestamp with time zone,
@@ -370,6 +998,224 @@ CREATE TABLE "refunds" (
 	CONSTRAINT "refunds_amount_positive" CHECK ("refunds"."amount" > 0)
 );
 --> statement-breakpoint
+CREATE TABLE "charity_donations" (
+	"id" text PRIMARY KEY NOT NULL,
+	"project_id" text NOT NULL,
+	"user_id" text NOT NULL,
+	"points" integer NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "charity_projects" (
+	"id" text PRIMARY KEY NOT NULL,
+	"title" text NOT NULL,
+	"organization" text NOT NULL,
+	"description" text NOT NULL,
+	"image_url" text,
+	"target_points" bigint NOT NULL,
+	"active" boolean DEFAULT true NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "points_gifts" (
+	"id" text PRIMARY KEY NOT NULL,
+	"from_user_id" text NOT NULL,
+	"to_user_id" text NOT NULL,
+	"points" integer NOT NULL,
+	"message" text,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "points_lots" (
+	"id" text PRIMARY KEY NOT NULL,
+	"user_id" text NOT NULL,
+	"source_ref" text NOT NULL,
+	"amount" bigint NOT NULL,
+	"remaining" bigint NOT NULL,
+	"earned_at" timestamp with time zone NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "points_lots_remaining" CHECK ("points_lots"."remaining" >= 0 and "points_lots"."remaining" <= "points_lots"."amount")
+);
+--> statement-breakpoint
+CREATE TABLE "points_mall_items" (
+	"id" text PRIMARY KEY NOT NULL,
+	"title" text NOT NULL,
+	"description" text NOT NULL,
+	"image_url" text,
+	"points_cost" integer NOT NULL,
+	"stock" integer NOT NULL,
+	"per_user_limit" integer NOT NULL,
+	"coupon_template_id" text,
+	"active" boolean DEFAULT true NOT NULL,
+	"redeemed_count" integer DEFAULT 0 NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "points_mall_stock" CHECK ("points_mall_items"."stock" >= 0),
+	CONSTRAINT "points_mall_cost" CHECK ("points_mall_items"."points_cost" > 0)
+);
+--> statement-breakpoint
+CREATE TABLE "points_orders" (
+	"order_id" text PRIMARY KEY NOT NULL,
+	"user_id" text NOT NULL,
+	"used" bigint DEFAULT 0 NOT NULL,
+	"used_returned" bigint DEFAULT 0 NOT NULL,
+	"used_lots" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"pay_amount" bigint,
+	"earned" bigint DEFAULT 0 NOT NULL,
+	"earned_reversed" bigint DEFAULT 0 NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "points_redemptions" (
+	"id" text PRIMARY KEY NOT NULL,
+	"item_id" text NOT NULL,
+	"user_id" text NOT NULL,
+	"item_title" text NOT NULL,
+	"points" integer NOT NULL,
+	"status" text NOT NULL,
+	"ship_to" jsonb,
+	"fulfil_note" text,
+	"created_at" timestamp with time zone NOT NULL,
+	"fulfilled_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "points_shares" (
+	"user_id" text NOT NULL,
+	"day" text NOT NULL,
+	"target" text NOT NULL,
+	"points" integer NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "points_shares_user_id_day_target_pk" PRIMARY KEY("user_id","day","target")
+);
+--> statement-breakpoint
+CREATE TABLE "points_sign_ins" (
+	"user_id" text NOT NULL,
+	"day" text NOT NULL,
+	"streak" integer NOT NULL,
+	"points" integer NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "points_sign_ins_user_id_day_pk" PRIMARY KEY("user_id","day")
+);
+--> statement-breakpoint
+CREATE TABLE "points_wallets" (
+	"user_id" text PRIMARY KEY NOT NULL,
+	"balance" bigint DEFAULT 0 NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "brand_partnerships" (
+	"id" text PRIMARY KEY NOT NULL,
+	"merchant_id" text NOT NULL,
+	"creator_id" text NOT NULL,
+	"title" text NOT NULL,
+	"fee_amount" bigint NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "content_rewards" (
+	"id" text PRIMARY KEY NOT NULL,
+	"kind" text NOT NULL,
+	"user_id" text NOT NULL,
+	"order_line_id" text NOT NULL,
+	"post_id" text NOT NULL,
+	"points" integer NOT NULL,
+	"status" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "follows" (
+	"follower_id" text NOT NULL,
+	"target_type" text NOT NULL,
+	"target_id" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "follows_follower_id_target_type_target_id_pk" PRIMARY KEY("follower_id","target_type","target_id")
+);
+--> statement-breakpoint
+CREATE TABLE "post_comments" (
+	"id" text PRIMARY KEY NOT NULL,
+	"post_id" text NOT NULL,
+	"author_id" text NOT NULL,
+	"parent_id" text,
+	"reply_to_user_id" text,
+	"body" text NOT NULL,
+	"status" text NOT NULL,
+	"reply_count" integer DEFAULT 0 NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "post_favourites" (
+	"post_id" text NOT NULL,
+	"user_id" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "post_favourites_post_id_user_id_pk" PRIMARY KEY("post_id","user_id")
+);
+--> statement-breakpoint
+CREATE TABLE "post_likes" (
+	"post_id" text NOT NULL,
+	"user_id" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "post_likes_post_id_user_id_pk" PRIMARY KEY("post_id","user_id")
+);
+--> statement-breakpoint
+CREATE TABLE "post_product_clicks" (
+	"post_id" text NOT NULL,
+	"user_id" text NOT NULL,
+	"product_id" text NOT NULL,
+	"day" text NOT NULL,
+	CONSTRAINT "post_product_clicks_post_id_user_id_product_id_day_pk" PRIMARY KEY("post_id","user_id","product_id","day")
+);
+--> statement-breakpoint
+CREATE TABLE "post_topics" (
+	"topic" text NOT NULL,
+	"post_id" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "post_topics_topic_post_id_pk" PRIMARY KEY("topic","post_id")
+);
+--> statement-breakpoint
+CREATE TABLE "post_views" (
+	"post_id" text NOT NULL,
+	"viewer_id" text NOT NULL,
+	"day" text NOT NULL,
+	CONSTRAINT "post_views_post_id_viewer_id_day_pk" PRIMARY KEY("post_id","viewer_id","day")
+);
+--> statement-breakpoint
+CREATE TABLE "posts" (
+	"id" text PRIMARY KEY NOT NULL,
+	"author_id" text NOT NULL,
+	"kind" text NOT NULL,
+	"title" text NOT NULL,
+	"body" text NOT NULL,
+	"images" text[] NOT NULL,
+	"video_url" text,
+	"poster_url" text,
+	"product_ids" text[] NOT NULL,
+	"merchant_ids" text[] NOT NULL,
+	"category_ids" text[] NOT NULL,
+	"topics" text[] NOT NULL,
+	"status" text NOT NULL,
+	"partnership_id" text,
+	"sponsor_merchant_id" text,
+	"order_line_id" text,
+	"like_count" integer DEFAULT 0 NOT NULL,
+	"comment_count" integer DEFAULT 0 NOT NULL,
+	"favourite_count" integer DEFAULT 0 NOT NULL,
+	"share_count" integer DEFAULT 0 NOT NULL,
+	"view_count" integer DEFAULT 0 NOT NULL,
+	"product_click_count" integer DEFAULT 0 NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "posts_counts_nonneg" CHECK ("posts"."like_count" >= 0 and "posts"."comment_count" >= 0 and "posts"."favourite_count" >= 0)
+);
+--> statement-breakpoint
+CREATE TABLE "topics" (
+	"name" text PRIMARY KEY NOT NULL,
+	"description" text DEFAULT '' NOT NULL,
+	"is_challenge" boolean DEFAULT false NOT NULL,
+	"starts_at" timestamp with time zone,
+	"ends_at" timestamp with time zone,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "review_chain_heads" (
 	"product_id" text PRIMARY KEY NOT NULL,
 	"seq" integer NOT NULL,
@@ -419,6 +1265,9 @@ ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY
 ALTER TABLE "products" ADD CONSTRAINT "products_merchant_id_merchants_id_fk" FOREIGN KEY ("merchant_id") REFERENCES "public"."merchants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "products" ADD CONSTRAINT "products_category_id_categories_id_fk" FOREIGN KEY ("category_id") REFERENCES "public"."categories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "skus" ADD CONSTRAINT "skus_product_id_products_id_fk" FOREIGN KEY ("product_id") REFERENCES "public"."products"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "community_groups" ADD CONSTRAINT "community_groups_community_id_communities_id_fk" FOREIGN KEY ("community_id") REFERENCES "public"."communities"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "community_members" ADD CONSTRAINT "community_members_community_id_communities_id_fk" FOREIGN KEY ("community_id") REFERENCES "public"."communities"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "coupons" ADD CONSTRAINT "coupons_template_id_coupon_templates_id_fk" FOREIGN KEY ("template_id") REFERENCES "public"."coupon_templates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "review_replies" ADD CONSTRAINT "review_replies_review_id_reviews_id_fk" FOREIGN KEY ("review_id") REFERENCES "public"."reviews"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "jobs_due_idx" ON "jobs" USING btree ("done_at","run_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "jobs_key_uq" ON "jobs" USING btree ("key");--> statement-breakpoint
@@ -435,6 +1284,20 @@ CREATE INDEX "after_sales_user_idx" ON "after_sales" USING btree ("user_id","id"
 CREATE INDEX "after_sales_merchant_idx" ON "after_sales" USING btree ("merchant_id","status","id");--> statement-breakpoint
 CREATE INDEX "after_sales_order_idx" ON "after_sales" USING btree ("order_id","line_id");--> statement-breakpoint
 CREATE INDEX "after_sales_escalated_idx" ON "after_sales" USING btree ("status","id");--> statement-breakpoint
+CREATE INDEX "attribution_touches_user_product_idx" ON "attribution_touches" USING btree ("user_id","product_id","at");--> statement-breakpoint
+CREATE INDEX "line_attributions_order_idx" ON "line_attributions" USING btree ("order_id");--> statement-breakpoint
+CREATE INDEX "line_attributions_post_idx" ON "line_attributions" USING btree ("post_id");--> statement-breakpoint
+CREATE INDEX "line_attributions_creator_idx" ON "line_attributions" USING btree ("creator_id","ordered_at");--> statement-breakpoint
+CREATE INDEX "line_attributions_sharer_idx" ON "line_attributions" USING btree ("sharer_id");--> statement-breakpoint
+CREATE INDEX "share_links_sharer_idx" ON "share_links" USING btree ("sharer_id","created_at");--> statement-breakpoint
+CREATE INDEX "bargain_campaigns_product_idx" ON "bargain_campaigns" USING btree ("product_id");--> statement-breakpoint
+CREATE INDEX "bargain_campaigns_merchant_idx" ON "bargain_campaigns" USING btree ("merchant_id","id");--> statement-breakpoint
+CREATE UNIQUE INDEX "bargain_helps_one_per_campaign_uq" ON "bargain_helps" USING btree ("campaign_id","helper_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "bargain_helps_seq_uq" ON "bargain_helps" USING btree ("bargain_id","seq");--> statement-breakpoint
+CREATE INDEX "bargain_helps_ip_idx" ON "bargain_helps" USING btree ("campaign_id","ip","created_at");--> statement-breakpoint
+CREATE INDEX "bargain_helps_device_idx" ON "bargain_helps" USING btree ("campaign_id","device_id","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "bargains_one_per_user_uq" ON "bargains" USING btree ("campaign_id","user_id");--> statement-breakpoint
+CREATE INDEX "bargains_user_idx" ON "bargains" USING btree ("user_id","id");--> statement-breakpoint
 CREATE INDEX "products_merchant_idx" ON "products" USING btree ("merchant_id");--> statement-breakpoint
 CREATE INDEX "products_category_idx" ON "products" USING btree ("category_id","status");--> statement-breakpoint
 CREATE INDEX "products_search_idx" ON "products" USING gin (to_tsvector('simple', "search_tokens"));--> statement-breakpoint
@@ -442,6 +1305,65 @@ CREATE INDEX "products_listed_created_idx" ON "products" USING btree ("status","
 CREATE INDEX "sku_charged_prices_idx" ON "sku_charged_prices" USING btree ("sku_id","charged_at");--> statement-breakpoint
 CREATE INDEX "sku_price_history_idx" ON "sku_price_history" USING btree ("sku_id","changed_at");--> statement-breakpoint
 CREATE INDEX "skus_product_idx" ON "skus" USING btree ("product_id");--> statement-breakpoint
+CREATE INDEX "community_announcements_idx" ON "community_announcements" USING btree ("community_id","created_at");--> statement-breakpoint
+CREATE INDEX "community_chat_group_idx" ON "community_chat_messages" USING btree ("group_id","id");--> statement-breakpoint
+CREATE INDEX "community_chat_sender_idx" ON "community_chat_messages" USING btree ("sender_id","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "communities_exclusive_uq" ON "communities" USING btree ("merchant_id") WHERE "communities"."exclusive";--> statement-breakpoint
+CREATE INDEX "communities_merchant_idx" ON "communities" USING btree ("merchant_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "community_applications_pending_uq" ON "community_applications" USING btree ("community_id","user_id") WHERE "community_applications"."status" = 'pending';--> statement-breakpoint
+CREATE INDEX "community_applications_list_idx" ON "community_applications" USING btree ("community_id","status","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "community_groups_seq_uq" ON "community_groups" USING btree ("community_id","seq");--> statement-breakpoint
+CREATE INDEX "community_members_user_idx" ON "community_members" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "community_members_group_idx" ON "community_members" USING btree ("group_id");--> statement-breakpoint
+CREATE INDEX "community_inbox_user_idx" ON "community_inbox" USING btree ("user_id","created_at");--> statement-breakpoint
+CREATE INDEX "community_meetups_idx" ON "community_meetups" USING btree ("community_id","starts_at");--> statement-breakpoint
+CREATE INDEX "community_member_tags_tag_idx" ON "community_member_tags" USING btree ("community_id","tag");--> statement-breakpoint
+CREATE UNIQUE INDEX "community_timeline_dedupe_uq" ON "community_member_timeline" USING btree ("dedupe_key");--> statement-breakpoint
+CREATE INDEX "community_timeline_member_idx" ON "community_member_timeline" USING btree ("community_id","user_id","at");--> statement-breakpoint
+CREATE UNIQUE INDEX "community_promo_pushes_slot_uq" ON "community_promo_pushes" USING btree ("community_id","week","slot");--> statement-breakpoint
+CREATE INDEX "community_segment_messages_idx" ON "community_segment_messages" USING btree ("community_id","created_at");--> statement-breakpoint
+CREATE INDEX "community_staff_notes_idx" ON "community_staff_notes" USING btree ("community_id","user_id","created_at");--> statement-breakpoint
+CREATE INDEX "coupon_buyers_merchant_idx" ON "coupon_buyers" USING btree ("merchant_id","last_paid_at");--> statement-breakpoint
+CREATE INDEX "coupon_redemptions_order_idx" ON "coupon_redemptions" USING btree ("order_id");--> statement-breakpoint
+CREATE INDEX "coupon_redemptions_template_idx" ON "coupon_redemptions" USING btree ("template_id","status");--> statement-breakpoint
+CREATE INDEX "coupon_templates_merchant_idx" ON "coupon_templates" USING btree ("merchant_id","created_at");--> statement-breakpoint
+CREATE INDEX "coupon_templates_audience_idx" ON "coupon_templates" USING btree ("audience","status","claim_until");--> statement-breakpoint
+CREATE INDEX "coupons_user_idx" ON "coupons" USING btree ("user_id","status","valid_until");--> statement-breakpoint
+CREATE INDEX "coupons_template_idx" ON "coupons" USING btree ("template_id","status");--> statement-breakpoint
+CREATE UNIQUE INDEX "affiliate_links_promoter_product_uq" ON "affiliate_links" USING btree ("promoter_id","product_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "commission_rules_target_uq" ON "commission_rules" USING btree (coalesce("merchant_id", ''),"scope","target");--> statement-breakpoint
+CREATE UNIQUE INDEX "commissions_line_level_uq" ON "commissions" USING btree ("line_id","level");--> statement-breakpoint
+CREATE INDEX "commissions_promoter_idx" ON "commissions" USING btree ("promoter_id","created_at");--> statement-breakpoint
+CREATE INDEX "commissions_order_idx" ON "commissions" USING btree ("order_id");--> statement-breakpoint
+CREATE INDEX "commissions_merchant_idx" ON "commissions" USING btree ("merchant_id","created_at");--> statement-breakpoint
+CREATE INDEX "withdrawals_user_idx" ON "withdrawals" USING btree ("user_id","requested_at");--> statement-breakpoint
+CREATE INDEX "flash_items_sale_idx" ON "flash_items" USING btree ("sale_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "flash_purchases_request_uq" ON "flash_purchases" USING btree ("item_id","user_id","request_key");--> statement-breakpoint
+CREATE UNIQUE INDEX "flash_purchases_order_uq" ON "flash_purchases" USING btree ("order_id");--> statement-breakpoint
+CREATE INDEX "flash_purchases_sale_time_idx" ON "flash_purchases" USING btree ("sale_id","created_at");--> statement-breakpoint
+CREATE INDEX "flash_purchases_user_idx" ON "flash_purchases" USING btree ("user_id","id");--> statement-breakpoint
+CREATE INDEX "flash_sales_time_idx" ON "flash_sales" USING btree ("starts_at");--> statement-breakpoint
+CREATE INDEX "flash_sales_merchant_idx" ON "flash_sales" USING btree ("merchant_id","id");--> statement-breakpoint
+CREATE INDEX "groupbuy_campaigns_product_idx" ON "groupbuy_campaigns" USING btree ("product_id");--> statement-breakpoint
+CREATE INDEX "groupbuy_campaigns_merchant_idx" ON "groupbuy_campaigns" USING btree ("merchant_id","id");--> statement-breakpoint
+CREATE INDEX "groupbuy_groups_campaign_idx" ON "groupbuy_groups" USING btree ("campaign_id","status","id");--> statement-breakpoint
+CREATE UNIQUE INDEX "groupbuy_members_order_uq" ON "groupbuy_members" USING btree ("order_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "groupbuy_members_one_seat_uq" ON "groupbuy_members" USING btree ("group_id","user_id") WHERE "groupbuy_members"."status" <> 'released';--> statement-breakpoint
+CREATE INDEX "groupbuy_members_group_idx" ON "groupbuy_members" USING btree ("group_id","id");--> statement-breakpoint
+CREATE INDEX "groupbuy_members_user_idx" ON "groupbuy_members" USING btree ("user_id","id");--> statement-breakpoint
+CREATE INDEX "groupbuy_members_campaign_user_idx" ON "groupbuy_members" USING btree ("campaign_id","user_id");--> statement-breakpoint
+CREATE INDEX "invitations_inviter_idx" ON "invitations" USING btree ("inviter_id","bound_at");--> statement-breakpoint
+CREATE INDEX "invitee_orders_invitee_idx" ON "invitee_orders" USING btree ("invitee_id");--> statement-breakpoint
+CREATE INDEX "invitee_orders_inviter_idx" ON "invitee_orders" USING btree ("inviter_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "member_growth_ref_uq" ON "member_growth" USING btree ("kind","ref_id");--> statement-breakpoint
+CREATE INDEX "member_growth_user_idx" ON "member_growth" USING btree ("user_id","at");--> statement-breakpoint
+CREATE INDEX "member_growth_order_idx" ON "member_growth" USING btree ("order_id");--> statement-breakpoint
+CREATE INDEX "members_tier_idx" ON "members" USING btree ("tier");--> statement-breakpoint
+CREATE INDEX "members_birthday_idx" ON "members" USING btree ("birthday");--> statement-breakpoint
+CREATE UNIQUE INDEX "content_reports_reporter_uq" ON "content_reports" USING btree ("subject_type","subject_id","reporter_id");--> statement-breakpoint
+CREATE INDEX "content_reports_queue_idx" ON "content_reports" USING btree ("status","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "moderation_items_subject_uq" ON "moderation_items" USING btree ("subject_type","subject_id");--> statement-breakpoint
+CREATE INDEX "moderation_items_queue_idx" ON "moderation_items" USING btree ("status","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "cart_lines_user_sku_uq" ON "cart_lines" USING btree ("user_id","sku_id");--> statement-breakpoint
 CREATE INDEX "checkouts_user_idx" ON "checkouts" USING btree ("user_id","id");--> statement-breakpoint
 CREATE INDEX "order_events_order_idx" ON "order_events" USING btree ("order_id","id");--> statement-breakpoint
@@ -459,6 +1381,24 @@ CREATE UNIQUE INDEX "payments_one_success_uq" ON "payments" USING btree ("checko
 CREATE UNIQUE INDEX "refunds_ref_uq" ON "refunds" USING btree ("ref_id");--> statement-breakpoint
 CREATE INDEX "refunds_order_idx" ON "refunds" USING btree ("order_id");--> statement-breakpoint
 CREATE INDEX "refunds_payment_idx" ON "refunds" USING btree ("payment_id","order_id");--> statement-breakpoint
+CREATE INDEX "charity_donations_project_idx" ON "charity_donations" USING btree ("project_id","id");--> statement-breakpoint
+CREATE INDEX "charity_donations_user_idx" ON "charity_donations" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "points_gifts_from_idx" ON "points_gifts" USING btree ("from_user_id","created_at");--> statement-breakpoint
+CREATE INDEX "points_gifts_to_idx" ON "points_gifts" USING btree ("to_user_id","created_at");--> statement-breakpoint
+CREATE INDEX "points_lots_user_idx" ON "points_lots" USING btree ("user_id","expires_at") WHERE "points_lots"."remaining" > 0;--> statement-breakpoint
+CREATE INDEX "points_lots_expiry_idx" ON "points_lots" USING btree ("expires_at") WHERE "points_lots"."remaining" > 0;--> statement-breakpoint
+CREATE INDEX "points_redemptions_user_idx" ON "points_redemptions" USING btree ("user_id","created_at");--> statement-breakpoint
+CREATE INDEX "points_redemptions_status_idx" ON "points_redemptions" USING btree ("status","created_at");--> statement-breakpoint
+CREATE INDEX "brand_partnerships_creator_idx" ON "brand_partnerships" USING btree ("creator_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "content_rewards_line_uq" ON "content_rewards" USING btree ("kind","order_line_id");--> statement-breakpoint
+CREATE INDEX "follows_target_idx" ON "follows" USING btree ("target_type","target_id");--> statement-breakpoint
+CREATE INDEX "post_comments_post_idx" ON "post_comments" USING btree ("post_id","parent_id","created_at");--> statement-breakpoint
+CREATE INDEX "post_favourites_user_idx" ON "post_favourites" USING btree ("user_id","created_at");--> statement-breakpoint
+CREATE INDEX "post_likes_user_idx" ON "post_likes" USING btree ("user_id","created_at");--> statement-breakpoint
+CREATE INDEX "post_topics_recent_idx" ON "post_topics" USING btree ("topic","created_at");--> statement-breakpoint
+CREATE INDEX "posts_author_idx" ON "posts" USING btree ("author_id","created_at");--> statement-breakpoint
+CREATE INDEX "posts_status_created_idx" ON "posts" USING btree ("status","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "posts_order_line_uq" ON "posts" USING btree ("order_line_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "reviews_line_kind_uq" ON "reviews" USING btree ("order_line_id","kind");--> statement-breakpoint
 CREATE UNIQUE INDEX "reviews_product_seq_uq" ON "reviews" USING btree ("product_id","seq");--> statement-breakpoint
 CREATE INDEX "reviews_product_list_idx" ON "reviews" USING btree ("product_id","kind","created_at");--> statement-breakpoint

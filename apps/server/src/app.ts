@@ -5,6 +5,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import websocket from '@fastify/websocket';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -69,6 +70,9 @@ export async function buildApp(deps: Deps): Promise<App> {
   });
 
   await app.register(cookie);
+  // WebSocket routes (group chat) sit behind the same actor hook and permission check as HTTP routes.
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  app.addHook('onClose', async () => deps.realtime.close());
   await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1 } });
   // Routes declare their own limits (config.rateLimit); switched off entirely only for load tests on loopback.
   if (deps.config.RATE_LIMIT_ENABLED === 'true') {

@@ -8,6 +8,7 @@ import { type Database, openDatabase } from './platform/db.ts';
 import { EventBus } from './platform/events.ts';
 import { JobQueue } from './platform/jobs.ts';
 import { LocalMediaStore } from './platform/media.ts';
+import { createRealtimeBus } from './platform/realtime.ts';
 import { SandboxSms } from './platform/sms.ts';
 
 export function createLogger(config: Config): Logger {
@@ -45,5 +46,6 @@ export function createDeps(
     sms: new SandboxSms(log),
     payments: new SandboxPaymentProvider(config.PAYMENT_SANDBOX_SECRET),
     media: new LocalMediaStore(path.join(path.resolve(config.DATA_DIR), 'media')),
+    realtime: createRealtimeBus(config.REDIS_URL, log),
   };
 }

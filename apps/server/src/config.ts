@@ -18,8 +18,13 @@ const schema = z.object({
   AUTO_CONFIRM_RECEIPT_DAYS: z.coerce.number().int().min(1).default(10),
   AFTER_SALE_MERCHANT_RESPONSE_HOURS: z.coerce.number().int().min(1).default(48),
   SETTLEMENT_DELAY_DAYS: z.coerce.number().int().min(0).default(7),
+  /** Server processes sharing the port (node:cluster); more than 1 needs DATABASE_URL. */
+  SERVER_PROCESSES: z.coerce.number().int().min(1).max(32).default(1),
+  /** How long a process may reuse a resolved session (seconds); 0 looks every request up. */
+  SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
   RATE_LIMIT_ENABLED: z.enum(['true', 'false']).default('true'),
   WORKERS_ENABLED: z.enum(['true', 'false']).default('true'),
+  ATTRIBUTION_WINDOW_DAYS: z.coerce.number().int().min(1).max(90).default(7),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -6,6 +6,7 @@ import type { Database } from './platform/db.ts';
 import type { EventBus } from './platform/events.ts';
 import type { JobQueue } from './platform/jobs.ts';
 import type { MediaStore } from './platform/media.ts';
+import type { RealtimeBus } from './platform/realtime.ts';
 import type { SmsSender } from './platform/sms.ts';
 
 /** The ports and machinery passed in once at buildApp; tests pass fakes for the side-effect ports only. */
@@ -19,4 +20,6 @@ export interface Deps {
   sms: SmsSender;
   payments: PaymentProvider;
   media: MediaStore;
+  /** Pub/sub fan-out for WebSockets: in-process, or Redis when REDIS_URL is set. */
+  realtime: RealtimeBus;
 }

@@ -7,6 +7,7 @@ import { createBrowserRouter, Outlet, RouterProvider, ScrollRestoration } from '
 import { ApiError, isApiStatus, problemTitle } from './api/client.ts';
 import { meKey } from './api/session.ts';
 import { PageSkeleton } from './components/Skeletons.tsx';
+import { ReferralCapture } from './components/ReferralCapture.tsx';
 import { RequireLogin } from './components/RequireLogin.tsx';
 import { TabLayout } from './components/TabLayout.tsx';
 import { RouteError } from './components/RouteError.tsx';
@@ -34,7 +35,36 @@ const ReviewNewPage = lazy(() => import('./pages/ReviewNewPage.tsx'));
 const AddressListPage = lazy(() => import('./pages/AddressListPage.tsx'));
 const AddressEditPage = lazy(() => import('./pages/AddressEditPage.tsx'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage.tsx'));
+const FlashChannelPage = lazy(() => import('./pages/FlashChannelPage.tsx'));
+const FlashItemPage = lazy(() => import('./pages/FlashItemPage.tsx'));
+const MyFlashPurchasesPage = lazy(() => import('./pages/MyFlashPurchasesPage.tsx'));
+const GroupBuyPage = lazy(() => import('./pages/GroupBuyPage.tsx'));
+const BargainPage = lazy(() => import('./pages/BargainPage.tsx'));
+const CampaignCheckoutPage = lazy(() => import('./pages/CampaignCheckoutPage.tsx'));
+const MyGroupBuysPage = lazy(() => import('./pages/MyGroupBuysPage.tsx'));
+const MyBargainsPage = lazy(() => import('./pages/MyBargainsPage.tsx'));
+const CouponCenterPage = lazy(() => import('./pages/CouponCenterPage.tsx'));
+const MyCouponsPage = lazy(() => import('./pages/MyCouponsPage.tsx'));
+const InvitePage = lazy(() => import('./pages/InvitePage.tsx'));
+const PromoterPage = lazy(() => import('./pages/PromoterPage.tsx'));
+const PointsCenterPage = lazy(() => import('./pages/PointsCenterPage.tsx'));
+const PointsHistoryPage = lazy(() => import('./pages/PointsHistoryPage.tsx'));
+const PointsMallPage = lazy(() => import('./pages/PointsMallPage.tsx'));
+const RedemptionsPage = lazy(() => import('./pages/RedemptionsPage.tsx'));
+const PointsGiftPage = lazy(() => import('./pages/PointsGiftPage.tsx'));
+const CharityPage = lazy(() => import('./pages/CharityPage.tsx'));
+const CharityLedgerPage = lazy(() => import('./pages/CharityLedgerPage.tsx'));
+const MembershipPage = lazy(() => import('./pages/MembershipPage.tsx'));
+const CommunitiesPage = lazy(() => import('./pages/CommunitiesPage.tsx'));
+const CommunityPage = lazy(() => import('./pages/CommunityPage.tsx'));
+const MyCommunitiesPage = lazy(() => import('./pages/MyCommunitiesPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
+const DiscoverPage = lazy(() => import('./pages/DiscoverPage.tsx'));
+const PostPage = lazy(() => import('./pages/PostPage.tsx'));
+const ComposePage = lazy(() => import('./pages/ComposePage.tsx'));
+const TopicPage = lazy(() => import('./pages/TopicPage.tsx'));
+const ProfilePage = lazy(() => import('./pages/ProfilePage.tsx'));
+const CreatorCentrePage = lazy(() => import('./pages/CreatorCentrePage.tsx'));
 
 function Root() {
   return (
@@ -43,6 +73,7 @@ function Root() {
         <Outlet />
       </Suspense>
       <ScrollRestoration />
+      <ReferralCapture />
     </div>
   );
 }
@@ -66,6 +97,7 @@ const router = createBrowserRouter([
         children: [
           { index: true, element: <HomePage /> },
           { path: 'category', element: <CategoryPage /> },
+          { path: 'discover', element: <DiscoverPage /> },
           { path: 'cart', element: <CartPage /> },
           { path: 'me', element: <MePage /> },
         ],
@@ -78,11 +110,26 @@ const router = createBrowserRouter([
           { path: 'product/:id', element: <ProductPage /> },
           { path: 'product/:id/reviews', element: <ReviewListPage /> },
           { path: 'merchant/:id', element: <MerchantPage /> },
+          { path: 'posts/:id', element: <PostPage /> },
+          { path: 'topics/:name', element: <TopicPage /> },
+          { path: 'users/:id', element: <ProfilePage /> },
+          { path: 'flash', element: <FlashChannelPage /> },
+          { path: 'flash/:itemId', element: <FlashItemPage /> },
+          { path: 'group-buy/:id', element: <GroupBuyPage /> },
+          { path: 'bargain/:id', element: <BargainPage /> },
+          { path: 'coupons', element: <CouponCenterPage /> },
           { path: 'login', element: <LoginPage /> },
+          { path: 'communities', element: <CommunitiesPage /> },
+          { path: 'communities/:id', element: <CommunityPage /> },
+          { path: 'charity', element: <CharityPage /> },
+          { path: 'charity/:id', element: <CharityLedgerPage /> },
           {
             element: <RequireLogin />,
             children: [
               { path: 'checkout', element: <CheckoutPage /> },
+              { path: 'me/communities', element: <MyCommunitiesPage /> },
+              { path: 'posts/new', element: <ComposePage /> },
+              { path: 'creator', element: <CreatorCentrePage /> },
               { path: 'pay/:checkoutId', element: <PayPage /> },
               { path: 'pay/:checkoutId/result', element: <PayResultPage /> },
               { path: 'orders', element: <OrderListPage /> },
@@ -94,6 +141,21 @@ const router = createBrowserRouter([
               { path: 'me/addresses', element: <AddressListPage /> },
               { path: 'me/addresses/:id', element: <AddressEditPage /> },
               { path: 'me/settings', element: <SettingsPage /> },
+              { path: 'me/coupons', element: <MyCouponsPage /> },
+              { path: 'group-buy/open/:id', element: <CampaignCheckoutPage mode="open" /> },
+              { path: 'group-buy/:id/join', element: <CampaignCheckoutPage mode="join" /> },
+              { path: 'bargain/:id/buy', element: <CampaignCheckoutPage mode="bargain" /> },
+              { path: 'me/group-buys', element: <MyGroupBuysPage /> },
+              { path: 'me/bargains', element: <MyBargainsPage /> },
+              { path: 'me/flash', element: <MyFlashPurchasesPage /> },
+              { path: 'points', element: <PointsCenterPage /> },
+              { path: 'points/history', element: <PointsHistoryPage /> },
+              { path: 'points/mall', element: <PointsMallPage /> },
+              { path: 'points/redemptions', element: <RedemptionsPage /> },
+              { path: 'points/gift', element: <PointsGiftPage /> },
+              { path: 'membership', element: <MembershipPage /> },
+              { path: 'me/invite', element: <InvitePage /> },
+              { path: 'me/promoter', element: <PromoterPage /> },
             ],
           },
           { path: '*', element: <NotFoundPage /> },

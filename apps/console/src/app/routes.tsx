@@ -15,12 +15,27 @@ const AfterSalesPage = lazy(() => import('../pages/merchant/AfterSalesPage.tsx')
 const AfterSaleDetailPage = lazy(() => import('../pages/merchant/AfterSaleDetailPage.tsx'));
 const ReviewsPage = lazy(() => import('../pages/merchant/ReviewsPage.tsx'));
 const FinancePage = lazy(() => import('../pages/merchant/FinancePage.tsx'));
+const FlashSalesPage = lazy(() => import('../pages/merchant/FlashSalesPage.tsx'));
+const FlashSaleNewPage = lazy(() => import('../pages/merchant/FlashSaleNewPage.tsx'));
+const FlashSaleMonitorPage = lazy(() => import('../pages/merchant/FlashSaleMonitorPage.tsx'));
+const CouponTemplatesPage = lazy(() => import('../pages/shared/coupons/CouponTemplatesPage.tsx'));
+const GroupBuyCampaignsPage = lazy(() => import('../pages/merchant/GroupBuyCampaignsPage.tsx'));
+const CommunitiesPage = lazy(() => import('../pages/merchant/CommunitiesPage.tsx'));
+const CommunityManagePage = lazy(() => import('../pages/merchant/CommunityManagePage.tsx'));
 const MerchantsPage = lazy(() => import('../pages/platform/MerchantsPage.tsx'));
 const AdminOrdersPage = lazy(() => import('../pages/platform/AdminOrdersPage.tsx'));
 const AdminOrderDetailPage = lazy(() => import('../pages/platform/AdminOrderDetailPage.tsx'));
 const EscalatedAfterSalesPage = lazy(() => import('../pages/platform/EscalatedAfterSalesPage.tsx'));
 const EscalatedAfterSaleDetailPage = lazy(() => import('../pages/platform/EscalatedAfterSaleDetailPage.tsx'));
 const ReconciliationPage = lazy(() => import('../pages/platform/ReconciliationPage.tsx'));
+const CommissionRulesPage = lazy(() => import('../pages/shared/distribution/CommissionRulesPage.tsx'));
+const DistributionStatsPage = lazy(() => import('../pages/shared/distribution/DistributionStatsPage.tsx'));
+const FissionReportPage = lazy(() => import('../pages/shared/distribution/FissionReportPage.tsx'));
+const ContentModerationPage = lazy(() => import('../pages/platform/ContentModerationPage.tsx'));
+const CreatorCentrePage = lazy(() => import('../pages/creator/CreatorCentrePage.tsx'));
+const PointsStatsPage = lazy(() => import('../pages/platform/points/PointsStatsPage.tsx'));
+const PointsMallAdminPage = lazy(() => import('../pages/platform/points/PointsMallAdminPage.tsx'));
+const CharityProjectsPage = lazy(() => import('../pages/platform/points/CharityProjectsPage.tsx'));
 
 function RequireSession({ children }: { children: ReactNode }) {
   const me = useMe();
@@ -45,7 +60,8 @@ function Home() {
   const { data: me } = useMe();
   if (isStaff(me)) return <Navigate to="/merchant/dashboard" replace />;
   if (isOperator(me)) return <Navigate to="/platform/merchants" replace />;
-  return <Forbidden />;
+  // Everyone else who signs in here is a creator: their post and sales data.
+  return <Navigate to="/creator" replace />;
 }
 
 const page = (el: ReactNode) => <Suspense fallback={<PageSkeleton />}>{el}</Suspense>;
@@ -71,7 +87,16 @@ export function AppRoutes() {
         <Route path="merchant/after-sales" element={<RequireRole role="merchant">{page(<AfterSalesPage />)}</RequireRole>} />
         <Route path="merchant/after-sales/:afterSaleId" element={<RequireRole role="merchant">{page(<AfterSaleDetailPage />)}</RequireRole>} />
         <Route path="merchant/reviews" element={<RequireRole role="merchant">{page(<ReviewsPage />)}</RequireRole>} />
+        <Route path="merchant/communities" element={<RequireRole role="merchant">{page(<CommunitiesPage />)}</RequireRole>} />
+        <Route path="merchant/communities/:communityId" element={<RequireRole role="merchant">{page(<CommunityManagePage />)}</RequireRole>} />
         <Route path="merchant/finance" element={<RequireRole role="merchant">{page(<FinancePage />)}</RequireRole>} />
+        <Route path="merchant/group-buys" element={<RequireRole role="merchant">{page(<GroupBuyCampaignsPage />)}</RequireRole>} />
+        <Route path="platform/group-buys" element={<RequireRole role="operator">{page(<GroupBuyCampaignsPage platform />)}</RequireRole>} />
+        <Route path="merchant/flash-sales" element={<RequireRole role="merchant">{page(<FlashSalesPage />)}</RequireRole>} />
+        <Route path="merchant/flash-sales/new" element={<RequireRole role="merchant">{page(<FlashSaleNewPage />)}</RequireRole>} />
+        <Route path="merchant/flash-sales/:saleId" element={<RequireRole role="merchant">{page(<FlashSaleMonitorPage />)}</RequireRole>} />
+        <Route path="merchant/coupons" element={<RequireRole role="merchant">{page(<CouponTemplatesPage key="merchant" owner="merchant" />)}</RequireRole>} />
+        <Route path="platform/coupons" element={<RequireRole role="operator">{page(<CouponTemplatesPage key="platform" owner="platform" />)}</RequireRole>} />
         <Route path="platform/merchants" element={<RequireRole role="operator">{page(<MerchantsPage />)}</RequireRole>} />
         <Route path="platform/orders" element={<RequireRole role="operator">{page(<AdminOrdersPage />)}</RequireRole>} />
         <Route path="platform/orders/:orderId" element={<RequireRole role="operator">{page(<AdminOrderDetailPage />)}</RequireRole>} />
@@ -81,6 +106,16 @@ export function AppRoutes() {
           element={<RequireRole role="operator">{page(<EscalatedAfterSaleDetailPage />)}</RequireRole>}
         />
         <Route path="platform/reconciliation" element={<RequireRole role="operator">{page(<ReconciliationPage />)}</RequireRole>} />
+        <Route path="merchant/commission-rules" element={<RequireRole role="merchant">{page(<CommissionRulesPage as="merchant" />)}</RequireRole>} />
+        <Route path="merchant/distribution" element={<RequireRole role="merchant">{page(<DistributionStatsPage as="merchant" />)}</RequireRole>} />
+        <Route path="platform/commission-rules" element={<RequireRole role="operator">{page(<CommissionRulesPage as="platform" />)}</RequireRole>} />
+        <Route path="platform/distribution" element={<RequireRole role="operator">{page(<DistributionStatsPage as="platform" />)}</RequireRole>} />
+        <Route path="platform/fission" element={<RequireRole role="operator">{page(<FissionReportPage />)}</RequireRole>} />
+        <Route path="platform/points" element={<RequireRole role="operator">{page(<PointsStatsPage />)}</RequireRole>} />
+        <Route path="platform/points-mall" element={<RequireRole role="operator">{page(<PointsMallAdminPage />)}</RequireRole>} />
+        <Route path="platform/charity" element={<RequireRole role="operator">{page(<CharityProjectsPage />)}</RequireRole>} />
+        <Route path="creator" element={page(<CreatorCentrePage />)} />
+        <Route path="platform/moderation" element={<RequireRole role="operator">{page(<ContentModerationPage />)}</RequireRole>} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

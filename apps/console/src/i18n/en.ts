@@ -1,6 +1,21 @@
 // English for every Chinese source string of the console. The Chinese text is the key, so a missing
 // translation is a type error wherever t('…') is called.
+import { enCommunities } from './en-communities.ts';
+import { enCoupons } from './en-coupons.ts';
+import { enDistribution } from './en-distribution.ts';
+import { enFlash } from './en-flash.ts';
+import { enGroupBuy } from './en-groupbuy.ts';
+import { enPoints } from './en-points.ts';
+import { enPosts } from './en-posts.ts';
+
 export const en = {
+  ...enCommunities,
+  ...enDistribution,
+  ...enCoupons,
+  ...enFlash,
+  ...enGroupBuy,
+  ...enPoints,
+  ...enPosts,
   '加载中': 'Loading',
   '重试': 'Retry',
   '加载更多': 'Load more',

@@ -1,16 +1,41 @@
 import type { App } from '../app.ts';
 import type { Deps } from '../deps.ts';
 import accountRoutes from './accounts/routes.ts';
+import { wireAttribution } from './attribution/events.ts';
+import attributionRoutes from './attribution/routes.ts';
+import moderationRoutes from './moderation/routes.ts';
+import creatorRoutes from './posts/creator-routes.ts';
+import { wirePosts } from './posts/events.ts';
+import postRoutes from './posts/routes.ts';
+import socialRoutes from './posts/social-routes.ts';
 import { wireAfterSales } from './aftersales/events.ts';
 import afterSaleRoutes from './aftersales/routes.ts';
 import { ensureDefaultCategories } from './catalog/categories.ts';
+import { wireCoupons } from './coupons/events.ts';
+import couponRoutes from './coupons/routes.ts';
 import { wire as wireCatalog } from './catalog/events.ts';
 import catalogRoutes from './catalog/routes.ts';
+import { wireCommunities } from './communities/events.ts';
+import communityRoutes from './communities/routes.ts';
+import { wireDistribution } from './distribution/events.ts';
+import distributionRoutes from './distribution/routes.ts';
+import { wireFlashSale } from './flashsale/events.ts';
+import flashSaleRoutes from './flashsale/routes.ts';
+import { wireBargain } from './bargain/events.ts';
+import bargainRoutes from './bargain/routes.ts';
+import { wireGroupBuy } from './groupbuy/events.ts';
+import groupBuyRoutes from './groupbuy/routes.ts';
+import { wireInvitations } from './invitations/events.ts';
+import invitationRoutes from './invitations/routes.ts';
 import mediaRoutes from './media/routes.ts';
+import { initMembership, wireMembership } from './membership/events.ts';
+import membershipRoutes from './membership/routes.ts';
 import { wireOrders } from './orders/events.ts';
 import orderRoutes from './orders/routes.ts';
 import { wirePayments } from './payments/events.ts';
 import paymentRoutes from './payments/routes.ts';
+import { initPoints, wirePoints } from './points/events.ts';
+import pointsRoutes from './points/routes.ts';
 import reviewRoutes from './reviews/routes.ts';
 import systemRoutes from './system/routes.ts';
 
@@ -33,4 +58,24 @@ export const modules: ModuleDef[] = [
   { name: 'payments', routes: paymentRoutes, wire: wirePayments },
   { name: 'aftersales', routes: afterSaleRoutes, wire: wireAfterSales },
   { name: 'reviews', routes: reviewRoutes },
+  { name: 'coupons', routes: couponRoutes, wire: wireCoupons },
+  { name: 'flashsale', routes: flashSaleRoutes, wire: wireFlashSale },
+  { name: 'groupbuy', routes: groupBuyRoutes, wire: wireGroupBuy },
+  { name: 'bargain', routes: bargainRoutes, wire: wireBargain },
+  { name: 'invitations', routes: invitationRoutes, wire: wireInvitations },
+  { name: 'distribution', routes: distributionRoutes, wire: wireDistribution },
+  { name: 'moderation', routes: moderationRoutes },
+  { name: 'attribution', routes: attributionRoutes, wire: wireAttribution },
+  {
+    name: 'posts',
+    routes: async (app) => {
+      await postRoutes(app);
+      await socialRoutes(app);
+      await creatorRoutes(app);
+    },
+    wire: wirePosts,
+  },
+  { name: 'communities', routes: communityRoutes, wire: wireCommunities },
+  { name: 'points', routes: pointsRoutes, wire: wirePoints, init: initPoints },
+  { name: 'membership', routes: membershipRoutes, wire: wireMembership, init: initMembership },
 ];

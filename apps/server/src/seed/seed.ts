@@ -6,8 +6,14 @@ import { verifyProductReviews } from '../modules/reviews/service.ts';
 import { type Actor, systemActor } from '../platform/auth.ts';
 import { makeCtx } from '../platform/context.ts';
 import { generateCatalogue } from './catalogue.ts';
+import { seedCommunities } from './communities.ts';
+import { seedCoupons } from './coupons.ts';
+import { seedGroupBuys } from './groupbuy.ts';
 import { DEMO_MERCHANTS } from './data/merchants.ts';
+import { seedDistribution } from './distribution.ts';
 import { runJourneys, type SeedBuyer, SeedClock, type SeedProduct } from './journeys.ts';
+import { seedPointsDemo } from './points.ts';
+import { seedPosts } from './posts.ts';
 import { generateConsumers } from './people.ts';
 import { Random } from './random.ts';
 
@@ -114,6 +120,8 @@ export async function runSeed(deps: Deps, progress: (line: string) => void): Pro
     if ((i + 1) % 20 === 0 || i + 1 === people.length) progress(`[seed] 消费者 ${i + 1}/${people.length}`);
   }
 
+  await seedDistribution(seedDeps, { operatorPhone: operatorAccount.phone, buyers, products }, progress);
+
   // ---- orders, payments, shipping, reviews ----
   const totals = await runJourneys(seedDeps, clock, rng, { completed: COMPLETED_ORDERS, demoBuyer: buyers[0]!, buyers: buyers.slice(1), products, from, until }, progress);
   // Work that fell due on the way (completing received orders, settling them) runs now, on the real clock.
@@ -124,6 +132,17 @@ export async function runSeed(deps: Deps, progress: (line: string) => void): Pro
     const check = await verifyProductReviews(system, productId);
     if (!check.ok) throw new Error(`[seed] 商品 ${productId} 的评价链校验失败：${check.firstBroken?.message ?? ''}`);
   }
+  const demoPosts = await seedPosts(deps, clock, rng, { demoBuyer: buyers[0]!, buyers: buyers.slice(1), products, until });
+  await deps.events.drain();
+  progress(`[seed] 演示笔记 ${demoPosts.posts} 篇（发现页、关注页）`);
+  const pointsDemo = await seedPointsDemo(deps);
+  const couponsDemo = await seedCoupons(deps, { operatorPhone: operatorAccount.phone, merchant: merchants.get(DEMO_MERCHANTS[0]!.key)! });
+  await seedGroupBuys(deps, { merchant: merchants.get(DEMO_MERCHANTS[0]!.key)!, products });
+  const communitiesDemo = await seedCommunities(deps, { merchant: merchants.get(DEMO_MERCHANTS[0]!.key)!, demoBuyer: buyers[0]!, buyers: buyers.slice(1), products });
+  progress(`[seed] 社群 ${communitiesDemo.communities} 个、成员 ${communitiesDemo.members} 人（均为演示消费者本人加入或首单自动加入）`);
+  progress('[seed] 拼团活动 1 个、砍价活动 1 个（演示数据，不含任何虚拟成员）');
+  progress(`[seed] 优惠券模板 ${couponsDemo.templates} 个，定向发给老客 ${couponsDemo.issued} 张（演示数据）`);
+  progress(`[seed] 积分商城 ${pointsDemo.mallItems} 件商品、公益项目 ${pointsDemo.charityProjects} 个（演示数据）`);
   progress(`[seed] 评价 ${totals.reviews} 条（追评 ${totals.followUps}，商家回复 ${totals.replies}），${totals.reviewedProductIds.length} 个商品的评价哈希链校验通过`);
 
   const seconds = Math.round((performance.now() - started) / 100) / 10;

@@ -15,11 +15,12 @@ export function useSalesText(): (n: number) => string {
   };
 }
 
-export function ProductCard({ product: p }: { product: ProductCardData }) {
+/** `source` marks where the card was shown, so the product page can credit it (a search touch). */
+export function ProductCard({ product: p, source }: { product: ProductCardData; source?: 'search' }) {
   const t = useT();
   const salesText = useSalesText();
   return (
-    <Link to={`/product/${p.id}`} className="product-card" data-testid="product-card">
+    <Link to={`/product/${p.id}${source ? `?from=${source}` : ''}`} className="product-card" data-testid="product-card">
       {p.imageUrl ? (
         <img className="thumb" src={p.imageUrl} alt={p.title} loading="lazy" />
       ) : (
@@ -40,11 +41,11 @@ export function ProductCard({ product: p }: { product: ProductCardData }) {
   );
 }
 
-export function ProductGrid({ products }: { products: ProductCardData[] }) {
+export function ProductGrid({ products, source }: { products: ProductCardData[]; source?: 'search' }) {
   return (
     <div className="product-grid" data-testid="product-grid">
       {products.map((p) => (
-        <ProductCard key={p.id} product={p} />
+        <ProductCard key={p.id} product={p} {...(source ? { source } : {})} />
       ))}
     </div>
   );

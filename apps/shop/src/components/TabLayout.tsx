@@ -1,4 +1,4 @@
-import { AppOutline, AppstoreOutline, ShopbagOutline, UserOutline } from 'antd-mobile-icons';
+import { AppOutline, AppstoreOutline, CompassOutline, ShopbagOutline, UserOutline } from 'antd-mobile-icons';
 import type { ReactNode } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { useCartCount } from '../api/cart.ts';
@@ -7,6 +7,7 @@ import { useT, type MessageKey } from '../i18n/index.tsx';
 const tabs: { to: string; label: MessageKey; icon: ReactNode; testId: string }[] = [
   { to: '/', label: '首页', icon: <AppOutline aria-hidden />, testId: 'tab-home' },
   { to: '/category', label: '分类', icon: <AppstoreOutline aria-hidden />, testId: 'tab-category' },
+  { to: '/discover', label: '发现', icon: <CompassOutline aria-hidden />, testId: 'tab-discover' },
   { to: '/cart', label: '购物车', icon: <ShopbagOutline aria-hidden />, testId: 'tab-cart' },
   { to: '/me', label: '我的', icon: <UserOutline aria-hidden />, testId: 'tab-me' },
 ];

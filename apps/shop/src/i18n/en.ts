@@ -1,5 +1,20 @@
 // English for every Chinese source string; the Chinese text is the key (and what zh-CN shows).
+import { enCommunities } from './en-communities.ts';
+import { enCoupons } from './en-coupons.ts';
+import { enFlash } from './en-flash.ts';
+import { enGroupBuy } from './en-groupbuy.ts';
+import { enPoints } from './en-points.ts';
+import { enPosts } from './en-posts.ts';
+import { enDistribution } from './en-distribution.ts';
+
 export const en = {
+  ...enCommunities,
+  ...enDistribution,
+  ...enCoupons,
+  ...enFlash,
+  ...enGroupBuy,
+  ...enPoints,
+  ...enPosts,
   '6 位数字': '6 digits',
   '{avg} 分 · {n} 条评价': '{avg} · {n} reviews',
   '{date} 入驻': 'Joined {date}',

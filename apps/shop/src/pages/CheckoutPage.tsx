@@ -8,6 +8,8 @@ import { cartKey } from '../api/cart.ts';
 import { api, isProblemType, must, newIdempotencyKey, problemTitle } from '../api/client.ts';
 import { orderKeys, type PlaceOrderInput, type Quote, type QuoteInput } from '../api/orders.ts';
 import { AddressForm } from '../components/AddressForm.tsx';
+import { CouponPicker } from '../components/CouponPicker.tsx';
+import { PointsToggle } from '../components/PointsToggle.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { Price } from '../components/Price.tsx';
 import { EmptyState, QueryError } from '../components/QueryError.tsx';
@@ -40,6 +42,9 @@ export default function CheckoutPage() {
   const [pickerOpen, setPickerOpen] = useState(false);
   const [adding, setAdding] = useState(false);
   const [note, setNote] = useState('');
+  // undefined: the server suggests the best coupons; a list: the shopper's own picks ([] = none).
+  const [couponIds, setCouponIds] = useState<string[] | undefined>();
+  const [usePoints, setUsePoints] = useState(false);
   // One key per checkout attempt: a retried tap with the same body replays, never places a second order.
   const attempt = useRef<{ body: string; key: string } | null>(null);
 
@@ -50,9 +55,13 @@ export default function CheckoutPage() {
 
   const address = addresses.data?.find((a) => a.id === addressId);
   const quote = useQuery({
-    queryKey: ['checkout-quote', source, addressId ?? null],
+    queryKey: ['checkout-quote', source, addressId ?? null, couponIds ?? 'best', usePoints],
     queryFn: () =>
-      must(api.POST('/api/v1/checkout/quote', { body: { ...source, ...(addressId ? { addressId } : {}) } })),
+      must(
+        api.POST('/api/v1/checkout/quote', {
+          body: { ...source, ...(addressId ? { addressId } : {}), ...(couponIds ? { couponIds } : {}), ...(usePoints ? { usePoints } : {}) },
+        }),
+      ),
     enabled: !!source && !addresses.isPending,
     placeholderData: keepPreviousData,
     staleTime: 0,
@@ -84,9 +93,11 @@ export default function CheckoutPage() {
       if (
         isProblemType(err, 'price-changed') ||
         isProblemType(err, 'out-of-stock') ||
-        isProblemType(err, 'sku-unavailable')
+        isProblemType(err, 'sku-unavailable') ||
+        isProblemType(err, 'coupon-unavailable')
       ) {
         attempt.current = null;
+        if (isProblemType(err, 'coupon-unavailable')) setCouponIds(undefined);
         await quote.refetch();
       }
     },
@@ -103,6 +114,9 @@ export default function CheckoutPage() {
       ...source,
       addressId: address.id,
       expectedAmount: q.amount,
+      // Exactly the coupons the shown amount was priced with.
+      ...(q.coupons ? { couponIds: q.coupons.appliedIds } : {}),
+      ...(q.loyalty && q.loyalty.points.used > 0 ? { usePoints: true } : {}),
       ...(note.trim() ? { note: note.trim() } : {}),
     };
     const serialized = JSON.stringify(body);
@@ -209,6 +223,15 @@ export default function CheckoutPage() {
               </dl>
             </section>
           ))}
+
+          {q.coupons && (
+            <CouponPicker
+              coupons={q.coupons}
+              merchantNames={new Map(q.merchants.map((m) => [m.merchantId, m.merchantName]))}
+              onChange={setCouponIds}
+            />
+          )}
+          {q.loyalty && <PointsToggle loyalty={q.loyalty} checked={usePoints} onChange={setUsePoints} />}
 
           <section className="card">
             <label htmlFor="checkout-note" className="section-title" style={{ display: 'block' }}>

@@ -4,6 +4,7 @@ import { SearchOutline } from 'antd-mobile-icons';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useCategories, useProductSearch, type ProductSort } from '../api/catalog.ts';
+import { FlashStrip } from '../components/FlashStrip.tsx';
 import { ProductGrid, useSalesText } from '../components/ProductCard.tsx';
 import { Price } from '../components/Price.tsx';
 import { EmptyState, QueryError } from '../components/QueryError.tsx';
@@ -46,6 +47,7 @@ export default function HomePage() {
           qc
             .invalidateQueries({ queryKey: ['products'] })
             .then(() => qc.invalidateQueries({ queryKey: ['categories'] }))
+            .then(() => qc.invalidateQueries({ queryKey: ['flash'] }))
         }
       >
         {banners.length > 0 && (
@@ -110,6 +112,8 @@ export default function HomePage() {
             </ul>
           )}
         </nav>
+
+        <FlashStrip />
 
         <section aria-labelledby="home-feed-title">
           <div className="home-feed-head">

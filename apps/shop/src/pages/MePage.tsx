@@ -10,9 +10,15 @@ import {
   UndoOutline,
   CheckCircleOutline,
   HandPayCircleOutline,
+  TeamOutline,
+  TagOutline,
+  PayCircleOutline,
+  UserAddOutline,
+  GiftOutline,
 } from 'antd-mobile-icons';
 import { Link, useNavigate } from 'react-router';
 import { useMe } from '../api/session.ts';
+import { FlashIcon } from '../components/FlashIcon.tsx';
 import { MenuList } from '../components/MenuList.tsx';
 import { QueryError } from '../components/QueryError.tsx';
 import { ListSkeleton } from '../components/Skeletons.tsx';
@@ -114,7 +120,17 @@ export default function MePage() {
             testId: 'me-addresses',
           },
           { key: 'after-sales', icon: <UndoOutline aria-hidden />, label: t('退款 / 售后'), to: '/after-sales' },
+          { key: 'points', icon: <StarOutline aria-hidden />, label: t('积分中心'), to: '/points', testId: 'me-points' },
+          { key: 'membership', icon: <StarOutline aria-hidden />, label: t('会员中心'), to: '/membership', testId: 'me-membership' },
+          { key: 'coupons', icon: <GiftOutline aria-hidden />, label: t('我的优惠券'), to: '/me/coupons', testId: 'me-coupons' },
+          { key: 'coupon-center', icon: <GiftOutline aria-hidden />, label: t('领券中心'), to: '/coupons' },
           { key: 'to-review', icon: <StarOutline aria-hidden />, label: t('评价晒单'), to: '/orders?tab=completed' },
+          { key: 'communities', icon: <TeamOutline aria-hidden />, label: t('我的社群'), to: '/me/communities', testId: 'me-communities' },
+          { key: 'group-buys', icon: <TeamOutline aria-hidden />, label: t('我的拼团'), to: '/me/group-buys', testId: 'me-group-buys' },
+          { key: 'bargains', icon: <TagOutline aria-hidden />, label: t('我的砍价'), to: '/me/bargains', testId: 'me-bargains' },
+          { key: 'flash', icon: <FlashIcon />, label: t('我的秒杀'), to: '/me/flash', testId: 'me-flash' },
+          { key: 'invite', icon: <UserAddOutline aria-hidden />, label: t('邀请有礼'), to: '/me/invite', testId: 'me-invite' },
+          { key: 'promoter', icon: <PayCircleOutline aria-hidden />, label: t('推广中心'), to: '/me/promoter', testId: 'me-promoter' },
           {
             key: 'lang',
             icon: <GlobalOutline aria-hidden />,

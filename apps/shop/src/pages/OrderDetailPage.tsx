@@ -201,6 +201,7 @@ function OrderView({ order: o }: { order: OrderDetail }) {
 
       <section className="card" aria-label={t('商品')}>
         <Link to={`/merchant/${o.merchantId}`} className="order-merchant">
+          {o.campaignKind === 'flash_sale' && <span className="tag brand order-kind">{t('秒杀')}</span>}
           {o.merchantName} ›
         </Link>
         <ul className="plain-list">

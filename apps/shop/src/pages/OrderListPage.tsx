@@ -82,6 +82,7 @@ export function OrderCard({ order: o }: { order: OrderSummary }) {
     <article className="card order-card" data-testid="order-card">
       <div className="row-between">
         <Link to={`/merchant/${o.merchantId}`} className="order-merchant">
+          {o.campaignKind === 'flash_sale' && <span className="tag brand order-kind">{t('秒杀')}</span>}
           {o.merchantName} ›
         </Link>
         <span className={`order-status status-${o.status}`} data-testid="order-status">

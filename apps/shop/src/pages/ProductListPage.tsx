@@ -155,7 +155,7 @@ export default function ProductListPage() {
           </EmptyState>
         ) : (
           <>
-            <ProductGrid products={products} />
+            <ProductGrid products={products} {...(q ? { source: 'search' as const } : {})} />
             <InfiniteScroll
               loadMore={async () => void (await list.fetchNextPage({ throwOnError: true }))}
               hasMore={list.hasNextPage}

@@ -6,12 +6,16 @@ import { useCartCount, useCartMutations } from '../api/cart.ts';
 import { useProduct, type Product } from '../api/catalog.ts';
 import { useProductReviews, useReviewSummary } from '../api/reviews.ts';
 import { useMe } from '../api/session.ts';
+import { CampaignSection } from '../components/CampaignSection.tsx';
+import { ProductCoupons } from '../components/ProductCoupons.tsx';
 import { Price } from '../components/Price.tsx';
 import { useSalesText } from '../components/ProductCard.tsx';
 import { QueryError } from '../components/QueryError.tsx';
 import { ReviewItem } from '../components/ReviewItem.tsx';
+import { ShareEarn } from '../components/ShareEarn.tsx';
 import { DetailSkeleton } from '../components/Skeletons.tsx';
 import { SkuPicker, skuOf, type SpecSelection } from '../components/SkuPicker.tsx';
+import { useProductTouch } from '../components/ProductTouch.tsx';
 import { Stars } from '../components/Stars.tsx';
 import { useT } from '../i18n/index.tsx';
 import './ProductPage.css';
@@ -28,6 +32,7 @@ export default function ProductPage() {
   const t = useT();
   const navigate = useNavigate();
   const product = useProduct(id);
+  useProductTouch(id);
 
   if (product.isPending) {
     return (
@@ -185,7 +190,10 @@ function ProductView({ product: p }: { product: Product }) {
             )}
             {!sku && p.maxPrice > p.minPrice && <span className="muted"> {t('起')}</span>}
           </div>
-          <span className="muted">{salesText(p.salesCount)}</span>
+          <span className="row">
+            <span className="muted">{salesText(p.salesCount)}</span>
+            <ShareEarn productId={p.id} />
+          </span>
         </div>
         <p className="product-title">{p.title}</p>
         {p.subtitle && <p className="product-subtitle">{p.subtitle}</p>}
@@ -199,7 +207,10 @@ function ProductView({ product: p }: { product: Product }) {
         )}
       </section>
 
+      <CampaignSection productId={p.id} />
+
       <section className="card product-rows">
+        <ProductCoupons productId={p.id} />
         <button
           type="button"
           className="product-row"

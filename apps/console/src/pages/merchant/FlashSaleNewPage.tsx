@@ -1,0 +1,232 @@
+import { ArrowLeftOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Space, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useCallback, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { api, ApiError, must, problemTitle } from '../../api/client.ts';
+import { useMerchantId } from '../../app/merchantScope.ts';
+import { useNotify } from '../../components/feedback.ts';
+import { yuan } from '../../components/format.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { useT } from '../../i18n/index.tsx';
+import { flashKeys, type CreateFlashSaleBody } from './flashsale/api.ts';
+import {
+  duplicateRows,
+  flashPriceProblem,
+  formFieldErrors,
+  MAX_ITEMS,
+  MAX_PER_USER,
+  perUserProblem,
+  quantityProblem,
+  toCreateBody,
+  windowProblem,
+  type FlashFormValues,
+  type SkuFacts,
+} from './flashsale/form.ts';
+import { ProductSelect, SkuSelect } from './flashsale/SkuPicker.tsx';
+
+const check = (problem: string | null) => (problem ? Promise.reject(new Error(problem)) : Promise.resolve());
+
+/** 创建秒杀: a slot's window and pay time, and its items (a SKU, flash price in yuan, quantity, per-buyer limit). */
+export default function FlashSaleNewPage() {
+  const t = useT();
+  const merchantId = useMerchantId();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const notify = useNotify();
+  const [form] = Form.useForm<FlashFormValues>();
+  const [facts, setFacts] = useState<Map<string, SkuFacts>>(new Map());
+  const [problem, setProblem] = useState<{ title: string; detail?: string | undefined } | null>(null);
+  const learn = useCallback((f: SkuFacts) => setFacts((m) => (m.get(f.skuId)?.stock === f.stock && m.get(f.skuId)?.price === f.price ? m : new Map(m).set(f.skuId, f))), []);
+
+  const create = useMutation({
+    mutationFn: (body: CreateFlashSaleBody) => must(api.POST('/api/v1/merchant/flash-sales', { body })),
+    onSuccess: (slot) => {
+      notify.success(t('已创建秒杀场次「{title}」', { title: slot.title }));
+      void qc.invalidateQueries({ queryKey: flashKeys.list(merchantId) });
+      void qc.invalidateQueries({ queryKey: ['merchant', merchantId, 'product'] });
+      void navigate(`/merchant/flash-sales/${slot.saleId}`, { replace: true });
+    },
+    onError: (err) => {
+      const fields = formFieldErrors(err);
+      if (fields.length > 0) form.setFields(fields as Parameters<typeof form.setFields>[0]);
+      // Refusals (price not below today's, stock short, bad window) name the product in their detail.
+      setProblem({ title: problemTitle(err), detail: err instanceof ApiError ? err.problem.detail : undefined });
+    },
+  });
+
+  // Watching the rows re-renders the hints (现价, 现有库存) when a SKU is picked; validators read the form directly.
+  const rows = Form.useWatch('items', form);
+  const skuOf = (row: number): SkuFacts | undefined => {
+    const skuId = rows?.[row]?.skuId;
+    return skuId ? facts.get(skuId) : undefined;
+  };
+  const skuNow = (row: number): SkuFacts | undefined => {
+    const skuId = form.getFieldValue(['items', row, 'skuId']) as string | undefined;
+    return skuId ? facts.get(skuId) : undefined;
+  };
+
+  return (
+    <>
+      <Link to="/merchant/flash-sales" style={{ display: 'inline-block', marginBottom: 8 }}>
+        <ArrowLeftOutlined aria-hidden="true" /> {t('返回秒杀活动')}
+      </Link>
+      <PageHeader title={t('创建秒杀')} subtitle={t('秒杀价须低于商品现价；秒杀数量立即从规格库存中划出，场次结束后未售出的退回。')} />
+      <Form<FlashFormValues>
+        form={form}
+        layout="vertical"
+        initialValues={{ payWindowMinutes: 5, items: [{ perUserLimit: 1 }] }}
+        onFinish={(values) => {
+          setProblem(null);
+          create.mutate(toCreateBody(values));
+        }}
+        onFinishFailed={() => setProblem({ title: t('请先修正标红的内容') })}
+      >
+        {problem ? <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={problem.title} description={problem.detail} data-testid="flash-form-problem" /> : null}
+        <Card title={t('场次信息')} style={{ marginBottom: 16 }}>
+          <Row gutter={16}>
+            <Col xs={24} lg={8}>
+              <Form.Item name="title" label={t('场次名称')} rules={[{ required: true, whitespace: true, min: 2, max: 40, message: t('场次名称 2–40 个字') }]}>
+                <Input placeholder={t('例如：双十二零点秒杀')} maxLength={40} showCount />
+              </Form.Item>
+            </Col>
+            <Col xs={24} lg={10}>
+              <Form.Item
+                name="window"
+                required
+                label={t('开始 – 结束时间')}
+                extra={t('一个场次最长 24 小时')}
+                rules={[
+                  {
+                    validator: (_, v: FlashFormValues['window']) =>
+                      check(windowProblem(v?.[0]?.valueOf(), v?.[1]?.valueOf(), Date.now(), t)),
+                  },
+                ]}
+              >
+                <DatePicker.RangePicker
+                  showTime={{ format: 'HH:mm' }}
+                  format="YYYY-MM-DD HH:mm"
+                  style={{ width: '100%' }}
+                  disabledDate={(d) => d.isBefore(dayjs().startOf('day'))}
+                  placeholder={[t('开始时间'), t('结束时间')]}
+                  data-testid="flash-window"
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} lg={6}>
+              <Form.Item
+                name="payWindowMinutes"
+                label={t('支付时限（分钟）')}
+                extra={t('抢到后未在时限内付款，名额释放给其他人')}
+                rules={[{ required: true, type: 'integer', min: 1, max: 30, message: t('支付时限 1–30 分钟') }]}
+              >
+                <InputNumber min={1} max={30} precision={0} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+          </Row>
+        </Card>
+
+        <Card title={t('秒杀商品')} style={{ marginBottom: 16 }}>
+          <Form.List
+            name="items"
+            rules={[
+              {
+                validator: (_, items: FlashFormValues['items'] | undefined) =>
+                  check(!items || items.length === 0 ? t('至少选择一个商品') : null),
+              },
+            ]}
+          >
+            {(fields, { add, remove }, { errors }) => (
+              <>
+                {fields.map((field, index) => (
+                  <Row key={field.key} gutter={12} align="top" data-testid="flash-item-row">
+                    <Col xs={24} xl={6}>
+                      <Form.Item name={[field.name, 'productId']} label={index === 0 ? t('商品') : undefined} rules={[{ required: true, message: t('请选择商品') }]}>
+                        <ProductSelect onChange={() => form.setFieldValue(['items', field.name, 'skuId'], undefined)} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={24} xl={5}>
+                      <Form.Item noStyle shouldUpdate={(a: FlashFormValues, b: FlashFormValues) => a.items?.[field.name]?.productId !== b.items?.[field.name]?.productId}>
+                        {() => (
+                          <Form.Item
+                            name={[field.name, 'skuId']}
+                            label={index === 0 ? t('规格') : undefined}
+                            rules={[
+                              { required: true, message: t('请选择规格') },
+                              {
+                                validator: () =>
+                                  check(duplicateRows(form.getFieldValue('items') as FlashFormValues['items']).has(index) ? t('这个规格已在上面选过') : null),
+                              },
+                            ]}
+                          >
+                            <SkuSelect productId={form.getFieldValue(['items', field.name, 'productId']) as string | undefined} onFacts={learn} />
+                          </Form.Item>
+                        )}
+                      </Form.Item>
+                    </Col>
+                    <Col xs={8} xl={4}>
+                      <Form.Item
+                        name={[field.name, 'flashPriceYuan']}
+                        required
+                        label={index === 0 ? t('秒杀价（元）') : undefined}
+                        dependencies={[['items', field.name, 'skuId']]}
+                        extra={skuOf(field.name) ? t('现价 {price}', { price: yuan(skuOf(field.name)!.price) }) : undefined}
+                        rules={[{ validator: (_, v: number | null) => check(flashPriceProblem(v, skuNow(field.name), t)) }]}
+                      >
+                        <InputNumber min={0.01} step={1} precision={2} prefix="¥" style={{ width: '100%' }} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={8} xl={4}>
+                      <Form.Item
+                        name={[field.name, 'quantity']}
+                        required
+                        label={index === 0 ? t('秒杀数量') : undefined}
+                        dependencies={[['items', field.name, 'skuId']]}
+                        extra={skuOf(field.name) ? t('现有库存 {n}', { n: skuOf(field.name)!.stock }) : undefined}
+                        rules={[{ validator: (_, v: number | null) => check(quantityProblem(v, skuNow(field.name), t)) }]}
+                      >
+                        <InputNumber min={1} precision={0} style={{ width: '100%' }} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={6} xl={3}>
+                      <Form.Item
+                        name={[field.name, 'perUserLimit']}
+                        required
+                        label={index === 0 ? t('每人限购') : undefined}
+                        rules={[{ validator: (_, v: number | null) => check(perUserProblem(v, t)) }]}
+                      >
+                        <InputNumber min={1} max={MAX_PER_USER} precision={0} style={{ width: '100%' }} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={2} xl={2}>
+                      <Form.Item label={index === 0 ? ' ' : undefined}>
+                        <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('移除第 {n} 个商品', { n: index + 1 })} disabled={fields.length === 1} onClick={() => remove(field.name)} />
+                      </Form.Item>
+                    </Col>
+                  </Row>
+                ))}
+                <Form.ErrorList errors={errors} />
+                <Button type="dashed" icon={<PlusOutlined />} disabled={fields.length >= MAX_ITEMS} onClick={() => add({ perUserLimit: 1 })} data-testid="flash-add-item">
+                  {t('再加一个商品')}
+                </Button>
+                <Typography.Text type="secondary" style={{ marginLeft: 12 }}>
+                  {t('一个场次最多 {n} 个商品', { n: MAX_ITEMS })}
+                </Typography.Text>
+              </>
+            )}
+          </Form.List>
+        </Card>
+
+        <Space>
+          <Button type="primary" htmlType="submit" loading={create.isPending} data-testid="flash-submit">
+            {t('创建场次')}
+          </Button>
+          <Link to="/merchant/flash-sales">
+            <Button>{t('取消')}</Button>
+          </Link>
+        </Space>
+      </Form>
+    </>
+  );
+}
