@@ -1,6 +1,7 @@
 import { createHash, randomInt } from 'node:crypto';
 import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { GroupCommitter } from '../../platform/batcher.ts';
 import { TtlCache } from '../../platform/cache.ts';
 import type { Deps } from '../../deps.ts';
 import { type Actor, anonymous, hashToken, newSessionToken, requireUser, type Role, type StaffRole } from '../../platform/auth.ts';
@@ -145,14 +146,27 @@ export async function resolveActor(deps: Deps, token: string): Promise<Actor> {
   const cache = actorCache(deps);
   const cached = cache.get(tokenHash);
   if (cached) return cached;
-  const actor = await lookUpActor(deps, tokenHash);
+  const actor = await sessionLookups(deps).submit(tokenHash);
   if (actor.kind === 'user') cache.set(tokenHash, actor);
   return actor;
 }
 
-async function lookUpActor(deps: Deps, tokenHash: string): Promise<Actor> {
+// When thousands of buyers arrive at once (a flash sale's first second), their sessions are looked up together:
+// one query for every token that missed the cache meanwhile, instead of one round trip per request.
+const lookups = new WeakMap<Deps, GroupCommitter<string, Actor>>();
+function sessionLookups(deps: Deps): GroupCommitter<string, Actor> {
+  let c = lookups.get(deps);
+  if (!c) {
+    c = new GroupCommitter((hashes) => lookUpActors(deps, hashes), { maxBatch: 500, maxInFlight: 2 });
+    lookups.set(deps, c);
+  }
+  return c;
+}
+
+async function lookUpActors(deps: Deps, tokenHashes: string[]): Promise<Actor[]> {
   const rows = await deps.database.db
     .select({
+      tokenHash: sessions.tokenHash,
       sessionId: sessions.id,
       userId: users.id,
       roles: users.roles,
@@ -160,10 +174,19 @@ async function lookUpActor(deps: Deps, tokenHash: string): Promise<Actor> {
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, deps.clock.now())));
-  const row = rows[0];
-  if (!row) return anonymous;
-  return { kind: 'user', userId: row.userId, sessionId: row.sessionId, roles: row.roles as Role[], staff: row.staff ?? [] };
+    .where(
+      and(
+        sql`${sessions.tokenHash} = any(${sql.param([...new Set(tokenHashes)])}::text[])`,
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, deps.clock.now()),
+      ),
+    );
+  const byHash = new Map(rows.map((r) => [r.tokenHash, r]));
+  return tokenHashes.map((h): Actor => {
+    const row = byHash.get(h);
+    if (!row) return anonymous;
+    return { kind: 'user', userId: row.userId, sessionId: row.sessionId, roles: row.roles as Role[], staff: row.staff ?? [] };
+  });
 }
 
 // ---- used by other modules and the seed script ----
