@@ -796,6 +796,205 @@ CREATE TABLE "invitee_orders" (
 	"ended_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "live_chat_messages" (
+	"id" text PRIMARY KEY NOT NULL,
+	"session_id" text NOT NULL,
+	"user_id" text NOT NULL,
+	"kind" text NOT NULL,
+	"text" text NOT NULL,
+	"reply_to_id" text,
+	"created_at" timestamp with time zone NOT NULL,
+	"removed_at" timestamp with time zone,
+	"removed_by" text
+);
+--> statement-breakpoint
+CREATE TABLE "live_flash_sales" (
+	"id" text PRIMARY KEY NOT NULL,
+	"session_id" text NOT NULL,
+	"flash_sale_id" text NOT NULL,
+	"flash_item_id" text NOT NULL,
+	"product_id" text NOT NULL,
+	"sku_id" text NOT NULL,
+	"starts_at" timestamp with time zone NOT NULL,
+	"ends_at" timestamp with time zone NOT NULL,
+	"created_by" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "live_host_qualifications" (
+	"merchant_id" text PRIMARY KEY NOT NULL,
+	"real_name" text,
+	"id_number_tail" text,
+	"real_name_verified_at" timestamp with time zone,
+	"deposit_held" bigint DEFAULT 0 NOT NULL,
+	"deposit_paid_at" timestamp with time zone,
+	"updated_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "live_host_deposit_nonnegative" CHECK ("live_host_qualifications"."deposit_held" >= 0)
+);
+--> statement-breakpoint
+CREATE TABLE "live_lotteries" (
+	"id" text PRIMARY KEY NOT NULL,
+	"session_id" text NOT NULL,
+	"keyword" text NOT NULL,
+	"prize" jsonb NOT NULL,
+	"winners_count" integer NOT NULL,
+	"opens_at" timestamp with time zone NOT NULL,
+	"closes_at" timestamp with time zone NOT NULL,
+	"seed_commitment" text NOT NULL,
+	"seed" text NOT NULL,
+	"status" text NOT NULL,
+	"drawn_at" timestamp with time zone,
+	"created_by" text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "live_lottery_entries" (
+	"lottery_id" text NOT NULL,
+	"user_id" text NOT NULL,
+	"message_id" text NOT NULL,
+	"entered_at" timestamp with time zone NOT NULL,
+	"won" boolean DEFAULT false NOT NULL,
+	"prize_ref" text,
+	CONSTRAINT "live_lottery_entries_lottery_id_user_id_pk" PRIMARY KEY("lottery_id","user_id")
+);
+--> statement-breakpoint
+CREATE TABLE "live_metric_minutes" (
+	"session_id" text NOT NULL,
+	"minute" timestamp with time zone NOT NULL,
+	"viewers" integer DEFAULT 0 NOT NULL,
+	"chats" integer DEFAULT 0 NOT NULL,
+	"likes" integer DEFAULT 0 NOT NULL,
+	"product_clicks" integer DEFAULT 0 NOT NULL,
+	"orders" integer DEFAULT 0 NOT NULL,
+	"gmv" bigint DEFAULT 0 NOT NULL,
+	CONSTRAINT "live_metric_minutes_session_id_minute_pk" PRIMARY KEY("session_id","minute")
+);
+--> statement-breakpoint
+CREATE TABLE "live_mutes" (
+	"session_id" text NOT NULL,
+	"user_id" text NOT NULL,
+	"until" timestamp with time zone NOT NULL,
+	"muted_by" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "live_mutes_session_id_user_id_pk" PRIMARY KEY("session_id","user_id")
+);
+--> statement-breakpoint
+CREATE TABLE "live_orders" (
+	"order_id" text PRIMARY KEY NOT NULL,
+	"session_id" text NOT NULL,
+	"user_id" text NOT NULL,
+	"amount" bigint NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"paid_at" timestamp with time zone,
+	"voided_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "live_pins" (
+	"id" text PRIMARY KEY NOT NULL,
+	"session_id" text NOT NULL,
+	"product_id" text NOT NULL,
+	"pinned_by" text NOT NULL,
+	"pinned_at" timestamp with time zone NOT NULL,
+	"unpinned_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "live_pks" (
+	"id" text PRIMARY KEY NOT NULL,
+	"session_a" text NOT NULL,
+	"session_b" text NOT NULL,
+	"metric" text NOT NULL,
+	"duration_seconds" integer NOT NULL,
+	"status" text NOT NULL,
+	"base_a" bigint DEFAULT 0 NOT NULL,
+	"base_b" bigint DEFAULT 0 NOT NULL,
+	"score_a" bigint,
+	"score_b" bigint,
+	"started_at" timestamp with time zone,
+	"ends_at" timestamp with time zone,
+	"created_by" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "live_pks_two_rooms" CHECK ("live_pks"."session_a" <> "live_pks"."session_b")
+);
+--> statement-breakpoint
+CREATE TABLE "live_poll_votes" (
+	"poll_id" text NOT NULL,
+	"user_id" text NOT NULL,
+	"option_index" integer NOT NULL,
+	"voted_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "live_poll_votes_poll_id_user_id_pk" PRIMARY KEY("poll_id","user_id")
+);
+--> statement-breakpoint
+CREATE TABLE "live_polls" (
+	"id" text PRIMARY KEY NOT NULL,
+	"session_id" text NOT NULL,
+	"question" text NOT NULL,
+	"options" jsonb NOT NULL,
+	"closes_at" timestamp with time zone NOT NULL,
+	"closed_at" timestamp with time zone,
+	"created_by" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "live_reminders" (
+	"session_id" text NOT NULL,
+	"user_id" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"notified_at" timestamp with time zone,
+	CONSTRAINT "live_reminders_session_id_user_id_pk" PRIMARY KEY("session_id","user_id")
+);
+--> statement-breakpoint
+CREATE TABLE "live_roles" (
+	"session_id" text NOT NULL,
+	"user_id" text NOT NULL,
+	"role" text NOT NULL,
+	"assigned_by" text NOT NULL,
+	"assigned_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "live_roles_session_id_user_id_pk" PRIMARY KEY("session_id","user_id")
+);
+--> statement-breakpoint
+CREATE TABLE "live_session_products" (
+	"session_id" text NOT NULL,
+	"product_id" text NOT NULL,
+	"position" integer NOT NULL,
+	"claim" text,
+	CONSTRAINT "live_session_products_session_id_product_id_pk" PRIMARY KEY("session_id","product_id")
+);
+--> statement-breakpoint
+CREATE TABLE "live_sessions" (
+	"id" text PRIMARY KEY NOT NULL,
+	"merchant_id" text NOT NULL,
+	"creator_id" text,
+	"host_user_id" text NOT NULL,
+	"title" text NOT NULL,
+	"cover_url" text,
+	"status" text NOT NULL,
+	"scheduled_at" timestamp with time zone NOT NULL,
+	"started_at" timestamp with time zone,
+	"ended_at" timestamp with time zone,
+	"stream_key" text NOT NULL,
+	"playback_url" text NOT NULL,
+	"replay_url" text,
+	"likes" bigint DEFAULT 0 NOT NULL,
+	"peak_viewers" integer DEFAULT 0 NOT NULL,
+	"created_by" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "live_visits" (
+	"id" text PRIMARY KEY NOT NULL,
+	"session_id" text NOT NULL,
+	"viewer_key" text NOT NULL,
+	"user_id" text,
+	"joined_at" timestamp with time zone NOT NULL,
+	"left_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "merchant_credit_scores" (
+	"merchant_id" text PRIMARY KEY NOT NULL,
+	"score" integer NOT NULL,
+	"updated_by" text NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "member_growth" (
 	"id" text PRIMARY KEY NOT NULL,
 	"user_id" text NOT NULL,
@@ -1355,6 +1554,16 @@ CREATE INDEX "groupbuy_members_campaign_user_idx" ON "groupbuy_members" USING bt
 CREATE INDEX "invitations_inviter_idx" ON "invitations" USING btree ("inviter_id","bound_at");--> statement-breakpoint
 CREATE INDEX "invitee_orders_invitee_idx" ON "invitee_orders" USING btree ("invitee_id");--> statement-breakpoint
 CREATE INDEX "invitee_orders_inviter_idx" ON "invitee_orders" USING btree ("inviter_id");--> statement-breakpoint
+CREATE INDEX "live_chat_session_idx" ON "live_chat_messages" USING btree ("session_id","created_at");--> statement-breakpoint
+CREATE INDEX "live_flash_session_idx" ON "live_flash_sales" USING btree ("session_id","starts_at");--> statement-breakpoint
+CREATE INDEX "live_orders_session_idx" ON "live_orders" USING btree ("session_id","created_at");--> statement-breakpoint
+CREATE INDEX "live_pins_session_idx" ON "live_pins" USING btree ("session_id","pinned_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "live_pins_one_current_uq" ON "live_pins" USING btree ("session_id") WHERE "live_pins"."unpinned_at" is null;--> statement-breakpoint
+CREATE INDEX "live_roles_user_idx" ON "live_roles" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "live_sessions_status_idx" ON "live_sessions" USING btree ("status","scheduled_at");--> statement-breakpoint
+CREATE INDEX "live_sessions_merchant_idx" ON "live_sessions" USING btree ("merchant_id","scheduled_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "live_sessions_stream_key_uq" ON "live_sessions" USING btree ("stream_key");--> statement-breakpoint
+CREATE INDEX "live_visits_session_idx" ON "live_visits" USING btree ("session_id","joined_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "member_growth_ref_uq" ON "member_growth" USING btree ("kind","ref_id");--> statement-breakpoint
 CREATE INDEX "member_growth_user_idx" ON "member_growth" USING btree ("user_id","at");--> statement-breakpoint
 CREATE INDEX "member_growth_order_idx" ON "member_growth" USING btree ("order_id");--> statement-breakpoint
