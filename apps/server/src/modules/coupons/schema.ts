@@ -148,3 +148,27 @@ export const couponNewUserPacks = pgTable('coupon_new_user_packs', {
   userId: text('user_id').primaryKey(),
   issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
 });
+
+/**
+ * What the platform pays a merchant for a platform coupon's share of one paid order (docs/COUPONS.md "Who pays"):
+ * posted when the order is paid, reversed in proportion to refunds, settled with the order. `reversedAmount` and
+ * `settledAt` only move forward through guarded updates, so the journals are posted once each.
+ */
+export const couponSubsidies = pgTable(
+  'coupon_subsidies',
+  {
+    couponId: text('coupon_id').notNull(),
+    orderId: text('order_id').notNull(),
+    templateId: text('template_id').notNull(),
+    merchantId: text('merchant_id').notNull(),
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+    reversedAmount: bigint('reversed_amount', { mode: 'number' }).notNull().default(0),
+    settledAt: timestamp('settled_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.couponId, t.orderId] }),
+    index('coupon_subsidies_order_idx').on(t.orderId),
+    check('coupon_subsidies_reversed_le_amount', sql`${t.reversedAmount} between 0 and ${t.amount}`),
+  ],
+);

@@ -77,6 +77,14 @@ const KIND_LABEL: Record<string, string> = {
   'commission.recorded': '推广佣金',
   'commission.reversed': '推广佣金退回',
   'commission.settled': '推广佣金结算',
+  // Posted by coupons when a platform coupon lowered the buyer's price (docs/COUPONS.md "Who pays").
+  'coupon.subsidy': '平台券补贴',
+  'coupon.subsidy-reversed': '平台券补贴退回',
+  'coupon.subsidy-settled': '平台券补贴结算',
+  // Posted by points when points paid part of the order: the platform funds them (docs/POINTS.md "Who pays").
+  'points.subsidy': '积分抵扣补贴',
+  'points.subsidy-reversed': '积分抵扣补贴退回',
+  'points.subsidy-settled': '积分抵扣补贴结算',
 };
 
 export interface FinanceEntry {

@@ -73,6 +73,24 @@ export const pointsOrders = pgTable('points_orders', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
 });
 
+/**
+ * What the platform pays the merchant for the points spent on one paid order (1 point = 1 fen; docs/POINTS.md
+ * "Who pays"): posted when the order is paid, reversed in proportion to refunds, settled with the order.
+ * `reversedAmount` and `settledAt` only move forward through guarded updates, so the journals are posted once each.
+ */
+export const pointsSubsidies = pgTable(
+  'points_subsidies',
+  {
+    orderId: text('order_id').primaryKey(),
+    merchantId: text('merchant_id').notNull(),
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+    reversedAmount: bigint('reversed_amount', { mode: 'number' }).notNull().default(0),
+    settledAt: timestamp('settled_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [check('points_subsidies_reversed_le_amount', sql`${t.reversedAmount} between 0 and ${t.amount}`)],
+);
+
 export const pointsGifts = pgTable(
   'points_gifts',
   {
