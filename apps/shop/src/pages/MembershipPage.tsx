@@ -70,7 +70,7 @@ function Benefits({ m }: { m: Membership }) {
               <td>{tier.threshold}</td>
               <td>{tier.percentOff > 0 ? t('{n} 折', { n: 100 - tier.percentOff }) : '—'}</td>
               <td>{tier.freeShipping ? yes : '—'}</td>
-              <td>{tier.birthdayPoints > 0 ? tier.birthdayPoints : '—'}</td>
+              <td>{tier.birthdayCoupon ? tier.birthdayCoupon.label : '—'}</td>
               <td>{tier.priorityMinutes > 0 ? t('{n} 分钟', { n: tier.priorityMinutes }) : '—'}</td>
               <td>{tier.trials ? yes : '—'}</td>
             </tr>
@@ -78,7 +78,7 @@ function Benefits({ m }: { m: Membership }) {
         </tbody>
       </table>
       <p className="muted" style={{ margin: '8px 0 0' }}>
-        {t('生日礼为积分；优先购指限量商品开售前可提前购买的时间')}
+        {t('生日礼为平台优惠券，生日当月发放，有效 31 天；优先购指限量商品开售前可提前购买的时间')}
       </p>
     </section>
   );
@@ -98,7 +98,7 @@ function Profile({ m }: { m: Membership }) {
             {t('生日')}
           </p>
           <p className="muted" style={{ margin: '4px 0 0' }}>
-            {m.birthday ? t('{md}（设置后不可修改）', { md: m.birthday }) : t('设置生日，银卡及以上会员生日当天得生日礼积分')}
+            {m.birthday ? t('{md}（设置后不可修改）', { md: m.birthday }) : t('设置生日，银卡及以上会员生日当月得生日优惠券')}
           </p>
         </div>
         {!m.birthday && (

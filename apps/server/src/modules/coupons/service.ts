@@ -13,3 +13,4 @@ export {
 export { createTemplate, listTemplates, ownerOf, stopTemplate, type TemplateDto, type TemplateInput } from './templates.ts';
 export { issueToUsers, type IssueInput, type IssueResultDto } from './targeting.ts';
 export { claimCoupon, claimNewUserPack, getNewUserPack, listClaimCenter, listMyCoupons } from './wallet.ts';
+export { ensureSystemTemplate, issueSystemCoupon, type SystemTemplateInput } from './system-templates.ts';

@@ -2,11 +2,11 @@ import type { Deps } from '../../deps.ts';
 import type { Db } from '../../platform/db.ts';
 import { addDays, shanghaiDay, shanghaiDayStart } from '../points/rules.ts';
 import { recomputeAllTiers, recordPurchaseGrowth, reverseGrowthAfterRefund } from './growth.ts';
-import { giveBirthdayGifts } from './service.ts';
+import { ensureBirthdayTemplates, giveBirthdayGifts } from './service.ts';
 
 // Subscribed: order.paid (growth value), refund.completed (growth taken back in proportion). Job: the daily run,
 // ten minutes after midnight Beijing time, recomputes every tier (growth leaving the 365-day window lowers tiers)
-// and gives the day's birthday gifts.
+// and issues the birthday coupons of members whose birthday month it is. Init: each tier's birthday coupon template.
 
 export const DAILY_JOB = 'membership.daily';
 
@@ -29,9 +29,12 @@ export function wireMembership(deps: Deps): void {
   deps.jobs.register(DAILY_JOB, async (db) => {
     const now = deps.clock.now();
     await recomputeAllTiers(db, now);
-    await giveBirthdayGifts(db, now);
+    await giveBirthdayGifts(db, now, deps.log);
     await scheduleDaily(deps, db, now);
   });
 }
 
-export const initMembership = (deps: Deps) => scheduleDaily(deps, deps.database.db, deps.clock.now());
+export async function initMembership(deps: Deps): Promise<void> {
+  await ensureBirthdayTemplates(deps.database.db, deps.clock.now());
+  await scheduleDaily(deps, deps.database.db, deps.clock.now());
+}

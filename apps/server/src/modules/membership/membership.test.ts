@@ -61,21 +61,6 @@ describe('tiers from growth value', () => {
     expect((await newcomer.put('/api/v1/membership/me/trials', { optIn: true })).body.type).toBe('tier-too-low');
   });
 
-  it('gives the birthday gift once on the birthday, and the birthday cannot be changed', async () => {
-    const tomorrow = new Date(t.clock.now().getTime() + 8 * 3_600_000 + DAY);
-    const birthday = { month: tomorrow.getUTCMonth() + 1, day: tomorrow.getUTCDate() };
-    expect((await me.put('/api/v1/membership/me/birthday', birthday)).status).toBe(200);
-    expect((await me.put('/api/v1/membership/me/birthday', { month: 1, day: 1 })).body.type).toBe('birthday-locked');
-    expect((await me.put('/api/v1/membership/me/birthday', { month: 2, day: 30 })).body.type).toBe('invalid-birthday');
-    const before = (await me.get('/api/v1/points/me')).body.balance;
-    t.clock.advance(DAY);
-    await t.runJobs();
-    await t.runJobs();
-    const history = (await me.get('/api/v1/points/history?limit=1')).body.items;
-    expect(history[0]).toMatchObject({ kind: 'points.birthday', points: 500, memo: '金卡会员生日礼' });
-    expect((await me.get('/api/v1/points/me')).body.balance).toBe(before + 500);
-  });
-
   it('the daily job lowers tiers as growth leaves the 365-day window', async () => {
     t.clock.advance(366 * DAY);
     await t.runJobs();

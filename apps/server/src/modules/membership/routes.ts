@@ -14,7 +14,17 @@ const Tier = z.object({
   threshold: z.number().int().describe('成长值门槛（近 365 天每实付 ¥1 计 1 点）'),
   percentOff: z.number().int().describe('会员价：商品金额减免的百分比'),
   freeShipping: z.boolean(),
-  birthdayPoints: z.number().int(),
+  birthdayCoupon: z
+    .object({
+      templateId: z.string(),
+      label: z.string().describe('如 满99减10、无门槛减30'),
+      kind: z.enum(['threshold', 'no_threshold']),
+      thresholdAmount: z.number().int(),
+      discountAmount: z.number().int(),
+      validDays: z.number().int(),
+    })
+    .nullable()
+    .describe('生日月发放的平台券，每年一次；普通会员为 null'),
   priorityMinutes: z.number().int().describe('限量商品提前购买的分钟数'),
   trials: z.boolean().describe('可报名新品试用'),
 });

@@ -1,9 +1,10 @@
-import { and, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, like, ne, or, sql } from 'drizzle-orm';
+import type { Logger } from 'pino';
 import { requireOperator, requireUser } from '../../platform/auth.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
 import { ok, refusals, type Result } from '../../platform/errors.ts';
-import { grantBirthdayPoints } from '../points/service.ts';
+import { ensureSystemTemplate, issueSystemCoupon } from '../coupons/service.ts';
 import { shanghaiDay } from '../points/rules.ts';
 import { members } from './schema.ts';
 import { TIER_ORDER, type TierCode, type TierConfig, tierRank, TIERS } from './tiers.ts';
@@ -101,30 +102,67 @@ export async function trialCandidates(db: Db, limit: number): Promise<string[]> 
   return rows.map((r) => r.userId);
 }
 
+/** Membership init: the platform coupon template of each tier's birthday coupon exists (created once, fixed ids). */
+export async function ensureBirthdayTemplates(db: Db, now: Date): Promise<void> {
+  for (const code of TIER_ORDER) {
+    const c = TIERS[code].birthdayCoupon;
+    if (!c) continue;
+    await ensureSystemTemplate(
+      db,
+      { id: c.templateId, name: `${TIERS[code].name}生日券`, kind: c.kind, thresholdAmount: c.thresholdAmount, discountAmount: c.discountAmount, validDays: c.validDays, perUserLimit: 100 },
+      now,
+    );
+  }
+}
+
 /**
- * The daily birthday run: members whose birthday is today (Beijing time; 29 Feb birthdays on 28 Feb in other
- * years) get their tier's birthday points, once a year.
+ * The daily run's birthday part: members whose birthday month it is (Beijing time) and who have not had this year's
+ * gift get their current tier's birthday coupon. Per member, marking the year and issuing the coupon happen in one
+ * savepoint, so a rerun (or a second run the same month) issues nothing twice; a member who sets their birthday or
+ * reaches 银卡 later in the month gets it at the next run. A template an operator stopped issues nothing.
  */
-export async function giveBirthdayGifts(db: Db, now: Date): Promise<number> {
+export async function giveBirthdayGifts(db: Db, now: Date, log?: Logger): Promise<number> {
   const today = shanghaiDay(now);
   const year = Number(today.slice(0, 4));
-  const mmdd = today.slice(5);
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const days = mmdd === '02-28' && !leap ? ['02-28', '02-29'] : [mmdd];
+  const month = today.slice(5, 7);
+  const tiers = TIER_ORDER.filter((c) => TIERS[c].birthdayCoupon !== null);
   const due = await db
-    .select()
+    .select({ userId: members.userId, tier: members.tier })
     .from(members)
-    .where(and(inArray(members.birthday, days), or(isNull(members.birthdayGiftYear), ne(members.birthdayGiftYear, year))));
+    .where(
+      and(
+        like(members.birthday, `${month}-%`),
+        inArray(members.tier, tiers),
+        or(isNull(members.birthdayGiftYear), ne(members.birthdayGiftYear, year)),
+      ),
+    );
   let given = 0;
   for (const m of due) {
-    const gift = TIERS[m.tier].birthdayPoints;
-    if (gift <= 0) continue;
-    await grantBirthdayPoints(db, { userId: m.userId, points: gift, year, tierName: TIERS[m.tier].name, at: now });
-    await db.update(members).set({ birthdayGiftYear: year }).where(eq(members.userId, m.userId));
-    given++;
+    const coupon = TIERS[m.tier].birthdayCoupon!;
+    const issued = await db
+      .transaction(async (sp) => {
+        const marked = await sp
+          .update(members)
+          .set({ birthdayGiftYear: year })
+          .where(and(eq(members.userId, m.userId), or(isNull(members.birthdayGiftYear), ne(members.birthdayGiftYear, year))))
+          .returning({ userId: members.userId });
+        if (marked.length === 0) return false;
+        const r = await issueSystemCoupon(sp, coupon.templateId, m.userId, now);
+        if (!r.ok) throw new NotIssued(r.type);
+        return true;
+      })
+      .catch((err: unknown) => {
+        if (!(err instanceof NotIssued)) throw err;
+        log?.warn({ userId: m.userId, templateId: coupon.templateId, refusal: err.message }, 'birthday coupon not issued');
+        return false;
+      });
+    if (issued) given++;
   }
   return given;
 }
+
+// Rolls one member's savepoint back (the year stays unmarked) when the coupon could not be issued.
+class NotIssued extends Error {}
 
 export interface MembershipOverviewDto {
   tiers: (TierConfig & { members: number })[];

@@ -14,19 +14,40 @@ export interface TierConfig {
   /** Member price: percent off items (e.g. 5 = 95折); 0 for none. */
   percentOff: number;
   freeShipping: boolean;
-  /** Birthday gift in points (the birthday month's gift, once a year); 0 for none. */
-  birthdayPoints: number;
+  /** Birthday gift: a platform coupon issued once a year in the birthday month (docs/POINTS.md); null for none. */
+  birthdayCoupon: BirthdayCoupon | null;
   /** Minutes before a limited edition's public start that this tier may buy. */
   priorityMinutes: number;
   /** May sign up for new-product trials. */
   trials: boolean;
 }
 
+export interface BirthdayCoupon {
+  /** The platform coupon template the membership init creates for the tier (coupons' system templates). */
+  templateId: string;
+  /** 满99减10 / 无门槛减30 — what the member sees in the tier table. */
+  label: string;
+  kind: 'threshold' | 'no_threshold';
+  thresholdAmount: number;
+  discountAmount: number;
+  /** Days each coupon is valid from its issue. */
+  validDays: number;
+}
+
+const birthday = (tier: TierCode, thresholdAmount: number, discountAmount: number): BirthdayCoupon => ({
+  templateId: `cpt_birthday_${tier}`,
+  label: thresholdAmount > 0 ? `满${thresholdAmount / 100}减${discountAmount / 100}` : `无门槛减${discountAmount / 100}`,
+  kind: thresholdAmount > 0 ? 'threshold' : 'no_threshold',
+  thresholdAmount,
+  discountAmount,
+  validDays: 31,
+});
+
 export const TIERS: Record<TierCode, TierConfig> = {
-  regular: { code: 'regular', name: '普通会员', threshold: 0, percentOff: 0, freeShipping: false, birthdayPoints: 0, priorityMinutes: 0, trials: false },
-  silver: { code: 'silver', name: '银卡会员', threshold: 500, percentOff: 2, freeShipping: false, birthdayPoints: 200, priorityMinutes: 0, trials: false },
-  gold: { code: 'gold', name: '金卡会员', threshold: 2000, percentOff: 5, freeShipping: false, birthdayPoints: 500, priorityMinutes: 30, trials: true },
-  diamond: { code: 'diamond', name: '黑钻会员', threshold: 10000, percentOff: 8, freeShipping: true, birthdayPoints: 1000, priorityMinutes: 60, trials: true },
+  regular: { code: 'regular', name: '普通会员', threshold: 0, percentOff: 0, freeShipping: false, birthdayCoupon: null, priorityMinutes: 0, trials: false },
+  silver: { code: 'silver', name: '银卡会员', threshold: 500, percentOff: 2, freeShipping: false, birthdayCoupon: birthday('silver', 9900, 1000), priorityMinutes: 0, trials: false },
+  gold: { code: 'gold', name: '金卡会员', threshold: 2000, percentOff: 5, freeShipping: false, birthdayCoupon: birthday('gold', 9900, 2000), priorityMinutes: 30, trials: true },
+  diamond: { code: 'diamond', name: '黑钻会员', threshold: 10000, percentOff: 8, freeShipping: true, birthdayCoupon: birthday('diamond', 0, 3000), priorityMinutes: 60, trials: true },
 };
 
 export const GROWTH_WINDOW_DAYS = 365;

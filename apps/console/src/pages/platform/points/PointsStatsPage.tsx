@@ -116,7 +116,7 @@ export default function PointsStatsPage() {
               { title: t('成长值门槛'), dataIndex: 'threshold', align: 'right' },
               { title: t('会员价'), dataIndex: 'percentOff', render: (v: number) => (v > 0 ? t('{n} 折', { n: 100 - v }) : '—') },
               { title: t('包邮'), dataIndex: 'freeShipping', render: (v: boolean) => (v ? t('是') : '—') },
-              { title: t('生日礼积分'), dataIndex: 'birthdayPoints', align: 'right' },
+              { title: t('生日券'), dataIndex: 'birthdayCoupon', render: (v: { label: string } | null) => v?.label ?? '—' },
               { title: t('限量优先购'), dataIndex: 'priorityMinutes', render: (v: number) => (v > 0 ? t('提前 {n} 分钟', { n: v }) : '—') },
               { title: t('新品试用'), dataIndex: 'trials', render: (v: boolean) => (v ? t('可报名') : '—') },
               { title: t('会员档案数'), dataIndex: 'members', align: 'right' },
