@@ -6,6 +6,7 @@ import { formatAddress, useAddresses } from '../api/addresses.ts';
 import { api, isProblemType, must, newIdempotencyKey, problemTitle } from '../api/client.ts';
 import { bargainKeys, groupBuyKeys, useGroup } from '../api/groupbuy.ts';
 import { orderKeys } from '../api/orders.ts';
+import { CouponPicker } from '../components/CouponPicker.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { Price } from '../components/Price.tsx';
 import { EmptyState, QueryError } from '../components/QueryError.tsx';
@@ -17,7 +18,10 @@ import './CheckoutPage.css';
 
 type Mode = 'open' | 'join' | 'bargain';
 
-/** Confirming a campaign order (open a group, join one, buy a bargain): address, the server's quote, submit, pay. */
+/**
+ * Confirming a campaign order (open a group, join one, buy a bargain): address, coupons, the server's quote, submit,
+ * pay. Coupons apply to campaign prices; points and member prices do not (docs/GROUPBUY.md), which the page says.
+ */
 export default function CampaignCheckoutPage({ mode }: { mode: Mode }) {
   const { id = '' } = useParams();
   const group = useGroup(id, mode === 'join');
@@ -35,6 +39,8 @@ function Confirm({ mode, targetId, campaignId }: { mode: Mode; targetId: string;
   const qc = useQueryClient();
   const addresses = useAddresses();
   const [addressId, setAddressId] = useState<string | undefined>();
+  // undefined: the server suggests the best coupons; a list: the shopper's own picks ([] = none).
+  const [couponIds, setCouponIds] = useState<string[] | undefined>();
   const attempt = useRef<{ body: string; key: string } | null>(null);
   useEffect(() => {
     if (addressId || !addresses.data?.length) return;
@@ -42,9 +48,9 @@ function Confirm({ mode, targetId, campaignId }: { mode: Mode; targetId: string;
   }, [addresses.data, addressId]);
 
   const quote = useQuery({
-    queryKey: ['campaign-quote', mode, targetId, addressId ?? null],
+    queryKey: ['campaign-quote', mode, targetId, addressId ?? null, couponIds ?? 'best'],
     queryFn: () => {
-      const body = addressId ? { addressId } : {};
+      const body = { ...(addressId ? { addressId } : {}), ...(couponIds ? { couponIds } : {}) };
       return mode === 'bargain'
         ? must(api.POST('/api/v1/bargains/{id}/quote', { params: { path: { id: targetId } }, body }))
         : must(api.POST('/api/v1/group-buy/campaigns/{id}/quote', { params: { path: { id: campaignId } }, body }));
@@ -56,7 +62,7 @@ function Confirm({ mode, targetId, campaignId }: { mode: Mode; targetId: string;
 
   const place = useMutation({
     meta: { quiet: true },
-    mutationFn: async ({ body, key }: { body: { addressId: string; expectedAmount: number }; key: string }) => {
+    mutationFn: async ({ body, key }: { body: { addressId: string; expectedAmount: number; couponIds?: string[] }; key: string }) => {
       const header = { 'idempotency-key': key };
       if (mode === 'bargain') return must(api.POST('/api/v1/bargains/{id}/order', { params: { path: { id: targetId }, header }, body }));
       if (mode === 'join') return must(api.POST('/api/v1/group-buy/groups/{id}/join', { params: { path: { id: targetId }, header }, body }));
@@ -70,8 +76,9 @@ function Confirm({ mode, targetId, campaignId }: { mode: Mode; targetId: string;
     },
     onError: async (err) => {
       Toast.show({ icon: 'fail', content: problemTitle(err), duration: 3000 });
-      if (isProblemType(err, 'price-changed')) {
+      if (isProblemType(err, 'price-changed') || isProblemType(err, 'coupon-unavailable')) {
         attempt.current = null;
+        if (isProblemType(err, 'coupon-unavailable')) setCouponIds(undefined);
         await quote.refetch();
       }
     },
@@ -92,7 +99,8 @@ function Confirm({ mode, targetId, campaignId }: { mode: Mode; targetId: string;
   const line = q?.merchants[0]?.lines[0];
   const submit = () => {
     if (!q || !addressId) return;
-    const body = { addressId, expectedAmount: q.amount };
+    // Exactly the coupons the shown amount was priced with.
+    const body = { addressId, expectedAmount: q.amount, ...(q.coupons ? { couponIds: q.coupons.appliedIds } : {}) };
     const serialized = JSON.stringify(body);
     if (attempt.current?.body !== serialized) attempt.current = { body: serialized, key: newIdempotencyKey() };
     place.mutate({ body, key: attempt.current.key });
@@ -135,6 +143,16 @@ function Confirm({ mode, targetId, campaignId }: { mode: Mode; targetId: string;
             </dl>
             {mode !== 'bargain' && <p className="muted" style={{ fontSize: 12 }}>{t('成团后发货；到时未成团，款项原路全额退回')}</p>}
           </section>
+          {q.coupons && (
+            <CouponPicker
+              coupons={q.coupons}
+              merchantNames={new Map(q.merchants.map((m) => [m.merchantId, m.merchantName]))}
+              onChange={setCouponIds}
+            />
+          )}
+          <p className="muted" style={{ fontSize: 12, margin: '0 24px' }} data-testid="campaign-benefit-rule">
+            {t('活动价可叠加优惠券；积分抵扣与会员价不与活动价同享')}
+          </p>
           <div className="action-bar">
             <div className="grow checkout-total">{t('实付')}：<Price fen={q.amount} size={20} /></div>
             <Button color="danger" shape="rounded" size="large" loading={place.isPending} disabled={!addressId || quote.isFetching} onClick={submit} data-testid="campaign-submit">

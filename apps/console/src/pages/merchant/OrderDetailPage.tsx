@@ -1,15 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { api, must } from '../../api/client.ts';
 import { useMerchantId } from '../../app/merchantScope.ts';
-import { useT } from '../../i18n/index.tsx';
 import { OrderDetailView } from '../shared/OrderDetailView.tsx';
+import { ShipButton } from '../shared/ShipHold.tsx';
 import { ShipModal } from '../shared/ShipModal.tsx';
 
 export default function OrderDetailPage() {
-  const t = useT();
   const merchantId = useMerchantId();
   const { orderId = '' } = useParams();
   const [shipping, setShipping] = useState(false);
@@ -23,13 +21,7 @@ export default function OrderDetailPage() {
         query={query}
         backTo="/merchant/orders"
         afterSalesLink="/merchant/after-sales"
-        actions={(o) =>
-          o.status === 'paid' ? (
-            <Button type="primary" onClick={() => setShipping(true)} data-testid="ship-button">
-              {t('发货')}
-            </Button>
-          ) : null
-        }
+        actions={(o) => <ShipButton order={o} onShip={() => setShipping(true)} />}
       />
       {shipping ? <ShipModal orderId={orderId} open onClose={() => setShipping(false)} /> : null}
     </>

@@ -11,6 +11,7 @@ import { PageSkeleton } from '../../components/PageSkeleton.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { ORDER_STATUS } from './labels.ts';
+import { ShipHoldNotice, ShipHoldTag } from './ShipHold.tsx';
 
 interface Props {
   query: UseQueryResult<OrderDetail>;
@@ -78,11 +79,13 @@ export function OrderDetailView({ query, backTo, actions, afterSalesLink }: Prop
             <StatusTag color={ORDER_STATUS[o.status].color} testId="order-detail-status">
               {t(ORDER_STATUS[o.status].label)}
             </StatusTag>
+            <ShipHoldTag order={o} />
           </Space>
         }
         subtitle={<Typography.Text copyable={{ text: o.id }}>{t('订单号 {id}', { id: o.id })}</Typography.Text>}
         extra={actions?.(o)}
       />
+      <ShipHoldNotice order={o} />
       {o.openAfterSales > 0 ? (
         <Alert
           type="warning"

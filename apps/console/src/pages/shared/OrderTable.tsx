@@ -1,4 +1,4 @@
-import { Button, Space, Typography, type TableColumnsType } from 'antd';
+import { Space, Typography, type TableColumnsType } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { Link } from 'react-router';
 import type { StaffOrder } from '../../api/types.ts';
@@ -8,6 +8,7 @@ import { StatusTag } from '../../components/StatusTag.tsx';
 import type { UseInfiniteQueryResult, InfiniteData } from '@tanstack/react-query';
 import { useT } from '../../i18n/index.tsx';
 import { ORDER_STATUS } from './labels.ts';
+import { ShipButton, ShipHoldTag } from './ShipHold.tsx';
 
 interface Props {
   list: { query: UseInfiniteQueryResult<InfiniteData<CursorPage<StaffOrder>>>; items: StaffOrder[] };
@@ -72,9 +73,12 @@ export function OrderTable({ list, detailPath, showMerchant = false, onShip, fil
       title: t('状态'),
       key: 'status',
       render: (_, o) => (
-        <StatusTag color={ORDER_STATUS[o.status].color} testId="order-status">
-          {t(ORDER_STATUS[o.status].label)}
-        </StatusTag>
+        <Space size={4} wrap>
+          <StatusTag color={ORDER_STATUS[o.status].color} testId="order-status">
+            {t(ORDER_STATUS[o.status].label)}
+          </StatusTag>
+          <ShipHoldTag order={o} />
+        </Space>
       ),
     },
     { title: t('下单时间'), key: 'createdAt', render: (_, o) => dateTime(o.createdAt) },
@@ -85,11 +89,7 @@ export function OrderTable({ list, detailPath, showMerchant = false, onShip, fil
       render: (_, o) => (
         <Space size="small">
           <Link to={detailPath(o.id)}>{t('查看')}</Link>
-          {onShip && o.status === 'paid' ? (
-            <Button size="small" type="primary" onClick={() => onShip(o)} data-testid="ship-button">
-              {t('发货')}
-            </Button>
-          ) : null}
+          {onShip ? <ShipButton order={o} size="small" onShip={() => onShip(o)} /> : null}
         </Space>
       ),
     },

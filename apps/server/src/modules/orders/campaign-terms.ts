@@ -32,6 +32,17 @@ export const campaignColumns = (terms: CampaignTerms | undefined) =>
 
 /** Why a held order may not ship yet, as the merchant reads it. */
 export const SHIP_HOLD_LABELS: Record<string, string> = { group_buy: '拼团尚未成团，成团后才能发货' };
+/** The short tag order lists show for a held order. */
+export const SHIP_HOLD_TAGS: Record<string, string> = { group_buy: '待成团' };
+
+export interface ShipHoldDto {
+  code: string;
+  tag: string;
+  reason: string;
+}
+
+export const shipHoldOf = (hold: string | null): ShipHoldDto | null =>
+  hold ? { code: hold, tag: SHIP_HOLD_TAGS[hold] ?? '暂缓发货', reason: SHIP_HOLD_LABELS[hold] ?? hold } : null;
 
 export const shipHeld = (hold: string) =>
   new AppError('ship-held', 409, '该订单暂不能发货', SHIP_HOLD_LABELS[hold] ?? hold);

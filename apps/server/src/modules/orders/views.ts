@@ -1,6 +1,7 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { formatYuan } from '../../platform/money.ts';
+import { type ShipHoldDto, shipHoldOf } from './campaign-terms.ts';
 import type { AppliedDiscount } from './pricing.ts';
 import { type CampaignKind, type OrderAddress, orderEvents, orderLines, type OrderStatus, type ReturnPolicy } from './schema.ts';
 import { type OrderRow, STATUS_LABELS } from './state.ts';
@@ -40,6 +41,8 @@ export interface OrderSummaryDto {
   createdAt: string;
   payDeadline: string;
   campaignKind: CampaignKind | null;
+  /** Paid but not to be shipped yet (e.g. the group has not filled); null when nothing holds it. */
+  shipHold: ShipHoldDto | null;
 }
 
 export interface TimelineEntryDto {
@@ -114,6 +117,7 @@ export function toSummary(o: OrderRow, lines: (typeof orderLines.$inferSelect)[]
     createdAt: o.createdAt.toISOString(),
     payDeadline: o.payDeadline.toISOString(),
     campaignKind: o.campaignKind,
+    shipHold: shipHoldOf(o.shipHold),
   };
 }
 
