@@ -1,5 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type BodyOf, type GetOk, must } from './client.ts';
+import { deviceId } from './groupbuy.ts';
 
 export type PostPage = GetOk<'/api/v1/feeds/discover'>;
 export type PostCardData = PostPage['items'][number];
@@ -61,7 +62,11 @@ export const useTrendingTopics = () =>
   useQuery({ queryKey: ['posts', 'topics'], queryFn: () => must(api.GET('/api/v1/topics')), staleTime: 60_000 });
 
 export const usePost = (id: string) =>
-  useQuery({ queryKey: postKeys.detail(id), queryFn: () => must(api.GET('/api/v1/posts/{id}', { params: { path: { id } } })) });
+  useQuery({
+    queryKey: postKeys.detail(id),
+    // The browser's random id lets a signed-out view count once a day (the server keeps only its hash).
+    queryFn: () => must(api.GET('/api/v1/posts/{id}', { params: { path: { id }, header: { 'x-device-id': deviceId() } } })),
+  });
 
 export const useProfile = (id: string) =>
   useQuery({ queryKey: ['posts', 'profile', id], queryFn: () => must(api.GET('/api/v1/users/{id}/profile', { params: { path: { id } } })) });

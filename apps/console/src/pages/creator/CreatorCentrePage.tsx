@@ -11,8 +11,8 @@ type PostRow = Overview['posts'][number];
 type OrderRow = Overview['recentOrders'][number];
 
 /**
- * 创作者中心: per post, the views and product clicks counted by the posts module and the paid orders and GMV
- * attribution credits to it (last touch). Commission lives with distribution and is not repeated here.
+ * 创作者中心: per post, the views and product clicks counted by the posts module, the paid orders and GMV
+ * attribution credits to it (last touch), and the creator's own commission on those orders (distribution's).
  */
 export default function CreatorCentrePage() {
   const t = useT();
@@ -42,19 +42,31 @@ export default function CreatorCentrePage() {
     { title: t('评论'), dataIndex: 'comments', width: 70, align: 'right' },
     { title: t('成交订单'), dataIndex: 'orders', width: 90, align: 'right' },
     { title: 'GMV', dataIndex: 'gmv', width: 110, align: 'right', render: (v: number) => yuan(v) },
+    {
+      title: t('佣金'),
+      dataIndex: 'commission',
+      width: 130,
+      align: 'right',
+      render: (v: number, r) => (
+        <span title={t('已结算 {n}', { n: yuan(r.commissionSettled) })}>
+          {yuan(v)}
+          {v > 0 && r.commissionSettled < v && <div style={{ fontSize: 12, color: '#999' }}>{t('待结算 {n}', { n: yuan(v - r.commissionSettled) })}</div>}
+        </span>
+      ),
+    },
   ];
   const orderColumns: TableColumnsType<OrderRow> = [
     { title: t('下单时间'), dataIndex: 'orderedAt', width: 150, render: dateTime },
     { title: t('商品'), dataIndex: 'productTitle' },
     { title: t('来源笔记'), dataIndex: 'postTitle', render: (s: string | null) => s ?? '—' },
-    { title: t('渠道'), dataIndex: 'source', width: 90, render: (s: string) => (s === 'share' ? t('分享') : t('笔记')) },
+    { title: t('渠道'), dataIndex: 'source', width: 90, render: (s: string) => (s === 'share' ? t('分享') : s === 'affiliate' ? t('推广链接') : t('笔记')) },
     { title: t('金额'), dataIndex: 'payAmount', width: 100, align: 'right', render: (v: number) => yuan(v) },
     { title: t('状态'), dataIndex: 'status', width: 110, render: (s: OrderRow['status']) => <Tag color={s === 'paid' ? 'green' : 'default'}>{status[s]}</Tag> },
   ];
   const top = [...posts].sort((a, b) => b.gmv - a.gmv).slice(0, 8);
   return (
     <>
-      <PageHeader title={t('创作者中心')} subtitle={t('订单与 GMV 按末次触点归因到笔记（7 天内）；已取消或全额退款的订单不计入。')} />
+      <PageHeader title={t('创作者中心')} subtitle={t('订单与 GMV 按末次触点归因到笔记（7 天内）；已取消或全额退款的订单不计入。佣金为你在这些订单上的推广佣金（已扣除退款冲回）。')} />
       <Row gutter={16} style={{ marginBottom: 16 }}>
         {[
           { title: t('笔记'), value: totals.posts },
@@ -62,8 +74,9 @@ export default function CreatorCentrePage() {
           { title: t('商品点击'), value: totals.productClicks },
           { title: t('成交订单'), value: totals.orders, testId: 'creator-orders' },
           { title: t('带货 GMV'), value: yuan(totals.gmv) },
+          { title: t('佣金'), value: yuan(totals.commission), testId: 'creator-commission' },
         ].map((s) => (
-          <Col key={s.title} span={4}>
+          <Col key={s.title} flex="1 1 0">
             <Card size="small" data-testid={s.testId}>
               <Statistic title={s.title} value={s.value} />
             </Card>

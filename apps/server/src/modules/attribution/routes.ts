@@ -19,7 +19,9 @@ export default async function attributionRoutes(app: App) {
       schema: {
         tags,
         summary: '记录一次来源触点（从笔记、分享链接、推广链接、社群、直播或搜索打开商品）',
-        description: '笔记的创作者由笔记决定；分享者、笔记由分享口令（shareToken）决定。打开自己的分享链接不记录。',
+        description:
+          '笔记的创作者由笔记决定；分享者、笔记由分享口令（shareToken）决定。打开自己的分享链接不记录。' +
+          'affiliateCode 只在 kind=affiliate 时采用；从笔记或分享打开时，推广码由服务端决定：分享者是分销员用分享者的，否则用笔记作者的（不是本人时）。',
         body: z.object({
           kind: z.enum(TOUCH_KINDS),
           productId: Id.optional(),

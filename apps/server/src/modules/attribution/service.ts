@@ -6,11 +6,13 @@ import type { Db } from '../../platform/db.ts';
 import { ok, refusals, type Result } from '../../platform/errors.ts';
 import { emit } from '../../platform/events.ts';
 import { newId } from '../../platform/ids.ts';
+import { getProductBriefs } from '../catalog/service.ts';
+import { promoterCodeFor } from '../distribution/service.ts';
 import { postAuthors } from '../posts/service.ts';
 import { attributionTouches, lineAttributions, shareLinks, type Source, type TouchKind } from './schema.ts';
 
 export type { Source, TouchKind } from './schema.ts';
-export { creatorAttributedLines, orderStatsByPost } from './stats.ts';
+export { affiliateLinesOfPosts, creatorAttributedLines, orderStatsByPost } from './stats.ts';
 
 export interface LineAttribution {
   lineId: string;
@@ -33,6 +35,7 @@ export const refuse = refusals({
   'share-link-invalid': [422, '分享链接无效'],
   'share-target-missing': [422, '请选择要分享的笔记或商品'],
   'post-missing': [422, '笔记不存在'],
+  'product-missing': [422, '商品不存在'],
 });
 
 export interface TouchInput {
@@ -73,6 +76,7 @@ export async function recordTouch(ctx: Ctx, input: TouchInput): Promise<Result<{
       if (!author) return refuse('post-missing');
       creatorId = author;
     } else if (input.kind === 'post') return refuse('post-missing');
+    const affiliateCode = await affiliateCodeOf(db, input, { userId: user.userId, productId, sharerId, creatorId }, ctx.now());
     const id = newId('tch');
     await db.insert(attributionTouches).values({
       id,
@@ -84,11 +88,30 @@ export async function recordTouch(ctx: Ctx, input: TouchInput): Promise<Result<{
       sharerId: sharerId ?? null,
       communityId: input.communityId ?? null,
       liveSessionId: input.liveSessionId ?? null,
-      affiliateCode: input.affiliateCode ?? null,
+      affiliateCode: affiliateCode ?? null,
       at: ctx.now(),
     });
     return ok({ id, recorded: true });
   });
+}
+
+/**
+ * The affiliate code a touch carries. An affiliate touch carries its link's code. A touch from a post or a share
+ * link carries, on the server's word, the code of the sharer if the sharer is a promoter (分销员), else of the
+ * post's creator if a promoter — never the shopper's own — so a purchase from a creator's post or a promoter's
+ * share pays commission under the ordinary distribution rules. The sharer comes first: last touch decides, and
+ * the share is what brought this shopper. Other touches carry none.
+ */
+async function affiliateCodeOf(
+  db: Db,
+  input: TouchInput,
+  who: { userId: string; productId: string | undefined; sharerId: string | undefined; creatorId: string | undefined },
+  at: Date,
+): Promise<string | undefined> {
+  if (input.kind === 'affiliate') return input.affiliateCode;
+  if ((input.kind !== 'post' && input.kind !== 'share') || !who.productId) return undefined;
+  const candidates = [who.sharerId, who.creatorId].filter((id): id is string => !!id && id !== who.userId);
+  return promoterCodeFor(db, candidates, who.productId, at);
 }
 
 /** A share link for a post or a product; the returned token goes into the URL as ?share=TOKEN. */
@@ -104,6 +127,8 @@ export async function createShareLink(
       creatorId = (await postAuthors(db, [input.postId])).get(input.postId) ?? null;
       if (!creatorId) return refuse('post-missing');
     }
+    // A link to nothing would still earn share points (share.created), so the product must exist.
+    if (input.productId && !(await getProductBriefs(db, [input.productId])).has(input.productId)) return refuse('product-missing');
     const token = randomBytes(9).toString('base64url');
     await db.insert(shareLinks).values({
       token,
@@ -113,7 +138,8 @@ export async function createShareLink(
       creatorId,
       createdAt: ctx.now(),
     });
-    await emit(db, 'share.created', { token, sharerId: user.userId, postId: input.postId ?? null, productId: input.productId ?? null });
+    // The link's own time: points for sharing count by the Beijing day it was made, not when the event is handled.
+    await emit(db, 'share.created', { token, sharerId: user.userId, postId: input.postId ?? null, productId: input.productId ?? null, createdAt: ctx.now().toISOString() });
     const path = input.postId ? `/posts/${input.postId}?share=${token}` : `/products/${input.productId}?share=${token}`;
     return ok({ token, path });
   });

@@ -58,3 +58,17 @@ export async function creatorAttributedLines(db: Db, creatorId: string, limit: n
     status: r.voidedAt ? 'voided' : r.paidAt ? 'paid' : 'pending_payment',
   }));
 }
+
+/**
+ * Order lines credited to these posts whose last touch carried an affiliate code (the creator's or a sharer's, when
+ * a promoter, or a promoter's link opened from the post): the only post lines that can carry commission, which
+ * distribution reads through this.
+ */
+export async function affiliateLinesOfPosts(db: Db, postIds: string[]): Promise<{ lineId: string; postId: string }[]> {
+  if (postIds.length === 0) return [];
+  const rows = await db
+    .select({ lineId: lineAttributions.lineId, postId: lineAttributions.postId })
+    .from(lineAttributions)
+    .where(and(inArray(lineAttributions.postId, postIds), isNotNull(lineAttributions.affiliateCode)));
+  return rows.map((r) => ({ lineId: r.lineId, postId: r.postId! }));
+}

@@ -26,15 +26,16 @@ export function commissionFor(base: number, rateBp: number, cap: number | null):
  * call records nothing new. Buying through your own link earns nothing, for you or your inviter.
  */
 export async function recordOrderCommissions(db: Db, orderId: string, lineIds: string[], at: Date, windowDays: number): Promise<void> {
-  // Most orders came no affiliate way: one indexed read and done, before loading the order.
+  // Most orders carry no affiliate code: one indexed read and done, before loading the order. The code may come
+  // from an affiliate link, or from a post's or share's promoter (attribution puts it on the touch); the rules are one.
   const attributions = await getLineAttributions(db, lineIds);
-  if (![...attributions.values()].some((a) => a.source === 'affiliate')) return;
+  if (![...attributions.values()].some((a) => a.affiliateCode)) return;
   const order = await getOrderForAfterSale(db, orderId);
   if (!order || !order.paidAt || order.status === 'pending_payment' || order.status === 'cancelled') return;
   const affiliate = order.lines.flatMap((line) => {
     const a = attributions.get(line.lineId);
     const inWindow = a?.lastTouchAt && order.paidAt!.getTime() - a.lastTouchAt.getTime() <= windowDays * 86_400_000;
-    return a?.source === 'affiliate' && a.affiliateCode && inWindow ? [{ line, code: a.affiliateCode }] : [];
+    return a?.affiliateCode && inWindow ? [{ line, code: a.affiliateCode }] : [];
   });
   if (affiliate.length === 0) return;
   const links = await db.select().from(affiliateLinks).where(inArray(affiliateLinks.code, affiliate.map((x) => x.code)));

@@ -5,7 +5,7 @@ import { EXECUTE_PAYOUT_JOB, executePayout } from './withdrawals.ts';
 // distribution publishes commission.recorded, commission.reversed, commission.settled, withdrawal.paid, withdrawal.failed.
 
 type OrderRef = { orderId: string };
-type OrderLines = OrderRef & { lines: { lineId: string; source?: string }[] };
+type OrderLines = OrderRef & { lines: { lineId: string; affiliateCode?: string | null }[] };
 
 export function wireDistribution(deps: Deps): void {
   const windowDays = () => deps.config.ATTRIBUTION_WINDOW_DAYS;
@@ -15,7 +15,7 @@ export function wireDistribution(deps: Deps): void {
     recordOrderCommissions(db, e.payload.orderId, e.payload.lines.map((l) => l.lineId), deps.clock.now(), windowDays()),
   );
   deps.events.subscribe<OrderLines>('order.attributed', 'distribution.record-on-attributed', async (db, e) => {
-    if (!e.payload.lines.some((l) => l.source === 'affiliate')) return;
+    if (!e.payload.lines.some((l) => l.affiliateCode)) return;
     await recordOrderCommissions(db, e.payload.orderId, e.payload.lines.map((l) => l.lineId), deps.clock.now(), windowDays());
   });
   // Refunds: each of these may be the first to see a line's new refundedAmount; the sync is cumulative.

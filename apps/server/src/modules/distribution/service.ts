@@ -15,4 +15,6 @@ export {
 } from './withdrawals.ts';
 export { monthlyStatementCsv } from './statements.ts';
 export { distributionStats } from './stats.ts';
+export { commissionByPost, type PostCommission } from './post-commissions.ts';
+export { promoterCodeFor } from './promoters.ts';
 export { reconcileDistribution, runDistributionReconciliation } from './reconcile.ts';

@@ -56,3 +56,22 @@ export const contentReports = pgTable(
     index('content_reports_queue_idx').on(t.status, t.createdAt),
   ],
 );
+
+export const OPERATOR_ACTIONS = ['hide', 'restore'] as const;
+export type OperatorAction = (typeof OPERATOR_ACTIONS)[number];
+
+/** An operator hid or restored a piece of content from content management, with the reason; kept as history. */
+export const moderationDecisions = pgTable(
+  'moderation_decisions',
+  {
+    id: text('id').primaryKey(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: text('subject_id').notNull(),
+    authorId: text('author_id').notNull(),
+    action: text('action', { enum: OPERATOR_ACTIONS }).notNull(),
+    reason: text('reason').notNull(),
+    operatorId: text('operator_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('moderation_decisions_subject_idx').on(t.subjectType, t.subjectId, t.createdAt)],
+);

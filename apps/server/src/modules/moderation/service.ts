@@ -170,3 +170,4 @@ export async function fileReport(
 }
 
 export { listReports, resolveReport } from './reports.ts';
+export { latestOperatorDecisions, recordOperatorDecision, type OperatorDecision } from './decisions.ts';

@@ -113,35 +113,44 @@ export interface ShareRewarded {
  */
 export async function recordShare(ctx: Ctx, input: { targetType: ShareTarget; targetId: string }): Promise<Result<ShareRewarded>> {
   const user = requireUser(ctx.actor);
-  const now = ctx.now();
-  const today = shanghaiDay(now);
+  return atomically<ShareRewarded>(ctx, async (tx) => rewardShare(tx, { userId: user.userId, ...input, at: ctx.now() }));
+}
+
+/**
+ * The share rule, for the route above and for share.created (a share link made in attribution): both count
+ * against the same daily cap, and the same target reported both ways is rewarded once.
+ */
+export async function rewardShare(
+  db: Db,
+  input: { userId: string; targetType: ShareTarget; targetId: string; at: Date },
+): Promise<Result<ShareRewarded>> {
+  const { userId, at } = input;
+  const today = shanghaiDay(at);
   const target = `${input.targetType}:${input.targetId}`;
-  return atomically<ShareRewarded>(ctx, async (tx) => {
-    await lockWallet(tx, user.userId, now);
-    const [{ n } = { n: 0 }] = await tx
-      .select({ n: sql<number>`count(*)::int` })
-      .from(pointsShares)
-      .where(and(eq(pointsShares.userId, user.userId), eq(pointsShares.day, today), gt(pointsShares.points, 0)));
-    const points = n < SHARES_REWARDED_PER_DAY ? SHARE_POINTS : 0;
-    const inserted = await tx
-      .insert(pointsShares)
-      .values({ userId: user.userId, day: today, target, points, createdAt: now })
-      .onConflictDoNothing()
-      .returning({ day: pointsShares.day });
-    if (inserted.length === 0) return ok({ points: 0, rewardedToday: n, dailyCap: SHARES_REWARDED_PER_DAY, note: 'already-shared-today' });
-    if (points === 0) return ok({ points: 0, rewardedToday: n, dailyCap: SHARES_REWARDED_PER_DAY, note: 'daily-cap-reached' });
-    const moved = await movePoints(tx, {
-      kind: 'points.share',
-      refId: `${user.userId}:${today}:${target}`,
-      memo: '分享奖励',
-      at: now,
-      from: { account: pointsAccount.issued },
-      to: { userId: user.userId },
-      points,
-    });
-    if (!moved.ok) return moved;
-    return ok({ points, rewardedToday: n + 1, dailyCap: SHARES_REWARDED_PER_DAY, note: 'rewarded' });
+  await lockWallet(db, userId, at);
+  const [{ n } = { n: 0 }] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(pointsShares)
+    .where(and(eq(pointsShares.userId, userId), eq(pointsShares.day, today), gt(pointsShares.points, 0)));
+  const points = n < SHARES_REWARDED_PER_DAY ? SHARE_POINTS : 0;
+  const inserted = await db
+    .insert(pointsShares)
+    .values({ userId, day: today, target, points, createdAt: at })
+    .onConflictDoNothing()
+    .returning({ day: pointsShares.day });
+  if (inserted.length === 0) return ok({ points: 0, rewardedToday: n, dailyCap: SHARES_REWARDED_PER_DAY, note: 'already-shared-today' });
+  if (points === 0) return ok({ points: 0, rewardedToday: n, dailyCap: SHARES_REWARDED_PER_DAY, note: 'daily-cap-reached' });
+  const moved = await movePoints(db, {
+    kind: 'points.share',
+    refId: `${userId}:${today}:${target}`,
+    memo: '分享奖励',
+    at,
+    from: { account: pointsAccount.issued },
+    to: { userId },
+    points,
   });
+  if (!moved.ok) return moved;
+  return ok({ points, rewardedToday: n + 1, dailyCap: SHARES_REWARDED_PER_DAY, note: 'rewarded' });
 }
 
 /** review.published: a first review (never a follow-up) of a delivered order line earns points once. */

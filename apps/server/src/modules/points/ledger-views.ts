@@ -17,6 +17,7 @@ export const KIND_LABELS: Record<string, string> = {
   'points.purchase-reversal': '退款扣回',
   'points.review': '评价',
   'points.birthday': '生日礼',
+  'points.award': '奖励',
   'points.order-deduction': '下单抵扣',
   'points.order-return': '抵扣退回',
   'points.gift': '好友赠送',

@@ -1,14 +1,14 @@
 import { requireUser } from '../../platform/auth.ts';
 import type { Ctx } from '../../platform/context.ts';
-import type { Db } from '../../platform/db.ts';
 import type { PointsHook } from '../orders/pricing.ts';
 import { sharesToday, signInCalendar, type SignInCalendar } from './earning.ts';
 import { DEDUCTION_CAP_PERCENT, deductiblePoints, POINTS_PER_YUAN, SHARES_REWARDED_PER_DAY } from './rules.ts';
-import { movePoints, nextExpiry, pointsAccount, walletBalance } from './wallet.ts';
+import { nextExpiry, walletBalance } from './wallet.ts';
 
 // The points module's surface: use-cases for the routes, and for other modules the functions listed in
-// docs/CONTRACTS.md (checkout deduction, birthday gift, balances). Events: points.gifted, points.donated.
+// docs/CONTRACTS.md (checkout deduction, awards such as 晒单返现, balances). Events: points.gifted, points.donated.
 
+export { awardPoints, type AwardInput } from './award.ts';
 export { charityLedger, createCharityProject, listCharityProjects, updateCharityProject } from './charity.ts';
 export { recordShare, signIn, signInCalendar } from './earning.ts';
 export { expireDueLots } from './expiry.ts';
@@ -66,19 +66,4 @@ export function checkoutPointsSummary(balance: number, itemsAmount: number, rema
     pointsPerYuan: POINTS_PER_YUAN,
     capPercent: DEDUCTION_CAP_PERCENT,
   };
-}
-
-/** A birthday gift from the membership module: once per member and year (the ledger's (kind, refId) guarantees it). */
-export async function grantBirthdayPoints(db: Db, input: { userId: string; points: number; year: number; tierName: string; at: Date }): Promise<boolean> {
-  const moved = await movePoints(db, {
-    kind: 'points.birthday',
-    refId: `${input.userId}:${input.year}`,
-    memo: `${input.tierName}生日礼`,
-    at: input.at,
-    from: { account: pointsAccount.issued },
-    to: { userId: input.userId },
-    points: input.points,
-  });
-  if (!moved.ok) throw new Error(`birthday points ${input.userId}: ${moved.type}`);
-  return moved.value.posted;
 }

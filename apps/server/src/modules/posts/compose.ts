@@ -155,20 +155,24 @@ export async function deletePost(ctx: Ctx, postId: string): Promise<void> {
   });
 }
 
-/** moderation.decided for a post: approval publishes it, rejection or a report removal hides it. */
+/**
+ * moderation.decided for a post: approval publishes it, rejection or a report removal hides it. An operator's
+ * decision from content management (source `operator`) also restores a removed or rejected post, and hides as 下架.
+ */
 export async function applyPostModeration(db: Db, postId: string, verdict: 'approved' | 'rejected', source: string, at: Date): Promise<void> {
   if (verdict === 'approved') {
+    const from = source === 'operator' ? sql`${posts.status} in ('pending_review', 'removed', 'rejected')` : eq(posts.status, 'pending_review');
     const shown = await db
       .update(posts)
       .set({ status: 'published', updatedAt: at })
-      .where(and(eq(posts.id, postId), eq(posts.status, 'pending_review')))
+      .where(and(eq(posts.id, postId), from))
       .returning({ id: posts.id });
     if (shown.length > 0) await onPostVisible(db, postId, at);
     return;
   }
   await db
     .update(posts)
-    .set({ status: source === 'report' ? 'removed' : 'rejected', updatedAt: at })
+    .set({ status: source === 'review' ? 'rejected' : 'removed', updatedAt: at })
     .where(and(eq(posts.id, postId), sql`${posts.status} in ('published', 'pending_review')`));
 }
 

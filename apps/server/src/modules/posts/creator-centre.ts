@@ -3,6 +3,7 @@ import { requireUser } from '../../platform/auth.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { creatorAttributedLines, orderStatsByPost } from '../attribution/service.ts';
 import { getProductBriefs } from '../catalog/service.ts';
+import { commissionByPost } from '../distribution/service.ts';
 import { posts } from './schema.ts';
 import { sponsorsOf } from './views.ts';
 
@@ -23,13 +24,16 @@ export interface CreatorPostRow {
   /** Paid orders credited to the post by last touch (cancelled and fully refunded ones excluded). */
   orders: number;
   gmv: number;
+  /** The creator's commission on those lines (distribution's: recorded minus reversed), and the settled part. */
+  commission: number;
+  commissionSettled: number;
 }
 
 const POSTS_SHOWN = 100;
 
 /**
- * The creator centre: honest counts from the posts tables (views, clicks, interactions) and from attribution
- * (orders and GMV). Commission is not shown here: it belongs to distribution and is read there.
+ * The creator centre: honest counts from the posts tables (views, clicks, interactions), from attribution (orders
+ * and GMV) and from distribution (the creator's commission on lines attributed to each post).
  */
 export async function creatorOverview(ctx: Ctx) {
   const user = requireUser(ctx.actor);
@@ -40,6 +44,7 @@ export async function creatorOverview(ctx: Ctx) {
     .orderBy(desc(posts.createdAt))
     .limit(POSTS_SHOWN);
   const stats = await orderStatsByPost(ctx.db, rows.map((r) => r.id));
+  const commission = await commissionByPost(ctx.db, rows.map((r) => r.id), user.userId);
   const sponsors = await sponsorsOf(ctx.db, rows);
   const postRows: CreatorPostRow[] = rows.map((r) => ({
     id: r.id,
@@ -57,6 +62,8 @@ export async function creatorOverview(ctx: Ctx) {
     shares: r.shareCount,
     orders: stats.get(r.id)?.orders ?? 0,
     gmv: stats.get(r.id)?.gmv ?? 0,
+    commission: commission.get(r.id)?.amount ?? 0,
+    commissionSettled: commission.get(r.id)?.settled ?? 0,
   }));
   const lines = await creatorAttributedLines(ctx.db, user.userId, 20);
   const products = await getProductBriefs(ctx.db, lines.map((l) => l.productId));
@@ -64,9 +71,10 @@ export async function creatorOverview(ctx: Ctx) {
     (lines.length === 0 ? [] : await ctx.db.select({ id: posts.id, title: posts.title }).from(posts).where(inArray(posts.id, lines.flatMap((l) => (l.postId ? [l.postId] : [])))))
       .map((p) => [p.id, p.title]),
   );
-  const sum = (k: keyof Pick<CreatorPostRow, 'views' | 'productClicks' | 'orders' | 'gmv' | 'likes'>) => postRows.reduce((s, r) => s + r[k], 0);
+  const sum = (k: keyof Pick<CreatorPostRow, 'views' | 'productClicks' | 'orders' | 'gmv' | 'likes' | 'commission'>) =>
+    postRows.reduce((s, r) => s + r[k], 0);
   return {
-    totals: { posts: postRows.length, views: sum('views'), productClicks: sum('productClicks'), likes: sum('likes'), orders: sum('orders'), gmv: sum('gmv') },
+    totals: { posts: postRows.length, views: sum('views'), productClicks: sum('productClicks'), likes: sum('likes'), orders: sum('orders'), gmv: sum('gmv'), commission: sum('commission') },
     posts: postRows,
     recentOrders: lines.map((l) => ({
       ...l,

@@ -33,6 +33,8 @@ const PostStats = z.object({
   shares: z.number(),
   orders: z.number(),
   gmv: z.number(),
+  commission: z.number(),
+  commissionSettled: z.number(),
 });
 const AttributedLine = z.object({
   lineId: z.string(),
@@ -58,10 +60,10 @@ export default async function creatorRoutes(app: App) {
       config: { permission: 'user' },
       schema: {
         tags,
-        summary: '创作者中心：每篇笔记的浏览、商品点击、成交订单与 GMV（按末次触点归因）',
+        summary: '创作者中心：每篇笔记的浏览、商品点击、成交订单、GMV 与佣金（按末次触点归因）',
         response: {
           200: z.object({
-            totals: z.object({ posts: z.number(), views: z.number(), productClicks: z.number(), likes: z.number(), orders: z.number(), gmv: z.number() }),
+            totals: z.object({ posts: z.number(), views: z.number(), productClicks: z.number(), likes: z.number(), orders: z.number(), gmv: z.number(), commission: z.number() }),
             posts: z.array(PostStats),
             recentOrders: z.array(AttributedLine),
           }),

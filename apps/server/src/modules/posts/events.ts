@@ -9,13 +9,15 @@ interface ModerationDecided {
   subjectType: string;
   subjectId: string;
   verdict: 'approved' | 'rejected';
-  source: 'review' | 'report';
+  source: 'review' | 'report' | 'operator';
 }
 
 export function wirePosts(deps: Deps): void {
   deps.events.subscribe<ModerationDecided>('moderation.decided', 'posts.apply-moderation', async (db, e) => {
     const { subjectType, subjectId, verdict, source } = e.payload;
-    if (subjectType === 'post') await applyPostModeration(db, subjectId, verdict, source, deps.clock.now());
+    // Operator decisions on posts come from posts' own content management, which applied them in the deciding
+    // transaction; applying them again here could undo a later decision on the same post.
+    if (subjectType === 'post' && source !== 'operator') await applyPostModeration(db, subjectId, verdict, source, deps.clock.now());
     if (subjectType === 'comment') await applyCommentModeration(db, subjectId, verdict, source);
   });
   deps.events.subscribe<{ postId: string | null }>('share.created', 'posts.count-share', async (db, e) => {

@@ -1,7 +1,8 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { newId } from '../../platform/ids.ts';
 import { getLineForReview, type LineForReview } from '../orders/service.ts';
+import { awardPoints } from '../points/service.ts';
 import { contentRewards } from './schema.ts';
 
 /** 晒单返现: points for a published photo post of one's own delivered order line, once per line. */
@@ -15,8 +16,9 @@ export async function verifyOrderPhotoLine(db: Db, lineId: string, userId: strin
 }
 
 /**
- * Records the reward the first time the post becomes visible. The points module has no cross-module award
- * function yet, so the reward is kept here as an entitlement (status `entitled`) for it to pay out.
+ * Pays the reward the first time the post becomes visible: the reward row (one per order line) is the claim,
+ * and the points module credits the points in the same transaction, so a reward is never recorded unpaid.
+ * A row left `entitled` by an older version is paid here too; the points module pays each source only once.
  */
 export async function claimOrderPhotoReward(db: Db, input: { postId: string; userId: string; orderLineId: string; at: Date }): Promise<void> {
   await db
@@ -32,6 +34,20 @@ export async function claimOrderPhotoReward(db: Db, input: { postId: string; use
       createdAt: input.at,
     })
     .onConflictDoNothing();
+  const [due] = await db
+    .update(contentRewards)
+    .set({ status: 'awarded' })
+    .where(and(eq(contentRewards.kind, 'order_photo_post'), eq(contentRewards.orderLineId, input.orderLineId), eq(contentRewards.status, 'entitled')))
+    .returning();
+  if (!due) return;
+  await awardPoints(db, {
+    userId: due.userId,
+    amount: due.points,
+    reason: '晒单返现',
+    sourceType: 'order-photo-post',
+    sourceId: due.orderLineId,
+    at: input.at,
+  });
 }
 
 export async function listMyRewards(db: Db, userId: string) {

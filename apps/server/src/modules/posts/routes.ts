@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { App } from '../../app.ts';
@@ -5,7 +6,7 @@ import { ctxOf } from '../../platform/context.ts';
 import { unwrap } from '../../platform/errors.ts';
 import { isLocalMediaUrl } from '../moderation/service.ts';
 import { Comment, Created, Id, IdParams, page, PageQuery, PostCard, PostDetail } from './dto.ts';
-import { MAX_BODY_CHARS, MAX_COMMENT_CHARS, MAX_POST_IMAGES, MAX_TAGGED_PRODUCTS, MAX_TITLE_CHARS, MAX_TOPICS } from './rules.ts';
+import { MAX_BODY_CHARS, MAX_COMMENT_CHARS, MAX_POST_IMAGES, MAX_TAGGED_PRODUCTS, MAX_TITLE_CHARS, MAX_TOPICS, VISITOR_COOKIE, visitorKey } from './rules.ts';
 import { POST_KINDS } from './schema.ts';
 import * as svc from './service.ts';
 
@@ -71,8 +72,26 @@ export default async function postRoutes(app: App) {
 
   r.get(
     '/api/v1/posts/:id',
-    { config: { permission: 'public' }, schema: { tags, summary: '笔记详情（含商品卡片）', params: IdParams, response: { 200: PostDetail } } },
-    async (req) => svc.getPost(ctxOf(req), req.params.id),
+    {
+      config: { permission: 'public' },
+      schema: {
+        tags,
+        summary: '笔记详情（含商品卡片）',
+        description: '浏览按人按天计一次：登录用户按账号；未登录访客按浏览器随机标识（X-Device-Id，或服务端下发的 hw_vid Cookie），只存其哈希。',
+        params: IdParams,
+        headers: z.object({ 'x-device-id': z.string().max(100).optional() }),
+        response: { 200: PostDetail },
+      },
+    },
+    async (req, reply) => {
+      const visitorId = req.headers['x-device-id'] ?? req.cookies[VISITOR_COOKIE];
+      // A visitor we cannot recognise yet gets a random id for next time; this view is not counted (a client that
+      // drops cookies would otherwise count every reload).
+      if (req.actor.kind !== 'user' && !visitorKey(visitorId)) {
+        void reply.setCookie(VISITOR_COOKIE, randomBytes(18).toString('base64url'), { path: '/', httpOnly: true, sameSite: 'lax', maxAge: 365 * 86_400 });
+      }
+      return svc.getPost(ctxOf(req), req.params.id, visitorId);
+    },
   );
 
   r.get(

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { isLocalMediaUrl } from '../moderation/service.ts';
 
 export const MAX_TITLE_CHARS = 40;
@@ -19,3 +20,18 @@ export const isVideoUrl = (url: string): boolean => isLocalMediaUrl(url) && /\.(
 
 /** Shanghai calendar day, the unit of "once per day" counting. */
 export const shanghaiDay = (at: Date): string => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/** A signed-out visitor's id (the shop's per-browser X-Device-Id, or the hw_vid cookie): random, never personal. */
+export const VISITOR_COOKIE = 'hw_vid';
+const VISITOR_ID = /^[A-Za-z0-9_-]{16,64}$/;
+
+/**
+ * The post_views key of a signed-out visitor: a hash of their random browser id, so the views table holds
+ * nothing that links back to a device id stored elsewhere (bargain helps keep the raw one). Ids that do not look
+ * like ours (missing, too short, the shop's 'no-storage' fallback) give null: such a view cannot be deduplicated,
+ * so it is not counted.
+ */
+export function visitorKey(visitorId: string | undefined): string | null {
+  if (!visitorId || !VISITOR_ID.test(visitorId)) return null;
+  return `anon:${createHash('sha256').update(`post-view:${visitorId}`).digest('base64url').slice(0, 22)}`;
+}

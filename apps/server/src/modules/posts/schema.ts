@@ -80,7 +80,6 @@ export const postFavourites = pgTable(
   (t) => [primaryKey({ columns: [t.postId, t.userId] }), index('post_favourites_user_idx').on(t.userId, t.createdAt)],
 );
 
-/** Once per viewer per post per day: an honest view count, not a page-load count. */
 /** Once per user per post, product and day: product clicks from a post. */
 export const postProductClicks = pgTable(
   'post_product_clicks',
@@ -88,6 +87,10 @@ export const postProductClicks = pgTable(
   (t) => [primaryKey({ columns: [t.postId, t.userId, t.productId, t.day] })],
 );
 
+/**
+ * Once per viewer per post per day: an honest view count, not a page-load count. `viewerId` is a user id, or for a
+ * signed-out visitor `anon:` + a hash of their browser's random id (rules.ts visitorKey).
+ */
 export const postViews = pgTable(
   'post_views',
   { postId: text('post_id').notNull(), viewerId: text('viewer_id').notNull(), day: text('day').notNull() },

@@ -8,6 +8,7 @@ import { listComments } from './comments.ts';
 import { authorFeed, discoveryFeed, followingFeed, likedFeed, topicFeed } from './feeds.ts';
 import { listMyRewards } from './incentives.ts';
 import { followCounts, isFollowing, recordView } from './social.ts';
+import { visitorKey } from './rules.ts';
 import { posts, postTopics, topics } from './schema.ts';
 import { authorView, isFavourited, postCards, type PostCard, taggedProducts, type TaggedProduct } from './views.ts';
 
@@ -51,13 +52,17 @@ export interface PostDetail extends PostCard {
   verifiedPurchase: boolean;
 }
 
-/** A published post for everyone; the author also sees it while it waits for review. A signed-in view is counted. */
-export async function getPost(ctx: Ctx, postId: string): Promise<PostDetail> {
+/**
+ * A published post for everyone; the author also sees it while it waits for review. Each view counts once per
+ * viewer and day: a signed-in user by account, a signed-out visitor by their browser's random id (`visitorId`).
+ */
+export async function getPost(ctx: Ctx, postId: string, visitorId?: string): Promise<PostDetail> {
   const viewer = viewerOf(ctx);
   const [row] = await ctx.db.select().from(posts).where(eq(posts.id, postId));
   const visible = row && (row.status === 'published' || (row.authorId === viewer.userId && row.status !== 'deleted'));
   if (!row || !visible) throw notFound('笔记', postId);
-  const counted = viewer.userId && row.status === 'published' ? await recordView(ctx.db, postId, viewer.userId, ctx.now()) : false;
+  const viewerKey = viewer.userId ?? visitorKey(visitorId);
+  const counted = viewerKey && row.status === 'published' ? await recordView(ctx.db, postId, viewerKey, ctx.now()) : false;
   const [card] = await postCards(ctx.db, [row], viewer);
   return {
     ...card!,

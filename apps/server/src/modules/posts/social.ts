@@ -103,9 +103,9 @@ export async function followCounts(db: Db, userId: string): Promise<{ followers:
   return { followers: Number(row?.followers ?? 0), following: Number(row?.following ?? 0) };
 }
 
-/** Counts a view once per signed-in viewer per post per day (anonymous page loads are not counted). */
-export async function recordView(db: Db, postId: string, viewerId: string, at: Date): Promise<boolean> {
-  const added = await db.insert(postViews).values({ postId, viewerId, day: shanghaiDay(at) }).onConflictDoNothing().returning();
+/** Counts a view once per viewer (a user id, or a signed-out visitor's hashed key) per post per Shanghai day. */
+export async function recordView(db: Db, postId: string, viewerKey: string, at: Date): Promise<boolean> {
+  const added = await db.insert(postViews).values({ postId, viewerId: viewerKey, day: shanghaiDay(at) }).onConflictDoNothing().returning();
   if (added.length > 0) await db.update(posts).set({ viewCount: sql`${posts.viewCount} + 1` }).where(eq(posts.id, postId));
   return added.length > 0;
 }
