@@ -6,5 +6,6 @@ import { noReasonReturn } from './3-no-reason-return.ts';
 import { accessibility } from './4-accessibility.ts';
 import { groupBuy } from './5-group-buy.ts';
 import { postToPurchase } from './6-post-to-purchase.ts';
+import { couponsAndPoints } from './7-coupons-points.ts';
 
-export const journeys: Journey[] = [consumerBuys, shipAndReview, noReasonReturn, accessibility, groupBuy, postToPurchase];
+export const journeys: Journey[] = [consumerBuys, shipAndReview, noReasonReturn, accessibility, groupBuy, postToPurchase, couponsAndPoints];

@@ -530,6 +530,19 @@ CREATE TABLE "coupon_redemptions" (
 	CONSTRAINT "coupon_redemptions_coupon_id_order_id_pk" PRIMARY KEY("coupon_id","order_id")
 );
 --> statement-breakpoint
+CREATE TABLE "coupon_subsidies" (
+	"coupon_id" text NOT NULL,
+	"order_id" text NOT NULL,
+	"template_id" text NOT NULL,
+	"merchant_id" text NOT NULL,
+	"amount" bigint NOT NULL,
+	"reversed_amount" bigint DEFAULT 0 NOT NULL,
+	"settled_at" timestamp with time zone,
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "coupon_subsidies_coupon_id_order_id_pk" PRIMARY KEY("coupon_id","order_id"),
+	CONSTRAINT "coupon_subsidies_reversed_le_amount" CHECK ("coupon_subsidies"."reversed_amount" between 0 and "coupon_subsidies"."amount")
+);
+--> statement-breakpoint
 CREATE TABLE "coupon_templates" (
 	"id" text PRIMARY KEY NOT NULL,
 	"merchant_id" text,
@@ -803,6 +816,7 @@ CREATE TABLE "live_chat_messages" (
 	"kind" text NOT NULL,
 	"text" text NOT NULL,
 	"reply_to_id" text,
+	"verdict" text DEFAULT 'approved' NOT NULL,
 	"created_at" timestamp with time zone NOT NULL,
 	"removed_at" timestamp with time zone,
 	"removed_by" text
@@ -844,6 +858,7 @@ CREATE TABLE "live_lotteries" (
 	"seed" text NOT NULL,
 	"status" text NOT NULL,
 	"drawn_at" timestamp with time zone,
+	"prize_note" text,
 	"created_by" text NOT NULL
 );
 --> statement-breakpoint
@@ -910,6 +925,10 @@ CREATE TABLE "live_pks" (
 	"score_b" bigint,
 	"started_at" timestamp with time zone,
 	"ends_at" timestamp with time zone,
+	"responded_by" text,
+	"responded_at" timestamp with time zone,
+	"finished_at" timestamp with time zone,
+	"winner" text,
 	"created_by" text NOT NULL,
 	"created_at" timestamp with time zone NOT NULL,
 	CONSTRAINT "live_pks_two_rooms" CHECK ("live_pks"."session_a" <> "live_pks"."session_b")
@@ -932,6 +951,15 @@ CREATE TABLE "live_polls" (
 	"closed_at" timestamp with time zone,
 	"created_by" text NOT NULL,
 	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "live_product_stats" (
+	"session_id" text NOT NULL,
+	"product_id" text NOT NULL,
+	"clicks" integer DEFAULT 0 NOT NULL,
+	"units" integer DEFAULT 0 NOT NULL,
+	"gmv" bigint DEFAULT 0 NOT NULL,
+	CONSTRAINT "live_product_stats_session_id_product_id_pk" PRIMARY KEY("session_id","product_id")
 );
 --> statement-breakpoint
 CREATE TABLE "live_reminders" (
@@ -985,7 +1013,8 @@ CREATE TABLE "live_visits" (
 	"viewer_key" text NOT NULL,
 	"user_id" text,
 	"joined_at" timestamp with time zone NOT NULL,
-	"left_at" timestamp with time zone
+	"left_at" timestamp with time zone,
+	"likes" integer DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "merchant_credit_scores" (
@@ -1028,6 +1057,17 @@ CREATE TABLE "content_reports" (
 	"decided_by" text,
 	"created_at" timestamp with time zone NOT NULL,
 	"decided_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "moderation_decisions" (
+	"id" text PRIMARY KEY NOT NULL,
+	"subject_type" text NOT NULL,
+	"subject_id" text NOT NULL,
+	"author_id" text NOT NULL,
+	"action" text NOT NULL,
+	"reason" text NOT NULL,
+	"operator_id" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "moderation_items" (
@@ -1296,6 +1336,16 @@ CREATE TABLE "points_sign_ins" (
 	CONSTRAINT "points_sign_ins_user_id_day_pk" PRIMARY KEY("user_id","day")
 );
 --> statement-breakpoint
+CREATE TABLE "points_subsidies" (
+	"order_id" text PRIMARY KEY NOT NULL,
+	"merchant_id" text NOT NULL,
+	"amount" bigint NOT NULL,
+	"reversed_amount" bigint DEFAULT 0 NOT NULL,
+	"settled_at" timestamp with time zone,
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "points_subsidies_reversed_le_amount" CHECK ("points_subsidies"."reversed_amount" between 0 and "points_subsidies"."amount")
+);
+--> statement-breakpoint
 CREATE TABLE "points_wallets" (
 	"user_id" text PRIMARY KEY NOT NULL,
 	"balance" bigint DEFAULT 0 NOT NULL,
@@ -1525,6 +1575,7 @@ CREATE INDEX "community_staff_notes_idx" ON "community_staff_notes" USING btree 
 CREATE INDEX "coupon_buyers_merchant_idx" ON "coupon_buyers" USING btree ("merchant_id","last_paid_at");--> statement-breakpoint
 CREATE INDEX "coupon_redemptions_order_idx" ON "coupon_redemptions" USING btree ("order_id");--> statement-breakpoint
 CREATE INDEX "coupon_redemptions_template_idx" ON "coupon_redemptions" USING btree ("template_id","status");--> statement-breakpoint
+CREATE INDEX "coupon_subsidies_order_idx" ON "coupon_subsidies" USING btree ("order_id");--> statement-breakpoint
 CREATE INDEX "coupon_templates_merchant_idx" ON "coupon_templates" USING btree ("merchant_id","created_at");--> statement-breakpoint
 CREATE INDEX "coupon_templates_audience_idx" ON "coupon_templates" USING btree ("audience","status","claim_until");--> statement-breakpoint
 CREATE INDEX "coupons_user_idx" ON "coupons" USING btree ("user_id","status","valid_until");--> statement-breakpoint
@@ -1556,9 +1607,15 @@ CREATE INDEX "invitee_orders_invitee_idx" ON "invitee_orders" USING btree ("invi
 CREATE INDEX "invitee_orders_inviter_idx" ON "invitee_orders" USING btree ("inviter_id");--> statement-breakpoint
 CREATE INDEX "live_chat_session_idx" ON "live_chat_messages" USING btree ("session_id","created_at");--> statement-breakpoint
 CREATE INDEX "live_flash_session_idx" ON "live_flash_sales" USING btree ("session_id","starts_at");--> statement-breakpoint
+CREATE INDEX "live_lotteries_session_idx" ON "live_lotteries" USING btree ("session_id","opens_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "live_lotteries_one_open_uq" ON "live_lotteries" USING btree ("session_id") WHERE "live_lotteries"."status" = 'open';--> statement-breakpoint
 CREATE INDEX "live_orders_session_idx" ON "live_orders" USING btree ("session_id","created_at");--> statement-breakpoint
 CREATE INDEX "live_pins_session_idx" ON "live_pins" USING btree ("session_id","pinned_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "live_pins_one_current_uq" ON "live_pins" USING btree ("session_id") WHERE "live_pins"."unpinned_at" is null;--> statement-breakpoint
+CREATE INDEX "live_pks_a_idx" ON "live_pks" USING btree ("session_a","status");--> statement-breakpoint
+CREATE INDEX "live_pks_b_idx" ON "live_pks" USING btree ("session_b","status");--> statement-breakpoint
+CREATE INDEX "live_polls_session_idx" ON "live_polls" USING btree ("session_id","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "live_polls_one_open_uq" ON "live_polls" USING btree ("session_id") WHERE "live_polls"."closed_at" is null;--> statement-breakpoint
 CREATE INDEX "live_roles_user_idx" ON "live_roles" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "live_sessions_status_idx" ON "live_sessions" USING btree ("status","scheduled_at");--> statement-breakpoint
 CREATE INDEX "live_sessions_merchant_idx" ON "live_sessions" USING btree ("merchant_id","scheduled_at");--> statement-breakpoint
@@ -1571,6 +1628,7 @@ CREATE INDEX "members_tier_idx" ON "members" USING btree ("tier");--> statement-
 CREATE INDEX "members_birthday_idx" ON "members" USING btree ("birthday");--> statement-breakpoint
 CREATE UNIQUE INDEX "content_reports_reporter_uq" ON "content_reports" USING btree ("subject_type","subject_id","reporter_id");--> statement-breakpoint
 CREATE INDEX "content_reports_queue_idx" ON "content_reports" USING btree ("status","created_at");--> statement-breakpoint
+CREATE INDEX "moderation_decisions_subject_idx" ON "moderation_decisions" USING btree ("subject_type","subject_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "moderation_items_subject_uq" ON "moderation_items" USING btree ("subject_type","subject_id");--> statement-breakpoint
 CREATE INDEX "moderation_items_queue_idx" ON "moderation_items" USING btree ("status","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "cart_lines_user_sku_uq" ON "cart_lines" USING btree ("user_id","sku_id");--> statement-breakpoint

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -38,8 +39,10 @@ export type App = FastifyInstance;
 
 export const SESSION_COOKIE = 'haowu_session';
 
+const liveSampleDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../assets/live-sample');
+
 // Routes served by plugins (docs UI, static files) rather than modules: they are public by nature.
-const pluginRoutePrefixes = ['/api/docs', '/media/u/'];
+const pluginRoutePrefixes = ['/api/docs', '/media/u/', '/live-sample/'];
 
 export async function buildApp(deps: Deps): Promise<App> {
   const loggerInstance: FastifyBaseLogger = deps.log;
@@ -114,6 +117,8 @@ export async function buildApp(deps: Deps): Promise<App> {
   if (deps.media.localRoot) {
     await app.register(fastifyStatic, { root: path.resolve(deps.media.localRoot), prefix: '/media/u/', decorateReply: false, maxAge: '7d', immutable: true });
   }
+  // The bundled sample stream (docs/LIVE.md): a live room plays it when no media server is configured.
+  await app.register(fastifyStatic, { root: liveSampleDir, prefix: '/live-sample/', decorateReply: false, maxAge: '1d' });
 
   for (const mod of modules) {
     mod.wire?.(deps);

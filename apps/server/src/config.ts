@@ -25,6 +25,14 @@ const schema = z.object({
   RATE_LIMIT_ENABLED: z.enum(['true', 'false']).default('true'),
   WORKERS_ENABLED: z.enum(['true', 'false']).default('true'),
   ATTRIBUTION_WINDOW_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  /** Live commerce: merchants below this credit score cannot start a session. */
+  LIVE_MIN_CREDIT_SCORE: z.coerce.number().int().min(0).max(100).default(60),
+  /** The host's deposit (保证金) in fen, held on the ledger; it backs the 假一赔十 badge. */
+  LIVE_DEPOSIT_AMOUNT: z.coerce.number().int().min(1).default(200_000),
+  /** The media server's playback base (…/<streamKey>.m3u8); unset: the bundled sample video plays. */
+  LIVE_PLAYBACK_BASE_URL: z.string().url().optional(),
+  /** The media server's ingest base (rtmp://…/live); shown to the host with the stream key. */
+  LIVE_INGEST_BASE_URL: z.string().url().optional(),
 });
 
 export type Config = z.infer<typeof schema>;

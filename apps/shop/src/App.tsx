@@ -65,6 +65,8 @@ const ComposePage = lazy(() => import('./pages/ComposePage.tsx'));
 const TopicPage = lazy(() => import('./pages/TopicPage.tsx'));
 const ProfilePage = lazy(() => import('./pages/ProfilePage.tsx'));
 const CreatorCentrePage = lazy(() => import('./pages/CreatorCentrePage.tsx'));
+const LiveListPage = lazy(() => import('./pages/live/LiveListPage.tsx'));
+const LiveRoomPage = lazy(() => import('./pages/live/LiveRoomPage.tsx'));
 
 function Root() {
   return (
@@ -115,6 +117,8 @@ const router = createBrowserRouter([
           { path: 'users/:id', element: <ProfilePage /> },
           { path: 'flash', element: <FlashChannelPage /> },
           { path: 'flash/:itemId', element: <FlashItemPage /> },
+          { path: 'live', element: <LiveListPage /> },
+          { path: 'live/:id', element: <LiveRoomPage /> },
           { path: 'group-buy/:id', element: <GroupBuyPage /> },
           { path: 'bargain/:id', element: <BargainPage /> },
           { path: 'coupons', element: <CouponCenterPage /> },

@@ -23,6 +23,8 @@ import {
   TagsOutlined,
   EditOutlined,
   FileSearchOutlined,
+  FileTextOutlined,
+  VideoCameraOutlined,
 } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Dropdown, Layout, Menu, Segmented, Select, Space, Typography, type MenuProps } from 'antd';
@@ -80,6 +82,7 @@ export function ConsoleLayout() {
           { key: '/merchant/reviews', icon: <MessageOutlined />, label: <Link to="/merchant/reviews">{t('评价管理')}</Link> },
           { key: '/merchant/communities', icon: <CommentOutlined />, label: <Link to="/merchant/communities">{t('社群管理')}</Link> },
           { key: '/merchant/flash-sales', icon: <ThunderboltOutlined />, label: <Link to="/merchant/flash-sales">{t('秒杀活动')}</Link> },
+          { key: '/merchant/live', icon: <VideoCameraOutlined />, label: <Link to="/merchant/live">{t('直播管理')}</Link> },
           { key: '/merchant/group-buys', icon: <TeamOutlined />, label: <Link to="/merchant/group-buys">{t('拼团 / 砍价')}</Link> },
           { key: '/merchant/coupons', icon: <TagsOutlined />, label: <Link to="/merchant/coupons">{t('店铺优惠券')}</Link> },
           { key: '/merchant/finance', icon: <WalletOutlined />, label: <Link to="/merchant/finance">{t('资金结算')}</Link> },
@@ -96,6 +99,7 @@ export function ConsoleLayout() {
         children: [
           { key: '/platform/merchants', icon: <ShopOutlined />, label: <Link to="/platform/merchants">{t('商家管理')}</Link> },
           { key: '/platform/moderation', icon: <FileSearchOutlined />, label: <Link to="/platform/moderation">{t('内容审核')}</Link> },
+          { key: '/platform/posts', icon: <FileTextOutlined />, label: <Link to="/platform/posts">{t('内容管理')}</Link> },
           { key: '/platform/orders', icon: <UnorderedListOutlined />, label: <Link to="/platform/orders">{t('全部订单')}</Link> },
           { key: '/platform/after-sales', icon: <AuditOutlined />, label: <Link to="/platform/after-sales">{t('售后仲裁')}</Link> },
           { key: '/platform/coupons', icon: <TagsOutlined />, label: <Link to="/platform/coupons">{t('平台优惠券')}</Link> },
@@ -114,7 +118,11 @@ export function ConsoleLayout() {
       type: 'group',
       key: 'creator',
       label: t('创作者'),
-      children: [{ key: '/creator', icon: <EditOutlined />, label: <Link to="/creator">{t('创作者中心')}</Link> }],
+      children: [
+        { key: '/creator', icon: <EditOutlined />, label: <Link to="/creator">{t('创作者中心')}</Link> },
+        // Hosts and assistants of a session who are not merchant staff reach their sessions here.
+        ...(isStaff(me) ? [] : [{ key: '/merchant/live', icon: <VideoCameraOutlined />, label: <Link to="/merchant/live">{t('我的直播')}</Link> }]),
+      ],
     });
     return groups;
   }, [me, t]);

@@ -32,10 +32,17 @@ const CommissionRulesPage = lazy(() => import('../pages/shared/distribution/Comm
 const DistributionStatsPage = lazy(() => import('../pages/shared/distribution/DistributionStatsPage.tsx'));
 const FissionReportPage = lazy(() => import('../pages/shared/distribution/FissionReportPage.tsx'));
 const ContentModerationPage = lazy(() => import('../pages/platform/ContentModerationPage.tsx'));
+const ContentPostsPage = lazy(() => import('../pages/platform/ContentPostsPage.tsx'));
 const CreatorCentrePage = lazy(() => import('../pages/creator/CreatorCentrePage.tsx'));
 const PointsStatsPage = lazy(() => import('../pages/platform/points/PointsStatsPage.tsx'));
 const PointsMallAdminPage = lazy(() => import('../pages/platform/points/PointsMallAdminPage.tsx'));
 const CharityProjectsPage = lazy(() => import('../pages/platform/points/CharityProjectsPage.tsx'));
+const LiveSessionsPage = lazy(() => import('../pages/merchant/live/LiveSessionsPage.tsx'));
+const LiveSessionNewPage = lazy(() => import('../pages/merchant/live/LiveSessionNewPage.tsx'));
+const LiveQualificationPage = lazy(() => import('../pages/merchant/live/LiveQualificationPage.tsx'));
+const LiveControlPage = lazy(() => import('../pages/merchant/live/LiveControlPage.tsx'));
+const LiveDashboardPage = lazy(() => import('../pages/merchant/live/LiveDashboardPage.tsx'));
+const LiveReportPage = lazy(() => import('../pages/merchant/live/LiveReportPage.tsx'));
 
 function RequireSession({ children }: { children: ReactNode }) {
   const me = useMe();
@@ -95,6 +102,13 @@ export function AppRoutes() {
         <Route path="merchant/flash-sales" element={<RequireRole role="merchant">{page(<FlashSalesPage />)}</RequireRole>} />
         <Route path="merchant/flash-sales/new" element={<RequireRole role="merchant">{page(<FlashSaleNewPage />)}</RequireRole>} />
         <Route path="merchant/flash-sales/:saleId" element={<RequireRole role="merchant">{page(<FlashSaleMonitorPage />)}</RequireRole>} />
+        {/* A session's 主播 / 场控 / 客服 / 数据 need not be merchant staff: the server checks their role in the session. */}
+        <Route path="merchant/live" element={page(<LiveSessionsPage />)} />
+        <Route path="merchant/live/new" element={<RequireRole role="merchant">{page(<LiveSessionNewPage />)}</RequireRole>} />
+        <Route path="merchant/live/qualification" element={<RequireRole role="merchant">{page(<LiveQualificationPage />)}</RequireRole>} />
+        <Route path="merchant/live/:sessionId/control" element={page(<LiveControlPage />)} />
+        <Route path="merchant/live/:sessionId/dashboard" element={page(<LiveDashboardPage />)} />
+        <Route path="merchant/live/:sessionId/report" element={page(<LiveReportPage />)} />
         <Route path="merchant/coupons" element={<RequireRole role="merchant">{page(<CouponTemplatesPage key="merchant" owner="merchant" />)}</RequireRole>} />
         <Route path="platform/coupons" element={<RequireRole role="operator">{page(<CouponTemplatesPage key="platform" owner="platform" />)}</RequireRole>} />
         <Route path="platform/merchants" element={<RequireRole role="operator">{page(<MerchantsPage />)}</RequireRole>} />
@@ -116,6 +130,7 @@ export function AppRoutes() {
         <Route path="platform/charity" element={<RequireRole role="operator">{page(<CharityProjectsPage />)}</RequireRole>} />
         <Route path="creator" element={page(<CreatorCentrePage />)} />
         <Route path="platform/moderation" element={<RequireRole role="operator">{page(<ContentModerationPage />)}</RequireRole>} />
+        <Route path="platform/posts" element={<RequireRole role="operator">{page(<ContentPostsPage />)}</RequireRole>} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -56,4 +56,7 @@ export const enGroupBuy = {
   还没有拼团活动: 'No group buys yet',
   还没有砍价活动: 'No bargains yet',
   进行中: 'Running',
+  待成团: 'Awaiting group',
+  '拼团尚未成团，成团后才能发货': 'The group has not filled yet; ship once it does',
+  暂不能发货: 'Cannot ship yet',
 } as const satisfies Record<string, string>;

@@ -39,7 +39,7 @@ export const enPoints = {
   是: 'Yes',
   暂无公益项目: 'No charity projects',
   每人限兑: 'Limit per user',
-  生日礼积分: 'Birthday points',
+  生日券: 'Birthday coupon',
   用户持有: 'Held by users',
   '用户捐赠的积分记入项目的积分账户，公益账本公开每一笔捐赠（昵称脱敏）。结束募集后不再接受捐赠，已捐记录保留。':
     'Donated points go to the project’s ledger account; the public charity ledger lists every donation (names masked). Closed projects take no more donations; past ones stay.',

@@ -5,10 +5,12 @@ import { enCoupons } from './en-coupons.ts';
 import { enDistribution } from './en-distribution.ts';
 import { enFlash } from './en-flash.ts';
 import { enGroupBuy } from './en-groupbuy.ts';
+import { enLive } from './en-live.ts';
 import { enPoints } from './en-points.ts';
 import { enPosts } from './en-posts.ts';
 
 export const en = {
+  ...enLive,
   ...enCommunities,
   ...enDistribution,
   ...enCoupons,

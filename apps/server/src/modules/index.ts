@@ -4,6 +4,7 @@ import accountRoutes from './accounts/routes.ts';
 import { wireAttribution } from './attribution/events.ts';
 import attributionRoutes from './attribution/routes.ts';
 import moderationRoutes from './moderation/routes.ts';
+import postAdminRoutes from './posts/admin-routes.ts';
 import creatorRoutes from './posts/creator-routes.ts';
 import { wirePosts } from './posts/events.ts';
 import postRoutes from './posts/routes.ts';
@@ -17,6 +18,10 @@ import { wire as wireCatalog } from './catalog/events.ts';
 import catalogRoutes from './catalog/routes.ts';
 import { wireCommunities } from './communities/events.ts';
 import communityRoutes from './communities/routes.ts';
+import { wireLive } from './live/events.ts';
+import liveConsoleRoutes from './live/console-routes.ts';
+import liveInteractionRoutes from './live/interaction-routes.ts';
+import liveRoutes from './live/routes.ts';
 import { wireDistribution } from './distribution/events.ts';
 import distributionRoutes from './distribution/routes.ts';
 import { wireFlashSale } from './flashsale/events.ts';
@@ -72,10 +77,20 @@ export const modules: ModuleDef[] = [
       await postRoutes(app);
       await socialRoutes(app);
       await creatorRoutes(app);
+      await postAdminRoutes(app);
     },
     wire: wirePosts,
   },
   { name: 'communities', routes: communityRoutes, wire: wireCommunities },
+  {
+    name: 'live',
+    routes: async (app) => {
+      await liveRoutes(app);
+      await liveConsoleRoutes(app);
+      await liveInteractionRoutes(app);
+    },
+    wire: wireLive,
+  },
   { name: 'points', routes: pointsRoutes, wire: wirePoints, init: initPoints },
   { name: 'membership', routes: membershipRoutes, wire: wireMembership, init: initMembership },
 ];

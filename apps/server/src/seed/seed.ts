@@ -9,6 +9,7 @@ import { generateCatalogue } from './catalogue.ts';
 import { seedCommunities } from './communities.ts';
 import { seedCoupons } from './coupons.ts';
 import { seedGroupBuys } from './groupbuy.ts';
+import { seedLive } from './live.ts';
 import { DEMO_MERCHANTS } from './data/merchants.ts';
 import { seedDistribution } from './distribution.ts';
 import { runJourneys, type SeedBuyer, SeedClock, type SeedProduct } from './journeys.ts';
@@ -140,6 +141,9 @@ export async function runSeed(deps: Deps, progress: (line: string) => void): Pro
   await seedGroupBuys(deps, { merchant: merchants.get(DEMO_MERCHANTS[0]!.key)!, products });
   const communitiesDemo = await seedCommunities(deps, { merchant: merchants.get(DEMO_MERCHANTS[0]!.key)!, demoBuyer: buyers[0]!, buyers: buyers.slice(1), products });
   progress(`[seed] 社群 ${communitiesDemo.communities} 个、成员 ${communitiesDemo.members} 人（均为演示消费者本人加入或首单自动加入）`);
+  const liveDemo = await seedLive(deps, { merchant: merchants.get(DEMO_MERCHANTS[0]!.key)!, products });
+  await deps.events.drain();
+  progress(`[seed] 直播 ${liveDemo.sessions} 场（回放、直播中、预告；演示数据，观看、点赞、弹幕均从零开始）${liveDemo.depositHeld ? '，已缴保证金' : ''}`);
   progress('[seed] 拼团活动 1 个、砍价活动 1 个（演示数据，不含任何虚拟成员）');
   progress(`[seed] 优惠券模板 ${couponsDemo.templates} 个，定向发给老客 ${couponsDemo.issued} 张（演示数据）`);
   progress(`[seed] 积分商城 ${pointsDemo.mallItems} 件商品、公益项目 ${pointsDemo.charityProjects} 个（演示数据）`);

@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router';
 import { useAddresses } from '../api/addresses.ts';
 import { useProduct } from '../api/catalog.ts';
 import { api, must, newIdempotencyKey, problemTitle } from '../api/client.ts';
-import { orderKeys } from '../api/orders.ts';
+import { orderKeys, type PlacedCheckout } from '../api/orders.ts';
 import { SkuPicker, type SpecSelection } from './SkuPicker.tsx';
 // The SKU sheet's look lives with the product page, where it was first used.
 import '../pages/ProductPage.css';
@@ -15,7 +15,16 @@ import '../pages/ProductPage.css';
  * The order goes to the default address at the best price the server quotes; without an address the
  * shopper lands on the checkout page to add one.
  */
-export function PostBuySheet({ productId, onClose }: { productId: string; onClose: () => void }) {
+export function PostBuySheet({
+  productId,
+  onClose,
+  onPlaced,
+}: {
+  productId: string;
+  onClose: () => void;
+  /** Pay somewhere other than the cashier page (the live room pays in a sheet over the video). */
+  onPlaced?: (placed: PlacedCheckout) => void;
+}) {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const product = useProduct(productId);
@@ -46,7 +55,8 @@ export function PostBuySheet({ productId, onClose }: { productId: string; onClos
       if (attempt.current?.body !== serialized) attempt.current = { body: serialized, key: newIdempotencyKey() };
       const placed = await must(api.POST('/api/v1/orders', { body, params: { header: { 'idempotency-key': attempt.current.key } } }));
       await qc.invalidateQueries({ queryKey: orderKeys.all });
-      void navigate(`/pay/${placed.checkoutId}`);
+      if (onPlaced) onPlaced(placed);
+      else void navigate(`/pay/${placed.checkoutId}`);
     } catch (err) {
       Toast.show({ icon: 'fail', content: problemTitle(err) });
     } finally {

@@ -87,7 +87,7 @@ export const enPoints = {
   '签到领 {n} 积分': 'Sign in for {n} points',
   累计募集: 'Raised',
   设置: 'Set',
-  '设置生日，银卡及以上会员生日当天得生日礼积分': 'Silver members and above get birthday points on their birthday',
+  '设置生日，银卡及以上会员生日当月得生日优惠券': 'Silver members and above get a birthday coupon in their birthday month',
   请先添加收货地址: 'Please add a delivery address first',
   '购物每实付 ¥1 得 1 积分，退款时按比例扣回；首次评价得 20 积分': '1 point per ¥1 paid (taken back in proportion on refunds); 20 points for a first review',
   '赠出的积分保留原有效期；每天最多赠送 10000 积分。': 'Gifted points keep their expiry date; up to 10,000 points a day.',
@@ -111,5 +111,6 @@ export const enPoints = {
   试用: 'Trials',
   '{n} 分钟': '{n} min',
   '约 ¥{yuan}': '≈ ¥{yuan}',
-  '生日礼为积分；优先购指限量商品开售前可提前购买的时间': 'Birthday gifts are points; “Early” is how long before a limited edition’s launch the tier may buy',
+  '生日礼为平台优惠券，生日当月发放，有效 31 天；优先购指限量商品开售前可提前购买的时间':
+    'Birthday gifts are platform coupons, issued in the birthday month and valid 31 days; “Early” is how long before a limited edition’s launch the tier may buy',
 } as const;

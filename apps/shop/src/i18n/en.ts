@@ -3,6 +3,7 @@ import { enCommunities } from './en-communities.ts';
 import { enCoupons } from './en-coupons.ts';
 import { enFlash } from './en-flash.ts';
 import { enGroupBuy } from './en-groupbuy.ts';
+import { enLive } from './en-live.ts';
 import { enPoints } from './en-points.ts';
 import { enPosts } from './en-posts.ts';
 import { enDistribution } from './en-distribution.ts';
@@ -13,6 +14,7 @@ export const en = {
   ...enCoupons,
   ...enFlash,
   ...enGroupBuy,
+  ...enLive,
   ...enPoints,
   ...enPosts,
   '6 位数字': '6 digits',

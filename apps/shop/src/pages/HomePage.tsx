@@ -9,6 +9,7 @@ import { ProductGrid, useSalesText } from '../components/ProductCard.tsx';
 import { Price } from '../components/Price.tsx';
 import { EmptyState, QueryError } from '../components/QueryError.tsx';
 import { ProductGridSkeleton } from '../components/Skeletons.tsx';
+import { LiveStrip } from './live/LiveStrip.tsx';
 import { useT, type MessageKey } from '../i18n/index.tsx';
 import './HomePage.css';
 
@@ -48,6 +49,7 @@ export default function HomePage() {
             .invalidateQueries({ queryKey: ['products'] })
             .then(() => qc.invalidateQueries({ queryKey: ['categories'] }))
             .then(() => qc.invalidateQueries({ queryKey: ['flash'] }))
+            .then(() => qc.invalidateQueries({ queryKey: ['live'] }))
         }
       >
         {banners.length > 0 && (
@@ -114,6 +116,8 @@ export default function HomePage() {
         </nav>
 
         <FlashStrip />
+
+        <LiveStrip />
 
         <section aria-labelledby="home-feed-title">
           <div className="home-feed-head">

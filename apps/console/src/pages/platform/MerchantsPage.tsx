@@ -12,6 +12,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { formErrorsOf } from '../merchant/products/fieldErrors.ts';
+import { CreditScoreModal } from './CreditScoreModal.tsx';
 
 type CreateBody = BodyOf<'/api/v1/admin/merchants', 'post'>;
 const STATUSES: (MerchantStatus | 'all')[] = ['all', 'active', 'suspended'];
@@ -88,6 +89,7 @@ export default function MerchantsPage() {
   const qc = useQueryClient();
   const notify = useNotify();
   const [creating, setCreating] = useState(false);
+  const [scoring, setScoring] = useState<AdminMerchant | null>(null);
   const [params, setParams] = useSearchParams();
   const status = STATUSES.find((s) => s === params.get('status')) ?? 'all';
   const q = params.get('q') ?? '';
@@ -150,7 +152,16 @@ export default function MerchantsPage() {
       align: 'right',
       render: (_, m) => (m.rating.average == null ? '—' : t('{avg}（{n} 条）', { avg: m.rating.average.toFixed(1), n: m.rating.count })),
     },
-    { title: t('信用分'), dataIndex: 'creditScore', key: 'creditScore', align: 'right' },
+    {
+      title: t('信用分'),
+      key: 'creditScore',
+      align: 'right',
+      render: (_, m) => (
+        <Button type="link" size="small" onClick={() => setScoring(m)} aria-label={t('调整「{name}」的信用分', { name: m.name })} data-testid="merchant-credit-score">
+          {m.creditScore}
+        </Button>
+      ),
+    },
     { title: t('开设时间'), key: 'createdAt', render: (_, m) => dateTime(m.createdAt) },
     {
       title: t('操作'),
@@ -224,6 +235,7 @@ export default function MerchantsPage() {
         />
       </Card>
       <CreateMerchantModal open={creating} onClose={() => setCreating(false)} />
+      <CreditScoreModal merchant={scoring} onClose={() => setScoring(null)} />
     </>
   );
 }

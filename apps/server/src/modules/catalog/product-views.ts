@@ -87,6 +87,17 @@ export async function getProductBriefs(db: Db, ids: string[]): Promise<Map<strin
   );
 }
 
+/** Units in stock over each product's enabled SKUs (a live room's product bag shows 售罄 at zero). */
+export async function getProductStock(db: Db, ids: string[]): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ productId: skus.productId, stock: sql<number>`sum(${skus.stock})`.mapWith(Number) })
+    .from(skus)
+    .where(and(inArray(skus.productId, [...new Set(ids)]), eq(skus.enabled, true)))
+    .groupBy(skus.productId);
+  return new Map(rows.map((r) => [r.productId, r.stock]));
+}
+
 /** The merchant's own product, or 404 — also when it exists but belongs to another shop, so existence does not leak. */
 export async function loadOwnProductRow(
   db: Db,

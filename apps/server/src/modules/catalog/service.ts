@@ -31,6 +31,7 @@ export {
 } from './products.ts';
 export {
   getProductBriefs,
+  getProductStock,
   type MerchantProductListItem,
   type MerchantProductView,
   type ProductBrief,

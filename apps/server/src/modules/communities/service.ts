@@ -6,3 +6,6 @@
 export { communityMembersAmong } from './membership.ts';
 export { GROUP_CAPACITY, PROMO_PUSHES_PER_WEEK } from './rules.ts';
 export type { MemberTier } from './schema.ts';
+// Live commerce announces a scheduled session (直播预告) to the merchant's communities through the same use-case.
+export { postAnnouncement } from './calendar.ts';
+export { merchantCommunities } from './queries.ts';

@@ -104,6 +104,8 @@ export const liveChatMessages = pgTable(
     kind: text('kind', { enum: CHAT_KINDS }).notNull(),
     text: text('text').notNull(),
     replyToId: text('reply_to_id'),
+    /** 'flagged' by moderation: stored and queued for an operator, shown to nobody until approved. */
+    verdict: text('verdict', { enum: ['approved', 'flagged'] }).notNull().default('approved'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     removedAt: timestamp('removed_at', { withTimezone: true }),
     removedBy: text('removed_by'),
@@ -133,6 +135,8 @@ export const liveVisits = pgTable(
     userId: text('user_id'),
     joinedAt: timestamp('joined_at', { withTimezone: true }).notNull(),
     leftAt: timestamp('left_at', { withTimezone: true }),
+    /** Taps sent during the visit (flushed in batches): a viewer who liked counts as interacting. */
+    likes: integer('likes').notNull().default(0),
   },
   (t) => [index('live_visits_session_idx').on(t.sessionId, t.joinedAt)],
 );
@@ -154,6 +158,19 @@ export const liveMetricMinutes = pgTable(
     gmv: bigint('gmv', { mode: 'number' }).notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.sessionId, t.minute] })],
+);
+
+/** Per product of a session, for the report: clicks (flushed counters), and units and GMV of paid, unvoided orders. */
+export const liveProductStats = pgTable(
+  'live_product_stats',
+  {
+    sessionId: text('session_id').notNull(),
+    productId: text('product_id').notNull(),
+    clicks: integer('clicks').notNull().default(0),
+    units: integer('units').notNull().default(0),
+    gmv: bigint('gmv', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.productId] })],
 );
 
 /** Orders attributed to a session (from attribution's order.attributed); GMV counts once paid. */
@@ -200,21 +217,33 @@ export const merchantCreditScores = pgTable('merchant_credit_scores', {
 export const LOTTERY_STATUSES = ['open', 'drawn', 'cancelled'] as const;
 
 /** Danmaku lottery: sha256(seed) is published when it opens; the seed after the draw, so anyone can re-check. */
-export const liveLotteries = pgTable('live_lotteries', {
-  id: text('id').primaryKey(),
-  sessionId: text('session_id').notNull(),
-  keyword: text('keyword').notNull(),
-  prize: jsonb('prize').notNull(),
-  winnersCount: integer('winners_count').notNull(),
-  opensAt: timestamp('opens_at', { withTimezone: true }).notNull(),
-  closesAt: timestamp('closes_at', { withTimezone: true }).notNull(),
-  seedCommitment: text('seed_commitment').notNull(),
-  /** Secret until the draw. */
-  seed: text('seed').notNull(),
-  status: text('status', { enum: LOTTERY_STATUSES }).notNull(),
-  drawnAt: timestamp('drawn_at', { withTimezone: true }),
-  createdBy: text('created_by').notNull(),
-});
+export const liveLotteries = pgTable(
+  'live_lotteries',
+  {
+    id: text('id').primaryKey(),
+    sessionId: text('session_id').notNull(),
+    keyword: text('keyword').notNull(),
+    prize: jsonb('prize').notNull(),
+    winnersCount: integer('winners_count').notNull(),
+    opensAt: timestamp('opens_at', { withTimezone: true }).notNull(),
+    closesAt: timestamp('closes_at', { withTimezone: true }).notNull(),
+    seedCommitment: text('seed_commitment').notNull(),
+    /** Secret until the draw. */
+    seed: text('seed').notNull(),
+    status: text('status', { enum: LOTTERY_STATUSES }).notNull(),
+    drawnAt: timestamp('drawn_at', { withTimezone: true }),
+    /** Why the prize could not be issued to some winners (the template ran out or closed), shown with the result. */
+    prizeNote: text('prize_note'),
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [
+    index('live_lotteries_session_idx').on(t.sessionId, t.opensAt),
+    // One lottery open at a time per room: a chat message enters at most one.
+    uniqueIndex('live_lotteries_one_open_uq')
+      .on(t.sessionId)
+      .where(sql`${t.status} = 'open'`),
+  ],
+);
 
 export const liveLotteryEntries = pgTable(
   'live_lottery_entries',
@@ -230,17 +259,26 @@ export const liveLotteryEntries = pgTable(
   (t) => [primaryKey({ columns: [t.lotteryId, t.userId] })],
 );
 
-export const livePolls = pgTable('live_polls', {
-  id: text('id').primaryKey(),
-  sessionId: text('session_id').notNull(),
-  question: text('question').notNull(),
-  /** [{label, productId?}] */
-  options: jsonb('options').notNull(),
-  closesAt: timestamp('closes_at', { withTimezone: true }).notNull(),
-  closedAt: timestamp('closed_at', { withTimezone: true }),
-  createdBy: text('created_by').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-});
+export const livePolls = pgTable(
+  'live_polls',
+  {
+    id: text('id').primaryKey(),
+    sessionId: text('session_id').notNull(),
+    question: text('question').notNull(),
+    /** [{label, productId?}] */
+    options: jsonb('options').notNull(),
+    closesAt: timestamp('closes_at', { withTimezone: true }).notNull(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('live_polls_session_idx').on(t.sessionId, t.createdAt),
+    uniqueIndex('live_polls_one_open_uq')
+      .on(t.sessionId)
+      .where(sql`${t.closedAt} is null`),
+  ],
+);
 
 export const livePollVotes = pgTable(
   'live_poll_votes',
@@ -255,6 +293,7 @@ export const livePollVotes = pgTable(
 
 export const PK_STATUSES = ['invited', 'running', 'finished', 'declined'] as const;
 export const PK_METRICS = ['gmv', 'likes'] as const;
+export const PK_WINNERS = ['a', 'b', 'draw'] as const;
 
 /** Two rooms linked for a timed contest; scores are the rooms' GMV or likes gained during the PK. */
 export const livePks = pgTable(
@@ -273,10 +312,19 @@ export const livePks = pgTable(
     scoreB: bigint('score_b', { mode: 'number' }),
     startedAt: timestamp('started_at', { withTimezone: true }),
     endsAt: timestamp('ends_at', { withTimezone: true }),
+    /** Who answered the invitation (B's host or merchant) and when. */
+    respondedBy: text('responded_by'),
+    respondedAt: timestamp('responded_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    winner: text('winner', { enum: PK_WINNERS }),
     createdBy: text('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [check('live_pks_two_rooms', sql`${t.sessionA} <> ${t.sessionB}`)],
+  (t) => [
+    check('live_pks_two_rooms', sql`${t.sessionA} <> ${t.sessionB}`),
+    index('live_pks_a_idx').on(t.sessionA, t.status),
+    index('live_pks_b_idx').on(t.sessionB, t.status),
+  ],
 );
 
 /** A live flash sale: a flash-sale slot created from the room, starting after the host's countdown. */
