@@ -7,5 +7,6 @@ import { accessibility } from './4-accessibility.ts';
 import { groupBuy } from './5-group-buy.ts';
 import { postToPurchase } from './6-post-to-purchase.ts';
 import { couponsAndPoints } from './7-coupons-points.ts';
+import { liveRoom } from './8-live-room.ts';
 
-export const journeys: Journey[] = [consumerBuys, shipAndReview, noReasonReturn, accessibility, groupBuy, postToPurchase, couponsAndPoints];
+export const journeys: Journey[] = [consumerBuys, shipAndReview, noReasonReturn, accessibility, groupBuy, postToPurchase, couponsAndPoints, liveRoom];
