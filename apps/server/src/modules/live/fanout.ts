@@ -46,6 +46,11 @@ class Room {
   get size(): number {
     return this.viewers.size + this.staff.size;
   }
+
+  /** Staff sockets (the host's control panel, the dashboard) are not audience: viewer counts leave them out. */
+  get audience(): number {
+    return this.viewers.size;
+  }
 }
 
 export class LiveFanout {
@@ -91,14 +96,14 @@ export class LiveFanout {
   }
 
   localCount(sessionId: string): number {
-    return this.rooms.get(sessionId)?.size ?? 0;
+    return this.rooms.get(sessionId)?.audience ?? 0;
   }
 
   viewerCount(sessionId: string): number {
     const room = this.rooms.get(sessionId);
     if (!room) return 0;
     const now = this.deps.clock.now().getTime();
-    let sum = room.size;
+    let sum = room.audience;
     for (const [process, report] of room.remote) {
       if (now - report.at < PRESENCE_FRESH_MS) sum += report.count;
       else room.remote.delete(process);
@@ -119,7 +124,7 @@ export class LiveFanout {
   reportPresence(): void {
     for (const [sessionId, room] of this.rooms) {
       void this.deps.realtime
-        .publish(presenceChannel(sessionId), { process: this.processId, count: room.size } satisfies PresenceReport)
+        .publish(presenceChannel(sessionId), { process: this.processId, count: room.audience } satisfies PresenceReport)
         .catch((err: unknown) => this.deps.log.warn({ err, sessionId }, 'live presence publish failed'));
       const count = this.viewerCount(sessionId);
       if (count === room.announced) continue;
