@@ -1017,13 +1017,6 @@ CREATE TABLE "live_visits" (
 	"likes" integer DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
-CREATE TABLE "merchant_credit_scores" (
-	"merchant_id" text PRIMARY KEY NOT NULL,
-	"score" integer NOT NULL,
-	"updated_by" text NOT NULL,
-	"updated_at" timestamp with time zone NOT NULL
-);
---> statement-breakpoint
 CREATE TABLE "member_growth" (
 	"id" text PRIMARY KEY NOT NULL,
 	"user_id" text NOT NULL,
@@ -1607,6 +1600,7 @@ CREATE INDEX "invitee_orders_invitee_idx" ON "invitee_orders" USING btree ("invi
 CREATE INDEX "invitee_orders_inviter_idx" ON "invitee_orders" USING btree ("inviter_id");--> statement-breakpoint
 CREATE INDEX "live_chat_session_idx" ON "live_chat_messages" USING btree ("session_id","created_at");--> statement-breakpoint
 CREATE INDEX "live_flash_session_idx" ON "live_flash_sales" USING btree ("session_id","starts_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "live_flash_item_uq" ON "live_flash_sales" USING btree ("flash_item_id");--> statement-breakpoint
 CREATE INDEX "live_lotteries_session_idx" ON "live_lotteries" USING btree ("session_id","opens_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "live_lotteries_one_open_uq" ON "live_lotteries" USING btree ("session_id") WHERE "live_lotteries"."status" = 'open';--> statement-breakpoint
 CREATE INDEX "live_orders_session_idx" ON "live_orders" USING btree ("session_id","created_at");--> statement-breakpoint

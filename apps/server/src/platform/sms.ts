@@ -1,8 +1,10 @@
 import type { Logger } from 'pino';
 
-/** Where one-time codes go. Production plugs in a real SMS gateway behind this interface. */
+/** Where one-time codes and plain notices go. Production plugs in a real SMS gateway behind this interface. */
 export interface SmsSender {
   sendCode(phone: string, code: string): Promise<void>;
+  /** A short notice the user asked for (e.g. a live reminder they subscribed to), not marketing. */
+  sendNotice(phone: string, text: string): Promise<void>;
 }
 
 /** Sandbox: no message leaves the machine; the code is logged (and kept for tests). */
@@ -18,6 +20,14 @@ export class SandboxSms implements SmsSender {
   }
   lastCodeFor(phone: string): string | undefined {
     return this.last.get(phone);
+  }
+  private readonly notices = new Map<string, string[]>();
+  async sendNotice(phone: string, text: string): Promise<void> {
+    this.notices.set(phone, [...(this.notices.get(phone) ?? []), text]);
+    this.log.info({ phone: maskPhone(phone) }, `[sandbox SMS] 通知已发送至 ${maskPhone(phone)}：${text}`);
+  }
+  noticesFor(phone: string): string[] {
+    return this.notices.get(phone) ?? [];
   }
 }
 

@@ -11,87 +11,15 @@ export type LiveProduct = Detail['products'][number];
 export type PinnedProduct = NonNullable<Detail['pinned']>;
 export type LiveClip = Detail['clips'][number];
 
-// The interaction DTOs (the server's lottery.ts, polls.ts, pk.ts, flash.ts) are `unknown` in the OpenAPI schema;
-// their shapes are spelled out here, and they arrive on the room socket too.
-export interface LiveLottery {
-  id: string;
-  sessionId: string;
-  keyword: string;
-  prize: { kind: string; title: string };
-  winnersCount: number;
-  status: 'open' | 'drawn' | 'cancelled';
-  opensAt: string;
-  closesAt: string;
-  drawnAt: string | null;
-  seedCommitment: string;
-  /** Revealed by the draw. */
-  seed: string | null;
-  entrantsCount: number;
-  winners: { userId: string; nickname: string }[];
-  prizeNote: string | null;
-  /** Only for the signed-in viewer (absent in room broadcasts). */
-  entered?: boolean;
-  won?: boolean;
-}
-
-export interface LivePoll {
-  id: string;
-  question: string;
-  options: { label: string; productId: string | null; votes: number }[];
-  totalVotes: number;
-  status: 'open' | 'closed';
-  closesAt: string;
-  closedAt: string | null;
-  /** Only for the signed-in viewer (absent in room broadcasts). */
-  myVote?: number | null;
-}
-
-export interface PkSide {
-  sessionId: string;
-  title: string;
-  hostNickname: string;
-  hostAvatarUrl: string | null;
-  /** GMV (fen) or likes gained since the PK started. */
-  score: number;
-}
-
-export interface LivePk {
-  id: string;
-  status: 'invited' | 'running' | 'finished' | 'declined';
-  metric: 'gmv' | 'likes';
-  durationSeconds: number;
-  startedAt: string | null;
-  endsAt: string | null;
-  winner: 'a' | 'b' | 'draw' | null;
-  a: PkSide;
-  b: PkSide;
-}
-
+// The interaction DTOs (the server's interaction-dto.ts); they arrive on the room socket too.
+// `entered`/`won` and `myVote` are only there for the signed-in viewer (absent in room broadcasts).
+export type LiveLottery = NonNullable<Detail['lottery']>;
+export type LivePoll = NonNullable<Detail['poll']>;
+export type LivePk = NonNullable<Detail['pk']>;
+export type PkSide = LivePk['a'];
 /** Viewers buy it through the flash-sale purchase route with `itemId`. */
-export interface LiveFlash {
-  id: string;
-  itemId: string;
-  productId: string;
-  skuId: string;
-  title: string;
-  specText: string;
-  imageUrl: string | null;
-  flashPrice: number;
-  regularPrice: number;
-  quantity: number;
-  remaining: number;
-  perUserLimit: number;
-  startsAt: string;
-  endsAt: string;
-  state: 'upcoming' | 'live' | 'sold_out' | 'ended';
-}
-
-export type LiveDetail = Omit<Detail, 'lottery' | 'poll' | 'pk' | 'flash'> & {
-  lottery: LiveLottery | null;
-  poll: LivePoll | null;
-  pk: LivePk | null;
-  flash: LiveFlash | null;
-};
+export type LiveFlash = NonNullable<Detail['flash']>;
+export type LiveDetail = Detail;
 
 export type LotteryProof = GetOk<'/api/v1/live/lotteries/{id}'>;
 
@@ -115,11 +43,16 @@ export const liveKeys = {
 
 const path = (id: string) => ({ params: { path: { id } } });
 
-export function useLiveList(tab: LiveTab, limit = 10) {
+/** `reminded`: 「我的预约」, only the sessions the signed-in user asked to be reminded of. */
+export function useLiveList(tab: LiveTab, limit = 10, reminded = false) {
   return useInfiniteQuery({
-    queryKey: [...liveKeys.list(tab), limit],
+    queryKey: [...liveKeys.list(tab), limit, reminded],
     queryFn: ({ pageParam }) =>
-      must(api.GET('/api/v1/live/sessions', { params: { query: { tab, limit, ...(pageParam ? { cursor: pageParam } : {}) } } })),
+      must(
+        api.GET('/api/v1/live/sessions', {
+          params: { query: { tab, limit, ...(reminded ? { reminded: 'true' as const } : {}), ...(pageParam ? { cursor: pageParam } : {}) } },
+        }),
+      ),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     // Viewer counts move; the list is refreshed while it is on screen.
@@ -127,8 +60,7 @@ export function useLiveList(tab: LiveTab, limit = 10) {
   });
 }
 
-// The interaction fields are typed by hand (see above).
-export const fetchLiveSession = async (id: string) => (await must(api.GET('/api/v1/live/sessions/{id}', path(id)))) as LiveDetail;
+export const fetchLiveSession = async (id: string): Promise<LiveDetail> => must(api.GET('/api/v1/live/sessions/{id}', path(id)));
 
 export function useLiveSession(id: string) {
   return useQuery({ queryKey: liveKeys.session(id), queryFn: () => fetchLiveSession(id), staleTime: 0 });
@@ -146,6 +78,7 @@ export function useReminder(id: string) {
           : old,
       );
       void qc.invalidateQueries({ queryKey: liveKeys.session(id) });
+      void qc.invalidateQueries({ queryKey: liveKeys.list('upcoming') });
     },
   });
 }

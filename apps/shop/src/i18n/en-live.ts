@@ -1,5 +1,9 @@
 // English for the live-commerce screens (直播); spread into en.ts so the Chinese keys type-check everywhere.
 export const enLive = {
+  全部预告: 'All upcoming',
+  我的预约: 'My reminders',
+  你还没有预约直播: 'You have no reminders yet',
+  '在预告里点「预约提醒」，开播时短信通知你': 'Tap “Remind me” on an upcoming show and we will text you when it starts',
   '{n} 人中奖 · 已有 {m} 人参与': '{n} winners · {m} entered',
   '{n} 人在看': '{n} watching',
   '{n} 人已预约': '{n} reminders set',

@@ -214,6 +214,13 @@ export async function findUserIdByPhone(db: Db, phone: string): Promise<string |
   return row?.id;
 }
 
+/** Phone numbers for a notice the user asked for (a live reminder); never shown to other users. */
+export async function phonesOf(db: Db, userIds: string[]): Promise<Map<string, string>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db.select({ id: users.id, phone: users.phone }).from(users).where(sql`${users.id} in ${userIds}`);
+  return new Map(rows.map((r) => [r.id, r.phone]));
+}
+
 export async function grantStaffRole(db: Db, input: { userId: string; merchantId: string; role: StaffRole; now: Date }): Promise<void> {
   await db
     .insert(merchantStaff)

@@ -61,4 +61,19 @@ export default async function adminRoutes(app: App) {
     { config, schema: { tags, summary: '恢复商家营业', params: IdParams, response: { 200: MerchantView } } },
     async (req) => svc.setMerchantStatus(ctxOf(req), req.params.id, 'active'),
   );
+
+  r.put(
+    '/api/v1/admin/merchants/:id/credit-score',
+    {
+      config,
+      schema: {
+        tags,
+        summary: '设置商家信用分（低于开播门槛不能开播）',
+        params: IdParams,
+        body: z.object({ score: z.number().int().min(0, '信用分 0–100').max(100, '信用分 0–100') }).strict(),
+        response: { 200: z.object({ merchantId: z.string(), score: z.number().int() }) },
+      },
+    },
+    async (req) => svc.setMerchantCreditScore(ctxOf(req), req.params.id, req.body.score),
+  );
 }

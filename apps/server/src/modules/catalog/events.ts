@@ -5,7 +5,8 @@ import { products, skuChargedPrices } from './schema.ts';
 
 // Published by this module (payload: { productId, merchantId } / { merchantId }):
 //   product.created, product.updated, product.listed, product.delisted,
-//   merchant.created, merchant.updated, merchant.suspended, merchant.reactivated
+//   merchant.created, merchant.updated, merchant.suspended, merchant.reactivated,
+//   merchant.credit-score-set ({ merchantId, score, by })
 
 /** The part of orders' `order.paid` the catalog reads. */
 export interface OrderPaid {

@@ -87,6 +87,16 @@ export async function getProductBriefs(db: Db, ids: string[]): Promise<Map<strin
   );
 }
 
+/** The enabled SKUs of some products (a live room's flash form, usable by its hosts who are not merchant staff). */
+export async function getProductSkus(db: Db, productIds: string[]) {
+  if (productIds.length === 0) return [];
+  return db
+    .select({ skuId: skus.id, productId: skus.productId, specText: skus.specText, price: skus.price, stock: skus.stock })
+    .from(skus)
+    .where(and(inArray(skus.productId, [...new Set(productIds)]), eq(skus.enabled, true)))
+    .orderBy(asc(skus.productId), asc(skus.id));
+}
+
 /** Units in stock over each product's enabled SKUs (a live room's product bag shows 售罄 at zero). */
 export async function getProductStock(db: Db, ids: string[]): Promise<Map<string, number>> {
   if (ids.length === 0) return new Map();

@@ -31,6 +31,7 @@ export {
 } from './products.ts';
 export {
   getProductBriefs,
+  getProductSkus,
   getProductStock,
   type MerchantProductListItem,
   type MerchantProductView,
@@ -38,6 +39,7 @@ export {
   specTextOf,
   validateSkuMatrix,
 } from './product-views.ts';
+export { getMerchantCreditScore, setMerchantCreditScore } from './credit-score.ts';
 export { editSkus, getPriceHistory, type PriceHistoryEntry, type SkuAddition, type SkuUpdate } from './skus.ts';
 export { originalPriceCeiling } from './pricing-rule.ts';
 export { getPublicProduct, type PublicProduct } from './public.ts';

@@ -3,13 +3,16 @@ import type { Deps } from '../../deps.ts';
 import type { Db } from '../../platform/db.ts';
 import { releaseStock } from '../catalog/stock.ts';
 import { flashGate } from './gate.ts';
-import { CLOSE_SALE_JOB } from './jobs.ts';
+import { emit } from '../../platform/events.ts';
+import { CLOSE_SALE_JOB, FLASH_ITEM_CHANGED } from './jobs.ts';
 import { giveBackQuota } from './purchase.ts';
 import { flashItems, flashPurchases } from './schema.ts';
 import { closeSaleItems } from './service.ts';
 
 // Subscribed: order.paid (the purchase is paid), order.cancelled (an unpaid flash order expired or was cancelled:
-// its units return to the pool, or to the SKU's stock once the slot has closed). Published: none yet.
+// its units return to the pool, or to the SKU's stock once the slot has closed).
+// Published: flashsale.item-changed { itemId, saleId } — an item's remaining units moved (a purchase batch, units
+// returned by an unpaid order) or it closed; once per batch, so read the item for the figures.
 
 interface CancelledOrder {
   orderId: string;
@@ -58,5 +61,6 @@ async function returnUnits(db: Db, orderId: string, status: 'expired' | 'cancell
     })
     .where(eq(flashItems.id, item.id));
   if (item.closedAt) await releaseStock(db, [{ skuId: item.skuId, qty: purchase.qty }]);
+  await emit(db, FLASH_ITEM_CHANGED, { itemId: item.id, saleId: item.saleId });
   return item.id;
 }

@@ -6,12 +6,14 @@ import { bulkInsert } from '../../platform/bulk.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, notFound, ok, refusals, type Result } from '../../platform/errors.ts';
+import { emit } from '../../platform/events.ts';
 import { newId } from '../../platform/ids.ts';
 import { shippingAddressesOf } from '../accounts/addresses.ts';
 import { loadSkusForCheckout } from '../catalog/stock.ts';
 import { placeCampaignOrders } from '../orders/service.ts';
 import { eligibleBuyers } from './eligibility.ts';
 import { flashGate, type FlashItemView } from './gate.ts';
+import { FLASH_ITEM_CHANGED } from './jobs.ts';
 import { flashItems, flashPurchases, flashQuotas } from './schema.ts';
 
 export const refuse = refusals({
@@ -212,6 +214,8 @@ async function runBatch(deps: Deps, itemId: string, attempts: Attempt[], mode: '
       .where(and(eq(flashItems.id, item.id), sql`${flashItems.sold} + ${taken} <= ${flashItems.quantity}`, isNull(flashItems.closedAt)))
       .returning({ sold: flashItems.sold });
     if (took.length === 0) throw new PoolMoved();
+    // One event per batch (not per buyer): rooms showing this item (live flash sales) publish the units left.
+    await emit(tx, FLASH_ITEM_CHANGED, { itemId: item.id, saleId: item.saleId });
     winners.forEach(({ i }, k) => (outcomes[i] = { ok: true, purchase: toDto(rows[k]!) }));
     return settle(outcomes, { ok: false, type: 'flash-sold-out' });
   });

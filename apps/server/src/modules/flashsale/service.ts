@@ -3,13 +3,16 @@ import { actingMerchant, canSeeMerchant, requireUser } from '../../platform/auth
 import type { Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
 import { notFound, ok, refusals, type Result } from '../../platform/errors.ts';
+import { emit } from '../../platform/events.ts';
 import { newId } from '../../platform/ids.ts';
 import { formatYuan } from '../../platform/money.ts';
 import { loadSkusForCheckout, releaseStock, reserveStock, type SkuSnapshot } from '../catalog/stock.ts';
-import { CLOSE_SALE_JOB, closeSaleKey } from './jobs.ts';
+import { CLOSE_SALE_JOB, closeSaleKey, FLASH_ITEM_CHANGED } from './jobs.ts';
 import { flashGate } from './gate.ts';
 import { type FlashPurchaseDto, toDto } from './purchase.ts';
 import { flashItems, flashPurchases, flashQuotas, flashSales, type TIER_CODES } from './schema.ts';
+
+export { FLASH_ITEM_CHANGED };
 
 export { purchaseFlashItem } from './purchase.ts';
 
@@ -169,6 +172,7 @@ export async function closeSaleItems(tx: Db, saleId: string, now: Date): Promise
     const unsold = item.quantity - item.sold;
     await tx.update(flashItems).set({ closedAt: now, returnedQty: unsold }).where(eq(flashItems.id, item.id));
     if (unsold > 0) await releaseToCatalog(tx, item.skuId, unsold);
+    await emit(tx, FLASH_ITEM_CHANGED, { itemId: item.id, saleId });
   }
 }
 

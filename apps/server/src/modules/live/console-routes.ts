@@ -4,7 +4,7 @@ import type { App } from '../../app.ts';
 import { ctxOf } from '../../platform/context.ts';
 import { unwrap } from '../../platform/errors.ts';
 import { Control, Dashboard, Id, page, PinnedProduct, Qualification, Report, RolesBody, SessionBody, SessionCard, SessionParams, SessionPatch } from './dto.ts';
-import { getQualification, payDeposit, releaseDeposit, setCreditScore, submitRealName } from './qualification.ts';
+import { getQualification, payDeposit, releaseDeposit, submitRealName } from './qualification.ts';
 import { controlPanel, dashboard, mySessions, sessionReport } from './queries.ts';
 import { muteViewer, pinProduct, removeMessage, unpinProduct } from './room.ts';
 import { cancelSession, editSession, endSession, scheduleSession, setRoles, startSession } from './sessions.ts';
@@ -26,7 +26,7 @@ export default async function liveConsoleRoutes(app: App) {
     `${base}/sessions`,
     {
       config: { permission: 'user' },
-      schema: { tags, summary: '我的直播场次（本店的，以及我担任角色的）', querystring: z.object({ cursor: z.string().max(64).optional(), limit: z.coerce.number().int().min(1).max(50).default(20) }), response: { 200: page(SessionCard.extend({ role: z.enum(['owner', ...LIVE_ROLES]) })) } },
+      schema: { tags, summary: '我的直播场次（本店的，以及我担任角色的）', querystring: z.object({ cursor: z.string().max(64).optional(), limit: z.coerce.number().int().min(1).max(50).default(20) }), response: { 200: page(SessionCard.extend({ role: z.enum(['owner', ...LIVE_ROLES]), peakViewers: z.number().int(), gmv: z.number().int().describe('已付款 GMV（分）') })) } },
     },
     async (req) => mySessions(ctxOf(req), req.query),
   );
@@ -144,13 +144,5 @@ export default async function liveConsoleRoutes(app: App) {
     `${base}/qualification/deposit/release`,
     { config: { permission: 'merchant' }, schema: { tags, summary: '退还直播保证金', response: { 200: z.object({ depositHeld: z.number().int(), released: z.number().int() }) } } },
     async (req) => unwrap(await releaseDeposit(ctxOf(req))),
-  );
-  r.put(
-    '/api/v1/admin/merchants/:id/credit-score',
-    {
-      config: { permission: 'operator' },
-      schema: { tags, summary: '设置商家信用分（平台运营）', params: SessionParams, body: z.object({ score: z.number().int().min(0, '信用分 0–100').max(100, '信用分 0–100') }).strict(), response: { 200: z.object({ merchantId: z.string(), score: z.number().int() }) } },
-    },
-    async (req) => setCreditScore(ctxOf(req), req.params.id, req.body.score),
   );
 }

@@ -16,6 +16,12 @@ interface MinuteCounts {
   viewers: number;
 }
 
+/** The current viewer counts of rooms with sockets in this process (the fan-out). */
+export interface ViewerSource {
+  localCount(sessionId: string): number;
+  viewerCount(sessionId: string): number;
+}
+
 /** The minute a moment falls in: the row of live_metric_minutes it adds to. */
 export const minuteOf = (at: Date): Date => new Date(Math.floor(at.getTime() / 60_000) * 60_000);
 
@@ -30,6 +36,11 @@ export class LiveCounters {
   private visitLikes = new Map<string, number>();
   private clicks = new Map<string, { sessionId: string; productId: string; n: number }>();
   private peaks = new Map<string, number>();
+  /** Rooms whose viewer count changed since the last flush (their staff dashboards refresh). */
+  private changed = new Set<string>();
+  /** Rooms this process has sockets in, sampled on every flush so a quiet minute still has its viewers. */
+  private readonly watched = new Set<string>();
+  private viewerSource: ViewerSource | null = null;
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> | null = null;
   private readonly deps: Deps;
@@ -38,6 +49,11 @@ export class LiveCounters {
 
   constructor(deps: Deps) {
     this.deps = deps;
+  }
+
+  /** Where the current viewer counts come from (the fan-out), sampled on every flush. */
+  sampleViewersFrom(source: ViewerSource): void {
+    this.viewerSource = source;
   }
 
   onFlushed(listener: (sessionIds: string[]) => Promise<void>): void {
@@ -67,11 +83,31 @@ export class LiveCounters {
     const m = this.minute(sessionId);
     m.viewers = Math.max(m.viewers, count);
     this.peaks.set(sessionId, Math.max(this.peaks.get(sessionId) ?? 0, count));
+    this.changed.add(sessionId);
+    this.watched.add(sessionId);
+  }
+
+  /**
+   * The fan-out reports a count only when it changes, so a room nobody joins or leaves would have no viewers in
+   * its later minutes: every flush records the count now (the minute keeps its max) for rooms with local sockets.
+   */
+  private sampleViewers(): void {
+    const source = this.viewerSource;
+    if (!source) return;
+    for (const sessionId of this.watched) {
+      if (source.localCount(sessionId) === 0) {
+        this.watched.delete(sessionId);
+        continue;
+      }
+      const m = this.minute(sessionId);
+      m.viewers = Math.max(m.viewers, source.viewerCount(sessionId));
+    }
   }
 
   /** Writes what was counted since the last flush (the timer does this; tests and shutdown call it). */
   async flush(): Promise<void> {
     while (this.flushing) await this.flushing;
+    this.sampleViewers();
     if (this.minutes.size === 0) return;
     this.flushing = this.write().finally(() => (this.flushing = null));
     await this.flushing;
@@ -110,6 +146,8 @@ export class LiveCounters {
     const visitLikes = this.visitLikes;
     const clicks = [...this.clicks.values()];
     const peaks = this.peaks;
+    const changed = this.changed;
+    this.changed = new Set();
     this.minutes = new Map();
     this.sessionLikes = new Map();
     this.visitLikes = new Map();
@@ -154,12 +192,15 @@ export class LiveCounters {
         this.clicks.set(key, { ...c, n: c.n + (this.clicks.get(key)?.n ?? 0) });
       }
       for (const [id, peak] of peaks) this.peaks.set(id, Math.max(this.peaks.get(id) ?? 0, peak));
+      for (const id of changed) this.changed.add(id);
       throw err;
     }
     await Promise.all(totals.map((t) => publishToRoom(this.deps, t.id, { type: 'likes', total: t.likes })));
     const liked = totals.map((t) => t.id);
     if (liked.length > 0) await refreshPkFor(this.deps, liked, this.deps.database.db);
-    const touched = [...new Set(minutes.map((m) => m.sessionId))];
+    // A sampled count alone moves no figure the dashboard shows, so it does not refresh it.
+    const moved = minutes.filter((m) => m.chats + m.likes + m.productClicks > 0 || changed.has(m.sessionId));
+    const touched = [...new Set(moved.map((m) => m.sessionId))];
     for (const listener of this.listeners) await listener(touched);
   }
 }

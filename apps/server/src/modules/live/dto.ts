@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LiveFlash, Lottery, Pk, Poll } from './interaction-dto.ts';
 import { LIVE_ROLES } from './schema.ts';
 
 /** Request and response shapes of the live module's HTTP routes (docs/LIVE.md "HTTP"). */
@@ -78,11 +79,11 @@ export const SessionDetail = SessionCard.extend({
   likes: z.number().int(),
   gmv: Fen,
   clips: z.array(Clip),
-  // The interaction DTOs are defined by their own files (lottery.ts, polls.ts, pk.ts, flash.ts).
-  lottery: z.any().nullable(),
-  poll: z.any().nullable(),
-  pk: z.any().nullable(),
-  flash: z.any().nullable(),
+  // The latest of each interaction (interactions.ts → interactionState), or null.
+  lottery: Lottery.nullable(),
+  poll: Poll.nullable(),
+  pk: Pk.nullable(),
+  flash: LiveFlash.nullable(),
 });
 
 export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
@@ -132,6 +133,10 @@ export const Control = z.object({
   stream: z.object({ streamKey: z.string(), ingestUrl: z.string().nullable() }).nullable().describe('仅主播和商家可见'),
   team: z.array(z.object({ userId: z.string(), nickname: z.string(), role: z.enum(LIVE_ROLES) })),
   mutes: z.array(z.object({ userId: z.string(), until: z.string() })),
+  prizeTemplates: z.array(z.object({ id: z.string(), name: z.string(), label: z.string().describe('如「满99减20」') })).describe('可作抽奖奖品的本店优惠券（有 run 权限时）'),
+  skus: z
+    .array(z.object({ skuId: z.string(), productId: z.string(), specText: z.string(), price: Fen, stock: z.number().int() }))
+    .describe('本场商品的规格（直播秒杀表单用，有 run 权限时）'),
 });
 
 export const Qualification = z.object({

@@ -2,10 +2,11 @@ import type { Deps } from '../../deps.ts';
 import { publishToRoom } from './channel.ts';
 import { wireLiveInteractions } from './interactions.ts';
 import { recordLiveOrder, voidLiveOrder } from './metrics.ts';
+import { NOTIFY_REMINDERS_JOB, notifyReminders } from './reminders.ts';
 import { applyChatDecision } from './room.ts';
 
 // live publishes live.scheduled, live.started (with the reminded user ids), live.cancelled, live.ended,
-// live.real-name-verified, live.deposit-paid, live.deposit-released, live.credit-score-set.
+// live.real-name-verified, live.deposit-paid, live.deposit-released.
 
 type OrderLines = { orderId: string; lines: { lineId: string }[] };
 
@@ -29,5 +30,6 @@ export function wireLive(deps: Deps): void {
     const approved = await applyChatDecision(db, p.subjectId, p.verdict, e.createdAt);
     if (approved) await publishToRoom(deps, approved.sessionId, { type: 'chat', message: approved.message });
   });
+  deps.jobs.register<{ sessionId: string }>(NOTIFY_REMINDERS_JOB, (db, p) => notifyReminders(deps, db, p.sessionId));
   wireLiveInteractions(deps);
 }

@@ -70,6 +70,16 @@ describe('live flash sale', () => {
     expect((await tap(fan!, flash.itemId)).body.type).toBe('flash-not-started');
     t.clock.advance(10_000);
 
+    // After purchases the room sees the units left (throttled per item; the last change always published).
+    const soldOutShown = new Promise<LiveFlashDto>((resolve) => {
+      const off = t.deps.realtime.subscribe(roomChannel(room.sessionId), (message) => {
+        const event = message as { type: string; flash?: LiveFlashDto };
+        if (event.type === 'flash' && event.flash?.itemId === flash.itemId && event.flash.remaining === 0) {
+          off();
+          resolve(event.flash);
+        }
+      });
+    });
     const won: { who: Buyer; orderId: string; checkoutId: string }[] = [];
     const first = await tap(fan!, flash.itemId);
     expect(first.status, JSON.stringify(first.body)).toBe(201);
@@ -88,6 +98,7 @@ describe('live flash sale', () => {
     expect(item.body).toMatchObject({ sold: 5, remaining: 0, state: 'sold_out' });
 
     await t.drain(); // order.created → attribution → order.attributed → the live module's order record
+    expect(await soldOutShown).toMatchObject({ remaining: 0, state: 'sold_out', quantity: 5 });
     const before = await sessionTotals(t.deps.database.db, room.sessionId);
     for (const w of won) await payCheckout(t, w.checkoutId);
     const after = await sessionTotals(t.deps.database.db, room.sessionId);

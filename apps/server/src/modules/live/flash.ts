@@ -1,13 +1,15 @@
 import { and, desc, eq } from 'drizzle-orm';
+import type { Deps } from '../../deps.ts';
 import { type UserActor, requireUser } from '../../platform/auth.ts';
-import { type Ctx, makeCtx } from '../../platform/context.ts';
+import { type Ctx, makeCtx, systemCtx } from '../../platform/context.ts';
 import { ok, refusals, type Result } from '../../platform/errors.ts';
 import { idempotent } from '../../platform/idempotency.ts';
 import { newId } from '../../platform/ids.ts';
-import { createFlashSale, type FlashItemDto, getFlashItem } from '../flashsale/service.ts';
+import { createFlashSale, FLASH_ITEM_CHANGED, type FlashItemDto, getFlashItem } from '../flashsale/service.ts';
 import { requireHost } from './access.ts';
 import { publishToRoom } from './channel.ts';
 import { liveFlashSales, liveSessionProducts } from './schema.ts';
+import { publishThrottled } from './throttle.ts';
 
 const refuse = refusals({
   'session-not-live': '直播未在进行中，不能发起秒杀',
@@ -102,6 +104,21 @@ export async function latestLiveFlash(ctx: Ctx, sessionId: string): Promise<Live
   if (!row) return null;
   const item = await getFlashItem(ctx, row.flashItemId).catch(() => null);
   return item ? toDto(row, item) : null;
+}
+
+/**
+ * The flash-sale engine says an item's units moved (a purchase batch, an unpaid order's units back) or it closed:
+ * a room running that item shows the units left, at most every 500 ms per item and the last change always.
+ */
+export function wireLiveFlashUpdates(deps: Deps): void {
+  deps.events.subscribe<{ itemId: string }>(FLASH_ITEM_CHANGED, 'live.flash-remaining', async (db, e) => {
+    const [row] = await db.select().from(liveFlashSales).where(eq(liveFlashSales.flashItemId, e.payload.itemId));
+    if (!row) return;
+    publishThrottled(deps, `flash:${row.id}`, async () => {
+      const item = await getFlashItem(systemCtx(deps, 'live.flash-remaining'), row.flashItemId);
+      await publishToRoom(deps, row.sessionId, { type: 'flash', flash: toDto(row, item) });
+    });
+  });
 }
 
 const actingFor = (user: UserActor, merchantId: string): UserActor => ({ ...user, staff: [{ merchantId, role: 'owner' }] });

@@ -7,6 +7,7 @@ import { drawLottery, getLottery, openLottery } from './lottery.ts';
 import { startLiveFlash } from './flash.ts';
 import { invitePk, respondPk } from './pk.ts';
 import { closePoll, openPoll, votePoll } from './polls.ts';
+import { LiveFlash, Lottery, LotteryDetail, Pk, Poll } from './interaction-dto.ts';
 
 // Danmaku lottery, 投票选品, PK and live flash sale (docs/LIVE.md, "interactions").
 
@@ -15,28 +16,6 @@ const Id = z.string().min(1).max(64);
 const SessionParams = z.object({ id: Id });
 const staff = '/api/v1/merchant/live';
 
-const Lottery = z.object({
-  id: z.string(),
-  sessionId: z.string(),
-  keyword: z.string(),
-  prize: z.object({ kind: z.literal('coupon'), templateId: z.string(), title: z.string() }),
-  winnersCount: z.number().int(),
-  status: z.enum(['open', 'drawn', 'cancelled']),
-  opensAt: z.string(),
-  closesAt: z.string(),
-  drawnAt: z.string().nullable(),
-  seedCommitment: z.string().describe('SHA-256(seed)，抽奖开始即公布'),
-  seed: z.string().nullable().describe('开奖后公布'),
-  entrantsCount: z.number().int(),
-  winners: z.array(z.object({ userId: z.string(), nickname: z.string() })),
-  prizeNote: z.string().nullable(),
-  entered: z.boolean().optional(),
-  won: z.boolean().optional(),
-});
-const LotteryDetail = Lottery.extend({
-  entrants: z.array(z.object({ userId: z.string(), nickname: z.string() })),
-  verify: z.string().describe('如何复算开奖结果'),
-});
 const LotteryBody = z
   .object({
     keyword: z.string().trim().min(1, '口令 1–10 个字').max(10, '口令 1–10 个字'),
@@ -52,17 +31,6 @@ const LotteryBody = z
   })
   .strict();
 
-const Poll = z.object({
-  id: z.string(),
-  sessionId: z.string(),
-  question: z.string(),
-  options: z.array(z.object({ label: z.string(), productId: z.string().nullable(), votes: z.number().int() })),
-  totalVotes: z.number().int(),
-  status: z.enum(['open', 'closed']),
-  closesAt: z.string(),
-  closedAt: z.string().nullable(),
-  myVote: z.number().int().nullable().optional(),
-});
 const PollBody = z
   .object({
     question: z.string().trim().min(2, '问题 2–40 个字').max(40, '问题 2–40 个字'),
@@ -74,26 +42,6 @@ const PollBody = z
   })
   .strict();
 
-const PkSide = z.object({
-  sessionId: z.string(),
-  title: z.string(),
-  hostNickname: z.string(),
-  hostAvatarUrl: z.string().nullable(),
-  score: z.number().int().describe('PK 开始以来增加的 GMV（分）或点赞数'),
-});
-const Pk = z.object({
-  id: z.string(),
-  status: z.enum(['invited', 'running', 'finished', 'declined']),
-  metric: z.enum(['gmv', 'likes']),
-  durationSeconds: z.number().int(),
-  invitedAt: z.string(),
-  startedAt: z.string().nullable(),
-  endsAt: z.string().nullable(),
-  finishedAt: z.string().nullable(),
-  winner: z.enum(['a', 'b', 'draw']).nullable(),
-  a: PkSide,
-  b: PkSide,
-});
 const PkBody = z
   .object({
     opponentSessionId: Id,
@@ -102,25 +50,6 @@ const PkBody = z
   })
   .strict();
 
-const LiveFlash = z.object({
-  id: z.string(),
-  sessionId: z.string(),
-  itemId: z.string().describe('用秒杀抢购接口 POST /api/v1/flash-sales/items/:itemId/purchase 购买'),
-  saleId: z.string(),
-  productId: z.string(),
-  skuId: z.string(),
-  title: z.string(),
-  specText: z.string(),
-  imageUrl: z.string().nullable(),
-  flashPrice: z.number().int(),
-  regularPrice: z.number().int(),
-  quantity: z.number().int(),
-  remaining: z.number().int(),
-  perUserLimit: z.number().int(),
-  startsAt: z.string(),
-  endsAt: z.string(),
-  state: z.enum(['upcoming', 'live', 'sold_out', 'ended']),
-});
 const FlashBody = z
   .object({
     skuId: Id,

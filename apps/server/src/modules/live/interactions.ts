@@ -1,6 +1,6 @@
 import type { Deps } from '../../deps.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { latestLiveFlash, type LiveFlashDto } from './flash.ts';
+import { latestLiveFlash, type LiveFlashDto, wireLiveFlashUpdates } from './flash.ts';
 import { DRAW_LOTTERY_JOB, drawDueLottery, latestLottery, type LotteryDto } from './lottery.ts';
 import { FINISH_PK_JOB, finishDuePk, latestPk, type PkDto } from './pk.ts';
 import { CLOSE_POLL_JOB, closeDuePoll, latestPoll, type PollDto } from './polls.ts';
@@ -33,4 +33,5 @@ export function wireLiveInteractions(deps: Deps): void {
   deps.jobs.register<{ lotteryId: string }>(DRAW_LOTTERY_JOB, (db, p) => drawDueLottery(deps, db, p.lotteryId));
   deps.jobs.register<{ pollId: string }>(CLOSE_POLL_JOB, (db, p) => closeDuePoll(deps, db, p.pollId));
   deps.jobs.register<{ pkId: string }>(FINISH_PK_JOB, (db, p) => finishDuePk(deps, db, p.pkId));
+  wireLiveFlashUpdates(deps);
 }

@@ -6,6 +6,7 @@ import { type LiveRoom, liveRoom, STAFF, withRole } from '../../../test/live-int
 import { signIn } from '../../../test/order-factories.ts';
 import { newId } from '../../platform/ids.ts';
 import { makeCtx } from '../../platform/context.ts';
+import { roomChannel } from './channel.ts';
 import { enterLotteryFromChat } from './lottery.ts';
 import { sendChat } from './room.ts';
 
@@ -52,6 +53,10 @@ describe('danmaku lottery', () => {
 
   it('draws winners anyone can recompute from the revealed seed and the published entrants', async () => {
     const controller = await withRole(t, room, 'controller');
+    // A 场控 is not the merchant's staff: the control panel carries the prizes and SKUs they may use.
+    const panel = (await controller.get(`${STAFF}/sessions/${room.sessionId}/control`)).body;
+    expect(panel.prizeTemplates).toContainEqual({ id: templateId, name: expect.any(String), label: expect.any(String) });
+    expect(panel.skus).toContainEqual({ skuId: room.skuId, productId: room.productId, specText: expect.any(String), price: 9900, stock: expect.any(Number) });
     const opened = await controller.post(`${STAFF}/sessions/${room.sessionId}/lotteries`, body());
     expect(opened.status, JSON.stringify(opened.body)).toBe(201);
     const lottery = opened.body;
@@ -62,11 +67,22 @@ describe('danmaku lottery', () => {
     expect(again.body.type).toBe('lottery-running');
 
     const viewers = await Promise.all(Array.from({ length: 7 }, () => signIn(t)));
+    // The room sees the entrant count move (throttled; the last entry is always published).
+    const allEntered = new Promise<void>((resolve) => {
+      const off = t.deps.realtime.subscribe(roomChannel(room.sessionId), (message) => {
+        const event = message as { type: string; lottery?: { id: string; entrantsCount: number } };
+        if (event.type === 'lottery' && event.lottery?.id === lottery.id && event.lottery?.entrantsCount === 7) {
+          off();
+          resolve();
+        }
+      });
+    });
     for (const v of viewers) {
       // Through the room's chat use-case, as a socket sends it.
       const sent = await sendChat(makeCtx(t.deps, { kind: 'user', userId: v.userId, sessionId: 'test', roles: ['consumer'], staff: [] }), room.sessionId, { text: '我要好物！' });
       expect(sent.ok).toBe(true);
     }
+    await allEntered;
     await chat(viewers[0]!.userId, '好物好物'); // a second entry by the same viewer is ignored
     const silent = await signIn(t);
     await chat(silent.userId, '主播好'); // no keyword, no entry
@@ -113,6 +129,10 @@ describe('danmaku lottery', () => {
     const redraw = await room.host.post(`${STAFF}/lotteries/${lottery.id}/draw`);
     expect(redraw.status).toBe(200);
     expect(redraw.body.winners).toEqual(d.winners);
+
+    // An analyst (replacing the team) has nothing to run: no prizes or SKUs in their panel.
+    const analyst = await withRole(t, room, 'analyst');
+    expect((await analyst.get(`${STAFF}/sessions/${room.sessionId}/control`)).body).toMatchObject({ prizeTemplates: [], skus: [] });
   });
 
   it('lets the host draw once the window closes, and records when the prize could not be issued', async () => {

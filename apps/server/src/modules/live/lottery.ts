@@ -14,6 +14,7 @@ import { type LiveSession, loadSession, requireAbility } from './access.ts';
 import { publishToRoom } from './channel.ts';
 import { commitmentOf, drawWinners, maskNickname, VERIFY_TEXT } from './lottery-draw.ts';
 import { liveLotteries, liveLotteryEntries, liveRoles } from './schema.ts';
+import { publishThrottled } from './throttle.ts';
 
 export const DRAW_LOTTERY_JOB = 'live.draw-lottery';
 const drawKey = (lotteryId: string) => `${DRAW_LOTTERY_JOB}:${lotteryId}`;
@@ -123,16 +124,30 @@ async function checkPrize(ctx: Ctx, tx: Db, session: LiveSession, prize: Lottery
  * so an entry either commits before the draw reads the entrants or sees the lottery drawn and stays out: the
  * published entrant list is always the one the winners were drawn from. One entry per user (the first message).
  */
-export async function enterLotteryFromChat(db: Db, sessionId: string, userId: string, messageId: string, text: string, at: Date): Promise<void> {
+export async function enterLotteryFromChat(db: Db, sessionId: string, userId: string, messageId: string, text: string, at: Date): Promise<string | undefined> {
   const [lottery] = await db
     .select()
     .from(liveLotteries)
     .where(and(eq(liveLotteries.sessionId, sessionId), eq(liveLotteries.status, 'open')))
     .for('share');
-  if (!lottery || at < lottery.opensAt || at >= lottery.closesAt) return;
-  if (!text.toLowerCase().includes(lottery.keyword.toLowerCase())) return;
-  if (await isRoomStaff(db, sessionId, userId)) return;
-  await db.insert(liveLotteryEntries).values({ lotteryId: lottery.id, userId, messageId, enteredAt: at }).onConflictDoNothing();
+  if (!lottery || at < lottery.opensAt || at >= lottery.closesAt) return undefined;
+  if (!text.toLowerCase().includes(lottery.keyword.toLowerCase())) return undefined;
+  if (await isRoomStaff(db, sessionId, userId)) return undefined;
+  const [entry] = await db
+    .insert(liveLotteryEntries)
+    .values({ lotteryId: lottery.id, userId, messageId, enteredAt: at })
+    .onConflictDoNothing()
+    .returning({ lotteryId: liveLotteryEntries.lotteryId });
+  return entry?.lotteryId;
+}
+
+/** After an entry commits: the room sees the entrant count move (throttled per lottery; the last entry always shows). */
+export function publishEntrants(deps: Deps, lotteryId: string, sessionId: string): void {
+  publishThrottled(deps, `lottery:${lotteryId}`, async () => {
+    const db = deps.database.db;
+    const [row] = await db.select().from(liveLotteries).where(eq(liveLotteries.id, lotteryId));
+    if (row) await publishToRoom(deps, sessionId, { type: 'lottery', lottery: await toDto(db, row) });
+  });
 }
 
 /** The host and the room's assistants run the lottery; they cannot enter it. */

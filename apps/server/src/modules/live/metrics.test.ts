@@ -1,10 +1,13 @@
+import { asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../test/harness.ts';
 import { LIVE, liveSession, liveShop, team } from '../../../test/live-factories.ts';
 import { buyer, placeOrder } from '../../../test/order-factories.ts';
 import { payThroughSandbox } from '../../../test/payment-flow.ts';
 import { liveCounters } from './counters.ts';
+import { liveFanout } from './fanout.ts';
 import { sessionTotals } from './metrics.ts';
+import { liveMetricMinutes } from './schema.ts';
 
 const t = await createTestApp();
 
@@ -41,6 +44,9 @@ describe('live GMV and the dashboard', () => {
     const minute = dash.body.series.find((m: { gmv: number }) => m.gmv > 0);
     expect(minute).toMatchObject({ gmv: 19_800, orders: 1 });
     expect((await me.get(`/api/v1/live/sessions/${id}`)).body.gmv).toBe(19_800);
+    // The console's list carries each session's GMV and peak viewers (two sockets are watching).
+    const mine = await shop.owner.get(`${LIVE}/sessions`);
+    expect(mine.body.items.find((s: { id: string }) => s.id === id)).toMatchObject({ gmv: 19_800, peakViewers: 2, role: 'owner' });
 
     // Paying twice is impossible, but the event may be redelivered: the figure moves once.
     await t.drain();
@@ -77,5 +83,22 @@ describe('live GMV and the dashboard', () => {
     expect(await sessionTotals(t.deps.database.db, id)).toMatchObject({ gmv: 0, orders: 0 });
     const dash = await shop.owner.get(`${LIVE}/sessions/${id}/dashboard`);
     expect(dash.body.series.reduce((a: number, m: { gmv: number }) => a + m.gmv, 0)).toBe(0);
+  });
+
+  it('every minute of a live session records its viewers, even when nobody joins or leaves', async () => {
+    const shop = await liveShop(t);
+    const { id } = await liveSession(t, shop);
+    const me = await buyer(t);
+    const ws = await watch(id, me.token!);
+    liveFanout(t.deps).reportPresence();
+    const counters = liveCounters(t.deps);
+    await counters.flush();
+    t.clock.advanceMinutes(1);
+    await counters.flush();
+    t.clock.advanceMinutes(1);
+    await counters.flush();
+    const rows = await t.deps.database.db.select().from(liveMetricMinutes).where(eq(liveMetricMinutes.sessionId, id)).orderBy(asc(liveMetricMinutes.minute));
+    expect(rows.map((r) => r.viewers)).toEqual([1, 1, 1]);
+    ws.terminate();
   });
 });

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps.ts';
 import type { Db } from '../../platform/db.ts';
 import { getLineAttributions } from '../attribution/service.ts';
@@ -18,6 +18,17 @@ export async function sessionTotals(db: Db, sessionId: string): Promise<{ likes:
     .from(liveOrders)
     .where(and(eq(liveOrders.sessionId, sessionId), isNotNull(liveOrders.paidAt), isNull(liveOrders.voidedAt)));
   return { likes: session?.likes ?? 0, gmv: Number(paid?.gmv ?? 0), orders: paid?.orders ?? 0 };
+}
+
+/** Paid, unvoided GMV (fen) of several sessions at once (the console's list). */
+export async function sessionsGmv(db: Db, sessionIds: string[]): Promise<Map<string, number>> {
+  if (sessionIds.length === 0) return new Map();
+  const rows = await db
+    .select({ id: liveOrders.sessionId, gmv: sql<string>`coalesce(sum(${liveOrders.amount}), 0)` })
+    .from(liveOrders)
+    .where(and(inArray(liveOrders.sessionId, sessionIds), isNotNull(liveOrders.paidAt), isNull(liveOrders.voidedAt)))
+    .groupBy(liveOrders.sessionId);
+  return new Map(rows.map((r) => [r.id, Number(r.gmv)]));
 }
 
 /** The order's lines credited to one live session (the one with the largest share, when lines came from several). */

@@ -10,11 +10,10 @@ import { moderate } from '../moderation/service.ts';
 import { requireAbility } from './access.ts';
 import { publishToRoom } from './channel.ts';
 import { livePolls, livePollVotes, liveSessionProducts } from './schema.ts';
+import { publishThrottled } from './throttle.ts';
 
 export const CLOSE_POLL_JOB = 'live.close-poll';
 const closeKey = (pollId: string) => `${CLOSE_POLL_JOB}:${pollId}`;
-/** Live results go out at most this often per poll and process; the last vote of a burst is always published. */
-const PUBLISH_EVERY_MS = 500;
 
 const refuse = refusals({
   'session-not-live': '直播未在进行中，不能发起投票',
@@ -172,26 +171,8 @@ async function toDto(db: Db, poll: PollRow, viewer: string | null = null): Promi
   };
 }
 
-// Per process: the first vote of a quiet poll publishes at once, later ones within PUBLISH_EVERY_MS are folded
-// into one trailing publish, so a burst of votes costs one tally query per half second, not one per vote.
-const pending = new WeakMap<Deps, Map<string, { dirty: boolean }>>();
-
 function publishSoon(deps: Deps, pollId: string, sessionId: string): void {
-  const polls = pending.get(deps) ?? new Map<string, { dirty: boolean }>();
-  pending.set(deps, polls);
-  const waiting = polls.get(pollId);
-  if (waiting) {
-    waiting.dirty = true;
-    return;
-  }
-  const state = { dirty: false };
-  polls.set(pollId, state);
-  void publishCurrent(deps, pollId, sessionId);
-  const timer = setTimeout(() => {
-    polls.delete(pollId);
-    if (state.dirty) publishSoon(deps, pollId, sessionId);
-  }, PUBLISH_EVERY_MS);
-  timer.unref();
+  publishThrottled(deps, `poll:${pollId}`, () => publishCurrent(deps, pollId, sessionId));
 }
 
 /** Reads the poll afresh, so a trailing publish never shows a closed poll as open. */

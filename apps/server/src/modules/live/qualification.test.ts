@@ -31,7 +31,7 @@ describe('host qualification', () => {
     const good = await s.owner.post(`${LIVE}/qualification/real-name`, { name: '王小明', idNumber: VALID_ID_NUMBER.toLowerCase() });
     expect(good.body).toEqual({ realName: '王**', idNumberTail: '002X' });
     const q = await s.owner.get(`${LIVE}/qualification`);
-    expect(q.body).toMatchObject({ realName: '王**', idNumberTail: '002X', creditScore: 80, minCreditScore: 60, canStart: true });
+    expect(q.body).toMatchObject({ realName: '王**', idNumberTail: '002X', creditScore: 100, minCreditScore: 60, canStart: true });
     expect(JSON.stringify(q.body)).not.toContain('110105');
   });
 

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
-import { actingMerchant, requireOperator } from '../../platform/auth.ts';
+import { actingMerchant } from '../../platform/auth.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
 import { notFound, ok, refusals, type Result } from '../../platform/errors.ts';
@@ -9,15 +9,13 @@ import { idempotent } from '../../platform/idempotency.ts';
 import { newId } from '../../platform/ids.ts';
 import { accountBalance, postJournal } from '../../platform/ledger.ts';
 import { formatYuan } from '../../platform/money.ts';
-import { getMerchantBriefs } from '../catalog/service.ts';
-import { liveHostQualifications, liveSessions, merchantCreditScores } from './schema.ts';
+import { getMerchantCreditScore } from '../catalog/service.ts';
+import { liveHostQualifications, liveSessions } from './schema.ts';
 
 /**
  * Host qualification (docs/LIVE.md): real-name status, the deposit (保证金) held on the ledger, the 假一赔十 badge it
- * backs, and the merchant credit score that gates going live. A merchant with no stored score has the starting
- * score until the platform (later the trust module) sets one.
+ * backs, and the merchant credit score that gates going live — the catalog's score, the only one there is.
  */
-export const STARTING_CREDIT_SCORE = 80;
 
 /** Ledger accounts: the merchant's available balance is a liability (credit), so is the deposit we hold. */
 export const depositAccounts = {
@@ -50,8 +48,9 @@ export function isValidIdNumber(id: string): boolean {
 export const maskName = (name: string): string => name.slice(0, 1) + '*'.repeat(Math.max(1, name.length - 1));
 
 export async function creditScoreOf(db: Db, merchantId: string): Promise<number> {
-  const [row] = await db.select({ score: merchantCreditScores.score }).from(merchantCreditScores).where(eq(merchantCreditScores.merchantId, merchantId));
-  return row?.score ?? STARTING_CREDIT_SCORE;
+  const score = await getMerchantCreditScore(db, merchantId);
+  if (score === null) throw notFound('商家', merchantId);
+  return score;
 }
 
 async function qualificationRow(db: Db, merchantId: string) {
@@ -175,16 +174,4 @@ export async function releaseDeposit(ctx: Ctx): Promise<Result<{ depositHeld: nu
     await emit(db, 'live.deposit-released', { merchantId, amount: held, ref });
     return ok({ depositHeld: 0, released: held });
   });
-}
-
-/** Platform operators set a merchant's credit score (until the trust module computes it). */
-export async function setCreditScore(ctx: Ctx, merchantId: string, score: number): Promise<{ merchantId: string; score: number }> {
-  const operator = requireOperator(ctx.actor);
-  if (!(await getMerchantBriefs(ctx.db, [merchantId])).has(merchantId)) throw notFound('商家', merchantId);
-  await ctx.tx(async (db) => {
-    const values = { score, updatedBy: operator.userId, updatedAt: ctx.now() };
-    await db.insert(merchantCreditScores).values({ merchantId, ...values }).onConflictDoUpdate({ target: merchantCreditScores.merchantId, set: values });
-    await emit(db, 'live.credit-score-set', { merchantId, score });
-  });
-  return { merchantId, score };
 }

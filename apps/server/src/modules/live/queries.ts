@@ -5,11 +5,12 @@ import type { Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, badRequest, invalidTransition } from '../../platform/errors.ts';
 import { publicProfiles } from '../accounts/service.ts';
-import { getMerchantBriefs, getProductBriefs, getProductStock } from '../catalog/service.ts';
+import { getMerchantBriefs, getProductBriefs, getProductSkus, getProductStock } from '../catalog/service.ts';
+import { activePrizeTemplates } from '../coupons/service.ts';
 import { type LiveSession, liveAccess, requireAbility, ROLE_ABILITIES } from './access.ts';
 import { liveFanout } from './fanout.ts';
 import { interactionState } from './interactions.ts';
-import { productFigures, sessionFigures, sessionTotals } from './metrics.ts';
+import { productFigures, sessionFigures, sessionsGmv, sessionTotals } from './metrics.ts';
 import { badgesOf } from './qualification.ts';
 import { currentPin } from './room.ts';
 import { liveReminders, liveRoles, liveSessionProducts, liveSessions, liveVisits, liveMutes } from './schema.ts';
@@ -62,7 +63,8 @@ export async function toCards(deps: Deps, db: Db, sessions: LiveSession[]) {
 const TAB_STATUS = { live: 'live', upcoming: 'scheduled', replay: 'ended' } as const;
 
 /** Keyset pages: live by start (newest first), upcoming by schedule (soonest first), replays by end (newest first). */
-export async function listSessions(ctx: Ctx, input: { tab: Tab; cursor?: string | undefined; limit: number; merchantId?: string | undefined }) {
+export async function listSessions(ctx: Ctx, input: { tab: Tab; cursor?: string | undefined; limit: number; merchantId?: string | undefined; reminded?: 'true' | undefined }) {
+  const remindedBy = input.reminded ? requireUser(ctx.actor).userId : null;
   const col = input.tab === 'live' ? liveSessions.startedAt : input.tab === 'upcoming' ? liveSessions.scheduledAt : liveSessions.endedAt;
   const ascending = input.tab === 'upcoming';
   let after: SQL | undefined;
@@ -77,7 +79,14 @@ export async function listSessions(ctx: Ctx, input: { tab: Tab; cursor?: string 
   const rows = await ctx.db
     .select()
     .from(liveSessions)
-    .where(and(eq(liveSessions.status, TAB_STATUS[input.tab]), input.merchantId ? eq(liveSessions.merchantId, input.merchantId) : undefined, after))
+    .where(
+      and(
+        eq(liveSessions.status, TAB_STATUS[input.tab]),
+        input.merchantId ? eq(liveSessions.merchantId, input.merchantId) : undefined,
+        remindedBy ? inArray(liveSessions.id, ctx.db.select({ id: liveReminders.sessionId }).from(liveReminders).where(eq(liveReminders.userId, remindedBy))) : undefined,
+        after,
+      ),
+    )
     .orderBy(ascending ? asc(col) : desc(col), ascending ? asc(liveSessions.id) : desc(liveSessions.id))
     .limit(input.limit + 1);
   const shown = rows.slice(0, input.limit);
@@ -143,7 +152,14 @@ export async function mySessions(ctx: Ctx, input: { cursor?: string | undefined;
     .limit(input.limit + 1);
   const shown = rows.slice(0, input.limit);
   const cards = await toCards(ctx.deps, ctx.db, shown);
-  const items = cards.map((c, i) => ({ ...c, role: merchantIds.includes(shown[i]!.merchantId) ? ('owner' as const) : roles.find((r) => r.sessionId === c.id)!.role }));
+  const gmv = await sessionsGmv(ctx.db, shown.map((s) => s.id));
+  // The stored peak is flushed every ~2 s; the live count now may already be above it.
+  const items = cards.map((c, i) => ({
+    ...c,
+    peakViewers: Math.max(shown[i]!.peakViewers, c.viewerCount),
+    gmv: gmv.get(c.id) ?? 0,
+    role: merchantIds.includes(shown[i]!.merchantId) ? ('owner' as const) : roles.find((r) => r.sessionId === c.id)!.role,
+  }));
   return { items, nextCursor: rows.length > input.limit ? shown[shown.length - 1]!.id : null };
 }
 
@@ -156,6 +172,10 @@ export async function controlPanel(ctx: Ctx, sessionId: string) {
   const profiles = await publicProfiles(ctx.db, team.map((r) => r.userId));
   const mutes = await ctx.db.select().from(liveMutes).where(and(eq(liveMutes.sessionId, sessionId), gt(liveMutes.until, ctx.now())));
   const seesStream = role === 'owner' || role === 'host';
+  // A guest host or a 场控 is not the merchant's staff, so the merchant's own coupon and product routes are closed to
+  // them: the panel carries the lottery prizes and the flash form's SKUs they may use.
+  const runs = ROLE_ABILITIES[role].includes('run');
+  const bag = runs ? await ctx.db.select({ productId: liveSessionProducts.productId }).from(liveSessionProducts).where(eq(liveSessionProducts.sessionId, sessionId)) : [];
   return {
     role,
     abilities: [...ROLE_ABILITIES[role]],
@@ -163,6 +183,8 @@ export async function controlPanel(ctx: Ctx, sessionId: string) {
     stream: seesStream ? { streamKey: session.streamKey, ingestUrl: ingestUrlFor(ctx.deps.config, session.streamKey) } : null,
     team: team.map((r) => ({ userId: r.userId, nickname: profiles.get(r.userId)?.nickname ?? '好物用户', role: r.role })),
     mutes: mutes.map((m) => ({ userId: m.userId, until: m.until.toISOString() })),
+    prizeTemplates: runs ? await activePrizeTemplates(ctx.db, session.merchantId, ctx.now()) : [],
+    skus: await getProductSkus(ctx.db, bag.map((b) => b.productId)),
   };
 }
 

@@ -23,6 +23,7 @@ export default async function liveRoutes(app: App) {
   const counters = liveCounters(deps);
   // Peak viewers come from the fan-out's cross-process count; staff dashboards refresh after each flush.
   fanout.onViewerCount((sessionId, n) => counters.viewers(sessionId, n));
+  counters.sampleViewersFrom(fanout);
   counters.onFlushed((ids) => publishStaffMetrics(deps, deps.database.db, ids));
   app.addHook('onClose', async () => {
     await fanout.close();
@@ -42,6 +43,7 @@ export default async function liveRoutes(app: App) {
           cursor: z.string().max(200).optional(),
           limit: z.coerce.number().int().min(1).max(50).default(20),
           merchantId: Id.optional(),
+          reminded: z.enum(['true']).optional().describe('「我的预约」：只看我预约了提醒的场次（需登录）'),
         }),
         response: { 200: page(SessionCard) },
       },

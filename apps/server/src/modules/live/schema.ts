@@ -204,14 +204,6 @@ export const liveHostQualifications = pgTable(
   (t) => [check('live_host_deposit_nonnegative', sql`${t.depositHeld} >= 0`)],
 );
 
-/** A merchant's credit score; today set by platform operators, later filled in by the trust module. */
-export const merchantCreditScores = pgTable('merchant_credit_scores', {
-  merchantId: text('merchant_id').primaryKey(),
-  score: integer('score').notNull(),
-  updatedBy: text('updated_by').notNull(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
-});
-
 // ——— Interactions ———
 
 export const LOTTERY_STATUSES = ['open', 'drawn', 'cancelled'] as const;
@@ -342,5 +334,5 @@ export const liveFlashSales = pgTable(
     createdBy: text('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('live_flash_session_idx').on(t.sessionId, t.startsAt)],
+  (t) => [index('live_flash_session_idx').on(t.sessionId, t.startsAt), uniqueIndex('live_flash_item_uq').on(t.flashItemId)],
 );

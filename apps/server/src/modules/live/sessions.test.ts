@@ -4,6 +4,8 @@ import { createTestApp } from '../../../test/harness.ts';
 import { LIVE, liveSession, liveShop, scheduled, team, verifyRealName } from '../../../test/live-factories.ts';
 import { Client } from '../../../test/http.ts';
 import { signIn } from '../../../test/order-factories.ts';
+import { getMerchantCreditScore } from '../catalog/service.ts';
+import { notifyReminders } from './reminders.ts';
 
 const t = await createTestApp();
 const started: Record<string, unknown>[] = [];
@@ -61,7 +63,12 @@ describe('going live', () => {
     const id = await scheduled(t, s);
     const op = await operator(t);
     expect((await s.owner.put(`/api/v1/admin/merchants/${s.merchantId}/credit-score`, { score: 90 })).status).toBe(403);
+    expect((await op.put(`/api/v1/admin/merchants/${s.merchantId}/credit-score`, { score: 101 })).status).toBe(400);
+    expect((await op.put(`/api/v1/admin/merchants/mer_missing/credit-score`, { score: 70 })).status).toBe(404);
     expect((await op.put(`/api/v1/admin/merchants/${s.merchantId}/credit-score`, { score: 55 })).status).toBe(200);
+    // One score: the admin merchants list and the live qualification both show what was saved.
+    expect(await getMerchantCreditScore(t.deps.database.db, s.merchantId)).toBe(55);
+    expect((await s.owner.get(`${LIVE}/qualification`)).body.creditScore).toBe(55);
     await verifyRealName(s);
     const low = await s.owner.post(`${LIVE}/sessions/${id}/start`);
     expect(low.status).toBe(403);
@@ -76,17 +83,31 @@ describe('going live', () => {
     expect((await s2.owner.get(`/api/v1/live/sessions/${id2}`)).body.status).toBe('scheduled');
   });
 
-  it('starts: reminded viewers are notified once through live.started', async () => {
+  it('starts: each reminded viewer is told exactly once (live.started and one SMS notice)', async () => {
     const s = await liveShop(t);
     await verifyRealName(s);
     const id = await scheduled(t, s);
     const fan = await signIn(t);
+    const other = await signIn(t);
+    const bystander = await signIn(t);
     expect((await fan.post(`/api/v1/live/sessions/${id}/reminder`)).body).toEqual({ reminded: true });
-    expect((await fan.get(`/api/v1/live/sessions/${id}`)).body).toMatchObject({ reminded: true, remindersCount: 1 });
+    expect((await other.post(`/api/v1/live/sessions/${id}/reminder`)).status).toBe(200);
+    expect((await fan.get(`/api/v1/live/sessions/${id}`)).body).toMatchObject({ reminded: true, remindersCount: 2 });
+    // 「我的预约」: the upcoming tab filtered to what the signed-in user reminded.
+    const mine = await fan.get('/api/v1/live/sessions?tab=upcoming&reminded=true&limit=50');
+    expect(mine.body.items.map((c: { id: string }) => c.id)).toEqual([id]);
+    expect((await new Client(t).get('/api/v1/live/sessions?tab=upcoming&reminded=true')).status).toBe(401);
     const res = await s.owner.post(`${LIVE}/sessions/${id}/start`);
-    expect(res.body).toEqual({ id, status: 'live', reminded: 1 });
+    expect(res.body).toEqual({ id, status: 'live', reminded: 2 });
     await t.drain();
-    expect(started.find((e) => e.sessionId === id)).toMatchObject({ remindedUserIds: [fan.userId] });
+    expect(started.find((e) => e.sessionId === id)?.remindedUserIds).toEqual(expect.arrayContaining([fan.userId, other.userId]));
+    await t.runJobs();
+    await t.runJobs();
+    await t.deps.database.db.transaction((tx) => notifyReminders(t.deps, tx, id)); // a repeated job sends nothing more
+    const notice = '你预约的直播「春季护肤专场」开始了';
+    expect(t.sms.noticesFor(fan.phone)).toEqual([notice]);
+    expect(t.sms.noticesFor(other.phone)).toEqual([notice]);
+    expect(t.sms.noticesFor(bystander.phone)).toEqual([]);
     expect((await s.owner.post(`${LIVE}/sessions/${id}/start`)).status).toBe(409);
     const live = await fan.get('/api/v1/live/sessions?tab=live&limit=50');
     expect(live.body.items.map((c: { id: string }) => c.id)).toContain(id);

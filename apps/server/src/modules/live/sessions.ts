@@ -16,6 +16,7 @@ import { loadSession, requireAbility, requireHost } from './access.ts';
 import { publishToRoom } from './channel.ts';
 import { liveCounters } from './counters.ts';
 import { startGate } from './qualification.ts';
+import { NOTIFY_REMINDERS_JOB } from './reminders.ts';
 import { type LiveRole, livePins, liveReminders, liveRoles, liveSessionProducts, liveSessions, liveVisits } from './schema.ts';
 
 export const refuse = refusals({
@@ -176,10 +177,11 @@ export async function startSession(ctx: Ctx, sessionId: string): Promise<Result<
     const [moved] = await db.update(liveSessions).set({ status: 'live', startedAt: now }).where(and(eq(liveSessions.id, sessionId), eq(liveSessions.status, 'scheduled'))).returning();
     if (!moved) throw invalidTransition(session.status, '开播');
     const reminded = await db
-      .update(liveReminders)
-      .set({ notifiedAt: now })
-      .where(and(eq(liveReminders.sessionId, sessionId), isNull(liveReminders.notifiedAt)))
-      .returning({ userId: liveReminders.userId });
+      .select({ userId: liveReminders.userId })
+      .from(liveReminders)
+      .where(and(eq(liveReminders.sessionId, sessionId), isNull(liveReminders.notifiedAt)));
+    // The notices go out from a job (reminders.ts), which also marks each reminder notified.
+    if (reminded.length > 0) await ctx.deps.jobs.enqueue(db, NOTIFY_REMINDERS_JOB, { sessionId }, { runAt: now, key: `${NOTIFY_REMINDERS_JOB}:${sessionId}` });
     await emit(db, 'live.started', { sessionId, merchantId: session.merchantId, title: session.title, startedAt: now.toISOString(), remindedUserIds: reminded.map((r) => r.userId) });
     return ok({ id: sessionId, status: 'live' as const, reminded: reminded.length });
   });

@@ -1,8 +1,9 @@
-import { InfiniteScroll, PullToRefresh, Tabs } from 'antd-mobile';
+import { InfiniteScroll, PullToRefresh, Selector, Tabs } from 'antd-mobile';
 import { EyeOutline } from 'antd-mobile-icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { type LiveCard, type LiveTab, liveKeys, useLiveList } from '../../api/live.ts';
+import { useMe } from '../../api/session.ts';
 import { useServerNow, useSlotTime } from '../../components/FlashCountdown.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, QueryError } from '../../components/QueryError.tsx';
@@ -17,6 +18,8 @@ const TABS: { key: LiveTab; title: MessageKey; empty: MessageKey; hint: MessageK
   { key: 'replay', title: '回放', empty: '还没有直播回放', hint: '直播结束后可以在这里看回放' },
 ];
 
+const MINE = { empty: '你还没有预约直播', hint: '在预告里点「预约提醒」，开播时短信通知你' } as const satisfies { empty: MessageKey; hint: MessageKey };
+
 const isTab = (v: string | null): v is LiveTab => v === 'live' || v === 'upcoming' || v === 'replay';
 
 /** /live — 直播中 / 预告 / 回放. */
@@ -25,6 +28,9 @@ export default function LiveListPage() {
   const [params, setParams] = useSearchParams();
   const raw = params.get('tab');
   const tab: LiveTab = isTab(raw) ? raw : 'live';
+  const me = useMe();
+  // 「我的预约」 is for the signed-in: the 预告 tab filtered to the sessions they asked to be reminded of.
+  const mine = tab === 'upcoming' && !!me.data && params.get('mine') === '1';
   return (
     <div className="page live-list-page">
       <PageHeader title={t('好物直播')} backTo="/" />
@@ -33,16 +39,29 @@ export default function LiveListPage() {
           <Tabs.Tab key={x.key} title={t(x.title)} />
         ))}
       </Tabs>
-      <LiveList key={tab} tab={tab} />
+      {tab === 'upcoming' && me.data && (
+        <Selector
+          className="live-mine-filter"
+          columns={2}
+          value={[mine ? 'mine' : 'all']}
+          onChange={(v) => v[0] && setParams(v[0] === 'mine' ? { tab, mine: '1' } : { tab }, { replace: true })}
+          options={[
+            { label: t('全部预告'), value: 'all' },
+            { label: t('我的预约'), value: 'mine' },
+          ]}
+          data-testid="live-mine-filter"
+        />
+      )}
+      <LiveList key={`${tab}-${mine}`} tab={tab} mine={mine} />
     </div>
   );
 }
 
-function LiveList({ tab }: { tab: LiveTab }) {
+function LiveList({ tab, mine }: { tab: LiveTab; mine: boolean }) {
   const t = useT();
   const qc = useQueryClient();
-  const list = useLiveList(tab);
-  const meta = TABS.find((x) => x.key === tab) ?? TABS[0]!;
+  const list = useLiveList(tab, 10, mine);
+  const meta = mine ? MINE : (TABS.find((x) => x.key === tab) ?? TABS[0]!);
   if (list.isPending) return <ListSkeleton rows={3} />;
   if (list.isError) return <QueryError error={list.error} onRetry={() => void list.refetch()} />;
   const cards = list.data.pages.flatMap((p) => p.items);

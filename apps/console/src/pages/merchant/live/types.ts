@@ -149,6 +149,10 @@ export interface LiveControlResponse {
   stream: { streamKey: string; ingestUrl: string | null } | null;
   team: { userId: string; nickname: string; role: LiveRole }[];
   mutes: { userId: string; until: string }[];
+  /** The merchant's coupon templates usable as lottery prizes (empty without the run ability). */
+  prizeTemplates: { id: string; name: string; label: string }[];
+  /** The session products' enabled SKUs, for the live flash form (empty without the run ability). */
+  skus: { skuId: string; productId: string; specText: string; price: number; stock: number }[];
 }
 
 /** The control panel's state: the response with the room's moving parts lifted to the top for the socket to update. */

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Col, Descriptions, Empty, Form, InputNumber, Progress, Row, Select, Space, Typography } from 'antd';
-import { useCallback, useState } from 'react';
+import { useMemo } from 'react';
 import { idempotencyKey } from '../../../../api/client.ts';
 import { useNotify } from '../../../../components/feedback.ts';
 import { yuan } from '../../../../components/format.ts';
@@ -14,7 +14,6 @@ import {
   yuanToFen,
   type SkuFacts,
 } from '../../flashsale/form.ts';
-import { SkuSelect } from '../../flashsale/SkuPicker.tsx';
 import { liveCall, liveKeys, livePaths } from '../api.ts';
 import { remaining } from '../room.ts';
 import type { LiveControl, LiveFlash } from '../types.ts';
@@ -38,12 +37,15 @@ export function FlashCard({ c, canRun }: { c: LiveControl; canRun: boolean }) {
   const notify = useNotify();
   const now = useNow(1000);
   const [form] = Form.useForm<FlashForm>();
-  const [sku, setSku] = useState<SkuFacts | undefined>();
-  const learn = useCallback(
-    (f: SkuFacts) => setSku((old) => (old?.skuId === f.skuId && old.stock === f.stock ? old : f)),
-    [],
-  );
   const productId = Form.useWatch('productId', form);
+  const skuId = Form.useWatch('skuId', form);
+  // The SKUs come with the control panel: a guest host is not the shop's staff and cannot read its products.
+  const skuChoices = c.skus.filter((x) => x.productId === productId);
+  const sku = useMemo((): SkuFacts | undefined => {
+    const s = c.skus.find((x) => x.skuId === skuId);
+    if (!s) return undefined;
+    return { ...s, productTitle: c.products.find((p) => p.productId === s.productId)?.title ?? '' };
+  }, [c.skus, c.products, skuId]);
   const sessionId = c.session.id;
   const flash = c.flash;
   const start = useMutation({
@@ -136,11 +138,25 @@ export function FlashCard({ c, canRun }: { c: LiveControl; canRun: boolean }) {
                   style={{ width: 200 }}
                   placeholder={t('直播间里的商品')}
                   options={c.products.map((p) => ({ value: p.productId, label: p.title }))}
-                  onChange={() => form.setFieldValue('skuId', undefined)}
+                  onChange={(id: string) => {
+                    // A product with a single SKU in stock needs no choosing.
+                    const choices = c.skus.filter((x) => x.productId === id);
+                    form.setFieldValue('skuId', choices.length === 1 && choices[0]!.stock > 0 ? choices[0]!.skuId : undefined);
+                  }}
                 />
               </Form.Item>
               <Form.Item name="skuId" label={t('规格')} rules={[{ required: true, message: t('选择规格') }]}>
-                <SkuSelect productId={productId} onFacts={learn} />
+                <Select
+                  style={{ width: 240 }}
+                  disabled={!productId}
+                  placeholder={productId ? t('选择规格') : t('先选商品')}
+                  options={skuChoices.map((x) => ({
+                    value: x.skuId,
+                    label: `${x.specText || t('默认规格')} · ${yuan(x.price)} · ${t('库存 {n}', { n: x.stock })}`,
+                    disabled: x.stock === 0,
+                  }))}
+                  data-testid="flash-sku-select"
+                />
               </Form.Item>
             </Space>
             <Space align="start" wrap>

@@ -1,6 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Col, Descriptions, Empty, Form, Input, InputNumber, List, Row, Select, Space, Typography } from 'antd';
-import { api, must, problemTitle } from '../../../../api/client.ts';
 import { useNotify } from '../../../../components/feedback.ts';
 import { useNow } from '../../../../components/useNow.ts';
 import { useT } from '../../../../i18n/index.tsx';
@@ -28,15 +27,8 @@ export function LotteryCard({ c, canRun }: { c: LiveControl; canRun: boolean }) 
   const now = useNow(1000);
   const sessionId = c.session.id;
   const lottery = c.lottery;
-  const templates = useQuery({
-    queryKey: ['live', 'coupon-templates'],
-    queryFn: async () =>
-      (await must(api.GET('/api/v1/merchant/coupon-templates', { params: { query: { limit: 50 } } }))).items.filter(
-        (x) => x.status === 'active',
-      ),
-    enabled: canRun,
-    retry: false,
-  });
+  // From the control panel: a 场控 or guest host is not the shop's staff and cannot list its coupon templates.
+  const templates = c.prizeTemplates;
   const refresh = (l: LiveLottery) =>
     qc.setQueryData<LiveControl>(liveKeys.control(sessionId), (old) => (old ? { ...old, lottery: l } : old));
   const open = useMutation({
@@ -46,7 +38,7 @@ export function LotteryCard({ c, canRun }: { c: LiveControl; canRun: boolean }) 
         prize: {
           kind: 'coupon',
           templateId: v.couponTemplateId,
-          title: prizeTitle(templates.data?.find((x) => x.id === v.couponTemplateId)),
+          title: prizeTitle(templates.find((x) => x.id === v.couponTemplateId)),
         },
         winnersCount: v.winnersCount,
         durationSeconds: v.durationSeconds,
@@ -153,16 +145,12 @@ export function LotteryCard({ c, canRun }: { c: LiveControl; canRun: boolean }) 
                 name="couponTemplateId"
                 label={t('奖品（优惠券）')}
                 rules={[{ required: true, message: t('请选择优惠券') }]}
-                // The shop's coupon templates are the merchant's to read: an assistant outside the shop cannot list them.
-                extra={templates.isError ? problemTitle(templates.error) : undefined}
               >
                 <Select
                   style={{ width: 220 }}
-                  loading={templates.isPending}
-                  disabled={templates.isError}
                   placeholder={t('选择店铺优惠券')}
                   notFoundContent={t('没有可用的优惠券，先到「店铺优惠券」创建')}
-                  options={(templates.data ?? []).map((x) => ({ value: x.id, label: `${x.name}（${x.label}）` }))}
+                  options={templates.map((x) => ({ value: x.id, label: `${x.name}（${x.label}）` }))}
                 />
               </Form.Item>
               <Form.Item
