@@ -708,6 +708,7 @@ CREATE TABLE "flash_sales" (
 	"pay_window_seconds" integer NOT NULL,
 	"min_tier" text,
 	"community_id" text,
+	"member_early_access" boolean DEFAULT false NOT NULL,
 	"status" text NOT NULL,
 	"created_by" text NOT NULL,
 	"created_at" timestamp with time zone NOT NULL,

@@ -94,4 +94,8 @@ export const enFlash = {
   '近 10 秒平均 {n} 笔/秒': 'Last 10 s: {n}/s on average',
   '商品进度': 'Items',
   '开始后这里每 2 秒更新一次': 'Updates every 2 s once the slot starts',
+  '会员优先购（限量款）': 'Members first (limited edition)',
+  '开启后金卡会员提前 30 分钟、黑钻会员提前 60 分钟开抢，与其他买家共用同一份秒杀数量和每人限购':
+    'Gold members may buy 30 min and Black Diamond members 60 min before the start, from the same flash quantity and per-buyer limit',
+  会员优先购: 'Members first',
 } as const satisfies Record<string, string>;

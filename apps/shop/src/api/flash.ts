@@ -68,9 +68,15 @@ export function useMyFlashPurchases() {
   });
 }
 
-/** The phase the page shows: the server's word for sold out and closed, the (corrected) clock for start and end. */
-export function phaseOf(item: Pick<FlashItem, 'state' | 'startsAt' | 'endsAt' | 'remaining'>, now: number): FlashPhase {
-  if (now < Date.parse(item.startsAt)) return 'upcoming';
+/**
+ * The phase the page shows: the server's word for sold out and closed, the (corrected) clock for start and end.
+ * The start is the buyer's own (`myStartsAt`): earlier than `startsAt` for 金卡/黑钻 on a 会员优先购 slot.
+ */
+export function phaseOf(
+  item: Pick<FlashItem, 'state' | 'myStartsAt' | 'endsAt' | 'remaining'>,
+  now: number,
+): FlashPhase {
+  if (now < Date.parse(item.myStartsAt)) return 'upcoming';
   if (now >= Date.parse(item.endsAt) || item.state === 'ended') return 'ended';
   if (item.state === 'sold_out' || item.remaining === 0) return 'sold_out';
   return 'live';

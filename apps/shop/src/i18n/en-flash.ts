@@ -76,4 +76,11 @@ export const enFlash = {
   '{n}天': '{n}d ',
   '明天 {time}': 'Tomorrow {time}',
   秒杀: 'Flash',
+  会员优先购: 'Members first',
+  '金卡会员提前30分钟抢 · 黑钻提前60分钟': 'Gold members buy 30 min early · Black Diamond 60 min early',
+  '你的会员等级可在 {time} 开抢': 'Your membership lets you buy from {time}',
+  '会员提前抢购中，{time} 对所有人开放': 'Members are buying now; open to everyone at {time}',
+  你的会员等级已提前开抢: 'Your membership let you in early',
+  了解会员等级: 'About membership tiers',
+  会员抢购中: 'Members buying',
 } as const satisfies Record<string, string>;

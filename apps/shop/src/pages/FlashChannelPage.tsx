@@ -8,9 +8,13 @@ import { Price } from '../components/Price.tsx';
 import { EmptyState, QueryError } from '../components/QueryError.tsx';
 import { ListSkeleton } from '../components/Skeletons.tsx';
 import { useT } from '../i18n/index.tsx';
+import { MemberEarlyNote } from './flash/MemberEarlyNote.tsx';
 import './flash/flash.css';
 
-const slotLive = (s: FlashSlot, now: number) => now >= Date.parse(s.startsAt) && now < Date.parse(s.endsAt);
+// A slot's items share its start; `myStartsAt` is this buyer's (earlier for 金卡/黑钻 on a 会员优先购 slot).
+const opensAt = (s: FlashSlot) => s.items[0]?.myStartsAt ?? s.startsAt;
+const slotLive = (s: FlashSlot, now: number) => now >= Date.parse(opensAt(s)) && now < Date.parse(s.endsAt);
+const membersOnlyYet = (s: FlashSlot, now: number) => now < Date.parse(s.startsAt);
 
 /** 秒杀频道: one tab per slot (by start time), its items with honest progress, and a countdown for the slot. */
 export default function FlashChannelPage() {
@@ -22,9 +26,12 @@ export default function FlashChannelPage() {
   const slots = (channel.data ?? []).filter((s) => s.state !== 'cancelled' && now < Date.parse(s.endsAt));
   const chosen = slots.find((s) => s.saleId === params.get('slot')) ?? slots.find((s) => slotLive(s, now)) ?? slots[0];
 
-  // A slot starting or ending while the page is open: ask the server for the new states right then.
+  // A slot starting (for everyone, or early for this member) or ending while the page is open: refetch right then.
   const nextEdge = Math.min(
-    ...slots.flatMap((s) => [Date.parse(s.startsAt), Date.parse(s.endsAt)]).filter((at) => at > now),
+    ...slots
+      .flatMap((s) => [s.startsAt, s.endsAt, ...s.items.map((i) => i.myStartsAt)])
+      .map((at) => Date.parse(at))
+      .filter((at) => at > now),
   );
   const { refetch } = channel;
   useEffect(() => {
@@ -63,7 +70,9 @@ export default function FlashChannelPage() {
                     data-testid="flash-slot-tab"
                   >
                     <span className="flash-tab-time">{slotTime(s.startsAt, now)}</span>
-                    <span className="flash-tab-state">{live ? t('正在抢购') : t('即将开始')}</span>
+                    <span className="flash-tab-state">
+                      {!live ? t('即将开始') : membersOnlyYet(s, now) ? t('会员抢购中') : t('正在抢购')}
+                    </span>
                   </button>
                 );
               })}
@@ -88,9 +97,10 @@ function SlotPanel({ slot, now }: { slot: FlashSlot; now: number }) {
         </span>
         <span className="flash-slot-timer">
           {live ? t('距结束') : t('距开始')}
-          <FlashCountdown until={live ? slot.endsAt : slot.startsAt} now={now} />
+          <FlashCountdown until={live ? slot.endsAt : opensAt(slot)} now={now} />
         </span>
       </div>
+      {slot.memberEarlyAccess && slot.items[0] && <MemberEarlyNote item={slot.items[0]} now={now} />}
       <ul className="plain-list" data-testid="flash-items">
         {slot.items.map((item) => (
           <li key={item.itemId}>
@@ -115,6 +125,7 @@ function FlashItemCard({ item, now }: { item: FlashItem; now: number }) {
       )}
       <span className="flash-card-body">
         <span className="flash-card-title clamp-2">{item.title}</span>
+        {item.memberEarlyAccess && <span className="flash-card-early">{t('会员优先购')}</span>}
         {item.specText && <span className="muted ellipsis">{item.specText}</span>}
         {phase === 'upcoming' ? (
           <span className="flash-card-note">

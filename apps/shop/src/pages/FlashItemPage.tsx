@@ -13,6 +13,7 @@ import { QueryError } from '../components/QueryError.tsx';
 import { DetailSkeleton } from '../components/Skeletons.tsx';
 import { useT } from '../i18n/index.tsx';
 import { FlashResultSheet } from './flash/FlashResultSheet.tsx';
+import { MemberEarlyNote } from './flash/MemberEarlyNote.tsx';
 import { MyFlashRecords } from './flash/MyFlashRecords.tsx';
 import { useFlashTap } from './flash/useFlashTap.ts';
 import './flash/flash.css';
@@ -53,8 +54,8 @@ function FlashItemView({ item, refetch }: { item: FlashItemDetail; refetch: () =
   const [qty, setQty] = useState(1);
   const phase = phaseOf(item, now);
 
-  // The moment the slot opens or closes, ask the server (the button already follows the clock).
-  const edge = [Date.parse(item.startsAt), Date.parse(item.endsAt)].find((at) => at > now);
+  // The moment the slot opens (for this buyer) or closes, ask the server (the button already follows the clock).
+  const edge = [Date.parse(item.myStartsAt), Date.parse(item.endsAt)].find((at) => at > now);
   useEffect(() => {
     if (edge === undefined) return;
     const timer = setTimeout(() => void refetch(), Math.max(0, edge - Date.now()) + 300);
@@ -95,8 +96,8 @@ function FlashItemView({ item, refetch }: { item: FlashItemDetail; refetch: () =
         <div className="flash-banner-timer" data-testid="flash-timer">
           {phase === 'upcoming' ? (
             <>
-              <span>{t('{time} 开抢 · 距开始', { time: slotTime(item.startsAt, now) })}</span>
-              <FlashCountdown until={item.startsAt} now={now} className="big" />
+              <span>{t('{time} 开抢 · 距开始', { time: slotTime(item.myStartsAt, now) })}</span>
+              <FlashCountdown until={item.myStartsAt} now={now} className="big" />
             </>
           ) : phase === 'ended' ? (
             <span className="flash-banner-over">{t('本场已结束')}</span>
@@ -108,6 +109,8 @@ function FlashItemView({ item, refetch }: { item: FlashItemDetail; refetch: () =
           )}
         </div>
       </section>
+
+      {item.memberEarlyAccess && <MemberEarlyNote item={item} now={now} />}
 
       <section className="card flash-info">
         <p className="flash-info-title">{item.title}</p>
@@ -187,7 +190,7 @@ function FlashItemView({ item, refetch }: { item: FlashItemDetail; refetch: () =
 
       <FlashResultSheet
         itemId={item.itemId}
-        startsAt={item.startsAt}
+        startsAt={item.myStartsAt}
         state={state}
         onClose={reset}
         onRetry={() => void tap(qty)}
@@ -235,7 +238,7 @@ function ActionButton({
   if (phase === 'upcoming') {
     return (
       <Button {...common} disabled className="flash-action upcoming">
-        {t('即将开始')} <FlashCountdown until={item.startsAt} now={now} className="small" />
+        {t('即将开始')} <FlashCountdown until={item.myStartsAt} now={now} className="small" />
       </Button>
     );
   }

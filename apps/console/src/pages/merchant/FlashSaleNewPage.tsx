@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Space, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Space, Switch, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -76,7 +76,7 @@ export default function FlashSaleNewPage() {
       <Form<FlashFormValues>
         form={form}
         layout="vertical"
-        initialValues={{ payWindowMinutes: 5, items: [{ perUserLimit: 1 }] }}
+        initialValues={{ payWindowMinutes: 5, memberEarlyAccess: false, items: [{ perUserLimit: 1 }] }}
         onFinish={(values) => {
           setProblem(null);
           create.mutate(toCreateBody(values));
@@ -125,6 +125,15 @@ export default function FlashSaleNewPage() {
               </Form.Item>
             </Col>
           </Row>
+          <Form.Item
+            name="memberEarlyAccess"
+            label={t('会员优先购（限量款）')}
+            valuePropName="checked"
+            extra={t('开启后金卡会员提前 30 分钟、黑钻会员提前 60 分钟开抢，与其他买家共用同一份秒杀数量和每人限购')}
+            style={{ marginBottom: 0 }}
+          >
+            <Switch data-testid="flash-member-early" />
+          </Form.Item>
         </Card>
 
         <Card title={t('秒杀商品')} style={{ marginBottom: 16 }}>

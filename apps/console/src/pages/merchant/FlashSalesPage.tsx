@@ -36,6 +36,13 @@ export default function FlashSalesPage() {
       render: (_, s) => (
         <div className="cell-wrap" style={{ minWidth: 200, maxWidth: 380 }}>
           <Link to={`/merchant/flash-sales/${s.saleId}`}>{s.title}</Link>
+          {s.memberEarlyAccess && (
+            <span style={{ marginLeft: 8 }}>
+              <StatusTag color="gold" testId="flash-member-early-tag">
+                {t('会员优先购')}
+              </StatusTag>
+            </span>
+          )}
           <Typography.Text type="secondary" ellipsis={{ tooltip: true }} style={{ display: 'block', fontSize: 12 }}>
             {s.items.map((i) => i.title).join('、')}
           </Typography.Text>

@@ -19,6 +19,7 @@ export interface FlashItemView {
   payWindowSeconds: number;
   minTier: string | null;
   communityId: string | null;
+  memberEarlyAccess: boolean;
   saleStatus: 'scheduled' | 'cancelled';
 }
 
@@ -29,7 +30,7 @@ const SOLD_OUT_TTL_MS = 1000;
 
 /**
  * The per-process front door of the flash sale: everything that can refuse a request without the database —
- * not started yet, ended, sold out, same buyer already in flight — answers from memory, so a crowd arriving early
+ * not started yet (also on a member-early-access slot until the earliest tier opens), ended, sold out, same buyer already in flight — answers from memory, so a crowd arriving early
  * or after the last unit costs no queries. The database stays the only judge of stock and limits.
  */
 export class FlashGate {
@@ -115,6 +116,7 @@ async function loadView(db: Db, itemId: string): Promise<FlashItemView | null> {
       payWindowSeconds: flashSales.payWindowSeconds,
       minTier: flashSales.minTier,
       communityId: flashSales.communityId,
+      memberEarlyAccess: flashSales.memberEarlyAccess,
       saleStatus: flashSales.status,
     })
     .from(flashItems)

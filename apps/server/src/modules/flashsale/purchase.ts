@@ -11,7 +11,7 @@ import { newId } from '../../platform/ids.ts';
 import { shippingAddressesOf } from '../accounts/addresses.ts';
 import { loadSkusForCheckout } from '../catalog/stock.ts';
 import { placeCampaignOrders } from '../orders/service.ts';
-import { eligibleBuyers } from './eligibility.ts';
+import { eligibleBuyers, openedFor, opensFor } from './eligibility.ts';
 import { flashGate, type FlashItemView } from './gate.ts';
 import { FLASH_ITEM_CHANGED } from './jobs.ts';
 import { flashItems, flashPurchases, flashQuotas } from './schema.ts';
@@ -64,7 +64,11 @@ export async function purchaseFlashItem(
   const view = await gate.view(ctx.db, itemId);
   if (!view) throw notFound('秒杀商品');
   const now = ctx.now();
-  if (now < view.startsAt) return refuse('flash-not-started', `${view.startsAt.toISOString()} 开抢`);
+  if (now < view.startsAt) {
+    // A limited edition may already be open to this buyer's tier; any other slot refuses from memory.
+    const opens = await opensFor(ctx.db, view, user.userId, now);
+    if (now < opens) return refuse('flash-not-started', `${opens.toISOString()} 开抢`);
+  }
   if (input.qty > view.perUserLimit) return refuse('flash-limit-reached', `每人限购 ${view.perUserLimit} 件`);
   const ended = now >= view.endsAt || view.saleStatus === 'cancelled';
   if (ended || gate.isSoldOut(itemId)) {
@@ -134,11 +138,18 @@ async function runBatch(deps: Deps, itemId: string, attempts: Attempt[], mode: '
       const p = earlier.get(`${a.userId}:${a.requestKey}`);
       if (p) outcomes[i] = { ok: true, purchase: p };
     });
-    if (now < view.startsAt || now >= view.endsAt || view.saleStatus === 'cancelled' || item.closedAt) {
+    if (now >= view.endsAt || view.saleStatus === 'cancelled' || item.closedAt) {
       return settle(outcomes, { ok: false, type: now < view.startsAt ? 'flash-not-started' : 'flash-ended' });
     }
 
-    const open = attempts.map((a, i) => ({ a, i })).filter(({ i }) => !outcomes[i]);
+    // Before the start only members whose tier opens a limited edition early get through (same pool, same limits).
+    const pending = attempts.map((a, i) => ({ a, i })).filter(({ i }) => !outcomes[i]);
+    const started = await openedFor(tx, view, pending.map(({ a }) => a.userId), now);
+    const open = pending.filter(({ a, i }) => {
+      if (!started.has(a.userId)) outcomes[i] = { ok: false, type: 'flash-not-started' };
+      return outcomes[i] === undefined;
+    });
+    if (open.length === 0) return settle(outcomes, { ok: false, type: 'flash-not-started' });
     const eligible = await eligibleBuyers(tx, view, open.map(({ a }) => a.userId));
     const addresses = await shippingAddressesOf(tx, open.map(({ a }) => ({ userId: a.userId, addressId: a.addressId })));
     const candidates = open.filter(({ a, i }) => {

@@ -30,6 +30,8 @@ const FlashItem = z.object({
   state: z.enum(['upcoming', 'live', 'sold_out', 'ended']),
   minTier: z.enum(TIER_CODES).nullable(),
   communityId: z.string().nullable(),
+  memberEarlyAccess: z.boolean().describe('会员优先购（限量款）：金卡提前 30 分钟、黑钻提前 60 分钟可抢'),
+  myStartsAt: z.string().describe('当前登录买家可开抢的时间（会员优先购时为其等级的提前开抢时间，否则同 startsAt）'),
 });
 const Slot = z.object({
   saleId: z.string(),
@@ -39,6 +41,7 @@ const Slot = z.object({
   startsAt: z.string(),
   endsAt: z.string(),
   state: z.enum(['upcoming', 'live', 'ended', 'cancelled']),
+  memberEarlyAccess: z.boolean(),
   items: z.array(FlashItem),
 });
 const Purchase = z.object({
@@ -65,6 +68,7 @@ const CreateBody = z
     payWindowSeconds: z.number().int().min(60, '支付时限至少 60 秒').max(1800, '支付时限最多 30 分钟').optional(),
     minTier: z.enum(TIER_CODES).optional(),
     communityId: Id.optional(),
+    memberEarlyAccess: z.boolean().default(false).describe('会员优先购（限量款）：金卡会员提前 30 分钟、黑钻提前 60 分钟开抢'),
     items: z
       .array(
         z.object({

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 export const FLASH_SALE_STATUSES = ['scheduled', 'cancelled'] as const;
 export const PURCHASE_STATUSES = ['reserved', 'paid', 'expired', 'cancelled'] as const;
@@ -20,6 +31,8 @@ export const flashSales = pgTable(
     /** VIP slots: only this membership tier and above, and/or only members of this community. */
     minTier: text('min_tier', { enum: TIER_CODES }),
     communityId: text('community_id'),
+    /** Limited edition (会员优先购): 金卡/黑钻 may buy from their tier's priorityAccessFrom, before startsAt. */
+    memberEarlyAccess: boolean('member_early_access').notNull().default(false),
     status: text('status', { enum: FLASH_SALE_STATUSES }).notNull(),
     createdBy: text('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),

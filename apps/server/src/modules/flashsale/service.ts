@@ -7,6 +7,7 @@ import { emit } from '../../platform/events.ts';
 import { newId } from '../../platform/ids.ts';
 import { formatYuan } from '../../platform/money.ts';
 import { loadSkusForCheckout, releaseStock, reserveStock, type SkuSnapshot } from '../catalog/stock.ts';
+import { priorityAccessFrom, type TierCode, tierOf } from '../membership/service.ts';
 import { CLOSE_SALE_JOB, closeSaleKey, FLASH_ITEM_CHANGED } from './jobs.ts';
 import { flashGate } from './gate.ts';
 import { type FlashPurchaseDto, toDto } from './purchase.ts';
@@ -48,6 +49,10 @@ export interface FlashItemDto {
   state: FlashState;
   minTier: (typeof TIER_CODES)[number] | null;
   communityId: string | null;
+  /** Limited edition (会员优先购): 金卡 and 黑钻 may buy before startsAt. */
+  memberEarlyAccess: boolean;
+  /** When the signed-in buyer may buy: their tier's early start on a limited edition, else startsAt. */
+  myStartsAt: string;
 }
 
 export interface FlashSlotDto {
@@ -58,6 +63,7 @@ export interface FlashSlotDto {
   startsAt: string;
   endsAt: string;
   state: 'upcoming' | 'live' | 'ended' | 'cancelled';
+  memberEarlyAccess: boolean;
   items: FlashItemDto[];
 }
 
@@ -68,6 +74,7 @@ export interface CreateFlashSaleInput {
   payWindowSeconds?: number | undefined;
   minTier?: (typeof TIER_CODES)[number] | undefined;
   communityId?: string | undefined;
+  memberEarlyAccess?: boolean | undefined;
   items: { skuId: string; flashPrice: number; quantity: number; perUserLimit: number }[];
 }
 
@@ -113,6 +120,7 @@ export async function createFlashSale(ctx: Ctx, input: CreateFlashSaleInput): Pr
         payWindowSeconds: input.payWindowSeconds ?? DEFAULT_PAY_WINDOW_SECONDS,
         minTier: input.minTier ?? null,
         communityId: input.communityId ?? null,
+        memberEarlyAccess: input.memberEarlyAccess ?? false,
         status: 'scheduled',
         createdBy: user.userId,
         createdAt: now,
@@ -190,7 +198,13 @@ export async function listFlashChannel(ctx: Ctx): Promise<FlashSlotDto[]> {
     .where(and(eq(flashSales.status, 'scheduled'), gt(flashSales.endsAt, now), lt(flashSales.startsAt, weekAhead)))
     .orderBy(asc(flashSales.startsAt), asc(flashSales.id))
     .limit(50);
-  return slotsOf(ctx.db, sales, now);
+  const tier = sales.some((s) => s.memberEarlyAccess) ? await buyerTier(ctx) : 'regular';
+  return slotsOf(ctx.db, sales, now, tier);
+}
+
+/** The signed-in buyer's tier, asked only for pages showing a limited edition; 'regular' for visitors. */
+async function buyerTier(ctx: Ctx): Promise<TierCode> {
+  return ctx.actor.kind === 'user' ? tierOf(ctx.db, ctx.actor.userId) : 'regular';
 }
 
 export async function getFlashItem(ctx: Ctx, itemId: string): Promise<FlashItemDto & { myQty: number; myPurchases: FlashPurchaseDto[] }> {
@@ -199,7 +213,7 @@ export async function getFlashItem(ctx: Ctx, itemId: string): Promise<FlashItemD
   const [sale] = await ctx.db.select().from(flashSales).where(eq(flashSales.id, item.saleId));
   if (!sale || sale.status === 'cancelled') throw notFound('秒杀商品');
   const skus = await loadSkusForCheckout(ctx.db, [item.skuId]);
-  const dto = toItem(sale, item, skus.get(item.skuId), ctx.now());
+  const dto = toItem(sale, item, skus.get(item.skuId), ctx.now(), sale.memberEarlyAccess ? await buyerTier(ctx) : 'regular');
   if (ctx.actor.kind !== 'user') return { ...dto, myQty: 0, myPurchases: [] };
   const mine = await ctx.db
     .select()
@@ -277,7 +291,7 @@ export async function getFlashSaleMonitor(ctx: Ctx, saleId: string): Promise<Fla
 type SaleRow = typeof flashSales.$inferSelect;
 type ItemRow = typeof flashItems.$inferSelect;
 
-async function slotsOf(db: Db, sales: SaleRow[], now: Date): Promise<FlashSlotDto[]> {
+async function slotsOf(db: Db, sales: SaleRow[], now: Date, tier: TierCode = 'regular'): Promise<FlashSlotDto[]> {
   if (sales.length === 0) return [];
   const items = await db
     .select()
@@ -288,7 +302,7 @@ async function slotsOf(db: Db, sales: SaleRow[], now: Date): Promise<FlashSlotDt
   return sales.map((s) => {
     const own = items.filter((i) => i.saleId === s.id);
     const merchantName = own.map((i) => skus.get(i.skuId)?.merchantName).find(Boolean) ?? '';
-    return toSlot(s, own, skus, merchantName, now);
+    return toSlot(s, own, skus, merchantName, now, tier);
   });
 }
 
@@ -296,7 +310,7 @@ async function slotOf(db: Db, sale: SaleRow, now: Date): Promise<FlashSlotDto> {
   return (await slotsOf(db, [sale], now))[0]!;
 }
 
-function toSlot(sale: SaleRow, items: ItemRow[], skus: Map<string, SkuSnapshot>, merchantName: string, now: Date): FlashSlotDto {
+function toSlot(sale: SaleRow, items: ItemRow[], skus: Map<string, SkuSnapshot>, merchantName: string, now: Date, tier: TierCode = 'regular'): FlashSlotDto {
   const state = sale.status === 'cancelled' ? 'cancelled' : now < sale.startsAt ? 'upcoming' : now < sale.endsAt ? 'live' : 'ended';
   return {
     saleId: sale.id,
@@ -306,14 +320,17 @@ function toSlot(sale: SaleRow, items: ItemRow[], skus: Map<string, SkuSnapshot>,
     startsAt: sale.startsAt.toISOString(),
     endsAt: sale.endsAt.toISOString(),
     state,
-    items: items.map((i) => toItem(sale, i, skus.get(i.skuId), now)),
+    memberEarlyAccess: sale.memberEarlyAccess,
+    items: items.map((i) => toItem(sale, i, skus.get(i.skuId), now, tier)),
   };
 }
 
-function toItem(sale: SaleRow, item: ItemRow, sku: SkuSnapshot | undefined, now: Date): FlashItemDto {
+/** `tier` is the viewing buyer's: on a limited edition their item opens (state, myStartsAt) at their own start. */
+function toItem(sale: SaleRow, item: ItemRow, sku: SkuSnapshot | undefined, now: Date, tier: TierCode): FlashItemDto {
   const remaining = item.closedAt ? 0 : item.quantity - item.sold;
+  const opensAt = sale.memberEarlyAccess ? priorityAccessFrom(tier, sale.startsAt) : sale.startsAt;
   const state: FlashState =
-    now < sale.startsAt ? 'upcoming' : now >= sale.endsAt || item.closedAt ? 'ended' : remaining === 0 ? 'sold_out' : 'live';
+    now < opensAt ? 'upcoming' : now >= sale.endsAt || item.closedAt ? 'ended' : remaining === 0 ? 'sold_out' : 'live';
   return {
     itemId: item.id,
     saleId: sale.id,
@@ -334,5 +351,7 @@ function toItem(sale: SaleRow, item: ItemRow, sku: SkuSnapshot | undefined, now:
     state,
     minTier: sale.minTier,
     communityId: sale.communityId,
+    memberEarlyAccess: sale.memberEarlyAccess,
+    myStartsAt: opensAt.toISOString(),
   };
 }

@@ -10,11 +10,11 @@ import { members } from './schema.ts';
 import { TIER_ORDER, type TierCode, type TierConfig, tierRank, TIERS } from './tiers.ts';
 
 // Membership's surface (docs/CONTRACTS.md): tierOfUsers and TIER_ORDER for other modules (flash sale VIP slots),
-// priorityAccessFrom for limited editions, checkoutBenefits for the orders module's pricing path.
+// tierOf + priorityAccessFrom for limited editions (flash slots with member early access), checkoutBenefits for the orders module's pricing path.
 
 export { checkoutBenefits, type CheckoutLoyaltyDto } from './checkout-benefits.ts';
 export { recomputeAllTiers, recomputeMember } from './growth.ts';
-export { priorityAccessFrom, TIER_ORDER, TIERS, type TierCode } from './tiers.ts';
+export { earliestPriorityAccess, priorityAccessFrom, TIER_ORDER, TIERS, type TierCode } from './tiers.ts';
 
 const refuse = refusals({
   'birthday-locked': [422, '生日设置后不可修改'],
@@ -30,6 +30,12 @@ export async function tierOfUsers(db: Db, userIds: string[]): Promise<Map<string
   const rows = await db.select({ userId: members.userId, tier: members.tier }).from(members).where(inArray(members.userId, ids));
   for (const r of rows) result.set(r.userId, r.tier);
   return result;
+}
+
+/** One user's tier (one primary-key lookup); 'regular' without a member row. */
+export async function tierOf(db: Db, userId: string): Promise<TierCode> {
+  const [row] = await db.select({ tier: members.tier }).from(members).where(eq(members.userId, userId));
+  return row?.tier ?? 'regular';
 }
 
 export interface MembershipDto {

@@ -71,6 +71,11 @@ export function priorityAccessFrom(tier: TierCode, startsAt: Date): Date {
   return new Date(startsAt.getTime() - TIERS[tier].priorityMinutes * 60_000);
 }
 
+/** The earliest any tier may start buying a limited edition: before this nobody may, so nobody's tier is asked. */
+export function earliestPriorityAccess(startsAt: Date): Date {
+  return new Date(startsAt.getTime() - Math.max(...TIER_ORDER.map((c) => TIERS[c].priorityMinutes)) * 60_000);
+}
+
 /** The member discount on an items amount, in fen (rounded down to the fen). */
 export const memberDiscountOn = (tier: TierCode, itemsAmount: number): number => Math.floor((itemsAmount * TIERS[tier].percentOff) / 100);
 

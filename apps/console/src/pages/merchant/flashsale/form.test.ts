@@ -75,6 +75,7 @@ describe('request body', () => {
       title: '  双十二零点秒杀 ',
       window: [start, start.add(1, 'hour')],
       payWindowMinutes: 5,
+      memberEarlyAccess: true,
       items: [{ productId: 'prd_1', skuId: 'sku_1', flashPriceYuan: 99.9, quantity: 30, perUserLimit: 2 }],
     });
     expect(body).toEqual({
@@ -82,6 +83,7 @@ describe('request body', () => {
       startsAt: '2026-12-11T16:00:00.000Z',
       endsAt: '2026-12-11T17:00:00.000Z',
       payWindowSeconds: 300,
+      memberEarlyAccess: true,
       items: [{ skuId: 'sku_1', flashPrice: 9_990, quantity: 30, perUserLimit: 2 }],
     });
   });

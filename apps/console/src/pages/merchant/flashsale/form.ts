@@ -25,6 +25,8 @@ export interface FlashFormValues {
   title: string;
   window?: [Dayjs | null, Dayjs | null] | null;
   payWindowMinutes: number;
+  /** 会员优先购 (limited edition): 金卡 and 黑钻 may buy before the start. */
+  memberEarlyAccess?: boolean;
   items: FlashItemValues[];
 }
 
@@ -95,6 +97,7 @@ export function toCreateBody(values: FlashFormValues): CreateFlashSaleBody {
     startsAt: start.toISOString(),
     endsAt: end.toISOString(),
     payWindowSeconds: Math.round(values.payWindowMinutes * 60),
+    memberEarlyAccess: values.memberEarlyAccess ?? false,
     items: values.items.map((item, i) => {
       const flashPrice = item.flashPriceYuan == null ? undefined : yuanToFen(item.flashPriceYuan);
       if (!item.skuId || flashPrice === undefined || item.quantity == null) {
