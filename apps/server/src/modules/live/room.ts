@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import { requireUser } from '../../platform/auth.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
@@ -8,11 +8,13 @@ import { publicProfiles } from '../accounts/service.ts';
 import { recordTouch } from '../attribution/service.ts';
 import { getProductBriefs } from '../catalog/service.ts';
 import { moderate } from '../moderation/service.ts';
-import { type LiveSession, loadSession, requireAbility, roleIn, type SessionRole } from './access.ts';
+import { type LiveSession, loadSession, requireAbility, type SessionRole } from './access.ts';
 import { type ChatBadge, type LiveChatMessage, type PinnedProduct, publishToRoom } from './channel.ts';
+import { chatCommitter } from './chat-batch.ts';
 import { chatLimiter } from './chat-limit.ts';
 import { liveCounters } from './counters.ts';
-import { enterLotteryFromChat } from './lottery.ts';
+import { publishEntrants } from './lottery.ts';
+import { cachedRole, cachedSession, chatProfiles, forgetMutes, mutedUntil } from './room-cache.ts';
 import { liveChatMessages, liveMutes, livePins, liveRoles, liveSessionProducts, liveSessions } from './schema.ts';
 
 export const MAX_CHAT_CHARS = 60;
@@ -87,56 +89,49 @@ export interface ChatInput {
  * Danmaku: length, mute, rate limit (staff exempt), moderation, then stored and published. A rejected message is
  * refused to its sender only; a flagged one is stored and queued for an operator, and shown once approved.
  * An accepted viewer message may enter the open lottery (its keyword) in the same transaction.
+ * The checks read the per-process room caches (room-cache.ts); the writes go through the room's group commit
+ * (chat-batch.ts), which re-reads the status, so a busy room costs a few queries per batch, not ~8 per message.
  */
 export async function sendChat(ctx: Ctx, sessionId: string, input: ChatInput): Promise<Result<LiveChatMessage & { pending: boolean }>> {
   const user = requireUser(ctx.actor);
   const text = input.text.trim();
   if (text.length < 1 || [...text].length > MAX_CHAT_CHARS) return refuse('chat-length');
   const answering = input.replyTo !== undefined;
-  const { session, role } = answering ? await requireAbility(ctx, sessionId, 'answer') : { session: await loadSession(ctx.db, sessionId), role: null };
+  const { session, role } = answering ? await requireAbility(ctx, sessionId, 'answer') : { session: await cachedSession(ctx.deps, sessionId), role: null };
   if (session.status !== 'live') return refuse('not-live');
-  const staffRole = role ?? (await roleIn(ctx.db, ctx, session));
+  const staffRole = role ?? (await cachedRole(ctx.deps, ctx.actor, session));
   const now = ctx.now();
   if (!staffRole) {
-    const [mute] = await ctx.db.select().from(liveMutes).where(and(eq(liveMutes.sessionId, sessionId), eq(liveMutes.userId, user.userId), gt(liveMutes.until, now)));
-    if (mute) return refuse('muted', `禁言至 ${shanghaiTime(mute.until)}（北京时间）`);
+    const until = await mutedUntil(ctx.deps, sessionId, user.userId);
+    if (until) return refuse('muted', `禁言至 ${shanghaiTime(until)}（北京时间）`);
     const limit = await chatLimiter(ctx.deps).take(sessionId, user.userId);
     if (!limit.allowed) return refuse('chat-rate-limited', limit.detail);
   }
-  const result = await ctx.tx(async (db): Promise<Result<LiveChatMessage & { pending: boolean }>> => {
-    let replyTo: LiveChatMessage['replyTo'];
-    if (input.replyTo) {
-      const [target] = await db.select().from(liveChatMessages).where(and(eq(liveChatMessages.id, input.replyTo), eq(liveChatMessages.sessionId, sessionId)));
-      if (!target) throw notFound('弹幕', input.replyTo);
-      const nickname = (await publicProfiles(db, [target.userId])).get(target.userId)?.nickname ?? '好物用户';
-      replyTo = { id: target.id, nickname, text: target.removedAt ? '' : target.text };
-    }
-    const id = newId('lcm');
-    const verdict = await moderate(db, { subjectType: 'live_message', subjectId: id, authorId: user.userId, text, at: now });
-    if (verdict.verdict === 'rejected') return refuse('message-rejected', verdict.reasons.join('；') || undefined);
-    const kind = answering ? 'answer' : staffRole ? 'staff' : 'viewer';
-    await db.insert(liveChatMessages).values({ id, sessionId, userId: user.userId, kind, text: verdict.text, replyToId: input.replyTo ?? null, verdict: verdict.verdict, createdAt: now });
-    if (kind === 'viewer' && verdict.verdict === 'approved') await enterLotteryFromChat(db, sessionId, user.userId, id, verdict.text, now);
-    const profile = (await publicProfiles(db, [user.userId])).get(user.userId);
-    const badge = answering ? '客服' : badgeOf(staffRole, session, user.userId);
-    return ok({
-      id,
-      userId: user.userId,
-      nickname: profile?.nickname ?? '好物用户',
-      avatarUrl: profile?.avatarUrl ?? null,
-      text: verdict.text,
-      ...(badge ? { badge } : {}),
-      ...(replyTo ? { replyTo } : {}),
-      at: now.toISOString(),
-      pending: verdict.verdict === 'flagged',
-    });
-  });
-  if (result.ok) {
-    liveCounters(ctx.deps).chat(sessionId);
-    const { pending, ...message } = result.value;
-    if (!pending) await publishToRoom(ctx.deps, sessionId, { type: 'chat', message });
+  let replyTo: LiveChatMessage['replyTo'];
+  if (input.replyTo) {
+    const [target] = await ctx.db.select().from(liveChatMessages).where(and(eq(liveChatMessages.id, input.replyTo), eq(liveChatMessages.sessionId, sessionId)));
+    if (!target) throw notFound('弹幕', input.replyTo);
+    const nickname = (await chatProfiles(ctx.deps, [target.userId])).get(target.userId)?.nickname ?? '好物用户';
+    replyTo = { id: target.id, nickname, text: target.removedAt ? '' : target.text };
   }
-  return result;
+  const outcome = await chatCommitter(ctx.deps).submit(sessionId, {
+    id: newId('lcm'),
+    userId: user.userId,
+    kind: answering ? 'answer' : staffRole ? 'staff' : 'viewer',
+    text,
+    badge: answering ? '客服' : badgeOf(staffRole, session, user.userId),
+    replyTo,
+    at: now,
+  });
+  if (!outcome.ok) {
+    if (outcome.type === 'failed') throw outcome.error;
+    if (outcome.type === 'not-live') return refuse('not-live');
+    return refuse('message-rejected', outcome.reasons.join('；') || undefined);
+  }
+  liveCounters(ctx.deps).chat(sessionId);
+  if (!outcome.pending) await publishToRoom(ctx.deps, sessionId, { type: 'chat', message: outcome.message });
+  if (outcome.enteredLottery) publishEntrants(ctx.deps, outcome.enteredLottery, sessionId);
+  return ok({ ...outcome.message, pending: outcome.pending });
 }
 
 /** An operator's decision on a flagged message: approved ones reach the room now, rejected ones stay hidden. */
@@ -175,6 +170,8 @@ export async function muteViewer(ctx: Ctx, sessionId: string, input: { userId: s
     const values = { until, mutedBy: user.userId, createdAt: ctx.now() };
     await db.insert(liveMutes).values({ sessionId, userId: input.userId, ...values }).onConflictDoUpdate({ target: [liveMutes.sessionId, liveMutes.userId], set: values });
   });
+  // At once here; the other processes' caches expire within ~1 s (room-cache.ts).
+  forgetMutes(ctx.deps, sessionId);
   return { userId: input.userId, until: until.toISOString() };
 }
 

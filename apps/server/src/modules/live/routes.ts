@@ -12,6 +12,7 @@ import { listSessions, sessionDetail } from './queries.ts';
 import { productClick } from './room.ts';
 import { setReminder } from './sessions.ts';
 import liveSocketRoutes from './socket.ts';
+import { endOpenVisits } from './visits.ts';
 
 const tags = ['live 直播'];
 
@@ -26,6 +27,8 @@ export default async function liveRoutes(app: App) {
   counters.sampleViewersFrom(fanout);
   counters.onFlushed((ids) => publishStaffMetrics(deps, deps.database.db, ids));
   app.addHook('onClose', async () => {
+    // Before the database closes: the sockets' own close events would come too late to close their visits.
+    await endOpenVisits(deps);
     await fanout.close();
     await counters.close();
     await closeChatLimiter(deps);

@@ -14,6 +14,7 @@ import { postAnnouncement, merchantCommunities } from '../communities/service.ts
 import { moderate } from '../moderation/service.ts';
 import { loadSession, requireAbility, requireHost } from './access.ts';
 import { publishToRoom } from './channel.ts';
+import { forgetRoles, forgetSession } from './room-cache.ts';
 import { liveCounters } from './counters.ts';
 import { startGate } from './qualification.ts';
 import { NOTIFY_REMINDERS_JOB } from './reminders.ts';
@@ -224,7 +225,7 @@ export async function setReminder(ctx: Ctx, sessionId: string, on: boolean): Pro
 /** 1 + N: replaces the session's roles with these accounts (by phone); the host role also makes them the host. */
 export async function setRoles(ctx: Ctx, sessionId: string, input: { phone: string; role: LiveRole }[]): Promise<Result<{ roles: { userId: string; phone: string; role: LiveRole }[] }>> {
   const user = requireUser(ctx.actor);
-  return ctx.tx(async (db) => {
+  const result = await ctx.tx(async (db) => {
     const { session } = await requireAbility(ctx, sessionId, 'manage', db);
     if (input.filter((r) => r.role === 'host').length > 1) return refuse('one-host');
     const resolved: { userId: string; phone: string; role: LiveRole }[] = [];
@@ -242,6 +243,10 @@ export async function setRoles(ctx: Ctx, sessionId: string, input: { phone: stri
     await db.update(liveSessions).set({ hostUserId: host?.userId ?? session.createdBy }).where(eq(liveSessions.id, sessionId));
     return ok({ roles: unique.map((r) => ({ ...r, phone: maskPhone(r.phone) })) });
   });
+  // The chat's role and host checks read per-process caches: this process forgets at once, others within ~1 s.
+  forgetRoles(ctx.deps, sessionId);
+  forgetSession(ctx.deps, sessionId);
+  return result;
 }
 
 /** The replay's highlight clips: the first pin of each product, as an offset from the start. */

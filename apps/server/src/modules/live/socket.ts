@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { App } from '../../app.ts';
@@ -10,9 +9,10 @@ import { resolveActor } from '../accounts/service.ts';
 import { loadSession, requireAbility } from './access.ts';
 import { liveFanout, type RoomSocket } from './fanout.ts';
 import { sessionFigures } from './metrics.ts';
-import { sessionDetail } from './queries.ts';
-import { addLikes, recentChat, sendChat } from './room.ts';
-import { liveVisits } from './schema.ts';
+import { addLikes, sendChat } from './room.ts';
+import { cachedSession } from './room-cache.ts';
+import { roomSnapshots, viewerParts } from './snapshot-cache.ts';
+import { recordVisit, trackVisit } from './visits.ts';
 
 /**
  * The live room over WebSocket (docs/LIVE.md "WebSocket"): GET /api/v1/live/sessions/:id/socket. Anyone may watch
@@ -40,6 +40,7 @@ interface LiveSocket extends RoomSocket {
   on(event: 'close', listener: () => void): void;
 }
 
+const OPEN = 1;
 const opened = new WeakMap<FastifyRequest, { sessionId: string; staff: boolean; live: boolean }>();
 
 export default async function liveSocketRoutes(app: App) {
@@ -57,7 +58,8 @@ export default async function liveSocketRoutes(app: App) {
       preHandler: async (req) => {
         const { id } = Params.parse(req.params);
         const staff = Query.parse(req.query).staff === '1';
-        const session = staff ? (await requireAbility(ctxOf(req), id, 'metrics')).session : await loadSession(req.server.deps.database.db, id);
+        // Viewers read the per-process session cache (a connect storm is thousands of these); staff are few.
+        const session = staff ? (await requireAbility(ctxOf(req), id, 'metrics')).session : await cachedSession(req.server.deps, id);
         opened.set(req, { sessionId: id, staff, live: session.status === 'live' });
       },
     },
@@ -69,16 +71,17 @@ export default async function liveSocketRoutes(app: App) {
       const userId = actor.kind === 'user' ? actor.userId : null;
       const viewerKey = userId ?? `anon:${Query.parse(req.query).viewer ?? randomUUID()}`;
       const leave = fanout.join(sessionId, socket, { staff });
-      // Dwell time: a visit per socket while the session is live.
-      const visitId = live ? newId('lvv') : null;
-      const visitRecorded = visitId
-        ? deps.database.db.insert(liveVisits).values({ id: visitId, sessionId, viewerKey, userId, joinedAt: deps.clock.now() }).then(() => true)
-        : Promise.resolve(false);
+      const snapshots = roomSnapshots(deps);
+      const leaveSnapshots = snapshots.join(sessionId);
+      // Dwell time: a visit per socket while the session is live (stored and closed in groups, visits.ts).
+      // Staff sockets (control panel, dashboard) are not audience: no visit, as they are left out of viewer counts.
+      const visitId = live && !staff ? newId('lvv') : null;
+      const visitRecorded = visitId ? recordVisit(deps, sessionId, { id: visitId, viewerKey, userId, joinedAt: deps.clock.now() }) : Promise.resolve(false);
+      const endVisit = visitId ? trackVisit(deps, visitId, visitRecorded) : null;
       socket.on('close', () => {
         leave();
-        void visitRecorded
-          .then((recorded) => recorded && deps.database.db.update(liveVisits).set({ leftAt: deps.clock.now() }).where(and(eq(liveVisits.id, visitId!), isNull(liveVisits.leftAt))))
-          .catch((err: unknown) => req.log.warn({ err }, 'live visit close failed'));
+        leaveSnapshots();
+        void endVisit?.().catch((err: unknown) => req.log.warn({ err }, 'live visit close failed'));
       });
       socket.on('message', (raw: Buffer) => {
         void handle(req, sessionId, visitId, live, String(raw), (m) => fanout.direct(socket, m)).catch((err: unknown) => {
@@ -89,12 +92,16 @@ export default async function liveSocketRoutes(app: App) {
       void (async () => {
         await visitRecorded;
         await deps.realtime.ready();
-        const ctx = ctxOf(req);
-        const snapshot = await sessionDetail(ctx, sessionId);
-        const session = await loadSession(ctx.db, sessionId);
-        const chat = await recentChat(ctx.db, session);
-        const metrics = staff ? await sessionFigures(deps, ctx.db, session) : undefined;
-        fanout.direct(socket, { type: 'ready', snapshot, chat, ...(metrics ? { metrics } : {}) });
+        // Anonymous viewers (nearly all of a big room) share one serialised frame; others add their own parts.
+        if (!userId && !staff) {
+          const frame = await snapshots.readyFrame(sessionId);
+          if (socket.readyState === OPEN) socket.send(frame);
+          return;
+        }
+        const view = await snapshots.view(sessionId);
+        const mine = userId ? await viewerParts(deps, view, userId) : {};
+        const metrics = staff ? await sessionFigures(deps, deps.database.db, await loadSession(deps.database.db, sessionId)) : undefined;
+        fanout.direct(socket, { type: 'ready', snapshot: { ...view.snapshot, ...mine }, chat: view.chat, ...(metrics ? { metrics } : {}) });
       })().catch((err: unknown) => {
         req.log.error({ err }, 'live socket setup failed');
         socket.close(1011, 'live room unavailable');

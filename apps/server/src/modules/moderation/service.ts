@@ -63,6 +63,37 @@ export async function moderate(db: Db, input: ModerationInput): Promise<Moderati
   return { verdict: j.verdict, text: j.text, reasons: j.reasons };
 }
 
+/**
+ * `moderate` for many subjects created in the caller's transaction (e.g. a batch of live chat messages): no
+ * earlier flag can exist for a new subject, so nothing is cleared, and the flagged or rejected ones enter the
+ * queue in one insert. Results are in input order.
+ */
+export async function moderateNew(db: Db, inputs: readonly ModerationInput[]): Promise<ModerationResult[]> {
+  const judged = inputs.map((input) => ({ input, j: judge(input.text ?? '', input.imageUrls ?? []) }));
+  const queued = judged.filter(({ j }) => j.verdict !== 'approved');
+  if (queued.length > 0) {
+    await db.insert(moderationItems).values(
+      queued.map(({ input, j }) => ({
+        id: newId('mod'),
+        subjectType: input.subjectType,
+        subjectId: input.subjectId,
+        authorId: input.authorId,
+        text: j.text,
+        imageUrls: input.imageUrls ?? [],
+        verdict: j.verdict as 'flagged' | 'rejected',
+        reasons: j.reasons,
+        matchedWords: j.matchedWords,
+        status: j.verdict === 'flagged' ? ('pending' as const) : ('rejected' as const),
+        decidedBy: j.verdict === 'rejected' ? 'rules' : null,
+        decisionNote: null,
+        createdAt: input.at,
+        decidedAt: j.verdict === 'rejected' ? input.at : null,
+      })),
+    );
+  }
+  return judged.map(({ j }) => ({ verdict: j.verdict, text: j.text, reasons: j.reasons }));
+}
+
 /** Chinese explanations of moderation reasons, for refusals shown to authors. */
 export const describeReasons = (reasons: string[]): string =>
   reasons.map((r) => reasonText[r as Reason] ?? r).join('；');
