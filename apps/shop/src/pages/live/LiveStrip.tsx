@@ -27,7 +27,7 @@ export function LiveStrip() {
         <ul className="live-strip-items">
           {cards.map((c) => (
             <li key={c.id}>
-              <Link to={`/live/${c.id}`} className="live-strip-item" aria-label={c.title} data-testid="home-live-card">
+              <Link to={`/live/${c.id}`} className="live-strip-item" data-testid="home-live-card">
                 {c.coverUrl ? <img src={c.coverUrl} alt="" loading="lazy" /> : <span className="live-strip-img" />}
                 <span className={`live-strip-tag ${c.status === 'live' ? 'live' : 'upcoming'}`}>
                   {c.status === 'live'
