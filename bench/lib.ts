@@ -9,7 +9,10 @@ import pg from 'pg';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-export async function createScratchDatabase(adminUrl: string, prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createScratchDatabase(
+  adminUrl: string,
+  prefix: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `${prefix}_${Date.now().toString(36)}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -92,7 +95,12 @@ export function percentile(sorted: number[], p: number): number {
  * Open-loop load: starts `task` at a fixed rate for `seconds`, whatever the latency, with at most
  * `maxInFlight` outstanding (arrivals beyond that are counted as dropped, not queued).
  */
-export async function fixedRate<T>(opts: { rate: number; seconds: number; maxInFlight: number; task: (i: number) => Promise<T> }) {
+export async function fixedRate<T>(opts: {
+  rate: number;
+  seconds: number;
+  maxInFlight: number;
+  task: (i: number) => Promise<T>;
+}) {
   const latencies: number[] = [];
   let failures = 0;
   let dropped = 0;

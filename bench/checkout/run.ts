@@ -12,9 +12,18 @@ import { createMerchant, createProduct } from '../../apps/server/src/modules/cat
 import { systemActor } from '../../apps/server/src/platform/auth.ts';
 import { makeCtx } from '../../apps/server/src/platform/context.ts';
 import { openDatabase } from '../../apps/server/src/platform/db.ts';
-import { createScratchDatabase, fixedRate, gitCommit, measureHello, percentile, repoRoot, startServer } from '../lib.ts';
+import {
+  createScratchDatabase,
+  fixedRate,
+  gitCommit,
+  measureHello,
+  percentile,
+  repoRoot,
+  startServer,
+} from '../lib.ts';
 
-const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const adminUrl =
+  process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const BUYERS = Number(process.env.BUYERS ?? 200);
 const SECONDS = Number(process.env.SECONDS ?? 20);
 const PORT = Number(process.env.PORT ?? 3900);
@@ -26,7 +35,11 @@ console.log(`[bench:checkout] scratch PostgreSQL database on ${new URL(adminUrl)
 const scratch = await createScratchDatabase(adminUrl, 'haowu_bench_checkout');
 try {
   // ---- data, through the real services ----
-  const config = loadConfig({ DATABASE_URL: scratch.url, LOG_LEVEL: 'warn', DATA_DIR: path.join(os.tmpdir(), 'haowu-bench') });
+  const config = loadConfig({
+    DATABASE_URL: scratch.url,
+    LOG_LEVEL: 'warn',
+    DATA_DIR: path.join(os.tmpdir(), 'haowu-bench'),
+  });
   const database = await openDatabase({ url: scratch.url, poolSize: 4 });
   await database.migrate();
   const deps = createDeps(config, database, { autoDispatch: false });
@@ -37,7 +50,13 @@ try {
   for (let m = 0; m < MERCHANTS; m++) {
     const phone = `1370000${String(m).padStart(4, '0')}`;
     const merchant = await createMerchant(system, { name: `压测商家 ${m + 1}`, ownerPhone: phone });
-    const owner = makeCtx(deps, { kind: 'user', userId: merchant.ownerUserId, sessionId: 'bench', roles: ['consumer'], staff: [{ merchantId: merchant.id, role: 'owner' }] });
+    const owner = makeCtx(deps, {
+      kind: 'user',
+      userId: merchant.ownerUserId,
+      sessionId: 'bench',
+      roles: ['consumer'],
+      staff: [{ merchantId: merchant.id, role: 'owner' }],
+    });
     for (let p = 0; p < SKUS_PER_MERCHANT / 2; p++) {
       const prices = [10_000 + p * 1_000, 12_000 + p * 1_000];
       const created = await createProduct(owner, {
@@ -58,12 +77,24 @@ try {
     const phone = `1360000${String(b).padStart(4, '0')}`;
     const { id } = await createUser(database.db, { phone, now: new Date(), password: PASSWORD });
     const ctx = makeCtx(deps, { kind: 'user', userId: id, sessionId: 'bench', roles: ['consumer'], staff: [] });
-    const addr = await addAddress(ctx, { recipient: '压测', phone, province: '浙江省', city: '杭州市', district: '西湖区', detail: '文三路 1 号' });
+    const addr = await addAddress(ctx, {
+      recipient: '压测',
+      phone,
+      province: '浙江省',
+      city: '杭州市',
+      district: '西湖区',
+      detail: '文三路 1 号',
+    });
     if (!addr.ok) throw new Error(addr.type);
     buyers.push({ phone, addressId: addr.value.id });
   }
   const operatorPhone = '13599990000';
-  await createUser(database.db, { phone: operatorPhone, now: new Date(), password: PASSWORD, roles: ['consumer', 'operator'] });
+  await createUser(database.db, {
+    phone: operatorPhone,
+    now: new Date(),
+    password: PASSWORD,
+    roles: ['consumer', 'operator'],
+  });
   await setupApp.close();
   await database.close();
   console.log(`[bench:checkout] ${skus.length} SKUs, ${BUYERS} buyers ready`);
@@ -73,7 +104,11 @@ try {
   const post = async (token: string, url: string, body: unknown, key?: string) => {
     const res = await fetch(`${server.baseUrl}${url}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(key ? { 'idempotency-key': key } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+        ...(key ? { 'idempotency-key': key } : {}),
+      },
       body: JSON.stringify(body),
     });
     const json = (await res.json()) as Record<string, unknown>;
@@ -91,7 +126,9 @@ try {
   for (const b of buyers) b.token = await login(b.phone);
   const operatorToken = await login(operatorPhone);
   const statements = async () => {
-    const res = await fetch(`${server.baseUrl}/api/v1/admin/metrics`, { headers: { authorization: `Bearer ${operatorToken}` } });
+    const res = await fetch(`${server.baseUrl}/api/v1/admin/metrics`, {
+      headers: { authorization: `Bearer ${operatorToken}` },
+    });
     return ((await res.json()) as { sqlStatements: number }).sqlStatements;
   };
 
@@ -112,7 +149,12 @@ try {
     }));
     // Every SKU costs ≥ ¥100, so the default shipping template ships free and the amount is the items' sum.
     const expectedAmount = items.reduce((sum, it) => sum + skus.find((s) => s.skuId === it.skuId)!.price * it.qty, 0);
-    const order = await post(buyer.token!, '/api/v1/orders', { items, addressId: buyer.addressId, expectedAmount }, `bench-${i}`);
+    const order = await post(
+      buyer.token!,
+      '/api/v1/orders',
+      { items, addressId: buyer.addressId, expectedAmount },
+      `bench-${i}`,
+    );
     const payment = await post(buyer.token!, '/api/v1/payments', { checkoutId: order.checkoutId }, `bench-pay-${i}`);
     await post(buyer.token!, `/api/v1/sandbox/pay/${String(payment.paymentId)}`, { outcome: 'succeeded' });
   };

@@ -14,7 +14,9 @@ const CONNECTIONS = Number(process.env.CONNECTIONS ?? 64);
 const KILL_AFTER = Number(process.env.KILL_AFTER ?? Math.floor(STOCK * 0.3));
 const PORT = Number(process.env.PORT ?? 3920);
 
-console.log(`[bench:flash-sale-crash] ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'} · stock ${STOCK} · buyers ${BUYERS} · kill -9 after ${KILL_AFTER} acknowledged purchases`);
+console.log(
+  `[bench:flash-sale-crash] ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'} · stock ${STOCK} · buyers ${BUYERS} · kill -9 after ${KILL_AFTER} acknowledged purchases`,
+);
 const world = await prepareFlashWorld({ stock: STOCK, buyers: BUYERS, databaseUrl: process.env.DATABASE_URL });
 try {
   let server = await startServer(world.env, PORT);
@@ -31,7 +33,9 @@ try {
       }
     },
   });
-  console.log(`[bench:flash-sale-crash] killed after ${killedAt} acknowledgements; the load tool saw ${load.wins} in all (${load.errors} failed requests after the kill)`);
+  console.log(
+    `[bench:flash-sale-crash] killed after ${killedAt} acknowledgements; the load tool saw ${load.wins} in all (${load.errors} failed requests after the kill)`,
+  );
   server = await startServer(world.env, PORT);
   const health = await fetch(`${server.baseUrl}/api/v1/flash-sales/items/${world.itemId}`);
   const item = (await health.json()) as { sold: number; remaining: number };
@@ -61,7 +65,13 @@ try {
   const dir = path.join(repoRoot, 'bench/results');
   await mkdir(dir, { recursive: true });
   await writeFile(path.join(dir, `flash-sale-crash-${world.database}.json`), `${JSON.stringify(result, null, 2)}\n`);
-  const ok = killedAt !== undefined && outcome.acknowledgedMissing === 0 && result.soldPlusRemainingEqualsStock && result.liveUnitsEqualSold && outcome.oversold === 0 && outcome.duplicatePerUser === 0;
+  const ok =
+    killedAt !== undefined &&
+    outcome.acknowledgedMissing === 0 &&
+    result.soldPlusRemainingEqualsStock &&
+    result.liveUnitsEqualSold &&
+    outcome.oversold === 0 &&
+    outcome.duplicatePerUser === 0;
   if (!ok) {
     console.error('[bench:flash-sale-crash] FAILED: see the result above');
     process.exitCode = 1;

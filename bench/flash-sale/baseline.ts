@@ -57,7 +57,10 @@ export async function measureNaiveBaseline(opts: {
 }): Promise<{ perSec: number; sold: number; oversold: number }> {
   const db = opts.url ? await postgresRunner(opts.url, opts.connections) : await pgliteRunner(opts.dataDir!);
   try {
-    for (const stmt of DDL.split(';').map((s) => s.trim()).filter(Boolean)) await db.query(stmt);
+    for (const stmt of DDL.split(';')
+      .map((s) => s.trim())
+      .filter(Boolean))
+      await db.query(stmt);
     await db.query('insert into bench_naive_stock (id, stock) values (1, $1)', [opts.stock]);
     let next = 0;
     let sold = 0;
@@ -67,7 +70,9 @@ export async function measureNaiveBaseline(opts: {
       Array.from({ length: opts.connections }, async () => {
         for (let i = next++; i < opts.buyers; i = next++) {
           const won = await db.transaction(async (q) => {
-            const r = await q('update bench_naive_stock set stock = stock - 1 where id = 1 and stock >= 1 returning stock');
+            const r = await q(
+              'update bench_naive_stock set stock = stock - 1 where id = 1 and stock >= 1 returning stock',
+            );
             if (r.rows.length === 0) return false;
             await q('insert into bench_naive_orders (user_no) values ($1)', [i]);
             return true;
@@ -79,8 +84,14 @@ export async function measureNaiveBaseline(opts: {
         }
       }),
     );
-    const orders = Number(((await db.query('select count(*)::int as n from bench_naive_orders')).rows[0] as { n: number }).n);
-    return { perSec: sold / Math.max(0.001, (lastWin - started) / 1000), sold, oversold: Math.max(0, orders - opts.stock) };
+    const orders = Number(
+      ((await db.query('select count(*)::int as n from bench_naive_orders')).rows[0] as { n: number }).n,
+    );
+    return {
+      perSec: sold / Math.max(0.001, (lastWin - started) / 1000),
+      sold,
+      oversold: Math.max(0, orders - opts.stock),
+    };
   } finally {
     await db.close();
   }

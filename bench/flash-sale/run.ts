@@ -18,26 +18,46 @@ const PORT = Number(process.env.PORT ?? 3910);
 const DATABASE_URL = process.env.DATABASE_URL;
 const REDIS_URL = process.env.REDIS_URL;
 
-console.log(`[bench:flash-sale] ${DATABASE_URL ? 'PostgreSQL' : 'PGlite'} · stock ${STOCK} · buyers ${BUYERS} · ${CONNECTIONS} connections · ${PROCESSES} process(es)${REDIS_URL ? ' · Redis' : ''}`);
+console.log(
+  `[bench:flash-sale] ${DATABASE_URL ? 'PostgreSQL' : 'PGlite'} · stock ${STOCK} · buyers ${BUYERS} · ${CONNECTIONS} connections · ${PROCESSES} process(es)${REDIS_URL ? ' · Redis' : ''}`,
+);
 if (PROCESSES > 1 && !DATABASE_URL) throw new Error('PROCESSES > 1 needs DATABASE_URL (PGlite is one process only)');
 const world = await prepareFlashWorld({ stock: STOCK, buyers: BUYERS, databaseUrl: DATABASE_URL });
 try {
-  const server = await startServer({ ...world.env, SERVER_PROCESSES: String(PROCESSES), ...(REDIS_URL ? { REDIS_URL } : {}) }, PORT);
+  const server = await startServer(
+    { ...world.env, SERVER_PROCESSES: String(PROCESSES), ...(REDIS_URL ? { REDIS_URL } : {}) },
+    PORT,
+  );
   let load;
   let helloPerSec;
   try {
     helloPerSec = await measureHello(server.baseUrl, Number(process.env.HELLO_SECONDS ?? 5), CONNECTIONS);
     console.log(`[bench:flash-sale] hello: ${helloPerSec.toFixed(0)} req/s`);
-    load = await runFlashLoad({ baseUrl: server.baseUrl, itemId: world.itemId, tokens: world.tokens, connections: CONNECTIONS });
-    console.log(`[bench:flash-sale] ${load.wins} won of ${load.attempts} attempts, ${load.successPerSec.toFixed(0)} purchases/s, refusals ${JSON.stringify(load.refusals)}, errors ${load.errors}`);
+    load = await runFlashLoad({
+      baseUrl: server.baseUrl,
+      itemId: world.itemId,
+      tokens: world.tokens,
+      connections: CONNECTIONS,
+    });
+    console.log(
+      `[bench:flash-sale] ${load.wins} won of ${load.attempts} attempts, ${load.successPerSec.toFixed(0)} purchases/s, refusals ${JSON.stringify(load.refusals)}, errors ${load.errors}`,
+    );
   } finally {
     await server.stop();
   }
   const db = await openWorldDatabase(world);
   const outcome = await verifyFlashOutcome(db, world.itemId, world.skuId, load.acknowledged);
   await db.close();
-  const baseline = await measureNaiveBaseline({ url: world.url, dataDir: world.dataDir, stock: STOCK, buyers: BUYERS, connections: CONNECTIONS });
-  console.log(`[bench:flash-sale] naive baseline: ${baseline.perSec.toFixed(0)} purchases/s (${baseline.sold} sold, oversold ${baseline.oversold})`);
+  const baseline = await measureNaiveBaseline({
+    url: world.url,
+    dataDir: world.dataDir,
+    stock: STOCK,
+    buyers: BUYERS,
+    connections: CONNECTIONS,
+  });
+  console.log(
+    `[bench:flash-sale] naive baseline: ${baseline.perSec.toFixed(0)} purchases/s (${baseline.sold} sold, oversold ${baseline.oversold})`,
+  );
 
   const result = {
     successPerSec: Math.round(load.successPerSec),

@@ -28,12 +28,18 @@ export interface FlashWorld {
   drop(): Promise<void>;
 }
 
-export async function prepareFlashWorld(opts: { stock: number; buyers: number; databaseUrl?: string | undefined }): Promise<FlashWorld> {
+export async function prepareFlashWorld(opts: {
+  stock: number;
+  buyers: number;
+  databaseUrl?: string | undefined;
+}): Promise<FlashWorld> {
   const scratch = opts.databaseUrl ? await createScratchDatabase(opts.databaseUrl, 'haowu_bench_flash') : undefined;
   const dataDir = scratch ? undefined : await mkdtemp(path.join(os.tmpdir(), 'haowu-bench-flash-'));
   const env: Record<string, string> = scratch ? { DATABASE_URL: scratch.url } : { DATA_DIR: dataDir! };
   const config = loadConfig({ ...env, LOG_LEVEL: 'warn', SMS_PROVIDER: 'sandbox' });
-  const database = await openDatabase(scratch ? { url: scratch.url, poolSize: 16 } : { dataDir: path.join(dataDir!, 'pglite') });
+  const database = await openDatabase(
+    scratch ? { url: scratch.url, poolSize: 16 } : { dataDir: path.join(dataDir!, 'pglite') },
+  );
   await database.migrate();
   const deps = createDeps(config, database, { autoDispatch: false });
   const { buildApp } = await import('../../apps/server/src/app.ts');
@@ -69,11 +75,21 @@ export async function prepareFlashWorld(opts: { stock: number; buyers: number; d
     });
     const now = new Date();
     await database.db.transaction(async (tx) => {
-      await bulkInsert(tx, users, chunk.map((b) => ({ id: b.userId, phone: b.phone, nickname: `压测买家${b.i}`, createdAt: now })));
+      await bulkInsert(
+        tx,
+        users,
+        chunk.map((b) => ({ id: b.userId, phone: b.phone, nickname: `压测买家${b.i}`, createdAt: now })),
+      );
       await bulkInsert(
         tx,
         sessions,
-        chunk.map((b) => ({ id: newId('ses'), userId: b.userId, tokenHash: hashToken(b.token), createdAt: now, expiresAt: new Date(now.getTime() + 86_400_000) })),
+        chunk.map((b) => ({
+          id: newId('ses'),
+          userId: b.userId,
+          tokenHash: hashToken(b.token),
+          createdAt: now,
+          expiresAt: new Date(now.getTime() + 86_400_000),
+        })),
       );
       await bulkInsert(
         tx,
@@ -93,7 +109,9 @@ export async function prepareFlashWorld(opts: { stock: number; buyers: number; d
       );
     });
   }
-  console.log(`[bench:flash-sale] ${opts.buyers} buyers with sessions and addresses (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(
+    `[bench:flash-sale] ${opts.buyers} buyers with sessions and addresses (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+  );
 
   const now = new Date();
   const sale = await createFlashSale(owner, {

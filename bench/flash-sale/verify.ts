@@ -20,7 +20,12 @@ async function first<T>(db: Database, query: ReturnType<typeof sql>): Promise<T>
   return (result as { rows: T[] }).rows[0]!;
 }
 
-export async function verifyFlashOutcome(db: Database, itemId: string, skuId: string, acknowledged: string[]): Promise<FlashOutcome> {
+export async function verifyFlashOutcome(
+  db: Database,
+  itemId: string,
+  skuId: string,
+  acknowledged: string[],
+): Promise<FlashOutcome> {
   const item = await first<{ quantity: number; sold: number; per_user_limit: number }>(
     db,
     sql`select quantity, sold, per_user_limit from flash_items where id = ${itemId}`,
@@ -41,7 +46,13 @@ export async function verifyFlashOutcome(db: Database, itemId: string, skuId: st
   let found = 0;
   for (let i = 0; i < acknowledged.length; i += 5000) {
     const chunk = acknowledged.slice(i, i + 5000);
-    const row = await first<{ n: number }>(db, sql`select count(*)::int as n from orders where id in (${sql.join(chunk.map((id) => sql`${id}`), sql`, `)})`);
+    const row = await first<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from orders where id in (${sql.join(
+        chunk.map((id) => sql`${id}`),
+        sql`, `,
+      )})`,
+    );
     found += row.n;
   }
   const sku = await first<{ stock: number }>(db, sql`select stock from skus where id = ${skuId}`);

@@ -19,7 +19,9 @@ interface ServerSocket extends RoomSocket {
 interface WsServer {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, done: (ws: ServerSocket) => void): void;
 }
-const { WebSocketServer } = createRequire(import.meta.url)('ws') as { WebSocketServer: new (o: { noServer: true; perMessageDeflate: false }) => WsServer };
+const { WebSocketServer } = createRequire(import.meta.url)('ws') as {
+  WebSocketServer: new (o: { noServer: true; perMessageDeflate: false }) => WsServer;
+};
 
 const port = Number(process.argv[2] ?? 4122);
 const log = pino({ level: 'warn' });
@@ -43,7 +45,14 @@ server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
       if (msg.type === 'ping') return fanout.direct(ws, { type: 'pong' });
       if (msg.type !== 'chat' || !signedIn) return;
       const id = randomUUID();
-      const message = { id, userId: 'bench', nickname: '压测观众', avatarUrl: null, text: msg.text ?? '', at: new Date().toISOString() };
+      const message = {
+        id,
+        userId: 'bench',
+        nickname: '压测观众',
+        avatarUrl: null,
+        text: msg.text ?? '',
+        at: new Date().toISOString(),
+      };
       void bus.publish(roomChannel(sessionId), { type: 'chat', message });
       fanout.direct(ws, { type: 'ack', clientId: msg.clientId, messageId: id });
     });

@@ -28,15 +28,25 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const log = (line: string) => console.log(`[bench:live-fanout] ${line}`);
 
 const senderCount = ChatSenders.accountsFor(RATE);
-log(`${TARGET === 'harness' ? 'fan-out harness' : DATABASE_URL ? 'server on PostgreSQL' : 'server on PGlite'} · viewers ${VIEWERS.join('/')} · ${RATE} msg/s · ${SECONDS} s per level · ${CLIENT_WORKERS} client workers · ${senderCount} chat accounts`);
+log(
+  `${TARGET === 'harness' ? 'fan-out harness' : DATABASE_URL ? 'server on PostgreSQL' : 'server on PGlite'} · viewers ${VIEWERS.join('/')} · ${RATE} msg/s · ${SECONDS} s per level · ${CLIENT_WORKERS} client workers · ${senderCount} chat accounts`,
+);
 
 const world =
   TARGET === 'server'
     ? await prepareLiveWorld({ senders: senderCount, databaseUrl: DATABASE_URL })
-    : { env: {}, database: 'none', sessionId: 'bench', tokens: Array.from({ length: senderCount }, (_, i) => `t${i}`), drop: async () => {} };
+    : {
+        env: {},
+        database: 'none',
+        sessionId: 'bench',
+        tokens: Array.from({ length: senderCount }, (_, i) => `t${i}`),
+        drop: async () => {},
+      };
 const server = TARGET === 'server' ? await startProduction(world.env, PORT) : await startHarness(PORT);
 const socketUrl = `ws://127.0.0.1:${PORT}/api/v1/live/sessions/${world.sessionId}/socket`;
-const workers = Array.from({ length: CLIENT_WORKERS }, () => fork(path.join(here, 'viewers.ts'), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+const workers = Array.from({ length: CLIENT_WORKERS }, () =>
+  fork(path.join(here, 'viewers.ts'), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
+);
 const senders = new ChatSenders();
 const levels = [];
 let helloPerSec: number | null = null;
@@ -51,12 +61,16 @@ try {
   for (const viewers of VIEWERS) {
     const connectStarted = performance.now();
     const connected = await Promise.all(
-      workers.map((w, i) => ask(w, { cmd: 'connect', url: socketUrl, total: share(viewers, i), concurrency: 25 }, 'connected')),
+      workers.map((w, i) =>
+        ask(w, { cmd: 'connect', url: socketUrl, total: share(viewers, i), concurrency: 25 }, 'connected'),
+      ),
     );
     const open = connected.reduce((n, c) => n + c.open, 0);
     const failed = connected.reduce((n, c) => n + c.failed, 0);
     const connectSeconds = Number(((performance.now() - connectStarted) / 1000).toFixed(1));
-    log(`${open} viewers connected (${failed} failed${failed ? `: ${connected.find((c) => c.firstError)?.firstError}` : ''}) in ${connectSeconds} s`);
+    log(
+      `${open} viewers connected (${failed} failed${failed ? `: ${connected.find((c) => c.firstError)?.firstError}` : ''}) in ${connectSeconds} s`,
+    );
     await new Promise((r) => setTimeout(r, 2_500)); // the connect burst settles; presence has reported once
 
     const load1 = os.loadavg()[0]!;
@@ -100,7 +114,9 @@ try {
       // The message's server time → receipt: batching + writing, without the chat handling before it (ackMs).
       fanoutMs: { p50Ms: histogramPercentile(fanoutHistogram, 50), p99Ms: histogramPercentile(fanoutHistogram, 99) },
       chatDroppedPerViewer: Math.round(reports.reduce((n, r) => n + r.dropped, 0) / Math.max(1, viewersOpen)),
-      framesPerViewerPerSec: Number((reports.reduce((n, r) => n + r.frames, 0) / Math.max(1, viewersOpen) / measuredSeconds).toFixed(1)),
+      framesPerViewerPerSec: Number(
+        (reports.reduce((n, r) => n + r.frames, 0) / Math.max(1, viewersOpen) / measuredSeconds).toFixed(1),
+      ),
       serverCpuPercent: cpuPercent,
       serverRssMiB: processRssMiB(server.pid),
       clientCpuPercent: Math.round((clientCpuSeconds / measuredSeconds) * 100),
@@ -127,7 +143,12 @@ const result = {
   clientWorkers: CLIENT_WORKERS,
   helloPerSec,
   levels,
-  goal: { viewers: 10_000, rate: 50, p99Ms: 250, met: last.viewers >= 10_000 && RATE >= 50 && last.p99Ms < 250 && last.deliveryRatio >= 0.99 },
+  goal: {
+    viewers: 10_000,
+    rate: 50,
+    p99Ms: 250,
+    met: last.viewers >= 10_000 && RATE >= 50 && last.p99Ms < 250 && last.deliveryRatio >= 0.99,
+  },
   cpus: os.cpus().length,
   node: process.version,
   date: new Date().toISOString(),
@@ -137,7 +158,10 @@ console.log(JSON.stringify(result, null, 2));
 const dir = path.join(repoRoot, 'bench/results');
 await mkdir(dir, { recursive: true });
 await writeFile(path.join(dir, 'live-fanout.json'), `${JSON.stringify(result, null, 2)}\n`);
-await writeFile(path.join(dir, `live-fanout-${TARGET === 'harness' ? 'harness' : world.database}.json`), `${JSON.stringify(result, null, 2)}\n`);
+await writeFile(
+  path.join(dir, `live-fanout-${TARGET === 'harness' ? 'harness' : world.database}.json`),
+  `${JSON.stringify(result, null, 2)}\n`,
+);
 process.exit(0);
 
 /** Viewers of client worker i when `total` are spread evenly. */
@@ -145,7 +169,11 @@ function share(total: number, i: number): number {
   return Math.floor(total / CLIENT_WORKERS) + (i < total % CLIENT_WORKERS ? 1 : 0);
 }
 
-function ask<E extends FromWorker['ev']>(worker: ChildProcess, message: ToWorker, ev: E): Promise<Extract<FromWorker, { ev: E }>> {
+function ask<E extends FromWorker['ev']>(
+  worker: ChildProcess,
+  message: ToWorker,
+  ev: E,
+): Promise<Extract<FromWorker, { ev: E }>> {
   return new Promise((resolve, reject) => {
     const onMessage = (m: FromWorker) => {
       if (m.ev !== ev) return;
@@ -172,7 +200,10 @@ async function startHarness(port: number) {
   });
   for (let tries = 0; ; tries++) {
     if (tries > 100) throw new Error('harness did not start');
-    const up = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
+    const up = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (up) break;
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -74,13 +74,16 @@ export class ChatSenders {
   /** Senders sit in the room too: batches are skipped unread, only their own replies are looked at. */
   private onReply(data: Buffer): void {
     if (data.subarray(0, 15).toString() === '{"type":"batch"') return;
-    const reply = JSON.parse(data.toString()) as { type: string; clientId?: string; problem?: { type?: string; title?: string } };
+    const reply = JSON.parse(data.toString()) as {
+      type: string;
+      clientId?: string;
+      problem?: { type?: string; title?: string };
+    };
     const sentAt = reply.clientId ? this.sentAt.get(reply.clientId) : undefined;
     if (reply.type === 'ack') {
       this.acked++;
       if (sentAt !== undefined) record(this.ackHistogram, Date.now() - sentAt);
-    }
-    else if (reply.type === 'error') {
+    } else if (reply.type === 'error') {
       const key = `${reply.problem?.type ?? 'error'}: ${reply.problem?.title ?? ''}`;
       this.errors[key] = (this.errors[key] ?? 0) + 1;
     }

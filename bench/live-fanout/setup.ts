@@ -26,12 +26,17 @@ export interface LiveWorld {
   drop(): Promise<void>;
 }
 
-export async function prepareLiveWorld(opts: { senders: number; databaseUrl?: string | undefined }): Promise<LiveWorld> {
+export async function prepareLiveWorld(opts: {
+  senders: number;
+  databaseUrl?: string | undefined;
+}): Promise<LiveWorld> {
   const scratch = opts.databaseUrl ? await createScratchDatabase(opts.databaseUrl, 'haowu_bench_live') : undefined;
   const dataDir = scratch ? undefined : await mkdtemp(path.join(os.tmpdir(), 'haowu-bench-live-'));
   const env: Record<string, string> = scratch ? { DATABASE_URL: scratch.url } : { DATA_DIR: dataDir! };
   const config = loadConfig({ ...env, LOG_LEVEL: 'warn', SMS_PROVIDER: 'sandbox' });
-  const database = await openDatabase(scratch ? { url: scratch.url, poolSize: 4 } : { dataDir: path.join(dataDir!, 'pglite') });
+  const database = await openDatabase(
+    scratch ? { url: scratch.url, poolSize: 4 } : { dataDir: path.join(dataDir!, 'pglite') },
+  );
   await database.migrate();
   const deps = createDeps(config, database, { autoDispatch: false });
   const system = makeCtx(deps, systemActor('bench'));
@@ -61,11 +66,21 @@ export async function prepareLiveWorld(opts: { senders: number; databaseUrl?: st
     return { i, token, userId: newId('usr'), phone: `136${String(i).padStart(8, '0')}` };
   });
   await database.db.transaction(async (tx) => {
-    await bulkInsert(tx, users, accounts.map((a) => ({ id: a.userId, phone: a.phone, nickname: `压测观众${a.i}`, createdAt: now })));
+    await bulkInsert(
+      tx,
+      users,
+      accounts.map((a) => ({ id: a.userId, phone: a.phone, nickname: `压测观众${a.i}`, createdAt: now })),
+    );
     await bulkInsert(
       tx,
       sessions,
-      accounts.map((a) => ({ id: newId('ses'), userId: a.userId, tokenHash: hashToken(a.token), createdAt: now, expiresAt: new Date(now.getTime() + 86_400_000) })),
+      accounts.map((a) => ({
+        id: newId('ses'),
+        userId: a.userId,
+        tokenHash: hashToken(a.token),
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + 86_400_000),
+      })),
     );
   });
   await database.close();

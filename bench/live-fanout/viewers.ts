@@ -52,7 +52,10 @@ const recent: Decoded[] = [];
 function decode(frame: Buffer): Decoded {
   for (const d of recent) if (d.frame.length === frame.length && d.frame.equals(frame)) return d;
   const decoded: Decoded = { frame, sentAt: [], serverAt: [], dropped: 0 };
-  const message = JSON.parse(frame.toString()) as { type: string; events?: { type: string; count?: number; message?: { text: string; at: string } }[] };
+  const message = JSON.parse(frame.toString()) as {
+    type: string;
+    events?: { type: string; count?: number; message?: { text: string; at: string } }[];
+  };
   if (message.type === 'batch') {
     for (const e of message.events ?? []) {
       if (e.type === 'chat-dropped') decoded.dropped += e.count ?? 0;
@@ -126,7 +129,17 @@ process.on('message', (message: ToWorker) => {
     cpuAtStart = process.cpuUsage();
   } else if (message.cmd === 'report') {
     const cpu = process.cpuUsage(cpuAtStart);
-    send({ ev: 'report', open: sockets.size, closedByServer, frames, delivered: histogramCount(histogram), dropped, histogram, fanoutHistogram, cpuSeconds: (cpu.user + cpu.system) / 1e6 });
+    send({
+      ev: 'report',
+      open: sockets.size,
+      closedByServer,
+      frames,
+      delivered: histogramCount(histogram),
+      dropped,
+      histogram,
+      fanoutHistogram,
+      cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    });
     since = Number.POSITIVE_INFINITY;
   } else {
     for (const socket of sockets) socket.terminate();

@@ -12,7 +12,10 @@ export interface ClientSocket {
   on(event: 'error', listener: (err: Error) => void): void;
 }
 
-type ClientSocketClass = new (url: string, options: { perMessageDeflate: boolean; skipUTF8Validation: boolean; handshakeTimeout: number }) => ClientSocket;
+type ClientSocketClass = new (
+  url: string,
+  options: { perMessageDeflate: boolean; skipUTF8Validation: boolean; handshakeTimeout: number },
+) => ClientSocket;
 
 const WebSocketClass = createRequire(import.meta.url)('ws') as ClientSocketClass;
 

@@ -54,7 +54,9 @@ export const consumerBuys: Journey = {
     // Product page: choose the SKU and add it to the cart.
     await card.click();
     // Search results link with ?from=search so the order is attributed to search.
-    await page.waitForURL((url) => url.pathname === `/product/${product.id}` && url.searchParams.get('from') === 'search');
+    await page.waitForURL(
+      (url) => url.pathname === `/product/${product.id}` && url.searchParams.get('from') === 'search',
+    );
     await page.getByRole('heading', { name: product.title }).waitFor({ state: 'attached' });
     await page.getByTestId('add-to-cart').click();
     const picker = page.getByTestId('sku-picker');

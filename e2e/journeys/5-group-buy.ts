@@ -13,12 +13,22 @@ export const groupBuy: Journey = {
     const added = await fetch(`${world.server.baseUrl}/api/v1/me/addresses`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${friend.token}` },
-      body: JSON.stringify({ recipient: '李好友', phone: '13700137000', province: '上海市', city: '上海市', district: '徐汇区', detail: '漕溪北路 1 号', isDefault: true }),
+      body: JSON.stringify({
+        recipient: '李好友',
+        phone: '13700137000',
+        province: '上海市',
+        city: '上海市',
+        district: '徐汇区',
+        detail: '漕溪北路 1 号',
+        isDefault: true,
+      }),
     });
     if (!added.ok) throw new Error(`adding the friend's address failed: ${added.status} ${await added.text()}`);
     const owner = await apiLogin(world, demo.merchant);
     const campaigns = await apiGet(world, '/api/v1/merchant/group-buy/campaigns', owner.token);
-    const campaign = (campaigns.items as { id: string; productId: string; live: boolean; groupSize: number }[]).find((c) => c.live && c.groupSize === 2);
+    const campaign = (campaigns.items as { id: string; productId: string; live: boolean; groupSize: number }[]).find(
+      (c) => c.live && c.groupSize === 2,
+    );
     if (!campaign) throw new Error('the seed created no live 2-person group-buy campaign');
 
     // The leader opens a group from the product page and pays.

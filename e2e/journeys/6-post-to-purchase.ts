@@ -41,7 +41,9 @@ export const postToPurchase: Journey = {
     // The creator writes a post with a photo and the tagged product.
     const { page } = await world.shop();
     await shopLogin(page, demo.merchant, '/posts/new');
-    await page.getByTestId('post-photos-input').setInputFiles({ name: 'look.png', mimeType: 'image/png', buffer: pngOf(240, 320, [120, 160, 220]) });
+    await page
+      .getByTestId('post-photos-input')
+      .setInputFiles({ name: 'look.png', mimeType: 'image/png', buffer: pngOf(240, 320, [120, 160, 220]) });
     await page.getByTestId('post-photos').locator('img').first().waitFor();
     const title = `店主实测：${product.title}`.slice(0, 40);
     await page.getByTestId('post-title').fill(title);
@@ -74,7 +76,10 @@ export const postToPurchase: Journey = {
     await picker.waitFor();
     for (const dim of product.specs) {
       const group = picker.getByRole('group', { name: dim.name, exact: true });
-      await group.getByTestId('sku-option').and(group.locator(`[data-value="${sku.specValues[dim.name]}"]`)).click();
+      await group
+        .getByTestId('sku-option')
+        .and(group.locator(`[data-value="${sku.specValues[dim.name]}"]`))
+        .click();
     }
     await world.shot(f, '6-04-sku-sheet');
     await picker.getByTestId('sku-confirm').click();

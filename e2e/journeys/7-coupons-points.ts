@@ -82,12 +82,16 @@ export const couponsAndPoints: Journey = {
     await expectText(merchant, /积分抵扣（\d+ 积分）/);
     await world.shot(page, '7-03-checkout-coupon-points');
     const shown = await checkoutAmounts(page);
-    if (shown.coupon !== COUPON.discountAmount) throw new Error(`the coupon took ${shown.coupon} fen, not ${COUPON.discountAmount}`);
-    if (!(shown.points > 0 && shown.points <= signedIn)) throw new Error(`points deducted ${shown.points} with ${signedIn} in hand`);
+    if (shown.coupon !== COUPON.discountAmount)
+      throw new Error(`the coupon took ${shown.coupon} fen, not ${COUPON.discountAmount}`);
+    if (!(shown.points > 0 && shown.points <= signedIn))
+      throw new Error(`points deducted ${shown.points} with ${signedIn} in hand`);
     if (shown.pay !== shown.items - shown.discounts + shown.shipping)
       throw new Error(`实付 ${shown.pay} ≠ ${shown.items} − ${shown.discounts} + ${shown.shipping}`);
 
-    const placed = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/orders' && r.request().method() === 'POST');
+    const placed = page.waitForResponse(
+      (r) => new URL(r.url()).pathname === '/api/v1/orders' && r.request().method() === 'POST',
+    );
     await page.getByTestId('checkout-submit').click();
     const response = await placed;
     if (!response.ok()) throw new Error(`placing the order failed: ${response.status()} ${await response.text()}`);

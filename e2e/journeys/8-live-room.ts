@@ -72,12 +72,16 @@ export const liveRoom: Journey = {
     await picker.waitFor();
     for (const dim of chosen.product.specs) {
       const group = picker.getByRole('group', { name: dim.name, exact: true });
-      await group.getByTestId('sku-option').and(group.locator(`[data-value="${sku.specValues[dim.name]}"]`)).click();
+      await group
+        .getByTestId('sku-option')
+        .and(group.locator(`[data-value="${sku.specValues[dim.name]}"]`))
+        .click();
     }
     await picker.getByTestId('sku-confirm').click();
     await v.getByTestId('live-pay-button').click();
     await expectText(v.getByTestId('live-paid'), '支付成功');
-    if (!new URL(v.url()).pathname.endsWith(`/live/${session.id}`)) throw new Error(`the viewer left the room: ${v.url()}`);
+    if (!new URL(v.url()).pathname.endsWith(`/live/${session.id}`))
+      throw new Error(`the viewer left the room: ${v.url()}`);
     await world.shot(v, '8-04-paid-in-room');
 
     // The dashboard's GMV moves without a reload (the staff socket, or its periodic refresh).

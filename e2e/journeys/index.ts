@@ -9,4 +9,13 @@ import { postToPurchase } from './6-post-to-purchase.ts';
 import { couponsAndPoints } from './7-coupons-points.ts';
 import { liveRoom } from './8-live-room.ts';
 
-export const journeys: Journey[] = [consumerBuys, shipAndReview, noReasonReturn, accessibility, groupBuy, postToPurchase, couponsAndPoints, liveRoom];
+export const journeys: Journey[] = [
+  consumerBuys,
+  shipAndReview,
+  noReasonReturn,
+  accessibility,
+  groupBuy,
+  postToPurchase,
+  couponsAndPoints,
+  liveRoom,
+];

@@ -9,7 +9,9 @@ import { loadConfig } from '../src/config.ts';
 import { DEMO_ACCOUNTS, seedIfEmpty } from '../src/seed/seed.ts';
 
 const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env });
-const where = config.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `PGlite ${path.join(path.resolve(config.DATA_DIR), 'pglite')}`;
+const where = config.DATABASE_URL
+  ? 'PostgreSQL (DATABASE_URL)'
+  : `PGlite ${path.join(path.resolve(config.DATA_DIR), 'pglite')}`;
 console.log(`[seed] 数据库 ${where}`);
 const database = await openConfiguredDatabase(config);
 // Events are dispatched explicitly by the seed, so what happens when is the same on every run.

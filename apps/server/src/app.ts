@@ -88,7 +88,11 @@ export async function buildApp(deps: Deps): Promise<App> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Haowu 好物 API', version: '0.1.0', description: '社交电商平台 HTTP API。错误以 RFC 9457 problem+json 返回。' },
+      info: {
+        title: 'Haowu 好物 API',
+        version: '0.1.0',
+        description: '社交电商平台 HTTP API。错误以 RFC 9457 problem+json 返回。',
+      },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },
@@ -108,17 +112,24 @@ export async function buildApp(deps: Deps): Promise<App> {
   });
 
   const api = app.withTypeProvider<ZodTypeProvider>();
-  api.get(
-    '/api/openapi.json',
-    { config: { permission: 'public' }, schema: { hide: true } },
-    async () => app.swagger(),
-  );
+  api.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   if (deps.media.localRoot) {
-    await app.register(fastifyStatic, { root: path.resolve(deps.media.localRoot), prefix: '/media/u/', decorateReply: false, maxAge: '7d', immutable: true });
+    await app.register(fastifyStatic, {
+      root: path.resolve(deps.media.localRoot),
+      prefix: '/media/u/',
+      decorateReply: false,
+      maxAge: '7d',
+      immutable: true,
+    });
   }
   // The bundled sample stream (docs/LIVE.md): a live room plays it when no media server is configured.
-  await app.register(fastifyStatic, { root: liveSampleDir, prefix: '/live-sample/', decorateReply: false, maxAge: '1d' });
+  await app.register(fastifyStatic, {
+    root: liveSampleDir,
+    prefix: '/live-sample/',
+    decorateReply: false,
+    maxAge: '1d',
+  });
 
   for (const mod of modules) {
     mod.wire?.(deps);

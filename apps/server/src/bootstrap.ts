@@ -14,14 +14,19 @@ import { SandboxSms } from './platform/sms.ts';
 export function createLogger(config: Config): Logger {
   return pino({
     level: config.LOG_LEVEL,
-    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token'], censor: '[redacted]' },
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token'],
+      censor: '[redacted]',
+    },
   });
 }
 
 /** Opens the configured database (DATABASE_URL, else PGlite under DATA_DIR) and applies migrations. */
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
   const database = await openDatabase({
-    ...(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: path.join(path.resolve(config.DATA_DIR), 'pglite') }),
+    ...(config.DATABASE_URL
+      ? { url: config.DATABASE_URL }
+      : { dataDir: path.join(path.resolve(config.DATA_DIR), 'pglite') }),
     poolSize: config.DATABASE_POOL_SIZE,
   });
   await database.migrate();

@@ -53,20 +53,19 @@ async function serve() {
   const base = config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
   const where = database.kind === 'pglite' ? `PGlite (${path.resolve(config.DATA_DIR, 'pglite')})` : 'PostgreSQL';
   log.info({ port, database: database.kind }, `Haowu listening on ${base}`);
-  const banner = (lines: string[]) => (cluster.isWorker && cluster.worker?.id !== 1 ? undefined : console.log(lines.join('\n')));
-  banner(
-    [
-      '',
-      `  好物 Haowu 已启动 · 数据库 ${where}`,
-      `  商城 Shop:      ${base}/`,
-      `  管理后台 Console: ${base}/console/`,
-      `  API:           ${base}/api/v1`,
-      `  API 文档:       ${base}/api/docs`,
-      `  OpenAPI:       ${base}/api/openapi.json`,
-      `  健康检查:        ${base}/api/health`,
-      '',
-    ],
-  );
+  const banner = (lines: string[]) =>
+    cluster.isWorker && cluster.worker?.id !== 1 ? undefined : console.log(lines.join('\n'));
+  banner([
+    '',
+    `  好物 Haowu 已启动 · 数据库 ${where}`,
+    `  商城 Shop:      ${base}/`,
+    `  管理后台 Console: ${base}/console/`,
+    `  API:           ${base}/api/v1`,
+    `  API 文档:       ${base}/api/docs`,
+    `  OpenAPI:       ${base}/api/openapi.json`,
+    `  健康检查:        ${base}/api/health`,
+    '',
+  ]);
 
   let closing = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

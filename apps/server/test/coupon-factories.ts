@@ -36,17 +36,32 @@ export async function claim(who: Client, templateId: string) {
 export async function myCoupons(who: Client, tab: 'available' | 'used' | 'expired') {
   const res = await who.get(`/api/v1/coupons/mine?tab=${tab}`);
   expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body as { items: { id: string; status: string; returnedAt: string | null }[]; counts: Record<string, number> };
+  return res.body as {
+    items: { id: string; status: string; returnedAt: string | null }[];
+    counts: Record<string, number>;
+  };
 }
 
-export async function quote(who: Client & { addressId: string }, items: { skuId: string; qty: number }[], couponIds?: string[]) {
-  const res = await who.post('/api/v1/checkout/quote', { items, addressId: who.addressId, ...(couponIds ? { couponIds } : {}) });
+export async function quote(
+  who: Client & { addressId: string },
+  items: { skuId: string; qty: number }[],
+  couponIds?: string[],
+) {
+  const res = await who.post('/api/v1/checkout/quote', {
+    items,
+    addressId: who.addressId,
+    ...(couponIds ? { couponIds } : {}),
+  });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body;
 }
 
 /** Quotes with the coupons and places the order at the quoted amount; returns the raw response. */
-export async function order(who: Client & { addressId: string }, items: { skuId: string; qty: number }[], couponIds?: string[]) {
+export async function order(
+  who: Client & { addressId: string },
+  items: { skuId: string; qty: number }[],
+  couponIds?: string[],
+) {
   const q = await quote(who, items, couponIds);
   return who.post(
     '/api/v1/orders',

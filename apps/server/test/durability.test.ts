@@ -22,11 +22,19 @@ afterAll(async () => {
 
 it('keeps every acknowledged order and its stock after kill -9', async () => {
   const config = loadConfig({ LOG_LEVEL: 'silent', ...location.env });
-  const database = await openDatabase(location.url ? { url: location.url, poolSize: 2 } : { dataDir: path.join(location.dataDir!, 'pglite') });
+  const database = await openDatabase(
+    location.url ? { url: location.url, poolSize: 2 } : { dataDir: path.join(location.dataDir!, 'pglite') },
+  );
   const deps = createDeps(config, database, { autoDispatch: false });
   const system = makeCtx(deps, systemActor('test'));
   const merchant = await createMerchant(system, { name: '耐久测试店', ownerPhone: '13711110000' });
-  const owner = makeCtx(deps, { kind: 'user', userId: merchant.ownerUserId, sessionId: 't', roles: ['consumer'], staff: [{ merchantId: merchant.id, role: 'owner' }] });
+  const owner = makeCtx(deps, {
+    kind: 'user',
+    userId: merchant.ownerUserId,
+    sessionId: 't',
+    roles: ['consumer'],
+    staff: [{ merchantId: merchant.id, role: 'owner' }],
+  });
   const { buildApp } = await import('../src/app.ts');
   const app = await buildApp(deps); // module init: the category tree
   const product = await createProduct(owner, {
@@ -38,14 +46,17 @@ it('keeps every acknowledged order and its stock after kill -9', async () => {
   if (!product.ok) throw new Error(product.type);
   const skuId = product.value.skuIds[0]!;
   const buyer = await createUser(database.db, { phone: '13711110001', now: new Date(), password: 'haowu2026' });
-  const addr = await addAddress(makeCtx(deps, { kind: 'user', userId: buyer.id, sessionId: 't', roles: ['consumer'], staff: [] }), {
-    recipient: '王五',
-    phone: '13711110001',
-    province: '上海市',
-    city: '上海市',
-    district: '浦东新区',
-    detail: '世纪大道 100 号',
-  });
+  const addr = await addAddress(
+    makeCtx(deps, { kind: 'user', userId: buyer.id, sessionId: 't', roles: ['consumer'], staff: [] }),
+    {
+      recipient: '王五',
+      phone: '13711110001',
+      province: '上海市',
+      city: '上海市',
+      district: '浦东新区',
+      detail: '世纪大道 100 号',
+    },
+  );
   if (!addr.ok) throw new Error(addr.type);
   await app.close();
   await database.close();
@@ -63,7 +74,11 @@ it('keeps every acknowledged order and its stock after kill -9', async () => {
   for (let i = 0; i < 5; i++) {
     const res = await fetch(`${server.baseUrl}/api/v1/orders`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': `crash-${i}` },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+        'idempotency-key': `crash-${i}`,
+      },
       body: JSON.stringify({ items: [{ skuId, qty: 2 }], addressId: addr.value.id, expectedAmount: 24_000 }),
     });
     expect(res.status).toBe(201);
@@ -73,7 +88,9 @@ it('keeps every acknowledged order and its stock after kill -9', async () => {
 
   server = await startServer(env, port);
   for (const checkoutId of acknowledged) {
-    const res = await fetch(`${server.baseUrl}/api/v1/checkouts/${checkoutId}`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${server.baseUrl}/api/v1/checkouts/${checkoutId}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(res.status).toBe(200);
   }
   const detail = await fetch(`${server.baseUrl}/api/v1/products/${product.value.id}`);

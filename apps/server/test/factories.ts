@@ -9,7 +9,10 @@ import { type Client, loginByCode, nextPhone } from './http.ts';
 
 /** Factories build data through the real services (never by writing other modules' tables). */
 
-export async function merchantWithOwner(t: TestApp, name = '好物测试店'): Promise<{ merchantId: string; owner: Client & { userId: string; phone: string } }> {
+export async function merchantWithOwner(
+  t: TestApp,
+  name = '好物测试店',
+): Promise<{ merchantId: string; owner: Client & { userId: string; phone: string } }> {
   const phone = nextPhone();
   const { id } = await createMerchant(makeCtx(t.deps, systemActor('test')), { name, ownerPhone: phone });
   const owner = await loginByCode(t, phone);
@@ -18,7 +21,12 @@ export async function merchantWithOwner(t: TestApp, name = '好物测试店'): P
 
 export async function operator(t: TestApp): Promise<Client & { userId: string; phone: string }> {
   const phone = nextPhone();
-  await createUser(t.deps.database.db, { phone, now: t.clock.now(), roles: ['consumer', 'operator'], nickname: '平台运营' });
+  await createUser(t.deps.database.db, {
+    phone,
+    now: t.clock.now(),
+    roles: ['consumer', 'operator'],
+    nickname: '平台运营',
+  });
   return loginByCode(t, phone);
 }
 
@@ -32,14 +40,26 @@ export async function product(
   t: TestApp,
   owner: { userId: string },
   merchantId: string,
-  opts: { title?: string; categoryId?: string; skus?: SkuInput[]; specs?: { name: string; values: string[] }[]; madeToOrder?: boolean } = {},
+  opts: {
+    title?: string;
+    categoryId?: string;
+    skus?: SkuInput[];
+    specs?: { name: string; values: string[] }[];
+    madeToOrder?: boolean;
+  } = {},
 ): Promise<ProductFixture> {
   const specs = opts.specs ?? [{ name: '规格', values: ['标准装', '加大装'] }];
   const skus = opts.skus ?? [
     { specValues: { 规格: '标准装' }, price: 9900, stock: 100 },
     { specValues: { 规格: '加大装' }, price: 12900, stock: 100 },
   ];
-  const ctx = makeCtx(t.deps, { kind: 'user', userId: owner.userId, sessionId: 'factory', roles: ['consumer'], staff: [{ merchantId, role: 'owner' }] });
+  const ctx = makeCtx(t.deps, {
+    kind: 'user',
+    userId: owner.userId,
+    sessionId: 'factory',
+    roles: ['consumer'],
+    staff: [{ merchantId, role: 'owner' }],
+  });
   const result = await createProduct(ctx, {
     categoryId: opts.categoryId ?? 'cat_skincare',
     title: opts.title ?? '玻尿酸保湿面霜 50ml',

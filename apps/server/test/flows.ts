@@ -37,7 +37,11 @@ export async function sandboxPaidOrder(t: TestApp, opts: OrderOptions = {}): Pro
   const prod = opts.product ?? (await productFactory(t, merchant.owner, merchant.merchantId));
   const buyer = opts.buyer ?? (await newBuyer(t));
   const checkout = await placeOrder(t, buyer, opts.items ?? [{ skuId: prod.skuIds[0]!, qty: 1 }]);
-  const payment = await buyer.post('/api/v1/payments', { checkoutId: checkout.checkoutId }, { idempotencyKey: newId('idem') });
+  const payment = await buyer.post(
+    '/api/v1/payments',
+    { checkoutId: checkout.checkoutId },
+    { idempotencyKey: newId('idem') },
+  );
   if (payment.status !== 200) throw new Error(`payment failed: ${JSON.stringify(payment.body)}`);
   const paid = await buyer.post(`/api/v1/sandbox/pay/${payment.body.paymentId}`, { outcome: 'succeeded' });
   if (paid.status !== 200) throw new Error(`sandbox pay failed: ${JSON.stringify(paid.body)}`);

@@ -19,7 +19,12 @@ import { withDatabase } from './global-setup.ts';
  * Where a server process can find a fresh copy of the migrated template: a PostgreSQL URL (with
  * TEST_DATABASE_URL) or a PGlite data directory on disk. `drop` removes it.
  */
-export async function freshDatabaseLocation(): Promise<{ env: Record<string, string>; url?: string; dataDir?: string; drop(): Promise<void> }> {
+export async function freshDatabaseLocation(): Promise<{
+  env: Record<string, string>;
+  url?: string;
+  dataDir?: string;
+  drop(): Promise<void>;
+}> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (adminUrl) {
     const name = `haowu_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
@@ -40,7 +45,10 @@ export async function freshDatabaseLocation(): Promise<{ env: Record<string, str
     };
   }
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'haowu-test-pglite-'));
-  const client = await PGlite.create({ dataDir: path.join(dataDir, 'pglite'), loadDataDir: new Blob([await readFile(inject('pgliteTemplate'))]) });
+  const client = await PGlite.create({
+    dataDir: path.join(dataDir, 'pglite'),
+    loadDataDir: new Blob([await readFile(inject('pgliteTemplate'))]),
+  });
   await client.close();
   return { env: { DATA_DIR: dataDir }, dataDir, drop: () => rm(dataDir, { recursive: true, force: true }) };
 }

@@ -23,7 +23,12 @@ export class Client {
     return new Client(this.t, this.token, { ...this.headers, ...headers });
   }
 
-  async request<T = any>(method: Method, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Res<T>> {
+  async request<T = any>(
+    method: Method,
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Res<T>> {
     const res = await this.t.app.inject({
       method,
       url,
@@ -64,14 +69,20 @@ export class Client {
 
 let phoneSeq = 0;
 /** A unique, valid mainland mobile number for this test process. */
-export const nextPhone = (): string => `139${String(process.pid % 10000).padStart(4, '0')}${String(phoneSeq++).padStart(4, '0')}`;
+export const nextPhone = (): string =>
+  `139${String(process.pid % 10000).padStart(4, '0')}${String(phoneSeq++).padStart(4, '0')}`;
 
 /** Signs a phone in through the real SMS-code flow and returns a logged-in client. */
 let ipSeq = 0;
 /** Each login comes from its own client address, so per-IP login limits only bite the tests that mean to. */
-export async function loginByCode(t: TestApp, phone = nextPhone()): Promise<Client & { userId: string; phone: string }> {
+export async function loginByCode(
+  t: TestApp,
+  phone = nextPhone(),
+): Promise<Client & { userId: string; phone: string }> {
   ipSeq++;
-  const anon = new Client(t).withHeaders({ 'x-forwarded-for': `10.${(ipSeq >> 16) & 255}.${(ipSeq >> 8) & 255}.${ipSeq & 255}` });
+  const anon = new Client(t).withHeaders({
+    'x-forwarded-for': `10.${(ipSeq >> 16) & 255}.${(ipSeq >> 8) & 255}.${ipSeq & 255}`,
+  });
   const sent = await anon.post('/api/v1/auth/sms-codes', { phone });
   if (sent.status !== 200) throw new Error(`sms-codes failed: ${JSON.stringify(sent.body)}`);
   const code = t.sms.lastCodeFor(phone)!;

@@ -52,10 +52,18 @@ export async function liveSession(t: TestApp, s?: LiveShop) {
 }
 
 /** Gives accounts session roles by phone; returns signed-in clients for each. */
-export async function team(t: TestApp, s: LiveShop, sessionId: string, roles: ('host' | 'controller' | 'service' | 'analyst')[]) {
+export async function team(
+  t: TestApp,
+  s: LiveShop,
+  sessionId: string,
+  roles: ('host' | 'controller' | 'service' | 'analyst')[],
+) {
   const people = [];
   for (const role of roles) people.push(Object.assign(await signIn(t), { role }));
-  const res = await s.owner.put(`${LIVE}/sessions/${sessionId}/roles`, people.map((p) => ({ phone: p.phone, role: p.role })));
+  const res = await s.owner.put(
+    `${LIVE}/sessions/${sessionId}/roles`,
+    people.map((p) => ({ phone: p.phone, role: p.role })),
+  );
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return people;
 }

@@ -44,13 +44,21 @@ export async function liveRoom(t: TestApp, opts: { stock?: number; title?: strin
   if (!scheduled.ok) throw new Error(`schedule: ${scheduled.type}`);
   const started = await startSession(ctx, scheduled.value.id);
   if (!started.ok) throw new Error(`start: ${started.type}`);
-  return { sessionId: scheduled.value.id, merchantId: s.merchantId, host: s.owner, productId: s.productId, skuId: s.skuId };
+  return {
+    sessionId: scheduled.value.id,
+    merchantId: s.merchantId,
+    host: s.owner,
+    productId: s.productId,
+    skuId: s.skuId,
+  };
 }
 
 /** A signed-in user given a role in the room (场控, 客服, 数据). */
 export async function withRole(t: TestApp, room: LiveRoom, role: 'controller' | 'service' | 'analyst') {
   const user = await signIn(t);
-  const set = await setRoles(makeCtx(t.deps, ownerActor(room.host.userId, room.merchantId)), room.sessionId, [{ phone: user.phone, role }]);
+  const set = await setRoles(makeCtx(t.deps, ownerActor(room.host.userId, room.merchantId)), room.sessionId, [
+    { phone: user.phone, role },
+  ]);
   if (!set.ok) throw new Error(`roles: ${set.type}`);
   return user;
 }

@@ -22,7 +22,9 @@ export class ApiError extends Error {
 }
 
 /** A typed client for the Haowu API. Session cookies are sent automatically; pass a token for bearer auth. */
-export function createApiClient(opts: { baseUrl?: string; token?: () => string | undefined; merchantId?: () => string | undefined } = {}) {
+export function createApiClient(
+  opts: { baseUrl?: string; token?: () => string | undefined; merchantId?: () => string | undefined } = {},
+) {
   const client = createClient<paths>({ baseUrl: opts.baseUrl ?? '', credentials: 'include' });
   const auth: Middleware = {
     onRequest({ request }) {
@@ -44,7 +46,12 @@ export async function must<T>(p: Promise<{ data?: T; error?: unknown; response: 
   const { data, error, response } = await p;
   if (error !== undefined || !response.ok) {
     const problem = (error ?? {}) as Partial<Problem>;
-    throw new ApiError({ type: problem.type ?? 'network-error', title: problem.title ?? '网络异常，请稍后再试', status: response.status, ...problem });
+    throw new ApiError({
+      type: problem.type ?? 'network-error',
+      title: problem.title ?? '网络异常，请稍后再试',
+      status: response.status,
+      ...problem,
+    });
   }
   return data as T;
 }

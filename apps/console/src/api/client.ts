@@ -49,7 +49,9 @@ export type BodyOf<P extends keyof paths, M extends 'post' | 'put' | 'patch'> = 
   ? B
   : never;
 /** The query parameters of a GET on this path. */
-export type QueryOf<P extends keyof paths> = paths[P] extends { get: { parameters: { query?: infer Q } } } ? NonNullable<Q> : never;
+export type QueryOf<P extends keyof paths> = paths[P] extends { get: { parameters: { query?: infer Q } } }
+  ? NonNullable<Q>
+  : never;
 
 export type Me = GetOk<'/api/v1/me'>;
 
@@ -60,7 +62,8 @@ export function problemTitle(err: unknown): string {
   return '操作失败，请稍后再试';
 }
 
-export const isApiStatus = (err: unknown, status: number): boolean => err instanceof ApiError && err.problem.status === status;
+export const isApiStatus = (err: unknown, status: number): boolean =>
+  err instanceof ApiError && err.problem.status === status;
 
 /** A fresh key for POSTs that move money or stock, so a retried click is not applied twice. */
 export const idempotencyKey = (): string => crypto.randomUUID();

@@ -75,19 +75,71 @@ export function ConsoleLayout() {
         key: 'merchant',
         label: t('商家中心'),
         children: [
-          { key: '/merchant/dashboard', icon: <DashboardOutlined />, label: <Link to="/merchant/dashboard">{t('经营概览')}</Link> },
-          { key: '/merchant/products', icon: <ShoppingOutlined />, label: <Link to="/merchant/products">{t('商品管理')}</Link> },
-          { key: '/merchant/orders', icon: <ProfileOutlined />, label: <Link to="/merchant/orders">{t('订单管理')}</Link> },
-          { key: '/merchant/after-sales', icon: <CustomerServiceOutlined />, label: <Link to="/merchant/after-sales">{t('售后处理')}</Link> },
-          { key: '/merchant/reviews', icon: <MessageOutlined />, label: <Link to="/merchant/reviews">{t('评价管理')}</Link> },
-          { key: '/merchant/communities', icon: <CommentOutlined />, label: <Link to="/merchant/communities">{t('社群管理')}</Link> },
-          { key: '/merchant/flash-sales', icon: <ThunderboltOutlined />, label: <Link to="/merchant/flash-sales">{t('秒杀活动')}</Link> },
-          { key: '/merchant/live', icon: <VideoCameraOutlined />, label: <Link to="/merchant/live">{t('直播管理')}</Link> },
-          { key: '/merchant/group-buys', icon: <TeamOutlined />, label: <Link to="/merchant/group-buys">{t('拼团 / 砍价')}</Link> },
-          { key: '/merchant/coupons', icon: <TagsOutlined />, label: <Link to="/merchant/coupons">{t('店铺优惠券')}</Link> },
-          { key: '/merchant/finance', icon: <WalletOutlined />, label: <Link to="/merchant/finance">{t('资金结算')}</Link> },
-          { key: '/merchant/commission-rules', icon: <PercentageOutlined />, label: <Link to="/merchant/commission-rules">{t('佣金规则')}</Link> },
-          { key: '/merchant/distribution', icon: <ShareAltOutlined />, label: <Link to="/merchant/distribution">{t('分销数据')}</Link> },
+          {
+            key: '/merchant/dashboard',
+            icon: <DashboardOutlined />,
+            label: <Link to="/merchant/dashboard">{t('经营概览')}</Link>,
+          },
+          {
+            key: '/merchant/products',
+            icon: <ShoppingOutlined />,
+            label: <Link to="/merchant/products">{t('商品管理')}</Link>,
+          },
+          {
+            key: '/merchant/orders',
+            icon: <ProfileOutlined />,
+            label: <Link to="/merchant/orders">{t('订单管理')}</Link>,
+          },
+          {
+            key: '/merchant/after-sales',
+            icon: <CustomerServiceOutlined />,
+            label: <Link to="/merchant/after-sales">{t('售后处理')}</Link>,
+          },
+          {
+            key: '/merchant/reviews',
+            icon: <MessageOutlined />,
+            label: <Link to="/merchant/reviews">{t('评价管理')}</Link>,
+          },
+          {
+            key: '/merchant/communities',
+            icon: <CommentOutlined />,
+            label: <Link to="/merchant/communities">{t('社群管理')}</Link>,
+          },
+          {
+            key: '/merchant/flash-sales',
+            icon: <ThunderboltOutlined />,
+            label: <Link to="/merchant/flash-sales">{t('秒杀活动')}</Link>,
+          },
+          {
+            key: '/merchant/live',
+            icon: <VideoCameraOutlined />,
+            label: <Link to="/merchant/live">{t('直播管理')}</Link>,
+          },
+          {
+            key: '/merchant/group-buys',
+            icon: <TeamOutlined />,
+            label: <Link to="/merchant/group-buys">{t('拼团 / 砍价')}</Link>,
+          },
+          {
+            key: '/merchant/coupons',
+            icon: <TagsOutlined />,
+            label: <Link to="/merchant/coupons">{t('店铺优惠券')}</Link>,
+          },
+          {
+            key: '/merchant/finance',
+            icon: <WalletOutlined />,
+            label: <Link to="/merchant/finance">{t('资金结算')}</Link>,
+          },
+          {
+            key: '/merchant/commission-rules',
+            icon: <PercentageOutlined />,
+            label: <Link to="/merchant/commission-rules">{t('佣金规则')}</Link>,
+          },
+          {
+            key: '/merchant/distribution',
+            icon: <ShareAltOutlined />,
+            label: <Link to="/merchant/distribution">{t('分销数据')}</Link>,
+          },
         ],
       });
     }
@@ -97,20 +149,76 @@ export function ConsoleLayout() {
         key: 'platform',
         label: t('平台运营'),
         children: [
-          { key: '/platform/merchants', icon: <ShopOutlined />, label: <Link to="/platform/merchants">{t('商家管理')}</Link> },
-          { key: '/platform/moderation', icon: <FileSearchOutlined />, label: <Link to="/platform/moderation">{t('内容审核')}</Link> },
-          { key: '/platform/posts', icon: <FileTextOutlined />, label: <Link to="/platform/posts">{t('内容管理')}</Link> },
-          { key: '/platform/orders', icon: <UnorderedListOutlined />, label: <Link to="/platform/orders">{t('全部订单')}</Link> },
-          { key: '/platform/after-sales', icon: <AuditOutlined />, label: <Link to="/platform/after-sales">{t('售后仲裁')}</Link> },
-          { key: '/platform/coupons', icon: <TagsOutlined />, label: <Link to="/platform/coupons">{t('平台优惠券')}</Link> },
-          { key: '/platform/group-buys', icon: <TeamOutlined />, label: <Link to="/platform/group-buys">{t('拼团 / 砍价')}</Link> },
-          { key: '/platform/reconciliation', icon: <SafetyCertificateOutlined />, label: <Link to="/platform/reconciliation">{t('账务对账')}</Link> },
-          { key: '/platform/fission', icon: <ApartmentOutlined />, label: <Link to="/platform/fission">{t('裂变报表')}</Link> },
-          { key: '/platform/distribution', icon: <ShareAltOutlined />, label: <Link to="/platform/distribution">{t('全平台分销')}</Link> },
-          { key: '/platform/commission-rules', icon: <PercentageOutlined />, label: <Link to="/platform/commission-rules">{t('平台默认佣金')}</Link> },
-          { key: '/platform/points', icon: <StarOutlined />, label: <Link to="/platform/points">{t('积分与会员')}</Link> },
-          { key: '/platform/points-mall', icon: <GiftOutlined />, label: <Link to="/platform/points-mall">{t('积分商城')}</Link> },
-          { key: '/platform/charity', icon: <HeartOutlined />, label: <Link to="/platform/charity">{t('公益项目')}</Link> },
+          {
+            key: '/platform/merchants',
+            icon: <ShopOutlined />,
+            label: <Link to="/platform/merchants">{t('商家管理')}</Link>,
+          },
+          {
+            key: '/platform/moderation',
+            icon: <FileSearchOutlined />,
+            label: <Link to="/platform/moderation">{t('内容审核')}</Link>,
+          },
+          {
+            key: '/platform/posts',
+            icon: <FileTextOutlined />,
+            label: <Link to="/platform/posts">{t('内容管理')}</Link>,
+          },
+          {
+            key: '/platform/orders',
+            icon: <UnorderedListOutlined />,
+            label: <Link to="/platform/orders">{t('全部订单')}</Link>,
+          },
+          {
+            key: '/platform/after-sales',
+            icon: <AuditOutlined />,
+            label: <Link to="/platform/after-sales">{t('售后仲裁')}</Link>,
+          },
+          {
+            key: '/platform/coupons',
+            icon: <TagsOutlined />,
+            label: <Link to="/platform/coupons">{t('平台优惠券')}</Link>,
+          },
+          {
+            key: '/platform/group-buys',
+            icon: <TeamOutlined />,
+            label: <Link to="/platform/group-buys">{t('拼团 / 砍价')}</Link>,
+          },
+          {
+            key: '/platform/reconciliation',
+            icon: <SafetyCertificateOutlined />,
+            label: <Link to="/platform/reconciliation">{t('账务对账')}</Link>,
+          },
+          {
+            key: '/platform/fission',
+            icon: <ApartmentOutlined />,
+            label: <Link to="/platform/fission">{t('裂变报表')}</Link>,
+          },
+          {
+            key: '/platform/distribution',
+            icon: <ShareAltOutlined />,
+            label: <Link to="/platform/distribution">{t('全平台分销')}</Link>,
+          },
+          {
+            key: '/platform/commission-rules',
+            icon: <PercentageOutlined />,
+            label: <Link to="/platform/commission-rules">{t('平台默认佣金')}</Link>,
+          },
+          {
+            key: '/platform/points',
+            icon: <StarOutlined />,
+            label: <Link to="/platform/points">{t('积分与会员')}</Link>,
+          },
+          {
+            key: '/platform/points-mall',
+            icon: <GiftOutlined />,
+            label: <Link to="/platform/points-mall">{t('积分商城')}</Link>,
+          },
+          {
+            key: '/platform/charity',
+            icon: <HeartOutlined />,
+            label: <Link to="/platform/charity">{t('公益项目')}</Link>,
+          },
         ],
       });
     }
@@ -121,15 +229,27 @@ export function ConsoleLayout() {
       children: [
         { key: '/creator', icon: <EditOutlined />, label: <Link to="/creator">{t('创作者中心')}</Link> },
         // Hosts and assistants of a session who are not merchant staff reach their sessions here.
-        ...(isStaff(me) ? [] : [{ key: '/merchant/live', icon: <VideoCameraOutlined />, label: <Link to="/merchant/live">{t('我的直播')}</Link> }]),
+        ...(isStaff(me)
+          ? []
+          : [
+              {
+                key: '/merchant/live',
+                icon: <VideoCameraOutlined />,
+                label: <Link to="/merchant/live">{t('我的直播')}</Link>,
+              },
+            ]),
       ],
     });
     return groups;
   }, [me, t]);
 
   const selected = useMemo(() => {
-    const keys = items.flatMap((g) => (g && 'children' in g && g.children ? g.children.map((c) => String(c?.key)) : []));
-    const match = keys.filter((k) => location.pathname === k || location.pathname.startsWith(`${k}/`)).sort((a, b) => b.length - a.length)[0];
+    const keys = items.flatMap((g) =>
+      g && 'children' in g && g.children ? g.children.map((c) => String(c?.key)) : [],
+    );
+    const match = keys
+      .filter((k) => location.pathname === k || location.pathname.startsWith(`${k}/`))
+      .sort((a, b) => b.length - a.length)[0];
     return match ? [match] : [];
   }, [items, location.pathname]);
 

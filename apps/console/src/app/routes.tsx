@@ -85,52 +85,155 @@ export function AppRoutes() {
         }
       >
         <Route index element={<Home />} />
-        <Route path="merchant/dashboard" element={<RequireRole role="merchant">{page(<DashboardPage />)}</RequireRole>} />
+        <Route
+          path="merchant/dashboard"
+          element={<RequireRole role="merchant">{page(<DashboardPage />)}</RequireRole>}
+        />
         <Route path="merchant/products" element={<RequireRole role="merchant">{page(<ProductsPage />)}</RequireRole>} />
-        <Route path="merchant/products/new" element={<RequireRole role="merchant">{page(<ProductEditPage />)}</RequireRole>} />
-        <Route path="merchant/products/:productId" element={<RequireRole role="merchant">{page(<ProductEditPage />)}</RequireRole>} />
-        <Route path="merchant/orders" element={<RequireRole role="merchant">{page(<MerchantOrdersPage />)}</RequireRole>} />
-        <Route path="merchant/orders/:orderId" element={<RequireRole role="merchant">{page(<MerchantOrderDetailPage />)}</RequireRole>} />
-        <Route path="merchant/after-sales" element={<RequireRole role="merchant">{page(<AfterSalesPage />)}</RequireRole>} />
-        <Route path="merchant/after-sales/:afterSaleId" element={<RequireRole role="merchant">{page(<AfterSaleDetailPage />)}</RequireRole>} />
+        <Route
+          path="merchant/products/new"
+          element={<RequireRole role="merchant">{page(<ProductEditPage />)}</RequireRole>}
+        />
+        <Route
+          path="merchant/products/:productId"
+          element={<RequireRole role="merchant">{page(<ProductEditPage />)}</RequireRole>}
+        />
+        <Route
+          path="merchant/orders"
+          element={<RequireRole role="merchant">{page(<MerchantOrdersPage />)}</RequireRole>}
+        />
+        <Route
+          path="merchant/orders/:orderId"
+          element={<RequireRole role="merchant">{page(<MerchantOrderDetailPage />)}</RequireRole>}
+        />
+        <Route
+          path="merchant/after-sales"
+          element={<RequireRole role="merchant">{page(<AfterSalesPage />)}</RequireRole>}
+        />
+        <Route
+          path="merchant/after-sales/:afterSaleId"
+          element={<RequireRole role="merchant">{page(<AfterSaleDetailPage />)}</RequireRole>}
+        />
         <Route path="merchant/reviews" element={<RequireRole role="merchant">{page(<ReviewsPage />)}</RequireRole>} />
-        <Route path="merchant/communities" element={<RequireRole role="merchant">{page(<CommunitiesPage />)}</RequireRole>} />
-        <Route path="merchant/communities/:communityId" element={<RequireRole role="merchant">{page(<CommunityManagePage />)}</RequireRole>} />
+        <Route
+          path="merchant/communities"
+          element={<RequireRole role="merchant">{page(<CommunitiesPage />)}</RequireRole>}
+        />
+        <Route
+          path="merchant/communities/:communityId"
+          element={<RequireRole role="merchant">{page(<CommunityManagePage />)}</RequireRole>}
+        />
         <Route path="merchant/finance" element={<RequireRole role="merchant">{page(<FinancePage />)}</RequireRole>} />
-        <Route path="merchant/group-buys" element={<RequireRole role="merchant">{page(<GroupBuyCampaignsPage />)}</RequireRole>} />
-        <Route path="platform/group-buys" element={<RequireRole role="operator">{page(<GroupBuyCampaignsPage platform />)}</RequireRole>} />
-        <Route path="merchant/flash-sales" element={<RequireRole role="merchant">{page(<FlashSalesPage />)}</RequireRole>} />
-        <Route path="merchant/flash-sales/new" element={<RequireRole role="merchant">{page(<FlashSaleNewPage />)}</RequireRole>} />
-        <Route path="merchant/flash-sales/:saleId" element={<RequireRole role="merchant">{page(<FlashSaleMonitorPage />)}</RequireRole>} />
+        <Route
+          path="merchant/group-buys"
+          element={<RequireRole role="merchant">{page(<GroupBuyCampaignsPage />)}</RequireRole>}
+        />
+        <Route
+          path="platform/group-buys"
+          element={<RequireRole role="operator">{page(<GroupBuyCampaignsPage platform />)}</RequireRole>}
+        />
+        <Route
+          path="merchant/flash-sales"
+          element={<RequireRole role="merchant">{page(<FlashSalesPage />)}</RequireRole>}
+        />
+        <Route
+          path="merchant/flash-sales/new"
+          element={<RequireRole role="merchant">{page(<FlashSaleNewPage />)}</RequireRole>}
+        />
+        <Route
+          path="merchant/flash-sales/:saleId"
+          element={<RequireRole role="merchant">{page(<FlashSaleMonitorPage />)}</RequireRole>}
+        />
         {/* A session's 主播 / 场控 / 客服 / 数据 need not be merchant staff: the server checks their role in the session. */}
         <Route path="merchant/live" element={page(<LiveSessionsPage />)} />
-        <Route path="merchant/live/new" element={<RequireRole role="merchant">{page(<LiveSessionNewPage />)}</RequireRole>} />
-        <Route path="merchant/live/qualification" element={<RequireRole role="merchant">{page(<LiveQualificationPage />)}</RequireRole>} />
+        <Route
+          path="merchant/live/new"
+          element={<RequireRole role="merchant">{page(<LiveSessionNewPage />)}</RequireRole>}
+        />
+        <Route
+          path="merchant/live/qualification"
+          element={<RequireRole role="merchant">{page(<LiveQualificationPage />)}</RequireRole>}
+        />
         <Route path="merchant/live/:sessionId/control" element={page(<LiveControlPage />)} />
         <Route path="merchant/live/:sessionId/dashboard" element={page(<LiveDashboardPage />)} />
         <Route path="merchant/live/:sessionId/report" element={page(<LiveReportPage />)} />
-        <Route path="merchant/coupons" element={<RequireRole role="merchant">{page(<CouponTemplatesPage key="merchant" owner="merchant" />)}</RequireRole>} />
-        <Route path="platform/coupons" element={<RequireRole role="operator">{page(<CouponTemplatesPage key="platform" owner="platform" />)}</RequireRole>} />
-        <Route path="platform/merchants" element={<RequireRole role="operator">{page(<MerchantsPage />)}</RequireRole>} />
-        <Route path="platform/orders" element={<RequireRole role="operator">{page(<AdminOrdersPage />)}</RequireRole>} />
-        <Route path="platform/orders/:orderId" element={<RequireRole role="operator">{page(<AdminOrderDetailPage />)}</RequireRole>} />
-        <Route path="platform/after-sales" element={<RequireRole role="operator">{page(<EscalatedAfterSalesPage />)}</RequireRole>} />
+        <Route
+          path="merchant/coupons"
+          element={
+            <RequireRole role="merchant">{page(<CouponTemplatesPage key="merchant" owner="merchant" />)}</RequireRole>
+          }
+        />
+        <Route
+          path="platform/coupons"
+          element={
+            <RequireRole role="operator">{page(<CouponTemplatesPage key="platform" owner="platform" />)}</RequireRole>
+          }
+        />
+        <Route
+          path="platform/merchants"
+          element={<RequireRole role="operator">{page(<MerchantsPage />)}</RequireRole>}
+        />
+        <Route
+          path="platform/orders"
+          element={<RequireRole role="operator">{page(<AdminOrdersPage />)}</RequireRole>}
+        />
+        <Route
+          path="platform/orders/:orderId"
+          element={<RequireRole role="operator">{page(<AdminOrderDetailPage />)}</RequireRole>}
+        />
+        <Route
+          path="platform/after-sales"
+          element={<RequireRole role="operator">{page(<EscalatedAfterSalesPage />)}</RequireRole>}
+        />
         <Route
           path="platform/after-sales/:afterSaleId"
           element={<RequireRole role="operator">{page(<EscalatedAfterSaleDetailPage />)}</RequireRole>}
         />
-        <Route path="platform/reconciliation" element={<RequireRole role="operator">{page(<ReconciliationPage />)}</RequireRole>} />
-        <Route path="merchant/commission-rules" element={<RequireRole role="merchant">{page(<CommissionRulesPage as="merchant" />)}</RequireRole>} />
-        <Route path="merchant/distribution" element={<RequireRole role="merchant">{page(<DistributionStatsPage as="merchant" />)}</RequireRole>} />
-        <Route path="platform/commission-rules" element={<RequireRole role="operator">{page(<CommissionRulesPage as="platform" />)}</RequireRole>} />
-        <Route path="platform/distribution" element={<RequireRole role="operator">{page(<DistributionStatsPage as="platform" />)}</RequireRole>} />
-        <Route path="platform/fission" element={<RequireRole role="operator">{page(<FissionReportPage />)}</RequireRole>} />
-        <Route path="platform/points" element={<RequireRole role="operator">{page(<PointsStatsPage />)}</RequireRole>} />
-        <Route path="platform/points-mall" element={<RequireRole role="operator">{page(<PointsMallAdminPage />)}</RequireRole>} />
-        <Route path="platform/charity" element={<RequireRole role="operator">{page(<CharityProjectsPage />)}</RequireRole>} />
+        <Route
+          path="platform/reconciliation"
+          element={<RequireRole role="operator">{page(<ReconciliationPage />)}</RequireRole>}
+        />
+        <Route
+          path="merchant/commission-rules"
+          element={<RequireRole role="merchant">{page(<CommissionRulesPage as="merchant" />)}</RequireRole>}
+        />
+        <Route
+          path="merchant/distribution"
+          element={<RequireRole role="merchant">{page(<DistributionStatsPage as="merchant" />)}</RequireRole>}
+        />
+        <Route
+          path="platform/commission-rules"
+          element={<RequireRole role="operator">{page(<CommissionRulesPage as="platform" />)}</RequireRole>}
+        />
+        <Route
+          path="platform/distribution"
+          element={<RequireRole role="operator">{page(<DistributionStatsPage as="platform" />)}</RequireRole>}
+        />
+        <Route
+          path="platform/fission"
+          element={<RequireRole role="operator">{page(<FissionReportPage />)}</RequireRole>}
+        />
+        <Route
+          path="platform/points"
+          element={<RequireRole role="operator">{page(<PointsStatsPage />)}</RequireRole>}
+        />
+        <Route
+          path="platform/points-mall"
+          element={<RequireRole role="operator">{page(<PointsMallAdminPage />)}</RequireRole>}
+        />
+        <Route
+          path="platform/charity"
+          element={<RequireRole role="operator">{page(<CharityProjectsPage />)}</RequireRole>}
+        />
         <Route path="creator" element={page(<CreatorCentrePage />)} />
-        <Route path="platform/moderation" element={<RequireRole role="operator">{page(<ContentModerationPage />)}</RequireRole>} />
-        <Route path="platform/posts" element={<RequireRole role="operator">{page(<ContentPostsPage />)}</RequireRole>} />
+        <Route
+          path="platform/moderation"
+          element={<RequireRole role="operator">{page(<ContentModerationPage />)}</RequireRole>}
+        />
+        <Route
+          path="platform/posts"
+          element={<RequireRole role="operator">{page(<ContentPostsPage />)}</RequireRole>}
+        />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -10,7 +10,11 @@ export interface CursorPage<T> {
 }
 
 /** A keyset-paginated list: pages are fetched with the previous page's `nextCursor` and shown as one growing list. */
-export function useCursorList<T>(queryKey: QueryKey, fetchPage: (cursor: string | undefined) => Promise<CursorPage<T>>, enabled = true) {
+export function useCursorList<T>(
+  queryKey: QueryKey,
+  fetchPage: (cursor: string | undefined) => Promise<CursorPage<T>>,
+  enabled = true,
+) {
   const query = useInfiniteQuery({
     queryKey,
     queryFn: ({ pageParam }) => fetchPage(pageParam),
@@ -67,13 +71,19 @@ export function CursorTable<T extends object>({ list, empty, caption, ...table }
       {items.length > 0 ? (
         <Flex justify="center" align="center" gap={12} style={{ marginTop: 16 }}>
           {query.hasNextPage ? (
-            <Button onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage} data-testid="load-more">
+            <Button
+              onClick={() => void query.fetchNextPage()}
+              loading={query.isFetchingNextPage}
+              data-testid="load-more"
+            >
               {t('加载更多')}
             </Button>
           ) : (
             <Typography.Text type="secondary">{t('已全部加载，共 {n} 条', { n: items.length })}</Typography.Text>
           )}
-          {query.isFetchNextPageError ? <Typography.Text type="danger">{problemTitle(query.error)}</Typography.Text> : null}
+          {query.isFetchNextPageError ? (
+            <Typography.Text type="danger">{problemTitle(query.error)}</Typography.Text>
+          ) : null}
         </Flex>
       ) : null}
     </>

@@ -15,7 +15,11 @@ export function PageHeader({ title, subtitle, extra }: { title: ReactNode; subti
           </Typography.Text>
         ) : null}
       </div>
-      {extra ? <Flex gap={8} wrap>{extra}</Flex> : null}
+      {extra ? (
+        <Flex gap={8} wrap>
+          {extra}
+        </Flex>
+      ) : null}
     </Flex>
   );
 }

@@ -5,7 +5,8 @@ export const enCommunities = {
   '{n} 条入群申请待审核': '{n} applications to review',
   '{n} 群': 'Group {n}',
   '{n} 群人数': 'Group {n} head count',
-  '{week} · 每周最多 {limit} 次，剩余 {n} 次；下周额度于 {at} 开放': '{week} · up to {limit} per week, {n} left; next week opens at {at}',
+  '{week} · 每周最多 {limit} 次，剩余 {n} 次；下周额度于 {at} 开放':
+    '{week} · up to {limit} per week, {n} left; next week opens at {at}',
   下单用户: 'Buyers only',
   促销: 'Promotion',
   促销公告: 'Promotional notice',
@@ -33,7 +34,8 @@ export const enCommunities = {
   地点: 'Location',
   已发布的公告: 'Published notices',
   已发送: 'Sent',
-  '已发送给 {n} 位成员（{m} 位未同意营销消息，未发送）': 'Sent to {n} members ({m} without marketing consent were skipped)',
+  '已发送给 {n} 位成员（{m} 位未同意营销消息，未发送）':
+    'Sent to {n} members ({m} without marketing consent were skipped)',
   已同意: 'Opted in',
   '已报名 {n} / {cap}': '{n} / {cap} signed up',
   已退出: 'Left',
@@ -107,7 +109,8 @@ export const enCommunities = {
   还没有发送过分组消息: 'No segment messages yet',
   还没有成员: 'No members yet',
   还没有活动: 'No meetups yet',
-  '还没有社群；买家首次下单后会自动创建本店粉丝专属群': "No communities yet; the fan community is created with a buyer's first order",
+  '还没有社群；买家首次下单后会自动创建本店粉丝专属群':
+    "No communities yet; the fan community is created with a buyer's first order",
   退出: 'Left',
   送达: 'Delivered',
   钻石: 'Diamond',

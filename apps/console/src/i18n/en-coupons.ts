@@ -15,7 +15,8 @@ export const enCoupons = {
   '例如 8.5 表示打 8.5 折': 'e.g. 8.5 means pay 85%',
   停止发放: 'Stop issuing',
   '停止发放「{name}」？': 'Stop issuing “{name}”?',
-  '停止后不能再领取或发放，已发出的券在有效期内仍可使用。': 'No more claims or issuance; coupons already issued stay usable until they expire.',
+  '停止后不能再领取或发放，已发出的券在有效期内仍可使用。':
+    'No more claims or issuance; coupons already issued stay usable until they expire.',
   全平台通用: 'All items on Haowu',
   全店通用: 'Whole shop',
   减多少元: 'Amount off (yuan)',

@@ -2,8 +2,10 @@
 export const enGroupBuy = {
   '{n} 人团': 'Group of {n}',
   '「{title}」的团': 'Groups of “{title}”',
-  '不再发起新砍价；进行中的砍价到期前仍可购买。': 'No new bargains; bargains in progress can still be bought before they expire.',
-  '不再开新团；已开的团照常进行到成团或超时退款。': 'No new groups; open groups run until they fill or time out and are refunded.',
+  '不再发起新砍价；进行中的砍价到期前仍可购买。':
+    'No new bargains; bargains in progress can still be bought before they expire.',
+  '不再开新团；已开的团照常进行到成团或超时退款。':
+    'No new groups; open groups run until they fill or time out and are refunded.',
   人数: 'Size',
   创建: 'Create',
   创建拼团: 'New group buy',
@@ -45,7 +47,8 @@ export const enGroupBuy = {
   活动: 'Campaign',
   '活动名称（选填）': 'Name (optional)',
   活动时间: 'Runs',
-  '留给从未付款下单的新用户；团长席位不限': 'Kept for users who have never paid for an order; the leader’s seat is open to anyone',
+  '留给从未付款下单的新用户；团长席位不限':
+    'Kept for users who have never paid for an order; the leader’s seat is open to anyone',
   '砍价中 / 已购买 / 已过期': 'In progress / bought / expired',
   '砍价有效期（小时）': 'Bargain valid for (hours)',
   砍价活动: 'Bargains',

@@ -50,7 +50,8 @@ export const enPoints = {
   积分与会员: 'Points & tiers',
   积分商城: 'Points mall',
   '积分对账未通过：{n} 个用户余额与账本不符': 'Points reconciliation failed: {n} balances differ from the ledger',
-  '积分对账通过：账本借贷平衡，每个用户的余额与账本一致': 'Points reconcile: the ledger balances and every user balance matches it',
+  '积分对账通过：账本借贷平衡，每个用户的余额与账本一致':
+    'Points reconcile: the ledger balances and every user balance matches it',
   积分总账: 'Points ledger',
   '积分是账本上的一种货币：发放 = 用户持有 + 已兑换 + 已过期 + 已捐赠。数字均实时读自复式记账账本。':
     'Points are a currency on the ledger: issued = held + redeemed + expired + donated. Figures are read live from the double-entry ledger.',
@@ -63,7 +64,8 @@ export const enPoints = {
   项目名称: 'Project name',
   类型: 'Type',
   实物: 'Goods',
-  '平台券模板 ID（填写则为优惠券商品，兑换即发券）': 'Platform coupon template ID (makes it a coupon item, issued on redemption)',
+  '平台券模板 ID（填写则为优惠券商品，兑换即发券）':
+    'Platform coupon template ID (makes it a coupon item, issued on redemption)',
   '优惠券（已直接发放）': 'Coupon (issued directly)',
   已发券: 'Coupon issued',
 } as const;

@@ -57,7 +57,12 @@ export interface ModuleDef {
 export const modules: ModuleDef[] = [
   { name: 'system', routes: systemRoutes },
   { name: 'accounts', routes: accountRoutes },
-  { name: 'catalog', routes: catalogRoutes, wire: wireCatalog, init: (deps) => ensureDefaultCategories(deps.database.db) },
+  {
+    name: 'catalog',
+    routes: catalogRoutes,
+    wire: wireCatalog,
+    init: (deps) => ensureDefaultCategories(deps.database.db),
+  },
   { name: 'media', routes: mediaRoutes },
   { name: 'orders', routes: orderRoutes, wire: wireOrders },
   { name: 'payments', routes: paymentRoutes, wire: wirePayments },

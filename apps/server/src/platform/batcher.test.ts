@@ -34,10 +34,13 @@ describe('GroupCommitter', () => {
 
   it('never puts more than maxBatch items in one batch', async () => {
     const sizes: number[] = [];
-    const c = new GroupCommitter<number, number>(async (items) => {
-      sizes.push(items.length);
-      return items;
-    }, { maxBatch: 3 });
+    const c = new GroupCommitter<number, number>(
+      async (items) => {
+        sizes.push(items.length);
+        return items;
+      },
+      { maxBatch: 3 },
+    );
     await Promise.all([1, 2, 3, 4, 5, 6, 7].map((i) => c.submit(i)));
     expect(Math.max(...sizes)).toBeLessThanOrEqual(3);
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(7);
@@ -47,11 +50,14 @@ describe('GroupCommitter', () => {
     const started: number[][] = [];
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
-    const c = new GroupCommitter<number, number>(async (items) => {
-      started.push(items);
-      await gate;
-      return items;
-    }, { maxInFlight: 2 });
+    const c = new GroupCommitter<number, number>(
+      async (items) => {
+        started.push(items);
+        await gate;
+        return items;
+      },
+      { maxInFlight: 2 },
+    );
     const all = [1, 2, 3].map((i) => c.submit(i));
     // Two batches run at once; the third item waits for one of them to finish.
     expect(started).toEqual([[1], [2]]);

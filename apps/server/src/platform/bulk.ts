@@ -25,7 +25,10 @@ export async function bulkInsert<T extends PgTable>(
     return { name: sql.identifier(column.name), array: sql`${sql.param(values)}::${sql.raw(type)}[]` };
   });
   await db.execute(
-    sql`insert into ${table} (${sql.join(parts.map((p) => p.name), sql`, `)}) select * from unnest(${sql.join(
+    sql`insert into ${table} (${sql.join(
+      parts.map((p) => p.name),
+      sql`, `,
+    )}) select * from unnest(${sql.join(
       parts.map((p) => p.array),
       sql`, `,
     )})${opts.onConflictDoNothing ? sql` on conflict do nothing` : sql``}`,

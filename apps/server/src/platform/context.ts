@@ -18,7 +18,11 @@ export interface Ctx {
   tx<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
 }
 
-export function makeCtx(deps: Deps, actor: Actor, extra: Partial<Pick<Ctx, 'requestId' | 'ip' | 'idempotencyKey' | 'merchantHint' | 'db'>> = {}): Ctx {
+export function makeCtx(
+  deps: Deps,
+  actor: Actor,
+  extra: Partial<Pick<Ctx, 'requestId' | 'ip' | 'idempotencyKey' | 'merchantHint' | 'db'>> = {},
+): Ctx {
   const db = extra.db ?? deps.database.db;
   return {
     actor,

@@ -61,14 +61,23 @@ export function unwrap<V>(result: Result<V>): V {
   throw toError(result);
 }
 
-export function registerErrorHandler(app: FastifyInstance, spaIndexFor: (url: string) => { root: string; file: string } | undefined) {
+export function registerErrorHandler(
+  app: FastifyInstance,
+  spaIndexFor: (url: string) => { root: string; file: string } | undefined,
+) {
   app.setNotFoundHandler((req, reply) => {
     const spa = req.method === 'GET' ? spaIndexFor(req.url.split('?')[0] ?? '/') : undefined;
     if (spa) return reply.header('cache-control', 'no-cache').sendFile(spa.file, spa.root);
     return reply
       .status(404)
       .type('application/problem+json')
-      .send({ type: 'not-found', title: '接口不存在', status: 404, detail: `${req.method} ${req.url}`, instance: req.id });
+      .send({
+        type: 'not-found',
+        title: '接口不存在',
+        status: 404,
+        detail: `${req.method} ${req.url}`,
+        instance: req.id,
+      });
   });
   app.setErrorHandler((err: FastifyError, req, reply) => {
     let problem: Record<string, unknown>;

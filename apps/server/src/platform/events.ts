@@ -21,7 +21,11 @@ export async function emit(db: Db, type: string, payload: Record<string, unknown
 export async function emitMany(db: Db, events: { type: string; payload: Record<string, unknown> }[]): Promise<void> {
   if (events.length === 0) return;
   const createdAt = new Date();
-  await bulkInsert(db, outboxEvents, events.map((e) => ({ id: newId('evt'), type: e.type, payload: e.payload, createdAt })));
+  await bulkInsert(
+    db,
+    outboxEvents,
+    events.map((e) => ({ id: newId('evt'), type: e.type, payload: e.payload, createdAt })),
+  );
 }
 
 type Handler = (db: Db, event: OutboxEvent) => Promise<void>;
@@ -80,7 +84,6 @@ export class EventBus {
     return done;
   }
 
-
   /**
    * One transaction per batch: events nobody subscribes to are marked done in one statement; the others run
    * their subscribers in savepoints. Rows are claimed FOR UPDATE SKIP LOCKED, so several processes share the work.
@@ -96,7 +99,10 @@ export class EventBus {
             isNull(outboxEvents.dispatchedAt),
             or(
               eq(outboxEvents.attempts, 0),
-              lte(sql`${outboxEvents.createdAt} + make_interval(secs => least(${outboxEvents.attempts} * ${outboxEvents.attempts}, 600))`, now),
+              lte(
+                sql`${outboxEvents.createdAt} + make_interval(secs => least(${outboxEvents.attempts} * ${outboxEvents.attempts}, 600))`,
+                now,
+              ),
             ),
           ),
         )
@@ -131,8 +137,17 @@ export class EventBus {
   }
 
   /** Runs each subscriber once per event, in its own savepoint; returns the failures. */
-  private async deliver(tx: Db, row: typeof outboxEvents.$inferSelect, subscribers: { name: string; handler: Handler }[]): Promise<string[]> {
-    const event: OutboxEvent = { id: row.id, type: row.type, payload: row.payload as Record<string, unknown>, createdAt: row.createdAt };
+  private async deliver(
+    tx: Db,
+    row: typeof outboxEvents.$inferSelect,
+    subscribers: { name: string; handler: Handler }[],
+  ): Promise<string[]> {
+    const event: OutboxEvent = {
+      id: row.id,
+      type: row.type,
+      payload: row.payload as Record<string, unknown>,
+      createdAt: row.createdAt,
+    };
     const failures: string[] = [];
     for (const sub of subscribers) {
       try {

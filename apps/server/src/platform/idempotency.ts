@@ -26,7 +26,12 @@ const stableJson = (v: unknown): string =>
  * key and body replay the stored response; the same key with another body is a 422. A refusal rolls back and
  * is not stored, so the caller may fix the cause and retry with the same key.
  */
-export async function idempotent<V>(ctx: Ctx, scope: string, body: unknown, fn: (tx: Db) => Promise<Result<V>>): Promise<Result<V>> {
+export async function idempotent<V>(
+  ctx: Ctx,
+  scope: string,
+  body: unknown,
+  fn: (tx: Db) => Promise<Result<V>>,
+): Promise<Result<V>> {
   const key = ctx.idempotencyKey;
   if (!key) return atomically(ctx, fn);
   if (key.length > 200) throw new AppError('invalid-idempotency-key', 400, 'Idempotency-Key 过长', '最多 200 个字符');
@@ -43,17 +48,26 @@ export async function idempotent<V>(ctx: Ctx, scope: string, body: unknown, fn: 
         const [prior] = await tx
           .select()
           .from(idempotencyKeys)
-          .where(and(eq(idempotencyKeys.actorId, actorId), eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
+          .where(
+            and(eq(idempotencyKeys.actorId, actorId), eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)),
+          );
         if (!prior || prior.requestHash !== requestHash) {
-          throw new AppError('idempotency-key-reused', 422, '幂等键已用于另一个请求', '同一个 Idempotency-Key 只能用于相同的请求内容');
+          throw new AppError(
+            'idempotency-key-reused',
+            422,
+            '幂等键已用于另一个请求',
+            '同一个 Idempotency-Key 只能用于相同的请求内容',
+          );
         }
         return { ok: true, value: prior.response as V } satisfies Result<V>;
       }
       const result = rollbackOnRefusal(await fn(tx));
       await tx
         .update(idempotencyKeys)
-        .set({ response: result.ok ? (result.value) : null })
-        .where(and(eq(idempotencyKeys.actorId, actorId), eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
+        .set({ response: result.ok ? result.value : null })
+        .where(
+          and(eq(idempotencyKeys.actorId, actorId), eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)),
+        );
       return result;
     })
     .catch(unwrapRefused<V>);

@@ -33,21 +33,43 @@ export class JobQueue {
   }
 
   /** Enqueues in the caller's transaction. With a key, a second pending job of the same key is ignored. */
-  async enqueue(db: Db, name: string, payload: Record<string, unknown>, opts: { runAt: Date; key?: string }): Promise<void> {
+  async enqueue(
+    db: Db,
+    name: string,
+    payload: Record<string, unknown>,
+    opts: { runAt: Date; key?: string },
+  ): Promise<void> {
     await db
       .insert(jobs)
-      .values({ id: newId('job'), name, key: opts.key ?? null, payload, runAt: opts.runAt, createdAt: this.clock.now() })
+      .values({
+        id: newId('job'),
+        name,
+        key: opts.key ?? null,
+        payload,
+        runAt: opts.runAt,
+        createdAt: this.clock.now(),
+      })
       .onConflictDoNothing();
   }
 
   /** Enqueues many jobs in one statement; keys already pending are skipped, as with `enqueue`. */
-  async enqueueMany(db: Db, items: { name: string; payload: Record<string, unknown>; runAt: Date; key?: string }[]): Promise<void> {
+  async enqueueMany(
+    db: Db,
+    items: { name: string; payload: Record<string, unknown>; runAt: Date; key?: string }[],
+  ): Promise<void> {
     if (items.length === 0) return;
     const createdAt = this.clock.now();
     await bulkInsert(
       db,
       jobs,
-      items.map((j) => ({ id: newId('job'), name: j.name, key: j.key ?? null, payload: j.payload, runAt: j.runAt, createdAt })),
+      items.map((j) => ({
+        id: newId('job'),
+        name: j.name,
+        key: j.key ?? null,
+        payload: j.payload,
+        runAt: j.runAt,
+        createdAt,
+      })),
       { onConflictDoNothing: true },
     );
   }
@@ -91,7 +113,14 @@ export class JobQueue {
       const [row] = await tx
         .select({ id: jobs.id })
         .from(jobs)
-        .where(and(isNull(jobs.doneAt), isNull(jobs.failedAt), lte(jobs.runAt, now), or(isNull(jobs.lockedUntil), lte(jobs.lockedUntil, now))))
+        .where(
+          and(
+            isNull(jobs.doneAt),
+            isNull(jobs.failedAt),
+            lte(jobs.runAt, now),
+            or(isNull(jobs.lockedUntil), lte(jobs.lockedUntil, now)),
+          ),
+        )
         .orderBy(asc(jobs.runAt))
         .limit(1)
         .for('update', { skipLocked: true });
@@ -121,7 +150,11 @@ export class JobQueue {
       const retryAt = new Date(this.clock.now().getTime() + Math.min(2 ** job.attempts, 3600) * 1000);
       await this.db
         .update(jobs)
-        .set(giveUp ? { failedAt: this.clock.now(), lastError: message, key: null } : { runAt: retryAt, lockedUntil: null, lastError: message })
+        .set(
+          giveUp
+            ? { failedAt: this.clock.now(), lastError: message, key: null }
+            : { runAt: retryAt, lockedUntil: null, lastError: message },
+        )
         .where(eq(jobs.id, id));
     }
   }

@@ -34,7 +34,16 @@ export async function postJournal(db: Db, input: JournalInput): Promise<boolean>
   if (lines.length > 0) {
     await db
       .insert(ledgerEntries)
-      .values(lines.map((l) => ({ id: newId('ent'), journalId, account: l.account, amount: l.amount, currency: input.currency ?? 'CNY', createdAt: input.at })));
+      .values(
+        lines.map((l) => ({
+          id: newId('ent'),
+          journalId,
+          account: l.account,
+          amount: l.amount,
+          currency: input.currency ?? 'CNY',
+          createdAt: input.at,
+        })),
+      );
   }
   return true;
 }
@@ -59,7 +68,9 @@ export async function balancesByPrefix(db: Db, prefix: string): Promise<{ accoun
 }
 
 /** Journals whose entries do not sum to zero, and the grand total (must be zero). */
-export async function checkLedgerBalance(db: Db): Promise<{ total: number; unbalanced: { journalId: string; sum: number }[]; journals: number }> {
+export async function checkLedgerBalance(
+  db: Db,
+): Promise<{ total: number; unbalanced: { journalId: string; sum: number }[]; journals: number }> {
   const unbalanced = await db
     .select({ journalId: ledgerEntries.journalId, sum: sql<string>`sum(${ledgerEntries.amount})` })
     .from(ledgerEntries)

@@ -10,7 +10,10 @@ export function allocate(total: number, weights: readonly number[]): number[] {
   if (weights.length === 0) return [];
   if (sum <= 0) {
     // Nothing to weigh by: equal shares.
-    return allocate(total, weights.map(() => 1));
+    return allocate(
+      total,
+      weights.map(() => 1),
+    );
   }
   const sign = total < 0 ? -1 : 1;
   const abs = Math.abs(total);

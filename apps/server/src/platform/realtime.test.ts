@@ -9,7 +9,8 @@ function inbox(bus: RealtimeBus, channel: string) {
     got.push(m);
     for (const w of waiters.filter((w) => got.length >= w.n)) w.resolve();
   });
-  const count = (n: number) => new Promise<void>((resolve) => (got.length >= n ? resolve() : waiters.push({ n, resolve })));
+  const count = (n: number) =>
+    new Promise<void>((resolve) => (got.length >= n ? resolve() : waiters.push({ n, resolve })));
   return { got, count, unsubscribe };
 }
 

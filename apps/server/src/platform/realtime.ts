@@ -122,11 +122,15 @@ export class RedisRealtimeBus implements RealtimeBus {
 
   subscribe(channel: string, handler: RealtimeHandler): () => void {
     if (this.handlers.add(channel, handler)) {
-      this.sub.subscribe(channel).catch((err: unknown) => this.log?.error({ err, channel }, 'realtime subscribe failed'));
+      this.sub
+        .subscribe(channel)
+        .catch((err: unknown) => this.log?.error({ err, channel }, 'realtime subscribe failed'));
     }
     return () => {
       if (this.handlers.remove(channel, handler)) {
-        this.sub.unsubscribe(channel).catch((err: unknown) => this.log?.warn({ err, channel }, 'realtime unsubscribe failed'));
+        this.sub
+          .unsubscribe(channel)
+          .catch((err: unknown) => this.log?.warn({ err, channel }, 'realtime unsubscribe failed'));
       }
     };
   }
@@ -134,7 +138,9 @@ export class RedisRealtimeBus implements RealtimeBus {
   async close(): Promise<void> {
     this.handlers.clear();
     // A connection never used is still waiting to connect: there is nothing to say goodbye to.
-    await Promise.allSettled([this.pub, this.sub].map((c) => (c.status === 'wait' ? Promise.resolve(c.disconnect()) : c.quit())));
+    await Promise.allSettled(
+      [this.pub, this.sub].map((c) => (c.status === 'wait' ? Promise.resolve(c.disconnect()) : c.quit())),
+    );
   }
 }
 

@@ -24,7 +24,10 @@ export async function serveFrontEnds(app: FastifyInstance): Promise<string[]> {
       index: ['index.html'],
       setHeaders: (res, filePath) => {
         // Hashed assets never change; index.html must always be revalidated.
-        res.header('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        res.header(
+          'cache-control',
+          filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
       },
     });
     served.push(fe.prefix);

@@ -59,7 +59,15 @@ function distinctTitle(rng: Random, brands: Brand[], type: ProductType, titles: 
   }
 }
 
-function productInput(rng: Random, template: CategoryTemplate, type: ProductType, brand: Brand, series: string, title: string, key: string): DemoProduct['input'] {
+function productInput(
+  rng: Random,
+  template: CategoryTemplate,
+  type: ProductType,
+  brand: Brand,
+  series: string,
+  title: string,
+  key: string,
+): DemoProduct['input'] {
   const points = rng.sample(type.points, Math.min(3, type.points.length));
   const specs = chooseSpecs(rng, type.specs);
   const base = rng.int(type.price[0], type.price[1]);
@@ -93,7 +101,10 @@ function productInput(rng: Random, template: CategoryTemplate, type: ProductType
       template.closing,
       '本商品为演示数据，仅用于体验好物平台的功能，不会真实发货。',
     ].join('\n'),
-    images: Array.from({ length: imageCount }, (_, n) => `/media/placeholder/${key}-${n + 1}.svg?label=${encodeURIComponent(labels[n]!)}`),
+    images: Array.from(
+      { length: imageCount },
+      (_, n) => `/media/placeholder/${key}-${n + 1}.svg?label=${encodeURIComponent(labels[n]!)}`,
+    ),
     attributes,
     specs: specs.map((s) => ({ name: s.name, values: s.values })),
     skus,

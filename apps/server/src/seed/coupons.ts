@@ -16,7 +16,13 @@ export async function seedCoupons(
   const days = (n: number) => new Date(now + n * 86_400_000).toISOString();
   const operatorId = await findUserIdByPhone(deps.database.db, input.operatorPhone);
   if (!operatorId) throw new Error('[seed] 平台运营账号不存在');
-  const operator = makeCtx(deps, { kind: 'user', userId: operatorId, sessionId: 'seed', roles: ['consumer', 'operator'], staff: [] });
+  const operator = makeCtx(deps, {
+    kind: 'user',
+    userId: operatorId,
+    sessionId: 'seed',
+    roles: ['consumer', 'operator'],
+    staff: [],
+  });
   const owner = makeCtx(deps, {
     kind: 'user',
     userId: input.merchant.ownerUserId,
@@ -24,16 +30,84 @@ export async function seedCoupons(
     roles: ['consumer'],
     staff: [{ merchantId: input.merchant.id, role: 'owner' }],
   });
-  const base = { scope: 'shop' as const, productIds: [] as string[], categoryIds: [] as string[], firstOrderOnly: false, perUserLimit: 1, thresholdAmount: 0, discountAmount: 0 };
+  const base = {
+    scope: 'shop' as const,
+    productIds: [] as string[],
+    categoryIds: [] as string[],
+    firstOrderOnly: false,
+    perUserLimit: 1,
+    thresholdAmount: 0,
+    discountAmount: 0,
+  };
   const platform: TemplateInput[] = [
-    { ...base, name: '新人首单立减（演示）', kind: 'no_threshold', discountAmount: 1000, audience: 'new_user', firstOrderOnly: true, validity: { type: 'relative', days: 7 }, claimUntil: days(180), totalQuantity: 10_000 },
-    { ...base, name: '新人满99减15（演示）', kind: 'threshold', thresholdAmount: 9900, discountAmount: 1500, audience: 'new_user', validity: { type: 'relative', days: 14 }, claimUntil: days(180), totalQuantity: 10_000 },
-    { ...base, name: '全场满199减20（演示）', kind: 'threshold', thresholdAmount: 19900, discountAmount: 2000, audience: 'public', validity: { type: 'fixed', validFrom: days(0), validUntil: days(30) }, claimUntil: days(30), totalQuantity: 500 },
+    {
+      ...base,
+      name: '新人首单立减（演示）',
+      kind: 'no_threshold',
+      discountAmount: 1000,
+      audience: 'new_user',
+      firstOrderOnly: true,
+      validity: { type: 'relative', days: 7 },
+      claimUntil: days(180),
+      totalQuantity: 10_000,
+    },
+    {
+      ...base,
+      name: '新人满99减15（演示）',
+      kind: 'threshold',
+      thresholdAmount: 9900,
+      discountAmount: 1500,
+      audience: 'new_user',
+      validity: { type: 'relative', days: 14 },
+      claimUntil: days(180),
+      totalQuantity: 10_000,
+    },
+    {
+      ...base,
+      name: '全场满199减20（演示）',
+      kind: 'threshold',
+      thresholdAmount: 19900,
+      discountAmount: 2000,
+      audience: 'public',
+      validity: { type: 'fixed', validFrom: days(0), validUntil: days(30) },
+      claimUntil: days(30),
+      totalQuantity: 500,
+    },
   ];
   const shop: TemplateInput[] = [
-    { ...base, name: '店铺满100减10（演示）', kind: 'threshold', thresholdAmount: 10000, discountAmount: 1000, audience: 'public', validity: { type: 'relative', days: 15 }, claimUntil: days(60), totalQuantity: 300, perUserLimit: 2 },
-    { ...base, name: '店铺 8.8 折（演示）', kind: 'percent', percentOff: 12, maxDiscount: 3000, audience: 'public', validity: { type: 'relative', days: 7 }, claimUntil: days(60), totalQuantity: 200 },
-    { ...base, name: '老客回馈无门槛（演示）', kind: 'no_threshold', discountAmount: 500, audience: 'targeted', validity: { type: 'relative', days: 30 }, claimUntil: days(30), totalQuantity: 200 },
+    {
+      ...base,
+      name: '店铺满100减10（演示）',
+      kind: 'threshold',
+      thresholdAmount: 10000,
+      discountAmount: 1000,
+      audience: 'public',
+      validity: { type: 'relative', days: 15 },
+      claimUntil: days(60),
+      totalQuantity: 300,
+      perUserLimit: 2,
+    },
+    {
+      ...base,
+      name: '店铺 8.8 折（演示）',
+      kind: 'percent',
+      percentOff: 12,
+      maxDiscount: 3000,
+      audience: 'public',
+      validity: { type: 'relative', days: 7 },
+      claimUntil: days(60),
+      totalQuantity: 200,
+    },
+    {
+      ...base,
+      name: '老客回馈无门槛（演示）',
+      kind: 'no_threshold',
+      discountAmount: 500,
+      audience: 'targeted',
+      validity: { type: 'relative', days: 30 },
+      claimUntil: days(30),
+      totalQuantity: 200,
+    },
   ];
   let issued = 0;
   for (const t of platform) {
@@ -44,7 +118,9 @@ export async function seedCoupons(
     const created = await createTemplate(owner, { kind: 'merchant', merchantId: input.merchant.id }, t);
     if (!created.ok) throw new Error(`[seed] 优惠券「${t.name}」创建失败：${created.type}`);
     if (t.audience !== 'targeted') continue;
-    const sent = await issueToUsers(owner, { kind: 'merchant', merchantId: input.merchant.id }, created.value.id, { segment: 'buyers' });
+    const sent = await issueToUsers(owner, { kind: 'merchant', merchantId: input.merchant.id }, created.value.id, {
+      segment: 'buyers',
+    });
     if (!sent.ok) throw new Error(`[seed] 优惠券「${t.name}」发放失败：${sent.type}`);
     issued += sent.value.issued;
   }

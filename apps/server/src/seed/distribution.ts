@@ -33,14 +33,35 @@ export async function seedDistribution(
   const operatorId = await findUserIdByPhone(deps.database.db, input.operatorPhone);
   if (!operatorId) throw new Error('[seed] 演示运营账号不存在');
   const operator = makeCtx(deps, userActor(operatorId, [], true));
-  must(await putPlatformRule(operator, { scope: 'default', target: '*', rateBp: 500, capAmount: 5000, secondRateBp: 0 }), '平台默认佣金');
-  must(await putPlatformRule(operator, { scope: 'category', target: 'cat_skincare', rateBp: 800, capAmount: 8000, secondRateBp: 100 }), '类目佣金');
+  must(
+    await putPlatformRule(operator, { scope: 'default', target: '*', rateBp: 500, capAmount: 5000, secondRateBp: 0 }),
+    '平台默认佣金',
+  );
+  must(
+    await putPlatformRule(operator, {
+      scope: 'category',
+      target: 'cat_skincare',
+      rateBp: 800,
+      capAmount: 8000,
+      secondRateBp: 100,
+    }),
+    '类目佣金',
+  );
 
   const first = input.products[0]!;
   const owner = makeCtx(deps, userActor(first.ownerUserId, [{ merchantId: first.merchantId, role: 'owner' }]));
   const shopProducts = input.products.filter((p) => p.merchantId === first.merchantId).slice(0, 3);
   for (const p of shopProducts) {
-    must(await putMerchantRule(owner, { scope: 'product', target: p.productId, rateBp: 1500, capAmount: 3000, secondRateBp: 200 }), '商品佣金');
+    must(
+      await putMerchantRule(owner, {
+        scope: 'product',
+        target: p.productId,
+        rateBp: 1500,
+        capAmount: 3000,
+        secondRateBp: 200,
+      }),
+      '商品佣金',
+    );
   }
 
   // Chains: the demo consumer invites five; the first of those invites three; the first of those invites two.
@@ -62,6 +83,9 @@ export async function seedDistribution(
       bound++;
     }
   }
-  for (const p of shopProducts) must(await createAffiliateLink(makeCtx(deps, userActor(b[0]!.userId)), p.productId), '推广链接');
-  progress(`[seed] 佣金规则 ${2 + shopProducts.length} 条，邀请关系 ${bound} 条，推广链接 ${shopProducts.length} 条（演示数据）`);
+  for (const p of shopProducts)
+    must(await createAffiliateLink(makeCtx(deps, userActor(b[0]!.userId)), p.productId), '推广链接');
+  progress(
+    `[seed] 佣金规则 ${2 + shopProducts.length} 条，邀请关系 ${bound} 条，推广链接 ${shopProducts.length} 条（演示数据）`,
+  );
 }

@@ -21,7 +21,10 @@ export async function seedGroupBuys(
     staff: [{ merchantId: input.merchant.id, role: 'owner' }],
   });
   const mine = input.products.filter((p) => p.merchantId === input.merchant.id);
-  const skus = await loadSkusForCheckout(deps.database.db, mine.flatMap((p) => p.skuIds));
+  const skus = await loadSkusForCheckout(
+    deps.database.db,
+    mine.flatMap((p) => p.skuIds),
+  );
   const usable = [...skus.values()].filter((s) => s.purchasable && s.stock >= 20 && s.price >= 2000);
   const [forGroup, forBargain] = [usable[0], usable.find((s) => s.productId !== usable[0]?.productId) ?? usable[1]];
   if (!forGroup || !forBargain) throw new Error('[seed] 第一家演示店没有适合拼团/砍价的商品');

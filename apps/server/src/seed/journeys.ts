@@ -6,7 +6,15 @@ import { publishFollowUp, publishReview, replyToReview } from '../modules/review
 import type { Actor } from '../platform/auth.ts';
 import { makeCtx } from '../platform/context.ts';
 import type { Result } from '../platform/errors.ts';
-import { BAD, FOLLOW_UPS, GOOD_BY_CATEGORY, GOOD_GENERIC, NEUTRAL, REPLIES_BAD, REPLIES_GOOD } from './data/review-phrases.ts';
+import {
+  BAD,
+  FOLLOW_UPS,
+  GOOD_BY_CATEGORY,
+  GOOD_GENERIC,
+  NEUTRAL,
+  REPLIES_BAD,
+  REPLIES_GOOD,
+} from './data/review-phrases.ts';
 import type { Random } from './random.ts';
 
 /**
@@ -51,8 +59,20 @@ const CARRIERS: Carrier[] = ['顺丰速运', '中通快递', '圆通速递', '�
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-const buyerActor = (userId: string): Actor => ({ kind: 'user', userId, sessionId: 'seed', roles: ['consumer'], staff: [] });
-const ownerActor = (p: SeedProduct): Actor => ({ kind: 'user', userId: p.ownerUserId, sessionId: 'seed', roles: ['consumer'], staff: [{ merchantId: p.merchantId, role: 'owner' }] });
+const buyerActor = (userId: string): Actor => ({
+  kind: 'user',
+  userId,
+  sessionId: 'seed',
+  roles: ['consumer'],
+  staff: [],
+});
+const ownerActor = (p: SeedProduct): Actor => ({
+  kind: 'user',
+  userId: p.ownerUserId,
+  sessionId: 'seed',
+  roles: ['consumer'],
+  staff: [{ merchantId: p.merchantId, role: 'owner' }],
+});
 
 function must<V>(result: Result<V>, what: string): V {
   if (!result.ok) throw new Error(`[seed] ${what}: ${result.type} ${result.detail ?? ''}`);
@@ -71,7 +91,13 @@ export interface JourneyPlan {
   until: Date;
 }
 
-export async function runJourneys(deps: Deps, clock: SeedClock, rng: Random, plan: JourneyPlan, progress: (line: string) => void): Promise<JourneyTotals> {
+export async function runJourneys(
+  deps: Deps,
+  clock: SeedClock,
+  rng: Random,
+  plan: JourneyPlan,
+  progress: (line: string) => void,
+): Promise<JourneyTotals> {
   const totals: JourneyTotals = { orders: 0, reviews: 0, followUps: 0, replies: 0, reviewedProductIds: [] };
   const reviewed = new Set<string>();
   // A set of best sellers, so some products gather several reviews.
@@ -85,13 +111,21 @@ export async function runJourneys(deps: Deps, clock: SeedClock, rng: Random, pla
   const total = plan.completed + extras.length;
   let tracking = 0;
 
-  const journey = async (buyer: SeedBuyer, product: SeedProduct, placedAt: number, stage: 'completed' | 'delivered' | 'shipped' | 'paid') => {
+  const journey = async (
+    buyer: SeedBuyer,
+    product: SeedProduct,
+    placedAt: number,
+    stage: 'completed' | 'delivered' | 'shipped' | 'paid',
+  ) => {
     const asBuyer = makeCtx(deps, buyerActor(buyer.userId));
     const asOwner = makeCtx(deps, ownerActor(product));
     const items = [{ skuId: rng.pick(product.skuIds), qty: rng.chance(0.2) ? 2 : 1 }];
     clock.set(placedAt);
     const quote = must(await quoteCheckout(asBuyer, { items, addressId: buyer.addressId }), 'quote');
-    const placed = must(await placeOrder(asBuyer, { items, addressId: buyer.addressId, expectedAmount: quote.amount }), 'place order');
+    const placed = must(
+      await placeOrder(asBuyer, { items, addressId: buyer.addressId, expectedAmount: quote.amount }),
+      'place order',
+    );
     clock.set(placedAt + rng.int(1, 8) * 60_000);
     const payment = must(await createPayment(asBuyer, { checkoutId: placed.checkoutId }), 'payment');
     must(await simulateSandboxPayment(asBuyer, payment.paymentId, 'succeeded'), 'sandbox pay');
@@ -100,7 +134,10 @@ export async function runJourneys(deps: Deps, clock: SeedClock, rng: Random, pla
     const order = placed.orders[0]!;
     const shippedAt = placedAt + rng.int(6, 30) * HOUR;
     clock.set(shippedAt);
-    await shipOrder(asOwner, order.id, { carrier: rng.pick(CARRIERS), trackingNo: `HW${String(20_261_000_000 + tracking++)}` });
+    await shipOrder(asOwner, order.id, {
+      carrier: rng.pick(CARRIERS),
+      trackingNo: `HW${String(20_261_000_000 + tracking++)}`,
+    });
     if (stage === 'shipped') return;
     const deliveredAt = shippedAt + rng.int(30, 90) * HOUR;
     clock.set(deliveredAt);
@@ -111,8 +148,24 @@ export async function runJourneys(deps: Deps, clock: SeedClock, rng: Random, pla
     clock.set(reviewedAt);
     const { ratings, mood } = pickRatings(rng);
     const content = rng.chance(0.08) && mood !== 'bad' ? '' : reviewText(rng, product.topCategory, mood);
-    const images = mood !== 'bad' && rng.chance(0.3) ? Array.from({ length: rng.int(1, 3) }, (_, n) => `/media/placeholder/review-${totals.reviews + 1}-${n + 1}.svg?label=${encodeURIComponent('买家秀')}`) : [];
-    const review = must(await publishReview(asBuyer, { orderLineId: order.lines[0]!.id, ratings, content, images, anonymous: rng.chance(0.15) }), 'review');
+    const images =
+      mood !== 'bad' && rng.chance(0.3)
+        ? Array.from(
+            { length: rng.int(1, 3) },
+            (_, n) =>
+              `/media/placeholder/review-${totals.reviews + 1}-${n + 1}.svg?label=${encodeURIComponent('买家秀')}`,
+          )
+        : [];
+    const review = must(
+      await publishReview(asBuyer, {
+        orderLineId: order.lines[0]!.id,
+        ratings,
+        content,
+        images,
+        anonymous: rng.chance(0.15),
+      }),
+      'review',
+    );
     totals.reviews++;
     reviewed.add(product.productId);
     if (mood === 'bad' || rng.chance(0.6)) {
@@ -131,7 +184,8 @@ export async function runJourneys(deps: Deps, clock: SeedClock, rng: Random, pla
   for (let i = 0; i < plan.completed; i++) {
     // The first three belong to the demo consumer, so that account has a history to look at.
     const buyer = i < 3 ? plan.demoBuyer : rng.pick(plan.buyers);
-    const placedAt = plan.from.getTime() + Math.floor(((i + 1) / (plan.completed + 1)) * span * 0.8) + rng.int(9, 21) * HOUR;
+    const placedAt =
+      plan.from.getTime() + Math.floor(((i + 1) / (plan.completed + 1)) * span * 0.8) + rng.int(9, 21) * HOUR;
     await journey(buyer, rng.pick(popular), placedAt, 'completed');
     // Subscribers (sales counts, ratings, stock timers) catch up every few orders; nothing here waits on them.
     if ((i + 1) % 10 === 0) {
@@ -154,9 +208,13 @@ type Mood = 'excellent' | 'good' | 'neutral' | 'bad';
 function pickRatings(rng: Random): { mood: Mood; ratings: { quality: number; logistics: number; service: number } } {
   const r = rng.next();
   if (r < 0.6) return { mood: 'excellent', ratings: { quality: 5, logistics: rng.pick([5, 5, 4]), service: 5 } };
-  if (r < 0.85) return { mood: 'good', ratings: { quality: 4, logistics: rng.pick([4, 5]), service: rng.pick([4, 5]) } };
+  if (r < 0.85)
+    return { mood: 'good', ratings: { quality: 4, logistics: rng.pick([4, 5]), service: rng.pick([4, 5]) } };
   if (r < 0.94) return { mood: 'neutral', ratings: { quality: 3, logistics: rng.pick([2, 3, 4]), service: 3 } };
-  return { mood: 'bad', ratings: { quality: rng.pick([1, 2]), logistics: rng.pick([1, 2, 3]), service: rng.pick([1, 2]) } };
+  return {
+    mood: 'bad',
+    ratings: { quality: rng.pick([1, 2]), logistics: rng.pick([1, 2, 3]), service: rng.pick([1, 2]) },
+  };
 }
 
 function reviewText(rng: Random, topCategory: string, mood: Mood): string {

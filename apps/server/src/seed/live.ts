@@ -18,7 +18,13 @@ export async function seedLive(
   deps: Deps,
   input: { merchant: { id: string; ownerUserId: string }; products: SeedProduct[] },
 ): Promise<{ sessions: number; depositHeld: boolean }> {
-  const owner: Actor = { kind: 'user', userId: input.merchant.ownerUserId, sessionId: 'seed', roles: ['consumer'], staff: [{ merchantId: input.merchant.id, role: 'owner' }] };
+  const owner: Actor = {
+    kind: 'user',
+    userId: input.merchant.ownerUserId,
+    sessionId: 'seed',
+    roles: ['consumer'],
+    staff: [{ merchantId: input.merchant.id, role: 'owner' }],
+  };
   const now = deps.clock.now().getTime();
   // Past moments are replayed on a hand-moved clock, so started/pinned/ended times are where a replay expects them.
   const past = new SeedClock(new Date(now - 2 * 24 * 60 * MINUTE));
@@ -39,7 +45,18 @@ export async function seedLive(
   const bag = mine.map((p, i) => ({ productId: p.productId, claim: i === 0 ? '直播间专享价（演示）' : null }));
 
   // Ended: two days ago, 40 minutes, three products explained in turn.
-  const ended = must('创建回放场次', await scheduleSession(atPast, { title: '新品护肤讲解回放（演示）', scheduledAt: new Date(past.now().getTime() + 10 * MINUTE).toISOString(), products: bag }, { announce: false })).id;
+  const ended = must(
+    '创建回放场次',
+    await scheduleSession(
+      atPast,
+      {
+        title: '新品护肤讲解回放（演示）',
+        scheduledAt: new Date(past.now().getTime() + 10 * MINUTE).toISOString(),
+        products: bag,
+      },
+      { announce: false },
+    ),
+  ).id;
   advance(10 * MINUTE);
   must('开播', await startSession(atPast, ended));
   for (const [i, p] of mine.slice(0, 3).entries()) {
@@ -51,7 +68,14 @@ export async function seedLive(
 
   // Live now: started a quarter of an hour ago, the second product pinned five minutes ago.
   past.set(now - 20 * MINUTE);
-  const live = must('创建直播场次', await scheduleSession(atPast, { title: '周末好物直播间（演示）', scheduledAt: new Date(now - 15 * MINUTE).toISOString(), products: bag }, { announce: false })).id;
+  const live = must(
+    '创建直播场次',
+    await scheduleSession(
+      atPast,
+      { title: '周末好物直播间（演示）', scheduledAt: new Date(now - 15 * MINUTE).toISOString(), products: bag },
+      { announce: false },
+    ),
+  ).id;
   past.set(now - 15 * MINUTE);
   must('开播', await startSession(atPast, live));
   past.set(now - 5 * MINUTE);
@@ -60,6 +84,13 @@ export async function seedLive(
   // Upcoming: tomorrow 20:00 Beijing time, announced to the shop's communities (a 直播预告 takes a weekly push slot).
   const tomorrow = new Date(now + 24 * 60 * MINUTE);
   const evening = Date.UTC(tomorrow.getUTCFullYear(), tomorrow.getUTCMonth(), tomorrow.getUTCDate(), 12, 0, 0);
-  must('创建直播预告', await scheduleSession(atNow, { title: '明晚 8 点上新直播（演示）', scheduledAt: new Date(evening).toISOString(), products: bag }));
+  must(
+    '创建直播预告',
+    await scheduleSession(atNow, {
+      title: '明晚 8 点上新直播（演示）',
+      scheduledAt: new Date(evening).toISOString(),
+      products: bag,
+    }),
+  );
   return { sessions: 3, depositHeld: deposit.ok };
 }

@@ -1,5 +1,14 @@
 import type { AddressInput } from '../modules/accounts/addresses.ts';
-import { COMMUNITIES, GIVEN_NAMES, NICK_NOUNS, NICK_PREFIXES, NICKNAMES, REGIONS, STREETS, SURNAMES } from './data/people.ts';
+import {
+  COMMUNITIES,
+  GIVEN_NAMES,
+  NICK_NOUNS,
+  NICK_PREFIXES,
+  NICKNAMES,
+  REGIONS,
+  STREETS,
+  SURNAMES,
+} from './data/people.ts';
 import type { Random } from './random.ts';
 
 export interface DemoConsumer {

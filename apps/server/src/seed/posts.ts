@@ -13,7 +13,13 @@ const POSTS = 16;
 const AUTHORS = 8;
 const HOUR = 3_600_000;
 const seedOperator: Actor = { kind: 'user', userId: 'system:seed', sessionId: 'seed', roles: ['operator'], staff: [] };
-const userActor = (userId: string): Actor => ({ kind: 'user', userId, sessionId: 'seed', roles: ['consumer'], staff: [] });
+const userActor = (userId: string): Actor => ({
+  kind: 'user',
+  userId,
+  sessionId: 'seed',
+  roles: ['consumer'],
+  staff: [],
+});
 
 export async function seedPosts(
   deps: Deps,
@@ -32,7 +38,10 @@ export async function seedPosts(
   const authors = input.buyers.slice(0, AUTHORS);
   const step = Math.max(1, Math.floor(input.products.length / POSTS));
   const picked = Array.from({ length: POSTS }, (_, i) => input.products[(i * step) % input.products.length]!);
-  const briefs = await getProductBriefs(deps.database.db, picked.map((p) => p.productId));
+  const briefs = await getProductBriefs(
+    deps.database.db,
+    picked.map((p) => p.productId),
+  );
   const postIds: string[] = [];
   for (const [i, product] of picked.entries()) {
     clock.set(input.until.getTime() - (POSTS - i) * 9 * HOUR);
@@ -54,7 +63,8 @@ export async function seedPosts(
   }
   clock.set(input.until.getTime() - HOUR);
   // The demo shopper follows a few authors, so the following feed shows something; other demo users like posts.
-  for (const author of authors.slice(0, 4)) await setFollowing(ctxOf(userActor(input.demoBuyer.userId)), { type: 'user', id: author.userId }, true);
+  for (const author of authors.slice(0, 4))
+    await setFollowing(ctxOf(userActor(input.demoBuyer.userId)), { type: 'user', id: author.userId }, true);
   for (const fan of input.buyers.slice(AUTHORS, AUTHORS + 20)) {
     for (const postId of postIds) if (rng.next() < 0.3) await setLiked(ctxOf(userActor(fan.userId)), postId, true);
   }

@@ -57,7 +57,9 @@ describe('demo data', () => {
       let cursor: string | null = null;
       let inCategory = 0;
       do {
-        const page: any = await anon.get(`/api/v1/products?categoryId=${categoryId}&limit=50${cursor ? `&cursor=${cursor}` : ''}`);
+        const page: any = await anon.get(
+          `/api/v1/products?categoryId=${categoryId}&limit=50${cursor ? `&cursor=${cursor}` : ''}`,
+        );
         expect(page.status, JSON.stringify(page.body)).toBe(200);
         inCategory += page.body.items.length;
         ids.push(...page.body.items.map((p: { id: string }) => p.id));
@@ -97,19 +99,28 @@ describe('demo data', () => {
     expect(statuses).toEqual(new Set(['completed', 'delivered', 'shipped', 'paid']));
     expect((await me.get('/api/v1/me/addresses')).body.items.length).toBeGreaterThanOrEqual(1);
   });
-
 });
 
 describe('live demo data', () => {
   it('has one session live with a pin, one upcoming and one replay with clips — and no invented audience', async () => {
-    const tab = async (name: string) => (await anon.get(`/api/v1/live/sessions?tab=${name}`)).body.items as { id: string; title: string }[];
+    const tab = async (name: string) =>
+      (await anon.get(`/api/v1/live/sessions?tab=${name}`)).body.items as { id: string; title: string }[];
     const [live, upcoming, replay] = [await tab('live'), await tab('upcoming'), await tab('replay')];
     expect([live.length, upcoming.length, replay.length]).toEqual([1, 1, 1]);
     for (const s of [...live, ...upcoming, ...replay]) expect(s.title).toContain('演示');
     const room = (await anon.get(`/api/v1/live/sessions/${live[0]!.id}`)).body;
-    expect(room).toMatchObject({ status: 'live', likes: 0, gmv: 0, playbackUrl: '/live-sample/sample.webm', badges: { realName: true } });
+    expect(room).toMatchObject({
+      status: 'live',
+      likes: 0,
+      gmv: 0,
+      playbackUrl: '/live-sample/sample.webm',
+      badges: { realName: true },
+    });
     expect(room.pinned).not.toBeNull();
-    expect((await anon.get(`/api/v1/live/sessions/${upcoming[0]!.id}`)).body).toMatchObject({ status: 'scheduled', remindersCount: 0 });
+    expect((await anon.get(`/api/v1/live/sessions/${upcoming[0]!.id}`)).body).toMatchObject({
+      status: 'scheduled',
+      remindersCount: 0,
+    });
     const replayed = (await anon.get(`/api/v1/live/sessions/${replay[0]!.id}`)).body;
     expect(replayed.clips.map((c: { offsetSeconds: number }) => c.offsetSeconds)).toEqual([180, 720, 1260]);
   });

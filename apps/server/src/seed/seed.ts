@@ -71,8 +71,21 @@ export async function runSeed(deps: Deps, progress: (line: string) => void): Pro
 
   // ---- fixed demo accounts ----
   const [consumerAccount, ownerAccount, operatorAccount] = DEMO_ACCOUNTS;
-  const demoOwnerId = (await createUser(db, { phone: ownerAccount.phone, now: clock.now(), nickname: DEMO_MERCHANTS[0]!.ownerNickname, password: DEMO_PASSWORD })).id;
-  await createUser(db, { phone: operatorAccount.phone, now: clock.now(), nickname: '好物平台运营', password: DEMO_PASSWORD, roles: ['consumer', 'operator'] });
+  const demoOwnerId = (
+    await createUser(db, {
+      phone: ownerAccount.phone,
+      now: clock.now(),
+      nickname: DEMO_MERCHANTS[0]!.ownerNickname,
+      password: DEMO_PASSWORD,
+    })
+  ).id;
+  await createUser(db, {
+    phone: operatorAccount.phone,
+    now: clock.now(),
+    nickname: '好物平台运营',
+    password: DEMO_PASSWORD,
+    roles: ['consumer', 'operator'],
+  });
 
   // ---- merchants ----
   const merchants = new Map<string, { id: string; ownerUserId: string }>();
@@ -87,7 +100,8 @@ export async function runSeed(deps: Deps, progress: (line: string) => void): Pro
     merchants.set(m.key, { id: created.id, ownerUserId: created.ownerUserId });
     progress(`[seed] 商家 ${i + 1}/${DEMO_MERCHANTS.length}`);
   }
-  if (merchants.get(DEMO_MERCHANTS[0]!.key)?.ownerUserId !== demoOwnerId) throw new Error('[seed] 演示店主账号未成为第一家店的店主');
+  if (merchants.get(DEMO_MERCHANTS[0]!.key)?.ownerUserId !== demoOwnerId)
+    throw new Error('[seed] 演示店主账号未成为第一家店的店主');
 
   // ---- products ----
   clock.set(from.getTime() + 2 * 3_600_000);
@@ -95,10 +109,22 @@ export async function runSeed(deps: Deps, progress: (line: string) => void): Pro
   const products: SeedProduct[] = [];
   for (const [i, p] of catalogue.entries()) {
     const merchant = merchants.get(p.merchantKey)!;
-    const owner: Actor = { kind: 'user', userId: merchant.ownerUserId, sessionId: 'seed', roles: ['consumer'], staff: [{ merchantId: merchant.id, role: 'owner' }] };
+    const owner: Actor = {
+      kind: 'user',
+      userId: merchant.ownerUserId,
+      sessionId: 'seed',
+      roles: ['consumer'],
+      staff: [{ merchantId: merchant.id, role: 'owner' }],
+    };
     const created = await createProduct(makeCtx(seedDeps, owner), p.input);
     if (!created.ok) throw new Error(`[seed] 商品「${p.input.title}」创建失败：${created.type}`);
-    products.push({ productId: created.value.id, merchantId: merchant.id, ownerUserId: merchant.ownerUserId, topCategory: p.topCategory, skuIds: created.value.skuIds });
+    products.push({
+      productId: created.value.id,
+      merchantId: merchant.id,
+      ownerUserId: merchant.ownerUserId,
+      topCategory: p.topCategory,
+      skuIds: created.value.skuIds,
+    });
     if ((i + 1) % 50 === 0 || i + 1 === catalogue.length) progress(`[seed] 商品 ${i + 1}/${catalogue.length}`);
   }
 
@@ -108,7 +134,12 @@ export async function runSeed(deps: Deps, progress: (line: string) => void): Pro
   const people = generateConsumers(rng, CONSUMERS);
   for (const [i, person] of people.entries()) {
     const isDemo = person.phone === consumerAccount.phone;
-    const { id } = await createUser(db, { phone: person.phone, now: clock.now(), nickname: person.nickname, ...(isDemo ? { password: DEMO_PASSWORD } : {}) });
+    const { id } = await createUser(db, {
+      phone: person.phone,
+      now: clock.now(),
+      nickname: person.nickname,
+      ...(isDemo ? { password: DEMO_PASSWORD } : {}),
+    });
     const ctx = makeCtx(seedDeps, { kind: 'user', userId: id, sessionId: 'seed', roles: ['consumer'], staff: [] });
     await updateProfile(ctx, { avatarUrl: person.avatarUrl });
     let addressId: string | undefined;
@@ -124,7 +155,13 @@ export async function runSeed(deps: Deps, progress: (line: string) => void): Pro
   await seedDistribution(seedDeps, { operatorPhone: operatorAccount.phone, buyers, products }, progress);
 
   // ---- orders, payments, shipping, reviews ----
-  const totals = await runJourneys(seedDeps, clock, rng, { completed: COMPLETED_ORDERS, demoBuyer: buyers[0]!, buyers: buyers.slice(1), products, from, until }, progress);
+  const totals = await runJourneys(
+    seedDeps,
+    clock,
+    rng,
+    { completed: COMPLETED_ORDERS, demoBuyer: buyers[0]!, buyers: buyers.slice(1), products, from, until },
+    progress,
+  );
   // Work that fell due on the way (completing received orders, settling them) runs now, on the real clock.
   while ((await deps.jobs.runDue()) > 0) await deps.events.drain();
   await deps.events.drain();
@@ -133,24 +170,45 @@ export async function runSeed(deps: Deps, progress: (line: string) => void): Pro
     const check = await verifyProductReviews(system, productId);
     if (!check.ok) throw new Error(`[seed] 商品 ${productId} 的评价链校验失败：${check.firstBroken?.message ?? ''}`);
   }
-  const demoPosts = await seedPosts(deps, clock, rng, { demoBuyer: buyers[0]!, buyers: buyers.slice(1), products, until });
+  const demoPosts = await seedPosts(deps, clock, rng, {
+    demoBuyer: buyers[0]!,
+    buyers: buyers.slice(1),
+    products,
+    until,
+  });
   await deps.events.drain();
   progress(`[seed] 演示笔记 ${demoPosts.posts} 篇（发现页、关注页）`);
   const pointsDemo = await seedPointsDemo(deps);
-  const couponsDemo = await seedCoupons(deps, { operatorPhone: operatorAccount.phone, merchant: merchants.get(DEMO_MERCHANTS[0]!.key)! });
+  const couponsDemo = await seedCoupons(deps, {
+    operatorPhone: operatorAccount.phone,
+    merchant: merchants.get(DEMO_MERCHANTS[0]!.key)!,
+  });
   await seedGroupBuys(deps, { merchant: merchants.get(DEMO_MERCHANTS[0]!.key)!, products });
-  const communitiesDemo = await seedCommunities(deps, { merchant: merchants.get(DEMO_MERCHANTS[0]!.key)!, demoBuyer: buyers[0]!, buyers: buyers.slice(1), products });
-  progress(`[seed] 社群 ${communitiesDemo.communities} 个、成员 ${communitiesDemo.members} 人（均为演示消费者本人加入或首单自动加入）`);
+  const communitiesDemo = await seedCommunities(deps, {
+    merchant: merchants.get(DEMO_MERCHANTS[0]!.key)!,
+    demoBuyer: buyers[0]!,
+    buyers: buyers.slice(1),
+    products,
+  });
+  progress(
+    `[seed] 社群 ${communitiesDemo.communities} 个、成员 ${communitiesDemo.members} 人（均为演示消费者本人加入或首单自动加入）`,
+  );
   const liveDemo = await seedLive(deps, { merchant: merchants.get(DEMO_MERCHANTS[0]!.key)!, products });
   await deps.events.drain();
-  progress(`[seed] 直播 ${liveDemo.sessions} 场（回放、直播中、预告；演示数据，观看、点赞、弹幕均从零开始）${liveDemo.depositHeld ? '，已缴保证金' : ''}`);
+  progress(
+    `[seed] 直播 ${liveDemo.sessions} 场（回放、直播中、预告；演示数据，观看、点赞、弹幕均从零开始）${liveDemo.depositHeld ? '，已缴保证金' : ''}`,
+  );
   progress('[seed] 拼团活动 1 个、砍价活动 1 个（演示数据，不含任何虚拟成员）');
   progress(`[seed] 优惠券模板 ${couponsDemo.templates} 个，定向发给老客 ${couponsDemo.issued} 张（演示数据）`);
   progress(`[seed] 积分商城 ${pointsDemo.mallItems} 件商品、公益项目 ${pointsDemo.charityProjects} 个（演示数据）`);
-  progress(`[seed] 评价 ${totals.reviews} 条（追评 ${totals.followUps}，商家回复 ${totals.replies}），${totals.reviewedProductIds.length} 个商品的评价哈希链校验通过`);
+  progress(
+    `[seed] 评价 ${totals.reviews} 条（追评 ${totals.followUps}，商家回复 ${totals.replies}），${totals.reviewedProductIds.length} 个商品的评价哈希链校验通过`,
+  );
 
   const seconds = Math.round((performance.now() - started) / 100) / 10;
-  progress(`[seed] 完成：${merchants.size} 家商家、${products.length} 个商品、${buyers.length} 位消费者、${totals.orders} 个订单，用时 ${seconds} 秒`);
+  progress(
+    `[seed] 完成：${merchants.size} 家商家、${products.length} 个商品、${buyers.length} 位消费者、${totals.orders} 个订单，用时 ${seconds} 秒`,
+  );
   for (const a of DEMO_ACCOUNTS) progress(`[seed] 演示账号 ${a.role}：手机号 ${a.phone} 密码 ${a.password}`);
   return {
     merchants: merchants.size,
@@ -163,4 +221,3 @@ export async function runSeed(deps: Deps, progress: (line: string) => void): Pro
     seconds,
   };
 }
-

@@ -19,7 +19,11 @@ export function useClaimCenter(q: CenterQuery = {}, enabled = true) {
   return useInfiniteQuery({
     queryKey: couponKeys.center(q),
     queryFn: ({ pageParam }) =>
-      must(api.GET('/api/v1/coupons/center', { params: { query: { ...q, limit: 20, ...(pageParam ? { cursor: pageParam } : {}) } } })),
+      must(
+        api.GET('/api/v1/coupons/center', {
+          params: { query: { ...q, limit: 20, ...(pageParam ? { cursor: pageParam } : {}) } },
+        }),
+      ),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled,
@@ -30,14 +34,22 @@ export function useMyCoupons(tab: MyCouponTab) {
   return useInfiniteQuery({
     queryKey: couponKeys.mine(tab),
     queryFn: ({ pageParam }) =>
-      must(api.GET('/api/v1/coupons/mine', { params: { query: { tab, limit: 20, ...(pageParam ? { cursor: pageParam } : {}) } } })),
+      must(
+        api.GET('/api/v1/coupons/mine', {
+          params: { query: { tab, limit: 20, ...(pageParam ? { cursor: pageParam } : {}) } },
+        }),
+      ),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
 
 export function useNewUserPack(enabled: boolean) {
-  return useQuery({ queryKey: couponKeys.pack, queryFn: () => must(api.GET('/api/v1/coupons/new-user-pack')), enabled });
+  return useQuery({
+    queryKey: couponKeys.pack,
+    queryFn: () => must(api.GET('/api/v1/coupons/new-user-pack')),
+    enabled,
+  });
 }
 
 /** Claiming changes the centre (counts), the wallet and the checkout quote: refresh them all. */
@@ -60,7 +72,9 @@ export function useClaimNewUserPack() {
   return useMutation({
     meta: { quiet: true },
     mutationFn: () =>
-      must(api.POST('/api/v1/coupons/new-user-pack', { params: { header: { 'idempotency-key': newIdempotencyKey() } } })),
+      must(
+        api.POST('/api/v1/coupons/new-user-pack', { params: { header: { 'idempotency-key': newIdempotencyKey() } } }),
+      ),
     onSettled: () => qc.invalidateQueries({ queryKey: couponKeys.all }),
   });
 }

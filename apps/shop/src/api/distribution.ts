@@ -16,17 +16,20 @@ export const useMyInvitation = () =>
 export const useMyInvitees = () =>
   useInfiniteQuery({
     queryKey: ['invitation', 'invitees'],
-    queryFn: ({ pageParam }) => must(api.GET('/api/v1/me/invitees', { params: { query: { limit: 20, ...page(pageParam) } } })),
+    queryFn: ({ pageParam }) =>
+      must(api.GET('/api/v1/me/invitees', { params: { query: { limit: 20, ...page(pageParam) } } })),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
-export const useEarnings = () => useQuery({ queryKey: ['earnings'], queryFn: () => must(api.GET('/api/v1/me/earnings')) });
+export const useEarnings = () =>
+  useQuery({ queryKey: ['earnings'], queryFn: () => must(api.GET('/api/v1/me/earnings')) });
 
 export const useCommissions = () =>
   useInfiniteQuery({
     queryKey: ['earnings', 'commissions'],
-    queryFn: ({ pageParam }) => must(api.GET('/api/v1/me/commissions', { params: { query: { limit: 20, ...page(pageParam) } } })),
+    queryFn: ({ pageParam }) =>
+      must(api.GET('/api/v1/me/commissions', { params: { query: { limit: 20, ...page(pageParam) } } })),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -34,7 +37,8 @@ export const useCommissions = () =>
 export const useMyLinks = () =>
   useInfiniteQuery({
     queryKey: ['earnings', 'links'],
-    queryFn: ({ pageParam }) => must(api.GET('/api/v1/me/affiliate-links', { params: { query: { limit: 20, ...page(pageParam) } } })),
+    queryFn: ({ pageParam }) =>
+      must(api.GET('/api/v1/me/affiliate-links', { params: { query: { limit: 20, ...page(pageParam) } } })),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -42,7 +46,8 @@ export const useMyLinks = () =>
 export const useWithdrawals = () =>
   useInfiniteQuery({
     queryKey: ['earnings', 'withdrawals'],
-    queryFn: ({ pageParam }) => must(api.GET('/api/v1/me/withdrawals', { params: { query: { limit: 20, ...page(pageParam) } } })),
+    queryFn: ({ pageParam }) =>
+      must(api.GET('/api/v1/me/withdrawals', { params: { query: { limit: 20, ...page(pageParam) } } })),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -54,7 +59,8 @@ export function useSetPayoutAccount() {
   const qc = useQueryClient();
   return useMutation({
     meta: { quiet: true },
-    mutationFn: (body: { holderName: string; accountNo: string }) => must(api.PUT('/api/v1/me/payout-account', { body })),
+    mutationFn: (body: { holderName: string; accountNo: string }) =>
+      must(api.PUT('/api/v1/me/payout-account', { body })),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['earnings', 'payout-account'] }),
   });
 }
@@ -65,14 +71,22 @@ export function useWithdraw() {
   return useMutation({
     meta: { quiet: true },
     mutationFn: (input: { amount: number; key: string }) =>
-      must(api.POST('/api/v1/me/withdrawals', { body: { amount: input.amount }, headers: { 'Idempotency-Key': input.key } })),
+      must(
+        api.POST('/api/v1/me/withdrawals', {
+          body: { amount: input.amount },
+          headers: { 'Idempotency-Key': input.key },
+        }),
+      ),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['earnings'] }),
   });
 }
 export { newIdempotencyKey };
 
 export function useCreateAffiliateLink() {
-  return useMutation({ meta: { quiet: true }, mutationFn: (productId: string) => must(api.POST('/api/v1/affiliate-links', { body: { productId } })) });
+  return useMutation({
+    meta: { quiet: true },
+    mutationFn: (productId: string) => must(api.POST('/api/v1/affiliate-links', { body: { productId } })),
+  });
 }
 
 export function useBindInvitation() {
@@ -100,6 +114,10 @@ export function useRecordAffiliateTouch() {
   return useMutation({
     meta: { quiet: true },
     mutationFn: (input: { productId: string; code: string }) =>
-      must(api.POST('/api/v1/attribution/touches', { body: { kind: 'affiliate', productId: input.productId, affiliateCode: input.code } })),
+      must(
+        api.POST('/api/v1/attribution/touches', {
+          body: { kind: 'affiliate', productId: input.productId, affiliateCode: input.code },
+        }),
+      ),
   });
 }

@@ -55,7 +55,11 @@ export const useMyGroupBuys = () =>
   useInfiniteQuery({
     queryKey: groupBuyKeys.mine,
     queryFn: ({ pageParam }) =>
-      must(api.GET('/api/v1/group-buy/mine', { params: { query: { limit: 10, ...(pageParam ? { cursor: pageParam } : {}) } } })),
+      must(
+        api.GET('/api/v1/group-buy/mine', {
+          params: { query: { limit: 10, ...(pageParam ? { cursor: pageParam } : {}) } },
+        }),
+      ),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -64,7 +68,11 @@ export const useMyBargains = () =>
   useInfiniteQuery({
     queryKey: bargainKeys.mine,
     queryFn: ({ pageParam }) =>
-      must(api.GET('/api/v1/bargain/mine', { params: { query: { limit: 10, ...(pageParam ? { cursor: pageParam } : {}) } } })),
+      must(
+        api.GET('/api/v1/bargain/mine', {
+          params: { query: { limit: 10, ...(pageParam ? { cursor: pageParam } : {}) } },
+        }),
+      ),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -75,7 +83,9 @@ export function deviceId(): string {
   try {
     const found = localStorage.getItem(key);
     if (found) return found;
-    const made = Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
+    const made = Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join(
+      '',
+    );
     localStorage.setItem(key, made);
     return made;
   } catch {

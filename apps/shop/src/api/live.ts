@@ -50,7 +50,14 @@ export function useLiveList(tab: LiveTab, limit = 10, reminded = false) {
     queryFn: ({ pageParam }) =>
       must(
         api.GET('/api/v1/live/sessions', {
-          params: { query: { tab, limit, ...(reminded ? { reminded: 'true' as const } : {}), ...(pageParam ? { cursor: pageParam } : {}) } },
+          params: {
+            query: {
+              tab,
+              limit,
+              ...(reminded ? { reminded: 'true' as const } : {}),
+              ...(pageParam ? { cursor: pageParam } : {}),
+            },
+          },
         }),
       ),
     initialPageParam: '',
@@ -60,7 +67,8 @@ export function useLiveList(tab: LiveTab, limit = 10, reminded = false) {
   });
 }
 
-export const fetchLiveSession = async (id: string): Promise<LiveDetail> => must(api.GET('/api/v1/live/sessions/{id}', path(id)));
+export const fetchLiveSession = async (id: string): Promise<LiveDetail> =>
+  must(api.GET('/api/v1/live/sessions/{id}', path(id)));
 
 export function useLiveSession(id: string) {
   return useQuery({ queryKey: liveKeys.session(id), queryFn: () => fetchLiveSession(id), staleTime: 0 });
@@ -70,7 +78,11 @@ export function useReminder(id: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (on: boolean) =>
-      must(on ? api.POST('/api/v1/live/sessions/{id}/reminder', path(id)) : api.DELETE('/api/v1/live/sessions/{id}/reminder', path(id))),
+      must(
+        on
+          ? api.POST('/api/v1/live/sessions/{id}/reminder', path(id))
+          : api.DELETE('/api/v1/live/sessions/{id}/reminder', path(id)),
+      ),
     onSuccess: (_data, on) => {
       qc.setQueryData<LiveDetail>(liveKeys.session(id), (old) =>
         old && old.reminded !== on
@@ -103,5 +115,10 @@ export async function payInSandbox(checkoutId: string, idempotencyKey: string) {
   const payment = await must(
     api.POST('/api/v1/payments', { body: { checkoutId }, headers: { 'Idempotency-Key': idempotencyKey } }),
   );
-  return must(api.POST('/api/v1/sandbox/pay/{id}', { params: { path: { id: payment.paymentId } }, body: { outcome: 'succeeded' } }));
+  return must(
+    api.POST('/api/v1/sandbox/pay/{id}', {
+      params: { path: { id: payment.paymentId } },
+      body: { outcome: 'succeeded' },
+    }),
+  );
 }

@@ -26,7 +26,11 @@ export const usePointsHistory = () =>
   useInfiniteQuery({
     queryKey: pointsKeys.history,
     queryFn: ({ pageParam }) =>
-      must(api.GET('/api/v1/points/history', { params: { query: { limit: 20, ...(pageParam ? { cursor: pageParam } : {}) } } })),
+      must(
+        api.GET('/api/v1/points/history', {
+          params: { query: { limit: 20, ...(pageParam ? { cursor: pageParam } : {}) } },
+        }),
+      ),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -42,10 +46,15 @@ function useRefreshPoints() {
 
 export function useSignIn() {
   const refresh = useRefreshPoints();
-  return useMutation({ meta: { quiet: true }, mutationFn: () => must(api.POST('/api/v1/points/sign-in')), onSettled: refresh });
+  return useMutation({
+    meta: { quiet: true },
+    mutationFn: () => must(api.POST('/api/v1/points/sign-in')),
+    onSettled: refresh,
+  });
 }
 
-export const useMall = () => useQuery({ queryKey: pointsKeys.mall, queryFn: () => must(api.GET('/api/v1/points/mall')) });
+export const useMall = () =>
+  useQuery({ queryKey: pointsKeys.mall, queryFn: () => must(api.GET('/api/v1/points/mall')) });
 
 export function useRedeem() {
   const refresh = useRefreshPoints();
@@ -66,13 +75,20 @@ export const useMyRedemptions = () =>
   useInfiniteQuery({
     queryKey: pointsKeys.redemptions,
     queryFn: ({ pageParam }) =>
-      must(api.GET('/api/v1/points/redemptions', { params: { query: { limit: 20, ...(pageParam ? { cursor: pageParam } : {}) } } })),
+      must(
+        api.GET('/api/v1/points/redemptions', {
+          params: { query: { limit: 20, ...(pageParam ? { cursor: pageParam } : {}) } },
+        }),
+      ),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
 export function usePreviewGift() {
-  return useMutation({ meta: { quiet: true }, mutationFn: (phone: string) => must(api.POST('/api/v1/points/gifts/preview', { body: { phone } })) });
+  return useMutation({
+    meta: { quiet: true },
+    mutationFn: (phone: string) => must(api.POST('/api/v1/points/gifts/preview', { body: { phone } })),
+  });
 }
 
 export function useSendGift() {
@@ -80,12 +96,18 @@ export function useSendGift() {
   return useMutation({
     meta: { quiet: true },
     mutationFn: (input: { phone: string; points: number; message?: string }) =>
-      must(api.POST('/api/v1/points/gifts', { params: { header: { 'idempotency-key': newIdempotencyKey() } }, body: input })),
+      must(
+        api.POST('/api/v1/points/gifts', {
+          params: { header: { 'idempotency-key': newIdempotencyKey() } },
+          body: input,
+        }),
+      ),
     onSettled: refresh,
   });
 }
 
-export const useCharityProjects = () => useQuery({ queryKey: pointsKeys.charity, queryFn: () => must(api.GET('/api/v1/charity/projects')) });
+export const useCharityProjects = () =>
+  useQuery({ queryKey: pointsKeys.charity, queryFn: () => must(api.GET('/api/v1/charity/projects')) });
 
 export const useCharityLedger = (id: string) =>
   useInfiniteQuery({
@@ -115,13 +137,15 @@ export function useDonate() {
   });
 }
 
-export const useMembership = () => useQuery({ queryKey: pointsKeys.membership, queryFn: () => must(api.GET('/api/v1/membership/me')) });
+export const useMembership = () =>
+  useQuery({ queryKey: pointsKeys.membership, queryFn: () => must(api.GET('/api/v1/membership/me')) });
 
 export function useSetBirthday() {
   const qc = useQueryClient();
   return useMutation({
     meta: { quiet: true },
-    mutationFn: (input: { month: number; day: number }) => must(api.PUT('/api/v1/membership/me/birthday', { body: input })),
+    mutationFn: (input: { month: number; day: number }) =>
+      must(api.PUT('/api/v1/membership/me/birthday', { body: input })),
     onSuccess: (data) => qc.setQueryData(pointsKeys.membership, data),
   });
 }

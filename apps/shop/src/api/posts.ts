@@ -40,8 +40,12 @@ export function useUserPosts(userId: string, tab: 'posts' | 'likes') {
     queryFn: ({ pageParam }) =>
       must(
         tab === 'posts'
-          ? api.GET('/api/v1/users/{id}/posts', { params: { path: { id: userId }, query: { limit: 20, ...pageParams(pageParam) } } })
-          : api.GET('/api/v1/users/{id}/likes', { params: { path: { id: userId }, query: { limit: 20, ...pageParams(pageParam) } } }),
+          ? api.GET('/api/v1/users/{id}/posts', {
+              params: { path: { id: userId }, query: { limit: 20, ...pageParams(pageParam) } },
+            })
+          : api.GET('/api/v1/users/{id}/likes', {
+              params: { path: { id: userId }, query: { limit: 20, ...pageParams(pageParam) } },
+            }),
       ),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
@@ -52,7 +56,11 @@ export function useTopic(name: string) {
   return useInfiniteQuery({
     queryKey: ['posts', 'topic', name],
     queryFn: ({ pageParam }) =>
-      must(api.GET('/api/v1/topics/{name}', { params: { path: { name }, query: { limit: 20, ...pageParams(pageParam) } } })),
+      must(
+        api.GET('/api/v1/topics/{name}', {
+          params: { path: { name }, query: { limit: 20, ...pageParams(pageParam) } },
+        }),
+      ),
     initialPageParam: '',
     getNextPageParam: (last) => last.posts.nextCursor ?? undefined,
   });
@@ -65,17 +73,25 @@ export const usePost = (id: string) =>
   useQuery({
     queryKey: postKeys.detail(id),
     // The browser's random id lets a signed-out view count once a day (the server keeps only its hash).
-    queryFn: () => must(api.GET('/api/v1/posts/{id}', { params: { path: { id }, header: { 'x-device-id': deviceId() } } })),
+    queryFn: () =>
+      must(api.GET('/api/v1/posts/{id}', { params: { path: { id }, header: { 'x-device-id': deviceId() } } })),
   });
 
 export const useProfile = (id: string) =>
-  useQuery({ queryKey: ['posts', 'profile', id], queryFn: () => must(api.GET('/api/v1/users/{id}/profile', { params: { path: { id } } })) });
+  useQuery({
+    queryKey: ['posts', 'profile', id],
+    queryFn: () => must(api.GET('/api/v1/users/{id}/profile', { params: { path: { id } } })),
+  });
 
 export function useComments(postId: string) {
   return useInfiniteQuery({
     queryKey: postKeys.comments(postId),
     queryFn: ({ pageParam }) =>
-      must(api.GET('/api/v1/posts/{id}/comments', { params: { path: { id: postId }, query: { limit: 20, ...pageParams(pageParam) } } })),
+      must(
+        api.GET('/api/v1/posts/{id}/comments', {
+          params: { path: { id: postId }, query: { limit: 20, ...pageParams(pageParam) } },
+        }),
+      ),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -87,11 +103,13 @@ export function usePostActions(postId: string) {
   const refresh = () => qc.invalidateQueries({ queryKey: postKeys.all });
   return {
     like: useMutation({
-      mutationFn: (on: boolean) => must(api.PUT('/api/v1/posts/{id}/like', { params: { path: { id: postId } }, body: { on } })),
+      mutationFn: (on: boolean) =>
+        must(api.PUT('/api/v1/posts/{id}/like', { params: { path: { id: postId } }, body: { on } })),
       onSuccess: refresh,
     }),
     favourite: useMutation({
-      mutationFn: (on: boolean) => must(api.PUT('/api/v1/posts/{id}/favourite', { params: { path: { id: postId } }, body: { on } })),
+      mutationFn: (on: boolean) =>
+        must(api.PUT('/api/v1/posts/{id}/favourite', { params: { path: { id: postId } }, body: { on } })),
       onSuccess: refresh,
     }),
     comment: useMutation({
@@ -106,7 +124,12 @@ export function useFollow() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (input: { type: 'user' | 'merchant'; id: string; on: boolean }) =>
-      must(api.PUT('/api/v1/follows/{type}/{id}', { params: { path: { type: input.type, id: input.id } }, body: { on: input.on } })),
+      must(
+        api.PUT('/api/v1/follows/{type}/{id}', {
+          params: { path: { type: input.type, id: input.id } },
+          body: { on: input.on },
+        }),
+      ),
     onSuccess: () => qc.invalidateQueries({ queryKey: postKeys.all }),
   });
 }
@@ -117,7 +140,10 @@ export function recordTouch(body: TouchInput): void {
 }
 export function recordProductClick(postId: string, productId: string, shareToken?: string): void {
   void api
-    .POST('/api/v1/posts/{id}/product-clicks', { params: { path: { id: postId } }, body: { productId, ...(shareToken ? { shareToken } : {}) } })
+    .POST('/api/v1/posts/{id}/product-clicks', {
+      params: { path: { id: postId } },
+      body: { productId, ...(shareToken ? { shareToken } : {}) },
+    })
     .catch(() => undefined);
 }
 
@@ -125,6 +151,8 @@ export function recordProductClick(postId: string, productId: string, shareToken
 export async function uploadVideo(file: File): Promise<string> {
   const form = new FormData();
   form.append('file', file, file.name);
-  const res = await must(api.POST('/api/v1/media/videos', { body: form as never, bodySerializer: (b: unknown) => b as FormData }));
+  const res = await must(
+    api.POST('/api/v1/media/videos', { body: form as never, bodySerializer: (b: unknown) => b as FormData }),
+  );
   return res.url;
 }

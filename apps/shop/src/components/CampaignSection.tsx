@@ -19,7 +19,12 @@ export function GroupAvatars({ group, size = 32 }: { group: Group; size?: number
         m.avatarUrl ? (
           <img key={i} className="gb-avatar" src={m.avatarUrl} alt={m.nickname} width={size} height={size} />
         ) : (
-          <span key={i} className={`gb-avatar ${m.isLeader ? 'leader' : ''} ${m.status === 'paid' ? '' : 'waiting'}`} style={{ width: size, height: size }} title={m.nickname}>
+          <span
+            key={i}
+            className={`gb-avatar ${m.isLeader ? 'leader' : ''} ${m.status === 'paid' ? '' : 'waiting'}`}
+            style={{ width: size, height: size }}
+            title={m.nickname}
+          >
             {Array.from(m.nickname)[0]}
           </span>
         ),
@@ -42,7 +47,8 @@ export function CampaignSection({ productId }: { productId: string }) {
   const bargains = useProductBargains(productId);
   const now = useServerNow();
   const start = useMutation({
-    mutationFn: (campaignId: string) => must(api.POST('/api/v1/bargain/campaigns/{id}/start', { params: { path: { id: campaignId } } })),
+    mutationFn: (campaignId: string) =>
+      must(api.POST('/api/v1/bargain/campaigns/{id}/start', { params: { path: { id: campaignId } } })),
     onSuccess: (b) => void navigate(`/bargain/${b.id}`),
     meta: { quiet: true },
     onError: (err) => Toast.show({ icon: 'fail', content: problemTitle(err) }),
@@ -60,14 +66,26 @@ export function CampaignSection({ productId }: { productId: string }) {
             <div>
               <span className="gb-tag">{t('{n}人团', { n: c.groupSize })}</span>
               <Price fen={c.groupPrice} size={22} />
-              <span className="muted gb-single">{t('单买价')} ¥{(c.skuPrice / 100).toFixed(2)}</span>
+              <span className="muted gb-single">
+                {t('单买价')} ¥{(c.skuPrice / 100).toFixed(2)}
+              </span>
             </div>
-            <Button color="danger" size="small" shape="rounded" onClick={() => void navigate(needLogin(`/group-buy/open/${c.id}`))} data-testid="open-group">
+            <Button
+              color="danger"
+              size="small"
+              shape="rounded"
+              onClick={() => void navigate(needLogin(`/group-buy/open/${c.id}`))}
+              data-testid="open-group"
+            >
               {t('发起拼团')}
             </Button>
           </div>
           <p className="muted gb-rule">
-            {c.specText} · {t('开团后 {h} 小时内凑齐 {n} 人成团，未成团自动全额退款', { h: Math.round(c.durationMinutes / 6) / 10, n: c.groupSize })}
+            {c.specText} ·{' '}
+            {t('开团后 {h} 小时内凑齐 {n} 人成团，未成团自动全额退款', {
+              h: Math.round(c.durationMinutes / 6) / 10,
+              n: c.groupSize,
+            })}
             {c.newUserSeats > 0 && ` · ${t('每团 {n} 个新人专享席位', { n: c.newUserSeats })}`}
           </p>
           {c.openGroups.length > 0 && (
@@ -113,7 +131,11 @@ export function CampaignSection({ productId }: { productId: string }) {
             )}
           </div>
           <p className="muted gb-rule">
-            {c.specText} · {t('邀请 {n} 位好友帮砍即可砍到底价，{h} 小时内下单有效', { n: c.helpsNeeded, h: Math.round(c.durationMinutes / 6) / 10 })}
+            {c.specText} ·{' '}
+            {t('邀请 {n} 位好友帮砍即可砍到底价，{h} 小时内下单有效', {
+              n: c.helpsNeeded,
+              h: Math.round(c.durationMinutes / 6) / 10,
+            })}
           </p>
         </section>
       ))}

@@ -10,7 +10,11 @@ type Options = NonNullable<Quote['coupons']>;
 type Option = Options['options'][number];
 
 /** The checkout's coupon row and picker: one shop coupon per shop plus one platform coupon, as the server rules. */
-export function CouponPicker({ coupons, merchantNames, onChange }: {
+export function CouponPicker({
+  coupons,
+  merchantNames,
+  onChange,
+}: {
   coupons: Options;
   merchantNames: Map<string, string>;
   /** New picks; [] means "no coupons". */
@@ -37,7 +41,9 @@ export function CouponPicker({ coupons, merchantNames, onChange }: {
       <section className="card" aria-label={t('优惠券')}>
         <button type="button" className="coupon-row" onClick={() => setOpen(true)} data-testid="checkout-coupons">
           <span className="grow coupon-row-label">{t('优惠券')}</span>
-          <span className={coupons.discountAmount > 0 ? 'coupon-row-value minus' : 'coupon-row-value muted'}>{summary}</span>
+          <span className={coupons.discountAmount > 0 ? 'coupon-row-value minus' : 'coupon-row-value muted'}>
+            {summary}
+          </span>
           <RightOutline aria-hidden />
         </button>
       </section>
@@ -76,7 +82,11 @@ export function CouponPicker({ coupons, merchantNames, onChange }: {
                     </span>
                     <span className="coupon-option-sub">{o.name}</span>
                   </span>
-                  {o.selected ? <CheckCircleFill className="coupon-check" aria-hidden /> : <span className="coupon-check-empty" aria-hidden />}
+                  {o.selected ? (
+                    <CheckCircleFill className="coupon-check" aria-hidden />
+                  ) : (
+                    <span className="coupon-check-empty" aria-hidden />
+                  )}
                 </button>
               </li>
             ))}
@@ -99,7 +109,15 @@ export function CouponPicker({ coupons, merchantNames, onChange }: {
               </ul>
             </>
           )}
-          <Button block fill="outline" onClick={() => { onChange([]); setOpen(false); }} data-testid="coupon-none">
+          <Button
+            block
+            fill="outline"
+            onClick={() => {
+              onChange([]);
+              setOpen(false);
+            }}
+            data-testid="coupon-none"
+          >
             {t('不使用优惠券')}
           </Button>
         </div>

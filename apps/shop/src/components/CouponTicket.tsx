@@ -38,7 +38,9 @@ export function CouponTicket({
   const t = useT();
   const value =
     coupon.kind === 'percent' ? (
-      <span className="coupon-value-num">{t('{rate}折', { rate: (100 - (coupon.percentOff ?? 0)) / 10, off: coupon.percentOff ?? 0 })}</span>
+      <span className="coupon-value-num">
+        {t('{rate}折', { rate: (100 - (coupon.percentOff ?? 0)) / 10, off: coupon.percentOff ?? 0 })}
+      </span>
     ) : (
       <>
         <span className="coupon-value-unit">¥</span>
@@ -48,7 +50,14 @@ export function CouponTicket({
   const condition =
     coupon.thresholdAmount > 0 ? t('满{amount}元可用', { amount: trimYuan(coupon.thresholdAmount) }) : t('无门槛');
   const owner = coupon.merchantId === null ? t('平台券') : (coupon.merchantName ?? t('店铺券'));
-  const scope = coupon.scope === 'products' ? t('指定商品可用') : coupon.scope === 'category' ? t('指定品类可用') : coupon.merchantId === null ? t('全平台通用') : t('全店通用');
+  const scope =
+    coupon.scope === 'products'
+      ? t('指定商品可用')
+      : coupon.scope === 'category'
+        ? t('指定品类可用')
+        : coupon.merchantId === null
+          ? t('全平台通用')
+          : t('全店通用');
   return (
     <div className={`coupon-ticket ${dimmed ? 'is-dimmed' : ''}`} data-testid={testId}>
       <div className="coupon-value" aria-hidden>
@@ -61,7 +70,9 @@ export function CouponTicket({
           {coupon.name}
         </p>
         <p className="sr-only">
-          {coupon.kind === 'percent' ? t('{rate}折', { rate: (100 - (coupon.percentOff ?? 0)) / 10, off: coupon.percentOff ?? 0 }) : `¥${trimYuan(coupon.discountAmount)}`}{' '}
+          {coupon.kind === 'percent'
+            ? t('{rate}折', { rate: (100 - (coupon.percentOff ?? 0)) / 10, off: coupon.percentOff ?? 0 })
+            : `¥${trimYuan(coupon.discountAmount)}`}{' '}
           {condition}
         </p>
         <p className="coupon-rule">
@@ -82,5 +93,7 @@ export function useValidityText() {
   const t = useT();
   const fmt = useFormatTime();
   return (v: { from?: string | null; until?: string | null; days?: number | null }) =>
-    v.days ? t('领取后 {n} 天内有效', { n: v.days }) : t('{from} 至 {until}', { from: fmt(v.from, false), until: fmt(v.until, true) });
+    v.days
+      ? t('领取后 {n} 天内有效', { n: v.days })
+      : t('{from} 至 {until}', { from: fmt(v.from, false), until: fmt(v.until, true) });
 }

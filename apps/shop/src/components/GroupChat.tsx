@@ -3,7 +3,13 @@ import { Button, Popup, Toast } from 'antd-mobile';
 import { PictureOutline, ShopbagOutline } from 'antd-mobile-icons';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { type ChatMessage, clickProductCard, markChatRead, sendChatOverHttp, useChatHistory } from '../api/communities.ts';
+import {
+  type ChatMessage,
+  clickProductCard,
+  markChatRead,
+  sendChatOverHttp,
+  useChatHistory,
+} from '../api/communities.ts';
 import { useProductSearch } from '../api/catalog.ts';
 import { api, problemTitle } from '../api/client.ts';
 import { useT } from '../i18n/index.tsx';
@@ -14,7 +20,8 @@ import { QueryError } from './QueryError.tsx';
 import { ListSkeleton } from './Skeletons.tsx';
 import './GroupChat.css';
 
-type Outgoing = { kind: 'text'; text: string } | { kind: 'image'; imageUrls: string[] } | { kind: 'product'; productId: string };
+type Outgoing =
+  { kind: 'text'; text: string } | { kind: 'image'; imageUrls: string[] } | { kind: 'product'; productId: string };
 
 /** The chat of one group: history (older pages on demand) merged with live frames from the WebSocket. */
 export function GroupChat({
@@ -65,7 +72,8 @@ export function GroupChat({
 
   useEffect(() => {
     bottom.current?.scrollIntoView({ block: 'end' });
-    if (newest && !socket.send({ type: 'read', messageId: newest })) void markChatRead(groupId, newest).catch(() => undefined);
+    if (newest && !socket.send({ type: 'read', messageId: newest }))
+      void markChatRead(groupId, newest).catch(() => undefined);
     // Only a new last message moves the read mark (and scrolls); the other values are read at that moment.
   }, [newest]);
 
@@ -106,7 +114,9 @@ export function GroupChat({
     const productId = m.product.productId;
     // The SCRM 'clicked' moment, and the touch that credits an order of this product to the community.
     void clickProductCard(m.id).catch(() => undefined);
-    void api.POST('/api/v1/attribution/touches', { body: { kind: 'community', productId, communityId } }).catch(() => undefined);
+    void api
+      .POST('/api/v1/attribution/touches', { body: { kind: 'community', productId, communityId } })
+      .catch(() => undefined);
     void navigate(`/product/${productId}`);
   };
 
@@ -115,17 +125,29 @@ export function GroupChat({
 
   return (
     <div className="chat">
-      {socket.status !== 'open' && <div className="chat-status" role="status">{t('正在连接聊天服务…')}</div>}
+      {socket.status !== 'open' && (
+        <div className="chat-status" role="status">
+          {t('正在连接聊天服务…')}
+        </div>
+      )}
       <div className="chat-list" aria-live="polite">
         {history.hasNextPage && (
-          <Button size="mini" fill="none" className="chat-more" loading={history.isFetchingNextPage} onClick={() => void history.fetchNextPage()}>
+          <Button
+            size="mini"
+            fill="none"
+            className="chat-more"
+            loading={history.isFetchingNextPage}
+            onClick={() => void history.fetchNextPage()}
+          >
             {t('查看更早的消息')}
           </Button>
         )}
         {messages.length === 0 && <p className="chat-empty">{t('还没有人说话，打个招呼吧')}</p>}
         {messages.map((m) => (
           <div key={m.id} className={`chat-row${m.sender.id === myId ? ' mine' : ''}`} data-testid="chat-message">
-            <div className="chat-avatar" aria-hidden>{m.sender.nickname.slice(0, 1)}</div>
+            <div className="chat-avatar" aria-hidden>
+              {m.sender.nickname.slice(0, 1)}
+            </div>
             <div className="chat-body">
               <div className="chat-name">
                 {m.sender.nickname}
@@ -141,7 +163,12 @@ export function GroupChat({
                     <img key={url} className="chat-image" src={url} alt={t('聊天图片')} loading="lazy" />
                   ))}
                   {m.product && (
-                    <button type="button" className="chat-card" onClick={() => openCard(m)} data-testid="chat-product-card">
+                    <button
+                      type="button"
+                      className="chat-card"
+                      onClick={() => openCard(m)}
+                      data-testid="chat-product-card"
+                    >
                       {m.product.imageUrl && <img src={m.product.imageUrl} alt="" />}
                       <span className="chat-card-title clamp-2">{m.product.title}</span>
                       <Price fen={m.product.minPrice} size={14} />
@@ -155,7 +182,12 @@ export function GroupChat({
         <div ref={bottom} />
       </div>
       <div className="chat-composer">
-        <button type="button" className="icon-button" aria-label={t('发送图片')} onClick={() => fileInput.current?.click()}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('发送图片')}
+          onClick={() => fileInput.current?.click()}
+        >
           <PictureOutline aria-hidden />
         </button>
         <input ref={fileInput} type="file" accept="image/*" hidden onChange={(e) => void sendImage(e.target.files)} />
@@ -178,8 +210,18 @@ export function GroupChat({
         </Button>
       </div>
       {merchantId && (
-        <Popup visible={picking} onMaskClick={() => setPicking(false)} bodyStyle={{ maxHeight: '70vh', overflow: 'auto' }}>
-          <ProductPicker merchantId={merchantId} onPick={(productId) => { setPicking(false); void send({ kind: 'product', productId }); }} />
+        <Popup
+          visible={picking}
+          onMaskClick={() => setPicking(false)}
+          bodyStyle={{ maxHeight: '70vh', overflow: 'auto' }}
+        >
+          <ProductPicker
+            merchantId={merchantId}
+            onPick={(productId) => {
+              setPicking(false);
+              void send({ kind: 'product', productId });
+            }}
+          />
         </Popup>
       )}
     </div>
@@ -193,13 +235,19 @@ function ProductPicker({ merchantId, onPick }: { merchantId: string; onPick: (pr
   return (
     <div className="chat-picker">
       <h2>{t('分享本店商品到群聊')}</h2>
-      {products.isPending ? <ListSkeleton rows={3} /> : products.isError ? <QueryError error={products.error} /> : items.map((p) => (
-        <button key={p.id} type="button" className="chat-card" onClick={() => onPick(p.id)}>
-          {p.imageUrl && <img src={p.imageUrl} alt="" />}
-          <span className="chat-card-title clamp-2">{p.title}</span>
-          <Price fen={p.minPrice} size={14} />
-        </button>
-      ))}
+      {products.isPending ? (
+        <ListSkeleton rows={3} />
+      ) : products.isError ? (
+        <QueryError error={products.error} />
+      ) : (
+        items.map((p) => (
+          <button key={p.id} type="button" className="chat-card" onClick={() => onPick(p.id)}>
+            {p.imageUrl && <img src={p.imageUrl} alt="" />}
+            <span className="chat-card-title clamp-2">{p.title}</span>
+            <Price fen={p.minPrice} size={14} />
+          </button>
+        ))
+      )}
     </div>
   );
 }

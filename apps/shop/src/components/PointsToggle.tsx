@@ -6,7 +6,15 @@ import { yuan } from '../lib/money.ts';
 type Loyalty = NonNullable<Quote['loyalty']>;
 
 /** 积分抵扣 at checkout: how many points this order can take, and a switch to use them. */
-export function PointsToggle({ loyalty, checked, onChange }: { loyalty: Loyalty; checked: boolean; onChange: (v: boolean) => void }) {
+export function PointsToggle({
+  loyalty,
+  checked,
+  onChange,
+}: {
+  loyalty: Loyalty;
+  checked: boolean;
+  onChange: (v: boolean) => void;
+}) {
   const t = useT();
   const p = loyalty.points;
   const usable = checked ? p.used : p.usable;
@@ -26,7 +34,12 @@ export function PointsToggle({ loyalty, checked, onChange }: { loyalty: Loyalty;
             {t('{rate} 积分 = ¥1，最多抵商品金额的 {cap}%', { rate: p.pointsPerYuan, cap: p.capPercent })}
           </p>
         </div>
-        <Switch checked={checked} disabled={p.usable === 0 && !checked} onChange={onChange} aria-label={t('使用积分抵扣')} />
+        <Switch
+          checked={checked}
+          disabled={p.usable === 0 && !checked}
+          onChange={onChange}
+          aria-label={t('使用积分抵扣')}
+        />
       </div>
       {loyalty.memberPercentOff > 0 || loyalty.freeShipping ? (
         <p className="points-member-note">

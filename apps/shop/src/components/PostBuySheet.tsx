@@ -53,7 +53,9 @@ export function PostBuySheet({
       };
       const serialized = JSON.stringify(body);
       if (attempt.current?.body !== serialized) attempt.current = { body: serialized, key: newIdempotencyKey() };
-      const placed = await must(api.POST('/api/v1/orders', { body, params: { header: { 'idempotency-key': attempt.current.key } } }));
+      const placed = await must(
+        api.POST('/api/v1/orders', { body, params: { header: { 'idempotency-key': attempt.current.key } } }),
+      );
       await qc.invalidateQueries({ queryKey: orderKeys.all });
       if (onPlaced) onPlaced(placed);
       else void navigate(`/pay/${placed.checkoutId}`);
@@ -79,4 +81,3 @@ export function PostBuySheet({
     />
   );
 }
-

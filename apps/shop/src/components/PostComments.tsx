@@ -36,7 +36,10 @@ export function PostComments({
           setText('');
           setReplyTo(null);
           onOpenChange(false);
-          Toast.show({ icon: 'success', content: res.status === 'published' ? t('已发布') : t('已提交，审核通过后公开') });
+          Toast.show({
+            icon: 'success',
+            content: res.status === 'published' ? t('已发布') : t('已提交，审核通过后公开'),
+          });
           void comments.refetch();
         },
         onError: (err) => Toast.show({ icon: 'fail', content: problemTitle(err) }),
@@ -71,9 +74,17 @@ export function PostComments({
           </div>
         ))
       )}
-      <InfiniteScroll loadMore={async () => void (await comments.fetchNextPage({ throwOnError: true }))} hasMore={comments.hasNextPage} />
+      <InfiniteScroll
+        loadMore={async () => void (await comments.fetchNextPage({ throwOnError: true }))}
+        hasMore={comments.hasNextPage}
+      />
 
-      <Popup visible={open} onMaskClick={() => onOpenChange(false)} onClose={() => onOpenChange(false)} bodyStyle={{ padding: 12 }}>
+      <Popup
+        visible={open}
+        onMaskClick={() => onOpenChange(false)}
+        onClose={() => onOpenChange(false)}
+        bodyStyle={{ padding: 12 }}
+      >
         <div role="dialog" aria-label={t('写评论')}>
           <TextArea
             value={text}
@@ -84,7 +95,14 @@ export function PostComments({
             autoSize={{ minRows: 2, maxRows: 5 }}
             aria-label={t('评论内容')}
           />
-          <Button block color="primary" loading={comment.isPending} disabled={!text.trim()} onClick={send} style={{ marginTop: 8 }}>
+          <Button
+            block
+            color="primary"
+            loading={comment.isPending}
+            disabled={!text.trim()}
+            onClick={send}
+            style={{ marginTop: 8 }}
+          >
             {t('发送')}
           </Button>
         </div>
@@ -93,7 +111,13 @@ export function PostComments({
   );
 }
 
-function CommentLine({ c, onReply }: { c: CommentData | CommentData['replies'][number]; onReply: (c: CommentData) => void }) {
+function CommentLine({
+  c,
+  onReply,
+}: {
+  c: CommentData | CommentData['replies'][number];
+  onReply: (c: CommentData) => void;
+}) {
   const t = useT();
   const formatTime = useFormatTime();
   return (

@@ -10,7 +10,11 @@ export function PostTile({ post }: { post: PostCardData }) {
   return (
     <Link to={`/posts/${post.id}`} className="post-tile" data-testid="post-tile">
       <div className="post-tile-cover">
-        {post.coverUrl ? <img src={post.coverUrl} alt="" loading="lazy" /> : <div className="post-tile-blank" aria-hidden />}
+        {post.coverUrl ? (
+          <img src={post.coverUrl} alt="" loading="lazy" />
+        ) : (
+          <div className="post-tile-blank" aria-hidden />
+        )}
         {post.isVideo && (
           <span className="post-tile-play" aria-label={t('视频')}>
             <PlayOutline aria-hidden />
@@ -22,7 +26,11 @@ export function PostTile({ post }: { post: PostCardData }) {
       <h3 className="post-tile-title">{post.title}</h3>
       <div className="post-tile-meta">
         <span className="post-author">
-          {post.author.avatarUrl ? <img src={post.author.avatarUrl} alt="" /> : <span className="avatar-blank" aria-hidden />}
+          {post.author.avatarUrl ? (
+            <img src={post.author.avatarUrl} alt="" />
+          ) : (
+            <span className="avatar-blank" aria-hidden />
+          )}
           <span className="post-author-name">{post.author.nickname}</span>
         </span>
         <span className={post.liked ? 'post-likes liked' : 'post-likes'}>

@@ -31,7 +31,8 @@ export function ReferralCapture() {
     if (invite && /^[0-9A-Za-z]{4,16}$/.test(invite)) writeJson(INVITE_KEY, invite);
     const aff = params.get('aff');
     const product = /^\/product\/([^/?#]+)/.exec(location.pathname)?.[1];
-    if (aff && product && /^[\w-]{4,32}$/.test(aff)) writeJson(AFF_KEY, { productId: product, code: aff, at: Date.now() } satisfies PendingAff);
+    if (aff && product && /^[\w-]{4,32}$/.test(aff))
+      writeJson(AFF_KEY, { productId: product, code: aff, at: Date.now() } satisfies PendingAff);
   }, [location.pathname, location.search]);
 
   useEffect(() => {
@@ -39,7 +40,9 @@ export function ReferralCapture() {
     const invite = readJson<string | null>(INVITE_KEY, null);
     if (invite) {
       writeJson(INVITE_KEY, null);
-      bind(invite, { onSuccess: (r) => Toast.show({ content: t('已接受 {name} 的邀请', { name: r.inviter.nickname }) }) });
+      bind(invite, {
+        onSuccess: (r) => Toast.show({ content: t('已接受 {name} 的邀请', { name: r.inviter.nickname }) }),
+      });
     }
     const aff = readJson<PendingAff | null>(AFF_KEY, null);
     if (aff) {

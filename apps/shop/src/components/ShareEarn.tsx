@@ -26,7 +26,12 @@ export function ShareEarn({ productId }: { productId: string }) {
           title: t('分享赚'),
           content: (
             <div>
-              <p>{t('好友通过你的链接 7 天内下单，你可得佣金 {rate}%（每件约 ¥{n}），确认收货并过退货期后结算。', { rate: (link.rateBp / 100).toFixed(1), n: yuan(link.estimatedCommission) })}</p>
+              <p>
+                {t('好友通过你的链接 7 天内下单，你可得佣金 {rate}%（每件约 ¥{n}），确认收货并过退货期后结算。', {
+                  rate: (link.rateBp / 100).toFixed(1),
+                  n: yuan(link.estimatedCommission),
+                })}
+              </p>
               <p className="muted" style={{ wordBreak: 'break-all' }} data-testid="affiliate-link">
                 {url}
               </p>
@@ -44,7 +49,15 @@ export function ShareEarn({ productId }: { productId: string }) {
   };
 
   return (
-    <Button size="mini" color="primary" fill="outline" shape="rounded" loading={create.isPending} onClick={open} data-testid="share-earn">
+    <Button
+      size="mini"
+      color="primary"
+      fill="outline"
+      shape="rounded"
+      loading={create.isPending}
+      onClick={open}
+      data-testid="share-earn"
+    >
       {t('分享赚')}
     </Button>
   );

@@ -83,13 +83,26 @@ export function VideoPicker({
             {videoUrl ? t('更换视频') : t('上传视频（MP4/WebM，≤ 50 MB）')}
           </Button>
         </label>
-        <input id={videoInput} type="file" accept="video/mp4,video/webm" hidden onChange={(e) => void pickVideo(e.target.files?.[0])} data-testid="video-input" />
+        <input
+          id={videoInput}
+          type="file"
+          accept="video/mp4,video/webm"
+          hidden
+          onChange={(e) => void pickVideo(e.target.files?.[0])}
+          data-testid="video-input"
+        />
         {videoUrl && (
           <>
             <Button size="small" onClick={() => document.getElementById(posterInput)?.click()}>
               {t('更换封面')}
             </Button>
-            <input id={posterInput} type="file" accept="image/*" hidden onChange={(e) => void pickPoster(e.target.files?.[0])} />
+            <input
+              id={posterInput}
+              type="file"
+              accept="image/*"
+              hidden
+              onChange={(e) => void pickPoster(e.target.files?.[0])}
+            />
           </>
         )}
       </div>

@@ -6,7 +6,17 @@ import { useT } from '../i18n/index.tsx';
 import { parseYuan, yuan } from '../lib/money.ts';
 
 /** Bottom sheet: bind a payout account if there is none, then withdraw an amount from the available balance. */
-export function WithdrawSheet({ open, onClose, available, minimum }: { open: boolean; onClose: () => void; available: number; minimum: number }) {
+export function WithdrawSheet({
+  open,
+  onClose,
+  available,
+  minimum,
+}: {
+  open: boolean;
+  onClose: () => void;
+  available: number;
+  minimum: number;
+}) {
   const t = useT();
   const account = usePayoutAccount();
   const bindAccount = useSetPayoutAccount();
@@ -18,7 +28,15 @@ export function WithdrawSheet({ open, onClose, available, minimum }: { open: boo
   const amount = parseYuan(amountText);
   const current = account.data?.account ?? null;
   const problem =
-    amountText === '' ? null : amount === undefined ? t('请输入正确的金额') : amount < minimum ? t('单笔提现不能低于 ¥{min}', { min: yuan(minimum) }) : amount > available ? t('超出可提现余额') : null;
+    amountText === ''
+      ? null
+      : amount === undefined
+        ? t('请输入正确的金额')
+        : amount < minimum
+          ? t('单笔提现不能低于 ¥{min}', { min: yuan(minimum) })
+          : amount > available
+            ? t('超出可提现余额')
+            : null;
 
   const submit = () => {
     if (amount === undefined || problem) return;
@@ -36,7 +54,11 @@ export function WithdrawSheet({ open, onClose, available, minimum }: { open: boo
   };
 
   return (
-    <Popup visible={open} onMaskClick={onClose} bodyStyle={{ borderRadius: '12px 12px 0 0', padding: '16px 12px 24px' }}>
+    <Popup
+      visible={open}
+      onMaskClick={onClose}
+      bodyStyle={{ borderRadius: '12px 12px 0 0', padding: '16px 12px 24px' }}
+    >
       <h2 className="section-title">{t('提现')}</h2>
       {!current || editing ? (
         <Form
@@ -49,7 +71,13 @@ export function WithdrawSheet({ open, onClose, available, minimum }: { open: boo
             })
           }
           footer={
-            <Button block type="submit" color="primary" loading={bindAccount.isPending} data-testid="payout-account-save">
+            <Button
+              block
+              type="submit"
+              color="primary"
+              loading={bindAccount.isPending}
+              data-testid="payout-account-save"
+            >
               {t('保存收款账户')}
             </Button>
           }
@@ -57,7 +85,11 @@ export function WithdrawSheet({ open, onClose, available, minimum }: { open: boo
           <Form.Item name="holderName" label={t('真实姓名')} rules={[{ required: true, message: t('请填写真实姓名') }]}>
             <Input placeholder={t('与收款账户一致')} autoComplete="name" />
           </Form.Item>
-          <Form.Item name="accountNo" label={t('收款账号')} rules={[{ required: true, message: t('请填写银行卡号或支付宝账号') }]}>
+          <Form.Item
+            name="accountNo"
+            label={t('收款账号')}
+            rules={[{ required: true, message: t('请填写银行卡号或支付宝账号') }]}
+          >
             <Input placeholder={t('银行卡号或支付宝账号')} inputMode="numeric" />
           </Form.Item>
           <p className="muted">{t('账号仅以脱敏形式保存，由支付渠道负责打款。')}</p>
@@ -81,10 +113,21 @@ export function WithdrawSheet({ open, onClose, available, minimum }: { open: boo
             data-testid="withdraw-amount"
             style={{ '--font-size': '22px' }}
           />
-          <p className="muted" role={problem ? 'alert' : undefined} style={{ color: problem ? 'var(--adm-color-danger)' : undefined }}>
+          <p
+            className="muted"
+            role={problem ? 'alert' : undefined}
+            style={{ color: problem ? 'var(--adm-color-danger)' : undefined }}
+          >
             {problem ?? t('单笔不低于 ¥{min}；按劳务报酬代扣个税后打款，明细见月度对账单。', { min: yuan(minimum) })}
           </p>
-          <Button block color="primary" disabled={amount === undefined || problem !== null} loading={withdraw.isPending} onClick={submit} data-testid="withdraw-submit">
+          <Button
+            block
+            color="primary"
+            disabled={amount === undefined || problem !== null}
+            loading={withdraw.isPending}
+            onClick={submit}
+            data-testid="withdraw-submit"
+          >
             {t('确认提现')}
           </Button>
         </>

@@ -19,7 +19,7 @@ export const enCommunities = {
   取消报名: 'Cancel sign-up',
   名额已满: 'Full',
   '向管理员介绍一下自己（选填）': 'Introduce yourself to the admins (optional)',
-  在商家下单后会自动加入它的粉丝专属群: "After your first order with a shop you join its fan community automatically",
+  在商家下单后会自动加入它的粉丝专属群: 'After your first order with a shop you join its fan community automatically',
   审核中: 'Under review',
   已加入: 'Joined',
   已加入社群: 'You joined the community',
@@ -38,7 +38,8 @@ export const enCommunities = {
   暂无线下活动: 'No meetups yet',
   查看更早的消息: 'Earlier messages',
   '正在连接聊天服务…': 'Connecting to chat…',
-  '每个群最多 500 人，满员后自动进入下一个群。': 'Each group holds up to 500 people; when one is full you join the next.',
+  '每个群最多 500 人，满员后自动进入下一个群。':
+    'Each group holds up to 500 people; when one is full you join the next.',
   活动: 'Meetups',
   消息内容: 'Message',
   '消息待审核，通过后群成员可见': 'Your message is under review and will be shown once approved',

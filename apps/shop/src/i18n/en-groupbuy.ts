@@ -32,10 +32,13 @@ export const enGroupBuy = {
   帮砍好友: 'Friends who helped',
   '帮砍成功，砍掉 ¥{amount}': 'Thanks! You cut ¥{amount}',
   底价: 'Lowest price',
-  '开团后 {h} 小时内凑齐 {n} 人成团，未成团自动全额退款': 'Fill the group of {n} within {h} h of opening, or everyone is refunded in full',
+  '开团后 {h} 小时内凑齐 {n} 人成团，未成团自动全额退款':
+    'Fill the group of {n} within {h} h of opening, or everyone is refunded in full',
   当前价: 'Current price',
-  '成团后发货；到时未成团，款项原路全额退回': 'Ships once the group is complete; if it does not fill in time you are refunded in full',
-  '活动价可叠加优惠券；积分抵扣与会员价不与活动价同享': 'Coupons apply to campaign prices; points and member prices do not',
+  '成团后发货；到时未成团，款项原路全额退回':
+    'Ships once the group is complete; if it does not fill in time you are refunded in full',
+  '活动价可叠加优惠券；积分抵扣与会员价不与活动价同享':
+    'Coupons apply to campaign prices; points and member prices do not',
   成团进度: 'Group progress',
   我也开一个团: 'Start my own group',
   我的拼团: 'My group buys',

@@ -11,7 +11,8 @@ export const enLive = {
   '{n} 票': '{n} votes',
   '{time} 开播': 'Live at {time}',
   '{time} 直播结束': 'Ended {time}',
-  '✓ 种子与承诺一致，按公开规则复算的中奖者与公布的一致': '✓ The seed matches the commitment and re-running the draw gives the published winners',
+  '✓ 种子与承诺一致，按公开规则复算的中奖者与公布的一致':
+    '✓ The seed matches the commitment and re-running the draw gives the published winners',
   '✗ 按公开规则复算的中奖者与公布的不一致': '✗ Re-running the draw gives different winners',
   '✗ sha256(种子) 与承诺不一致': '✗ sha256(seed) does not match the commitment',
   中奖者: 'Winners',
@@ -58,7 +59,8 @@ export const enLive = {
   弹幕抽奖: 'Comment lottery',
   '当前浏览器不支持直接播放直播流（HLS），请用手机自带浏览器或 Safari 打开':
     'This browser cannot play the HLS stream; open it in your phone browser or Safari',
-  '当前浏览器无法播放该格式的直播流（FLV），请用好物 App 观看': 'This browser cannot play FLV streams; use the Haowu app',
+  '当前浏览器无法播放该格式的直播流（FLV），请用好物 App 观看':
+    'This browser cannot play FLV streams; use the Haowu app',
   '当前页面不是安全连接，浏览器无法计算 sha256': 'Not a secure page: the browser cannot compute sha256 here',
   惜败: 'Lost',
   我的选择: 'My pick',

@@ -21,7 +21,8 @@ export const enPoints = {
   公益账本: 'Charity ledger',
   '共 {balance} 积分，本单暂不可用': '{balance} points; not usable on this order',
   '再获得 {n} 成长值升级为{name}': '{n} more growth points to reach {name}',
-  '分享商品或内容，每天前 {n} 次各得 10 积分（今日已得 {done} 次）': 'Share products or posts: 10 points each for the first {n} a day ({done} today)',
+  '分享商品或内容，每天前 {n} 次各得 10 积分（今日已得 {done} 次）':
+    'Share products or posts: 10 points each for the first {n} a day ({done} today)',
   '剩余 {n} 件 · 每人限 {limit} 件': '{n} left · limit {limit} per person',
   包邮: 'Free shipping',
   '可用 {n} 积分': '{n} points available',
@@ -57,11 +58,13 @@ export const enPoints = {
   本轮签到进度: 'This week’s sign-ins',
   查找: 'Find',
   查看公益账本: 'View the ledger',
-  '每一笔捐赠都记入公开的公益账本，捐赠人昵称脱敏显示。': 'Every donation is recorded on the public charity ledger, with donor names masked.',
+  '每一笔捐赠都记入公开的公益账本，捐赠人昵称脱敏显示。':
+    'Every donation is recorded on the public charity ledger, with donor names masked.',
   '每实付 ¥1 得 1 成长值，退款按比例扣除；等级每天按近 365 天成长值重新计算':
     '1 growth point per ¥1 paid, taken back in proportion on refunds; tiers are recomputed daily from the last 365 days',
   每日签到: 'Daily sign-in',
-  '每日签到得 {n} 积分，每连续签到 7 天额外奖励 {bonus} 积分': 'Sign in daily for {n} points; every 7-day streak adds {bonus}',
+  '每日签到得 {n} 积分，每连续签到 7 天额外奖励 {bonus} 积分':
+    'Sign in daily for {n} points; every 7-day streak adds {bonus}',
   生日: 'Birthday',
   生日礼: 'Birthday gift',
   '用 {points} 积分兑换「{title}」': 'Redeem “{title}” for {points} points',
@@ -74,7 +77,8 @@ export const enPoints = {
   积分公益: 'Points for charity',
   积分商城: 'Points mall',
   积分商城暂无商品: 'Nothing in the points mall yet',
-  '积分在获得次年的 12 月 31 日 24 点过期，先到期的先使用': 'Points expire at the end of the year after they were earned; the oldest are used first',
+  '积分在获得次年的 12 月 31 日 24 点过期，先到期的先使用':
+    'Points expire at the end of the year after they were earned; the oldest are used first',
   积分抵扣: 'Pay with points',
   积分明细: 'Points history',
   积分规则: 'How points work',
@@ -87,11 +91,15 @@ export const enPoints = {
   '签到领 {n} 积分': 'Sign in for {n} points',
   累计募集: 'Raised',
   设置: 'Set',
-  '设置生日，银卡及以上会员生日当月得生日优惠券': 'Silver members and above get a birthday coupon in their birthday month',
+  '设置生日，银卡及以上会员生日当月得生日优惠券':
+    'Silver members and above get a birthday coupon in their birthday month',
   请先添加收货地址: 'Please add a delivery address first',
-  '购物每实付 ¥1 得 1 积分，退款时按比例扣回；首次评价得 20 积分': '1 point per ¥1 paid (taken back in proportion on refunds); 20 points for a first review',
-  '赠出的积分保留原有效期；每天最多赠送 10000 积分。': 'Gifted points keep their expiry date; up to 10,000 points a day.',
-  '赠送 {points} 积分给 {name}（{phone}）？赠出后不可撤回。': 'Send {points} points to {name} ({phone})? A gift cannot be taken back.',
+  '购物每实付 ¥1 得 1 积分，退款时按比例扣回；首次评价得 20 积分':
+    '1 point per ¥1 paid (taken back in proportion on refunds); 20 points for a first review',
+  '赠出的积分保留原有效期；每天最多赠送 10000 积分。':
+    'Gifted points keep their expiry date; up to 10,000 points a day.',
+  '赠送 {points} 积分给 {name}（{phone}）？赠出后不可撤回。':
+    'Send {points} points to {name} ({phone})? A gift cannot be taken back.',
   赠送好友: 'Gift to a friend',
   赠送积分: 'Points to send',
   输入好友注册好物的手机号: "Your friend's Haowu phone number",

@@ -450,7 +450,8 @@ export const en = {
   验证码登录: 'SMS code',
   默认: 'Default',
   '（{n} 件）': ' ({n} items)',
-  '已发货的商品七天无理由需要退回，请选择「退货退款」': 'Once shipped, a no-reason return means sending the item back: choose "Return & refund"',
+  '已发货的商品七天无理由需要退回，请选择「退货退款」':
+    'Once shipped, a no-reason return means sending the item back: choose "Return & refund"',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

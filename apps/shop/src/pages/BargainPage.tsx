@@ -24,16 +24,32 @@ export default function BargainPage() {
   const now = useServerNow();
   const help = useMutation({
     meta: { quiet: true },
-    mutationFn: () => must(api.POST('/api/v1/bargains/{id}/help', { params: { path: { id }, header: { 'x-device-id': deviceId() } } })),
+    mutationFn: () =>
+      must(api.POST('/api/v1/bargains/{id}/help', { params: { path: { id }, header: { 'x-device-id': deviceId() } } })),
     onSuccess: (b) => {
       qc.setQueryData(bargainKeys.bargain(id), b);
-      Toast.show({ icon: 'success', content: t('帮砍成功，砍掉 ¥{amount}', { amount: yuan(b.helpers[b.helpers.length - 1]?.amount ?? 0) }) });
+      Toast.show({
+        icon: 'success',
+        content: t('帮砍成功，砍掉 ¥{amount}', { amount: yuan(b.helpers[b.helpers.length - 1]?.amount ?? 0) }),
+      });
     },
     onError: (err) => Toast.show({ icon: 'fail', content: problemTitle(err) }),
   });
 
-  if (bargain.isPending) return <div className="page"><PageHeader title={t('砍价')} /><DetailSkeleton /></div>;
-  if (bargain.isError) return <div className="page"><PageHeader title={t('砍价')} /><QueryError error={bargain.error} onRetry={() => void bargain.refetch()} /></div>;
+  if (bargain.isPending)
+    return (
+      <div className="page">
+        <PageHeader title={t('砍价')} />
+        <DetailSkeleton />
+      </div>
+    );
+  if (bargain.isError)
+    return (
+      <div className="page">
+        <PageHeader title={t('砍价')} />
+        <QueryError error={bargain.error} onRetry={() => void bargain.refetch()} />
+      </div>
+    );
   const b = bargain.data;
   const cut = b.startPrice - b.currentPrice;
   const total = b.startPrice - b.floorPrice;
@@ -51,25 +67,55 @@ export default function BargainPage() {
       <PageHeader title={t('砍价')} />
       <section className="card">
         <div className="row" style={{ gap: 12 }}>
-          {b.campaign.imageUrl && <img src={b.campaign.imageUrl} alt={b.campaign.productTitle} width={88} height={88} style={{ borderRadius: 8, objectFit: 'cover' }} />}
+          {b.campaign.imageUrl && (
+            <img
+              src={b.campaign.imageUrl}
+              alt={b.campaign.productTitle}
+              width={88}
+              height={88}
+              style={{ borderRadius: 8, objectFit: 'cover' }}
+            />
+          )}
           <div className="grow">
-            <p className="clamp-2" style={{ margin: 0 }}>{b.campaign.productTitle}</p>
-            <p className="muted" style={{ margin: '4px 0' }}>{t('{name} 发起的砍价', { name: b.ownerNickname })}</p>
-            <span className="muted">{t('底价')} ¥{yuan(b.floorPrice)}</span>
+            <p className="clamp-2" style={{ margin: 0 }}>
+              {b.campaign.productTitle}
+            </p>
+            <p className="muted" style={{ margin: '4px 0' }}>
+              {t('{name} 发起的砍价', { name: b.ownerNickname })}
+            </p>
+            <span className="muted">
+              {t('底价')} ¥{yuan(b.floorPrice)}
+            </span>
           </div>
         </div>
       </section>
       <section className="card" aria-live="polite">
-        <p className="gb-status" data-testid="bargain-status">{t(BARGAIN_STATUS_LABEL[b.status])}</p>
+        <p className="gb-status" data-testid="bargain-status">
+          {t(BARGAIN_STATUS_LABEL[b.status])}
+        </p>
         <p style={{ margin: 0 }}>
           {t('当前价')} <Price fen={b.currentPrice} size={24} /> · {t('已砍 ¥{cut}', { cut: yuan(cut) })}
         </p>
-        <div className="gb-progress" role="progressbar" aria-valuemin={0} aria-valuemax={b.helpsNeeded} aria-valuenow={b.helpsCount} aria-label={t('砍价进度')}>
+        <div
+          className="gb-progress"
+          role="progressbar"
+          aria-valuemin={0}
+          aria-valuemax={b.helpsNeeded}
+          aria-valuenow={b.helpsCount}
+          aria-label={t('砍价进度')}
+        >
           <span style={{ width: `${total > 0 ? (cut / total) * 100 : 0}%` }} />
         </div>
         <p className="muted" style={{ margin: 0 }}>
-          {b.helpsCount >= b.helpsNeeded ? t('已砍到底价') : t('再邀请 {n} 位好友即可砍到底价', { n: b.helpsNeeded - b.helpsCount })}
-          {b.status === 'active' && <> · {t('剩余')} <FlashCountdown until={b.expiresAt} now={now} /></>}
+          {b.helpsCount >= b.helpsNeeded
+            ? t('已砍到底价')
+            : t('再邀请 {n} 位好友即可砍到底价', { n: b.helpsNeeded - b.helpsCount })}
+          {b.status === 'active' && (
+            <>
+              {' '}
+              · {t('剩余')} <FlashCountdown until={b.expiresAt} now={now} />
+            </>
+          )}
         </p>
       </section>
       <section className="card" aria-labelledby="helpers-title">
@@ -86,7 +132,9 @@ export default function BargainPage() {
             ))}
           </ul>
         )}
-        <p className="muted" style={{ fontSize: 12 }}>{t('每刀金额由随机种子决定，可复核：{seed}', { seed: b.seed.slice(0, 8) })}</p>
+        <p className="muted" style={{ fontSize: 12 }}>
+          {t('每刀金额由随机种子决定，可复核：{seed}', { seed: b.seed.slice(0, 8) })}
+        </p>
       </section>
       <div className="action-bar">
         {b.isMine ? (
@@ -94,7 +142,14 @@ export default function BargainPage() {
             <Button className="grow" shape="rounded" onClick={() => void share()} disabled={b.status !== 'active'}>
               {t('邀请好友帮砍')}
             </Button>
-            <Button className="grow" color="danger" shape="rounded" disabled={b.status !== 'active'} onClick={() => void navigate(`/bargain/${b.id}/buy`)} data-testid="bargain-buy">
+            <Button
+              className="grow"
+              color="danger"
+              shape="rounded"
+              disabled={b.status !== 'active'}
+              onClick={() => void navigate(`/bargain/${b.id}/buy`)}
+              data-testid="bargain-buy"
+            >
               {t('¥{price} 立即购买', { price: yuan(b.currentPrice) })}
             </Button>
           </>
@@ -105,7 +160,9 @@ export default function BargainPage() {
             shape="rounded"
             loading={help.isPending}
             disabled={b.iHelped || b.status !== 'active' || b.helpsCount >= b.helpsNeeded}
-            onClick={() => (me.data ? help.mutate() : void navigate(`/login?redirect=${encodeURIComponent(`/bargain/${b.id}`)}`))}
+            onClick={() =>
+              me.data ? help.mutate() : void navigate(`/login?redirect=${encodeURIComponent(`/bargain/${b.id}`)}`)
+            }
             data-testid="bargain-help"
           >
             {b.iHelped ? t('你已帮砍') : t('帮 TA 砍一刀')}

@@ -62,11 +62,23 @@ function Confirm({ mode, targetId, campaignId }: { mode: Mode; targetId: string;
 
   const place = useMutation({
     meta: { quiet: true },
-    mutationFn: async ({ body, key }: { body: { addressId: string; expectedAmount: number; couponIds?: string[] }; key: string }) => {
+    mutationFn: async ({
+      body,
+      key,
+    }: {
+      body: { addressId: string; expectedAmount: number; couponIds?: string[] };
+      key: string;
+    }) => {
       const header = { 'idempotency-key': key };
-      if (mode === 'bargain') return must(api.POST('/api/v1/bargains/{id}/order', { params: { path: { id: targetId }, header }, body }));
-      if (mode === 'join') return must(api.POST('/api/v1/group-buy/groups/{id}/join', { params: { path: { id: targetId }, header }, body }));
-      return must(api.POST('/api/v1/group-buy/campaigns/{id}/groups', { params: { path: { id: targetId }, header }, body }));
+      if (mode === 'bargain')
+        return must(api.POST('/api/v1/bargains/{id}/order', { params: { path: { id: targetId }, header }, body }));
+      if (mode === 'join')
+        return must(
+          api.POST('/api/v1/group-buy/groups/{id}/join', { params: { path: { id: targetId }, header }, body }),
+        );
+      return must(
+        api.POST('/api/v1/group-buy/campaigns/{id}/groups', { params: { path: { id: targetId }, header }, body }),
+      );
     },
     onSuccess: async (placed) => {
       attempt.current = null;
@@ -115,7 +127,9 @@ function Confirm({ mode, targetId, campaignId }: { mode: Mode; targetId: string;
             <div key={a.id} style={{ padding: '6px 0' }}>
               <Radio value={a.id}>
                 {a.recipient} {maskPhone(a.phone)}
-                <span className="muted" style={{ display: 'block', fontSize: 12 }}>{formatAddress(a)}</span>
+                <span className="muted" style={{ display: 'block', fontSize: 12 }}>
+                  {formatAddress(a)}
+                </span>
               </Radio>
             </div>
           ))}
@@ -129,19 +143,46 @@ function Confirm({ mode, targetId, campaignId }: { mode: Mode; targetId: string;
         <>
           <section className="card" data-testid="campaign-quote">
             <div className="row" style={{ gap: 12 }}>
-              {line.imageUrl && <img src={line.imageUrl} alt={line.title} width={72} height={72} style={{ borderRadius: 8, objectFit: 'cover' }} />}
+              {line.imageUrl && (
+                <img
+                  src={line.imageUrl}
+                  alt={line.title}
+                  width={72}
+                  height={72}
+                  style={{ borderRadius: 8, objectFit: 'cover' }}
+                />
+              )}
               <div className="grow">
-                <p className="clamp-2" style={{ margin: 0 }}>{line.title}</p>
-                <p className="muted" style={{ margin: '4px 0' }}>{line.specText}</p>
+                <p className="clamp-2" style={{ margin: 0 }}>
+                  {line.title}
+                </p>
+                <p className="muted" style={{ margin: '4px 0' }}>
+                  {line.specText}
+                </p>
                 <Price fen={line.unitPrice} size={16} /> <span className="muted">×1</span>
               </div>
             </div>
             <dl className="quote-sum">
-              <div><dt>{mode === 'bargain' ? t('砍后价') : t('拼团价')}</dt><dd>¥{yuan(q.itemsAmount)}</dd></div>
-              {q.discountAmount > 0 && <div><dt>{t('优惠')}</dt><dd className="minus">-¥{yuan(q.discountAmount)}</dd></div>}
-              <div><dt>{t('运费')}</dt><dd>{q.shippingFee === 0 ? t('免运费') : `¥${yuan(q.shippingFee)}`}</dd></div>
+              <div>
+                <dt>{mode === 'bargain' ? t('砍后价') : t('拼团价')}</dt>
+                <dd>¥{yuan(q.itemsAmount)}</dd>
+              </div>
+              {q.discountAmount > 0 && (
+                <div>
+                  <dt>{t('优惠')}</dt>
+                  <dd className="minus">-¥{yuan(q.discountAmount)}</dd>
+                </div>
+              )}
+              <div>
+                <dt>{t('运费')}</dt>
+                <dd>{q.shippingFee === 0 ? t('免运费') : `¥${yuan(q.shippingFee)}`}</dd>
+              </div>
             </dl>
-            {mode !== 'bargain' && <p className="muted" style={{ fontSize: 12 }}>{t('成团后发货；到时未成团，款项原路全额退回')}</p>}
+            {mode !== 'bargain' && (
+              <p className="muted" style={{ fontSize: 12 }}>
+                {t('成团后发货；到时未成团，款项原路全额退回')}
+              </p>
+            )}
           </section>
           {q.coupons && (
             <CouponPicker
@@ -154,8 +195,18 @@ function Confirm({ mode, targetId, campaignId }: { mode: Mode; targetId: string;
             {t('活动价可叠加优惠券；积分抵扣与会员价不与活动价同享')}
           </p>
           <div className="action-bar">
-            <div className="grow checkout-total">{t('实付')}：<Price fen={q.amount} size={20} /></div>
-            <Button color="danger" shape="rounded" size="large" loading={place.isPending} disabled={!addressId || quote.isFetching} onClick={submit} data-testid="campaign-submit">
+            <div className="grow checkout-total">
+              {t('实付')}：<Price fen={q.amount} size={20} />
+            </div>
+            <Button
+              color="danger"
+              shape="rounded"
+              size="large"
+              loading={place.isPending}
+              disabled={!addressId || quote.isFetching}
+              onClick={submit}
+              data-testid="campaign-submit"
+            >
               {t('提交订单')}
             </Button>
           </div>

@@ -54,7 +54,14 @@ function ProjectCard({ project }: { project: CharityProject }) {
       content: (
         <div>
           <p style={{ margin: '0 0 8px' }}>{t('向「{title}」捐赠积分', { title: project.title })}</p>
-          <Stepper min={10} max={Math.max(10, balance)} step={10} defaultValue={amount.current} onChange={(v) => (amount.current = v)} aria-label={t('捐赠积分')} />
+          <Stepper
+            min={10}
+            max={Math.max(10, balance)}
+            step={10}
+            defaultValue={amount.current}
+            onChange={(v) => (amount.current = v)}
+            aria-label={t('捐赠积分')}
+          />
           <p className="muted" style={{ margin: '8px 0 0' }}>
             {t('可用 {n} 积分', { n: balance })}
           </p>

@@ -59,7 +59,12 @@ export default function CheckoutPage() {
     queryFn: () =>
       must(
         api.POST('/api/v1/checkout/quote', {
-          body: { ...source, ...(addressId ? { addressId } : {}), ...(couponIds ? { couponIds } : {}), ...(usePoints ? { usePoints } : {}) },
+          body: {
+            ...source,
+            ...(addressId ? { addressId } : {}),
+            ...(couponIds ? { couponIds } : {}),
+            ...(usePoints ? { usePoints } : {}),
+          },
         }),
       ),
     enabled: !!source && !addresses.isPending,

@@ -14,7 +14,14 @@ export default function CommunitiesPage() {
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <div className="page">
-      <PageHeader title={t('社群')} right={<Link to="/me/communities" style={{ whiteSpace: 'nowrap', fontSize: 14 }}>{t('我的社群')}</Link>} />
+      <PageHeader
+        title={t('社群')}
+        right={
+          <Link to="/me/communities" style={{ whiteSpace: 'nowrap', fontSize: 14 }}>
+            {t('我的社群')}
+          </Link>
+        }
+      />
       {list.isPending ? (
         <ListSkeleton rows={4} />
       ) : list.isError ? (
@@ -23,7 +30,9 @@ export default function CommunitiesPage() {
         <EmptyState title={t('还没有社群')} />
       ) : (
         <>
-          {items.map((c) => <CommunityItem key={c.id} c={c} />)}
+          {items.map((c) => (
+            <CommunityItem key={c.id} c={c} />
+          ))}
           <InfiniteScroll loadMore={async () => void (await list.fetchNextPage())} hasMore={!!list.hasNextPage} />
         </>
       )}

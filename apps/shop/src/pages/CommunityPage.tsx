@@ -2,7 +2,15 @@ import { Button, Dialog, NoticeBar, Tabs, TextArea, Toast } from 'antd-mobile';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { ADMISSION_LABEL, type CommunityDetail, TIER_LABEL, useAnnouncements, useCommunity, useCommunityActions, useMeetups } from '../api/communities.ts';
+import {
+  ADMISSION_LABEL,
+  type CommunityDetail,
+  TIER_LABEL,
+  useAnnouncements,
+  useCommunity,
+  useCommunityActions,
+  useMeetups,
+} from '../api/communities.ts';
 import { problemTitle } from '../api/client.ts';
 import { useMe } from '../api/session.ts';
 import { GroupChat } from '../components/GroupChat.tsx';
@@ -18,12 +26,13 @@ export default function CommunityPage() {
   const t = useT();
   const detail = useCommunity(id);
   if (detail.isPending) return <DetailSkeleton />;
-  if (detail.isError) return (
-    <div className="page">
-      <PageHeader title={t('社群')} />
-      <QueryError error={detail.error} onRetry={() => void detail.refetch()} />
-    </div>
-  );
+  if (detail.isError)
+    return (
+      <div className="page">
+        <PageHeader title={t('社群')} />
+        <QueryError error={detail.error} onRetry={() => void detail.refetch()} />
+      </div>
+    );
   const c = detail.data;
   const groupId = c.membership?.groupId ?? c.groups[0]?.id;
   return c.standing === 'none' || !groupId ? <Intro c={c} /> : <Inside c={c} groupId={groupId} />;
@@ -56,9 +65,23 @@ function Intro({ c }: { c: CommunityDetail }) {
         </p>
         <p className="community-meta">{t('每个群最多 500 人，满员后自动进入下一个群。')}</p>
         {c.admission === 'application' && !c.applicationPending && (
-          <TextArea placeholder={t('向管理员介绍一下自己（选填）')} value={message} onChange={setMessage} maxLength={200} rows={2} />
+          <TextArea
+            placeholder={t('向管理员介绍一下自己（选填）')}
+            value={message}
+            onChange={setMessage}
+            maxLength={200}
+            rows={2}
+          />
         )}
-        <Button block color="primary" style={{ marginTop: 12 }} loading={join.isPending} disabled={c.applicationPending} onClick={() => void onJoin()} data-testid="join-community">
+        <Button
+          block
+          color="primary"
+          style={{ marginTop: 12 }}
+          loading={join.isPending}
+          disabled={c.applicationPending}
+          onClick={() => void onJoin()}
+          data-testid="join-community"
+        >
           {c.applicationPending ? t('申请审核中') : c.admission === 'application' ? t('申请加入') : t('加入社群')}
         </Button>
       </section>
@@ -88,15 +111,32 @@ function Inside({ c, groupId }: { c: CommunityDetail; groupId: string }) {
   const title = groupSeq ? `${c.name} · ${t('{n} 群', { n: groupSeq })}` : c.name;
   return (
     <div className="page">
-      <PageHeader title={title} right={c.standing !== 'owner' && <Button size="mini" fill="none" style={{ whiteSpace: 'nowrap' }} onClick={() => void onLeave()}>{t('退出')}</Button>} />
-      {pinned && <NoticeBar content={`${t('公告')}：${pinned.title}`} color="alert" onClick={() => setTab('notices')} />}
+      <PageHeader
+        title={title}
+        right={
+          c.standing !== 'owner' && (
+            <Button size="mini" fill="none" style={{ whiteSpace: 'nowrap' }} onClick={() => void onLeave()}>
+              {t('退出')}
+            </Button>
+          )
+        }
+      />
+      {pinned && (
+        <NoticeBar content={`${t('公告')}：${pinned.title}`} color="alert" onClick={() => setTab('notices')} />
+      )}
       <Tabs activeKey={tab} onChange={setTab}>
         <Tabs.Tab title={t('群聊')} key="chat" />
         <Tabs.Tab title={t('公告')} key="notices" />
         <Tabs.Tab title={t('活动')} key="meetups" />
       </Tabs>
       {tab === 'chat' && (
-        <GroupChat communityId={c.id} groupId={groupId} merchantId={c.merchant?.id ?? null} myId={me.data?.id} onAnnouncement={() => void qc.invalidateQueries({ queryKey: ['communities', c.id, 'announcements'] })} />
+        <GroupChat
+          communityId={c.id}
+          groupId={groupId}
+          merchantId={c.merchant?.id ?? null}
+          myId={me.data?.id}
+          onAnnouncement={() => void qc.invalidateQueries({ queryKey: ['communities', c.id, 'announcements'] })}
+        />
       )}
       {tab === 'notices' && <Notices id={c.id} />}
       {tab === 'meetups' && <Meetups id={c.id} />}
@@ -140,20 +180,32 @@ function Meetups({ id }: { id: string }) {
   if (list.isError) return <QueryError error={list.error} onRetry={() => void list.refetch()} />;
   if (list.data.length === 0) return <EmptyState title={t('暂无线下活动')} />;
   const act = (fn: () => Promise<unknown>, done: string) =>
-    void fn().then(() => Toast.show({ content: done }), (err: unknown) => Toast.show({ content: problemTitle(err) }));
+    void fn().then(
+      () => Toast.show({ content: done }),
+      (err: unknown) => Toast.show({ content: problemTitle(err) }),
+    );
   return (
     <>
       {list.data.map((m) => (
         <article key={m.id} className="community-card" data-testid="meetup">
           <h3>{m.title}</h3>
-          <p className="community-meta">{new Date(m.startsAt).toLocaleString()} · {m.location}</p>
+          <p className="community-meta">
+            {new Date(m.startsAt).toLocaleString()} · {m.location}
+          </p>
           {m.description && <p style={{ margin: '6px 0' }}>{m.description}</p>}
           <div className="row-between">
             <span className="community-meta">{t('已报名 {n} / {cap}', { n: m.signedUp, cap: m.capacity })}</span>
             {m.mine ? (
-              <Button size="small" onClick={() => act(() => cancelSignUp.mutateAsync(m.id), t('已取消报名'))}>{t('取消报名')}</Button>
+              <Button size="small" onClick={() => act(() => cancelSignUp.mutateAsync(m.id), t('已取消报名'))}>
+                {t('取消报名')}
+              </Button>
             ) : (
-              <Button size="small" color="primary" disabled={!m.open} onClick={() => act(() => signUp.mutateAsync(m.id), t('报名成功'))}>
+              <Button
+                size="small"
+                color="primary"
+                disabled={!m.open}
+                onClick={() => act(() => signUp.mutateAsync(m.id), t('报名成功'))}
+              >
                 {m.open ? t('报名') : t('名额已满')}
               </Button>
             )}

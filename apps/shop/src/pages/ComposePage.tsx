@@ -34,10 +34,18 @@ export default function ComposePage() {
   const [variant, setVariant] = useState(0);
   const trending = useTrendingTopics();
   const search = useProductSearch({ q, limit: 6 }, q.trim().length > 0);
-  const partnerships = useQuery({ queryKey: ['creator', 'partnerships'], queryFn: () => must(api.GET('/api/v1/creator/partnerships')) });
+  const partnerships = useQuery({
+    queryKey: ['creator', 'partnerships'],
+    queryFn: () => must(api.GET('/api/v1/creator/partnerships')),
+  });
 
   const draft = useMutation({
-    mutationFn: (productId: string) => must(api.POST('/api/v1/posts/drafts', { body: { productId, style: kind === 'review' ? 'review' : 'seeding', variant } })),
+    mutationFn: (productId: string) =>
+      must(
+        api.POST('/api/v1/posts/drafts', {
+          body: { productId, style: kind === 'review' ? 'review' : 'seeding', variant },
+        }),
+      ),
     onSuccess: (d) => {
       setTitle(d.title);
       setBody(d.body);
@@ -51,7 +59,10 @@ export default function ComposePage() {
     mutationFn: (input: PostInput) => must(api.POST('/api/v1/posts', { body: input })),
     onSuccess: async (res) => {
       await qc.invalidateQueries({ queryKey: postKeys.all });
-      Toast.show({ icon: 'success', content: res.status === 'published' ? t('发布成功') : t('已提交，审核通过后公开') });
+      Toast.show({
+        icon: 'success',
+        content: res.status === 'published' ? t('发布成功') : t('已提交，审核通过后公开'),
+      });
       void navigate(`/posts/${res.id}`, { replace: true });
     },
     onError: (err) => Toast.show({ icon: 'fail', content: problemTitle(err), duration: 3000 }),
@@ -103,16 +114,46 @@ export default function ComposePage() {
         )}
       </section>
       <section className="compose-section">
-        <input className="compose-input" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={40} placeholder={t('填写标题会有更多赞哦')} aria-label={t('标题')} data-testid="post-title" />
-        <textarea className="compose-input" value={body} onChange={(e) => setBody(e.target.value)} maxLength={1000} rows={6} placeholder={t('分享你的真实体验，用 #话题# 参与讨论')} aria-label={t('正文')} data-testid="post-body" />
+        <input
+          className="compose-input"
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          maxLength={40}
+          placeholder={t('填写标题会有更多赞哦')}
+          aria-label={t('标题')}
+          data-testid="post-title"
+        />
+        <textarea
+          className="compose-input"
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          maxLength={1000}
+          rows={6}
+          placeholder={t('分享你的真实体验，用 #话题# 参与讨论')}
+          aria-label={t('正文')}
+          data-testid="post-body"
+        />
       </section>
       <section className="compose-section">
         <h2>{t('标记商品（买家可从笔记直接购买）')}</h2>
-        <SearchBar placeholder={t('搜索要标记的商品')} onSearch={setQ} onClear={() => setQ('')} aria-label={t('搜索要标记的商品')} data-testid="tag-search" />
+        <SearchBar
+          placeholder={t('搜索要标记的商品')}
+          onSearch={setQ}
+          onClear={() => setQ('')}
+          aria-label={t('搜索要标记的商品')}
+          data-testid="tag-search"
+        />
         {hits.length > 0 && (
           <div className="chosen-products">
             {hits.map((h) => (
-              <button type="button" key={h.id} className="tagged-product" style={{ background: '#fff', textAlign: 'left' }} onClick={() => setProducts((ps) => [...ps, h].slice(0, 9))} data-testid="tag-candidate">
+              <button
+                type="button"
+                key={h.id}
+                className="tagged-product"
+                style={{ background: '#fff', textAlign: 'left' }}
+                onClick={() => setProducts((ps) => [...ps, h].slice(0, 9))}
+                data-testid="tag-candidate"
+              >
                 {h.imageUrl && <img src={h.imageUrl} alt="" />}
                 <span className="tagged-product-info">{h.title}</span>
                 <Price fen={h.minPrice} size={13} />
@@ -144,7 +185,9 @@ export default function ComposePage() {
               round
               color={topics.includes(name) ? 'primary' : 'default'}
               fill={topics.includes(name) ? 'solid' : 'outline'}
-              onClick={() => setTopics((ts) => (ts.includes(name) ? ts.filter((x) => x !== name) : [...ts, name].slice(0, 5)))}
+              onClick={() =>
+                setTopics((ts) => (ts.includes(name) ? ts.filter((x) => x !== name) : [...ts, name].slice(0, 5)))
+              }
               style={{ padding: '4px 8px', cursor: 'pointer' }}
             >
               #{name}
@@ -156,14 +199,27 @@ export default function ComposePage() {
         <section className="compose-section">
           <h2>{t('品牌合作（关联后笔记显示「广告」，发布后不可去除）')}</h2>
           {partnerships.data!.map((p) => (
-            <Checkbox key={p.id} checked={partnershipId === p.id} onChange={(on) => setPartnershipId(on ? p.id : undefined)} style={{ display: 'flex', margin: '4px 0' }}>
+            <Checkbox
+              key={p.id}
+              checked={partnershipId === p.id}
+              onChange={(on) => setPartnershipId(on ? p.id : undefined)}
+              style={{ display: 'flex', margin: '4px 0' }}
+            >
               {p.brandName} · {p.title}
             </Checkbox>
           ))}
         </section>
       )}
       <div className="compose-submit">
-        <Button block color="primary" shape="rounded" size="large" loading={publish.isPending} onClick={submit} data-testid="post-submit">
+        <Button
+          block
+          color="primary"
+          shape="rounded"
+          size="large"
+          loading={publish.isPending}
+          onClick={submit}
+          data-testid="post-submit"
+        >
           {t('发布')}
         </Button>
       </div>

@@ -19,13 +19,17 @@ export default function CouponCenterPage() {
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <div className="page coupon-page">
-      <PageHeader title={t('领券中心')} backTo="/me" right={
+      <PageHeader
+        title={t('领券中心')}
+        backTo="/me"
+        right={
           me.data ? (
             <Link to="/me/coupons" className="icon-button" aria-label={t('我的优惠券')} data-testid="to-my-coupons">
               <CouponOutline aria-hidden />
             </Link>
           ) : undefined
-        } />
+        }
+      />
       {me.data && <NewUserPackBanner />}
       <PullToRefresh onRefresh={async () => void (await list.refetch())}>
         {list.isPending ? (
@@ -44,7 +48,10 @@ export default function CouponCenterPage() {
           </ul>
         )}
         {items.length > 0 && (
-          <InfiniteScroll loadMore={async () => void (await list.fetchNextPage({ throwOnError: true }))} hasMore={list.hasNextPage} />
+          <InfiniteScroll
+            loadMore={async () => void (await list.fetchNextPage({ throwOnError: true }))}
+            hasMore={list.hasNextPage}
+          />
         )}
       </PullToRefresh>
     </div>
@@ -71,7 +78,8 @@ function NewUserPackBanner() {
             data-testid="new-user-pack-claim"
             onClick={() =>
               take.mutate(undefined, {
-                onSuccess: (r) => Toast.show({ icon: 'success', content: t('已领取 {n} 张优惠券', { n: r.items.length }) }),
+                onSuccess: (r) =>
+                  Toast.show({ icon: 'success', content: t('已领取 {n} 张优惠券', { n: r.items.length }) }),
                 onError: (err) => Toast.show({ icon: 'fail', content: problemTitle(err) }),
               })
             }

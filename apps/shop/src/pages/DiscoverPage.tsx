@@ -24,7 +24,10 @@ export default function DiscoverPage() {
     <div className="page discover-page">
       <h1 className="sr-only">{t('发现')}</h1>
       <div className="feed-tabs">
-        <Tabs activeKey={tab} onChange={(key) => setParams(key === 'following' ? { tab: 'following' } : {}, { replace: true })}>
+        <Tabs
+          activeKey={tab}
+          onChange={(key) => setParams(key === 'following' ? { tab: 'following' } : {}, { replace: true })}
+        >
           <Tabs.Tab title={t('推荐')} key="discover" />
           <Tabs.Tab title={t('关注')} key="following" />
         </Tabs>
@@ -42,7 +45,11 @@ export default function DiscoverPage() {
       {tab === 'discover' && (topics.data?.length ?? 0) > 0 && (
         <nav className="topic-strip" aria-label={t('热门话题')}>
           {topics.data!.map((topic) => (
-            <Link key={topic.name} to={`/topics/${encodeURIComponent(topic.name)}`} className={topic.isChallenge ? 'topic-chip challenge' : 'topic-chip'}>
+            <Link
+              key={topic.name}
+              to={`/topics/${encodeURIComponent(topic.name)}`}
+              className={topic.isChallenge ? 'topic-chip challenge' : 'topic-chip'}
+            >
               #{topic.name}
             </Link>
           ))}
@@ -51,7 +58,11 @@ export default function DiscoverPage() {
       <PullToRefresh onRefresh={async () => void (await feed.refetch())}>
         {tab === 'following' && !loggedIn && !me.isPending ? (
           <EmptyState title={t('登录后查看关注的人的笔记')}>
-            <Button size="small" color="primary" onClick={() => void navigate(`/login?redirect=${encodeURIComponent('/discover?tab=following')}`)}>
+            <Button
+              size="small"
+              color="primary"
+              onClick={() => void navigate(`/login?redirect=${encodeURIComponent('/discover?tab=following')}`)}
+            >
               {t('去登录')}
             </Button>
           </EmptyState>
@@ -67,7 +78,10 @@ export default function DiscoverPage() {
         ) : (
           <>
             <PostWaterfall posts={posts} />
-            <InfiniteScroll loadMore={async () => void (await feed.fetchNextPage({ throwOnError: true }))} hasMore={feed.hasNextPage} />
+            <InfiniteScroll
+              loadMore={async () => void (await feed.fetchNextPage({ throwOnError: true }))}
+              hasMore={feed.hasNextPage}
+            />
           </>
         )}
       </PullToRefresh>

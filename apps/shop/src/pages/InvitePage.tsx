@@ -43,7 +43,12 @@ export default function InvitePage() {
             </p>
             <p className="muted dist-link">{absoluteUrl(mine.data.link)}</p>
             <div className="row dist-actions">
-              <Button color="primary" shape="rounded" onClick={() => void copy(absoluteUrl(mine.data.link))} data-testid="invite-copy-link">
+              <Button
+                color="primary"
+                shape="rounded"
+                onClick={() => void copy(absoluteUrl(mine.data.link))}
+                data-testid="invite-copy-link"
+              >
                 {t('复制邀请链接')}
               </Button>
               <Button shape="rounded" onClick={() => void copy(mine.data.code)}>
@@ -74,7 +79,9 @@ export default function InvitePage() {
               <li>{t('好友的一笔订单确认收货且超过 7 天退货期、没有任何退款后，奖励才会发放到你的可提现余额。')}</li>
               <li>{t('若这笔订单发生退款，则等待好友下一笔无退款的订单；每位好友只奖励一次。')}</li>
             </ol>
-            {mine.data.inviter && <p className="muted">{t('你的邀请人：{name}', { name: mine.data.inviter.nickname })}</p>}
+            {mine.data.inviter && (
+              <p className="muted">{t('你的邀请人：{name}', { name: mine.data.inviter.nickname })}</p>
+            )}
           </section>
         </>
       )}
@@ -111,7 +118,10 @@ export default function InvitePage() {
           </ul>
         )}
         {invitees.length > 0 && (
-          <InfiniteScroll loadMore={async () => void (await list.fetchNextPage({ throwOnError: true }))} hasMore={list.hasNextPage} />
+          <InfiniteScroll
+            loadMore={async () => void (await list.fetchNextPage({ throwOnError: true }))}
+            hasMore={list.hasNextPage}
+          />
         )}
       </section>
     </div>

@@ -98,7 +98,9 @@ function Profile({ m }: { m: Membership }) {
             {t('生日')}
           </p>
           <p className="muted" style={{ margin: '4px 0 0' }}>
-            {m.birthday ? t('{md}（设置后不可修改）', { md: m.birthday }) : t('设置生日，银卡及以上会员生日当月得生日优惠券')}
+            {m.birthday
+              ? t('{md}（设置后不可修改）', { md: m.birthday })
+              : t('设置生日，银卡及以上会员生日当月得生日优惠券')}
           </p>
         </div>
         {!m.birthday && (

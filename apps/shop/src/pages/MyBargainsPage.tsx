@@ -26,13 +26,19 @@ export default function MyBargainsPage() {
       ) : (
         <>
           {items.map((b) => (
-            <Link key={b.id} to={`/bargain/${b.id}`} className="card" style={{ display: 'block', color: 'inherit', textDecoration: 'none' }}>
+            <Link
+              key={b.id}
+              to={`/bargain/${b.id}`}
+              className="card"
+              style={{ display: 'block', color: 'inherit', textDecoration: 'none' }}
+            >
               <div className="row-between">
                 <span className="clamp-2 grow">{b.campaign.productTitle}</span>
                 <span className="gb-tag bargain">{t(BARGAIN_STATUS_LABEL[b.status])}</span>
               </div>
               <p className="muted" style={{ margin: '8px 0 0' }}>
-                {t('当前价')} <Price fen={b.currentPrice} size={16} /> · {t('{n}/{total} 位好友已帮砍', { n: b.helpsCount, total: b.helpsNeeded })}
+                {t('当前价')} <Price fen={b.currentPrice} size={16} /> ·{' '}
+                {t('{n}/{total} 位好友已帮砍', { n: b.helpsCount, total: b.helpsNeeded })}
               </p>
             </Link>
           ))}

@@ -19,7 +19,14 @@ export default function MyCommunitiesPage() {
   const unread = inbox.data?.pages[0]?.unread ?? 0;
   return (
     <div className="page">
-      <PageHeader title={t('我的社群')} right={<Link to="/communities" style={{ whiteSpace: 'nowrap', fontSize: 14 }}>{t('发现社群')}</Link>} />
+      <PageHeader
+        title={t('我的社群')}
+        right={
+          <Link to="/communities" style={{ whiteSpace: 'nowrap', fontSize: 14 }}>
+            {t('发现社群')}
+          </Link>
+        }
+      />
       <Tabs activeKey={tab} onChange={setTab}>
         <Tabs.Tab title={t('已加入')} key="groups" />
         <Tabs.Tab title={<Badge content={unread > 0 ? unread : null}>{t('社群消息')}</Badge>} key="inbox" />

@@ -22,11 +22,15 @@ export default function MyCouponsPage() {
   const tab = TABS.find((x) => x.key === params.get('tab')) ?? TABS[0]!;
   return (
     <div className="page coupon-page">
-      <PageHeader title={t('我的优惠券')} backTo="/me" right={
+      <PageHeader
+        title={t('我的优惠券')}
+        backTo="/me"
+        right={
           <Link to="/coupons" className="icon-button" aria-label={t('领券中心')} data-testid="to-coupon-center">
             <GiftOutline aria-hidden />
           </Link>
-        } />
+        }
+      />
       <Tabs activeKey={tab.key} onChange={(k) => setParams(k === 'available' ? {} : { tab: k }, { replace: true })}>
         {TABS.map((x) => (
           <Tabs.Tab key={x.key} title={<span data-testid={`coupon-tab-${x.key}`}>{t(x.label)}</span>} />
@@ -94,7 +98,10 @@ function CouponFeed({ tab, empty }: { tab: MyCouponTab; empty: string }) {
         </ul>
       )}
       {items.length > 0 && (
-        <InfiniteScroll loadMore={async () => void (await list.fetchNextPage({ throwOnError: true }))} hasMore={list.hasNextPage} />
+        <InfiniteScroll
+          loadMore={async () => void (await list.fetchNextPage({ throwOnError: true }))}
+          hasMore={list.hasNextPage}
+        />
       )}
     </PullToRefresh>
   );

@@ -27,7 +27,13 @@ export default function MyGroupBuysPage() {
       ) : (
         <>
           {items.map((it) => (
-            <Link key={it.seat.memberId} to={`/group-buy/${it.group.id}`} className="card" style={{ display: 'block', color: 'inherit', textDecoration: 'none' }} data-testid="my-group-buy">
+            <Link
+              key={it.seat.memberId}
+              to={`/group-buy/${it.group.id}`}
+              className="card"
+              style={{ display: 'block', color: 'inherit', textDecoration: 'none' }}
+              data-testid="my-group-buy"
+            >
               <div className="row-between">
                 <span className="clamp-2 grow">{it.campaign.productTitle}</span>
                 <span className="gb-tag">{t(GROUP_STATUS_LABEL[it.group.status])}</span>
@@ -37,7 +43,9 @@ export default function MyGroupBuysPage() {
                 <Price fen={it.seat.payAmount} size={16} />
               </div>
               {it.seat.status === 'reserved' && (
-                <Button size="mini" color="danger" style={{ marginTop: 8 }}>{t('待付款')}</Button>
+                <Button size="mini" color="danger" style={{ marginTop: 8 }}>
+                  {t('待付款')}
+                </Button>
               )}
             </Link>
           ))}

@@ -1,5 +1,12 @@
 import { Button, Toast } from 'antd-mobile';
-import { GiftOutline, HeartOutline, ShopbagOutline, StarOutline, UnorderedListOutline, TruckOutline } from 'antd-mobile-icons';
+import {
+  GiftOutline,
+  HeartOutline,
+  ShopbagOutline,
+  StarOutline,
+  UnorderedListOutline,
+  TruckOutline,
+} from 'antd-mobile-icons';
 import { Link } from 'react-router';
 import { problemTitle } from '../api/client.ts';
 import { type MyPoints, useMyPoints, useSignIn } from '../api/points.ts';
@@ -30,7 +37,10 @@ export default function PointsCenterPage() {
             </p>
             <p>
               {me.data.nextExpiry
-                ? t('{points} 积分将于 {date} 过期', { points: me.data.nextExpiry.points, date: fmt(new Date(Date.parse(me.data.nextExpiry.expiresAt) - 1).toISOString(), false) })
+                ? t('{points} 积分将于 {date} 过期', {
+                    points: me.data.nextExpiry.points,
+                    date: fmt(new Date(Date.parse(me.data.nextExpiry.expiresAt) - 1).toISOString(), false),
+                  })
                 : t('暂无即将过期的积分')}
               {' · '}
               <Link to="/points/history">{t('积分明细')} ›</Link>
@@ -80,10 +90,25 @@ export default function PointsCenterPage() {
           <section className="card">
             <h2>{t('积分规则')}</h2>
             <ul className="points-rules">
-              <li>{t('每日签到得 {n} 积分，每连续签到 7 天额外奖励 {bonus} 积分', { n: me.data.signIn.rules.dailyPoints, bonus: me.data.signIn.rules.bonusPoints })}</li>
-              <li>{t('分享商品或内容，每天前 {n} 次各得 10 积分（今日已得 {done} 次）', { n: me.data.shares.dailyCap, done: me.data.shares.rewardedToday })}</li>
+              <li>
+                {t('每日签到得 {n} 积分，每连续签到 7 天额外奖励 {bonus} 积分', {
+                  n: me.data.signIn.rules.dailyPoints,
+                  bonus: me.data.signIn.rules.bonusPoints,
+                })}
+              </li>
+              <li>
+                {t('分享商品或内容，每天前 {n} 次各得 10 积分（今日已得 {done} 次）', {
+                  n: me.data.shares.dailyCap,
+                  done: me.data.shares.rewardedToday,
+                })}
+              </li>
               <li>{t('购物每实付 ¥1 得 1 积分，退款时按比例扣回；首次评价得 20 积分')}</li>
-              <li>{t('下单时 {rate} 积分抵 ¥1，最多抵商品金额的 {cap}%', { rate: me.data.checkout.pointsPerYuan, cap: me.data.checkout.capPercent })}</li>
+              <li>
+                {t('下单时 {rate} 积分抵 ¥1，最多抵商品金额的 {cap}%', {
+                  rate: me.data.checkout.pointsPerYuan,
+                  cap: me.data.checkout.capPercent,
+                })}
+              </li>
               <li>{t('积分在获得次年的 12 月 31 日 24 点过期，先到期的先使用')}</li>
             </ul>
           </section>
@@ -98,7 +123,8 @@ function SignInCard({ data }: { data: MyPoints }) {
   const signIn = useSignIn();
   const { streak, signedToday, rules } = data.signIn;
   // Where the streak stands in its 7-day cycle; a just-completed cycle shows full.
-  const done = signedToday && streak > 0 && streak % rules.bonusEvery === 0 ? rules.bonusEvery : streak % rules.bonusEvery;
+  const done =
+    signedToday && streak > 0 && streak % rules.bonusEvery === 0 ? rules.bonusEvery : streak % rules.bonusEvery;
   const days = Array.from({ length: rules.bonusEvery }, (_, i) => i + 1);
   const submit = () =>
     signIn.mutate(undefined, {
@@ -121,7 +147,15 @@ function SignInCard({ data }: { data: MyPoints }) {
           </li>
         ))}
       </ol>
-      <Button block color="primary" shape="rounded" disabled={signedToday} loading={signIn.isPending} onClick={submit} data-testid="sign-in">
+      <Button
+        block
+        color="primary"
+        shape="rounded"
+        disabled={signedToday}
+        loading={signIn.isPending}
+        onClick={submit}
+        data-testid="sign-in"
+      >
         {signedToday ? t('今日已签到，明天再来') : t('签到领 {n} 积分', { n: data.signIn.nextPoints })}
       </Button>
       <p className="muted" style={{ margin: '8px 0 0' }}>

@@ -18,13 +18,16 @@ export default function PointsGiftPage() {
   const recipient = preview.data && preview.variables === phone ? preview.data : undefined;
   const balance = me.data?.balance ?? 0;
 
-  const find = () =>
-    preview.mutate(phone.trim(), { onError: (err) => Toast.show({ content: problemTitle(err) }) });
+  const find = () => preview.mutate(phone.trim(), { onError: (err) => Toast.show({ content: problemTitle(err) }) });
   const submit = async () => {
     if (!recipient) return;
     const go = await Dialog.confirm({
       title: t('确认赠送'),
-      content: t('赠送 {points} 积分给 {name}（{phone}）？赠出后不可撤回。', { points, name: recipient.nickname, phone: recipient.phone }),
+      content: t('赠送 {points} 积分给 {name}（{phone}）？赠出后不可撤回。', {
+        points,
+        name: recipient.nickname,
+        phone: recipient.phone,
+      }),
     });
     if (!go) return;
     send.mutate(
@@ -48,8 +51,23 @@ export default function PointsGiftPage() {
           {t('好友手机号')}
         </label>
         <div className="row">
-          <Input id="gift-phone" className="grow" type="tel" maxLength={11} placeholder={t('输入好友注册好物的手机号')} value={phone} onChange={setPhone} />
-          <Button size="small" color="primary" fill="outline" disabled={!/^1[3-9]\d{9}$/.test(phone.trim())} loading={preview.isPending} onClick={find}>
+          <Input
+            id="gift-phone"
+            className="grow"
+            type="tel"
+            maxLength={11}
+            placeholder={t('输入好友注册好物的手机号')}
+            value={phone}
+            onChange={setPhone}
+          />
+          <Button
+            size="small"
+            color="primary"
+            fill="outline"
+            disabled={!/^1[3-9]\d{9}$/.test(phone.trim())}
+            loading={preview.isPending}
+            onClick={find}
+          >
             {t('查找')}
           </Button>
         </div>
@@ -64,10 +82,32 @@ export default function PointsGiftPage() {
           <h2>{t('赠送积分')}</h2>
           <div className="row-between">
             <span className="muted">{t('可用 {n} 积分，每次至少 100', { n: balance })}</span>
-            <Stepper min={100} max={Math.max(100, Math.min(balance, 10000))} step={100} value={points} onChange={(v) => setPoints(v)} aria-label={t('赠送积分')} />
+            <Stepper
+              min={100}
+              max={Math.max(100, Math.min(balance, 10000))}
+              step={100}
+              value={points}
+              onChange={(v) => setPoints(v)}
+              aria-label={t('赠送积分')}
+            />
           </div>
-          <Input style={{ marginTop: 12 }} maxLength={50} placeholder={t('留言（选填）')} value={message} onChange={setMessage} aria-label={t('留言（选填）')} />
-          <Button block color="primary" shape="rounded" style={{ marginTop: 12 }} disabled={balance < points} loading={send.isPending} onClick={() => void submit()}>
+          <Input
+            style={{ marginTop: 12 }}
+            maxLength={50}
+            placeholder={t('留言（选填）')}
+            value={message}
+            onChange={setMessage}
+            aria-label={t('留言（选填）')}
+          />
+          <Button
+            block
+            color="primary"
+            shape="rounded"
+            style={{ marginTop: 12 }}
+            disabled={balance < points}
+            loading={send.isPending}
+            onClick={() => void submit()}
+          >
             {balance < points ? t('积分不足') : t('确认赠送')}
           </Button>
         </section>

@@ -31,7 +31,9 @@ export default function PointsHistoryPage() {
                   <div className="muted">{h.memo}</div>
                   <div className="muted">{fmt(h.at)}</div>
                 </div>
-                <span className={`delta ${h.points > 0 ? 'plus' : ''}`}>{h.points > 0 ? `+${h.points}` : h.points}</span>
+                <span className={`delta ${h.points > 0 ? 'plus' : ''}`}>
+                  {h.points > 0 ? `+${h.points}` : h.points}
+                </span>
               </li>
             ))}
           </ul>

@@ -31,9 +31,13 @@ export default function PointsMallPage() {
       title: t('确认兑换'),
       content: (
         <div>
-          <p style={{ margin: 0 }}>{t('用 {points} 积分兑换「{title}」', { points: item.pointsCost, title: item.title })}</p>
+          <p style={{ margin: 0 }}>
+            {t('用 {points} 积分兑换「{title}」', { points: item.pointsCost, title: item.title })}
+          </p>
           <p className="muted" style={{ margin: '6px 0 0' }}>
-            {isCoupon || !address ? t('优惠券兑换后立即发放到「我的优惠券」') : t('寄往：{who} {where}', { who: address.recipient, where: formatAddress(address) })}
+            {isCoupon || !address
+              ? t('优惠券兑换后立即发放到「我的优惠券」')
+              : t('寄往：{who} {where}', { who: address.recipient, where: formatAddress(address) })}
           </p>
         </div>
       ),
@@ -42,7 +46,11 @@ export default function PointsMallPage() {
     redeem.mutate(
       { itemId: item.id, ...(isCoupon || !address ? {} : { addressId: address.id }) },
       {
-        onSuccess: () => Toast.show({ icon: 'success', content: isCoupon ? t('兑换成功，优惠券已发放') : t('兑换成功，平台将尽快发货') }),
+        onSuccess: () =>
+          Toast.show({
+            icon: 'success',
+            content: isCoupon ? t('兑换成功，优惠券已发放') : t('兑换成功，平台将尽快发货'),
+          }),
         onError: (err) => Toast.show({ content: problemTitle(err) }),
       },
     );
@@ -50,7 +58,15 @@ export default function PointsMallPage() {
 
   return (
     <div className="page">
-      <PageHeader title={t('积分商城')} backTo="/points" right={<Link to="/points/redemptions" className="link-more" style={{ whiteSpace: 'nowrap' }}>{t('兑换记录')}</Link>} />
+      <PageHeader
+        title={t('积分商城')}
+        backTo="/points"
+        right={
+          <Link to="/points/redemptions" className="link-more" style={{ whiteSpace: 'nowrap' }}>
+            {t('兑换记录')}
+          </Link>
+        }
+      />
       <p className="muted" style={{ margin: '10px 12px 0' }}>
         {t('当前积分 {n}', { n: balance })}
       </p>
@@ -69,7 +85,9 @@ export default function PointsMallPage() {
                 <strong className="clamp-2">{item.title}</strong>
                 <span className="muted clamp-2">{item.description}</span>
                 <span className="mall-cost">{t('{points} 积分', { points: item.pointsCost })}</span>
-                <span className="muted">{t('剩余 {n} 件 · 每人限 {limit} 件', { n: item.stock, limit: item.perUserLimit })}</span>
+                <span className="muted">
+                  {t('剩余 {n} 件 · 每人限 {limit} 件', { n: item.stock, limit: item.perUserLimit })}
+                </span>
                 <Button
                   size="small"
                   color="primary"

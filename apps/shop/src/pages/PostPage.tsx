@@ -1,5 +1,14 @@
 import { ActionSheet, Button, Dialog, Swiper, Toast } from 'antd-mobile';
-import { HeartFill, HeartOutline, LeftOutline, MessageOutline, MoreOutline, SendOutline, StarFill, StarOutline } from 'antd-mobile-icons';
+import {
+  HeartFill,
+  HeartOutline,
+  LeftOutline,
+  MessageOutline,
+  MoreOutline,
+  SendOutline,
+  StarFill,
+  StarOutline,
+} from 'antd-mobile-icons';
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api, must, problemTitle } from '../api/client.ts';
@@ -88,7 +97,15 @@ function PostView({ post }: { post: PostDetail }) {
       const link = await must(api.POST('/api/v1/attribution/share-links', { body: { postId: post.id } }));
       const url = `${window.location.origin}${link.path}`;
       await navigator.clipboard?.writeText(url).catch(() => undefined);
-      await Dialog.alert({ title: t('分享链接已生成'), content: <span data-testid="share-url" style={{ wordBreak: 'break-all' }}>{url}</span>, confirmText: t('知道了') });
+      await Dialog.alert({
+        title: t('分享链接已生成'),
+        content: (
+          <span data-testid="share-url" style={{ wordBreak: 'break-all' }}>
+            {url}
+          </span>
+        ),
+        confirmText: t('知道了'),
+      });
     } catch (err) {
       Toast.show({ icon: 'fail', content: problemTitle(err) });
     }
@@ -100,7 +117,16 @@ function PostView({ post }: { post: PostDetail }) {
       cancelText: t('取消'),
       actions: REPORT_REASONS.map((r) => ({ key: r.key, text: t(r.text) })),
       onAction: (action) => {
-        must(api.POST('/api/v1/reports', { body: { subjectType: 'post', subjectId: post.id, reason: action.key as (typeof REPORT_REASONS)[number]['key'], detail: '' } })).then(
+        must(
+          api.POST('/api/v1/reports', {
+            body: {
+              subjectType: 'post',
+              subjectId: post.id,
+              reason: action.key as (typeof REPORT_REASONS)[number]['key'],
+              detail: '',
+            },
+          }),
+        ).then(
           () => Toast.show({ icon: 'success', content: t('已提交，平台会尽快处理') }),
           (err: unknown) => Toast.show({ content: problemTitle(err) }),
         );
@@ -112,11 +138,22 @@ function PostView({ post }: { post: PostDetail }) {
   return (
     <div className="post-page" data-testid="post-page">
       <header className="post-top">
-        <button type="button" className="icon-button" aria-label={t('返回')} onClick={() => ((window.history.state as { idx?: number } | null)?.idx ? void navigate(-1) : void navigate('/discover'))}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('返回')}
+          onClick={() =>
+            (window.history.state as { idx?: number } | null)?.idx ? void navigate(-1) : void navigate('/discover')
+          }
+        >
           <LeftOutline aria-hidden />
         </button>
         <Link to={`/users/${post.author.id}`} className="post-author">
-          {post.author.avatarUrl ? <img src={post.author.avatarUrl} alt="" /> : <span className="avatar-blank" aria-hidden />}
+          {post.author.avatarUrl ? (
+            <img src={post.author.avatarUrl} alt="" />
+          ) : (
+            <span className="avatar-blank" aria-hidden />
+          )}
           <span className="post-author-name">{post.author.nickname}</span>
         </Link>
         {!post.isMine && (
@@ -175,12 +212,24 @@ function PostView({ post }: { post: PostDetail }) {
             <div className="tagged-product" key={p.id} data-testid="tagged-product">
               {p.imageUrl ? <img src={p.imageUrl} alt="" /> : <span className="avatar-blank" aria-hidden />}
               <div className="tagged-product-info">
-                <button type="button" className="tagged-product-title link-button" onClick={() => openProduct(p.id, false)} style={{ background: 'none', border: 'none', padding: 0, textAlign: 'left' }}>
+                <button
+                  type="button"
+                  className="tagged-product-title link-button"
+                  onClick={() => openProduct(p.id, false)}
+                  style={{ background: 'none', border: 'none', padding: 0, textAlign: 'left' }}
+                >
                   {p.title}
                 </button>
                 <Price fen={p.minPrice} size={15} />
               </div>
-              <Button size="small" color="primary" shape="rounded" disabled={!p.available} onClick={() => openProduct(p.id, true)} data-testid="post-buy">
+              <Button
+                size="small"
+                color="primary"
+                shape="rounded"
+                disabled={!p.available}
+                onClick={() => openProduct(p.id, true)}
+                data-testid="post-buy"
+              >
                 {p.available ? t('购买') : t('已下架')}
               </Button>
             </div>
@@ -188,33 +237,67 @@ function PostView({ post }: { post: PostDetail }) {
         </section>
       )}
 
-      <PostComments postId={post.id} count={post.commentCount} open={commenting} onOpenChange={setCommenting} requireLogin={requireLogin} />
+      <PostComments
+        postId={post.id}
+        count={post.commentCount}
+        open={commenting}
+        onOpenChange={setCommenting}
+        requireLogin={requireLogin}
+      />
 
       <footer className="post-actions">
-        <button type="button" className="comment-entry" onClick={() => {
+        <button
+          type="button"
+          className="comment-entry"
+          onClick={() => {
             if (requireLogin()) setCommenting(true);
-          }}>
+          }}
+        >
           {t('说点什么…')}
         </button>
-        <button type="button" className={post.liked ? 'post-action on' : 'post-action'} aria-pressed={post.liked} aria-label={t('点赞')} onClick={() => {
+        <button
+          type="button"
+          className={post.liked ? 'post-action on' : 'post-action'}
+          aria-pressed={post.liked}
+          aria-label={t('点赞')}
+          onClick={() => {
             if (requireLogin()) actions.like.mutate(!post.liked);
-          }} data-testid="like-button">
+          }}
+          data-testid="like-button"
+        >
           {post.liked ? <HeartFill aria-hidden /> : <HeartOutline aria-hidden />}
           {post.likeCount}
         </button>
-        <button type="button" className={post.favourited ? 'post-action on' : 'post-action'} aria-pressed={post.favourited} aria-label={t('收藏')} onClick={() => {
+        <button
+          type="button"
+          className={post.favourited ? 'post-action on' : 'post-action'}
+          aria-pressed={post.favourited}
+          aria-label={t('收藏')}
+          onClick={() => {
             if (requireLogin()) actions.favourite.mutate(!post.favourited);
-          }}>
+          }}
+        >
           {post.favourited ? <StarFill aria-hidden /> : <StarOutline aria-hidden />}
           {post.favouriteCount}
         </button>
-        <button type="button" className="post-action" aria-label={t('评论')} onClick={() => {
+        <button
+          type="button"
+          className="post-action"
+          aria-label={t('评论')}
+          onClick={() => {
             if (requireLogin()) setCommenting(true);
-          }}>
+          }}
+        >
           <MessageOutline aria-hidden />
           {post.commentCount}
         </button>
-        <button type="button" className="post-action" aria-label={t('分享')} onClick={() => void share()} data-testid="share-button">
+        <button
+          type="button"
+          className="post-action"
+          aria-label={t('分享')}
+          onClick={() => void share()}
+          data-testid="share-button"
+        >
           <SendOutline aria-hidden />
           {post.shareCount}
         </button>

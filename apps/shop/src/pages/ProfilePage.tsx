@@ -34,9 +34,18 @@ export default function ProfilePage() {
         <div style={{ flex: 1 }}>
           <h2 style={{ margin: 0, fontSize: 18 }}>{p.user.nickname}</h2>
           <div className="profile-stats">
-            <span><b>{p.following}</b>{t('关注')}</span>
-            <span><b>{p.followers}</b>{t('粉丝')}</span>
-            <span><b>{p.likesReceived}</b>{t('获赞')}</span>
+            <span>
+              <b>{p.following}</b>
+              {t('关注')}
+            </span>
+            <span>
+              <b>{p.followers}</b>
+              {t('粉丝')}
+            </span>
+            <span>
+              <b>{p.likesReceived}</b>
+              {t('获赞')}
+            </span>
           </div>
         </div>
         {p.isMe ? (
@@ -49,7 +58,9 @@ export default function ProfilePage() {
             shape="rounded"
             color={p.followedByMe ? 'default' : 'primary'}
             onClick={() =>
-              me.data ? follow.mutate({ type: 'user', id, on: !p.followedByMe }) : void navigate(`/login?redirect=${encodeURIComponent(location.pathname)}`)
+              me.data
+                ? follow.mutate({ type: 'user', id, on: !p.followedByMe })
+                : void navigate(`/login?redirect=${encodeURIComponent(location.pathname)}`)
             }
           >
             {p.followedByMe ? t('已关注') : t('关注')}
@@ -67,7 +78,12 @@ export default function ProfilePage() {
         ) : (
           <div className="tagged-products" style={{ background: '#fff', paddingTop: 8 }}>
             {p.products.map((x) => (
-              <Link key={x.id} to={`/product/${x.id}`} className="tagged-product" style={{ color: 'inherit', textDecoration: 'none' }}>
+              <Link
+                key={x.id}
+                to={`/product/${x.id}`}
+                className="tagged-product"
+                style={{ color: 'inherit', textDecoration: 'none' }}
+              >
                 {x.imageUrl && <img src={x.imageUrl} alt="" />}
                 <span className="tagged-product-info">{x.title}</span>
                 <Price fen={x.minPrice} size={14} />
@@ -82,7 +98,10 @@ export default function ProfilePage() {
       ) : (
         <>
           <PostWaterfall posts={posts} />
-          <InfiniteScroll loadMore={async () => void (await list.fetchNextPage({ throwOnError: true }))} hasMore={list.hasNextPage} />
+          <InfiniteScroll
+            loadMore={async () => void (await list.fetchNextPage({ throwOnError: true }))}
+            hasMore={list.hasNextPage}
+          />
         </>
       )}
     </div>

@@ -19,8 +19,16 @@ import { type MessageKey, useFormatTime, useT } from '../i18n/index.tsx';
 import { yuan } from '../lib/money.ts';
 import './Distribution.css';
 
-const COMMISSION_STATUS: Record<Commission['status'], MessageKey> = { pending: '待结算', settled: '已结算', reversed: '已退回' };
-const WITHDRAWAL_STATUS: Record<Withdrawal['status'], MessageKey> = { processing: '打款中', paid: '已到账', failed: '失败已退回' };
+const COMMISSION_STATUS: Record<Commission['status'], MessageKey> = {
+  pending: '待结算',
+  settled: '已结算',
+  reversed: '已退回',
+};
+const WITHDRAWAL_STATUS: Record<Withdrawal['status'], MessageKey> = {
+  processing: '打款中',
+  paid: '已到账',
+  failed: '失败已退回',
+};
 
 /** The last three months in Beijing time, newest first: 2026-11, 2026-10, 2026-09. */
 function recentMonths(): string[] {
@@ -66,7 +74,13 @@ export default function PromoterPage() {
             </li>
           </ul>
           <div className="row dist-actions">
-            <Button color="primary" shape="rounded" disabled={earnings.data.available < earnings.data.minWithdrawal} onClick={() => setWithdrawing(true)} data-testid="withdraw-open">
+            <Button
+              color="primary"
+              shape="rounded"
+              disabled={earnings.data.available < earnings.data.minWithdrawal}
+              onClick={() => setWithdrawing(true)}
+              data-testid="withdraw-open"
+            >
               {t('提现')}
             </Button>
             <Link to="/me/invite" className="link-more">
@@ -85,7 +99,12 @@ export default function PromoterPage() {
               </a>
             ))}
           </p>
-          <WithdrawSheet open={withdrawing} onClose={() => setWithdrawing(false)} available={earnings.data.available} minimum={earnings.data.minWithdrawal} />
+          <WithdrawSheet
+            open={withdrawing}
+            onClose={() => setWithdrawing(false)}
+            available={earnings.data.available}
+            minimum={earnings.data.minWithdrawal}
+          />
         </section>
       )}
       <Tabs className="card" style={{ padding: 0 }}>
@@ -110,7 +129,13 @@ function CommissionList() {
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   if (list.isPending) return <ListSkeleton rows={3} />;
   if (list.isError) return <QueryError error={list.error} onRetry={() => void list.refetch()} />;
-  if (items.length === 0) return <EmptyState title={t('还没有佣金')} description={t('在商品页点「分享赚」生成链接，好友通过链接购买后这里会有记录')} />;
+  if (items.length === 0)
+    return (
+      <EmptyState
+        title={t('还没有佣金')}
+        description={t('在商品页点「分享赚」生成链接，好友通过链接购买后这里会有记录')}
+      />
+    );
   return (
     <>
       <ul className="plain-list dist-list" data-testid="commission-list">
@@ -123,14 +148,19 @@ function CommissionList() {
               </p>
             </div>
             <div className="dist-right">
-              <span className={`tag ${c.status === 'settled' ? 'brand' : c.status === 'pending' ? 'warn' : 'gray'}`}>{t(COMMISSION_STATUS[c.status])}</span>
+              <span className={`tag ${c.status === 'settled' ? 'brand' : c.status === 'pending' ? 'warn' : 'gray'}`}>
+                {t(COMMISSION_STATUS[c.status])}
+              </span>
               <p className="dist-amount">¥{yuan(c.amount - c.reversedAmount)}</p>
               {c.reversedAmount > 0 && <p className="muted">{t('已退回 ¥{n}', { n: yuan(c.reversedAmount) })}</p>}
             </div>
           </li>
         ))}
       </ul>
-      <InfiniteScroll loadMore={async () => void (await list.fetchNextPage({ throwOnError: true }))} hasMore={list.hasNextPage} />
+      <InfiniteScroll
+        loadMore={async () => void (await list.fetchNextPage({ throwOnError: true }))}
+        hasMore={list.hasNextPage}
+      />
     </>
   );
 }
@@ -141,7 +171,8 @@ function LinkList() {
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   if (list.isPending) return <ListSkeleton rows={3} />;
   if (list.isError) return <QueryError error={list.error} onRetry={() => void list.refetch()} />;
-  if (items.length === 0) return <EmptyState title={t('还没有推广链接')} description={t('在商品页点「分享赚」即可生成')} />;
+  if (items.length === 0)
+    return <EmptyState title={t('还没有推广链接')} description={t('在商品页点「分享赚」即可生成')} />;
   return (
     <>
       <ul className="plain-list dist-list">
@@ -152,15 +183,30 @@ function LinkList() {
               <Link to={`/product/${l.productId}`} className="ellipsis" style={{ display: 'block' }}>
                 {l.product?.title ?? t('商品已下架')}
               </Link>
-              <p className="muted">{t('佣金 {rate}% · 每件约赚 ¥{n}', { rate: (l.rateBp / 100).toFixed(1), n: yuan(l.estimatedCommission) })}</p>
+              <p className="muted">
+                {t('佣金 {rate}% · 每件约赚 ¥{n}', {
+                  rate: (l.rateBp / 100).toFixed(1),
+                  n: yuan(l.estimatedCommission),
+                })}
+              </p>
             </div>
-            <Button size="mini" onClick={() => void copyText(absoluteUrl(l.path)).then((ok) => Toast.show({ content: ok ? t('已复制') : t('复制失败，请长按手动复制') }))}>
+            <Button
+              size="mini"
+              onClick={() =>
+                void copyText(absoluteUrl(l.path)).then((ok) =>
+                  Toast.show({ content: ok ? t('已复制') : t('复制失败，请长按手动复制') }),
+                )
+              }
+            >
               {t('复制链接')}
             </Button>
           </li>
         ))}
       </ul>
-      <InfiniteScroll loadMore={async () => void (await list.fetchNextPage({ throwOnError: true }))} hasMore={list.hasNextPage} />
+      <InfiniteScroll
+        loadMore={async () => void (await list.fetchNextPage({ throwOnError: true }))}
+        hasMore={list.hasNextPage}
+      />
     </>
   );
 }
@@ -187,13 +233,18 @@ function WithdrawalList() {
               {w.failureReason && <p className="muted">{w.failureReason}</p>}
             </div>
             <div className="dist-right">
-              <span className={`tag ${w.status === 'paid' ? 'brand' : w.status === 'processing' ? 'warn' : 'gray'}`}>{t(WITHDRAWAL_STATUS[w.status])}</span>
+              <span className={`tag ${w.status === 'paid' ? 'brand' : w.status === 'processing' ? 'warn' : 'gray'}`}>
+                {t(WITHDRAWAL_STATUS[w.status])}
+              </span>
               <p className="dist-amount">¥{yuan(w.net)}</p>
             </div>
           </li>
         ))}
       </ul>
-      <InfiniteScroll loadMore={async () => void (await list.fetchNextPage({ throwOnError: true }))} hasMore={list.hasNextPage} />
+      <InfiniteScroll
+        loadMore={async () => void (await list.fetchNextPage({ throwOnError: true }))}
+        hasMore={list.hasNextPage}
+      />
     </>
   );
 }

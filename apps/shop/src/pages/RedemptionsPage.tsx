@@ -38,7 +38,9 @@ export default function RedemptionsPage() {
                   <div className="muted">
                     {t('{points} 积分', { points: r.points })} · {fmt(r.createdAt)}
                   </div>
-                  <div className="muted">{r.shipTo ? `${r.shipTo.recipient} ${r.shipTo.address}` : t('优惠券已发放到「我的优惠券」')}</div>
+                  <div className="muted">
+                    {r.shipTo ? `${r.shipTo.recipient} ${r.shipTo.address}` : t('优惠券已发放到「我的优惠券」')}
+                  </div>
                   {r.fulfilNote && <div className="muted">{r.fulfilNote}</div>}
                 </div>
                 <Tag color={STATUS[r.status]!.color}>{t(STATUS[r.status]!.label)}</Tag>

@@ -39,7 +39,10 @@ export default function TopicPage() {
           ) : (
             <>
               <PostWaterfall posts={posts} />
-              <InfiniteScroll loadMore={async () => void (await topic.fetchNextPage({ throwOnError: true }))} hasMore={topic.hasNextPage} />
+              <InfiniteScroll
+                loadMore={async () => void (await topic.fetchNextPage({ throwOnError: true }))}
+                hasMore={topic.hasNextPage}
+              />
             </>
           )}
         </>

@@ -83,9 +83,23 @@ export default function LoginPage() {
           </div>
         </div>
         {sendCode.isSuccess && mode === 'code' ? (
-          <Alert type="success" showIcon style={{ marginBottom: 16 }} title={t('验证码已发送，{n} 分钟内有效', { n: Math.round(sendCode.data.expiresInSeconds / 60) })} />
+          <Alert
+            type="success"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={t('验证码已发送，{n} 分钟内有效', { n: Math.round(sendCode.data.expiresInSeconds / 60) })}
+          />
         ) : null}
-        {failure ? <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={problemTitle(failure)} data-testid="login-error" /> : null}
+        {failure ? (
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            style={{ marginBottom: 16 }}
+            title={problemTitle(failure)}
+            data-testid="login-error"
+          />
+        ) : null}
         <Tabs
           activeKey={mode}
           onChange={(k) => setMode(k === 'code' ? 'code' : 'password')}
@@ -94,14 +108,36 @@ export default function LoginPage() {
               key: 'password',
               label: t('密码登录'),
               children: (
-                <Form form={passwordForm} layout="vertical" requiredMark={false} onFinish={(v) => loginWithPassword.mutate(v)}>
+                <Form
+                  form={passwordForm}
+                  layout="vertical"
+                  requiredMark={false}
+                  onFinish={(v) => loginWithPassword.mutate(v)}
+                >
                   <Form.Item name="phone" label={t('手机号')} rules={phoneRules}>
-                    <Input prefix={<MobileOutlined aria-hidden="true" />} inputMode="numeric" autoComplete="username" maxLength={11} data-testid="login-phone" />
+                    <Input
+                      prefix={<MobileOutlined aria-hidden="true" />}
+                      inputMode="numeric"
+                      autoComplete="username"
+                      maxLength={11}
+                      data-testid="login-phone"
+                    />
                   </Form.Item>
                   <Form.Item name="password" label={t('密码')} rules={[{ required: true, message: t('请输入密码') }]}>
-                    <Input.Password prefix={<LockOutlined aria-hidden="true" />} autoComplete="current-password" data-testid="login-password" />
+                    <Input.Password
+                      prefix={<LockOutlined aria-hidden="true" />}
+                      autoComplete="current-password"
+                      data-testid="login-password"
+                    />
                   </Form.Item>
-                  <Button type="primary" htmlType="submit" block size="large" loading={loginWithPassword.isPending} data-testid="login-submit">
+                  <Button
+                    type="primary"
+                    htmlType="submit"
+                    block
+                    size="large"
+                    loading={loginWithPassword.isPending}
+                    data-testid="login-submit"
+                  >
                     {t('登录')}
                   </Button>
                 </Form>
@@ -113,11 +149,21 @@ export default function LoginPage() {
               children: (
                 <Form form={codeForm} layout="vertical" requiredMark={false} onFinish={(v) => loginWithCode.mutate(v)}>
                   <Form.Item name="phone" label={t('手机号')} rules={phoneRules}>
-                    <Input prefix={<MobileOutlined aria-hidden="true" />} inputMode="numeric" autoComplete="username" maxLength={11} data-testid="login-code-phone" />
+                    <Input
+                      prefix={<MobileOutlined aria-hidden="true" />}
+                      inputMode="numeric"
+                      autoComplete="username"
+                      maxLength={11}
+                      data-testid="login-code-phone"
+                    />
                   </Form.Item>
                   <Form.Item label={t('验证码')} required>
                     <div style={{ display: 'flex', gap: 8 }}>
-                      <Form.Item name="code" noStyle rules={[{ required: true, pattern: /^\d{6}$/, message: t('验证码为 6 位数字') }]}>
+                      <Form.Item
+                        name="code"
+                        noStyle
+                        rules={[{ required: true, pattern: /^\d{6}$/, message: t('验证码为 6 位数字') }]}
+                      >
                         <Input
                           prefix={<SafetyOutlined aria-hidden="true" />}
                           inputMode="numeric"
@@ -142,7 +188,14 @@ export default function LoginPage() {
                       </Button>
                     </div>
                   </Form.Item>
-                  <Button type="primary" htmlType="submit" block size="large" loading={loginWithCode.isPending} data-testid="login-code-submit">
+                  <Button
+                    type="primary"
+                    htmlType="submit"
+                    block
+                    size="large"
+                    loading={loginWithCode.isPending}
+                    data-testid="login-code-submit"
+                  >
                     {t('登录')}
                   </Button>
                   <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0, fontSize: 12 }}>

@@ -16,7 +16,10 @@ type OrderRow = Overview['recentOrders'][number];
  */
 export default function CreatorCentrePage() {
   const t = useT();
-  const overview = useQuery({ queryKey: ['creator', 'overview'], queryFn: () => must(api.GET('/api/v1/creator/overview')) });
+  const overview = useQuery({
+    queryKey: ['creator', 'overview'],
+    queryFn: () => must(api.GET('/api/v1/creator/overview')),
+  });
   if (overview.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
   if (overview.isError) return <Alert type="error" showIcon role="alert" title={problemTitle(overview.error)} />;
   const { totals, posts, recentOrders } = overview.data;
@@ -31,7 +34,11 @@ export default function CreatorCentrePage() {
           <a href={`/posts/${r.id}`} target="_blank" rel="noreferrer">
             {title}
           </a>
-          {r.status !== 'published' && <Tag color="orange" style={{ marginLeft: 4 }}>{r.status === 'pending_review' ? t('审核中') : t('已下架')}</Tag>}
+          {r.status !== 'published' && (
+            <Tag color="orange" style={{ marginLeft: 4 }}>
+              {r.status === 'pending_review' ? t('审核中') : t('已下架')}
+            </Tag>
+          )}
         </span>
       ),
     },
@@ -50,7 +57,9 @@ export default function CreatorCentrePage() {
       render: (v: number, r) => (
         <span title={t('已结算 {n}', { n: yuan(r.commissionSettled) })}>
           {yuan(v)}
-          {v > 0 && r.commissionSettled < v && <div style={{ fontSize: 12, color: '#999' }}>{t('待结算 {n}', { n: yuan(v - r.commissionSettled) })}</div>}
+          {v > 0 && r.commissionSettled < v && (
+            <div style={{ fontSize: 12, color: '#999' }}>{t('待结算 {n}', { n: yuan(v - r.commissionSettled) })}</div>
+          )}
         </span>
       ),
     },
@@ -59,14 +68,29 @@ export default function CreatorCentrePage() {
     { title: t('下单时间'), dataIndex: 'orderedAt', width: 150, render: dateTime },
     { title: t('商品'), dataIndex: 'productTitle' },
     { title: t('来源笔记'), dataIndex: 'postTitle', render: (s: string | null) => s ?? '—' },
-    { title: t('渠道'), dataIndex: 'source', width: 90, render: (s: string) => (s === 'share' ? t('分享') : s === 'affiliate' ? t('推广链接') : t('笔记')) },
+    {
+      title: t('渠道'),
+      dataIndex: 'source',
+      width: 90,
+      render: (s: string) => (s === 'share' ? t('分享') : s === 'affiliate' ? t('推广链接') : t('笔记')),
+    },
     { title: t('金额'), dataIndex: 'payAmount', width: 100, align: 'right', render: (v: number) => yuan(v) },
-    { title: t('状态'), dataIndex: 'status', width: 110, render: (s: OrderRow['status']) => <Tag color={s === 'paid' ? 'green' : 'default'}>{status[s]}</Tag> },
+    {
+      title: t('状态'),
+      dataIndex: 'status',
+      width: 110,
+      render: (s: OrderRow['status']) => <Tag color={s === 'paid' ? 'green' : 'default'}>{status[s]}</Tag>,
+    },
   ];
   const top = [...posts].sort((a, b) => b.gmv - a.gmv).slice(0, 8);
   return (
     <>
-      <PageHeader title={t('创作者中心')} subtitle={t('订单与 GMV 按末次触点归因到笔记（7 天内）；已取消或全额退款的订单不计入。佣金为你在这些订单上的推广佣金（已扣除退款冲回）。')} />
+      <PageHeader
+        title={t('创作者中心')}
+        subtitle={t(
+          '订单与 GMV 按末次触点归因到笔记（7 天内）；已取消或全额退款的订单不计入。佣金为你在这些订单上的推广佣金（已扣除退款冲回）。',
+        )}
+      />
       <Row gutter={16} style={{ marginBottom: 16 }}>
         {[
           { title: t('笔记'), value: totals.posts },
@@ -89,7 +113,10 @@ export default function CreatorCentrePage() {
             height={220}
             option={{
               grid: { left: 60, right: 20, top: 10, bottom: 30 },
-              xAxis: { type: 'category', data: top.map((p) => (p.title.length > 8 ? `${p.title.slice(0, 8)}…` : p.title)) },
+              xAxis: {
+                type: 'category',
+                data: top.map((p) => (p.title.length > 8 ? `${p.title.slice(0, 8)}…` : p.title)),
+              },
               yAxis: { type: 'value', axisLabel: { formatter: (v: number) => `¥${v / 100}` } },
               series: [{ type: 'bar', data: top.map((p) => p.gmv), itemStyle: { color: '#d6291f' } }],
             }}
@@ -98,10 +125,23 @@ export default function CreatorCentrePage() {
         </Card>
       )}
       <Card size="small" title={t('笔记数据')} style={{ marginBottom: 16 }}>
-        <Table rowKey="id" columns={postColumns} dataSource={posts} pagination={false} locale={{ emptyText: <Empty description={t('还没有发布笔记')} /> }} />
+        <Table
+          rowKey="id"
+          columns={postColumns}
+          dataSource={posts}
+          pagination={false}
+          locale={{ emptyText: <Empty description={t('还没有发布笔记')} /> }}
+        />
       </Card>
       <Card size="small" title={t('最近归因订单')}>
-        <Table rowKey="lineId" columns={orderColumns} dataSource={recentOrders} pagination={false} locale={{ emptyText: <Empty description={t('还没有通过你的笔记成交的订单')} /> }} data-testid="creator-orders-table" />
+        <Table
+          rowKey="lineId"
+          columns={orderColumns}
+          dataSource={recentOrders}
+          pagination={false}
+          locale={{ emptyText: <Empty description={t('还没有通过你的笔记成交的订单')} /> }}
+          data-testid="creator-orders-table"
+        />
       </Card>
     </>
   );

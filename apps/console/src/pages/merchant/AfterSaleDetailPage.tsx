@@ -23,15 +23,25 @@ export default function AfterSaleDetailPage() {
   const path = { path: { id: afterSaleId } };
   const decide = useMutation({
     mutationFn: (d: Decision): Promise<AfterSaleDetail> => {
-      if (d.kind === 'approve') return must(api.POST('/api/v1/merchant/after-sales/{id}/approve', { params: path, body: d.note ? { note: d.note } : {} }));
-      if (d.kind === 'reject') return must(api.POST('/api/v1/merchant/after-sales/{id}/reject', { params: path, body: { reason: d.reason } }));
+      if (d.kind === 'approve')
+        return must(
+          api.POST('/api/v1/merchant/after-sales/{id}/approve', { params: path, body: d.note ? { note: d.note } : {} }),
+        );
+      if (d.kind === 'reject')
+        return must(api.POST('/api/v1/merchant/after-sales/{id}/reject', { params: path, body: { reason: d.reason } }));
       return must(api.POST('/api/v1/merchant/after-sales/{id}/receive-return', { params: path }));
     },
     onSuccess: (detail, d) => {
       qc.setQueryData(key, detail);
       void qc.invalidateQueries({ queryKey: ['merchant', merchantId, 'after-sales'] });
       void qc.invalidateQueries({ queryKey: ['merchant', merchantId, 'order', detail.orderId] });
-      notify.success(d.kind === 'approve' ? t('已同意售后申请') : d.kind === 'reject' ? t('已拒绝售后申请') : t('已确认收货，退款处理中'));
+      notify.success(
+        d.kind === 'approve'
+          ? t('已同意售后申请')
+          : d.kind === 'reject'
+            ? t('已拒绝售后申请')
+            : t('已确认收货，退款处理中'),
+      );
     },
     onError: notify.error,
   });

@@ -9,7 +9,16 @@ import { useT } from '../../i18n/index.tsx';
 import { AfterSaleTable } from '../shared/AfterSaleTable.tsx';
 import { AFTER_SALE_STATUS } from '../shared/labels.ts';
 
-const TABS: (AfterSaleStatus | 'all')[] = ['all', 'requested', 'return_shipped', 'awaiting_return', 'escalated', 'refunding', 'completed', 'rejected'];
+const TABS: (AfterSaleStatus | 'all')[] = [
+  'all',
+  'requested',
+  'return_shipped',
+  'awaiting_return',
+  'escalated',
+  'refunding',
+  'completed',
+  'rejected',
+];
 
 export default function AfterSalesPage() {
   const t = useT();

@@ -1,5 +1,21 @@
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Card, Checkbox, Empty, Flex, Form, Input, Modal, Progress, Select, Skeleton, Space, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Progress,
+  Select,
+  Skeleton,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, must, problemTitle } from '../../api/client.ts';
@@ -19,17 +35,32 @@ export default function CommunitiesPage() {
       <PageHeader
         title={t('社群管理')}
         subtitle={t('每个群最多 500 人，满员后新成员自动进入下一个群；买家首次下单后自动加入本店粉丝专属群。')}
-        extra={<Button type="primary" onClick={() => setCreating(true)}>{t('新建社群')}</Button>}
+        extra={
+          <Button type="primary" onClick={() => setCreating(true)}>
+            {t('新建社群')}
+          </Button>
+        }
       />
       {list.isPending ? (
         <Skeleton active paragraph={{ rows: 6 }} />
       ) : list.isError ? (
-        <Alert type="error" showIcon title={problemTitle(list.error)} action={<Button size="small" onClick={() => void list.refetch()}>{t('重试')}</Button>} />
+        <Alert
+          type="error"
+          showIcon
+          title={problemTitle(list.error)}
+          action={
+            <Button size="small" onClick={() => void list.refetch()}>
+              {t('重试')}
+            </Button>
+          }
+        />
       ) : list.data.length === 0 ? (
         <Empty description={t('还没有社群；买家首次下单后会自动创建本店粉丝专属群')} />
       ) : (
         <Flex vertical gap={16}>
-          {list.data.map((c) => <CommunityCard key={c.id} c={c} />)}
+          {list.data.map((c) => (
+            <CommunityCard key={c.id} c={c} />
+          ))}
         </Flex>
       )}
       <CreateCommunity open={creating} onClose={() => setCreating(false)} />
@@ -54,14 +85,24 @@ function CommunityCard({ c }: { c: MerchantCommunity }) {
       <Space size="large" wrap>
         <Typography.Text>{t('成员 {n} 人', { n: c.memberCount })}</Typography.Text>
         <Typography.Text>{t('{n} 个群', { n: c.groups.length })}</Typography.Text>
-        {c.pendingApplications > 0 && <Tag color="orange">{t('{n} 条入群申请待审核', { n: c.pendingApplications })}</Tag>}
+        {c.pendingApplications > 0 && (
+          <Tag color="orange">{t('{n} 条入群申请待审核', { n: c.pendingApplications })}</Tag>
+        )}
       </Space>
       <Flex vertical gap={6} style={{ marginTop: 12, maxWidth: 520 }}>
         {c.groups.map((g) => (
           <Flex key={g.id} align="center" gap={12}>
             <Typography.Text style={{ width: 56 }}>{t('{n} 群', { n: g.seq })}</Typography.Text>
-            <Progress percent={Math.round((g.memberCount / g.capacity) * 100)} showInfo={false} style={{ flex: 1, margin: 0 }} aria-label={t('{n} 群人数', { n: g.seq })} />
-            <Typography.Text type="secondary" style={{ width: 80, textAlign: 'right' }}>{`${g.memberCount} / ${g.capacity}`}</Typography.Text>
+            <Progress
+              percent={Math.round((g.memberCount / g.capacity) * 100)}
+              showInfo={false}
+              style={{ flex: 1, margin: 0 }}
+              aria-label={t('{n} 群人数', { n: g.seq })}
+            />
+            <Typography.Text
+              type="secondary"
+              style={{ width: 80, textAlign: 'right' }}
+            >{`${g.memberCount} / ${g.capacity}`}</Typography.Text>
           </Flex>
         ))}
         {c.groups.length === 0 && <Typography.Text type="secondary">{t('第一位成员加入时开设 1 群')}</Typography.Text>}
@@ -85,7 +126,8 @@ function CreateCommunity({ open, onClose }: { open: boolean; onClose: () => void
   const refresh = useCommunityRefresh('');
   const admission = Form.useWatch('admission', form);
   const create = useMutation({
-    mutationFn: (v: CreateForm) => must(api.POST('/api/v1/merchant/communities', { body: { ...v, description: v.description ?? '' } })),
+    mutationFn: (v: CreateForm) =>
+      must(api.POST('/api/v1/merchant/communities', { body: { ...v, description: v.description ?? '' } })),
     onSuccess: () => {
       notify.success(t('社群已创建'));
       form.resetFields();
@@ -95,23 +137,60 @@ function CreateCommunity({ open, onClose }: { open: boolean; onClose: () => void
     onError: notify.error,
   });
   return (
-    <Modal open={open} title={t('新建社群')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={create.isPending} okText={t('创建')} destroyOnHidden>
-      <Form form={form} name="community" layout="vertical" initialValues={{ admission: 'open', exclusive: false }} onFinish={(v) => create.mutate(v)}>
-        <Form.Item name="name" label={t('社群名称')} rules={[{ required: true, min: 2, max: 30, message: t('社群名称 2–30 个字') }]}>
+    <Modal
+      open={open}
+      title={t('新建社群')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={create.isPending}
+      okText={t('创建')}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        name="community"
+        layout="vertical"
+        initialValues={{ admission: 'open', exclusive: false }}
+        onFinish={(v) => create.mutate(v)}
+      >
+        <Form.Item
+          name="name"
+          label={t('社群名称')}
+          rules={[{ required: true, min: 2, max: 30, message: t('社群名称 2–30 个字') }]}
+        >
           <Input maxLength={30} />
         </Form.Item>
         <Form.Item name="description" label={t('简介')}>
           <Input.TextArea rows={2} maxLength={300} showCount />
         </Form.Item>
         <Form.Item name="admission" label={t('入群规则')}>
-          <Select options={(Object.keys(ADMISSION_LABEL) as MerchantCommunity['admission'][]).map((k) => ({ value: k, label: t(ADMISSION_LABEL[k]) }))} />
+          <Select
+            options={(Object.keys(ADMISSION_LABEL) as MerchantCommunity['admission'][]).map((k) => ({
+              value: k,
+              label: t(ADMISSION_LABEL[k]),
+            }))}
+          />
         </Form.Item>
         {admission === 'tier' && (
-          <Form.Item name="admissionMinTier" label={t('最低会员等级')} rules={[{ required: true, message: t('请选择最低会员等级') }]}>
-            <Select options={[{ value: 'silver', label: t('白银') }, { value: 'gold', label: t('黄金') }, { value: 'diamond', label: t('钻石') }]} />
+          <Form.Item
+            name="admissionMinTier"
+            label={t('最低会员等级')}
+            rules={[{ required: true, message: t('请选择最低会员等级') }]}
+          >
+            <Select
+              options={[
+                { value: 'silver', label: t('白银') },
+                { value: 'gold', label: t('黄金') },
+                { value: 'diamond', label: t('钻石') },
+              ]}
+            />
           </Form.Item>
         )}
-        <Form.Item name="exclusive" valuePropName="checked" extra={t('每店一个；买家首次下单后自动加入，可自行退出，之后的订单不会再拉回。')}>
+        <Form.Item
+          name="exclusive"
+          valuePropName="checked"
+          extra={t('每店一个；买家首次下单后自动加入，可自行退出，之后的订单不会再拉回。')}
+        >
           <Checkbox>{t('设为粉丝专属群')}</Checkbox>
         </Form.Item>
       </Form>

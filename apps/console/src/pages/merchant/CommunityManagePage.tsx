@@ -14,13 +14,24 @@ import { SegmentComposer } from './community/SegmentComposer.tsx';
 export default function CommunityManagePage() {
   const t = useT();
   const { communityId = '' } = useParams();
-  const detail = useQuery({ queryKey: ['community', communityId, 'detail'], queryFn: () => must(api.GET('/api/v1/communities/{id}', { params: { path: { id: communityId } } })) });
+  const detail = useQuery({
+    queryKey: ['community', communityId, 'detail'],
+    queryFn: () => must(api.GET('/api/v1/communities/{id}', { params: { path: { id: communityId } } })),
+  });
   if (detail.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
   if (detail.isError) return <Alert type="error" showIcon title={problemTitle(detail.error)} />;
   const c = detail.data;
   return (
     <>
-      <PageHeader title={c.name} subtitle={c.description} extra={<Link to="/merchant/communities"><Button>{t('返回社群列表')}</Button></Link>} />
+      <PageHeader
+        title={c.name}
+        subtitle={c.description}
+        extra={
+          <Link to="/merchant/communities">
+            <Button>{t('返回社群列表')}</Button>
+          </Link>
+        }
+      />
       <Descriptions size="small" column={4} style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t('成员')}>{c.memberCount}</Descriptions.Item>
         <Descriptions.Item label={t('群数')}>{c.groups.length}</Descriptions.Item>

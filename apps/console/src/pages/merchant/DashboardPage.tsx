@@ -24,7 +24,10 @@ interface Collected<T> {
 }
 
 /** Walks a cursor list newest-first until `stop` says the rest is older than needed, or the list ends. */
-async function collect<T>(page: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null }>, stop: (item: T) => boolean): Promise<Collected<T>> {
+async function collect<T>(
+  page: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null }>,
+  stop: (item: T) => boolean,
+): Promise<Collected<T>> {
   const items: T[] = [];
   let cursor: string | undefined;
   for (let n = 0; n < MAX_PAGES; n++) {
@@ -48,19 +51,39 @@ function useDashboard(merchantId: string, days: number) {
       const fromMs = Date.parse(`${from}T00:00:00+08:00`);
       const [orders, afterSales, toShip, toHandle] = await Promise.all([
         collect<StaffOrder>(
-          (cursor) => must(api.GET('/api/v1/merchant/orders', { params: { query: { from, limit: PAGE, ...(cursor ? { cursor } : {}) } } })),
+          (cursor) =>
+            must(
+              api.GET('/api/v1/merchant/orders', {
+                params: { query: { from, limit: PAGE, ...(cursor ? { cursor } : {}) } },
+              }),
+            ),
           () => false,
         ),
         collect<AfterSale>(
-          (cursor) => must(api.GET('/api/v1/merchant/after-sales', { params: { query: { limit: PAGE, ...(cursor ? { cursor } : {}) } } })),
+          (cursor) =>
+            must(
+              api.GET('/api/v1/merchant/after-sales', {
+                params: { query: { limit: PAGE, ...(cursor ? { cursor } : {}) } },
+              }),
+            ),
           (a) => Date.parse(a.createdAt) < fromMs,
         ),
         collect<StaffOrder>(
-          (cursor) => must(api.GET('/api/v1/merchant/orders', { params: { query: { status: 'paid', limit: PAGE, ...(cursor ? { cursor } : {}) } } })),
+          (cursor) =>
+            must(
+              api.GET('/api/v1/merchant/orders', {
+                params: { query: { status: 'paid', limit: PAGE, ...(cursor ? { cursor } : {}) } },
+              }),
+            ),
           () => false,
         ),
         collect<AfterSale>(
-          (cursor) => must(api.GET('/api/v1/merchant/after-sales', { params: { query: { status: 'requested', limit: PAGE, ...(cursor ? { cursor } : {}) } } })),
+          (cursor) =>
+            must(
+              api.GET('/api/v1/merchant/after-sales', {
+                params: { query: { status: 'requested', limit: PAGE, ...(cursor ? { cursor } : {}) } },
+              }),
+            ),
           () => false,
         ),
       ]);
@@ -104,7 +127,15 @@ function topProductsOption(stats: DashboardStats, t: Translate): ChartOption {
     grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'value', name: t('元'), axisLabel: { hideOverlap: true } },
     yAxis: { type: 'category', data: rows.map((p) => (p.title.length > 14 ? `${p.title.slice(0, 14)}…` : p.title)) },
-    series: [{ name: t('成交额（元）'), type: 'bar', barMaxWidth: 16, data: rows.map((p) => p.amount / 100), label: { show: true, position: 'right' } }],
+    series: [
+      {
+        name: t('成交额（元）'),
+        type: 'bar',
+        barMaxWidth: 16,
+        data: rows.map((p) => p.amount / 100),
+        label: { show: true, position: 'right' },
+      },
+    ],
   };
 }
 
@@ -132,7 +163,14 @@ export default function DashboardPage() {
   const [days, setDays] = useState(30);
   const q = useDashboard(merchantId, days);
   const charts = useMemo(
-    () => (q.data ? { trend: trendOption(q.data.stats, t, lang), top: topProductsOption(q.data.stats, t), reasons: reasonsOption(q.data.stats, t) } : null),
+    () =>
+      q.data
+        ? {
+            trend: trendOption(q.data.stats, t, lang),
+            top: topProductsOption(q.data.stats, t),
+            reasons: reasonsOption(q.data.stats, t),
+          }
+        : null,
     [q.data, t, lang],
   );
 
@@ -142,7 +180,11 @@ export default function DashboardPage() {
       subtitle={
         <>
           {t('根据本店订单和售后记录实时计算，按下单日期（北京时间）统计。')}
-          <Tooltip title={t('成交额 = 期间内下单且已付款订单的实付金额（含之后退款的部分）；售后率 = 这些订单中发起过售后（未撤销）的订单占比。')}>
+          <Tooltip
+            title={t(
+              '成交额 = 期间内下单且已付款订单的实付金额（含之后退款的部分）；售后率 = 这些订单中发起过售后（未撤销）的订单占比。',
+            )}
+          >
             <InfoCircleOutlined style={{ marginLeft: 6 }} aria-label={t('指标口径')} tabIndex={0} />
           </Tooltip>
         </>
@@ -196,7 +238,14 @@ export default function DashboardPage() {
   return (
     <>
       {header}
-      {q.data.truncated ? <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('订单较多，只统计了最近的 {n} 条；数字可能偏低。', { n: PAGE * MAX_PAGES })} /> : null}
+      {q.data.truncated ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('订单较多，只统计了最近的 {n} 条；数字可能偏低。', { n: PAGE * MAX_PAGES })}
+        />
+      ) : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} sm={12} xl={6}>
           <Card>
@@ -210,13 +259,22 @@ export default function DashboardPage() {
           <Card>
             <Statistic title={t('支付订单数')} value={stats.paidOrders} data-testid="stat-orders" />
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {stats.paidOrders > 0 ? t('客单价 {amount} · 买家 {n} 人', { amount: yuan(Math.round(stats.gmv / stats.paidOrders)), n: stats.buyers }) : t('期间内没有支付订单')}
+              {stats.paidOrders > 0
+                ? t('客单价 {amount} · 买家 {n} 人', {
+                    amount: yuan(Math.round(stats.gmv / stats.paidOrders)),
+                    n: stats.buyers,
+                  })
+                : t('期间内没有支付订单')}
             </Typography.Text>
           </Card>
         </Col>
         <Col xs={24} sm={12} xl={6}>
           <Card>
-            <Statistic title={t('售后率')} value={rate == null ? '—' : `${rate.toFixed(1)}%`} data-testid="stat-after-sale-rate" />
+            <Statistic
+              title={t('售后率')}
+              value={rate == null ? '—' : `${rate.toFixed(1)}%`}
+              data-testid="stat-after-sale-rate"
+            />
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {t('{n} 单发起售后，共 {m} 个申请', { n: stats.ordersWithAfterSales, m: stats.afterSales })}
             </Typography.Text>
@@ -244,7 +302,11 @@ export default function DashboardPage() {
                 option={charts!.trend}
                 height={320}
                 testId="chart-trend"
-                label={t('近 {n} 天每日成交额与支付订单数，合计成交额 {gmv}，{orders} 单', { n: days, gmv: yuan(stats.gmv), orders: stats.paidOrders })}
+                label={t('近 {n} 天每日成交额与支付订单数，合计成交额 {gmv}，{orders} 单', {
+                  n: days,
+                  gmv: yuan(stats.gmv),
+                  orders: stats.paidOrders,
+                })}
               />
             )}
           </Card>

@@ -1,5 +1,20 @@
 import { ArrowLeftOutlined, InfoCircleOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Empty, Progress, Row, Skeleton, Space, Statistic, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Progress,
+  Row,
+  Skeleton,
+  Space,
+  Statistic,
+  Table,
+  Tooltip,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { Link, useParams } from 'react-router';
 import { problemTitle } from '../../api/client.ts';
 import { useMerchantId } from '../../app/merchantScope.ts';
@@ -44,7 +59,13 @@ export default function FlashSaleMonitorPage() {
     return (
       <>
         {back}
-        <Alert type="error" showIcon role="alert" title={problemTitle(q.error)} action={<Button onClick={() => void q.refetch()}>{t('重试')}</Button>} />
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={problemTitle(q.error)}
+          action={<Button onClick={() => void q.refetch()}>{t('重试')}</Button>}
+        />
       </>
     );
   }
@@ -70,7 +91,9 @@ function Monitor({ m, updatedAt, stale }: { m: FlashMonitor; updatedAt: number; 
       key: 'title',
       render: (_, i) => (
         <Space align="start">
-          {i.imageUrl ? <img src={i.imageUrl} alt="" width={48} height={48} style={{ objectFit: 'cover', borderRadius: 4 }} /> : null}
+          {i.imageUrl ? (
+            <img src={i.imageUrl} alt="" width={48} height={48} style={{ objectFit: 'cover', borderRadius: 4 }} />
+          ) : null}
           <div className="cell-wrap" style={{ minWidth: 200, maxWidth: 320 }}>
             {i.title}
             <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
@@ -101,7 +124,15 @@ function Monitor({ m, updatedAt, stale }: { m: FlashMonitor; updatedAt: number; 
       render: (_, i) => (
         <div style={{ minWidth: 180 }}>
           {i.sold} / {i.quantity}（{soldPercent(i.sold, i.quantity)}%）
-          <div><Progress percent={soldPercent(i.sold, i.quantity)} showInfo={false} size={{ width: 160, height: 6 }} strokeColor="#c41d3a" aria-label={t('已抢比例')} /></div>
+          <div>
+            <Progress
+              percent={soldPercent(i.sold, i.quantity)}
+              showInfo={false}
+              size={{ width: 160, height: 6 }}
+              strokeColor="#c41d3a"
+              aria-label={t('已抢比例')}
+            />
+          </div>
         </div>
       ),
     },
@@ -135,20 +166,46 @@ function Monitor({ m, updatedAt, stale }: { m: FlashMonitor; updatedAt: number; 
         subtitle={`${dateTime(m.startsAt)} – ${dateTime(m.endsAt)}`}
         extra={
           <Space direction="vertical" align="end" size={0}>
-            {countdown ? <Typography.Text strong style={{ fontSize: 16, fontVariantNumeric: 'tabular-nums' }}>{countdown}</Typography.Text> : null}
+            {countdown ? (
+              <Typography.Text strong style={{ fontSize: 16, fontVariantNumeric: 'tabular-nums' }}>
+                {countdown}
+              </Typography.Text>
+            ) : null}
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {m.state === 'live' ? t('每 2 秒刷新 · 更新于 {time}', { time: new Date(updatedAt).toLocaleTimeString('zh-CN', { hour12: false }) }) : t('更新于 {time}', { time: new Date(updatedAt).toLocaleTimeString('zh-CN', { hour12: false }) })}
+              {m.state === 'live'
+                ? t('每 2 秒刷新 · 更新于 {time}', {
+                    time: new Date(updatedAt).toLocaleTimeString('zh-CN', { hour12: false }),
+                  })
+                : t('更新于 {time}', { time: new Date(updatedAt).toLocaleTimeString('zh-CN', { hour12: false }) })}
             </Typography.Text>
           </Space>
         }
       />
-      {stale ? <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('刷新失败，下面是上一次的数据')} /> : null}
+      {stale ? (
+        <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('刷新失败，下面是上一次的数据')} />
+      ) : null}
       <Row gutter={[16, 16]}>
         {[
-          { key: 'sold', title: t('已抢'), value: sold, suffix: `/ ${quantity}`, tip: t('被抢到且未失效的件数（待付款 + 已付款）') },
-          { key: 'remaining', title: t('剩余'), value: remaining, tip: t('还能被抢的件数；超时未付款的名额会回到这里') },
+          {
+            key: 'sold',
+            title: t('已抢'),
+            value: sold,
+            suffix: `/ ${quantity}`,
+            tip: t('被抢到且未失效的件数（待付款 + 已付款）'),
+          },
+          {
+            key: 'remaining',
+            title: t('剩余'),
+            value: remaining,
+            tip: t('还能被抢的件数；超时未付款的名额会回到这里'),
+          },
           { key: 'paid', title: t('已付款'), value: m.paidUnits, tip: t('已付款的件数') },
-          { key: 'released', title: t('已释放'), value: m.expiredUnits, tip: t('抢到后超时未付款或取消、退回秒杀库存的件数') },
+          {
+            key: 'released',
+            title: t('已释放'),
+            value: m.expiredUnits,
+            tip: t('抢到后超时未付款或取消、退回秒杀库存的件数'),
+          },
           { key: 'buyers', title: t('参与买家'), value: m.buyers, tip: t('当前持有名额的买家人数') },
         ].map((s) => (
           <Col key={s.key} flex="1 1 220px">
@@ -172,14 +229,28 @@ function Monitor({ m, updatedAt, stale }: { m: FlashMonitor; updatedAt: number; 
         <Col span={24}>
           <Card
             title={t('每秒抢到笔数（近 1 分钟）')}
-            extra={<Typography.Text type="secondary">{t('近 10 秒平均 {n} 笔/秒', { n: (lastTen / 10).toFixed(1) })}</Typography.Text>}
+            extra={
+              <Typography.Text type="secondary">
+                {t('近 10 秒平均 {n} 笔/秒', { n: (lastTen / 10).toFixed(1) })}
+              </Typography.Text>
+            }
           >
-            {m.state === 'upcoming' ? <Empty description={t('开始后这里每 2 秒更新一次')} /> : <PerSecondChart perSecond={m.perSecond} />}
+            {m.state === 'upcoming' ? (
+              <Empty description={t('开始后这里每 2 秒更新一次')} />
+            ) : (
+              <PerSecondChart perSecond={m.perSecond} />
+            )}
           </Card>
         </Col>
         <Col span={24}>
           <Card title={t('商品进度')}>
-            <Table<FlashItem> rowKey="itemId" columns={columns} dataSource={m.items} pagination={false} scroll={{ x: 'max-content' }} />
+            <Table<FlashItem>
+              rowKey="itemId"
+              columns={columns}
+              dataSource={m.items}
+              pagination={false}
+              scroll={{ x: 'max-content' }}
+            />
           </Card>
         </Col>
       </Row>

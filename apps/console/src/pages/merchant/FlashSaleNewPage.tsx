@@ -38,7 +38,13 @@ export default function FlashSaleNewPage() {
   const [form] = Form.useForm<FlashFormValues>();
   const [facts, setFacts] = useState<Map<string, SkuFacts>>(new Map());
   const [problem, setProblem] = useState<{ title: string; detail?: string | undefined } | null>(null);
-  const learn = useCallback((f: SkuFacts) => setFacts((m) => (m.get(f.skuId)?.stock === f.stock && m.get(f.skuId)?.price === f.price ? m : new Map(m).set(f.skuId, f))), []);
+  const learn = useCallback(
+    (f: SkuFacts) =>
+      setFacts((m) =>
+        m.get(f.skuId)?.stock === f.stock && m.get(f.skuId)?.price === f.price ? m : new Map(m).set(f.skuId, f),
+      ),
+    [],
+  );
 
   const create = useMutation({
     mutationFn: (body: CreateFlashSaleBody) => must(api.POST('/api/v1/merchant/flash-sales', { body })),
@@ -72,7 +78,10 @@ export default function FlashSaleNewPage() {
       <Link to="/merchant/flash-sales" style={{ display: 'inline-block', marginBottom: 8 }}>
         <ArrowLeftOutlined aria-hidden="true" /> {t('返回秒杀活动')}
       </Link>
-      <PageHeader title={t('创建秒杀')} subtitle={t('秒杀价须低于商品现价；秒杀数量立即从规格库存中划出，场次结束后未售出的退回。')} />
+      <PageHeader
+        title={t('创建秒杀')}
+        subtitle={t('秒杀价须低于商品现价；秒杀数量立即从规格库存中划出，场次结束后未售出的退回。')}
+      />
       <Form<FlashFormValues>
         form={form}
         layout="vertical"
@@ -83,11 +92,25 @@ export default function FlashSaleNewPage() {
         }}
         onFinishFailed={() => setProblem({ title: t('请先修正标红的内容') })}
       >
-        {problem ? <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={problem.title} description={problem.detail} data-testid="flash-form-problem" /> : null}
+        {problem ? (
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            style={{ marginBottom: 16 }}
+            title={problem.title}
+            description={problem.detail}
+            data-testid="flash-form-problem"
+          />
+        ) : null}
         <Card title={t('场次信息')} style={{ marginBottom: 16 }}>
           <Row gutter={16}>
             <Col xs={24} lg={8}>
-              <Form.Item name="title" label={t('场次名称')} rules={[{ required: true, whitespace: true, min: 2, max: 40, message: t('场次名称 2–40 个字') }]}>
+              <Form.Item
+                name="title"
+                label={t('场次名称')}
+                rules={[{ required: true, whitespace: true, min: 2, max: 40, message: t('场次名称 2–40 个字') }]}
+              >
                 <Input placeholder={t('例如：双十二零点秒杀')} maxLength={40} showCount />
               </Form.Item>
             </Col>
@@ -151,12 +174,21 @@ export default function FlashSaleNewPage() {
                 {fields.map((field, index) => (
                   <Row key={field.key} gutter={12} align="top" data-testid="flash-item-row">
                     <Col xs={24} xl={6}>
-                      <Form.Item name={[field.name, 'productId']} label={index === 0 ? t('商品') : undefined} rules={[{ required: true, message: t('请选择商品') }]}>
+                      <Form.Item
+                        name={[field.name, 'productId']}
+                        label={index === 0 ? t('商品') : undefined}
+                        rules={[{ required: true, message: t('请选择商品') }]}
+                      >
                         <ProductSelect onChange={() => form.setFieldValue(['items', field.name, 'skuId'], undefined)} />
                       </Form.Item>
                     </Col>
                     <Col xs={24} xl={5}>
-                      <Form.Item noStyle shouldUpdate={(a: FlashFormValues, b: FlashFormValues) => a.items?.[field.name]?.productId !== b.items?.[field.name]?.productId}>
+                      <Form.Item
+                        noStyle
+                        shouldUpdate={(a: FlashFormValues, b: FlashFormValues) =>
+                          a.items?.[field.name]?.productId !== b.items?.[field.name]?.productId
+                        }
+                      >
                         {() => (
                           <Form.Item
                             name={[field.name, 'skuId']}
@@ -165,11 +197,18 @@ export default function FlashSaleNewPage() {
                               { required: true, message: t('请选择规格') },
                               {
                                 validator: () =>
-                                  check(duplicateRows(form.getFieldValue('items') as FlashFormValues['items']).has(index) ? t('这个规格已在上面选过') : null),
+                                  check(
+                                    duplicateRows(form.getFieldValue('items') as FlashFormValues['items']).has(index)
+                                      ? t('这个规格已在上面选过')
+                                      : null,
+                                  ),
                               },
                             ]}
                           >
-                            <SkuSelect productId={form.getFieldValue(['items', field.name, 'productId']) as string | undefined} onFacts={learn} />
+                            <SkuSelect
+                              productId={form.getFieldValue(['items', field.name, 'productId']) as string | undefined}
+                              onFacts={learn}
+                            />
                           </Form.Item>
                         )}
                       </Form.Item>
@@ -180,8 +219,12 @@ export default function FlashSaleNewPage() {
                         required
                         label={index === 0 ? t('秒杀价（元）') : undefined}
                         dependencies={[['items', field.name, 'skuId']]}
-                        extra={skuOf(field.name) ? t('现价 {price}', { price: yuan(skuOf(field.name)!.price) }) : undefined}
-                        rules={[{ validator: (_, v: number | null) => check(flashPriceProblem(v, skuNow(field.name), t)) }]}
+                        extra={
+                          skuOf(field.name) ? t('现价 {price}', { price: yuan(skuOf(field.name)!.price) }) : undefined
+                        }
+                        rules={[
+                          { validator: (_, v: number | null) => check(flashPriceProblem(v, skuNow(field.name), t)) },
+                        ]}
                       >
                         <InputNumber min={0.01} step={1} precision={2} prefix="¥" style={{ width: '100%' }} />
                       </Form.Item>
@@ -193,7 +236,9 @@ export default function FlashSaleNewPage() {
                         label={index === 0 ? t('秒杀数量') : undefined}
                         dependencies={[['items', field.name, 'skuId']]}
                         extra={skuOf(field.name) ? t('现有库存 {n}', { n: skuOf(field.name)!.stock }) : undefined}
-                        rules={[{ validator: (_, v: number | null) => check(quantityProblem(v, skuNow(field.name), t)) }]}
+                        rules={[
+                          { validator: (_, v: number | null) => check(quantityProblem(v, skuNow(field.name), t)) },
+                        ]}
                       >
                         <InputNumber min={1} precision={0} style={{ width: '100%' }} />
                       </Form.Item>
@@ -210,13 +255,26 @@ export default function FlashSaleNewPage() {
                     </Col>
                     <Col xs={2} xl={2}>
                       <Form.Item label={index === 0 ? ' ' : undefined}>
-                        <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('移除第 {n} 个商品', { n: index + 1 })} disabled={fields.length === 1} onClick={() => remove(field.name)} />
+                        <Button
+                          type="text"
+                          danger
+                          icon={<DeleteOutlined />}
+                          aria-label={t('移除第 {n} 个商品', { n: index + 1 })}
+                          disabled={fields.length === 1}
+                          onClick={() => remove(field.name)}
+                        />
                       </Form.Item>
                     </Col>
                   </Row>
                 ))}
                 <Form.ErrorList errors={errors} />
-                <Button type="dashed" icon={<PlusOutlined />} disabled={fields.length >= MAX_ITEMS} onClick={() => add({ perUserLimit: 1 })} data-testid="flash-add-item">
+                <Button
+                  type="dashed"
+                  icon={<PlusOutlined />}
+                  disabled={fields.length >= MAX_ITEMS}
+                  onClick={() => add({ perUserLimit: 1 })}
+                  data-testid="flash-add-item"
+                >
                   {t('再加一个商品')}
                 </Button>
                 <Typography.Text type="secondary" style={{ marginLeft: 12 }}>

@@ -21,7 +21,8 @@ export default function FlashSalesPage() {
   const list = useFlashSales(merchantId);
 
   const cancel = useMutation({
-    mutationFn: (saleId: string) => must(api.POST('/api/v1/merchant/flash-sales/{saleId}/cancel', { params: { path: { saleId } } })),
+    mutationFn: (saleId: string) =>
+      must(api.POST('/api/v1/merchant/flash-sales/{saleId}/cancel', { params: { path: { saleId } } })),
     onSuccess: (slot) => {
       notify.success(t('已取消「{title}」，库存已退回', { title: slot.title }));
       void qc.invalidateQueries({ queryKey: flashKeys.list(merchantId) });
@@ -79,7 +80,15 @@ export default function FlashSalesPage() {
         return (
           <div style={{ minWidth: 180 }}>
             {sold} / {quantity}
-            <div><Progress percent={soldPercent(sold, quantity)} showInfo={false} size={{ width: 160, height: 6 }} strokeColor="#c41d3a" aria-label={t('已抢比例')} /></div>
+            <div>
+              <Progress
+                percent={soldPercent(sold, quantity)}
+                showInfo={false}
+                size={{ width: 160, height: 6 }}
+                strokeColor="#c41d3a"
+                aria-label={t('已抢比例')}
+              />
+            </div>
           </div>
         );
       },
@@ -99,7 +108,12 @@ export default function FlashSalesPage() {
               okButtonProps={{ danger: true }}
               onConfirm={() => cancel.mutate(s.saleId)}
             >
-              <Button size="small" danger loading={cancel.isPending && cancel.variables === s.saleId} data-testid="flash-cancel">
+              <Button
+                size="small"
+                danger
+                loading={cancel.isPending && cancel.variables === s.saleId}
+                data-testid="flash-cancel"
+              >
                 {t('取消场次')}
               </Button>
             </Popconfirm>
@@ -124,7 +138,13 @@ export default function FlashSalesPage() {
       />
       <Card>
         {list.isError ? (
-          <Alert type="error" showIcon role="alert" title={problemTitle(list.error)} action={<Button onClick={() => void list.refetch()}>{t('重试')}</Button>} />
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            title={problemTitle(list.error)}
+            action={<Button onClick={() => void list.refetch()}>{t('重试')}</Button>}
+          />
         ) : (
           <Table<FlashSlot>
             rowKey="saleId"
@@ -134,7 +154,9 @@ export default function FlashSalesPage() {
             pagination={false}
             locale={{ emptyText: t('还没有秒杀场次，点击「创建秒杀」安排第一场') }}
             scroll={{ x: 'max-content' }}
-            onRow={(s) => ({ 'data-testid': 'flash-row', 'data-sale-id': s.saleId }) as React.HTMLAttributes<HTMLElement>}
+            onRow={(s) =>
+              ({ 'data-testid': 'flash-row', 'data-sale-id': s.saleId }) as React.HTMLAttributes<HTMLElement>
+            }
           />
         )}
         {list.data && list.data.length >= 100 ? (

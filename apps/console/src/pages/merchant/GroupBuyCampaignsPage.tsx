@@ -9,12 +9,24 @@ import { dateTime, yuan } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { useT } from '../../i18n/index.tsx';
-import { type BargainCampaign, campaignKeys, fetchBargains, fetchGroupBuys, type GroupBuyCampaign } from './groupbuy/api.ts';
+import {
+  type BargainCampaign,
+  campaignKeys,
+  fetchBargains,
+  fetchGroupBuys,
+  type GroupBuyCampaign,
+} from './groupbuy/api.ts';
 import { CreateCampaignModal } from './groupbuy/CreateCampaignModal.tsx';
 import { GroupsDrawer } from './groupbuy/GroupsDrawer.tsx';
 
 const stateOf = (c: { live: boolean; status: string; endsAt: string }) =>
-  c.live ? { label: '进行中' as const, color: 'success' } : c.status === 'stopped' ? { label: '已结束' as const, color: 'default' } : Date.parse(c.endsAt) < Date.now() ? { label: '已结束' as const, color: 'default' } : { label: '未开始' as const, color: 'processing' };
+  c.live
+    ? { label: '进行中' as const, color: 'success' }
+    : c.status === 'stopped'
+      ? { label: '已结束' as const, color: 'default' }
+      : Date.parse(c.endsAt) < Date.now()
+        ? { label: '已结束' as const, color: 'default' }
+        : { label: '未开始' as const, color: 'processing' };
 
 /** 拼团 / 砍价: the shop's campaigns (an operator sees every shop's), their groups and bargains, create and stop. */
 export default function GroupBuyCampaignsPage({ platform = false }: { platform?: boolean }) {
@@ -39,15 +51,28 @@ export default function GroupBuyCampaignsPage({ platform = false }: { platform?:
   });
   const stopButton = (kind: 'group-buy' | 'bargain', c: { id: string; title: string; live: boolean }) =>
     !platform && c.live ? (
-      <Popconfirm title={t('提前结束「{title}」？', { title: c.title })} description={kind === 'group-buy' ? t('不再开新团；已开的团照常进行到成团或超时退款。') : t('不再发起新砍价；进行中的砍价到期前仍可购买。')} okText={t('结束活动')} cancelText={t('再想想')} onConfirm={() => stop.mutate({ kind, id: c.id })}>
-        <Button size="small" danger>{t('结束活动')}</Button>
+      <Popconfirm
+        title={t('提前结束「{title}」？', { title: c.title })}
+        description={
+          kind === 'group-buy'
+            ? t('不再开新团；已开的团照常进行到成团或超时退款。')
+            : t('不再发起新砍价；进行中的砍价到期前仍可购买。')
+        }
+        okText={t('结束活动')}
+        cancelText={t('再想想')}
+        onConfirm={() => stop.mutate({ kind, id: c.id })}
+      >
+        <Button size="small" danger>
+          {t('结束活动')}
+        </Button>
       </Popconfirm>
     ) : null;
   const product = (c: GroupBuyCampaign | BargainCampaign) => (
     <div style={{ minWidth: 200 }}>
       <Typography.Text strong>{c.title}</Typography.Text>
       <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-        {platform ? `${c.merchantName} · ` : ''}{c.productTitle} {c.specText}
+        {platform ? `${c.merchantName} · ` : ''}
+        {c.productTitle} {c.specText}
       </Typography.Text>
     </div>
   );
@@ -56,12 +81,23 @@ export default function GroupBuyCampaignsPage({ platform = false }: { platform?:
     <>
       <PageHeader
         title={t('拼团 / 砍价')}
-        subtitle={t('拼团：凑满人数才发货，超时未成团自动原路退款；砍价：好友每人帮砍一次，砍到底价所需次数固定。成员均为真实用户。')}
+        subtitle={t(
+          '拼团：凑满人数才发货，超时未成团自动原路退款；砍价：好友每人帮砍一次，砍到底价所需次数固定。成员均为真实用户。',
+        )}
         extra={
           platform ? null : (
             <>
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating('group-buy')} data-testid="create-group-buy">{t('创建拼团')}</Button>
-              <Button icon={<PlusOutlined />} onClick={() => setCreating('bargain')} data-testid="create-bargain">{t('创建砍价')}</Button>
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setCreating('group-buy')}
+                data-testid="create-group-buy"
+              >
+                {t('创建拼团')}
+              </Button>
+              <Button icon={<PlusOutlined />} onClick={() => setCreating('bargain')} data-testid="create-bargain">
+                {t('创建砍价')}
+              </Button>
             </>
           )
         }
@@ -81,12 +117,45 @@ export default function GroupBuyCampaignsPage({ platform = false }: { platform?:
                   scroll={{ x: 'max-content' }}
                   columns={[
                     { title: t('活动'), key: 'title', render: (_, c) => product(c) },
-                    { title: t('拼团价 / 原价'), key: 'price', render: (_, c) => `${yuan(c.groupPrice)} / ${yuan(c.skuPrice)}` },
+                    {
+                      title: t('拼团价 / 原价'),
+                      key: 'price',
+                      render: (_, c) => `${yuan(c.groupPrice)} / ${yuan(c.skuPrice)}`,
+                    },
                     { title: t('人数'), key: 'size', render: (_, c) => t('{n} 人团', { n: c.groupSize }) },
-                    { title: t('状态'), key: 'state', render: (_, c) => <StatusTag color={stateOf(c).color}>{t(stateOf(c).label)}</StatusTag> },
-                    { title: t('拼团中 / 已成团 / 未成团'), key: 'groups', render: (_, c) => `${c.groups.open} / ${c.groups.succeeded} / ${c.groups.failed}` },
-                    { title: t('活动时间'), key: 'time', render: (_, c) => <span style={{ whiteSpace: 'nowrap' }}>{dateTime(c.startsAt)}<br />{t('至')} {dateTime(c.endsAt)}</span> },
-                    { title: t('操作'), key: 'actions', render: (_, c) => <Space><Button size="small" onClick={() => setWatching(c)} data-testid="watch-groups">{t('查看团')}</Button>{stopButton('group-buy', c)}</Space> },
+                    {
+                      title: t('状态'),
+                      key: 'state',
+                      render: (_, c) => <StatusTag color={stateOf(c).color}>{t(stateOf(c).label)}</StatusTag>,
+                    },
+                    {
+                      title: t('拼团中 / 已成团 / 未成团'),
+                      key: 'groups',
+                      render: (_, c) => `${c.groups.open} / ${c.groups.succeeded} / ${c.groups.failed}`,
+                    },
+                    {
+                      title: t('活动时间'),
+                      key: 'time',
+                      render: (_, c) => (
+                        <span style={{ whiteSpace: 'nowrap' }}>
+                          {dateTime(c.startsAt)}
+                          <br />
+                          {t('至')} {dateTime(c.endsAt)}
+                        </span>
+                      ),
+                    },
+                    {
+                      title: t('操作'),
+                      key: 'actions',
+                      render: (_, c) => (
+                        <Space>
+                          <Button size="small" onClick={() => setWatching(c)} data-testid="watch-groups">
+                            {t('查看团')}
+                          </Button>
+                          {stopButton('group-buy', c)}
+                        </Space>
+                      ),
+                    },
                   ]}
                 />
               ),
@@ -103,11 +172,34 @@ export default function GroupBuyCampaignsPage({ platform = false }: { platform?:
                   scroll={{ x: 'max-content' }}
                   columns={[
                     { title: t('活动'), key: 'title', render: (_, c) => product(c) },
-                    { title: t('底价 / 原价'), key: 'price', render: (_, c) => `${yuan(c.floorPrice)} / ${yuan(c.skuPrice)}` },
+                    {
+                      title: t('底价 / 原价'),
+                      key: 'price',
+                      render: (_, c) => `${yuan(c.floorPrice)} / ${yuan(c.skuPrice)}`,
+                    },
                     { title: t('帮砍次数'), key: 'helps', render: (_, c) => c.helpsNeeded },
-                    { title: t('状态'), key: 'state', render: (_, c) => <StatusTag color={stateOf(c).color}>{t(stateOf(c).label)}</StatusTag> },
-                    { title: t('砍价中 / 已购买 / 已过期'), key: 'bargains', render: (_, c) => `${c.bargains.active + c.bargains.ordered} / ${c.bargains.purchased} / ${c.bargains.expired}` },
-                    { title: t('活动时间'), key: 'time', render: (_, c) => <span style={{ whiteSpace: 'nowrap' }}>{dateTime(c.startsAt)}<br />{t('至')} {dateTime(c.endsAt)}</span> },
+                    {
+                      title: t('状态'),
+                      key: 'state',
+                      render: (_, c) => <StatusTag color={stateOf(c).color}>{t(stateOf(c).label)}</StatusTag>,
+                    },
+                    {
+                      title: t('砍价中 / 已购买 / 已过期'),
+                      key: 'bargains',
+                      render: (_, c) =>
+                        `${c.bargains.active + c.bargains.ordered} / ${c.bargains.purchased} / ${c.bargains.expired}`,
+                    },
+                    {
+                      title: t('活动时间'),
+                      key: 'time',
+                      render: (_, c) => (
+                        <span style={{ whiteSpace: 'nowrap' }}>
+                          {dateTime(c.startsAt)}
+                          <br />
+                          {t('至')} {dateTime(c.endsAt)}
+                        </span>
+                      ),
+                    },
                     { title: t('操作'), key: 'actions', render: (_, c) => stopButton('bargain', c) },
                   ]}
                 />

@@ -16,7 +16,11 @@ export default function OrdersPage() {
   const [{ merchantId: _operatorOnly, ...filters }, setFilters] = useOrderFilters();
   const [shipping, setShipping] = useState<StaffOrder | null>(null);
   const list = useCursorList(['merchant', merchantId, 'orders', filters], (cursor) =>
-    must(api.GET('/api/v1/merchant/orders', { params: { query: { ...filters, ...(cursor ? { cursor } : {}), limit: 20 } } })),
+    must(
+      api.GET('/api/v1/merchant/orders', {
+        params: { query: { ...filters, ...(cursor ? { cursor } : {}), limit: 20 } },
+      }),
+    ),
   );
   return (
     <>

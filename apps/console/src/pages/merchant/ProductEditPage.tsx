@@ -101,7 +101,12 @@ function EditProduct({ productId }: { productId: string }) {
               </Button>
             </Popconfirm>
           ) : (
-            <Button type="primary" loading={toggle.isPending} onClick={() => toggle.mutate(true)} data-testid="product-list">
+            <Button
+              type="primary"
+              loading={toggle.isPending}
+              onClick={() => toggle.mutate(true)}
+              data-testid="product-list"
+            >
               {t('上架')}
             </Button>
           )
@@ -148,7 +153,12 @@ function InfoCard({ product, onSaved }: { product: MerchantProduct; onSaved: (p:
   };
   return (
     <Card title={t('基本信息')}>
-      <Form form={form} layout="vertical" initialValues={initial} onFinish={(v) => update.mutate({ ...v, attributes: v.attributes ?? [], images: v.images ?? [] })}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={initial}
+        onFinish={(v) => update.mutate({ ...v, attributes: v.attributes ?? [], images: v.images ?? [] })}
+      >
         <ProductInfoFields />
         <Button type="primary" htmlType="submit" loading={update.isPending} data-testid="product-info-save">
           {t('保存商品信息')}
@@ -157,4 +167,3 @@ function InfoCard({ product, onSaved }: { product: MerchantProduct; onSaved: (p:
     </Card>
   );
 }
-

@@ -1,6 +1,17 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Flex, Input, Popconfirm, Segmented, Space, TreeSelect, Typography, type TableColumnsType } from 'antd';
+import {
+  Button,
+  Card,
+  Flex,
+  Input,
+  Popconfirm,
+  Segmented,
+  Space,
+  TreeSelect,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import type { HTMLAttributes } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, must } from '../../api/client.ts';
@@ -70,7 +81,13 @@ export default function ProductsPage() {
       render: (_, p) => (
         <Space align="start">
           {p.images[0] ? (
-            <img src={p.images[0]} alt="" width={56} height={56} style={{ objectFit: 'cover', borderRadius: 4, flex: 'none' }} />
+            <img
+              src={p.images[0]}
+              alt=""
+              width={56}
+              height={56}
+              style={{ objectFit: 'cover', borderRadius: 4, flex: 'none' }}
+            />
           ) : (
             <div style={{ width: 56, height: 56, background: '#f0f0f0', borderRadius: 4 }} />
           )}
@@ -96,14 +113,17 @@ export default function ProductsPage() {
       title: t('库存'),
       key: 'stock',
       align: 'right',
-      render: (_, p) => (p.totalStock === 0 ? <Typography.Text type="danger">{t('无库存')}</Typography.Text> : p.totalStock),
+      render: (_, p) =>
+        p.totalStock === 0 ? <Typography.Text type="danger">{t('无库存')}</Typography.Text> : p.totalStock,
     },
     { title: t('SKU 数'), dataIndex: 'skuCount', key: 'skuCount', align: 'right' },
     { title: t('销量'), dataIndex: 'salesCount', key: 'salesCount', align: 'right' },
     {
       title: t('状态'),
       key: 'status',
-      render: (_, p) => <StatusTag color={PRODUCT_STATUS[p.status].color}>{t(PRODUCT_STATUS[p.status].label)}</StatusTag>,
+      render: (_, p) => (
+        <StatusTag color={PRODUCT_STATUS[p.status].color}>{t(PRODUCT_STATUS[p.status].label)}</StatusTag>
+      ),
     },
     { title: t('更新时间'), key: 'updatedAt', render: (_, p) => dateTime(p.updatedAt) },
     {
@@ -177,7 +197,11 @@ export default function ProductsPage() {
           rowKey="id"
           columns={columns}
           caption={t('商品列表')}
-          empty={status === 'all' && !keyword && !categoryId ? t('还没有商品，点击「发布商品」添加第一件') : t('没有符合筛选条件的商品')}
+          empty={
+            status === 'all' && !keyword && !categoryId
+              ? t('还没有商品，点击「发布商品」添加第一件')
+              : t('没有符合筛选条件的商品')
+          }
           onRow={(p) => ({ 'data-testid': 'product-row', 'data-product-id': p.id }) as HTMLAttributes<HTMLElement>}
           scroll={{ x: 'max-content' }}
         />

@@ -1,5 +1,21 @@
 import { useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
-import { Alert, Avatar, Button, Card, Empty, Flex, Form, Image, Input, Rate, Segmented, Skeleton, Space, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Avatar,
+  Button,
+  Card,
+  Empty,
+  Flex,
+  Form,
+  Image,
+  Input,
+  Rate,
+  Segmented,
+  Skeleton,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { api, must, problemTitle } from '../../api/client.ts';
 import type { MerchantReview } from '../../api/types.ts';
@@ -20,7 +36,8 @@ function ReplyBox({ review }: { review: MerchantReview }) {
   const notify = useNotify();
   const [form] = Form.useForm<{ content: string }>();
   const reply = useMutation({
-    mutationFn: (content: string) => must(api.POST('/api/v1/merchant/reviews/{id}/reply', { params: { path: { id: review.id } }, body: { content } })),
+    mutationFn: (content: string) =>
+      must(api.POST('/api/v1/merchant/reviews/{id}/reply', { params: { path: { id: review.id } }, body: { content } })),
     onSuccess: () => {
       notify.success(t('回复已发布'));
       form.resetFields();
@@ -29,7 +46,13 @@ function ReplyBox({ review }: { review: MerchantReview }) {
     onError: notify.error,
   });
   return (
-    <Form form={form} layout="vertical" requiredMark={false} onFinish={(v) => reply.mutate(v.content.trim())} style={{ marginTop: 12 }}>
+    <Form
+      form={form}
+      layout="vertical"
+      requiredMark={false}
+      onFinish={(v) => reply.mutate(v.content.trim())}
+      style={{ marginTop: 12 }}
+    >
       <Form.Item
         name="content"
         label={t('回复买家')}
@@ -79,7 +102,14 @@ function ReviewCard({ review, productTitle }: { review: MerchantReview; productT
             <Space wrap size="small">
               <Typography.Text strong>{review.author.nickname}</Typography.Text>
               {review.kind === 'follow_up' ? <Tag>{t('追评')}</Tag> : null}
-              {review.rating != null ? <Rate disabled value={review.rating} style={{ fontSize: 14 }} aria-label={t('{n} 星', { n: review.rating })} /> : null}
+              {review.rating != null ? (
+                <Rate
+                  disabled
+                  value={review.rating}
+                  style={{ fontSize: 14 }}
+                  aria-label={t('{n} 星', { n: review.rating })}
+                />
+              ) : null}
             </Space>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {dateTime(review.createdAt)}
@@ -91,23 +121,36 @@ function ReviewCard({ review, productTitle }: { review: MerchantReview; productT
             </Link>
           ) : null}
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('规格：{spec}', { spec: review.specText })} · <Link to={`/merchant/orders/${review.orderId}`}>{t('订单 {id}', { id: review.orderId })}</Link>
+            {t('规格：{spec}', { spec: review.specText })} ·{' '}
+            <Link to={`/merchant/orders/${review.orderId}`}>{t('订单 {id}', { id: review.orderId })}</Link>
             {review.ratings
               ? ` · ${t('质量 {q} · 物流 {l} · 服务 {s}', { q: review.ratings.quality, l: review.ratings.logistics, s: review.ratings.service })}`
               : ''}
           </Typography.Text>
-          <Typography.Paragraph style={{ marginTop: 8, marginBottom: 8, whiteSpace: 'pre-wrap' }}>{review.content || t('（买家未填写文字）')}</Typography.Paragraph>
+          <Typography.Paragraph style={{ marginTop: 8, marginBottom: 8, whiteSpace: 'pre-wrap' }}>
+            {review.content || t('（买家未填写文字）')}
+          </Typography.Paragraph>
           {review.images.length > 0 ? (
             <Image.PreviewGroup>
               <Space wrap>
                 {review.images.map((src, i) => (
-                  <Image key={src} src={src} width={72} height={72} style={{ objectFit: 'cover' }} alt={t('评价图片 {n}', { n: i + 1 })} />
+                  <Image
+                    key={src}
+                    src={src}
+                    width={72}
+                    height={72}
+                    style={{ objectFit: 'cover' }}
+                    alt={t('评价图片 {n}', { n: i + 1 })}
+                  />
                 ))}
               </Space>
             </Image.PreviewGroup>
           ) : null}
           {review.reply ? (
-            <div style={{ background: '#fafafa', borderRadius: 6, padding: '8px 12px', marginTop: 8 }} data-testid="review-reply">
+            <div
+              style={{ background: '#fafafa', borderRadius: 6, padding: '8px 12px', marginTop: 8 }}
+              data-testid="review-reply"
+            >
               <Typography.Text strong>{t('商家回复')}：</Typography.Text>
               <Typography.Text>{review.reply.content}</Typography.Text>
               <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
@@ -131,7 +174,13 @@ export default function ReviewsPage() {
   const { query, items } = useCursorList(['merchant', merchantId, 'reviews', filter], (cursor) =>
     must(
       api.GET('/api/v1/merchant/reviews', {
-        params: { query: { ...(filter !== 'all' ? { replied: filter === 'replied' ? 'true' : 'false' } : {}), ...(cursor ? { cursor } : {}), limit: 20 } },
+        params: {
+          query: {
+            ...(filter !== 'all' ? { replied: filter === 'replied' ? 'true' : 'false' } : {}),
+            ...(cursor ? { cursor } : {}),
+            limit: 20,
+          },
+        },
       }),
     ),
   );
@@ -139,7 +188,10 @@ export default function ReviewsPage() {
   const titles = useProductTitles(items.map((r) => r.productId));
   return (
     <>
-      <PageHeader title={t('评价管理')} subtitle={t('评价来自已确认收货的真实订单，发布后不可修改；及时回复能让后来的买家看到你的服务。')} />
+      <PageHeader
+        title={t('评价管理')}
+        subtitle={t('评价来自已确认收货的真实订单，发布后不可修改；及时回复能让后来的买家看到你的服务。')}
+      />
       <Segmented
         aria-label={t('评价筛选')}
         className="filter-bar"
@@ -164,7 +216,11 @@ export default function ReviewsPage() {
           ))}
           <Flex justify="center">
             {query.hasNextPage ? (
-              <Button onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage} data-testid="load-more">
+              <Button
+                onClick={() => void query.fetchNextPage()}
+                loading={query.isFetchingNextPage}
+                data-testid="load-more"
+              >
                 {t('加载更多')}
               </Button>
             ) : (

@@ -10,7 +10,9 @@ export default function AdminOrdersPage() {
   const t = useT();
   const [filters, setFilters] = useOrderFilters();
   const list = useCursorList(['platform', 'orders', filters], (cursor) =>
-    must(api.GET('/api/v1/admin/orders', { params: { query: { ...filters, ...(cursor ? { cursor } : {}), limit: 20 } } })),
+    must(
+      api.GET('/api/v1/admin/orders', { params: { query: { ...filters, ...(cursor ? { cursor } : {}), limit: 20 } } }),
+    ),
   );
   return (
     <>
@@ -22,7 +24,12 @@ export default function AdminOrdersPage() {
             {t('只看商家 {id}', { id: filters.merchantId })}
           </Tag>
         ) : null}
-        <OrderTable list={list} filtered={Object.keys(filters).length > 0} detailPath={(id) => `/platform/orders/${id}`} showMerchant />
+        <OrderTable
+          list={list}
+          filtered={Object.keys(filters).length > 0}
+          detailPath={(id) => `/platform/orders/${id}`}
+          showMerchant
+        />
       </Card>
     </>
   );

@@ -13,7 +13,15 @@ type Report = GetOk<'/api/v1/admin/reports'>['items'][number];
 type View = 'pending' | 'reports' | 'decided';
 
 const SUBJECTS: Record<string, string> = { post: '笔记', comment: '评论', community_message: '社群消息', user: '用户' };
-const REASONS: Record<string, string> = { spam: '垃圾广告', fraud: '欺诈', vulgar: '低俗内容', illegal: '违法违规', infringement: '侵权', 'false-ad': '虚假宣传', other: '其他' };
+const REASONS: Record<string, string> = {
+  spam: '垃圾广告',
+  fraud: '欺诈',
+  vulgar: '低俗内容',
+  illegal: '违法违规',
+  infringement: '侵权',
+  'false-ad': '虚假宣传',
+  other: '其他',
+};
 
 /** 内容审核: the items moderation flagged, the reports (举报) users filed, and what was decided. */
 export default function ContentModerationPage() {
@@ -21,7 +29,10 @@ export default function ContentModerationPage() {
   const [view, setView] = useState<View>('pending');
   return (
     <>
-      <PageHeader title={t('内容审核')} subtitle={t('命中审核词或外链的内容在这里等待人工审核；用户举报在「举报」中处理。')} />
+      <PageHeader
+        title={t('内容审核')}
+        subtitle={t('命中审核词或外链的内容在这里等待人工审核；用户举报在「举报」中处理。')}
+      />
       <Segmented<View>
         value={view}
         onChange={setView}
@@ -42,11 +53,20 @@ function QueueTable({ status }: { status: 'pending' | 'rejected' }) {
   const qc = useQueryClient();
   const notify = useNotify();
   const list = useCursorList<QueueItem>(['platform', 'moderation', status], (cursor) =>
-    must(api.GET('/api/v1/admin/moderation/items', { params: { query: { status, limit: 20, ...(cursor ? { cursor } : {}) } } })),
+    must(
+      api.GET('/api/v1/admin/moderation/items', {
+        params: { query: { status, limit: 20, ...(cursor ? { cursor } : {}) } },
+      }),
+    ),
   );
   const decide = useMutation({
     mutationFn: (v: { id: string; decision: 'approve' | 'reject' }) =>
-      must(api.POST('/api/v1/admin/moderation/items/{id}/decision', { params: { path: { id: v.id } }, body: { decision: v.decision } })),
+      must(
+        api.POST('/api/v1/admin/moderation/items/{id}/decision', {
+          params: { path: { id: v.id } },
+          body: { decision: v.decision },
+        }),
+      ),
     onSuccess: (item) => {
       notify.success(item.status === 'approved' ? t('已通过，内容已公开') : t('已驳回，内容不会展示'));
       void qc.invalidateQueries({ queryKey: ['platform', 'moderation'] });
@@ -98,10 +118,21 @@ function QueueTable({ status }: { status: 'pending' | 'rejected' }) {
       render: (_, r) =>
         r.status === 'pending' ? (
           <Space>
-            <Button size="small" type="primary" loading={decide.isPending} onClick={() => decide.mutate({ id: r.id, decision: 'approve' })} data-testid="moderation-approve">
+            <Button
+              size="small"
+              type="primary"
+              loading={decide.isPending}
+              onClick={() => decide.mutate({ id: r.id, decision: 'approve' })}
+              data-testid="moderation-approve"
+            >
               {t('通过')}
             </Button>
-            <Button size="small" danger loading={decide.isPending} onClick={() => decide.mutate({ id: r.id, decision: 'reject' })}>
+            <Button
+              size="small"
+              danger
+              loading={decide.isPending}
+              onClick={() => decide.mutate({ id: r.id, decision: 'reject' })}
+            >
               {t('驳回')}
             </Button>
           </Space>
@@ -110,7 +141,15 @@ function QueueTable({ status }: { status: 'pending' | 'rejected' }) {
         ),
     },
   ];
-  return <CursorTable list={list} rowKey="id" columns={columns} caption={t('内容审核')} empty={status === 'pending' ? t('没有待审核的内容') : t('没有已驳回的内容')} />;
+  return (
+    <CursorTable
+      list={list}
+      rowKey="id"
+      columns={columns}
+      caption={t('内容审核')}
+      empty={status === 'pending' ? t('没有待审核的内容') : t('没有已驳回的内容')}
+    />
+  );
 }
 
 function ReportTable() {
@@ -118,13 +157,23 @@ function ReportTable() {
   const qc = useQueryClient();
   const notify = useNotify();
   const list = useCursorList<Report>(['platform', 'reports'], (cursor) =>
-    must(api.GET('/api/v1/admin/reports', { params: { query: { status: 'open', limit: 20, ...(cursor ? { cursor } : {}) } } })),
+    must(
+      api.GET('/api/v1/admin/reports', {
+        params: { query: { status: 'open', limit: 20, ...(cursor ? { cursor } : {}) } },
+      }),
+    ),
   );
   const resolve = useMutation({
     mutationFn: (v: { id: string; action: 'remove' | 'dismiss' }) =>
-      must(api.POST('/api/v1/admin/reports/{id}/resolve', { params: { path: { id: v.id } }, body: { action: v.action } })),
+      must(
+        api.POST('/api/v1/admin/reports/{id}/resolve', { params: { path: { id: v.id } }, body: { action: v.action } }),
+      ),
     onSuccess: (r) => {
-      notify.success(r.status === 'removed' ? t('已下架内容，关闭 {n} 条举报', { n: r.resolved }) : t('已驳回 {n} 条举报', { n: r.resolved }));
+      notify.success(
+        r.status === 'removed'
+          ? t('已下架内容，关闭 {n} 条举报', { n: r.resolved })
+          : t('已驳回 {n} 条举报', { n: r.resolved }),
+      );
       void qc.invalidateQueries({ queryKey: ['platform', 'reports'] });
     },
     onError: notify.error,
@@ -134,7 +183,14 @@ function ReportTable() {
     {
       title: t('被举报内容'),
       dataIndex: 'subjectId',
-      render: (id: string, r) => (r.subjectType === 'post' ? <a href={`/posts/${id}`} target="_blank" rel="noreferrer">{id}</a> : id),
+      render: (id: string, r) =>
+        r.subjectType === 'post' ? (
+          <a href={`/posts/${id}`} target="_blank" rel="noreferrer">
+            {id}
+          </a>
+        ) : (
+          id
+        ),
     },
     { title: t('举报原因'), dataIndex: 'reason', width: 120, render: (s: string) => t((REASONS[s] ?? s) as never) },
     { title: t('补充说明'), dataIndex: 'detail', render: (s: string) => s || '—' },

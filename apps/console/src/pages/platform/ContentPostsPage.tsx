@@ -29,7 +29,9 @@ export default function ContentPostsPage() {
   const [filters, setFilters] = useState<Filters>({});
   const [acting, setActing] = useState<{ post: AdminPost; action: 'hide' | 'restore' } | null>(null);
   const list = useCursorList<AdminPost>(['platform', 'posts', filters], (cursor) =>
-    must(api.GET('/api/v1/admin/posts', { params: { query: { ...filters, limit: 20, ...(cursor ? { cursor } : {}) } } })),
+    must(
+      api.GET('/api/v1/admin/posts', { params: { query: { ...filters, limit: 20, ...(cursor ? { cursor } : {}) } } }),
+    ),
   );
   const columns: TableColumnsType<AdminPost> = [
     {
@@ -37,7 +39,9 @@ export default function ContentPostsPage() {
       dataIndex: 'title',
       render: (title: string, r) => (
         <Flex gap={12} align="flex-start">
-          {r.coverUrl ? <Image src={r.coverUrl} width={56} height={56} style={{ objectFit: 'cover', borderRadius: 4 }} alt="" /> : null}
+          {r.coverUrl ? (
+            <Image src={r.coverUrl} width={56} height={56} style={{ objectFit: 'cover', borderRadius: 4 }} alt="" />
+          ) : null}
           <Space direction="vertical" size={2} style={{ minWidth: 0, flex: 1 }}>
             <a href={`/posts/${r.id}`} target="_blank" rel="noreferrer">
               {title}
@@ -54,13 +58,20 @@ export default function ContentPostsPage() {
         </Flex>
       ),
     },
-    { title: t('作者'), key: 'author', width: 130, render: (_, r) => <span title={r.author.id}>{r.author.nickname}</span> },
+    {
+      title: t('作者'),
+      key: 'author',
+      width: 130,
+      render: (_, r) => <span title={r.author.id}>{r.author.nickname}</span>,
+    },
     {
       title: t('数据'),
       key: 'stats',
       width: 170,
       render: (_, r) => (
-        <Typography.Text type="secondary">{t('浏览 {v} · 赞 {l} · 评 {c}', { v: r.views, l: r.likes, c: r.comments })}</Typography.Text>
+        <Typography.Text type="secondary">
+          {t('浏览 {v} · 赞 {l} · 评 {c}', { v: r.views, l: r.likes, c: r.comments })}
+        </Typography.Text>
       ),
     },
     {
@@ -74,7 +85,9 @@ export default function ContentPostsPage() {
           </StatusTag>
           {r.lastDecision && (
             <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '4px 0 0' }}>
-              {t(r.lastDecision.action === 'hide' ? '下架：{reason}' : '恢复：{reason}', { reason: r.lastDecision.reason })}
+              {t(r.lastDecision.action === 'hide' ? '下架：{reason}' : '恢复：{reason}', {
+                reason: r.lastDecision.reason,
+              })}
               <br />
               {dateTime(r.lastDecision.at)}
             </Typography.Paragraph>
@@ -101,10 +114,32 @@ export default function ContentPostsPage() {
   ];
   return (
     <>
-      <PageHeader title={t('内容管理')} subtitle={t('平台全部笔记：按标题或正文搜索，按作者（用户 ID 或手机号）和状态筛选；下架与恢复须填写原因，记入审核记录。')} />
-      <Form layout="inline" onFinish={(v: Filters) => setFilters({ ...(v.q ? { q: v.q } : {}), ...(v.author ? { author: v.author } : {}), ...(v.status ? { status: v.status } : {}) })} style={{ marginBottom: 16, rowGap: 8 }}>
+      <PageHeader
+        title={t('内容管理')}
+        subtitle={t(
+          '平台全部笔记：按标题或正文搜索，按作者（用户 ID 或手机号）和状态筛选；下架与恢复须填写原因，记入审核记录。',
+        )}
+      />
+      <Form
+        layout="inline"
+        onFinish={(v: Filters) =>
+          setFilters({
+            ...(v.q ? { q: v.q } : {}),
+            ...(v.author ? { author: v.author } : {}),
+            ...(v.status ? { status: v.status } : {}),
+          })
+        }
+        style={{ marginBottom: 16, rowGap: 8 }}
+      >
         <Form.Item name="q">
-          <Input prefix={<SearchOutlined />} placeholder={t('搜索标题或正文')} allowClear maxLength={50} style={{ width: 260 }} data-testid="posts-search" />
+          <Input
+            prefix={<SearchOutlined />}
+            placeholder={t('搜索标题或正文')}
+            allowClear
+            maxLength={50}
+            style={{ width: 260 }}
+            data-testid="posts-search"
+          />
         </Form.Item>
         <Form.Item name="author">
           <Input placeholder={t('作者 ID 或手机号')} allowClear maxLength={64} style={{ width: 200 }} />
@@ -123,19 +158,40 @@ export default function ContentPostsPage() {
           </Button>
         </Form.Item>
       </Form>
-      <CursorTable list={list} rowKey="id" columns={columns} tableLayout="fixed" caption={t('内容管理')} empty={t('没有符合条件的笔记')} />
+      <CursorTable
+        list={list}
+        rowKey="id"
+        columns={columns}
+        tableLayout="fixed"
+        caption={t('内容管理')}
+        empty={t('没有符合条件的笔记')}
+      />
       {acting && <DecisionModal post={acting.post} action={acting.action} onClose={() => setActing(null)} />}
     </>
   );
 }
 
-function DecisionModal({ post, action, onClose }: { post: AdminPost; action: 'hide' | 'restore'; onClose: () => void }) {
+function DecisionModal({
+  post,
+  action,
+  onClose,
+}: {
+  post: AdminPost;
+  action: 'hide' | 'restore';
+  onClose: () => void;
+}) {
   const t = useT();
   const qc = useQueryClient();
   const notify = useNotify();
   const [form] = Form.useForm<{ reason: string }>();
   const decide = useMutation({
-    mutationFn: (reason: string) => must(api.POST('/api/v1/admin/posts/{id}/visibility', { params: { path: { id: post.id } }, body: { action, reason } })),
+    mutationFn: (reason: string) =>
+      must(
+        api.POST('/api/v1/admin/posts/{id}/visibility', {
+          params: { path: { id: post.id } },
+          body: { action, reason },
+        }),
+      ),
     onSuccess: () => {
       notify.success(action === 'hide' ? t('已下架，笔记不再展示') : t('已恢复，笔记重新公开'));
       void qc.invalidateQueries({ queryKey: ['platform', 'posts'] });
@@ -146,7 +202,11 @@ function DecisionModal({ post, action, onClose }: { post: AdminPost; action: 'hi
   return (
     <Modal
       open
-      title={action === 'hide' ? t('下架笔记「{title}」', { title: post.title }) : t('恢复笔记「{title}」', { title: post.title })}
+      title={
+        action === 'hide'
+          ? t('下架笔记「{title}」', { title: post.title })
+          : t('恢复笔记「{title}」', { title: post.title })
+      }
       okText={action === 'hide' ? t('下架') : t('恢复')}
       okButtonProps={{ danger: action === 'hide' }}
       confirmLoading={decide.isPending}

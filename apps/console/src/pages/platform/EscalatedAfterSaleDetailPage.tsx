@@ -22,7 +22,9 @@ export default function EscalatedAfterSaleDetailPage() {
   const decide = useMutation({
     mutationFn: (d: Decision): Promise<AfterSaleDetail> =>
       d.kind === 'approve'
-        ? must(api.POST('/api/v1/admin/after-sales/{id}/approve', { params: path, body: d.note ? { note: d.note } : {} }))
+        ? must(
+            api.POST('/api/v1/admin/after-sales/{id}/approve', { params: path, body: d.note ? { note: d.note } : {} }),
+          )
         : must(api.POST('/api/v1/admin/after-sales/{id}/reject', { params: path, body: { reason: d.reason } })),
     onSuccess: (detail, d) => {
       qc.setQueryData(key, detail);

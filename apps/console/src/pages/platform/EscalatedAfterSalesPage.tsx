@@ -13,7 +13,13 @@ export default function EscalatedAfterSalesPage() {
   const list = useCursorList(['platform', 'after-sales', scope], (cursor) =>
     must(
       api.GET('/api/v1/admin/after-sales', {
-        params: { query: { ...(scope === 'escalated' ? { escalated: 'true' as const } : {}), ...(cursor ? { cursor } : {}), limit: 20 } },
+        params: {
+          query: {
+            ...(scope === 'escalated' ? { escalated: 'true' as const } : {}),
+            ...(cursor ? { cursor } : {}),
+            limit: 20,
+          },
+        },
       }),
     ),
   );

@@ -1,6 +1,19 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Avatar, Button, Card, Flex, Form, Input, Modal, Popconfirm, Segmented, Space, Typography, type TableColumnsType } from 'antd';
+import {
+  Avatar,
+  Button,
+  Card,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Segmented,
+  Space,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, must, type BodyOf } from '../../api/client.ts';
@@ -50,7 +63,13 @@ function CreateMerchantModal({ open, onClose }: { open: boolean; onClose: () => 
         form={form}
         layout="vertical"
         requiredMark={false}
-        onFinish={(v) => create.mutate({ ...v, description: v.description ?? '', ...(v.ownerNickname ? {} : { ownerNickname: undefined }) })}
+        onFinish={(v) =>
+          create.mutate({
+            ...v,
+            description: v.description ?? '',
+            ...(v.ownerNickname ? {} : { ownerNickname: undefined }),
+          })
+        }
       >
         <Form.Item
           name="name"
@@ -73,10 +92,18 @@ function CreateMerchantModal({ open, onClose }: { open: boolean; onClose: () => 
         >
           <Input inputMode="numeric" maxLength={11} data-testid="merchant-owner-phone" />
         </Form.Item>
-        <Form.Item name="ownerNickname" label={t('店主昵称（新账号时使用，选填）')} rules={[{ max: 20, message: t('昵称最多 20 个字') }]}>
+        <Form.Item
+          name="ownerNickname"
+          label={t('店主昵称（新账号时使用，选填）')}
+          rules={[{ max: 20, message: t('昵称最多 20 个字') }]}
+        >
           <Input maxLength={20} />
         </Form.Item>
-        <Form.Item name="description" label={t('店铺简介（选填）')} rules={[{ max: 500, message: t('店铺简介最多 500 字') }]}>
+        <Form.Item
+          name="description"
+          label={t('店铺简介（选填）')}
+          rules={[{ max: 500, message: t('店铺简介最多 500 字') }]}
+        >
           <Input.TextArea rows={3} maxLength={500} showCount />
         </Form.Item>
       </Form>
@@ -102,7 +129,14 @@ export default function MerchantsPage() {
   const list = useCursorList(['platform', 'merchants', status, q], (cursor) =>
     must(
       api.GET('/api/v1/admin/merchants', {
-        params: { query: { limit: 20, ...(cursor ? { cursor } : {}), ...(status !== 'all' ? { status } : {}), ...(q ? { q } : {}) } },
+        params: {
+          query: {
+            limit: 20,
+            ...(cursor ? { cursor } : {}),
+            ...(status !== 'all' ? { status } : {}),
+            ...(q ? { q } : {}),
+          },
+        },
       }),
     ),
   );
@@ -112,7 +146,11 @@ export default function MerchantsPage() {
         ? must(api.POST('/api/v1/admin/merchants/{id}/suspend', { params: { path: { id } } }))
         : must(api.POST('/api/v1/admin/merchants/{id}/reactivate', { params: { path: { id } } })),
     onSuccess: (m) => {
-      notify.success(m.status === 'suspended' ? t('已暂停「{name}」营业', { name: m.name }) : t('已恢复「{name}」营业', { name: m.name }));
+      notify.success(
+        m.status === 'suspended'
+          ? t('已暂停「{name}」营业', { name: m.name })
+          : t('已恢复「{name}」营业', { name: m.name }),
+      );
       void qc.invalidateQueries({ queryKey: ['platform', 'merchants'] });
     },
     onError: notify.error,
@@ -145,19 +183,31 @@ export default function MerchantsPage() {
         </StatusTag>
       ),
     },
-    { title: t('在售 / 全部商品'), key: 'products', align: 'right', render: (_, m) => `${m.productCount} / ${m.totalProductCount}` },
+    {
+      title: t('在售 / 全部商品'),
+      key: 'products',
+      align: 'right',
+      render: (_, m) => `${m.productCount} / ${m.totalProductCount}`,
+    },
     {
       title: t('评分'),
       key: 'rating',
       align: 'right',
-      render: (_, m) => (m.rating.average == null ? '—' : t('{avg}（{n} 条）', { avg: m.rating.average.toFixed(1), n: m.rating.count })),
+      render: (_, m) =>
+        m.rating.average == null ? '—' : t('{avg}（{n} 条）', { avg: m.rating.average.toFixed(1), n: m.rating.count }),
     },
     {
       title: t('信用分'),
       key: 'creditScore',
       align: 'right',
       render: (_, m) => (
-        <Button type="link" size="small" onClick={() => setScoring(m)} aria-label={t('调整「{name}」的信用分', { name: m.name })} data-testid="merchant-credit-score">
+        <Button
+          type="link"
+          size="small"
+          onClick={() => setScoring(m)}
+          aria-label={t('调整「{name}」的信用分', { name: m.name })}
+          data-testid="merchant-credit-score"
+        >
           {m.creditScore}
         </Button>
       ),
@@ -202,7 +252,12 @@ export default function MerchantsPage() {
       <PageHeader
         title={t('商家管理')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="merchant-create">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setCreating(true)}
+            data-testid="merchant-create"
+          >
             {t('开设商家')}
           </Button>
         }
@@ -213,7 +268,10 @@ export default function MerchantsPage() {
             aria-label={t('商家状态')}
             value={status}
             onChange={(v) => setFilter('status', v)}
-            options={STATUSES.map((s) => ({ value: s, label: s === 'all' ? t('全部') : s === 'active' ? t('营业中') : t('已暂停') }))}
+            options={STATUSES.map((s) => ({
+              value: s,
+              label: s === 'all' ? t('全部') : s === 'active' ? t('营业中') : t('已暂停'),
+            }))}
           />
           <Input.Search
             aria-label={t('搜索商家')}

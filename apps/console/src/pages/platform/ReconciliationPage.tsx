@@ -26,7 +26,9 @@ export default function ReconciliationPage() {
       render: (_, c) => (
         <Badge
           status={c.ok ? 'success' : 'error'}
-          text={<span style={{ color: c.ok ? '#135200' : '#a8071a', fontWeight: 500 }}>{c.ok ? t('通过') : t('不符')}</span>}
+          text={
+            <span style={{ color: c.ok ? '#135200' : '#a8071a', fontWeight: 500 }}>{c.ok ? t('通过') : t('不符')}</span>
+          }
           data-testid="reconciliation-check-status"
           data-ok={String(c.ok)}
         />
@@ -74,11 +76,22 @@ export default function ReconciliationPage() {
             style={{ marginBottom: 16 }}
             data-testid="reconciliation-status"
             data-ok={String(report.data.ok)}
-            title={report.data.ok ? t('对账通过：全部 {n} 项核对相符', { n: report.data.checks.length }) : t('对账未通过：{n} 项不符', { n: report.data.checks.filter((c) => !c.ok).length })}
+            title={
+              report.data.ok
+                ? t('对账通过：全部 {n} 项核对相符', { n: report.data.checks.length })
+                : t('对账未通过：{n} 项不符', { n: report.data.checks.filter((c) => !c.ok).length })
+            }
             description={t('核对时间 {at}', { at: dateTime(report.data.checkedAt) })}
           />
           <Card title={t('核对明细')} style={{ marginBottom: 16 }}>
-            <Table<ReconciliationCheck> rowKey="code" columns={columns} dataSource={report.data.checks} pagination={false} size="middle" scroll={{ x: 800 }} />
+            <Table<ReconciliationCheck>
+              rowKey="code"
+              columns={columns}
+              dataSource={report.data.checks}
+              pagination={false}
+              size="middle"
+              scroll={{ x: 800 }}
+            />
           </Card>
           {report.data.problems.length > 0 ? (
             <Card title={t('不符明细')}>

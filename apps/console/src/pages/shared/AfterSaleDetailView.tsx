@@ -1,6 +1,21 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Descriptions, Empty, Form, Image, Input, Modal, Row, Space, Timeline, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Form,
+  Image,
+  Input,
+  Modal,
+  Row,
+  Space,
+  Timeline,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { problemTitle } from '../../api/client.ts';
@@ -12,7 +27,13 @@ import { StatusTag } from '../../components/StatusTag.tsx';
 import { useNow } from '../../components/useNow.ts';
 import { useT } from '../../i18n/index.tsx';
 import { DueCountdown } from './DueCountdown.tsx';
-import { AFTER_SALE_ACTOR, AFTER_SALE_REASON, AFTER_SALE_STATUS, AFTER_SALE_TYPE, MERCHANT_ACTION_STATUSES } from './labels.ts';
+import {
+  AFTER_SALE_ACTOR,
+  AFTER_SALE_REASON,
+  AFTER_SALE_STATUS,
+  AFTER_SALE_TYPE,
+  MERCHANT_ACTION_STATUSES,
+} from './labels.ts';
 
 export interface Decisions {
   canDecide: boolean;
@@ -107,7 +128,9 @@ export function AfterSaleDetailView({ query, backTo, orderPath, decisions, persp
           style={{ marginBottom: 16 }}
           title={
             <Space wrap>
-              {a.status === 'requested' ? t('请在时限内处理，逾期将转交平台介入') : t('请在时限内确认收到退货，逾期将转交平台介入')}
+              {a.status === 'requested'
+                ? t('请在时限内处理，逾期将转交平台介入')
+                : t('请在时限内确认收到退货，逾期将转交平台介入')}
               <DueCountdown dueAt={a.dueAt} now={now} />
             </Space>
           }
@@ -133,7 +156,9 @@ export function AfterSaleDetailView({ query, backTo, orderPath, decisions, persp
               <Descriptions.Item label={t('问题描述')} span={2}>
                 {a.description || '—'}
               </Descriptions.Item>
-              {a.escalatedAt ? <Descriptions.Item label={t('转平台时间')}>{dateTime(a.escalatedAt)}</Descriptions.Item> : null}
+              {a.escalatedAt ? (
+                <Descriptions.Item label={t('转平台时间')}>{dateTime(a.escalatedAt)}</Descriptions.Item>
+              ) : null}
               {a.rejectReason ? <Descriptions.Item label={t('拒绝原因')}>{a.rejectReason}</Descriptions.Item> : null}
               {a.returnShipment ? (
                 <Descriptions.Item label={t('退货物流')}>
@@ -142,7 +167,10 @@ export function AfterSaleDetailView({ query, backTo, orderPath, decisions, persp
               ) : null}
               {a.refund ? (
                 <Descriptions.Item label={t('退款')}>
-                  {yuan(a.refund.amount)} · {a.refund.status === 'completed' ? t('已退款 {at}', { at: dateTime(a.refund.completedAt) }) : t('退款处理中')}
+                  {yuan(a.refund.amount)} ·{' '}
+                  {a.refund.status === 'completed'
+                    ? t('已退款 {at}', { at: dateTime(a.refund.completedAt) })
+                    : t('退款处理中')}
                 </Descriptions.Item>
               ) : null}
               {a.closedAt ? <Descriptions.Item label={t('结束时间')}>{dateTime(a.closedAt)}</Descriptions.Item> : null}
@@ -155,7 +183,14 @@ export function AfterSaleDetailView({ query, backTo, orderPath, decisions, persp
                 <Image.PreviewGroup>
                   <Space wrap>
                     {a.images.map((src, i) => (
-                      <Image key={src} src={src} width={96} height={96} style={{ objectFit: 'cover' }} alt={t('凭证图片 {n}', { n: i + 1 })} />
+                      <Image
+                        key={src}
+                        src={src}
+                        width={96}
+                        height={96}
+                        style={{ objectFit: 'cover' }}
+                        alt={t('凭证图片 {n}', { n: i + 1 })}
+                      />
                     ))}
                   </Space>
                 </Image.PreviewGroup>
@@ -258,7 +293,9 @@ export function AfterSaleDetailView({ query, backTo, orderPath, decisions, persp
             .catch(() => undefined);
         }}
       >
-        <Typography.Paragraph>{t('确认已收到买家寄回的商品？确认后将立即向买家退款 {amount}，不可撤销。', { amount: yuan(total) })}</Typography.Paragraph>
+        <Typography.Paragraph>
+          {t('确认已收到买家寄回的商品？确认后将立即向买家退款 {amount}，不可撤销。', { amount: yuan(total) })}
+        </Typography.Paragraph>
       </Modal>
     </>
   );

@@ -69,7 +69,8 @@ export function AfterSaleTable({ list, detailPath, empty, perspective }: Props) 
       ? {
           title: t('处理时限'),
           key: 'due',
-          render: (_, a) => (MERCHANT_ACTION_STATUSES.includes(a.status) ? <DueCountdown dueAt={a.dueAt} now={now} /> : '—'),
+          render: (_, a) =>
+            MERCHANT_ACTION_STATUSES.includes(a.status) ? <DueCountdown dueAt={a.dueAt} now={now} /> : '—',
         }
       : { title: t('转平台时间'), key: 'escalatedAt', render: (_, a) => dateTime(a.escalatedAt) },
     { title: t('申请时间'), key: 'createdAt', render: (_, a) => dateTime(a.createdAt) },
@@ -80,7 +81,8 @@ export function AfterSaleTable({ list, detailPath, empty, perspective }: Props) 
       render: (_, a) => (
         <Space>
           <Link to={detailPath(a.id)} data-testid="after-sale-open">
-            {(perspective === 'merchant' && MERCHANT_ACTION_STATUSES.includes(a.status)) || (perspective === 'operator' && a.status === 'escalated')
+            {(perspective === 'merchant' && MERCHANT_ACTION_STATUSES.includes(a.status)) ||
+            (perspective === 'operator' && a.status === 'escalated')
               ? t('处理')
               : t('查看')}
           </Link>
@@ -95,8 +97,18 @@ export function AfterSaleTable({ list, detailPath, empty, perspective }: Props) 
       columns={columns}
       caption={t('售后申请列表')}
       empty={empty}
-      rowClassName={(a) => (perspective === 'merchant' && MERCHANT_ACTION_STATUSES.includes(a.status) && isOverdue(a.dueAt, now) ? 'overdue-row' : '')}
-      onRow={(a) => ({ 'data-testid': 'after-sale-row', 'data-after-sale-id': a.id, 'data-status': a.status }) as HTMLAttributes<HTMLElement>}
+      rowClassName={(a) =>
+        perspective === 'merchant' && MERCHANT_ACTION_STATUSES.includes(a.status) && isOverdue(a.dueAt, now)
+          ? 'overdue-row'
+          : ''
+      }
+      onRow={(a) =>
+        ({
+          'data-testid': 'after-sale-row',
+          'data-after-sale-id': a.id,
+          'data-status': a.status,
+        }) as HTMLAttributes<HTMLElement>
+      }
       scroll={{ x: 'max-content' }}
     />
   );

@@ -14,7 +14,8 @@ function span(ms: number, t: Translate): string {
   return t('{m} 分钟', { m: Math.max(1, Math.floor(abs / MINUTE)) });
 }
 
-export const isOverdue = (dueAt: string | null, now: number): boolean => dueAt != null && new Date(dueAt).getTime() <= now;
+export const isOverdue = (dueAt: string | null, now: number): boolean =>
+  dueAt != null && new Date(dueAt).getTime() <= now;
 
 /** Time left before the platform steps in; red once overdue, amber in the last 12 hours. */
 export function DueCountdown({ dueAt, now }: { dueAt: string | null; now: number }) {

@@ -1,6 +1,19 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Descriptions, Empty, Row, Space, Table, Timeline, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Row,
+  Space,
+  Table,
+  Timeline,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { problemTitle } from '../../api/client.ts';
@@ -45,7 +58,9 @@ export function OrderDetailView({ query, backTo, actions, afterSalesLink }: Prop
       key: 'title',
       render: (_, l) => (
         <Space>
-          {l.imageUrl ? <img src={l.imageUrl} alt="" width={48} height={48} style={{ objectFit: 'cover', borderRadius: 4 }} /> : null}
+          {l.imageUrl ? (
+            <img src={l.imageUrl} alt="" width={48} height={48} style={{ objectFit: 'cover', borderRadius: 4 }} />
+          ) : null}
           <div className="cell-wrap" style={{ minWidth: 200 }}>
             <div>{l.title}</div>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -57,13 +72,19 @@ export function OrderDetailView({ query, backTo, actions, afterSalesLink }: Prop
     },
     { title: t('单价'), key: 'unitPrice', align: 'right', render: (_, l) => yuan(l.unitPrice) },
     { title: t('数量'), dataIndex: 'qty', key: 'qty', align: 'right' },
-    { title: t('优惠'), key: 'discount', align: 'right', render: (_, l) => (l.discountAmount > 0 ? `-${yuan(l.discountAmount)}` : '—') },
+    {
+      title: t('优惠'),
+      key: 'discount',
+      align: 'right',
+      render: (_, l) => (l.discountAmount > 0 ? `-${yuan(l.discountAmount)}` : '—'),
+    },
     { title: t('实付'), key: 'payAmount', align: 'right', render: (_, l) => yuan(l.payAmount) },
     {
       title: t('已退款'),
       key: 'refunded',
       align: 'right',
-      render: (_, l) => (l.refundedAmount > 0 ? t('{qty} 件 · {amount}', { qty: l.refundedQty, amount: yuan(l.refundedAmount) }) : '—'),
+      render: (_, l) =>
+        l.refundedAmount > 0 ? t('{qty} 件 · {amount}', { qty: l.refundedQty, amount: yuan(l.refundedAmount) }) : '—',
     },
   ];
 
@@ -99,7 +120,14 @@ export function OrderDetailView({ query, backTo, actions, afterSalesLink }: Prop
         <Col xs={24} xl={16}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             <Card title={t('商品')} size="small">
-              <Table<OrderLine> rowKey="id" size="small" columns={lineColumns} dataSource={o.lines} pagination={false} scroll={{ x: 640 }} />
+              <Table<OrderLine>
+                rowKey="id"
+                size="small"
+                columns={lineColumns}
+                dataSource={o.lines}
+                pagination={false}
+                scroll={{ x: 640 }}
+              />
               <Descriptions column={1} size="small" style={{ marginTop: 16, maxWidth: 360, marginLeft: 'auto' }}>
                 <Descriptions.Item label={t('商品金额')}>{yuan(o.itemsAmount)}</Descriptions.Item>
                 {o.discounts.map((d, i) => (
@@ -111,7 +139,9 @@ export function OrderDetailView({ query, backTo, actions, afterSalesLink }: Prop
                 <Descriptions.Item label={t('实付')}>
                   <Typography.Text strong>{yuan(o.payAmount)}</Typography.Text>
                 </Descriptions.Item>
-                {o.refundedAmount > 0 ? <Descriptions.Item label={t('已退款')}>{yuan(o.refundedAmount)}</Descriptions.Item> : null}
+                {o.refundedAmount > 0 ? (
+                  <Descriptions.Item label={t('已退款')}>{yuan(o.refundedAmount)}</Descriptions.Item>
+                ) : null}
               </Descriptions>
             </Card>
             <Card title={t('订单信息')} size="small">
@@ -124,11 +154,19 @@ export function OrderDetailView({ query, backTo, actions, afterSalesLink }: Prop
                 <Descriptions.Item label={t('付款时间')}>{dateTime(o.paidAt)}</Descriptions.Item>
                 <Descriptions.Item label={t('发货时间')}>{dateTime(o.shippedAt)}</Descriptions.Item>
                 <Descriptions.Item label={t('收货时间')}>{dateTime(o.deliveredAt)}</Descriptions.Item>
-                {o.autoConfirmAt ? <Descriptions.Item label={t('自动确认收货')}>{dateTime(o.autoConfirmAt)}</Descriptions.Item> : null}
-                {o.completedAt ? <Descriptions.Item label={t('完成时间')}>{dateTime(o.completedAt)}</Descriptions.Item> : null}
-                {o.cancelledAt ? <Descriptions.Item label={t('取消时间')}>{dateTime(o.cancelledAt)}</Descriptions.Item> : null}
+                {o.autoConfirmAt ? (
+                  <Descriptions.Item label={t('自动确认收货')}>{dateTime(o.autoConfirmAt)}</Descriptions.Item>
+                ) : null}
+                {o.completedAt ? (
+                  <Descriptions.Item label={t('完成时间')}>{dateTime(o.completedAt)}</Descriptions.Item>
+                ) : null}
+                {o.cancelledAt ? (
+                  <Descriptions.Item label={t('取消时间')}>{dateTime(o.cancelledAt)}</Descriptions.Item>
+                ) : null}
                 {o.cancelReason ? <Descriptions.Item label={t('取消原因')}>{o.cancelReason}</Descriptions.Item> : null}
-                {o.closedAt ? <Descriptions.Item label={t('关闭时间')}>{dateTime(o.closedAt)}</Descriptions.Item> : null}
+                {o.closedAt ? (
+                  <Descriptions.Item label={t('关闭时间')}>{dateTime(o.closedAt)}</Descriptions.Item>
+                ) : null}
                 <Descriptions.Item label={t('买家留言')}>{o.note || '—'}</Descriptions.Item>
               </Descriptions>
             </Card>
@@ -165,7 +203,9 @@ export function OrderDetailView({ query, backTo, actions, afterSalesLink }: Prop
                   {o.logistics.carrier} <Typography.Text copyable>{o.logistics.trackingNo}</Typography.Text>
                 </Typography.Paragraph>
                 <Alert type="info" showIcon title={o.logistics.notice} style={{ marginBottom: 12 }} />
-                <Timeline items={o.logistics.nodes.map((n, i) => ({ key: i, title: dateTime(n.at), content: n.text }))} />
+                <Timeline
+                  items={o.logistics.nodes.map((n, i) => ({ key: i, title: dateTime(n.at), content: n.text }))}
+                />
               </Card>
             ) : null}
           </Space>

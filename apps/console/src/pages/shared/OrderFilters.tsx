@@ -35,7 +35,13 @@ export function useOrderFilters(): [OrderFilterValues, (next: OrderFilterValues)
   return [values, set];
 }
 
-export function OrderFilters({ value, onChange }: { value: OrderFilterValues; onChange: (v: OrderFilterValues) => void }) {
+export function OrderFilters({
+  value,
+  onChange,
+}: {
+  value: OrderFilterValues;
+  onChange: (v: OrderFilterValues) => void;
+}) {
   const t = useT();
   return (
     <Flex gap={12} wrap className="filter-bar" role="search" aria-label={t('筛选订单')}>

@@ -52,7 +52,9 @@ export function OrderTable({ list, detailPath, showMerchant = false, onShip, fil
         );
       },
     },
-    ...(showMerchant ? [{ title: t('商家'), key: 'merchant', render: (_: unknown, o: StaffOrder) => o.merchantName }] : []),
+    ...(showMerchant
+      ? [{ title: t('商家'), key: 'merchant', render: (_: unknown, o: StaffOrder) => o.merchantName }]
+      : []),
     { title: t('收货人'), dataIndex: 'recipient', key: 'recipient' },
     {
       title: t('实付'),
@@ -101,7 +103,9 @@ export function OrderTable({ list, detailPath, showMerchant = false, onShip, fil
       columns={columns}
       caption={t('订单列表')}
       empty={filtered ? t('没有符合筛选条件的订单') : t('还没有订单')}
-      onRow={(o) => ({ 'data-testid': 'order-row', 'data-order-id': o.id, 'data-status': o.status }) as HTMLAttributes<HTMLElement>}
+      onRow={(o) =>
+        ({ 'data-testid': 'order-row', 'data-order-id': o.id, 'data-status': o.status }) as HTMLAttributes<HTMLElement>
+      }
       scroll={{ x: 'max-content' }}
     />
   );

@@ -50,5 +50,14 @@ export function ShipButton({ order, onShip, size }: { order: Held; onShip: () =>
 export function ShipHoldNotice({ order }: { order: Held }) {
   const t = useT();
   if (!order.shipHold || order.status !== 'paid') return null;
-  return <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('暂不能发货')} description={holdText(t, order.shipHold).reason} data-testid="ship-hold-alert" />;
+  return (
+    <Alert
+      type="info"
+      showIcon
+      style={{ marginBottom: 16 }}
+      title={t('暂不能发货')}
+      description={holdText(t, order.shipHold).reason}
+      data-testid="ship-hold-alert"
+    />
+  );
 }

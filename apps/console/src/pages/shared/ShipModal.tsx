@@ -22,7 +22,8 @@ export function ShipModal({ orderId, open, onClose }: { orderId: string; open: b
     enabled: open,
   });
   const ship = useMutation({
-    mutationFn: (body: ShipBody) => must(api.POST('/api/v1/merchant/orders/{id}/ship', { params: { path: { id: orderId } }, body })),
+    mutationFn: (body: ShipBody) =>
+      must(api.POST('/api/v1/merchant/orders/{id}/ship', { params: { path: { id: orderId } }, body })),
     onSuccess: (order) => {
       qc.setQueryData(['merchant', merchantId, 'order', orderId], order);
       void qc.invalidateQueries({ queryKey: ['merchant', merchantId, 'orders'] });
@@ -43,7 +44,9 @@ export function ShipModal({ orderId, open, onClose }: { orderId: string; open: b
       okButtonProps={{ loading: ship.isPending, ...shipSubmitTestId }}
       destroyOnHidden
     >
-      {carriers.isError ? <Alert type="error" showIcon title={problemTitle(carriers.error)} style={{ marginBottom: 16 }} /> : null}
+      {carriers.isError ? (
+        <Alert type="error" showIcon title={problemTitle(carriers.error)} style={{ marginBottom: 16 }} />
+      ) : null}
       <Form form={form} layout="vertical" onFinish={(v) => ship.mutate(v)} requiredMark={false}>
         <Form.Item name="carrier" label={t('快递公司')} rules={[{ required: true, message: t('请选择快递公司') }]}>
           <Select

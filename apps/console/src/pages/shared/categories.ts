@@ -4,7 +4,11 @@ import { api, must } from '../../api/client.ts';
 
 /** The two-level category tree, and each category's full name (美妆 / 面部护肤). */
 export function useCategories() {
-  const query = useQuery({ queryKey: ['categories'], queryFn: () => must(api.GET('/api/v1/categories')), staleTime: 30 * 60_000 });
+  const query = useQuery({
+    queryKey: ['categories'],
+    queryFn: () => must(api.GET('/api/v1/categories')),
+    staleTime: 30 * 60_000,
+  });
   const names = useMemo(() => {
     const map = new Map<string, string>();
     for (const top of query.data?.items ?? []) {

@@ -35,7 +35,12 @@ export const AFTER_SALE_REASON: Record<AfterSaleReason, MessageKey> = {
   other: '其他',
 };
 
-export const AFTER_SALE_ACTOR: Record<AfterSaleActor, MessageKey> = { buyer: '买家', merchant: '商家', operator: '平台', system: '系统' };
+export const AFTER_SALE_ACTOR: Record<AfterSaleActor, MessageKey> = {
+  buyer: '买家',
+  merchant: '商家',
+  operator: '平台',
+  system: '系统',
+};
 
 /** Statuses in which the merchant's clock (dueAt) is running. */
 export const MERCHANT_ACTION_STATUSES: readonly AfterSaleStatus[] = ['requested', 'return_shipped'];

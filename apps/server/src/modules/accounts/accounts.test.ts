@@ -71,7 +71,14 @@ describe('password login and sessions', () => {
 });
 
 describe('address book', () => {
-  const addr = { recipient: '张三', phone: '13800138000', province: '浙江省', city: '杭州市', district: '西湖区', detail: '文三路 100 号' };
+  const addr = {
+    recipient: '张三',
+    phone: '13800138000',
+    province: '浙江省',
+    city: '杭州市',
+    district: '西湖区',
+    detail: '文三路 100 号',
+  };
   it('makes the first address default and hides addresses from other users', async () => {
     const a = await loginByCode(t);
     const b = await loginByCode(t);

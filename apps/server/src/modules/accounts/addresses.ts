@@ -47,7 +47,10 @@ export async function listAddresses(ctx: Ctx): Promise<AddressDto[]> {
 export async function addAddress(ctx: Ctx, input: AddressInput): Promise<Result<AddressDto>> {
   const user = requireUser(ctx.actor);
   return ctx.tx(async (tx) => {
-    const existing = await tx.select({ id: addresses.id }).from(addresses).where(and(eq(addresses.userId, user.userId), isNull(addresses.deletedAt)));
+    const existing = await tx
+      .select({ id: addresses.id })
+      .from(addresses)
+      .where(and(eq(addresses.userId, user.userId), isNull(addresses.deletedAt)));
     if (existing.length >= MAX_ADDRESSES) return refuse('address-book-full');
     const isDefault = existing.length === 0 || input.isDefault === true;
     if (isDefault) await clearDefault(tx, user.userId);
@@ -89,19 +92,28 @@ export async function deleteAddress(ctx: Ctx, id: string): Promise<void> {
 
 /** For checkout: the buyer's own address, or undefined. */
 export async function findOwnAddress(db: Db, userId: string, id: string): Promise<AddressDto | undefined> {
-  const [row] = await db.select().from(addresses).where(and(eq(addresses.id, id), eq(addresses.userId, userId), isNull(addresses.deletedAt)));
+  const [row] = await db
+    .select()
+    .from(addresses)
+    .where(and(eq(addresses.id, id), eq(addresses.userId, userId), isNull(addresses.deletedAt)));
   return row ? toDto(row) : undefined;
 }
 
 async function loadOwned(db: Db, userId: string, id: string) {
-  const [row] = await db.select().from(addresses).where(and(eq(addresses.id, id), isNull(addresses.deletedAt)));
+  const [row] = await db
+    .select()
+    .from(addresses)
+    .where(and(eq(addresses.id, id), isNull(addresses.deletedAt)));
   // Someone else's address looks exactly like a missing one.
   if (!row || row.userId !== userId) throw notFound('收货地址');
   return row;
 }
 
 async function clearDefault(db: Db, userId: string) {
-  await db.update(addresses).set({ isDefault: false }).where(and(eq(addresses.userId, userId), eq(addresses.isDefault, true)));
+  await db
+    .update(addresses)
+    .set({ isDefault: false })
+    .where(and(eq(addresses.userId, userId), eq(addresses.isDefault, true)));
 }
 
 /**
@@ -116,7 +128,12 @@ export async function shippingAddressesOf(
   const rows = await db
     .select()
     .from(addresses)
-    .where(and(sql`${addresses.userId} = any(${sql.param([...new Set(wanted.map((w) => w.userId))])}::text[])`, isNull(addresses.deletedAt)))
+    .where(
+      and(
+        sql`${addresses.userId} = any(${sql.param([...new Set(wanted.map((w) => w.userId))])}::text[])`,
+        isNull(addresses.deletedAt),
+      ),
+    )
     .orderBy(desc(addresses.isDefault), desc(addresses.createdAt));
   const byUser = new Map<string, (typeof addresses.$inferSelect)[]>();
   for (const r of rows) byUser.set(r.userId, [...(byUser.get(r.userId) ?? []), r]);

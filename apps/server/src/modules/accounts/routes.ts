@@ -49,7 +49,12 @@ export default async function accountRoutes(app: App) {
         permission: 'public',
         rateLimit: { max: 10, timeWindow: '1 hour', keyGenerator: (req) => `sms:${req.ip}` },
       },
-      schema: { tags, summary: '发送登录验证码', body: z.object({ phone: Phone }), response: { 200: z.object({ expiresInSeconds: z.number() }) } },
+      schema: {
+        tags,
+        summary: '发送登录验证码',
+        body: z.object({ phone: Phone }),
+        response: { 200: z.object({ expiresInSeconds: z.number() }) },
+      },
     },
     async (req) => unwrap(await svc.requestLoginCode(ctxOf(req), req.body.phone)),
   );
@@ -57,7 +62,10 @@ export default async function accountRoutes(app: App) {
   r.post(
     '/api/v1/auth/login/code',
     {
-      config: { permission: 'public', rateLimit: { max: 20, timeWindow: '10 minutes', keyGenerator: (req) => `login:${req.ip}` } },
+      config: {
+        permission: 'public',
+        rateLimit: { max: 20, timeWindow: '10 minutes', keyGenerator: (req) => `login:${req.ip}` },
+      },
       schema: {
         tags,
         summary: '验证码登录（新手机号自动注册）',
@@ -75,8 +83,16 @@ export default async function accountRoutes(app: App) {
   r.post(
     '/api/v1/auth/login/password',
     {
-      config: { permission: 'public', rateLimit: { max: 20, timeWindow: '10 minutes', keyGenerator: (req) => `login:${req.ip}` } },
-      schema: { tags, summary: '密码登录', body: z.object({ phone: Phone, password: z.string().min(1).max(128) }), response: { 200: Login } },
+      config: {
+        permission: 'public',
+        rateLimit: { max: 20, timeWindow: '10 minutes', keyGenerator: (req) => `login:${req.ip}` },
+      },
+      schema: {
+        tags,
+        summary: '密码登录',
+        body: z.object({ phone: Phone, password: z.string().min(1).max(128) }),
+        response: { 200: Login },
+      },
     },
     async (req, reply) => {
       const result = unwrap(await svc.loginWithPassword(ctxOf(req), req.body));
@@ -95,8 +111,10 @@ export default async function accountRoutes(app: App) {
     },
   );
 
-  r.get('/api/v1/me', { config: { permission: 'user' }, schema: { tags, summary: '当前用户', response: { 200: User } } }, async (req) =>
-    svc.getMe(ctxOf(req)),
+  r.get(
+    '/api/v1/me',
+    { config: { permission: 'user' }, schema: { tags, summary: '当前用户', response: { 200: User } } },
+    async (req) => svc.getMe(ctxOf(req)),
   );
 
   r.patch(
@@ -106,7 +124,10 @@ export default async function accountRoutes(app: App) {
       schema: {
         tags,
         summary: '修改资料',
-        body: z.object({ nickname: z.string().trim().min(1).max(20).optional(), avatarUrl: z.string().max(300).nullable().optional() }),
+        body: z.object({
+          nickname: z.string().trim().min(1).max(20).optional(),
+          avatarUrl: z.string().max(300).nullable().optional(),
+        }),
         response: { 200: User },
       },
     },
@@ -120,7 +141,14 @@ export default async function accountRoutes(app: App) {
       schema: {
         tags,
         summary: '设置密码',
-        body: z.object({ password: z.string().min(8, '密码至少 8 位').max(64).regex(/[A-Za-z]/, '密码需包含字母').regex(/\d/, '密码需包含数字') }),
+        body: z.object({
+          password: z
+            .string()
+            .min(8, '密码至少 8 位')
+            .max(64)
+            .regex(/[A-Za-z]/, '密码需包含字母')
+            .regex(/\d/, '密码需包含数字'),
+        }),
         response: { 204: z.null() },
       },
     },
@@ -132,25 +160,40 @@ export default async function accountRoutes(app: App) {
 
   r.get(
     '/api/v1/me/addresses',
-    { config: { permission: 'user' }, schema: { tags, summary: '收货地址列表', response: { 200: z.object({ items: z.array(Address) }) } } },
+    {
+      config: { permission: 'user' },
+      schema: { tags, summary: '收货地址列表', response: { 200: z.object({ items: z.array(Address) }) } },
+    },
     async (req) => ({ items: await addressBook.listAddresses(ctxOf(req)) }),
   );
   r.post(
     '/api/v1/me/addresses',
-    { config: { permission: 'user' }, schema: { tags, summary: '新增收货地址', body: AddressInput, response: { 201: Address } } },
+    {
+      config: { permission: 'user' },
+      schema: { tags, summary: '新增收货地址', body: AddressInput, response: { 201: Address } },
+    },
     async (req, reply) => reply.status(201).send(unwrap(await addressBook.addAddress(ctxOf(req), req.body))),
   );
   r.patch(
     '/api/v1/me/addresses/:id',
     {
       config: { permission: 'user' },
-      schema: { tags, summary: '修改收货地址', params: z.object({ id: z.string() }), body: AddressInput.partial(), response: { 200: Address } },
+      schema: {
+        tags,
+        summary: '修改收货地址',
+        params: z.object({ id: z.string() }),
+        body: AddressInput.partial(),
+        response: { 200: Address },
+      },
     },
     async (req) => addressBook.updateAddress(ctxOf(req), req.params.id, req.body),
   );
   r.delete(
     '/api/v1/me/addresses/:id',
-    { config: { permission: 'user' }, schema: { tags, summary: '删除收货地址', params: z.object({ id: z.string() }), response: { 204: z.null() } } },
+    {
+      config: { permission: 'user' },
+      schema: { tags, summary: '删除收货地址', params: z.object({ id: z.string() }), response: { 204: z.null() } },
+    },
     async (req, reply) => {
       await addressBook.deleteAddress(ctxOf(req), req.params.id);
       return reply.status(204).send(null);

@@ -4,7 +4,15 @@ import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { GroupCommitter } from '../../platform/batcher.ts';
 import { TtlCache } from '../../platform/cache.ts';
 import type { Deps } from '../../deps.ts';
-import { type Actor, anonymous, hashToken, newSessionToken, requireUser, type Role, type StaffRole } from '../../platform/auth.ts';
+import {
+  type Actor,
+  anonymous,
+  hashToken,
+  newSessionToken,
+  requireUser,
+  type Role,
+  type StaffRole,
+} from '../../platform/auth.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, notFound, ok, refusals, type Result } from '../../platform/errors.ts';
@@ -76,7 +84,10 @@ export async function loginWithCode(ctx: Ctx, input: { phone: string; code: stri
       .for('update');
     if (!latest || latest.attempts >= CODE_MAX_ATTEMPTS) return false;
     if (latest.codeHash !== codeHash(input.phone, input.code)) {
-      await tx.update(loginCodes).set({ attempts: latest.attempts + 1 }).where(eq(loginCodes.id, latest.id));
+      await tx
+        .update(loginCodes)
+        .set({ attempts: latest.attempts + 1 })
+        .where(eq(loginCodes.id, latest.id));
       return false;
     }
     await tx.update(loginCodes).set({ consumedAt: now }).where(eq(loginCodes.id, latest.id));
@@ -88,8 +99,14 @@ export async function loginWithCode(ctx: Ctx, input: { phone: string; code: stri
   return ok(await startSession(ctx, userId));
 }
 
-export async function loginWithPassword(ctx: Ctx, input: { phone: string; password: string }): Promise<Result<LoginResult>> {
-  const [user] = await ctx.db.select({ id: users.id, passwordHash: users.passwordHash }).from(users).where(eq(users.phone, input.phone));
+export async function loginWithPassword(
+  ctx: Ctx,
+  input: { phone: string; password: string },
+): Promise<Result<LoginResult>> {
+  const [user] = await ctx.db
+    .select({ id: users.id, passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.phone, input.phone));
   // Verify against a dummy hash when the account is missing so timing does not reveal which phones exist.
   const storedHash = user?.passwordHash ?? DUMMY_HASH;
   const matches = await argonVerify(storedHash, input.password).catch(() => false);
@@ -107,10 +124,16 @@ export async function logout(ctx: Ctx): Promise<void> {
 
 export async function setPassword(ctx: Ctx, password: string): Promise<void> {
   const user = requireUser(ctx.actor);
-  await ctx.db.update(users).set({ passwordHash: await hashPassword(password) }).where(eq(users.id, user.userId));
+  await ctx.db
+    .update(users)
+    .set({ passwordHash: await hashPassword(password) })
+    .where(eq(users.id, user.userId));
 }
 
-export async function updateProfile(ctx: Ctx, input: { nickname?: string; avatarUrl?: string | null }): Promise<UserDto> {
+export async function updateProfile(
+  ctx: Ctx,
+  input: { nickname?: string; avatarUrl?: string | null },
+): Promise<UserDto> {
   const user = requireUser(ctx.actor);
   const patch: Partial<typeof users.$inferInsert> = {};
   if (input.nickname !== undefined) patch.nickname = input.nickname;
@@ -170,7 +193,9 @@ async function lookUpActors(deps: Deps, tokenHashes: string[]): Promise<Actor[]>
       sessionId: sessions.id,
       userId: users.id,
       roles: users.roles,
-      staff: sql<{ merchantId: string; role: StaffRole }[] | null>`(select json_agg(json_build_object('merchantId', ms.merchant_id, 'role', ms.role)) from merchant_staff ms where ms.user_id = ${users.id})`,
+      staff: sql<
+        { merchantId: string; role: StaffRole }[] | null
+      >`(select json_agg(json_build_object('merchantId', ms.merchant_id, 'role', ms.role)) from merchant_staff ms where ms.user_id = ${users.id})`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -185,7 +210,13 @@ async function lookUpActors(deps: Deps, tokenHashes: string[]): Promise<Actor[]>
   return tokenHashes.map((h): Actor => {
     const row = byHash.get(h);
     if (!row) return anonymous;
-    return { kind: 'user', userId: row.userId, sessionId: row.sessionId, roles: row.roles as Role[], staff: row.staff ?? [] };
+    return {
+      kind: 'user',
+      userId: row.userId,
+      sessionId: row.sessionId,
+      roles: row.roles as Role[],
+      staff: row.staff ?? [],
+    };
   });
 }
 
@@ -217,11 +248,17 @@ export async function findUserIdByPhone(db: Db, phone: string): Promise<string |
 /** Phone numbers for a notice the user asked for (a live reminder); never shown to other users. */
 export async function phonesOf(db: Db, userIds: string[]): Promise<Map<string, string>> {
   if (userIds.length === 0) return new Map();
-  const rows = await db.select({ id: users.id, phone: users.phone }).from(users).where(sql`${users.id} in ${userIds}`);
+  const rows = await db
+    .select({ id: users.id, phone: users.phone })
+    .from(users)
+    .where(sql`${users.id} in ${userIds}`);
   return new Map(rows.map((r) => [r.id, r.phone]));
 }
 
-export async function grantStaffRole(db: Db, input: { userId: string; merchantId: string; role: StaffRole; now: Date }): Promise<void> {
+export async function grantStaffRole(
+  db: Db,
+  input: { userId: string; merchantId: string; role: StaffRole; now: Date },
+): Promise<void> {
   await db
     .insert(merchantStaff)
     .values({ userId: input.userId, merchantId: input.merchantId, role: input.role, createdAt: input.now })
@@ -229,7 +266,10 @@ export async function grantStaffRole(db: Db, input: { userId: string; merchantId
 }
 
 /** Public names for display next to reviews and orders; phone numbers never leave this module unmasked. */
-export async function publicProfiles(db: Db, userIds: string[]): Promise<Map<string, { nickname: string; avatarUrl: string | null }>> {
+export async function publicProfiles(
+  db: Db,
+  userIds: string[],
+): Promise<Map<string, { nickname: string; avatarUrl: string | null }>> {
   if (userIds.length === 0) return new Map();
   const rows = await db
     .select({ id: users.id, nickname: users.nickname, avatarUrl: users.avatarUrl })
@@ -242,7 +282,9 @@ async function startSession(ctx: Ctx, userId: string): Promise<LoginResult> {
   const token = newSessionToken();
   const now = ctx.now();
   const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
-  await ctx.db.insert(sessions).values({ id: newId('ses'), userId, tokenHash: hashToken(token), createdAt: now, expiresAt });
+  await ctx.db
+    .insert(sessions)
+    .values({ id: newId('ses'), userId, tokenHash: hashToken(token), createdAt: now, expiresAt });
   const user = await loadUserDto(ctx.db, userId);
   if (!user) throw new AppError('internal-error', 500, '登录失败');
   return { token, expiresAt: expiresAt.toISOString(), user };
@@ -251,7 +293,10 @@ async function startSession(ctx: Ctx, userId: string): Promise<LoginResult> {
 async function loadUserDto(db: Db, userId: string): Promise<UserDto | undefined> {
   const [u] = await db.select().from(users).where(eq(users.id, userId));
   if (!u) return undefined;
-  const staff = await db.select({ merchantId: merchantStaff.merchantId, role: merchantStaff.role }).from(merchantStaff).where(eq(merchantStaff.userId, userId));
+  const staff = await db
+    .select({ merchantId: merchantStaff.merchantId, role: merchantStaff.role })
+    .from(merchantStaff)
+    .where(eq(merchantStaff.userId, userId));
   return {
     id: u.id,
     phone: u.phone,

@@ -25,7 +25,11 @@ async function buy(who: Awaited<ReturnType<typeof buyer>>, skuId: string) {
   const checkout = await placeOrder(t, who, [{ skuId, qty: 1 }]);
   await payCheckout(t, checkout.checkoutId);
   const lineId = checkout.orders[0]!.lines[0]!.id;
-  return { lineId, orderId: checkout.orders[0]!.id, attribution: (await getLineAttributions(db, [lineId])).get(lineId)! };
+  return {
+    lineId,
+    orderId: checkout.orders[0]!.id,
+    attribution: (await getLineAttributions(db, [lineId])).get(lineId)!,
+  };
 }
 
 describe('attribution of order lines', () => {
@@ -38,7 +42,10 @@ describe('attribution of order lines', () => {
     expect(link.body.path).toBe(`/posts/${postId}?share=${link.body.token}`);
 
     const friend = await buyer(t);
-    const click = await friend.post(`/api/v1/posts/${postId}/product-clicks`, { productId: s.productId, shareToken: link.body.token });
+    const click = await friend.post(`/api/v1/posts/${postId}/product-clicks`, {
+      productId: s.productId,
+      shareToken: link.body.token,
+    });
     expect(click.status).toBe(200);
     const { orderId, attribution } = await buy(friend, s.skuId);
     expect(attribution).toMatchObject({
@@ -55,7 +62,11 @@ describe('attribution of order lines', () => {
 
     // The creator centre shows the paid order and its amount against the post.
     const centre = await creator.get('/api/v1/creator/overview');
-    expect(centre.body.posts.find((p: { id: string }) => p.id === postId)).toMatchObject({ orders: 1, gmv: 8800, productClicks: 1 });
+    expect(centre.body.posts.find((p: { id: string }) => p.id === postId)).toMatchObject({
+      orders: 1,
+      gmv: 8800,
+      productClicks: 1,
+    });
     expect(centre.body.recentOrders[0]).toMatchObject({ orderId, source: 'share', status: 'paid', payAmount: 8800 });
   });
 
@@ -71,7 +82,13 @@ describe('attribution of order lines', () => {
     expect(attribution.lastTouchAt!.getTime() - attribution.firstTouchAt!.getTime()).toBe(60_000);
 
     const direct = await buy(await buyer(t), s.skuId);
-    expect(direct.attribution).toMatchObject({ source: 'direct', firstSource: 'direct', postId: null, creatorId: null, firstTouchAt: null });
+    expect(direct.attribution).toMatchObject({
+      source: 'direct',
+      firstSource: 'direct',
+      postId: null,
+      creatorId: null,
+      firstTouchAt: null,
+    });
   });
 
   it('forgets touches older than the window (7 days)', async () => {
@@ -87,14 +104,28 @@ describe('attribution of order lines', () => {
     const s = await shop(t);
     const { creator, postId } = await postTagging(s.productId);
     const me = await buyer(t);
-    const forged = await me.post('/api/v1/attribution/touches', { kind: 'post', postId, productId: s.productId, creatorId: me.userId });
+    const forged = await me.post('/api/v1/attribution/touches', {
+      kind: 'post',
+      postId,
+      productId: s.productId,
+      creatorId: me.userId,
+    });
     expect(forged.status).toBe(201);
-    expect((await me.post('/api/v1/attribution/touches', { kind: 'share', shareToken: 'nope', productId: s.productId })).body.type).toBe(
-      'share-link-invalid',
-    );
+    expect(
+      (await me.post('/api/v1/attribution/touches', { kind: 'share', shareToken: 'nope', productId: s.productId })).body
+        .type,
+    ).toBe('share-link-invalid');
     // Opening your own share link credits nobody as sharer.
     const own = await me.post('/api/v1/attribution/share-links', { postId });
-    expect((await me.post('/api/v1/attribution/touches', { kind: 'share', shareToken: own.body.token, productId: s.productId })).body.recorded).toBe(false);
+    expect(
+      (
+        await me.post('/api/v1/attribution/touches', {
+          kind: 'share',
+          shareToken: own.body.token,
+          productId: s.productId,
+        })
+      ).body.recorded,
+    ).toBe(false);
     const { attribution } = await buy(me, s.skuId);
     expect(attribution).toMatchObject({ source: 'post', creatorId: creator.userId, sharerId: null });
   });

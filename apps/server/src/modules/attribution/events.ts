@@ -17,8 +17,10 @@ export function wireAttribution(deps: Deps): void {
   deps.events.subscribe<{ orderId: string; paidAt: string }>('order.paid', 'attribution.mark-paid', (db, e) =>
     markOrderPaid(db, e.payload.orderId, new Date(e.payload.paidAt)),
   );
-  deps.events.subscribe<{ orderId: string; cancelledAt: string }>('order.cancelled', 'attribution.mark-cancelled', (db, e) =>
-    markOrderVoided(db, e.payload.orderId, new Date(e.payload.cancelledAt)),
+  deps.events.subscribe<{ orderId: string; cancelledAt: string }>(
+    'order.cancelled',
+    'attribution.mark-cancelled',
+    (db, e) => markOrderVoided(db, e.payload.orderId, new Date(e.payload.cancelledAt)),
   );
   deps.events.subscribe<{ orderId: string; closedAt: string }>('order.closed', 'attribution.mark-closed', (db, e) =>
     markOrderVoided(db, e.payload.orderId, new Date(e.payload.closedAt)),

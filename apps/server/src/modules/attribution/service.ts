@@ -55,7 +55,10 @@ export interface TouchInput {
  * the caller: a post's creator is the post's author, and a share's sharer, post and creator come from its token.
  * Opening your own share link credits nobody.
  */
-export async function recordTouch(ctx: Ctx, input: TouchInput): Promise<Result<{ id: string | null; recorded: boolean }>> {
+export async function recordTouch(
+  ctx: Ctx,
+  input: TouchInput,
+): Promise<Result<{ id: string | null; recorded: boolean }>> {
   const user = requireUser(ctx.actor);
   return ctx.tx(async (db) => {
     let { postId, sharerId, creatorId } = input;
@@ -76,7 +79,12 @@ export async function recordTouch(ctx: Ctx, input: TouchInput): Promise<Result<{
       if (!author) return refuse('post-missing');
       creatorId = author;
     } else if (input.kind === 'post') return refuse('post-missing');
-    const affiliateCode = await affiliateCodeOf(db, input, { userId: user.userId, productId, sharerId, creatorId }, ctx.now());
+    const affiliateCode = await affiliateCodeOf(
+      db,
+      input,
+      { userId: user.userId, productId, sharerId, creatorId },
+      ctx.now(),
+    );
     const id = newId('tch');
     await db.insert(attributionTouches).values({
       id,
@@ -128,7 +136,8 @@ export async function createShareLink(
       if (!creatorId) return refuse('post-missing');
     }
     // A link to nothing would still earn share points (share.created), so the product must exist.
-    if (input.productId && !(await getProductBriefs(db, [input.productId])).has(input.productId)) return refuse('product-missing');
+    if (input.productId && !(await getProductBriefs(db, [input.productId])).has(input.productId))
+      return refuse('product-missing');
     const token = randomBytes(9).toString('base64url');
     await db.insert(shareLinks).values({
       token,
@@ -139,7 +148,13 @@ export async function createShareLink(
       createdAt: ctx.now(),
     });
     // The link's own time: points for sharing count by the Beijing day it was made, not when the event is handled.
-    await emit(db, 'share.created', { token, sharerId: user.userId, postId: input.postId ?? null, productId: input.productId ?? null, createdAt: ctx.now().toISOString() });
+    await emit(db, 'share.created', {
+      token,
+      sharerId: user.userId,
+      postId: input.postId ?? null,
+      productId: input.productId ?? null,
+      createdAt: ctx.now().toISOString(),
+    });
     const path = input.postId ? `/posts/${input.postId}?share=${token}` : `/products/${input.productId}?share=${token}`;
     return ok({ token, path });
   });
@@ -176,7 +191,9 @@ export async function attributeOrder(
       ),
     );
   const rows = order.lines.map((line): typeof lineAttributions.$inferInsert => {
-    const mine = touches.filter((t) => t.productId === line.productId).sort((a, b) => a.at.getTime() - b.at.getTime() || a.id.localeCompare(b.id));
+    const mine = touches
+      .filter((t) => t.productId === line.productId)
+      .sort((a, b) => a.at.getTime() - b.at.getTime() || a.id.localeCompare(b.id));
     const first = mine[0];
     const last = mine[mine.length - 1];
     return {
@@ -201,22 +218,39 @@ export async function attributeOrder(
     };
   });
   if (rows.length === 0) return;
-  const inserted = await db.insert(lineAttributions).values(rows).onConflictDoNothing().returning({ lineId: lineAttributions.lineId });
+  const inserted = await db
+    .insert(lineAttributions)
+    .values(rows)
+    .onConflictDoNothing()
+    .returning({ lineId: lineAttributions.lineId });
   if (inserted.length === 0) return;
-  const stamped = await getLineAttributions(db, rows.map((r) => r.lineId));
+  const stamped = await getLineAttributions(
+    db,
+    rows.map((r) => r.lineId),
+  );
   await emit(db, 'order.attributed', {
     orderId: order.orderId,
     userId: order.userId,
-    lines: [...stamped.values()].map((l) => ({ ...l, firstTouchAt: l.firstTouchAt?.toISOString() ?? null, lastTouchAt: l.lastTouchAt?.toISOString() ?? null })),
+    lines: [...stamped.values()].map((l) => ({
+      ...l,
+      firstTouchAt: l.firstTouchAt?.toISOString() ?? null,
+      lastTouchAt: l.lastTouchAt?.toISOString() ?? null,
+    })),
   });
 }
 
 /** order.paid / order.cancelled / order.closed: whether an attributed line counts as GMV. */
 export async function markOrderPaid(db: Db, orderId: string, at: Date): Promise<void> {
-  await db.update(lineAttributions).set({ paidAt: at }).where(and(eq(lineAttributions.orderId, orderId), isNull(lineAttributions.paidAt)));
+  await db
+    .update(lineAttributions)
+    .set({ paidAt: at })
+    .where(and(eq(lineAttributions.orderId, orderId), isNull(lineAttributions.paidAt)));
 }
 export async function markOrderVoided(db: Db, orderId: string, at: Date): Promise<void> {
-  await db.update(lineAttributions).set({ voidedAt: at }).where(and(eq(lineAttributions.orderId, orderId), isNull(lineAttributions.voidedAt)));
+  await db
+    .update(lineAttributions)
+    .set({ voidedAt: at })
+    .where(and(eq(lineAttributions.orderId, orderId), isNull(lineAttributions.voidedAt)));
 }
 
 export async function getLineAttributions(db: Db, lineIds: string[]): Promise<Map<string, LineAttribution>> {

@@ -19,7 +19,13 @@ export async function orderStatsByPost(db: Db, postIds: string[]): Promise<Map<s
       gmv: sql<number>`coalesce(sum(${lineAttributions.payAmount}), 0)::bigint`,
     })
     .from(lineAttributions)
-    .where(and(inArray(lineAttributions.postId, postIds), isNotNull(lineAttributions.paidAt), isNull(lineAttributions.voidedAt)))
+    .where(
+      and(
+        inArray(lineAttributions.postId, postIds),
+        isNotNull(lineAttributions.paidAt),
+        isNull(lineAttributions.voidedAt),
+      ),
+    )
     .groupBy(lineAttributions.postId);
   return new Map(rows.map((r) => [r.postId!, { orders: Number(r.orders), gmv: Number(r.gmv) }]));
 }

@@ -8,14 +8,20 @@ export const Paging = z.object({
   cursor: z.string().max(64).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(10),
 });
-export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+export const page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
 export const CreateBargainCampaign = z.object({
   skuId: z.string().min(1).max(64),
   title: z.string().trim().max(60).optional(),
   floorPrice: Fen.min(1).describe('砍到的底价'),
   helpsNeeded: z.number().int().min(1).max(100).describe('砍到底价需要的帮砍次数'),
-  durationMinutes: z.number().int().min(10).max(7 * 24 * 60).describe('发起后多久内须下单'),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(10)
+    .max(7 * 24 * 60)
+    .describe('发起后多久内须下单'),
   startsAt: z.iso.datetime({ offset: true }),
   endsAt: z.iso.datetime({ offset: true }),
 });
@@ -39,7 +45,12 @@ export const BargainCampaign = z.object({
   live: z.boolean(),
 });
 export const BargainCampaignWithStats = BargainCampaign.extend({
-  bargains: z.object({ active: z.number().int(), ordered: z.number().int(), purchased: z.number().int(), expired: z.number().int() }),
+  bargains: z.object({
+    active: z.number().int(),
+    ordered: z.number().int(),
+    purchased: z.number().int(),
+    expired: z.number().int(),
+  }),
 });
 export const Bargain = z.object({
   id: z.string(),
@@ -59,7 +70,9 @@ export const Bargain = z.object({
   isMine: z.boolean(),
   iHelped: z.boolean(),
 });
-export const ProductBargains = z.object({ items: z.array(BargainCampaign.extend({ myBargainId: z.string().nullable() })) });
+export const ProductBargains = z.object({
+  items: z.array(BargainCampaign.extend({ myBargainId: z.string().nullable() })),
+});
 const Benefits = {
   couponIds: z.array(z.string().min(1).max(64)).max(5).optional().describe('使用的优惠券；不传时自动选最优，[] 为不用'),
   usePoints: z.boolean().optional().describe('用积分抵扣'),

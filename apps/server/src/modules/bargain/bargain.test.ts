@@ -8,7 +8,8 @@ import { bargainSteps } from './steps.ts';
 const t = await createTestApp();
 let ipSeq = 0;
 /** Each helper on their own network and device unless a test says otherwise. */
-const fromOwnDevice = (who: Buyer) => who.withHeaders({ 'x-forwarded-for': `10.9.0.${++ipSeq}`, 'x-device-id': `dev-${ipSeq}` });
+const fromOwnDevice = (who: Buyer) =>
+  who.withHeaders({ 'x-forwarded-for': `10.9.0.${++ipSeq}`, 'x-device-id': `dev-${ipSeq}` });
 
 async function bargainCampaign(opts: { helpsNeeded?: number; floorPrice?: number; durationMinutes?: number } = {}) {
   const s = await shop(t, { price: 9900 });
@@ -51,7 +52,11 @@ describe('bargain', () => {
 
     const quote = await me.post(`/api/v1/bargains/${b.id}/quote`, { addressId: me.addressId });
     expect(quote.body.merchants[0].lines[0].unitPrice).toBe(100);
-    const ordered = await me.post(`/api/v1/bargains/${b.id}/order`, { addressId: me.addressId, expectedAmount: quote.body.amount }, { idempotencyKey: newId('idem') });
+    const ordered = await me.post(
+      `/api/v1/bargains/${b.id}/order`,
+      { addressId: me.addressId, expectedAmount: quote.body.amount },
+      { idempotencyKey: newId('idem') },
+    );
     expect(ordered.status, JSON.stringify(ordered.body)).toBe(201);
     await payThroughSandbox(t, me, ordered.body.checkoutId);
     const after = (await me.get(`/api/v1/bargains/${b.id}`)).body;
@@ -59,7 +64,9 @@ describe('bargain', () => {
     const order = (await me.get(`/api/v1/orders/${ordered.body.orderId}`)).body;
     expect(order).toMatchObject({ campaignKind: 'bargain', status: 'paid' });
     expect(order.lines[0].unitPrice).toBe(100);
-    expect((await s.owner.get('/api/v1/merchant/bargain/campaigns')).body.items[0].bargains).toMatchObject({ purchased: 1 });
+    expect((await s.owner.get('/api/v1/merchant/bargain/campaigns')).body.items[0].bargains).toMatchObject({
+      purchased: 1,
+    });
   });
 
   it('one help per account per campaign, and a few per device or network per day', async () => {
@@ -76,7 +83,8 @@ describe('bargain', () => {
     // One phone, many accounts: the fourth help from the same device is refused, whatever the account.
     const device = { 'x-device-id': 'shared-phone', 'x-forwarded-for': '10.8.0.1' };
     const results = [];
-    for (let i = 0; i < 4; i++) results.push(await (await buyer(t)).withHeaders(device).post(`/api/v1/bargains/${ba.id}/help`));
+    for (let i = 0; i < 4; i++)
+      results.push(await (await buyer(t)).withHeaders(device).post(`/api/v1/bargains/${ba.id}/help`));
     expect(results.map((r) => r.status)).toEqual([200, 200, 200, 409]);
     expect(results[3]!.body.type).toBe('device-limit');
   });
@@ -90,6 +98,8 @@ describe('bargain', () => {
     expect((await me.get(`/api/v1/bargains/${b.id}`)).body.status).toBe('expired');
     const late = await me.post(`/api/v1/bargains/${b.id}/order`, { addressId: me.addressId, expectedAmount: 1 });
     expect(late.body.type).toBe('bargain-not-active');
-    expect((await fromOwnDevice(await buyer(t)).post(`/api/v1/bargains/${b.id}/help`)).body.type).toBe('bargain-not-active');
+    expect((await fromOwnDevice(await buyer(t)).post(`/api/v1/bargains/${b.id}/help`)).body.type).toBe(
+      'bargain-not-active',
+    );
   });
 });

@@ -54,7 +54,11 @@ export async function startBargain(ctx: Ctx, campaignId: string): Promise<Result
  * A friend helps once: the next step of the seeded schedule comes off the price. One help per account per
  * campaign (a unique index decides under concurrency), a few per IP/device per day, never on one's own bargain.
  */
-export async function helpBargain(ctx: Ctx, bargainId: string, deviceId: string | undefined): Promise<Result<BargainDto>> {
+export async function helpBargain(
+  ctx: Ctx,
+  bargainId: string,
+  deviceId: string | undefined,
+): Promise<Result<BargainDto>> {
   const user = requireUser(ctx.actor);
   return ctx.tx(async (tx) => {
     const [b] = await tx.select().from(bargains).where(eq(bargains.id, bargainId)).for('update');
@@ -100,7 +104,13 @@ export async function helpBargain(ctx: Ctx, bargainId: string, deviceId: string 
       .set({ helpsCount: b.helpsCount + 1, currentPrice: priceAfter })
       .where(eq(bargains.id, b.id))
       .returning();
-    await emit(tx, 'bargain.helped', { bargainId: b.id, helperId: user.userId, amount, priceAfter, reachedFloor: priceAfter === b.floorPrice });
+    await emit(tx, 'bargain.helped', {
+      bargainId: b.id,
+      helperId: user.userId,
+      amount,
+      priceAfter,
+      reachedFloor: priceAfter === b.floorPrice,
+    });
     return ok(await bargainView(tx, moved!, user.userId, now));
   });
 }
@@ -123,7 +133,11 @@ interface Benefits {
   usePoints?: boolean | undefined;
 }
 
-export async function quoteBargainOrder(ctx: Ctx, bargainId: string, input: Benefits & { addressId?: string | undefined }) {
+export async function quoteBargainOrder(
+  ctx: Ctx,
+  bargainId: string,
+  input: Benefits & { addressId?: string | undefined },
+) {
   const user = requireUser(ctx.actor);
   const { b, skuId } = await ownBargain(ctx.db, user.userId, bargainId);
   return quoteCheckout(ctx, { ...input, items: [{ skuId, qty: 1 }] }, termsOf(b, skuId));
@@ -142,11 +156,7 @@ export async function orderBargain(
     if (b!.status !== 'active') return refuse('bargain-not-active');
     if (b!.expiresAt <= ctx.now()) return refuse('bargain-expired');
     const inTx = makeCtx(ctx.deps, ctx.actor, { db: tx, requestId: ctx.requestId, ip: ctx.ip });
-    const placed = await placeOrder(
-      inTx,
-      { ...input, items: [{ skuId, qty: 1 }] },
-      termsOf(b!, skuId),
-    );
+    const placed = await placeOrder(inTx, { ...input, items: [{ skuId, qty: 1 }] }, termsOf(b!, skuId));
     if (!placed.ok) return placed;
     const orderId = placed.value.orders[0]!.id;
     await tx.update(bargains).set({ status: 'ordered', orderId }).where(eq(bargains.id, bargainId));
@@ -180,15 +190,22 @@ export async function listMyBargains(
 }
 
 /** Live bargain campaigns of a product, with the viewer's own bargain id when they started one. */
-export async function productBargains(ctx: Ctx, productId: string): Promise<{ items: (BargainCampaignDto & { myBargainId: string | null })[] }> {
+export async function productBargains(
+  ctx: Ctx,
+  productId: string,
+): Promise<{ items: (BargainCampaignDto & { myBargainId: string | null })[] }> {
   const rows = await ctx.db
     .select()
     .from(bargainCampaigns)
     .where(and(eq(bargainCampaigns.productId, productId), eq(bargainCampaigns.status, 'active')));
   const live = (await campaignViews(ctx.db, rows, ctx.now())).filter((c) => c.live);
   const viewerId = ctx.actor.kind === 'user' ? ctx.actor.userId : undefined;
-  const mine = viewerId && live.length
-    ? await ctx.db.select({ id: bargains.id, campaignId: bargains.campaignId }).from(bargains).where(and(eq(bargains.userId, viewerId), sql`${bargains.campaignId} in ${live.map((c) => c.id)}`))
-    : [];
+  const mine =
+    viewerId && live.length
+      ? await ctx.db
+          .select({ id: bargains.id, campaignId: bargains.campaignId })
+          .from(bargains)
+          .where(and(eq(bargains.userId, viewerId), sql`${bargains.campaignId} in ${live.map((c) => c.id)}`))
+      : [];
   return { items: live.map((c) => ({ ...c, myBargainId: mine.find((m) => m.campaignId === c.id)?.id ?? null })) };
 }

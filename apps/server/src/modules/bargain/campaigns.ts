@@ -22,7 +22,10 @@ export interface CreateBargainCampaignInput {
 }
 
 /** A merchant offers a SKU for bargaining down to a floor price in a set number of friends' helps. */
-export async function createBargainCampaign(ctx: Ctx, input: CreateBargainCampaignInput): Promise<Result<BargainCampaignDto>> {
+export async function createBargainCampaign(
+  ctx: Ctx,
+  input: CreateBargainCampaignInput,
+): Promise<Result<BargainCampaignDto>> {
   const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
   const user = requireUser(ctx.actor);
   const sku = (await loadSkusForCheckout(ctx.db, [input.skuId])).get(input.skuId);
@@ -31,9 +34,14 @@ export async function createBargainCampaign(ctx: Ctx, input: CreateBargainCampai
   const endsAt = new Date(input.endsAt);
   if (input.helpsNeeded < 1 || input.helpsNeeded > 100) return refuse('invalid-campaign', '需要的帮砍人数为 1–100');
   if (input.floorPrice <= 0 || sku.price - input.floorPrice < minCutFor(input.helpsNeeded))
-    return refuse('invalid-campaign', `底价须低于当前售价 ${formatYuan(sku.price)} 至少 ${formatYuan(minCutFor(input.helpsNeeded))}`);
-  if (input.durationMinutes < 10 || input.durationMinutes > 7 * 24 * 60) return refuse('invalid-campaign', '砍价时限为 10 分钟到 7 天');
-  if (!(endsAt > startsAt) || endsAt <= ctx.now()) return refuse('invalid-campaign', '结束时间须晚于开始时间和当前时间');
+    return refuse(
+      'invalid-campaign',
+      `底价须低于当前售价 ${formatYuan(sku.price)} 至少 ${formatYuan(minCutFor(input.helpsNeeded))}`,
+    );
+  if (input.durationMinutes < 10 || input.durationMinutes > 7 * 24 * 60)
+    return refuse('invalid-campaign', '砍价时限为 10 分钟到 7 天');
+  if (!(endsAt > startsAt) || endsAt <= ctx.now())
+    return refuse('invalid-campaign', '结束时间须晚于开始时间和当前时间');
   const id = newId('bgc');
   const [row] = await ctx.db
     .insert(bargainCampaigns)
@@ -77,12 +85,20 @@ export async function listBargainCampaignsForStaff(
   query: { cursor?: string | undefined; limit?: number | undefined },
 ): Promise<{ items: BargainCampaignStatsDto[]; nextCursor: string | null }> {
   const user = requireUser(ctx.actor);
-  const scope = user.roles.includes('operator') && !ctx.merchantHint ? undefined : actingMerchant(ctx.actor, ctx.merchantHint).merchantId;
+  const scope =
+    user.roles.includes('operator') && !ctx.merchantHint
+      ? undefined
+      : actingMerchant(ctx.actor, ctx.merchantHint).merchantId;
   const limit = query.limit ?? 20;
   const rows = await ctx.db
     .select()
     .from(bargainCampaigns)
-    .where(and(scope ? eq(bargainCampaigns.merchantId, scope) : undefined, query.cursor ? lt(bargainCampaigns.id, query.cursor) : undefined))
+    .where(
+      and(
+        scope ? eq(bargainCampaigns.merchantId, scope) : undefined,
+        query.cursor ? lt(bargainCampaigns.id, query.cursor) : undefined,
+      ),
+    )
     .orderBy(desc(bargainCampaigns.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);

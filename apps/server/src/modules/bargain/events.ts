@@ -7,7 +7,9 @@ import { EXPIRE_JOB } from './rules.ts';
 
 export function wireBargain(deps: Deps): void {
   deps.jobs.register<{ bargainId: string }>(EXPIRE_JOB, (db, p) => expireBargain(db, p.bargainId, deps.clock.now()));
-  deps.events.subscribe<{ orderId: string }>('order.paid', 'bargain.mark-purchased', (db, e) => onOrderPaid(db, e.payload.orderId, deps.clock.now()));
+  deps.events.subscribe<{ orderId: string }>('order.paid', 'bargain.mark-purchased', (db, e) =>
+    onOrderPaid(db, e.payload.orderId, deps.clock.now()),
+  );
   deps.events.subscribe<{ orderId: string }>('order.cancelled', 'bargain.reopen-or-expire', (db, e) =>
     onOrderCancelled(db, e.payload.orderId, deps.clock.now()),
   );

@@ -16,7 +16,11 @@ export async function onOrderPaid(db: Db, orderId: string, now: Date): Promise<v
 }
 
 export async function onOrderCancelled(db: Db, orderId: string, now: Date): Promise<void> {
-  const [b] = await db.select().from(bargains).where(and(eq(bargains.orderId, orderId), eq(bargains.status, 'ordered'))).for('update');
+  const [b] = await db
+    .select()
+    .from(bargains)
+    .where(and(eq(bargains.orderId, orderId), eq(bargains.status, 'ordered')))
+    .for('update');
   if (!b) return;
   await db
     .update(bargains)

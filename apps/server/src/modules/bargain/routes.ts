@@ -26,17 +26,26 @@ export default async function bargainRoutes(app: App) {
 
   r.get(
     '/api/v1/products/:id/bargains',
-    { config: { permission: 'public' }, schema: { tags, summary: '商品的进行中砍价活动', params: Id, response: { 200: ProductBargains } } },
+    {
+      config: { permission: 'public' },
+      schema: { tags, summary: '商品的进行中砍价活动', params: Id, response: { 200: ProductBargains } },
+    },
     async (req) => svc.productBargains(ctxOf(req), req.params.id),
   );
   r.post(
     '/api/v1/bargain/campaigns/:id/start',
-    { config: { permission: 'user' }, schema: { tags, summary: '发起砍价（每人每个活动一次）', params: Id, response: { 201: Bargain } } },
+    {
+      config: { permission: 'user' },
+      schema: { tags, summary: '发起砍价（每人每个活动一次）', params: Id, response: { 201: Bargain } },
+    },
     async (req, reply) => reply.status(201).send(unwrap(await svc.startBargain(ctxOf(req), req.params.id))),
   );
   r.get(
     '/api/v1/bargains/:id',
-    { config: { permission: 'public' }, schema: { tags, summary: '砍价详情（分享页）', params: Id, response: { 200: Bargain } } },
+    {
+      config: { permission: 'public' },
+      schema: { tags, summary: '砍价详情（分享页）', params: Id, response: { 200: Bargain } },
+    },
     async (req) => svc.getBargain(ctxOf(req), req.params.id),
   );
   r.post(
@@ -57,7 +66,10 @@ export default async function bargainRoutes(app: App) {
   );
   r.post(
     '/api/v1/bargains/:id/quote',
-    { config: { permission: 'user' }, schema: { tags, summary: '按当前砍后价试算', params: Id, body: QuoteInput, response: { 200: Quote } } },
+    {
+      config: { permission: 'user' },
+      schema: { tags, summary: '按当前砍后价试算', params: Id, body: QuoteInput, response: { 200: Quote } },
+    },
     async (req) => unwrap(await svc.quoteBargainOrder(ctxOf(req), req.params.id, req.body)),
   );
   r.post(
@@ -77,23 +89,40 @@ export default async function bargainRoutes(app: App) {
   );
   r.get(
     '/api/v1/bargain/mine',
-    { config: { permission: 'user' }, schema: { tags, summary: '我的砍价', querystring: Paging, response: { 200: page(Bargain) } } },
+    {
+      config: { permission: 'user' },
+      schema: { tags, summary: '我的砍价', querystring: Paging, response: { 200: page(Bargain) } },
+    },
     async (req) => svc.listMyBargains(ctxOf(req), req.query),
   );
 
   r.post(
     '/api/v1/merchant/bargain/campaigns',
-    { config: { permission: 'merchant' }, schema: { tags, summary: '创建砍价活动', body: CreateBargainCampaign, response: { 201: BargainCampaign } } },
+    {
+      config: { permission: 'merchant' },
+      schema: { tags, summary: '创建砍价活动', body: CreateBargainCampaign, response: { 201: BargainCampaign } },
+    },
     async (req, reply) => reply.status(201).send(unwrap(await svc.createBargainCampaign(ctxOf(req), req.body))),
   );
   r.get(
     '/api/v1/merchant/bargain/campaigns',
-    { config: { permission: 'user' }, schema: { tags, summary: '砍价活动列表（商家看自己的，运营看全部）', querystring: Paging, response: { 200: page(BargainCampaignWithStats) } } },
+    {
+      config: { permission: 'user' },
+      schema: {
+        tags,
+        summary: '砍价活动列表（商家看自己的，运营看全部）',
+        querystring: Paging,
+        response: { 200: page(BargainCampaignWithStats) },
+      },
+    },
     async (req) => svc.listBargainCampaignsForStaff(ctxOf(req), req.query),
   );
   r.post(
     '/api/v1/merchant/bargain/campaigns/:id/stop',
-    { config: { permission: 'merchant' }, schema: { tags, summary: '提前结束砍价活动', params: Id, response: { 200: BargainCampaign } } },
+    {
+      config: { permission: 'merchant' },
+      schema: { tags, summary: '提前结束砍价活动', params: Id, response: { 200: BargainCampaign } },
+    },
     async (req) => svc.stopBargainCampaign(ctxOf(req), req.params.id),
   );
 }

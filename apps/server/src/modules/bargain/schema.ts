@@ -18,7 +18,9 @@ export const bargainCampaigns = pgTable(
     durationMinutes: integer('duration_minutes').notNull(),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
-    status: text('status', { enum: ['active', 'stopped'] }).notNull().default('active'),
+    status: text('status', { enum: ['active', 'stopped'] })
+      .notNull()
+      .default('active'),
     createdBy: text('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },

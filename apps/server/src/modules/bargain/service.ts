@@ -1,4 +1,12 @@
 // The bargain module's surface (docs/GROUPBUY.md). Use-cases live in the files below.
 export { createBargainCampaign, listBargainCampaignsForStaff, stopBargainCampaign } from './campaigns.ts';
-export { getBargain, helpBargain, listMyBargains, orderBargain, productBargains, quoteBargainOrder, startBargain } from './bargains.ts';
+export {
+  getBargain,
+  helpBargain,
+  listMyBargains,
+  orderBargain,
+  productBargains,
+  quoteBargainOrder,
+  startBargain,
+} from './bargains.ts';
 export { bargainSteps } from './steps.ts';

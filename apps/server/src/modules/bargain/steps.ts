@@ -10,7 +10,10 @@ export function bargainSteps(seed: string, total: number, helps: number): number
   if (!Number.isSafeInteger(total) || !Number.isSafeInteger(helps) || helps < 1 || total < 3 * helps) {
     throw new Error(`bargainSteps: need total ≥ 3 × helps, got ${total} over ${helps}`);
   }
-  const weights = Array.from({ length: helps }, (_, i) => 500 + (createHash('sha256').update(`${seed}:${i}`).digest().readUInt32BE(0) % 1001));
+  const weights = Array.from(
+    { length: helps },
+    (_, i) => 500 + (createHash('sha256').update(`${seed}:${i}`).digest().readUInt32BE(0) % 1001),
+  );
   return allocate(total, weights);
 }
 

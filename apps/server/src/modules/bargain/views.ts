@@ -30,7 +30,10 @@ export interface BargainCampaignDto {
 }
 
 export async function campaignViews(db: Db, rows: CampaignRow[], now: Date): Promise<BargainCampaignDto[]> {
-  const skus = await loadSkusForCheckout(db, rows.map((r) => r.skuId));
+  const skus = await loadSkusForCheckout(
+    db,
+    rows.map((r) => r.skuId),
+  );
   return rows.map((r) => {
     const sku = skus.get(r.skuId);
     return {
@@ -78,7 +81,11 @@ export interface BargainDto {
 
 export async function bargainView(db: Db, b: BargainRow, viewerId: string | undefined, now: Date): Promise<BargainDto> {
   const [campaign] = await db.select().from(bargainCampaigns).where(eq(bargainCampaigns.id, b.campaignId));
-  const helps = await db.select().from(bargainHelps).where(eq(bargainHelps.bargainId, b.id)).orderBy(asc(bargainHelps.seq));
+  const helps = await db
+    .select()
+    .from(bargainHelps)
+    .where(eq(bargainHelps.bargainId, b.id))
+    .orderBy(asc(bargainHelps.seq));
   const profiles = await publicProfiles(db, [b.userId, ...helps.map((h) => h.helperId)]);
   return {
     id: b.id,

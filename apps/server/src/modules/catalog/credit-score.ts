@@ -15,10 +15,18 @@ export async function getMerchantCreditScore(db: Db, merchantId: string): Promis
   return row?.score ?? null;
 }
 
-export async function setMerchantCreditScore(ctx: Ctx, merchantId: string, score: number): Promise<{ merchantId: string; score: number }> {
+export async function setMerchantCreditScore(
+  ctx: Ctx,
+  merchantId: string,
+  score: number,
+): Promise<{ merchantId: string; score: number }> {
   const operator = requireOperator(ctx.actor);
   await ctx.tx(async (tx) => {
-    const [row] = await tx.update(merchants).set({ creditScore: score }).where(eq(merchants.id, merchantId)).returning({ id: merchants.id });
+    const [row] = await tx
+      .update(merchants)
+      .set({ creditScore: score })
+      .where(eq(merchants.id, merchantId))
+      .returning({ id: merchants.id });
     if (!row) throw notFound('商家', merchantId);
     await emit(tx, 'merchant.credit-score-set', { merchantId, score, by: operator.userId });
   });

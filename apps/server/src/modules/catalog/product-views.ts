@@ -91,7 +91,13 @@ export async function getProductBriefs(db: Db, ids: string[]): Promise<Map<strin
 export async function getProductSkus(db: Db, productIds: string[]) {
   if (productIds.length === 0) return [];
   return db
-    .select({ skuId: skus.id, productId: skus.productId, specText: skus.specText, price: skus.price, stock: skus.stock })
+    .select({
+      skuId: skus.id,
+      productId: skus.productId,
+      specText: skus.specText,
+      price: skus.price,
+      stock: skus.stock,
+    })
     .from(skus)
     .where(and(inArray(skus.productId, [...new Set(productIds)]), eq(skus.enabled, true)))
     .orderBy(asc(skus.productId), asc(skus.id));

@@ -24,7 +24,13 @@ export async function activeMember(db: Db, communityId: string, userId: string):
   const [row] = await db
     .select()
     .from(communityMembers)
-    .where(and(eq(communityMembers.communityId, communityId), eq(communityMembers.userId, userId), isNull(communityMembers.leftAt)));
+    .where(
+      and(
+        eq(communityMembers.communityId, communityId),
+        eq(communityMembers.userId, userId),
+        isNull(communityMembers.leftAt),
+      ),
+    );
   return row;
 }
 
@@ -34,7 +40,11 @@ export function isOwner(actor: Actor, community: Community): boolean {
   return community.ownerUserId === actor.userId;
 }
 
-export async function standingIn(db: Db, actor: Actor, community: Community): Promise<{ standing: Standing; member: Member | undefined }> {
+export async function standingIn(
+  db: Db,
+  actor: Actor,
+  community: Community,
+): Promise<{ standing: Standing; member: Member | undefined }> {
   if (actor.kind !== 'user') return { standing: 'none', member: undefined };
   const member = await activeMember(db, community.id, actor.userId);
   if (isOwner(actor, community)) return { standing: 'owner', member };
@@ -47,7 +57,9 @@ export async function requireStanding(db: Db, actor: Actor, community: Community
   requireUser(actor);
   const found = await standingIn(db, actor, community);
   if (RANK[found.standing] < RANK[at]) {
-    throw forbidden(at === 'member' ? '加入社群后才能查看和发言' : at === 'owner' ? '仅社群所属商家或创建者可用' : '仅社群管理员可用');
+    throw forbidden(
+      at === 'member' ? '加入社群后才能查看和发言' : at === 'owner' ? '仅社群所属商家或创建者可用' : '仅社群管理员可用',
+    );
   }
   return found;
 }

@@ -29,7 +29,15 @@ export default async function communityAdminRoutes(app: App) {
     '/api/v1/merchant/communities',
     {
       config: { permission: 'merchant' },
-      schema: { tags, summary: '本店社群（含各群人数、待审核申请）', response: { 200: z.object({ items: z.array(CommunityCard.extend({ groups: z.array(Group), pendingApplications: z.number() })) }) } },
+      schema: {
+        tags,
+        summary: '本店社群（含各群人数、待审核申请）',
+        response: {
+          200: z.object({
+            items: z.array(CommunityCard.extend({ groups: z.array(Group), pendingApplications: z.number() })),
+          }),
+        },
+      },
     },
     async (req) => ({ items: await merchantCommunities(ctxOf(req)) }),
   );
@@ -87,7 +95,15 @@ export default async function communityAdminRoutes(app: App) {
             nextWeekStartsAt: z.string(),
             limit: z.number(),
             remaining: z.number(),
-            pushes: z.array(z.object({ slot: z.number(), kind: z.string(), refId: z.string(), title: z.string(), createdAt: z.string() })),
+            pushes: z.array(
+              z.object({
+                slot: z.number(),
+                kind: z.string(),
+                refId: z.string(),
+                title: z.string(),
+                createdAt: z.string(),
+              }),
+            ),
           }),
         },
       },
@@ -118,7 +134,24 @@ export default async function communityAdminRoutes(app: App) {
     '/api/v1/communities/:id/applications',
     {
       config: { permission: 'user' },
-      schema: { tags, summary: '待审核的入群申请', params: CommunityParams, response: { 200: z.object({ items: z.array(z.object({ id: z.string(), userId: z.string(), nickname: z.string(), message: z.string(), createdAt: z.string() })) }) } },
+      schema: {
+        tags,
+        summary: '待审核的入群申请',
+        params: CommunityParams,
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.string(),
+                userId: z.string(),
+                nickname: z.string(),
+                message: z.string(),
+                createdAt: z.string(),
+              }),
+            ),
+          }),
+        },
+      },
     },
     async (req) => ({ items: await listApplications(ctxOf(req), req.params.id) }),
   );
@@ -126,7 +159,13 @@ export default async function communityAdminRoutes(app: App) {
     '/api/v1/community-applications/:id/decision',
     {
       config: { permission: 'user' },
-      schema: { tags, summary: '审核入群申请', params: CommunityParams, body: z.object({ approve: z.boolean() }), response: { 200: z.object({ status: z.enum(['approved', 'rejected']), groupId: z.string().nullable() }) } },
+      schema: {
+        tags,
+        summary: '审核入群申请',
+        params: CommunityParams,
+        body: z.object({ approve: z.boolean() }),
+        response: { 200: z.object({ status: z.enum(['approved', 'rejected']), groupId: z.string().nullable() }) },
+      },
     },
     async (req) => unwrap(await decideApplication(ctxOf(req), req.params.id, req.body.approve)),
   );
@@ -148,23 +187,60 @@ export default async function communityAdminRoutes(app: App) {
     '/api/v1/communities/:id/members/:userId/mute',
     {
       config: { permission: 'user' },
-      schema: { tags, summary: '禁言成员（minutes=0 解除）', params: MemberParams, body: z.object({ minutes: z.number().int().min(0).max(30 * 24 * 60) }), response: { 200: z.object({ userId: z.string(), mutedUntil: z.string().nullable(), text: z.string() }) } },
+      schema: {
+        tags,
+        summary: '禁言成员（minutes=0 解除）',
+        params: MemberParams,
+        body: z.object({
+          minutes: z
+            .number()
+            .int()
+            .min(0)
+            .max(30 * 24 * 60),
+        }),
+        response: { 200: z.object({ userId: z.string(), mutedUntil: z.string().nullable(), text: z.string() }) },
+      },
     },
     async (req) => muteMember(ctxOf(req), req.params.id, req.params.userId, req.body.minutes),
   );
   r.delete(
     '/api/v1/communities/:id/members/:userId',
-    { config: { permission: 'user' }, schema: { tags, summary: '移出成员', params: MemberParams, response: { 200: z.object({ userId: z.string(), removed: z.boolean() }) } } },
+    {
+      config: { permission: 'user' },
+      schema: {
+        tags,
+        summary: '移出成员',
+        params: MemberParams,
+        response: { 200: z.object({ userId: z.string(), removed: z.boolean() }) },
+      },
+    },
     async (req) => expelMember(ctxOf(req), req.params.id, req.params.userId),
   );
   r.delete(
     '/api/v1/community-messages/:id',
-    { config: { permission: 'user' }, schema: { tags, summary: '撤回群消息（管理员 / 版主）', params: CommunityParams, response: { 200: z.object({ messageId: z.string(), removed: z.boolean() }) } } },
+    {
+      config: { permission: 'user' },
+      schema: {
+        tags,
+        summary: '撤回群消息（管理员 / 版主）',
+        params: CommunityParams,
+        response: { 200: z.object({ messageId: z.string(), removed: z.boolean() }) },
+      },
+    },
     async (req) => removeChatMessage(ctxOf(req), req.params.id),
   );
   r.put(
     '/api/v1/community-messages/:id/pin',
-    { config: { permission: 'user' }, schema: { tags, summary: '置顶 / 取消置顶话题', params: CommunityParams, body: z.object({ pinned: z.boolean() }), response: { 200: z.object({ messageId: z.string(), pinned: z.boolean() }) } } },
+    {
+      config: { permission: 'user' },
+      schema: {
+        tags,
+        summary: '置顶 / 取消置顶话题',
+        params: CommunityParams,
+        body: z.object({ pinned: z.boolean() }),
+        response: { 200: z.object({ messageId: z.string(), pinned: z.boolean() }) },
+      },
+    },
     async (req) => pinChatMessage(ctxOf(req), req.params.id, req.body.pinned),
   );
 }

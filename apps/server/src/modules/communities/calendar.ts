@@ -24,7 +24,11 @@ export async function claimPromoSlot(
   tx: Db,
   input: { communityId: string; kind: 'announcement' | 'segment-message'; refId: string; title: string; now: Date },
 ): Promise<Result<{ week: string; slot: number }, 'push-cap-reached'>> {
-  await tx.select({ id: communities.id }).from(communities).where(eq(communities.id, input.communityId)).for('no key update');
+  await tx
+    .select({ id: communities.id })
+    .from(communities)
+    .where(eq(communities.id, input.communityId))
+    .for('no key update');
   const week = shanghaiWeek(input.now);
   const [used] = await tx
     .select({ n: count() })
@@ -32,9 +36,23 @@ export async function claimPromoSlot(
     .where(and(eq(promoPushes.communityId, input.communityId), eq(promoPushes.week, week.key)));
   const slot = (used?.n ?? 0) + 1;
   if (slot > PROMO_PUSHES_PER_WEEK) {
-    return refuse('push-cap-reached', `本周（${week.key}）已推送 ${PROMO_PUSHES_PER_WEEK} 次，下次可在 ${shanghaiDateTime(week.nextStartsAt)}（北京时间）之后推送`);
+    return refuse(
+      'push-cap-reached',
+      `本周（${week.key}）已推送 ${PROMO_PUSHES_PER_WEEK} 次，下次可在 ${shanghaiDateTime(week.nextStartsAt)}（北京时间）之后推送`,
+    );
   }
-  await tx.insert(promoPushes).values({ id: newId('cpp'), communityId: input.communityId, week: week.key, slot, kind: input.kind, refId: input.refId, title: input.title, createdAt: input.now });
+  await tx
+    .insert(promoPushes)
+    .values({
+      id: newId('cpp'),
+      communityId: input.communityId,
+      week: week.key,
+      slot,
+      kind: input.kind,
+      refId: input.refId,
+      title: input.title,
+      createdAt: input.now,
+    });
   return { ok: true, value: { week: week.key, slot } };
 }
 
@@ -54,7 +72,13 @@ export async function pushCalendar(ctx: Ctx, communityId: string) {
     nextWeekStartsAt: week.nextStartsAt.toISOString(),
     limit: PROMO_PUSHES_PER_WEEK,
     remaining: Math.max(0, PROMO_PUSHES_PER_WEEK - used.length),
-    pushes: used.map((p) => ({ slot: p.slot, kind: p.kind, refId: p.refId, title: p.title, createdAt: p.createdAt.toISOString() })),
+    pushes: used.map((p) => ({
+      slot: p.slot,
+      kind: p.kind,
+      refId: p.refId,
+      title: p.title,
+      createdAt: p.createdAt.toISOString(),
+    })),
   };
 }
 
@@ -73,24 +97,39 @@ export async function postAnnouncement(ctx: Ctx, communityId: string, input: Ann
     await requireStanding(tx, ctx.actor, community, 'admin');
     const id = newId('can');
     const now = ctx.now();
-    const checked = await moderate(tx, { subjectType: 'community_announcement', subjectId: id, authorId: user.userId, text: `${input.title}\n${input.body}`, at: now });
+    const checked = await moderate(tx, {
+      subjectType: 'community_announcement',
+      subjectId: id,
+      authorId: user.userId,
+      text: `${input.title}\n${input.body}`,
+      at: now,
+    });
     if (checked.verdict === 'rejected') return refuse('content-rejected', checked.reasons.join('；') || undefined);
     if (input.promotional) {
       const slot = await claimPromoSlot(tx, { communityId, kind: 'announcement', refId: id, title: input.title, now });
       if (!slot.ok) return slot;
     }
-    if (input.pinned) await tx.update(announcements).set({ pinned: false }).where(eq(announcements.communityId, communityId));
+    if (input.pinned)
+      await tx.update(announcements).set({ pinned: false }).where(eq(announcements.communityId, communityId));
     await tx.insert(announcements).values({ id, communityId, ...input, createdBy: user.userId, createdAt: now });
     await emit(tx, 'community.announced', { communityId, announcementId: id, promotional: input.promotional });
     return ok({ id, createdAt: now.toISOString() });
   });
   if (result.ok) {
-    await ctx.deps.realtime.publish(`community:${communityId}`, { type: 'announcement', announcementId: result.value.id, title: input.title });
+    await ctx.deps.realtime.publish(`community:${communityId}`, {
+      type: 'announcement',
+      announcementId: result.value.id,
+      title: input.title,
+    });
   }
   return result;
 }
 
-export async function listAnnouncements(ctx: Ctx, communityId: string, page: { cursor?: string | undefined; limit: number }) {
+export async function listAnnouncements(
+  ctx: Ctx,
+  communityId: string,
+  page: { cursor?: string | undefined; limit: number },
+) {
   const community = await loadCommunity(ctx.db, communityId);
   await requireStanding(ctx.db, ctx.actor, community, 'member');
   const rows = await ctx.db

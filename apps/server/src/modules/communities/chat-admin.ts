@@ -16,7 +16,10 @@ export async function removeChatMessage(ctx: Ctx, messageId: string) {
     const [msg] = await tx.select().from(chatMessages).where(eq(chatMessages.id, messageId));
     if (!msg) throw notFound('消息');
     await requireStanding(tx, ctx.actor, await loadCommunity(tx, msg.communityId), 'moderator');
-    await tx.update(chatMessages).set({ removedAt: ctx.now(), removedBy: user.userId }).where(and(eq(chatMessages.id, messageId), isNull(chatMessages.removedAt)));
+    await tx
+      .update(chatMessages)
+      .set({ removedAt: ctx.now(), removedBy: user.userId })
+      .where(and(eq(chatMessages.id, messageId), isNull(chatMessages.removedAt)));
     return msg.groupId;
   });
   await ctx.deps.realtime.publish(groupChannel(groupId), { type: 'removed', messageId });
@@ -29,7 +32,10 @@ export async function pinChatMessage(ctx: Ctx, messageId: string, pinned: boolea
     const [msg] = await tx.select().from(chatMessages).where(eq(chatMessages.id, messageId));
     if (!msg || msg.removedAt) throw notFound('消息');
     await requireStanding(tx, ctx.actor, await loadCommunity(tx, msg.communityId), 'moderator');
-    await tx.update(chatMessages).set({ pinnedAt: pinned ? ctx.now() : null }).where(eq(chatMessages.id, messageId));
+    await tx
+      .update(chatMessages)
+      .set({ pinnedAt: pinned ? ctx.now() : null })
+      .where(eq(chatMessages.id, messageId));
     return msg.groupId;
   });
   await ctx.deps.realtime.publish(groupChannel(groupId), { type: 'pinned', messageId, pinned });
@@ -44,14 +50,27 @@ export async function muteMember(ctx: Ctx, communityId: string, userId: string, 
     const [target] = await tx
       .select({ role: communityMembers.role })
       .from(communityMembers)
-      .where(and(eq(communityMembers.communityId, communityId), eq(communityMembers.userId, userId), isNull(communityMembers.leftAt)));
+      .where(
+        and(
+          eq(communityMembers.communityId, communityId),
+          eq(communityMembers.userId, userId),
+          isNull(communityMembers.leftAt),
+        ),
+      );
     if (!target) throw notFound('社群成员');
     if (target.role !== 'member' && standing !== 'owner' && !(standing === 'admin' && target.role === 'moderator')) {
       throw forbidden('不能禁言同级或更高权限的管理员');
     }
     const until = minutes > 0 ? new Date(ctx.now().getTime() + minutes * 60_000) : null;
-    await tx.update(communityMembers).set({ mutedUntil: until }).where(and(eq(communityMembers.communityId, communityId), eq(communityMembers.userId, userId)));
-    return { userId, mutedUntil: until?.toISOString() ?? null, text: until ? `已禁言至 ${shanghaiDateTime(until)}` : '已解除禁言' };
+    await tx
+      .update(communityMembers)
+      .set({ mutedUntil: until })
+      .where(and(eq(communityMembers.communityId, communityId), eq(communityMembers.userId, userId)));
+    return {
+      userId,
+      mutedUntil: until?.toISOString() ?? null,
+      text: until ? `已禁言至 ${shanghaiDateTime(until)}` : '已解除禁言',
+    };
   });
 }
 
@@ -86,7 +105,15 @@ export async function markRead(ctx: Ctx, groupId: string, messageId: string) {
       .returning({ id: communityMembers.lastReadMessageId });
     if (moved) {
       const day = ctx.now().toISOString().slice(0, 10);
-      await recordTimeline(tx, { communityId: community.id, userId: user.userId, kind: 'read', refId: messageId, detail: '阅读群消息', at: ctx.now(), dedupeKey: `read:${community.id}:${user.userId}:${day}` });
+      await recordTimeline(tx, {
+        communityId: community.id,
+        userId: user.userId,
+        kind: 'read',
+        refId: messageId,
+        detail: '阅读群消息',
+        at: ctx.now(),
+        dedupeKey: `read:${community.id}:${user.userId}:${day}`,
+      });
     }
     return { lastReadMessageId: moved?.id ?? member.lastReadMessageId };
   });

@@ -35,12 +35,19 @@ export interface ChatMessage {
   pending: boolean;
   createdAt: string;
 }
-export type ChatInput = { kind: 'text'; text: string } | { kind: 'image'; imageUrls: string[]; text?: string | undefined } | { kind: 'product'; productId: string; text?: string | undefined };
+export type ChatInput =
+  | { kind: 'text'; text: string }
+  | { kind: 'image'; imageUrls: string[]; text?: string | undefined }
+  | { kind: 'product'; productId: string; text?: string | undefined };
 
 export const groupChannel = (groupId: string) => `community-group:${groupId}`;
 
 /** The group and the actor's standing in its community: members see their own group, moderators and owners any group. */
-export async function openGroup(db: Db, ctx: Ctx, groupId: string): Promise<{ community: Community; standing: Standing; member: Member | undefined }> {
+export async function openGroup(
+  db: Db,
+  ctx: Ctx,
+  groupId: string,
+): Promise<{ community: Community; standing: Standing; member: Member | undefined }> {
   const [group] = await db.select().from(communityGroups).where(eq(communityGroups.id, groupId));
   if (!group) throw notFound('群聊');
   const community = await loadCommunity(db, group.communityId);
@@ -58,12 +65,19 @@ export async function sendChatMessage(ctx: Ctx, groupId: string, input: ChatInpu
   const result = await atomically(ctx, async (tx) => {
     const { community, member } = await openGroup(tx, ctx, groupId);
     const now = ctx.now();
-    if (member?.mutedUntil && member.mutedUntil > now) return refuse('member-muted', `禁言至 ${shanghaiDateTime(member.mutedUntil)}（北京时间）`);
+    if (member?.mutedUntil && member.mutedUntil > now)
+      return refuse('member-muted', `禁言至 ${shanghaiDateTime(member.mutedUntil)}（北京时间）`);
     const [recent] = await tx
       .select({ n: count() })
       .from(chatMessages)
-      .where(and(eq(chatMessages.senderId, user.userId), gt(chatMessages.createdAt, new Date(now.getTime() - CHAT_WINDOW_MS))));
-    if ((recent?.n ?? 0) >= CHAT_BURST) return refuse('chat-rate-limited', `每 ${CHAT_WINDOW_MS / 1000} 秒最多发送 ${CHAT_BURST} 条消息`);
+      .where(
+        and(
+          eq(chatMessages.senderId, user.userId),
+          gt(chatMessages.createdAt, new Date(now.getTime() - CHAT_WINDOW_MS)),
+        ),
+      );
+    if ((recent?.n ?? 0) >= CHAT_BURST)
+      return refuse('chat-rate-limited', `每 ${CHAT_WINDOW_MS / 1000} 秒最多发送 ${CHAT_BURST} 条消息`);
 
     const id = newId('cmsg');
     let product: ChatMessage['product'] = null;
@@ -74,23 +88,53 @@ export async function sendChatMessage(ctx: Ctx, groupId: string, input: ChatInpu
     }
     const imageUrls = input.kind === 'image' ? input.imageUrls : [];
     const rawText = input.text ?? '';
-    const verdict = await moderate(tx, { subjectType: 'community_message', subjectId: id, authorId: user.userId, text: rawText, imageUrls, at: now });
+    const verdict = await moderate(tx, {
+      subjectType: 'community_message',
+      subjectId: id,
+      authorId: user.userId,
+      text: rawText,
+      imageUrls,
+      at: now,
+    });
     if (verdict.verdict === 'rejected') return refuse('message-rejected', verdict.reasons.join('；') || undefined);
     const [row] = await tx
       .insert(chatMessages)
-      .values({ id, communityId: community.id, groupId, senderId: user.userId, kind: input.kind, text: verdict.text, imageUrls, product, verdict: verdict.verdict, createdAt: now })
+      .values({
+        id,
+        communityId: community.id,
+        groupId,
+        senderId: user.userId,
+        kind: input.kind,
+        text: verdict.text,
+        imageUrls,
+        product,
+        verdict: verdict.verdict,
+        createdAt: now,
+      })
       .returning();
     if (input.kind === 'text' && looksLikeQuestion(verdict.text)) {
-      await recordTimeline(tx, { communityId: community.id, userId: user.userId, kind: 'asked', refId: id, detail: verdict.text.slice(0, 120), at: now });
+      await recordTimeline(tx, {
+        communityId: community.id,
+        userId: user.userId,
+        kind: 'asked',
+        refId: id,
+        detail: verdict.text.slice(0, 120),
+        at: now,
+      });
     }
     return ok((await toChatMessages(tx, [row!]))[0]!);
   });
-  if (result.ok && !result.value.pending) await ctx.deps.realtime.publish(groupChannel(groupId), { type: 'message', message: result.value });
+  if (result.ok && !result.value.pending)
+    await ctx.deps.realtime.publish(groupChannel(groupId), { type: 'message', message: result.value });
   return result;
 }
 
 /** History, newest first, by keyset on the time-ordered id. */
-export async function listChatMessages(ctx: Ctx, groupId: string, page: { cursor?: string | undefined; limit: number; pinned?: boolean | undefined }) {
+export async function listChatMessages(
+  ctx: Ctx,
+  groupId: string,
+  page: { cursor?: string | undefined; limit: number; pinned?: boolean | undefined },
+) {
   const user = requireUser(ctx.actor);
   const { standing } = await openGroup(ctx.db, ctx, groupId);
   const seesPending = standing !== 'member';
@@ -118,7 +162,11 @@ export async function toChatMessages(db: Db, rows: ChatMessageRow[]): Promise<Ch
     return {
       id: r.id,
       groupId: r.groupId,
-      sender: { id: r.senderId, nickname: profiles.get(r.senderId)?.nickname ?? '好物用户', avatarUrl: profiles.get(r.senderId)?.avatarUrl ?? null },
+      sender: {
+        id: r.senderId,
+        nickname: profiles.get(r.senderId)?.nickname ?? '好物用户',
+        avatarUrl: profiles.get(r.senderId)?.avatarUrl ?? null,
+      },
       kind: r.kind,
       // A removed message keeps its place in the history but says nothing.
       text: removed ? '' : r.text,
@@ -133,12 +181,28 @@ export async function toChatMessages(db: Db, rows: ChatMessageRow[]): Promise<Ch
 }
 
 /** An operator's decision on a flagged message: approved ones reach the group now, rejected ones are withdrawn. */
-export async function applyModerationDecision(db: Db, messageId: string, verdict: 'approved' | 'rejected', at: Date): Promise<{ publish: unknown; groupId: string } | undefined> {
+export async function applyModerationDecision(
+  db: Db,
+  messageId: string,
+  verdict: 'approved' | 'rejected',
+  at: Date,
+): Promise<{ publish: unknown; groupId: string } | undefined> {
   const [row] =
     verdict === 'approved'
-      ? await db.update(chatMessages).set({ verdict: 'approved' }).where(and(eq(chatMessages.id, messageId), eq(chatMessages.verdict, 'flagged'))).returning()
-      : await db.update(chatMessages).set({ removedAt: at, removedBy: 'moderation' }).where(eq(chatMessages.id, messageId)).returning();
+      ? await db
+          .update(chatMessages)
+          .set({ verdict: 'approved' })
+          .where(and(eq(chatMessages.id, messageId), eq(chatMessages.verdict, 'flagged')))
+          .returning()
+      : await db
+          .update(chatMessages)
+          .set({ removedAt: at, removedBy: 'moderation' })
+          .where(eq(chatMessages.id, messageId))
+          .returning();
   if (!row) return undefined;
   const [message] = await toChatMessages(db, [row]);
-  return { groupId: row.groupId, publish: verdict === 'approved' ? { type: 'message', message } : { type: 'removed', messageId } };
+  return {
+    groupId: row.groupId,
+    publish: verdict === 'approved' ? { type: 'message', message } : { type: 'removed', messageId },
+  };
 }

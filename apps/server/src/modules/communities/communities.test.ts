@@ -5,7 +5,12 @@ import { buyer, payCheckout, placeOrder, shop, signIn } from '../../../test/orde
 const t = await createTestApp();
 
 async function merchantCommunity(owner: Awaited<ReturnType<typeof shop>>['owner'], body: Record<string, unknown> = {}) {
-  const res = await owner.post('/api/v1/merchant/communities', { name: '护肤同好会', description: '聊护肤', admission: 'open', ...body });
+  const res = await owner.post('/api/v1/merchant/communities', {
+    name: '护肤同好会',
+    description: '聊护肤',
+    admission: 'open',
+    ...body,
+  });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body.id as string;
 }
@@ -19,7 +24,11 @@ describe('joining and leaving', () => {
     expect(first.body).toMatchObject({ status: 'joined' });
     const again = await u.post(`/api/v1/communities/${id}/join`);
     expect(again.body.groupId).toBe(first.body.groupId);
-    expect((await u.get(`/api/v1/communities/${id}`)).body).toMatchObject({ memberCount: 1, standing: 'member', membership: { tier: 'regular' } });
+    expect((await u.get(`/api/v1/communities/${id}`)).body).toMatchObject({
+      memberCount: 1,
+      standing: 'member',
+      membership: { tier: 'regular' },
+    });
     const mine = await u.get('/api/v1/me/communities');
     expect(mine.body.items.map((c: any) => c.id)).toEqual([id]);
 
@@ -30,18 +39,27 @@ describe('joining and leaving', () => {
 
   it('groups hold at most 500: the API offers no way to raise it', async () => {
     const s = await shop(t);
-    const res = await s.owner.post('/api/v1/merchant/communities', { name: '大群', admission: 'open', groupCapacity: 1000 });
+    const res = await s.owner.post('/api/v1/merchant/communities', {
+      name: '大群',
+      admission: 'open',
+      groupCapacity: 1000,
+    });
     expect(res.status).toBe(201);
     await (await signIn(t)).post(`/api/v1/communities/${res.body.id}/join`);
     const after = await s.owner.get('/api/v1/merchant/communities');
-    expect(after.body.items.find((c: any) => c.id === res.body.id).groups).toMatchObject([{ seq: 1, memberCount: 1, capacity: 500 }]);
+    expect(after.body.items.find((c: any) => c.id === res.body.id).groups).toMatchObject([
+      { seq: 1, memberCount: 1, capacity: 500 },
+    ]);
   });
 
   it('by application: the member waits for an admin; approval seats them', async () => {
     const s = await shop(t);
     const id = await merchantCommunity(s.owner, { admission: 'application' });
     const u = await signIn(t);
-    expect((await u.post(`/api/v1/communities/${id}/join`, { message: '想一起聊护肤' })).body).toEqual({ status: 'applied', groupId: null });
+    expect((await u.post(`/api/v1/communities/${id}/join`, { message: '想一起聊护肤' })).body).toEqual({
+      status: 'applied',
+      groupId: null,
+    });
     const dup = await u.post(`/api/v1/communities/${id}/join`);
     expect(dup.status).toBe(409);
     expect(dup.body.type).toBe('already-applied');
@@ -50,7 +68,9 @@ describe('joining and leaving', () => {
     expect((await u.get(`/api/v1/communities/${id}/applications`)).status).toBe(403);
     const apps = await s.owner.get(`/api/v1/communities/${id}/applications`);
     expect(apps.body.items).toHaveLength(1);
-    const decided = await s.owner.post(`/api/v1/community-applications/${apps.body.items[0].id}/decision`, { approve: true });
+    const decided = await s.owner.post(`/api/v1/community-applications/${apps.body.items[0].id}/decision`, {
+      approve: true,
+    });
     expect(decided.body.status).toBe('approved');
     expect((await u.get(`/api/v1/communities/${id}`)).body.standing).toBe('member');
   });
@@ -84,7 +104,12 @@ describe('auto-join after a first order', () => {
 
     const mine = (await b.get('/api/v1/me/communities')).body.items;
     expect(mine).toHaveLength(1);
-    expect(mine[0]).toMatchObject({ exclusive: true, source: 'order', name: '山野茶铺 粉丝专属群', merchant: { id: s.merchantId } });
+    expect(mine[0]).toMatchObject({
+      exclusive: true,
+      source: 'order',
+      name: '山野茶铺 粉丝专属群',
+      merchant: { id: s.merchantId },
+    });
     const communityId = mine[0].id;
 
     // The staff's SCRM view shows why they joined and what they bought.
@@ -110,12 +135,21 @@ describe('the weekly promotional push cap', () => {
     const id = await merchantCommunity(s.owner);
     // Thursday 2026-11-26 10:00 Beijing time.
     t.clock.advance(new Date('2026-11-26T02:00:00Z').getTime() - t.clock.now().getTime());
-    const promo = (n: number) => s.owner.post(`/api/v1/communities/${id}/announcements`, { title: `双十二预热 ${n}`, body: '全场满 199 减 30', promotional: true });
+    const promo = (n: number) =>
+      s.owner.post(`/api/v1/communities/${id}/announcements`, {
+        title: `双十二预热 ${n}`,
+        body: '全场满 199 减 30',
+        promotional: true,
+      });
     for (const n of [1, 2]) expect((await promo(n)).status).toBe(201);
     const member = await signIn(t);
     await member.put('/api/v1/me/marketing-consent', { consented: true });
     await member.post(`/api/v1/communities/${id}/join`);
-    const segment = await s.owner.post(`/api/v1/communities/${id}/scrm/messages`, { title: 'VIP 专享价', body: '今晚 8 点', promotional: true });
+    const segment = await s.owner.post(`/api/v1/communities/${id}/scrm/messages`, {
+      title: 'VIP 专享价',
+      body: '今晚 8 点',
+      promotional: true,
+    });
     expect(segment.status, JSON.stringify(segment.body)).toBe(201);
     expect(segment.body).toMatchObject({ recipients: 1, slot: 3, week: '2026-W48' });
 
@@ -124,11 +158,23 @@ describe('the weekly promotional push cap', () => {
     expect(fourth.body.type).toBe('push-cap-reached');
     expect(fourth.body.title).toBe('每个社群每周最多推送 3 次促销内容，本周次数已用完');
     expect(fourth.body.detail).toContain('11月30日 00:00');
-    const fourthSegment = await s.owner.post(`/api/v1/communities/${id}/scrm/messages`, { title: '再推一次', body: '…', promotional: true });
+    const fourthSegment = await s.owner.post(`/api/v1/communities/${id}/scrm/messages`, {
+      title: '再推一次',
+      body: '…',
+      promotional: true,
+    });
     expect(fourthSegment.body.type).toBe('push-cap-reached');
 
     // A non-promotional announcement is not a push.
-    expect((await s.owner.post(`/api/v1/communities/${id}/announcements`, { title: '发货通知', body: '顺丰已恢复揽收', promotional: false })).status).toBe(201);
+    expect(
+      (
+        await s.owner.post(`/api/v1/communities/${id}/announcements`, {
+          title: '发货通知',
+          body: '顺丰已恢复揽收',
+          promotional: false,
+        })
+      ).status,
+    ).toBe(201);
     const calendar = await s.owner.get(`/api/v1/communities/${id}/push-calendar`);
     expect(calendar.body).toMatchObject({ week: '2026-W48', remaining: 0, limit: 3 });
     expect(calendar.body.pushes.map((p: any) => p.kind)).toEqual(['announcement', 'announcement', 'segment-message']);
@@ -147,12 +193,23 @@ describe('the weekly promotional push cap', () => {
     const no = await signIn(t);
     await yes.put('/api/v1/me/marketing-consent', { consented: true });
     for (const u of [yes, no]) await u.post(`/api/v1/communities/${id}/join`);
-    const sent = await s.owner.post(`/api/v1/communities/${id}/scrm/messages`, { title: '新品试用', body: '前 20 名免费', promotional: true });
+    const sent = await s.owner.post(`/api/v1/communities/${id}/scrm/messages`, {
+      title: '新品试用',
+      body: '前 20 名免费',
+      promotional: true,
+    });
     expect(sent.body).toMatchObject({ recipients: 1, skippedNoConsent: 1 });
-    expect((await yes.get('/api/v1/me/community-inbox')).body.items[0]).toMatchObject({ title: '新品试用', read: false });
+    expect((await yes.get('/api/v1/me/community-inbox')).body.items[0]).toMatchObject({
+      title: '新品试用',
+      read: false,
+    });
     expect((await no.get('/api/v1/me/community-inbox')).body.items).toEqual([]);
     // A service message (no promotion) reaches everyone in the segment and uses no slot.
-    const service = await s.owner.post(`/api/v1/communities/${id}/scrm/messages`, { title: '物流延迟说明', body: '暴雪影响', promotional: false });
+    const service = await s.owner.post(`/api/v1/communities/${id}/scrm/messages`, {
+      title: '物流延迟说明',
+      body: '暴雪影响',
+      promotional: false,
+    });
     expect(service.body).toMatchObject({ recipients: 2, slot: null });
   });
 });

@@ -9,18 +9,33 @@ import { joinCommunity, createMerchantCommunity } from './membership.ts';
 const t = await createTestApp();
 
 const staffCtx = (s: Awaited<ReturnType<typeof shop>>) =>
-  makeCtx(t.deps, { kind: 'user', userId: s.owner.userId, sessionId: 'test', roles: ['consumer'], staff: [{ merchantId: s.merchantId, role: 'owner' }] });
+  makeCtx(t.deps, {
+    kind: 'user',
+    userId: s.owner.userId,
+    sessionId: 'test',
+    roles: ['consumer'],
+    staff: [{ merchantId: s.merchantId, role: 'owner' }],
+  });
 
 async function groupsOf(s: Awaited<ReturnType<typeof shop>>, communityId: string) {
   const res = await s.owner.get('/api/v1/merchant/communities');
-  return res.body.items.find((c: any) => c.id === communityId).groups as { seq: number; memberCount: number; capacity: number }[];
+  return res.body.items.find((c: any) => c.id === communityId).groups as {
+    seq: number;
+    memberCount: number;
+    capacity: number;
+  }[];
 }
 
 describe('groups under concurrent joins', () => {
   it('42 people joining 5-seat groups at once fill groups 1–8 with 5 and group 9 with 2; nobody is seated twice', async () => {
     const s = await shop(t);
     // Tests only: a small group size stands in for the 500 rule so the race is cheap to run.
-    const { id } = await createMerchantCommunity(staffCtx(s), { name: '小群测试', description: '', admission: 'open', groupCapacity: 5 });
+    const { id } = await createMerchantCommunity(staffCtx(s), {
+      name: '小群测试',
+      description: '',
+      admission: 'open',
+      groupCapacity: 5,
+    });
     const people = await Promise.all(Array.from({ length: 42 }, () => signIn(t)));
 
     const results = await Promise.all(people.map((p) => p.post(`/api/v1/communities/${id}/join`)));
@@ -42,7 +57,12 @@ describe('groups under concurrent joins', () => {
 
   it('the same person tapping join five times at once is seated once', async () => {
     const s = await shop(t);
-    const { id } = await createMerchantCommunity(staffCtx(s), { name: '连点测试', description: '', admission: 'open', groupCapacity: 5 });
+    const { id } = await createMerchantCommunity(staffCtx(s), {
+      name: '连点测试',
+      description: '',
+      admission: 'open',
+      groupCapacity: 5,
+    });
     const u = await signIn(t);
     const results = await Promise.all(Array.from({ length: 5 }, () => u.post(`/api/v1/communities/${id}/join`)));
     const joined = results.filter((r) => r.status === 200);
@@ -52,9 +72,17 @@ describe('groups under concurrent joins', () => {
 
   it('with the product rule of 500, the 501st to 520th joiners land in group 2', async () => {
     const s = await shop(t);
-    const { id } = await createMerchantCommunity(staffCtx(s), { name: '五百人大群', description: '', admission: 'open' });
+    const { id } = await createMerchantCommunity(staffCtx(s), {
+      name: '五百人大群',
+      description: '',
+      admission: 'open',
+    });
     // 520 distinct people join in parallel through the join use-case (sessions for 520 logins would only slow this down).
-    const join = () => joinCommunity(makeCtx(t.deps, { kind: 'user', userId: newId('usr'), sessionId: 'test', roles: ['consumer'], staff: [] }), id);
+    const join = () =>
+      joinCommunity(
+        makeCtx(t.deps, { kind: 'user', userId: newId('usr'), sessionId: 'test', roles: ['consumer'], staff: [] }),
+        id,
+      );
     const results = [];
     for (let batch = 0; batch < 4; batch++) results.push(...(await Promise.all(Array.from({ length: 130 }, join))));
     expect(results.every((r) => r.ok)).toBe(true);
@@ -66,7 +94,12 @@ describe('groups under concurrent joins', () => {
 
   it('a seat freed by a leaver is taken by the next joiner before a new group opens', async () => {
     const s = await shop(t);
-    const { id } = await createMerchantCommunity(staffCtx(s), { name: '空位测试', description: '', admission: 'open', groupCapacity: 2 });
+    const { id } = await createMerchantCommunity(staffCtx(s), {
+      name: '空位测试',
+      description: '',
+      admission: 'open',
+      groupCapacity: 2,
+    });
     const [a, b, c, d] = await Promise.all([signIn(t), signIn(t), signIn(t), signIn(t)]);
     for (const u of [a, b, c]) await u.post(`/api/v1/communities/${id}/join`);
     await a.post(`/api/v1/communities/${id}/leave`);
@@ -80,18 +113,30 @@ describe('caps under concurrency', () => {
     const s = await shop(t);
     const { id } = await createMerchantCommunity(staffCtx(s), { name: '推送测试', description: '', admission: 'open' });
     const results = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => s.owner.post(`/api/v1/communities/${id}/announcements`, { title: `限时特惠 ${i}`, body: '今晚 8 点', promotional: true })),
+      Array.from({ length: 8 }, (_, i) =>
+        s.owner.post(`/api/v1/communities/${id}/announcements`, {
+          title: `限时特惠 ${i}`,
+          body: '今晚 8 点',
+          promotional: true,
+        }),
+      ),
     );
     expect(results.filter((r) => r.status === 201)).toHaveLength(3);
     const refused = results.filter((r) => r.status !== 201);
     expect(refused).toHaveLength(5);
     expect(refused.every((r) => r.body.type === 'push-cap-reached')).toBe(true);
-    expect((await s.owner.get(`/api/v1/communities/${id}/push-calendar`)).body.pushes.map((p: any) => p.slot)).toEqual([1, 2, 3]);
+    expect((await s.owner.get(`/api/v1/communities/${id}/push-calendar`)).body.pushes.map((p: any) => p.slot)).toEqual([
+      1, 2, 3,
+    ]);
   });
 
   it('a meetup with 3 places and 10 members signing up at once seats exactly 3', async () => {
     const s = await shop(t);
-    const { id } = await createMerchantCommunity(staffCtx(s), { name: '见面会测试', description: '', admission: 'open' });
+    const { id } = await createMerchantCommunity(staffCtx(s), {
+      name: '见面会测试',
+      description: '',
+      admission: 'open',
+    });
     const meetup = await s.owner.post(`/api/v1/communities/${id}/meetups`, {
       title: '杭州茶山徒步',
       location: '杭州市西湖区龙井村',

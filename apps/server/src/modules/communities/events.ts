@@ -21,8 +21,19 @@ export function wireCommunities(deps: Deps): void {
   // buyer's timeline of that merchant's communities. Both are idempotent under redelivery.
   deps.events.subscribe<OrderPaid>('order.paid', 'communities.first-order-auto-join', async (db, event) => {
     const p = event.payload;
-    await autoJoinAfterFirstOrder(db, { merchantId: p.merchantId, userId: p.userId, orderId: p.orderId, paidAt: new Date(p.paidAt) });
-    await recordPurchase(db, { merchantId: p.merchantId, userId: p.userId, orderId: p.orderId, payAmount: p.payAmount, paidAt: new Date(p.paidAt) });
+    await autoJoinAfterFirstOrder(db, {
+      merchantId: p.merchantId,
+      userId: p.userId,
+      orderId: p.orderId,
+      paidAt: new Date(p.paidAt),
+    });
+    await recordPurchase(db, {
+      merchantId: p.merchantId,
+      userId: p.userId,
+      orderId: p.orderId,
+      payAmount: p.payAmount,
+      paidAt: new Date(p.paidAt),
+    });
   });
 
   deps.events.subscribe<ModerationDecided>('moderation.decided', 'communities.chat-moderation', async (db, event) => {

@@ -14,25 +14,48 @@ import { recordTimeline } from './timeline.ts';
  * From order.paid: the first paid order with a merchant puts the buyer in that merchant's exclusive community
  * (created on demand). Only the first order does, so a buyer who left is not pulled back in by the next one.
  */
-export async function autoJoinAfterFirstOrder(tx: Db, input: { merchantId: string; userId: string; orderId: string; paidAt: Date }) {
+export async function autoJoinAfterFirstOrder(
+  tx: Db,
+  input: { merchantId: string; userId: string; orderId: string; paidAt: Date },
+) {
   const first = await tx
     .insert(merchantBuyers)
-    .values({ merchantId: input.merchantId, userId: input.userId, firstOrderId: input.orderId, firstPaidAt: input.paidAt })
+    .values({
+      merchantId: input.merchantId,
+      userId: input.userId,
+      firstOrderId: input.orderId,
+      firstPaidAt: input.paidAt,
+    })
     .onConflictDoNothing()
     .returning({ userId: merchantBuyers.userId });
   if (first.length === 0) return;
   const communityId = await ensureExclusiveCommunity(tx, input.merchantId, input.paidAt);
   const admitted = await admitMember(tx, { communityId, userId: input.userId, source: 'order', now: input.paidAt });
-  if (admitted) await emit(tx, 'community.joined', { communityId, userId: input.userId, groupId: admitted.groupId, source: 'order' });
+  if (admitted)
+    await emit(tx, 'community.joined', {
+      communityId,
+      userId: input.userId,
+      groupId: admitted.groupId,
+      source: 'order',
+    });
 }
 
 /** A paid order is a 'bought' moment in the buyer's timeline of every community of that merchant they are in. */
-export async function recordPurchase(tx: Db, input: { merchantId: string; userId: string; orderId: string; payAmount: number; paidAt: Date }) {
+export async function recordPurchase(
+  tx: Db,
+  input: { merchantId: string; userId: string; orderId: string; payAmount: number; paidAt: Date },
+) {
   const rows = await tx
     .select({ communityId: communityMembers.communityId })
     .from(communityMembers)
     .innerJoin(communities, eq(communities.id, communityMembers.communityId))
-    .where(and(eq(communities.merchantId, input.merchantId), eq(communityMembers.userId, input.userId), isNull(communityMembers.leftAt)));
+    .where(
+      and(
+        eq(communities.merchantId, input.merchantId),
+        eq(communityMembers.userId, input.userId),
+        isNull(communityMembers.leftAt),
+      ),
+    );
   for (const { communityId } of rows) {
     await recordTimeline(tx, {
       communityId,

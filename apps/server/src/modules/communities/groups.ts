@@ -16,7 +16,10 @@ export async function takeSeat(tx: Db, communityId: string, now: Date): Promise<
   // Not a row lock on the community: members' foreign keys take KEY SHARE on that row, and a queued row lock there
   // makes those joiners wait on us while we wait on their group row — a deadlock PostgreSQL showed under load.
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`community-groups:${communityId}`}))`);
-  const [community] = await tx.select({ capacity: communities.groupCapacity }).from(communities).where(eq(communities.id, communityId));
+  const [community] = await tx
+    .select({ capacity: communities.groupCapacity })
+    .from(communities)
+    .where(eq(communities.id, communityId));
   if (!community) throw new Error(`community ${communityId} vanished while joining`);
   const again = await seatInOpenGroup(tx, communityId);
   if (again) return again;
@@ -27,7 +30,16 @@ export async function takeSeat(tx: Db, communityId: string, now: Date): Promise<
     .orderBy(desc(communityGroups.seq))
     .limit(1);
   const id = newId('cgp');
-  await tx.insert(communityGroups).values({ id, communityId, seq: (last?.seq ?? 0) + 1, capacity: community.capacity, memberCount: 1, createdAt: now });
+  await tx
+    .insert(communityGroups)
+    .values({
+      id,
+      communityId,
+      seq: (last?.seq ?? 0) + 1,
+      capacity: community.capacity,
+      memberCount: 1,
+      createdAt: now,
+    });
   return id;
 }
 
@@ -83,9 +95,18 @@ export type JoinSource = 'join' | 'application' | 'order' | 'owner' | 'seed';
  */
 export async function admitMember(
   tx: Db,
-  input: { communityId: string; userId: string; source: JoinSource; now: Date; tier?: MemberTier; role?: 'member' | 'admin' },
+  input: {
+    communityId: string;
+    userId: string;
+    source: JoinSource;
+    now: Date;
+    tier?: MemberTier;
+    role?: 'member' | 'admin';
+  },
 ): Promise<{ groupId: string } | undefined> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`community-member:${input.communityId}:${input.userId}`}))`);
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtext(${`community-member:${input.communityId}:${input.userId}`}))`,
+  );
   const [existing] = await tx
     .select({ leftAt: communityMembers.leftAt })
     .from(communityMembers)
@@ -109,7 +130,20 @@ export async function admitMember(
   } else {
     await tx.insert(communityMembers).values({ communityId: input.communityId, userId: input.userId, ...row });
   }
-  const how = { join: '加入社群', application: '申请通过后加入社群', order: '首次下单后自动加入专属社群', owner: '创建社群', seed: '加入社群（演示数据）' }[input.source];
-  await recordTimeline(tx, { communityId: input.communityId, userId: input.userId, kind: 'joined', refId: groupId, detail: how, at: input.now });
+  const how = {
+    join: '加入社群',
+    application: '申请通过后加入社群',
+    order: '首次下单后自动加入专属社群',
+    owner: '创建社群',
+    seed: '加入社群（演示数据）',
+  }[input.source];
+  await recordTimeline(tx, {
+    communityId: input.communityId,
+    userId: input.userId,
+    kind: 'joined',
+    refId: groupId,
+    detail: how,
+    at: input.now,
+  });
   return { groupId };
 }

@@ -44,14 +44,24 @@ export async function listMeetups(ctx: Ctx, communityId: string) {
   const rows = await ctx.db
     .select()
     .from(meetups)
-    .where(and(eq(meetups.communityId, communityId), gte(meetups.startsAt, new Date(ctx.now().getTime() - 30 * 86_400_000))))
+    .where(
+      and(eq(meetups.communityId, communityId), gte(meetups.startsAt, new Date(ctx.now().getTime() - 30 * 86_400_000))),
+    )
     .orderBy(asc(meetups.startsAt))
     .limit(50);
   const mine = rows.length
     ? await ctx.db
         .select({ meetupId: meetupSignups.meetupId })
         .from(meetupSignups)
-        .where(and(eq(meetupSignups.userId, user.userId), inArray(meetupSignups.meetupId, rows.map((r) => r.id))))
+        .where(
+          and(
+            eq(meetupSignups.userId, user.userId),
+            inArray(
+              meetupSignups.meetupId,
+              rows.map((r) => r.id),
+            ),
+          ),
+        )
     : [];
   const signed = new Set(mine.map((m) => m.meetupId));
   return rows.map((m) => ({
@@ -75,7 +85,11 @@ export async function signUpForMeetup(ctx: Ctx, meetupId: string): Promise<Resul
     if (!meetup) throw notFound('活动');
     await requireStanding(tx, ctx.actor, await loadCommunity(tx, meetup.communityId), 'member');
     if (meetup.startsAt <= ctx.now()) return refuse('meetup-started');
-    const claimed = await tx.insert(meetupSignups).values({ meetupId, userId: user.userId, createdAt: ctx.now() }).onConflictDoNothing().returning();
+    const claimed = await tx
+      .insert(meetupSignups)
+      .values({ meetupId, userId: user.userId, createdAt: ctx.now() })
+      .onConflictDoNothing()
+      .returning();
     if (claimed.length === 0) return refuse('already-signed-up');
     const [seat] = await tx
       .update(meetups)
@@ -93,7 +107,10 @@ export async function cancelMeetupSignUp(ctx: Ctx, meetupId: string): Promise<Re
     const [meetup] = await tx.select().from(meetups).where(eq(meetups.id, meetupId));
     if (!meetup) throw notFound('活动');
     if (meetup.startsAt <= ctx.now()) return refuse('meetup-started');
-    const gone = await tx.delete(meetupSignups).where(and(eq(meetupSignups.meetupId, meetupId), eq(meetupSignups.userId, user.userId))).returning();
+    const gone = await tx
+      .delete(meetupSignups)
+      .where(and(eq(meetupSignups.meetupId, meetupId), eq(meetupSignups.userId, user.userId)))
+      .returning();
     if (gone.length === 0) return refuse('not-signed-up');
     const [seat] = await tx
       .update(meetups)

@@ -10,7 +10,14 @@ import { TIER_ORDER, tierOfUsers, type TierCode } from '../membership/service.ts
 import { loadCommunity, requireStanding } from './access.ts';
 import { admitMember, freeSeat } from './groups.ts';
 import { GROUP_CAPACITY, tiersAtLeast } from './rules.ts';
-import { type Admission, communities, communityApplications, communityMembers, merchantBuyers, type MemberTier } from './schema.ts';
+import {
+  type Admission,
+  communities,
+  communityApplications,
+  communityMembers,
+  merchantBuyers,
+  type MemberTier,
+} from './schema.ts';
 import { recordTimeline } from './timeline.ts';
 
 const refuse = refusals({
@@ -55,7 +62,8 @@ export async function createMerchantCommunity(ctx: Ctx, input: CreateCommunityIn
       .values({ ...communityRow(input, capacity, ctx.now()), id, merchantId, exclusive: input.exclusive ?? false })
       .onConflictDoNothing()
       .returning({ id: communities.id });
-    if (inserted.length === 0) throw new AppError('exclusive-exists', 409, '本店已有专属社群', '每个商家只有一个首单自动加入的专属社群');
+    if (inserted.length === 0)
+      throw new AppError('exclusive-exists', 409, '本店已有专属社群', '每个商家只有一个首单自动加入的专属社群');
     await emit(tx, 'community.created', { communityId: id, merchantId, ownerUserId: null });
     return { id };
   });
@@ -68,7 +76,14 @@ export async function createCreatorCommunity(ctx: Ctx, input: CreateCommunityInp
   return ctx.tx(async (tx) => {
     const id = newId('cmt');
     await tx.insert(communities).values({ ...communityRow(input, capacity, ctx.now()), id, ownerUserId: user.userId });
-    await admitMember(tx, { communityId: id, userId: user.userId, source: 'owner', now: ctx.now(), role: 'admin', tier: 'core' });
+    await admitMember(tx, {
+      communityId: id,
+      userId: user.userId,
+      source: 'owner',
+      now: ctx.now(),
+      role: 'admin',
+      tier: 'core',
+    });
     await emit(tx, 'community.created', { communityId: id, merchantId: null, ownerUserId: user.userId });
     return { id };
   });
@@ -88,19 +103,36 @@ const communityRow = (input: CreateCommunityInput, capacity: number, now: Date) 
 type JoinOutcome = { status: 'joined' | 'applied'; groupId: string | null };
 type Decision = { status: 'approved' | 'rejected'; groupId: string | null };
 
-export async function joinCommunity(ctx: Ctx, communityId: string, input: { message?: string | undefined } = {}): Promise<Result<JoinOutcome>> {
+export async function joinCommunity(
+  ctx: Ctx,
+  communityId: string,
+  input: { message?: string | undefined } = {},
+): Promise<Result<JoinOutcome>> {
   const user = requireUser(ctx.actor);
   return atomically(ctx, async (tx): Promise<Result<JoinOutcome>> => {
     const community = await loadCommunity(tx, communityId);
     const [current] = await tx
       .select({ groupId: communityMembers.groupId })
       .from(communityMembers)
-      .where(and(eq(communityMembers.communityId, communityId), eq(communityMembers.userId, user.userId), isNull(communityMembers.leftAt)));
+      .where(
+        and(
+          eq(communityMembers.communityId, communityId),
+          eq(communityMembers.userId, user.userId),
+          isNull(communityMembers.leftAt),
+        ),
+      );
     if (current) return ok({ status: 'joined' as const, groupId: current.groupId });
     if (community.admission === 'application') {
       const created = await tx
         .insert(communityApplications)
-        .values({ id: newId('cap'), communityId, userId: user.userId, message: input.message ?? '', status: 'pending', createdAt: ctx.now() })
+        .values({
+          id: newId('cap'),
+          communityId,
+          userId: user.userId,
+          message: input.message ?? '',
+          status: 'pending',
+          createdAt: ctx.now(),
+        })
         .onConflictDoNothing()
         .returning({ id: communityApplications.id });
       if (created.length === 0) return refuse('already-applied');
@@ -109,7 +141,8 @@ export async function joinCommunity(ctx: Ctx, communityId: string, input: { mess
     if (community.admission === 'tier') {
       const tier = (await tierOfUsers(tx, [user.userId])).get(user.userId) ?? 'regular';
       const min = (community.admissionMinTier ?? 'regular') as TierCode;
-      if (TIER_ORDER.indexOf(tier) < TIER_ORDER.indexOf(min)) return refuse('tier-required', `需要 ${min} 及以上会员等级`);
+      if (TIER_ORDER.indexOf(tier) < TIER_ORDER.indexOf(min))
+        return refuse('tier-required', `需要 ${min} 及以上会员等级`);
     }
     if (community.admission === 'purchase') {
       if (!community.merchantId) return refuse('purchase-required');
@@ -138,11 +171,23 @@ export async function leaveCommunity(ctx: Ctx, communityId: string): Promise<Res
   });
 }
 
-export async function removeMember(tx: Db, communityId: string, userId: string, now: Date, why: string): Promise<boolean> {
+export async function removeMember(
+  tx: Db,
+  communityId: string,
+  userId: string,
+  now: Date,
+  why: string,
+): Promise<boolean> {
   const [left] = await tx
     .update(communityMembers)
     .set({ leftAt: now })
-    .where(and(eq(communityMembers.communityId, communityId), eq(communityMembers.userId, userId), isNull(communityMembers.leftAt)))
+    .where(
+      and(
+        eq(communityMembers.communityId, communityId),
+        eq(communityMembers.userId, userId),
+        isNull(communityMembers.leftAt),
+      ),
+    )
     .returning({ groupId: communityMembers.groupId });
   if (!left) return false;
   await freeSeat(tx, left.groupId);
@@ -154,7 +199,11 @@ export async function removeMember(tx: Db, communityId: string, userId: string, 
 /** Admins approve or reject an application; approval seats the applicant like a join. */
 export async function decideApplication(ctx: Ctx, applicationId: string, approve: boolean): Promise<Result<Decision>> {
   return atomically(ctx, async (tx): Promise<Result<Decision>> => {
-    const [app] = await tx.select().from(communityApplications).where(eq(communityApplications.id, applicationId)).for('update');
+    const [app] = await tx
+      .select()
+      .from(communityApplications)
+      .where(eq(communityApplications.id, applicationId))
+      .for('update');
     if (!app) throw notFound('入群申请');
     const community = await loadCommunity(tx, app.communityId);
     await requireStanding(tx, ctx.actor, community, 'admin');
@@ -165,21 +214,43 @@ export async function decideApplication(ctx: Ctx, applicationId: string, approve
       .set({ status: approve ? 'approved' : 'rejected', decidedBy, decidedAt: ctx.now() })
       .where(eq(communityApplications.id, applicationId));
     if (!approve) return ok({ status: 'rejected' as const, groupId: null });
-    const admitted = await admitMember(tx, { communityId: app.communityId, userId: app.userId, source: 'application', now: ctx.now() });
-    if (admitted) await emit(tx, 'community.joined', { communityId: app.communityId, userId: app.userId, groupId: admitted.groupId, source: 'application' });
+    const admitted = await admitMember(tx, {
+      communityId: app.communityId,
+      userId: app.userId,
+      source: 'application',
+      now: ctx.now(),
+    });
+    if (admitted)
+      await emit(tx, 'community.joined', {
+        communityId: app.communityId,
+        userId: app.userId,
+        groupId: admitted.groupId,
+        source: 'application',
+      });
     return ok({ status: 'approved' as const, groupId: admitted?.groupId ?? null });
   });
 }
 
 /** Owners set a member's tier (普通/VIP/核心粉丝) and role; only owners appoint admins. */
-export async function updateMember(ctx: Ctx, communityId: string, userId: string, input: { tier?: MemberTier | undefined; role?: 'member' | 'moderator' | 'admin' | undefined }) {
+export async function updateMember(
+  ctx: Ctx,
+  communityId: string,
+  userId: string,
+  input: { tier?: MemberTier | undefined; role?: 'member' | 'moderator' | 'admin' | undefined },
+) {
   return ctx.tx(async (tx) => {
     const community = await loadCommunity(tx, communityId);
     await requireStanding(tx, ctx.actor, community, input.role ? 'owner' : 'admin');
     const [row] = await tx
       .update(communityMembers)
       .set({ ...(input.tier ? { tier: input.tier } : {}), ...(input.role ? { role: input.role } : {}) })
-      .where(and(eq(communityMembers.communityId, communityId), eq(communityMembers.userId, userId), isNull(communityMembers.leftAt)))
+      .where(
+        and(
+          eq(communityMembers.communityId, communityId),
+          eq(communityMembers.userId, userId),
+          isNull(communityMembers.leftAt),
+        ),
+      )
       .returning({ tier: communityMembers.tier, role: communityMembers.role });
     if (!row) throw notFound('社群成员');
     return row;
@@ -187,7 +258,12 @@ export async function updateMember(ctx: Ctx, communityId: string, userId: string
 }
 
 /** Contract for flash sale and coupons: which of these users are active members of the community at `minTier` or above. */
-export async function communityMembersAmong(db: Db, communityId: string, userIds: string[], minTier: MemberTier = 'regular'): Promise<Set<string>> {
+export async function communityMembersAmong(
+  db: Db,
+  communityId: string,
+  userIds: string[],
+  minTier: MemberTier = 'regular',
+): Promise<Set<string>> {
   if (userIds.length === 0) return new Set();
   const rows = await db
     .select({ userId: communityMembers.userId })

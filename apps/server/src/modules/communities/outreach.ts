@@ -33,56 +33,103 @@ export interface SegmentMessageInput {
  */
 export async function sendSegmentMessage(ctx: Ctx, communityId: string, input: SegmentMessageInput) {
   const sender = requireUser(ctx.actor);
-  return atomically(ctx, async (tx): Promise<Result<{ id: string; recipients: number; skippedNoConsent: number; week: string | null; slot: number | null }>> => {
-    const community = await loadCommunity(tx, communityId);
-    await requireStanding(tx, ctx.actor, community, 'owner');
-    if (input.productId) {
-      const brief = (await getProductBriefs(tx, [input.productId])).get(input.productId);
-      if (!brief || brief.status !== 'listed' || (community.merchantId && brief.merchantId !== community.merchantId)) return refuse('product-unavailable');
-    }
-    const members = await tx
-      .select({ userId: communityMembers.userId })
-      .from(communityMembers)
-      .where(and(segmentFilter(tx, communityId, input.segment), input.userIds ? inArray(communityMembers.userId, input.userIds) : undefined));
-    const consents = input.promotional ? await consentOf(tx, members.map((m) => m.userId)) : new Map<string, boolean>();
-    const recipients = input.promotional ? members.filter((m) => consents.get(m.userId) === true) : members;
-    const id = newId('csm');
-    const now = ctx.now();
-    // The cap is told first: it is the reason that holds whoever the segment is. An empty segment below rolls the slot back.
-    let slot: { week: string; slot: number } | null = null;
-    if (input.promotional) {
-      const claimed = await claimPromoSlot(tx, { communityId, kind: 'segment-message', refId: id, title: input.title, now });
-      if (!claimed.ok) return claimed;
-      slot = claimed.value;
-    }
-    if (recipients.length === 0) return refuse('segment-empty', input.promotional && members.length > 0 ? `${members.length} 位成员均未同意接收营销消息` : undefined);
-    await tx.insert(segmentMessages).values({
-      id,
-      communityId,
-      title: input.title,
-      body: input.body,
-      productId: input.productId ?? null,
-      promotional: input.promotional,
-      segment: input.segment,
-      recipients: recipients.length,
-      skippedNoConsent: members.length - recipients.length,
-      sentBy: sender.userId,
-      createdAt: now,
-    });
-    await tx.insert(inbox).values(recipients.map((r) => ({ messageId: id, userId: r.userId, communityId, createdAt: now })));
-    await emit(tx, 'community.segment-messaged', { communityId, messageId: id, promotional: input.promotional, recipients: recipients.length });
-    return ok({ id, recipients: recipients.length, skippedNoConsent: members.length - recipients.length, week: slot?.week ?? null, slot: slot?.slot ?? null });
-  });
+  return atomically(
+    ctx,
+    async (
+      tx,
+    ): Promise<
+      Result<{ id: string; recipients: number; skippedNoConsent: number; week: string | null; slot: number | null }>
+    > => {
+      const community = await loadCommunity(tx, communityId);
+      await requireStanding(tx, ctx.actor, community, 'owner');
+      if (input.productId) {
+        const brief = (await getProductBriefs(tx, [input.productId])).get(input.productId);
+        if (!brief || brief.status !== 'listed' || (community.merchantId && brief.merchantId !== community.merchantId))
+          return refuse('product-unavailable');
+      }
+      const members = await tx
+        .select({ userId: communityMembers.userId })
+        .from(communityMembers)
+        .where(
+          and(
+            segmentFilter(tx, communityId, input.segment),
+            input.userIds ? inArray(communityMembers.userId, input.userIds) : undefined,
+          ),
+        );
+      const consents = input.promotional
+        ? await consentOf(
+            tx,
+            members.map((m) => m.userId),
+          )
+        : new Map<string, boolean>();
+      const recipients = input.promotional ? members.filter((m) => consents.get(m.userId) === true) : members;
+      const id = newId('csm');
+      const now = ctx.now();
+      // The cap is told first: it is the reason that holds whoever the segment is. An empty segment below rolls the slot back.
+      let slot: { week: string; slot: number } | null = null;
+      if (input.promotional) {
+        const claimed = await claimPromoSlot(tx, {
+          communityId,
+          kind: 'segment-message',
+          refId: id,
+          title: input.title,
+          now,
+        });
+        if (!claimed.ok) return claimed;
+        slot = claimed.value;
+      }
+      if (recipients.length === 0)
+        return refuse(
+          'segment-empty',
+          input.promotional && members.length > 0 ? `${members.length} 位成员均未同意接收营销消息` : undefined,
+        );
+      await tx.insert(segmentMessages).values({
+        id,
+        communityId,
+        title: input.title,
+        body: input.body,
+        productId: input.productId ?? null,
+        promotional: input.promotional,
+        segment: input.segment,
+        recipients: recipients.length,
+        skippedNoConsent: members.length - recipients.length,
+        sentBy: sender.userId,
+        createdAt: now,
+      });
+      await tx
+        .insert(inbox)
+        .values(recipients.map((r) => ({ messageId: id, userId: r.userId, communityId, createdAt: now })));
+      await emit(tx, 'community.segment-messaged', {
+        communityId,
+        messageId: id,
+        promotional: input.promotional,
+        recipients: recipients.length,
+      });
+      return ok({
+        id,
+        recipients: recipients.length,
+        skippedNoConsent: members.length - recipients.length,
+        week: slot?.week ?? null,
+        slot: slot?.slot ?? null,
+      });
+    },
+  );
 }
 
 /** Messages a community sent, for its owner's history. */
-export async function listSegmentMessages(ctx: Ctx, communityId: string, page: { cursor?: string | undefined; limit: number }) {
+export async function listSegmentMessages(
+  ctx: Ctx,
+  communityId: string,
+  page: { cursor?: string | undefined; limit: number },
+) {
   const community = await loadCommunity(ctx.db, communityId);
   await requireStanding(ctx.db, ctx.actor, community, 'owner');
   const rows = await ctx.db
     .select()
     .from(segmentMessages)
-    .where(and(eq(segmentMessages.communityId, communityId), page.cursor ? lt(segmentMessages.id, page.cursor) : undefined))
+    .where(
+      and(eq(segmentMessages.communityId, communityId), page.cursor ? lt(segmentMessages.id, page.cursor) : undefined),
+    )
     .orderBy(desc(segmentMessages.id))
     .limit(page.limit + 1);
   const items = rows.slice(0, page.limit).map((m) => ({
@@ -110,7 +157,10 @@ export async function myInbox(ctx: Ctx, page: { cursor?: string | undefined; lim
     .where(and(eq(inbox.userId, user.userId), page.cursor ? lt(inbox.messageId, page.cursor) : undefined))
     .orderBy(desc(inbox.messageId))
     .limit(page.limit + 1);
-  const [unread] = await ctx.db.select({ n: count() }).from(inbox).where(and(eq(inbox.userId, user.userId), isNull(inbox.readAt)));
+  const [unread] = await ctx.db
+    .select({ n: count() })
+    .from(inbox)
+    .where(and(eq(inbox.userId, user.userId), isNull(inbox.readAt)));
   const items = rows.slice(0, page.limit).map((r) => ({
     id: r.m.id,
     communityId: r.m.communityId,
@@ -135,7 +185,15 @@ export async function readInboxMessage(ctx: Ctx, messageId: string) {
       .where(and(eq(inbox.messageId, messageId), eq(inbox.userId, user.userId), isNull(inbox.readAt)))
       .returning({ communityId: inbox.communityId });
     if (row) {
-      await recordTimeline(tx, { communityId: row.communityId, userId: user.userId, kind: 'read', refId: messageId, detail: '阅读社群消息', at: ctx.now(), dedupeKey: `inbox-read:${messageId}:${user.userId}` });
+      await recordTimeline(tx, {
+        communityId: row.communityId,
+        userId: user.userId,
+        kind: 'read',
+        refId: messageId,
+        detail: '阅读社群消息',
+        at: ctx.now(),
+        dedupeKey: `inbox-read:${messageId}:${user.userId}`,
+      });
     }
     return { read: true };
   });
@@ -166,7 +224,14 @@ export async function requestService(ctx: Ctx, communityId: string, question: st
     const community = await loadCommunity(tx, communityId);
     await requireStanding(tx, ctx.actor, community, 'member');
     const id = newId('csr');
-    await recordTimeline(tx, { communityId, userId: user.userId, kind: 'asked', refId: id, detail: `1对1咨询：${question}`, at: ctx.now() });
+    await recordTimeline(tx, {
+      communityId,
+      userId: user.userId,
+      kind: 'asked',
+      refId: id,
+      detail: `1对1咨询：${question}`,
+      at: ctx.now(),
+    });
     await emit(tx, 'community.service-requested', { communityId, userId: user.userId, requestId: id });
     return { id };
   });

@@ -23,7 +23,10 @@ export interface CommunityCard {
 
 async function toCards(db: Db, rows: Community[]): Promise<CommunityCard[]> {
   const [counts, merchants] = await Promise.all([
-    memberCounts(db, rows.map((r) => r.id)),
+    memberCounts(
+      db,
+      rows.map((r) => r.id),
+    ),
     getMerchantBriefs(db, [...new Set(rows.map((r) => r.merchantId).filter((m): m is string => m !== null))]),
   ]);
   return rows.map((r) => {
@@ -44,15 +47,26 @@ async function toCards(db: Db, rows: Community[]): Promise<CommunityCard[]> {
 }
 
 /** Discover: every community, newest first (a suspended merchant's are hidden). */
-export async function discoverCommunities(ctx: Ctx, page: { cursor?: string | undefined; limit: number; merchantId?: string | undefined }) {
+export async function discoverCommunities(
+  ctx: Ctx,
+  page: { cursor?: string | undefined; limit: number; merchantId?: string | undefined },
+) {
   const rows = await ctx.db
     .select()
     .from(communities)
-    .where(and(page.merchantId ? eq(communities.merchantId, page.merchantId) : undefined, page.cursor ? lt(communities.id, page.cursor) : undefined))
+    .where(
+      and(
+        page.merchantId ? eq(communities.merchantId, page.merchantId) : undefined,
+        page.cursor ? lt(communities.id, page.cursor) : undefined,
+      ),
+    )
     .orderBy(desc(communities.id))
     .limit(page.limit + 1);
   const cards = await toCards(ctx.db, rows.slice(0, page.limit));
-  return { items: cards.filter((c) => c.merchant?.status !== 'suspended'), nextCursor: rows.length > page.limit ? rows[page.limit - 1]!.id : null };
+  return {
+    items: cards.filter((c) => c.merchant?.status !== 'suspended'),
+    nextCursor: rows.length > page.limit ? rows[page.limit - 1]!.id : null,
+  };
 }
 
 /** My communities: where I am an active member, with my group and how many messages I have not read. */
@@ -66,13 +80,22 @@ export async function myCommunities(ctx: Ctx) {
     .where(and(eq(communityMembers.userId, user.userId), isNull(communityMembers.leftAt)))
     .orderBy(desc(communityMembers.joinedAt))
     .limit(200);
-  const cards = await toCards(ctx.db, memberships.map((r) => r.c));
+  const cards = await toCards(
+    ctx.db,
+    memberships.map((r) => r.c),
+  );
   const unread = await Promise.all(
     memberships.map(async ({ m }) => {
       const [row] = await ctx.db
         .select({ n: count() })
         .from(chatMessages)
-        .where(and(eq(chatMessages.groupId, m.groupId), m.lastReadMessageId ? gt(chatMessages.id, m.lastReadMessageId) : undefined, isNull(chatMessages.removedAt)));
+        .where(
+          and(
+            eq(chatMessages.groupId, m.groupId),
+            m.lastReadMessageId ? gt(chatMessages.id, m.lastReadMessageId) : undefined,
+            isNull(chatMessages.removedAt),
+          ),
+        );
       return Math.min(row?.n ?? 0, 99);
     }),
   );
@@ -100,40 +123,93 @@ export async function communityDetail(ctx: Ctx, communityId: string) {
       ? await ctx.db
           .select({ id: communityApplications.id })
           .from(communityApplications)
-          .where(and(eq(communityApplications.communityId, communityId), eq(communityApplications.userId, ctx.actor.userId), eq(communityApplications.status, 'pending')))
+          .where(
+            and(
+              eq(communityApplications.communityId, communityId),
+              eq(communityApplications.userId, ctx.actor.userId),
+              eq(communityApplications.status, 'pending'),
+            ),
+          )
       : [];
   return {
     ...card!,
     standing,
-    membership: member ? { groupId: member.groupId, tier: member.tier, role: member.role, joinedAt: member.joinedAt.toISOString(), mutedUntil: member.mutedUntil && member.mutedUntil > ctx.now() ? member.mutedUntil.toISOString() : null } : null,
+    membership: member
+      ? {
+          groupId: member.groupId,
+          tier: member.tier,
+          role: member.role,
+          joinedAt: member.joinedAt.toISOString(),
+          mutedUntil: member.mutedUntil && member.mutedUntil > ctx.now() ? member.mutedUntil.toISOString() : null,
+        }
+      : null,
     applicationPending: pending.length > 0,
     groups,
   };
 }
 
 export async function groupsOf(db: Db, communityId: string) {
-  const rows = await db.select().from(communityGroups).where(eq(communityGroups.communityId, communityId)).orderBy(asc(communityGroups.seq));
-  return rows.map((g) => ({ id: g.id, seq: g.seq, memberCount: g.memberCount, capacity: g.capacity, createdAt: g.createdAt.toISOString() }));
+  const rows = await db
+    .select()
+    .from(communityGroups)
+    .where(eq(communityGroups.communityId, communityId))
+    .orderBy(asc(communityGroups.seq));
+  return rows.map((g) => ({
+    id: g.id,
+    seq: g.seq,
+    memberCount: g.memberCount,
+    capacity: g.capacity,
+    createdAt: g.createdAt.toISOString(),
+  }));
 }
 
 /** The console's list: the acting merchant's communities with their groups and member counts. */
 export async function merchantCommunities(ctx: Ctx) {
   const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
-  const rows = await ctx.db.select().from(communities).where(eq(communities.merchantId, merchantId)).orderBy(desc(communities.exclusive), asc(communities.createdAt));
+  const rows = await ctx.db
+    .select()
+    .from(communities)
+    .where(eq(communities.merchantId, merchantId))
+    .orderBy(desc(communities.exclusive), asc(communities.createdAt));
   const cards = await toCards(ctx.db, rows);
   const groups = rows.length
-    ? await ctx.db.select().from(communityGroups).where(inArray(communityGroups.communityId, rows.map((r) => r.id))).orderBy(asc(communityGroups.seq))
+    ? await ctx.db
+        .select()
+        .from(communityGroups)
+        .where(
+          inArray(
+            communityGroups.communityId,
+            rows.map((r) => r.id),
+          ),
+        )
+        .orderBy(asc(communityGroups.seq))
     : [];
   const pending = rows.length
     ? await ctx.db
         .select({ communityId: communityApplications.communityId, n: sql<number>`count(*)::int` })
         .from(communityApplications)
-        .where(and(inArray(communityApplications.communityId, rows.map((r) => r.id)), eq(communityApplications.status, 'pending')))
+        .where(
+          and(
+            inArray(
+              communityApplications.communityId,
+              rows.map((r) => r.id),
+            ),
+            eq(communityApplications.status, 'pending'),
+          ),
+        )
         .groupBy(communityApplications.communityId)
     : [];
   return cards.map((c) => ({
     ...c,
-    groups: groups.filter((g) => g.communityId === c.id).map((g) => ({ id: g.id, seq: g.seq, memberCount: g.memberCount, capacity: g.capacity, createdAt: g.createdAt.toISOString() })),
+    groups: groups
+      .filter((g) => g.communityId === c.id)
+      .map((g) => ({
+        id: g.id,
+        seq: g.seq,
+        memberCount: g.memberCount,
+        capacity: g.capacity,
+        createdAt: g.createdAt.toISOString(),
+      })),
     pendingApplications: pending.find((p) => p.communityId === c.id)?.n ?? 0,
   }));
 }
@@ -147,6 +223,15 @@ export async function listApplications(ctx: Ctx, communityId: string) {
     .where(and(eq(communityApplications.communityId, communityId), eq(communityApplications.status, 'pending')))
     .orderBy(asc(communityApplications.createdAt))
     .limit(100);
-  const profiles = await publicProfiles(ctx.db, rows.map((r) => r.userId));
-  return rows.map((r) => ({ id: r.id, userId: r.userId, nickname: profiles.get(r.userId)?.nickname ?? '好物用户', message: r.message, createdAt: r.createdAt.toISOString() }));
+  const profiles = await publicProfiles(
+    ctx.db,
+    rows.map((r) => r.userId),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    userId: r.userId,
+    nickname: profiles.get(r.userId)?.nickname ?? '好物用户',
+    message: r.message,
+    createdAt: r.createdAt.toISOString(),
+  }));
 }

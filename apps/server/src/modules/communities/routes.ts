@@ -14,7 +14,17 @@ import communityAdminRoutes from './admin-routes.ts';
 import { ADMISSIONS } from './schema.ts';
 import communityScrmRoutes from './scrm-routes.ts';
 import communitySocketRoutes from './socket.ts';
-import { Announcement, ChatMessage, chatInput, CommunityCard, CommunityDetail, Id, Meetup, page, PageQuery } from './dto.ts';
+import {
+  Announcement,
+  ChatMessage,
+  chatInput,
+  CommunityCard,
+  CommunityDetail,
+  Id,
+  Meetup,
+  page,
+  PageQuery,
+} from './dto.ts';
 
 const tags = ['社群'];
 const CommunityParams = z.object({ id: Id });
@@ -25,12 +35,41 @@ export default async function communityRoutes(app: App) {
 
   r.get(
     '/api/v1/communities',
-    { config: { permission: 'public' }, schema: { tags, summary: '发现社群', querystring: PageQuery.extend({ merchantId: Id.optional() }), response: { 200: page(CommunityCard) } } },
+    {
+      config: { permission: 'public' },
+      schema: {
+        tags,
+        summary: '发现社群',
+        querystring: PageQuery.extend({ merchantId: Id.optional() }),
+        response: { 200: page(CommunityCard) },
+      },
+    },
     async (req) => discoverCommunities(ctxOf(req), req.query),
   );
   r.get(
     '/api/v1/me/communities',
-    { config: { permission: 'user' }, schema: { tags, summary: '我的社群', response: { 200: z.object({ items: z.array(CommunityCard.extend({ groupId: z.string(), groupSeq: z.number(), tier: z.string(), role: z.string(), source: z.string(), joinedAt: z.string(), unread: z.number() })) }) } } },
+    {
+      config: { permission: 'user' },
+      schema: {
+        tags,
+        summary: '我的社群',
+        response: {
+          200: z.object({
+            items: z.array(
+              CommunityCard.extend({
+                groupId: z.string(),
+                groupSeq: z.number(),
+                tier: z.string(),
+                role: z.string(),
+                source: z.string(),
+                joinedAt: z.string(),
+                unread: z.number(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
     async (req) => ({ items: await myCommunities(ctxOf(req)) }),
   );
   r.post(
@@ -53,7 +92,15 @@ export default async function communityRoutes(app: App) {
   );
   r.get(
     '/api/v1/communities/:id',
-    { config: { permission: 'public' }, schema: { tags, summary: '社群详情（含我的成员身份）', params: CommunityParams, response: { 200: CommunityDetail } } },
+    {
+      config: { permission: 'public' },
+      schema: {
+        tags,
+        summary: '社群详情（含我的成员身份）',
+        params: CommunityParams,
+        response: { 200: CommunityDetail },
+      },
+    },
     async (req) => communityDetail(ctxOf(req), req.params.id),
   );
   r.post(
@@ -73,34 +120,81 @@ export default async function communityRoutes(app: App) {
   );
   r.post(
     '/api/v1/communities/:id/leave',
-    { config: { permission: 'user' }, schema: { tags, summary: '退出社群', params: CommunityParams, response: { 200: z.object({ left: z.literal(true) }) } } },
+    {
+      config: { permission: 'user' },
+      schema: {
+        tags,
+        summary: '退出社群',
+        params: CommunityParams,
+        response: { 200: z.object({ left: z.literal(true) }) },
+      },
+    },
     async (req) => unwrap(await leaveCommunity(ctxOf(req), req.params.id)),
   );
   r.get(
     '/api/v1/communities/:id/announcements',
-    { config: { permission: 'user' }, schema: { tags, summary: '社群公告', params: CommunityParams, querystring: PageQuery, response: { 200: page(Announcement) } } },
+    {
+      config: { permission: 'user' },
+      schema: {
+        tags,
+        summary: '社群公告',
+        params: CommunityParams,
+        querystring: PageQuery,
+        response: { 200: page(Announcement) },
+      },
+    },
     async (req) => listAnnouncements(ctxOf(req), req.params.id, req.query),
   );
   r.get(
     '/api/v1/communities/:id/meetups',
-    { config: { permission: 'user' }, schema: { tags, summary: '社群线下活动', params: CommunityParams, response: { 200: z.object({ items: z.array(Meetup) }) } } },
+    {
+      config: { permission: 'user' },
+      schema: {
+        tags,
+        summary: '社群线下活动',
+        params: CommunityParams,
+        response: { 200: z.object({ items: z.array(Meetup) }) },
+      },
+    },
     async (req) => ({ items: await listMeetups(ctxOf(req), req.params.id) }),
   );
   r.post(
     '/api/v1/community-meetups/:id/signup',
-    { config: { permission: 'user' }, schema: { tags, summary: '报名线下活动', params: CommunityParams, response: { 200: z.object({ signedUp: z.number() }) } } },
+    {
+      config: { permission: 'user' },
+      schema: {
+        tags,
+        summary: '报名线下活动',
+        params: CommunityParams,
+        response: { 200: z.object({ signedUp: z.number() }) },
+      },
+    },
     async (req) => unwrap(await signUpForMeetup(ctxOf(req), req.params.id)),
   );
   r.delete(
     '/api/v1/community-meetups/:id/signup',
-    { config: { permission: 'user' }, schema: { tags, summary: '取消报名', params: CommunityParams, response: { 200: z.object({ signedUp: z.number() }) } } },
+    {
+      config: { permission: 'user' },
+      schema: {
+        tags,
+        summary: '取消报名',
+        params: CommunityParams,
+        response: { 200: z.object({ signedUp: z.number() }) },
+      },
+    },
     async (req) => unwrap(await cancelMeetupSignUp(ctxOf(req), req.params.id)),
   );
   r.post(
     '/api/v1/communities/:id/service-requests',
     {
       config: { permission: 'user' },
-      schema: { tags, summary: '向社群客服发起 1 对 1 咨询', params: CommunityParams, body: z.object({ question: z.string().trim().min(2, '请描述你的问题').max(300) }), response: { 201: z.object({ id: z.string() }) } },
+      schema: {
+        tags,
+        summary: '向社群客服发起 1 对 1 咨询',
+        params: CommunityParams,
+        body: z.object({ question: z.string().trim().min(2, '请描述你的问题').max(300) }),
+        response: { 201: z.object({ id: z.string() }) },
+      },
     },
     async (req, reply) => reply.status(201).send(await requestService(ctxOf(req), req.params.id, req.body.question)),
   );
@@ -117,24 +211,49 @@ export default async function communityRoutes(app: App) {
         response: { 200: page(ChatMessage).extend({ standing: z.string() }) },
       },
     },
-    async (req) => listChatMessages(ctxOf(req), req.params.groupId, { ...req.query, pinned: req.query.pinned === 'true' }),
+    async (req) =>
+      listChatMessages(ctxOf(req), req.params.groupId, { ...req.query, pinned: req.query.pinned === 'true' }),
   );
   r.post(
     '/api/v1/community-groups/:groupId/messages',
     {
       config: { permission: 'user' },
-      schema: { tags, summary: '发送群消息（文字 / 图片 / 商品卡片；也可走 WebSocket）', params: GroupParams, body: chatInput, response: { 201: ChatMessage } },
+      schema: {
+        tags,
+        summary: '发送群消息（文字 / 图片 / 商品卡片；也可走 WebSocket）',
+        params: GroupParams,
+        body: chatInput,
+        response: { 201: ChatMessage },
+      },
     },
-    async (req, reply) => reply.status(201).send(unwrap(await sendChatMessage(ctxOf(req), req.params.groupId, req.body))),
+    async (req, reply) =>
+      reply.status(201).send(unwrap(await sendChatMessage(ctxOf(req), req.params.groupId, req.body))),
   );
   r.post(
     '/api/v1/community-groups/:groupId/read',
-    { config: { permission: 'user' }, schema: { tags, summary: '标记已读到某条消息', params: GroupParams, body: z.object({ messageId: Id }), response: { 200: z.object({ lastReadMessageId: z.string().nullable() }) } } },
+    {
+      config: { permission: 'user' },
+      schema: {
+        tags,
+        summary: '标记已读到某条消息',
+        params: GroupParams,
+        body: z.object({ messageId: Id }),
+        response: { 200: z.object({ lastReadMessageId: z.string().nullable() }) },
+      },
+    },
     async (req) => markRead(ctxOf(req), req.params.groupId, req.body.messageId),
   );
   r.post(
     '/api/v1/community-messages/:id/click',
-    { config: { permission: 'user' }, schema: { tags, summary: '点击群内商品卡片（记入私域行为）', params: CommunityParams, response: { 200: z.object({ productId: z.string() }) } } },
+    {
+      config: { permission: 'user' },
+      schema: {
+        tags,
+        summary: '点击群内商品卡片（记入私域行为）',
+        params: CommunityParams,
+        response: { 200: z.object({ productId: z.string() }) },
+      },
+    },
     async (req) => recordCardClick(ctxOf(req), req.params.id),
   );
 
@@ -147,7 +266,19 @@ export default async function communityRoutes(app: App) {
         summary: '社群消息（商家定向推送）',
         querystring: PageQuery,
         response: {
-          200: page(z.object({ id: z.string(), communityId: z.string(), communityName: z.string(), title: z.string(), body: z.string(), productId: z.string().nullable(), promotional: z.boolean(), read: z.boolean(), createdAt: z.string() })).extend({ unread: z.number() }),
+          200: page(
+            z.object({
+              id: z.string(),
+              communityId: z.string(),
+              communityName: z.string(),
+              title: z.string(),
+              body: z.string(),
+              productId: z.string().nullable(),
+              promotional: z.boolean(),
+              read: z.boolean(),
+              createdAt: z.string(),
+            }),
+          ).extend({ unread: z.number() }),
         },
       },
     },
@@ -155,17 +286,36 @@ export default async function communityRoutes(app: App) {
   );
   r.post(
     '/api/v1/me/community-inbox/:id/read',
-    { config: { permission: 'user' }, schema: { tags, summary: '阅读社群消息', params: CommunityParams, response: { 200: z.object({ read: z.boolean() }) } } },
+    {
+      config: { permission: 'user' },
+      schema: {
+        tags,
+        summary: '阅读社群消息',
+        params: CommunityParams,
+        response: { 200: z.object({ read: z.boolean() }) },
+      },
+    },
     async (req) => readInboxMessage(ctxOf(req), req.params.id),
   );
   r.get(
     '/api/v1/me/marketing-consent',
-    { config: { permission: 'user' }, schema: { tags, summary: '是否接收社群营销消息', response: { 200: z.object({ consented: z.boolean() }) } } },
+    {
+      config: { permission: 'user' },
+      schema: { tags, summary: '是否接收社群营销消息', response: { 200: z.object({ consented: z.boolean() }) } },
+    },
     async (req) => getMarketingConsent(ctxOf(req)),
   );
   r.put(
     '/api/v1/me/marketing-consent',
-    { config: { permission: 'user' }, schema: { tags, summary: '设置是否接收社群营销消息', body: z.object({ consented: z.boolean() }), response: { 200: z.object({ consented: z.boolean() }) } } },
+    {
+      config: { permission: 'user' },
+      schema: {
+        tags,
+        summary: '设置是否接收社群营销消息',
+        body: z.object({ consented: z.boolean() }),
+        response: { 200: z.object({ consented: z.boolean() }) },
+      },
+    },
     async (req) => setMarketingConsent(ctxOf(req), req.body.consented),
   );
 

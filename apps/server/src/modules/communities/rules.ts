@@ -31,7 +31,11 @@ export function shanghaiWeek(at: Date): { key: string; startsAt: Date; nextStart
   const isoYear = thursday.getUTCFullYear();
   const week = Math.floor((thursday.getTime() - Date.UTC(isoYear, 0, 1)) / (7 * DAY_MS)) + 1;
   const startsAt = new Date(mondayLocal - SHANGHAI_OFFSET_MS);
-  return { key: `${isoYear}-W${String(week).padStart(2, '0')}`, startsAt, nextStartsAt: new Date(startsAt.getTime() + 7 * DAY_MS) };
+  return {
+    key: `${isoYear}-W${String(week).padStart(2, '0')}`,
+    startsAt,
+    nextStartsAt: new Date(startsAt.getTime() + 7 * DAY_MS),
+  };
 }
 
 /** "12月7日 00:00" in Beijing time, for refusal messages. */
@@ -46,4 +50,5 @@ export function shanghaiDateTime(at: Date): string {
 export const isLocalMediaUrl = (url: string): boolean => /^\/media\/[\w\-./]+$/.test(url) && !url.includes('..');
 
 /** A chat line that asks something is an 'asked' moment in the member's SCRM timeline. */
-export const looksLikeQuestion = (text: string): boolean => /[?？]|吗[\s。!！]*$|怎么|如何|多少钱|有没有|能不能|可以.*吗/.test(text);
+export const looksLikeQuestion = (text: string): boolean =>
+  /[?？]|吗[\s。!！]*$|怎么|如何|多少钱|有没有|能不能|可以.*吗/.test(text);

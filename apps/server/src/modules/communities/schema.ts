@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 export const ADMISSIONS = ['open', 'application', 'tier', 'purchase'] as const;
 export type Admission = (typeof ADMISSIONS)[number];
@@ -29,7 +40,9 @@ export const communities = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [
-    uniqueIndex('communities_exclusive_uq').on(t.merchantId).where(sql`${t.exclusive}`),
+    uniqueIndex('communities_exclusive_uq')
+      .on(t.merchantId)
+      .where(sql`${t.exclusive}`),
     index('communities_merchant_idx').on(t.merchantId),
     check('communities_capacity_range', sql`${t.groupCapacity} between 2 and 500`),
     check('communities_owner', sql`${t.merchantId} is not null or ${t.ownerUserId} is not null`),
@@ -94,7 +107,9 @@ export const communityApplications = pgTable(
     decidedAt: timestamp('decided_at', { withTimezone: true }),
   },
   (t) => [
-    uniqueIndex('community_applications_pending_uq').on(t.communityId, t.userId).where(sql`${t.status} = 'pending'`),
+    uniqueIndex('community_applications_pending_uq')
+      .on(t.communityId, t.userId)
+      .where(sql`${t.status} = 'pending'`),
     index('community_applications_list_idx').on(t.communityId, t.status, t.createdAt),
   ],
 );
@@ -163,7 +178,10 @@ export const promoPushes = pgTable(
     title: text('title').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [uniqueIndex('community_promo_pushes_slot_uq').on(t.communityId, t.week, t.slot), check('community_promo_pushes_slot_range', sql`${t.slot} between 1 and 3`)],
+  (t) => [
+    uniqueIndex('community_promo_pushes_slot_uq').on(t.communityId, t.week, t.slot),
+    check('community_promo_pushes_slot_range', sql`${t.slot} between 1 and 3`),
+  ],
 );
 
 /** Offline meetups with sign-up; signedUp never passes capacity (guarded update + CHECK). */
@@ -181,7 +199,10 @@ export const meetups = pgTable(
     createdBy: text('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('community_meetups_idx').on(t.communityId, t.startsAt), check('community_meetups_capacity', sql`${t.signedUp} between 0 and ${t.capacity}`)],
+  (t) => [
+    index('community_meetups_idx').on(t.communityId, t.startsAt),
+    check('community_meetups_capacity', sql`${t.signedUp} between 0 and ${t.capacity}`),
+  ],
 );
 
 export const meetupSignups = pgTable(
@@ -217,7 +238,10 @@ export const memberTimeline = pgTable(
     dedupeKey: text('dedupe_key'),
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
-  (t) => [uniqueIndex('community_timeline_dedupe_uq').on(t.dedupeKey), index('community_timeline_member_idx').on(t.communityId, t.userId, t.at)],
+  (t) => [
+    uniqueIndex('community_timeline_dedupe_uq').on(t.dedupeKey),
+    index('community_timeline_member_idx').on(t.communityId, t.userId, t.at),
+  ],
 );
 
 export const memberTags = pgTable(
@@ -228,7 +252,10 @@ export const memberTags = pgTable(
     tag: text('tag').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.communityId, t.userId, t.tag] }), index('community_member_tags_tag_idx').on(t.communityId, t.tag)],
+  (t) => [
+    primaryKey({ columns: [t.communityId, t.userId, t.tag] }),
+    index('community_member_tags_tag_idx').on(t.communityId, t.tag),
+  ],
 );
 
 export const staffNotes = pgTable(
@@ -272,5 +299,8 @@ export const inbox = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     readAt: timestamp('read_at', { withTimezone: true }),
   },
-  (t) => [primaryKey({ columns: [t.messageId, t.userId] }), index('community_inbox_user_idx').on(t.userId, t.createdAt)],
+  (t) => [
+    primaryKey({ columns: [t.messageId, t.userId] }),
+    index('community_inbox_user_idx').on(t.userId, t.createdAt),
+  ],
 );

@@ -26,7 +26,13 @@ const MemberRow = z.object({
   tags: z.array(z.string()),
   marketingConsent: z.boolean(),
 });
-const TimelineEntry = z.object({ id: z.string(), kind: z.enum(TIMELINE_KINDS), refId: z.string().nullable(), detail: z.string(), at: z.string() });
+const TimelineEntry = z.object({
+  id: z.string(),
+  kind: z.enum(TIMELINE_KINDS),
+  refId: z.string().nullable(),
+  detail: z.string(),
+  at: z.string(),
+});
 
 export default async function communityScrmRoutes(app: App) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -35,7 +41,13 @@ export default async function communityScrmRoutes(app: App) {
     '/api/v1/communities/:id/scrm/members',
     {
       config: { permission: 'user' },
-      schema: { tags, summary: '社群成员（按等级 / 标签筛选）', params: CommunityParams, querystring: PageQuery.extend({ tier: z.enum(MEMBER_TIERS).optional(), tag: z.string().max(20).optional() }), response: { 200: page(MemberRow) } },
+      schema: {
+        tags,
+        summary: '社群成员（按等级 / 标签筛选）',
+        params: CommunityParams,
+        querystring: PageQuery.extend({ tier: z.enum(MEMBER_TIERS).optional(), tag: z.string().max(20).optional() }),
+        response: { 200: page(MemberRow) },
+      },
     },
     async (req) => listMembers(ctxOf(req), req.params.id, req.query),
   );
@@ -72,7 +84,13 @@ export default async function communityScrmRoutes(app: App) {
     '/api/v1/communities/:id/scrm/members/:userId/tags',
     {
       config: { permission: 'user' },
-      schema: { tags, summary: '设置成员标签', params: MemberParams, body: z.object({ tags: z.array(z.string().trim().min(1).max(20)).max(20) }), response: { 200: z.object({ tags: z.array(z.string()) }) } },
+      schema: {
+        tags,
+        summary: '设置成员标签',
+        params: MemberParams,
+        body: z.object({ tags: z.array(z.string().trim().min(1).max(20)).max(20) }),
+        response: { 200: z.object({ tags: z.array(z.string()) }) },
+      },
     },
     async (req) => setMemberTags(ctxOf(req), req.params.id, req.params.userId, req.body.tags),
   );
@@ -80,13 +98,28 @@ export default async function communityScrmRoutes(app: App) {
     '/api/v1/communities/:id/scrm/members/:userId/notes',
     {
       config: { permission: 'user' },
-      schema: { tags, summary: '添加 1 对 1 服务备注', params: MemberParams, body: z.object({ body: z.string().trim().min(1, '请填写备注').max(500) }), response: { 201: z.object({ id: z.string(), createdAt: z.string() }) } },
+      schema: {
+        tags,
+        summary: '添加 1 对 1 服务备注',
+        params: MemberParams,
+        body: z.object({ body: z.string().trim().min(1, '请填写备注').max(500) }),
+        response: { 201: z.object({ id: z.string(), createdAt: z.string() }) },
+      },
     },
-    async (req, reply) => reply.status(201).send(await addStaffNote(ctxOf(req), req.params.id, req.params.userId, req.body.body)),
+    async (req, reply) =>
+      reply.status(201).send(await addStaffNote(ctxOf(req), req.params.id, req.params.userId, req.body.body)),
   );
   r.get(
     '/api/v1/communities/:id/scrm/tags',
-    { config: { permission: 'user' }, schema: { tags, summary: '社群内使用中的标签', params: CommunityParams, response: { 200: z.object({ items: z.array(z.string()) }) } } },
+    {
+      config: { permission: 'user' },
+      schema: {
+        tags,
+        summary: '社群内使用中的标签',
+        params: CommunityParams,
+        response: { 200: z.object({ items: z.array(z.string()) }) },
+      },
+    },
     async (req) => ({ items: await tagsInUse(ctxOf(req), req.params.id) }),
   );
   r.post(
@@ -105,7 +138,15 @@ export default async function communityScrmRoutes(app: App) {
           segment: Segment.default({ tiers: [], tags: [] }),
           userIds: z.array(Id).min(1).max(100).optional(),
         }),
-        response: { 201: z.object({ id: z.string(), recipients: z.number(), skippedNoConsent: z.number(), week: z.string().nullable(), slot: z.number().nullable() }) },
+        response: {
+          201: z.object({
+            id: z.string(),
+            recipients: z.number(),
+            skippedNoConsent: z.number(),
+            week: z.string().nullable(),
+            slot: z.number().nullable(),
+          }),
+        },
       },
     },
     async (req, reply) => reply.status(201).send(unwrap(await sendSegmentMessage(ctxOf(req), req.params.id, req.body))),

@@ -6,7 +6,14 @@ import { notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { publicProfiles } from '../accounts/service.ts';
 import { loadCommunity, requireStanding } from './access.ts';
-import { communityGroups, communityMembers, marketingConsents, memberTags, type MemberTier, staffNotes } from './schema.ts';
+import {
+  communityGroups,
+  communityMembers,
+  marketingConsents,
+  memberTags,
+  type MemberTier,
+  staffNotes,
+} from './schema.ts';
 import { timelineOf } from './timeline.ts';
 
 /**
@@ -23,7 +30,10 @@ export interface Segment {
 /** Active members matching a segment: any of the tiers (none = all tiers), carrying any of the tags (none = no filter). */
 export function segmentFilter(db: Db, communityId: string, segment: Segment): SQL | undefined {
   const tagged = segment.tags.length
-    ? db.select({ userId: memberTags.userId }).from(memberTags).where(and(eq(memberTags.communityId, communityId), inArray(memberTags.tag, segment.tags)))
+    ? db
+        .select({ userId: memberTags.userId })
+        .from(memberTags)
+        .where(and(eq(memberTags.communityId, communityId), inArray(memberTags.tag, segment.tags)))
     : undefined;
   return and(
     eq(communityMembers.communityId, communityId),
@@ -33,11 +43,18 @@ export function segmentFilter(db: Db, communityId: string, segment: Segment): SQ
   );
 }
 
-export async function listMembers(ctx: Ctx, communityId: string, q: { tier?: MemberTier | undefined; tag?: string | undefined; cursor?: string | undefined; limit: number }) {
+export async function listMembers(
+  ctx: Ctx,
+  communityId: string,
+  q: { tier?: MemberTier | undefined; tag?: string | undefined; cursor?: string | undefined; limit: number },
+) {
   const community = await loadCommunity(ctx.db, communityId);
   await requireStanding(ctx.db, ctx.actor, community, 'owner');
   const tagged = q.tag
-    ? ctx.db.select({ userId: memberTags.userId }).from(memberTags).where(and(eq(memberTags.communityId, communityId), eq(memberTags.tag, q.tag)))
+    ? ctx.db
+        .select({ userId: memberTags.userId })
+        .from(memberTags)
+        .where(and(eq(memberTags.communityId, communityId), eq(memberTags.tag, q.tag)))
     : undefined;
   const rows = await ctx.db
     .select({ m: communityMembers, groupSeq: communityGroups.seq })
@@ -56,7 +73,11 @@ export async function listMembers(ctx: Ctx, communityId: string, q: { tier?: Mem
     .limit(q.limit + 1);
   const page = rows.slice(0, q.limit);
   const ids = page.map((r) => r.m.userId);
-  const [profiles, tags, consents] = await Promise.all([publicProfiles(ctx.db, ids), tagsOf(ctx.db, communityId, ids), consentOf(ctx.db, ids)]);
+  const [profiles, tags, consents] = await Promise.all([
+    publicProfiles(ctx.db, ids),
+    tagsOf(ctx.db, communityId, ids),
+    consentOf(ctx.db, ids),
+  ]);
   const items = page.map(({ m, groupSeq }) => ({
     userId: m.userId,
     nickname: profiles.get(m.userId)?.nickname ?? '好物用户',
@@ -74,7 +95,12 @@ export async function listMembers(ctx: Ctx, communityId: string, q: { tier?: Mem
 }
 
 /** One member's SCRM card: profile, tags, staff notes and the first page of the timeline. */
-export async function memberProfile(ctx: Ctx, communityId: string, userId: string, page: { cursor?: string | undefined; limit: number }) {
+export async function memberProfile(
+  ctx: Ctx,
+  communityId: string,
+  userId: string,
+  page: { cursor?: string | undefined; limit: number },
+) {
   const community = await loadCommunity(ctx.db, communityId);
   await requireStanding(ctx.db, ctx.actor, community, 'owner');
   const [m] = await ctx.db
@@ -106,7 +132,12 @@ export async function memberProfile(ctx: Ctx, communityId: string, userId: strin
     leftAt: m.leftAt?.toISOString() ?? null,
     marketingConsent: consents.get(userId) ?? false,
     tags: tags.get(userId) ?? [],
-    notes: notes.map((n) => ({ id: n.id, body: n.body, author: authors.get(n.authorId)?.nickname ?? '店员', createdAt: n.createdAt.toISOString() })),
+    notes: notes.map((n) => ({
+      id: n.id,
+      body: n.body,
+      author: authors.get(n.authorId)?.nickname ?? '店员',
+      createdAt: n.createdAt.toISOString(),
+    })),
     timeline,
   };
 }
@@ -117,7 +148,8 @@ export async function setMemberTags(ctx: Ctx, communityId: string, userId: strin
     await requireStanding(tx, ctx.actor, community, 'owner');
     await tx.delete(memberTags).where(and(eq(memberTags.communityId, communityId), eq(memberTags.userId, userId)));
     const unique = [...new Set(tags.map((t) => t.trim()).filter(Boolean))];
-    if (unique.length) await tx.insert(memberTags).values(unique.map((tag) => ({ communityId, userId, tag, createdAt: ctx.now() })));
+    if (unique.length)
+      await tx.insert(memberTags).values(unique.map((tag) => ({ communityId, userId, tag, createdAt: ctx.now() })));
     return { tags: unique };
   });
 }
@@ -128,7 +160,9 @@ export async function addStaffNote(ctx: Ctx, communityId: string, userId: string
     const community = await loadCommunity(tx, communityId);
     await requireStanding(tx, ctx.actor, community, 'owner');
     const id = newId('cnt');
-    await tx.insert(staffNotes).values({ id, communityId, userId, authorId: author.userId, body, createdAt: ctx.now() });
+    await tx
+      .insert(staffNotes)
+      .values({ id, communityId, userId, authorId: author.userId, body, createdAt: ctx.now() });
     return { id, createdAt: ctx.now().toISOString() };
   });
 }
@@ -137,13 +171,20 @@ export async function addStaffNote(ctx: Ctx, communityId: string, userId: string
 export async function tagsInUse(ctx: Ctx, communityId: string) {
   const community = await loadCommunity(ctx.db, communityId);
   await requireStanding(ctx.db, ctx.actor, community, 'owner');
-  const rows = await ctx.db.selectDistinct({ tag: memberTags.tag }).from(memberTags).where(eq(memberTags.communityId, communityId)).orderBy(asc(memberTags.tag));
+  const rows = await ctx.db
+    .selectDistinct({ tag: memberTags.tag })
+    .from(memberTags)
+    .where(eq(memberTags.communityId, communityId))
+    .orderBy(asc(memberTags.tag));
   return rows.map((r) => r.tag);
 }
 
 async function tagsOf(db: Db, communityId: string, userIds: string[]): Promise<Map<string, string[]>> {
   if (userIds.length === 0) return new Map();
-  const rows = await db.select().from(memberTags).where(and(eq(memberTags.communityId, communityId), inArray(memberTags.userId, userIds)));
+  const rows = await db
+    .select()
+    .from(memberTags)
+    .where(and(eq(memberTags.communityId, communityId), inArray(memberTags.userId, userIds)));
   const map = new Map<string, string[]>();
   for (const r of rows) map.set(r.userId, [...(map.get(r.userId) ?? []), r.tag]);
   return map;

@@ -45,7 +45,8 @@ afterAll(() => sockets.forEach((s) => s.close()));
 
 async function community() {
   const s = await shop(t);
-  const id = (await s.owner.post('/api/v1/merchant/communities', { name: '露营装备交流群', admission: 'open' })).body.id as string;
+  const id = (await s.owner.post('/api/v1/merchant/communities', { name: '露营装备交流群', admission: 'open' })).body
+    .id as string;
   const join = async () => {
     const u = await signIn(t);
     const res = await u.post(`/api/v1/communities/${id}/join`);
@@ -65,20 +66,31 @@ describe('group chat over WebSocket', () => {
     aliceWs.send({ type: 'send', clientId: 'c1', message: { kind: 'text', text: '周末去莫干山露营吗' } });
     const ack = await aliceWs.next((f) => f.type === 'ack');
     const pushed = await bobWs.next((f) => f.type === 'message');
-    expect(pushed.message).toMatchObject({ id: ack.messageId, text: '周末去莫干山露营吗', sender: { id: alice.userId } });
+    expect(pushed.message).toMatchObject({
+      id: ack.messageId,
+      text: '周末去莫干山露营吗',
+      sender: { id: alice.userId },
+    });
     // Persisted first: history has it.
     const history = await bob.get(`/api/v1/community-groups/${bob.groupId}/messages`);
     expect(history.body.items[0].id).toBe(ack.messageId);
 
     // A message posted over HTTP reaches the sockets too; a withdrawal reaches them as 'removed'.
-    const viaHttp = await bob.post(`/api/v1/community-groups/${bob.groupId}/messages`, { kind: 'text', text: '算我一个' });
-    expect((await aliceWs.next((f) => f.type === 'message' && f.message.id === viaHttp.body.id)).message.text).toBe('算我一个');
+    const viaHttp = await bob.post(`/api/v1/community-groups/${bob.groupId}/messages`, {
+      kind: 'text',
+      text: '算我一个',
+    });
+    expect((await aliceWs.next((f) => f.type === 'message' && f.message.id === viaHttp.body.id)).message.text).toBe(
+      '算我一个',
+    );
     await c.s.owner.delete(`/api/v1/community-messages/${viaHttp.body.id}`);
     expect((await aliceWs.next((f) => f.type === 'removed')).messageId).toBe(viaHttp.body.id);
 
     // Refusals come back on the socket with the same problem type as over HTTP.
     aliceWs.send({ type: 'send', clientId: 'bad', message: { kind: 'text', text: '网赌来钱快' } });
-    expect((await aliceWs.next((f) => f.type === 'error' && f.clientId === 'bad')).problem.type).toBe('message-rejected');
+    expect((await aliceWs.next((f) => f.type === 'error' && f.clientId === 'bad')).problem.type).toBe(
+      'message-rejected',
+    );
   });
 
   it('announcements reach connected members', async () => {
@@ -94,7 +106,8 @@ describe('group chat over WebSocket', () => {
     const m = await c.join();
     const outsider = await signIn(t);
     // injectWS builds a bare request object; the client address is what a real socket would carry.
-    const as = (token?: string) => ({ socket: { remoteAddress: '127.0.0.1' }, headers: token ? { authorization: `Bearer ${token}` } : {} }) as never;
+    const as = (token?: string) =>
+      ({ socket: { remoteAddress: '127.0.0.1' }, headers: token ? { authorization: `Bearer ${token}` } : {} }) as never;
     const url = `/api/v1/community-groups/${m.groupId}/socket`;
     await expect(t.app.injectWS(url, as(outsider.token))).rejects.toThrow('403');
     await expect(t.app.injectWS(url, as())).rejects.toThrow('401');

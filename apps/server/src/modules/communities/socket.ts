@@ -68,7 +68,10 @@ export default async function communitySocketRoutes(app: App) {
       socket.on('message', (raw: Buffer) => {
         void handle(req, groupId, String(raw), send).catch((err: unknown) => {
           req.log.error({ err }, 'community socket message failed');
-          send({ type: 'error', problem: { type: 'internal-error', title: '服务器开小差了，请稍后再试', status: 500 } });
+          send({
+            type: 'error',
+            problem: { type: 'internal-error', title: '服务器开小差了，请稍后再试', status: 500 },
+          });
         });
       });
       void bus.ready().then(
@@ -90,7 +93,15 @@ async function handle(req: FastifyRequest, groupId: string, raw: string, send: (
     parsed = undefined;
   }
   if (!parsed?.success) {
-    send({ type: 'error', problem: { type: 'validation-failed', title: '消息格式不正确', status: 400, detail: parsed?.error.issues[0]?.message } });
+    send({
+      type: 'error',
+      problem: {
+        type: 'validation-failed',
+        title: '消息格式不正确',
+        status: 400,
+        detail: parsed?.error.issues[0]?.message,
+      },
+    });
     return;
   }
   const msg = parsed.data;
@@ -103,7 +114,12 @@ async function handle(req: FastifyRequest, groupId: string, raw: string, send: (
     }
     const result = await sendChatMessage(ctx, groupId, msg.message);
     if (result.ok) send({ type: 'ack', clientId: msg.clientId, messageId: result.value.id });
-    else send({ type: 'error', clientId: msg.clientId, problem: { type: result.type, title: result.title, status: result.status, detail: result.detail } });
+    else
+      send({
+        type: 'error',
+        clientId: msg.clientId,
+        problem: { type: result.type, title: result.title, status: result.status, detail: result.detail },
+      });
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
     send({ type: 'error', problem: { type: err.type, title: err.title, status: err.status, detail: err.detail } });

@@ -9,7 +9,15 @@ import { memberTimeline, type TimelineKind } from './schema.ts';
  */
 export async function recordTimeline(
   tx: Db,
-  input: { communityId: string; userId: string; kind: TimelineKind; refId?: string | null; detail: string; at: Date; dedupeKey?: string },
+  input: {
+    communityId: string;
+    userId: string;
+    kind: TimelineKind;
+    refId?: string | null;
+    detail: string;
+    at: Date;
+    dedupeKey?: string;
+  },
 ): Promise<void> {
   const values = { id: newId('ctl'), ...input, refId: input.refId ?? null, dedupeKey: input.dedupeKey ?? null };
   if (!input.dedupeKey) {
@@ -19,7 +27,10 @@ export async function recordTimeline(
   await tx
     .insert(memberTimeline)
     .values(values)
-    .onConflictDoUpdate({ target: memberTimeline.dedupeKey, set: { at: input.at, refId: values.refId, detail: input.detail } });
+    .onConflictDoUpdate({
+      target: memberTimeline.dedupeKey,
+      set: { at: input.at, refId: values.refId, detail: input.detail },
+    });
 }
 
 export interface TimelineEntry {
@@ -48,6 +59,8 @@ export async function timelineOf(
     )
     .orderBy(desc(memberTimeline.id))
     .limit(page.limit + 1);
-  const items = rows.slice(0, page.limit).map((r) => ({ id: r.id, kind: r.kind, refId: r.refId, detail: r.detail, at: r.at.toISOString() }));
+  const items = rows
+    .slice(0, page.limit)
+    .map((r) => ({ id: r.id, kind: r.kind, refId: r.refId, detail: r.detail, at: r.at.toISOString() }));
   return { items, nextCursor: rows.length > page.limit ? items[items.length - 1]!.id : null };
 }

@@ -13,7 +13,8 @@ export const Paging = z.object({
   cursor: z.string().max(64).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
-export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+export const page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
 export const TemplateInput = z
   .object({
@@ -21,12 +22,21 @@ export const TemplateInput = z
     kind: z.enum(COUPON_KINDS),
     thresholdAmount: Fen.min(0).max(100_000_000).default(0).describe('满多少可用（分）；无门槛券为 0'),
     discountAmount: Fen.min(0).max(10_000_000).default(0).describe('减多少（分）；折扣券为 0'),
-    percentOff: z.number().int().min(1, '折扣最少减 1%').max(90, '折扣最多减 90%').optional().describe('折扣券：减百分之几（15 即 8.5 折）'),
+    percentOff: z
+      .number()
+      .int()
+      .min(1, '折扣最少减 1%')
+      .max(90, '折扣最多减 90%')
+      .optional()
+      .describe('折扣券：减百分之几（15 即 8.5 折）'),
     maxDiscount: Fen.min(1).max(10_000_000).nullable().optional().describe('折扣券最多减多少（分）'),
     scope: z.enum(COUPON_SCOPES).describe('shop 全店/全平台通用，products 指定商品，category 指定品类'),
     productIds: z.array(z.string().max(64)).max(200).default([]),
     categoryIds: z.array(z.string().max(64)).max(50).default([]),
-    audience: z.enum(COUPON_AUDIENCES).default('public').describe('public 领券中心，new_user 新人礼包，targeted 仅定向发放'),
+    audience: z
+      .enum(COUPON_AUDIENCES)
+      .default('public')
+      .describe('public 领券中心，new_user 新人礼包，targeted 仅定向发放'),
     firstOrderOnly: z.boolean().default(false).describe('仅限首单（买家尚无已支付订单）使用'),
     validity: z.discriminatedUnion('type', [
       z.object({ type: z.literal('fixed'), validFrom: When, validUntil: When }),
@@ -37,7 +47,10 @@ export const TemplateInput = z
     totalQuantity: z.number().int().min(1, '发行量至少 1 张').max(10_000_000),
     perUserLimit: z.number().int().min(1, '每人至少可领 1 张').max(20, '每人最多限领 20 张').default(1),
   })
-  .refine((v) => v.kind !== 'percent' || v.percentOff !== undefined, { error: '折扣券请填写折扣', path: ['percentOff'] });
+  .refine((v) => v.kind !== 'percent' || v.percentOff !== undefined, {
+    error: '折扣券请填写折扣',
+    path: ['percentOff'],
+  });
 
 const TemplateFields = {
   id: z.string(),
@@ -84,7 +97,10 @@ export const CenterTemplate = z.object({
   claimedByMe: z.number().int(),
   canClaim: z.boolean(),
 });
-export const CenterQuery = Paging.extend({ merchantId: z.string().max(64).optional(), productId: z.string().max(64).optional() });
+export const CenterQuery = Paging.extend({
+  merchantId: z.string().max(64).optional(),
+  productId: z.string().max(64).optional(),
+});
 
 export const MyCoupon = z.object({
   ...TemplateFields,
@@ -111,8 +127,14 @@ export const NewUserPack = z.object({
 export const IssueInput = z
   .object({
     userIds: z.array(z.string().max(64)).max(MAX_TARGETS).optional(),
-    phones: z.array(z.string().regex(/^1\d{10}$/, '手机号格式不正确')).max(MAX_TARGETS).optional(),
-    segment: z.enum(SEGMENTS).optional().describe('buyers 在本店（平台：任一店）买过的用户；lapsed_buyers 60 天未下单的老客'),
+    phones: z
+      .array(z.string().regex(/^1\d{10}$/, '手机号格式不正确'))
+      .max(MAX_TARGETS)
+      .optional(),
+    segment: z
+      .enum(SEGMENTS)
+      .optional()
+      .describe('buyers 在本店（平台：任一店）买过的用户；lapsed_buyers 60 天未下单的老客'),
   })
   .refine((v) => (v.userIds?.length ?? 0) + (v.phones?.length ?? 0) > 0 || v.segment !== undefined, {
     error: '请填写用户或选择人群',

@@ -3,7 +3,14 @@ import { operator } from '../../../test/factories.ts';
 import { createTestApp } from '../../../test/harness.ts';
 import { buyer, shop, signIn } from '../../../test/order-factories.ts';
 import { payThroughSandbox } from '../../../test/payment-flow.ts';
-import { createTemplate, MERCHANT_TEMPLATES, myCoupons, order, PLATFORM_TEMPLATES, quote } from '../../../test/coupon-factories.ts';
+import {
+  createTemplate,
+  MERCHANT_TEMPLATES,
+  myCoupons,
+  order,
+  PLATFORM_TEMPLATES,
+  quote,
+} from '../../../test/coupon-factories.ts';
 
 const t = await createTestApp();
 const ops = await operator(t);
@@ -17,7 +24,12 @@ const subsidy = await createTemplate(t, ops, PLATFORM_TEMPLATES, {
   firstOrderOnly: true,
   validity: { type: 'relative', days: 7 },
 });
-await createTemplate(t, ops, PLATFORM_TEMPLATES, { name: '新人满减', audience: 'new_user', thresholdAmount: 9900, discountAmount: 1500 });
+await createTemplate(t, ops, PLATFORM_TEMPLATES, {
+  name: '新人满减',
+  audience: 'new_user',
+  thresholdAmount: 9900,
+  discountAmount: 1500,
+});
 
 describe('new-user pack and first-order subsidy', () => {
   it('is handed out once to a user without a paid order; the subsidy only works on the first paid order', async () => {
@@ -27,7 +39,10 @@ describe('new-user pack and first-order subsidy', () => {
     expect(pack).toMatchObject({ eligible: true, claimedAt: null });
     expect(pack.templates.map((x: any) => x.name)).toEqual(['新人首单立减', '新人满减']);
 
-    const [took, twice] = await Promise.all([me.post('/api/v1/coupons/new-user-pack'), me.post('/api/v1/coupons/new-user-pack')]);
+    const [took, twice] = await Promise.all([
+      me.post('/api/v1/coupons/new-user-pack'),
+      me.post('/api/v1/coupons/new-user-pack'),
+    ]);
     const statuses = [took.status, twice.status].sort();
     expect(statuses).toEqual([201, 409]);
     expect((took.status === 201 ? took : twice).body.items).toHaveLength(2);
@@ -44,9 +59,16 @@ describe('new-user pack and first-order subsidy', () => {
     await payThroughSandbox(t, me, plain.body.checkoutId);
     const after = await quote(me, [{ skuId: s.skuId, qty: 1 }]);
     expect(after.discountAmount).toBe(0);
-    expect(after.coupons.options.find((o: any) => o.id === firstOrder.id)).toMatchObject({ usable: false, reason: '仅限首单使用' });
+    expect(after.coupons.options.find((o: any) => o.id === firstOrder.id)).toMatchObject({
+      usable: false,
+      reason: '仅限首单使用',
+    });
     const refused = await order(me, [{ skuId: s.skuId, qty: 1 }], [firstOrder.id]);
-    expect(refused.body).toMatchObject({ status: 409, type: 'coupon-unavailable', detail: '「新人首单立减」仅限首单使用' });
+    expect(refused.body).toMatchObject({
+      status: 409,
+      type: 'coupon-unavailable',
+      detail: '「新人首单立减」仅限首单使用',
+    });
   });
 
   it('is refused to someone who has already paid an order', async () => {
@@ -83,19 +105,30 @@ describe('targeted issuance', () => {
     const placed = await order(loyal, [{ skuId: s.skuId, qty: 1 }]);
     await payThroughSandbox(t, loyal, placed.body.checkoutId);
     const stranger = await buyer(t);
-    const tpl = await createTemplate(t, s.owner, MERCHANT_TEMPLATES, { name: '老客回馈', audience: 'targeted', totalQuantity: 5 });
+    const tpl = await createTemplate(t, s.owner, MERCHANT_TEMPLATES, {
+      name: '老客回馈',
+      audience: 'targeted',
+      totalQuantity: 5,
+    });
 
-    const first = await s.owner.post(`${MERCHANT_TEMPLATES}/${tpl.id}/issue`, { segment: 'buyers', userIds: ['usr_nobody'] });
+    const first = await s.owner.post(`${MERCHANT_TEMPLATES}/${tpl.id}/issue`, {
+      segment: 'buyers',
+      userIds: ['usr_nobody'],
+    });
     expect(first.body).toEqual({ issued: 1, skippedAtLimit: 0, unknown: ['usr_nobody'] });
     expect((await myCoupons(loyal, 'available')).items).toHaveLength(1);
     expect((await myCoupons(stranger, 'available')).items).toHaveLength(0);
 
-    const again = await s.owner.post(`${MERCHANT_TEMPLATES}/${tpl.id}/issue`, { userIds: [loyal.userId, stranger.userId] });
+    const again = await s.owner.post(`${MERCHANT_TEMPLATES}/${tpl.id}/issue`, {
+      userIds: [loyal.userId, stranger.userId],
+    });
     expect(again.body).toEqual({ issued: 1, skippedAtLimit: 1, unknown: [] });
     // A targeted coupon is not in the claim centre, and another shop cannot issue it.
     expect((await stranger.post(`/api/v1/coupons/center/${tpl.id}/claim`)).body.type).toBe('not-claimable');
     const other = await shop(t);
-    expect((await other.owner.post(`${MERCHANT_TEMPLATES}/${tpl.id}/issue`, { userIds: [stranger.userId] })).status).toBe(404);
+    expect(
+      (await other.owner.post(`${MERCHANT_TEMPLATES}/${tpl.id}/issue`, { userIds: [stranger.userId] })).status,
+    ).toBe(404);
     const stats = (await s.owner.get(MERCHANT_TEMPLATES)).body.items[0].stats;
     expect(stats.issued).toBe(2);
   });

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { operator, product } from '../../../test/factories.ts';
 import { createTestApp } from '../../../test/harness.ts';
 import { buyer, merchant, shop } from '../../../test/order-factories.ts';
-import { claim, createTemplate, MERCHANT_TEMPLATES, myCoupons, order, PLATFORM_TEMPLATES, quote } from '../../../test/coupon-factories.ts';
+import {
+  claim,
+  createTemplate,
+  MERCHANT_TEMPLATES,
+  myCoupons,
+  order,
+  PLATFORM_TEMPLATES,
+  quote,
+} from '../../../test/coupon-factories.ts';
 
 const t = await createTestApp();
 
@@ -50,7 +58,12 @@ describe('a shop coupon at checkout', () => {
     expect((await myCoupons(me, 'used')).items.map((c) => c.id)).toEqual([coupon.id]);
 
     // The same coupon cannot pay for a second order.
-    const second = await me.post('/api/v1/orders', { items, addressId: me.addressId, expectedAmount: 19800, couponIds: [coupon.id] });
+    const second = await me.post('/api/v1/orders', {
+      items,
+      addressId: me.addressId,
+      expectedAmount: 19800,
+      couponIds: [coupon.id],
+    });
     expect(second.body).toMatchObject({ status: 409, type: 'coupon-unavailable' });
 
     expect((await me.post(`/api/v1/orders/${orderId}/cancel`)).status).toBe(200);
@@ -88,9 +101,15 @@ describe('a shop coupon at checkout', () => {
     expect(tpl.label).toBe('8折（最高减10）');
     const me = await buyer(t);
     await claim(me, tpl.id);
-    const one = await quote(me, [{ skuId: cream.skuIds[0]!, qty: 1 }, { skuId: tea.skuIds[0]!, qty: 1 }]);
+    const one = await quote(me, [
+      { skuId: cream.skuIds[0]!, qty: 1 },
+      { skuId: tea.skuIds[0]!, qty: 1 },
+    ]);
     expect(one.discountAmount).toBe(800); // 20% of the ¥40 cream, not of the tea
-    const three = await quote(me, [{ skuId: cream.skuIds[0]!, qty: 3 }, { skuId: tea.skuIds[0]!, qty: 1 }]);
+    const three = await quote(me, [
+      { skuId: cream.skuIds[0]!, qty: 3 },
+      { skuId: tea.skuIds[0]!, qty: 1 },
+    ]);
     expect(three.discountAmount).toBe(1000); // 20% of ¥120 is ¥24, capped at ¥10
     const teaOnly = await quote(me, [{ skuId: tea.skuIds[0]!, qty: 1 }]);
     expect(teaOnly.coupons.options[0]).toMatchObject({ usable: false, reason: '所选商品不适用' });
@@ -108,8 +127,16 @@ describe('a platform coupon with shop coupons', () => {
       thresholdAmount: 0,
       discountAmount: 1000,
     });
-    const big = await createTemplate(t, a.owner, MERCHANT_TEMPLATES, { kind: 'no_threshold', thresholdAmount: 0, discountAmount: 500 });
-    const small = await createTemplate(t, a.owner, MERCHANT_TEMPLATES, { kind: 'no_threshold', thresholdAmount: 0, discountAmount: 300 });
+    const big = await createTemplate(t, a.owner, MERCHANT_TEMPLATES, {
+      kind: 'no_threshold',
+      thresholdAmount: 0,
+      discountAmount: 500,
+    });
+    const small = await createTemplate(t, a.owner, MERCHANT_TEMPLATES, {
+      kind: 'no_threshold',
+      thresholdAmount: 0,
+      discountAmount: 300,
+    });
     const me = await buyer(t);
     const p = await claim(me, platform.id);
     const a5 = await claim(me, big.id);
@@ -124,9 +151,14 @@ describe('a platform coupon with shop coupons', () => {
     expect(q.merchants.map((m: any) => m.discountAmount)).toEqual([800, 700]);
     expect(new Set(q.coupons.appliedIds)).toEqual(new Set([p.id, a5.id]));
 
-    const twoShopCoupons = await quote(me, items, [a5.id, (await myCoupons(me, 'available')).items.find((c) => c.id !== p.id && c.id !== a5.id)!.id]);
+    const twoShopCoupons = await quote(me, items, [
+      a5.id,
+      (await myCoupons(me, 'available')).items.find((c) => c.id !== p.id && c.id !== a5.id)!.id,
+    ]);
     expect(twoShopCoupons.coupons.appliedIds).toEqual([a5.id]);
-    expect(twoShopCoupons.coupons.options.find((o: any) => !o.selected && o.reason === '每个店铺只能使用一张店铺券')).toBeDefined();
+    expect(
+      twoShopCoupons.coupons.options.find((o: any) => !o.selected && o.reason === '每个店铺只能使用一张店铺券'),
+    ).toBeDefined();
 
     const placed = await order(me, items, [p.id, a5.id]);
     expect(placed.status, JSON.stringify(placed.body)).toBe(201);

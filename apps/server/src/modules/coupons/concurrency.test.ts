@@ -32,7 +32,9 @@ describe('claims under concurrency', () => {
     const tpl = await createTemplate(t, s.owner, MERCHANT_TEMPLATES, { perUserLimit: 2, totalQuantity: 100 });
     const me = await signIn(t);
 
-    const results = await Promise.all(Array.from({ length: 12 }, () => me.post(`/api/v1/coupons/center/${tpl.id}/claim`)));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () => me.post(`/api/v1/coupons/center/${tpl.id}/claim`)),
+    );
 
     expect(results.filter((r) => r.status === 201)).toHaveLength(2);
     expect(results.filter((r) => r.status === 409 && r.body.type === 'claim-limit-reached')).toHaveLength(10);

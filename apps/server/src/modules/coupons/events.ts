@@ -6,7 +6,14 @@ import { recordCouponSubsidies, settleCouponSubsidies, syncSubsidyReversals } fr
 // (coupons go back to the buyer); for platform coupons' subsidy to the merchant (subsidy.ts) also refund.completed,
 // aftersale.completed and order.completed. Each handler is a guarded update, so a redelivered event changes nothing.
 
-type OrderEvent = { orderId: string; userId: string; merchantId: string; paidAt?: string; cancelledAt?: string; closedAt?: string };
+type OrderEvent = {
+  orderId: string;
+  userId: string;
+  merchantId: string;
+  paidAt?: string;
+  cancelledAt?: string;
+  closedAt?: string;
+};
 
 export function wireCoupons(deps: Deps): void {
   deps.events.subscribe<OrderEvent>('order.paid', 'coupons.record-paid-order', (db, e) =>

@@ -26,7 +26,8 @@ export function validityOf(t: TemplateRow, now: Date): { validFrom: Date; validU
   return { validFrom: t.validFrom!, validUntil: t.validUntil! };
 }
 
-export const claimWindowOpen = (t: TemplateRow, now: Date) => t.status === 'active' && t.claimFrom <= now && now < t.claimUntil;
+export const claimWindowOpen = (t: TemplateRow, now: Date) =>
+  t.status === 'active' && t.claimFrom <= now && now < t.claimUntil;
 
 /**
  * Issues one coupon of the template to each user. Users already at the per-user limit are skipped; if the total

@@ -68,7 +68,10 @@ export async function couponsForCheckout(
         const option = choice.options.find((o) => o.coupon.id === id);
         if (!option) return refuseCoupon('coupon-unavailable', '优惠券不存在、已使用或不适用于这些商品');
         if (!option.selected)
-          return refuseCoupon('coupon-unavailable', option.evaluation.usable ? '优惠券不可用' : `「${option.coupon.name}」${option.evaluation.reason}`);
+          return refuseCoupon(
+            'coupon-unavailable',
+            option.evaluation.usable ? '优惠券不可用' : `「${option.coupon.name}」${option.evaluation.reason}`,
+          );
       }
       return ok(null);
     },
@@ -98,7 +101,8 @@ export async function couponsForCheckout(
 
 const couponDiscounts = (discounts: readonly AppliedDiscount[]) => {
   const out = new Map<string, number>();
-  for (const d of discounts) if (d.source === 'coupon' && d.couponId) out.set(d.couponId, (out.get(d.couponId) ?? 0) + d.amount);
+  for (const d of discounts)
+    if (d.source === 'coupon' && d.couponId) out.set(d.couponId, (out.get(d.couponId) ?? 0) + d.amount);
   return out;
 };
 
@@ -130,7 +134,11 @@ export async function loadWallet(db: Db, userId: string, now: Date): Promise<Wal
 }
 
 export async function hasPaid(db: Db, userId: string): Promise<boolean> {
-  const [row] = await db.select({ userId: couponBuyers.userId }).from(couponBuyers).where(eq(couponBuyers.userId, userId)).limit(1);
+  const [row] = await db
+    .select({ userId: couponBuyers.userId })
+    .from(couponBuyers)
+    .where(eq(couponBuyers.userId, userId))
+    .limit(1);
   return row !== undefined;
 }
 
@@ -140,10 +148,20 @@ export async function hasPaid(db: Db, userId: string): Promise<boolean> {
  */
 export async function lockCheckoutCoupons(
   db: Db,
-  input: { userId: string; checkoutId: string; at: Date; orders: { orderId: string; merchantId: string; discounts: readonly AppliedDiscount[] }[] },
+  input: {
+    userId: string;
+    checkoutId: string;
+    at: Date;
+    orders: { orderId: string; merchantId: string; discounts: readonly AppliedDiscount[] }[];
+  },
 ): Promise<Result<{ couponIds: string[] }, 'coupon-unavailable'>> {
   const perOrder = input.orders.flatMap((o) =>
-    [...couponDiscounts(o.discounts)].map(([couponId, amount]) => ({ couponId, amount, orderId: o.orderId, merchantId: o.merchantId })),
+    [...couponDiscounts(o.discounts)].map(([couponId, amount]) => ({
+      couponId,
+      amount,
+      orderId: o.orderId,
+      merchantId: o.merchantId,
+    })),
   );
   const couponIds = [...new Set(perOrder.map((r) => r.couponId))];
   if (couponIds.length === 0) return ok({ couponIds });
@@ -161,20 +179,39 @@ export async function lockCheckoutCoupons(
     .returning({ id: coupons.id, templateId: coupons.templateId });
   if (locked.length !== couponIds.length) return refuseCoupon('coupon-unavailable', '优惠券已被使用，请重新选择');
   const templateOf = new Map(locked.map((l) => [l.id, l.templateId]));
-  await db.insert(couponRedemptions).values(
-    perOrder.map((r) => ({ ...r, templateId: templateOf.get(r.couponId)!, status: 'locked' as const, createdAt: input.at })),
-  );
+  await db
+    .insert(couponRedemptions)
+    .values(
+      perOrder.map((r) => ({
+        ...r,
+        templateId: templateOf.get(r.couponId)!,
+        status: 'locked' as const,
+        createdAt: input.at,
+      })),
+    );
   return ok({ couponIds });
 }
 
 /** order.paid: remember the buyer paid (first-order rule, segments) and count the discount as redeemed. */
-export async function recordPaidOrder(db: Db, input: { orderId: string; userId: string; merchantId: string; paidAt: Date }): Promise<void> {
+export async function recordPaidOrder(
+  db: Db,
+  input: { orderId: string; userId: string; merchantId: string; paidAt: Date },
+): Promise<void> {
   await db
     .insert(couponBuyers)
-    .values({ userId: input.userId, merchantId: input.merchantId, paidOrders: 1, firstPaidAt: input.paidAt, lastPaidAt: input.paidAt })
+    .values({
+      userId: input.userId,
+      merchantId: input.merchantId,
+      paidOrders: 1,
+      firstPaidAt: input.paidAt,
+      lastPaidAt: input.paidAt,
+    })
     .onConflictDoUpdate({
       target: [couponBuyers.userId, couponBuyers.merchantId],
-      set: { paidOrders: sql`${couponBuyers.paidOrders} + 1`, lastPaidAt: sql`greatest(${couponBuyers.lastPaidAt}, excluded.last_paid_at)` },
+      set: {
+        paidOrders: sql`${couponBuyers.paidOrders} + 1`,
+        lastPaidAt: sql`greatest(${couponBuyers.lastPaidAt}, excluded.last_paid_at)`,
+      },
     });
   await db
     .update(couponRedemptions)

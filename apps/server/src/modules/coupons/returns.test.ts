@@ -46,7 +46,10 @@ describe('coupons and refunds', () => {
     const o = await paidWithCoupon();
     const one = await refund(o, 1);
     expect(one.amount).toBe(3600); // ¥108 paid for 3 units: each unit carries ¥4 of the coupon
-    expect((await o.me.get(`/api/v1/orders/${o.orderId}`)).body).toMatchObject({ status: 'paid', refundedAmount: 3600 });
+    expect((await o.me.get(`/api/v1/orders/${o.orderId}`)).body).toMatchObject({
+      status: 'paid',
+      refundedAmount: 3600,
+    });
     expect((await myCoupons(o.me, 'used')).items.map((c) => c.id)).toEqual([o.coupon.id]);
     expect((await myCoupons(o.me, 'available')).items).toEqual([]);
     const stats = (await o.owner.get(MERCHANT_TEMPLATES)).body.items[0].stats;
@@ -58,7 +61,10 @@ describe('coupons and refunds', () => {
     await refund(o, 1);
     const rest = await refund(o, 2);
     expect(rest.amount).toBe(7200);
-    expect((await o.me.get(`/api/v1/orders/${o.orderId}`)).body).toMatchObject({ status: 'closed', refundedAmount: 10800 });
+    expect((await o.me.get(`/api/v1/orders/${o.orderId}`)).body).toMatchObject({
+      status: 'closed',
+      refundedAmount: 10800,
+    });
     const back = await myCoupons(o.me, 'available');
     expect(back.items.map((c) => c.id)).toEqual([o.coupon.id]);
     expect(back.items[0]!.returnedAt).not.toBeNull();
@@ -73,7 +79,11 @@ describe('coupons and refunds', () => {
       kind: 'no_threshold',
       thresholdAmount: 0,
       discountAmount: 500,
-      validity: { type: 'fixed', validFrom: new Date(now).toISOString(), validUntil: new Date(now + 10 * 60_000).toISOString() },
+      validity: {
+        type: 'fixed',
+        validFrom: new Date(now).toISOString(),
+        validUntil: new Date(now + 10 * 60_000).toISOString(),
+      },
       claimUntil: new Date(now + 5 * 60_000).toISOString(),
     });
     const me = await buyer(t);

@@ -31,7 +31,12 @@ export default async function couponRoutes(app: App) {
     '/api/v1/coupons/center',
     {
       config: { permission: 'public' },
-      schema: { tags, summary: '领券中心（可按店铺或商品筛选）', querystring: CenterQuery, response: { 200: page(CenterTemplate) } },
+      schema: {
+        tags,
+        summary: '领券中心（可按店铺或商品筛选）',
+        querystring: CenterQuery,
+        response: { 200: page(CenterTemplate) },
+      },
     },
     async (req) => svc.listClaimCenter(ctxOf(req), req.query),
   );
@@ -42,7 +47,8 @@ export default async function couponRoutes(app: App) {
       schema: {
         tags,
         summary: '领取优惠券',
-        description: '发行量与每人限领在并发下都不会超发：已领完返回 409 sold-out，超过限领返回 409 claim-limit-reached。',
+        description:
+          '发行量与每人限领在并发下都不会超发：已领完返回 409 sold-out，超过限领返回 409 claim-limit-reached。',
         headers: idempotencyHeader,
         params: Id,
         response: { 201: MyCoupon },
@@ -52,7 +58,10 @@ export default async function couponRoutes(app: App) {
   );
   r.get(
     '/api/v1/coupons/new-user-pack',
-    { config: { permission: 'user' }, schema: { tags, summary: '新人礼包：能否领取及内容', response: { 200: NewUserPack } } },
+    {
+      config: { permission: 'user' },
+      schema: { tags, summary: '新人礼包：能否领取及内容', response: { 200: NewUserPack } },
+    },
     async (req) => svc.getNewUserPack(ctxOf(req)),
   );
   r.post(
@@ -72,7 +81,12 @@ export default async function couponRoutes(app: App) {
     '/api/v1/coupons/mine',
     {
       config: { permission: 'user' },
-      schema: { tags, summary: '我的优惠券（可用 / 已使用 / 已过期）', querystring: MyQuery, response: { 200: MyPage } },
+      schema: {
+        tags,
+        summary: '我的优惠券（可用 / 已使用 / 已过期）',
+        querystring: MyQuery,
+        response: { 200: MyPage },
+      },
     },
     async (req) => svc.listMyCoupons(ctxOf(req), req.query),
   );
@@ -87,7 +101,12 @@ export default async function couponRoutes(app: App) {
       base,
       {
         config: { permission },
-        schema: { tags, summary: `${who}模板列表（含发放、使用与优惠金额统计）`, querystring: Paging, response: { 200: page(Template) } },
+        schema: {
+          tags,
+          summary: `${who}模板列表（含发放、使用与优惠金额统计）`,
+          querystring: Paging,
+          response: { 200: page(Template) },
+        },
       },
       async (req) => {
         const ctx = ctxOf(req);
@@ -96,7 +115,10 @@ export default async function couponRoutes(app: App) {
     );
     r.post(
       base,
-      { config: { permission }, schema: { tags, summary: `创建${who}模板`, body: TemplateInput, response: { 201: Template } } },
+      {
+        config: { permission },
+        schema: { tags, summary: `创建${who}模板`, body: TemplateInput, response: { 201: Template } },
+      },
       async (req, reply) => {
         const ctx = ctxOf(req);
         return reply.status(201).send(unwrap(await svc.createTemplate(ctx, svc.ownerOf(ctx, as), req.body)));

@@ -24,7 +24,14 @@ const coupon = (over: Partial<WalletCoupon>): WalletCoupon => ({
 });
 const group = (merchantId: string, ...lines: [string, number, number][]): MerchantItems => ({
   merchantId,
-  lines: lines.map(([productId, unitPrice, qty]) => ({ skuId: `sku_${productId}`, productId, merchantId, categoryId: 'cat_x', unitPrice, qty })),
+  lines: lines.map(([productId, unitPrice, qty]) => ({
+    skuId: `sku_${productId}`,
+    productId,
+    merchantId,
+    categoryId: 'cat_x',
+    unitPrice,
+    qty,
+  })),
   itemsAmount: lines.reduce((a, [, p, q]) => a + p * q, 0),
 });
 
@@ -32,7 +39,9 @@ describe('coupon rules', () => {
   it('names coupons the way shoppers read them', () => {
     expect(couponLabel(coupon({}))).toBe('满100减10');
     expect(couponLabel(coupon({ kind: 'no_threshold', thresholdAmount: 0, discountAmount: 550 }))).toBe('无门槛减5.5');
-    expect(couponLabel(coupon({ kind: 'percent', thresholdAmount: 0, percentOff: 12, maxDiscount: null }))).toBe('8.8折');
+    expect(couponLabel(coupon({ kind: 'percent', thresholdAmount: 0, percentOff: 12, maxDiscount: null }))).toBe(
+      '8.8折',
+    );
     expect(couponLabel(coupon({ kind: 'percent', thresholdAmount: 5000, percentOff: 50, maxDiscount: 2000 }))).toBe(
       '满50享5折（最高减20）',
     );
@@ -48,8 +57,12 @@ describe('coupon rules', () => {
   });
 
   it('refuses outside the validity window and after a first order', () => {
-    expect(evaluate(coupon({ validUntil: now }), [group('mer_a', ['p', 20000, 1])], facts)).toMatchObject({ reason: '已过期' });
-    expect(evaluate(coupon({ validFrom: new Date('2026-06-02T00:00:00Z') }), [group('mer_a', ['p', 20000, 1])], facts)).toMatchObject({
+    expect(evaluate(coupon({ validUntil: now }), [group('mer_a', ['p', 20000, 1])], facts)).toMatchObject({
+      reason: '已过期',
+    });
+    expect(
+      evaluate(coupon({ validFrom: new Date('2026-06-02T00:00:00Z') }), [group('mer_a', ['p', 20000, 1])], facts),
+    ).toMatchObject({
       reason: '2026-06-02 起可用',
     });
     expect(

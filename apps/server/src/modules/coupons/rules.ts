@@ -39,7 +39,9 @@ export interface CouponShare {
 export type Evaluation = { usable: true; amount: number; shares: CouponShare[] } | { usable: false; reason: string };
 
 /** The short Chinese name shoppers know: 满200减30, 8.5折, 无门槛减10. */
-export function couponLabel(c: Pick<WalletCoupon, 'kind' | 'thresholdAmount' | 'discountAmount' | 'percentOff' | 'maxDiscount'>): string {
+export function couponLabel(
+  c: Pick<WalletCoupon, 'kind' | 'thresholdAmount' | 'discountAmount' | 'percentOff' | 'maxDiscount'>,
+): string {
   const yuan = (fen: number) => String(fen / 100);
   if (c.kind === 'percent') {
     const rate = (100 - (c.percentOff ?? 0)) / 10;
@@ -85,15 +87,23 @@ export function evaluate(c: WalletCoupon, groups: readonly MerchantItems[], fact
   const total = [...eligible.values()].reduce((a, b) => a + b, 0);
   if (total === 0) return { usable: false, reason: '所选商品不适用' };
   if (total < c.thresholdAmount)
-    return { usable: false, reason: `适用商品满 ${formatYuan(c.thresholdAmount)} 可用，还差 ${formatYuan(c.thresholdAmount - total)}` };
+    return {
+      usable: false,
+      reason: `适用商品满 ${formatYuan(c.thresholdAmount)} 可用，还差 ${formatYuan(c.thresholdAmount - total)}`,
+    };
   const amount = discountOn(c, total);
   const merchants = [...eligible.keys()];
-  const split = allocate(amount, merchants.map((m) => eligible.get(m)!));
+  const split = allocate(
+    amount,
+    merchants.map((m) => eligible.get(m)!),
+  );
   const label = `${c.merchantId === null ? '平台券' : '店铺券'} ${couponLabel(c)}`;
   return {
     usable: true,
     amount,
-    shares: merchants.map((merchantId, i) => ({ couponId: c.id, label, merchantId, amount: split[i]! })).filter((s) => s.amount > 0),
+    shares: merchants
+      .map((merchantId, i) => ({ couponId: c.id, label, merchantId, amount: split[i]! }))
+      .filter((s) => s.amount > 0),
   };
 }
 

@@ -140,7 +140,10 @@ export const couponBuyers = pgTable(
     firstPaidAt: timestamp('first_paid_at', { withTimezone: true }).notNull(),
     lastPaidAt: timestamp('last_paid_at', { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.merchantId] }), index('coupon_buyers_merchant_idx').on(t.merchantId, t.lastPaidAt)],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.merchantId] }),
+    index('coupon_buyers_merchant_idx').on(t.merchantId, t.lastPaidAt),
+  ],
 );
 
 /** One row per user who took the new-user pack, so it is handed out once even when asked twice at once. */

@@ -10,7 +10,14 @@ export {
   recordPaidOrder,
   releaseOrderCoupons,
 } from './redemption.ts';
-export { createTemplate, listTemplates, ownerOf, stopTemplate, type TemplateDto, type TemplateInput } from './templates.ts';
+export {
+  createTemplate,
+  listTemplates,
+  ownerOf,
+  stopTemplate,
+  type TemplateDto,
+  type TemplateInput,
+} from './templates.ts';
 export { issueToUsers, type IssueInput, type IssueResultDto } from './targeting.ts';
 export { activePrizeTemplates } from './prize-templates.ts';
 export { claimCoupon, claimNewUserPack, getNewUserPack, listClaimCenter, listMyCoupons } from './wallet.ts';

@@ -3,7 +3,13 @@ import { operator } from '../../../test/factories.ts';
 import { createTestApp } from '../../../test/harness.ts';
 import { buyer, shop } from '../../../test/order-factories.ts';
 import { payThroughSandbox } from '../../../test/payment-flow.ts';
-import { claim, createTemplate, MERCHANT_TEMPLATES, order, PLATFORM_TEMPLATES } from '../../../test/coupon-factories.ts';
+import {
+  claim,
+  createTemplate,
+  MERCHANT_TEMPLATES,
+  order,
+  PLATFORM_TEMPLATES,
+} from '../../../test/coupon-factories.ts';
 import { accountBalance, checkLedgerBalance } from '../../platform/ledger.ts';
 import { couponSubsidies } from './schema.ts';
 import { subsidiesOf, subsidyAccounts } from './subsidy.ts';
@@ -18,11 +24,19 @@ const db = t.deps.database.db;
  */
 async function paidWithPlatformCoupon(opts: { shopCoupon?: boolean } = {}) {
   const s = await shop(t, { price: 4000, stock: 20 });
-  const platform = await createTemplate(t, admin, PLATFORM_TEMPLATES, { name: '平台满100减12', thresholdAmount: 10000, discountAmount: 1200 });
+  const platform = await createTemplate(t, admin, PLATFORM_TEMPLATES, {
+    name: '平台满100减12',
+    thresholdAmount: 10000,
+    discountAmount: 1200,
+  });
   const me = await buyer(t);
   const ids = [(await claim(me, platform.id)).id];
   if (opts.shopCoupon) {
-    const own = await createTemplate(t, s.owner, MERCHANT_TEMPLATES, { kind: 'no_threshold', thresholdAmount: 0, discountAmount: 500 });
+    const own = await createTemplate(t, s.owner, MERCHANT_TEMPLATES, {
+      kind: 'no_threshold',
+      thresholdAmount: 0,
+      discountAmount: 500,
+    });
     ids.push((await claim(me, own.id)).id);
   }
   const placed = await order(me, [{ skuId: s.skuId, qty: 3 }], ids);
@@ -30,11 +44,26 @@ async function paidWithPlatformCoupon(opts: { shopCoupon?: boolean } = {}) {
   const o = placed.body.orders[0];
   await payThroughSandbox(t, me, placed.body.checkoutId);
   await t.drain();
-  return { ...s, me, couponId: ids[0]!, orderId: o.id as string, lineId: o.lines[0].id as string, payAmount: o.payAmount as number };
+  return {
+    ...s,
+    me,
+    couponId: ids[0]!,
+    orderId: o.id as string,
+    lineId: o.lines[0].id as string,
+    payAmount: o.payAmount as number,
+  };
 }
 
 async function refund(o: Awaited<ReturnType<typeof paidWithPlatformCoupon>>, qty: number) {
-  const req = await o.me.post('/api/v1/after-sales', { orderId: o.orderId, lineId: o.lineId, qty, type: 'refund_only', reasonCode: 'other', description: '不想要了', images: [] });
+  const req = await o.me.post('/api/v1/after-sales', {
+    orderId: o.orderId,
+    lineId: o.lineId,
+    qty,
+    type: 'refund_only',
+    reasonCode: 'other',
+    description: '不想要了',
+    images: [],
+  });
   expect(req.status, JSON.stringify(req.body)).toBe(201);
   expect((await o.owner.post(`/api/v1/merchant/after-sales/${req.body.id}/approve`)).status).toBe(200);
   await t.runJobs();
@@ -60,11 +89,16 @@ describe('platform coupon subsidy', () => {
     const o = await paidWithPlatformCoupon();
     expect(o.payAmount).toBe(10800);
     expect(await owed(o.merchantId)).toEqual({ pending: 12000, available: 0 });
-    expect(await subsidiesOf(db, o.orderId)).toMatchObject([{ couponId: o.couponId, merchantId: o.merchantId, amount: 1200, reversedAmount: 0 }]);
+    expect(await subsidiesOf(db, o.orderId)).toMatchObject([
+      { couponId: o.couponId, merchantId: o.merchantId, amount: 1200, reversedAmount: 0 },
+    ]);
     const finance = (await o.owner.get('/api/v1/merchant/finance')).body;
     expect(finance.pending).toBe(12000);
     expect(finance.recent.map((e: { kindLabel: string; amount: number }) => [e.kindLabel, e.amount])).toEqual(
-      expect.arrayContaining([['订单收款', 10800], ['平台券补贴', 1200]]),
+      expect.arrayContaining([
+        ['订单收款', 10800],
+        ['平台券补贴', 1200],
+      ]),
     );
     await ledgerReconciles();
   });
@@ -90,7 +124,14 @@ describe('platform coupon subsidy', () => {
     // ¥120 − ¥12 platform − ¥5 shop = ¥103 paid; the merchant is owed ¥115: everything but its own ¥5.
     expect(o.payAmount).toBe(10300);
     expect(await owed(o.merchantId)).toEqual({ pending: 11500, available: 0 });
-    expect((await o.owner.post(`/api/v1/merchant/orders/${o.orderId}/ship`, { carrier: '顺丰速运', trackingNo: 'SF1234567890' })).status).toBe(200);
+    expect(
+      (
+        await o.owner.post(`/api/v1/merchant/orders/${o.orderId}/ship`, {
+          carrier: '顺丰速运',
+          trackingNo: 'SF1234567890',
+        })
+      ).status,
+    ).toBe(200);
     expect((await o.me.post(`/api/v1/orders/${o.orderId}/confirm-receipt`)).status).toBe(200);
     t.clock.advanceDays(8); // past the return window: the order completes and settles
     await t.runJobs();

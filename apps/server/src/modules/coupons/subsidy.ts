@@ -1,7 +1,14 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { formatYuan } from '../../platform/money.ts';
-import { merchantAccounts, postSubsidy, settleSubsidies, type Subsidy, type SubsidyStore, syncReversals } from '../../platform/subsidy.ts';
+import {
+  merchantAccounts,
+  postSubsidy,
+  settleSubsidies,
+  type Subsidy,
+  type SubsidyStore,
+  syncReversals,
+} from '../../platform/subsidy.ts';
 import { getOrderForAfterSale } from '../orders/service.ts';
 import { couponRedemptions, coupons, couponSubsidies, couponTemplates } from './schema.ts';
 
@@ -33,13 +40,25 @@ const couponStore: SubsidyStore<SubsidyRow & Subsidy> = {
     await db
       .update(couponSubsidies)
       .set({ reversedAmount: target })
-      .where(and(eq(couponSubsidies.couponId, s.couponId), eq(couponSubsidies.orderId, s.orderId), eq(couponSubsidies.reversedAmount, s.reversedAmount)));
+      .where(
+        and(
+          eq(couponSubsidies.couponId, s.couponId),
+          eq(couponSubsidies.orderId, s.orderId),
+          eq(couponSubsidies.reversedAmount, s.reversedAmount),
+        ),
+      );
   },
   async setSettled(db, s, at) {
     await db
       .update(couponSubsidies)
       .set({ settledAt: at })
-      .where(and(eq(couponSubsidies.couponId, s.couponId), eq(couponSubsidies.orderId, s.orderId), isNull(couponSubsidies.settledAt)));
+      .where(
+        and(
+          eq(couponSubsidies.couponId, s.couponId),
+          eq(couponSubsidies.orderId, s.orderId),
+          isNull(couponSubsidies.settledAt),
+        ),
+      );
   },
 };
 
@@ -56,7 +75,14 @@ export async function recordCouponSubsidies(db: Db, orderId: string, at: Date): 
     if (r.amount <= 0) continue;
     const [row] = await db
       .insert(couponSubsidies)
-      .values({ couponId: r.couponId, orderId, templateId: r.templateId, merchantId: r.merchantId, amount: r.amount, createdAt: at })
+      .values({
+        couponId: r.couponId,
+        orderId,
+        templateId: r.templateId,
+        merchantId: r.merchantId,
+        amount: r.amount,
+        createdAt: at,
+      })
       .onConflictDoNothing()
       .returning();
     if (!row) continue;
@@ -86,5 +112,9 @@ export async function settleCouponSubsidies(db: Db, orderId: string, triggerId: 
 
 /** The platform's subsidies on one order (for tests, order views and reconciliation). */
 export async function subsidiesOf(db: Db, orderId: string): Promise<SubsidyRow[]> {
-  return db.select().from(couponSubsidies).where(eq(couponSubsidies.orderId, orderId)).orderBy(asc(couponSubsidies.couponId));
+  return db
+    .select()
+    .from(couponSubsidies)
+    .where(eq(couponSubsidies.orderId, orderId))
+    .orderBy(asc(couponSubsidies.couponId));
 }

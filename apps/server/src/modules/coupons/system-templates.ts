@@ -58,7 +58,12 @@ const refuse = refusals({ 'template-missing': [404, '优惠券模板不存在'] 
  * Issues one coupon of a system template to the user inside a savepoint of the caller's transaction: a refusal
  * (stopped by an operator, limit reached) leaves nothing behind, and the caller decides what else to roll back.
  */
-export async function issueSystemCoupon(db: Db, templateId: string, userId: string, at: Date): Promise<Result<{ couponId: string }, SystemIssueRefusal>> {
+export async function issueSystemCoupon(
+  db: Db,
+  templateId: string,
+  userId: string,
+  at: Date,
+): Promise<Result<{ couponId: string }, SystemIssueRefusal>> {
   const [template] = await db.select().from(couponTemplates).where(eq(couponTemplates.id, templateId));
   if (!template) return refuse('template-missing', templateId);
   try {

@@ -34,7 +34,12 @@ const tooMany = () =>
   new AppError('too-many-targets', 422, '单次发放人数过多', `一次最多发放给 ${MAX_TARGETS} 人，请分批发放`);
 
 /** Issues one coupon of the owner's template to each target user, within the template's limits. */
-export async function issueToUsers(ctx: Ctx, owner: Owner, templateId: string, input: IssueInput): Promise<Result<IssueResultDto>> {
+export async function issueToUsers(
+  ctx: Ctx,
+  owner: Owner,
+  templateId: string,
+  input: IssueInput,
+): Promise<Result<IssueResultDto>> {
   return idempotent(ctx, 'coupons.issue', { templateId, ...input }, async (tx) => {
     const template = await loadOwnTemplate(tx, owner, templateId, true);
     if (template.audience === 'new_user')
@@ -50,7 +55,12 @@ export async function issueToUsers(ctx: Ctx, owner: Owner, templateId: string, i
   });
 }
 
-async function resolveTargets(db: Db, owner: Owner, input: IssueInput, now: Date): Promise<{ userIds: string[]; unknown: string[] }> {
+async function resolveTargets(
+  db: Db,
+  owner: Owner,
+  input: IssueInput,
+  now: Date,
+): Promise<{ userIds: string[]; unknown: string[] }> {
   const listed = [...new Set(input.userIds ?? [])];
   const phones = [...new Set(input.phones ?? [])];
   if (listed.length + phones.length > MAX_TARGETS) throw tooMany();

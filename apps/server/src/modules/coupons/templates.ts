@@ -6,7 +6,14 @@ import { atomically } from '../../platform/idempotency.ts';
 import { newId } from '../../platform/ids.ts';
 import { getCategoryTree, getProductBriefs } from '../catalog/service.ts';
 import { couponLabel } from './rules.ts';
-import { type CouponAudience, type CouponKind, couponRedemptions, coupons, type CouponScope, couponTemplates } from './schema.ts';
+import {
+  type CouponAudience,
+  type CouponKind,
+  couponRedemptions,
+  coupons,
+  type CouponScope,
+  couponTemplates,
+} from './schema.ts';
 import type { TemplateRow } from './issue.ts';
 
 // Templates as merchants and operators manage them: create, stop, and honest numbers from this module's tables.
@@ -59,7 +66,8 @@ export async function createTemplate(ctx: Ctx, owner: Owner, input: TemplateInpu
   if (input.validity.type === 'fixed') {
     validFrom = new Date(input.validity.validFrom);
     validUntil = new Date(input.validity.validUntil);
-    if (validUntil <= validFrom || validUntil <= now) throw invalid('validity.validUntil', '有效期结束时间须晚于开始时间和当前时间');
+    if (validUntil <= validFrom || validUntil <= now)
+      throw invalid('validity.validUntil', '有效期结束时间须晚于开始时间和当前时间');
     if (claimUntil > validUntil) throw invalid('claimUntil', '领取结束时间不能晚于有效期结束时间');
   }
   const productIds = input.scope === 'products' ? await checkProducts(ctx, merchantId, input.productIds) : [];
@@ -110,7 +118,9 @@ async function checkProducts(ctx: Ctx, merchantId: string | null, ids: string[])
   const unique = [...new Set(ids)];
   if (unique.length === 0) throw invalid('productIds', '请选择适用商品');
   const briefs = await getProductBriefs(ctx.db, unique);
-  const bad = unique.filter((id) => !briefs.has(id) || (merchantId !== null && briefs.get(id)!.merchantId !== merchantId));
+  const bad = unique.filter(
+    (id) => !briefs.has(id) || (merchantId !== null && briefs.get(id)!.merchantId !== merchantId),
+  );
   if (bad.length > 0) throw invalid('productIds', `商品不存在或不属于本店：${bad.join('、')}`);
   return unique;
 }
@@ -218,7 +228,13 @@ async function withStats(db: Ctx['db'], rows: TemplateRow[]): Promise<TemplateDt
       ...templateFields(t),
       status: t.status,
       createdAt: t.createdAt.toISOString(),
-      stats: { issued: t.issuedCount, used: u?.used ?? 0, returned: u?.returned ?? 0, paidOrders: p?.orders ?? 0, paidDiscount: p?.amount ?? 0 },
+      stats: {
+        issued: t.issuedCount,
+        used: u?.used ?? 0,
+        returned: u?.returned ?? 0,
+        paidOrders: p?.orders ?? 0,
+        paidDiscount: p?.amount ?? 0,
+      },
     };
   });
 }
@@ -243,7 +259,10 @@ export async function listTemplates(
 
 /** The owner's template, or 404 (another shop's template looks missing). */
 export async function loadOwnTemplate(db: Ctx['db'], owner: Owner, id: string, lock = false): Promise<TemplateRow> {
-  const q = db.select().from(couponTemplates).where(and(eq(couponTemplates.id, id), ownedBy(owner)));
+  const q = db
+    .select()
+    .from(couponTemplates)
+    .where(and(eq(couponTemplates.id, id), ownedBy(owner)));
   const [row] = lock ? await q.for('update') : await q;
   if (!row) throw notFound('优惠券模板');
   return row;
@@ -253,7 +272,11 @@ export async function loadOwnTemplate(db: Ctx['db'], owner: Owner, id: string, l
 export async function stopTemplate(ctx: Ctx, owner: Owner, id: string): Promise<TemplateDto> {
   return ctx.tx(async (tx) => {
     await loadOwnTemplate(tx, owner, id);
-    const [row] = await tx.update(couponTemplates).set({ status: 'stopped' }).where(eq(couponTemplates.id, id)).returning();
+    const [row] = await tx
+      .update(couponTemplates)
+      .set({ status: 'stopped' })
+      .where(eq(couponTemplates.id, id))
+      .returning();
     return (await withStats(tx, [row!]))[0]!;
   });
 }

@@ -33,9 +33,19 @@ async function centerDtos(ctx: Ctx, rows: TemplateRow[]): Promise<CenterTemplate
       ? await ctx.db
           .select()
           .from(couponClaims)
-          .where(and(eq(couponClaims.userId, userId), inArray(couponClaims.templateId, rows.map((r) => r.id))))
+          .where(
+            and(
+              eq(couponClaims.userId, userId),
+              inArray(
+                couponClaims.templateId,
+                rows.map((r) => r.id),
+              ),
+            ),
+          )
       : [];
-  const names = await getMerchantBriefs(ctx.db, [...new Set(rows.flatMap((r) => (r.merchantId ? [r.merchantId] : [])))]);
+  const names = await getMerchantBriefs(ctx.db, [
+    ...new Set(rows.flatMap((r) => (r.merchantId ? [r.merchantId] : []))),
+  ]);
   return rows.map((t) => {
     const claimedByMe = mine.find((m) => m.templateId === t.id)?.count ?? 0;
     const soldOut = t.issuedCount >= t.totalQuantity;
@@ -53,7 +63,12 @@ async function centerDtos(ctx: Ctx, rows: TemplateRow[]): Promise<CenterTemplate
 /** Public coupons open for claiming now, newest first; for a product, only those that apply to it. */
 export async function listClaimCenter(
   ctx: Ctx,
-  query: { merchantId?: string | undefined; productId?: string | undefined; cursor?: string | undefined; limit: number },
+  query: {
+    merchantId?: string | undefined;
+    productId?: string | undefined;
+    cursor?: string | undefined;
+    limit: number;
+  },
 ): Promise<{ items: CenterTemplateDto[]; nextCursor: string | null }> {
   const now = ctx.now();
   const filters: (SQL | undefined)[] = [
@@ -129,7 +144,11 @@ export async function claimNewUserPack(ctx: Ctx): Promise<Result<MyCouponDto[]>>
   const now = ctx.now();
   return idempotent(ctx, 'coupons.new-user-pack', {}, async (tx) => {
     if (await hasPaid(tx, user.userId)) return refuse('not-new-user');
-    const first = await tx.insert(couponNewUserPacks).values({ userId: user.userId, issuedAt: now }).onConflictDoNothing().returning();
+    const first = await tx
+      .insert(couponNewUserPacks)
+      .values({ userId: user.userId, issuedAt: now })
+      .onConflictDoNothing()
+      .returning();
     if (first.length === 0) return refuse('pack-claimed');
     const out: MyCouponDto[] = [];
     for (const t of await newUserTemplates({ ...ctx, db: tx })) {
@@ -167,7 +186,12 @@ export interface MyCouponDto extends ReturnType<typeof templateFields> {
   issuedAt: string;
 }
 
-function toMyCoupon(c: typeof coupons.$inferSelect, t: TemplateRow, now: Date, merchantName: string | null = null): MyCouponDto {
+function toMyCoupon(
+  c: typeof coupons.$inferSelect,
+  t: TemplateRow,
+  now: Date,
+  merchantName: string | null = null,
+): MyCouponDto {
   const status: MyTab = c.status === 'available' && c.validUntil <= now ? 'expired' : c.status;
   return {
     ...templateFields(t),
@@ -199,11 +223,15 @@ export async function listMyCoupons(
     .select({ c: coupons, t: couponTemplates })
     .from(coupons)
     .innerJoin(couponTemplates, eq(couponTemplates.id, coupons.templateId))
-    .where(and(eq(coupons.userId, user.userId), byTab[query.tab], query.cursor ? lt(coupons.id, query.cursor) : undefined))
+    .where(
+      and(eq(coupons.userId, user.userId), byTab[query.tab], query.cursor ? lt(coupons.id, query.cursor) : undefined),
+    )
     .orderBy(desc(coupons.id))
     .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
-  const names = await getMerchantBriefs(ctx.db, [...new Set(page.flatMap((r) => (r.c.merchantId ? [r.c.merchantId] : [])))]);
+  const names = await getMerchantBriefs(ctx.db, [
+    ...new Set(page.flatMap((r) => (r.c.merchantId ? [r.c.merchantId] : []))),
+  ]);
   const counts = { available: 0, used: 0, expired: 0 };
   const all = await ctx.db
     .select({ status: coupons.status, validUntil: coupons.validUntil })
@@ -211,7 +239,9 @@ export async function listMyCoupons(
     .where(eq(coupons.userId, user.userId));
   for (const c of all) counts[c.status === 'available' && c.validUntil <= now ? 'expired' : c.status]++;
   return {
-    items: page.map((r) => toMyCoupon(r.c, r.t, now, r.c.merchantId ? (names.get(r.c.merchantId)?.name ?? null) : null)),
+    items: page.map((r) =>
+      toMyCoupon(r.c, r.t, now, r.c.merchantId ? (names.get(r.c.merchantId)?.name ?? null) : null),
+    ),
     nextCursor: rows.length > query.limit ? page.at(-1)!.c.id : null,
     counts,
   };

@@ -25,7 +25,13 @@ export function commissionFor(base: number, rateBp: number, cap: number | null):
  * since either may come first; it acts only once both have happened, and (line, level) is unique so the second
  * call records nothing new. Buying through your own link earns nothing, for you or your inviter.
  */
-export async function recordOrderCommissions(db: Db, orderId: string, lineIds: string[], at: Date, windowDays: number): Promise<void> {
+export async function recordOrderCommissions(
+  db: Db,
+  orderId: string,
+  lineIds: string[],
+  at: Date,
+  windowDays: number,
+): Promise<void> {
   // Most orders carry no affiliate code: one indexed read and done, before loading the order. The code may come
   // from an affiliate link, or from a post's or share's promoter (attribution puts it on the touch); the rules are one.
   const attributions = await getLineAttributions(db, lineIds);
@@ -38,16 +44,33 @@ export async function recordOrderCommissions(db: Db, orderId: string, lineIds: s
     return a?.affiliateCode && inWindow ? [{ line, code: a.affiliateCode }] : [];
   });
   if (affiliate.length === 0) return;
-  const links = await db.select().from(affiliateLinks).where(inArray(affiliateLinks.code, affiliate.map((x) => x.code)));
-  const briefs = await getProductBriefs(db, affiliate.map((x) => x.line.productId));
+  const links = await db
+    .select()
+    .from(affiliateLinks)
+    .where(
+      inArray(
+        affiliateLinks.code,
+        affiliate.map((x) => x.code),
+      ),
+    );
+  const briefs = await getProductBriefs(
+    db,
+    affiliate.map((x) => x.line.productId),
+  );
   const recorded: CommissionRow[] = [];
   for (const { line, code } of affiliate) {
     const link = links.find((l) => l.code === code);
     const product = briefs.get(line.productId);
     if (!link || !product || link.productId !== line.productId || link.promoterId === order.userId) continue;
-    const rule = await resolveRule(db, { merchantId: order.merchantId, productId: line.productId, categoryId: product.categoryId });
+    const rule = await resolveRule(db, {
+      merchantId: order.merchantId,
+      productId: line.productId,
+      categoryId: product.categoryId,
+    });
     if (!rule) continue;
-    const levels: { level: number; promoterId: string; rateBp: number }[] = [{ level: 1, promoterId: link.promoterId, rateBp: rule.rateBp }];
+    const levels: { level: number; promoterId: string; rateBp: number }[] = [
+      { level: 1, promoterId: link.promoterId, rateBp: rule.rateBp },
+    ];
     const upline = rule.secondRateBp > 0 ? await inviterOf(db, link.promoterId) : undefined;
     if (upline && upline !== order.userId) levels.push({ level: 2, promoterId: upline, rateBp: rule.secondRateBp });
     for (const lv of levels) {
@@ -89,7 +112,13 @@ export async function recordOrderCommissions(db: Db, orderId: string, lineIds: s
         { account: accounts.promoterPending(c.promoterId), amount: -c.amount },
       ],
     });
-    await emit(db, 'commission.recorded', { commissionId: c.id, orderId, promoterId: c.promoterId, level: c.level, amount: c.amount });
+    await emit(db, 'commission.recorded', {
+      commissionId: c.id,
+      orderId,
+      promoterId: c.promoterId,
+      level: c.level,
+      amount: c.amount,
+    });
   }
   // A refund that landed before the commission was recorded is taken into account at once.
   if (recorded.length > 0) await syncCommissionReversals(db, orderId, `recorded:${orderId}`, at);
@@ -101,7 +130,12 @@ export async function recordOrderCommissions(db: Db, orderId: string, lineIds: s
  * nothing is ever reversed twice or past what was recorded. `triggerId` (the event) makes each posting unique.
  */
 export async function syncCommissionReversals(db: Db, orderId: string, triggerId: string, at: Date): Promise<void> {
-  const rows = await db.select().from(commissions).where(eq(commissions.orderId, orderId)).orderBy(asc(commissions.id)).for('update');
+  const rows = await db
+    .select()
+    .from(commissions)
+    .where(eq(commissions.orderId, orderId))
+    .orderBy(asc(commissions.id))
+    .for('update');
   if (rows.length === 0) return;
   const order = await getOrderForAfterSale(db, orderId);
   if (!order) return;
@@ -118,8 +152,14 @@ export async function syncCommissionReversals(db: Db, orderId: string, triggerId
       memo: `订单 ${orderId}「${c.productTitle}」退款，冲回佣金 ${formatYuan(delta)}`,
       at,
       lines: [
-        { account: settled ? accounts.promoterAvailable(c.promoterId) : accounts.promoterPending(c.promoterId), amount: delta },
-        { account: settled ? accounts.merchantAvailable(c.merchantId) : accounts.merchantPending(c.merchantId), amount: -delta },
+        {
+          account: settled ? accounts.promoterAvailable(c.promoterId) : accounts.promoterPending(c.promoterId),
+          amount: delta,
+        },
+        {
+          account: settled ? accounts.merchantAvailable(c.merchantId) : accounts.merchantPending(c.merchantId),
+          amount: -delta,
+        },
       ],
     });
     if (!posted) continue;
@@ -128,7 +168,13 @@ export async function syncCommissionReversals(db: Db, orderId: string, triggerId
       .update(commissions)
       .set({ reversedAmount, status: reversedAmount === c.amount && !settled ? 'reversed' : c.status })
       .where(eq(commissions.id, c.id));
-    await emit(db, 'commission.reversed', { commissionId: c.id, orderId, promoterId: c.promoterId, amount: delta, reversedAmount });
+    await emit(db, 'commission.reversed', {
+      commissionId: c.id,
+      orderId,
+      promoterId: c.promoterId,
+      amount: delta,
+      reversedAmount,
+    });
   }
 }
 
@@ -166,7 +212,10 @@ export async function settleOrderCommissions(db: Db, orderId: string, triggerId:
 }
 
 /** invitation.rewarded: the inviter's cash reward, paid by the platform, withdrawable at once. */
-export async function creditInviteReward(db: Db, e: { inviteeId: string; inviterId: string; orderId: string; amount: number; rewardedAt: string }): Promise<void> {
+export async function creditInviteReward(
+  db: Db,
+  e: { inviteeId: string; inviterId: string; orderId: string; amount: number; rewardedAt: string },
+): Promise<void> {
   await postJournal(db, {
     kind: 'invite.reward',
     refId: e.inviteeId,

@@ -21,7 +21,9 @@ async function operatorClient() {
 type Shop = Awaited<ReturnType<typeof shop>>;
 
 /** A shop whose product pays `rateBp` (and `secondRateBp` to the promoter's inviter), and a promoter's link to it. */
-async function promotedProduct(opts: { price?: number; rateBp?: number; capAmount?: number | null; secondRateBp?: number } = {}) {
+async function promotedProduct(
+  opts: { price?: number; rateBp?: number; capAmount?: number | null; secondRateBp?: number } = {},
+) {
   const s = await shop(t, { price: opts.price ?? 10_000, stock: 50 });
   const rule = await s.owner.put('/api/v1/merchant/commission-rules', {
     scope: 'product',
@@ -40,7 +42,11 @@ async function promotedProduct(opts: { price?: number; rateBp?: number; capAmoun
 /** The shopper opens the product through the affiliate link, then buys `qty` and pays. */
 async function buyThroughLink(s: Shop, code: string, who?: Buyer, qty = 1) {
   const me = who ?? (await buyer(t));
-  const touch = await me.post('/api/v1/attribution/touches', { kind: 'affiliate', productId: s.productId, affiliateCode: code });
+  const touch = await me.post('/api/v1/attribution/touches', {
+    kind: 'affiliate',
+    productId: s.productId,
+    affiliateCode: code,
+  });
   expect(touch.status, JSON.stringify(touch.body)).toBeLessThan(300);
   const checkout = await placeOrder(t, me, [{ skuId: s.skuId, qty }]);
   await payThroughSandbox(t, me, checkout.checkoutId);
@@ -50,7 +56,14 @@ async function buyThroughLink(s: Shop, code: string, who?: Buyer, qty = 1) {
 }
 
 async function deliver(s: Shop, o: { me: Buyer; orderId: string }) {
-  expect((await s.owner.post(`/api/v1/merchant/orders/${o.orderId}/ship`, { carrier: '顺丰速运', trackingNo: 'SF1234567890' })).status).toBe(200);
+  expect(
+    (
+      await s.owner.post(`/api/v1/merchant/orders/${o.orderId}/ship`, {
+        carrier: '顺丰速运',
+        trackingNo: 'SF1234567890',
+      })
+    ).status,
+  ).toBe(200);
   expect((await o.me.post(`/api/v1/orders/${o.orderId}/confirm-receipt`)).status).toBe(200);
   await t.drain();
 }
@@ -77,7 +90,9 @@ describe('commission through an affiliate link', () => {
     const o = await buyThroughLink(s, code);
     expect(await earnings(promoter)).toMatchObject({ pending: 1000, available: 0, orders: 1 });
     const list = (await promoter.get('/api/v1/me/commissions')).body.items;
-    expect(list).toMatchObject([{ orderId: o.orderId, amount: 1000, baseAmount: o.payAmount - 0, status: 'pending', level: 1 }]);
+    expect(list).toMatchObject([
+      { orderId: o.orderId, amount: 1000, baseAmount: o.payAmount - 0, status: 'pending', level: 1 },
+    ]);
 
     await deliver(s, o);
     t.clock.advanceDays(3);
@@ -100,8 +115,13 @@ describe('commission through an affiliate link', () => {
     expect(await earnings(promoter)).toMatchObject({ pending: 0, available: 0, orders: 0 });
   });
 
-  it('caps each line and pays the second level to the promoter\'s inviter', async () => {
-    const { s, promoter, code } = await promotedProduct({ price: 10_000, rateBp: 2000, capAmount: 1500, secondRateBp: 300 });
+  it("caps each line and pays the second level to the promoter's inviter", async () => {
+    const { s, promoter, code } = await promotedProduct({
+      price: 10_000,
+      rateBp: 2000,
+      capAmount: 1500,
+      secondRateBp: 300,
+    });
     const inviter = await buyer(t);
     const invite = (await inviter.get('/api/v1/me/invitation')).body;
     // The promoter binds the inviter's code (a new account may, once).
@@ -170,7 +190,10 @@ describe('refunds reverse commission in proportion', () => {
     await t.runJobs();
     await t.drain();
     expect(await earnings(promoter)).toMatchObject({ pending: 0, available: 0, reversed: 750 });
-    expect((await promoter.get('/api/v1/me/commissions')).body.items[0]).toMatchObject({ status: 'reversed', reversedAmount: 750 });
+    expect((await promoter.get('/api/v1/me/commissions')).body.items[0]).toMatchObject({
+      status: 'reversed',
+      reversedAmount: 750,
+    });
     await passReturnWindow();
     expect((await earnings(promoter)).available).toBe(0);
     await reconciles();
@@ -181,9 +204,18 @@ describe('commission rules', () => {
   it('a merchant sets rules only for its own products, within the limit; the operator sets defaults', async () => {
     const mine = await shop(t);
     const theirs = await shop(t);
-    const foreign = await mine.owner.put('/api/v1/merchant/commission-rules', { scope: 'product', target: theirs.productId, rateBp: 1000 });
+    const foreign = await mine.owner.put('/api/v1/merchant/commission-rules', {
+      scope: 'product',
+      target: theirs.productId,
+      rateBp: 1000,
+    });
     expect(foreign.body.type).toBe('rule-target-invalid');
-    const greedy = await mine.owner.put('/api/v1/merchant/commission-rules', { scope: 'category', target: 'cat_skincare', rateBp: 4000, secondRateBp: 2000 });
+    const greedy = await mine.owner.put('/api/v1/merchant/commission-rules', {
+      scope: 'category',
+      target: 'cat_skincare',
+      rateBp: 4000,
+      secondRateBp: 2000,
+    });
     expect(greedy.body.type).toBe('rule-rate-too-high');
 
     const promoter = await buyer(t);

@@ -31,11 +31,17 @@ export async function myEarnings(ctx: Ctx): Promise<EarningsSummary> {
     accountBalance(ctx.db, accounts.promoterWithdrawing(user.userId)),
   ]);
   const [c] = await ctx.db
-    .select({ reversed: sql<string>`coalesce(sum(${commissions.reversedAmount}), 0)`, orders: sql<number>`count(distinct ${commissions.orderId})::int` })
+    .select({
+      reversed: sql<string>`coalesce(sum(${commissions.reversedAmount}), 0)`,
+      orders: sql<number>`count(distinct ${commissions.orderId})::int`,
+    })
     .from(commissions)
     .where(eq(commissions.promoterId, user.userId));
   const [w] = await ctx.db
-    .select({ amount: sql<string>`coalesce(sum(${withdrawals.amount}), 0)`, withheld: sql<string>`coalesce(sum(${withdrawals.withheld}), 0)` })
+    .select({
+      amount: sql<string>`coalesce(sum(${withdrawals.amount}), 0)`,
+      withheld: sql<string>`coalesce(sum(${withdrawals.withheld}), 0)`,
+    })
     .from(withdrawals)
     .where(and(eq(withdrawals.userId, user.userId), eq(withdrawals.status, 'paid')));
   return {

@@ -1,5 +1,10 @@
 import type { Deps } from '../../deps.ts';
-import { creditInviteReward, recordOrderCommissions, settleOrderCommissions, syncCommissionReversals } from './commissions.ts';
+import {
+  creditInviteReward,
+  recordOrderCommissions,
+  settleOrderCommissions,
+  syncCommissionReversals,
+} from './commissions.ts';
 import { EXECUTE_PAYOUT_JOB, executePayout } from './withdrawals.ts';
 
 // distribution publishes commission.recorded, commission.reversed, commission.settled, withdrawal.paid, withdrawal.failed.
@@ -12,11 +17,23 @@ export function wireDistribution(deps: Deps): void {
   deps.jobs.register<{ withdrawalId: string }>(EXECUTE_PAYOUT_JOB, (db, p) => executePayout(deps, db, p.withdrawalId));
   // Commission needs both the payment and the attribution stamp; whichever event comes second records it.
   deps.events.subscribe<OrderLines>('order.paid', 'distribution.record-on-paid', (db, e) =>
-    recordOrderCommissions(db, e.payload.orderId, e.payload.lines.map((l) => l.lineId), deps.clock.now(), windowDays()),
+    recordOrderCommissions(
+      db,
+      e.payload.orderId,
+      e.payload.lines.map((l) => l.lineId),
+      deps.clock.now(),
+      windowDays(),
+    ),
   );
   deps.events.subscribe<OrderLines>('order.attributed', 'distribution.record-on-attributed', async (db, e) => {
     if (!e.payload.lines.some((l) => l.affiliateCode)) return;
-    await recordOrderCommissions(db, e.payload.orderId, e.payload.lines.map((l) => l.lineId), deps.clock.now(), windowDays());
+    await recordOrderCommissions(
+      db,
+      e.payload.orderId,
+      e.payload.lines.map((l) => l.lineId),
+      deps.clock.now(),
+      windowDays(),
+    );
   });
   // Refunds: each of these may be the first to see a line's new refundedAmount; the sync is cumulative.
   for (const type of ['refund.completed', 'aftersale.completed', 'order.closed']) {
@@ -27,7 +44,9 @@ export function wireDistribution(deps: Deps): void {
   deps.events.subscribe<OrderRef>('order.completed', 'distribution.settle', (db, e) =>
     settleOrderCommissions(db, e.payload.orderId, e.id, deps.clock.now()),
   );
-  deps.events.subscribe<Parameters<typeof creditInviteReward>[1]>('invitation.rewarded', 'distribution.invite-reward', (db, e) =>
-    creditInviteReward(db, e.payload),
+  deps.events.subscribe<Parameters<typeof creditInviteReward>[1]>(
+    'invitation.rewarded',
+    'distribution.invite-reward',
+    (db, e) => creditInviteReward(db, e.payload),
   );
 }

@@ -33,7 +33,13 @@ export async function createAffiliateLink(ctx: Ctx, productId: string): Promise<
   if (!rule || rule.rateBp === 0) return refuse('product-not-promotable', '商家未为该商品设置推广佣金');
   await ctx.db
     .insert(affiliateLinks)
-    .values({ id: newId('aff'), code: randomBytes(6).toString('base64url'), promoterId: user.userId, productId, createdAt: ctx.now() })
+    .values({
+      id: newId('aff'),
+      code: randomBytes(6).toString('base64url'),
+      promoterId: user.userId,
+      productId,
+      createdAt: ctx.now(),
+    })
     .onConflictDoNothing({ target: [affiliateLinks.promoterId, affiliateLinks.productId] });
   const [link] = await ctx.db
     .select()
@@ -51,7 +57,9 @@ export async function listMyLinks(
   const rows = await ctx.db
     .select()
     .from(affiliateLinks)
-    .where(and(eq(affiliateLinks.promoterId, user.userId), query.cursor ? lt(affiliateLinks.id, query.cursor) : undefined))
+    .where(
+      and(eq(affiliateLinks.promoterId, user.userId), query.cursor ? lt(affiliateLinks.id, query.cursor) : undefined),
+    )
     .orderBy(desc(affiliateLinks.id))
     .limit(limit + 1);
   const shown = rows.slice(0, limit);
@@ -59,11 +67,16 @@ export async function listMyLinks(
 }
 
 async function viewsOf(ctx: Ctx, rows: (typeof affiliateLinks.$inferSelect)[]): Promise<AffiliateLinkView[]> {
-  const briefs = await getProductBriefs(ctx.db, rows.map((r) => r.productId));
+  const briefs = await getProductBriefs(
+    ctx.db,
+    rows.map((r) => r.productId),
+  );
   return Promise.all(
     rows.map(async (r) => {
       const p = briefs.get(r.productId);
-      const rule = p ? await resolveRule(ctx.db, { merchantId: p.merchantId, productId: r.productId, categoryId: p.categoryId }) : undefined;
+      const rule = p
+        ? await resolveRule(ctx.db, { merchantId: p.merchantId, productId: r.productId, categoryId: p.categoryId })
+        : undefined;
       return {
         code: r.code,
         productId: r.productId,

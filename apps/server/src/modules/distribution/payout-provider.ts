@@ -9,20 +9,30 @@ export interface PayoutProvider {
   /** Registers an account with the provider; the platform keeps the token and a masked number only. */
   registerAccount(input: { holderName: string; accountNo: string }): Promise<{ accountRef: string; masked: string }>;
   /** Transfers `amount` fen. Idempotent by payoutId at the provider. A refusal is an outcome, not an exception. */
-  transfer(input: { payoutId: string; accountRef: string; amount: number }): Promise<{ ok: true; payoutRef: string } | { ok: false; reason: string }>;
+  transfer(input: {
+    payoutId: string;
+    accountRef: string;
+    amount: number;
+  }): Promise<{ ok: true; payoutRef: string } | { ok: false; reason: string }>;
 }
 
 /** Sandbox: moves no money; an account whose number ends in 0000 is refused, to exercise the failure path. */
 export class SandboxPayoutProvider implements PayoutProvider {
   readonly name = 'sandbox';
 
-  async registerAccount(input: { holderName: string; accountNo: string }): Promise<{ accountRef: string; masked: string }> {
+  async registerAccount(input: {
+    holderName: string;
+    accountNo: string;
+  }): Promise<{ accountRef: string; masked: string }> {
     const digest = createHash('sha256').update(`${input.holderName}|${input.accountNo}`).digest('hex').slice(0, 24);
     const kind = input.accountNo.endsWith('0000') ? 'reject' : 'ok';
     return { accountRef: `sbxacct_${kind}_${digest}`, masked: maskAccount(input.accountNo) };
   }
 
-  async transfer(input: { payoutId: string; accountRef: string }): Promise<{ ok: true; payoutRef: string } | { ok: false; reason: string }> {
+  async transfer(input: {
+    payoutId: string;
+    accountRef: string;
+  }): Promise<{ ok: true; payoutRef: string } | { ok: false; reason: string }> {
     if (input.accountRef.startsWith('sbxacct_reject_')) return { ok: false, reason: '收款账户状态异常，渠道拒绝打款' };
     return { ok: true, payoutRef: `sbxpo_${input.payoutId}` };
   }

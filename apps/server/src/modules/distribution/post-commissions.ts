@@ -14,7 +14,11 @@ export interface PostCommission {
  * The commission a promoter (the creator, in the creator centre) earned on order lines attributed to each post.
  * Attribution says which lines belong to a post; the amounts are this module's own.
  */
-export async function commissionByPost(db: Db, postIds: string[], promoterId: string): Promise<Map<string, PostCommission>> {
+export async function commissionByPost(
+  db: Db,
+  postIds: string[],
+  promoterId: string,
+): Promise<Map<string, PostCommission>> {
   const lines = await affiliateLinesOfPosts(db, postIds);
   if (lines.length === 0) return new Map();
   const rows = await db
@@ -24,7 +28,15 @@ export async function commissionByPost(db: Db, postIds: string[], promoterId: st
       settled: sql<string>`coalesce(sum(${commissions.amount} - ${commissions.reversedAmount}) filter (where ${commissions.status} = 'settled'), 0)`,
     })
     .from(commissions)
-    .where(and(inArray(commissions.lineId, lines.map((l) => l.lineId)), eq(commissions.promoterId, promoterId)))
+    .where(
+      and(
+        inArray(
+          commissions.lineId,
+          lines.map((l) => l.lineId),
+        ),
+        eq(commissions.promoterId, promoterId),
+      ),
+    )
     .groupBy(commissions.lineId);
   const postOf = new Map(lines.map((l) => [l.lineId, l.postId]));
   const byPost = new Map<string, PostCommission>();

@@ -16,7 +16,12 @@ import { affiliateLinks } from './schema.ts';
  * Undefined when no candidate is a promoter or the product pays no commission. Attribution calls this to put a
  * creator's or sharer's code on a touch from a post or a share link.
  */
-export async function promoterCodeFor(db: Db, candidates: string[], productId: string, at: Date): Promise<string | undefined> {
+export async function promoterCodeFor(
+  db: Db,
+  candidates: string[],
+  productId: string,
+  at: Date,
+): Promise<string | undefined> {
   const promoterId = await firstPromoter(db, [...new Set(candidates)]);
   if (!promoterId) return undefined;
   const existing = await codeOf(db, promoterId, productId);
@@ -34,7 +39,11 @@ export async function promoterCodeFor(db: Db, candidates: string[], productId: s
 
 async function firstPromoter(db: Db, ids: string[]): Promise<string | undefined> {
   for (const id of ids) {
-    const [row] = await db.select({ id: affiliateLinks.id }).from(affiliateLinks).where(eq(affiliateLinks.promoterId, id)).limit(1);
+    const [row] = await db
+      .select({ id: affiliateLinks.id })
+      .from(affiliateLinks)
+      .where(eq(affiliateLinks.promoterId, id))
+      .limit(1);
     if (row) return id;
   }
   return undefined;

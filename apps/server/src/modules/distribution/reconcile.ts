@@ -21,7 +21,9 @@ export interface DistributionCheck {
  * as recorded; promoters' pending balances equal the unsettled commission; what is held equals the withdrawals in
  * flight; what went out and what was withheld equal the paid withdrawals; the whole ledger still sums to zero.
  */
-export async function reconcileDistribution(db: Db): Promise<{ ok: boolean; checks: DistributionCheck[]; problems: string[] }> {
+export async function reconcileDistribution(
+  db: Db,
+): Promise<{ ok: boolean; checks: DistributionCheck[]; problems: string[] }> {
   const checks: DistributionCheck[] = [];
   const problems: string[] = [];
   const check = (code: string, name: string, expected: number, actual: number) => {
@@ -40,21 +42,38 @@ export async function reconcileDistribution(db: Db): Promise<{ ok: boolean; chec
   check('commissions-reversed', '冲回记录 = 入账冲回', reversed, posted.get('commission.reversed') ?? 0);
 
   const unsettled = rows.filter((c) => c.status === 'pending').reduce((a, c) => a + c.amount - c.reversedAmount, 0);
-  const pending = (await balancesByPrefix(db, 'promoter:')).filter((b) => b.account.endsWith(':pending')).reduce((a, b) => a - b.balance, 0);
+  const pending = (await balancesByPrefix(db, 'promoter:'))
+    .filter((b) => b.account.endsWith(':pending'))
+    .reduce((a, b) => a - b.balance, 0);
   check('promoter-pending', '推广者待结算余额 = 未结算佣金', unsettled, pending);
 
-  const all = await db.select().from(withdrawals).where(inArray(withdrawals.status, ['processing', 'paid']));
+  const all = await db
+    .select()
+    .from(withdrawals)
+    .where(inArray(withdrawals.status, ['processing', 'paid']));
   const inFlight = all.filter((w) => w.status === 'processing').reduce((a, w) => a + w.amount, 0);
-  const held = (await balancesByPrefix(db, 'promoter:')).filter((b) => b.account.endsWith(':withdrawing')).reduce((a, b) => a - b.balance, 0);
+  const held = (await balancesByPrefix(db, 'promoter:'))
+    .filter((b) => b.account.endsWith(':withdrawing'))
+    .reduce((a, b) => a - b.balance, 0);
   check('withdrawals-held', '提现冻结 = 打款中的提现', inFlight, held);
   const paid = all.filter((w) => w.status === 'paid');
   const paidOut = -(await balancesByPrefix(db, 'payout:')).reduce((a, b) => a + b.balance, 0);
-  check('payouts', '已打款 = 已到账提现实发合计', paid.reduce((a, w) => a + w.net, 0), paidOut);
+  check(
+    'payouts',
+    '已打款 = 已到账提现实发合计',
+    paid.reduce((a, w) => a + w.net, 0),
+    paidOut,
+  );
   const [tax] = await db
     .select({ total: sql<string>`coalesce(sum(${ledgerEntries.amount}), 0)` })
     .from(ledgerEntries)
     .where(eq(ledgerEntries.account, accounts.taxWithheld));
-  check('tax-withheld', '代扣个税 = 已到账提现代扣合计', paid.reduce((a, w) => a + w.withheld, 0), -Number(tax?.total ?? 0));
+  check(
+    'tax-withheld',
+    '代扣个税 = 已到账提现代扣合计',
+    paid.reduce((a, w) => a + w.withheld, 0),
+    -Number(tax?.total ?? 0),
+  );
   return { ok: checks.every((c) => c.ok), checks, problems };
 }
 

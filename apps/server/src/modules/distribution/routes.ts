@@ -6,8 +6,12 @@ import { unwrap } from '../../platform/errors.ts';
 import staffRoutes from './staff-routes.ts';
 import * as svc from './service.ts';
 
-const PageQuery = z.object({ cursor: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(50).default(20) });
-export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+const PageQuery = z.object({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export const page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
 const Link = z.object({
   code: z.string(),
@@ -43,7 +47,12 @@ const Commission = z.object({
   createdAt: z.string(),
   settledAt: z.string().nullable(),
 });
-const PayoutAccount = z.object({ provider: z.string(), holderName: z.string(), maskedAccount: z.string(), updatedAt: z.string() });
+const PayoutAccount = z.object({
+  provider: z.string(),
+  holderName: z.string(),
+  maskedAccount: z.string(),
+  updatedAt: z.string(),
+});
 const Withdrawal = z.object({
   id: z.string(),
   amount: z.number(),
@@ -77,13 +86,19 @@ export default async function distributionRoutes(app: App) {
 
   r.get(
     '/api/v1/me/affiliate-links',
-    { config: { permission: 'user' }, schema: { tags, summary: '我的推广链接', querystring: PageQuery, response: { 200: page(Link) } } },
+    {
+      config: { permission: 'user' },
+      schema: { tags, summary: '我的推广链接', querystring: PageQuery, response: { 200: page(Link) } },
+    },
     async (req) => svc.listMyLinks(ctxOf(req), req.query),
   );
 
   r.get(
     '/api/v1/me/earnings',
-    { config: { permission: 'user' }, schema: { tags, summary: '我的收益：待结算、可提现、已冲回、已提现', response: { 200: Earnings } } },
+    {
+      config: { permission: 'user' },
+      schema: { tags, summary: '我的收益：待结算、可提现、已冲回、已提现', response: { 200: Earnings } },
+    },
     async (req) => svc.myEarnings(ctxOf(req)),
   );
 
@@ -91,14 +106,26 @@ export default async function distributionRoutes(app: App) {
     '/api/v1/me/commissions',
     {
       config: { permission: 'user' },
-      schema: { tags, summary: '我的佣金明细', querystring: PageQuery.extend({ status: CommissionStatus.optional() }), response: { 200: page(Commission) } },
+      schema: {
+        tags,
+        summary: '我的佣金明细',
+        querystring: PageQuery.extend({ status: CommissionStatus.optional() }),
+        response: { 200: page(Commission) },
+      },
     },
     async (req) => svc.listMyCommissions(ctxOf(req), req.query),
   );
 
   r.get(
     '/api/v1/me/payout-account',
-    { config: { permission: 'user' }, schema: { tags, summary: '我的收款账户（脱敏）', response: { 200: z.object({ account: PayoutAccount.nullable() }) } } },
+    {
+      config: { permission: 'user' },
+      schema: {
+        tags,
+        summary: '我的收款账户（脱敏）',
+        response: { 200: z.object({ account: PayoutAccount.nullable() }) },
+      },
+    },
     async (req) => svc.getPayoutAccount(ctxOf(req)),
   );
 
@@ -111,7 +138,10 @@ export default async function distributionRoutes(app: App) {
         summary: '绑定或更换收款账户',
         body: z.object({
           holderName: z.string().trim().min(2, '请填写真实姓名').max(30),
-          accountNo: z.string().trim().regex(/^[0-9A-Za-z@._-]{6,40}$/, '请填写正确的银行卡号或支付宝账号'),
+          accountNo: z
+            .string()
+            .trim()
+            .regex(/^[0-9A-Za-z@._-]{6,40}$/, '请填写正确的银行卡号或支付宝账号'),
         }),
         response: { 200: PayoutAccount },
       },
@@ -136,7 +166,10 @@ export default async function distributionRoutes(app: App) {
 
   r.get(
     '/api/v1/me/withdrawals',
-    { config: { permission: 'user' }, schema: { tags, summary: '我的提现记录', querystring: PageQuery, response: { 200: page(Withdrawal) } } },
+    {
+      config: { permission: 'user' },
+      schema: { tags, summary: '我的提现记录', querystring: PageQuery, response: { 200: page(Withdrawal) } },
+    },
     async (req) => svc.listMyWithdrawals(ctxOf(req), req.query),
   );
 

@@ -41,15 +41,30 @@ export interface RuleInput {
  * The rule for a product: the merchant's rule for the product, else the merchant's rule for its category, else the
  * platform's rule for the category, else the platform default. No rule, no commission.
  */
-export async function resolveRule(db: Db, p: { merchantId: string; productId: string; categoryId: string }): Promise<CommissionRule | undefined> {
+export async function resolveRule(
+  db: Db,
+  p: { merchantId: string; productId: string; categoryId: string },
+): Promise<CommissionRule | undefined> {
   const rows = await db
     .select()
     .from(commissionRules)
     .where(
       or(
-        and(eq(commissionRules.merchantId, p.merchantId), eq(commissionRules.scope, 'product'), eq(commissionRules.target, p.productId)),
-        and(eq(commissionRules.merchantId, p.merchantId), eq(commissionRules.scope, 'category'), eq(commissionRules.target, p.categoryId)),
-        and(isNull(commissionRules.merchantId), eq(commissionRules.scope, 'category'), eq(commissionRules.target, p.categoryId)),
+        and(
+          eq(commissionRules.merchantId, p.merchantId),
+          eq(commissionRules.scope, 'product'),
+          eq(commissionRules.target, p.productId),
+        ),
+        and(
+          eq(commissionRules.merchantId, p.merchantId),
+          eq(commissionRules.scope, 'category'),
+          eq(commissionRules.target, p.categoryId),
+        ),
+        and(
+          isNull(commissionRules.merchantId),
+          eq(commissionRules.scope, 'category'),
+          eq(commissionRules.target, p.categoryId),
+        ),
         and(isNull(commissionRules.merchantId), eq(commissionRules.scope, 'default')),
       ),
     );
@@ -59,14 +74,26 @@ export async function resolveRule(db: Db, p: { merchantId: string; productId: st
 
 export async function listMerchantRules(ctx: Ctx): Promise<{ items: RuleView[]; defaults: RuleView[] }> {
   const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
-  const own = await ctx.db.select().from(commissionRules).where(eq(commissionRules.merchantId, merchantId)).orderBy(asc(commissionRules.id));
-  const platform = await ctx.db.select().from(commissionRules).where(isNull(commissionRules.merchantId)).orderBy(asc(commissionRules.id));
+  const own = await ctx.db
+    .select()
+    .from(commissionRules)
+    .where(eq(commissionRules.merchantId, merchantId))
+    .orderBy(asc(commissionRules.id));
+  const platform = await ctx.db
+    .select()
+    .from(commissionRules)
+    .where(isNull(commissionRules.merchantId))
+    .orderBy(asc(commissionRules.id));
   return { items: await viewsOf(ctx, own), defaults: await viewsOf(ctx, platform) };
 }
 
 export async function listPlatformRules(ctx: Ctx): Promise<{ items: RuleView[] }> {
   requireOperator(ctx.actor);
-  const rows = await ctx.db.select().from(commissionRules).where(isNull(commissionRules.merchantId)).orderBy(asc(commissionRules.id));
+  const rows = await ctx.db
+    .select()
+    .from(commissionRules)
+    .where(isNull(commissionRules.merchantId))
+    .orderBy(asc(commissionRules.id));
   return { items: await viewsOf(ctx, rows) };
 }
 
@@ -89,17 +116,24 @@ export async function putPlatformRule(ctx: Ctx, input: RuleInput): Promise<Resul
 }
 
 export async function deleteRule(ctx: Ctx, ruleId: string, as: 'merchant' | 'platform'): Promise<void> {
-  const owner = as === 'merchant' ? actingMerchant(ctx.actor, ctx.merchantHint).merchantId : (requireOperator(ctx.actor), null);
+  const owner =
+    as === 'merchant' ? actingMerchant(ctx.actor, ctx.merchantHint).merchantId : (requireOperator(ctx.actor), null);
   const gone = await ctx.db
     .delete(commissionRules)
-    .where(and(eq(commissionRules.id, ruleId), owner ? eq(commissionRules.merchantId, owner) : isNull(commissionRules.merchantId)))
+    .where(
+      and(
+        eq(commissionRules.id, ruleId),
+        owner ? eq(commissionRules.merchantId, owner) : isNull(commissionRules.merchantId),
+      ),
+    )
     .returning({ id: commissionRules.id });
   if (gone.length === 0) throw notFound('佣金规则', ruleId);
 }
 
 async function saveRule(ctx: Ctx, merchantId: string | null, input: RuleInput): Promise<Result<RuleView>> {
   if (input.rateBp + input.secondRateBp > MAX_TOTAL_RATE_BP) return refuse('rule-rate-too-high');
-  if (input.scope === 'category' && !(await categoryNames(ctx)).has(input.target)) return refuse('rule-target-invalid', '类目不存在');
+  if (input.scope === 'category' && !(await categoryNames(ctx)).has(input.target))
+    return refuse('rule-target-invalid', '类目不存在');
   const user = ctx.actor.kind === 'user' ? ctx.actor.userId : 'system';
   const values = { ...input, merchantId, updatedAt: ctx.now(), updatedBy: user };
   const [existing] = await ctx.db
@@ -114,7 +148,10 @@ async function saveRule(ctx: Ctx, merchantId: string | null, input: RuleInput): 
     );
   const [row] = existing
     ? await ctx.db.update(commissionRules).set(values).where(eq(commissionRules.id, existing.id)).returning()
-    : await ctx.db.insert(commissionRules).values({ id: newId('cmr'), ...values }).returning();
+    : await ctx.db
+        .insert(commissionRules)
+        .values({ id: newId('cmr'), ...values })
+        .returning();
   return ok((await viewsOf(ctx, [row!]))[0]!);
 }
 
@@ -131,7 +168,10 @@ async function categoryNames(ctx: Ctx): Promise<Map<string, string>> {
 }
 
 async function viewsOf(ctx: Ctx, rows: CommissionRule[]): Promise<RuleView[]> {
-  const products = await getProductBriefs(ctx.db, rows.filter((r) => r.scope === 'product').map((r) => r.target));
+  const products = await getProductBriefs(
+    ctx.db,
+    rows.filter((r) => r.scope === 'product').map((r) => r.target),
+  );
   const categories = rows.some((r) => r.scope === 'category') ? await categoryNames(ctx) : new Map<string, string>();
   return rows.map((r) => ({
     id: r.id,
@@ -139,7 +179,11 @@ async function viewsOf(ctx: Ctx, rows: CommissionRule[]): Promise<RuleView[]> {
     scope: r.scope,
     target: r.target,
     targetName:
-      r.scope === 'product' ? (products.get(r.target)?.title ?? '已删除的商品') : r.scope === 'category' ? (categories.get(r.target) ?? r.target) : '全部商品',
+      r.scope === 'product'
+        ? (products.get(r.target)?.title ?? '已删除的商品')
+        : r.scope === 'category'
+          ? (categories.get(r.target) ?? r.target)
+          : '全部商品',
     rateBp: r.rateBp,
     capAmount: r.capAmount,
     secondRateBp: r.secondRateBp,

@@ -39,7 +39,10 @@ export const commissionRules = pgTable(
   },
   (t) => [
     uniqueIndex('commission_rules_target_uq').on(sql`coalesce(${t.merchantId}, '')`, t.scope, t.target),
-    check('commission_rules_rates', sql`${t.rateBp} >= 0 and ${t.secondRateBp} >= 0 and ${t.rateBp} + ${t.secondRateBp} <= 5000`),
+    check(
+      'commission_rules_rates',
+      sql`${t.rateBp} >= 0 and ${t.secondRateBp} >= 0 and ${t.rateBp} + ${t.secondRateBp} <= 5000`,
+    ),
   ],
 );
 
@@ -116,6 +119,9 @@ export const withdrawals = pgTable(
   },
   (t) => [
     index('withdrawals_user_idx').on(t.userId, t.requestedAt),
-    check('withdrawals_amounts', sql`${t.amount} > 0 and ${t.withheld} >= 0 and ${t.net} = ${t.amount} - ${t.withheld}`),
+    check(
+      'withdrawals_amounts',
+      sql`${t.amount} > 0 and ${t.withheld} >= 0 and ${t.net} = ${t.amount} - ${t.withheld}`,
+    ),
   ],
 );

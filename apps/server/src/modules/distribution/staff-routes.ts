@@ -6,7 +6,11 @@ import { unwrap } from '../../platform/errors.ts';
 import { MAX_TOTAL_RATE_BP } from './rules.ts';
 import * as svc from './service.ts';
 
-const Rate = z.number().int('比例以万分之一为单位，须为整数').min(0).max(MAX_TOTAL_RATE_BP, `比例不能超过 ${MAX_TOTAL_RATE_BP / 100}%`);
+const Rate = z
+  .number()
+  .int('比例以万分之一为单位，须为整数')
+  .min(0)
+  .max(MAX_TOTAL_RATE_BP, `比例不能超过 ${MAX_TOTAL_RATE_BP / 100}%`);
 const RuleBody = z.object({
   scope: z.enum(['product', 'category', 'default']),
   target: z.string().min(1).max(64),
@@ -36,10 +40,20 @@ const Stats = z.object({
     reversed: z.number(),
   }),
   daily: z.array(z.object({ day: z.string(), orders: z.number(), commission: z.number() })),
-  topProducts: z.array(z.object({ productId: z.string(), title: z.string(), orders: z.number(), gmv: z.number(), commission: z.number() })),
-  topPromoters: z.array(z.object({ nickname: z.string(), orders: z.number(), gmv: z.number(), commission: z.number() })),
+  topProducts: z.array(
+    z.object({ productId: z.string(), title: z.string(), orders: z.number(), gmv: z.number(), commission: z.number() }),
+  ),
+  topPromoters: z.array(
+    z.object({ nickname: z.string(), orders: z.number(), gmv: z.number(), commission: z.number() }),
+  ),
 });
-const Check = z.object({ code: z.string(), name: z.string(), ok: z.boolean(), expected: z.number(), actual: z.number() });
+const Check = z.object({
+  code: z.string(),
+  name: z.string(),
+  ok: z.boolean(),
+  expected: z.number(),
+  actual: z.number(),
+});
 const IdParams = z.object({ id: z.string().min(1).max(64) });
 
 const tags = ['分销管理'];
@@ -52,7 +66,11 @@ export default async function staffRoutes(app: App) {
     '/api/v1/merchant/commission-rules',
     {
       config: { permission: 'merchant' },
-      schema: { tags, summary: '本店佣金规则（及平台默认规则）', response: { 200: z.object({ items: z.array(Rule), defaults: z.array(Rule) }) } },
+      schema: {
+        tags,
+        summary: '本店佣金规则（及平台默认规则）',
+        response: { 200: z.object({ items: z.array(Rule), defaults: z.array(Rule) }) },
+      },
     },
     async (req) => svc.listMerchantRules(ctxOf(req)),
   );
@@ -60,13 +78,21 @@ export default async function staffRoutes(app: App) {
     '/api/v1/merchant/commission-rules',
     {
       config: { permission: 'merchant' },
-      schema: { tags, summary: '设置本店商品或类目的佣金规则（同一对象覆盖）', body: RuleBody, response: { 200: Rule } },
+      schema: {
+        tags,
+        summary: '设置本店商品或类目的佣金规则（同一对象覆盖）',
+        body: RuleBody,
+        response: { 200: Rule },
+      },
     },
     async (req) => unwrap(await svc.putMerchantRule(ctxOf(req), req.body)),
   );
   r.delete(
     '/api/v1/merchant/commission-rules/:id',
-    { config: { permission: 'merchant' }, schema: { tags, summary: '删除本店佣金规则', params: IdParams, response: { 204: z.null() } } },
+    {
+      config: { permission: 'merchant' },
+      schema: { tags, summary: '删除本店佣金规则', params: IdParams, response: { 204: z.null() } },
+    },
     async (req, reply) => {
       await svc.deleteRule(ctxOf(req), req.params.id, 'merchant');
       return reply.status(204).send(null);
@@ -80,20 +106,31 @@ export default async function staffRoutes(app: App) {
 
   r.get(
     '/api/v1/admin/commission-rules',
-    { config: { permission: 'operator' }, schema: { tags, summary: '平台默认佣金规则', response: { 200: z.object({ items: z.array(Rule) }) } } },
+    {
+      config: { permission: 'operator' },
+      schema: { tags, summary: '平台默认佣金规则', response: { 200: z.object({ items: z.array(Rule) }) } },
+    },
     async (req) => svc.listPlatformRules(ctxOf(req)),
   );
   r.put(
     '/api/v1/admin/commission-rules',
     {
       config: { permission: 'operator' },
-      schema: { tags, summary: '设置平台默认佣金规则（按类目，或 scope=default 全局）', body: RuleBody, response: { 200: Rule } },
+      schema: {
+        tags,
+        summary: '设置平台默认佣金规则（按类目，或 scope=default 全局）',
+        body: RuleBody,
+        response: { 200: Rule },
+      },
     },
     async (req) => unwrap(await svc.putPlatformRule(ctxOf(req), req.body)),
   );
   r.delete(
     '/api/v1/admin/commission-rules/:id',
-    { config: { permission: 'operator' }, schema: { tags, summary: '删除平台佣金规则', params: IdParams, response: { 204: z.null() } } },
+    {
+      config: { permission: 'operator' },
+      schema: { tags, summary: '删除平台佣金规则', params: IdParams, response: { 204: z.null() } },
+    },
     async (req, reply) => {
       await svc.deleteRule(ctxOf(req), req.params.id, 'platform');
       return reply.status(204).send(null);
@@ -108,7 +145,11 @@ export default async function staffRoutes(app: App) {
     '/api/v1/admin/distribution/reconciliation',
     {
       config: { permission: 'operator' },
-      schema: { tags, summary: '分销对账：佣金、冲回、提现与总账', response: { 200: z.object({ ok: z.boolean(), checks: z.array(Check), problems: z.array(z.string()) }) } },
+      schema: {
+        tags,
+        summary: '分销对账：佣金、冲回、提现与总账',
+        response: { 200: z.object({ ok: z.boolean(), checks: z.array(Check), problems: z.array(z.string()) }) },
+      },
     },
     async (req) => svc.runDistributionReconciliation(ctxOf(req)),
   );

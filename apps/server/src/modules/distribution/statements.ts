@@ -45,7 +45,9 @@ export async function monthlyStatementCsv(ctx: Ctx, month: string): Promise<stri
   const cms = await ctx.db
     .select()
     .from(commissions)
-    .where(and(eq(commissions.promoterId, user.userId), gte(commissions.createdAt, start), lt(commissions.createdAt, end)))
+    .where(
+      and(eq(commissions.promoterId, user.userId), gte(commissions.createdAt, start), lt(commissions.createdAt, end)),
+    )
     .orderBy(asc(commissions.createdAt));
   for (const c of cms) {
     const partly = c.reversedAmount > 0 && c.reversedAmount < c.amount ? `（退款冲回 ${yuan(c.reversedAmount)}）` : '';
@@ -64,7 +66,12 @@ export async function monthlyStatementCsv(ctx: Ctx, month: string): Promise<stri
     });
   }
   const rewards = await ctx.db
-    .select({ at: ledgerEntries.createdAt, amount: ledgerEntries.amount, refId: ledgerJournals.refId, memo: ledgerJournals.memo })
+    .select({
+      at: ledgerEntries.createdAt,
+      amount: ledgerEntries.amount,
+      refId: ledgerJournals.refId,
+      memo: ledgerJournals.memo,
+    })
     .from(ledgerEntries)
     .innerJoin(ledgerJournals, eq(ledgerJournals.id, ledgerEntries.journalId))
     .where(
@@ -78,13 +85,24 @@ export async function monthlyStatementCsv(ctx: Ctx, month: string): Promise<stri
   for (const r of rewards) {
     rows.push({
       at: r.at,
-      cells: [csvField(shanghaiTime(r.at)), csvField('邀请奖励'), csvField(''), csvField(r.memo ?? ''), csvField(yuan(-r.amount), false), csvField('已到账'), csvField('0.00', false), csvField('', false)],
+      cells: [
+        csvField(shanghaiTime(r.at)),
+        csvField('邀请奖励'),
+        csvField(''),
+        csvField(r.memo ?? ''),
+        csvField(yuan(-r.amount), false),
+        csvField('已到账'),
+        csvField('0.00', false),
+        csvField('', false),
+      ],
     });
   }
   const wds = await ctx.db
     .select()
     .from(withdrawals)
-    .where(and(eq(withdrawals.userId, user.userId), gte(withdrawals.requestedAt, start), lt(withdrawals.requestedAt, end)));
+    .where(
+      and(eq(withdrawals.userId, user.userId), gte(withdrawals.requestedAt, start), lt(withdrawals.requestedAt, end)),
+    );
   for (const w of wds) {
     const paid = w.status !== 'failed';
     rows.push({

@@ -5,7 +5,15 @@ import { publicProfiles } from '../accounts/service.ts';
 import { commissions } from './schema.ts';
 
 export interface DistributionStats {
-  totals: { orders: number; promoters: number; gmv: number; recorded: number; pending: number; settled: number; reversed: number };
+  totals: {
+    orders: number;
+    promoters: number;
+    gmv: number;
+    recorded: number;
+    pending: number;
+    settled: number;
+    reversed: number;
+  };
   daily: { day: string; orders: number; commission: number }[];
   topProducts: { productId: string; title: string; orders: number; gmv: number; commission: number }[];
   topPromoters: { nickname: string; orders: number; gmv: number; commission: number }[];
@@ -14,7 +22,9 @@ export interface DistributionStats {
 /** Commission figures for the merchant's products (merchant) or the whole platform (operator), last 30 days daily. */
 export async function distributionStats(ctx: Ctx, as: 'merchant' | 'platform'): Promise<DistributionStats> {
   const scope: SQL | undefined =
-    as === 'merchant' ? eq(commissions.merchantId, actingMerchant(ctx.actor, ctx.merchantHint).merchantId) : (requireOperator(ctx.actor), undefined);
+    as === 'merchant'
+      ? eq(commissions.merchantId, actingMerchant(ctx.actor, ctx.merchantHint).merchantId)
+      : (requireOperator(ctx.actor), undefined);
   const net = sql`${commissions.amount} - ${commissions.reversedAmount}`;
   const level1 = and(scope, eq(commissions.level, 1));
   const [t] = await ctx.db
@@ -32,7 +42,11 @@ export async function distributionStats(ctx: Ctx, as: 'merchant' | 'platform'): 
   const since = new Date(ctx.now().getTime() - 30 * 86_400_000);
   const day = sql<string>`to_char(${commissions.createdAt} at time zone 'Asia/Shanghai', 'YYYY-MM-DD')`;
   const daily = await ctx.db
-    .select({ day, orders: sql<number>`count(distinct ${commissions.orderId})::int`, commission: sql<string>`sum(${net})` })
+    .select({
+      day,
+      orders: sql<number>`count(distinct ${commissions.orderId})::int`,
+      commission: sql<string>`sum(${net})`,
+    })
     .from(commissions)
     .where(and(scope, gte(commissions.createdAt, since)))
     .groupBy(day)
@@ -63,7 +77,10 @@ export async function distributionStats(ctx: Ctx, as: 'merchant' | 'platform'): 
     .groupBy(commissions.promoterId)
     .orderBy(desc(commission))
     .limit(10);
-  const names = await publicProfiles(ctx.db, promoters.map((p) => p.promoterId));
+  const names = await publicProfiles(
+    ctx.db,
+    promoters.map((p) => p.promoterId),
+  );
   return {
     totals: {
       orders: t?.orders ?? 0,
@@ -75,7 +92,13 @@ export async function distributionStats(ctx: Ctx, as: 'merchant' | 'platform'): 
       reversed: Number(t?.reversed ?? 0),
     },
     daily: daily.map((d) => ({ day: d.day, orders: d.orders, commission: Number(d.commission ?? 0) })),
-    topProducts: products.map((p) => ({ productId: p.productId, title: p.title, orders: p.orders, gmv: Number(p.gmv ?? 0), commission: Number(p.commission ?? 0) })),
+    topProducts: products.map((p) => ({
+      productId: p.productId,
+      title: p.title,
+      orders: p.orders,
+      gmv: Number(p.gmv ?? 0),
+      commission: Number(p.commission ?? 0),
+    })),
     topPromoters: promoters.map((p) => ({
       nickname: names.get(p.promoterId)?.nickname ?? '好物用户',
       orders: p.orders,

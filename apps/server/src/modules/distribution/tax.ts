@@ -4,7 +4,8 @@
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
 /** '2026-11' for an instant, in Beijing time. */
-export const shanghaiMonth = (at: Date): string => new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 7);
+export const shanghaiMonth = (at: Date): string =>
+  new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 7);
 
 /**
  * Tax on one month's income X: X ≤ ¥800 → 0; X ≤ ¥4,000 → (X − 800) × 20%; above, taxable = X × 80% at 20% up to

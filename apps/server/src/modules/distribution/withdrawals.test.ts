@@ -30,7 +30,8 @@ async function fund(who: Buyer, amount: number) {
   );
 }
 const earnings = async (who: Buyer) => (await who.get('/api/v1/me/earnings')).body;
-const withdraw = (who: Buyer, amount: number, key = newId('idem')) => who.post('/api/v1/me/withdrawals', { amount }, { idempotencyKey: key });
+const withdraw = (who: Buyer, amount: number, key = newId('idem')) =>
+  who.post('/api/v1/me/withdrawals', { amount }, { idempotencyKey: key });
 
 describe('withdrawals', () => {
   it('need a payout account and the minimum, never more than is available; a retry withdraws once', async () => {
@@ -51,7 +52,9 @@ describe('withdrawals', () => {
     expect(await earnings(me)).toMatchObject({ available: 2000, withdrawing: 3000 });
 
     await t.runJobs();
-    expect((await me.get('/api/v1/me/withdrawals')).body.items).toMatchObject([{ id: first.body.id, status: 'paid', net: 3000 }]);
+    expect((await me.get('/api/v1/me/withdrawals')).body.items).toMatchObject([
+      { id: first.body.id, status: 'paid', net: 3000 },
+    ]);
     expect(await earnings(me)).toMatchObject({ available: 2000, withdrawing: 0, withdrawn: 3000 });
     expect((await admin.get('/api/v1/admin/distribution/reconciliation')).body.ok).toBe(true);
   });
@@ -78,7 +81,7 @@ describe('withdrawals', () => {
     expect((await admin.get('/api/v1/admin/distribution/reconciliation')).body.ok).toBe(true);
   });
 
-  it('withholds income tax on the month\'s total and lists everything in the monthly CSV statement', async () => {
+  it("withholds income tax on the month's total and lists everything in the monthly CSV statement", async () => {
     const me = await buyer(t);
     await fund(me, 600_000);
     await me.put('/api/v1/me/payout-account', { holderName: '张三', accountNo: '6222021234560001' });

@@ -39,7 +39,10 @@ export async function getPayoutAccount(ctx: Ctx): Promise<{ account: PayoutAccou
 }
 
 /** Binds (or replaces) where withdrawals go. The provider tokenises the number; only a masked copy is kept. */
-export async function setPayoutAccount(ctx: Ctx, input: { holderName: string; accountNo: string }): Promise<PayoutAccountView> {
+export async function setPayoutAccount(
+  ctx: Ctx,
+  input: { holderName: string; accountNo: string },
+): Promise<PayoutAccountView> {
   const user = requireUser(ctx.actor);
   const registered = await payoutProvider.registerAccount(input);
   const values = {
@@ -79,7 +82,11 @@ export async function requestWithdrawal(ctx: Ctx, input: { amount: number }): Pr
   if (input.amount > MAX_WITHDRAWAL_FEN) return refuse('withdrawal-above-maximum');
   return idempotent(ctx, 'distribution.withdraw', input, async (tx) => {
     // The account row serialises one person's withdrawals: balance and monthly total are read under it.
-    const [account] = await tx.select().from(payoutAccounts).where(eq(payoutAccounts.userId, user.userId)).for('update');
+    const [account] = await tx
+      .select()
+      .from(payoutAccounts)
+      .where(eq(payoutAccounts.userId, user.userId))
+      .for('update');
     if (!account) return refuse('payout-account-missing');
     const available = -(await accountBalance(tx, accounts.promoterAvailable(user.userId)));
     if (available < input.amount) return refuse('insufficient-balance', `当前可提现 ${formatYuan(available)}`);
@@ -88,7 +95,13 @@ export async function requestWithdrawal(ctx: Ctx, input: { amount: number }): Pr
     const [month] = await tx
       .select({ total: sql<string>`coalesce(sum(${withdrawals.amount}), 0)` })
       .from(withdrawals)
-      .where(and(eq(withdrawals.userId, user.userId), eq(withdrawals.taxMonth, taxMonth), inArray(withdrawals.status, ['processing', 'paid'])));
+      .where(
+        and(
+          eq(withdrawals.userId, user.userId),
+          eq(withdrawals.taxMonth, taxMonth),
+          inArray(withdrawals.status, ['processing', 'paid']),
+        ),
+      );
     const withheld = withholdingFor(Number(month?.total ?? 0), input.amount);
     const id = newId('wdr');
     const [row] = await tx
@@ -117,14 +130,23 @@ export async function requestWithdrawal(ctx: Ctx, input: { amount: number }): Pr
         { account: accounts.promoterWithdrawing(user.userId), amount: -input.amount },
       ],
     });
-    await ctx.deps.jobs.enqueue(tx, EXECUTE_PAYOUT_JOB, { withdrawalId: id }, { runAt: now, key: `${EXECUTE_PAYOUT_JOB}:${id}` });
+    await ctx.deps.jobs.enqueue(
+      tx,
+      EXECUTE_PAYOUT_JOB,
+      { withdrawalId: id },
+      { runAt: now, key: `${EXECUTE_PAYOUT_JOB}:${id}` },
+    );
     return ok(withdrawalView(row!));
   });
 }
 
 /** The job: pays the net out (idempotent at the provider by withdrawal id). A refusal returns the money to available. */
 export async function executePayout(deps: Deps, db: Db, withdrawalId: string): Promise<void> {
-  const [w] = await db.select().from(withdrawals).where(and(eq(withdrawals.id, withdrawalId), eq(withdrawals.status, 'processing'))).for('update');
+  const [w] = await db
+    .select()
+    .from(withdrawals)
+    .where(and(eq(withdrawals.id, withdrawalId), eq(withdrawals.status, 'processing')))
+    .for('update');
   if (!w) return;
   const outcome = await payoutProvider.transfer({ payoutId: w.id, accountRef: w.providerAccountRef, amount: w.net });
   const now = deps.clock.now();
@@ -140,7 +162,9 @@ export async function executePayout(deps: Deps, db: Db, withdrawalId: string): P
   await postJournal(db, {
     kind: outcome.ok ? 'withdrawal.paid' : 'withdrawal.failed',
     refId: w.id,
-    memo: outcome.ok ? `提现到账 ${formatYuan(w.net)}，代扣个税 ${formatYuan(w.withheld)}` : `提现失败，${formatYuan(w.amount)} 退回可提现余额`,
+    memo: outcome.ok
+      ? `提现到账 ${formatYuan(w.net)}，代扣个税 ${formatYuan(w.withheld)}`
+      : `提现失败，${formatYuan(w.amount)} 退回可提现余额`,
     at: now,
     lines: outcome.ok
       ? [
@@ -153,7 +177,12 @@ export async function executePayout(deps: Deps, db: Db, withdrawalId: string): P
           { account: accounts.promoterAvailable(w.userId), amount: -w.amount },
         ],
   });
-  await emit(db, outcome.ok ? 'withdrawal.paid' : 'withdrawal.failed', { withdrawalId: w.id, userId: w.userId, amount: w.amount, net: w.net });
+  await emit(db, outcome.ok ? 'withdrawal.paid' : 'withdrawal.failed', {
+    withdrawalId: w.id,
+    userId: w.userId,
+    amount: w.amount,
+    net: w.net,
+  });
 }
 
 export async function listMyWithdrawals(

@@ -12,21 +12,48 @@ beforeAll(async () => {
 });
 
 const minutes = (n: number) => new Date(t.clock.now().getTime() + n * 60_000).toISOString();
-const stockOf = async (skuId: string) => (await t.deps.database.db.select().from(skus).where(eq(skus.id, skuId)))[0]!.stock;
+const stockOf = async (skuId: string) =>
+  (await t.deps.database.db.select().from(skus).where(eq(skus.id, skuId)))[0]!.stock;
 let ip = 0;
 /** Buyers come from different addresses, as on the internet (the endpoint also limits per address). */
 const crowd = async (n: number) =>
-  Promise.all(Array.from({ length: n }, async () => Object.assign(await buyer(t), { ip: `10.9.${Math.floor(++ip / 250)}.${ip % 250}` })));
-const purchase = (b: Buyer & { ip?: string }, itemId: string, body: Record<string, unknown> = {}, key: string = crypto.randomUUID()) =>
-  b.request('POST', `/api/v1/flash-sales/items/${itemId}/purchase`, body, { 'idempotency-key': key, ...(b.ip ? { 'x-forwarded-for': b.ip } : {}) });
+  Promise.all(
+    Array.from({ length: n }, async () =>
+      Object.assign(await buyer(t), { ip: `10.9.${Math.floor(++ip / 250)}.${ip % 250}` }),
+    ),
+  );
+const purchase = (
+  b: Buyer & { ip?: string },
+  itemId: string,
+  body: Record<string, unknown> = {},
+  key: string = crypto.randomUUID(),
+) =>
+  b.request('POST', `/api/v1/flash-sales/items/${itemId}/purchase`, body, {
+    'idempotency-key': key,
+    ...(b.ip ? { 'x-forwarded-for': b.ip } : {}),
+  });
 
-async function slot(opts: { quantity: number; perUserLimit?: number; stock?: number; price?: number; flashPrice?: number; startsIn?: number }) {
+async function slot(opts: {
+  quantity: number;
+  perUserLimit?: number;
+  stock?: number;
+  price?: number;
+  flashPrice?: number;
+  startsIn?: number;
+}) {
   const s = await shop(t, { price: opts.price ?? 19_900, stock: opts.stock ?? 100 });
   const res = await s.owner.post('/api/v1/merchant/flash-sales', {
     title: '双十二零点秒杀',
     startsAt: minutes(opts.startsIn ?? 10),
     endsAt: minutes((opts.startsIn ?? 10) + 60),
-    items: [{ skuId: s.skuId, flashPrice: opts.flashPrice ?? 9_900, quantity: opts.quantity, perUserLimit: opts.perUserLimit ?? 1 }],
+    items: [
+      {
+        skuId: s.skuId,
+        flashPrice: opts.flashPrice ?? 9_900,
+        quantity: opts.quantity,
+        perUserLimit: opts.perUserLimit ?? 1,
+      },
+    ],
   });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return { ...s, saleId: res.body.saleId as string, itemId: res.body.items[0].itemId as string };
@@ -38,16 +65,25 @@ describe('scheduling a slot', () => {
     expect(await stockOf(s.skuId)).toBe(70);
     const channel = (await s.owner.get('/api/v1/flash-sales')).body.slots;
     const listed = channel.find((x: { saleId: string }) => x.saleId === s.saleId);
-    expect(listed).toMatchObject({ state: 'upcoming', items: [{ flashPrice: 9_900, regularPrice: 19_900, quantity: 30, sold: 0, state: 'upcoming' }] });
+    expect(listed).toMatchObject({
+      state: 'upcoming',
+      items: [{ flashPrice: 9_900, regularPrice: 19_900, quantity: 30, sold: 0, state: 'upcoming' }],
+    });
   });
 
   it('refuses a flash price that is not below today’s price, and more units than the SKU has', async () => {
     const s = await shop(t, { price: 5_000, stock: 5 });
     const base = { title: '限时秒杀', startsAt: minutes(5), endsAt: minutes(65) };
-    const dear = await s.owner.post('/api/v1/merchant/flash-sales', { ...base, items: [{ skuId: s.skuId, flashPrice: 5_000, quantity: 1 }] });
+    const dear = await s.owner.post('/api/v1/merchant/flash-sales', {
+      ...base,
+      items: [{ skuId: s.skuId, flashPrice: 5_000, quantity: 1 }],
+    });
     expect(dear.status).toBe(422);
     expect(dear.body.detail).toContain('秒杀价须低于现价');
-    const many = await s.owner.post('/api/v1/merchant/flash-sales', { ...base, items: [{ skuId: s.skuId, flashPrice: 3_000, quantity: 6 }] });
+    const many = await s.owner.post('/api/v1/merchant/flash-sales', {
+      ...base,
+      items: [{ skuId: s.skuId, flashPrice: 3_000, quantity: 6 }],
+    });
     expect(many.status).toBe(409);
     expect(many.body.type).toBe('out-of-stock');
     expect(await stockOf(s.skuId)).toBe(5);
@@ -80,7 +116,12 @@ describe('buying', () => {
     expect(results.filter((r) => r.status === 409).every((r) => r.body.type === 'flash-sold-out')).toBe(true);
     const winner = people[results.indexOf(won[0]!)]!;
     const order = (await winner.get(`/api/v1/orders/${won[0]!.body.orderId}`)).body;
-    expect(order).toMatchObject({ status: 'pending_payment', payAmount: 9_900, shippingFee: 0, campaignKind: 'flash_sale' });
+    expect(order).toMatchObject({
+      status: 'pending_payment',
+      payAmount: 9_900,
+      shippingFee: 0,
+      campaignKind: 'flash_sale',
+    });
     const item = (await winner.get(`/api/v1/flash-sales/items/${s.itemId}`)).body;
     expect(item).toMatchObject({ sold: 7, remaining: 0, state: 'sold_out', myQty: 1 });
   });
@@ -127,7 +168,12 @@ describe('buying', () => {
     t.clock.advanceMinutes(2);
     const { signIn } = await import('../../../test/order-factories.ts');
     const nobody = await signIn(t);
-    const res = await nobody.request('POST', `/api/v1/flash-sales/items/${s.itemId}/purchase`, {}, { 'idempotency-key': 'k', 'x-forwarded-for': '10.8.0.1' });
+    const res = await nobody.request(
+      'POST',
+      `/api/v1/flash-sales/items/${s.itemId}/purchase`,
+      {},
+      { 'idempotency-key': 'k', 'x-forwarded-for': '10.8.0.1' },
+    );
     expect(res.body).toMatchObject({ type: 'address-required', title: '请先添加收货地址' });
     expect((await nobody.get(`/api/v1/flash-sales/items/${s.itemId}`)).body.sold).toBe(0);
   });
@@ -140,11 +186,26 @@ describe('VIP slots', () => {
     const community = await member!.post('/api/v1/communities', { name: '秒杀福利群', admission: 'open' });
     expect(community.status, JSON.stringify(community.body)).toBe(201);
     expect((await member!.post(`/api/v1/communities/${community.body.id}/join`)).body.status).toBe('joined');
-    const base = { startsAt: minutes(1), endsAt: minutes(61), items: [{ skuId: s.skuId, flashPrice: 9_900, quantity: 5 }] };
-    const vip = await s.owner.post('/api/v1/merchant/flash-sales', { ...base, title: '社群专享秒杀', communityId: community.body.id });
-    const gold = await s.owner.post('/api/v1/merchant/flash-sales', { ...base, title: '金卡专享秒杀', minTier: 'gold' });
+    const base = {
+      startsAt: minutes(1),
+      endsAt: minutes(61),
+      items: [{ skuId: s.skuId, flashPrice: 9_900, quantity: 5 }],
+    };
+    const vip = await s.owner.post('/api/v1/merchant/flash-sales', {
+      ...base,
+      title: '社群专享秒杀',
+      communityId: community.body.id,
+    });
+    const gold = await s.owner.post('/api/v1/merchant/flash-sales', {
+      ...base,
+      title: '金卡专享秒杀',
+      minTier: 'gold',
+    });
     t.clock.advanceMinutes(2);
-    expect((await purchase(outsider!, vip.body.items[0].itemId)).body).toMatchObject({ type: 'flash-not-eligible', title: '本场为会员/社群专享' });
+    expect((await purchase(outsider!, vip.body.items[0].itemId)).body).toMatchObject({
+      type: 'flash-not-eligible',
+      title: '本场为会员/社群专享',
+    });
     expect((await purchase(member!, vip.body.items[0].itemId)).status).toBe(201);
     expect((await purchase(member!, gold.body.items[0].itemId)).body.type).toBe('flash-not-eligible');
   });
@@ -195,7 +256,10 @@ describe('after the purchase', () => {
     const monitor = (await s.owner.get(`/api/v1/merchant/flash-sales/${s.saleId}`)).body;
     expect(monitor).toMatchObject({ paidUnits: 1, buyers: 1, items: [{ sold: 1, remaining: 4 }] });
     expect(monitor.perSecond.reduce((n: number, x: { purchases: number }) => n + x.purchases, 0)).toBe(1);
-    expect((await b!.get('/api/v1/me/flash-purchases')).body.items[0]).toMatchObject({ status: 'paid', orderId: won.body.orderId });
+    expect((await b!.get('/api/v1/me/flash-purchases')).body.items[0]).toMatchObject({
+      status: 'paid',
+      orderId: won.body.orderId,
+    });
 
     t.clock.advanceMinutes(61);
     await t.runJobs();

@@ -34,7 +34,10 @@ const SOLD_OUT_TTL_MS = 1000;
  * or after the last unit costs no queries. The database stays the only judge of stock and limits.
  */
 export class FlashGate {
-  private readonly views = new Map<string, { view: FlashItemView | null; loadedAt: number; loading?: Promise<FlashItemView | null> }>();
+  private readonly views = new Map<
+    string,
+    { view: FlashItemView | null; loadedAt: number; loading?: Promise<FlashItemView | null> }
+  >();
   private readonly soldOutSeenAt = new Map<string, number>();
   private readonly inFlight = new Set<string>();
 

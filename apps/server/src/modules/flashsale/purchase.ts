@@ -59,7 +59,13 @@ export async function purchaseFlashItem(
 ): Promise<Result<FlashPurchaseDto>> {
   const user = requireUser(ctx.actor);
   const requestKey = ctx.idempotencyKey;
-  if (!requestKey) throw new AppError('idempotency-key-required', 400, '缺少 Idempotency-Key 请求头', '抢购请求须带 Idempotency-Key，重试时沿用同一个');
+  if (!requestKey)
+    throw new AppError(
+      'idempotency-key-required',
+      400,
+      '缺少 Idempotency-Key 请求头',
+      '抢购请求须带 Idempotency-Key，重试时沿用同一个',
+    );
   const gate = flashGate(ctx.deps);
   const view = await gate.view(ctx.db, itemId);
   if (!view) throw notFound('秒杀商品');
@@ -79,7 +85,12 @@ export async function purchaseFlashItem(
   }
   if (!gate.enter(itemId, user.userId)) return refuse('flash-in-progress');
   try {
-    const outcome = await committerFor(ctx.deps).submit(itemId, { userId: user.userId, qty: input.qty, addressId: input.addressId, requestKey });
+    const outcome = await committerFor(ctx.deps).submit(itemId, {
+      userId: user.userId,
+      qty: input.qty,
+      addressId: input.addressId,
+      requestKey,
+    });
     ctx.deps.events.kick();
     if (outcome.ok) return ok(outcome.purchase);
     if (outcome.type === 'flash-sold-out') gate.markSoldOut(itemId);
@@ -125,7 +136,12 @@ class PoolMoved extends Error {}
  * guarded update — so the lock is held for that update and the commit, and several batches can be writing their
  * orders at once. If the guard fails the transaction rolls back and the batch is redone in 'locked' mode.
  */
-async function runBatch(deps: Deps, itemId: string, attempts: Attempt[], mode: 'optimistic' | 'locked'): Promise<Outcome[]> {
+async function runBatch(
+  deps: Deps,
+  itemId: string,
+  attempts: Attempt[],
+  mode: 'optimistic' | 'locked',
+): Promise<Outcome[]> {
   return deps.database.db.transaction(async (tx) => {
     const now = deps.clock.now();
     const [item] = await tx.select().from(flashItems).where(eq(flashItems.id, itemId));
@@ -144,14 +160,26 @@ async function runBatch(deps: Deps, itemId: string, attempts: Attempt[], mode: '
 
     // Before the start only members whose tier opens a limited edition early get through (same pool, same limits).
     const pending = attempts.map((a, i) => ({ a, i })).filter(({ i }) => !outcomes[i]);
-    const started = await openedFor(tx, view, pending.map(({ a }) => a.userId), now);
+    const started = await openedFor(
+      tx,
+      view,
+      pending.map(({ a }) => a.userId),
+      now,
+    );
     const open = pending.filter(({ a, i }) => {
       if (!started.has(a.userId)) outcomes[i] = { ok: false, type: 'flash-not-started' };
       return outcomes[i] === undefined;
     });
     if (open.length === 0) return settle(outcomes, { ok: false, type: 'flash-not-started' });
-    const eligible = await eligibleBuyers(tx, view, open.map(({ a }) => a.userId));
-    const addresses = await shippingAddressesOf(tx, open.map(({ a }) => ({ userId: a.userId, addressId: a.addressId })));
+    const eligible = await eligibleBuyers(
+      tx,
+      view,
+      open.map(({ a }) => a.userId),
+    );
+    const addresses = await shippingAddressesOf(
+      tx,
+      open.map(({ a }) => ({ userId: a.userId, addressId: a.addressId })),
+    );
     const candidates = open.filter(({ a, i }) => {
       if (!eligible.has(a.userId)) outcomes[i] = { ok: false, type: 'flash-not-eligible' };
       else if (!addresses.has(a.userId)) outcomes[i] = { ok: false, type: 'address-required' };
@@ -159,16 +187,25 @@ async function runBatch(deps: Deps, itemId: string, attempts: Attempt[], mode: '
     });
 
     if (item.quantity - item.sold === 0) return settle(outcomes, { ok: false, type: 'flash-sold-out' });
-    const withinLimit = await takeQuota(tx, item.id, item.perUserLimit, candidates.map(({ a }) => a));
+    const withinLimit = await takeQuota(
+      tx,
+      item.id,
+      item.perUserLimit,
+      candidates.map(({ a }) => a),
+    );
     // Locks are always taken in the same order — buyers' quota rows (sorted), then the item — so batches of
     // different processes and the expiry handler can wait for each other but never deadlock.
-    const pool = mode === 'locked' ? (await tx.select().from(flashItems).where(eq(flashItems.id, itemId)).for('update'))[0]! : item;
+    const pool =
+      mode === 'locked'
+        ? (await tx.select().from(flashItems).where(eq(flashItems.id, itemId)).for('update'))[0]!
+        : item;
     if (pool.closedAt) return settle(outcomes, { ok: false, type: 'flash-ended' });
     let left = pool.quantity - pool.sold;
     const winners: typeof candidates = [];
     const losers: Attempt[] = [];
     for (const c of candidates) {
-      if (!withinLimit.has(c.a.userId)) outcomes[c.i] = { ok: false, type: 'flash-limit-reached', detail: `每人限购 ${item.perUserLimit} 件` };
+      if (!withinLimit.has(c.a.userId))
+        outcomes[c.i] = { ok: false, type: 'flash-limit-reached', detail: `每人限购 ${item.perUserLimit} 件` };
       else if (c.a.qty > left) {
         outcomes[c.i] = { ok: false, type: 'flash-sold-out' };
         losers.push(c.a);
@@ -222,7 +259,13 @@ async function runBatch(deps: Deps, itemId: string, attempts: Attempt[], mode: '
     const took = await tx
       .update(flashItems)
       .set({ sold: sql`${flashItems.sold} + ${taken}` })
-      .where(and(eq(flashItems.id, item.id), sql`${flashItems.sold} + ${taken} <= ${flashItems.quantity}`, isNull(flashItems.closedAt)))
+      .where(
+        and(
+          eq(flashItems.id, item.id),
+          sql`${flashItems.sold} + ${taken} <= ${flashItems.quantity}`,
+          isNull(flashItems.closedAt),
+        ),
+      )
       .returning({ sold: flashItems.sold });
     if (took.length === 0) throw new PoolMoved();
     // One event per batch (not per buyer): rooms showing this item (live flash sales) publish the units left.
@@ -256,7 +299,11 @@ async function takeQuota(tx: Db, itemId: string, limit: number, attempts: Attemp
 }
 
 /** Returns units to buyers' quotas (lost the race, or an unpaid purchase expired), in one statement. */
-export async function giveBackQuota(tx: Db, itemId: string, attempts: { userId: string; qty: number }[]): Promise<void> {
+export async function giveBackQuota(
+  tx: Db,
+  itemId: string,
+  attempts: { userId: string; qty: number }[],
+): Promise<void> {
   if (attempts.length === 0) return;
   const values = sql.join(
     [...attempts].sort((x, y) => (x.userId < y.userId ? -1 : 1)).map((a) => sql`(${a.userId}::text, ${a.qty}::int)`),
@@ -282,11 +329,22 @@ async function purchasesByRequest(tx: Db, itemId: string, attempts: Attempt[]): 
   return new Map(rows.map((r) => [`${r.userId}:${r.requestKey}`, toDto(r)]));
 }
 
-async function findPurchase(db: Db, itemId: string, userId: string, requestKey: string): Promise<FlashPurchaseDto | undefined> {
+async function findPurchase(
+  db: Db,
+  itemId: string,
+  userId: string,
+  requestKey: string,
+): Promise<FlashPurchaseDto | undefined> {
   const [row] = await db
     .select()
     .from(flashPurchases)
-    .where(and(eq(flashPurchases.itemId, itemId), eq(flashPurchases.userId, userId), eq(flashPurchases.requestKey, requestKey)));
+    .where(
+      and(
+        eq(flashPurchases.itemId, itemId),
+        eq(flashPurchases.userId, userId),
+        eq(flashPurchases.requestKey, requestKey),
+      ),
+    );
   return row ? toDto(row) : undefined;
 }
 

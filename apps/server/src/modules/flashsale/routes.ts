@@ -68,7 +68,10 @@ const CreateBody = z
     payWindowSeconds: z.number().int().min(60, '支付时限至少 60 秒').max(1800, '支付时限最多 30 分钟').optional(),
     minTier: z.enum(TIER_CODES).optional(),
     communityId: Id.optional(),
-    memberEarlyAccess: z.boolean().default(false).describe('会员优先购（限量款）：金卡会员提前 30 分钟、黑钻提前 60 分钟开抢'),
+    memberEarlyAccess: z
+      .boolean()
+      .default(false)
+      .describe('会员优先购（限量款）：金卡会员提前 30 分钟、黑钻提前 60 分钟开抢'),
     items: z
       .array(
         z.object({
@@ -91,12 +94,22 @@ const PER_USER = { max: 20, timeWindow: '1 minute' } as const;
 export default async function flashSaleRoutes(app: App): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const perUserLimit = app.hasDecorator('createRateLimit')
-    ? app.createRateLimit({ ...PER_USER, keyGenerator: (req: FastifyRequest) => `flash:user:${req.actor.kind === 'user' ? req.actor.userId : req.ip}` })
+    ? app.createRateLimit({
+        ...PER_USER,
+        keyGenerator: (req: FastifyRequest) => `flash:user:${req.actor.kind === 'user' ? req.actor.userId : req.ip}`,
+      })
     : undefined;
 
   r.get(
     '/api/v1/flash-sales',
-    { config: { permission: 'public' }, schema: { tags, summary: '秒杀频道：正在抢购与即将开始的场次', response: { 200: z.object({ slots: z.array(Slot) }) } } },
+    {
+      config: { permission: 'public' },
+      schema: {
+        tags,
+        summary: '秒杀频道：正在抢购与即将开始的场次',
+        response: { 200: z.object({ slots: z.array(Slot) }) },
+      },
+    },
     async (req) => ({ slots: await svc.listFlashChannel(ctxOf(req)) }),
   );
 
@@ -121,7 +134,8 @@ export default async function flashSaleRoutes(app: App): Promise<void> {
       preHandler: async (req) => {
         if (!perUserLimit) return;
         const limit = await perUserLimit(req);
-        if (!limit.isAllowed && limit.isExceeded) throw new AppError('rate-limited', 429, '操作太频繁，请稍后再试', `每分钟最多抢购 ${PER_USER.max} 次`);
+        if (!limit.isAllowed && limit.isExceeded)
+          throw new AppError('rate-limited', 429, '操作太频繁，请稍后再试', `每分钟最多抢购 ${PER_USER.max} 次`);
       },
       schema: {
         tags,
@@ -144,7 +158,9 @@ export default async function flashSaleRoutes(app: App): Promise<void> {
       schema: {
         tags,
         summary: '我的秒杀',
-        response: { 200: z.object({ items: z.array(Purchase.extend({ title: z.string(), imageUrl: z.string().nullable() })) }) },
+        response: {
+          200: z.object({ items: z.array(Purchase.extend({ title: z.string(), imageUrl: z.string().nullable() })) }),
+        },
       },
     },
     async (req) => ({ items: await svc.listMyFlashPurchases(ctxOf(req)) }),
@@ -152,7 +168,10 @@ export default async function flashSaleRoutes(app: App): Promise<void> {
 
   r.get(
     '/api/v1/merchant/flash-sales',
-    { config: { permission: 'merchant' }, schema: { tags, summary: '本店秒杀场次', response: { 200: z.object({ slots: z.array(Slot) }) } } },
+    {
+      config: { permission: 'merchant' },
+      schema: { tags, summary: '本店秒杀场次', response: { 200: z.object({ slots: z.array(Slot) }) } },
+    },
     async (req) => ({ slots: await svc.listMerchantFlashSales(ctxOf(req)) }),
   );
 
@@ -175,14 +194,27 @@ export default async function flashSaleRoutes(app: App): Promise<void> {
     '/api/v1/merchant/flash-sales/:saleId',
     {
       config: { permission: 'merchant' },
-      schema: { tags, summary: '场次实时监控：已抢、剩余、已付款、每秒成交', params: z.object({ saleId: Id }), response: { 200: Monitor } },
+      schema: {
+        tags,
+        summary: '场次实时监控：已抢、剩余、已付款、每秒成交',
+        params: z.object({ saleId: Id }),
+        response: { 200: Monitor },
+      },
     },
     async (req) => svc.getFlashSaleMonitor(ctxOf(req), req.params.saleId),
   );
 
   r.post(
     '/api/v1/merchant/flash-sales/:saleId/cancel',
-    { config: { permission: 'merchant' }, schema: { tags, summary: '取消未开始的场次（库存退回）', params: z.object({ saleId: Id }), response: { 200: Slot } } },
+    {
+      config: { permission: 'merchant' },
+      schema: {
+        tags,
+        summary: '取消未开始的场次（库存退回）',
+        params: z.object({ saleId: Id }),
+        response: { 200: Slot },
+      },
+    },
     async (req) => unwrap(await svc.cancelFlashSale(ctxOf(req), req.params.saleId)),
   );
 }

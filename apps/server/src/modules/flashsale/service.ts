@@ -103,7 +103,10 @@ export async function createFlashSale(ctx: Ctx, input: CreateFlashSaleInput): Pr
       if (item.flashPrice >= sku.price)
         return refuse('flash-invalid-item', `「${sku.productTitle}」秒杀价须低于现价 ${formatYuan(sku.price)}`);
     }
-    const reserved = await reserveStock(tx, input.items.map((i) => ({ skuId: i.skuId, qty: i.quantity })));
+    const reserved = await reserveStock(
+      tx,
+      input.items.map((i) => ({ skuId: i.skuId, qty: i.quantity })),
+    );
     if (!reserved.ok) {
       const sku = skus.get(reserved.skuId)!;
       return refuse('out-of-stock', `「${sku.productTitle} ${sku.specText}」现有库存 ${sku.stock}`);
@@ -207,13 +210,22 @@ async function buyerTier(ctx: Ctx): Promise<TierCode> {
   return ctx.actor.kind === 'user' ? tierOf(ctx.db, ctx.actor.userId) : 'regular';
 }
 
-export async function getFlashItem(ctx: Ctx, itemId: string): Promise<FlashItemDto & { myQty: number; myPurchases: FlashPurchaseDto[] }> {
+export async function getFlashItem(
+  ctx: Ctx,
+  itemId: string,
+): Promise<FlashItemDto & { myQty: number; myPurchases: FlashPurchaseDto[] }> {
   const [item] = await ctx.db.select().from(flashItems).where(eq(flashItems.id, itemId));
   if (!item) throw notFound('秒杀商品');
   const [sale] = await ctx.db.select().from(flashSales).where(eq(flashSales.id, item.saleId));
   if (!sale || sale.status === 'cancelled') throw notFound('秒杀商品');
   const skus = await loadSkusForCheckout(ctx.db, [item.skuId]);
-  const dto = toItem(sale, item, skus.get(item.skuId), ctx.now(), sale.memberEarlyAccess ? await buyerTier(ctx) : 'regular');
+  const dto = toItem(
+    sale,
+    item,
+    skus.get(item.skuId),
+    ctx.now(),
+    sale.memberEarlyAccess ? await buyerTier(ctx) : 'regular',
+  );
   if (ctx.actor.kind !== 'user') return { ...dto, myQty: 0, myPurchases: [] };
   const mine = await ctx.db
     .select()
@@ -224,7 +236,9 @@ export async function getFlashItem(ctx: Ctx, itemId: string): Promise<FlashItemD
   return { ...dto, myQty: live.reduce((n, p) => n + p.qty, 0), myPurchases: mine.map(toDto) };
 }
 
-export async function listMyFlashPurchases(ctx: Ctx): Promise<(FlashPurchaseDto & { title: string; imageUrl: string | null })[]> {
+export async function listMyFlashPurchases(
+  ctx: Ctx,
+): Promise<(FlashPurchaseDto & { title: string; imageUrl: string | null })[]> {
   const user = requireUser(ctx.actor);
   const rows = await ctx.db
     .select({ purchase: flashPurchases, skuId: flashItems.skuId })
@@ -233,8 +247,15 @@ export async function listMyFlashPurchases(ctx: Ctx): Promise<(FlashPurchaseDto 
     .where(eq(flashPurchases.userId, user.userId))
     .orderBy(desc(flashPurchases.id))
     .limit(50);
-  const skus = await loadSkusForCheckout(ctx.db, rows.map((r) => r.skuId));
-  return rows.map((r) => ({ ...toDto(r.purchase), title: skus.get(r.skuId)?.productTitle ?? '', imageUrl: skus.get(r.skuId)?.imageUrl ?? null }));
+  const skus = await loadSkusForCheckout(
+    ctx.db,
+    rows.map((r) => r.skuId),
+  );
+  return rows.map((r) => ({
+    ...toDto(r.purchase),
+    title: skus.get(r.skuId)?.productTitle ?? '',
+    imageUrl: skus.get(r.skuId)?.imageUrl ?? null,
+  }));
 }
 
 export async function listMerchantFlashSales(ctx: Ctx): Promise<FlashSlotDto[]> {
@@ -270,11 +291,17 @@ export async function getFlashSaleMonitor(ctx: Ctx, saleId: string): Promise<Fla
   const units = (s: string) => byStatus.find((r) => r.status === s)?.units ?? 0;
   const itemIds = slot.items.map((i) => i.itemId);
   const [buyers] = itemIds.length
-    ? await ctx.db.select({ n: sql<number>`count(*)::int` }).from(flashQuotas).where(and(inArray(flashQuotas.itemId, itemIds), gt(flashQuotas.qty, 0)))
+    ? await ctx.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(flashQuotas)
+        .where(and(inArray(flashQuotas.itemId, itemIds), gt(flashQuotas.qty, 0)))
     : [{ n: 0 }];
   const since = new Date(Math.floor(now.getTime() / 1000) * 1000 - 59_000);
   const buckets = await ctx.db
-    .select({ second: sql<string>`floor(extract(epoch from ${flashPurchases.createdAt}))::bigint`, n: sql<number>`count(*)::int` })
+    .select({
+      second: sql<string>`floor(extract(epoch from ${flashPurchases.createdAt}))::bigint`,
+      n: sql<number>`count(*)::int`,
+    })
     .from(flashPurchases)
     .where(and(eq(flashPurchases.saleId, saleId), gt(flashPurchases.createdAt, new Date(since.getTime() - 1))))
     .groupBy(sql`1`);
@@ -283,7 +310,13 @@ export async function getFlashSaleMonitor(ctx: Ctx, saleId: string): Promise<Fla
     const at = since.getTime() + k * 1000;
     return { at: new Date(at).toISOString(), purchases: counts.get(at / 1000) ?? 0 };
   });
-  return { ...slot, paidUnits: units('paid'), expiredUnits: units('expired') + units('cancelled'), buyers: buyers?.n ?? 0, perSecond };
+  return {
+    ...slot,
+    paidUnits: units('paid'),
+    expiredUnits: units('expired') + units('cancelled'),
+    buyers: buyers?.n ?? 0,
+    perSecond,
+  };
 }
 
 // ---- views ----
@@ -296,9 +329,17 @@ async function slotsOf(db: Db, sales: SaleRow[], now: Date, tier: TierCode = 're
   const items = await db
     .select()
     .from(flashItems)
-    .where(inArray(flashItems.saleId, sales.map((s) => s.id)))
+    .where(
+      inArray(
+        flashItems.saleId,
+        sales.map((s) => s.id),
+      ),
+    )
     .orderBy(asc(flashItems.id));
-  const skus = await loadSkusForCheckout(db, items.map((i) => i.skuId));
+  const skus = await loadSkusForCheckout(
+    db,
+    items.map((i) => i.skuId),
+  );
   return sales.map((s) => {
     const own = items.filter((i) => i.saleId === s.id);
     const merchantName = own.map((i) => skus.get(i.skuId)?.merchantName).find(Boolean) ?? '';
@@ -310,8 +351,16 @@ async function slotOf(db: Db, sale: SaleRow, now: Date): Promise<FlashSlotDto> {
   return (await slotsOf(db, [sale], now))[0]!;
 }
 
-function toSlot(sale: SaleRow, items: ItemRow[], skus: Map<string, SkuSnapshot>, merchantName: string, now: Date, tier: TierCode = 'regular'): FlashSlotDto {
-  const state = sale.status === 'cancelled' ? 'cancelled' : now < sale.startsAt ? 'upcoming' : now < sale.endsAt ? 'live' : 'ended';
+function toSlot(
+  sale: SaleRow,
+  items: ItemRow[],
+  skus: Map<string, SkuSnapshot>,
+  merchantName: string,
+  now: Date,
+  tier: TierCode = 'regular',
+): FlashSlotDto {
+  const state =
+    sale.status === 'cancelled' ? 'cancelled' : now < sale.startsAt ? 'upcoming' : now < sale.endsAt ? 'live' : 'ended';
   return {
     saleId: sale.id,
     title: sale.title,

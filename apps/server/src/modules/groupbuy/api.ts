@@ -10,14 +10,20 @@ export const Paging = z.object({
   cursor: z.string().max(64).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(10),
 });
-export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+export const page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
 export const CreateCampaign = z.object({
   skuId: z.string().min(1).max(64),
   title: z.string().trim().max(60, '活动名称最多 60 字').optional(),
   groupSize: z.number().int().min(2, '至少 2 人成团').max(50, '最多 50 人成团'),
   groupPrice: Fen.min(1),
-  durationMinutes: z.number().int().min(10).max(72 * 60).describe('开团后多久内须成团（分钟）'),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(10)
+    .max(72 * 60)
+    .describe('开团后多久内须成团（分钟）'),
   perUserLimit: z.number().int().min(1).max(100).nullable().optional().describe('每人最多参团次数；不填为不限'),
   newUserSeats: z.number().int().min(0).max(49).default(0).describe('每团留给新人（从未付款下单）的席位数'),
   startsAt: z.iso.datetime({ offset: true }),
@@ -66,7 +72,9 @@ const Member = z.object({
 export const Group = z.object({
   id: z.string(),
   campaignId: z.string(),
-  status: z.enum(GROUP_STATUSES).describe('pending 待团长付款 / open 拼团中 / succeeded 已成团 / failed 未成团已退款 / abandoned 团长未付款'),
+  status: z
+    .enum(GROUP_STATUSES)
+    .describe('pending 待团长付款 / open 拼团中 / succeeded 已成团 / failed 未成团已退款 / abandoned 团长未付款'),
   size: z.number().int(),
   seatsTaken: z.number().int().describe('已占席位（已付款 + 待付款）'),
   paidCount: z.number().int(),

@@ -39,7 +39,8 @@ export async function createCampaign(ctx: Ctx, input: CreateCampaignInput): Prom
   if (newUserSeats < 0 || newUserSeats > input.groupSize - 1)
     return refuse('invalid-campaign', '新人席位须少于成团人数（团长席位不限新人）');
   if (input.perUserLimit != null && input.perUserLimit < 1) return refuse('invalid-campaign', '每人限参团次数至少为 1');
-  if (!(endsAt > startsAt) || endsAt <= ctx.now()) return refuse('invalid-campaign', '结束时间须晚于开始时间和当前时间');
+  if (!(endsAt > startsAt) || endsAt <= ctx.now())
+    return refuse('invalid-campaign', '结束时间须晚于开始时间和当前时间');
   const id = newId('gbc');
   const [row] = await ctx.db
     .insert(groupBuyCampaigns)
@@ -86,12 +87,20 @@ export async function listCampaignsForStaff(
   query: { cursor?: string | undefined; limit?: number | undefined },
 ): Promise<{ items: CampaignStatsDto[]; nextCursor: string | null }> {
   const user = requireUser(ctx.actor);
-  const scope = user.roles.includes('operator') && !ctx.merchantHint ? undefined : actingMerchant(ctx.actor, ctx.merchantHint).merchantId;
+  const scope =
+    user.roles.includes('operator') && !ctx.merchantHint
+      ? undefined
+      : actingMerchant(ctx.actor, ctx.merchantHint).merchantId;
   const limit = query.limit ?? 20;
   const rows = await ctx.db
     .select()
     .from(groupBuyCampaigns)
-    .where(and(scope ? eq(groupBuyCampaigns.merchantId, scope) : undefined, query.cursor ? lt(groupBuyCampaigns.id, query.cursor) : undefined))
+    .where(
+      and(
+        scope ? eq(groupBuyCampaigns.merchantId, scope) : undefined,
+        query.cursor ? lt(groupBuyCampaigns.id, query.cursor) : undefined,
+      ),
+    )
     .orderBy(desc(groupBuyCampaigns.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);

@@ -24,16 +24,31 @@ describe('the last seat of a group', () => {
     const leader = await buyer(t);
     const q = await leader.post(`/api/v1/group-buy/campaigns/${c.id}/quote`, { addressId: leader.addressId });
     const led = (
-      await leader.post(`/api/v1/group-buy/campaigns/${c.id}/groups`, { addressId: leader.addressId, expectedAmount: q.body.amount }, { idempotencyKey: newId('idem') })
+      await leader.post(
+        `/api/v1/group-buy/campaigns/${c.id}/groups`,
+        { addressId: leader.addressId, expectedAmount: q.body.amount },
+        { idempotencyKey: newId('idem') },
+      )
     ).body;
     await payThroughSandbox(t, leader, led.checkoutId);
     const first = await buyer(t);
-    expect((await first.post(`/api/v1/group-buy/groups/${led.groupId}/join`, { addressId: first.addressId, expectedAmount: q.body.amount })).status).toBe(201);
+    expect(
+      (
+        await first.post(`/api/v1/group-buy/groups/${led.groupId}/join`, {
+          addressId: first.addressId,
+          expectedAmount: q.body.amount,
+        })
+      ).status,
+    ).toBe(201);
 
     const racers = await Promise.all(Array.from({ length: 12 }, () => buyer(t)));
     const results = await Promise.all(
       racers.map((r) =>
-        r.post(`/api/v1/group-buy/groups/${led.groupId}/join`, { addressId: r.addressId, expectedAmount: q.body.amount }, { idempotencyKey: newId('idem') }),
+        r.post(
+          `/api/v1/group-buy/groups/${led.groupId}/join`,
+          { addressId: r.addressId, expectedAmount: q.body.amount },
+          { idempotencyKey: newId('idem') },
+        ),
       ),
     );
     const statuses = results.map((r) => r.status).sort();

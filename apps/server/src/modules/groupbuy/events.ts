@@ -9,12 +9,18 @@ type OrderPayload = { orderId: string };
 
 export function wireGroupBuy(deps: Deps): void {
   deps.jobs.register<{ groupId: string }>(EXPIRE_JOB, (db, p) => expireGroup(db, deps, p.groupId));
-  deps.events.subscribe<OrderPayload>('order.paid', 'groupbuy.confirm-seat', (db, e) => onOrderPaid(db, deps, e.payload.orderId));
+  deps.events.subscribe<OrderPayload>('order.paid', 'groupbuy.confirm-seat', (db, e) =>
+    onOrderPaid(db, deps, e.payload.orderId),
+  );
   deps.events.subscribe<OrderPayload>('order.cancelled', 'groupbuy.release-seat', (db, e) =>
     onOrderCancelled(db, deps, e.payload.orderId),
   );
-  deps.events.subscribe<OrderPayload>('order.closed', 'groupbuy.note-closed-seat', (db, e) => onOrderClosed(db, e.payload.orderId));
-  deps.events.subscribe<{ refundId: string; refId: string }>('refund.completed', 'groupbuy.record-seat-refund', (db, e) =>
-    onRefundCompleted(db, e.payload, deps.clock.now()),
+  deps.events.subscribe<OrderPayload>('order.closed', 'groupbuy.note-closed-seat', (db, e) =>
+    onOrderClosed(db, e.payload.orderId),
+  );
+  deps.events.subscribe<{ refundId: string; refId: string }>(
+    'refund.completed',
+    'groupbuy.record-seat-refund',
+    (db, e) => onRefundCompleted(db, e.payload, deps.clock.now()),
   );
 }

@@ -11,7 +11,10 @@ const admin = await operator(t);
 
 type Shop = Awaited<ReturnType<typeof shop>>;
 
-async function campaign(s: Shop, opts: { groupSize?: number; groupPrice?: number; perUserLimit?: number; newUserSeats?: number } = {}) {
+async function campaign(
+  s: Shop,
+  opts: { groupSize?: number; groupPrice?: number; perUserLimit?: number; newUserSeats?: number } = {},
+) {
   const now = t.clock.now().getTime();
   const res = await s.owner.post('/api/v1/merchant/group-buy/campaigns', {
     skuId: s.skuId,
@@ -35,22 +38,35 @@ async function quote(who: Buyer, campaignId: string): Promise<number> {
 
 async function open(who: Buyer, campaignId: string) {
   const expectedAmount = await quote(who, campaignId);
-  const res = await who.post(`/api/v1/group-buy/campaigns/${campaignId}/groups`, { addressId: who.addressId, expectedAmount }, { idempotencyKey: newId('idem') });
+  const res = await who.post(
+    `/api/v1/group-buy/campaigns/${campaignId}/groups`,
+    { addressId: who.addressId, expectedAmount },
+    { idempotencyKey: newId('idem') },
+  );
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body as { groupId: string; orderId: string; checkoutId: string; amount: number };
 }
 
 const join = async (who: Buyer, campaignId: string, groupId: string) =>
-  who.post(`/api/v1/group-buy/groups/${groupId}/join`, { addressId: who.addressId, expectedAmount: await quote(who, campaignId) }, { idempotencyKey: newId('idem') });
+  who.post(
+    `/api/v1/group-buy/groups/${groupId}/join`,
+    { addressId: who.addressId, expectedAmount: await quote(who, campaignId) },
+    { idempotencyKey: newId('idem') },
+  );
 
-const groupOf = async (groupId: string, who?: Buyer) => (await (who ?? admin).get(`/api/v1/group-buy/groups/${groupId}`)).body;
+const groupOf = async (groupId: string, who?: Buyer) =>
+  (await (who ?? admin).get(`/api/v1/group-buy/groups/${groupId}`)).body;
 
 describe('group buy', () => {
   it('refuses a group price that is not below today’s price', async () => {
     const s = await shop(t, { price: 9900 });
     const res = await s.owner.post('/api/v1/merchant/group-buy/campaigns', {
-      skuId: s.skuId, groupSize: 2, groupPrice: 9900, durationMinutes: 60,
-      startsAt: t.clock.now().toISOString(), endsAt: new Date(t.clock.now().getTime() + 86_400_000).toISOString(),
+      skuId: s.skuId,
+      groupSize: 2,
+      groupPrice: 9900,
+      durationMinutes: 60,
+      startsAt: t.clock.now().toISOString(),
+      endsAt: new Date(t.clock.now().getTime() + 86_400_000).toISOString(),
     });
     expect(res.status).toBe(422);
     expect(res.body.type).toBe('invalid-campaign');
@@ -70,10 +86,15 @@ describe('group buy', () => {
     const opened = await groupOf(led.groupId, friend);
     expect(opened.group).toMatchObject({ status: 'open', paidCount: 1, seatsLeft: 1 });
     expect(opened.group.expiresAt).toBe(new Date(t.clock.now().getTime() + 24 * 3_600_000).toISOString());
-    expect((await friend.get(`/api/v1/products/${s.productId}/group-buys`)).body.items[0].openGroups[0].id).toBe(led.groupId);
+    expect((await friend.get(`/api/v1/products/${s.productId}/group-buys`)).body.items[0].openGroups[0].id).toBe(
+      led.groupId,
+    );
 
     // Paid but the group has not filled: the merchant cannot ship yet.
-    const early = await s.owner.post(`/api/v1/merchant/orders/${led.orderId}/ship`, { carrier: '顺丰速运', trackingNo: 'SF1000000001' });
+    const early = await s.owner.post(`/api/v1/merchant/orders/${led.orderId}/ship`, {
+      carrier: '顺丰速运',
+      trackingNo: 'SF1000000001',
+    });
     expect(early.status).toBe(409);
     expect(early.body.type).toBe('ship-held');
 
@@ -83,10 +104,16 @@ describe('group buy', () => {
 
     const done = await groupOf(led.groupId, friend);
     expect(done.group).toMatchObject({ status: 'succeeded', paidCount: 2, seatsLeft: 0 });
-    expect(done.group.members.map((m: any) => [m.isLeader, m.status])).toEqual([[true, 'paid'], [false, 'paid']]);
+    expect(done.group.members.map((m: any) => [m.isLeader, m.status])).toEqual([
+      [true, 'paid'],
+      [false, 'paid'],
+    ]);
     expect(done.mySeat).toMatchObject({ status: 'paid', orderId: joined.body.orderId });
     for (const orderId of [led.orderId, joined.body.orderId]) {
-      const shipped = await s.owner.post(`/api/v1/merchant/orders/${orderId}/ship`, { carrier: '顺丰速运', trackingNo: `SF${orderId.slice(-10)}` });
+      const shipped = await s.owner.post(`/api/v1/merchant/orders/${orderId}/ship`, {
+        carrier: '顺丰速运',
+        trackingNo: `SF${orderId.slice(-10)}`,
+      });
       expect(shipped.status, JSON.stringify(shipped.body)).toBe(200);
     }
     const order = (await friend.get(`/api/v1/orders/${joined.body.orderId}`)).body;
@@ -119,7 +146,10 @@ describe('group buy', () => {
     const failed = await groupOf(led.groupId, leader);
     expect(failed.group.status).toBe('failed');
     expect(failed.mySeat.status).toBe('refunded');
-    for (const [who, orderId] of [[leader, led.orderId], [paidFriend, paidSeat.orderId]] as const) {
+    for (const [who, orderId] of [
+      [leader, led.orderId],
+      [paidFriend, paidSeat.orderId],
+    ] as const) {
       const order = (await who.get(`/api/v1/orders/${orderId}`)).body;
       expect(order.status).toBe('closed');
       expect(order.refundedAmount).toBe(order.payAmount);
@@ -150,11 +180,17 @@ describe('group buy', () => {
 
     // Campaign prices do not stack with points or member prices (membership's rule): the coupon still applies.
     const benefits = { couponIds: [coupon.id], usePoints: true };
-    const q = (await leader.post(`/api/v1/group-buy/campaigns/${c.id}/quote`, { addressId: leader.addressId, ...benefits })).body;
+    const q = (
+      await leader.post(`/api/v1/group-buy/campaigns/${c.id}/quote`, { addressId: leader.addressId, ...benefits })
+    ).body;
     const sources = q.merchants[0].discounts.map((d: { source: string }) => d.source);
     expect(sources).toEqual(['coupon']);
     expect(q.amount).toBe(6900 - 1000 + 800);
-    const led = await leader.post(`/api/v1/group-buy/campaigns/${c.id}/groups`, { addressId: leader.addressId, expectedAmount: q.amount, ...benefits }, { idempotencyKey: newId('idem') });
+    const led = await leader.post(
+      `/api/v1/group-buy/campaigns/${c.id}/groups`,
+      { addressId: leader.addressId, expectedAmount: q.amount, ...benefits },
+      { idempotencyKey: newId('idem') },
+    );
     expect(led.status, JSON.stringify(led.body)).toBe(201);
     expect(led.body.amount).toBe(q.amount);
     await payThroughSandbox(t, leader, led.body.checkoutId);
@@ -202,7 +238,11 @@ describe('group buy', () => {
     const led = await open(leader, c.id);
     await payThroughSandbox(t, leader, led.checkoutId);
 
-    const again = await leader.post(`/api/v1/group-buy/campaigns/${c.id}/groups`, { addressId: leader.addressId, expectedAmount: led.amount }, { idempotencyKey: newId('idem') });
+    const again = await leader.post(
+      `/api/v1/group-buy/campaigns/${c.id}/groups`,
+      { addressId: leader.addressId, expectedAmount: led.amount },
+      { idempotencyKey: newId('idem') },
+    );
     expect(again.status).toBe(409);
     expect(again.body.type).toBe('limit-reached');
 

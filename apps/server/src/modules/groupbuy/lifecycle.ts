@@ -2,12 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps.ts';
 import type { Db } from '../../platform/db.ts';
 import { emit } from '../../platform/events.ts';
-import {
-  cancelUnpaidCampaignOrder,
-  getOrderForAfterSale,
-  recordRefund,
-  releaseShipHold,
-} from '../orders/service.ts';
+import { cancelUnpaidCampaignOrder, getOrderForAfterSale, recordRefund, releaseShipHold } from '../orders/service.ts';
 import { requestRefund } from '../payments/service.ts';
 import { EXPIRE_JOB, expireKey, memberIdOfRefundRef, refundRef, SHIP_HOLD } from './rules.ts';
 import { groupBuyCampaigns, groupBuyGroups, groupBuyMembers } from './schema.ts';
@@ -55,7 +50,12 @@ export async function onOrderPaid(db: Db, deps: Deps, orderId: string): Promise<
       .set({ status: 'open', paidCount, openedAt: now, expiresAt })
       .where(eq(groupBuyGroups.id, group.id));
     await deps.jobs.enqueue(db, EXPIRE_JOB, { groupId: group.id }, { runAt: expiresAt, key: expireKey(group.id) });
-    await emit(db, 'groupbuy.opened', { groupId: group.id, campaignId: group.campaignId, leaderId: group.leaderId, expiresAt: expiresAt.toISOString() });
+    await emit(db, 'groupbuy.opened', {
+      groupId: group.id,
+      campaignId: group.campaignId,
+      leaderId: group.leaderId,
+      expiresAt: expiresAt.toISOString(),
+    });
   } else {
     await db.update(groupBuyGroups).set({ paidCount }).where(eq(groupBuyGroups.id, group.id));
   }
@@ -68,7 +68,11 @@ async function succeed(db: Db, deps: Deps, group: GroupRow, now: Date): Promise<
     .select()
     .from(groupBuyMembers)
     .where(and(eq(groupBuyMembers.groupId, group.id), eq(groupBuyMembers.status, 'paid')));
-  await releaseShipHold(db, paid.map((m) => m.orderId), SHIP_HOLD);
+  await releaseShipHold(
+    db,
+    paid.map((m) => m.orderId),
+    SHIP_HOLD,
+  );
   await deps.jobs.cancel(db, expireKey(group.id));
   await emit(db, 'groupbuy.succeeded', {
     groupId: group.id,
@@ -119,12 +123,20 @@ export async function expireGroup(db: Db, deps: Deps, groupId: string): Promise<
   const now = deps.clock.now();
   if (group.status !== 'open' || group.expiresAt! > now) return;
   await db.update(groupBuyGroups).set({ status: 'failed', failedAt: now }).where(eq(groupBuyGroups.id, groupId));
-  const members = await db.select().from(groupBuyMembers).where(eq(groupBuyMembers.groupId, groupId)).orderBy(asc(groupBuyMembers.id));
+  const members = await db
+    .select()
+    .from(groupBuyMembers)
+    .where(eq(groupBuyMembers.groupId, groupId))
+    .orderBy(asc(groupBuyMembers.id));
   for (const m of members) {
     if (m.status === 'reserved') {
       const cancelled = await cancelUnpaidCampaignOrder(db, deps, m.orderId, '拼团未成团，订单已自动取消');
       // Not cancellable means it was paid and its order.paid is still on its way: that handler refunds it.
-      if (cancelled) await db.update(groupBuyMembers).set({ status: 'released', releasedAt: now }).where(eq(groupBuyMembers.id, m.id));
+      if (cancelled)
+        await db
+          .update(groupBuyMembers)
+          .set({ status: 'released', releasedAt: now })
+          .where(eq(groupBuyMembers.id, m.id));
     } else if (m.status === 'paid') {
       await refundSeat(db, m, now);
     }
@@ -143,7 +155,10 @@ async function refundSeat(db: Db, member: MemberRow, now: Date): Promise<void> {
   if (!order) throw new Error(`group seat ${member.id}: order ${member.orderId} missing`);
   const amount = order.payAmount - order.refundedAmount;
   if (amount <= 0) {
-    await db.update(groupBuyMembers).set({ status: 'refunded', refundedAt: now }).where(eq(groupBuyMembers.id, member.id));
+    await db
+      .update(groupBuyMembers)
+      .set({ status: 'refunded', refundedAt: now })
+      .where(eq(groupBuyMembers.id, member.id));
     return;
   }
   const refund = await requestRefund(db, {
@@ -162,7 +177,11 @@ async function refundSeat(db: Db, member: MemberRow, now: Date): Promise<void> {
 }
 
 /** refund.completed of a failed group's seat: the order records the refund (and closes); the seat is refunded. */
-export async function onRefundCompleted(db: Db, payload: { refundId: string; refId: string }, now: Date): Promise<void> {
+export async function onRefundCompleted(
+  db: Db,
+  payload: { refundId: string; refId: string },
+  now: Date,
+): Promise<void> {
   const memberId = memberIdOfRefundRef(payload.refId);
   if (!memberId) return;
   const [m] = await db.select().from(groupBuyMembers).where(eq(groupBuyMembers.id, memberId)).for('update');
@@ -179,7 +198,12 @@ export async function onRefundCompleted(db: Db, payload: { refundId: string; ref
     at: now,
   });
   await db.update(groupBuyMembers).set({ status: 'refunded', refundedAt: now }).where(eq(groupBuyMembers.id, m.id));
-  await emit(db, 'groupbuy.seat_refunded', { groupId: m.groupId, memberId: m.id, orderId: m.orderId, refundId: payload.refundId });
+  await emit(db, 'groupbuy.seat_refunded', {
+    groupId: m.groupId,
+    memberId: m.id,
+    orderId: m.orderId,
+    refundId: payload.refundId,
+  });
 }
 
 /** order.closed of a succeeded group's seat (an after-sale refund): noted on the seat; the group stays succeeded. */

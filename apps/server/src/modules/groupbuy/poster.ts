@@ -7,7 +7,12 @@ import { getGroupPage } from './queries.ts';
 // members only, never placeholders) and a QR code of the share link. SVG so it stays crisp and needs no canvas.
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-const clip = (s: string, n: number) => (Array.from(s).length > n ? `${Array.from(s).slice(0, n - 1).join('')}…` : s);
+const clip = (s: string, n: number) =>
+  Array.from(s).length > n
+    ? `${Array.from(s)
+        .slice(0, n - 1)
+        .join('')}…`
+    : s;
 
 function qrPath(text: string, x: number, y: number, box: number): string {
   const { data, size } = encode(text, { ecc: 'M', border: 1 });
@@ -15,7 +20,10 @@ function qrPath(text: string, x: number, y: number, box: number): string {
   const parts: string[] = [];
   data.forEach((row, r) =>
     row.forEach((dark, c) => {
-      if (dark) parts.push(`M${(x + c * cell).toFixed(2)} ${(y + r * cell).toFixed(2)}h${cell.toFixed(2)}v${cell.toFixed(2)}h-${cell.toFixed(2)}z`);
+      if (dark)
+        parts.push(
+          `M${(x + c * cell).toFixed(2)} ${(y + r * cell).toFixed(2)}h${cell.toFixed(2)}v${cell.toFixed(2)}h-${cell.toFixed(2)}z`,
+        );
     }),
   );
   return `<rect x="${x}" y="${y}" width="${box}" height="${box}" fill="#fff"/><path d="${parts.join('')}" fill="#111"/>`;
@@ -26,7 +34,11 @@ export async function groupPosterSvg(ctx: Ctx, groupId: string, shareUrl: string
   const paid = group.members.filter((m) => m.status === 'paid');
   const left = group.size - group.paidCount;
   const status =
-    group.status === 'succeeded' ? '已成团' : group.status === 'failed' ? '未成团，已全额退款' : `${group.size} 人团 · 还差 ${left} 人`;
+    group.status === 'succeeded'
+      ? '已成团'
+      : group.status === 'failed'
+        ? '未成团，已全额退款'
+        : `${group.size} 人团 · 还差 ${left} 人`;
   const avatars = paid
     .slice(0, 8)
     .map((m, i) => {

@@ -69,7 +69,8 @@ export async function productGroupBuys(ctx: Ctx, productId: string): Promise<{ i
     .orderBy(desc(groupBuyCampaigns.id));
   const views = (await campaignViews(ctx.db, rows, now)).filter((c) => c.live);
   const items: ProductGroupBuyDto[] = [];
-  for (const c of views) items.push({ ...c, openGroups: await groupViews(ctx.db, await joinableGroups(ctx.db, c.id, now)) });
+  for (const c of views)
+    items.push({ ...c, openGroups: await groupViews(ctx.db, await joinableGroups(ctx.db, c.id, now)) });
   return { items };
 }
 
@@ -89,23 +90,40 @@ export async function listMyGroupBuys(
   const rows = await ctx.db
     .select()
     .from(groupBuyMembers)
-    .where(and(eq(groupBuyMembers.userId, user.userId), query.cursor ? lt(groupBuyMembers.id, query.cursor) : undefined))
+    .where(
+      and(eq(groupBuyMembers.userId, user.userId), query.cursor ? lt(groupBuyMembers.id, query.cursor) : undefined),
+    )
     .orderBy(desc(groupBuyMembers.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
-  return { items: await seatsWithGroups(ctx, page), nextCursor: rows.length > limit ? page[page.length - 1]!.id : null };
+  return {
+    items: await seatsWithGroups(ctx, page),
+    nextCursor: rows.length > limit ? page[page.length - 1]!.id : null,
+  };
 }
 
 async function seatsWithGroups(ctx: Ctx, seats: (typeof groupBuyMembers.$inferSelect)[]): Promise<MyGroupBuyDto[]> {
   if (seats.length === 0) return [];
-  const groups = await ctx.db.select().from(groupBuyGroups).where(inArray(groupBuyGroups.id, seats.map((s) => s.groupId)));
+  const groups = await ctx.db
+    .select()
+    .from(groupBuyGroups)
+    .where(
+      inArray(
+        groupBuyGroups.id,
+        seats.map((s) => s.groupId),
+      ),
+    );
   const campaigns = await ctx.db
     .select()
     .from(groupBuyCampaigns)
     .where(inArray(groupBuyCampaigns.id, [...new Set(groups.map((g) => g.campaignId))]));
   const groupDtos = new Map((await groupViews(ctx.db, groups)).map((g) => [g.id, g]));
   const campaignDtos = new Map((await campaignViews(ctx.db, campaigns, ctx.now())).map((c) => [c.id, c]));
-  return seats.map((s) => ({ seat: seatOf(s), group: groupDtos.get(s.groupId)!, campaign: campaignDtos.get(s.campaignId)! }));
+  return seats.map((s) => ({
+    seat: seatOf(s),
+    group: groupDtos.get(s.groupId)!,
+    campaign: campaignDtos.get(s.campaignId)!,
+  }));
 }
 
 export interface StaffGroupDto extends GroupDto {
@@ -135,13 +153,26 @@ export async function listCampaignGroups(
   const page = rows.slice(0, limit);
   const views = await groupViews(ctx.db, page);
   const members = page.length
-    ? await ctx.db.select().from(groupBuyMembers).where(inArray(groupBuyMembers.groupId, page.map((g) => g.id))).orderBy(groupBuyMembers.id)
+    ? await ctx.db
+        .select()
+        .from(groupBuyMembers)
+        .where(
+          inArray(
+            groupBuyMembers.groupId,
+            page.map((g) => g.id),
+          ),
+        )
+        .orderBy(groupBuyMembers.id)
     : [];
   const items = views.map((g) => {
     const live = members.filter((m) => m.groupId === g.id && m.status !== 'released');
     return {
       ...g,
-      members: g.members.map((m, i) => ({ ...m, orderId: live[i]!.orderId, refundedAfterSuccess: live[i]!.refundedAfterSuccess })),
+      members: g.members.map((m, i) => ({
+        ...m,
+        orderId: live[i]!.orderId,
+        refundedAfterSuccess: live[i]!.refundedAfterSuccess,
+      })),
     };
   });
   return { items, nextCursor: rows.length > limit ? page[page.length - 1]!.id : null };

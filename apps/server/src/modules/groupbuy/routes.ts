@@ -30,12 +30,24 @@ export default async function groupBuyRoutes(app: App) {
 
   r.get(
     '/api/v1/products/:id/group-buys',
-    { config: { permission: 'public' }, schema: { tags, summary: '商品的进行中拼团活动及可参加的团', params: Id, response: { 200: ProductGroupBuys } } },
+    {
+      config: { permission: 'public' },
+      schema: { tags, summary: '商品的进行中拼团活动及可参加的团', params: Id, response: { 200: ProductGroupBuys } },
+    },
     async (req) => svc.productGroupBuys(ctxOf(req), req.params.id),
   );
   r.post(
     '/api/v1/group-buy/campaigns/:id/quote',
-    { config: { permission: 'user' }, schema: { tags, summary: '拼团价试算（开团或参团前）', params: Id, body: SeatQuoteInput, response: { 200: Quote } } },
+    {
+      config: { permission: 'user' },
+      schema: {
+        tags,
+        summary: '拼团价试算（开团或参团前）',
+        params: Id,
+        body: SeatQuoteInput,
+        response: { 200: Quote },
+      },
+    },
     async (req) => unwrap(await svc.quoteSeat(ctxOf(req), req.params.id, req.body)),
   );
   r.post(
@@ -72,7 +84,10 @@ export default async function groupBuyRoutes(app: App) {
   );
   r.get(
     '/api/v1/group-buy/groups/:id',
-    { config: { permission: 'public' }, schema: { tags, summary: '拼团详情（分享页）', params: Id, response: { 200: GroupPage } } },
+    {
+      config: { permission: 'public' },
+      schema: { tags, summary: '拼团详情（分享页）', params: Id, response: { 200: GroupPage } },
+    },
     async (req) => svc.getGroupPage(ctxOf(req), req.params.id),
   );
   r.get(
@@ -86,29 +101,55 @@ export default async function groupBuyRoutes(app: App) {
   );
   r.get(
     '/api/v1/group-buy/mine',
-    { config: { permission: 'user' }, schema: { tags, summary: '我的拼团', querystring: Paging, response: { 200: page(MyGroupBuy) } } },
+    {
+      config: { permission: 'user' },
+      schema: { tags, summary: '我的拼团', querystring: Paging, response: { 200: page(MyGroupBuy) } },
+    },
     async (req) => svc.listMyGroupBuys(ctxOf(req), req.query),
   );
 
   // ---- merchant / operator ----
   r.post(
     '/api/v1/merchant/group-buy/campaigns',
-    { config: { permission: 'merchant' }, schema: { tags, summary: '创建拼团活动', body: CreateCampaign, response: { 201: Campaign } } },
+    {
+      config: { permission: 'merchant' },
+      schema: { tags, summary: '创建拼团活动', body: CreateCampaign, response: { 201: Campaign } },
+    },
     async (req, reply) => reply.status(201).send(unwrap(await svc.createCampaign(ctxOf(req), req.body))),
   );
   r.get(
     '/api/v1/merchant/group-buy/campaigns',
-    { config: { permission: 'user' }, schema: { tags, summary: '拼团活动列表（商家看自己的，运营看全部）', querystring: Paging, response: { 200: page(CampaignWithStats) } } },
+    {
+      config: { permission: 'user' },
+      schema: {
+        tags,
+        summary: '拼团活动列表（商家看自己的，运营看全部）',
+        querystring: Paging,
+        response: { 200: page(CampaignWithStats) },
+      },
+    },
     async (req) => svc.listCampaignsForStaff(ctxOf(req), req.query),
   );
   r.post(
     '/api/v1/merchant/group-buy/campaigns/:id/stop',
-    { config: { permission: 'merchant' }, schema: { tags, summary: '提前结束拼团活动（已开的团照常进行）', params: Id, response: { 200: Campaign } } },
+    {
+      config: { permission: 'merchant' },
+      schema: { tags, summary: '提前结束拼团活动（已开的团照常进行）', params: Id, response: { 200: Campaign } },
+    },
     async (req) => svc.stopCampaign(ctxOf(req), req.params.id),
   );
   r.get(
     '/api/v1/merchant/group-buy/campaigns/:id/groups',
-    { config: { permission: 'user' }, schema: { tags, summary: '活动下的团及成员', params: Id, querystring: GroupsQuery, response: { 200: page(StaffGroup) } } },
+    {
+      config: { permission: 'user' },
+      schema: {
+        tags,
+        summary: '活动下的团及成员',
+        params: Id,
+        querystring: GroupsQuery,
+        response: { 200: page(StaffGroup) },
+      },
+    },
     async (req) => svc.listCampaignGroups(ctxOf(req), req.params.id, req.query),
   );
 }

@@ -17,7 +17,8 @@ export const EXPIRE_JOB = 'groupbuy.expire-group';
 export const expireKey = (groupId: string) => `${EXPIRE_JOB}:${groupId}`;
 /** The refund reference of a failed group's seat: asking twice never refunds twice. */
 export const refundRef = (memberId: string) => `groupbuy:${memberId}`;
-export const memberIdOfRefundRef = (refId: string) => (refId.startsWith('groupbuy:') ? refId.slice('groupbuy:'.length) : undefined);
+export const memberIdOfRefundRef = (refId: string) =>
+  refId.startsWith('groupbuy:') ? refId.slice('groupbuy:'.length) : undefined;
 
 export const MIN_DURATION_MINUTES = 10;
 export const MAX_DURATION_MINUTES = 72 * 60;

@@ -23,7 +23,9 @@ export const groupBuyCampaigns = pgTable(
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
     /** active: open for new groups; stopped: the merchant ended it early (groups already open run their course). */
-    status: text('status', { enum: ['active', 'stopped'] }).notNull().default('active'),
+    status: text('status', { enum: ['active', 'stopped'] })
+      .notNull()
+      .default('active'),
     createdBy: text('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
@@ -65,7 +67,10 @@ export const groupBuyGroups = pgTable(
   },
   (t) => [
     index('groupbuy_groups_campaign_idx').on(t.campaignId, t.status, t.id),
-    check('groupbuy_groups_seats', sql`${t.seatsTaken} between 0 and ${t.size} and ${t.paidCount} between 0 and ${t.seatsTaken}`),
+    check(
+      'groupbuy_groups_seats',
+      sql`${t.seatsTaken} between 0 and ${t.size} and ${t.paidCount} between 0 and ${t.seatsTaken}`,
+    ),
     check('groupbuy_groups_regular_seats', sql`${t.regularSeatsTaken} between 0 and ${t.size} - ${t.newUserSeats}`),
   ],
 );

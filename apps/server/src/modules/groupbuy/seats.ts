@@ -94,10 +94,17 @@ export async function joinGroup(ctx: Ctx, groupId: string, input: SeatOrderInput
     const [mine] = await tx
       .select({ id: groupBuyMembers.id })
       .from(groupBuyMembers)
-      .where(and(eq(groupBuyMembers.groupId, groupId), eq(groupBuyMembers.userId, user.userId), inArray(groupBuyMembers.status, ['reserved', 'paid'])));
+      .where(
+        and(
+          eq(groupBuyMembers.groupId, groupId),
+          eq(groupBuyMembers.userId, user.userId),
+          inArray(groupBuyMembers.status, ['reserved', 'paid']),
+        ),
+      );
     if (mine) return refuse('already-in-group');
     const campaign = await loadCampaign(tx, group.campaignId);
-    if (!(await withinUserLimit(tx, campaign, user.userId))) return refuse('limit-reached', `每人最多参团 ${campaign.perUserLimit} 次`);
+    if (!(await withinUserLimit(tx, campaign, user.userId)))
+      return refuse('limit-reached', `每人最多参团 ${campaign.perUserLimit} 次`);
     const isNewUser = !(await hasPaidOrder(tx, user.userId));
     const [seat] = await tx
       .update(groupBuyGroups)
@@ -110,7 +117,9 @@ export async function joinGroup(ctx: Ctx, groupId: string, input: SeatOrderInput
           eq(groupBuyGroups.id, groupId),
           eq(groupBuyGroups.status, 'open'),
           lt(groupBuyGroups.seatsTaken, groupBuyGroups.size),
-          isNewUser ? undefined : sql`${groupBuyGroups.regularSeatsTaken} < ${groupBuyGroups.size} - ${groupBuyGroups.newUserSeats}`,
+          isNewUser
+            ? undefined
+            : sql`${groupBuyGroups.regularSeatsTaken} < ${groupBuyGroups.size} - ${groupBuyGroups.newUserSeats}`,
         ),
       )
       .returning({ id: groupBuyGroups.id });
@@ -130,11 +139,7 @@ async function seatWithOrder(
   const user = requireUser(ctx.actor);
   // The order is placed inside this transaction (a savepoint), without the route's Idempotency-Key: ours covers both.
   const inTx = makeCtx(ctx.deps, ctx.actor, { db: tx, requestId: ctx.requestId, ip: ctx.ip });
-  const placed = await placeOrder(
-    inTx,
-    { ...input, items: [{ skuId: campaign.skuId, qty: 1 }] },
-    termsOf(campaign),
-  );
+  const placed = await placeOrder(inTx, { ...input, items: [{ skuId: campaign.skuId, qty: 1 }] }, termsOf(campaign));
   if (!placed.ok) return placed;
   const order = placed.value.orders[0]!;
   const memberId = newId('gbm');
@@ -151,7 +156,13 @@ async function seatWithOrder(
     payAmount: order.payAmount,
     joinedAt: ctx.now(),
   });
-  await emit(tx, 'groupbuy.seat_reserved', { groupId, campaignId: campaign.id, userId: user.userId, orderId: order.id, isLeader: who.isLeader });
+  await emit(tx, 'groupbuy.seat_reserved', {
+    groupId,
+    campaignId: campaign.id,
+    userId: user.userId,
+    orderId: order.id,
+    isLeader: who.isLeader,
+  });
   return ok({
     groupId,
     memberId,
@@ -175,6 +186,12 @@ async function withinUserLimit(db: Db, campaign: CampaignRow, userId: string): P
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(groupBuyMembers)
-    .where(and(eq(groupBuyMembers.campaignId, campaign.id), eq(groupBuyMembers.userId, userId), inArray(groupBuyMembers.status, ['reserved', 'paid'])));
+    .where(
+      and(
+        eq(groupBuyMembers.campaignId, campaign.id),
+        eq(groupBuyMembers.userId, userId),
+        inArray(groupBuyMembers.status, ['reserved', 'paid']),
+      ),
+    );
   return (row?.n ?? 0) < campaign.perUserLimit;
 }

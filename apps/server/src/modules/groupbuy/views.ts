@@ -32,7 +32,10 @@ export interface CampaignDto {
 }
 
 export async function campaignViews(db: Db, rows: CampaignRow[], now: Date): Promise<CampaignDto[]> {
-  const skus = await loadSkusForCheckout(db, rows.map((r) => r.skuId));
+  const skus = await loadSkusForCheckout(
+    db,
+    rows.map((r) => r.skuId),
+  );
   return rows.map((r) => {
     const sku = skus.get(r.skuId);
     return {
@@ -95,10 +98,17 @@ export async function groupViews(db: Db, groups: GroupRow[]): Promise<GroupDto[]
   const members = await db
     .select()
     .from(groupBuyMembers)
-    .where(inArray(groupBuyMembers.groupId, groups.map((g) => g.id)))
+    .where(
+      inArray(
+        groupBuyMembers.groupId,
+        groups.map((g) => g.id),
+      ),
+    )
     .orderBy(asc(groupBuyMembers.id));
   const live = members.filter((m) => m.status !== 'released');
-  const profiles = await publicProfiles(db, [...new Set([...live.map((m) => m.userId), ...groups.map((g) => g.leaderId)])]);
+  const profiles = await publicProfiles(db, [
+    ...new Set([...live.map((m) => m.userId), ...groups.map((g) => g.leaderId)]),
+  ]);
   return groups.map((g) => ({
     id: g.id,
     campaignId: g.campaignId,

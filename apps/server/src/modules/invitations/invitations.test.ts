@@ -19,7 +19,12 @@ async function operatorClient() {
 
 const codeOf = async (who: Buyer) => (await who.get('/api/v1/me/invitation')).body.code as string;
 const bind = (who: Buyer, code: string) => who.post('/api/v1/me/invitation/bind', { code });
-const invitees = async (who: Buyer) => (await who.get('/api/v1/me/invitees')).body.items as { status: string; rewardAmount: number; refundedOrders: number }[];
+const invitees = async (who: Buyer) =>
+  (await who.get('/api/v1/me/invitees')).body.items as {
+    status: string;
+    rewardAmount: number;
+    refundedOrders: number;
+  }[];
 const earnings = async (who: Buyer) => (await who.get('/api/v1/me/earnings')).body;
 
 /** A paid order of one unit by `who`, from a new shop. */
@@ -32,7 +37,14 @@ async function paidOrder(who: Buyer, price = 6800) {
   return { s, orderId: order.id, lineId: order.lines[0]!.id };
 }
 async function deliver(o: Awaited<ReturnType<typeof paidOrder>>, who: Buyer) {
-  expect((await o.s.owner.post(`/api/v1/merchant/orders/${o.orderId}/ship`, { carrier: '顺丰速运', trackingNo: 'SF1234567890' })).status).toBe(200);
+  expect(
+    (
+      await o.s.owner.post(`/api/v1/merchant/orders/${o.orderId}/ship`, {
+        carrier: '顺丰速运',
+        trackingNo: 'SF1234567890',
+      })
+    ).status,
+  ).toBe(200);
   expect((await who.post(`/api/v1/orders/${o.orderId}/confirm-receipt`)).status).toBe(200);
   await t.drain();
 }
@@ -63,7 +75,10 @@ describe('binding an invite code', () => {
     const bound = await bind(bob, aliceCode.toLowerCase());
     expect(bound.status).toBe(200);
     expect((await bind(bob, aliceCode)).body.type).toBe('invite-already-bound');
-    expect((await bob.get('/api/v1/me/invitation')).body).toMatchObject({ canBind: false, inviter: { nickname: expect.any(String) } });
+    expect((await bob.get('/api/v1/me/invitation')).body).toMatchObject({
+      canBind: false,
+      inviter: { nickname: expect.any(String) },
+    });
     // Alice may not bind Bob's code: Bob is below her.
     expect((await bind(alice, await codeOf(bob))).body.type).toBe('invite-cycle');
 
@@ -106,7 +121,11 @@ describe('fission threshold: the reward waits for a first purchase that passes i
     await t.drain();
     expect(await invitees(inviter)).toMatchObject([{ status: 'rewarded', rewardAmount: 500 }]);
     expect(await earnings(inviter)).toMatchObject({ available: 500 });
-    expect((await inviter.get('/api/v1/me/invitation')).body).toMatchObject({ invited: 1, rewarded: 1, rewardTotal: 500 });
+    expect((await inviter.get('/api/v1/me/invitation')).body).toMatchObject({
+      invited: 1,
+      rewarded: 1,
+      rewardTotal: 500,
+    });
 
     // A third clean order does not pay again.
     const third = await paidOrder(friend);
@@ -139,7 +158,15 @@ describe('fission report', () => {
     expect(denied.status).toBe(403);
     const report = (await admin.get('/api/v1/admin/fission-report?limit=50')).body;
     const rootRow = report.inviters.find((r: { inviterId: string }) => r.inviterId === root.userId);
-    expect(rootRow).toMatchObject({ invitees: 2, downline: 3, chainLength: 2, converted: 1, orders: 2, refundedOrders: 1, repeatBuyers: 1 });
+    expect(rootRow).toMatchObject({
+      invitees: 2,
+      downline: 3,
+      chainLength: 2,
+      converted: 1,
+      orders: 2,
+      refundedOrders: 1,
+      repeatBuyers: 1,
+    });
     const midRow = report.inviters.find((r: { inviterId: string }) => r.inviterId === mid.userId);
     expect(midRow).toMatchObject({ invitees: 1, downline: 1, chainLength: 1, converted: 0 });
     expect(report.depthHistogram).toEqual(expect.arrayContaining([expect.objectContaining({ depth: 2 })]));

@@ -51,7 +51,10 @@ const rowsOf = (result: unknown): Record<string, Num>[] => (result as { rows: Re
  * The operator's fission report: per inviter, how long their chain grew, how many invitees went on to buy, how
  * many of those orders were refunded and how much the invitees spent. Sorted by direct invitees; offset pages.
  */
-export async function fissionReport(ctx: Ctx, query: { cursor?: string | undefined; limit?: number | undefined }): Promise<FissionReport> {
+export async function fissionReport(
+  ctx: Ctx,
+  query: { cursor?: string | undefined; limit?: number | undefined },
+): Promise<FissionReport> {
   requireOperator(ctx.actor);
   const limit = query.limit ?? 20;
   const offset = query.cursor ? Number(query.cursor) : 0;
@@ -77,19 +80,25 @@ export async function fissionReport(ctx: Ctx, query: { cursor?: string | undefin
     )
     select d.*, c.downline, c.chain_length from direct d join chain c on c.inviter_id = d.inviter_id`;
   const rows = rowsOf(
-    await ctx.db.execute(sql`${perInviter} order by d.invitees desc, d.inviter_id limit ${limit + 1} offset ${offset}`)
+    await ctx.db.execute(sql`${perInviter} order by d.invitees desc, d.inviter_id limit ${limit + 1} offset ${offset}`),
   );
   const [totals] = rowsOf(
-    await ctx.db.execute(sql`select count(*) as inviters, coalesce(sum(invitees), 0) as invitees, coalesce(sum(converted), 0) as converted,
+    await ctx.db
+      .execute(sql`select count(*) as inviters, coalesce(sum(invitees), 0) as invitees, coalesce(sum(converted), 0) as converted,
       coalesce(sum(rewarded), 0) as rewarded, coalesce(sum(orders), 0) as orders, coalesce(sum(refunded), 0) as refunded,
       coalesce(sum(repeat_buyers), 0) as repeat_buyers, coalesce(sum(net), 0) as net, coalesce(max(chain_length), 0) as max_chain
-      from (${perInviter}) t`)
+      from (${perInviter}) t`),
   );
   const depths = rowsOf(
-    await ctx.db.execute(sql`select cardinality(ancestors) as depth, count(*) as invitees from invitations group by 1 order by 1`)
+    await ctx.db.execute(
+      sql`select cardinality(ancestors) as depth, count(*) as invitees from invitations group by 1 order by 1`,
+    ),
   );
   const shown = rows.slice(0, limit);
-  const names = await publicProfiles(ctx.db, shown.map((r) => String(r.inviter_id)));
+  const names = await publicProfiles(
+    ctx.db,
+    shown.map((r) => String(r.inviter_id)),
+  );
   return {
     totals: {
       inviters: n(totals?.inviters ?? 0),

@@ -5,7 +5,10 @@ import { ctxOf } from '../../platform/context.ts';
 import { unwrap } from '../../platform/errors.ts';
 import * as svc from './service.ts';
 
-const PageQuery = z.object({ cursor: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(50).default(20) });
+const PageQuery = z.object({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
 const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
 const MyInvitation = z.object({
@@ -76,7 +79,12 @@ export default async function invitationRoutes(app: App) {
     '/api/v1/me/invitees',
     {
       config: { permission: 'user' },
-      schema: { tags, summary: '我邀请的人（新到旧）及其奖励进度', querystring: PageQuery, response: { 200: page(Invitee) } },
+      schema: {
+        tags,
+        summary: '我邀请的人（新到旧）及其奖励进度',
+        querystring: PageQuery,
+        response: { 200: page(Invitee) },
+      },
     },
     async (req) => svc.listMyInvitees(ctxOf(req), req.query),
   );
@@ -100,7 +108,12 @@ export default async function invitationRoutes(app: App) {
     '/api/v1/admin/fission-report',
     {
       config: { permission: 'operator' },
-      schema: { tags, summary: '裂变报表：链路长度、转化、退款与被邀请用户质量', querystring: PageQuery, response: { 200: FissionReport } },
+      schema: {
+        tags,
+        summary: '裂变报表：链路长度、转化、退款与被邀请用户质量',
+        querystring: PageQuery,
+        response: { 200: FissionReport },
+      },
     },
     async (req) => svc.fissionReport(ctxOf(req), req.query),
   );

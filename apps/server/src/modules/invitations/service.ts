@@ -32,7 +32,10 @@ const randomCode = () => Array.from({ length: 6 }, () => ALPHABET[randomInt(ALPH
 /** The user's invite code, made on first use; a clash with another user's random code just draws again. */
 export async function ensureInviteCode(db: Db, userId: string, now: Date): Promise<string> {
   for (;;) {
-    const [existing] = await db.select({ code: inviteCodes.code }).from(inviteCodes).where(eq(inviteCodes.userId, userId));
+    const [existing] = await db
+      .select({ code: inviteCodes.code })
+      .from(inviteCodes)
+      .where(eq(inviteCodes.userId, userId));
     if (existing) return existing.code;
     await db.insert(inviteCodes).values({ userId, code: randomCode(), createdAt: now }).onConflictDoNothing();
   }
@@ -101,11 +104,16 @@ export async function listMyInvitees(
       refundedOrders: sql<number>`(select count(*)::int from invitee_orders o where o.invitee_id = ${invitations.inviteeId} and o.status = 'refunded')`,
     })
     .from(invitations)
-    .where(and(eq(invitations.inviterId, user.userId), query.cursor ? lt(invitations.inviteeId, query.cursor) : undefined))
+    .where(
+      and(eq(invitations.inviterId, user.userId), query.cursor ? lt(invitations.inviteeId, query.cursor) : undefined),
+    )
     .orderBy(desc(invitations.inviteeId))
     .limit(limit + 1);
   const shown = rows.slice(0, limit);
-  const profiles = await publicProfiles(ctx.db, shown.map((r) => r.inv.inviteeId));
+  const profiles = await publicProfiles(
+    ctx.db,
+    shown.map((r) => r.inv.inviteeId),
+  );
   return {
     items: shown.map(({ inv, openOrders, refundedOrders }) => {
       const p = profiles.get(inv.inviteeId);
@@ -133,7 +141,10 @@ const maskNickname = (name: string): string => {
  * Binds the signed-in user to the owner of `code`. Only a new account (created within BIND_WINDOW_HOURS, no paid
  * order yet) may bind, once, never to itself or to someone in its own downline.
  */
-export async function bindInvitation(ctx: Ctx, input: { code: string }): Promise<Result<{ inviter: { nickname: string } }>> {
+export async function bindInvitation(
+  ctx: Ctx,
+  input: { code: string },
+): Promise<Result<{ inviter: { nickname: string } }>> {
   const user = requireUser(ctx.actor);
   const createdAt = await accountCreatedAt(ctx);
   const now = ctx.now();
@@ -143,7 +154,10 @@ export async function bindInvitation(ctx: Ctx, input: { code: string }): Promise
     if (owner.userId === user.userId) return refuse('invite-self');
     const refusal = await bindRefusal(tx, user.userId, now, createdAt);
     if (refusal) return refuse(refusal);
-    const [upline] = await tx.select({ ancestors: invitations.ancestors }).from(invitations).where(eq(invitations.inviteeId, owner.userId));
+    const [upline] = await tx
+      .select({ ancestors: invitations.ancestors })
+      .from(invitations)
+      .where(eq(invitations.inviteeId, owner.userId));
     const ancestors = [owner.userId, ...(upline?.ancestors ?? [])].slice(0, MAX_CHAIN);
     if (ancestors.includes(user.userId)) return refuse('invite-cycle');
     const inserted = await tx
@@ -152,7 +166,12 @@ export async function bindInvitation(ctx: Ctx, input: { code: string }): Promise
       .onConflictDoNothing()
       .returning({ id: invitations.inviteeId });
     if (inserted.length === 0) return refuse('invite-already-bound');
-    await emit(tx, 'invitation.bound', { inviteeId: user.userId, inviterId: owner.userId, depth: ancestors.length, boundAt: now.toISOString() });
+    await emit(tx, 'invitation.bound', {
+      inviteeId: user.userId,
+      inviterId: owner.userId,
+      depth: ancestors.length,
+      boundAt: now.toISOString(),
+    });
     const name = (await publicProfiles(tx, [owner.userId])).get(owner.userId)?.nickname ?? '好物用户';
     return ok({ inviter: { nickname: name } });
   });
@@ -163,10 +182,16 @@ async function accountCreatedAt(ctx: Ctx): Promise<Date> {
 }
 
 async function bindRefusal(db: Db, userId: string, now: Date, createdAt: Date) {
-  const [bound] = await db.select({ id: invitations.inviteeId }).from(invitations).where(eq(invitations.inviteeId, userId));
+  const [bound] = await db
+    .select({ id: invitations.inviteeId })
+    .from(invitations)
+    .where(eq(invitations.inviteeId, userId));
   if (bound) return 'invite-already-bound' as const;
   if (now.getTime() - createdAt.getTime() > BIND_WINDOW_HOURS * 3_600_000) return 'invite-not-new-user' as const;
-  const [bought] = await db.select({ id: firstPurchases.userId }).from(firstPurchases).where(eq(firstPurchases.userId, userId));
+  const [bought] = await db
+    .select({ id: firstPurchases.userId })
+    .from(firstPurchases)
+    .where(eq(firstPurchases.userId, userId));
   return bought ? ('invite-not-new-user' as const) : undefined;
 }
 
@@ -174,7 +199,9 @@ async function bindRefusal(db: Db, userId: string, now: Date, createdAt: Date) {
 
 /** The user's inviter, if they were invited. */
 export async function inviterOf(db: Db, userId: string): Promise<string | undefined> {
-  const [row] = await db.select({ inviterId: invitations.inviterId }).from(invitations).where(eq(invitations.inviteeId, userId));
+  const [row] = await db
+    .select({ inviterId: invitations.inviterId })
+    .from(invitations)
+    .where(eq(invitations.inviteeId, userId));
   return row?.inviterId;
 }
-

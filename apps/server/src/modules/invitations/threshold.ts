@@ -28,11 +28,21 @@ interface OrderClosed {
 export async function onOrderPaid(db: Db, e: OrderPaid): Promise<void> {
   const paidAt = new Date(e.paidAt);
   await db.insert(firstPurchases).values({ userId: e.userId, orderId: e.orderId, paidAt }).onConflictDoNothing();
-  const [inv] = await db.select({ inviterId: invitations.inviterId }).from(invitations).where(eq(invitations.inviteeId, e.userId));
+  const [inv] = await db
+    .select({ inviterId: invitations.inviterId })
+    .from(invitations)
+    .where(eq(invitations.inviteeId, e.userId));
   if (!inv) return;
   await db
     .insert(inviteeOrders)
-    .values({ orderId: e.orderId, inviteeId: e.userId, inviterId: inv.inviterId, status: 'paid', payAmount: e.payAmount, paidAt })
+    .values({
+      orderId: e.orderId,
+      inviteeId: e.userId,
+      inviterId: inv.inviterId,
+      status: 'paid',
+      payAmount: e.payAmount,
+      paidAt,
+    })
     .onConflictDoNothing();
 }
 

@@ -21,7 +21,13 @@ export const ROLE_ABILITIES: Record<SessionRole, readonly Ability[]> = {
   analyst: ['metrics'],
 };
 
-export const ROLE_LABELS: Record<SessionRole, string> = { owner: '商家', host: '主播', controller: '场控', service: '客服', analyst: '数据' };
+export const ROLE_LABELS: Record<SessionRole, string> = {
+  owner: '商家',
+  host: '主播',
+  controller: '场控',
+  service: '客服',
+  analyst: '数据',
+};
 
 const ABILITY_LABELS: Record<Ability, string> = {
   manage: '管理本场直播',
@@ -32,7 +38,8 @@ const ABILITY_LABELS: Record<Ability, string> = {
   metrics: '查看实时数据',
 };
 
-export const can = (role: SessionRole | null, ability: Ability): boolean => role !== null && ROLE_ABILITIES[role].includes(ability);
+export const can = (role: SessionRole | null, ability: Ability): boolean =>
+  role !== null && ROLE_ABILITIES[role].includes(ability);
 
 export async function loadSession(db: Db, sessionId: string): Promise<LiveSession> {
   const [session] = await db.select().from(liveSessions).where(eq(liveSessions.id, sessionId));
@@ -41,7 +48,11 @@ export async function loadSession(db: Db, sessionId: string): Promise<LiveSessio
 }
 
 /** The session and the actor's role in it (null for viewers and anonymous visitors). */
-export async function liveAccess(ctx: Ctx, sessionId: string, db: Db = ctx.db): Promise<{ session: LiveSession; role: SessionRole | null }> {
+export async function liveAccess(
+  ctx: Ctx,
+  sessionId: string,
+  db: Db = ctx.db,
+): Promise<{ session: LiveSession; role: SessionRole | null }> {
   const session = await loadSession(db, sessionId);
   return { session, role: await roleIn(db, ctx, session) };
 }
@@ -58,7 +69,12 @@ export async function roleIn(db: Db, ctx: Ctx, session: LiveSession): Promise<Se
 }
 
 /** The session, if the signed-in actor's role has the ability; 401 for nobody signed in, 403 otherwise. */
-export async function requireAbility(ctx: Ctx, sessionId: string, ability: Ability, db: Db = ctx.db): Promise<{ session: LiveSession; role: SessionRole }> {
+export async function requireAbility(
+  ctx: Ctx,
+  sessionId: string,
+  ability: Ability,
+  db: Db = ctx.db,
+): Promise<{ session: LiveSession; role: SessionRole }> {
   requireUser(ctx.actor);
   const { session, role } = await liveAccess(ctx, sessionId, db);
   if (!role || !can(role, ability)) {
@@ -72,10 +88,19 @@ export async function requireAbility(ctx: Ctx, sessionId: string, ability: Abili
  * Starting and ending the broadcast, a PK and a live flash sale belong to the host and the merchant only: the
  * 'run' ability alone (场控 has it for lotteries and polls) is not enough.
  */
-export async function requireHost(ctx: Ctx, sessionId: string, db: Db = ctx.db): Promise<{ session: LiveSession; role: 'owner' | 'host' }> {
+export async function requireHost(
+  ctx: Ctx,
+  sessionId: string,
+  db: Db = ctx.db,
+): Promise<{ session: LiveSession; role: 'owner' | 'host' }> {
   const { session, role } = await requireAbility(ctx, sessionId, 'run', db);
   if (role !== 'owner' && role !== 'host') {
-    throw new AppError('forbidden', 403, '没有权限执行此操作', `你在本场直播的角色是「${ROLE_LABELS[role]}」，仅主播和商家可以操作`);
+    throw new AppError(
+      'forbidden',
+      403,
+      '没有权限执行此操作',
+      `你在本场直播的角色是「${ROLE_LABELS[role]}」，仅主播和商家可以操作`,
+    );
   }
   return { session, role };
 }

@@ -35,27 +35,49 @@ export type ChatOutcome =
 export async function commitChatBatch(deps: Deps, sessionId: string, drafts: ChatDraft[]): Promise<ChatOutcome[]> {
   const outcomes = await deps.database.db.transaction(async (tx): Promise<ChatOutcome[]> => {
     // The authoritative status (callers checked a cached row): nothing is stored in a room that has ended.
-    const [session] = await tx.select({ status: liveSessions.status }).from(liveSessions).where(eq(liveSessions.id, sessionId));
+    const [session] = await tx
+      .select({ status: liveSessions.status })
+      .from(liveSessions)
+      .where(eq(liveSessions.id, sessionId));
     if (session?.status !== 'live') return drafts.map(() => ({ ok: false, type: 'not-live' }));
     const verdicts = await moderateNew(
       tx,
       drafts.map((d) => ({ subjectType: 'live_message', subjectId: d.id, authorId: d.userId, text: d.text, at: d.at })),
     );
-    const stored = drafts.flatMap((d, i) => (verdicts[i]!.verdict === 'rejected' ? [] : [{ d, verdict: verdicts[i]!.verdict, text: verdicts[i]!.text }]));
+    const stored = drafts.flatMap((d, i) =>
+      verdicts[i]!.verdict === 'rejected' ? [] : [{ d, verdict: verdicts[i]!.verdict, text: verdicts[i]!.text }],
+    );
     await bulkInsert(
       tx,
       liveChatMessages,
-      stored.map(({ d, verdict, text }) => ({ id: d.id, sessionId, userId: d.userId, kind: d.kind, text, replyToId: d.replyTo?.id ?? null, verdict, createdAt: d.at })),
+      stored.map(({ d, verdict, text }) => ({
+        id: d.id,
+        sessionId,
+        userId: d.userId,
+        kind: d.kind,
+        text,
+        replyToId: d.replyTo?.id ?? null,
+        verdict,
+        createdAt: d.at,
+      })),
     );
     // One look for an open lottery per batch; only then does each viewer's approved message try to enter it.
-    const [lottery] = await tx.select({ id: liveLotteries.id }).from(liveLotteries).where(and(eq(liveLotteries.sessionId, sessionId), eq(liveLotteries.status, 'open')));
+    const [lottery] = await tx
+      .select({ id: liveLotteries.id })
+      .from(liveLotteries)
+      .where(and(eq(liveLotteries.sessionId, sessionId), eq(liveLotteries.status, 'open')));
     const entered = new Map<string, string | undefined>();
     if (lottery) {
       for (const { d, verdict, text } of stored) {
-        if (d.kind === 'viewer' && verdict === 'approved') entered.set(d.id, await enterLotteryFromChat(tx, sessionId, d.userId, d.id, text, d.at));
+        if (d.kind === 'viewer' && verdict === 'approved')
+          entered.set(d.id, await enterLotteryFromChat(tx, sessionId, d.userId, d.id, text, d.at));
       }
     }
-    const profiles = await chatProfiles(deps, stored.map(({ d }) => d.userId), tx);
+    const profiles = await chatProfiles(
+      deps,
+      stored.map(({ d }) => d.userId),
+      tx,
+    );
     const byId = new Map(stored.map((s) => [s.d.id, s]));
     return drafts.map((d, i): ChatOutcome => {
       const s = byId.get(d.id);
@@ -93,7 +115,13 @@ export function chatCommitter(deps: Deps): KeyedGroupCommitter<ChatDraft, ChatOu
         } catch (err) {
           if (drafts.length === 1) throw err;
           const alone: ChatOutcome[] = [];
-          for (const d of drafts) alone.push(await commitChatBatch(deps, sessionId, [d]).then((o) => o[0]!, (error: unknown) => ({ ok: false, type: 'failed', error }) as const));
+          for (const d of drafts)
+            alone.push(
+              await commitChatBatch(deps, sessionId, [d]).then(
+                (o) => o[0]!,
+                (error: unknown) => ({ ok: false, type: 'failed', error }) as const,
+              ),
+            );
           return alone;
         }
       },

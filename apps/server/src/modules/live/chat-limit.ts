@@ -56,7 +56,10 @@ class RedisChatLimiter implements ChatLimiter {
     const gap = await this.redis.set(`${base}:gap`, '1', 'PX', CHAT_GAP_MS, 'NX');
     if (gap === null) return gapRefusal;
     const minuteKey = `${base}:m:${Math.floor(this.now() / 60_000)}`;
-    const [[, count]] = (await this.redis.multi().incr(minuteKey).expire(minuteKey, 61).exec()) as [[null, number], unknown];
+    const [[, count]] = (await this.redis.multi().incr(minuteKey).expire(minuteKey, 61).exec()) as [
+      [null, number],
+      unknown,
+    ];
     return count > CHAT_PER_MINUTE ? minuteRefusal : { allowed: true };
   }
   async close(): Promise<void> {

@@ -159,11 +159,19 @@ export class LiveCounters {
         await addMinutes(db, minutes);
         await addClicks(db, clicks);
         if (visitLikes.size > 0) {
-          const values = sql.join([...visitLikes].map(([id, n]) => sql`(${id}, ${n}::int)`), sql`, `);
-          await db.execute(sql`update live_visits set likes = live_visits.likes + v.n from (values ${values}) as v(id, n) where live_visits.id = v.id`);
+          const values = sql.join(
+            [...visitLikes].map(([id, n]) => sql`(${id}, ${n}::int)`),
+            sql`, `,
+          );
+          await db.execute(
+            sql`update live_visits set likes = live_visits.likes + v.n from (values ${values}) as v(id, n) where live_visits.id = v.id`,
+          );
         }
         for (const [id, peak] of peaks) {
-          await db.update(liveSessions).set({ peakViewers: sql`greatest(${liveSessions.peakViewers}, ${peak})` }).where(sql`${liveSessions.id} = ${id}`);
+          await db
+            .update(liveSessions)
+            .set({ peakViewers: sql`greatest(${liveSessions.peakViewers}, ${peak})` })
+            .where(sql`${liveSessions.id} = ${id}`);
         }
         const out: { id: string; likes: number }[] = [];
         for (const [id, n] of sessionLikes) {
@@ -209,7 +217,16 @@ async function addMinutes(db: Db, rows: MinuteCounts[]): Promise<void> {
   if (rows.length === 0) return;
   await db
     .insert(liveMetricMinutes)
-    .values(rows.map((m) => ({ sessionId: m.sessionId, minute: m.minute, chats: m.chats, likes: m.likes, productClicks: m.productClicks, viewers: m.viewers })))
+    .values(
+      rows.map((m) => ({
+        sessionId: m.sessionId,
+        minute: m.minute,
+        chats: m.chats,
+        likes: m.likes,
+        productClicks: m.productClicks,
+        viewers: m.viewers,
+      })),
+    )
     .onConflictDoUpdate({
       target: [liveMetricMinutes.sessionId, liveMetricMinutes.minute],
       set: {
@@ -226,7 +243,10 @@ async function addClicks(db: Db, rows: { sessionId: string; productId: string; n
   await db
     .insert(liveProductStats)
     .values(rows.map((c) => ({ sessionId: c.sessionId, productId: c.productId, clicks: c.n })))
-    .onConflictDoUpdate({ target: [liveProductStats.sessionId, liveProductStats.productId], set: { clicks: sql`${liveProductStats.clicks} + excluded.clicks` } });
+    .onConflictDoUpdate({
+      target: [liveProductStats.sessionId, liveProductStats.productId],
+      set: { clicks: sql`${liveProductStats.clicks} + excluded.clicks` },
+    });
 }
 
 const registry = new WeakMap<Deps, LiveCounters>();

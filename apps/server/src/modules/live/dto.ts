@@ -57,12 +57,20 @@ export const PinnedProduct = z.object({
   pinnedAt: z.string(),
 });
 
-export const Clip = z.object({ productId: z.string(), title: z.string(), offsetSeconds: z.number().int().describe('讲解开始时刻距开播的秒数') });
+export const Clip = z.object({
+  productId: z.string(),
+  title: z.string(),
+  offsetSeconds: z.number().int().describe('讲解开始时刻距开播的秒数'),
+});
 
 export const SessionDetail = SessionCard.extend({
   playbackUrl: z.string(),
   posterUrl: z.string(),
-  badges: z.object({ realName: z.boolean(), deposit: z.boolean(), guarantee: z.boolean().describe('假一赔十：保证金在缴时显示') }),
+  badges: z.object({
+    realName: z.boolean(),
+    deposit: z.boolean(),
+    guarantee: z.boolean().describe('假一赔十：保证金在缴时显示'),
+  }),
   products: z.array(
     z.object({
       productId: z.string(),
@@ -86,7 +94,8 @@ export const SessionDetail = SessionCard.extend({
   flash: LiveFlash.nullable(),
 });
 
-export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+export const page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
 export const MinutePoint = z.object({
   minute: z.string(),
@@ -122,7 +131,9 @@ export const Report = Dashboard.extend({
   startedAt: z.string().nullable(),
   endedAt: z.string().nullable(),
   durationSeconds: z.number().int(),
-  products: z.array(z.object({ productId: z.string(), title: z.string(), clicks: z.number().int(), units: z.number().int(), gmv: Fen })),
+  products: z.array(
+    z.object({ productId: z.string(), title: z.string(), clicks: z.number().int(), units: z.number().int(), gmv: Fen }),
+  ),
   clips: z.array(Clip),
 });
 
@@ -133,9 +144,13 @@ export const Control = z.object({
   stream: z.object({ streamKey: z.string(), ingestUrl: z.string().nullable() }).nullable().describe('仅主播和商家可见'),
   team: z.array(z.object({ userId: z.string(), nickname: z.string(), role: z.enum(LIVE_ROLES) })),
   mutes: z.array(z.object({ userId: z.string(), until: z.string() })),
-  prizeTemplates: z.array(z.object({ id: z.string(), name: z.string(), label: z.string().describe('如「满99减20」') })).describe('可作抽奖奖品的本店优惠券（有 run 权限时）'),
+  prizeTemplates: z
+    .array(z.object({ id: z.string(), name: z.string(), label: z.string().describe('如「满99减20」') }))
+    .describe('可作抽奖奖品的本店优惠券（有 run 权限时）'),
   skus: z
-    .array(z.object({ skuId: z.string(), productId: z.string(), specText: z.string(), price: Fen, stock: z.number().int() }))
+    .array(
+      z.object({ skuId: z.string(), productId: z.string(), specText: z.string(), price: Fen, stock: z.number().int() }),
+    )
     .describe('本场商品的规格（直播秒杀表单用，有 run 权限时）'),
 });
 

@@ -91,7 +91,12 @@ const TEXT = { binary: false } as const;
 export function writeFrame(socket: RoomSocket, frame: Buffer, payload: Buffer): void {
   const ws = socket as RoomSocket & WsInternals;
   const raw = ws._socket;
-  if (raw && typeof raw.write === 'function' && !raw.destroyed && (!ws._extensions || Object.keys(ws._extensions).length === 0)) {
+  if (
+    raw &&
+    typeof raw.write === 'function' &&
+    !raw.destroyed &&
+    (!ws._extensions || Object.keys(ws._extensions).length === 0)
+  ) {
     raw.write(frame);
   } else {
     socket.send(payload, TEXT);

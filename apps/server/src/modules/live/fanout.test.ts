@@ -47,7 +47,14 @@ class FakeSocket implements RoomSocket {
 }
 
 const chat = (n: number): RoomEvent => {
-  const message: LiveChatMessage = { id: `m${n}`, userId: 'u1', nickname: '小王', avatarUrl: null, text: `第${n}条`, at: '2026-11-20T02:00:00.000Z' };
+  const message: LiveChatMessage = {
+    id: `m${n}`,
+    userId: 'u1',
+    nickname: '小王',
+    avatarUrl: null,
+    text: `第${n}条`,
+    at: '2026-11-20T02:00:00.000Z',
+  };
   return { type: 'chat', message };
 };
 
@@ -106,7 +113,17 @@ describe('live fan-out', () => {
     closed.readyState = 3;
     fanout.direct(a, { type: 'pong' });
     await toRoom(chat(1));
-    await toRoom({ type: 'pin', product: { productId: 'p1', title: '好物', imageUrl: null, price: 990, claim: null, pinnedAt: '2026-11-20T02:00:00.000Z' } });
+    await toRoom({
+      type: 'pin',
+      product: {
+        productId: 'p1',
+        title: '好物',
+        imageUrl: null,
+        price: 990,
+        claim: null,
+        pinnedAt: '2026-11-20T02:00:00.000Z',
+      },
+    });
     await settle();
     expect(a.frames[0]).toBe('{"type":"pong"}');
     expect(a.frames).toHaveLength(2);
@@ -162,7 +179,10 @@ describe('live fan-out', () => {
     await Promise.resolve();
     fanout.flush();
     expect(viewer.events()).toEqual([{ type: 'gmv', total: 100 }]);
-    expect(staff.events()).toEqual([{ type: 'gmv', total: 100 }, { type: 'metrics', metrics: { viewers: 2 } }]);
+    expect(staff.events()).toEqual([
+      { type: 'gmv', total: 100 },
+      { type: 'metrics', metrics: { viewers: 2 } },
+    ]);
   });
 
   it('skips a socket that cannot keep up and closes one that falls far behind', async () => {
@@ -235,18 +255,23 @@ interface WsLike extends RoomSocket {
   terminate(): void;
 }
 const ws = createRequire(import.meta.url)('ws') as {
-  WebSocketServer: new (o: { server: ReturnType<typeof createServer>; perMessageDeflate: false }) => { on(e: 'connection', l: (s: WsLike) => void): void; close(): void };
+  WebSocketServer: new (o: { server: ReturnType<typeof createServer>; perMessageDeflate: false }) => {
+    on(e: 'connection', l: (s: WsLike) => void): void;
+    close(): void;
+  };
   WebSocket: new (url: string) => WsLike;
 };
 
 describe('pre-built frames', () => {
-  it('a frame built once and written to ws\'s socket arrives as the same text message, at every length encoding', async () => {
+  it("a frame built once and written to ws's socket arrives as the same text message, at every length encoding", async () => {
     vi.useRealTimers();
     const server = createServer();
     const wss = new ws.WebSocketServer({ server, perMessageDeflate: false });
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
-    const texts = ['短', '弹'.repeat(100), 'x'.repeat(70_000)].map((t) => JSON.stringify({ type: 'batch', events: [{ type: 'unpin' }], t }));
+    const texts = ['短', '弹'.repeat(100), 'x'.repeat(70_000)].map((t) =>
+      JSON.stringify({ type: 'batch', events: [{ type: 'unpin' }], t }),
+    );
     wss.on('connection', (socket) => {
       for (const text of texts) {
         const payload = Buffer.from(text);

@@ -73,12 +73,16 @@ export class LiveFanout {
       this.rooms.set(sessionId, room);
       const r = room;
       const bus = this.deps.realtime;
-      r.unsubscribe.push(bus.subscribe(roomChannel(sessionId), (m) => this.enqueue(sessionId, r, m as RoomEvent, false)));
+      r.unsubscribe.push(
+        bus.subscribe(roomChannel(sessionId), (m) => this.enqueue(sessionId, r, m as RoomEvent, false)),
+      );
       r.unsubscribe.push(bus.subscribe(presenceChannel(sessionId), (m) => this.onPresence(r, m as PresenceReport)));
     }
     if (opts.staff && !room.unsubscribeStaff) {
       const r = room;
-      r.unsubscribeStaff = this.deps.realtime.subscribe(staffChannel(sessionId), (m) => this.enqueue(sessionId, r, m as StaffEvent, true));
+      r.unsubscribeStaff = this.deps.realtime.subscribe(staffChannel(sessionId), (m) =>
+        this.enqueue(sessionId, r, m as StaffEvent, true),
+      );
     }
     (opts.staff ? room.staff : room.viewers).add(socket);
     this.startPresence();
@@ -194,7 +198,9 @@ export class LiveFanout {
       if (room.pendingStaff.empty) this.sendAll(sessionId, room.staff, frame, payload);
     }
     if (!room.pendingStaff.empty) {
-      const payload = Buffer.from(JSON.stringify({ type: 'batch', events: [...events, ...room.pendingStaff.take()], at }));
+      const payload = Buffer.from(
+        JSON.stringify({ type: 'batch', events: [...events, ...room.pendingStaff.take()], at }),
+      );
       this.sendAll(sessionId, room.staff, textFrame(payload), payload);
     }
     // At most every BATCH_MS, and at most half the process's CPU: a batch that took 80 ms of CPU to write waits 80 ms

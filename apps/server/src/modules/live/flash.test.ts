@@ -18,16 +18,32 @@ beforeAll(async () => {
 const start = (over: Record<string, unknown> = {}, key = newId('idem')) =>
   room.host.post(
     `${STAFF}/sessions/${room.sessionId}/flash`,
-    { skuId: room.skuId, flashPrice: 5900, quantity: 5, perUserLimit: 2, countdownSeconds: 10, durationSeconds: 300, ...over },
+    {
+      skuId: room.skuId,
+      flashPrice: 5900,
+      quantity: 5,
+      perUserLimit: 2,
+      countdownSeconds: 10,
+      durationSeconds: 300,
+      ...over,
+    },
     { idempotencyKey: key },
   );
 
-const tap = (who: Buyer, itemId: string) => who.post(`/api/v1/flash-sales/items/${itemId}/purchase`, { qty: 1 }, { idempotencyKey: newId('idem') });
+const tap = (who: Buyer, itemId: string) =>
+  who.post(`/api/v1/flash-sales/items/${itemId}/purchase`, { qty: 1 }, { idempotencyKey: newId('idem') });
 
 describe('live flash sale', () => {
   it('is the host’s to start, for a product of the session only, and changes nothing when refused', async () => {
     const controller = await withRole(t, room, 'controller');
-    const byController = await controller.post(`${STAFF}/sessions/${room.sessionId}/flash`, { skuId: room.skuId, flashPrice: 5900, quantity: 5, perUserLimit: 1, countdownSeconds: 0, durationSeconds: 60 });
+    const byController = await controller.post(`${STAFF}/sessions/${room.sessionId}/flash`, {
+      skuId: room.skuId,
+      flashPrice: 5900,
+      quantity: 5,
+      perUserLimit: 1,
+      countdownSeconds: 0,
+      durationSeconds: 60,
+    });
     expect(byController.status).toBe(403);
     const other = await product(t, room.host, room.merchantId, { title: '不在直播间的商品' });
     const outside = await start({ skuId: other.skuIds[0] });
@@ -55,7 +71,15 @@ describe('live flash sale', () => {
     const started = await start({}, key);
     expect(started.status, JSON.stringify(started.body)).toBe(201);
     const flash = started.body as LiveFlashDto;
-    expect(flash).toMatchObject({ productId: room.productId, flashPrice: 5900, regularPrice: 9900, quantity: 5, remaining: 5, perUserLimit: 2, state: 'upcoming' });
+    expect(flash).toMatchObject({
+      productId: room.productId,
+      flashPrice: 5900,
+      regularPrice: 9900,
+      quantity: 5,
+      remaining: 5,
+      perUserLimit: 2,
+      state: 'upcoming',
+    });
     expect(new Date(flash.startsAt).getTime() - t.clock.now().getTime()).toBe(10_000);
     expect((await announced).itemId).toBe(flash.itemId);
     const retried = await start({}, key); // the same Idempotency-Key: the same flash sale, not a second one
@@ -64,7 +88,9 @@ describe('live flash sale', () => {
     const buyers = await Promise.all(Array.from({ length: 6 }, () => buyer(t)));
     const [fan] = buyers;
     // The fan opens the buy sheet in the room: a live touch on the product.
-    const clicked = await fan!.post(`/api/v1/live/sessions/${room.sessionId}/product-clicks`, { productId: room.productId });
+    const clicked = await fan!.post(`/api/v1/live/sessions/${room.sessionId}/product-clicks`, {
+      productId: room.productId,
+    });
     expect(clicked.status, JSON.stringify(clicked.body)).toBeLessThan(300);
 
     expect((await tap(fan!, flash.itemId)).body.type).toBe('flash-not-started');

@@ -51,7 +51,11 @@ export interface LiveFlashDto {
  * after the countdown, so the flash-sale engine (stock carved out up front, per-user quota, no oversell across
  * processes) does the selling. Idempotent: the same Idempotency-Key and body never create a second slot.
  */
-export async function startLiveFlash(ctx: Ctx, sessionId: string, input: LiveFlashInput): Promise<Result<LiveFlashDto>> {
+export async function startLiveFlash(
+  ctx: Ctx,
+  sessionId: string,
+  input: LiveFlashInput,
+): Promise<Result<LiveFlashDto>> {
   const user = requireUser(ctx.actor);
   const result = await idempotent(ctx, 'live.flash', { sessionId, ...input }, async (tx) => {
     const { session } = await requireHost(ctx, sessionId, tx);
@@ -71,7 +75,14 @@ export async function startLiveFlash(ctx: Ctx, sessionId: string, input: LiveFla
       title: `直播秒杀 · ${session.title}`.slice(0, 40),
       startsAt,
       endsAt,
-      items: [{ skuId: input.skuId, flashPrice: input.flashPrice, quantity: input.quantity, perUserLimit: input.perUserLimit }],
+      items: [
+        {
+          skuId: input.skuId,
+          flashPrice: input.flashPrice,
+          quantity: input.quantity,
+          perUserLimit: input.perUserLimit,
+        },
+      ],
     });
     if (!created.ok) return created;
     const item = created.value.items[0]!;
@@ -100,7 +111,12 @@ export async function startLiveFlash(ctx: Ctx, sessionId: string, input: LiveFla
 
 /** The room's latest live flash sale with its current remaining units, for the snapshot on connect. */
 export async function latestLiveFlash(ctx: Ctx, sessionId: string): Promise<LiveFlashDto | null> {
-  const [row] = await ctx.db.select().from(liveFlashSales).where(eq(liveFlashSales.sessionId, sessionId)).orderBy(desc(liveFlashSales.createdAt)).limit(1);
+  const [row] = await ctx.db
+    .select()
+    .from(liveFlashSales)
+    .where(eq(liveFlashSales.sessionId, sessionId))
+    .orderBy(desc(liveFlashSales.createdAt))
+    .limit(1);
   if (!row) return null;
   const item = await getFlashItem(ctx, row.flashItemId).catch(() => null);
   return item ? toDto(row, item) : null;
@@ -121,7 +137,10 @@ export function wireLiveFlashUpdates(deps: Deps): void {
   });
 }
 
-const actingFor = (user: UserActor, merchantId: string): UserActor => ({ ...user, staff: [{ merchantId, role: 'owner' }] });
+const actingFor = (user: UserActor, merchantId: string): UserActor => ({
+  ...user,
+  staff: [{ merchantId, role: 'owner' }],
+});
 
 const eqBoth = (sessionId: string, productId: string) =>
   and(eq(liveSessionProducts.sessionId, sessionId), eq(liveSessionProducts.productId, productId));

@@ -35,7 +35,14 @@ const PollBody = z
   .object({
     question: z.string().trim().min(2, '问题 2–40 个字').max(40, '问题 2–40 个字'),
     options: z
-      .array(z.object({ label: z.string().trim().min(1, '选项不能为空').max(20, '选项最多 20 个字'), productId: Id.optional() }).strict())
+      .array(
+        z
+          .object({
+            label: z.string().trim().min(1, '选项不能为空').max(20, '选项最多 20 个字'),
+            productId: Id.optional(),
+          })
+          .strict(),
+      )
       .min(2, '2–6 个选项')
       .max(6, '2–6 个选项'),
     durationSeconds: z.number().int().min(10, '投票时长 10–1800 秒').max(1800, '投票时长 10–1800 秒'),
@@ -66,52 +73,110 @@ export default async function liveInteractionRoutes(app: App): Promise<void> {
 
   r.get(
     '/api/v1/live/lotteries/:id',
-    { config: { permission: 'public' }, schema: { tags, summary: '抽奖详情：承诺值、开奖后的种子、参与者、中奖者与复算方法', params: SessionParams, response: { 200: LotteryDetail } } },
+    {
+      config: { permission: 'public' },
+      schema: {
+        tags,
+        summary: '抽奖详情：承诺值、开奖后的种子、参与者、中奖者与复算方法',
+        params: SessionParams,
+        response: { 200: LotteryDetail },
+      },
+    },
     async (req) => getLottery(ctxOf(req), req.params.id),
   );
   r.post(
     `${staff}/sessions/:id/lotteries`,
-    { config: { permission: 'user' }, schema: { tags, summary: '发起弹幕抽奖（主播、场控）', params: SessionParams, body: LotteryBody, response: { 201: Lottery } } },
+    {
+      config: { permission: 'user' },
+      schema: {
+        tags,
+        summary: '发起弹幕抽奖（主播、场控）',
+        params: SessionParams,
+        body: LotteryBody,
+        response: { 201: Lottery },
+      },
+    },
     async (req, reply) => reply.code(201).send(unwrap(await openLottery(ctxOf(req), req.params.id, req.body))),
   );
   r.post(
     `${staff}/lotteries/:id/draw`,
-    { config: { permission: 'user' }, schema: { tags, summary: '开奖（参与时间结束后；到点也会自动开奖）', params: SessionParams, response: { 200: Lottery } } },
+    {
+      config: { permission: 'user' },
+      schema: {
+        tags,
+        summary: '开奖（参与时间结束后；到点也会自动开奖）',
+        params: SessionParams,
+        response: { 200: Lottery },
+      },
+    },
     async (req) => unwrap(await drawLottery(ctxOf(req), req.params.id)),
   );
 
   r.post(
     `${staff}/sessions/:id/polls`,
-    { config: { permission: 'user' }, schema: { tags, summary: '发起投票选品（主播、场控）', params: SessionParams, body: PollBody, response: { 201: Poll } } },
+    {
+      config: { permission: 'user' },
+      schema: {
+        tags,
+        summary: '发起投票选品（主播、场控）',
+        params: SessionParams,
+        body: PollBody,
+        response: { 201: Poll },
+      },
+    },
     async (req, reply) => reply.code(201).send(unwrap(await openPoll(ctxOf(req), req.params.id, req.body))),
   );
   r.post(
     `${staff}/polls/:id/close`,
-    { config: { permission: 'user' }, schema: { tags, summary: '结束投票', params: SessionParams, response: { 200: Poll } } },
+    {
+      config: { permission: 'user' },
+      schema: { tags, summary: '结束投票', params: SessionParams, response: { 200: Poll } },
+    },
     async (req) => closePoll(ctxOf(req), req.params.id),
   );
   r.post(
     '/api/v1/live/polls/:id/votes',
     {
       config: { permission: 'user' },
-      schema: { tags, summary: '投票（每人每个投票一次）', params: SessionParams, body: z.object({ optionIndex: z.number().int().min(0).max(5) }).strict(), response: { 201: Poll } },
+      schema: {
+        tags,
+        summary: '投票（每人每个投票一次）',
+        params: SessionParams,
+        body: z.object({ optionIndex: z.number().int().min(0).max(5) }).strict(),
+        response: { 201: Poll },
+      },
     },
     async (req, reply) => reply.code(201).send(unwrap(await votePoll(ctxOf(req), req.params.id, req.body.optionIndex))),
   );
 
   r.post(
     `${staff}/sessions/:id/pk`,
-    { config: { permission: 'user' }, schema: { tags, summary: '邀请另一个直播间 PK（主播）', params: SessionParams, body: PkBody, response: { 201: Pk } } },
+    {
+      config: { permission: 'user' },
+      schema: {
+        tags,
+        summary: '邀请另一个直播间 PK（主播）',
+        params: SessionParams,
+        body: PkBody,
+        response: { 201: Pk },
+      },
+    },
     async (req, reply) => reply.code(201).send(unwrap(await invitePk(ctxOf(req), req.params.id, req.body))),
   );
   r.post(
     `${staff}/pk/:id/accept`,
-    { config: { permission: 'user' }, schema: { tags, summary: '接受 PK 邀请（被邀请方主播）', params: SessionParams, response: { 200: Pk } } },
+    {
+      config: { permission: 'user' },
+      schema: { tags, summary: '接受 PK 邀请（被邀请方主播）', params: SessionParams, response: { 200: Pk } },
+    },
     async (req) => unwrap(await respondPk(ctxOf(req), req.params.id, true)),
   );
   r.post(
     `${staff}/pk/:id/decline`,
-    { config: { permission: 'user' }, schema: { tags, summary: '拒绝 PK 邀请', params: SessionParams, response: { 200: Pk } } },
+    {
+      config: { permission: 'user' },
+      schema: { tags, summary: '拒绝 PK 邀请', params: SessionParams, response: { 200: Pk } },
+    },
     async (req) => unwrap(await respondPk(ctxOf(req), req.params.id, false)),
   );
 
@@ -119,7 +184,13 @@ export default async function liveInteractionRoutes(app: App): Promise<void> {
     `${staff}/sessions/:id/flash`,
     {
       config: { permission: 'user' },
-      schema: { tags, summary: '发起直播秒杀（主播；倒计时后开抢，可带 Idempotency-Key）', params: SessionParams, body: FlashBody, response: { 201: LiveFlash } },
+      schema: {
+        tags,
+        summary: '发起直播秒杀（主播；倒计时后开抢，可带 Idempotency-Key）',
+        params: SessionParams,
+        body: FlashBody,
+        response: { 201: LiveFlash },
+      },
     },
     async (req, reply) => reply.code(201).send(unwrap(await startLiveFlash(ctxOf(req), req.params.id, req.body))),
   );

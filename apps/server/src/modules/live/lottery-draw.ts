@@ -3,7 +3,8 @@ import { createHash, createHmac } from 'node:crypto';
 // The pure part of the danmaku lottery, kept apart so a viewer (or a test) can re-run exactly what the server ran.
 
 /** SHA-256 of the seed's 32 bytes (the seed is published as 64 hex characters), hex: what is published at the start. */
-export const commitmentOf = (seedHex: string): string => createHash('sha256').update(Buffer.from(seedHex, 'hex')).digest('hex');
+export const commitmentOf = (seedHex: string): string =>
+  createHash('sha256').update(Buffer.from(seedHex, 'hex')).digest('hex');
 
 /** HMAC-SHA256 with the seed's bytes as the key and the entrant's user id (UTF-8) as the message, hex. */
 export const ticketOf = (seedHex: string, userId: string): string =>

@@ -33,17 +33,24 @@ const chat = (userId: string, text: string, at = t.clock.now()) =>
 
 // A third party's check, written from the published recipe only (no server code).
 const sha256Hex = (hex: string) => createHash('sha256').update(Buffer.from(hex, 'hex')).digest('hex');
-const ticket = (seed: string, userId: string) => createHmac('sha256', Buffer.from(seed, 'hex')).update(userId).digest('hex');
+const ticket = (seed: string, userId: string) =>
+  createHmac('sha256', Buffer.from(seed, 'hex')).update(userId).digest('hex');
 
 describe('danmaku lottery', () => {
   it('refuses viewers, bad prizes and out-of-range settings, and creates nothing', async () => {
     const viewer = await signIn(t);
     const refused = await viewer.post(`${STAFF}/sessions/${room.sessionId}/lotteries`, body());
     expect(refused.status).toBe(403);
-    const bad = await room.host.post(`${STAFF}/sessions/${room.sessionId}/lotteries`, body({ winnersCount: 101, durationSeconds: 5 }));
+    const bad = await room.host.post(
+      `${STAFF}/sessions/${room.sessionId}/lotteries`,
+      body({ winnersCount: 101, durationSeconds: 5 }),
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.title).toBe('请求参数有误');
-    const foreign = await room.host.post(`${STAFF}/sessions/${room.sessionId}/lotteries`, body({ prize: { kind: 'coupon', templateId: 'cpt_missing', title: '券' } }));
+    const foreign = await room.host.post(
+      `${STAFF}/sessions/${room.sessionId}/lotteries`,
+      body({ prize: { kind: 'coupon', templateId: 'cpt_missing', title: '券' } }),
+    );
     expect(foreign.status).toBe(422);
     expect(foreign.body.type).toBe('lottery-prize-invalid');
     const blocked = await room.host.post(`${STAFF}/sessions/${room.sessionId}/lotteries`, body({ keyword: '赌博' }));
@@ -55,8 +62,18 @@ describe('danmaku lottery', () => {
     const controller = await withRole(t, room, 'controller');
     // A 场控 is not the merchant's staff: the control panel carries the prizes and SKUs they may use.
     const panel = (await controller.get(`${STAFF}/sessions/${room.sessionId}/control`)).body;
-    expect(panel.prizeTemplates).toContainEqual({ id: templateId, name: expect.any(String), label: expect.any(String) });
-    expect(panel.skus).toContainEqual({ skuId: room.skuId, productId: room.productId, specText: expect.any(String), price: 9900, stock: expect.any(Number) });
+    expect(panel.prizeTemplates).toContainEqual({
+      id: templateId,
+      name: expect.any(String),
+      label: expect.any(String),
+    });
+    expect(panel.skus).toContainEqual({
+      skuId: room.skuId,
+      productId: room.productId,
+      specText: expect.any(String),
+      price: 9900,
+      stock: expect.any(Number),
+    });
     const opened = await controller.post(`${STAFF}/sessions/${room.sessionId}/lotteries`, body());
     expect(opened.status, JSON.stringify(opened.body)).toBe(201);
     const lottery = opened.body;
@@ -79,7 +96,11 @@ describe('danmaku lottery', () => {
     });
     for (const v of viewers) {
       // Through the room's chat use-case, as a socket sends it.
-      const sent = await sendChat(makeCtx(t.deps, { kind: 'user', userId: v.userId, sessionId: 'test', roles: ['consumer'], staff: [] }), room.sessionId, { text: '我要好物！' });
+      const sent = await sendChat(
+        makeCtx(t.deps, { kind: 'user', userId: v.userId, sessionId: 'test', roles: ['consumer'], staff: [] }),
+        room.sessionId,
+        { text: '我要好物！' },
+      );
       expect(sent.ok).toBe(true);
     }
     await allEntered;
@@ -132,12 +153,18 @@ describe('danmaku lottery', () => {
 
     // An analyst (replacing the team) has nothing to run: no prizes or SKUs in their panel.
     const analyst = await withRole(t, room, 'analyst');
-    expect((await analyst.get(`${STAFF}/sessions/${room.sessionId}/control`)).body).toMatchObject({ prizeTemplates: [], skus: [] });
+    expect((await analyst.get(`${STAFF}/sessions/${room.sessionId}/control`)).body).toMatchObject({
+      prizeTemplates: [],
+      skus: [],
+    });
   });
 
   it('lets the host draw once the window closes, and records when the prize could not be issued', async () => {
     const small = await createTemplate(t, room.host, MERCHANT_TEMPLATES, { totalQuantity: 1 });
-    const opened = await room.host.post(`${STAFF}/sessions/${room.sessionId}/lotteries`, body({ prize: { kind: 'coupon', templateId: small.id, title: '限量券' }, durationSeconds: 10 }));
+    const opened = await room.host.post(
+      `${STAFF}/sessions/${room.sessionId}/lotteries`,
+      body({ prize: { kind: 'coupon', templateId: small.id, title: '限量券' }, durationSeconds: 10 }),
+    );
     expect(opened.status, JSON.stringify(opened.body)).toBe(201);
     const viewers = await Promise.all(Array.from({ length: 3 }, () => signIn(t)));
     for (const v of viewers) await chat(v.userId, '好物');

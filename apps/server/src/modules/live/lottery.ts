@@ -74,7 +74,13 @@ export async function openLottery(ctx: Ctx, sessionId: string, input: LotteryInp
     if (session.status !== 'live') return refuse('session-not-live');
     const now = ctx.now();
     const id = newId('llt');
-    const checked = await moderate(tx, { subjectType: 'live_lottery', subjectId: id, authorId: user.userId, text: `${input.keyword} ${input.prize.title}`, at: now });
+    const checked = await moderate(tx, {
+      subjectType: 'live_lottery',
+      subjectId: id,
+      authorId: user.userId,
+      text: `${input.keyword} ${input.prize.title}`,
+      at: now,
+    });
     if (checked.verdict !== 'approved') return refuse('lottery-text-rejected');
     const prizeProblem = await checkPrize(ctx, tx, session, input.prize);
     if (prizeProblem) return refuse('lottery-prize-invalid', prizeProblem);
@@ -111,7 +117,12 @@ export async function openLottery(ctx: Ctx, sessionId: string, input: LotteryInp
  */
 async function checkPrize(ctx: Ctx, tx: Db, session: LiveSession, prize: LotteryPrize): Promise<string | undefined> {
   try {
-    const probe = await issueToUsers(systemCtx(ctx.deps, 'live.lottery', tx), { kind: 'merchant', merchantId: session.merchantId }, prize.templateId, { userIds: [] });
+    const probe = await issueToUsers(
+      systemCtx(ctx.deps, 'live.lottery', tx),
+      { kind: 'merchant', merchantId: session.merchantId },
+      prize.templateId,
+      { userIds: [] },
+    );
     return probe.ok ? undefined : (probe.detail ?? probe.title);
   } catch (err) {
     if (err instanceof AppError && err.status < 500) return err.detail ?? err.title;
@@ -124,7 +135,14 @@ async function checkPrize(ctx: Ctx, tx: Db, session: LiveSession, prize: Lottery
  * so an entry either commits before the draw reads the entrants or sees the lottery drawn and stays out: the
  * published entrant list is always the one the winners were drawn from. One entry per user (the first message).
  */
-export async function enterLotteryFromChat(db: Db, sessionId: string, userId: string, messageId: string, text: string, at: Date): Promise<string | undefined> {
+export async function enterLotteryFromChat(
+  db: Db,
+  sessionId: string,
+  userId: string,
+  messageId: string,
+  text: string,
+  at: Date,
+): Promise<string | undefined> {
   const [lottery] = await db
     .select()
     .from(liveLotteries)
@@ -154,18 +172,25 @@ export function publishEntrants(deps: Deps, lotteryId: string, sessionId: string
 async function isRoomStaff(db: Db, sessionId: string, userId: string): Promise<boolean> {
   const session = await loadSession(db, sessionId);
   if (session.hostUserId === userId) return true;
-  const [role] = await db.select({ userId: liveRoles.userId }).from(liveRoles).where(and(eq(liveRoles.sessionId, sessionId), eq(liveRoles.userId, userId)));
+  const [role] = await db
+    .select({ userId: liveRoles.userId })
+    .from(liveRoles)
+    .where(and(eq(liveRoles.sessionId, sessionId), eq(liveRoles.userId, userId)));
   return role !== undefined;
 }
 
 /** The host draws once the window has closed (the job draws at closesAt otherwise). Drawing twice changes nothing. */
 export async function drawLottery(ctx: Ctx, lotteryId: string): Promise<Result<LotteryDto>> {
-  const [found] = await ctx.db.select({ sessionId: liveLotteries.sessionId }).from(liveLotteries).where(eq(liveLotteries.id, lotteryId));
+  const [found] = await ctx.db
+    .select({ sessionId: liveLotteries.sessionId })
+    .from(liveLotteries)
+    .where(eq(liveLotteries.id, lotteryId));
   if (!found) throw notFound('抽奖', lotteryId);
   const result = await atomically(ctx, async (tx) => {
     await requireAbility(ctx, found.sessionId, 'run', tx);
     const [lottery] = await tx.select().from(liveLotteries).where(eq(liveLotteries.id, lotteryId)).for('update');
-    if (lottery!.status === 'open' && ctx.now() < lottery!.closesAt) return refuse('lottery-not-closed', `${lottery!.closesAt.toISOString()} 后可开奖`);
+    if (lottery!.status === 'open' && ctx.now() < lottery!.closesAt)
+      return refuse('lottery-not-closed', `${lottery!.closesAt.toISOString()} 后可开奖`);
     const drawn = await drawIn(ctx.deps, tx, lottery!, ctx.now());
     await ctx.deps.jobs.cancel(tx, drawKey(lotteryId));
     return ok(await toDto(tx, drawn));
@@ -186,17 +211,27 @@ export async function drawDueLottery(deps: Deps, tx: Db, lotteryId: string): Pro
 
 async function drawIn(deps: Deps, tx: Db, lottery: LotteryRow, now: Date): Promise<LotteryRow> {
   if (lottery.status !== 'open') return lottery;
-  const entries = await tx.select({ userId: liveLotteryEntries.userId }).from(liveLotteryEntries).where(eq(liveLotteryEntries.lotteryId, lottery.id));
-  const winners = drawWinners(lottery.seed, entries.map((e) => e.userId), lottery.winnersCount);
+  const entries = await tx
+    .select({ userId: liveLotteryEntries.userId })
+    .from(liveLotteryEntries)
+    .where(eq(liveLotteryEntries.lotteryId, lottery.id));
+  const winners = drawWinners(
+    lottery.seed,
+    entries.map((e) => e.userId),
+    lottery.winnersCount,
+  );
   const prize = lottery.prize as LotteryPrize;
   const { merchantId } = await loadSession(tx, lottery.sessionId);
   const missed: string[] = [];
   for (const userId of winners) {
     // One winner at a time: each issue is its own savepoint, so a winner at the template's per-user limit
     // does not cost the others their coupon.
-    const issued = await issueToUsers(systemCtx(deps, 'live.lottery', tx), { kind: 'merchant', merchantId }, prize.templateId, { userIds: [userId] }).catch(
-      (err: unknown) => ({ ok: false as const, title: err instanceof AppError ? err.title : '发放失败' }),
-    );
+    const issued = await issueToUsers(
+      systemCtx(deps, 'live.lottery', tx),
+      { kind: 'merchant', merchantId },
+      prize.templateId,
+      { userIds: [userId] },
+    ).catch((err: unknown) => ({ ok: false as const, title: err instanceof AppError ? err.title : '发放失败' }));
     const got = issued.ok && issued.value.issued === 1;
     if (!got) missed.push(issued.ok ? '已达到该券每人限领数量' : issued.title);
     await tx
@@ -204,8 +239,13 @@ async function drawIn(deps: Deps, tx: Db, lottery: LotteryRow, now: Date): Promi
       .set({ won: true, prizeRef: got ? `coupon-template:${prize.templateId}` : null })
       .where(and(eq(liveLotteryEntries.lotteryId, lottery.id), eq(liveLotteryEntries.userId, userId)));
   }
-  const prizeNote = missed.length > 0 ? `${missed.length} 位中奖者未能发放奖品：${[...new Set(missed)].join('；')}` : null;
-  const [drawn] = await tx.update(liveLotteries).set({ status: 'drawn', drawnAt: now, prizeNote }).where(eq(liveLotteries.id, lottery.id)).returning();
+  const prizeNote =
+    missed.length > 0 ? `${missed.length} 位中奖者未能发放奖品：${[...new Set(missed)].join('；')}` : null;
+  const [drawn] = await tx
+    .update(liveLotteries)
+    .set({ status: 'drawn', drawnAt: now, prizeNote })
+    .where(eq(liveLotteries.id, lottery.id))
+    .returning();
   return drawn!;
 }
 
@@ -218,11 +258,17 @@ export async function getLottery(ctx: Ctx, lotteryId: string): Promise<LotteryDe
     .from(liveLotteryEntries)
     .where(eq(liveLotteryEntries.lotteryId, lotteryId))
     .orderBy(asc(liveLotteryEntries.enteredAt), asc(liveLotteryEntries.userId));
-  const names = await publicProfiles(ctx.db, entries.map((e) => e.userId));
+  const names = await publicProfiles(
+    ctx.db,
+    entries.map((e) => e.userId),
+  );
   const viewer = ctx.actor.kind === 'user' ? ctx.actor.userId : null;
   return {
     ...(await toDto(ctx.db, row, viewer)),
-    entrants: entries.map((e) => ({ userId: e.userId, nickname: maskNickname(names.get(e.userId)?.nickname ?? '用户') })),
+    entrants: entries.map((e) => ({
+      userId: e.userId,
+      nickname: maskNickname(names.get(e.userId)?.nickname ?? '用户'),
+    })),
     verify: VERIFY_TEXT,
   };
 }
@@ -241,11 +287,19 @@ export async function latestLottery(db: Db, sessionId: string, viewer: string | 
 async function toDto(db: Db, row: LotteryRow, viewer: string | null = null): Promise<LotteryDto> {
   const ofThis = eq(liveLotteryEntries.lotteryId, row.id);
   const [counted] = await db.select({ n: count() }).from(liveLotteryEntries).where(ofThis);
-  const winnerIds = (await db.select({ userId: liveLotteryEntries.userId }).from(liveLotteryEntries).where(and(ofThis, eq(liveLotteryEntries.won, true)))).map(
-    (w) => w.userId,
-  );
+  const winnerIds = (
+    await db
+      .select({ userId: liveLotteryEntries.userId })
+      .from(liveLotteryEntries)
+      .where(and(ofThis, eq(liveLotteryEntries.won, true)))
+  ).map((w) => w.userId);
   const names = await publicProfiles(db, winnerIds);
-  const [mine] = viewer ? await db.select({ won: liveLotteryEntries.won }).from(liveLotteryEntries).where(and(ofThis, eq(liveLotteryEntries.userId, viewer))) : [];
+  const [mine] = viewer
+    ? await db
+        .select({ won: liveLotteryEntries.won })
+        .from(liveLotteryEntries)
+        .where(and(ofThis, eq(liveLotteryEntries.userId, viewer)))
+    : [];
   const drawn = row.status === 'drawn';
   return {
     id: row.id,
@@ -261,7 +315,12 @@ async function toDto(db: Db, row: LotteryRow, viewer: string | null = null): Pro
     seed: drawn ? row.seed : null,
     entrantsCount: counted?.n ?? 0,
     // In the order drawn, so the first listed had the smallest ticket.
-    winners: drawn ? drawWinners(row.seed, winnerIds, winnerIds.length).map((userId) => ({ userId, nickname: maskNickname(names.get(userId)?.nickname ?? '用户') })) : [],
+    winners: drawn
+      ? drawWinners(row.seed, winnerIds, winnerIds.length).map((userId) => ({
+          userId,
+          nickname: maskNickname(names.get(userId)?.nickname ?? '用户'),
+        }))
+      : [],
     prizeNote: row.prizeNote,
     ...(viewer ? { entered: mine !== undefined, won: mine?.won ?? false } : {}),
   };

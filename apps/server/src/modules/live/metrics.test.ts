@@ -13,7 +13,10 @@ const t = await createTestApp();
 
 /** A viewer in the room: a real socket (so the visit counts) that waits for its ready snapshot. */
 async function watch(sessionId: string, token: string) {
-  const ws = await t.app.injectWS(`/api/v1/live/sessions/${sessionId}/socket`, { socket: { remoteAddress: '127.0.0.1' }, headers: { authorization: `Bearer ${token}` } } as never);
+  const ws = await t.app.injectWS(`/api/v1/live/sessions/${sessionId}/socket`, {
+    socket: { remoteAddress: '127.0.0.1' },
+    headers: { authorization: `Bearer ${token}` },
+  } as never);
   await new Promise((resolve) => ws.once('message', resolve));
   return ws;
 }
@@ -29,7 +32,9 @@ describe('live GMV and the dashboard', () => {
     const sockets = [await watch(id, me.token!), await watch(id, lurker.token!)];
 
     // The buy sheet opens (a click and the attribution touch), then the normal checkout and payment.
-    expect((await me.post(`/api/v1/live/sessions/${id}/product-clicks`, { productId: p1!.productId })).body).toEqual({ recorded: true });
+    expect((await me.post(`/api/v1/live/sessions/${id}/product-clicks`, { productId: p1!.productId })).body).toEqual({
+      recorded: true,
+    });
     const notInBag = await me.post(`/api/v1/live/sessions/${id}/product-clicks`, { productId: 'prd_missing' });
     expect(notInBag.body.type).toBe('product-not-in-session');
     const checkout = await placeOrder(t, me, [{ skuId: p1!.skuIds[0]!, qty: 2 }]);
@@ -40,13 +45,24 @@ describe('live GMV and the dashboard', () => {
 
     const dash = await analyst!.get(`${LIVE}/sessions/${id}/dashboard`);
     expect(dash.status).toBe(200);
-    expect(dash.body).toMatchObject({ gmv: 19_800, orders: 1, payingBuyers: 1, uniqueViewers: 2, conversionRate: 0.5, productClicks: 1 });
+    expect(dash.body).toMatchObject({
+      gmv: 19_800,
+      orders: 1,
+      payingBuyers: 1,
+      uniqueViewers: 2,
+      conversionRate: 0.5,
+      productClicks: 1,
+    });
     const minute = dash.body.series.find((m: { gmv: number }) => m.gmv > 0);
     expect(minute).toMatchObject({ gmv: 19_800, orders: 1 });
     expect((await me.get(`/api/v1/live/sessions/${id}`)).body.gmv).toBe(19_800);
     // The console's list carries each session's GMV and peak viewers (two sockets are watching).
     const mine = await shop.owner.get(`${LIVE}/sessions`);
-    expect(mine.body.items.find((s: { id: string }) => s.id === id)).toMatchObject({ gmv: 19_800, peakViewers: 2, role: 'owner' });
+    expect(mine.body.items.find((s: { id: string }) => s.id === id)).toMatchObject({
+      gmv: 19_800,
+      peakViewers: 2,
+      role: 'owner',
+    });
 
     // Paying twice is impossible, but the event may be redelivered: the figure moves once.
     await t.drain();
@@ -75,7 +91,15 @@ describe('live GMV and the dashboard', () => {
     expect((await sessionTotals(t.deps.database.db, id)).gmv).toBe(9_900);
 
     const order = fromRoom.orders[0]!;
-    const asked = await me.post('/api/v1/after-sales', { orderId: order.id, lineId: order.lines[0]!.id, qty: 1, type: 'refund_only', reasonCode: 'no_reason', description: '不想要了', images: [] });
+    const asked = await me.post('/api/v1/after-sales', {
+      orderId: order.id,
+      lineId: order.lines[0]!.id,
+      qty: 1,
+      type: 'refund_only',
+      reasonCode: 'no_reason',
+      description: '不想要了',
+      images: [],
+    });
     expect(asked.status, JSON.stringify(asked.body)).toBe(201);
     expect((await shop.owner.post(`/api/v1/merchant/after-sales/${asked.body.id}/approve`)).status).toBe(200);
     await t.runJobs();
@@ -97,7 +121,11 @@ describe('live GMV and the dashboard', () => {
     await counters.flush();
     t.clock.advanceMinutes(1);
     await counters.flush();
-    const rows = await t.deps.database.db.select().from(liveMetricMinutes).where(eq(liveMetricMinutes.sessionId, id)).orderBy(asc(liveMetricMinutes.minute));
+    const rows = await t.deps.database.db
+      .select()
+      .from(liveMetricMinutes)
+      .where(eq(liveMetricMinutes.sessionId, id))
+      .orderBy(asc(liveMetricMinutes.minute));
     expect(rows.map((r) => r.viewers)).toEqual([1, 1, 1]);
     ws.terminate();
   });

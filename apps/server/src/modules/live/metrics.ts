@@ -8,11 +8,24 @@ import { publishToRoom, publishToStaff } from './channel.ts';
 import { minuteOf } from './counters.ts';
 import { liveFanout } from './fanout.ts';
 import { refreshPkFor } from './pk.ts';
-import { liveChatMessages, liveMetricMinutes, liveOrders, liveProductStats, liveSessions, liveVisits } from './schema.ts';
+import {
+  liveChatMessages,
+  liveMetricMinutes,
+  liveOrders,
+  liveProductStats,
+  liveSessions,
+  liveVisits,
+} from './schema.ts';
 
 /** A session's running totals as stored: likes (flushed), paid GMV in fen and paid orders, voided ones excluded. */
-export async function sessionTotals(db: Db, sessionId: string): Promise<{ likes: number; gmv: number; orders: number }> {
-  const [session] = await db.select({ likes: liveSessions.likes }).from(liveSessions).where(eq(liveSessions.id, sessionId));
+export async function sessionTotals(
+  db: Db,
+  sessionId: string,
+): Promise<{ likes: number; gmv: number; orders: number }> {
+  const [session] = await db
+    .select({ likes: liveSessions.likes })
+    .from(liveSessions)
+    .where(eq(liveSessions.id, sessionId));
   const [paid] = await db
     .select({ gmv: sql<string>`coalesce(sum(${liveOrders.amount}), 0)`, orders: sql<number>`count(*)::int` })
     .from(liveOrders)
@@ -55,8 +68,12 @@ export async function recordLiveOrder(deps: Deps, db: Db, orderId: string, lineI
   const found = await liveLinesOf(db, orderId, lineIds);
   if (!found) return;
   const { order, sessionId, lines, amount } = found;
-  await db.insert(liveOrders).values({ orderId, sessionId, userId: order.userId, amount, createdAt: at }).onConflictDoNothing();
-  if (!order.paidAt || order.status === 'cancelled' || order.status === 'closed' || order.status === 'pending_payment') return;
+  await db
+    .insert(liveOrders)
+    .values({ orderId, sessionId, userId: order.userId, amount, createdAt: at })
+    .onConflictDoNothing();
+  if (!order.paidAt || order.status === 'cancelled' || order.status === 'closed' || order.status === 'pending_payment')
+    return;
   const [paid] = await db
     .update(liveOrders)
     .set({ paidAt: order.paidAt })
@@ -69,7 +86,11 @@ export async function recordLiveOrder(deps: Deps, db: Db, orderId: string, lineI
 
 /** order.cancelled / order.closed: a paid live order stops counting, in the minute it counted in. */
 export async function voidLiveOrder(deps: Deps, db: Db, orderId: string, at: Date): Promise<void> {
-  const [row] = await db.update(liveOrders).set({ voidedAt: at }).where(and(eq(liveOrders.orderId, orderId), isNull(liveOrders.voidedAt))).returning();
+  const [row] = await db
+    .update(liveOrders)
+    .set({ voidedAt: at })
+    .where(and(eq(liveOrders.orderId, orderId), isNull(liveOrders.voidedAt)))
+    .returning();
   if (!row?.paidAt) return;
   const order = await getOrderForAfterSale(db, orderId);
   const attributions = await getLineAttributions(db, order?.lines.map((l) => l.lineId) ?? []);
@@ -78,7 +99,13 @@ export async function voidLiveOrder(deps: Deps, db: Db, orderId: string, at: Dat
   await announceGmv(deps, db, row.sessionId);
 }
 
-async function addSale(db: Db, sessionId: string, paidAt: Date, lines: { productId: string; qty: number; payAmount: number }[], sign: 1 | -1) {
+async function addSale(
+  db: Db,
+  sessionId: string,
+  paidAt: Date,
+  lines: { productId: string; qty: number; payAmount: number }[],
+  sign: 1 | -1,
+) {
   const gmv = sign * lines.reduce((a, l) => a + l.payAmount, 0);
   await db
     .insert(liveMetricMinutes)
@@ -93,7 +120,10 @@ async function addSale(db: Db, sessionId: string, paidAt: Date, lines: { product
       .values({ sessionId, productId: l.productId, units: sign * l.qty, gmv: sign * l.payAmount })
       .onConflictDoUpdate({
         target: [liveProductStats.sessionId, liveProductStats.productId],
-        set: { units: sql`${liveProductStats.units} + ${sign * l.qty}`, gmv: sql`${liveProductStats.gmv} + ${sign * l.payAmount}` },
+        set: {
+          units: sql`${liveProductStats.units} + ${sign * l.qty}`,
+          gmv: sql`${liveProductStats.gmv} + ${sign * l.payAmount}`,
+        },
       });
   }
 }
@@ -109,7 +139,8 @@ async function announceGmv(deps: Deps, db: Db, sessionId: string): Promise<void>
 export async function publishStaffMetrics(deps: Deps, db: Db, sessionIds: string[]): Promise<void> {
   for (const id of sessionIds) {
     const [session] = await db.select().from(liveSessions).where(eq(liveSessions.id, id));
-    if (session?.status === 'live') await publishToStaff(deps, id, { type: 'metrics', metrics: await sessionFigures(deps, db, session) });
+    if (session?.status === 'live')
+      await publishToStaff(deps, id, { type: 'metrics', metrics: await sessionFigures(deps, db, session) });
   }
 }
 
@@ -145,7 +176,11 @@ export interface SessionFigures {
 const ratio = (a: number, b: number): number => (b > 0 ? Math.round((a / b) * 10_000) / 10_000 : 0);
 
 /** The dashboard's figures (docs/LIVE.md "Real-time metrics"), whole session so far, from the shared tables. */
-export async function sessionFigures(deps: Deps, db: Db, session: typeof liveSessions.$inferSelect): Promise<SessionFigures> {
+export async function sessionFigures(
+  deps: Deps,
+  db: Db,
+  session: typeof liveSessions.$inferSelect,
+): Promise<SessionFigures> {
   const id = session.id;
   const now = deps.clock.now();
   const [visits] = await db
@@ -163,16 +198,24 @@ export async function sessionFigures(deps: Deps, db: Db, session: typeof liveSes
       union select user_id from live_chat_messages where session_id = ${id} and kind = 'viewer'
     ) who`);
   const interactingViewers = Number((interacting as { rows: { n: number }[] }).rows[0]?.n ?? 0);
-  const [chats] = await db.select({ n: sql<number>`count(*)::int` }).from(liveChatMessages).where(and(eq(liveChatMessages.sessionId, id), isNull(liveChatMessages.removedAt)));
+  const [chats] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(liveChatMessages)
+    .where(and(eq(liveChatMessages.sessionId, id), isNull(liveChatMessages.removedAt)));
   const [buyers] = await db
     .select({ n: sql<number>`count(distinct ${liveOrders.userId})::int` })
     .from(liveOrders)
     .where(and(eq(liveOrders.sessionId, id), isNotNull(liveOrders.paidAt), isNull(liveOrders.voidedAt)));
-  const minutes = await db.select().from(liveMetricMinutes).where(eq(liveMetricMinutes.sessionId, id)).orderBy(asc(liveMetricMinutes.minute));
+  const minutes = await db
+    .select()
+    .from(liveMetricMinutes)
+    .where(eq(liveMetricMinutes.sessionId, id))
+    .orderBy(asc(liveMetricMinutes.minute));
   const totals = await sessionTotals(db, id);
   const fanout = liveFanout(deps);
   // A process holding the room knows the count across processes; otherwise the open visits tell it.
-  const viewers = session.status !== 'live' ? 0 : fanout.localCount(id) > 0 ? fanout.viewerCount(id) : (visits?.open ?? 0);
+  const viewers =
+    session.status !== 'live' ? 0 : fanout.localCount(id) > 0 ? fanout.viewerCount(id) : (visits?.open ?? 0);
   const uniqueViewers = visits?.unique ?? 0;
   const payingBuyers = buyers?.n ?? 0;
   return {
@@ -191,7 +234,15 @@ export async function sessionFigures(deps: Deps, db: Db, session: typeof liveSes
     conversionRate: ratio(payingBuyers, uniqueViewers),
     orders: totals.orders,
     gmv: totals.gmv,
-    series: minutes.map((m) => ({ minute: m.minute.toISOString(), viewers: m.viewers, chats: m.chats, likes: m.likes, productClicks: m.productClicks, orders: m.orders, gmv: m.gmv })),
+    series: minutes.map((m) => ({
+      minute: m.minute.toISOString(),
+      viewers: m.viewers,
+      chats: m.chats,
+      likes: m.likes,
+      productClicks: m.productClicks,
+      orders: m.orders,
+      gmv: m.gmv,
+    })),
   };
 }
 
@@ -202,6 +253,12 @@ export async function productFigures(db: Db, sessionId: string, productIds: stri
   const briefs = await getProductBriefs(db, ids);
   return ids.map((productId) => {
     const r = rows.find((x) => x.productId === productId);
-    return { productId, title: briefs.get(productId)?.title ?? '已删除商品', clicks: r?.clicks ?? 0, units: r?.units ?? 0, gmv: r?.gmv ?? 0 };
+    return {
+      productId,
+      title: briefs.get(productId)?.title ?? '已删除商品',
+      clicks: r?.clicks ?? 0,
+      units: r?.units ?? 0,
+      gmv: r?.gmv ?? 0,
+    };
   });
 }

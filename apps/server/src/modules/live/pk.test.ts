@@ -16,7 +16,12 @@ beforeAll(async () => {
 });
 
 const invite = (from: LiveRoom, to: LiveRoom, over: Record<string, unknown> = {}) =>
-  from.host.post(`${STAFF}/sessions/${from.sessionId}/pk`, { opponentSessionId: to.sessionId, metric: 'likes', durationSeconds: 60, ...over });
+  from.host.post(`${STAFF}/sessions/${from.sessionId}/pk`, {
+    opponentSessionId: to.sessionId,
+    metric: 'likes',
+    durationSeconds: 60,
+    ...over,
+  });
 
 /** Taps counted in memory and flushed, as the room's sockets do; the flush also refreshes running PKs. */
 async function like(room: LiveRoom, n: number) {
@@ -45,7 +50,15 @@ describe('host PK', () => {
     expect(self.status).toBe(422);
     expect(self.body.type).toBe('pk-opponent-invalid');
     const viewer = await signIn(t);
-    expect((await viewer.post(`${STAFF}/sessions/${a.sessionId}/pk`, { opponentSessionId: b.sessionId, metric: 'likes', durationSeconds: 60 })).status).toBe(403);
+    expect(
+      (
+        await viewer.post(`${STAFF}/sessions/${a.sessionId}/pk`, {
+          opponentSessionId: b.sessionId,
+          metric: 'likes',
+          durationSeconds: 60,
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it('scores what each room gains during the PK and names the winner at the end', async () => {
@@ -76,7 +89,11 @@ describe('host PK', () => {
     await t.runJobs(); // the room is quiet: the job at endsAt finishes it
     expect(await finished).toMatchObject({ winner: 'a', a: { score: 30 }, b: { score: 12 } });
     await like(a, 500); // after the end: nothing changes
-    expect(await latestPk(t.deps.database.db, a.sessionId, t.clock.now())).toMatchObject({ status: 'finished', winner: 'a', a: { score: 30 } });
+    expect(await latestPk(t.deps.database.db, a.sessionId, t.clock.now())).toMatchObject({
+      status: 'finished',
+      winner: 'a',
+      a: { score: 30 },
+    });
     expect((await b.host.post(`${STAFF}/pk/${pk.id}/accept`)).body.type).toBe('pk-invite-expired');
   });
 

@@ -49,10 +49,15 @@ export interface PkDto {
   b: PkSide;
 }
 
-const isLapsed = (pk: PkRow, now: Date) => pk.status === 'invited' && now.getTime() - pk.createdAt.getTime() >= PK_INVITE_SECONDS * 1000;
+const isLapsed = (pk: PkRow, now: Date) =>
+  pk.status === 'invited' && now.getTime() - pk.createdAt.getTime() >= PK_INVITE_SECONDS * 1000;
 
 /** Room A's host invites room B; both must be live and neither already in a PK or a pending invitation. */
-export async function invitePk(ctx: Ctx, sessionId: string, input: { opponentSessionId: string; metric: Metric; durationSeconds: number }): Promise<Result<PkDto>> {
+export async function invitePk(
+  ctx: Ctx,
+  sessionId: string,
+  input: { opponentSessionId: string; metric: Metric; durationSeconds: number },
+): Promise<Result<PkDto>> {
   const user = requireUser(ctx.actor);
   const result = await atomically(ctx, async (tx) => {
     const { session } = await requireHost(ctx, sessionId, tx);
@@ -93,7 +98,11 @@ export async function respondPk(ctx: Ctx, pkId: string, accept: boolean): Promis
     const now = ctx.now();
     if (pk!.status !== 'invited' || isLapsed(pk!, now)) return refuse('pk-invite-expired');
     if (!accept) {
-      const [row] = await tx.update(livePks).set({ status: 'declined', respondedBy: user.userId, respondedAt: now }).where(eq(livePks.id, pkId)).returning();
+      const [row] = await tx
+        .update(livePks)
+        .set({ status: 'declined', respondedBy: user.userId, respondedAt: now })
+        .where(eq(livePks.id, pkId))
+        .returning();
       return ok(await toDto(tx, row!));
     }
     if (rooms.some((r) => r.status !== 'live')) return refuse('session-not-live');
@@ -101,7 +110,15 @@ export async function respondPk(ctx: Ctx, pkId: string, accept: boolean): Promis
     const endsAt = new Date(now.getTime() + pk!.durationSeconds * 1000);
     const [row] = await tx
       .update(livePks)
-      .set({ status: 'running', baseA: totalsA[pk!.metric], baseB: totalsB[pk!.metric], startedAt: now, endsAt, respondedBy: user.userId, respondedAt: now })
+      .set({
+        status: 'running',
+        baseA: totalsA[pk!.metric],
+        baseB: totalsB[pk!.metric],
+        startedAt: now,
+        endsAt,
+        respondedBy: user.userId,
+        respondedAt: now,
+      })
       .where(eq(livePks.id, pkId))
       .returning();
     await ctx.deps.jobs.enqueue(tx, FINISH_PK_JOB, { pkId }, { runAt: endsAt, key: finishKey(pkId) });
@@ -123,7 +140,12 @@ export async function refreshPkFor(deps: Deps, sessionIds: string[], db: Db): Pr
   const running = await db
     .select()
     .from(livePks)
-    .where(and(eq(livePks.status, 'running'), or(inArray(livePks.sessionA, sessionIds), inArray(livePks.sessionB, sessionIds))));
+    .where(
+      and(
+        eq(livePks.status, 'running'),
+        or(inArray(livePks.sessionA, sessionIds), inArray(livePks.sessionB, sessionIds)),
+      ),
+    );
   const now = deps.clock.now();
   for (const pk of running) {
     if (now >= pk.endsAt!) {
@@ -160,7 +182,12 @@ export async function latestPk(db: Db, sessionId: string, now: Date = new Date()
   const [row] = await db
     .select()
     .from(livePks)
-    .where(and(or(eq(livePks.sessionA, sessionId), eq(livePks.sessionB, sessionId)), inArray(livePks.status, ['invited', 'running', 'finished'])))
+    .where(
+      and(
+        or(eq(livePks.sessionA, sessionId), eq(livePks.sessionB, sessionId)),
+        inArray(livePks.status, ['invited', 'running', 'finished']),
+      ),
+    )
     .orderBy(desc(livePks.createdAt))
     .limit(1);
   if (!row || isLapsed(row, now)) return null;
@@ -169,7 +196,12 @@ export async function latestPk(db: Db, sessionId: string, now: Date = new Date()
 
 async function lockRooms(tx: Db, ids: string[]) {
   // Both rooms' rows, in id order, so two hosts inviting each other at once cannot deadlock or double-book.
-  const rows = await tx.select({ id: liveSessions.id, status: liveSessions.status }).from(liveSessions).where(inArray(liveSessions.id, ids)).orderBy(asc(liveSessions.id)).for('update');
+  const rows = await tx
+    .select({ id: liveSessions.id, status: liveSessions.status })
+    .from(liveSessions)
+    .where(inArray(liveSessions.id, ids))
+    .orderBy(asc(liveSessions.id))
+    .for('update');
   return rows;
 }
 
@@ -177,7 +209,12 @@ async function busy(tx: Db, ids: string[], now: Date): Promise<boolean> {
   const open = await tx
     .select()
     .from(livePks)
-    .where(and(inArray(livePks.status, ['invited', 'running']), or(inArray(livePks.sessionA, ids), inArray(livePks.sessionB, ids))));
+    .where(
+      and(
+        inArray(livePks.status, ['invited', 'running']),
+        or(inArray(livePks.sessionA, ids), inArray(livePks.sessionB, ids)),
+      ),
+    );
   return open.some((pk) => !isLapsed(pk, now));
 }
 

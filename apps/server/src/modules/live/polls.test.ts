@@ -42,7 +42,11 @@ describe('投票选品', () => {
     expect(foreign.status).toBe(422);
     expect(foreign.body.type).toBe('poll-product-invalid');
     const viewer = await signIn(t);
-    const notStaff = await viewer.post(`${STAFF}/sessions/${room.sessionId}/polls`, { question: '选哪个？', options: [{ label: 'A' }, { label: 'B' }], durationSeconds: 60 });
+    const notStaff = await viewer.post(`${STAFF}/sessions/${room.sessionId}/polls`, {
+      question: '选哪个？',
+      options: [{ label: 'A' }, { label: 'B' }],
+      durationSeconds: 60,
+    });
     expect(notStaff.status).toBe(403);
   });
 
@@ -65,7 +69,10 @@ describe('投票选品', () => {
     expect(second.body).toMatchObject({ type: 'already-voted', title: '你已经投过票了，每人只能投一次' });
 
     // Two taps at once from one viewer: one vote.
-    const taps = await Promise.all([b.post(`/api/v1/live/polls/${poll.id}/votes`, { optionIndex: 0 }), b.post(`/api/v1/live/polls/${poll.id}/votes`, { optionIndex: 2 })]);
+    const taps = await Promise.all([
+      b.post(`/api/v1/live/polls/${poll.id}/votes`, { optionIndex: 0 }),
+      b.post(`/api/v1/live/polls/${poll.id}/votes`, { optionIndex: 2 }),
+    ]);
     expect(taps.map((r) => r.status).sort()).toEqual([201, 409]);
 
     const outOfRange = await c.post(`/api/v1/live/polls/${poll.id}/votes`, { optionIndex: 3 });
@@ -88,6 +95,8 @@ describe('投票选品', () => {
     await t.runJobs();
     expect((await published).closedAt).toBe(opened.body.closesAt);
     const viewer = await signIn(t);
-    expect((await viewer.post(`/api/v1/live/polls/${opened.body.id}/votes`, { optionIndex: 0 })).body.type).toBe('poll-closed');
+    expect((await viewer.post(`/api/v1/live/polls/${opened.body.id}/votes`, { optionIndex: 0 })).body.type).toBe(
+      'poll-closed',
+    );
   });
 });

@@ -58,11 +58,20 @@ export async function openPoll(ctx: Ctx, sessionId: string, input: PollInput): P
     const now = ctx.now();
     const id = newId('lpl');
     const text = [input.question, ...input.options.map((o) => o.label)].join('\n');
-    const checked = await moderate(tx, { subjectType: 'live_poll', subjectId: id, authorId: user.userId, text, at: now });
+    const checked = await moderate(tx, {
+      subjectType: 'live_poll',
+      subjectId: id,
+      authorId: user.userId,
+      text,
+      at: now,
+    });
     if (checked.verdict !== 'approved') return refuse('poll-text-rejected');
     const wanted = input.options.flatMap((o) => (o.productId ? [o.productId] : []));
     if (wanted.length > 0) {
-      const bag = await tx.select({ productId: liveSessionProducts.productId }).from(liveSessionProducts).where(eq(liveSessionProducts.sessionId, sessionId));
+      const bag = await tx
+        .select({ productId: liveSessionProducts.productId })
+        .from(liveSessionProducts)
+        .where(eq(liveSessionProducts.sessionId, sessionId));
       const inBag = new Set(bag.map((p) => p.productId));
       const missing = wanted.filter((p) => !inBag.has(p));
       if (missing.length > 0) return refuse('poll-product-invalid', missing.join('、'));
@@ -111,7 +120,10 @@ export async function votePoll(ctx: Ctx, pollId: string, optionIndex: number): P
 
 /** The host ends the poll early (the job ends it at closesAt otherwise). Closing twice changes nothing. */
 export async function closePoll(ctx: Ctx, pollId: string): Promise<PollDto> {
-  const [found] = await ctx.db.select({ sessionId: livePolls.sessionId }).from(livePolls).where(eq(livePolls.id, pollId));
+  const [found] = await ctx.db
+    .select({ sessionId: livePolls.sessionId })
+    .from(livePolls)
+    .where(eq(livePolls.id, pollId));
   if (!found) throw notFound('投票', pollId);
   const dto = await ctx.tx(async (tx) => {
     await requireAbility(ctx, found.sessionId, 'run', tx);
@@ -141,7 +153,12 @@ async function closeIn(tx: Db, pollId: string, at: Date): Promise<PollRow> {
 
 /** The room's latest poll, for the snapshot a socket gets on connect. */
 export async function latestPoll(db: Db, sessionId: string, viewer: string | null): Promise<PollDto | null> {
-  const [row] = await db.select().from(livePolls).where(eq(livePolls.sessionId, sessionId)).orderBy(desc(livePolls.createdAt)).limit(1);
+  const [row] = await db
+    .select()
+    .from(livePolls)
+    .where(eq(livePolls.sessionId, sessionId))
+    .orderBy(desc(livePolls.createdAt))
+    .limit(1);
   return row ? toDto(db, row, viewer) : null;
 }
 
@@ -155,7 +172,10 @@ async function toDto(db: Db, poll: PollRow, viewer: string | null = null): Promi
     .groupBy(livePollVotes.optionIndex);
   const votes = new Map(tally.map((t) => [t.optionIndex, Number(t.n)]));
   const [mine] = viewer
-    ? await db.select({ optionIndex: livePollVotes.optionIndex }).from(livePollVotes).where(and(eq(livePollVotes.pollId, poll.id), eq(livePollVotes.userId, viewer)))
+    ? await db
+        .select({ optionIndex: livePollVotes.optionIndex })
+        .from(livePollVotes)
+        .where(and(eq(livePollVotes.pollId, poll.id), eq(livePollVotes.userId, viewer)))
     : [];
   const options = optionsOf(poll).map((o, i) => ({ ...o, votes: votes.get(i) ?? 0 }));
   return {

@@ -29,7 +29,12 @@ afterAll(async () => {
 /** The world is written through the services by a test app on the same database the servers use. */
 async function worldOn(url: string): Promise<TestApp> {
   const database = await openDatabase({ url, poolSize: 8 });
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: url, DATA_DIR: path.join(os.tmpdir(), 'haowu-test-data') });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: url,
+    DATA_DIR: path.join(os.tmpdir(), 'haowu-test-data'),
+  });
   // The servers run on the real clock, so the world does too (a hand clock started at now, never moved).
   const clock = new ManualClock(new Date());
   const deps = createDeps(config, database, { log: pino({ level: 'silent' }), clock, autoDispatch: false });
@@ -54,7 +59,9 @@ type Frame = { type: string; events?: { type: string; message?: { text: string; 
 
 /** A viewer's socket; `until` resolves with the first frame that satisfies the test. */
 function viewerSocket(server: ServerProcess, sessionId: string, token: string) {
-  const ws = new WebSocket(`${server.baseUrl.replace('http', 'ws')}/api/v1/live/sessions/${sessionId}/socket?token=${token}`);
+  const ws = new WebSocket(
+    `${server.baseUrl.replace('http', 'ws')}/api/v1/live/sessions/${sessionId}/socket?token=${token}`,
+  );
   const waiting: { test: (f: Frame) => boolean; resolve: (f: Frame) => void }[] = [];
   ws.addEventListener('message', (e) => {
     const frame = JSON.parse(String(e.data)) as Frame;
@@ -69,60 +76,89 @@ function viewerSocket(server: ServerProcess, sessionId: string, token: string) {
   return { ws, until, ready };
 }
 
-it.skipIf(!adminUrl)('chat crosses processes and a live flash sale never oversells across them', async () => {
-  const location = await freshDatabaseLocation();
-  cleanup.push(() => location.drop());
-  const t = await worldOn(location.url!);
-  cleanup.push(() => t.close());
-  const room = await liveRoom(t, { stock: 100 });
-  const [alice, bob] = [await signIn(t), await signIn(t)];
-  const buyers = await Promise.all(Array.from({ length: 24 }, () => buyer(t)));
+it.skipIf(!adminUrl)(
+  'chat crosses processes and a live flash sale never oversells across them',
+  async () => {
+    const location = await freshDatabaseLocation();
+    cleanup.push(() => location.drop());
+    const t = await worldOn(location.url!);
+    cleanup.push(() => t.close());
+    const room = await liveRoom(t, { stock: 100 });
+    const [alice, bob] = [await signIn(t), await signIn(t)];
+    const buyers = await Promise.all(Array.from({ length: 24 }, () => buyer(t)));
 
-  const servers: ServerProcess[] = [];
-  for (const port of PORTS) servers.push(await startServer({ ...location.env, REDIS_URL, WORKERS_ENABLED: 'false' }, port));
-  cleanup.push(async () => {
-    for (const s of servers) await s.stop('SIGKILL');
-  });
-  const [a, b] = servers as [ServerProcess, ServerProcess];
+    const servers: ServerProcess[] = [];
+    for (const port of PORTS)
+      servers.push(await startServer({ ...location.env, REDIS_URL, WORKERS_ENABLED: 'false' }, port));
+    cleanup.push(async () => {
+      for (const s of servers) await s.stop('SIGKILL');
+    });
+    const [a, b] = servers as [ServerProcess, ServerProcess];
 
-  // Alice watches through process A, Bob through process B.
-  const onA = viewerSocket(a, room.sessionId, alice.token!);
-  const onB = viewerSocket(b, room.sessionId, bob.token!);
-  cleanup.push(async () => {
-    onA.ws.close();
-    onB.ws.close();
-  });
-  await Promise.all([onA.ready, onB.ready]);
-  const text = `来自 A 的问候 ${newId('m').slice(-6)}`;
-  const heardOnB = onB.until((f) => f.type === 'batch' && (f.events ?? []).some((e) => e.type === 'chat' && e.message?.text === text));
-  const acked = onA.until((f) => f.type === 'ack' || f.type === 'error');
-  onA.ws.send(JSON.stringify({ type: 'chat', clientId: 'c1', text }));
-  expect((await acked).type).toBe('ack');
-  const frame = await heardOnB;
-  expect(frame.events!.find((e) => e.type === 'chat' && e.message?.text === text)!.message!.userId).toBe(alice.userId);
+    // Alice watches through process A, Bob through process B.
+    const onA = viewerSocket(a, room.sessionId, alice.token!);
+    const onB = viewerSocket(b, room.sessionId, bob.token!);
+    cleanup.push(async () => {
+      onA.ws.close();
+      onB.ws.close();
+    });
+    await Promise.all([onA.ready, onB.ready]);
+    const text = `来自 A 的问候 ${newId('m').slice(-6)}`;
+    const heardOnB = onB.until(
+      (f) => f.type === 'batch' && (f.events ?? []).some((e) => e.type === 'chat' && e.message?.text === text),
+    );
+    const acked = onA.until((f) => f.type === 'ack' || f.type === 'error');
+    onA.ws.send(JSON.stringify({ type: 'chat', clientId: 'c1', text }));
+    expect((await acked).type).toBe('ack');
+    const frame = await heardOnB;
+    expect(frame.events!.find((e) => e.type === 'chat' && e.message?.text === text)!.message!.userId).toBe(
+      alice.userId,
+    );
 
-  // The host starts a live flash sale on process A; buyers tap on both processes at once.
-  const started = await fetch(`${a.baseUrl}${STAFF}/sessions/${room.sessionId}/flash`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${room.host.token!}`, 'idempotency-key': newId('idem') },
-    body: JSON.stringify({ skuId: room.skuId, flashPrice: 5900, quantity: 10, perUserLimit: 1, countdownSeconds: 0, durationSeconds: 600 }),
-  });
-  const flash = (await started.json()) as { itemId: string; type?: string };
-  expect(started.status, JSON.stringify(flash)).toBe(201);
-  const tap = (server: ServerProcess, token: string, key: string) =>
-    fetch(`${server.baseUrl}/api/v1/flash-sales/items/${flash.itemId}/purchase`, {
+    // The host starts a live flash sale on process A; buyers tap on both processes at once.
+    const started = await fetch(`${a.baseUrl}${STAFF}/sessions/${room.sessionId}/flash`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': key },
-      body: '{}',
-    }).then(async (res) => ({ status: res.status, body: (await res.json()) as { orderId?: string; type?: string } }));
-  const results = await Promise.all(buyers.flatMap((who, i) => [tap(a, who.token!, `a-${i}`), tap(b, who.token!, `b-${i}`)]));
-  const won = results.filter((r) => r.status === 201);
-  expect(won).toHaveLength(10);
-  expect(new Set(won.map((r) => r.body.orderId)).size).toBe(10);
-  // Each buyer tapped once on each process: never more than one unit each (perUserLimit 1).
-  buyers.forEach((_, i) => expect([results[2 * i]!, results[2 * i + 1]!].filter((r) => r.status === 201).length).toBeLessThanOrEqual(1));
-  const refusals = [...new Set(results.filter((r) => r.status !== 201).map((r) => `${r.status} ${r.body.type}`))];
-  expect(refusals.filter((k) => !['409 flash-sold-out', '409 flash-limit-reached', '409 flash-in-progress'].includes(k))).toEqual([]);
-  const item = (await (await fetch(`${b.baseUrl}/api/v1/flash-sales/items/${flash.itemId}`)).json()) as { sold: number; remaining: number };
-  expect(item).toMatchObject({ sold: 10, remaining: 0 });
-}, 300_000);
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${room.host.token!}`,
+        'idempotency-key': newId('idem'),
+      },
+      body: JSON.stringify({
+        skuId: room.skuId,
+        flashPrice: 5900,
+        quantity: 10,
+        perUserLimit: 1,
+        countdownSeconds: 0,
+        durationSeconds: 600,
+      }),
+    });
+    const flash = (await started.json()) as { itemId: string; type?: string };
+    expect(started.status, JSON.stringify(flash)).toBe(201);
+    const tap = (server: ServerProcess, token: string, key: string) =>
+      fetch(`${server.baseUrl}/api/v1/flash-sales/items/${flash.itemId}/purchase`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': key },
+        body: '{}',
+      }).then(async (res) => ({ status: res.status, body: (await res.json()) as { orderId?: string; type?: string } }));
+    const results = await Promise.all(
+      buyers.flatMap((who, i) => [tap(a, who.token!, `a-${i}`), tap(b, who.token!, `b-${i}`)]),
+    );
+    const won = results.filter((r) => r.status === 201);
+    expect(won).toHaveLength(10);
+    expect(new Set(won.map((r) => r.body.orderId)).size).toBe(10);
+    // Each buyer tapped once on each process: never more than one unit each (perUserLimit 1).
+    buyers.forEach((_, i) =>
+      expect([results[2 * i]!, results[2 * i + 1]!].filter((r) => r.status === 201).length).toBeLessThanOrEqual(1),
+    );
+    const refusals = [...new Set(results.filter((r) => r.status !== 201).map((r) => `${r.status} ${r.body.type}`))];
+    expect(
+      refusals.filter((k) => !['409 flash-sold-out', '409 flash-limit-reached', '409 flash-in-progress'].includes(k)),
+    ).toEqual([]);
+    const item = (await (await fetch(`${b.baseUrl}/api/v1/flash-sales/items/${flash.itemId}`)).json()) as {
+      sold: number;
+      remaining: number;
+    };
+    expect(item).toMatchObject({ sold: 10, remaining: 0 });
+  },
+  300_000,
+);

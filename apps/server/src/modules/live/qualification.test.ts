@@ -24,14 +24,26 @@ describe('host qualification', () => {
     expect(isValidIdNumber('110105194912310021')).toBe(false);
     expect(isValidIdNumber('11010519491331002X')).toBe(false);
     const s = await liveShop(t, { products: 1 });
-    const bad = await s.owner.post(`${LIVE}/qualification/real-name`, { name: '王小明', idNumber: '110105194912310021' });
+    const bad = await s.owner.post(`${LIVE}/qualification/real-name`, {
+      name: '王小明',
+      idNumber: '110105194912310021',
+    });
     expect(bad.status).toBe(422);
     expect(bad.body.type).toBe('id-number-invalid');
     expect((await s.owner.get(`${LIVE}/qualification`)).body.realNameVerifiedAt).toBeNull();
-    const good = await s.owner.post(`${LIVE}/qualification/real-name`, { name: '王小明', idNumber: VALID_ID_NUMBER.toLowerCase() });
+    const good = await s.owner.post(`${LIVE}/qualification/real-name`, {
+      name: '王小明',
+      idNumber: VALID_ID_NUMBER.toLowerCase(),
+    });
     expect(good.body).toEqual({ realName: '王**', idNumberTail: '002X' });
     const q = await s.owner.get(`${LIVE}/qualification`);
-    expect(q.body).toMatchObject({ realName: '王**', idNumberTail: '002X', creditScore: 100, minCreditScore: 60, canStart: true });
+    expect(q.body).toMatchObject({
+      realName: '王**',
+      idNumberTail: '002X',
+      creditScore: 100,
+      minCreditScore: 60,
+      canStart: true,
+    });
     expect(JSON.stringify(q.body)).not.toContain('110105');
   });
 
@@ -55,12 +67,19 @@ describe('host qualification', () => {
     expect(ledger.total).toBe(0);
     expect(ledger.unbalanced).toEqual([]);
     const q = (await s.owner.get(`${LIVE}/qualification`)).body;
-    expect(q).toMatchObject({ depositHeld: 5000, availableBalance: before - 5000, badges: { deposit: true, guarantee: true } });
+    expect(q).toMatchObject({
+      depositHeld: 5000,
+      availableBalance: before - 5000,
+      badges: { deposit: true, guarantee: true },
+    });
 
     const released = await s.owner.post(`${LIVE}/qualification/deposit/release`);
     expect(released.body).toEqual({ depositHeld: 0, released: 5000 });
     expect(await accountBalance(db, `live-deposit:${s.merchantId}`)).toBe(0);
-    expect((await s.owner.get(`${LIVE}/qualification`)).body).toMatchObject({ availableBalance: before, badges: { guarantee: false } });
+    expect((await s.owner.get(`${LIVE}/qualification`)).body).toMatchObject({
+      availableBalance: before,
+      badges: { guarantee: false },
+    });
     expect((await checkLedgerBalance(db)).total).toBe(0);
   });
 
@@ -68,7 +87,11 @@ describe('host qualification', () => {
     const s = await liveShop(t, { products: 1 });
     await settledOrder(s);
     expect((await s.owner.post(`${LIVE}/qualification/deposit`)).status).toBe(200);
-    await s.owner.post(`${LIVE}/sessions`, { title: '周末专场', scheduledAt: new Date(t.clock.now().getTime() + 3_600_000).toISOString(), products: [{ productId: s.products[0]!.productId }] });
+    await s.owner.post(`${LIVE}/sessions`, {
+      title: '周末专场',
+      scheduledAt: new Date(t.clock.now().getTime() + 3_600_000).toISOString(),
+      products: [{ productId: s.products[0]!.productId }],
+    });
     const refused = await s.owner.post(`${LIVE}/qualification/deposit/release`);
     expect(refused.status).toBe(409);
     expect(refused.body.type).toBe('sessions-pending');

@@ -59,7 +59,11 @@ async function qualificationRow(db: Db, merchantId: string) {
 }
 
 /** What startSession checks. */
-export async function startGate(db: Db, _config: Config, merchantId: string): Promise<{ creditScore: number; realNameVerified: boolean }> {
+export async function startGate(
+  db: Db,
+  _config: Config,
+  merchantId: string,
+): Promise<{ creditScore: number; realNameVerified: boolean }> {
   const row = await qualificationRow(db, merchantId);
   return { creditScore: await creditScoreOf(db, merchantId), realNameVerified: !!row?.realNameVerifiedAt };
 }
@@ -102,7 +106,10 @@ export async function getQualification(ctx: Ctx) {
  * 实名认证: the number is checked for format, birth date and check digit (no identity authority is connected),
  * then only its last four characters and the masked name are stored.
  */
-export async function submitRealName(ctx: Ctx, input: { name: string; idNumber: string }): Promise<Result<{ realName: string; idNumberTail: string }>> {
+export async function submitRealName(
+  ctx: Ctx,
+  input: { name: string; idNumber: string },
+): Promise<Result<{ realName: string; idNumberTail: string }>> {
   const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
   const idNumber = input.idNumber.trim().toUpperCase();
   if (!isValidIdNumber(idNumber)) return refuse('id-number-invalid', '请填写 18 位居民身份证号码');
@@ -111,7 +118,10 @@ export async function submitRealName(ctx: Ctx, input: { name: string; idNumber: 
   const now = ctx.now();
   await ctx.tx(async (db) => {
     const values = { realName, idNumberTail, realNameVerifiedAt: now, updatedAt: now };
-    await db.insert(liveHostQualifications).values({ merchantId, ...values }).onConflictDoUpdate({ target: liveHostQualifications.merchantId, set: values });
+    await db
+      .insert(liveHostQualifications)
+      .values({ merchantId, ...values })
+      .onConflictDoUpdate({ target: liveHostQualifications.merchantId, set: values });
     await emit(db, 'live.real-name-verified', { merchantId });
   });
   return ok({ realName, idNumberTail });
@@ -124,10 +134,15 @@ export async function payDeposit(ctx: Ctx): Promise<Result<{ depositHeld: number
   return idempotent(ctx, 'live.deposit', { merchantId }, async (db) => {
     const now = ctx.now();
     await db.insert(liveHostQualifications).values({ merchantId, updatedAt: now }).onConflictDoNothing();
-    const [row] = await db.select().from(liveHostQualifications).where(eq(liveHostQualifications.merchantId, merchantId)).for('update');
+    const [row] = await db
+      .select()
+      .from(liveHostQualifications)
+      .where(eq(liveHostQualifications.merchantId, merchantId))
+      .for('update');
     if ((row?.depositHeld ?? 0) >= amount) return refuse('deposit-already-held');
     const available = -(await accountBalance(db, depositAccounts.merchantAvailable(merchantId)));
-    if (available < amount) return refuse('insufficient-balance', `需要 ${formatYuan(amount)}，可用余额 ${formatYuan(available)}`);
+    if (available < amount)
+      return refuse('insufficient-balance', `需要 ${formatYuan(amount)}，可用余额 ${formatYuan(available)}`);
     const ref = newId('ldp');
     await postJournal(db, {
       kind: 'live.deposit',
@@ -139,7 +154,10 @@ export async function payDeposit(ctx: Ctx): Promise<Result<{ depositHeld: number
         { account: depositAccounts.deposit(merchantId), amount: -amount },
       ],
     });
-    await db.update(liveHostQualifications).set({ depositHeld: amount, depositPaidAt: now, updatedAt: now }).where(eq(liveHostQualifications.merchantId, merchantId));
+    await db
+      .update(liveHostQualifications)
+      .set({ depositHeld: amount, depositPaidAt: now, updatedAt: now })
+      .where(eq(liveHostQualifications.merchantId, merchantId));
     await emit(db, 'live.deposit-paid', { merchantId, amount, ref });
     return ok({ depositHeld: amount, journalRef: ref });
   });
@@ -149,7 +167,11 @@ export async function payDeposit(ctx: Ctx): Promise<Result<{ depositHeld: number
 export async function releaseDeposit(ctx: Ctx): Promise<Result<{ depositHeld: number; released: number }>> {
   const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, ['owner']);
   return idempotent(ctx, 'live.deposit-release', { merchantId }, async (db) => {
-    const [row] = await db.select().from(liveHostQualifications).where(eq(liveHostQualifications.merchantId, merchantId)).for('update');
+    const [row] = await db
+      .select()
+      .from(liveHostQualifications)
+      .where(eq(liveHostQualifications.merchantId, merchantId))
+      .for('update');
     const held = row?.depositHeld ?? 0;
     if (held <= 0) return refuse('no-deposit');
     const [pending] = await db
@@ -170,7 +192,10 @@ export async function releaseDeposit(ctx: Ctx): Promise<Result<{ depositHeld: nu
         { account: depositAccounts.merchantAvailable(merchantId), amount: -held },
       ],
     });
-    await db.update(liveHostQualifications).set({ depositHeld: 0, depositPaidAt: null, updatedAt: now }).where(eq(liveHostQualifications.merchantId, merchantId));
+    await db
+      .update(liveHostQualifications)
+      .set({ depositHeld: 0, depositPaidAt: null, updatedAt: now })
+      .where(eq(liveHostQualifications.merchantId, merchantId));
     await emit(db, 'live.deposit-released', { merchantId, amount: held, ref });
     return ok({ depositHeld: 0, released: held });
   });

@@ -26,9 +26,21 @@ export async function notifyReminders(deps: Deps, db: Db, sessionId: string): Pr
   const claimed = await db
     .update(liveReminders)
     .set({ notifiedAt: deps.clock.now() })
-    .where(and(eq(liveReminders.sessionId, sessionId), inArray(liveReminders.userId, pending.map((p) => p.userId)), isNull(liveReminders.notifiedAt)))
+    .where(
+      and(
+        eq(liveReminders.sessionId, sessionId),
+        inArray(
+          liveReminders.userId,
+          pending.map((p) => p.userId),
+        ),
+        isNull(liveReminders.notifiedAt),
+      ),
+    )
     .returning({ userId: liveReminders.userId });
-  const phones = await phonesOf(db, claimed.map((c) => c.userId));
+  const phones = await phonesOf(
+    db,
+    claimed.map((c) => c.userId),
+  );
   const text = `你预约的直播「${session.title}」开始了`;
   for (const { userId } of claimed) {
     const phone = phones.get(userId);
@@ -40,5 +52,6 @@ export async function notifyReminders(deps: Deps, db: Db, sessionId: string): Pr
     }
   }
   // More than a chunk: the rest in a follow-up job (no key: this job's key is still held while it runs).
-  if (pending.length === CHUNK) await deps.jobs.enqueue(db, NOTIFY_REMINDERS_JOB, { sessionId }, { runAt: deps.clock.now() });
+  if (pending.length === CHUNK)
+    await deps.jobs.enqueue(db, NOTIFY_REMINDERS_JOB, { sessionId }, { runAt: deps.clock.now() });
 }

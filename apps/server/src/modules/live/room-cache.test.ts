@@ -19,7 +19,15 @@ import { closeVisit, recordVisit } from './visits.ts';
 const t = await createTestApp();
 const db = t.deps.database.db;
 
-const draft = (userId: string, text: string): ChatDraft => ({ id: newId('lcm'), userId, kind: 'viewer', text, badge: undefined, replyTo: undefined, at: t.clock.now() });
+const draft = (userId: string, text: string): ChatDraft => ({
+  id: newId('lcm'),
+  userId,
+  kind: 'viewer',
+  text,
+  badge: undefined,
+  replyTo: undefined,
+  at: t.clock.now(),
+});
 
 async function viewerCtx() {
   const v = await signIn(t);
@@ -48,11 +56,20 @@ describe('chat group commit', () => {
     const [a, b, c] = [await signIn(t), await signIn(t), await signIn(t)];
     const drafts = [draft(a.userId, '主播好'), draft(b.userId, '想要的私聊我加微信'), draft(c.userId, '网赌来钱快')];
     const out = await commitChatBatch(t.deps, id, drafts);
-    expect(out[0]).toMatchObject({ ok: true, pending: false, message: { id: drafts[0]!.id, userId: a.userId, text: '主播好' } });
+    expect(out[0]).toMatchObject({
+      ok: true,
+      pending: false,
+      message: { id: drafts[0]!.id, userId: a.userId, text: '主播好' },
+    });
     expect(out[1]).toMatchObject({ ok: true, pending: true });
     expect(out[2]).toMatchObject({ ok: false, type: 'message-rejected' });
     const stored = await db.select().from(liveChatMessages).where(eq(liveChatMessages.sessionId, id));
-    expect(stored.map((m) => [m.id, m.verdict]).sort()).toEqual([[drafts[0]!.id, 'approved'], [drafts[1]!.id, 'flagged']].sort());
+    expect(stored.map((m) => [m.id, m.verdict]).sort()).toEqual(
+      [
+        [drafts[0]!.id, 'approved'],
+        [drafts[1]!.id, 'flagged'],
+      ].sort(),
+    );
     const queued = await db.select().from(moderationItems).where(eq(moderationItems.subjectType, 'live_message'));
     expect(queued.find((q) => q.subjectId === drafts[1]!.id)).toMatchObject({ status: 'pending' });
     expect(queued.find((q) => q.subjectId === drafts[2]!.id)).toMatchObject({ status: 'rejected', decidedBy: 'rules' });
@@ -63,7 +80,10 @@ describe('chat group commit', () => {
     const viewers = await Promise.all([viewerCtx(), viewerCtx(), viewerCtx(), viewerCtx()]);
     const results = await Promise.all(viewers.map((v, i) => sendChat(v.ctx, id, { text: `第 ${i} 条弹幕` })));
     expect(results.every((r) => r.ok)).toBe(true);
-    const stored = await db.select({ id: liveChatMessages.id }).from(liveChatMessages).where(eq(liveChatMessages.sessionId, id));
+    const stored = await db
+      .select({ id: liveChatMessages.id })
+      .from(liveChatMessages)
+      .where(eq(liveChatMessages.sessionId, id));
     expect(stored.map((s) => s.id).sort()).toEqual(results.map((r) => (r.ok ? r.value.id : '')).sort());
 
     expect((await shop.owner.post(`${LIVE}/sessions/${id}/end`)).status).toBe(200);
@@ -71,15 +91,21 @@ describe('chat group commit', () => {
     // The cached session row may still say live; the batch reads the status itself.
     const late = await sendChat(viewers[0].ctx, id, { text: '结束了吗' });
     expect(late).toMatchObject({ ok: false, type: 'not-live' });
-    expect(await commitChatBatch(t.deps, id, [draft(viewers[1].userId, '还在吗')])).toEqual([{ ok: false, type: 'not-live' }]);
-    expect(await db.select({ id: liveChatMessages.id }).from(liveChatMessages).where(eq(liveChatMessages.sessionId, id))).toHaveLength(4);
+    expect(await commitChatBatch(t.deps, id, [draft(viewers[1].userId, '还在吗')])).toEqual([
+      { ok: false, type: 'not-live' },
+    ]);
+    expect(
+      await db.select({ id: liveChatMessages.id }).from(liveChatMessages).where(eq(liveChatMessages.sessionId, id)),
+    ).toHaveLength(4);
   });
 
   it('a mute holds at once in the process that set it, even with the room mutes cached', async () => {
     const { shop, id } = await liveSession(t);
     const troll = await viewerCtx();
     expect(await mutedUntil(t.deps, id, troll.userId)).toBeNull();
-    expect((await shop.owner.post(`${LIVE}/sessions/${id}/mutes`, { userId: troll.userId, minutes: 5 })).status).toBe(200);
+    expect((await shop.owner.post(`${LIVE}/sessions/${id}/mutes`, { userId: troll.userId, minutes: 5 })).status).toBe(
+      200,
+    );
     expect(await mutedUntil(t.deps, id, troll.userId)).toEqual(new Date(t.clock.now().getTime() + 5 * 60_000));
     expect(await sendChat(troll.ctx, id, { text: '我又来了' })).toMatchObject({ ok: false, type: 'muted' });
   });
@@ -96,7 +122,11 @@ describe('shared room snapshot', () => {
     const frames = await Promise.all([snapshots.readyFrame(id), snapshots.readyFrame(id)]);
     expect(snapshots.builds).toBe(1);
     expect(frames[0]).toBe(frames[1]);
-    expect(JSON.parse(frames[0])).toMatchObject({ type: 'ready', snapshot: { id, status: 'live', pinned: null, reminded: false }, chat: [] });
+    expect(JSON.parse(frames[0])).toMatchObject({
+      type: 'ready',
+      snapshot: { id, status: 'live', pinned: null, reminded: false },
+      chat: [],
+    });
 
     const viewer = await viewerCtx();
     const chatHeard = await listen(id, 'chat');
@@ -134,15 +164,28 @@ describe('visits in groups', () => {
     const { shop, id } = await liveSession(t);
     const joinedAt = t.clock.now();
     const ids = Array.from({ length: 5 }, () => newId('lvv'));
-    expect(await Promise.all(ids.map((v, i) => recordVisit(t.deps, id, { id: v, viewerKey: `anon:device-${i}`, userId: null, joinedAt })))).toEqual(ids.map(() => true));
+    expect(
+      await Promise.all(
+        ids.map((v, i) => recordVisit(t.deps, id, { id: v, viewerKey: `anon:device-${i}`, userId: null, joinedAt })),
+      ),
+    ).toEqual(ids.map(() => true));
     const leftAt = ids.map((_, i) => new Date(joinedAt.getTime() + (i + 1) * 1_000));
     await Promise.all(ids.map((v, i) => closeVisit(t.deps, v, leftAt[i]!)));
     const rows = await db.select().from(liveVisits).where(eq(liveVisits.sessionId, id));
-    expect(new Map(rows.map((r) => [r.id, r.leftAt?.getTime()]))).toEqual(new Map(ids.map((v, i) => [v, leftAt[i]!.getTime()])));
+    expect(new Map(rows.map((r) => [r.id, r.leftAt?.getTime()]))).toEqual(
+      new Map(ids.map((v, i) => [v, leftAt[i]!.getTime()])),
+    );
 
     expect((await shop.owner.post(`${LIVE}/sessions/${id}/end`)).status).toBe(200);
     const late = newId('lvv');
-    expect(await recordVisit(t.deps, id, { id: late, viewerKey: 'anon:late-device', userId: null, joinedAt: t.clock.now() })).toBe(false);
-    expect(await db.select().from(liveVisits).where(and(eq(liveVisits.sessionId, id), eq(liveVisits.id, late)))).toHaveLength(0);
+    expect(
+      await recordVisit(t.deps, id, { id: late, viewerKey: 'anon:late-device', userId: null, joinedAt: t.clock.now() }),
+    ).toBe(false);
+    expect(
+      await db
+        .select()
+        .from(liveVisits)
+        .where(and(eq(liveVisits.sessionId, id), eq(liveVisits.id, late))),
+    ).toHaveLength(0);
   });
 });

@@ -70,7 +70,10 @@ export async function cachedRole(deps: Deps, actor: Actor, session: LiveSession)
   if (actor.kind !== 'user') return null;
   if (actor.staff.some((s) => s.merchantId === session.merchantId)) return 'owner';
   const roles = await shared(cacheOf(deps).roles, session.id, async () => {
-    const rows = await deps.database.db.select({ userId: liveRoles.userId, role: liveRoles.role }).from(liveRoles).where(eq(liveRoles.sessionId, session.id));
+    const rows = await deps.database.db
+      .select({ userId: liveRoles.userId, role: liveRoles.role })
+      .from(liveRoles)
+      .where(eq(liveRoles.sessionId, session.id));
     return new Map(rows.map((r) => [r.userId, r.role]));
   });
   return roles.get(actor.userId) ?? null;
@@ -98,7 +101,11 @@ export function forgetMutes(deps: Deps, sessionId: string): void {
 }
 
 /** Chat authors' public profiles: cached ones, the rest in one query. */
-export async function chatProfiles(deps: Deps, userIds: string[], db: Db = deps.database.db): Promise<Map<string, Profile>> {
+export async function chatProfiles(
+  deps: Deps,
+  userIds: string[],
+  db: Db = deps.database.db,
+): Promise<Map<string, Profile>> {
   const cache = cacheOf(deps).profiles;
   const found = new Map<string, Profile>();
   const missing: string[] = [];

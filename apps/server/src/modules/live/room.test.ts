@@ -46,7 +46,9 @@ describe('pinning', () => {
     expect(panel.body.session.host.nickname).toEqual(expect.any(String));
     const viewer = await signIn(t);
     expect((await viewer.get(`${LIVE}/sessions/${id}/control`)).status).toBe(403);
-    expect(JSON.stringify((await viewer.get(`/api/v1/live/sessions/${id}`)).body)).not.toContain(panel.body.stream.streamKey);
+    expect(JSON.stringify((await viewer.get(`/api/v1/live/sessions/${id}`)).body)).not.toContain(
+      panel.body.stream.streamKey,
+    );
     expect((await host!.post(`${LIVE}/sessions/${id}/end`)).status).toBe(200);
   });
 });

@@ -39,31 +39,65 @@ function badgeOf(role: SessionRole | null, session: LiveSession, userId: string)
 }
 
 export async function currentPin(db: Db, sessionId: string): Promise<PinnedProduct | null> {
-  const [pin] = await db.select().from(livePins).where(and(eq(livePins.sessionId, sessionId), isNull(livePins.unpinnedAt)));
+  const [pin] = await db
+    .select()
+    .from(livePins)
+    .where(and(eq(livePins.sessionId, sessionId), isNull(livePins.unpinnedAt)));
   if (!pin) return null;
-  const [bag] = await db.select().from(liveSessionProducts).where(and(eq(liveSessionProducts.sessionId, sessionId), eq(liveSessionProducts.productId, pin.productId)));
+  const [bag] = await db
+    .select()
+    .from(liveSessionProducts)
+    .where(and(eq(liveSessionProducts.sessionId, sessionId), eq(liveSessionProducts.productId, pin.productId)));
   const brief = (await getProductBriefs(db, [pin.productId])).get(pin.productId);
-  return { productId: pin.productId, title: brief?.title ?? '商品', imageUrl: brief?.imageUrl ?? null, price: brief?.minPrice ?? 0, claim: bag?.claim ?? null, pinnedAt: pin.pinnedAt.toISOString() };
+  return {
+    productId: pin.productId,
+    title: brief?.title ?? '商品',
+    imageUrl: brief?.imageUrl ?? null,
+    price: brief?.minPrice ?? 0,
+    claim: bag?.claim ?? null,
+    pinnedAt: pin.pinnedAt.toISOString(),
+  };
 }
 
 /** Pins a product of the bag (one at a time; every pin is kept for the replay's clips) and tells the room. */
-export async function pinProduct(ctx: Ctx, sessionId: string, input: { productId: string; claim?: string | undefined }): Promise<Result<PinnedProduct>> {
+export async function pinProduct(
+  ctx: Ctx,
+  sessionId: string,
+  input: { productId: string; claim?: string | undefined },
+): Promise<Result<PinnedProduct>> {
   const user = requireUser(ctx.actor);
   const result = await ctx.tx(async (db): Promise<Result<PinnedProduct>> => {
     const { session } = await requireAbility(ctx, sessionId, 'pin', db);
     // The session row lock serialises two staff pinning at once.
     await db.select({ id: liveSessions.id }).from(liveSessions).where(eq(liveSessions.id, sessionId)).for('update');
     if (session.status !== 'live') return refuse('not-live');
-    const [bag] = await db.select().from(liveSessionProducts).where(and(eq(liveSessionProducts.sessionId, sessionId), eq(liveSessionProducts.productId, input.productId)));
+    const [bag] = await db
+      .select()
+      .from(liveSessionProducts)
+      .where(and(eq(liveSessionProducts.sessionId, sessionId), eq(liveSessionProducts.productId, input.productId)));
     if (!bag) return refuse('product-not-in-session');
     if (input.claim !== undefined) {
-      const verdict = await moderate(db, { subjectType: 'live_claim', subjectId: `${sessionId}:${input.productId}`, authorId: user.userId, text: input.claim, at: ctx.now() });
+      const verdict = await moderate(db, {
+        subjectType: 'live_claim',
+        subjectId: `${sessionId}:${input.productId}`,
+        authorId: user.userId,
+        text: input.claim,
+        at: ctx.now(),
+      });
       if (verdict.verdict === 'rejected') return refuse('claim-rejected', verdict.reasons.join('；'));
-      await db.update(liveSessionProducts).set({ claim: verdict.text || null }).where(and(eq(liveSessionProducts.sessionId, sessionId), eq(liveSessionProducts.productId, input.productId)));
+      await db
+        .update(liveSessionProducts)
+        .set({ claim: verdict.text || null })
+        .where(and(eq(liveSessionProducts.sessionId, sessionId), eq(liveSessionProducts.productId, input.productId)));
     }
     const now = ctx.now();
-    await db.update(livePins).set({ unpinnedAt: now }).where(and(eq(livePins.sessionId, sessionId), isNull(livePins.unpinnedAt)));
-    await db.insert(livePins).values({ id: newId('lpn'), sessionId, productId: input.productId, pinnedBy: user.userId, pinnedAt: now });
+    await db
+      .update(livePins)
+      .set({ unpinnedAt: now })
+      .where(and(eq(livePins.sessionId, sessionId), isNull(livePins.unpinnedAt)));
+    await db
+      .insert(livePins)
+      .values({ id: newId('lpn'), sessionId, productId: input.productId, pinnedBy: user.userId, pinnedAt: now });
     return ok((await currentPin(db, sessionId))!);
   });
   if (result.ok) await publishToRoom(ctx.deps, sessionId, { type: 'pin', product: result.value });
@@ -73,7 +107,10 @@ export async function pinProduct(ctx: Ctx, sessionId: string, input: { productId
 export async function unpinProduct(ctx: Ctx, sessionId: string): Promise<{ pinned: null }> {
   await ctx.tx(async (db) => {
     await requireAbility(ctx, sessionId, 'pin', db);
-    await db.update(livePins).set({ unpinnedAt: ctx.now() }).where(and(eq(livePins.sessionId, sessionId), isNull(livePins.unpinnedAt)));
+    await db
+      .update(livePins)
+      .set({ unpinnedAt: ctx.now() })
+      .where(and(eq(livePins.sessionId, sessionId), isNull(livePins.unpinnedAt)));
   });
   await publishToRoom(ctx.deps, sessionId, { type: 'unpin' });
   return { pinned: null };
@@ -92,12 +129,18 @@ export interface ChatInput {
  * The checks read the per-process room caches (room-cache.ts); the writes go through the room's group commit
  * (chat-batch.ts), which re-reads the status, so a busy room costs a few queries per batch, not ~8 per message.
  */
-export async function sendChat(ctx: Ctx, sessionId: string, input: ChatInput): Promise<Result<LiveChatMessage & { pending: boolean }>> {
+export async function sendChat(
+  ctx: Ctx,
+  sessionId: string,
+  input: ChatInput,
+): Promise<Result<LiveChatMessage & { pending: boolean }>> {
   const user = requireUser(ctx.actor);
   const text = input.text.trim();
   if (text.length < 1 || [...text].length > MAX_CHAT_CHARS) return refuse('chat-length');
   const answering = input.replyTo !== undefined;
-  const { session, role } = answering ? await requireAbility(ctx, sessionId, 'answer') : { session: await cachedSession(ctx.deps, sessionId), role: null };
+  const { session, role } = answering
+    ? await requireAbility(ctx, sessionId, 'answer')
+    : { session: await cachedSession(ctx.deps, sessionId), role: null };
   if (session.status !== 'live') return refuse('not-live');
   const staffRole = role ?? (await cachedRole(ctx.deps, ctx.actor, session));
   const now = ctx.now();
@@ -109,7 +152,10 @@ export async function sendChat(ctx: Ctx, sessionId: string, input: ChatInput): P
   }
   let replyTo: LiveChatMessage['replyTo'];
   if (input.replyTo) {
-    const [target] = await ctx.db.select().from(liveChatMessages).where(and(eq(liveChatMessages.id, input.replyTo), eq(liveChatMessages.sessionId, sessionId)));
+    const [target] = await ctx.db
+      .select()
+      .from(liveChatMessages)
+      .where(and(eq(liveChatMessages.id, input.replyTo), eq(liveChatMessages.sessionId, sessionId)));
     if (!target) throw notFound('弹幕', input.replyTo);
     const nickname = (await chatProfiles(ctx.deps, [target.userId])).get(target.userId)?.nickname ?? '好物用户';
     replyTo = { id: target.id, nickname, text: target.removedAt ? '' : target.text };
@@ -135,15 +181,37 @@ export async function sendChat(ctx: Ctx, sessionId: string, input: ChatInput): P
 }
 
 /** An operator's decision on a flagged message: approved ones reach the room now, rejected ones stay hidden. */
-export async function applyChatDecision(db: Db, messageId: string, verdict: 'approved' | 'rejected', at: Date): Promise<{ sessionId: string; message: LiveChatMessage } | undefined> {
+export async function applyChatDecision(
+  db: Db,
+  messageId: string,
+  verdict: 'approved' | 'rejected',
+  at: Date,
+): Promise<{ sessionId: string; message: LiveChatMessage } | undefined> {
   if (verdict === 'rejected') {
-    await db.update(liveChatMessages).set({ removedAt: at, removedBy: 'moderation' }).where(eq(liveChatMessages.id, messageId));
+    await db
+      .update(liveChatMessages)
+      .set({ removedAt: at, removedBy: 'moderation' })
+      .where(eq(liveChatMessages.id, messageId));
     return undefined;
   }
-  const [row] = await db.update(liveChatMessages).set({ verdict: 'approved' }).where(and(eq(liveChatMessages.id, messageId), eq(liveChatMessages.verdict, 'flagged'))).returning();
+  const [row] = await db
+    .update(liveChatMessages)
+    .set({ verdict: 'approved' })
+    .where(and(eq(liveChatMessages.id, messageId), eq(liveChatMessages.verdict, 'flagged')))
+    .returning();
   if (!row || row.removedAt) return undefined;
   const profile = (await publicProfiles(db, [row.userId])).get(row.userId);
-  return { sessionId: row.sessionId, message: { id: row.id, userId: row.userId, nickname: profile?.nickname ?? '好物用户', avatarUrl: profile?.avatarUrl ?? null, text: row.text, at: row.createdAt.toISOString() } };
+  return {
+    sessionId: row.sessionId,
+    message: {
+      id: row.id,
+      userId: row.userId,
+      nickname: profile?.nickname ?? '好物用户',
+      avatarUrl: profile?.avatarUrl ?? null,
+      text: row.text,
+      at: row.createdAt.toISOString(),
+    },
+  };
 }
 
 export async function removeMessage(ctx: Ctx, sessionId: string, messageId: string): Promise<{ removed: true }> {
@@ -161,14 +229,21 @@ export async function removeMessage(ctx: Ctx, sessionId: string, messageId: stri
   return { removed: true };
 }
 
-export async function muteViewer(ctx: Ctx, sessionId: string, input: { userId: string; minutes: number }): Promise<{ userId: string; until: string }> {
+export async function muteViewer(
+  ctx: Ctx,
+  sessionId: string,
+  input: { userId: string; minutes: number },
+): Promise<{ userId: string; until: string }> {
   const user = requireUser(ctx.actor);
   const until = new Date(ctx.now().getTime() + input.minutes * 60_000);
   await ctx.tx(async (db) => {
     const { session } = await requireAbility(ctx, sessionId, 'mute', db);
     if (session.status === 'ended' || session.status === 'cancelled') throw invalidTransition(session.status, '禁言');
     const values = { until, mutedBy: user.userId, createdAt: ctx.now() };
-    await db.insert(liveMutes).values({ sessionId, userId: input.userId, ...values }).onConflictDoUpdate({ target: [liveMutes.sessionId, liveMutes.userId], set: values });
+    await db
+      .insert(liveMutes)
+      .values({ sessionId, userId: input.userId, ...values })
+      .onConflictDoUpdate({ target: [liveMutes.sessionId, liveMutes.userId], set: values });
   });
   // At once here; the other processes' caches expire within ~1 s (room-cache.ts).
   forgetMutes(ctx.deps, sessionId);
@@ -181,11 +256,18 @@ export function addLikes(ctx: Ctx, sessionId: string, visitId: string | null, co
 }
 
 /** The buy sheet opened: a product click, and the attribution touch that credits the order to this session. */
-export async function productClick(ctx: Ctx, sessionId: string, productId: string): Promise<Result<{ recorded: boolean }>> {
+export async function productClick(
+  ctx: Ctx,
+  sessionId: string,
+  productId: string,
+): Promise<Result<{ recorded: boolean }>> {
   requireUser(ctx.actor);
   const session = await loadSession(ctx.db, sessionId);
   if (session.status === 'cancelled') throw invalidTransition(session.status, '查看商品');
-  const [bag] = await ctx.db.select().from(liveSessionProducts).where(and(eq(liveSessionProducts.sessionId, sessionId), eq(liveSessionProducts.productId, productId)));
+  const [bag] = await ctx.db
+    .select()
+    .from(liveSessionProducts)
+    .where(and(eq(liveSessionProducts.sessionId, sessionId), eq(liveSessionProducts.productId, productId)));
   if (!bag) return refuse('product-not-in-session');
   const touch = await recordTouch(ctx, { kind: 'live', liveSessionId: sessionId, productId });
   if (!touch.ok) return touch;
@@ -198,15 +280,36 @@ export async function recentChat(db: Db, session: LiveSession, limit = 30): Prom
   const rows = await db
     .select()
     .from(liveChatMessages)
-    .where(and(eq(liveChatMessages.sessionId, session.id), isNull(liveChatMessages.removedAt), eq(liveChatMessages.verdict, 'approved')))
+    .where(
+      and(
+        eq(liveChatMessages.sessionId, session.id),
+        isNull(liveChatMessages.removedAt),
+        eq(liveChatMessages.verdict, 'approved'),
+      ),
+    )
     .orderBy(desc(liveChatMessages.createdAt))
     .limit(limit);
   const profiles = await publicProfiles(db, [...new Set(rows.map((r) => r.userId))]);
-  const roles = new Map((await db.select().from(liveRoles).where(eq(liveRoles.sessionId, session.id))).map((r) => [r.userId, r.role]));
+  const roles = new Map(
+    (await db.select().from(liveRoles).where(eq(liveRoles.sessionId, session.id))).map((r) => [r.userId, r.role]),
+  );
   return rows.toReversed().map((r) => {
     // Staff without a session role are the merchant's own people.
-    const badge = r.kind === 'answer' ? '客服' : r.kind === 'staff' ? badgeOf(roles.get(r.userId) ?? 'owner', session, r.userId) : undefined;
+    const badge =
+      r.kind === 'answer'
+        ? '客服'
+        : r.kind === 'staff'
+          ? badgeOf(roles.get(r.userId) ?? 'owner', session, r.userId)
+          : undefined;
     const p = profiles.get(r.userId);
-    return { id: r.id, userId: r.userId, nickname: p?.nickname ?? '好物用户', avatarUrl: p?.avatarUrl ?? null, text: r.text, ...(badge ? { badge } : {}), at: r.createdAt.toISOString() };
+    return {
+      id: r.id,
+      userId: r.userId,
+      nickname: p?.nickname ?? '好物用户',
+      avatarUrl: p?.avatarUrl ?? null,
+      text: r.text,
+      ...(badge ? { badge } : {}),
+      at: r.createdAt.toISOString(),
+    };
   });
 }

@@ -56,18 +56,42 @@ export default async function liveRoutes(app: App) {
 
   r.get(
     '/api/v1/live/sessions/:id',
-    { config: { permission: 'public' }, schema: { tags, summary: '直播间详情（预告页、直播间、回放）', params: SessionParams, response: { 200: SessionDetail } } },
+    {
+      config: { permission: 'public' },
+      schema: {
+        tags,
+        summary: '直播间详情（预告页、直播间、回放）',
+        params: SessionParams,
+        response: { 200: SessionDetail },
+      },
+    },
     async (req) => sessionDetail(ctxOf(req), req.params.id),
   );
 
   r.post(
     '/api/v1/live/sessions/:id/reminder',
-    { config: { permission: 'user' }, schema: { tags, summary: '预约开播提醒', params: SessionParams, response: { 200: z.object({ reminded: z.boolean() }) } } },
+    {
+      config: { permission: 'user' },
+      schema: {
+        tags,
+        summary: '预约开播提醒',
+        params: SessionParams,
+        response: { 200: z.object({ reminded: z.boolean() }) },
+      },
+    },
     async (req) => setReminder(ctxOf(req), req.params.id, true),
   );
   r.delete(
     '/api/v1/live/sessions/:id/reminder',
-    { config: { permission: 'user' }, schema: { tags, summary: '取消开播提醒', params: SessionParams, response: { 200: z.object({ reminded: z.boolean() }) } } },
+    {
+      config: { permission: 'user' },
+      schema: {
+        tags,
+        summary: '取消开播提醒',
+        params: SessionParams,
+        response: { 200: z.object({ reminded: z.boolean() }) },
+      },
+    },
     async (req) => setReminder(ctxOf(req), req.params.id, false),
   );
 

@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 export const SESSION_STATUSES = ['scheduled', 'live', 'ended', 'cancelled'] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
@@ -64,7 +76,9 @@ export const livePins = pgTable(
   (t) => [
     index('live_pins_session_idx').on(t.sessionId, t.pinnedAt),
     // At most one product is pinned at a time in a session.
-    uniqueIndex('live_pins_one_current_uq').on(t.sessionId).where(sql`${t.unpinnedAt} is null`),
+    uniqueIndex('live_pins_one_current_uq')
+      .on(t.sessionId)
+      .where(sql`${t.unpinnedAt} is null`),
   ],
 );
 
@@ -105,7 +119,9 @@ export const liveChatMessages = pgTable(
     text: text('text').notNull(),
     replyToId: text('reply_to_id'),
     /** 'flagged' by moderation: stored and queued for an operator, shown to nobody until approved. */
-    verdict: text('verdict', { enum: ['approved', 'flagged'] }).notNull().default('approved'),
+    verdict: text('verdict', { enum: ['approved', 'flagged'] })
+      .notNull()
+      .default('approved'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     removedAt: timestamp('removed_at', { withTimezone: true }),
     removedBy: text('removed_by'),
@@ -334,5 +350,8 @@ export const liveFlashSales = pgTable(
     createdBy: text('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('live_flash_session_idx').on(t.sessionId, t.startsAt), uniqueIndex('live_flash_item_uq').on(t.flashItemId)],
+  (t) => [
+    index('live_flash_session_idx').on(t.sessionId, t.startsAt),
+    uniqueIndex('live_flash_item_uq').on(t.flashItemId),
+  ],
 );

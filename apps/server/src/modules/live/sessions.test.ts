@@ -9,7 +9,11 @@ import { notifyReminders } from './reminders.ts';
 
 const t = await createTestApp();
 const started: Record<string, unknown>[] = [];
-t.deps.events.subscribe<Record<string, unknown>>('live.started', 'test.capture-started', async (_db, e) => void started.push(e.payload));
+t.deps.events.subscribe<Record<string, unknown>>(
+  'live.started',
+  'test.capture-started',
+  async (_db, e) => void started.push(e.payload),
+);
 
 describe('scheduling', () => {
   it('schedules a session with the merchant’s listed products and shows it as upcoming with a warm-up page', async () => {
@@ -18,9 +22,21 @@ describe('scheduling', () => {
     const upcoming = await new Client(t).get('/api/v1/live/sessions?tab=upcoming&limit=50');
     expect(upcoming.body.items.map((c: { id: string }) => c.id)).toContain(id);
     const detail = await s.owner.get(`/api/v1/live/sessions/${id}`);
-    expect(detail.body).toMatchObject({ status: 'scheduled', title: '春季护肤专场', playbackUrl: '/live-sample/sample.webm', remindersCount: 0, pinned: null, clips: [] });
+    expect(detail.body).toMatchObject({
+      status: 'scheduled',
+      title: '春季护肤专场',
+      playbackUrl: '/live-sample/sample.webm',
+      remindersCount: 0,
+      pinned: null,
+      clips: [],
+    });
     expect(detail.body.products).toHaveLength(2);
-    expect(detail.body.products[0]).toMatchObject({ title: '直播好物 1 号', price: 9900, stock: 'in_stock', claim: '直播间专享价' });
+    expect(detail.body.products[0]).toMatchObject({
+      title: '直播好物 1 号',
+      price: 9900,
+      stock: 'in_stock',
+      claim: '直播间专享价',
+    });
     expect(detail.body.badges).toEqual({ realName: false, deposit: false, guarantee: false });
   });
 
@@ -28,10 +44,18 @@ describe('scheduling', () => {
     const s = await liveShop(t);
     const other = await liveShop(t);
     const before = (await s.owner.get(`${LIVE}/sessions`)).body.items.length;
-    const foreign = await s.owner.post(`${LIVE}/sessions`, { title: '春季专场', scheduledAt: new Date(t.clock.now().getTime() + 60_000).toISOString(), products: [{ productId: other.products[0]!.productId }] });
+    const foreign = await s.owner.post(`${LIVE}/sessions`, {
+      title: '春季专场',
+      scheduledAt: new Date(t.clock.now().getTime() + 60_000).toISOString(),
+      products: [{ productId: other.products[0]!.productId }],
+    });
     expect(foreign.status).toBe(422);
     expect(foreign.body.type).toBe('product-unavailable');
-    const bad = await s.owner.post(`${LIVE}/sessions`, { title: '网赌来钱快专场', scheduledAt: new Date(t.clock.now().getTime() + 60_000).toISOString(), products: [{ productId: s.products[0]!.productId }] });
+    const bad = await s.owner.post(`${LIVE}/sessions`, {
+      title: '网赌来钱快专场',
+      scheduledAt: new Date(t.clock.now().getTime() + 60_000).toISOString(),
+      products: [{ productId: s.products[0]!.productId }],
+    });
     expect(bad.status).toBe(422);
     expect(bad.body.type).toBe('content-rejected');
     expect((await s.owner.get(`${LIVE}/sessions`)).body.items.length).toBe(before);
@@ -100,7 +124,9 @@ describe('going live', () => {
     const res = await s.owner.post(`${LIVE}/sessions/${id}/start`);
     expect(res.body).toEqual({ id, status: 'live', reminded: 2 });
     await t.drain();
-    expect(started.find((e) => e.sessionId === id)?.remindedUserIds).toEqual(expect.arrayContaining([fan.userId, other.userId]));
+    expect(started.find((e) => e.sessionId === id)?.remindedUserIds).toEqual(
+      expect.arrayContaining([fan.userId, other.userId]),
+    );
     await t.runJobs();
     await t.runJobs();
     await t.deps.database.db.transaction((tx) => notifyReminders(t.deps, tx, id)); // a repeated job sends nothing more
@@ -153,7 +179,10 @@ describe('roles (1 + N)', () => {
     expect(unknown.status).toBe(422);
     expect(unknown.body.type).toBe('user-not-found');
     const [a, b] = [await signIn(t), await signIn(t)];
-    const two = await s.owner.put(`${LIVE}/sessions/${id}/roles`, [{ phone: a.phone, role: 'host' }, { phone: b.phone, role: 'host' }]);
+    const two = await s.owner.put(`${LIVE}/sessions/${id}/roles`, [
+      { phone: a.phone, role: 'host' },
+      { phone: b.phone, role: 'host' },
+    ]);
     expect(two.body.type).toBe('one-host');
   });
 });

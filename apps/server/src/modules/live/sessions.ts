@@ -18,7 +18,15 @@ import { forgetRoles, forgetSession } from './room-cache.ts';
 import { liveCounters } from './counters.ts';
 import { startGate } from './qualification.ts';
 import { NOTIFY_REMINDERS_JOB } from './reminders.ts';
-import { type LiveRole, livePins, liveReminders, liveRoles, liveSessionProducts, liveSessions, liveVisits } from './schema.ts';
+import {
+  type LiveRole,
+  livePins,
+  liveReminders,
+  liveRoles,
+  liveSessionProducts,
+  liveSessions,
+  liveVisits,
+} from './schema.ts';
 
 export const refuse = refusals({
   'content-rejected': [422, '内容包含违规信息，请修改后再提交'],
@@ -39,34 +47,61 @@ export interface SessionInput {
 
 /** `…/live/<streamKey>.m3u8` from the media server, else the bundled sample so the room visibly plays. */
 export const playbackUrlFor = (config: Config, streamKey: string): string =>
-  config.LIVE_PLAYBACK_BASE_URL ? `${config.LIVE_PLAYBACK_BASE_URL.replace(/\/$/, '')}/${streamKey}.m3u8` : '/live-sample/sample.webm';
+  config.LIVE_PLAYBACK_BASE_URL
+    ? `${config.LIVE_PLAYBACK_BASE_URL.replace(/\/$/, '')}/${streamKey}.m3u8`
+    : '/live-sample/sample.webm';
 export const replayUrlFor = (config: Config, streamKey: string): string =>
-  config.LIVE_PLAYBACK_BASE_URL ? `${config.LIVE_PLAYBACK_BASE_URL.replace(/\/$/, '')}/${streamKey}/replay.m3u8` : '/live-sample/sample.webm';
+  config.LIVE_PLAYBACK_BASE_URL
+    ? `${config.LIVE_PLAYBACK_BASE_URL.replace(/\/$/, '')}/${streamKey}/replay.m3u8`
+    : '/live-sample/sample.webm';
 export const ingestUrlFor = (config: Config, streamKey: string): string | null =>
   config.LIVE_INGEST_BASE_URL ? `${config.LIVE_INGEST_BASE_URL.replace(/\/$/, '')}/${streamKey}` : null;
 
 /** Title and product claims pass moderation; products must be the merchant's listed products. */
-async function checkContent(db: Db, ctx: Ctx, sessionId: string, merchantId: string, input: Partial<SessionInput>): Promise<Result<{ title?: string; claims: Map<string, string | null> }>> {
+async function checkContent(
+  db: Db,
+  ctx: Ctx,
+  sessionId: string,
+  merchantId: string,
+  input: Partial<SessionInput>,
+): Promise<Result<{ title?: string; claims: Map<string, string | null> }>> {
   const userId = requireUser(ctx.actor).userId;
   const at = ctx.now();
   let title: string | undefined;
   if (input.title !== undefined) {
-    const verdict = await moderate(db, { subjectType: 'live_session', subjectId: sessionId, authorId: userId, text: input.title, at });
+    const verdict = await moderate(db, {
+      subjectType: 'live_session',
+      subjectId: sessionId,
+      authorId: userId,
+      text: input.title,
+      at,
+    });
     if (verdict.verdict === 'rejected') return refuse('content-rejected', `标题：${verdict.reasons.join('；')}`);
     title = verdict.text;
   }
   const claims = new Map<string, string | null>();
   if (input.products) {
-    const briefs = await getProductBriefs(db, input.products.map((p) => p.productId));
+    const briefs = await getProductBriefs(
+      db,
+      input.products.map((p) => p.productId),
+    );
     for (const p of input.products) {
       const brief = briefs.get(p.productId);
-      if (!brief || brief.merchantId !== merchantId || brief.status !== 'listed') return refuse('product-unavailable', p.productId);
+      if (!brief || brief.merchantId !== merchantId || brief.status !== 'listed')
+        return refuse('product-unavailable', p.productId);
       if (!p.claim) {
         claims.set(p.productId, null);
         continue;
       }
-      const verdict = await moderate(db, { subjectType: 'live_claim', subjectId: `${sessionId}:${p.productId}`, authorId: userId, text: p.claim, at });
-      if (verdict.verdict === 'rejected') return refuse('content-rejected', `「${brief.title}」的卖点：${verdict.reasons.join('；')}`);
+      const verdict = await moderate(db, {
+        subjectType: 'live_claim',
+        subjectId: `${sessionId}:${p.productId}`,
+        authorId: userId,
+        text: p.claim,
+        at,
+      });
+      if (verdict.verdict === 'rejected')
+        return refuse('content-rejected', `「${brief.title}」的卖点：${verdict.reasons.join('；')}`);
       claims.set(p.productId, verdict.text);
     }
   }
@@ -75,7 +110,9 @@ async function checkContent(db: Db, ctx: Ctx, sessionId: string, merchantId: str
 
 async function replaceProducts(db: Db, sessionId: string, claims: Map<string, string | null>): Promise<void> {
   await db.delete(liveSessionProducts).where(eq(liveSessionProducts.sessionId, sessionId));
-  await db.insert(liveSessionProducts).values([...claims].map(([productId, claim], position) => ({ sessionId, productId, position, claim })));
+  await db
+    .insert(liveSessionProducts)
+    .values([...claims].map(([productId, claim], position) => ({ sessionId, productId, position, claim })));
 }
 
 export async function scheduleSession(
@@ -119,13 +156,30 @@ export async function scheduleSession(
  */
 async function noticeCommunities(ctx: Ctx, title: string, at: Date) {
   // Without the caller's Idempotency-Key: each announcement is its own change.
-  const plain = makeCtx(ctx.deps, ctx.actor, { requestId: ctx.requestId, ip: ctx.ip, ...(ctx.merchantHint ? { merchantHint: ctx.merchantHint } : {}) });
-  const when = at.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  const plain = makeCtx(ctx.deps, ctx.actor, {
+    requestId: ctx.requestId,
+    ip: ctx.ip,
+    ...(ctx.merchantHint ? { merchantHint: ctx.merchantHint } : {}),
+  });
+  const when = at.toLocaleString('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    month: 'numeric',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
   const notices: { communityId: string; sent: boolean; reason?: string }[] = [];
   for (const c of await merchantCommunities(plain)) {
     try {
-      const posted = await postAnnouncement(plain, c.id, { title: `直播预告：${title}`.slice(0, 60), body: `${when}（北京时间）开播，进直播间可预约开播提醒。`, promotional: true, pinned: false });
-      notices.push(posted.ok ? { communityId: c.id, sent: true } : { communityId: c.id, sent: false, reason: posted.title });
+      const posted = await postAnnouncement(plain, c.id, {
+        title: `直播预告：${title}`.slice(0, 60),
+        body: `${when}（北京时间）开播，进直播间可预约开播提醒。`,
+        promotional: true,
+        pinned: false,
+      });
+      notices.push(
+        posted.ok ? { communityId: c.id, sent: true } : { communityId: c.id, sent: false, reason: posted.title },
+      );
     } catch (err) {
       ctx.deps.log.warn({ err, communityId: c.id }, 'live notice to community failed');
       notices.push({ communityId: c.id, sent: false, reason: '发送失败' });
@@ -134,11 +188,20 @@ async function noticeCommunities(ctx: Ctx, title: string, at: Date) {
   return notices;
 }
 
-export async function editSession(ctx: Ctx, sessionId: string, input: Partial<SessionInput>): Promise<Result<{ id: string }>> {
+export async function editSession(
+  ctx: Ctx,
+  sessionId: string,
+  input: Partial<SessionInput>,
+): Promise<Result<{ id: string }>> {
   return ctx.tx(async (db) => {
     const { session } = await requireAbility(ctx, sessionId, 'manage', db);
     if (session.status !== 'scheduled' && session.status !== 'live') throw invalidTransition(session.status, '修改');
-    if (input.scheduledAt && session.status === 'scheduled' && new Date(input.scheduledAt).getTime() < ctx.now().getTime() - 60_000) return refuse('schedule-in-past');
+    if (
+      input.scheduledAt &&
+      session.status === 'scheduled' &&
+      new Date(input.scheduledAt).getTime() < ctx.now().getTime() - 60_000
+    )
+      return refuse('schedule-in-past');
     const checked = await checkContent(db, ctx, sessionId, session.merchantId, input);
     if (!checked.ok) return checked;
     await db
@@ -157,7 +220,11 @@ export async function editSession(ctx: Ctx, sessionId: string, input: Partial<Se
 export async function cancelSession(ctx: Ctx, sessionId: string): Promise<{ id: string; status: 'cancelled' }> {
   await ctx.tx(async (db) => {
     const { session } = await requireAbility(ctx, sessionId, 'manage', db);
-    const [moved] = await db.update(liveSessions).set({ status: 'cancelled' }).where(and(eq(liveSessions.id, sessionId), eq(liveSessions.status, 'scheduled'))).returning();
+    const [moved] = await db
+      .update(liveSessions)
+      .set({ status: 'cancelled' })
+      .where(and(eq(liveSessions.id, sessionId), eq(liveSessions.status, 'scheduled')))
+      .returning();
     if (!moved) throw invalidTransition(session.status, '取消');
     await emit(db, 'live.cancelled', { sessionId, merchantId: session.merchantId });
   });
@@ -166,24 +233,46 @@ export async function cancelSession(ctx: Ctx, sessionId: string): Promise<{ id: 
 }
 
 /** Goes live: the credit-score and real-name gate first; reminded viewers are told through `live.started`. */
-export async function startSession(ctx: Ctx, sessionId: string): Promise<Result<{ id: string; status: 'live'; reminded: number }>> {
+export async function startSession(
+  ctx: Ctx,
+  sessionId: string,
+): Promise<Result<{ id: string; status: 'live'; reminded: number }>> {
   const result = await ctx.tx(async (db): Promise<Result<{ id: string; status: 'live'; reminded: number }>> => {
     const { session } = await requireHost(ctx, sessionId, db);
     const gate = await startGate(db, ctx.deps.config, session.merchantId);
     if (gate.creditScore < ctx.deps.config.LIVE_MIN_CREDIT_SCORE) {
-      return refuse('credit-score-low', `当前信用分 ${gate.creditScore}，开播需要至少 ${ctx.deps.config.LIVE_MIN_CREDIT_SCORE} 分`);
+      return refuse(
+        'credit-score-low',
+        `当前信用分 ${gate.creditScore}，开播需要至少 ${ctx.deps.config.LIVE_MIN_CREDIT_SCORE} 分`,
+      );
     }
     if (!gate.realNameVerified) return refuse('real-name-required', '请先在「直播资质」中完成实名认证');
     const now = ctx.now();
-    const [moved] = await db.update(liveSessions).set({ status: 'live', startedAt: now }).where(and(eq(liveSessions.id, sessionId), eq(liveSessions.status, 'scheduled'))).returning();
+    const [moved] = await db
+      .update(liveSessions)
+      .set({ status: 'live', startedAt: now })
+      .where(and(eq(liveSessions.id, sessionId), eq(liveSessions.status, 'scheduled')))
+      .returning();
     if (!moved) throw invalidTransition(session.status, '开播');
     const reminded = await db
       .select({ userId: liveReminders.userId })
       .from(liveReminders)
       .where(and(eq(liveReminders.sessionId, sessionId), isNull(liveReminders.notifiedAt)));
     // The notices go out from a job (reminders.ts), which also marks each reminder notified.
-    if (reminded.length > 0) await ctx.deps.jobs.enqueue(db, NOTIFY_REMINDERS_JOB, { sessionId }, { runAt: now, key: `${NOTIFY_REMINDERS_JOB}:${sessionId}` });
-    await emit(db, 'live.started', { sessionId, merchantId: session.merchantId, title: session.title, startedAt: now.toISOString(), remindedUserIds: reminded.map((r) => r.userId) });
+    if (reminded.length > 0)
+      await ctx.deps.jobs.enqueue(
+        db,
+        NOTIFY_REMINDERS_JOB,
+        { sessionId },
+        { runAt: now, key: `${NOTIFY_REMINDERS_JOB}:${sessionId}` },
+      );
+    await emit(db, 'live.started', {
+      sessionId,
+      merchantId: session.merchantId,
+      title: session.title,
+      startedAt: now.toISOString(),
+      remindedUserIds: reminded.map((r) => r.userId),
+    });
     return ok({ id: sessionId, status: 'live' as const, reminded: reminded.length });
   });
   if (result.ok) await publishToRoom(ctx.deps, sessionId, { type: 'status', status: 'live' });
@@ -202,8 +291,14 @@ export async function endSession(ctx: Ctx, sessionId: string): Promise<{ id: str
       .where(and(eq(liveSessions.id, sessionId), eq(liveSessions.status, 'live')))
       .returning();
     if (!moved) throw invalidTransition(session.status, '下播');
-    await db.update(livePins).set({ unpinnedAt: now }).where(and(eq(livePins.sessionId, sessionId), isNull(livePins.unpinnedAt)));
-    await db.update(liveVisits).set({ leftAt: now }).where(and(eq(liveVisits.sessionId, sessionId), isNull(liveVisits.leftAt)));
+    await db
+      .update(livePins)
+      .set({ unpinnedAt: now })
+      .where(and(eq(livePins.sessionId, sessionId), isNull(livePins.unpinnedAt)));
+    await db
+      .update(liveVisits)
+      .set({ leftAt: now })
+      .where(and(eq(liveVisits.sessionId, sessionId), isNull(liveVisits.leftAt)));
     await emit(db, 'live.ended', { sessionId, merchantId: session.merchantId, endedAt: now.toISOString() });
   });
   await publishToRoom(ctx.deps, sessionId, { type: 'unpin' });
@@ -216,14 +311,25 @@ export async function setReminder(ctx: Ctx, sessionId: string, on: boolean): Pro
   const session = await loadSession(ctx.db, sessionId);
   if (on && session.status !== 'scheduled') throw invalidTransition(session.status, '预约开播提醒');
   await ctx.tx(async (db) => {
-    if (on) await db.insert(liveReminders).values({ sessionId, userId: user.userId, createdAt: ctx.now() }).onConflictDoNothing();
-    else await db.delete(liveReminders).where(and(eq(liveReminders.sessionId, sessionId), eq(liveReminders.userId, user.userId)));
+    if (on)
+      await db
+        .insert(liveReminders)
+        .values({ sessionId, userId: user.userId, createdAt: ctx.now() })
+        .onConflictDoNothing();
+    else
+      await db
+        .delete(liveReminders)
+        .where(and(eq(liveReminders.sessionId, sessionId), eq(liveReminders.userId, user.userId)));
   });
   return { reminded: on };
 }
 
 /** 1 + N: replaces the session's roles with these accounts (by phone); the host role also makes them the host. */
-export async function setRoles(ctx: Ctx, sessionId: string, input: { phone: string; role: LiveRole }[]): Promise<Result<{ roles: { userId: string; phone: string; role: LiveRole }[] }>> {
+export async function setRoles(
+  ctx: Ctx,
+  sessionId: string,
+  input: { phone: string; role: LiveRole }[],
+): Promise<Result<{ roles: { userId: string; phone: string; role: LiveRole }[] }>> {
   const user = requireUser(ctx.actor);
   const result = await ctx.tx(async (db) => {
     const { session } = await requireAbility(ctx, sessionId, 'manage', db);
@@ -237,10 +343,23 @@ export async function setRoles(ctx: Ctx, sessionId: string, input: { phone: stri
     await db.delete(liveRoles).where(eq(liveRoles.sessionId, sessionId));
     const unique = [...new Map(resolved.map((r) => [r.userId, r])).values()];
     if (unique.length > 0) {
-      await db.insert(liveRoles).values(unique.map((r) => ({ sessionId, userId: r.userId, role: r.role, assignedBy: user.userId, assignedAt: ctx.now() })));
+      await db
+        .insert(liveRoles)
+        .values(
+          unique.map((r) => ({
+            sessionId,
+            userId: r.userId,
+            role: r.role,
+            assignedBy: user.userId,
+            assignedAt: ctx.now(),
+          })),
+        );
     }
     const host = unique.find((r) => r.role === 'host');
-    await db.update(liveSessions).set({ hostUserId: host?.userId ?? session.createdBy }).where(eq(liveSessions.id, sessionId));
+    await db
+      .update(liveSessions)
+      .set({ hostUserId: host?.userId ?? session.createdBy })
+      .where(eq(liveSessions.id, sessionId));
     return ok({ roles: unique.map((r) => ({ ...r, phone: maskPhone(r.phone) })) });
   });
   // The chat's role and host checks read per-process caches: this process forgets at once, others within ~1 s.
@@ -253,8 +372,17 @@ export async function setRoles(ctx: Ctx, sessionId: string, input: { phone: stri
 export async function clipsOf(db: Db, session: { id: string; startedAt: Date | null }) {
   if (!session.startedAt) return [];
   const pins = await db.select().from(livePins).where(eq(livePins.sessionId, session.id)).orderBy(livePins.pinnedAt);
-  const first = [...new Map(pins.toReversed().map((p) => [p.productId, p])).values()].sort((a, b) => a.pinnedAt.getTime() - b.pinnedAt.getTime());
-  const briefs = await getProductBriefs(db, first.map((p) => p.productId));
+  const first = [...new Map(pins.toReversed().map((p) => [p.productId, p])).values()].sort(
+    (a, b) => a.pinnedAt.getTime() - b.pinnedAt.getTime(),
+  );
+  const briefs = await getProductBriefs(
+    db,
+    first.map((p) => p.productId),
+  );
   const startedAt = session.startedAt.getTime();
-  return first.map((p) => ({ productId: p.productId, title: briefs.get(p.productId)?.title ?? '商品', offsetSeconds: Math.max(0, Math.floor((p.pinnedAt.getTime() - startedAt) / 1000)) }));
+  return first.map((p) => ({
+    productId: p.productId,
+    title: briefs.get(p.productId)?.title ?? '商品',
+    offsetSeconds: Math.max(0, Math.floor((p.pinnedAt.getTime() - startedAt) / 1000)),
+  }));
 }

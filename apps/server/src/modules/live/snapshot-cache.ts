@@ -99,7 +99,13 @@ export class RoomSnapshots {
   private current(room: Room, sessionId: string): Build {
     const b = room.build;
     if (b && this.now() - b.startedAt < TTL_MS) return b;
-    const build: Build = { value: Promise.resolve() as never, view: null, heard: [], startedAt: this.now(), frame: null };
+    const build: Build = {
+      value: Promise.resolve() as never,
+      view: null,
+      heard: [],
+      startedAt: this.now(),
+      frame: null,
+    };
     build.value = this.load(sessionId).then((view) => {
       apply(view, build.heard);
       build.heard = [];
@@ -138,7 +144,8 @@ const PATCHED = new Set<RoomEvent['type']>(['chat', 'removed', 'likes', 'viewers
 
 function apply(view: RoomView, events: RoomEvent[]): void {
   for (const e of events) {
-    if (e.type === 'chat' && !view.chat.some((m) => m.id === e.message.id)) view.chat = [...view.chat, e.message].slice(-CHAT_KEPT);
+    if (e.type === 'chat' && !view.chat.some((m) => m.id === e.message.id))
+      view.chat = [...view.chat, e.message].slice(-CHAT_KEPT);
     else if (e.type === 'removed') view.chat = view.chat.filter((m) => m.id !== e.messageId);
     else if (e.type === 'likes') view.snapshot.likes = e.total;
     else if (e.type === 'viewers') view.snapshot.viewerCount = e.count;
@@ -149,10 +156,17 @@ function apply(view: RoomView, events: RoomEvent[]): void {
 }
 
 /** The signed-in viewer's own parts of the snapshot (a few queries; most sockets are anonymous). */
-export async function viewerParts(deps: Deps, view: RoomView, userId: string): Promise<Pick<Snapshot, 'reminded' | 'lottery' | 'poll'>> {
+export async function viewerParts(
+  deps: Deps,
+  view: RoomView,
+  userId: string,
+): Promise<Pick<Snapshot, 'reminded' | 'lottery' | 'poll'>> {
   const db = deps.database.db;
   const id = view.snapshot.id;
-  const [mine] = await db.select({ userId: liveReminders.userId }).from(liveReminders).where(and(eq(liveReminders.sessionId, id), eq(liveReminders.userId, userId)));
+  const [mine] = await db
+    .select({ userId: liveReminders.userId })
+    .from(liveReminders)
+    .where(and(eq(liveReminders.sessionId, id), eq(liveReminders.userId, userId)));
   return {
     reminded: !!mine,
     lottery: view.snapshot.lottery ? await latestLottery(db, id, userId) : null,

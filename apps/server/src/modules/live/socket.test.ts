@@ -26,7 +26,10 @@ afterAll(() => sockets.forEach((s) => s.close()));
 async function connect(sessionId: string, opts: { token?: string | undefined; staff?: boolean } = {}) {
   const frames: Frame[] = [];
   const waiters: { test: (f: Frame) => boolean; resolve: (f: Frame) => void }[] = [];
-  const query = new URLSearchParams({ ...(opts.token ? { token: opts.token } : {}), ...(opts.staff ? { staff: '1' } : {}) });
+  const query = new URLSearchParams({
+    ...(opts.token ? { token: opts.token } : {}),
+    ...(opts.staff ? { staff: '1' } : {}),
+  });
   const ws = new WebSocket(`${wsBase}/api/v1/live/sessions/${sessionId}/socket?${query}`);
   const offer = (frame: Frame) => {
     frames.push(frame);
@@ -50,7 +53,9 @@ async function connect(sessionId: string, opts: { token?: string | undefined; st
       else waiters.push({ test, resolve });
     });
   // A refused upgrade (401/403/404) closes the socket before any frame.
-  const refused = new Promise<never>((_, reject) => ws.addEventListener('close', () => reject(new Error('socket closed before ready'))));
+  const refused = new Promise<never>((_, reject) =>
+    ws.addEventListener('close', () => reject(new Error('socket closed before ready'))),
+  );
   const ready = await Promise.race([next((f) => f.type === 'ready'), refused]);
   refused.catch(() => undefined);
   sockets.push(ws);
@@ -62,7 +67,12 @@ describe('live room over WebSocket', () => {
     const { shop, id } = await liveSession(t);
     const viewer = await signIn(t);
     const anonymous = await connect(id);
-    expect(anonymous.ready.snapshot).toMatchObject({ id, status: 'live', pinned: null, playbackUrl: '/live-sample/sample.webm' });
+    expect(anonymous.ready.snapshot).toMatchObject({
+      id,
+      status: 'live',
+      pinned: null,
+      playbackUrl: '/live-sample/sample.webm',
+    });
     const v = await connect(id, { token: viewer.token });
 
     const productId = shop.products[0]!.productId;
@@ -130,9 +140,13 @@ describe('live room over WebSocket', () => {
     const item = queue.body.items.find((i: { subjectId: string }) => i.subjectId === held.messageId);
     expect(item).toMatchObject({ subjectType: 'live_message', verdict: 'flagged' });
     expect(b.frames.some((f) => f.type === 'chat' && f.message.id === held.messageId)).toBe(false);
-    expect((await op.post(`/api/v1/admin/moderation/items/${item.id}/decision`, { decision: 'approve' })).status).toBe(200);
+    expect((await op.post(`/api/v1/admin/moderation/items/${item.id}/decision`, { decision: 'approve' })).status).toBe(
+      200,
+    );
     await t.drain();
-    expect((await b.next((f) => f.type === 'chat' && f.message.id === held.messageId)).message.text).toBe('想要的私聊我加微信');
+    expect((await b.next((f) => f.type === 'chat' && f.message.id === held.messageId)).message.text).toBe(
+      '想要的私聊我加微信',
+    );
   });
 
   it('mutes a viewer (禁言中 until it ends) and removes a message; service answers carry the 客服 badge', async () => {
@@ -146,12 +160,17 @@ describe('live room over WebSocket', () => {
 
     staffSocket.send({ type: 'answer', clientId: 'ans', replyTo: ack.messageId, text: '直播间价 99 元' });
     const answer = await tr.next((f) => f.type === 'chat' && f.message.badge === '客服');
-    expect(answer.message).toMatchObject({ text: '直播间价 99 元', replyTo: { id: ack.messageId, text: '这个多少钱' } });
+    expect(answer.message).toMatchObject({
+      text: '直播间价 99 元',
+      replyTo: { id: ack.messageId, text: '这个多少钱' },
+    });
     // A viewer without the ability cannot answer as 客服.
     tr.send({ type: 'answer', clientId: 'fake', replyTo: ack.messageId, text: '我是客服' });
     expect((await tr.next((f) => f.clientId === 'fake')).problem.status).toBe(403);
 
-    expect((await analyst!.post(`${LIVE}/sessions/${id}/mutes`, { userId: troll.userId, minutes: 10 })).status).toBe(403);
+    expect((await analyst!.post(`${LIVE}/sessions/${id}/mutes`, { userId: troll.userId, minutes: 10 })).status).toBe(
+      403,
+    );
     const muted = await service!.post(`${LIVE}/sessions/${id}/mutes`, { userId: troll.userId, minutes: 10 });
     expect(muted.status).toBe(200);
     t.clock.advance(2_000);
@@ -184,7 +203,12 @@ describe('live room over WebSocket', () => {
     expect((await v.next((f) => f.type === 'likes' && f.total === 42)).total).toBe(42);
     const metrics = await staff.next((f) => f.type === 'metrics' && f.metrics.likes === 42);
     // The analyst's staff socket is not audience: neither a visit nor counted in viewers (and so the peak).
-    expect(metrics.metrics).toMatchObject({ uniqueViewers: 1, interactingViewers: 1, interactionRate: 1, peakViewers: 1 });
+    expect(metrics.metrics).toMatchObject({
+      uniqueViewers: 1,
+      interactingViewers: 1,
+      interactionRate: 1,
+      peakViewers: 1,
+    });
     expect(v.frames.some((f) => f.type === 'metrics')).toBe(false);
     expect((await shop.owner.get(`/api/v1/live/sessions/${id}`)).body.likes).toBe(42);
   });

@@ -22,9 +22,17 @@ export interface VisitOpen {
  */
 async function openVisits(deps: Deps, sessionId: string, visits: VisitOpen[]): Promise<boolean[]> {
   return deps.database.db.transaction(async (tx) => {
-    const [session] = await tx.select({ status: liveSessions.status }).from(liveSessions).where(eq(liveSessions.id, sessionId)).for('share');
+    const [session] = await tx
+      .select({ status: liveSessions.status })
+      .from(liveSessions)
+      .where(eq(liveSessions.id, sessionId))
+      .for('share');
     if (session?.status !== 'live') return visits.map(() => false);
-    await bulkInsert(tx, liveVisits, visits.map((v) => ({ id: v.id, sessionId, viewerKey: v.viewerKey, userId: v.userId, joinedAt: v.joinedAt })));
+    await bulkInsert(
+      tx,
+      liveVisits,
+      visits.map((v) => ({ id: v.id, sessionId, viewerKey: v.viewerKey, userId: v.userId, joinedAt: v.joinedAt })),
+    );
     return visits.map(() => true);
   });
 }
@@ -59,9 +67,11 @@ function committersOf(deps: Deps): VisitCommitters {
 }
 
 /** Resolves true once the visit is stored (false: the session is not live, so nothing is recorded). */
-export const recordVisit = (deps: Deps, sessionId: string, visit: VisitOpen): Promise<boolean> => committersOf(deps).open.submit(sessionId, visit);
+export const recordVisit = (deps: Deps, sessionId: string, visit: VisitOpen): Promise<boolean> =>
+  committersOf(deps).open.submit(sessionId, visit);
 
-export const closeVisit = (deps: Deps, id: string, leftAt: Date): Promise<void> => committersOf(deps).close.submit({ id, leftAt });
+export const closeVisit = (deps: Deps, id: string, leftAt: Date): Promise<void> =>
+  committersOf(deps).close.submit({ id, leftAt });
 
 /**
  * The visits this process has open, so a shutdown can close them before the database goes away (otherwise every

@@ -46,7 +46,15 @@ export async function uploadImage(ctx: Ctx, upload: Result<Buffer>): Promise<Res
 /** MP4 (an ISO-BMFF `ftyp` box first) or WebM (EBML header naming the webm doc type), by magic numbers. */
 export function detectVideoType(b: Buffer): 'mp4' | 'webm' | undefined {
   if (b.length >= 12 && b.subarray(4, 8).toString('latin1') === 'ftyp') return 'mp4';
-  if (b.length >= 4 && b[0] === 0x1a && b[1] === 0x45 && b[2] === 0xdf && b[3] === 0xa3 && b.subarray(0, 64).includes('webm')) return 'webm';
+  if (
+    b.length >= 4 &&
+    b[0] === 0x1a &&
+    b[1] === 0x45 &&
+    b[2] === 0xdf &&
+    b[3] === 0xa3 &&
+    b.subarray(0, 64).includes('webm')
+  )
+    return 'webm';
   return undefined;
 }
 

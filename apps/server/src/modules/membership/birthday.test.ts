@@ -28,7 +28,9 @@ async function passDays(days: number) {
 }
 
 const birthdayCoupons = async (who: Buyer) =>
-  (await myCoupons(who, 'available')).items.filter((c) => (c as unknown as { name: string }).name.endsWith('生日券')) as unknown as {
+  (await myCoupons(who, 'available')).items.filter((c) =>
+    (c as unknown as { name: string }).name.endsWith('生日券'),
+  ) as unknown as {
     id: string;
     name: string;
     label: string;
@@ -37,7 +39,12 @@ const birthdayCoupons = async (who: Buyer) =>
 
 describe('birthday coupons', () => {
   it('are platform templates created by the membership init, one per tier with a gift', async () => {
-    const templates = (await (await operator(t)).get(`${PLATFORM_TEMPLATES}?limit=50`)).body.items as { id: string; name: string; audience: string; label: string }[];
+    const templates = (await (await operator(t)).get(`${PLATFORM_TEMPLATES}?limit=50`)).body.items as {
+      id: string;
+      name: string;
+      audience: string;
+      label: string;
+    }[];
     expect(templates.filter((x) => x.name.endsWith('生日券')).map((x) => [x.id, x.name, x.label, x.audience])).toEqual(
       expect.arrayContaining([
         ['cpt_birthday_silver', '银卡会员生日券', '满99减10', 'targeted'],
@@ -45,7 +52,10 @@ describe('birthday coupons', () => {
         ['cpt_birthday_diamond', '黑钻会员生日券', '无门槛减30', 'targeted'],
       ]),
     );
-    const tiers = (await (await buyer(t)).get('/api/v1/membership/me')).body.tiers as { code: string; birthdayCoupon: { label: string } | null }[];
+    const tiers = (await (await buyer(t)).get('/api/v1/membership/me')).body.tiers as {
+      code: string;
+      birthdayCoupon: { label: string } | null;
+    }[];
     expect(tiers.map((x) => [x.code, x.birthdayCoupon?.label ?? null])).toEqual([
       ['regular', null],
       ['silver', '满99减10'],

@@ -1,7 +1,13 @@
 import type { Db } from '../../platform/db.ts';
 import type { Result } from '../../platform/errors.ts';
 import type { MemberDiscountHook, PriceQuote, PointsHook } from '../orders/pricing.ts';
-import { type CheckoutPointsDto, checkoutPointsSummary, pointsHook, spendPointsOnOrders, walletBalance } from '../points/service.ts';
+import {
+  type CheckoutPointsDto,
+  checkoutPointsSummary,
+  pointsHook,
+  spendPointsOnOrders,
+  walletBalance,
+} from '../points/service.ts';
 import { tierOfUsers } from './service.ts';
 import { discountLabel, memberDiscountOn, type TierCode, TIERS } from './tiers.ts';
 
@@ -27,15 +33,21 @@ export interface CheckoutBenefits {
   ): Promise<Result<{ spent: number }, 'insufficient-points'>>;
 }
 
-export async function checkoutBenefits(db: Db, userId: string, opts: { usePoints: boolean; campaign: boolean }): Promise<CheckoutBenefits> {
+export async function checkoutBenefits(
+  db: Db,
+  userId: string,
+  opts: { usePoints: boolean; campaign: boolean },
+): Promise<CheckoutBenefits> {
   const tier = opts.campaign ? 'regular' : ((await tierOfUsers(db, [userId])).get(userId) ?? 'regular');
   const config = TIERS[tier];
   const balance = opts.campaign ? 0 : await walletBalance(db, userId);
   const member: MemberDiscountHook = {
-    discountFor: (items) => (config.percentOff > 0 ? { label: discountLabel(tier), amount: memberDiscountOn(tier, items.itemsAmount) } : null),
+    discountFor: (items) =>
+      config.percentOff > 0 ? { label: discountLabel(tier), amount: memberDiscountOn(tier, items.itemsAmount) } : null,
     freeShipping: () => config.freeShipping,
   };
-  const pointsOf = (discounts: { source: string; amount: number }[]) => discounts.filter((d) => d.source === 'points').reduce((a, d) => a + d.amount, 0);
+  const pointsOf = (discounts: { source: string; amount: number }[]) =>
+    discounts.filter((d) => d.source === 'points').reduce((a, d) => a + d.amount, 0);
   return {
     hooks: opts.usePoints && balance > 0 ? { member, points: pointsHook(balance) } : { member },
     summary(priced) {
@@ -50,6 +62,10 @@ export async function checkoutBenefits(db: Db, userId: string, opts: { usePoints
       };
     },
     spend: (tx, input) =>
-      spendPointsOnOrders(tx, { userId: input.userId, at: input.at, orders: input.orders.map((o) => ({ orderId: o.orderId, points: pointsOf(o.discounts) })) }),
+      spendPointsOnOrders(tx, {
+        userId: input.userId,
+        at: input.at,
+        orders: input.orders.map((o) => ({ orderId: o.orderId, points: pointsOf(o.discounts) })),
+      }),
   };
 }

@@ -20,7 +20,16 @@ async function scheduleDaily(deps: Deps, db: Db, now: Date): Promise<void> {
 
 export function wireMembership(deps: Deps): void {
   deps.events.subscribe<Paid>('order.paid', 'membership.growth', (db, e) =>
-    recordPurchaseGrowth(db, { orderId: e.payload.orderId, userId: e.payload.userId, payAmount: e.payload.payAmount, paidAt: new Date(e.payload.paidAt) }, deps.clock.now()),
+    recordPurchaseGrowth(
+      db,
+      {
+        orderId: e.payload.orderId,
+        userId: e.payload.userId,
+        payAmount: e.payload.payAmount,
+        paidAt: new Date(e.payload.paidAt),
+      },
+      deps.clock.now(),
+    ),
   );
   deps.events.subscribe<RefundCompleted>('refund.completed', 'membership.growth-refund', async (db, e) => {
     if (e.payload.source !== undefined && e.payload.source !== 'order') return;

@@ -12,30 +12,57 @@ import { GROWTH_WINDOW_DAYS, growthFor, type TierCode, tierFor } from './tiers.t
 const windowStart = (now: Date) => new Date(now.getTime() - GROWTH_WINDOW_DAYS * 86_400_000);
 
 /** order.paid: the order's growth value, once. */
-export async function recordPurchaseGrowth(db: Db, input: { orderId: string; userId: string; payAmount: number; paidAt: Date }, now: Date): Promise<void> {
+export async function recordPurchaseGrowth(
+  db: Db,
+  input: { orderId: string; userId: string; payAmount: number; paidAt: Date },
+  now: Date,
+): Promise<void> {
   const amount = growthFor(input.payAmount);
   if (amount > 0) {
     await db
       .insert(memberGrowth)
-      .values({ id: newId('mgr'), userId: input.userId, kind: 'purchase', refId: input.orderId, orderId: input.orderId, amount, payAmount: input.payAmount, at: input.paidAt })
+      .values({
+        id: newId('mgr'),
+        userId: input.userId,
+        kind: 'purchase',
+        refId: input.orderId,
+        orderId: input.orderId,
+        amount,
+        payAmount: input.payAmount,
+        at: input.paidAt,
+      })
       .onConflictDoNothing();
   }
   await recomputeMember(db, input.userId, now);
 }
 
 /** refund.completed: with R of P refunded, ⌊growth·R/P⌋ of the order's growth has been taken back. */
-export async function reverseGrowthAfterRefund(db: Db, input: { orderId: string; refundId: string }, now: Date): Promise<void> {
+export async function reverseGrowthAfterRefund(
+  db: Db,
+  input: { orderId: string; refundId: string },
+  now: Date,
+): Promise<void> {
   const rows = await db.select().from(memberGrowth).where(eq(memberGrowth.orderId, input.orderId));
   const purchase = rows.find((r) => r.kind === 'purchase');
   if (!purchase?.payAmount) return;
   const order = await getOrderForAfterSale(db, input.orderId);
   if (!order) return;
-  const target = Math.floor((purchase.amount * Math.min(order.refundedAmount, purchase.payAmount)) / purchase.payAmount);
+  const target = Math.floor(
+    (purchase.amount * Math.min(order.refundedAmount, purchase.payAmount)) / purchase.payAmount,
+  );
   const reversed = -rows.filter((r) => r.kind === 'refund').reduce((a, r) => a + r.amount, 0);
   if (target > reversed) {
     await db
       .insert(memberGrowth)
-      .values({ id: newId('mgr'), userId: purchase.userId, kind: 'refund', refId: input.refundId, orderId: input.orderId, amount: -(target - reversed), at: purchase.at })
+      .values({
+        id: newId('mgr'),
+        userId: purchase.userId,
+        kind: 'refund',
+        refId: input.refundId,
+        orderId: input.orderId,
+        amount: -(target - reversed),
+        at: purchase.at,
+      })
       .onConflictDoNothing();
   }
   await recomputeMember(db, purchase.userId, now);
@@ -78,7 +105,17 @@ export async function recomputeAllTiers(db: Db, now: Date): Promise<{ members: n
 async function applyTiers(db: Db, list: { userId: string; growth: number }[], now: Date): Promise<number> {
   if (list.length === 0) return 0;
   const before = new Map(
-    (await db.select({ userId: members.userId, tier: members.tier }).from(members).where(inArray(members.userId, list.map((l) => l.userId)))).map((m) => [m.userId, m.tier]),
+    (
+      await db
+        .select({ userId: members.userId, tier: members.tier })
+        .from(members)
+        .where(
+          inArray(
+            members.userId,
+            list.map((l) => l.userId),
+          ),
+        )
+    ).map((m) => [m.userId, m.tier]),
   );
   let changed = 0;
   for (const { userId, growth } of list) {
@@ -91,7 +128,12 @@ async function applyTiers(db: Db, list: { userId: string; growth: number }[], no
       .values({ userId, tier, growth, tierSince: now, recomputedAt: now })
       .onConflictDoUpdate({
         target: members.userId,
-        set: { tier, growth, recomputedAt: now, tierSince: sql`case when ${members.tier} = ${tier} then ${members.tierSince} else ${now.toISOString()}::timestamptz end` },
+        set: {
+          tier,
+          growth,
+          recomputedAt: now,
+          tierSince: sql`case when ${members.tier} = ${tier} then ${members.tierSince} else ${now.toISOString()}::timestamptz end`,
+        },
       });
   }
   return changed;

@@ -22,16 +22,27 @@ describe('tiers from growth value', () => {
   it('starts everyone as 普通 and moves up as orders are paid', async () => {
     expect(TIER_ORDER).toEqual(['regular', 'silver', 'gold', 'diamond']);
     expect((await tierOfUsers(db, [me.userId, 'usr_nobody'])).get('usr_nobody')).toBe('regular');
-    expect((await me.get('/api/v1/membership/me')).body).toMatchObject({ tier: 'regular', growth: 0, next: { tier: 'silver', needed: 500 } });
+    expect((await me.get('/api/v1/membership/me')).body).toMatchObject({
+      tier: 'regular',
+      growth: 0,
+      next: { tier: 'silver', needed: 500 },
+    });
 
     await buy(30000, 2);
     expect((await tierOfUsers(db, [me.userId])).get(me.userId)).toBe('silver');
-    expect((await me.get('/api/v1/membership/me')).body).toMatchObject({ tier: 'silver', tierName: '银卡会员', growth: 600, next: { tier: 'gold', needed: 1400 } });
+    expect((await me.get('/api/v1/membership/me')).body).toMatchObject({
+      tier: 'silver',
+      tierName: '银卡会员',
+      growth: 600,
+      next: { tier: 'gold', needed: 1400 },
+    });
   });
 
   it('prices items at the member price through the same quote the order uses', async () => {
     const s = await shop(t, { price: 20000 });
-    const quote = (await me.post('/api/v1/checkout/quote', { items: [{ skuId: s.skuId, qty: 1 }], addressId: me.addressId })).body;
+    const quote = (
+      await me.post('/api/v1/checkout/quote', { items: [{ skuId: s.skuId, qty: 1 }], addressId: me.addressId })
+    ).body;
     expect(quote.merchants[0].discounts).toEqual([{ source: 'member', label: '银卡会员 98折', amount: 400 }]);
     expect(quote.amount).toBe(19600);
   });
@@ -40,15 +51,29 @@ describe('tiers from growth value', () => {
     const { s, order } = await buy(100000, 10);
     expect(order.payAmount).toBe(980000);
     const mine = (await me.get('/api/v1/membership/me')).body;
-    expect(mine).toMatchObject({ tier: 'diamond', growth: 10400, next: null, benefits: { freeShipping: true, percentOff: 8 } });
+    expect(mine).toMatchObject({
+      tier: 'diamond',
+      growth: 10400,
+      next: null,
+      benefits: { freeShipping: true, percentOff: 8 },
+    });
 
     const cheap = await shop(t, { price: 5000 });
-    const quote = (await me.post('/api/v1/checkout/quote', { items: [{ skuId: cheap.skuId, qty: 1 }], addressId: me.addressId })).body;
+    const quote = (
+      await me.post('/api/v1/checkout/quote', { items: [{ skuId: cheap.skuId, qty: 1 }], addressId: me.addressId })
+    ).body;
     expect(quote.shippingFee).toBe(0);
     expect(quote.loyalty).toMatchObject({ tier: 'diamond', freeShipping: true });
     expect(quote.amount).toBe(5000 - 400);
 
-    const req = await me.post('/api/v1/after-sales', { orderId: order.id, lineId: order.lines[0]!.id, qty: 1, type: 'refund_only', reasonCode: 'other', images: [] });
+    const req = await me.post('/api/v1/after-sales', {
+      orderId: order.id,
+      lineId: order.lines[0]!.id,
+      qty: 1,
+      type: 'refund_only',
+      reasonCode: 'other',
+      images: [],
+    });
     expect(req.status).toBe(201);
     expect((await s.owner.post(`/api/v1/merchant/after-sales/${req.body.id}/approve`)).status).toBe(200);
     await t.runJobs();

@@ -33,7 +33,9 @@ const Membership = z.object({
   tierName: z.string(),
   growth: z.number().int(),
   tierSince: z.string().nullable(),
-  next: z.object({ tier: z.enum(TIER_CODES), name: z.string(), threshold: z.number().int(), needed: z.number().int() }).nullable(),
+  next: z
+    .object({ tier: z.enum(TIER_CODES), name: z.string(), threshold: z.number().int(), needed: z.number().int() })
+    .nullable(),
   benefits: Tier,
   birthday: z.string().nullable().describe('MM-DD'),
   trialOptIn: z.boolean(),
@@ -44,8 +46,13 @@ const Membership = z.object({
 export default async function membershipRoutes(app: App) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/v1/membership/me', { config: { permission: 'user' }, schema: { tags, summary: '我的会员等级、成长值与权益', response: { 200: Membership } } }, async (req) =>
-    svc.getMyMembership(ctxOf(req)),
+  r.get(
+    '/api/v1/membership/me',
+    {
+      config: { permission: 'user' },
+      schema: { tags, summary: '我的会员等级、成长值与权益', response: { 200: Membership } },
+    },
+    async (req) => svc.getMyMembership(ctxOf(req)),
   );
   r.put(
     '/api/v1/membership/me/birthday',
@@ -64,7 +71,12 @@ export default async function membershipRoutes(app: App) {
     '/api/v1/membership/me/trials',
     {
       config: { permission: 'user' },
-      schema: { tags, summary: '报名 / 退出新品试用（金卡及以上）', body: z.object({ optIn: z.boolean() }), response: { 200: Membership } },
+      schema: {
+        tags,
+        summary: '报名 / 退出新品试用（金卡及以上）',
+        body: z.object({ optIn: z.boolean() }),
+        response: { 200: Membership },
+      },
     },
     async (req) => unwrap(await svc.setTrialOptIn(ctxOf(req), req.body.optIn)),
   );

@@ -20,7 +20,11 @@ export const memberGrowth = pgTable(
     payAmount: bigint('pay_amount', { mode: 'number' }),
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
-  (t) => [uniqueIndex('member_growth_ref_uq').on(t.kind, t.refId), index('member_growth_user_idx').on(t.userId, t.at), index('member_growth_order_idx').on(t.orderId)],
+  (t) => [
+    uniqueIndex('member_growth_ref_uq').on(t.kind, t.refId),
+    index('member_growth_user_idx').on(t.userId, t.at),
+    index('member_growth_order_idx').on(t.orderId),
+  ],
 );
 
 /** A member's current tier and profile; users without a row are 普通 (regular). */

@@ -27,7 +27,10 @@ export async function tierOfUsers(db: Db, userIds: string[]): Promise<Map<string
   const ids = [...new Set(userIds)];
   const result = new Map<string, TierCode>(ids.map((id) => [id, 'regular']));
   if (ids.length === 0) return result;
-  const rows = await db.select({ userId: members.userId, tier: members.tier }).from(members).where(inArray(members.userId, ids));
+  const rows = await db
+    .select({ userId: members.userId, tier: members.tier })
+    .from(members)
+    .where(inArray(members.userId, ids));
   for (const r of rows) result.set(r.userId, r.tier);
   return result;
 }
@@ -62,7 +65,14 @@ export async function getMyMembership(ctx: Ctx): Promise<MembershipDto> {
     tierName: TIERS[tier].name,
     growth,
     tierSince: row?.tierSince.toISOString() ?? null,
-    next: nextCode ? { tier: nextCode, name: TIERS[nextCode].name, threshold: TIERS[nextCode].threshold, needed: Math.max(0, TIERS[nextCode].threshold - growth) } : null,
+    next: nextCode
+      ? {
+          tier: nextCode,
+          name: TIERS[nextCode].name,
+          threshold: TIERS[nextCode].threshold,
+          needed: Math.max(0, TIERS[nextCode].threshold - growth),
+        }
+      : null,
     benefits: TIERS[tier],
     birthday: row?.birthday ?? null,
     trialOptIn: row?.trialOptIn ?? false,
@@ -78,7 +88,10 @@ export async function setBirthday(ctx: Ctx, input: { month: number; day: number 
   if (probe.getUTCMonth() !== input.month - 1 || probe.getUTCDate() !== input.day) return refuse('invalid-birthday');
   const birthday = `${String(input.month).padStart(2, '0')}-${String(input.day).padStart(2, '0')}`;
   const now = ctx.now();
-  await ctx.db.insert(members).values({ userId: user.userId, tier: 'regular', growth: 0, tierSince: now, recomputedAt: now }).onConflictDoNothing();
+  await ctx.db
+    .insert(members)
+    .values({ userId: user.userId, tier: 'regular', growth: 0, tierSince: now, recomputedAt: now })
+    .onConflictDoNothing();
   const set = await ctx.db
     .update(members)
     .set({ birthday })
@@ -115,7 +128,15 @@ export async function ensureBirthdayTemplates(db: Db, now: Date): Promise<void> 
     if (!c) continue;
     await ensureSystemTemplate(
       db,
-      { id: c.templateId, name: `${TIERS[code].name}生日券`, kind: c.kind, thresholdAmount: c.thresholdAmount, discountAmount: c.discountAmount, validDays: c.validDays, perUserLimit: 100 },
+      {
+        id: c.templateId,
+        name: `${TIERS[code].name}生日券`,
+        kind: c.kind,
+        thresholdAmount: c.thresholdAmount,
+        discountAmount: c.discountAmount,
+        validDays: c.validDays,
+        perUserLimit: 100,
+      },
       now,
     );
   }
@@ -150,7 +171,9 @@ export async function giveBirthdayGifts(db: Db, now: Date, log?: Logger): Promis
         const marked = await sp
           .update(members)
           .set({ birthdayGiftYear: year })
-          .where(and(eq(members.userId, m.userId), or(isNull(members.birthdayGiftYear), ne(members.birthdayGiftYear, year))))
+          .where(
+            and(eq(members.userId, m.userId), or(isNull(members.birthdayGiftYear), ne(members.birthdayGiftYear, year))),
+          )
           .returning({ userId: members.userId });
         if (marked.length === 0) return false;
         const r = await issueSystemCoupon(sp, coupon.templateId, m.userId, now);
@@ -159,7 +182,10 @@ export async function giveBirthdayGifts(db: Db, now: Date, log?: Logger): Promis
       })
       .catch((err: unknown) => {
         if (!(err instanceof NotIssued)) throw err;
-        log?.warn({ userId: m.userId, templateId: coupon.templateId, refusal: err.message }, 'birthday coupon not issued');
+        log?.warn(
+          { userId: m.userId, templateId: coupon.templateId, refusal: err.message },
+          'birthday coupon not issued',
+        );
         return false;
       });
     if (issued) given++;
@@ -180,8 +206,14 @@ export interface MembershipOverviewDto {
 /** For operators: the tier table with how many member records each tier has now (users with no record are 普通). */
 export async function membershipOverview(ctx: Ctx): Promise<MembershipOverviewDto> {
   requireOperator(ctx.actor);
-  const counts = await ctx.db.select({ tier: members.tier, n: sql<number>`count(*)::int` }).from(members).groupBy(members.tier);
-  const [trials] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(members).where(eq(members.trialOptIn, true));
+  const counts = await ctx.db
+    .select({ tier: members.tier, n: sql<number>`count(*)::int` })
+    .from(members)
+    .groupBy(members.tier);
+  const [trials] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(members)
+    .where(eq(members.trialOptIn, true));
   const [last] = await ctx.db.select({ at: sql<Date | null>`max(${members.recomputedAt})` }).from(members);
   const byTier = new Map(counts.map((c) => [c.tier, c.n]));
   return {

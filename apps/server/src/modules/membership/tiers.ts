@@ -36,7 +36,8 @@ export interface BirthdayCoupon {
 
 const birthday = (tier: TierCode, thresholdAmount: number, discountAmount: number): BirthdayCoupon => ({
   templateId: `cpt_birthday_${tier}`,
-  label: thresholdAmount > 0 ? `满${thresholdAmount / 100}减${discountAmount / 100}` : `无门槛减${discountAmount / 100}`,
+  label:
+    thresholdAmount > 0 ? `满${thresholdAmount / 100}减${discountAmount / 100}` : `无门槛减${discountAmount / 100}`,
   kind: thresholdAmount > 0 ? 'threshold' : 'no_threshold',
   thresholdAmount,
   discountAmount,
@@ -44,10 +45,46 @@ const birthday = (tier: TierCode, thresholdAmount: number, discountAmount: numbe
 });
 
 export const TIERS: Record<TierCode, TierConfig> = {
-  regular: { code: 'regular', name: '普通会员', threshold: 0, percentOff: 0, freeShipping: false, birthdayCoupon: null, priorityMinutes: 0, trials: false },
-  silver: { code: 'silver', name: '银卡会员', threshold: 500, percentOff: 2, freeShipping: false, birthdayCoupon: birthday('silver', 9900, 1000), priorityMinutes: 0, trials: false },
-  gold: { code: 'gold', name: '金卡会员', threshold: 2000, percentOff: 5, freeShipping: false, birthdayCoupon: birthday('gold', 9900, 2000), priorityMinutes: 30, trials: true },
-  diamond: { code: 'diamond', name: '黑钻会员', threshold: 10000, percentOff: 8, freeShipping: true, birthdayCoupon: birthday('diamond', 0, 3000), priorityMinutes: 60, trials: true },
+  regular: {
+    code: 'regular',
+    name: '普通会员',
+    threshold: 0,
+    percentOff: 0,
+    freeShipping: false,
+    birthdayCoupon: null,
+    priorityMinutes: 0,
+    trials: false,
+  },
+  silver: {
+    code: 'silver',
+    name: '银卡会员',
+    threshold: 500,
+    percentOff: 2,
+    freeShipping: false,
+    birthdayCoupon: birthday('silver', 9900, 1000),
+    priorityMinutes: 0,
+    trials: false,
+  },
+  gold: {
+    code: 'gold',
+    name: '金卡会员',
+    threshold: 2000,
+    percentOff: 5,
+    freeShipping: false,
+    birthdayCoupon: birthday('gold', 9900, 2000),
+    priorityMinutes: 30,
+    trials: true,
+  },
+  diamond: {
+    code: 'diamond',
+    name: '黑钻会员',
+    threshold: 10000,
+    percentOff: 8,
+    freeShipping: true,
+    birthdayCoupon: birthday('diamond', 0, 3000),
+    priorityMinutes: 60,
+    trials: true,
+  },
 };
 
 export const GROWTH_WINDOW_DAYS = 365;
@@ -77,6 +114,7 @@ export function earliestPriorityAccess(startsAt: Date): Date {
 }
 
 /** The member discount on an items amount, in fen (rounded down to the fen). */
-export const memberDiscountOn = (tier: TierCode, itemsAmount: number): number => Math.floor((itemsAmount * TIERS[tier].percentOff) / 100);
+export const memberDiscountOn = (tier: TierCode, itemsAmount: number): number =>
+  Math.floor((itemsAmount * TIERS[tier].percentOff) / 100);
 
 export const discountLabel = (tier: TierCode): string => `${TIERS[tier].name} ${100 - TIERS[tier].percentOff}折`;

@@ -27,7 +27,15 @@ const toView = (r: typeof moderationDecisions.$inferSelect): OperatorDecision =>
  */
 export async function recordOperatorDecision(
   db: Db,
-  input: { subjectType: string; subjectId: string; authorId: string; action: OperatorAction; reason: string; operatorId: string; at: Date },
+  input: {
+    subjectType: string;
+    subjectId: string;
+    authorId: string;
+    action: OperatorAction;
+    reason: string;
+    operatorId: string;
+    at: Date;
+  },
 ): Promise<OperatorDecision> {
   const [row] = await db
     .insert(moderationDecisions)
@@ -45,7 +53,11 @@ export async function recordOperatorDecision(
 }
 
 /** The latest operator decision for each subject, for content lists. */
-export async function latestOperatorDecisions(db: Db, subjectType: string, subjectIds: string[]): Promise<Map<string, OperatorDecision>> {
+export async function latestOperatorDecisions(
+  db: Db,
+  subjectType: string,
+  subjectIds: string[],
+): Promise<Map<string, OperatorDecision>> {
   if (subjectIds.length === 0) return new Map();
   const rows = await db
     .selectDistinctOn([moderationDecisions.subjectId])

@@ -8,7 +8,9 @@ const t = await createTestApp();
 const ops = await operator(t);
 
 const check = (subjectId: string, text: string, imageUrls: string[] = []) =>
-  t.deps.database.db.transaction((db) => moderate(db, { subjectType: 'chat', subjectId, authorId: 'usr_test', text, imageUrls, at: t.clock.now() }));
+  t.deps.database.db.transaction((db) =>
+    moderate(db, { subjectType: 'chat', subjectId, authorId: 'usr_test', text, imageUrls, at: t.clock.now() }),
+  );
 
 describe('moderate()', () => {
   it('approves clean text, returning it sanitised, and queues nothing', async () => {
@@ -23,10 +25,18 @@ describe('moderate()', () => {
     expect(res.verdict).toBe('flagged');
     const queue = await ops.get('/api/v1/admin/moderation/items?status=pending');
     const item = queue.body.items.find((i: { subjectId: string }) => i.subjectId === 'msg_2');
-    expect(item).toMatchObject({ subjectType: 'chat', verdict: 'flagged', status: 'pending', reasonText: '含有需人工审核的词语' });
+    expect(item).toMatchObject({
+      subjectType: 'chat',
+      verdict: 'flagged',
+      status: 'pending',
+      reasonText: '含有需人工审核的词语',
+    });
     expect(item.matchedWords).toEqual(expect.arrayContaining(['加微信', '私聊我']));
 
-    const decided = await ops.post(`/api/v1/admin/moderation/items/${item.id}/decision`, { decision: 'reject', note: '引流' });
+    const decided = await ops.post(`/api/v1/admin/moderation/items/${item.id}/decision`, {
+      decision: 'reject',
+      note: '引流',
+    });
     expect(decided.status).toBe(200);
     expect(decided.body).toMatchObject({ status: 'rejected', decisionNote: '引流' });
     const again = await ops.post(`/api/v1/admin/moderation/items/${item.id}/decision`, { decision: 'approve' });

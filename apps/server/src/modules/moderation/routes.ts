@@ -34,7 +34,10 @@ const Report = z.object({
   decidedAt: z.string().nullable(),
 });
 const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
-const PageQuery = z.object({ cursor: z.string().max(64).optional(), limit: z.coerce.number().int().min(1).max(100).default(20) });
+const PageQuery = z.object({
+  cursor: z.string().max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
 const IdParams = z.object({ id: z.string().max(64) });
 const tags = ['内容审核'];
 
@@ -63,7 +66,10 @@ export default async function moderationRoutes(app: App) {
         tags,
         summary: '审核通过或驳回',
         params: IdParams,
-        body: z.object({ decision: z.enum(['approve', 'reject']), note: z.string().trim().max(200, '备注最多 200 字').optional() }),
+        body: z.object({
+          decision: z.enum(['approve', 'reject']),
+          note: z.string().trim().max(200, '备注最多 200 字').optional(),
+        }),
         response: { 200: QueueItem },
       },
     },

@@ -16,7 +16,10 @@ describe('moderation rules', () => {
     expect(judge('带你网赌赢钱', [])).toMatchObject({ verdict: 'rejected', reasons: ['blocked-word'] });
     expect(judge('好'.repeat(5001), []).reasons).toContain('too-long');
     expect(judge('好看', ['https://evil.example.com/a.jpg']).reasons).toContain('external-image');
-    expect(judge('详情看 https://shop.example.com/x', [])).toMatchObject({ verdict: 'flagged', reasons: ['external-link'] });
+    expect(judge('详情看 https://shop.example.com/x', [])).toMatchObject({
+      verdict: 'flagged',
+      reasons: ['external-link'],
+    });
     expect(judge('质地清爽，很好推开', ['/media/u/ab/med_1.jpg'])).toMatchObject({ verdict: 'approved', reasons: [] });
   });
 

@@ -6,13 +6,7 @@ export const MAX_TEXT_CHARS = 5000;
 export const MAX_IMAGES = 18;
 
 export type Reason =
-  | 'too-long'
-  | 'blocked-word'
-  | 'review-word'
-  | 'external-link'
-  | 'external-image'
-  | 'too-many-images'
-  | 'html-removed';
+  'too-long' | 'blocked-word' | 'review-word' | 'external-link' | 'external-image' | 'too-many-images' | 'html-removed';
 
 export const reasonText: Record<Reason, string> = {
   'too-long': `内容超过 ${MAX_TEXT_CHARS} 字`,
@@ -64,14 +58,17 @@ const TEXT_ONLY = {
 export function sanitizeText(text: string): string {
   // A "<" that cannot open a tag (a<3, 1 < 2) is text: shield it from the tag parser, then put it back.
   const shielded = text.replace(/\uE000/g, '').replace(/<(?![a-zA-Z/!?])/g, '\uE000');
-  return filterXSS(shielded, TEXT_ONLY).replace(/\uE000/g, '<').trim();
+  return filterXSS(shielded, TEXT_ONLY)
+    .replace(/\uE000/g, '<')
+    .trim();
 }
 
 // Links to anywhere but this site: scheme URLs, www., or bare domains with a common TLD.
 const LINK = /(https?:\/\/|www\.)\S+|\b[a-z0-9-]+\.(com|cn|net|org|io|cc|top|xyz|vip|shop|me|co)\b/i;
 
 export const hasExternalLink = (text: string): boolean => LINK.test(text);
-export const isLocalMediaUrl = (url: string): boolean => /^\/media\/[\w./-]+(\?[\w=%&.-]*)?$/.test(url) && !url.includes('..');
+export const isLocalMediaUrl = (url: string): boolean =>
+  /^\/media\/[\w./-]+(\?[\w=%&.-]*)?$/.test(url) && !url.includes('..');
 
 export function matchWords(text: string): { blocked: string[]; review: string[] } {
   const n = normalize(text);
@@ -100,5 +97,10 @@ export function judge(text: string, imageUrls: string[]): Judgement {
   if (matched.review.length > 0) flagged.push('review-word');
   if (hasExternalLink(clean)) flagged.push('external-link');
   const verdict = rejected.length > 0 ? 'rejected' : flagged.length > 0 ? 'flagged' : 'approved';
-  return { verdict, text: clean, reasons: [...rejected, ...flagged, ...reasons], matchedWords: [...matched.blocked, ...matched.review] };
+  return {
+    verdict,
+    text: clean,
+    reasons: [...rejected, ...flagged, ...reasons],
+    matchedWords: [...matched.blocked, ...matched.review],
+  };
 }

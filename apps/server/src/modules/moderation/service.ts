@@ -38,7 +38,13 @@ export async function moderate(db: Db, input: ModerationInput): Promise<Moderati
     // An edit that now passes clears an earlier pending flag for the same subject.
     await db
       .delete(moderationItems)
-      .where(and(eq(moderationItems.subjectType, input.subjectType), eq(moderationItems.subjectId, input.subjectId), eq(moderationItems.status, 'pending')));
+      .where(
+        and(
+          eq(moderationItems.subjectType, input.subjectType),
+          eq(moderationItems.subjectId, input.subjectId),
+          eq(moderationItems.status, 'pending'),
+        ),
+      );
     return { verdict: 'approved', text: j.text, reasons: j.reasons };
   }
   const row = {
@@ -146,7 +152,9 @@ export async function listModerationQueue(
   const rows = await ctx.db
     .select()
     .from(moderationItems)
-    .where(and(eq(moderationItems.status, input.status), input.cursor ? lt(moderationItems.id, input.cursor) : undefined))
+    .where(
+      and(eq(moderationItems.status, input.status), input.cursor ? lt(moderationItems.id, input.cursor) : undefined),
+    )
     .orderBy(desc(moderationItems.id))
     .limit(input.limit + 1);
   const more = rows.length > input.limit;
@@ -192,7 +200,14 @@ export async function fileReport(
     const id = newId('rpt');
     const inserted = await db
       .insert(contentReports)
-      .values({ id, ...input, detail: input.detail.trim(), reporterId: user.userId, status: 'open', createdAt: ctx.now() })
+      .values({
+        id,
+        ...input,
+        detail: input.detail.trim(),
+        reporterId: user.userId,
+        status: 'open',
+        createdAt: ctx.now(),
+      })
       .onConflictDoNothing()
       .returning({ id: contentReports.id });
     if (inserted.length === 0) return refuse('already-reported');

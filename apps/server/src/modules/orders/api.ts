@@ -161,7 +161,10 @@ export const OrderSummary = z.object({
   lines: z.array(OrderLine),
   createdAt: IsoTime,
   payDeadline: IsoTime,
-  campaignKind: z.enum(CAMPAIGN_KINDS).nullable().describe('下单活动：flash_sale 秒杀 / group_buy 拼团 / bargain 砍价；普通订单为 null'),
+  campaignKind: z
+    .enum(CAMPAIGN_KINDS)
+    .nullable()
+    .describe('下单活动：flash_sale 秒杀 / group_buy 拼团 / bargain 砍价；普通订单为 null'),
   shipHold: z
     .object({ code: z.string(), tag: z.string().describe('如 待成团'), reason: z.string().describe('为何暂不能发货') })
     .nullable()

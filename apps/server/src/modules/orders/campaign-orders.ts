@@ -6,7 +6,15 @@ import { newId } from '../../platform/ids.ts';
 import type { SkuSnapshot } from '../catalog/stock.ts';
 import { PAYMENT_TIMEOUT_BATCH_JOB } from './jobs.ts';
 import { priceLines } from './pricing.ts';
-import { type CampaignKind, checkouts, type OrderAddress, orderEvents, orderLines, orders, type StockPool } from './schema.ts';
+import {
+  type CampaignKind,
+  checkouts,
+  type OrderAddress,
+  orderEvents,
+  orderLines,
+  orders,
+  type StockPool,
+} from './schema.ts';
 
 /** One single-SKU order a campaign places at its own unit price (its stock already taken by the campaign). */
 export interface CampaignOrderInput {
@@ -58,15 +66,27 @@ export async function placeCampaignOrders(
         userId: input.userId,
         province: input.address.province,
         templates: new Map([
-          [input.sku.merchantId, { baseFee: input.shippingFee, freeThreshold: null, remoteProvinces: [], remoteExtraFee: 0 }],
+          [
+            input.sku.merchantId,
+            { baseFee: input.shippingFee, freeThreshold: null, remoteProvinces: [], remoteExtraFee: 0 },
+          ],
         ]),
       },
     );
     const merchant = quote.merchants[0]!;
-    return { input, merchant, line: merchant.lines[0]!, orderId: newId('ord'), checkoutId: newId('chk'), lineId: newId('orl') };
+    return {
+      input,
+      merchant,
+      line: merchant.lines[0]!,
+      orderId: newId('ord'),
+      checkoutId: newId('chk'),
+      lineId: newId('orl'),
+    };
   });
 
-  await bulkInsert(db, checkouts, 
+  await bulkInsert(
+    db,
+    checkouts,
     planned.map((p) => ({
       id: p.checkoutId,
       userId: p.input.userId,
@@ -75,7 +95,9 @@ export async function placeCampaignOrders(
       createdAt: now,
     })),
   );
-  await bulkInsert(db, orders, 
+  await bulkInsert(
+    db,
+    orders,
     planned.map((p) => ({
       id: p.orderId,
       checkoutId: p.checkoutId,
@@ -95,7 +117,9 @@ export async function placeCampaignOrders(
       payDeadline: p.input.payDeadline,
     })),
   );
-  await bulkInsert(db, orderLines, 
+  await bulkInsert(
+    db,
+    orderLines,
     planned.map((p) => ({
       id: p.lineId,
       orderId: p.orderId,
@@ -113,7 +137,9 @@ export async function placeCampaignOrders(
       stockPool: p.input.stockPool,
     })),
   );
-  await bulkInsert(db, orderEvents, 
+  await bulkInsert(
+    db,
+    orderEvents,
     planned.map((p) => ({
       id: newId('oev'),
       orderId: p.orderId,
@@ -123,10 +149,18 @@ export async function placeCampaignOrders(
     })),
   );
   const byDeadline = new Map<number, string[]>();
-  for (const p of planned) byDeadline.set(p.input.payDeadline.getTime(), [...(byDeadline.get(p.input.payDeadline.getTime()) ?? []), p.orderId]);
+  for (const p of planned)
+    byDeadline.set(p.input.payDeadline.getTime(), [
+      ...(byDeadline.get(p.input.payDeadline.getTime()) ?? []),
+      p.orderId,
+    ]);
   await deps.jobs.enqueueMany(
     db,
-    [...byDeadline].map(([deadline, orderIds]) => ({ name: PAYMENT_TIMEOUT_BATCH_JOB, payload: { orderIds }, runAt: new Date(deadline) })),
+    [...byDeadline].map(([deadline, orderIds]) => ({
+      name: PAYMENT_TIMEOUT_BATCH_JOB,
+      payload: { orderIds },
+      runAt: new Date(deadline),
+    })),
   );
   await emitMany(
     db,

@@ -50,7 +50,10 @@ export async function placeOrder(
     const address = await findOwnAddress(tx, user.userId, input.addressId);
     if (!address) throw notFound('收货地址');
     const coupons = await couponsForCheckout(tx, user.userId, input.couponIds, ctx.now());
-    const loyalty = await checkoutBenefits(tx, user.userId, { usePoints: input.usePoints === true, campaign: campaign !== undefined });
+    const loyalty = await checkoutBenefits(tx, user.userId, {
+      usePoints: input.usePoints === true,
+      campaign: campaign !== undefined,
+    });
     const pricedResult = await priceCheckout(tx, user.userId, atCampaignPrices(lines.value, campaign), address, {
       ...NO_DISCOUNTS,
       coupons: coupons.hook,
@@ -152,7 +155,11 @@ export async function placeOrder(
       userId: user.userId,
       checkoutId,
       at: now,
-      orders: placed.map((o, i) => ({ orderId: o.id, merchantId: o.merchantId, discounts: priced.merchants[i]!.discounts })),
+      orders: placed.map((o, i) => ({
+        orderId: o.id,
+        merchantId: o.merchantId,
+        discounts: priced.merchants[i]!.discounts,
+      })),
     });
     if (!locked.ok) return locked;
     // Points too: spent meanwhile elsewhere, the whole checkout is refused and rolled back.

@@ -31,8 +31,14 @@ export const DEFAULT_SHIPPING_TEMPLATE: ShippingTemplate = {
   remoteExtraFee: 0,
 };
 
-export function shippingFeeFor(template: ShippingTemplate, itemsAmount: number, province: string | null, memberFree = false): number {
-  const base = memberFree || (template.freeThreshold !== null && itemsAmount >= template.freeThreshold) ? 0 : template.baseFee;
+export function shippingFeeFor(
+  template: ShippingTemplate,
+  itemsAmount: number,
+  province: string | null,
+  memberFree = false,
+): number {
+  const base =
+    memberFree || (template.freeThreshold !== null && itemsAmount >= template.freeThreshold) ? 0 : template.baseFee;
   const remote =
     province !== null && template.remoteProvinces.some((p) => province.startsWith(p)) ? template.remoteExtraFee : 0;
   return base + remote;

@@ -93,14 +93,21 @@ export async function quoteCheckout(
     address = found;
   }
   const coupons = await couponsForCheckout(ctx.db, user.userId, input.couponIds, ctx.now());
-  const loyalty = await checkoutBenefits(ctx.db, user.userId, { usePoints: input.usePoints === true, campaign: campaign !== undefined });
+  const loyalty = await checkoutBenefits(ctx.db, user.userId, {
+    usePoints: input.usePoints === true,
+    campaign: campaign !== undefined,
+  });
   const priced = await priceCheckout(ctx.db, user.userId, atCampaignPrices(lines.value, campaign), address, {
     ...NO_DISCOUNTS,
     coupons: coupons.hook,
     ...loyalty.hooks,
   });
   return priced.ok
-    ? ok({ ...priced.value.quote, coupons: coupons.summary(priced.value.priced), loyalty: loyalty.summary(priced.value.priced) })
+    ? ok({
+        ...priced.value.quote,
+        coupons: coupons.summary(priced.value.priced),
+        loyalty: loyalty.summary(priced.value.priced),
+      })
     : priced;
 }
 

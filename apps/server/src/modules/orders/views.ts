@@ -3,7 +3,14 @@ import type { Db } from '../../platform/db.ts';
 import { formatYuan } from '../../platform/money.ts';
 import { type ShipHoldDto, shipHoldOf } from './campaign-terms.ts';
 import type { AppliedDiscount } from './pricing.ts';
-import { type CampaignKind, type OrderAddress, orderEvents, orderLines, type OrderStatus, type ReturnPolicy } from './schema.ts';
+import {
+  type CampaignKind,
+  type OrderAddress,
+  orderEvents,
+  orderLines,
+  type OrderStatus,
+  type ReturnPolicy,
+} from './schema.ts';
 import { type OrderRow, STATUS_LABELS } from './state.ts';
 
 // What orders look like to the outside: plain JSON with ISO dates, shared by checkout, lists and details.

@@ -5,7 +5,11 @@ import { newId } from '../../platform/ids.ts';
 export interface PaymentProvider {
   readonly name: string;
   /** Starts a charge; the buyer completes it at `payUrl` and the provider calls back. */
-  createCharge(input: { paymentId: string; amount: number; subject: string }): Promise<{ providerRef: string; payUrl: string }>;
+  createCharge(input: {
+    paymentId: string;
+    amount: number;
+    subject: string;
+  }): Promise<{ providerRef: string; payUrl: string }>;
   /** Refunds part or all of a captured charge. `refundId` makes it idempotent at the provider. */
   refund(input: { providerRef: string; refundId: string; amount: number }): Promise<{ providerRefundRef: string }>;
   /** Checks a callback's signature over its raw body. */

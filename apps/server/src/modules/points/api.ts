@@ -8,8 +8,12 @@ import { REDEMPTION_STATUSES } from './schema.ts';
 const Points = z.number().int().describe('积分（100 积分 = ¥1）');
 const IsoTime = z.string().describe('ISO 8601 时间');
 export const IdParams = z.object({ id: z.string().min(1).max(64) });
-export const PageQuery = z.object({ cursor: z.string().max(100).optional(), limit: z.coerce.number().int().min(1).max(50).default(20) });
-export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+export const PageQuery = z.object({
+  cursor: z.string().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export const page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 const Phone = z.string().regex(/^1[3-9]\d{9}$/, '请输入正确的手机号');
 
 export const SignInCalendar = z.object({
@@ -35,16 +39,33 @@ export const ShareRewarded = z.object({
   dailyCap: z.number().int(),
   note: z.enum(['rewarded', 'already-shared-today', 'daily-cap-reached']),
 });
-export const HistoryEntry = z.object({ id: z.string(), kind: z.string(), label: z.string(), memo: z.string(), points: Points, at: IsoTime });
+export const HistoryEntry = z.object({
+  id: z.string(),
+  kind: z.string(),
+  label: z.string(),
+  memo: z.string(),
+  points: Points,
+  at: IsoTime,
+});
 
 export const GiftPreviewInput = z.object({ phone: Phone });
 export const GiftRecipient = z.object({ phone: z.string(), nickname: z.string() });
 export const GiftInput = z.object({
   phone: Phone,
-  points: z.number().int().min(GIFT_MIN_POINTS, `每次至少赠送 ${GIFT_MIN_POINTS} 积分`).max(GIFT_MAX_POINTS_PER_DAY, `每天最多赠送 ${GIFT_MAX_POINTS_PER_DAY} 积分`),
+  points: z
+    .number()
+    .int()
+    .min(GIFT_MIN_POINTS, `每次至少赠送 ${GIFT_MIN_POINTS} 积分`)
+    .max(GIFT_MAX_POINTS_PER_DAY, `每天最多赠送 ${GIFT_MAX_POINTS_PER_DAY} 积分`),
   message: z.string().trim().max(50, '留言最多 50 字').optional(),
 });
-export const GiftSent = z.object({ giftId: z.string(), points: Points, to: GiftRecipient, balance: Points, createdAt: IsoTime });
+export const GiftSent = z.object({
+  giftId: z.string(),
+  points: Points,
+  to: GiftRecipient,
+  balance: Points,
+  createdAt: IsoTime,
+});
 
 export const MallItem = z.object({
   id: z.string(),
@@ -65,10 +86,17 @@ export const MallItemInput = z.object({
   pointsCost: z.number().int().min(1, '所需积分至少为 1').max(10_000_000),
   stock: z.number().int().min(0, '库存不能为负').max(1_000_000),
   perUserLimit: z.number().int().min(1).max(100).default(1),
-  couponTemplateId: z.string().max(64).nullable().optional().describe('填写则为优惠券商品（平台券模板 id），兑换即发券'),
+  couponTemplateId: z
+    .string()
+    .max(64)
+    .nullable()
+    .optional()
+    .describe('填写则为优惠券商品（平台券模板 id），兑换即发券'),
 });
 export const MallItemPatch = MallItemInput.partial().extend({ active: z.boolean().optional() });
-export const RedeemInput = z.object({ addressId: z.string().min(1).max(64).optional().describe('实物商品必填；优惠券商品不需要') });
+export const RedeemInput = z.object({
+  addressId: z.string().min(1).max(64).optional().describe('实物商品必填；优惠券商品不需要'),
+});
 export const Redemption = z.object({
   id: z.string(),
   itemId: z.string(),
@@ -106,9 +134,22 @@ export const CharityProjectInput = z.object({
   targetPoints: z.number().int().min(100).max(1_000_000_000),
 });
 export const CharityProjectPatch = CharityProjectInput.partial().extend({ active: z.boolean().optional() });
-export const DonationEntry = z.object({ id: z.string(), donor: z.string().describe('脱敏昵称'), points: Points, createdAt: IsoTime });
-export const DonateInput = z.object({ points: z.number().int().min(DONATION_MIN_POINTS, `每次至少捐赠 ${DONATION_MIN_POINTS} 积分`).max(10_000_000) });
-export const Donated = z.object({ donationId: z.string(), projectId: z.string(), points: Points, balance: Points, createdAt: IsoTime });
+export const DonationEntry = z.object({
+  id: z.string(),
+  donor: z.string().describe('脱敏昵称'),
+  points: Points,
+  createdAt: IsoTime,
+});
+export const DonateInput = z.object({
+  points: z.number().int().min(DONATION_MIN_POINTS, `每次至少捐赠 ${DONATION_MIN_POINTS} 积分`).max(10_000_000),
+});
+export const Donated = z.object({
+  donationId: z.string(),
+  projectId: z.string(),
+  points: Points,
+  balance: Points,
+  createdAt: IsoTime,
+});
 
 export const PointsStats = z.object({
   issued: Points,

@@ -19,8 +19,10 @@ export interface AwardInput {
  * and answers `awarded: false`.
  */
 export async function awardPoints(db: Db, input: AwardInput): Promise<{ awarded: boolean }> {
-  if (!Number.isSafeInteger(input.amount) || input.amount <= 0) throw new Error(`awardPoints: bad amount ${input.amount}`);
-  if (!/^[a-z][a-z0-9-]{0,39}$/.test(input.sourceType)) throw new Error(`awardPoints: bad source type ${input.sourceType}`);
+  if (!Number.isSafeInteger(input.amount) || input.amount <= 0)
+    throw new Error(`awardPoints: bad amount ${input.amount}`);
+  if (!/^[a-z][a-z0-9-]{0,39}$/.test(input.sourceType))
+    throw new Error(`awardPoints: bad source type ${input.sourceType}`);
   const moved = await movePoints(db, {
     kind: 'points.award',
     refId: `${input.sourceType}:${input.sourceId}`,

@@ -26,7 +26,10 @@ export interface CharityProjectDto {
 }
 
 /** Every project with what it raised; the totals are read from the ledger, the counts from the donation records. */
-export async function listCharityProjects(db: Db, opts: { includeClosed: boolean }): Promise<{ items: CharityProjectDto[] }> {
+export async function listCharityProjects(
+  db: Db,
+  opts: { includeClosed: boolean },
+): Promise<{ items: CharityProjectDto[] }> {
   const rows = await db
     .select()
     .from(charityProjects)
@@ -77,7 +80,9 @@ export async function charityLedger(
   const rows = await db
     .select()
     .from(charityDonations)
-    .where(and(eq(charityDonations.projectId, projectId), page.cursor ? lt(charityDonations.id, page.cursor) : undefined))
+    .where(
+      and(eq(charityDonations.projectId, projectId), page.cursor ? lt(charityDonations.id, page.cursor) : undefined),
+    )
     .orderBy(desc(charityDonations.id))
     .limit(page.limit + 1);
   const items = rows.slice(0, page.limit);
@@ -110,12 +115,21 @@ export async function createCharityProject(ctx: Ctx, input: CharityProjectInput)
 }
 
 /** Operators edit the description or close a project; what was donated stays on the ledger. */
-export async function updateCharityProject(ctx: Ctx, id: string, input: Partial<CharityProjectInput> & { active?: boolean | undefined }): Promise<CharityProjectDto> {
+export async function updateCharityProject(
+  ctx: Ctx,
+  id: string,
+  input: Partial<CharityProjectInput> & { active?: boolean | undefined },
+): Promise<CharityProjectDto> {
   requireOperator(ctx.actor);
   const set = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
-  const updated = Object.keys(set).length > 0
-    ? await ctx.db.update(charityProjects).set(set).where(eq(charityProjects.id, id)).returning({ id: charityProjects.id })
-    : await ctx.db.select({ id: charityProjects.id }).from(charityProjects).where(eq(charityProjects.id, id));
+  const updated =
+    Object.keys(set).length > 0
+      ? await ctx.db
+          .update(charityProjects)
+          .set(set)
+          .where(eq(charityProjects.id, id))
+          .returning({ id: charityProjects.id })
+      : await ctx.db.select({ id: charityProjects.id }).from(charityProjects).where(eq(charityProjects.id, id));
   if (updated.length === 0) throw notFound('公益项目');
   return (await listCharityProjects(ctx.db, { includeClosed: true })).items.find((p) => p.id === id)!;
 }

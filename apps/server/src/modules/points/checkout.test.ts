@@ -32,7 +32,11 @@ describe('points at checkout', () => {
     const s = await shop(t, { price: 5000 });
     const items = [{ skuId: s.skuId, qty: 1 }];
     const plain = (await me.post('/api/v1/checkout/quote', { items, addressId: me.addressId })).body;
-    expect(plain.loyalty).toMatchObject({ tier: 'silver', memberPercentOff: 2, points: { balance: 1500, usable: 1000, used: 0 } });
+    expect(plain.loyalty).toMatchObject({
+      tier: 'silver',
+      memberPercentOff: 2,
+      points: { balance: 1500, usable: 1000, used: 0 },
+    });
     expect(plain.amount).toBe(5000 - 100 + 800);
 
     const quote = (await me.post('/api/v1/checkout/quote', { items, addressId: me.addressId, usePoints: true })).body;
@@ -44,7 +48,11 @@ describe('points at checkout', () => {
     expect(quote.amount).toBe(5000 - 100 - 1000 + 800);
 
     // The amount shown with points must be placed with points.
-    const mismatch = await me.post('/api/v1/orders', { items, addressId: me.addressId, expectedAmount: quote.amount }, { idempotencyKey: newId('idem') });
+    const mismatch = await me.post(
+      '/api/v1/orders',
+      { items, addressId: me.addressId, expectedAmount: quote.amount },
+      { idempotencyKey: newId('idem') },
+    );
     expect(mismatch.body.type).toBe('price-changed');
     const placed = await me.post(
       '/api/v1/orders',
@@ -81,7 +89,14 @@ describe('points at checkout', () => {
     expect(await balance()).toBe(earned);
 
     const refundOne = async (qty: number) => {
-      const req = await me.post('/api/v1/after-sales', { orderId: order.id, lineId: order.lines[0].id, qty, type: 'refund_only', reasonCode: 'other', images: [] });
+      const req = await me.post('/api/v1/after-sales', {
+        orderId: order.id,
+        lineId: order.lines[0].id,
+        qty,
+        type: 'refund_only',
+        reasonCode: 'other',
+        images: [],
+      });
       expect(req.status, JSON.stringify(req.body)).toBe(201);
       const approved = await s.owner.post(`/api/v1/merchant/after-sales/${req.body.id}/approve`);
       expect(approved.status).toBe(200);
@@ -106,14 +121,19 @@ describe('points at checkout', () => {
     const charity = await me.post('/api/v1/points/gifts/preview', { phone: '13000000000' });
     expect(charity.body.type).toBe('recipient-not-found');
     const friend = await buyer(t);
-    expect((await me.post('/api/v1/points/gifts', { phone: friend.phone, points: 1000 }, { idempotencyKey: newId('idem') })).status).toBe(200);
+    expect(
+      (await me.post('/api/v1/points/gifts', { phone: friend.phone, points: 1000 }, { idempotencyKey: newId('idem') }))
+        .status,
+    ).toBe(200);
     const late = await me.post(
       '/api/v1/orders',
       { items, addressId: me.addressId, expectedAmount: quote.amount, usePoints: true },
       { idempotencyKey: newId('idem') },
     );
     expect(late.body.type).toBe('price-changed');
-    expect((await me.get('/api/v1/orders')).body.items.filter((o: { merchantId: string }) => o.merchantId === s.merchantId)).toEqual([]);
+    expect(
+      (await me.get('/api/v1/orders')).body.items.filter((o: { merchantId: string }) => o.merchantId === s.merchantId),
+    ).toEqual([]);
     expect(await balance()).toBe(500);
   });
 

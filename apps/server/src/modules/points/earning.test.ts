@@ -46,7 +46,11 @@ describe('daily sign-in', () => {
     nextBeijingDayAt(9);
     expect((await me.get('/api/v1/points/sign-in')).body).toMatchObject({ signedToday: false, streak: 7 });
     nextBeijingDayAt(9);
-    expect((await me.get('/api/v1/points/sign-in')).body).toMatchObject({ signedToday: false, streak: 0, nextPoints: 5 });
+    expect((await me.get('/api/v1/points/sign-in')).body).toMatchObject({
+      signedToday: false,
+      streak: 0,
+      nextPoints: 5,
+    });
     expect((await me.post('/api/v1/points/sign-in')).body).toMatchObject({ streak: 1, points: 5, balance: 70 });
 
     const history = (await me.get('/api/v1/points/history?limit=3')).body;
@@ -65,7 +69,10 @@ describe('share rewards', () => {
     expect((await share('p2')).body.points).toBe(10);
     expect((await share('p3')).body.points).toBe(10);
     expect((await share('p4')).body).toMatchObject({ points: 0, rewardedToday: 3, note: 'daily-cap-reached' });
-    expect((await me.get('/api/v1/points/me')).body).toMatchObject({ balance: 30, shares: { rewardedToday: 3, dailyCap: 3 } });
+    expect((await me.get('/api/v1/points/me')).body).toMatchObject({
+      balance: 30,
+      shares: { rewardedToday: 3, dailyCap: 3 },
+    });
     nextBeijingDayAt(10);
     expect((await share('p1')).body).toMatchObject({ points: 10, rewardedToday: 1 });
   });
@@ -82,7 +89,9 @@ describe('review reward', () => {
     });
     expect(review.status).toBe(201);
     await t.drain();
-    const followUp = await o.buyer.post(`/api/v1/reviews/${review.body.id}/follow-up`, { content: '用了一个月，依旧好用' });
+    const followUp = await o.buyer.post(`/api/v1/reviews/${review.body.id}/follow-up`, {
+      content: '用了一个月，依旧好用',
+    });
     expect(followUp.status).toBe(201);
     await t.drain();
     expect((await o.buyer.get('/api/v1/points/me')).body.balance).toBe(before + 20);

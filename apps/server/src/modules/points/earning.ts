@@ -111,9 +111,14 @@ export interface ShareRewarded {
  * The shop reports a share. The first shares of distinct things each day earn points, up to the daily cap;
  * sharing the same thing again the same day earns nothing, so the reward cannot be farmed by repetition.
  */
-export async function recordShare(ctx: Ctx, input: { targetType: ShareTarget; targetId: string }): Promise<Result<ShareRewarded>> {
+export async function recordShare(
+  ctx: Ctx,
+  input: { targetType: ShareTarget; targetId: string },
+): Promise<Result<ShareRewarded>> {
   const user = requireUser(ctx.actor);
-  return atomically<ShareRewarded>(ctx, async (tx) => rewardShare(tx, { userId: user.userId, ...input, at: ctx.now() }));
+  return atomically<ShareRewarded>(ctx, async (tx) =>
+    rewardShare(tx, { userId: user.userId, ...input, at: ctx.now() }),
+  );
 }
 
 /**
@@ -138,8 +143,10 @@ export async function rewardShare(
     .values({ userId, day: today, target, points, createdAt: at })
     .onConflictDoNothing()
     .returning({ day: pointsShares.day });
-  if (inserted.length === 0) return ok({ points: 0, rewardedToday: n, dailyCap: SHARES_REWARDED_PER_DAY, note: 'already-shared-today' });
-  if (points === 0) return ok({ points: 0, rewardedToday: n, dailyCap: SHARES_REWARDED_PER_DAY, note: 'daily-cap-reached' });
+  if (inserted.length === 0)
+    return ok({ points: 0, rewardedToday: n, dailyCap: SHARES_REWARDED_PER_DAY, note: 'already-shared-today' });
+  if (points === 0)
+    return ok({ points: 0, rewardedToday: n, dailyCap: SHARES_REWARDED_PER_DAY, note: 'daily-cap-reached' });
   const moved = await movePoints(db, {
     kind: 'points.share',
     refId: `${userId}:${today}:${target}`,
@@ -154,7 +161,10 @@ export async function rewardShare(
 }
 
 /** review.published: a first review (never a follow-up) of a delivered order line earns points once. */
-export async function rewardReview(db: Db, input: { reviewId: string; userId: string; isFollowUp: boolean; at: Date }): Promise<void> {
+export async function rewardReview(
+  db: Db,
+  input: { reviewId: string; userId: string; isFollowUp: boolean; at: Date },
+): Promise<void> {
   if (input.isFollowUp) return;
   const moved = await movePoints(db, {
     kind: 'points.review',

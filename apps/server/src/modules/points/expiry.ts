@@ -9,7 +9,8 @@ export const EXPIRE_JOB = 'points.expire-lots';
 /** The daily run, a few minutes after midnight Beijing time (keyed by day so it is enqueued once). */
 const RUN_AFTER_MIDNIGHT_MS = 5 * 60_000;
 
-export const nextExpiryRun = (now: Date): Date => new Date(shanghaiDayStart(addDays(shanghaiDay(now), 1)).getTime() + RUN_AFTER_MIDNIGHT_MS);
+export const nextExpiryRun = (now: Date): Date =>
+  new Date(shanghaiDayStart(addDays(shanghaiDay(now), 1)).getTime() + RUN_AFTER_MIDNIGHT_MS);
 
 export async function scheduleExpiry(deps: Deps, db: Db, now: Date): Promise<void> {
   const runAt = nextExpiryRun(now);
@@ -22,7 +23,11 @@ export async function scheduleExpiry(deps: Deps, db: Db, now: Date): Promise<voi
  */
 export async function expireDueLots(db: Db, at: Date): Promise<{ users: number; points: number }> {
   const due = await db
-    .select({ userId: pointsLots.userId, expiresAt: pointsLots.expiresAt, points: sql<string>`sum(${pointsLots.remaining})` })
+    .select({
+      userId: pointsLots.userId,
+      expiresAt: pointsLots.expiresAt,
+      points: sql<string>`sum(${pointsLots.remaining})`,
+    })
     .from(pointsLots)
     .where(and(lte(pointsLots.expiresAt, at), gt(pointsLots.remaining, 0)))
     .groupBy(pointsLots.userId, pointsLots.expiresAt)

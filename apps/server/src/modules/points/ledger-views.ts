@@ -37,10 +37,19 @@ export interface HistoryEntryDto {
   at: string;
 }
 
-export async function pointsHistory(ctx: Ctx, page: { cursor?: string | undefined; limit: number }): Promise<{ items: HistoryEntryDto[]; nextCursor: string | null }> {
+export async function pointsHistory(
+  ctx: Ctx,
+  page: { cursor?: string | undefined; limit: number },
+): Promise<{ items: HistoryEntryDto[]; nextCursor: string | null }> {
   const user = requireUser(ctx.actor);
   const rows = await ctx.db
-    .select({ id: ledgerEntries.id, amount: ledgerEntries.amount, kind: ledgerJournals.kind, memo: ledgerJournals.memo, at: ledgerJournals.createdAt })
+    .select({
+      id: ledgerEntries.id,
+      amount: ledgerEntries.amount,
+      kind: ledgerJournals.kind,
+      memo: ledgerJournals.memo,
+      at: ledgerJournals.createdAt,
+    })
     .from(ledgerEntries)
     .innerJoin(ledgerJournals, eq(ledgerJournals.id, ledgerEntries.journalId))
     .where(and(eq(ledgerEntries.account, pointsAccount.user(user.userId)), after(page.cursor)))
@@ -117,7 +126,11 @@ export interface PointsReconciliation {
 export async function reconcilePoints(db: Db): Promise<PointsReconciliation> {
   const all = await balancesByPrefix(db, 'points:');
   const ledgerTotal = all.reduce((a, b) => a + b.balance, 0);
-  const ledger = new Map(all.filter((b) => b.account.startsWith('points:user:')).map((b) => [b.account.slice('points:user:'.length), -b.balance]));
+  const ledger = new Map(
+    all
+      .filter((b) => b.account.startsWith('points:user:'))
+      .map((b) => [b.account.slice('points:user:'.length), -b.balance]),
+  );
   const wallets = await db.select({ userId: pointsWallets.userId, balance: pointsWallets.balance }).from(pointsWallets);
   const walletMismatches = wallets
     .filter((w) => (ledger.get(w.userId) ?? 0) !== w.balance)
@@ -134,5 +147,10 @@ export async function reconcilePoints(db: Db): Promise<PointsReconciliation> {
   const lotMismatches = wallets
     .filter((w) => (lotsBy.get(w.userId) ?? 0) !== Math.max(0, w.balance))
     .map((w) => ({ userId: w.userId, lots: lotsBy.get(w.userId) ?? 0, balance: w.balance }));
-  return { ok: ledgerTotal === 0 && walletMismatches.length === 0 && lotMismatches.length === 0, ledgerTotal, walletMismatches, lotMismatches };
+  return {
+    ok: ledgerTotal === 0 && walletMismatches.length === 0 && lotMismatches.length === 0,
+    ledgerTotal,
+    walletMismatches,
+    lotMismatches,
+  };
 }

@@ -90,7 +90,11 @@ const redemptionDto = (r: RedemptionRow, maskContact: boolean): RedemptionDto =>
 });
 
 /** The buyer redeems one item for points (goods to one of their addresses). Once per Idempotency-Key. */
-export async function redeemMallItem(ctx: Ctx, itemId: string, input: { addressId?: string | undefined }): Promise<Result<RedemptionDto>> {
+export async function redeemMallItem(
+  ctx: Ctx,
+  itemId: string,
+  input: { addressId?: string | undefined },
+): Promise<Result<RedemptionDto>> {
   const user = requireUser(ctx.actor);
   return idempotent(ctx, 'points.redeem', { itemId, ...input }, async (tx) => {
     const now = ctx.now();
@@ -104,11 +108,21 @@ export async function redeemMallItem(ctx: Ctx, itemId: string, input: { addressI
     const [{ n } = { n: 0 }] = await tx
       .select({ n: sql<number>`count(*)::int` })
       .from(pointsRedemptions)
-      .where(and(eq(pointsRedemptions.itemId, itemId), eq(pointsRedemptions.userId, user.userId), sql`${pointsRedemptions.status} <> 'cancelled'`));
+      .where(
+        and(
+          eq(pointsRedemptions.itemId, itemId),
+          eq(pointsRedemptions.userId, user.userId),
+          sql`${pointsRedemptions.status} <> 'cancelled'`,
+        ),
+      );
     if (n >= item.perUserLimit) return refuse('redeem-limit-reached', `每人限兑 ${item.perUserLimit} 件`);
     const took = await tx
       .update(pointsMallItems)
-      .set({ stock: sql`${pointsMallItems.stock} - 1`, redeemedCount: sql`${pointsMallItems.redeemedCount} + 1`, updatedAt: now })
+      .set({
+        stock: sql`${pointsMallItems.stock} - 1`,
+        redeemedCount: sql`${pointsMallItems.redeemedCount} + 1`,
+        updatedAt: now,
+      })
       .where(and(eq(pointsMallItems.id, itemId), gt(pointsMallItems.stock, 0)))
       .returning({ id: pointsMallItems.id });
     if (took.length === 0) return refuse('mall-sold-out');
@@ -125,17 +139,36 @@ export async function redeemMallItem(ctx: Ctx, itemId: string, input: { addressI
     if (!moved.ok) return refuse('insufficient-points', `需要 ${item.pointsCost} 积分`);
     if (item.couponTemplateId) {
       // In a savepoint of this transaction: a coupon that cannot be issued refuses (and rolls back) the redemption.
-      const issued = await issueToUsers(systemCtx(ctx.deps, 'points-mall', tx), { kind: 'platform' }, item.couponTemplateId, { userIds: [user.userId] });
+      const issued = await issueToUsers(
+        systemCtx(ctx.deps, 'points-mall', tx),
+        { kind: 'platform' },
+        item.couponTemplateId,
+        { userIds: [user.userId] },
+      );
       if (!issued.ok) return refuse('coupon-unavailable', issued.title);
       if (issued.value.issued === 0) return refuse('coupon-unavailable', '优惠券已发完或已达每人限领张数');
     }
     const shipTo = address
-      ? { recipient: address.recipient, phone: address.phone, address: `${address.province}${address.city}${address.district}${address.detail}` }
+      ? {
+          recipient: address.recipient,
+          phone: address.phone,
+          address: `${address.province}${address.city}${address.district}${address.detail}`,
+        }
       : null;
     const status = item.couponTemplateId ? 'issued' : 'pending';
     const [row] = await tx
       .insert(pointsRedemptions)
-      .values({ id, itemId, userId: user.userId, itemTitle: item.title, points: item.pointsCost, status, shipTo, createdAt: now, fulfilledAt: status === 'issued' ? now : null })
+      .values({
+        id,
+        itemId,
+        userId: user.userId,
+        itemTitle: item.title,
+        points: item.pointsCost,
+        status,
+        shipTo,
+        createdAt: now,
+        fulfilledAt: status === 'issued' ? now : null,
+      })
       .returning();
     return ok(redemptionDto(row!, false));
   });
@@ -146,12 +179,20 @@ export async function listMyRedemptions(ctx: Ctx, page: { cursor?: string | unde
   return pageOf(ctx.db, eq(pointsRedemptions.userId, user.userId), page, false);
 }
 
-export async function listRedemptions(ctx: Ctx, query: { status?: RedemptionStatus | undefined; cursor?: string | undefined; limit: number }) {
+export async function listRedemptions(
+  ctx: Ctx,
+  query: { status?: RedemptionStatus | undefined; cursor?: string | undefined; limit: number },
+) {
   requireOperator(ctx.actor);
   return pageOf(ctx.db, query.status ? eq(pointsRedemptions.status, query.status) : undefined, query, true);
 }
 
-async function pageOf(db: Db, where: ReturnType<typeof eq> | undefined, page: { cursor?: string | undefined; limit: number }, mask: boolean) {
+async function pageOf(
+  db: Db,
+  where: ReturnType<typeof eq> | undefined,
+  page: { cursor?: string | undefined; limit: number },
+  mask: boolean,
+) {
   const rows = await db
     .select()
     .from(pointsRedemptions)
@@ -159,11 +200,18 @@ async function pageOf(db: Db, where: ReturnType<typeof eq> | undefined, page: { 
     .orderBy(desc(pointsRedemptions.id))
     .limit(page.limit + 1);
   const items = rows.slice(0, page.limit);
-  return { items: items.map((r) => redemptionDto(r, mask)), nextCursor: rows.length > page.limit ? items[items.length - 1]!.id : null };
+  return {
+    items: items.map((r) => redemptionDto(r, mask)),
+    nextCursor: rows.length > page.limit ? items[items.length - 1]!.id : null,
+  };
 }
 
 /** The operator ships a pending redemption (note: carrier and tracking number) or cancels it, returning the points. */
-export async function decideRedemption(ctx: Ctx, id: string, input: { action: 'ship' | 'cancel'; note: string }): Promise<RedemptionDto> {
+export async function decideRedemption(
+  ctx: Ctx,
+  id: string,
+  input: { action: 'ship' | 'cancel'; note: string },
+): Promise<RedemptionDto> {
   requireOperator(ctx.actor);
   return ctx.tx(async (tx) => {
     const [row] = await tx.select().from(pointsRedemptions).where(eq(pointsRedemptions.id, id)).for('update');
@@ -184,7 +232,11 @@ export async function decideRedemption(ctx: Ctx, id: string, input: { action: 's
       if (!moved.ok) throw new Error(`mall cancel ${id}: ${moved.type}`);
       await tx
         .update(pointsMallItems)
-        .set({ stock: sql`${pointsMallItems.stock} + 1`, redeemedCount: sql`${pointsMallItems.redeemedCount} - 1`, updatedAt: now })
+        .set({
+          stock: sql`${pointsMallItems.stock} + 1`,
+          redeemedCount: sql`${pointsMallItems.redeemedCount} - 1`,
+          updatedAt: now,
+        })
         .where(eq(pointsMallItems.id, row.itemId));
     }
     const [updated] = await tx
@@ -211,12 +263,23 @@ export async function createMallItem(ctx: Ctx, input: MallItemInput): Promise<Ma
   const now = ctx.now();
   const [row] = await ctx.db
     .insert(pointsMallItems)
-    .values({ id: newId('pmi'), ...input, imageUrl: input.imageUrl ?? null, couponTemplateId: input.couponTemplateId ?? null, createdAt: now, updatedAt: now })
+    .values({
+      id: newId('pmi'),
+      ...input,
+      imageUrl: input.imageUrl ?? null,
+      couponTemplateId: input.couponTemplateId ?? null,
+      createdAt: now,
+      updatedAt: now,
+    })
     .returning();
   return itemDto(row!);
 }
 
-export async function updateMallItem(ctx: Ctx, id: string, input: Partial<MallItemInput> & { active?: boolean | undefined }): Promise<MallItemDto> {
+export async function updateMallItem(
+  ctx: Ctx,
+  id: string,
+  input: Partial<MallItemInput> & { active?: boolean | undefined },
+): Promise<MallItemDto> {
   requireOperator(ctx.actor);
   const set = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
   const [row] = await ctx.db

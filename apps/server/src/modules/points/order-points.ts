@@ -43,11 +43,20 @@ export async function spendPointsOnOrders(
 }
 
 /** order.paid: 1 point per yuan paid, in a lot tied to the order (a refund takes from it first). */
-export async function earnPurchasePoints(db: Db, input: { orderId: string; userId: string; payAmount: number; paidAt: Date }): Promise<void> {
+export async function earnPurchasePoints(
+  db: Db,
+  input: { orderId: string; userId: string; payAmount: number; paidAt: Date },
+): Promise<void> {
   const points = purchasePoints(input.payAmount);
   await db
     .insert(pointsOrders)
-    .values({ orderId: input.orderId, userId: input.userId, payAmount: input.payAmount, earned: points, createdAt: input.paidAt })
+    .values({
+      orderId: input.orderId,
+      userId: input.userId,
+      payAmount: input.payAmount,
+      earned: points,
+      createdAt: input.paidAt,
+    })
     .onConflictDoUpdate({ target: pointsOrders.orderId, set: { payAmount: input.payAmount, earned: points } });
   if (points === 0) return;
   const moved = await movePoints(db, {
@@ -74,7 +83,10 @@ export async function returnPointsOfCancelledOrder(db: Db, orderId: string, at: 
  * refund.completed: points used and points earned follow the money. With R of P refunded, ⌊used·R/P⌋ points
  * have gone back and ⌊earned·R/P⌋ have been taken back; a full refund returns and takes back everything.
  */
-export async function settlePointsAfterRefund(db: Db, input: { orderId: string; refundId: string; at: Date }): Promise<void> {
+export async function settlePointsAfterRefund(
+  db: Db,
+  input: { orderId: string; refundId: string; at: Date },
+): Promise<void> {
   const [row] = await db.select().from(pointsOrders).where(eq(pointsOrders.orderId, input.orderId)).for('update');
   if (!row) return;
   const order = await getOrderForAfterSale(db, input.orderId);
@@ -96,12 +108,23 @@ export async function settlePointsAfterRefund(db: Db, input: { orderId: string; 
       sourceRef: row.orderId,
     });
     if (!moved.ok) throw new Error(`purchase reversal ${row.orderId}: ${moved.type}`);
-    if (moved.value.posted) await db.update(pointsOrders).set({ earnedReversed: row.earnedReversed + reverse }).where(eq(pointsOrders.orderId, row.orderId));
+    if (moved.value.posted)
+      await db
+        .update(pointsOrders)
+        .set({ earnedReversed: row.earnedReversed + reverse })
+        .where(eq(pointsOrders.orderId, row.orderId));
   }
 }
 
 /** Brings the returned total up to `target`, re-creating lots from the latest-expiring pieces used. */
-async function returnUsed(db: Db, row: typeof pointsOrders.$inferSelect, target: number, refId: string, memo: string, at: Date): Promise<void> {
+async function returnUsed(
+  db: Db,
+  row: typeof pointsOrders.$inferSelect,
+  target: number,
+  refId: string,
+  memo: string,
+  at: Date,
+): Promise<void> {
   const amount = Math.min(target, row.used) - row.usedReturned;
   if (amount <= 0) return;
   const [lots, rest] = takeLatest(row.usedLots, amount);
@@ -118,11 +141,17 @@ async function returnUsed(db: Db, row: typeof pointsOrders.$inferSelect, target:
   });
   if (!moved.ok) throw new Error(`points return ${row.orderId}: ${moved.type}`);
   if (moved.value.posted) {
-    await db.update(pointsOrders).set({ usedReturned: row.usedReturned + amount, usedLots: rest }).where(eq(pointsOrders.orderId, row.orderId));
+    await db
+      .update(pointsOrders)
+      .set({ usedReturned: row.usedReturned + amount, usedLots: rest })
+      .where(eq(pointsOrders.orderId, row.orderId));
   }
 }
 
-function takeLatest(pieces: { points: number; expiresAt: string }[], n: number): [LotPiece[], { points: number; expiresAt: string }[]] {
+function takeLatest(
+  pieces: { points: number; expiresAt: string }[],
+  n: number,
+): [LotPiece[], { points: number; expiresAt: string }[]] {
   const rest = [...pieces].sort((a, b) => a.expiresAt.localeCompare(b.expiresAt));
   const taken: LotPiece[] = [];
   let left = n;
@@ -138,7 +167,12 @@ function takeLatest(pieces: { points: number; expiresAt: string }[], n: number):
 }
 
 /** Points the buyer used on each of these orders (for order views and receipts). */
-export async function pointsUsedOn(db: Db, orderId: string): Promise<{ used: number; returned: number; earned: number; reversed: number } | undefined> {
+export async function pointsUsedOn(
+  db: Db,
+  orderId: string,
+): Promise<{ used: number; returned: number; earned: number; reversed: number } | undefined> {
   const [row] = await db.select().from(pointsOrders).where(eq(pointsOrders.orderId, orderId));
-  return row ? { used: row.used, returned: row.usedReturned, earned: row.earned, reversed: row.earnedReversed } : undefined;
+  return row
+    ? { used: row.used, returned: row.usedReturned, earned: row.earned, reversed: row.earnedReversed }
+    : undefined;
 }

@@ -36,7 +36,8 @@ const DAY_MS = 86_400_000;
 /** The Asia/Shanghai calendar day of an instant, as YYYY-MM-DD. */
 export const shanghaiDay = (at: Date): string => new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 
-export const addDays = (day: string, n: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+export const addDays = (day: string, n: number): string =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 
 /** The instant a Shanghai calendar day starts. */
 export const shanghaiDayStart = (day: string): Date => new Date(Date.parse(`${day}T00:00:00Z`) - SHANGHAI_OFFSET_MS);
@@ -51,7 +52,8 @@ export function expiryFor(earnedAt: Date): Date {
 }
 
 /** 138****1234 */
-export const maskPhone = (phone: string): string => (phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****');
+export const maskPhone = (phone: string): string =>
+  phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****';
 
 /** 爱***鹿: donations are public, donors are not identifiable. */
 export function maskNickname(nickname: string): string {

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
 
 // Points live on the ledger (accounts `points:*`, currency PTS); these tables are projections and records that
 // make the ledger fast to read and the rules enforceable. See docs/POINTS.md.
@@ -27,8 +38,12 @@ export const pointsLots = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
   (t) => [
-    index('points_lots_user_idx').on(t.userId, t.expiresAt).where(sql`${t.remaining} > 0`),
-    index('points_lots_expiry_idx').on(t.expiresAt).where(sql`${t.remaining} > 0`),
+    index('points_lots_user_idx')
+      .on(t.userId, t.expiresAt)
+      .where(sql`${t.remaining} > 0`),
+    index('points_lots_expiry_idx')
+      .on(t.expiresAt)
+      .where(sql`${t.remaining} > 0`),
     check('points_lots_remaining', sql`${t.remaining} >= 0 and ${t.remaining} <= ${t.amount}`),
   ],
 );
@@ -101,7 +116,10 @@ export const pointsGifts = pgTable(
     message: text('message'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('points_gifts_from_idx').on(t.fromUserId, t.createdAt), index('points_gifts_to_idx').on(t.toUserId, t.createdAt)],
+  (t) => [
+    index('points_gifts_from_idx').on(t.fromUserId, t.createdAt),
+    index('points_gifts_to_idx').on(t.toUserId, t.createdAt),
+  ],
 );
 
 /**
@@ -145,7 +163,10 @@ export const pointsRedemptions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     fulfilledAt: timestamp('fulfilled_at', { withTimezone: true }),
   },
-  (t) => [index('points_redemptions_user_idx').on(t.userId, t.createdAt), index('points_redemptions_status_idx').on(t.status, t.createdAt)],
+  (t) => [
+    index('points_redemptions_user_idx').on(t.userId, t.createdAt),
+    index('points_redemptions_status_idx').on(t.status, t.createdAt),
+  ],
 );
 
 export const charityProjects = pgTable('charity_projects', {
@@ -169,5 +190,8 @@ export const charityDonations = pgTable(
     points: integer('points').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('charity_donations_project_idx').on(t.projectId, t.id), index('charity_donations_user_idx').on(t.userId)],
+  (t) => [
+    index('charity_donations_project_idx').on(t.projectId, t.id),
+    index('charity_donations_user_idx').on(t.userId),
+  ],
 );

@@ -13,7 +13,15 @@ export { charityLedger, createCharityProject, listCharityProjects, updateCharity
 export { recordShare, signIn, signInCalendar } from './earning.ts';
 export { expireDueLots } from './expiry.ts';
 export { pointsHistory, pointsStats, reconcilePoints } from './ledger-views.ts';
-export { createMallItem, decideRedemption, listMallItems, listMyRedemptions, listRedemptions, redeemMallItem, updateMallItem } from './mall.ts';
+export {
+  createMallItem,
+  decideRedemption,
+  listMallItems,
+  listMyRedemptions,
+  listRedemptions,
+  redeemMallItem,
+  updateMallItem,
+} from './mall.ts';
 export { pointsUsedOn, spendPointsOnOrders } from './order-points.ts';
 export { donatePoints, previewGift, sendGift } from './transfers.ts';
 export { pointsAccount, walletBalance } from './wallet.ts';
@@ -58,7 +66,12 @@ export interface CheckoutPointsDto {
   capPercent: number;
 }
 
-export function checkoutPointsSummary(balance: number, itemsAmount: number, remainingBeforePoints: number, used: number): CheckoutPointsDto {
+export function checkoutPointsSummary(
+  balance: number,
+  itemsAmount: number,
+  remainingBeforePoints: number,
+  used: number,
+): CheckoutPointsDto {
   return {
     balance: Math.max(0, balance),
     usable: deductiblePoints(balance, itemsAmount, remainingBeforePoints),

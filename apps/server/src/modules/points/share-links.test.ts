@@ -13,7 +13,13 @@ const shops = await Promise.all([1, 2, 3, 4, 5].map((i) => shop(t, { name: `分�
 
 async function postTagging(productId: string) {
   const creator = await signIn(t);
-  const res = await creator.post('/api/v1/posts', { kind: 'image_text', title: '好物', body: '推荐', images: ['/media/u/ab/med_x.jpg'], productIds: [productId] });
+  const res = await creator.post('/api/v1/posts', {
+    kind: 'image_text',
+    title: '好物',
+    body: '推荐',
+    images: ['/media/u/ab/med_x.jpg'],
+    productIds: [productId],
+  });
   return res.body.id as string;
 }
 
@@ -37,11 +43,17 @@ describe('points for share links', () => {
     expect(await share({ postId })).toMatchObject({ balance: 10, shares: { rewardedToday: 1, dailyCap: 3 } });
     // The same post again, by link or by the share report, earns nothing more today.
     expect((await share({ postId })).balance).toBe(10);
-    expect((await sharer.post('/api/v1/points/shares', { targetType: 'post', targetId: postId })).body).toMatchObject({ points: 0, note: 'already-shared-today' });
+    expect((await sharer.post('/api/v1/points/shares', { targetType: 'post', targetId: postId })).body).toMatchObject({
+      points: 0,
+      note: 'already-shared-today',
+    });
     expect((await share({ productId: shops[1]!.productId })).balance).toBe(20);
     expect((await share({ productId: shops[2]!.productId })).balance).toBe(30);
     // The fourth distinct share of the day is over the cap.
-    expect(await share({ productId: shops[3]!.productId })).toMatchObject({ balance: 30, shares: { rewardedToday: 3 } });
+    expect(await share({ productId: shops[3]!.productId })).toMatchObject({
+      balance: 30,
+      shares: { rewardedToday: 3 },
+    });
     const history = (await sharer.get('/api/v1/points/history?limit=20')).body.items;
     expect(history.filter((h: { kind: string }) => h.kind === 'points.share')).toHaveLength(3);
 

@@ -27,20 +27,37 @@ describe('gifts', () => {
     const preview = await me.post('/api/v1/points/gifts/preview', { phone: friend.phone });
     expect(preview.body.phone).toBe(`${friend.phone.slice(0, 3)}****${friend.phone.slice(-4)}`);
     expect((await me.post('/api/v1/points/gifts/preview', { phone: me.phone })).body.type).toBe('gift-to-self');
-    expect((await me.post('/api/v1/points/gifts', { phone: friend.phone, points: 50 })).body.type).toBe('validation-failed');
+    expect((await me.post('/api/v1/points/gifts', { phone: friend.phone, points: 50 })).body.type).toBe(
+      'validation-failed',
+    );
 
     const key = newId('idem');
-    const sent = await me.post('/api/v1/points/gifts', { phone: friend.phone, points: 100, message: '生日快乐' }, { idempotencyKey: key });
+    const sent = await me.post(
+      '/api/v1/points/gifts',
+      { phone: friend.phone, points: 100, message: '生日快乐' },
+      { idempotencyKey: key },
+    );
     expect(sent.status).toBe(200);
     expect(sent.body).toMatchObject({ points: 100, balance: 200 });
-    const replay = await me.post('/api/v1/points/gifts', { phone: friend.phone, points: 100, message: '生日快乐' }, { idempotencyKey: key });
+    const replay = await me.post(
+      '/api/v1/points/gifts',
+      { phone: friend.phone, points: 100, message: '生日快乐' },
+      { idempotencyKey: key },
+    );
     expect(replay.body.giftId).toBe(sent.body.giftId);
     expect(await balanceOf(me)).toBe(200);
     expect(await balanceOf(friend)).toBe(100);
     // Gifted points keep the giver's expiry date.
-    expect((await friend.get('/api/v1/points/me')).body.nextExpiry).toEqual({ points: 100, expiresAt: '2027-12-31T16:00:00.000Z' });
+    expect((await friend.get('/api/v1/points/me')).body.nextExpiry).toEqual({
+      points: 100,
+      expiresAt: '2027-12-31T16:00:00.000Z',
+    });
 
-    const tooMuch = await me.post('/api/v1/points/gifts', { phone: friend.phone, points: 500 }, { idempotencyKey: newId('idem') });
+    const tooMuch = await me.post(
+      '/api/v1/points/gifts',
+      { phone: friend.phone, points: 500 },
+      { idempotencyKey: newId('idem') },
+    );
     expect(tooMuch.body).toMatchObject({ type: 'insufficient-points', detail: '当前可用 200 积分' });
   });
 });
@@ -55,9 +72,16 @@ describe('charity', () => {
     });
     expect(project.status).toBe(201);
     const id = project.body.id;
-    const donated = await me.post(`/api/v1/charity/projects/${id}/donations`, { points: 120 }, { idempotencyKey: newId('idem') });
+    const donated = await me.post(
+      `/api/v1/charity/projects/${id}/donations`,
+      { points: 120 },
+      { idempotencyKey: newId('idem') },
+    );
     expect(donated.body).toMatchObject({ points: 120, balance: 80 });
-    expect((await friend.post(`/api/v1/charity/projects/${id}/donations`, { points: 30 }, { idempotencyKey: newId('idem') })).status).toBe(200);
+    expect(
+      (await friend.post(`/api/v1/charity/projects/${id}/donations`, { points: 30 }, { idempotencyKey: newId('idem') }))
+        .status,
+    ).toBe(200);
 
     const ledger = (await friend.withHeaders({}).get(`/api/v1/charity/projects/${id}/donations`)).body;
     expect(ledger.project).toMatchObject({ raisedPoints: 150, donations: 2, donors: 2 });
@@ -65,15 +89,32 @@ describe('charity', () => {
     expect(ledger.items.every((d: { donor: string }) => d.donor.includes('***') || d.donor === '*')).toBe(true);
 
     await admin.patch(`/api/v1/admin/charity/projects/${id}`, { active: false });
-    const closed = await me.post(`/api/v1/charity/projects/${id}/donations`, { points: 10 }, { idempotencyKey: newId('idem') });
+    const closed = await me.post(
+      `/api/v1/charity/projects/${id}/donations`,
+      { points: 10 },
+      { idempotencyKey: newId('idem') },
+    );
     expect(closed.body.type).toBe('project-closed');
   });
 });
 
 describe('points mall', () => {
   it('redeems within stock and the per-user limit; a cancelled redemption gives points and stock back', async () => {
-    const item = (await admin.post('/api/v1/admin/points/mall-items', { title: '好物帆布袋', description: '演示商品', pointsCost: 40, stock: 1, perUserLimit: 1 })).body;
-    const redeem = (who: typeof me) => who.post(`/api/v1/points/mall/${item.id}/redeem`, { addressId: who.addressId }, { idempotencyKey: newId('idem') });
+    const item = (
+      await admin.post('/api/v1/admin/points/mall-items', {
+        title: '好物帆布袋',
+        description: '演示商品',
+        pointsCost: 40,
+        stock: 1,
+        perUserLimit: 1,
+      })
+    ).body;
+    const redeem = (who: typeof me) =>
+      who.post(
+        `/api/v1/points/mall/${item.id}/redeem`,
+        { addressId: who.addressId },
+        { idempotencyKey: newId('idem') },
+      );
     const mine = await redeem(me);
     expect(mine.status).toBe(201);
     expect(mine.body).toMatchObject({ status: 'pending', points: 40 });
@@ -83,12 +124,18 @@ describe('points mall', () => {
 
     const queue = (await admin.get('/api/v1/admin/points/redemptions?status=pending')).body.items;
     expect(queue[0].shipTo.phone).toMatch(/\*\*\*\*/);
-    const cancelled = await admin.post(`/api/v1/admin/points/redemptions/${mine.body.id}/decision`, { action: 'cancel', note: '库存盘点有误' });
+    const cancelled = await admin.post(`/api/v1/admin/points/redemptions/${mine.body.id}/decision`, {
+      action: 'cancel',
+      note: '库存盘点有误',
+    });
     expect(cancelled.body.status).toBe('cancelled');
     expect(await balanceOf(me)).toBe(80);
     const friendsTurn = await redeem(friend);
     expect(friendsTurn.status).toBe(201);
-    const shipped = await admin.post(`/api/v1/admin/points/redemptions/${friendsTurn.body.id}/decision`, { action: 'ship', note: '顺丰 SF1234567890' });
+    const shipped = await admin.post(`/api/v1/admin/points/redemptions/${friendsTurn.body.id}/decision`, {
+      action: 'ship',
+      note: '顺丰 SF1234567890',
+    });
     expect(shipped.body).toMatchObject({ status: 'shipped', fulfilNote: '顺丰 SF1234567890' });
     expect((await friend.get('/api/v1/points/redemptions')).body.items[0].status).toBe('shipped');
   });
@@ -96,8 +143,21 @@ describe('points mall', () => {
 
 describe('coupons in the points mall', () => {
   it('issues a platform coupon at once for points; when none can be issued nothing is spent', async () => {
-    const template = await createTemplate(t, admin, PLATFORM_TEMPLATES, { name: '积分兑换券', totalQuantity: 1, perUserLimit: 1, audience: 'targeted' });
-    const item = (await admin.post('/api/v1/admin/points/mall-items', { title: '满200减30 平台券', pointsCost: 20, stock: 10, perUserLimit: 5, couponTemplateId: template.id })).body;
+    const template = await createTemplate(t, admin, PLATFORM_TEMPLATES, {
+      name: '积分兑换券',
+      totalQuantity: 1,
+      perUserLimit: 1,
+      audience: 'targeted',
+    });
+    const item = (
+      await admin.post('/api/v1/admin/points/mall-items', {
+        title: '满200减30 平台券',
+        pointsCost: 20,
+        stock: 10,
+        perUserLimit: 5,
+        couponTemplateId: template.id,
+      })
+    ).body;
     expect(item.couponTemplateId).toBe(template.id);
     const before = await balanceOf(me);
     const got = await me.post(`/api/v1/points/mall/${item.id}/redeem`, {}, { idempotencyKey: newId('idem') });
@@ -111,8 +171,17 @@ describe('coupons in the points mall', () => {
     expect(refused.body.type).toBe('coupon-unavailable');
     expect(await balanceOf(friend)).toBe(friendBefore);
     // Goods still need an address.
-    const goods = (await admin.post('/api/v1/admin/points/mall-items', { title: '好物贴纸', pointsCost: 10, stock: 5, perUserLimit: 1 })).body;
-    expect((await me.post(`/api/v1/points/mall/${goods.id}/redeem`, {}, { idempotencyKey: newId('idem') })).status).toBe(400);
+    const goods = (
+      await admin.post('/api/v1/admin/points/mall-items', {
+        title: '好物贴纸',
+        pointsCost: 10,
+        stock: 5,
+        perUserLimit: 1,
+      })
+    ).body;
+    expect(
+      (await me.post(`/api/v1/points/mall/${goods.id}/redeem`, {}, { idempotencyKey: newId('idem') })).status,
+    ).toBe(400);
   });
 });
 

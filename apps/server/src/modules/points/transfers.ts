@@ -6,7 +6,15 @@ import { emit } from '../../platform/events.ts';
 import { idempotent } from '../../platform/idempotency.ts';
 import { newId } from '../../platform/ids.ts';
 import { findUserIdByPhone, publicProfiles } from '../accounts/service.ts';
-import { DONATION_MIN_POINTS, GIFT_MAX_POINTS_PER_DAY, GIFT_MIN_POINTS, maskNickname, maskPhone, shanghaiDay, shanghaiDayStart } from './rules.ts';
+import {
+  DONATION_MIN_POINTS,
+  GIFT_MAX_POINTS_PER_DAY,
+  GIFT_MIN_POINTS,
+  maskNickname,
+  maskPhone,
+  shanghaiDay,
+  shanghaiDayStart,
+} from './rules.ts';
 import { charityDonations, charityProjects, pointsGifts } from './schema.ts';
 import { lockWallet, movePoints, pointsAccount } from './wallet.ts';
 
@@ -47,7 +55,10 @@ export interface GiftSent {
  * Step two: sends points to a friend by phone. Gifted points keep the expiry dates of the lots they came from,
  * so a gift never extends a point's life. At most GIFT_MAX_POINTS_PER_DAY a day leave one account.
  */
-export async function sendGift(ctx: Ctx, input: { phone: string; points: number; message?: string | undefined }): Promise<Result<GiftSent>> {
+export async function sendGift(
+  ctx: Ctx,
+  input: { phone: string; points: number; message?: string | undefined },
+): Promise<Result<GiftSent>> {
   const user = requireUser(ctx.actor);
   if (input.points < GIFT_MIN_POINTS) return refuse('gift-too-small');
   return idempotent(ctx, 'points.gift', input, async (tx) => {
@@ -59,7 +70,9 @@ export async function sendGift(ctx: Ctx, input: { phone: string; points: number;
     const [{ sent } = { sent: 0 }] = await tx
       .select({ sent: sql<number>`coalesce(sum(${pointsGifts.points}), 0)::int` })
       .from(pointsGifts)
-      .where(and(eq(pointsGifts.fromUserId, user.userId), gte(pointsGifts.createdAt, shanghaiDayStart(shanghaiDay(now)))));
+      .where(
+        and(eq(pointsGifts.fromUserId, user.userId), gte(pointsGifts.createdAt, shanghaiDayStart(shanghaiDay(now)))),
+      );
     if (sent + input.points > GIFT_MAX_POINTS_PER_DAY) return refuse('gift-daily-limit', `今天已赠送 ${sent} 积分`);
     if (balance < input.points) return refuse('insufficient-points', `当前可用 ${Math.max(0, balance)} 积分`);
     const giftId = newId('pgift');
@@ -75,8 +88,16 @@ export async function sendGift(ctx: Ctx, input: { phone: string; points: number;
     });
     if (!moved.ok) return moved;
     const message = input.message?.trim() || null;
-    await tx.insert(pointsGifts).values({ id: giftId, fromUserId: user.userId, toUserId, points: input.points, message, createdAt: now });
-    await emit(tx, 'points.gifted', { giftId, fromUserId: user.userId, toUserId, points: input.points, at: now.toISOString() });
+    await tx
+      .insert(pointsGifts)
+      .values({ id: giftId, fromUserId: user.userId, toUserId, points: input.points, message, createdAt: now });
+    await emit(tx, 'points.gifted', {
+      giftId,
+      fromUserId: user.userId,
+      toUserId,
+      points: input.points,
+      at: now.toISOString(),
+    });
     return ok({
       giftId,
       points: input.points,
@@ -117,7 +138,9 @@ export async function donatePoints(ctx: Ctx, projectId: string, points: number):
       points,
     });
     if (!moved.ok) return moved;
-    await tx.insert(charityDonations).values({ id: donationId, projectId, userId: user.userId, points, createdAt: now });
+    await tx
+      .insert(charityDonations)
+      .values({ id: donationId, projectId, userId: user.userId, points, createdAt: now });
     await emit(tx, 'points.donated', { donationId, projectId, userId: user.userId, points, at: now.toISOString() });
     return ok({ donationId, projectId, points, balance: balance - points, createdAt: now.toISOString() });
   });

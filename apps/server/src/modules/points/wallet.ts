@@ -49,7 +49,10 @@ const accountOf = (s: Side) => ('userId' in s ? pointsAccount.user(s.userId) : s
  * Moves points once per (kind, refId): a repeat posts nothing and returns `posted: false`. A guarded spend that
  * finds too few points returns `insufficient-points`; callers run inside a transaction that a refusal rolls back.
  */
-export async function movePoints(db: Db, m: Movement): Promise<Result<{ posted: boolean; pieces: LotPiece[] }, 'insufficient-points'>> {
+export async function movePoints(
+  db: Db,
+  m: Movement,
+): Promise<Result<{ posted: boolean; pieces: LotPiece[] }, 'insufficient-points'>> {
   if (!Number.isSafeInteger(m.points) || m.points <= 0) throw new Error(`movePoints: bad amount ${m.points}`);
   const posted = await postJournal(db, {
     kind: m.kind,
@@ -78,12 +81,19 @@ export async function movePoints(db: Db, m: Movement): Promise<Result<{ posted: 
 /** Serialises one user's points operations (daily caps, streaks) for the rest of the transaction. */
 export async function lockWallet(db: Db, userId: string, at: Date): Promise<number> {
   await db.insert(pointsWallets).values({ userId, balance: 0, updatedAt: at }).onConflictDoNothing();
-  const [row] = await db.select({ balance: pointsWallets.balance }).from(pointsWallets).where(eq(pointsWallets.userId, userId)).for('update');
+  const [row] = await db
+    .select({ balance: pointsWallets.balance })
+    .from(pointsWallets)
+    .where(eq(pointsWallets.userId, userId))
+    .for('update');
   return row?.balance ?? 0;
 }
 
 export async function walletBalance(db: Db, userId: string): Promise<number> {
-  const [row] = await db.select({ balance: pointsWallets.balance }).from(pointsWallets).where(eq(pointsWallets.userId, userId));
+  const [row] = await db
+    .select({ balance: pointsWallets.balance })
+    .from(pointsWallets)
+    .where(eq(pointsWallets.userId, userId));
   return row?.balance ?? 0;
 }
 
@@ -111,11 +121,21 @@ async function debitWallet(db: Db, userId: string, points: number, at: Date, all
 }
 
 /** Credits the wallet; a user in debt (after a clawback) first pays it off, so only the rest becomes lots. */
-async function creditWallet(db: Db, userId: string, points: number, at: Date, sourceRef: string, pieces: LotPiece[]): Promise<void> {
+async function creditWallet(
+  db: Db,
+  userId: string,
+  points: number,
+  at: Date,
+  sourceRef: string,
+  pieces: LotPiece[],
+): Promise<void> {
   const [row] = await db
     .insert(pointsWallets)
     .values({ userId, balance: points, updatedAt: at })
-    .onConflictDoUpdate({ target: pointsWallets.userId, set: { balance: sql`${pointsWallets.balance} + ${points}`, updatedAt: at } })
+    .onConflictDoUpdate({
+      target: pointsWallets.userId,
+      set: { balance: sql`${pointsWallets.balance} + ${points}`, updatedAt: at },
+    })
     .returning({ balance: pointsWallets.balance });
   let debt = Math.max(0, points - row!.balance);
   // Debt is paid with the soonest-expiring pieces; the rest become lots.
@@ -125,29 +145,42 @@ async function creditWallet(db: Db, userId: string, points: number, at: Date, so
     const paid = Math.min(debt, p.points);
     debt -= paid;
     const remaining = p.points - paid;
-    lots.push({ id: newId('plot'), userId, sourceRef, amount: p.points, remaining, earnedAt: at, expiresAt: p.expiresAt });
+    lots.push({
+      id: newId('plot'),
+      userId,
+      sourceRef,
+      amount: p.points,
+      remaining,
+      earnedAt: at,
+      expiresAt: p.expiresAt,
+    });
   }
   if (lots.length > 0) await db.insert(pointsLots).values(lots);
 }
 
 /** Takes points from the user's lots, the given source first, then the soonest to expire. */
-async function takeFromLots(db: Db, userId: string, points: number, sourceRef: string | undefined, at: Date): Promise<LotPiece[]> {
+async function takeFromLots(
+  db: Db,
+  userId: string,
+  points: number,
+  sourceRef: string | undefined,
+  at: Date,
+): Promise<LotPiece[]> {
   const lots = await db
     .select()
     .from(pointsLots)
     .where(and(eq(pointsLots.userId, userId), gt(pointsLots.remaining, 0)))
-    .orderBy(
-      desc(sql`(${pointsLots.sourceRef} = ${sourceRef ?? ''})`),
-      asc(pointsLots.expiresAt),
-      asc(pointsLots.id),
-    )
+    .orderBy(desc(sql`(${pointsLots.sourceRef} = ${sourceRef ?? ''})`), asc(pointsLots.expiresAt), asc(pointsLots.id))
     .for('update');
   const pieces: LotPiece[] = [];
   let left = points;
   for (const lot of lots) {
     if (left <= 0) break;
     const take = Math.min(left, lot.remaining);
-    await db.update(pointsLots).set({ remaining: lot.remaining - take }).where(eq(pointsLots.id, lot.id));
+    await db
+      .update(pointsLots)
+      .set({ remaining: lot.remaining - take })
+      .where(eq(pointsLots.id, lot.id));
     pieces.push({ points: take, expiresAt: lot.expiresAt });
     left -= take;
   }

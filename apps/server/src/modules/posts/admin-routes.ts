@@ -8,7 +8,13 @@ import { Author, Id, IdParams, page } from './dto.ts';
 import { POST_KINDS, POST_STATUSES } from './schema.ts';
 
 const tags = ['内容管理'];
-const Decision = z.object({ id: z.string(), action: z.enum(['hide', 'restore']), reason: z.string(), operatorId: z.string(), at: z.string() });
+const Decision = z.object({
+  id: z.string(),
+  action: z.enum(['hide', 'restore']),
+  reason: z.string(),
+  operatorId: z.string(),
+  at: z.string(),
+});
 const AdminPost = z.object({
   id: z.string(),
   kind: z.enum(POST_KINDS),
@@ -46,7 +52,12 @@ export default async function postAdminRoutes(app: App) {
         response: { 200: page(AdminPost) },
       },
     },
-    async (req) => listPostsForOperators(ctxOf(req), { ...req.query, q: req.query.q || undefined, author: req.query.author || undefined }),
+    async (req) =>
+      listPostsForOperators(ctxOf(req), {
+        ...req.query,
+        q: req.query.q || undefined,
+        author: req.query.author || undefined,
+      }),
   );
 
   r.post(

@@ -47,7 +47,10 @@ export interface AdminPostQuery {
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** All posts, newest first (ids are time-ordered, so the id is the cursor); by text, by author (id or phone), by status. */
-export async function listPostsForOperators(ctx: Ctx, input: AdminPostQuery): Promise<{ items: AdminPostRow[]; nextCursor: string | null }> {
+export async function listPostsForOperators(
+  ctx: Ctx,
+  input: AdminPostQuery,
+): Promise<{ items: AdminPostRow[]; nextCursor: string | null }> {
   requireOperator(ctx.actor);
   const where: (SQL | undefined)[] = [];
   if (input.status) where.push(eq(posts.status, input.status));
@@ -67,7 +70,11 @@ export async function listPostsForOperators(ctx: Ctx, input: AdminPostQuery): Pr
   const shown = rows.slice(0, input.limit);
   const authors = await publicProfiles(ctx.db, [...new Set(shown.map((r) => r.authorId))]);
   const sponsors = await sponsorsOf(ctx.db, shown);
-  const decisions = await latestOperatorDecisions(ctx.db, 'post', shown.map((r) => r.id));
+  const decisions = await latestOperatorDecisions(
+    ctx.db,
+    'post',
+    shown.map((r) => r.id),
+  );
   const items = shown.map((r) => ({
     id: r.id,
     kind: r.kind,

@@ -32,7 +32,10 @@ export async function addComment(
 ): Promise<Result<{ id: string; status: 'published' | 'pending_review' }, 'content-rejected'>> {
   const user = requireUser(ctx.actor);
   return ctx.tx(async (db) => {
-    const [post] = await db.select({ id: posts.id }).from(posts).where(and(eq(posts.id, postId), eq(posts.status, 'published')));
+    const [post] = await db
+      .select({ id: posts.id })
+      .from(posts)
+      .where(and(eq(posts.id, postId), eq(posts.status, 'published')));
     if (!post) throw notFound('笔记', postId);
     let parentId: string | null = null;
     let replyToUserId: string | null = null;
@@ -40,16 +43,39 @@ export async function addComment(
       const [parent] = await db
         .select()
         .from(postComments)
-        .where(and(eq(postComments.id, input.parentId), eq(postComments.postId, postId), eq(postComments.status, 'published')));
+        .where(
+          and(
+            eq(postComments.id, input.parentId),
+            eq(postComments.postId, postId),
+            eq(postComments.status, 'published'),
+          ),
+        );
       if (!parent) throw notFound('评论', input.parentId);
       parentId = parent.parentId ?? parent.id;
       replyToUserId = parent.authorId;
     }
     const id = newId('cmt');
-    const verdict = await moderate(db, { subjectType: 'comment', subjectId: id, authorId: user.userId, text: input.body, at: ctx.now() });
+    const verdict = await moderate(db, {
+      subjectType: 'comment',
+      subjectId: id,
+      authorId: user.userId,
+      text: input.body,
+      at: ctx.now(),
+    });
     if (verdict.verdict === 'rejected') return refuse('content-rejected', describeReasons(verdict.reasons));
     const status = verdict.verdict === 'approved' ? ('published' as const) : ('pending_review' as const);
-    await db.insert(postComments).values({ id, postId, authorId: user.userId, parentId, replyToUserId, body: verdict.text, status, createdAt: ctx.now() });
+    await db
+      .insert(postComments)
+      .values({
+        id,
+        postId,
+        authorId: user.userId,
+        parentId,
+        replyToUserId,
+        body: verdict.text,
+        status,
+        createdAt: ctx.now(),
+      });
     if (status === 'published') await countComment(db, postId, parentId, 1);
     await emit(db, 'post.commented', { postId, commentId: id, authorId: user.userId, status });
     return ok({ id, status });
@@ -57,19 +83,34 @@ export async function addComment(
 }
 
 async function countComment(db: Db, postId: string, parentId: string | null, delta: number): Promise<void> {
-  await db.update(posts).set({ commentCount: sql`${posts.commentCount} + ${delta}` }).where(eq(posts.id, postId));
-  if (parentId) await db.update(postComments).set({ replyCount: sql`${postComments.replyCount} + ${delta}` }).where(eq(postComments.id, parentId));
+  await db
+    .update(posts)
+    .set({ commentCount: sql`${posts.commentCount} + ${delta}` })
+    .where(eq(posts.id, postId));
+  if (parentId)
+    await db
+      .update(postComments)
+      .set({ replyCount: sql`${postComments.replyCount} + ${delta}` })
+      .where(eq(postComments.id, parentId));
 }
 
 /** moderation.decided for a comment. */
-export async function applyCommentModeration(db: Db, commentId: string, verdict: 'approved' | 'rejected', source: string): Promise<void> {
+export async function applyCommentModeration(
+  db: Db,
+  commentId: string,
+  verdict: 'approved' | 'rejected',
+  source: string,
+): Promise<void> {
   const [c] = await db.select().from(postComments).where(eq(postComments.id, commentId));
   if (!c) return;
   if (verdict === 'approved' && c.status === 'pending_review') {
     await db.update(postComments).set({ status: 'published' }).where(eq(postComments.id, commentId));
     await countComment(db, c.postId, c.parentId, 1);
   } else if (verdict === 'rejected' && (c.status === 'published' || c.status === 'pending_review')) {
-    await db.update(postComments).set({ status: source === 'report' ? 'removed' : 'rejected' }).where(eq(postComments.id, commentId));
+    await db
+      .update(postComments)
+      .set({ status: source === 'report' ? 'removed' : 'rejected' })
+      .where(eq(postComments.id, commentId));
     if (c.status === 'published') await countComment(db, c.postId, c.parentId, -1);
   }
 }
@@ -84,7 +125,10 @@ export async function listComments(
   viewerId: string | null,
 ): Promise<{ items: CommentView[]; nextCursor: string | null }> {
   const visible = viewerId
-    ? or(eq(postComments.status, 'published'), and(eq(postComments.status, 'pending_review'), eq(postComments.authorId, viewerId)))
+    ? or(
+        eq(postComments.status, 'published'),
+        and(eq(postComments.status, 'pending_review'), eq(postComments.authorId, viewerId)),
+      )
     : eq(postComments.status, 'published');
   const rows = await db
     .select()
@@ -108,7 +152,15 @@ export async function listComments(
           await db
             .select()
             .from(postComments)
-            .where(and(inArray(postComments.parentId, shown.map((c) => c.id)), visible))
+            .where(
+              and(
+                inArray(
+                  postComments.parentId,
+                  shown.map((c) => c.id),
+                ),
+                visible,
+              ),
+            )
             .orderBy(asc(postComments.id))
         ).filter((r, i, all) => all.filter((x) => x.parentId === r.parentId).indexOf(r) < REPLIES_SHOWN);
   const ids = [...shown, ...replies].flatMap((c) => [c.authorId, c.replyToUserId ?? c.authorId]);
@@ -124,7 +176,12 @@ export async function listComments(
     createdAt: c.createdAt.toISOString(),
   });
   return {
-    items: shown.map((c) => view(c, replies.filter((r) => r.parentId === c.id).map((r) => view(r, [])))),
+    items: shown.map((c) =>
+      view(
+        c,
+        replies.filter((r) => r.parentId === c.id).map((r) => view(r, [])),
+      ),
+    ),
     nextCursor: rows.length > input.limit ? shown[shown.length - 1]!.id : null,
   };
 }

@@ -40,7 +40,10 @@ type ComposeRefusal = ReturnType<typeof refuse>['type'];
  * A user publishes a post. Text and images pass moderation: flagged posts wait for an operator (visible only to
  * the author), rejected ones are refused with the reasons. A brand partnership attaches the 「广告」 label for good.
  */
-export async function createPost(ctx: Ctx, input: PostInput): Promise<Result<{ id: string; status: string }, ComposeRefusal>> {
+export async function createPost(
+  ctx: Ctx,
+  input: PostInput,
+): Promise<Result<{ id: string; status: string }, ComposeRefusal>> {
   const user = requireUser(ctx.actor);
   const media = checkMedia(input);
   if (media) return refuse(media);
@@ -115,8 +118,14 @@ export async function updatePost(
   const user = requireUser(ctx.actor);
   return ctx.tx(async (db) => {
     const [post] = await db.select().from(posts).where(eq(posts.id, postId)).for('update');
-    if (!post || post.authorId !== user.userId || !['published', 'pending_review'].includes(post.status)) throw notFound('笔记', postId);
-    const media = checkMedia({ ...post, images: input.images, videoUrl: post.videoUrl ?? undefined, posterUrl: post.posterUrl ?? undefined });
+    if (!post || post.authorId !== user.userId || !['published', 'pending_review'].includes(post.status))
+      throw notFound('笔记', postId);
+    const media = checkMedia({
+      ...post,
+      images: input.images,
+      videoUrl: post.videoUrl ?? undefined,
+      posterUrl: post.posterUrl ?? undefined,
+    });
     if (media) return refuse(media);
     const now = ctx.now();
     const verdict = await moderate(db, {
@@ -159,9 +168,18 @@ export async function deletePost(ctx: Ctx, postId: string): Promise<void> {
  * moderation.decided for a post: approval publishes it, rejection or a report removal hides it. An operator's
  * decision from content management (source `operator`) also restores a removed or rejected post, and hides as 下架.
  */
-export async function applyPostModeration(db: Db, postId: string, verdict: 'approved' | 'rejected', source: string, at: Date): Promise<void> {
+export async function applyPostModeration(
+  db: Db,
+  postId: string,
+  verdict: 'approved' | 'rejected',
+  source: string,
+  at: Date,
+): Promise<void> {
   if (verdict === 'approved') {
-    const from = source === 'operator' ? sql`${posts.status} in ('pending_review', 'removed', 'rejected')` : eq(posts.status, 'pending_review');
+    const from =
+      source === 'operator'
+        ? sql`${posts.status} in ('pending_review', 'removed', 'rejected')`
+        : eq(posts.status, 'pending_review');
     const shown = await db
       .update(posts)
       .set({ status: 'published', updatedAt: at })
@@ -179,10 +197,16 @@ export async function applyPostModeration(db: Db, postId: string, verdict: 'appr
 /** A post became visible: the 晒单 reward (once per order line) is earned now. */
 async function onPostVisible(db: Db, postId: string, at: Date): Promise<void> {
   const [post] = await db.select().from(posts).where(eq(posts.id, postId));
-  if (post?.orderLineId) await claimOrderPhotoReward(db, { postId, userId: post.authorId, orderLineId: post.orderLineId, at });
+  if (post?.orderLineId)
+    await claimOrderPhotoReward(db, { postId, userId: post.authorId, orderLineId: post.orderLineId, at });
 }
 
-function checkMedia(input: { kind: PostKind; images: string[]; videoUrl?: string | undefined; posterUrl?: string | undefined }) {
+function checkMedia(input: {
+  kind: PostKind;
+  images: string[];
+  videoUrl?: string | undefined;
+  posterUrl?: string | undefined;
+}) {
   if (input.kind === 'video') {
     if (!input.videoUrl || !isVideoUrl(input.videoUrl) || !input.posterUrl) return 'video-required' as const;
     return undefined;
@@ -191,7 +215,11 @@ function checkMedia(input: { kind: PostKind; images: string[]; videoUrl?: string
 }
 
 /** The tagged products must be listed now; their shops and top-level categories are kept on the post. */
-async function tagProducts(ctx: Ctx, db: Db, productIds: string[]): Promise<{ merchantIds: string[]; categoryIds: string[] } | undefined> {
+async function tagProducts(
+  ctx: Ctx,
+  db: Db,
+  productIds: string[],
+): Promise<{ merchantIds: string[]; categoryIds: string[] } | undefined> {
   if (productIds.length === 0) return { merchantIds: [], categoryIds: [] };
   const briefs = await getProductBriefs(db, productIds);
   if (productIds.some((id) => briefs.get(id)?.status !== 'listed')) return undefined;
@@ -201,11 +229,20 @@ async function tagProducts(ctx: Ctx, db: Db, productIds: string[]): Promise<{ me
     if (!p) return undefined;
     categoryIds.add(p.category.parent?.id ?? p.category.id);
   }
-  return { merchantIds: [...new Set(productIds.map((id) => briefs.get(id)!.merchantId))], categoryIds: [...categoryIds] };
+  return {
+    merchantIds: [...new Set(productIds.map((id) => briefs.get(id)!.merchantId))],
+    categoryIds: [...categoryIds],
+  };
 }
 
 async function saveTopics(db: Db, postId: string, names: string[], at: Date): Promise<void> {
   if (names.length === 0) return;
-  await db.insert(topics).values(names.map((name) => ({ name, createdAt: at }))).onConflictDoNothing();
-  await db.insert(postTopics).values(names.map((topic) => ({ topic, postId, createdAt: at }))).onConflictDoNothing();
+  await db
+    .insert(topics)
+    .values(names.map((name) => ({ name, createdAt: at })))
+    .onConflictDoNothing();
+  await db
+    .insert(postTopics)
+    .values(names.map((topic) => ({ topic, postId, createdAt: at })))
+    .onConflictDoNothing();
 }

@@ -43,8 +43,15 @@ export async function creatorOverview(ctx: Ctx) {
     .where(sql`${posts.authorId} = ${user.userId} and ${posts.status} <> 'deleted'`)
     .orderBy(desc(posts.createdAt))
     .limit(POSTS_SHOWN);
-  const stats = await orderStatsByPost(ctx.db, rows.map((r) => r.id));
-  const commission = await commissionByPost(ctx.db, rows.map((r) => r.id), user.userId);
+  const stats = await orderStatsByPost(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
+  const commission = await commissionByPost(
+    ctx.db,
+    rows.map((r) => r.id),
+    user.userId,
+  );
   const sponsors = await sponsorsOf(ctx.db, rows);
   const postRows: CreatorPostRow[] = rows.map((r) => ({
     id: r.id,
@@ -66,15 +73,36 @@ export async function creatorOverview(ctx: Ctx) {
     commissionSettled: commission.get(r.id)?.settled ?? 0,
   }));
   const lines = await creatorAttributedLines(ctx.db, user.userId, 20);
-  const products = await getProductBriefs(ctx.db, lines.map((l) => l.productId));
+  const products = await getProductBriefs(
+    ctx.db,
+    lines.map((l) => l.productId),
+  );
   const titles = new Map(
-    (lines.length === 0 ? [] : await ctx.db.select({ id: posts.id, title: posts.title }).from(posts).where(inArray(posts.id, lines.flatMap((l) => (l.postId ? [l.postId] : [])))))
-      .map((p) => [p.id, p.title]),
+    (lines.length === 0
+      ? []
+      : await ctx.db
+          .select({ id: posts.id, title: posts.title })
+          .from(posts)
+          .where(
+            inArray(
+              posts.id,
+              lines.flatMap((l) => (l.postId ? [l.postId] : [])),
+            ),
+          )
+    ).map((p) => [p.id, p.title]),
   );
   const sum = (k: keyof Pick<CreatorPostRow, 'views' | 'productClicks' | 'orders' | 'gmv' | 'likes' | 'commission'>) =>
     postRows.reduce((s, r) => s + r[k], 0);
   return {
-    totals: { posts: postRows.length, views: sum('views'), productClicks: sum('productClicks'), likes: sum('likes'), orders: sum('orders'), gmv: sum('gmv'), commission: sum('commission') },
+    totals: {
+      posts: postRows.length,
+      views: sum('views'),
+      productClicks: sum('productClicks'),
+      likes: sum('likes'),
+      orders: sum('orders'),
+      gmv: sum('gmv'),
+      commission: sum('commission'),
+    },
     posts: postRows,
     recentOrders: lines.map((l) => ({
       ...l,
@@ -83,4 +111,3 @@ export async function creatorOverview(ctx: Ctx) {
     })),
   };
 }
-

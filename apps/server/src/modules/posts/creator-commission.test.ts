@@ -12,7 +12,13 @@ const db = t.deps.database.db;
 const s = await shop(t, { name: '山野小店', title: '羊毛针织开衫', price: 20_000, stock: 50 });
 const other = await shop(t, { title: '亚麻围巾', price: 5_000, stock: 10 });
 for (const p of [s, other]) {
-  const rule = await p.owner.put('/api/v1/merchant/commission-rules', { scope: 'product', target: p.productId, rateBp: 1000, capAmount: null, secondRateBp: 0 });
+  const rule = await p.owner.put('/api/v1/merchant/commission-rules', {
+    scope: 'product',
+    target: p.productId,
+    rateBp: 1000,
+    capAmount: null,
+    secondRateBp: 0,
+  });
   expect(rule.status, JSON.stringify(rule.body)).toBe(200);
 }
 
@@ -20,7 +26,13 @@ for (const p of [s, other]) {
 async function creator(promoter: boolean) {
   const me = await buyer(t);
   if (promoter) expect((await me.post('/api/v1/affiliate-links', { productId: other.productId })).status).toBe(200);
-  const res = await me.post('/api/v1/posts', { kind: 'image_text', title: '开衫上身', body: '很软', images: ['/media/u/ab/med_look.jpg'], productIds: [s.productId] });
+  const res = await me.post('/api/v1/posts', {
+    kind: 'image_text',
+    title: '开衫上身',
+    body: '很软',
+    images: ['/media/u/ab/med_look.jpg'],
+    productIds: [s.productId],
+  });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return { me, postId: res.body.id as string };
 }
@@ -28,7 +40,10 @@ async function creator(promoter: boolean) {
 /** Opens the product from the post (through a share link when given), buys one and pays. */
 async function buyFromPost(postId: string, opts: { who?: Buyer; shareToken?: string } = {}) {
   const me = opts.who ?? (await buyer(t));
-  const click = await me.post(`/api/v1/posts/${postId}/product-clicks`, { productId: s.productId, ...(opts.shareToken ? { shareToken: opts.shareToken } : {}) });
+  const click = await me.post(`/api/v1/posts/${postId}/product-clicks`, {
+    productId: s.productId,
+    ...(opts.shareToken ? { shareToken: opts.shareToken } : {}),
+  });
   expect(click.status, JSON.stringify(click.body)).toBe(200);
   const checkout = await placeOrder(t, me, [{ skuId: s.skuId, qty: 1 }]);
   await payThroughSandbox(t, me, checkout.checkoutId);
@@ -56,18 +71,37 @@ describe('commission from a promoter-creator’s post', () => {
   it('is pending for the creator when a follower buys, shows per post in the creator centre, and settles after the window', async () => {
     const { me: author, postId } = await creator(true);
     const follower = await buyer(t);
-    expect((await follower.put(`/api/v1/follows/user/${author.userId}`, { on: true })).body).toEqual({ following: true });
+    expect((await follower.put(`/api/v1/follows/user/${author.userId}`, { on: true })).body).toEqual({
+      following: true,
+    });
     const o = await buyFromPost(postId, { who: follower });
 
     // The touch carried the creator's own link for this product, made for them on the way (the same one 分享赚 makes).
     const links = (await author.get('/api/v1/me/affiliate-links')).body.items as { code: string; productId: string }[];
     const made = links.find((l) => l.productId === s.productId);
-    expect(o.attribution).toMatchObject({ source: 'post', postId, creatorId: author.userId, affiliateCode: made!.code });
+    expect(o.attribution).toMatchObject({
+      source: 'post',
+      postId,
+      creatorId: author.userId,
+      affiliateCode: made!.code,
+    });
     expect(await earnings(author)).toMatchObject({ pending: 2_000, available: 0 });
-    expect(await centreRow(author, postId)).toMatchObject({ orders: 1, gmv: 20_000, commission: 2_000, commissionSettled: 0 });
+    expect(await centreRow(author, postId)).toMatchObject({
+      orders: 1,
+      gmv: 20_000,
+      commission: 2_000,
+      commissionSettled: 0,
+    });
     await reconciles();
 
-    expect((await s.owner.post(`/api/v1/merchant/orders/${o.orderId}/ship`, { carrier: '顺丰速运', trackingNo: 'SF1234567890' })).status).toBe(200);
+    expect(
+      (
+        await s.owner.post(`/api/v1/merchant/orders/${o.orderId}/ship`, {
+          carrier: '顺丰速运',
+          trackingNo: 'SF1234567890',
+        })
+      ).status,
+    ).toBe(200);
     expect((await follower.post(`/api/v1/orders/${o.orderId}/confirm-receipt`)).status).toBe(200);
     await t.drain();
     t.clock.advanceDays(8);
@@ -102,15 +136,24 @@ describe('commission from a shared post', () => {
     const promoterSharer = await buyer(t);
     expect((await promoterSharer.post('/api/v1/affiliate-links', { productId: other.productId })).status).toBe(200);
     const plainSharer = await buyer(t);
-    const shareOf = async (who: Buyer) => (await who.post('/api/v1/attribution/share-links', { postId })).body.token as string;
+    const shareOf = async (who: Buyer) =>
+      (await who.post('/api/v1/attribution/share-links', { postId })).body.token as string;
 
     const viaPromoter = await buyFromPost(postId, { shareToken: await shareOf(promoterSharer) });
-    expect(viaPromoter.attribution).toMatchObject({ source: 'share', sharerId: promoterSharer.userId, creatorId: author.userId });
+    expect(viaPromoter.attribution).toMatchObject({
+      source: 'share',
+      sharerId: promoterSharer.userId,
+      creatorId: author.userId,
+    });
     expect(await earnings(promoterSharer)).toMatchObject({ pending: 2_000 });
     expect(await earnings(author)).toMatchObject({ pending: 0 });
 
     const viaPlain = await buyFromPost(postId, { shareToken: await shareOf(plainSharer) });
-    expect(viaPlain.attribution).toMatchObject({ source: 'share', sharerId: plainSharer.userId, creatorId: author.userId });
+    expect(viaPlain.attribution).toMatchObject({
+      source: 'share',
+      sharerId: plainSharer.userId,
+      creatorId: author.userId,
+    });
     expect(await earnings(plainSharer)).toMatchObject({ pending: 0 });
     expect(await earnings(author)).toMatchObject({ pending: 2_000 });
 

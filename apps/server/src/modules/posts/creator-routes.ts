@@ -63,7 +63,15 @@ export default async function creatorRoutes(app: App) {
         summary: '创作者中心：每篇笔记的浏览、商品点击、成交订单、GMV 与佣金（按末次触点归因）',
         response: {
           200: z.object({
-            totals: z.object({ posts: z.number(), views: z.number(), productClicks: z.number(), likes: z.number(), orders: z.number(), gmv: z.number(), commission: z.number() }),
+            totals: z.object({
+              posts: z.number(),
+              views: z.number(),
+              productClicks: z.number(),
+              likes: z.number(),
+              orders: z.number(),
+              gmv: z.number(),
+              commission: z.number(),
+            }),
             posts: z.array(PostStats),
             recentOrders: z.array(AttributedLine),
           }),
@@ -75,7 +83,14 @@ export default async function creatorRoutes(app: App) {
 
   r.get(
     '/api/v1/creator/partnerships',
-    { config: { permission: 'user' }, schema: { tags, summary: '我的品牌合作（发布时可关联，关联后显示「广告」）', response: { 200: z.array(Partnership) } } },
+    {
+      config: { permission: 'user' },
+      schema: {
+        tags,
+        summary: '我的品牌合作（发布时可关联，关联后显示「广告」）',
+        response: { 200: z.array(Partnership) },
+      },
+    },
     async (req) => svc.listMyPartnerships(ctxOf(req)),
   );
 
@@ -88,7 +103,15 @@ export default async function creatorRoutes(app: App) {
         summary: '我的晒单返现',
         response: {
           200: z.array(
-            z.object({ id: z.string(), kind: z.string(), postId: z.string(), orderLineId: z.string(), points: z.number(), status: z.string(), createdAt: z.string() }),
+            z.object({
+              id: z.string(),
+              kind: z.string(),
+              postId: z.string(),
+              orderLineId: z.string(),
+              points: z.number(),
+              status: z.string(),
+              createdAt: z.string(),
+            }),
           ),
         },
       },
@@ -103,7 +126,11 @@ export default async function creatorRoutes(app: App) {
       schema: {
         tags,
         summary: 'AI 辅助写笔记：根据商品属性生成草稿（模板生成，可接入模型）',
-        body: z.object({ productId: Id, style: z.enum(DRAFT_STYLES).default('seeding'), variant: z.number().int().min(0).max(100).default(0) }),
+        body: z.object({
+          productId: Id,
+          style: z.enum(DRAFT_STYLES).default('seeding'),
+          variant: z.number().int().min(0).max(100).default(0),
+        }),
         response: { 200: z.object({ title: z.string(), body: z.string(), topics: z.array(z.string()) }) },
       },
     },
@@ -146,7 +173,10 @@ export default async function creatorRoutes(app: App) {
 
   r.get(
     '/api/v1/merchant/partnerships',
-    { config: { permission: 'merchant' }, schema: { tags, summary: '本店的品牌合作', response: { 200: z.array(Partnership) } } },
+    {
+      config: { permission: 'merchant' },
+      schema: { tags, summary: '本店的品牌合作', response: { 200: z.array(Partnership) } },
+    },
     async (req) => svc.listMerchantPartnerships(ctxOf(req)),
   );
 
@@ -158,7 +188,11 @@ export default async function creatorRoutes(app: App) {
         tags,
         summary: '设置话题挑战赛（如 #晒出你的穿搭#）',
         params: z.object({ name: z.string().min(1).max(20) }),
-        body: z.object({ description: z.string().max(300), startsAt: z.iso.datetime({ offset: true }), endsAt: z.iso.datetime({ offset: true }) }),
+        body: z.object({
+          description: z.string().max(300),
+          startsAt: z.iso.datetime({ offset: true }),
+          endsAt: z.iso.datetime({ offset: true }),
+        }),
         response: { 200: z.object({ name: z.string() }) },
       },
     },

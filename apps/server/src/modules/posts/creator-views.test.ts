@@ -7,11 +7,23 @@ import { payThroughSandbox } from '../../../test/payment-flow.ts';
 const t = await createTestApp();
 const anon = new Client(t);
 const s = await shop(t, { name: '山野小店', title: '羊毛针织开衫', price: 20_000, stock: 50 });
-const rule = await s.owner.put('/api/v1/merchant/commission-rules', { scope: 'product', target: s.productId, rateBp: 1000, capAmount: null, secondRateBp: 0 });
+const rule = await s.owner.put('/api/v1/merchant/commission-rules', {
+  scope: 'product',
+  target: s.productId,
+  rateBp: 1000,
+  capAmount: null,
+  secondRateBp: 0,
+});
 expect(rule.status, JSON.stringify(rule.body)).toBe(200);
 
 async function publish(author: Awaited<ReturnType<typeof signIn>>) {
-  const res = await author.post('/api/v1/posts', { kind: 'image_text', title: '开衫上身', body: '很软', images: ['/media/u/ab/med_look.jpg'], productIds: [s.productId] });
+  const res = await author.post('/api/v1/posts', {
+    kind: 'image_text',
+    title: '开衫上身',
+    body: '很软',
+    images: ['/media/u/ab/med_look.jpg'],
+    productIds: [s.productId],
+  });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body.id as string;
 }
@@ -43,7 +55,12 @@ describe('creator centre commission', () => {
     await buyFromPost(postId, otherLink.body.code); // someone else's code: their commission, not the creator's
 
     const centre = (await creator.get('/api/v1/creator/overview')).body;
-    expect(centre.posts.find((p: { id: string }) => p.id === postId)).toMatchObject({ orders: 3, gmv: 60_000, commission: 4_000, commissionSettled: 0 });
+    expect(centre.posts.find((p: { id: string }) => p.id === postId)).toMatchObject({
+      orders: 3,
+      gmv: 60_000,
+      commission: 4_000,
+      commissionSettled: 0,
+    });
     expect(centre.posts.find((p: { id: string }) => p.id === quiet)).toMatchObject({ orders: 0, commission: 0 });
     expect(centre.totals).toMatchObject({ orders: 3, gmv: 60_000, commission: 4_000 });
   });
@@ -53,7 +70,8 @@ describe('views', () => {
   it('counts a signed-out visitor once a day by browser id, and not at all when it cannot be recognised', async () => {
     const author = await signIn(t);
     const postId = await publish(author);
-    const views = async () => (await author.get('/api/v1/creator/overview')).body.posts.find((p: { id: string }) => p.id === postId).views;
+    const views = async () =>
+      (await author.get('/api/v1/creator/overview')).body.posts.find((p: { id: string }) => p.id === postId).views;
     const visitor = anon.withHeaders({ 'x-device-id': 'a1b2c3d4e5f60718293a4b5c' });
 
     expect((await visitor.get(`/api/v1/posts/${postId}`)).body.viewCount).toBe(1);

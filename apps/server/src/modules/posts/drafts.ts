@@ -1,6 +1,12 @@
 import type { Ctx } from '../../platform/context.ts';
 import { requireUser } from '../../platform/auth.ts';
-import { type CategoryNode, getCategoryTree, getMerchantBriefs, getOwnProduct, getPublicProduct } from '../catalog/service.ts';
+import {
+  type CategoryNode,
+  getCategoryTree,
+  getMerchantBriefs,
+  getOwnProduct,
+  getPublicProduct,
+} from '../catalog/service.ts';
 
 /** What a writer knows about a product: only its own listing, so nothing is invented. */
 export interface ProductFacts {
@@ -65,11 +71,17 @@ export const templateDraftWriter: DraftWriter = {
       ...(facts.length > 0 ? ['', '我关注的几个点：', ...facts] : []),
       ...(f.specNames.length > 0 ? ['', `可选${f.specNames.join('、')}，按需挑选。`] : []),
       '',
-      style === 'review' ? `到手价 ${yuan(f.minPrice)} 元起，优点和不足我都写在上面了，大家按需参考。` : `到手价 ${yuan(f.minPrice)} 元起，链接在下方商品卡片～`,
+      style === 'review'
+        ? `到手价 ${yuan(f.minPrice)} 元起，优点和不足我都写在上面了，大家按需参考。`
+        : `到手价 ${yuan(f.minPrice)} 元起，链接在下方商品卡片～`,
       '',
       [...TOPICS[style], f.categoryName].map((t) => `#${t}#`).join(' '),
     ];
-    return { title: clip(fill(pick(OPENERS[style], variant), f), 40), body: lines.join('\n'), topics: [...TOPICS[style], f.categoryName] };
+    return {
+      title: clip(fill(pick(OPENERS[style], variant), f), 40),
+      body: lines.join('\n'),
+      topics: [...TOPICS[style], f.categoryName],
+    };
   },
   productCopy(f, variant) {
     const points = f.attributes.slice(0, 4).map((a) => `${a.name}：${a.value}`);
@@ -97,7 +109,10 @@ export const useDraftWriter = (w: DraftWriter): void => {
 };
 
 /** A shopper or creator drafts a post about a listed product. */
-export async function draftPost(ctx: Ctx, input: { productId: string; style: DraftStyle; variant: number }): Promise<PostDraft> {
+export async function draftPost(
+  ctx: Ctx,
+  input: { productId: string; style: DraftStyle; variant: number },
+): Promise<PostDraft> {
   requireUser(ctx.actor);
   const p = await getPublicProduct(ctx, input.productId);
   const facts: ProductFacts = {

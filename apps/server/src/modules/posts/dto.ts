@@ -51,8 +51,12 @@ const CommentBase = z.object({
   createdAt: z.string(),
 });
 export const Comment = CommentBase.extend({ replies: z.array(CommentBase.extend({ replies: z.array(z.unknown()) })) });
-export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
-export const PageQuery = z.object({ cursor: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(50).default(20) });
+export const page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+export const PageQuery = z.object({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
 export const Id = z.string().min(1).max(64);
 export const IdParams = z.object({ id: Id });
 export const Created = z.object({ id: z.string(), status: z.string() });

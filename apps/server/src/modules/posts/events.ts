@@ -17,7 +17,8 @@ export function wirePosts(deps: Deps): void {
     const { subjectType, subjectId, verdict, source } = e.payload;
     // Operator decisions on posts come from posts' own content management, which applied them in the deciding
     // transaction; applying them again here could undo a later decision on the same post.
-    if (subjectType === 'post' && source !== 'operator') await applyPostModeration(db, subjectId, verdict, source, deps.clock.now());
+    if (subjectType === 'post' && source !== 'operator')
+      await applyPostModeration(db, subjectId, verdict, source, deps.clock.now());
     if (subjectType === 'comment') await applyCommentModeration(db, subjectId, verdict, source);
   });
   deps.events.subscribe<{ postId: string | null }>('share.created', 'posts.count-share', async (db, e) => {

@@ -20,7 +20,10 @@ export async function verifyOrderPhotoLine(db: Db, lineId: string, userId: strin
  * and the points module credits the points in the same transaction, so a reward is never recorded unpaid.
  * A row left `entitled` by an older version is paid here too; the points module pays each source only once.
  */
-export async function claimOrderPhotoReward(db: Db, input: { postId: string; userId: string; orderLineId: string; at: Date }): Promise<void> {
+export async function claimOrderPhotoReward(
+  db: Db,
+  input: { postId: string; userId: string; orderLineId: string; at: Date },
+): Promise<void> {
   await db
     .insert(contentRewards)
     .values({
@@ -37,7 +40,13 @@ export async function claimOrderPhotoReward(db: Db, input: { postId: string; use
   const [due] = await db
     .update(contentRewards)
     .set({ status: 'awarded' })
-    .where(and(eq(contentRewards.kind, 'order_photo_post'), eq(contentRewards.orderLineId, input.orderLineId), eq(contentRewards.status, 'entitled')))
+    .where(
+      and(
+        eq(contentRewards.kind, 'order_photo_post'),
+        eq(contentRewards.orderLineId, input.orderLineId),
+        eq(contentRewards.status, 'entitled'),
+      ),
+    )
     .returning();
   if (!due) return;
   await awardPoints(db, {
@@ -51,7 +60,12 @@ export async function claimOrderPhotoReward(db: Db, input: { postId: string; use
 }
 
 export async function listMyRewards(db: Db, userId: string) {
-  const rows = await db.select().from(contentRewards).where(eq(contentRewards.userId, userId)).orderBy(desc(contentRewards.createdAt)).limit(100);
+  const rows = await db
+    .select()
+    .from(contentRewards)
+    .where(eq(contentRewards.userId, userId))
+    .orderBy(desc(contentRewards.createdAt))
+    .limit(100);
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind,

@@ -25,8 +25,18 @@ describe('publishing', () => {
     const res = await me.post('/api/v1/posts', post());
     expect(res.body).toMatchObject({ status: 'published' });
     const detail = await anon.get(`/api/v1/posts/${res.body.id}`);
-    expect(detail.body).toMatchObject({ title: '秋天的第一件开衫', topics: ['晒出你的穿搭'], sponsor: null, isVideo: false });
-    expect(detail.body.products[0]).toMatchObject({ id: s.productId, title: '羊毛针织开衫', minPrice: 25900, available: true });
+    expect(detail.body).toMatchObject({
+      title: '秋天的第一件开衫',
+      topics: ['晒出你的穿搭'],
+      sponsor: null,
+      isVideo: false,
+    });
+    expect(detail.body.products[0]).toMatchObject({
+      id: s.productId,
+      title: '羊毛针织开衫',
+      minPrice: 25900,
+      available: true,
+    });
     const topic = await anon.get(`/api/v1/topics/${encodeURIComponent('晒出你的穿搭')}`);
     expect(topic.body.posts.items.map((p: { id: string }) => p.id)).toContain(res.body.id);
   });
@@ -34,11 +44,27 @@ describe('publishing', () => {
   it('needs a video with a poster for a video post, and listed products', async () => {
     const me = await signIn(t);
     expect((await me.post('/api/v1/posts', post({ kind: 'video', images: [] }))).body.type).toBe('video-required');
-    const video = await me.post('/api/v1/posts', post({ kind: 'video', images: [], videoUrl: '/media/u/ab/med_clip.mp4', posterUrl: '/media/u/ab/med_poster.jpg' }));
+    const video = await me.post(
+      '/api/v1/posts',
+      post({
+        kind: 'video',
+        images: [],
+        videoUrl: '/media/u/ab/med_clip.mp4',
+        posterUrl: '/media/u/ab/med_poster.jpg',
+      }),
+    );
     expect(video.status).toBe(201);
-    expect((await anon.get(`/api/v1/posts/${video.body.id}`)).body).toMatchObject({ isVideo: true, coverUrl: '/media/u/ab/med_poster.jpg', videoUrl: '/media/u/ab/med_clip.mp4' });
-    expect((await me.post('/api/v1/posts', post({ productIds: ['prd_missing'] }))).body.type).toBe('product-unavailable');
-    expect((await me.post('/api/v1/posts', post({ images: ['https://elsewhere.example.com/a.jpg'] }))).status).toBe(400);
+    expect((await anon.get(`/api/v1/posts/${video.body.id}`)).body).toMatchObject({
+      isVideo: true,
+      coverUrl: '/media/u/ab/med_poster.jpg',
+      videoUrl: '/media/u/ab/med_clip.mp4',
+    });
+    expect((await me.post('/api/v1/posts', post({ productIds: ['prd_missing'] }))).body.type).toBe(
+      'product-unavailable',
+    );
+    expect((await me.post('/api/v1/posts', post({ images: ['https://elsewhere.example.com/a.jpg'] }))).status).toBe(
+      400,
+    );
   });
 
   it('holds a flagged post for review (author-only) and refuses a rejected one', async () => {
@@ -73,10 +99,26 @@ describe('sponsored content', () => {
   it('labels a post 「广告」 once its brand records the partnership; the creator cannot remove it', async () => {
     const creator = await signIn(t);
     const { id } = (await creator.post('/api/v1/posts', post())).body;
-    const deal = await s.owner.post('/api/v1/merchant/partnerships', { creatorId: creator.userId, title: '秋季新品推广', feeAmount: 200000, postId: id });
+    const deal = await s.owner.post('/api/v1/merchant/partnerships', {
+      creatorId: creator.userId,
+      title: '秋季新品推广',
+      feeAmount: 200000,
+      postId: id,
+    });
     expect(deal.status).toBe(201);
-    expect((await anon.get(`/api/v1/posts/${id}`)).body.sponsor).toEqual({ label: '广告', merchantId: s.merchantId, brandName: '山野小店' });
-    const edit = await creator.patch(`/api/v1/posts/${id}`, { title: '自己买的开衫', body: '不是广告', images: ['/media/u/ab/med_look.jpg'], topics: [], sponsor: null, partnershipId: null });
+    expect((await anon.get(`/api/v1/posts/${id}`)).body.sponsor).toEqual({
+      label: '广告',
+      merchantId: s.merchantId,
+      brandName: '山野小店',
+    });
+    const edit = await creator.patch(`/api/v1/posts/${id}`, {
+      title: '自己买的开衫',
+      body: '不是广告',
+      images: ['/media/u/ab/med_look.jpg'],
+      topics: [],
+      sponsor: null,
+      partnershipId: null,
+    });
     expect(edit.status).toBe(200);
     const after = await anon.get(`/api/v1/posts/${id}`);
     expect(after.body.title).toBe('自己买的开衫');
@@ -88,8 +130,14 @@ describe('sponsored content', () => {
   it('lets the creator attach their own partnership when composing, not someone else’s', async () => {
     const creator = await signIn(t);
     const other = await signIn(t);
-    const deal = await s.owner.post('/api/v1/merchant/partnerships', { creatorId: creator.userId, title: '开衫种草', feeAmount: 50000 });
-    expect((await other.post('/api/v1/posts', post({ partnershipId: deal.body.id }))).body.type).toBe('partnership-not-yours');
+    const deal = await s.owner.post('/api/v1/merchant/partnerships', {
+      creatorId: creator.userId,
+      title: '开衫种草',
+      feeAmount: 50000,
+    });
+    expect((await other.post('/api/v1/posts', post({ partnershipId: deal.body.id }))).body.type).toBe(
+      'partnership-not-yours',
+    );
     const mine = await creator.post('/api/v1/posts', post({ partnershipId: deal.body.id }));
     expect((await anon.get(`/api/v1/posts/${mine.body.id}`)).body.sponsor.brandName).toBe('山野小店');
   });
@@ -104,7 +152,9 @@ describe('interactions and feeds', () => {
     const second = (await author.post('/api/v1/posts', post({ title: '第二篇' }))).body.id;
     expect((await fan.get('/api/v1/feeds/following')).body.items).toEqual([]);
     expect((await fan.put(`/api/v1/follows/user/${author.userId}`, { on: true })).body.following).toBe(true);
-    expect((await author.put(`/api/v1/follows/user/${author.userId}`, { on: true })).body.type).toBe('cannot-follow-self');
+    expect((await author.put(`/api/v1/follows/user/${author.userId}`, { on: true })).body.type).toBe(
+      'cannot-follow-self',
+    );
     const feed = await fan.get('/api/v1/feeds/following');
     expect(feed.body.items.map((p: { id: string }) => p.id)).toEqual([second, first]);
 
@@ -118,12 +168,20 @@ describe('interactions and feeds', () => {
     const comments = await anon.get(`/api/v1/posts/${first}/comments`);
     expect(comments.body.items).toHaveLength(1);
     expect(comments.body.items[0]).toMatchObject({ body: '求尺码', replyCount: 2 });
-    expect(comments.body.items[0].replies.map((r: { body: string; replyTo: { id: string } }) => [r.body, r.replyTo.id])).toEqual([
+    expect(
+      comments.body.items[0].replies.map((r: { body: string; replyTo: { id: string } }) => [r.body, r.replyTo.id]),
+    ).toEqual([
       ['160 穿 S', fan.userId],
       ['谢谢', author.userId],
     ]);
     const detail = await fan.get(`/api/v1/posts/${first}`);
-    expect(detail.body).toMatchObject({ commentCount: 3, likeCount: 1, liked: true, favourited: true, followingAuthor: true });
+    expect(detail.body).toMatchObject({
+      commentCount: 3,
+      likeCount: 1,
+      liked: true,
+      favourited: true,
+      followingAuthor: true,
+    });
     const profile = await anon.get(`/api/v1/users/${author.userId}/profile`);
     expect(profile.body).toMatchObject({ followers: 1, postCount: 2, likesReceived: 1 });
   });
@@ -170,9 +228,14 @@ describe('incentives and drafting', () => {
     expect((await stranger.post('/api/v1/posts', body)).body.type).toBe('order-line-not-eligible');
     const shown = await o.buyer.post('/api/v1/posts', body);
     expect(shown.status).toBe(201);
-    expect((await anon.get(`/api/v1/posts/${shown.body.id}`)).body).toMatchObject({ verifiedPurchase: true, products: [{ id: o.productId }] });
+    expect((await anon.get(`/api/v1/posts/${shown.body.id}`)).body).toMatchObject({
+      verifiedPurchase: true,
+      products: [{ id: o.productId }],
+    });
     expect((await o.buyer.post('/api/v1/posts', body)).body.type).toBe('order-line-already-shown');
-    expect((await o.buyer.get('/api/v1/creator/rewards')).body).toEqual([expect.objectContaining({ kind: 'order_photo_post', points: 50, postId: shown.body.id })]);
+    expect((await o.buyer.get('/api/v1/creator/rewards')).body).toEqual([
+      expect.objectContaining({ kind: 'order_photo_post', points: 50, postId: shown.body.id }),
+    ]);
   });
 
   it('drafts a post and product copy from the product’s own attributes', async () => {

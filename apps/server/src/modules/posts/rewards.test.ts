@@ -20,9 +20,11 @@ const photoPost = (orderLineId: string, body = '收到啦，质感很好 #晒单
   orderLineId,
 });
 
-const balance = async (who: { get: (p: string) => Promise<{ body: { balance: number } }> }) => (await who.get('/api/v1/points/me')).body.balance;
-const awards = async (who: { get: (p: string) => Promise<{ body: { items: { kind: string; memo: string; points: number }[] } }> }) =>
-  (await who.get('/api/v1/points/history?limit=50')).body.items.filter((h) => h.kind === 'points.award');
+const balance = async (who: { get: (p: string) => Promise<{ body: { balance: number } }> }) =>
+  (await who.get('/api/v1/points/me')).body.balance;
+const awards = async (who: {
+  get: (p: string) => Promise<{ body: { items: { kind: string; memo: string; points: number }[] } }>;
+}) => (await who.get('/api/v1/points/history?limit=50')).body.items.filter((h) => h.kind === 'points.award');
 
 describe('晒单返现 in points', () => {
   it('credits 50 points once for a delivered order’s photo post, however often the post is shown again', async () => {
@@ -33,14 +35,21 @@ describe('晒单返现 in points', () => {
     expect(await balance(o.buyer)).toBe(before + 50);
 
     // An edit that publishes the post again does not pay again.
-    const edit = await o.buyer.patch(`/api/v1/posts/${res.body.id}`, { title: '晒一下新买的（更新）', body: '用了一周', images: ['/media/u/ab/med_photo.jpg'], topics: [] });
+    const edit = await o.buyer.patch(`/api/v1/posts/${res.body.id}`, {
+      title: '晒一下新买的（更新）',
+      body: '用了一周',
+      images: ['/media/u/ab/med_photo.jpg'],
+      topics: [],
+    });
     expect(edit.body.status).toBe('published');
     // A second post for the same line is refused; nothing is paid for the attempt.
     expect((await o.buyer.post('/api/v1/posts', photoPost(o.lineIds[0]!))).body.type).toBe('order-line-already-shown');
     await t.drain();
     expect(await balance(o.buyer)).toBe(before + 50);
     expect(await awards(o.buyer)).toEqual([expect.objectContaining({ label: '奖励', memo: '晒单返现', points: 50 })]);
-    expect((await o.buyer.get('/api/v1/creator/rewards')).body).toEqual([expect.objectContaining({ postId: res.body.id, points: 50, status: 'awarded' })]);
+    expect((await o.buyer.get('/api/v1/creator/rewards')).body).toEqual([
+      expect.objectContaining({ postId: res.body.id, points: 50, status: 'awarded' }),
+    ]);
   });
 
   it('pays a flagged photo post only when an operator approves it', async () => {

@@ -12,7 +12,9 @@ export const MAX_COMMENT_CHARS = 300;
 /** #话题# in the body (小红书 style: a hash on both sides) plus the ones picked explicitly; deduplicated, at most 5. */
 export function topicsOf(body: string, picked: string[]): string[] {
   const found = [...body.matchAll(/#([^#\s]{1,20})#/gu)].map((m) => m[1]!);
-  const all = [...picked, ...found].map((t) => t.trim().replace(/^#|#$/g, '')).filter((t) => t.length > 0 && [...t].length <= MAX_TOPIC_CHARS);
+  const all = [...picked, ...found]
+    .map((t) => t.trim().replace(/^#|#$/g, ''))
+    .filter((t) => t.length > 0 && [...t].length <= MAX_TOPIC_CHARS);
   return [...new Set(all)].slice(0, MAX_TOPICS);
 }
 

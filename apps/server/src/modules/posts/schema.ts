@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 export const POST_KINDS = ['image_text', 'video', 'review'] as const;
 export type PostKind = (typeof POST_KINDS)[number];
@@ -70,20 +81,33 @@ export const topics = pgTable('topics', {
 
 export const postLikes = pgTable(
   'post_likes',
-  { postId: text('post_id').notNull(), userId: text('user_id').notNull(), createdAt: timestamp('created_at', { withTimezone: true }).notNull() },
+  {
+    postId: text('post_id').notNull(),
+    userId: text('user_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
   (t) => [primaryKey({ columns: [t.postId, t.userId] }), index('post_likes_user_idx').on(t.userId, t.createdAt)],
 );
 
 export const postFavourites = pgTable(
   'post_favourites',
-  { postId: text('post_id').notNull(), userId: text('user_id').notNull(), createdAt: timestamp('created_at', { withTimezone: true }).notNull() },
+  {
+    postId: text('post_id').notNull(),
+    userId: text('user_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
   (t) => [primaryKey({ columns: [t.postId, t.userId] }), index('post_favourites_user_idx').on(t.userId, t.createdAt)],
 );
 
 /** Once per user per post, product and day: product clicks from a post. */
 export const postProductClicks = pgTable(
   'post_product_clicks',
-  { postId: text('post_id').notNull(), userId: text('user_id').notNull(), productId: text('product_id').notNull(), day: text('day').notNull() },
+  {
+    postId: text('post_id').notNull(),
+    userId: text('user_id').notNull(),
+    productId: text('product_id').notNull(),
+    day: text('day').notNull(),
+  },
   (t) => [primaryKey({ columns: [t.postId, t.userId, t.productId, t.day] })],
 );
 
@@ -123,7 +147,10 @@ export const follows = pgTable(
     targetId: text('target_id').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.followerId, t.targetType, t.targetId] }), index('follows_target_idx').on(t.targetType, t.targetId)],
+  (t) => [
+    primaryKey({ columns: [t.followerId, t.targetType, t.targetId] }),
+    index('follows_target_idx').on(t.targetType, t.targetId),
+  ],
 );
 
 /** A brand pays a creator for content (品牌合作). Posts it is attached to carry a 「广告」 label their author cannot remove. */

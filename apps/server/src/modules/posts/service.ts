@@ -62,7 +62,8 @@ export async function getPost(ctx: Ctx, postId: string, visitorId?: string): Pro
   const visible = row && (row.status === 'published' || (row.authorId === viewer.userId && row.status !== 'deleted'));
   if (!row || !visible) throw notFound('笔记', postId);
   const viewerKey = viewer.userId ?? visitorKey(visitorId);
-  const counted = viewerKey && row.status === 'published' ? await recordView(ctx.db, postId, viewerKey, ctx.now()) : false;
+  const counted =
+    viewerKey && row.status === 'published' ? await recordView(ctx.db, postId, viewerKey, ctx.now()) : false;
   const [card] = await postCards(ctx.db, [row], viewer);
   return {
     ...card!,
@@ -86,7 +87,8 @@ export async function getPost(ctx: Ctx, postId: string, visitorId?: string): Pro
 type PageInput = { cursor?: string | undefined; limit: number };
 
 export const listDiscovery = (ctx: Ctx, input: PageInput) => discoveryFeed(ctx.db, input, viewerOf(ctx), ctx.now());
-export const listFollowing = (ctx: Ctx, input: PageInput) => followingFeed(ctx.db, requireUser(ctx.actor).userId, input);
+export const listFollowing = (ctx: Ctx, input: PageInput) =>
+  followingFeed(ctx.db, requireUser(ctx.actor).userId, input);
 export const listPostComments = (ctx: Ctx, postId: string, input: PageInput & { parentId?: string | undefined }) =>
   listComments(ctx.db, postId, input, viewerOf(ctx).userId);
 export const myRewards = (ctx: Ctx) => listMyRewards(ctx.db, requireUser(ctx.actor).userId);
@@ -125,15 +127,39 @@ export async function trendingTopics(ctx: Ctx) {
     .orderBy(desc(sql`count(*)`))
     .limit(20);
   const challenges = new Set(
-    rows.length === 0 ? [] : (await ctx.db.select({ name: topics.name }).from(topics).where(and(inArray(topics.name, rows.map((r) => r.name)), eq(topics.isChallenge, true)))).map((r) => r.name),
+    rows.length === 0
+      ? []
+      : (
+          await ctx.db
+            .select({ name: topics.name })
+            .from(topics)
+            .where(
+              and(
+                inArray(
+                  topics.name,
+                  rows.map((r) => r.name),
+                ),
+                eq(topics.isChallenge, true),
+              ),
+            )
+        ).map((r) => r.name),
   );
   return rows.map((r) => ({ name: r.name, postCount: Number(r.n), isChallenge: challenges.has(r.name) }));
 }
 
 /** An operator turns a topic into a challenge (#晒出你的穿搭#) with a description and dates. */
-export async function upsertChallenge(ctx: Ctx, input: { name: string; description: string; startsAt: string; endsAt: string }) {
+export async function upsertChallenge(
+  ctx: Ctx,
+  input: { name: string; description: string; startsAt: string; endsAt: string },
+) {
   requireOperator(ctx.actor);
-  const values = { name: input.name, description: input.description, isChallenge: true, startsAt: new Date(input.startsAt), endsAt: new Date(input.endsAt) };
+  const values = {
+    name: input.name,
+    description: input.description,
+    isChallenge: true,
+    startsAt: new Date(input.startsAt),
+    endsAt: new Date(input.endsAt),
+  };
   await ctx.db
     .insert(topics)
     .values({ ...values, createdAt: ctx.now() })
@@ -167,5 +193,7 @@ export async function getProfile(ctx: Ctx, userId: string) {
   };
 }
 
-export const listAuthorPosts = (ctx: Ctx, userId: string, input: PageInput) => authorFeed(ctx.db, userId, input, viewerOf(ctx));
-export const listLikedPosts = (ctx: Ctx, userId: string, input: PageInput) => likedFeed(ctx.db, userId, input, viewerOf(ctx));
+export const listAuthorPosts = (ctx: Ctx, userId: string, input: PageInput) =>
+  authorFeed(ctx.db, userId, input, viewerOf(ctx));
+export const listLikedPosts = (ctx: Ctx, userId: string, input: PageInput) =>
+  likedFeed(ctx.db, userId, input, viewerOf(ctx));

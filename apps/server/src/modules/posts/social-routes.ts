@@ -16,7 +16,13 @@ export default async function socialRoutes(app: App) {
     '/api/v1/posts/:id/like',
     {
       config: { permission: 'user' },
-      schema: { tags, summary: '点赞 / 取消点赞', params: IdParams, body: On, response: { 200: z.object({ liked: z.boolean(), likeCount: z.number() }) } },
+      schema: {
+        tags,
+        summary: '点赞 / 取消点赞',
+        params: IdParams,
+        body: On,
+        response: { 200: z.object({ liked: z.boolean(), likeCount: z.number() }) },
+      },
     },
     async (req) => svc.setLiked(ctxOf(req), req.params.id, req.body.on),
   );
@@ -48,7 +54,8 @@ export default async function socialRoutes(app: App) {
         response: { 200: z.object({ following: z.boolean() }) },
       },
     },
-    async (req) => unwrap(await svc.setFollowing(ctxOf(req), { type: req.params.type, id: req.params.id }, req.body.on)),
+    async (req) =>
+      unwrap(await svc.setFollowing(ctxOf(req), { type: req.params.type, id: req.params.id }, req.body.on)),
   );
 
   r.post(
@@ -95,7 +102,13 @@ export default async function socialRoutes(app: App) {
     '/api/v1/users/:id/posts',
     {
       config: { permission: 'public' },
-      schema: { tags, summary: '某人的笔记（本人可见审核中的）', params: IdParams, querystring: PageQuery, response: { 200: page(PostCard) } },
+      schema: {
+        tags,
+        summary: '某人的笔记（本人可见审核中的）',
+        params: IdParams,
+        querystring: PageQuery,
+        response: { 200: page(PostCard) },
+      },
     },
     async (req) => svc.listAuthorPosts(ctxOf(req), req.params.id, req.query),
   );
@@ -104,7 +117,13 @@ export default async function socialRoutes(app: App) {
     '/api/v1/users/:id/likes',
     {
       config: { permission: 'public' },
-      schema: { tags, summary: '某人赞过的笔记', params: IdParams, querystring: PageQuery, response: { 200: page(PostCard) } },
+      schema: {
+        tags,
+        summary: '某人赞过的笔记',
+        params: IdParams,
+        querystring: PageQuery,
+        response: { 200: page(PostCard) },
+      },
     },
     async (req) => svc.listLikedPosts(ctxOf(req), req.params.id, req.query),
   );

@@ -14,19 +14,33 @@ const refuse = refusals({ 'cannot-follow-self': [422, '不能关注自己'] });
 
 /** A post others may interact with: published (the author may also see their own pending one). */
 async function visiblePost(db: Db, postId: string) {
-  const [post] = await db.select().from(posts).where(and(eq(posts.id, postId), eq(posts.status, 'published')));
+  const [post] = await db
+    .select()
+    .from(posts)
+    .where(and(eq(posts.id, postId), eq(posts.status, 'published')));
   if (!post) throw notFound('笔记', postId);
   return post;
 }
 
 /** Like or unlike; the counter moves only when the row does, so double taps never double count. */
-export async function setLiked(ctx: Ctx, postId: string, liked: boolean): Promise<{ liked: boolean; likeCount: number }> {
+export async function setLiked(
+  ctx: Ctx,
+  postId: string,
+  liked: boolean,
+): Promise<{ liked: boolean; likeCount: number }> {
   const user = requireUser(ctx.actor);
   return ctx.tx(async (db) => {
     await visiblePost(db, postId);
     const changed = liked
-      ? await db.insert(postLikes).values({ postId, userId: user.userId, createdAt: ctx.now() }).onConflictDoNothing().returning()
-      : await db.delete(postLikes).where(and(eq(postLikes.postId, postId), eq(postLikes.userId, user.userId))).returning();
+      ? await db
+          .insert(postLikes)
+          .values({ postId, userId: user.userId, createdAt: ctx.now() })
+          .onConflictDoNothing()
+          .returning()
+      : await db
+          .delete(postLikes)
+          .where(and(eq(postLikes.postId, postId), eq(postLikes.userId, user.userId)))
+          .returning();
     const delta = changed.length === 0 ? 0 : liked ? 1 : -1;
     const [row] = await db
       .update(posts)
@@ -38,13 +52,24 @@ export async function setLiked(ctx: Ctx, postId: string, liked: boolean): Promis
   });
 }
 
-export async function setFavourited(ctx: Ctx, postId: string, favourited: boolean): Promise<{ favourited: boolean; favouriteCount: number }> {
+export async function setFavourited(
+  ctx: Ctx,
+  postId: string,
+  favourited: boolean,
+): Promise<{ favourited: boolean; favouriteCount: number }> {
   const user = requireUser(ctx.actor);
   return ctx.tx(async (db) => {
     await visiblePost(db, postId);
     const changed = favourited
-      ? await db.insert(postFavourites).values({ postId, userId: user.userId, createdAt: ctx.now() }).onConflictDoNothing().returning()
-      : await db.delete(postFavourites).where(and(eq(postFavourites.postId, postId), eq(postFavourites.userId, user.userId))).returning();
+      ? await db
+          .insert(postFavourites)
+          .values({ postId, userId: user.userId, createdAt: ctx.now() })
+          .onConflictDoNothing()
+          .returning()
+      : await db
+          .delete(postFavourites)
+          .where(and(eq(postFavourites.postId, postId), eq(postFavourites.userId, user.userId)))
+          .returning();
     const delta = changed.length === 0 ? 0 : favourited ? 1 : -1;
     const [row] = await db
       .update(posts)
@@ -65,7 +90,9 @@ export async function setFollowing(
   if (target.type === 'user' && target.id === user.userId) return refuse('cannot-follow-self');
   return ctx.tx(async (db) => {
     const exists =
-      target.type === 'user' ? (await publicProfiles(db, [target.id])).has(target.id) : (await getMerchantBriefs(db, [target.id])).has(target.id);
+      target.type === 'user'
+        ? (await publicProfiles(db, [target.id])).has(target.id)
+        : (await getMerchantBriefs(db, [target.id])).has(target.id);
     if (!exists) throw notFound(target.type === 'user' ? '用户' : '店铺', target.id);
     if (following) {
       const added = await db
@@ -73,17 +100,29 @@ export async function setFollowing(
         .values({ followerId: user.userId, targetType: target.type, targetId: target.id, createdAt: ctx.now() })
         .onConflictDoNothing()
         .returning();
-      if (added.length > 0) await emit(db, 'follow.created', { followerId: user.userId, targetType: target.type, targetId: target.id });
+      if (added.length > 0)
+        await emit(db, 'follow.created', { followerId: user.userId, targetType: target.type, targetId: target.id });
     } else {
       await db
         .delete(follows)
-        .where(and(eq(follows.followerId, user.userId), eq(follows.targetType, target.type), eq(follows.targetId, target.id)));
+        .where(
+          and(
+            eq(follows.followerId, user.userId),
+            eq(follows.targetType, target.type),
+            eq(follows.targetId, target.id),
+          ),
+        );
     }
     return ok({ following });
   });
 }
 
-export async function isFollowing(db: Db, followerId: string | null, type: 'user' | 'merchant', targetId: string): Promise<boolean> {
+export async function isFollowing(
+  db: Db,
+  followerId: string | null,
+  type: 'user' | 'merchant',
+  targetId: string,
+): Promise<boolean> {
   if (!followerId) return false;
   const [row] = await db
     .select()
@@ -99,14 +138,24 @@ export async function followCounts(db: Db, userId: string): Promise<{ followers:
       following: sql<number>`count(*) filter (where ${follows.followerId} = ${userId})::int`,
     })
     .from(follows)
-    .where(sql`${follows.followerId} = ${userId} or (${follows.targetType} = 'user' and ${follows.targetId} = ${userId})`);
+    .where(
+      sql`${follows.followerId} = ${userId} or (${follows.targetType} = 'user' and ${follows.targetId} = ${userId})`,
+    );
   return { followers: Number(row?.followers ?? 0), following: Number(row?.following ?? 0) };
 }
 
 /** Counts a view once per viewer (a user id, or a signed-out visitor's hashed key) per post per Shanghai day. */
 export async function recordView(db: Db, postId: string, viewerKey: string, at: Date): Promise<boolean> {
-  const added = await db.insert(postViews).values({ postId, viewerId: viewerKey, day: shanghaiDay(at) }).onConflictDoNothing().returning();
-  if (added.length > 0) await db.update(posts).set({ viewCount: sql`${posts.viewCount} + 1` }).where(eq(posts.id, postId));
+  const added = await db
+    .insert(postViews)
+    .values({ postId, viewerId: viewerKey, day: shanghaiDay(at) })
+    .onConflictDoNothing()
+    .returning();
+  if (added.length > 0)
+    await db
+      .update(posts)
+      .set({ viewCount: sql`${posts.viewCount} + 1` })
+      .where(eq(posts.id, postId));
   return added.length > 0;
 }
 
@@ -128,7 +177,11 @@ export async function recordProductClick(
       .values({ postId, userId: user.userId, productId: input.productId, day: shanghaiDay(ctx.now()) })
       .onConflictDoNothing()
       .returning();
-    if (added.length > 0) await db.update(posts).set({ productClickCount: sql`${posts.productClickCount} + 1` }).where(eq(posts.id, postId));
+    if (added.length > 0)
+      await db
+        .update(posts)
+        .set({ productClickCount: sql`${posts.productClickCount} + 1` })
+        .where(eq(posts.id, postId));
     return added.length > 0;
   });
   const touch = input.shareToken
@@ -141,5 +194,8 @@ export async function recordProductClick(
 
 /** share.created for a post: its share counter. */
 export async function countShare(db: Db, postId: string): Promise<void> {
-  await db.update(posts).set({ shareCount: sql`${posts.shareCount} + 1` }).where(eq(posts.id, postId));
+  await db
+    .update(posts)
+    .set({ shareCount: sql`${posts.shareCount} + 1` })
+    .where(eq(posts.id, postId));
 }

@@ -25,7 +25,16 @@ export async function createPartnership(
   return ctx.tx(async (db) => {
     if (!(await publicProfiles(db, [input.creatorId])).has(input.creatorId)) throw notFound('创作者', input.creatorId);
     const id = newId('bpt');
-    await db.insert(brandPartnerships).values({ id, merchantId, creatorId: input.creatorId, title: input.title, feeAmount: input.feeAmount, createdAt: ctx.now() });
+    await db
+      .insert(brandPartnerships)
+      .values({
+        id,
+        merchantId,
+        creatorId: input.creatorId,
+        title: input.title,
+        feeAmount: input.feeAmount,
+        createdAt: ctx.now(),
+      });
     if (input.postId) {
       const [post] = await db.select().from(posts).where(eq(posts.id, input.postId)).for('update');
       if (!post || post.authorId !== input.creatorId) return refuse('post-not-by-creator');
@@ -36,7 +45,12 @@ export async function createPartnership(
         .returning({ id: posts.id });
       if (labelled.length === 0) return refuse('already-sponsored');
     }
-    await emit(db, 'partnership.created', { partnershipId: id, merchantId, creatorId: input.creatorId, postId: input.postId ?? null });
+    await emit(db, 'partnership.created', {
+      partnershipId: id,
+      merchantId,
+      creatorId: input.creatorId,
+      postId: input.postId ?? null,
+    });
     return ok({ id, postId: input.postId ?? null });
   });
 }
@@ -54,7 +68,12 @@ export interface PartnershipView {
 /** The creator's partnerships, to attach one when composing. */
 export async function listMyPartnerships(ctx: Ctx): Promise<PartnershipView[]> {
   const user = requireUser(ctx.actor);
-  const rows = await ctx.db.select().from(brandPartnerships).where(eq(brandPartnerships.creatorId, user.userId)).orderBy(desc(brandPartnerships.createdAt)).limit(100);
+  const rows = await ctx.db
+    .select()
+    .from(brandPartnerships)
+    .where(eq(brandPartnerships.creatorId, user.userId))
+    .orderBy(desc(brandPartnerships.createdAt))
+    .limit(100);
   const brands = await getMerchantBriefs(ctx.db, [...new Set(rows.map((r) => r.merchantId))]);
   return rows.map((r) => ({
     id: r.id,
@@ -70,7 +89,20 @@ export async function listMyPartnerships(ctx: Ctx): Promise<PartnershipView[]> {
 /** The shop's partnerships. */
 export async function listMerchantPartnerships(ctx: Ctx): Promise<PartnershipView[]> {
   const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
-  const rows = await ctx.db.select().from(brandPartnerships).where(eq(brandPartnerships.merchantId, merchantId)).orderBy(desc(brandPartnerships.createdAt)).limit(100);
+  const rows = await ctx.db
+    .select()
+    .from(brandPartnerships)
+    .where(eq(brandPartnerships.merchantId, merchantId))
+    .orderBy(desc(brandPartnerships.createdAt))
+    .limit(100);
   const brand = (await getMerchantBriefs(ctx.db, [merchantId])).get(merchantId)?.name ?? '品牌方';
-  return rows.map((r) => ({ id: r.id, merchantId, brandName: brand, creatorId: r.creatorId, title: r.title, feeAmount: r.feeAmount, createdAt: r.createdAt.toISOString() }));
+  return rows.map((r) => ({
+    id: r.id,
+    merchantId,
+    brandName: brand,
+    creatorId: r.creatorId,
+    title: r.title,
+    feeAmount: r.feeAmount,
+    createdAt: r.createdAt.toISOString(),
+  }));
 }

@@ -51,7 +51,15 @@ export async function postCards(db: Db, rows: PostRow[], viewer: Viewer): Promis
           await db
             .select({ postId: postLikes.postId })
             .from(postLikes)
-            .where(and(eq(postLikes.userId, viewer.userId), inArray(postLikes.postId, rows.map((r) => r.id))))
+            .where(
+              and(
+                eq(postLikes.userId, viewer.userId),
+                inArray(
+                  postLikes.postId,
+                  rows.map((r) => r.id),
+                ),
+              ),
+            )
         ).map((r) => r.postId),
       )
     : new Set<string>();
@@ -71,7 +79,10 @@ export async function postCards(db: Db, rows: PostRow[], viewer: Viewer): Promis
   }));
 }
 
-export function authorView(id: string, profiles: Map<string, { nickname: string; avatarUrl: string | null }>): AuthorView {
+export function authorView(
+  id: string,
+  profiles: Map<string, { nickname: string; avatarUrl: string | null }>,
+): AuthorView {
   const p = profiles.get(id);
   return p ? { id, nickname: p.nickname, avatarUrl: p.avatarUrl } : unknownAuthor(id);
 }
@@ -81,7 +92,14 @@ export async function sponsorsOf(db: Db, rows: PostRow[]): Promise<Map<string, S
   if (sponsored.length === 0) return new Map();
   const brands = await getMerchantBriefs(db, [...new Set(sponsored.map((r) => r.sponsorMerchantId!))]);
   return new Map(
-    sponsored.map((r) => [r.id, { label: '广告' as const, merchantId: r.sponsorMerchantId!, brandName: brands.get(r.sponsorMerchantId!)?.name ?? '品牌方' }]),
+    sponsored.map((r) => [
+      r.id,
+      {
+        label: '广告' as const,
+        merchantId: r.sponsorMerchantId!,
+        brandName: brands.get(r.sponsorMerchantId!)?.name ?? '品牌方',
+      },
+    ]),
   );
 }
 
@@ -99,13 +117,26 @@ export async function taggedProducts(db: Db, productIds: string[]): Promise<Tagg
   const briefs = await getProductBriefs(db, productIds);
   return productIds.flatMap((id) => {
     const b = briefs.get(id);
-    return b ? [{ id, title: b.title, imageUrl: b.imageUrl, minPrice: b.minPrice, maxPrice: b.maxPrice, available: b.status === 'listed' }] : [];
+    return b
+      ? [
+          {
+            id,
+            title: b.title,
+            imageUrl: b.imageUrl,
+            minPrice: b.minPrice,
+            maxPrice: b.maxPrice,
+            available: b.status === 'listed',
+          },
+        ]
+      : [];
   });
 }
 
 export async function isFavourited(db: Db, postId: string, userId: string | null): Promise<boolean> {
   if (!userId) return false;
-  const [row] = await db.select().from(postFavourites).where(and(eq(postFavourites.postId, postId), eq(postFavourites.userId, userId)));
+  const [row] = await db
+    .select()
+    .from(postFavourites)
+    .where(and(eq(postFavourites.postId, postId), eq(postFavourites.userId, userId)));
   return row !== undefined;
 }
-

@@ -45,22 +45,40 @@ describe('review hash chain', () => {
   it('catches an edited review even when its stored hash was recomputed', () => {
     const rows = chain(3);
     const edited = { ...rows[1]!, rating: 1 };
-    expect(verifyChain([rows[0]!, edited, rows[2]!], new Map(), headOf(rows))).toMatchObject({ ok: false, broken: { reviewId: 'rev_2', reason: 'content-changed' } });
+    expect(verifyChain([rows[0]!, edited, rows[2]!], new Map(), headOf(rows))).toMatchObject({
+      ok: false,
+      broken: { reviewId: 'rev_2', reason: 'content-changed' },
+    });
     const rehashed = { ...edited, contentHash: reviewHash(edited) };
-    expect(verifyChain([rows[0]!, rehashed, rows[2]!], new Map(), headOf(rows))).toMatchObject({ ok: false, broken: { reviewId: 'rev_3', reason: 'prev-hash-mismatch' } });
+    expect(verifyChain([rows[0]!, rehashed, rows[2]!], new Map(), headOf(rows))).toMatchObject({
+      ok: false,
+      broken: { reviewId: 'rev_3', reason: 'prev-hash-mismatch' },
+    });
   });
 
   it('catches a removed last review through the chain head', () => {
     const rows = chain(3);
-    expect(verifyChain(rows.slice(0, 2), new Map(), headOf(rows))).toMatchObject({ ok: false, broken: { reason: 'head-mismatch' } });
+    expect(verifyChain(rows.slice(0, 2), new Map(), headOf(rows))).toMatchObject({
+      ok: false,
+      broken: { reason: 'head-mismatch' },
+    });
   });
 
   it('binds a merchant reply to the review it answers', () => {
     const rows = chain(2);
-    const reply = { reviewId: 'rev_1', merchantId: 'mer_1', userId: 'usr_m', content: '谢谢支持', createdAt: new Date(Date.UTC(2026, 10, 5)) };
+    const reply = {
+      reviewId: 'rev_1',
+      merchantId: 'mer_1',
+      userId: 'usr_m',
+      content: '谢谢支持',
+      createdAt: new Date(Date.UTC(2026, 10, 5)),
+    };
     const stored = { ...reply, contentHash: replyHash(reply, rows[0]!.contentHash) };
     expect(verifyChain(rows, new Map([['rev_1', stored]]), headOf(rows)).ok).toBe(true);
     const moved = { ...stored, reviewId: 'rev_2' };
-    expect(verifyChain(rows, new Map([['rev_2', moved]]), headOf(rows))).toMatchObject({ ok: false, broken: { reviewId: 'rev_2', reason: 'reply-changed' } });
+    expect(verifyChain(rows, new Map([['rev_2', moved]]), headOf(rows))).toMatchObject({
+      ok: false,
+      broken: { reviewId: 'rev_2', reason: 'reply-changed' },
+    });
   });
 });

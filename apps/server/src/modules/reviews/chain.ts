@@ -65,7 +65,15 @@ export const reviewHash = (r: HashedReview): string =>
 
 /** A reply is bound to the exact review it answers. */
 export const replyHash = (reply: HashedReply, reviewContentHash: string): string =>
-  sha256(['haowu-review-reply-v1', reply.reviewId, reviewContentHash, reply.merchantId, reply.userId, reply.content, reply.createdAt.toISOString()]);
+  sha256([
+    'haowu-review-reply-v1',
+    reply.reviewId,
+    reviewContentHash,
+    reply.merchantId,
+    reply.userId,
+    reply.content,
+    reply.createdAt.toISOString(),
+  ]);
 
 export type ChainBreak = 'seq-gap' | 'prev-hash-mismatch' | 'content-changed' | 'reply-changed' | 'head-mismatch';
 
@@ -92,11 +100,19 @@ export type ChainCheck =
  * Recomputes a product's chain from its rows in seq order. Each row must follow the previous one without a gap,
  * link to its stored hash, and hash to what it stores; the recorded head must be the last row.
  */
-export function verifyChain(rows: ChainRow[], replies: Map<string, ChainReply>, head: { seq: number; headHash: string } | undefined): ChainCheck {
+export function verifyChain(
+  rows: ChainRow[],
+  replies: Map<string, ChainReply>,
+  head: { seq: number; headHash: string } | undefined,
+): ChainCheck {
   let prev = GENESIS_HASH;
   let expectedSeq = 1;
   for (const row of rows) {
-    const fail = (reason: ChainBreak): ChainCheck => ({ ok: false, count: rows.length, broken: { reviewId: row.id, seq: row.seq, reason } });
+    const fail = (reason: ChainBreak): ChainCheck => ({
+      ok: false,
+      count: rows.length,
+      broken: { reviewId: row.id, seq: row.seq, reason },
+    });
     if (row.seq !== expectedSeq) return fail('seq-gap');
     if (row.prevHash !== prev) return fail('prev-hash-mismatch');
     if (reviewHash(row) !== row.contentHash) return fail('content-changed');
@@ -109,7 +125,11 @@ export function verifyChain(rows: ChainRow[], replies: Map<string, ChainReply>, 
   const headSeq = head?.seq ?? 0;
   const headHash = head?.headHash ?? GENESIS_HASH;
   if (headSeq !== rows.length || headHash !== prev) {
-    return { ok: false, count: rows.length, broken: { reviewId: last?.id ?? null, seq: headSeq, reason: 'head-mismatch' } };
+    return {
+      ok: false,
+      count: rows.length,
+      broken: { reviewId: last?.id ?? null, seq: headSeq, reason: 'head-mismatch' },
+    };
   }
   return { ok: true, count: rows.length, headHash: prev };
 }

@@ -53,7 +53,11 @@ export interface PageInput {
 }
 
 /** Public: a product's first reviews, newest first, each with its follow-up and the merchant's replies. */
-export async function listProductReviews(ctx: Ctx, productId: string, input: PageInput & { filter?: RatingFilter | undefined }): Promise<Page<ReviewDto>> {
+export async function listProductReviews(
+  ctx: Ctx,
+  productId: string,
+  input: PageInput & { filter?: RatingFilter | undefined },
+): Promise<Page<ReviewDto>> {
   const filters: SQL[] = [eq(reviews.productId, productId), eq(reviews.kind, 'initial')];
   if (input.filter === 'good') filters.push(sql`${reviews.rating} >= ${GOOD_MIN}`);
   if (input.filter === 'bad') filters.push(sql`${reviews.rating} <= ${BAD_MAX}`);
@@ -71,9 +75,15 @@ export interface ProductRefDto {
 export async function listMyReviews(
   ctx: Ctx,
   input: PageInput,
-): Promise<Page<ReviewDto & { orderId: string; orderLineId: string; canFollowUp: boolean; product: ProductRefDto | null }>> {
+): Promise<
+  Page<ReviewDto & { orderId: string; orderLineId: string; canFollowUp: boolean; product: ProductRefDto | null }>
+> {
   const user = requireUser(ctx.actor);
-  const { rows, nextCursor } = await pageOf(ctx.db, [eq(reviews.userId, user.userId), eq(reviews.kind, 'initial')], input);
+  const { rows, nextCursor } = await pageOf(
+    ctx.db,
+    [eq(reviews.userId, user.userId), eq(reviews.kind, 'initial')],
+    input,
+  );
   const dtos = await toDtos(ctx.db, rows);
   const products = await productRefs(ctx.db, rows);
   const now = ctx.now();
@@ -81,7 +91,13 @@ export async function listMyReviews(
     items: dtos.map((dto, i) => {
       const row = rows[i]!;
       const canFollowUp = dto.followUp === null && (!row.followUpUntil || now <= row.followUpUntil);
-      return { ...dto, orderId: row.orderId, orderLineId: row.orderLineId, canFollowUp, product: products.get(row.productId) ?? null };
+      return {
+        ...dto,
+        orderId: row.orderId,
+        orderLineId: row.orderLineId,
+        canFollowUp,
+        product: products.get(row.productId) ?? null,
+      };
     }),
     nextCursor,
   };
@@ -106,7 +122,10 @@ export interface MerchantReviewDto {
 }
 
 /** The acting merchant's reviews and follow-ups, newest first; `replied: false` is the to-do list. */
-export async function listMerchantReviews(ctx: Ctx, input: PageInput & { replied?: boolean | undefined }): Promise<Page<MerchantReviewDto>> {
+export async function listMerchantReviews(
+  ctx: Ctx,
+  input: PageInput & { replied?: boolean | undefined },
+): Promise<Page<MerchantReviewDto>> {
   const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
   const filters: SQL[] = [eq(reviews.merchantId, merchantId)];
   const hasReply = sql`exists (select 1 from ${reviewReplies} where ${reviewReplies.reviewId} = ${reviews.id})`;
@@ -114,7 +133,10 @@ export async function listMerchantReviews(ctx: Ctx, input: PageInput & { replied
   if (input.replied === true) filters.push(hasReply);
   const { rows, nextCursor } = await pageOf(ctx.db, filters, input);
   const authors = await authorsOf(ctx.db, rows);
-  const replies = await repliesOf(ctx.db, rows.map((r) => r.id));
+  const replies = await repliesOf(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   const products = await productRefs(ctx.db, rows);
   return {
     items: rows.map((r) => ({
@@ -173,7 +195,13 @@ export async function reviewSummary(ctx: Ctx, productId: string): Promise<Review
     averageRating: avg(s?.avg),
     averages: { quality: avg(s?.quality), logistics: avg(s?.logistics), service: avg(s?.service) },
     goodRate: count === 0 ? null : Math.round(((s?.good ?? 0) / count) * 1000) / 1000,
-    counts: { good: s?.good ?? 0, neutral: s?.neutral ?? 0, bad: s?.bad ?? 0, withImages: s?.withImages ?? 0, followUps: s?.followUps ?? 0 },
+    counts: {
+      good: s?.good ?? 0,
+      neutral: s?.neutral ?? 0,
+      bad: s?.bad ?? 0,
+      withImages: s?.withImages ?? 0,
+      followUps: s?.followUps ?? 0,
+    },
   };
 }
 
@@ -188,18 +216,43 @@ export interface VerifyReport {
 /** Anyone can check that a product's reviews are exactly as published: recomputes every hash and link. */
 export async function verifyProductReviews(ctx: Ctx, productId: string): Promise<VerifyReport> {
   const rows = await ctx.db.select().from(reviews).where(eq(reviews.productId, productId)).orderBy(asc(reviews.seq));
-  const replyRows = rows.length === 0 ? [] : await ctx.db.select().from(reviewReplies).where(inArray(reviewReplies.reviewId, rows.map((r) => r.id)));
+  const replyRows =
+    rows.length === 0
+      ? []
+      : await ctx.db
+          .select()
+          .from(reviewReplies)
+          .where(
+            inArray(
+              reviewReplies.reviewId,
+              rows.map((r) => r.id),
+            ),
+          );
   const [head] = await ctx.db.select().from(reviewChainHeads).where(eq(reviewChainHeads.productId, productId));
   const check = verifyChain(rows, new Map(replyRows.map((r) => [r.reviewId, r])), head);
-  if (check.ok) return { productId, ok: true, count: check.count, headHash: check.count === 0 ? null : check.headHash, firstBroken: null };
-  return { productId, ok: false, count: check.count, headHash: null, firstBroken: { ...check.broken, message: chainBreakText[check.broken.reason] } };
+  if (check.ok)
+    return {
+      productId,
+      ok: true,
+      count: check.count,
+      headHash: check.count === 0 ? null : check.headHash,
+      firstBroken: null,
+    };
+  return {
+    productId,
+    ok: false,
+    count: check.count,
+    headHash: null,
+    firstBroken: { ...check.broken, message: chainBreakText[check.broken.reason] },
+  };
 }
 
 // ---- helpers ----
 
 const withImages = sql`(cardinality(${reviews.images}) > 0 or exists (select 1 from ${reviews} f where f.parent_id = ${reviews.id} and cardinality(f.images) > 0))`;
 
-const encodeCursor = (r: ReviewRow) => Buffer.from(JSON.stringify([r.createdAt.toISOString(), r.id])).toString('base64url');
+const encodeCursor = (r: ReviewRow) =>
+  Buffer.from(JSON.stringify([r.createdAt.toISOString(), r.id])).toString('base64url');
 
 function decodeCursor(cursor: string): { at: string; id: string } {
   try {
@@ -212,7 +265,11 @@ function decodeCursor(cursor: string): { at: string; id: string } {
 }
 
 /** Keyset pagination, newest first: stable while new reviews arrive. */
-async function pageOf(db: Db, filters: SQL[], input: PageInput): Promise<{ rows: ReviewRow[]; nextCursor: string | null }> {
+async function pageOf(
+  db: Db,
+  filters: SQL[],
+  input: PageInput,
+): Promise<{ rows: ReviewRow[]; nextCursor: string | null }> {
   const limit = Math.min(Math.max(input.limit ?? 20, 1), 50);
   const where = [...filters];
   if (input.cursor) {
@@ -231,11 +288,18 @@ async function pageOf(db: Db, filters: SQL[], input: PageInput): Promise<{ rows:
 
 /** Title and picture from the catalog, for lists that mix products. */
 async function productRefs(db: Db, rows: ReviewRow[]): Promise<Map<string, ProductRefDto>> {
-  const briefs = await getProductBriefs(db, rows.map((r) => r.productId));
+  const briefs = await getProductBriefs(
+    db,
+    rows.map((r) => r.productId),
+  );
   return new Map([...briefs].map(([id, b]) => [id, { title: b.title, imageUrl: b.imageUrl }]));
 }
 
-const ratingsOf = (r: ReviewRow) => ({ quality: r.ratingQuality ?? 0, logistics: r.ratingLogistics ?? 0, service: r.ratingService ?? 0 });
+const ratingsOf = (r: ReviewRow) => ({
+  quality: r.ratingQuality ?? 0,
+  logistics: r.ratingLogistics ?? 0,
+  service: r.ratingService ?? 0,
+});
 
 async function repliesOf(db: Db, reviewIds: string[]): Promise<Map<string, ReplyDto>> {
   if (reviewIds.length === 0) return new Map();
@@ -249,7 +313,9 @@ async function authorsOf(db: Db, rows: ReviewRow[]): Promise<(r: ReviewRow) => A
   return (r) => {
     const p = profiles.get(r.userId);
     const nickname = p?.nickname ?? '好物用户';
-    return r.anonymous ? { nickname: maskNickname(nickname), avatarUrl: null, anonymous: true } : { nickname, avatarUrl: p?.avatarUrl ?? null, anonymous: false };
+    return r.anonymous
+      ? { nickname: maskNickname(nickname), avatarUrl: null, anonymous: true }
+      : { nickname, avatarUrl: p?.avatarUrl ?? null, anonymous: false };
   };
 }
 
@@ -258,10 +324,21 @@ async function toDtos(db: Db, rows: ReviewRow[]): Promise<ReviewDto[]> {
   const followUps = await db
     .select()
     .from(reviews)
-    .where(and(inArray(reviews.parentId, rows.map((r) => r.id)), eq(reviews.kind, 'follow_up')));
+    .where(
+      and(
+        inArray(
+          reviews.parentId,
+          rows.map((r) => r.id),
+        ),
+        eq(reviews.kind, 'follow_up'),
+      ),
+    );
   const byParent = new Map(followUps.map((f) => [f.parentId!, f]));
   const authors = await authorsOf(db, rows);
-  const replies = await repliesOf(db, [...rows, ...followUps].map((r) => r.id));
+  const replies = await repliesOf(
+    db,
+    [...rows, ...followUps].map((r) => r.id),
+  );
   return rows.map((r) => {
     const f = byParent.get(r.id);
     return {

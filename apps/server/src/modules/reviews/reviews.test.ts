@@ -57,14 +57,23 @@ describe('who may review, and when', () => {
     expect(short.body.errors[0]).toMatchObject({ field: 'body.content', message: '评价内容至少 5 个字' });
     const long = await o.buyer.post('/api/v1/reviews', review(line, { content: '好'.repeat(501) }));
     expect(long.body.errors[0].message).toBe('评价内容最多 500 个字');
-    const external = await o.buyer.post('/api/v1/reviews', review(line, { images: ['https://evil.example.com/a.jpg'] }));
+    const external = await o.buyer.post(
+      '/api/v1/reviews',
+      review(line, { images: ['https://evil.example.com/a.jpg'] }),
+    );
     expect(external.status).toBe(400);
     expect(external.body.errors[0].field).toBe('body.images.0');
-    const tooMany = await o.buyer.post('/api/v1/reviews', review(line, { images: Array.from({ length: 10 }, (_, i) => `/media/u/x/${i}.jpg`) }));
+    const tooMany = await o.buyer.post(
+      '/api/v1/reviews',
+      review(line, { images: Array.from({ length: 10 }, (_, i) => `/media/u/x/${i}.jpg`) }),
+    );
     expect(tooMany.body.errors[0].message).toBe('最多上传 9 张图片');
     expect((await o.buyer.post('/api/v1/reviews', review(line, { ratings: stars(6) }))).status).toBe(400);
     // Stars only: no text needed.
-    const starsOnly = await o.buyer.post('/api/v1/reviews', review(line, { content: '', images: [], ratings: stars(4, 5, 3) }));
+    const starsOnly = await o.buyer.post(
+      '/api/v1/reviews',
+      review(line, { content: '', images: [], ratings: stars(4, 5, 3) }),
+    );
     expect(starsOnly.status).toBe(201);
   });
 });
@@ -74,10 +83,15 @@ describe('follow-ups and merchant replies', () => {
     const o = await deliveredOrder(t);
     const { body: first } = await o.buyer.post('/api/v1/reviews', review(o.lineIds[0]!));
     const stranger = await signIn(t);
-    expect((await stranger.post(`/api/v1/reviews/${first.id}/follow-up`, { content: '用了一个月，效果不错。' })).status).toBe(404);
+    expect(
+      (await stranger.post(`/api/v1/reviews/${first.id}/follow-up`, { content: '用了一个月，效果不错。' })).status,
+    ).toBe(404);
     expect((await o.buyer.post(`/api/v1/reviews/${first.id}/follow-up`, { content: '' })).status).toBe(400);
     t.clock.advanceDays(20);
-    const follow = await o.buyer.post(`/api/v1/reviews/${first.id}/follow-up`, { content: '用了一个月，皮肤稳定了很多。', images: ['/media/u/abc/after.jpg'] });
+    const follow = await o.buyer.post(`/api/v1/reviews/${first.id}/follow-up`, {
+      content: '用了一个月，皮肤稳定了很多。',
+      images: ['/media/u/abc/after.jpg'],
+    });
     expect(follow.status).toBe(201);
     expect(follow.body.seq).toBe(2);
     const twice = await o.buyer.post(`/api/v1/reviews/${first.id}/follow-up`, { content: '再追评一次可以吗' });
@@ -86,7 +100,12 @@ describe('follow-ups and merchant replies', () => {
 
     const mine = await o.buyer.get('/api/v1/me/reviews');
     const item = mine.body.items.find((i: { id: string }) => i.id === first.id);
-    expect(item).toMatchObject({ orderId: o.orderId, canFollowUp: false, product: { title: '玻尿酸保湿面霜 50ml' }, followUp: { content: '用了一个月，皮肤稳定了很多。', daysLater: 20 } });
+    expect(item).toMatchObject({
+      orderId: o.orderId,
+      canFollowUp: false,
+      product: { title: '玻尿酸保湿面霜 50ml' },
+      followUp: { content: '用了一个月，皮肤稳定了很多。', daysLater: 20 },
+    });
 
     const late = await deliveredOrder(t);
     const { body: lateReview } = await late.buyer.post('/api/v1/reviews', review(late.lineIds[0]!));
@@ -94,7 +113,9 @@ describe('follow-ups and merchant replies', () => {
     t.clock.advanceDays(181);
     // Sessions last 30 days: sign in again after half a year.
     const lateBuyer = await signIn(t, late.buyer.phone);
-    const expired = await lateBuyer.post(`/api/v1/reviews/${lateReview.id}/follow-up`, { content: '半年后再来追评一下' });
+    const expired = await lateBuyer.post(`/api/v1/reviews/${lateReview.id}/follow-up`, {
+      content: '半年后再来追评一下',
+    });
     expect(expired.status).toBe(409);
     expect(expired.body.type).toBe('follow-up-expired');
   });
@@ -108,17 +129,31 @@ describe('follow-ups and merchant replies', () => {
     const other = await merchant(t, '隔壁小店');
     const foreign = await other.owner.post(`/api/v1/merchant/reviews/${rev.id}/reply`, { content: '谢谢亲的支持！' });
     expect(foreign.status).toBe(404);
-    expect((await o.buyer.post(`/api/v1/merchant/reviews/${rev.id}/reply`, { content: '自己回复自己' })).status).toBe(403);
+    expect((await o.buyer.post(`/api/v1/merchant/reviews/${rev.id}/reply`, { content: '自己回复自己' })).status).toBe(
+      403,
+    );
 
-    const reply = await o.owner.post(`/api/v1/merchant/reviews/${rev.id}/reply`, { content: '谢谢亲的支持，期待再次光临！' });
+    const reply = await o.owner.post(`/api/v1/merchant/reviews/${rev.id}/reply`, {
+      content: '谢谢亲的支持，期待再次光临！',
+    });
     expect(reply.status).toBe(201);
     const again = await o.owner.post(`/api/v1/merchant/reviews/${rev.id}/reply`, { content: '再回复一次' });
     expect(again.body.type).toBe('already-replied');
 
     const list = await anon.get(`/api/v1/products/${o.productId}/reviews`);
-    expect(list.body.items[0]).toMatchObject({ id: rev.id, reply: { content: '谢谢亲的支持，期待再次光临！' }, specText: '标准装' });
-    expect((await o.owner.get('/api/v1/merchant/reviews?replied=false')).body.items.map((i: { id: string }) => i.id)).not.toContain(rev.id);
-    expect((await o.owner.get('/api/v1/merchant/reviews?replied=true')).body.items[0]).toMatchObject({ id: rev.id, kind: 'initial', product: { title: '玻尿酸保湿面霜 50ml' } });
+    expect(list.body.items[0]).toMatchObject({
+      id: rev.id,
+      reply: { content: '谢谢亲的支持，期待再次光临！' },
+      specText: '标准装',
+    });
+    expect(
+      (await o.owner.get('/api/v1/merchant/reviews?replied=false')).body.items.map((i: { id: string }) => i.id),
+    ).not.toContain(rev.id);
+    expect((await o.owner.get('/api/v1/merchant/reviews?replied=true')).body.items[0]).toMatchObject({
+      id: rev.id,
+      kind: 'initial',
+      product: { title: '玻尿酸保湿面霜 50ml' },
+    });
   });
 });
 
@@ -139,7 +174,14 @@ describe('public product reviews', () => {
     const c = await write(stars(1, 2, 1), { content: '收到就漏了，差评。', images: [] });
     await write(stars(3), { content: '', images: [] });
     t.clock.advanceDays(7);
-    expect((await a.buyer.post(`/api/v1/reviews/${a.reviewId}/follow-up`, { content: '一周后追评：依然好用', images: ['/media/u/a/b.jpg'] })).status).toBe(201);
+    expect(
+      (
+        await a.buyer.post(`/api/v1/reviews/${a.reviewId}/follow-up`, {
+          content: '一周后追评：依然好用',
+          images: ['/media/u/a/b.jpg'],
+        })
+      ).status,
+    ).toBe(201);
 
     const all = await anon.get(`/api/v1/products/${p.productId}/reviews`);
     expect(all.status).toBe(200);
@@ -150,10 +192,16 @@ describe('public product reviews', () => {
       author: { nickname: '爱吃草莓的小鹿', anonymous: false },
       followUp: { content: '一周后追评：依然好用', daysLater: 7, reply: null },
     });
-    expect(byId.get(b.reviewId)).toMatchObject({ rating: 4, author: { nickname: '爱***鹿', avatarUrl: null, anonymous: true } });
+    expect(byId.get(b.reviewId)).toMatchObject({
+      rating: 4,
+      author: { nickname: '爱***鹿', avatarUrl: null, anonymous: true },
+    });
     expect(JSON.stringify(all.body)).not.toContain(b.buyer.userId);
 
-    const ids = async (filter: string) => (await anon.get(`/api/v1/products/${p.productId}/reviews?filter=${filter}`)).body.items.map((i: { id: string }) => i.id);
+    const ids = async (filter: string) =>
+      (await anon.get(`/api/v1/products/${p.productId}/reviews?filter=${filter}`)).body.items.map(
+        (i: { id: string }) => i.id,
+      );
     expect(await ids('good')).toEqual([b.reviewId, a.reviewId]);
     expect(await ids('bad')).toEqual([c.reviewId]);
     expect(await ids('with_images')).toEqual([b.reviewId, a.reviewId]);
@@ -189,7 +237,10 @@ describe('tamper evidence', () => {
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
       const o = await deliveredOrder(t, { merchant: m, product: p });
-      ids.push((await o.buyer.post('/api/v1/reviews', review(o.lineIds[0]!, { content: `第 ${i + 1} 条真实评价内容` }))).body.id);
+      ids.push(
+        (await o.buyer.post('/api/v1/reviews', review(o.lineIds[0]!, { content: `第 ${i + 1} 条真实评价内容` }))).body
+          .id,
+      );
     }
     await m.owner.post(`/api/v1/merchant/reviews/${ids[0]}/reply`, { content: '感谢您的认可！' });
     const good = await anon.get(`/api/v1/products/${p.productId}/reviews/verify`);
@@ -198,20 +249,33 @@ describe('tamper evidence', () => {
 
     const db = t.deps.database.db;
     await db.execute(sql`update review_replies set content = '本店商品全网最低价' where review_id = ${ids[0]}`);
-    expect((await anon.get(`/api/v1/products/${p.productId}/reviews/verify`)).body.firstBroken).toMatchObject({ reviewId: ids[0], reason: 'reply-changed' });
+    expect((await anon.get(`/api/v1/products/${p.productId}/reviews/verify`)).body.firstBroken).toMatchObject({
+      reviewId: ids[0],
+      reason: 'reply-changed',
+    });
     await db.execute(sql`update review_replies set content = '感谢您的认可！' where review_id = ${ids[0]}`);
 
-    await db.execute(sql`update reviews set rating = 5, rating_quality = 5, content = '商家改过的好评' where id = ${ids[1]}`);
+    await db.execute(
+      sql`update reviews set rating = 5, rating_quality = 5, content = '商家改过的好评' where id = ${ids[1]}`,
+    );
     const broken = await anon.get(`/api/v1/products/${p.productId}/reviews/verify`);
     expect(broken.body).toMatchObject({
       ok: false,
       count: 3,
-      firstBroken: { reviewId: ids[1], seq: 2, reason: 'content-changed', message: '评价内容与发布时的哈希不一致（已被改动）' },
+      firstBroken: {
+        reviewId: ids[1],
+        seq: 2,
+        reason: 'content-changed',
+        message: '评价内容与发布时的哈希不一致（已被改动）',
+      },
     });
 
     // Deleting a review leaves a gap the chain shows.
     await db.execute(sql`delete from reviews where id = ${ids[1]}`);
-    expect((await anon.get(`/api/v1/products/${p.productId}/reviews/verify`)).body.firstBroken).toMatchObject({ reviewId: ids[2], reason: 'seq-gap' });
+    expect((await anon.get(`/api/v1/products/${p.productId}/reviews/verify`)).body.firstBroken).toMatchObject({
+      reviewId: ids[2],
+      reason: 'seq-gap',
+    });
   });
 });
 
@@ -221,11 +285,23 @@ describe('concurrency', () => {
     const p = await product(t, m.owner, m.merchantId);
     const orders: OrderFixture[] = [];
     for (let i = 0; i < 4; i++) orders.push(await deliveredOrder(t, { merchant: m, product: p }));
-    const same = await Promise.all([0, 1].map(() => orders[0]!.buyer.post('/api/v1/reviews', review(orders[0]!.lineIds[0]!))));
+    const same = await Promise.all(
+      [0, 1].map(() => orders[0]!.buyer.post('/api/v1/reviews', review(orders[0]!.lineIds[0]!))),
+    );
     expect(same.map((r) => r.status).sort()).toEqual([201, 409]);
-    const others = await Promise.all(orders.slice(1).map((o) => o.buyer.post('/api/v1/reviews', review(o.lineIds[0]!))));
+    const others = await Promise.all(
+      orders.slice(1).map((o) => o.buyer.post('/api/v1/reviews', review(o.lineIds[0]!))),
+    );
     expect(others.map((r) => r.status)).toEqual([201, 201, 201]);
-    expect([...same, ...others].filter((r) => r.status === 201).map((r) => r.body.seq).sort()).toEqual([1, 2, 3, 4]);
-    expect((await anon.get(`/api/v1/products/${p.productId}/reviews/verify`)).body).toMatchObject({ ok: true, count: 4 });
+    expect(
+      [...same, ...others]
+        .filter((r) => r.status === 201)
+        .map((r) => r.body.seq)
+        .sort(),
+    ).toEqual([1, 2, 3, 4]);
+    expect((await anon.get(`/api/v1/products/${p.productId}/reviews/verify`)).body).toMatchObject({
+      ok: true,
+      count: 4,
+    });
   });
 });

@@ -36,11 +36,23 @@ const Review = z.object({
   createdAt: z.string(),
   reply: Reply.nullable(),
   followUp: z
-    .object({ id: z.string(), content: z.string(), images: z.array(z.string()), createdAt: z.string(), daysLater: z.number(), reply: Reply.nullable() })
+    .object({
+      id: z.string(),
+      content: z.string(),
+      images: z.array(z.string()),
+      createdAt: z.string(),
+      daysLater: z.number(),
+      reply: Reply.nullable(),
+    })
     .nullable(),
 });
 const ProductRef = z.object({ title: z.string(), imageUrl: z.string().nullable() }).nullable();
-const MyReview = Review.extend({ orderId: z.string(), orderLineId: z.string(), canFollowUp: z.boolean(), product: ProductRef });
+const MyReview = Review.extend({
+  orderId: z.string(),
+  orderLineId: z.string(),
+  canFollowUp: z.boolean(),
+  product: ProductRef,
+});
 const MerchantReview = z.object({
   id: z.string(),
   kind: z.enum(['initial', 'follow_up']),
@@ -58,9 +70,18 @@ const MerchantReview = z.object({
   reply: Reply.nullable(),
   product: ProductRef,
 });
-const Published = z.object({ id: z.string(), productId: z.string(), seq: z.number(), contentHash: z.string(), createdAt: z.string() });
+const Published = z.object({
+  id: z.string(),
+  productId: z.string(),
+  seq: z.number(),
+  contentHash: z.string(),
+  createdAt: z.string(),
+});
 const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
-const PageQuery = z.object({ cursor: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(50).default(20) });
+const PageQuery = z.object({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
 const ProductParams = z.object({ id: z.string().max(64) });
 
 const tags = ['评价'];
@@ -75,7 +96,8 @@ export default async function reviewRoutes(app: App) {
       schema: {
         tags,
         summary: '发表评价（确认收货后，每件商品一次）',
-        description: '总评星级 = 质量、物流、服务三项评分的平均值（四舍五入），不单独填写。只打星可不写文字；写文字则至少 5 个字。',
+        description:
+          '总评星级 = 质量、物流、服务三项评分的平均值（四舍五入），不单独填写。只打星可不写文字；写文字则至少 5 个字。',
         body: z.object({
           orderLineId: z.string().min(1).max(64),
           ratings: z.object({ quality: Stars, logistics: Stars, service: Stars }),
@@ -101,7 +123,8 @@ export default async function reviewRoutes(app: App) {
         response: { 201: Published },
       },
     },
-    async (req, reply) => reply.status(201).send(unwrap(await svc.publishFollowUp(ctxOf(req), req.params.id, req.body))),
+    async (req, reply) =>
+      reply.status(201).send(unwrap(await svc.publishFollowUp(ctxOf(req), req.params.id, req.body))),
   );
 
   r.post(
@@ -112,11 +135,18 @@ export default async function reviewRoutes(app: App) {
         tags,
         summary: '商家回复评价（每条一次）',
         params: z.object({ id: z.string().max(64) }),
-        body: z.object({ content: z.string().trim().min(1, '请填写回复内容').max(MAX_CONTENT_CHARS, `回复最多 ${MAX_CONTENT_CHARS} 个字`) }),
+        body: z.object({
+          content: z
+            .string()
+            .trim()
+            .min(1, '请填写回复内容')
+            .max(MAX_CONTENT_CHARS, `回复最多 ${MAX_CONTENT_CHARS} 个字`),
+        }),
         response: { 201: z.object({ reviewId: z.string(), createdAt: z.string() }) },
       },
     },
-    async (req, reply) => reply.status(201).send(unwrap(await svc.replyToReview(ctxOf(req), req.params.id, req.body.content))),
+    async (req, reply) =>
+      reply.status(201).send(unwrap(await svc.replyToReview(ctxOf(req), req.params.id, req.body.content))),
   );
 
   r.get(
@@ -147,9 +177,19 @@ export default async function reviewRoutes(app: App) {
             productId: z.string(),
             count: z.number(),
             averageRating: z.number().nullable(),
-            averages: z.object({ quality: z.number().nullable(), logistics: z.number().nullable(), service: z.number().nullable() }),
+            averages: z.object({
+              quality: z.number().nullable(),
+              logistics: z.number().nullable(),
+              service: z.number().nullable(),
+            }),
             goodRate: z.number().nullable(),
-            counts: z.object({ good: z.number(), neutral: z.number(), bad: z.number(), withImages: z.number(), followUps: z.number() }),
+            counts: z.object({
+              good: z.number(),
+              neutral: z.number(),
+              bad: z.number(),
+              withImages: z.number(),
+              followUps: z.number(),
+            }),
           }),
         },
       },
@@ -188,7 +228,10 @@ export default async function reviewRoutes(app: App) {
 
   r.get(
     '/api/v1/me/reviews',
-    { config: { permission: 'user' }, schema: { tags, summary: '我的评价', querystring: PageQuery, response: { 200: page(MyReview) } } },
+    {
+      config: { permission: 'user' },
+      schema: { tags, summary: '我的评价', querystring: PageQuery, response: { 200: page(MyReview) } },
+    },
     async (req) => svc.listMyReviews(ctxOf(req), req.query),
   );
 

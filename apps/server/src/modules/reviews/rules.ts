@@ -22,7 +22,10 @@ export const charCount = (s: string): number => [...s].length;
 
 /** Only media this installation serves: no external hosts, no path tricks. */
 export const isLocalMediaUrl = (url: string): boolean =>
-  /^\/media\/[A-Za-z0-9_\-./%]+(\?[A-Za-z0-9_\-.=&%]*)?$/.test(url) && !url.includes('..') && !url.includes('//') && url.length <= 300;
+  /^\/media\/[A-Za-z0-9_\-./%]+(\?[A-Za-z0-9_\-.=&%]*)?$/.test(url) &&
+  !url.includes('..') &&
+  !url.includes('//') &&
+  url.length <= 300;
 
 export type ContentProblem = 'too-long' | 'too-short' | undefined;
 

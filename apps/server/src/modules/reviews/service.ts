@@ -20,7 +20,13 @@ import {
 } from './rules.ts';
 import { reviewChainHeads, reviewReplies, reviews } from './schema.ts';
 
-export { listMerchantReviews, listMyReviews, listProductReviews, reviewSummary, verifyProductReviews } from './queries.ts';
+export {
+  listMerchantReviews,
+  listMyReviews,
+  listProductReviews,
+  reviewSummary,
+  verifyProductReviews,
+} from './queries.ts';
 
 const refuse = refusals({
   'order-not-delivered': '确认收货后才能评价',
@@ -153,11 +159,16 @@ export async function publishFollowUp(ctx: Ctx, reviewId: string, input: FollowU
 }
 
 /** Staff of the reviewed line's merchant answer a review (or a follow-up) publicly, once. */
-export async function replyToReview(ctx: Ctx, reviewId: string, content: string): Promise<Result<{ reviewId: string; createdAt: string }>> {
+export async function replyToReview(
+  ctx: Ctx,
+  reviewId: string,
+  content: string,
+): Promise<Result<{ reviewId: string; createdAt: string }>> {
   const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
   const user = requireUser(ctx.actor);
   const text = content.trim();
-  if (text.length === 0 || [...text].length > MAX_CONTENT_CHARS) throw invalid('content', `回复内容为 1–${MAX_CONTENT_CHARS} 个字`);
+  if (text.length === 0 || [...text].length > MAX_CONTENT_CHARS)
+    throw invalid('content', `回复内容为 1–${MAX_CONTENT_CHARS} 个字`);
   return atomically(ctx, async (tx) => {
     const [review] = await tx
       .select({ id: reviews.id, productId: reviews.productId, contentHash: reviews.contentHash })
@@ -192,8 +203,15 @@ type NewReview = Omit<typeof reviews.$inferInsert, 'seq' | 'prevHash' | 'content
  * a review of this kind (the caller's refusal then rolls the head back).
  */
 async function appendToChain(tx: Db, now: Date, fields: NewReview) {
-  await tx.insert(reviewChainHeads).values({ productId: fields.productId, seq: 0, headHash: GENESIS_HASH, updatedAt: now }).onConflictDoNothing();
-  const [head] = await tx.select().from(reviewChainHeads).where(eq(reviewChainHeads.productId, fields.productId)).for('update');
+  await tx
+    .insert(reviewChainHeads)
+    .values({ productId: fields.productId, seq: 0, headHash: GENESIS_HASH, updatedAt: now })
+    .onConflictDoNothing();
+  const [head] = await tx
+    .select()
+    .from(reviewChainHeads)
+    .where(eq(reviewChainHeads.productId, fields.productId))
+    .for('update');
   if (!head) throw new Error(`review chain head missing for ${fields.productId}`);
   const row = { ...fields, seq: head.seq + 1, prevHash: head.headHash, createdAt: now };
   const contentHash = reviewHash(row);
@@ -203,7 +221,10 @@ async function appendToChain(tx: Db, now: Date, fields: NewReview) {
     .onConflictDoNothing({ target: [reviews.orderLineId, reviews.kind] })
     .returning();
   if (!inserted) return undefined;
-  await tx.update(reviewChainHeads).set({ seq: row.seq, headHash: contentHash, updatedAt: now }).where(eq(reviewChainHeads.productId, fields.productId));
+  await tx
+    .update(reviewChainHeads)
+    .set({ seq: row.seq, headHash: contentHash, updatedAt: now })
+    .where(eq(reviewChainHeads.productId, fields.productId));
   return inserted;
 }
 
@@ -215,7 +236,8 @@ const published = (row: typeof reviews.$inferSelect): Published => ({
   createdAt: row.createdAt.toISOString(),
 });
 
-const invalid = (field: string, message: string) => new AppError('validation-failed', 400, '请求参数有误', message, [{ field: `body.${field}`, message }]);
+const invalid = (field: string, message: string) =>
+  new AppError('validation-failed', 400, '请求参数有误', message, [{ field: `body.${field}`, message }]);
 
 // Routes validate the same rules with zod; this guards direct callers (seed, other modules).
 function validContent(raw: string, images: string[], textRequired: boolean): string {

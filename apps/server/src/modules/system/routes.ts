@@ -13,8 +13,14 @@ export default async function systemRoutes(app: App) {
         tags: ['系统'],
         summary: '健康检查',
         response: {
-          200: z.object({ status: z.literal('ok'), database: z.object({ kind: z.enum(['pglite', 'postgres']), ok: z.boolean(), latencyMs: z.number() }) }),
-          503: z.object({ status: z.literal('degraded'), database: z.object({ kind: z.enum(['pglite', 'postgres']), ok: z.boolean(), error: z.string() }) }),
+          200: z.object({
+            status: z.literal('ok'),
+            database: z.object({ kind: z.enum(['pglite', 'postgres']), ok: z.boolean(), latencyMs: z.number() }),
+          }),
+          503: z.object({
+            status: z.literal('degraded'),
+            database: z.object({ kind: z.enum(['pglite', 'postgres']), ok: z.boolean(), error: z.string() }),
+          }),
         },
       },
     },
@@ -23,9 +29,17 @@ export default async function systemRoutes(app: App) {
       const started = performance.now();
       try {
         await database.db.execute(sql`select 1`);
-        return { status: 'ok' as const, database: { kind: database.kind, ok: true, latencyMs: Math.round((performance.now() - started) * 100) / 100 } };
+        return {
+          status: 'ok' as const,
+          database: { kind: database.kind, ok: true, latencyMs: Math.round((performance.now() - started) * 100) / 100 },
+        };
       } catch (err) {
-        return reply.status(503).send({ status: 'degraded' as const, database: { kind: database.kind, ok: false, error: (err as Error).message } });
+        return reply
+          .status(503)
+          .send({
+            status: 'degraded' as const,
+            database: { kind: database.kind, ok: false, error: (err as Error).message },
+          });
       }
     },
   );
@@ -38,7 +52,14 @@ export default async function systemRoutes(app: App) {
       schema: {
         tags: ['系统'],
         summary: '进程指标（SQL 语句数、内存、运行时长）',
-        response: { 200: z.object({ sqlStatements: z.number(), rssBytes: z.number(), uptimeSeconds: z.number(), database: z.enum(['pglite', 'postgres']) }) },
+        response: {
+          200: z.object({
+            sqlStatements: z.number(),
+            rssBytes: z.number(),
+            uptimeSeconds: z.number(),
+            database: z.enum(['pglite', 'postgres']),
+          }),
+        },
       },
     },
     async () => ({

@@ -63,7 +63,13 @@ export function PollCard({
       </button>
       <h2>{poll.question}</h2>
       <p className="muted">
-        {closed ? t('投票已结束') : <>{t('距结束')} <FlashCountdown until={poll.closesAt} now={now} className="small" /></>}
+        {closed ? (
+          t('投票已结束')
+        ) : (
+          <>
+            {t('距结束')} <FlashCountdown until={poll.closesAt} now={now} className="small" />
+          </>
+        )}
         {' · '}
         {t('{n} 票', { n: poll.totalVotes })}
       </p>
@@ -86,7 +92,15 @@ export function PollCard({
                   <span className="live-poll-pct">{p}%</span>
                 </div>
               ) : (
-                <Button block size="small" shape="rounded" loading={busy === i} disabled={busy !== null} onClick={() => void vote(i)} data-testid="live-poll-option">
+                <Button
+                  block
+                  size="small"
+                  shape="rounded"
+                  loading={busy === i}
+                  disabled={busy !== null}
+                  onClick={() => void vote(i)}
+                  data-testid="live-poll-option"
+                >
                   {o.label}
                 </Button>
               )}
@@ -136,7 +150,17 @@ export function PkBar({ pk, sessionId, now }: { pk: LivePk; sessionId: string; n
 }
 
 /** 直播秒杀: the countdown before it opens, then 抢 — the same flash-sale purchase as the 秒杀 channel. */
-export function LiveFlashCard({ flash, now, onGrab, busy }: { flash: LiveFlash; now: number; onGrab: () => void; busy: boolean }) {
+export function LiveFlashCard({
+  flash,
+  now,
+  onGrab,
+  busy,
+}: {
+  flash: LiveFlash;
+  now: number;
+  onGrab: () => void;
+  busy: boolean;
+}) {
   const t = useT();
   const starts = Date.parse(flash.startsAt);
   const ends = Date.parse(flash.endsAt);
@@ -157,7 +181,11 @@ export function LiveFlashCard({ flash, now, onGrab, busy }: { flash: LiveFlash; 
               {t('距开抢')} <FlashCountdown until={flash.startsAt} now={now} className="small" />
             </>
           ) : (
-            t('剩 {n} / {total} 件 · 每人限 {limit} 件', { n: flash.remaining, total: flash.quantity, limit: flash.perUserLimit })
+            t('剩 {n} / {total} 件 · 每人限 {limit} 件', {
+              n: flash.remaining,
+              total: flash.quantity,
+              limit: flash.perUserLimit,
+            })
           )}
         </p>
       </div>

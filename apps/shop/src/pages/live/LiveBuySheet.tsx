@@ -19,7 +19,9 @@ type Step = { kind: 'sku' } | { kind: 'pay'; placed: PlacedCheckout } | { kind: 
 export function LiveBuySheet({ productId, onClose }: { productId: string; onClose: () => void }) {
   const [step, setStep] = useState<Step>({ kind: 'sku' });
   if (step.kind === 'sku') {
-    return <PostBuySheet productId={productId} onClose={onClose} onPlaced={(placed) => setStep({ kind: 'pay', placed })} />;
+    return (
+      <PostBuySheet productId={productId} onClose={onClose} onPlaced={(placed) => setStep({ kind: 'pay', placed })} />
+    );
   }
   return <PaySheet step={step} onPaid={(placed) => setStep({ kind: 'paid', placed })} onClose={onClose} />;
 }
@@ -89,7 +91,14 @@ function PaySheet({
             <Button block shape="rounded" disabled={busy} onClick={() => void navigate(`/pay/${placed.checkoutId}`)}>
               {t('稍后支付')}
             </Button>
-            <Button block shape="rounded" color="primary" loading={busy} onClick={() => void pay()} data-testid="live-pay-button">
+            <Button
+              block
+              shape="rounded"
+              color="primary"
+              loading={busy}
+              onClick={() => void pay()}
+              data-testid="live-pay-button"
+            >
               {t('支付 ¥{amount}', { amount: yuan(placed.amount) })}
             </Button>
           </div>

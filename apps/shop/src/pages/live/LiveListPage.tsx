@@ -18,7 +18,10 @@ const TABS: { key: LiveTab; title: MessageKey; empty: MessageKey; hint: MessageK
   { key: 'replay', title: '回放', empty: '还没有直播回放', hint: '直播结束后可以在这里看回放' },
 ];
 
-const MINE = { empty: '你还没有预约直播', hint: '在预告里点「预约提醒」，开播时短信通知你' } as const satisfies { empty: MessageKey; hint: MessageKey };
+const MINE = { empty: '你还没有预约直播', hint: '在预告里点「预约提醒」，开播时短信通知你' } as const satisfies {
+  empty: MessageKey;
+  hint: MessageKey;
+};
 
 const isTab = (v: string | null): v is LiveTab => v === 'live' || v === 'upcoming' || v === 'replay';
 
@@ -75,7 +78,10 @@ function LiveList({ tab, mine }: { tab: LiveTab; mine: boolean }) {
           </li>
         ))}
       </ul>
-      <InfiniteScroll loadMore={async () => void (await list.fetchNextPage({ throwOnError: true }))} hasMore={list.hasNextPage} />
+      <InfiniteScroll
+        loadMore={async () => void (await list.fetchNextPage({ throwOnError: true }))}
+        hasMore={list.hasNextPage}
+      />
     </PullToRefresh>
   );
 }
@@ -88,14 +94,20 @@ export function LiveCardView({ card }: { card: LiveCard }) {
   return (
     <Link to={`/live/${card.id}`} className="live-card" data-testid="live-card" data-status={card.status}>
       <span className="live-card-cover">
-        {card.coverUrl ? <img src={card.coverUrl} alt="" loading="lazy" /> : <span className="live-card-cover-empty">{t('好物直播')}</span>}
+        {card.coverUrl ? (
+          <img src={card.coverUrl} alt="" loading="lazy" />
+        ) : (
+          <span className="live-card-cover-empty">{t('好物直播')}</span>
+        )}
         {card.status === 'live' ? (
           <span className="live-status-tag live">
             <span className="live-dot" aria-hidden />
             {t('直播中')}
           </span>
         ) : card.status === 'scheduled' ? (
-          <span className="live-status-tag upcoming">{t('{time} 开播', { time: slotTime(card.scheduledAt, now) })}</span>
+          <span className="live-status-tag upcoming">
+            {t('{time} 开播', { time: slotTime(card.scheduledAt, now) })}
+          </span>
         ) : (
           <span className="live-status-tag replay">{t('回放')}</span>
         )}
@@ -108,7 +120,11 @@ export function LiveCardView({ card }: { card: LiveCard }) {
       <span className="live-card-body">
         <span className="live-card-title clamp-2">{card.title}</span>
         <span className="live-card-merchant">
-          {card.merchant.logoUrl ? <img src={card.merchant.logoUrl} alt="" /> : <span className="live-card-logo" aria-hidden />}
+          {card.merchant.logoUrl ? (
+            <img src={card.merchant.logoUrl} alt="" />
+          ) : (
+            <span className="live-card-logo" aria-hidden />
+          )}
           <span className="ellipsis">{card.merchant.name}</span>
         </span>
         {card.status === 'ended' && card.endedAt && <span className="live-card-when">{formatTime(card.endedAt)}</span>}

@@ -44,9 +44,17 @@ export function LiveRoom({ initial }: { initial: LiveDetail }) {
 
   return (
     <div className="live-room" data-testid="live-room" data-status="live">
-      <LiveVideo src={room.room.playbackUrl} poster={room.room.posterUrl} loop={room.room.playbackUrl.includes('/live-sample/')} />
+      <LiveVideo
+        src={room.room.playbackUrl}
+        poster={room.room.posterUrl}
+        loop={room.room.playbackUrl.includes('/live-sample/')}
+      />
       <div className="live-shade" aria-hidden />
-      <RoomTopBar room={room.room} viewers={room.viewers} action={<FollowButton merchantId={room.room.merchant.id} signedIn={flow.signedIn} onLogin={flow.login} />} />
+      <RoomTopBar
+        room={room.room}
+        viewers={room.viewers}
+        action={<FollowButton merchantId={room.room.merchant.id} signedIn={flow.signedIn} onLogin={flow.login} />}
+      />
       {room.status !== 'open' && (
         <p className="live-connecting" role="status">
           {room.status === 'closed' ? t('连接已断开，正在重连…') : t('正在进入直播间…')}
@@ -55,7 +63,9 @@ export function LiveRoom({ initial }: { initial: LiveDetail }) {
       {pk && <PkBar pk={pk} sessionId={room.room.id} now={now} />}
 
       <div className="live-side">
-        {lottery && <LotteryCard lottery={lottery} now={now} signedIn={flow.signedIn} myId={flow.myId} onEnter={enterLottery} />}
+        {lottery && (
+          <LotteryCard lottery={lottery} now={now} signedIn={flow.signedIn} myId={flow.myId} onEnter={enterLottery} />
+        )}
         {poll && (
           <PollCard
             poll={poll}
@@ -97,7 +107,17 @@ export function LiveRoom({ initial }: { initial: LiveDetail }) {
   );
 }
 
-function RoomFlash({ flash, now, signedIn, onLogin }: { flash: NonNullable<LiveDetail['flash']>; now: number; signedIn: boolean; onLogin: () => void }) {
+function RoomFlash({
+  flash,
+  now,
+  signedIn,
+  onLogin,
+}: {
+  flash: NonNullable<LiveDetail['flash']>;
+  now: number;
+  signedIn: boolean;
+  onLogin: () => void;
+}) {
   const { state, tap, reset } = useFlashTap(flash.itemId);
   return (
     <>
@@ -107,13 +127,27 @@ function RoomFlash({ flash, now, signedIn, onLogin }: { flash: NonNullable<LiveD
         busy={state.phase === 'pending' || state.phase === 'checking'}
         onGrab={() => (signedIn ? void tap(1) : onLogin())}
       />
-      <FlashResultSheet itemId={flash.itemId} startsAt={flash.startsAt} state={state} onClose={reset} onRetry={() => void tap(1)} />
+      <FlashResultSheet
+        itemId={flash.itemId}
+        startsAt={flash.startsAt}
+        state={state}
+        onClose={reset}
+        onRetry={() => void tap(1)}
+      />
     </>
   );
 }
 
 /** 关注 the merchant; the room does not know the current state, so it shows what this tap did. */
-function FollowButton({ merchantId, signedIn, onLogin }: { merchantId: string; signedIn: boolean; onLogin: () => void }) {
+function FollowButton({
+  merchantId,
+  signedIn,
+  onLogin,
+}: {
+  merchantId: string;
+  signedIn: boolean;
+  onLogin: () => void;
+}) {
   const t = useT();
   const follow = useFollow();
   const [on, setOn] = useState(false);

@@ -2,7 +2,8 @@ import { SoundMuteOutline } from 'antd-mobile-icons';
 import { type Ref, useState } from 'react';
 import { useT } from '../../i18n/index.tsx';
 
-type Playable = { kind: 'files'; sources: { src: string; type: string }[] } | { kind: 'unsupported'; reason: 'hls' | 'flv' };
+type Playable =
+  { kind: 'files'; sources: { src: string; type: string }[] } | { kind: 'unsupported'; reason: 'hls' | 'flv' };
 
 /**
  * What the browser can play of a playback URL. HLS plays where the browser supports it natively (Safari, most phone
@@ -48,7 +49,11 @@ export function LiveVideo({
 
   if (what.kind === 'unsupported' || failed) {
     return (
-      <div className="live-video live-video-message" role="alert" style={poster ? { backgroundImage: `url(${poster})` } : undefined}>
+      <div
+        className="live-video live-video-message"
+        role="alert"
+        style={poster ? { backgroundImage: `url(${poster})` } : undefined}
+      >
         <p>
           {what.kind === 'unsupported' && what.reason === 'hls'
             ? t('当前浏览器不支持直接播放直播流（HLS），请用手机自带浏览器或 Safari 打开')
@@ -74,10 +79,15 @@ export function LiveVideo({
         data-testid="live-video"
       >
         {what.sources.map((s) => (
-          <source key={s.src} src={s.src} type={s.type || undefined} onError={(e) => {
-            // The last source failing means nothing could play.
-            if (e.currentTarget === e.currentTarget.parentElement?.lastElementChild) setFailed(true);
-          }} />
+          <source
+            key={s.src}
+            src={s.src}
+            type={s.type || undefined}
+            onError={(e) => {
+              // The last source failing means nothing could play.
+              if (e.currentTarget === e.currentTarget.parentElement?.lastElementChild) setFailed(true);
+            }}
+          />
         ))}
       </video>
       {muted && (

@@ -38,7 +38,12 @@ export function LotteryCard({
 
   if (!open) {
     return (
-      <button type="button" className="live-float-chip lottery" onClick={() => setOpen(true)} data-testid="live-lottery-chip">
+      <button
+        type="button"
+        className="live-float-chip lottery"
+        onClick={() => setOpen(true)}
+        data-testid="live-lottery-chip"
+      >
         <GiftOutline aria-hidden /> {lottery.status === 'drawn' ? t('开奖结果') : t('福袋')}
       </button>
     );
@@ -51,7 +56,9 @@ export function LotteryCard({
       <h2>
         <GiftOutline aria-hidden /> {t('福袋 · {prize}', { prize: lottery.prize.title })}
       </h2>
-      <p className="muted">{t('{n} 人中奖 · 已有 {m} 人参与', { n: lottery.winnersCount, m: lottery.entrantsCount })}</p>
+      <p className="muted">
+        {t('{n} 人中奖 · 已有 {m} 人参与', { n: lottery.winnersCount, m: lottery.entrantsCount })}
+      </p>
       {lottery.status === 'open' ? (
         <>
           <p className="live-lottery-keyword">
@@ -69,7 +76,14 @@ export function LotteryCard({
                   {t('已参与，等待开奖')}
                 </p>
               ) : (
-                <Button block size="small" color="primary" shape="rounded" onClick={() => void enter()} data-testid="live-lottery-enter">
+                <Button
+                  block
+                  size="small"
+                  color="primary"
+                  shape="rounded"
+                  onClick={() => void enter()}
+                  data-testid="live-lottery-enter"
+                >
                   {signedIn ? t('发送口令参与') : t('登录后参与')}
                 </Button>
               )}
@@ -93,7 +107,12 @@ export function LotteryCard({
           )}
         </>
       )}
-      <button type="button" className="text-button live-verify" onClick={() => setVerifying(true)} data-testid="live-lottery-verify">
+      <button
+        type="button"
+        className="text-button live-verify"
+        onClick={() => setVerifying(true)}
+        data-testid="live-lottery-verify"
+      >
         {lottery.status === 'drawn' ? t('验证开奖') : t('查看种子承诺')}
       </button>
       {verifying && <VerifySheet lotteryId={lottery.id} onClose={() => setVerifying(false)} />}
@@ -138,8 +157,8 @@ function VerifySheet({ lotteryId, onClose }: { lotteryId: string; onClose: () =>
                       : check === 'winners-mismatch'
                         ? t('✗ 按公开规则复算的中奖者与公布的不一致')
                         : check === 'unavailable'
-                        ? t('当前页面不是安全连接，浏览器无法计算 sha256')
-                        : t('计算中…')}
+                          ? t('当前页面不是安全连接，浏览器无法计算 sha256')
+                          : t('计算中…')}
                 </dd>
               </>
             )}

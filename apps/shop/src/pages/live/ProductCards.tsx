@@ -17,7 +17,12 @@ export function PinnedCard({
 }) {
   const t = useT();
   return (
-    <section className="live-pinned" data-testid="live-pinned-card" data-product-id={product.productId} aria-label={t('主播讲解中的商品')}>
+    <section
+      className="live-pinned"
+      data-testid="live-pinned-card"
+      data-product-id={product.productId}
+      aria-label={t('主播讲解中的商品')}
+    >
       <span className="live-pinned-tag">{t('讲解中')}</span>
       <button type="button" className="live-pinned-close" aria-label={t('收起')} onClick={onClose}>
         <CloseOutline aria-hidden />
@@ -28,7 +33,13 @@ export function PinnedCard({
         {product.claim && <p className="live-pinned-claim ellipsis">{product.claim}</p>}
         <div className="row-between">
           <Price fen={product.price} size={16} />
-          <Button size="mini" color="primary" shape="rounded" onClick={() => onBuy(product.productId)} data-testid="live-pinned-buy">
+          <Button
+            size="mini"
+            color="primary"
+            shape="rounded"
+            onClick={() => onBuy(product.productId)}
+            data-testid="live-pinned-buy"
+          >
             {t('去抢购')}
           </Button>
         </div>

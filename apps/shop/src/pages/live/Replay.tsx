@@ -26,7 +26,8 @@ export function Replay({ room }: { room: LiveDetail }) {
     setCurrent(clip.productId);
     if (!el) return;
     // The sample clip is shorter than a real show: wrap so the jump still lands inside it.
-    el.currentTime = Number.isFinite(el.duration) && el.duration > 0 ? clip.offsetSeconds % el.duration : clip.offsetSeconds;
+    el.currentTime =
+      Number.isFinite(el.duration) && el.duration > 0 ? clip.offsetSeconds % el.duration : clip.offsetSeconds;
     void el.play().catch(() => undefined);
   };
 
@@ -53,7 +54,11 @@ export function Replay({ room }: { room: LiveDetail }) {
                     onClick={() => jump(c)}
                     data-testid="live-clip"
                   >
-                    {imageOf(c.productId) ? <img src={imageOf(c.productId) ?? ''} alt="" /> : <span className="live-clip-img" />}
+                    {imageOf(c.productId) ? (
+                      <img src={imageOf(c.productId) ?? ''} alt="" />
+                    ) : (
+                      <span className="live-clip-img" />
+                    )}
                     <span className="live-clip-text">
                       <span className="ellipsis">{c.title}</span>
                       <span className="live-clip-go">
@@ -68,7 +73,12 @@ export function Replay({ room }: { room: LiveDetail }) {
         )}
         <ReplayProgress video={video} />
         <div className="live-footer-row">
-          <button type="button" className="live-bag wide" onClick={() => setBagOpen(true)} data-testid="live-bag-button">
+          <button
+            type="button"
+            className="live-bag wide"
+            onClick={() => setBagOpen(true)}
+            data-testid="live-bag-button"
+          >
             <ShopbagOutline aria-hidden /> {t('商品袋 · {n} 件', { n: room.products.length })}
           </button>
         </div>

@@ -67,7 +67,13 @@ export function RoomFooter({
         </p>
       )}
       <div className="live-footer-row">
-        <button type="button" className="live-bag" onClick={onBag} data-testid="live-bag-button" aria-label={t('商品袋，{n} 件商品', { n: productCount })}>
+        <button
+          type="button"
+          className="live-bag"
+          onClick={onBag}
+          data-testid="live-bag-button"
+          aria-label={t('商品袋，{n} 件商品', { n: productCount })}
+        >
           <ShopbagOutline aria-hidden />
           <span className="live-bag-count">{productCount}</span>
         </button>
@@ -102,7 +108,13 @@ export function RoomFooter({
             {t('登录后参与互动')}
           </button>
         )}
-        <button type="button" className="live-like" onClick={like} data-testid="live-like-button" aria-label={t('点赞 {n}', { n: compactCount(likes) })}>
+        <button
+          type="button"
+          className="live-like"
+          onClick={like}
+          data-testid="live-like-button"
+          aria-label={t('点赞 {n}', { n: compactCount(likes) })}
+        >
           <HeartFill aria-hidden />
           <span className="live-like-count">{compactCount(likes)}</span>
           {hearts.map((id) => (

@@ -29,7 +29,15 @@ export function HostBadges({ badges }: { badges: LiveDetail['badges'] }) {
 }
 
 /** Host, badges and the real viewer count over the video, with a close button back to the list. */
-export function RoomTopBar({ room, viewers, action }: { room: LiveDetail; viewers: number | null; action?: ReactNode }) {
+export function RoomTopBar({
+  room,
+  viewers,
+  action,
+}: {
+  room: LiveDetail;
+  viewers: number | null;
+  action?: ReactNode;
+}) {
   const t = useT();
   const navigate = useNavigate();
   const leave = () => {

@@ -19,7 +19,10 @@ export function WarmUp({ room }: { room: LiveDetail }) {
 
   return (
     <div className="live-room warmup" data-testid="live-room" data-status="scheduled">
-      <div className="live-video live-cover" style={room.coverUrl ? { backgroundImage: `url(${room.coverUrl})` } : undefined} />
+      <div
+        className="live-video live-cover"
+        style={room.coverUrl ? { backgroundImage: `url(${room.coverUrl})` } : undefined}
+      />
       <div className="live-shade strong" aria-hidden />
       <RoomTopBar room={room} viewers={null} />
       <section className="live-warmup">

@@ -25,5 +25,13 @@ export function useBuyFlow(sessionId: string) {
     setBuying(productId);
   };
 
-  return { signedIn: Boolean(me.data), myId: me.data?.id, buying, opening, buy: (id: string) => void buy(id), close: () => setBuying(null), login };
+  return {
+    signedIn: Boolean(me.data),
+    myId: me.data?.id,
+    buying,
+    opening,
+    buy: (id: string) => void buy(id),
+    close: () => setBuying(null),
+    login,
+  };
 }

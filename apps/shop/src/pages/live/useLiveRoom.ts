@@ -16,7 +16,10 @@ export interface RoomState {
   viewers: number;
 }
 
-type Action = { type: 'ready'; room: LiveDetail; chat: LiveChatMessage[] | undefined } | { type: 'events'; events: RoomEvent[] } | { type: 'liked'; count: number }
+type Action =
+  | { type: 'ready'; room: LiveDetail; chat: LiveChatMessage[] | undefined }
+  | { type: 'events'; events: RoomEvent[] }
+  | { type: 'liked'; count: number }
   | { type: 'voted'; pollId: string; optionIndex: number };
 
 function reduce(state: RoomState, action: Action): RoomState {
@@ -28,7 +31,10 @@ function reduce(state: RoomState, action: Action): RoomState {
     const poll = state.room.poll;
     if (!poll || poll.id !== action.pollId || (poll.myVote ?? null) !== null) return state;
     const options = poll.options.map((o, i) => (i === action.optionIndex ? { ...o, votes: o.votes + 1 } : o));
-    return { ...state, room: { ...state.room, poll: { ...poll, options, totalVotes: poll.totalVotes + 1, myVote: action.optionIndex } } };
+    return {
+      ...state,
+      room: { ...state.room, poll: { ...poll, options, totalVotes: poll.totalVotes + 1, myVote: action.optionIndex } },
+    };
   }
   if (action.type === 'liked') return { ...state, room: { ...state.room, likes: state.room.likes + action.count } };
   let { room, messages, viewers } = state;
@@ -58,11 +64,20 @@ function reduce(state: RoomState, action: Action): RoomState {
         break;
       case 'poll':
         // A broadcast carries the counts; my own vote is only known here.
-        room = { ...room, poll: { ...e.poll, myVote: e.poll.myVote ?? (room.poll?.id === e.poll.id ? room.poll.myVote : null) } };
+        room = {
+          ...room,
+          poll: { ...e.poll, myVote: e.poll.myVote ?? (room.poll?.id === e.poll.id ? room.poll.myVote : null) },
+        };
         break;
       case 'lottery':
         // Likewise my entry, which a broadcast leaves out (a win shows in its winners).
-        room = { ...room, lottery: room.lottery?.id === e.lottery.id ? { ...e.lottery, entered: e.lottery.entered ?? room.lottery.entered } : e.lottery };
+        room = {
+          ...room,
+          lottery:
+            room.lottery?.id === e.lottery.id
+              ? { ...e.lottery, entered: e.lottery.entered ?? room.lottery.entered }
+              : e.lottery,
+        };
         break;
       case 'pk':
         room = { ...room, pk: e.pk };
@@ -119,11 +134,17 @@ export function useLiveRoom(initial: LiveDetail) {
     dispatch({ type: 'liked', count: 1 });
     timer.current ??= setTimeout(flush, LIKE_FLUSH_MS);
   }, [flush]);
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
 
-  const setMyVote = useCallback((pollId: string, optionIndex: number) => dispatch({ type: 'voted', pollId, optionIndex }), []);
+  const setMyVote = useCallback(
+    (pollId: string, optionIndex: number) => dispatch({ type: 'voted', pollId, optionIndex }),
+    [],
+  );
 
   return { ...state, status: socket.status, sendChat: socket.sendChat, like, setMyVote };
 }

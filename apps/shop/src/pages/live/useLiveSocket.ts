@@ -59,7 +59,9 @@ export function useLiveSocket(
   const socket = useRef<WebSocket | null>(null);
   const latest = useRef(handlers);
   latest.current = handlers;
-  const waiting = useRef(new Map<string, { resolve: (p: Problem | null) => void; timer: ReturnType<typeof setTimeout> }>());
+  const waiting = useRef(
+    new Map<string, { resolve: (p: Problem | null) => void; timer: ReturnType<typeof setTimeout> }>(),
+  );
 
   useEffect(() => {
     if (!enabled) return;
@@ -92,8 +94,7 @@ export function useLiveSocket(
         else if (frame.type === 'ack') {
           // A line held for review reaches the room only once approved; its sender should know why it is not there.
           if (settle(frame.clientId, null) && frame.pending) latest.current.onPending();
-        }
-        else if (frame.type === 'error') {
+        } else if (frame.type === 'error') {
           if (!frame.clientId || !settle(frame.clientId, frame.problem)) latest.current.onError(frame.problem);
         }
       };

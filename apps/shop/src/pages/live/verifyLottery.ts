@@ -18,10 +18,15 @@ export async function verifyLottery(proof: LotteryProof): Promise<Verdict> {
   if (hex(await subtle.digest('SHA-256', seed)) !== proof.seedCommitment) return 'commitment-mismatch';
   const key = await subtle.importKey('raw', seed, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
   const ranked = await Promise.all(
-    proof.entrants.map(async (e) => ({ userId: e.userId, ticket: hex(await subtle.sign('HMAC', key, new TextEncoder().encode(e.userId))) })),
+    proof.entrants.map(async (e) => ({
+      userId: e.userId,
+      ticket: hex(await subtle.sign('HMAC', key, new TextEncoder().encode(e.userId))),
+    })),
   );
   ranked.sort((a, b) => (a.ticket < b.ticket ? -1 : a.ticket > b.ticket ? 1 : a.userId < b.userId ? -1 : 1));
   const drawn = ranked.slice(0, proof.winnersCount).map((e) => e.userId);
   const published = proof.winners.map((w) => w.userId);
-  return drawn.length === published.length && drawn.every((id, i) => id === published[i]) ? 'match' : 'winners-mismatch';
+  return drawn.length === published.length && drawn.every((id, i) => id === published[i])
+    ? 'match'
+    : 'winners-mismatch';
 }

@@ -1,5 +1,20 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Checkbox, Col, Form, Input, List, Row, Skeleton, Space, Steps, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Form,
+  Input,
+  List,
+  Row,
+  Skeleton,
+  Space,
+  Steps,
+  Tag,
+  Typography,
+} from 'antd';
 import { api, must, problemTitle } from '../../../api/client.ts';
 import { useNotify } from '../../../components/feedback.ts';
 import { dateTime } from '../../../components/format.ts';
@@ -35,7 +50,9 @@ export function PushCalendarPanel({ communityId }: { communityId: string }) {
                   const push = calendar.data.pushes.find((p) => p.slot === i + 1);
                   return {
                     title: push ? push.title : t('第 {n} 次（未使用）', { n: i + 1 }),
-                    description: push ? `${push.kind === 'announcement' ? t('促销公告') : t('分组消息')} · ${dateTime(push.createdAt)}` : undefined,
+                    description: push
+                      ? `${push.kind === 'announcement' ? t('促销公告') : t('分组消息')} · ${dateTime(push.createdAt)}`
+                      : undefined,
                     status: push ? 'finish' : 'wait',
                   };
                 })}
@@ -65,7 +82,8 @@ function AnnouncementForm({ communityId }: { communityId: string }) {
   const refresh = useCommunityRefresh(communityId);
   const [form] = Form.useForm<AnnouncementInput>();
   const post = useMutation({
-    mutationFn: (body: AnnouncementInput) => must(api.POST('/api/v1/communities/{id}/announcements', { params: { path: { id: communityId } }, body })),
+    mutationFn: (body: AnnouncementInput) =>
+      must(api.POST('/api/v1/communities/{id}/announcements', { params: { path: { id: communityId } }, body })),
     onSuccess: () => {
       notify.success(t('公告已发布'));
       form.resetFields();
@@ -75,8 +93,18 @@ function AnnouncementForm({ communityId }: { communityId: string }) {
   });
   return (
     <Card title={t('发布公告')} size="small">
-      <Form form={form} name="announcement" layout="vertical" initialValues={{ promotional: false, pinned: true }} onFinish={(v) => post.mutate(v)}>
-        <Form.Item name="title" label={t('标题')} rules={[{ required: true, min: 2, max: 40, message: t('标题 2–40 个字') }]}>
+      <Form
+        form={form}
+        name="announcement"
+        layout="vertical"
+        initialValues={{ promotional: false, pinned: true }}
+        onFinish={(v) => post.mutate(v)}
+      >
+        <Form.Item
+          name="title"
+          label={t('标题')}
+          rules={[{ required: true, min: 2, max: 40, message: t('标题 2–40 个字') }]}
+        >
           <Input maxLength={40} data-testid="announcement-title" />
         </Form.Item>
         <Form.Item name="body" label={t('内容')} rules={[{ required: true, message: t('请填写公告内容') }]}>
@@ -102,7 +130,12 @@ function Announcements({ communityId }: { communityId: string }) {
   const t = useT();
   const list = useQuery({
     queryKey: ['community', communityId, 'announcements'],
-    queryFn: () => must(api.GET('/api/v1/communities/{id}/announcements', { params: { path: { id: communityId }, query: { limit: 20 } } })),
+    queryFn: () =>
+      must(
+        api.GET('/api/v1/communities/{id}/announcements', {
+          params: { path: { id: communityId }, query: { limit: 20 } },
+        }),
+      ),
   });
   return (
     <List

@@ -9,14 +9,24 @@ export type PushCalendar = GetOk<'/api/v1/communities/{id}/push-calendar'>;
 export type Tier = ScrmMember['tier'];
 
 export const TIER_LABEL = { regular: '普通', vip: 'VIP', core: '核心粉丝' } as const satisfies Record<Tier, string>;
-export const ROLE_LABEL = { member: '成员', moderator: '版主', admin: '管理员' } as const satisfies Record<ScrmMember['role'], string>;
+export const ROLE_LABEL = { member: '成员', moderator: '版主', admin: '管理员' } as const satisfies Record<
+  ScrmMember['role'],
+  string
+>;
 export const ADMISSION_LABEL = {
   open: '直接加入',
   application: '申请审核',
   tier: '按会员等级',
   purchase: '下单用户',
 } as const satisfies Record<MerchantCommunity['admission'], string>;
-export const TIMELINE_LABEL = { joined: '加入', left: '退出', read: '阅读', clicked: '点击', bought: '购买', asked: '咨询' } as const;
+export const TIMELINE_LABEL = {
+  joined: '加入',
+  left: '退出',
+  read: '阅读',
+  clicked: '点击',
+  bought: '购买',
+  asked: '咨询',
+} as const;
 
 export function useMerchantCommunities() {
   const merchantId = useMerchantId();
@@ -27,13 +37,21 @@ export function useMerchantCommunities() {
 }
 
 export function usePushCalendar(id: string) {
-  return useQuery({ queryKey: ['community', id, 'calendar'], queryFn: () => must(api.GET('/api/v1/communities/{id}/push-calendar', { params: { path: { id } } })) });
+  return useQuery({
+    queryKey: ['community', id, 'calendar'],
+    queryFn: () => must(api.GET('/api/v1/communities/{id}/push-calendar', { params: { path: { id } } })),
+  });
 }
 
 export function useMemberProfile(id: string, userId: string | undefined) {
   return useQuery({
     queryKey: ['community', id, 'member', userId],
-    queryFn: () => must(api.GET('/api/v1/communities/{id}/scrm/members/{userId}', { params: { path: { id, userId: userId! }, query: { limit: 50 } } })),
+    queryFn: () =>
+      must(
+        api.GET('/api/v1/communities/{id}/scrm/members/{userId}', {
+          params: { path: { id, userId: userId! }, query: { limit: 50 } },
+        }),
+      ),
     enabled: !!userId,
   });
 }
@@ -52,7 +70,12 @@ export function useUpdateMember(id: string) {
   const refresh = useCommunityRefresh(id);
   return useMutation({
     mutationFn: (v: { userId: string; tier?: Tier; role?: ScrmMember['role'] }) =>
-      must(api.PATCH('/api/v1/communities/{id}/members/{userId}', { params: { path: { id, userId: v.userId } }, body: { tier: v.tier, role: v.role } })),
+      must(
+        api.PATCH('/api/v1/communities/{id}/members/{userId}', {
+          params: { path: { id, userId: v.userId } },
+          body: { tier: v.tier, role: v.role },
+        }),
+      ),
     onSuccess: refresh,
   });
 }

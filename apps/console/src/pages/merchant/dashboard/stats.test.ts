@@ -3,10 +3,33 @@ import type { AfterSale, StaffOrder } from '../../../api/types.ts';
 import { computeStats, lastDays, shanghaiDay } from './stats.ts';
 
 const order = (o: Partial<StaffOrder>): StaffOrder =>
-  ({ id: 'ord', userId: 'u1', status: 'paid', payAmount: 0, refundedAmount: 0, createdAt: '2026-11-20T02:00:00Z', lines: [], ...o }) as StaffOrder;
+  ({
+    id: 'ord',
+    userId: 'u1',
+    status: 'paid',
+    payAmount: 0,
+    refundedAmount: 0,
+    createdAt: '2026-11-20T02:00:00Z',
+    lines: [],
+    ...o,
+  }) as StaffOrder;
 const line = (productId: string, qty: number, payAmount: number, refunded = { qty: 0, amount: 0 }) =>
-  ({ productId, title: productId, qty, payAmount, refundedQty: refunded.qty, refundedAmount: refunded.amount }) as StaffOrder['lines'][number];
-const afterSale = (a: Partial<AfterSale>): AfterSale => ({ orderId: 'ord', status: 'requested', reasonCode: 'quality', createdAt: '2026-11-20T03:00:00Z', ...a }) as AfterSale;
+  ({
+    productId,
+    title: productId,
+    qty,
+    payAmount,
+    refundedQty: refunded.qty,
+    refundedAmount: refunded.amount,
+  }) as StaffOrder['lines'][number];
+const afterSale = (a: Partial<AfterSale>): AfterSale =>
+  ({
+    orderId: 'ord',
+    status: 'requested',
+    reasonCode: 'quality',
+    createdAt: '2026-11-20T03:00:00Z',
+    ...a,
+  }) as AfterSale;
 
 describe('dashboard figures', () => {
   it('buckets by the Asia/Shanghai business day', () => {
@@ -20,12 +43,23 @@ describe('dashboard figures', () => {
     const stats = computeStats(
       [
         order({ id: 'o1', payAmount: 10000, lines: [line('p1', 2, 10000)] }),
-        order({ id: 'o2', status: 'closed', payAmount: 5000, refundedAmount: 5000, userId: 'u2', lines: [line('p2', 1, 5000, { qty: 1, amount: 5000 })] }),
+        order({
+          id: 'o2',
+          status: 'closed',
+          payAmount: 5000,
+          refundedAmount: 5000,
+          userId: 'u2',
+          lines: [line('p2', 1, 5000, { qty: 1, amount: 5000 })],
+        }),
         order({ id: 'o3', status: 'pending_payment', payAmount: 7000 }),
         order({ id: 'o4', status: 'cancelled', payAmount: 7000 }),
         order({ id: 'o5', payAmount: 9000, createdAt: '2026-11-10T02:00:00Z' }),
       ],
-      [afterSale({ orderId: 'o2' }), afterSale({ orderId: 'o2', reasonCode: 'other' }), afterSale({ orderId: 'o1', status: 'cancelled' })],
+      [
+        afterSale({ orderId: 'o2' }),
+        afterSale({ orderId: 'o2', reasonCode: 'other' }),
+        afterSale({ orderId: 'o1', status: 'cancelled' }),
+      ],
       window,
     );
     expect(stats.gmv).toBe(15000);

@@ -4,7 +4,8 @@ const SHANGHAI_MS = 8 * 3_600_000;
 const DAY_MS = 86_400_000;
 
 /** The business day (Asia/Shanghai) of an instant, as YYYY-MM-DD. */
-export const shanghaiDay = (at: string | number): string => new Date(new Date(at).getTime() + SHANGHAI_MS).toISOString().slice(0, 10);
+export const shanghaiDay = (at: string | number): string =>
+  new Date(new Date(at).getTime() + SHANGHAI_MS).toISOString().slice(0, 10);
 
 /** The last `n` business days, oldest first, ending today. */
 export function lastDays(n: number, now: number): string[] {
@@ -76,14 +77,18 @@ export function computeStats(orders: StaffOrder[], afterSales: AfterSale[], wind
   }
   const windowAfterSales = afterSales.filter((a) => inWindow(a.createdAt) && a.status !== 'cancelled');
   const afterSalesByReason = new Map<AfterSaleReason, number>();
-  for (const a of windowAfterSales) afterSalesByReason.set(a.reasonCode, (afterSalesByReason.get(a.reasonCode) ?? 0) + 1);
+  for (const a of windowAfterSales)
+    afterSalesByReason.set(a.reasonCode, (afterSalesByReason.get(a.reasonCode) ?? 0) + 1);
   return {
     days: [...byDay.values()],
     gmv,
     refunded,
     paidOrders,
     buyers: buyers.size,
-    topProducts: [...products.values()].filter((p) => p.amount > 0 || p.units > 0).sort((a, b) => b.amount - a.amount || b.units - a.units).slice(0, 8),
+    topProducts: [...products.values()]
+      .filter((p) => p.amount > 0 || p.units > 0)
+      .sort((a, b) => b.amount - a.amount || b.units - a.units)
+      .slice(0, 8),
     afterSales: windowAfterSales.length,
     ordersWithAfterSales: new Set(windowAfterSales.map((a) => a.orderId).filter((id) => paidIds.has(id))).size,
     afterSalesByReason,

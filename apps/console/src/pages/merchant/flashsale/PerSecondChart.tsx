@@ -5,7 +5,9 @@ import { useT } from '../../../i18n/index.tsx';
 import type { FlashMonitor } from './api.ts';
 
 const clock = (iso: string) =>
-  new Intl.DateTimeFormat('zh-CN', { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+  new Intl.DateTimeFormat('zh-CN', { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(
+    new Date(iso),
+  );
 
 /** Purchases won per second over the last minute, from the server's committed purchases (60 buckets). */
 export function PerSecondChart({ perSecond }: { perSecond: FlashMonitor['perSecond'] }) {
@@ -16,7 +18,12 @@ export function PerSecondChart({ perSecond }: { perSecond: FlashMonitor['perSeco
       animation: false,
       tooltip: { trigger: 'axis' },
       grid: { left: 48, right: 24, top: 28, bottom: 28 },
-      xAxis: { type: 'category', boundaryGap: false, data: perSecond.map((p) => clock(p.at)), axisLabel: { interval: 9 } },
+      xAxis: {
+        type: 'category',
+        boundaryGap: false,
+        data: perSecond.map((p) => clock(p.at)),
+        axisLabel: { interval: 9 },
+      },
       yAxis: { type: 'value', name: t('笔/秒'), minInterval: 1 },
       series: [
         {

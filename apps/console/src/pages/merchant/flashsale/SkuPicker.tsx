@@ -7,7 +7,15 @@ import { useListedProducts, useMerchantProduct } from './api.ts';
 import type { SkuFacts } from './form.ts';
 
 /** One of the shop's listed products, searched by title on the server (only listed products can go on sale). */
-export function ProductSelect({ value, onChange, id }: { value?: string; onChange?: (productId: string) => void; id?: string }) {
+export function ProductSelect({
+  value,
+  onChange,
+  id,
+}: {
+  value?: string;
+  onChange?: (productId: string) => void;
+  id?: string;
+}) {
   const t = useT();
   const merchantId = useMerchantId();
   const [typed, setTyped] = useState('');
@@ -25,7 +33,10 @@ export function ProductSelect({ value, onChange, id }: { value?: string; onChang
       label: `${p.title}（${p.minPrice === p.maxPrice ? yuan(p.minPrice) : `${yuan(p.minPrice)}–${yuan(p.maxPrice)}`} · ${t('库存 {n}', { n: p.totalStock })}）`,
       disabled: p.totalStock === 0,
     }));
-    const missing = value && !found.some((o) => o.value === value) ? [{ value, label: known.get(value) ?? value, disabled: false }] : [];
+    const missing =
+      value && !found.some((o) => o.value === value)
+        ? [{ value, label: known.get(value) ?? value, disabled: false }]
+        : [];
     return [...missing, ...found];
   }, [products.data, value, known, t]);
 
@@ -77,7 +88,13 @@ export function SkuSelect({
   const chosen = skus.find((s) => s.id === value);
   useEffect(() => {
     if (chosen && product.data) {
-      onFacts({ skuId: chosen.id, productTitle: product.data.title, specText: chosen.specText, price: chosen.price, stock: chosen.stock });
+      onFacts({
+        skuId: chosen.id,
+        productTitle: product.data.title,
+        specText: chosen.specText,
+        price: chosen.price,
+        stock: chosen.stock,
+      });
     }
   }, [chosen, product.data, onFacts]);
 

@@ -45,7 +45,11 @@ export function yuanToFen(value: number): number | undefined {
 }
 
 /** Why this flash price cannot be used, or null. The server checks the same against the SKU's price at creation. */
-export function flashPriceProblem(priceYuan: number | null | undefined, sku: SkuFacts | undefined, t: Translate): string | null {
+export function flashPriceProblem(
+  priceYuan: number | null | undefined,
+  sku: SkuFacts | undefined,
+  t: Translate,
+): string | null {
   if (priceYuan == null) return t('请输入秒杀价');
   const fen = yuanToFen(priceYuan);
   if (fen === undefined) return t('金额最多两位小数');
@@ -54,7 +58,11 @@ export function flashPriceProblem(priceYuan: number | null | undefined, sku: Sku
   return null;
 }
 
-export function quantityProblem(quantity: number | null | undefined, sku: SkuFacts | undefined, t: Translate): string | null {
+export function quantityProblem(
+  quantity: number | null | undefined,
+  sku: SkuFacts | undefined,
+  t: Translate,
+): string | null {
   if (quantity == null) return t('请输入秒杀数量');
   if (!Number.isInteger(quantity) || quantity < 1) return t('秒杀数量至少 1 件');
   if (sku && quantity > sku.stock) return t('超过现有库存 {n} 件', { n: sku.stock });
@@ -68,7 +76,12 @@ export function perUserProblem(limit: number | null | undefined, t: Translate): 
 }
 
 /** The slot's time window: starts now or later, ends after it starts, at most MAX_SLOT_HOURS long. */
-export function windowProblem(startMs: number | undefined, endMs: number | undefined, nowMs: number, t: Translate): string | null {
+export function windowProblem(
+  startMs: number | undefined,
+  endMs: number | undefined,
+  nowMs: number,
+  t: Translate,
+): string | null {
   if (startMs === undefined || endMs === undefined) return t('请选择开始和结束时间');
   if (startMs < nowMs - 60_000) return t('开始时间不能早于现在');
   if (endMs <= startMs) return t('结束时间须晚于开始时间');

@@ -22,7 +22,15 @@ interface Values {
 }
 
 /** Create a group-buy (拼团) or bargain (砍价) campaign for one SKU of the shop. */
-export function CreateCampaignModal({ kind, open, onClose }: { kind: 'group-buy' | 'bargain'; open: boolean; onClose: () => void }) {
+export function CreateCampaignModal({
+  kind,
+  open,
+  onClose,
+}: {
+  kind: 'group-buy' | 'bargain';
+  open: boolean;
+  onClose: () => void;
+}) {
   const t = useT();
   const qc = useQueryClient();
   const notify = useNotify();
@@ -41,10 +49,20 @@ export function CreateCampaignModal({ kind, open, onClose }: { kind: 'group-buy'
       return kind === 'group-buy'
         ? must(
             api.POST('/api/v1/merchant/group-buy/campaigns', {
-              body: { ...common, groupSize: v.groupSize ?? 2, groupPrice: toFen(v.price), perUserLimit: v.perUserLimit ?? null, newUserSeats: v.newUserSeats ?? 0 },
+              body: {
+                ...common,
+                groupSize: v.groupSize ?? 2,
+                groupPrice: toFen(v.price),
+                perUserLimit: v.perUserLimit ?? null,
+                newUserSeats: v.newUserSeats ?? 0,
+              },
             }),
           )
-        : must(api.POST('/api/v1/merchant/bargain/campaigns', { body: { ...common, floorPrice: toFen(v.price), helpsNeeded: v.helpsNeeded ?? 5 } }));
+        : must(
+            api.POST('/api/v1/merchant/bargain/campaigns', {
+              body: { ...common, floorPrice: toFen(v.price), helpsNeeded: v.helpsNeeded ?? 5 },
+            }),
+          );
     },
     onSuccess: (c) => {
       notify.success(t('已创建「{title}」', { title: c.title }));
@@ -68,7 +86,13 @@ export function CreateCampaignModal({ kind, open, onClose }: { kind: 'group-buy'
       <Form<Values>
         form={form}
         layout="vertical"
-        initialValues={{ groupSize: 2, durationHours: 24, newUserSeats: 0, helpsNeeded: 5, range: [dayjs(), dayjs().add(7, 'day')] }}
+        initialValues={{
+          groupSize: 2,
+          durationHours: 24,
+          newUserSeats: 0,
+          helpsNeeded: 5,
+          range: [dayjs(), dayjs().add(7, 'day')],
+        }}
       >
         <Form.Item name="productId" label={t('商品')} rules={[{ required: true, message: t('请选择商品') }]}>
           <ProductSelect />
@@ -82,7 +106,11 @@ export function CreateCampaignModal({ kind, open, onClose }: { kind: 'group-buy'
         <Form.Item
           name="price"
           label={kind === 'group-buy' ? t('拼团价（元）') : t('底价（元）')}
-          extra={skuPrice !== undefined ? t('当前售价 ¥{price}，须低于它', { price: (skuPrice / 100).toFixed(2) }) : undefined}
+          extra={
+            skuPrice !== undefined
+              ? t('当前售价 ¥{price}，须低于它', { price: (skuPrice / 100).toFixed(2) })
+              : undefined
+          }
           rules={[{ required: true, message: t('请填写价格') }]}
         >
           <InputNumber min={0.01} step={0.01} precision={2} style={{ width: '100%' }} />
@@ -92,7 +120,11 @@ export function CreateCampaignModal({ kind, open, onClose }: { kind: 'group-buy'
             <Form.Item name="groupSize" label={t('成团人数')} rules={[{ required: true }]}>
               <InputNumber min={2} max={50} style={{ width: '100%' }} />
             </Form.Item>
-            <Form.Item name="newUserSeats" label={t('每团新人专享席位')} extra={t('留给从未付款下单的新用户；团长席位不限')}>
+            <Form.Item
+              name="newUserSeats"
+              label={t('每团新人专享席位')}
+              extra={t('留给从未付款下单的新用户；团长席位不限')}
+            >
               <InputNumber min={0} max={49} style={{ width: '100%' }} />
             </Form.Item>
             <Form.Item name="perUserLimit" label={t('每人限参团次数（选填）')}>
@@ -104,7 +136,11 @@ export function CreateCampaignModal({ kind, open, onClose }: { kind: 'group-buy'
             <InputNumber min={1} max={100} style={{ width: '100%' }} />
           </Form.Item>
         )}
-        <Form.Item name="durationHours" label={kind === 'group-buy' ? t('成团时限（小时）') : t('砍价有效期（小时）')} rules={[{ required: true }]}>
+        <Form.Item
+          name="durationHours"
+          label={kind === 'group-buy' ? t('成团时限（小时）') : t('砍价有效期（小时）')}
+          rules={[{ required: true }]}
+        >
           <InputNumber min={0.2} max={kind === 'group-buy' ? 72 : 168} step={1} style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="range" label={t('活动时间')} rules={[{ required: true }]}>

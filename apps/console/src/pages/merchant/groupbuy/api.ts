@@ -12,17 +12,29 @@ export const campaignKeys = {
 };
 
 export const fetchGroupBuys = (cursor: string | undefined) =>
-  must(api.GET('/api/v1/merchant/group-buy/campaigns', { params: { query: { limit: 20, ...(cursor ? { cursor } : {}) } } }));
+  must(
+    api.GET('/api/v1/merchant/group-buy/campaigns', {
+      params: { query: { limit: 20, ...(cursor ? { cursor } : {}) } },
+    }),
+  );
 export const fetchBargains = (cursor: string | undefined) =>
-  must(api.GET('/api/v1/merchant/bargain/campaigns', { params: { query: { limit: 20, ...(cursor ? { cursor } : {}) } } }));
+  must(
+    api.GET('/api/v1/merchant/bargain/campaigns', { params: { query: { limit: 20, ...(cursor ? { cursor } : {}) } } }),
+  );
 export const fetchGroups = (campaignId: string, status: GroupStatus | undefined, cursor: string | undefined) =>
   must(
     api.GET('/api/v1/merchant/group-buy/campaigns/{id}/groups', {
-      params: { path: { id: campaignId }, query: { limit: 20, ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) } },
+      params: {
+        path: { id: campaignId },
+        query: { limit: 20, ...(status ? { status } : {}), ...(cursor ? { cursor } : {}) },
+      },
     }),
   );
 
-export const GROUP_STATUS: Record<GroupStatus, { label: '待团长付款' | '拼团中' | '已成团' | '未成团（已退款）' | '团长未付款'; color: string }> = {
+export const GROUP_STATUS: Record<
+  GroupStatus,
+  { label: '待团长付款' | '拼团中' | '已成团' | '未成团（已退款）' | '团长未付款'; color: string }
+> = {
   pending: { label: '待团长付款', color: 'default' },
   open: { label: '拼团中', color: 'processing' },
   succeeded: { label: '已成团', color: 'success' },

@@ -28,7 +28,8 @@ export function CreateProduct() {
   const [skuProblem, setSkuProblem] = useState<string | null>(null);
 
   const create = useMutation({
-    mutationFn: (body: BodyOf<'/api/v1/merchant/products', 'post'>) => must(api.POST('/api/v1/merchant/products', { body })),
+    mutationFn: (body: BodyOf<'/api/v1/merchant/products', 'post'>) =>
+      must(api.POST('/api/v1/merchant/products', { body })),
     onSuccess: (p) => {
       notify.success(p.status === 'listed' ? t('商品已发布并上架') : t('商品已保存为草稿'));
       void qc.invalidateQueries({ queryKey: ['merchant', merchantId, 'products'] });
@@ -57,9 +58,13 @@ export function CreateProduct() {
           for (const f of fieldErrorsOf(err)) {
             const [head, index, field] = f.path;
             const row = head === 'skus' ? enabled[Number(index)] : undefined;
-            if (row && (field === 'price' || field === 'stock' || field === 'originalPrice')) skuErrors.set(row.key, { ...skuErrors.get(row.key), [field]: f.message });
+            if (row && (field === 'price' || field === 'stock' || field === 'originalPrice'))
+              skuErrors.set(row.key, { ...skuErrors.get(row.key), [field]: f.message });
           }
-          const formFields = formErrorsOf<ProductInfoValues & { listed: boolean }>(err, (path) => path[0] !== 'skus' && path[0] !== 'specs');
+          const formFields = formErrorsOf<ProductInfoValues & { listed: boolean }>(
+            err,
+            (path) => path[0] !== 'skus' && path[0] !== 'specs',
+          );
           if (skuErrors.size > 0) setErrors(skuErrors);
           if (formFields.length > 0) form.setFields(formFields);
           if (skuErrors.size === 0 && formFields.length === 0) setSkuProblem(problemTitle(err));
@@ -101,16 +106,31 @@ export function CreateProduct() {
                 }}
               />
               <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
-                {t('新商品还没有成交记录，不能设置划线价：划线价须不高于近 7 日最低成交价（明码标价）。未启用的规格组合不会创建。')}
+                {t(
+                  '新商品还没有成交记录，不能设置划线价：划线价须不高于近 7 日最低成交价（明码标价）。未启用的规格组合不会创建。',
+                )}
               </Typography.Paragraph>
-              {skuProblem ? <Alert type="error" showIcon role="alert" title={skuProblem} style={{ marginTop: 12 }} /> : null}
+              {skuProblem ? (
+                <Alert type="error" showIcon role="alert" title={skuProblem} style={{ marginTop: 12 }} />
+              ) : null}
             </Card>
             <Card style={{ marginTop: 16 }}>
               <Space size="large" wrap>
-                <Form.Item name="listed" label={t('发布后立即上架')} valuePropName="checked" style={{ marginBottom: 0 }}>
+                <Form.Item
+                  name="listed"
+                  label={t('发布后立即上架')}
+                  valuePropName="checked"
+                  style={{ marginBottom: 0 }}
+                >
                   <Switch />
                 </Form.Item>
-                <Button type="primary" htmlType="submit" size="large" loading={create.isPending} data-testid="product-submit">
+                <Button
+                  type="primary"
+                  htmlType="submit"
+                  size="large"
+                  loading={create.isPending}
+                  data-testid="product-submit"
+                >
                   {t('发布商品')}
                 </Button>
               </Space>
@@ -121,4 +141,3 @@ export function CreateProduct() {
     </>
   );
 }
-

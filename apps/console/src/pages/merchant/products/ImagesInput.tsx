@@ -8,7 +8,15 @@ import { useT } from '../../../i18n/index.tsx';
 const MAX_IMAGES = 9;
 
 /** Product images as a list of URLs; each picked file is uploaded to /api/v1/media first. */
-export function ImagesInput({ value = [], onChange, id }: { value?: string[]; onChange?: (urls: string[]) => void; id?: string }) {
+export function ImagesInput({
+  value = [],
+  onChange,
+  id,
+}: {
+  value?: string[];
+  onChange?: (urls: string[]) => void;
+  id?: string;
+}) {
   const t = useT();
   const notify = useNotify();
   const [uploading, setUploading] = useState<UploadFile[]>([]);

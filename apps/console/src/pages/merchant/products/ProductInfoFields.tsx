@@ -44,7 +44,11 @@ export function ProductInfoFields() {
           data-testid="product-category"
         />
       </Form.Item>
-      <Form.Item name="images" label={t('商品图片')} extra={t('最多 9 张，第一张为主图；JPEG、PNG、WebP 或 GIF，单张不超过 5 MB。')}>
+      <Form.Item
+        name="images"
+        label={t('商品图片')}
+        extra={t('最多 9 张，第一张为主图；JPEG、PNG、WebP 或 GIF，单张不超过 5 MB。')}
+      >
         <ImagesInput />
       </Form.Item>
       <Form.Item label={t('商品属性')}>
@@ -53,16 +57,45 @@ export function ProductInfoFields() {
             <Flex vertical gap={8}>
               {fields.map((field, i) => (
                 <Flex key={field.key} gap={8} align="baseline">
-                  <Form.Item name={[field.name, 'name']} noStyle rules={[{ required: true, whitespace: true, message: t('请填写属性名') }]}>
-                    <Input aria-label={t('属性名 {n}', { n: i + 1 })} placeholder={t('属性名，如 产地')} maxLength={20} style={{ width: 160 }} />
+                  <Form.Item
+                    name={[field.name, 'name']}
+                    noStyle
+                    rules={[{ required: true, whitespace: true, message: t('请填写属性名') }]}
+                  >
+                    <Input
+                      aria-label={t('属性名 {n}', { n: i + 1 })}
+                      placeholder={t('属性名，如 产地')}
+                      maxLength={20}
+                      style={{ width: 160 }}
+                    />
                   </Form.Item>
-                  <Form.Item name={[field.name, 'value']} noStyle rules={[{ required: true, whitespace: true, message: t('请填写属性值') }]}>
-                    <Input aria-label={t('属性值 {n}', { n: i + 1 })} placeholder={t('属性值，如 云南')} maxLength={100} style={{ width: 280 }} />
+                  <Form.Item
+                    name={[field.name, 'value']}
+                    noStyle
+                    rules={[{ required: true, whitespace: true, message: t('请填写属性值') }]}
+                  >
+                    <Input
+                      aria-label={t('属性值 {n}', { n: i + 1 })}
+                      placeholder={t('属性值，如 云南')}
+                      maxLength={100}
+                      style={{ width: 280 }}
+                    />
                   </Form.Item>
-                  <Button type="text" aria-label={t('删除属性 {n}', { n: i + 1 })} icon={<MinusCircleOutlined />} onClick={() => remove(field.name)} />
+                  <Button
+                    type="text"
+                    aria-label={t('删除属性 {n}', { n: i + 1 })}
+                    icon={<MinusCircleOutlined />}
+                    onClick={() => remove(field.name)}
+                  />
                 </Flex>
               ))}
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ name: '', value: '' })} disabled={fields.length >= 30} style={{ width: 200 }}>
+              <Button
+                type="dashed"
+                icon={<PlusOutlined />}
+                onClick={() => add({ name: '', value: '' })}
+                disabled={fields.length >= 30}
+                style={{ width: 200 }}
+              >
                 {t('添加属性')}
               </Button>
             </Flex>
@@ -72,7 +105,12 @@ export function ProductInfoFields() {
       <Form.Item name="description" label={t('商品详情')} rules={[{ max: 10000, message: t('商品详情最多 10000 字') }]}>
         <Input.TextArea rows={5} maxLength={10000} showCount />
       </Form.Item>
-      <Form.Item name="madeToOrder" label={t('定制商品')} valuePropName="checked" extra={t('定制商品不支持七天无理由退货。')}>
+      <Form.Item
+        name="madeToOrder"
+        label={t('定制商品')}
+        valuePropName="checked"
+        extra={t('定制商品不支持七天无理由退货。')}
+      >
         <Switch />
       </Form.Item>
     </>

@@ -8,7 +8,15 @@ import { useT } from '../../../i18n/index.tsx';
 import { fieldErrorsOf } from './fieldErrors.ts';
 import { rowMessages } from './rowMessages.ts';
 import { SkuMatrixEditor } from './SkuMatrixEditor.tsx';
-import { comboKey, generateRows, usableDims, validateRows, type RowErrors, type SkuRow, type SpecDim } from './skuMatrix.ts';
+import {
+  comboKey,
+  generateRows,
+  usableDims,
+  validateRows,
+  type RowErrors,
+  type SkuRow,
+  type SpecDim,
+} from './skuMatrix.ts';
 
 type EditSkusBody = BodyOf<'/api/v1/merchant/products/{id}/skus', 'patch'>;
 type SkuUpdate = NonNullable<EditSkusBody['updates']>[number];
@@ -41,7 +49,8 @@ export function SkuCard({ product, onSaved }: { product: MerchantProduct; onSave
   const byId = useMemo(() => new Map(product.skus.map((s) => [s.id, s])), [product.skus]);
 
   const edit = useMutation({
-    mutationFn: (body: EditSkusBody) => must(api.PATCH('/api/v1/merchant/products/{id}/skus', { params: { path: { id: product.id } }, body })),
+    mutationFn: (body: EditSkusBody) =>
+      must(api.PATCH('/api/v1/merchant/products/{id}/skus', { params: { path: { id: product.id } }, body })),
     onSuccess: (p) => {
       onSaved(p);
       notify.success(t('SKU 已保存'));
@@ -78,18 +87,28 @@ export function SkuCard({ product, onSaved }: { product: MerchantProduct; onSave
       {
         onError: (err) => {
           const next = new Map<string, RowErrors>();
-          const put = (rowKey: string, field: keyof RowErrors, message: string) => next.set(rowKey, { ...next.get(rowKey), [field]: message });
+          const put = (rowKey: string, field: keyof RowErrors, message: string) =>
+            next.set(rowKey, { ...next.get(rowKey), [field]: message });
           if (err instanceof ApiError && err.problem.type.startsWith('original-price')) {
             // The refusal names the SKU by its spec text (「米白 / 50ml」); show it on that SKU's 划线价.
             const text = err.problem.detail ? `${err.problem.title}：${err.problem.detail}` : err.problem.title;
-            const named = updates.filter((u) => err.problem.detail?.includes(`「${byId.get(u.skuId)?.specText ?? ''}」`));
-            const targets = named.length > 0 ? named : updates.filter((u) => u.originalPrice !== undefined || u.price !== undefined);
+            const named = updates.filter((u) =>
+              err.problem.detail?.includes(`「${byId.get(u.skuId)?.specText ?? ''}」`),
+            );
+            const targets =
+              named.length > 0 ? named : updates.filter((u) => u.originalPrice !== undefined || u.price !== undefined);
             for (const u of targets) put(u.key, 'originalPrice', text);
           }
           for (const f of fieldErrorsOf(err)) {
             const [group, index, field] = f.path;
-            const target = group === 'updates' ? updates[Number(index)] : group === 'additions' ? additions[Number(index)] : undefined;
-            if (target && (field === 'price' || field === 'stock' || field === 'originalPrice')) put(target.key, field, f.message);
+            const target =
+              group === 'updates'
+                ? updates[Number(index)]
+                : group === 'additions'
+                  ? additions[Number(index)]
+                  : undefined;
+            if (target && (field === 'price' || field === 'stock' || field === 'originalPrice'))
+              put(target.key, field, f.message);
           }
           setErrors(next);
           if (next.size === 0) setProblem(problemTitle(err));
@@ -101,7 +120,9 @@ export function SkuCard({ product, onSaved }: { product: MerchantProduct; onSave
 
   const changed = rows.some((r) => {
     const b = r.id ? byId.get(r.id) : undefined;
-    return b ? b.price !== r.price || b.originalPrice !== r.originalPrice || b.stock !== r.stock || b.enabled !== r.enabled : r.enabled;
+    return b
+      ? b.price !== r.price || b.originalPrice !== r.originalPrice || b.stock !== r.stock || b.enabled !== r.enabled
+      : r.enabled;
   });
 
   return (
@@ -138,10 +159,11 @@ export function SkuCard({ product, onSaved }: { product: MerchantProduct; onSave
         }}
       />
       <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
-        {t('划线价须高于售价，且不高于该 SKU 近 7 日最低成交价（近 7 日无成交时为最近一次成交价）；从未成交的 SKU 不能设置划线价。库存为修改后的实际数量。')}
+        {t(
+          '划线价须高于售价，且不高于该 SKU 近 7 日最低成交价（近 7 日无成交时为最近一次成交价）；从未成交的 SKU 不能设置划线价。库存为修改后的实际数量。',
+        )}
       </Typography.Paragraph>
       {problem ? <Alert type="error" showIcon role="alert" title={problem} style={{ marginTop: 12 }} /> : null}
     </Card>
   );
 }
-

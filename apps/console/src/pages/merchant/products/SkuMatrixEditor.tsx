@@ -1,5 +1,18 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Input, InputNumber, Select, Space, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  Button,
+  Card,
+  Flex,
+  Input,
+  InputNumber,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { useState } from 'react';
 import { toFen, toYuan } from '../../../components/format.ts';
 import { useT } from '../../../i18n/index.tsx';
@@ -21,7 +34,13 @@ interface Props {
 function FieldError({ id, text }: { id: string; text: string | undefined }) {
   if (!text) return null;
   return (
-    <Typography.Text type="danger" id={id} role="alert" className="cell-wrap" style={{ display: 'block', fontSize: 12, marginTop: 2, maxWidth: 240 }}>
+    <Typography.Text
+      type="danger"
+      id={id}
+      role="alert"
+      className="cell-wrap"
+      style={{ display: 'block', fontSize: 12, marginTop: 2, maxWidth: 240 }}
+    >
       {text}
     </Typography.Text>
   );
@@ -36,7 +55,11 @@ export function SkuMatrixEditor({ dims, rows, onChange, errors, lockedValues, al
   const usable = usableDims(dims);
 
   const setDims = (next: SpecDim[]) => onChange(next, generateRows(next, rows));
-  const setRow = (key: string, patch: Partial<SkuRow>) => onChange(dims, rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  const setRow = (key: string, patch: Partial<SkuRow>) =>
+    onChange(
+      dims,
+      rows.map((r) => (r.key === key ? { ...r, ...patch } : r)),
+    );
 
   const columns: TableColumnsType<SkuRow> = [
     ...usable.map((d, di) => ({
@@ -118,7 +141,12 @@ export function SkuMatrixEditor({ dims, rows, onChange, errors, lockedValues, al
       key: 'enabled',
       width: 80,
       render: (_, r, i) => (
-        <Switch aria-label={t('第 {n} 行启用', { n: i + 1 })} checked={r.enabled} onChange={(enabled) => setRow(r.key, { enabled })} size="small" />
+        <Switch
+          aria-label={t('第 {n} 行启用', { n: i + 1 })}
+          checked={r.enabled}
+          onChange={(enabled) => setRow(r.key, { enabled })}
+          size="small"
+        />
       ),
     },
   ];
@@ -127,7 +155,9 @@ export function SkuMatrixEditor({ dims, rows, onChange, errors, lockedValues, al
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card size="small" title={t('规格维度')} data-testid="spec-dims">
         <Space orientation="vertical" style={{ width: '100%' }}>
-          {dims.length === 0 ? <Typography.Text type="secondary">{t('没有规格维度时，商品只有一个默认 SKU。')}</Typography.Text> : null}
+          {dims.length === 0 ? (
+            <Typography.Text type="secondary">{t('没有规格维度时，商品只有一个默认 SKU。')}</Typography.Text>
+          ) : null}
           {dims.map((d, i) => (
             <Flex key={i} gap={8} align="center" wrap>
               <Input
@@ -148,26 +178,42 @@ export function SkuMatrixEditor({ dims, rows, onChange, errors, lockedValues, al
                 tokenSeparators={[',', '，']}
                 style={{ flex: 1, minWidth: 280 }}
                 tagRender={({ label, value, closable, onClose }) => (
-                  <Tag closable={closable && !lockedValues?.[d.name]?.includes(String(value))} onClose={onClose} style={{ marginInlineEnd: 4 }}>
+                  <Tag
+                    closable={closable && !lockedValues?.[d.name]?.includes(String(value))}
+                    onClose={onClose}
+                    style={{ marginInlineEnd: 4 }}
+                  >
                     {label}
                   </Tag>
                 )}
                 onChange={(values: string[]) => {
-                  const kept = [...new Set([...(lockedValues?.[d.name] ?? []), ...values.map((v) => v.trim()).filter(Boolean)])];
+                  const kept = [
+                    ...new Set([...(lockedValues?.[d.name] ?? []), ...values.map((v) => v.trim()).filter(Boolean)]),
+                  ];
                   setDims(dims.map((x, j) => (j === i ? { ...x, values: kept } : x)));
                 }}
               />
               {specsLocked ? null : (
-                <Button aria-label={t('删除规格 {n}', { n: i + 1 })} icon={<DeleteOutlined />} onClick={() => setDims(dims.filter((_, j) => j !== i))} />
+                <Button
+                  aria-label={t('删除规格 {n}', { n: i + 1 })}
+                  icon={<DeleteOutlined />}
+                  onClick={() => setDims(dims.filter((_, j) => j !== i))}
+                />
               )}
             </Flex>
           ))}
           {specsLocked ? (
             <Typography.Text type="secondary">
-              {t('已创建的商品不能增删规格维度或删除已有规格值；可以新增规格值，并调整每个 SKU 的价格、划线价、库存和启用状态。')}
+              {t(
+                '已创建的商品不能增删规格维度或删除已有规格值；可以新增规格值，并调整每个 SKU 的价格、划线价、库存和启用状态。',
+              )}
             </Typography.Text>
           ) : (
-            <Button icon={<PlusOutlined />} disabled={dims.length >= MAX_DIMS} onClick={() => setDims([...dims, { name: '', values: [] }])}>
+            <Button
+              icon={<PlusOutlined />}
+              disabled={dims.length >= MAX_DIMS}
+              onClick={() => setDims([...dims, { name: '', values: [] }])}
+            >
               {t('添加规格维度')}
             </Button>
           )}
@@ -175,8 +221,24 @@ export function SkuMatrixEditor({ dims, rows, onChange, errors, lockedValues, al
       </Card>
       <Flex gap={8} align="center" wrap>
         <Typography.Text>{t('批量设置')}</Typography.Text>
-        <InputNumber aria-label={t('批量售价（元）')} placeholder={t('售价（元）')} min={0.01} precision={2} value={bulkPrice} onChange={setBulkPrice} style={{ width: 120 }} />
-        <InputNumber aria-label={t('批量库存')} placeholder={t('库存')} min={0} precision={0} value={bulkStock} onChange={setBulkStock} style={{ width: 120 }} />
+        <InputNumber
+          aria-label={t('批量售价（元）')}
+          placeholder={t('售价（元）')}
+          min={0.01}
+          precision={2}
+          value={bulkPrice}
+          onChange={setBulkPrice}
+          style={{ width: 120 }}
+        />
+        <InputNumber
+          aria-label={t('批量库存')}
+          placeholder={t('库存')}
+          min={0}
+          precision={0}
+          value={bulkStock}
+          onChange={setBulkStock}
+          style={{ width: 120 }}
+        />
         <Button
           disabled={bulkPrice == null && bulkStock == null}
           onClick={() =>
@@ -193,7 +255,15 @@ export function SkuMatrixEditor({ dims, rows, onChange, errors, lockedValues, al
           {t('应用到全部 SKU')}
         </Button>
       </Flex>
-      <Table<SkuRow> size="small" rowKey="key" columns={columns} dataSource={rows} pagination={false} data-testid="sku-matrix" scroll={{ x: true }} />
+      <Table<SkuRow>
+        size="small"
+        rowKey="key"
+        columns={columns}
+        dataSource={rows}
+        pagination={false}
+        data-testid="sku-matrix"
+        scroll={{ x: true }}
+      />
     </Space>
   );
 }

@@ -14,7 +14,10 @@ export function fieldErrorsOf(err: unknown): { path: string[]; message: string }
  * The same errors as antd form fields. The server names fields by its own schema paths, which the form's
  * value type cannot know statically; paths that match no form field are ignored by antd.
  */
-export function formErrorsOf<T>(err: unknown, include: (path: string[]) => boolean = () => true): Parameters<FormInstance<T>['setFields']>[0] {
+export function formErrorsOf<T>(
+  err: unknown,
+  include: (path: string[]) => boolean = () => true,
+): Parameters<FormInstance<T>['setFields']>[0] {
   const fields = fieldErrorsOf(err)
     .filter((f) => include(f.path))
     .map((f) => ({ name: f.path.map((p) => (/^\d+$/.test(p) ? Number(p) : p)), errors: [f.message] }));

@@ -1,4 +1,8 @@
 import type { Translate } from '../../../i18n/index.tsx';
 
 /** The editor's client-side check messages, in the console's language. */
-export const rowMessages = (t: Translate) => ({ price: t('请填写售价'), stock: t('请填写库存（整数）'), original: t('划线价须高于售价') });
+export const rowMessages = (t: Translate) => ({
+  price: t('请填写售价'),
+  stock: t('请填写库存（整数）'),
+  original: t('划线价须高于售价'),
+});

@@ -55,7 +55,10 @@ export interface RowErrors {
 }
 
 /** Client-side checks that save a round trip; the server still decides (the 划线价 rule needs its sales history). */
-export function validateRows(rows: SkuRow[], msg: { price: string; stock: string; original: string }): Map<string, RowErrors> {
+export function validateRows(
+  rows: SkuRow[],
+  msg: { price: string; stock: string; original: string },
+): Map<string, RowErrors> {
   const errors = new Map<string, RowErrors>();
   for (const r of rows) {
     // A combination that does not exist yet and stays switched off is simply not created.
@@ -71,4 +74,7 @@ export function validateRows(rows: SkuRow[], msg: { price: string; stock: string
 
 /** The server's spec text for a combination (values joined by " / "), used to find the row a refusal names. */
 export const specTextOf = (dims: SpecDim[], values: Record<string, string>): string =>
-  dims.map((d) => values[d.name]).filter(Boolean).join(' / ') || '默认';
+  dims
+    .map((d) => values[d.name])
+    .filter(Boolean)
+    .join(' / ') || '默认';

@@ -8,8 +8,15 @@ import { useNotify } from '../../../components/feedback.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { useT } from '../../../i18n/index.tsx';
 
-type Project = paths['/api/v1/admin/charity/projects']['get']['responses'][200]['content']['application/json']['items'][number];
-type ProjectInput = { title: string; organization: string; description: string; imageUrl?: string | null; targetPoints: number };
+type Project =
+  paths['/api/v1/admin/charity/projects']['get']['responses'][200]['content']['application/json']['items'][number];
+type ProjectInput = {
+  title: string;
+  organization: string;
+  description: string;
+  imageUrl?: string | null;
+  targetPoints: number;
+};
 
 /** 公益项目: projects users donate points to; raised totals come from each project's ledger account. */
 export default function CharityProjectsPage() {
@@ -18,7 +25,10 @@ export default function CharityProjectsPage() {
   const qc = useQueryClient();
   const [editing, setEditing] = useState<Project | 'new' | null>(null);
   const [form] = Form.useForm<ProjectInput>();
-  const list = useQuery({ queryKey: ['platform', 'charity'], queryFn: () => must(api.GET('/api/v1/admin/charity/projects')) });
+  const list = useQuery({
+    queryKey: ['platform', 'charity'],
+    queryFn: () => must(api.GET('/api/v1/admin/charity/projects')),
+  });
   const save = useMutation({
     mutationFn: (input: Partial<ProjectInput> & { id?: string; active?: boolean }) => {
       const { id, ...body } = input;
@@ -35,13 +45,17 @@ export default function CharityProjectsPage() {
   });
   const open = (p: Project | 'new') => {
     setEditing(p);
-    form.setFieldsValue(p === 'new' ? { title: '', organization: '', description: '', targetPoints: 1_000_000, imageUrl: null } : p);
+    form.setFieldsValue(
+      p === 'new' ? { title: '', organization: '', description: '', targetPoints: 1_000_000, imageUrl: null } : p,
+    );
   };
   return (
     <>
       <PageHeader
         title={t('公益项目')}
-        subtitle={t('用户捐赠的积分记入项目的积分账户，公益账本公开每一笔捐赠（昵称脱敏）。结束募集后不再接受捐赠，已捐记录保留。')}
+        subtitle={t(
+          '用户捐赠的积分记入项目的积分账户，公益账本公开每一笔捐赠（昵称脱敏）。结束募集后不再接受捐赠，已捐记录保留。',
+        )}
         extra={
           <Button type="primary" icon={<PlusOutlined />} onClick={() => open('new')}>
             {t('新建项目')}
@@ -59,22 +73,58 @@ export default function CharityProjectsPage() {
             pagination={false}
             locale={{ emptyText: t('暂无公益项目') }}
             columns={[
-              { title: t('项目'), dataIndex: 'title', render: (v: string, p) => (<><div>{v}</div><div style={{ color: '#8c8c8c', fontSize: 12 }}>{p.organization}</div></>) },
+              {
+                title: t('项目'),
+                dataIndex: 'title',
+                render: (v: string, p) => (
+                  <>
+                    <div>{v}</div>
+                    <div style={{ color: '#8c8c8c', fontSize: 12 }}>{p.organization}</div>
+                  </>
+                ),
+              },
               {
                 title: t('募集进度'),
                 key: 'progress',
                 width: 260,
                 render: (_, p) => (
                   <>
-                    <Progress percent={Math.min(100, Math.round((p.raisedPoints / p.targetPoints) * 100))} size="small" />
-                    <div style={{ fontSize: 12 }}>{t('{raised} / {target} 积分', { raised: p.raisedPoints.toLocaleString(), target: p.targetPoints.toLocaleString() })}</div>
+                    <Progress
+                      percent={Math.min(100, Math.round((p.raisedPoints / p.targetPoints) * 100))}
+                      size="small"
+                    />
+                    <div style={{ fontSize: 12 }}>
+                      {t('{raised} / {target} 积分', {
+                        raised: p.raisedPoints.toLocaleString(),
+                        target: p.targetPoints.toLocaleString(),
+                      })}
+                    </div>
                   </>
                 ),
               },
               { title: t('捐赠笔数'), dataIndex: 'donations', align: 'right' },
               { title: t('捐赠人数'), dataIndex: 'donors', align: 'right' },
-              { title: t('募集中'), dataIndex: 'active', render: (v: boolean, p) => <Switch size="small" checked={v} onChange={(active) => save.mutate({ id: p.id, active })} aria-label={t('募集中')} /> },
-              { title: t('操作'), key: 'edit', render: (_, p) => <Button size="small" onClick={() => open(p)}>{t('编辑')}</Button> },
+              {
+                title: t('募集中'),
+                dataIndex: 'active',
+                render: (v: boolean, p) => (
+                  <Switch
+                    size="small"
+                    checked={v}
+                    onChange={(active) => save.mutate({ id: p.id, active })}
+                    aria-label={t('募集中')}
+                  />
+                ),
+              },
+              {
+                title: t('操作'),
+                key: 'edit',
+                render: (_, p) => (
+                  <Button size="small" onClick={() => open(p)}>
+                    {t('编辑')}
+                  </Button>
+                ),
+              },
             ]}
           />
         )}
@@ -84,7 +134,11 @@ export default function CharityProjectsPage() {
         title={editing === 'new' ? t('新建项目') : t('编辑项目')}
         onCancel={() => setEditing(null)}
         confirmLoading={save.isPending}
-        onOk={() => void form.validateFields().then((v) => save.mutate({ ...v, ...(editing && editing !== 'new' ? { id: editing.id } : {}) }))}
+        onOk={() =>
+          void form
+            .validateFields()
+            .then((v) => save.mutate({ ...v, ...(editing && editing !== 'new' ? { id: editing.id } : {}) }))
+        }
       >
         <Form form={form} layout="vertical">
           <Form.Item name="title" label={t('项目名称')} rules={[{ required: true, min: 2, max: 40 }]}>

@@ -9,8 +9,17 @@ import { useNotify } from '../../../components/feedback.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { type MessageKey, useT } from '../../../i18n/index.tsx';
 
-type Item = paths['/api/v1/admin/points/mall-items']['get']['responses'][200]['content']['application/json']['items'][number];
-type ItemInput = { title: string; description: string; imageUrl?: string | null; pointsCost: number; stock: number; perUserLimit: number; couponTemplateId?: string | null };
+type Item =
+  paths['/api/v1/admin/points/mall-items']['get']['responses'][200]['content']['application/json']['items'][number];
+type ItemInput = {
+  title: string;
+  description: string;
+  imageUrl?: string | null;
+  pointsCost: number;
+  stock: number;
+  perUserLimit: number;
+  couponTemplateId?: string | null;
+};
 type Status = 'pending' | 'shipped' | 'cancelled' | 'issued';
 const STATUS: Record<Status, { label: MessageKey; color: string }> = {
   pending: { label: '待发货', color: 'orange' },
@@ -26,7 +35,10 @@ export default function PointsMallAdminPage() {
   const qc = useQueryClient();
   const [editing, setEditing] = useState<Item | 'new' | null>(null);
   const [form] = Form.useForm<ItemInput>();
-  const items = useQuery({ queryKey: ['platform', 'mall-items'], queryFn: () => must(api.GET('/api/v1/admin/points/mall-items')) });
+  const items = useQuery({
+    queryKey: ['platform', 'mall-items'],
+    queryFn: () => must(api.GET('/api/v1/admin/points/mall-items')),
+  });
   const refresh = () => void qc.invalidateQueries({ queryKey: ['platform'] });
   const save = useMutation({
     mutationFn: (input: ItemInput & { id?: string; active?: boolean }) => {
@@ -44,7 +56,11 @@ export default function PointsMallAdminPage() {
   });
   const open = (item: Item | 'new') => {
     setEditing(item);
-    form.setFieldsValue(item === 'new' ? { title: '', description: '', pointsCost: 500, stock: 100, perUserLimit: 1, imageUrl: null } : item);
+    form.setFieldsValue(
+      item === 'new'
+        ? { title: '', description: '', pointsCost: 500, stock: 100, perUserLimit: 1, imageUrl: null }
+        : item,
+    );
   };
 
   return (
@@ -70,7 +86,11 @@ export default function PointsMallAdminPage() {
             pagination={false}
             columns={[
               { title: t('名称'), dataIndex: 'title' },
-              { title: t('类型'), dataIndex: 'couponTemplateId', render: (v: string | null) => (v ? <Tag color="blue">{t('优惠券')}</Tag> : <Tag>{t('实物')}</Tag>) },
+              {
+                title: t('类型'),
+                dataIndex: 'couponTemplateId',
+                render: (v: string | null) => (v ? <Tag color="blue">{t('优惠券')}</Tag> : <Tag>{t('实物')}</Tag>),
+              },
               { title: t('所需积分'), dataIndex: 'pointsCost', align: 'right' },
               { title: t('库存'), dataIndex: 'stock', align: 'right' },
               { title: t('已兑换'), dataIndex: 'redeemedCount', align: 'right' },
@@ -79,10 +99,23 @@ export default function PointsMallAdminPage() {
                 title: t('上架'),
                 dataIndex: 'active',
                 render: (v: boolean, item) => (
-                  <Switch checked={v} size="small" onChange={(active) => save.mutate({ ...item, active })} aria-label={t('上架')} />
+                  <Switch
+                    checked={v}
+                    size="small"
+                    onChange={(active) => save.mutate({ ...item, active })}
+                    aria-label={t('上架')}
+                  />
                 ),
               },
-              { title: t('操作'), key: 'edit', render: (_, item) => <Button size="small" onClick={() => open(item)}>{t('编辑')}</Button> },
+              {
+                title: t('操作'),
+                key: 'edit',
+                render: (_, item) => (
+                  <Button size="small" onClick={() => open(item)}>
+                    {t('编辑')}
+                  </Button>
+                ),
+              },
             ]}
           />
         )}
@@ -93,7 +126,11 @@ export default function PointsMallAdminPage() {
         title={editing === 'new' ? t('新增商品') : t('编辑商品')}
         onCancel={() => setEditing(null)}
         confirmLoading={save.isPending}
-        onOk={() => void form.validateFields().then((v) => save.mutate({ ...v, ...(editing && editing !== 'new' ? { id: editing.id } : {}) }))}
+        onOk={() =>
+          void form
+            .validateFields()
+            .then((v) => save.mutate({ ...v, ...(editing && editing !== 'new' ? { id: editing.id } : {}) }))
+        }
       >
         <Form form={form} layout="vertical">
           <Form.Item name="title" label={t('名称')} rules={[{ required: true, min: 2, max: 40 }]}>
@@ -136,7 +173,12 @@ function Redemptions() {
   });
   const decide = useMutation({
     mutationFn: (input: { id: string; action: 'ship' | 'cancel'; note: string }) =>
-      must(api.POST('/api/v1/admin/points/redemptions/{id}/decision', { params: { path: { id: input.id } }, body: { action: input.action, note: input.note } })),
+      must(
+        api.POST('/api/v1/admin/points/redemptions/{id}/decision', {
+          params: { path: { id: input.id } },
+          body: { action: input.action, note: input.note },
+        }),
+      ),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['platform'] }),
     onError: notify.error,
   });
@@ -144,14 +186,26 @@ function Redemptions() {
     let note = '';
     Modal.confirm({
       title: action === 'ship' ? t('填写快递与单号') : t('取消兑换（退回积分与库存）'),
-      content: <Input autoFocus placeholder={action === 'ship' ? t('如：顺丰 SF1234567890') : t('取消原因')} onChange={(e) => (note = e.target.value)} />,
+      content: (
+        <Input
+          autoFocus
+          placeholder={action === 'ship' ? t('如：顺丰 SF1234567890') : t('取消原因')}
+          onChange={(e) => (note = e.target.value)}
+        />
+      ),
       onOk: () => decide.mutateAsync({ id, action, note }),
     });
   };
   return (
     <Card
       title={t('兑换记录')}
-      extra={<Segmented<Status> value={status} onChange={setStatus} options={(Object.keys(STATUS) as Status[]).map((s) => ({ value: s, label: t(STATUS[s].label) }))} />}
+      extra={
+        <Segmented<Status>
+          value={status}
+          onChange={setStatus}
+          options={(Object.keys(STATUS) as Status[]).map((s) => ({ value: s, label: t(STATUS[s].label) }))}
+        />
+      }
     >
       {list.isError ? (
         <Alert type="error" showIcon title={problemTitle(list.error)} />
@@ -167,8 +221,17 @@ function Redemptions() {
             { title: t('兑换时间'), dataIndex: 'createdAt', render: (v: string) => dateTime(v) },
             { title: t('商品'), dataIndex: 'itemTitle' },
             { title: t('积分'), dataIndex: 'points', align: 'right' },
-            { title: t('收货人'), key: 'to', render: (_, r) => (r.shipTo ? `${r.shipTo.recipient} ${r.shipTo.phone} ${r.shipTo.address}` : t('优惠券（已直接发放）')) },
-            { title: t('状态'), dataIndex: 'status', render: (s: Status) => <Tag color={STATUS[s].color}>{t(STATUS[s].label)}</Tag> },
+            {
+              title: t('收货人'),
+              key: 'to',
+              render: (_, r) =>
+                r.shipTo ? `${r.shipTo.recipient} ${r.shipTo.phone} ${r.shipTo.address}` : t('优惠券（已直接发放）'),
+            },
+            {
+              title: t('状态'),
+              dataIndex: 'status',
+              render: (s: Status) => <Tag color={STATUS[s].color}>{t(STATUS[s].label)}</Tag>,
+            },
             { title: t('备注'), dataIndex: 'fulfilNote', render: (v: string | null) => v ?? '—' },
             {
               title: t('操作'),

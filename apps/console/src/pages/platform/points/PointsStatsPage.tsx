@@ -9,8 +9,15 @@ import { useT } from '../../../i18n/index.tsx';
 /** 积分总账: issued, outstanding, redeemed, expired and donated points, read from the ledger, and the reconcile check. */
 export default function PointsStatsPage() {
   const t = useT();
-  const stats = useQuery({ queryKey: ['platform', 'points-stats'], queryFn: () => must(api.GET('/api/v1/admin/points/stats')), staleTime: 0 });
-  const tiers = useQuery({ queryKey: ['platform', 'membership'], queryFn: () => must(api.GET('/api/v1/admin/membership/overview')) });
+  const stats = useQuery({
+    queryKey: ['platform', 'points-stats'],
+    queryFn: () => must(api.GET('/api/v1/admin/points/stats')),
+    staleTime: 0,
+  });
+  const tiers = useQuery({
+    queryKey: ['platform', 'membership'],
+    queryFn: () => must(api.GET('/api/v1/admin/membership/overview')),
+  });
   return (
     <>
       <PageHeader
@@ -39,7 +46,11 @@ export default function PointsStatsPage() {
             title={
               stats.data.reconciliation.ok
                 ? t('积分对账通过：账本借贷平衡，每个用户的余额与账本一致')
-                : t('积分对账未通过：{n} 个用户余额与账本不符', { n: stats.data.reconciliation.walletMismatches.length + stats.data.reconciliation.lotMismatches.length })
+                : t('积分对账未通过：{n} 个用户余额与账本不符', {
+                    n:
+                      stats.data.reconciliation.walletMismatches.length +
+                      stats.data.reconciliation.lotMismatches.length,
+                  })
             }
           />
           <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
@@ -93,7 +104,13 @@ export default function PointsStatsPage() {
                     grid: { left: 90, right: 20, top: 10, bottom: 30 },
                     xAxis: { type: 'value' },
                     yAxis: { type: 'category', data: stats.data.byKind.map((k) => k.label).reverse() },
-                    series: [{ type: 'bar', data: stats.data.byKind.map((k) => k.points).reverse(), itemStyle: { color: '#fa541c' } }],
+                    series: [
+                      {
+                        type: 'bar',
+                        data: stats.data.byKind.map((k) => k.points).reverse(),
+                        itemStyle: { color: '#fa541c' },
+                      },
+                    ],
                   }}
                 />
               </Card>
@@ -114,20 +131,37 @@ export default function PointsStatsPage() {
             columns={[
               { title: t('等级'), dataIndex: 'name' },
               { title: t('成长值门槛'), dataIndex: 'threshold', align: 'right' },
-              { title: t('会员价'), dataIndex: 'percentOff', render: (v: number) => (v > 0 ? t('{n} 折', { n: 100 - v }) : '—') },
+              {
+                title: t('会员价'),
+                dataIndex: 'percentOff',
+                render: (v: number) => (v > 0 ? t('{n} 折', { n: 100 - v }) : '—'),
+              },
               { title: t('包邮'), dataIndex: 'freeShipping', render: (v: boolean) => (v ? t('是') : '—') },
-              { title: t('生日券'), dataIndex: 'birthdayCoupon', render: (v: { label: string } | null) => v?.label ?? '—' },
-              { title: t('限量优先购'), dataIndex: 'priorityMinutes', render: (v: number) => (v > 0 ? t('提前 {n} 分钟', { n: v }) : '—') },
+              {
+                title: t('生日券'),
+                dataIndex: 'birthdayCoupon',
+                render: (v: { label: string } | null) => v?.label ?? '—',
+              },
+              {
+                title: t('限量优先购'),
+                dataIndex: 'priorityMinutes',
+                render: (v: number) => (v > 0 ? t('提前 {n} 分钟', { n: v }) : '—'),
+              },
               { title: t('新品试用'), dataIndex: 'trials', render: (v: boolean) => (v ? t('可报名') : '—') },
               { title: t('会员档案数'), dataIndex: 'members', align: 'right' },
             ]}
             footer={() =>
               tiers.data
-                ? t('成长值按近 {days} 天实付计算（每 ¥1 计 1 点，退款按比例扣回），每天 00:10 重算等级；新品试用报名 {n} 人。最近重算：{at}', {
-                    days: tiers.data.growthWindowDays,
-                    n: tiers.data.trialOptIns,
-                    at: tiers.data.lastRecomputedAt ? new Date(tiers.data.lastRecomputedAt).toLocaleString('zh-CN') : '—',
-                  })
+                ? t(
+                    '成长值按近 {days} 天实付计算（每 ¥1 计 1 点，退款按比例扣回），每天 00:10 重算等级；新品试用报名 {n} 人。最近重算：{at}',
+                    {
+                      days: tiers.data.growthWindowDays,
+                      n: tiers.data.trialOptIns,
+                      at: tiers.data.lastRecomputedAt
+                        ? new Date(tiers.data.lastRecomputedAt).toLocaleString('zh-CN')
+                        : '—',
+                    },
+                  )
                 : null
             }
           />

@@ -56,7 +56,9 @@ export default function CouponTemplatesPage({ owner }: { owner: CouponOwner }) {
       key: 'validity',
       render: (_, c) => (
         <span style={{ whiteSpace: 'nowrap', fontSize: 13 }}>
-          {c.validDays ? t('领取后 {n} 天', { n: c.validDays }) : `${dateTime(c.validFrom)} ${t('至')} ${dateTime(c.validUntil)}`}
+          {c.validDays
+            ? t('领取后 {n} 天', { n: c.validDays })
+            : `${dateTime(c.validFrom)} ${t('至')} ${dateTime(c.validUntil)}`}
           <br />
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('领取截止 {at}', { at: dateTime(c.claimUntil) })}
@@ -79,7 +81,12 @@ export default function CouponTemplatesPage({ owner }: { owner: CouponOwner }) {
         </div>
       ),
     },
-    { title: t('使用中 / 已退回'), key: 'used', align: 'right', render: (_, c) => `${c.stats.used} / ${c.stats.returned}` },
+    {
+      title: t('使用中 / 已退回'),
+      key: 'used',
+      align: 'right',
+      render: (_, c) => `${c.stats.used} / ${c.stats.returned}`,
+    },
     {
       title: t('用券订单 · 优惠金额'),
       key: 'paid',
@@ -94,7 +101,9 @@ export default function CouponTemplatesPage({ owner }: { owner: CouponOwner }) {
       title: t('状态'),
       key: 'status',
       render: (_, c) => (
-        <StatusTag color={c.status === 'active' ? 'green' : 'default'}>{c.status === 'active' ? t('发放中') : t('已停止')}</StatusTag>
+        <StatusTag color={c.status === 'active' ? 'green' : 'default'}>
+          {c.status === 'active' ? t('发放中') : t('已停止')}
+        </StatusTag>
       ),
     },
     {
@@ -153,7 +162,12 @@ export default function CouponTemplatesPage({ owner }: { owner: CouponOwner }) {
           {t('用券订单与优惠金额只计已支付且未取消、未全额退款的订单；订单取消或全额退款后券退回买家。')}
         </Typography.Paragraph>
       </Card>
-      <TemplateFormModal owner={owner} open={creating} onClose={() => setCreating(false)} onCreated={() => void refresh()} />
+      <TemplateFormModal
+        owner={owner}
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={() => void refresh()}
+      />
       <IssueModal owner={owner} template={issuing} onClose={() => setIssuing(null)} onIssued={() => void refresh()} />
     </>
   );

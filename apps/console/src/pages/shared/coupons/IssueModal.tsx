@@ -12,7 +12,17 @@ interface Values {
 }
 
 /** 定向发放: to pasted phone numbers / user ids, or to a segment kept from this shop's paid orders. */
-export function IssueModal({ owner, template, onClose, onIssued }: { owner: CouponOwner; template: CouponTemplate | null; onClose: () => void; onIssued: () => void }) {
+export function IssueModal({
+  owner,
+  template,
+  onClose,
+  onIssued,
+}: {
+  owner: CouponOwner;
+  template: CouponTemplate | null;
+  onClose: () => void;
+  onIssued: () => void;
+}) {
   const t = useT();
   const notify = useNotify();
   const [form] = Form.useForm<Values>();
@@ -21,8 +31,12 @@ export function IssueModal({ owner, template, onClose, onIssued }: { owner: Coup
   const issue = useMutation({
     mutationFn: (body: IssueBody) => issueTemplate(owner, template!.id, body, idempotencyKey()),
     onSuccess: (r) => {
-      const unknown = r.unknown.length ? t('；{n} 个用户不存在：{list}', { n: r.unknown.length, list: r.unknown.slice(0, 5).join('、') }) : '';
-      setResult(t('已发放 {issued} 张，{skipped} 人已达限领跳过', { issued: r.issued, skipped: r.skippedAtLimit }) + unknown);
+      const unknown = r.unknown.length
+        ? t('；{n} 个用户不存在：{list}', { n: r.unknown.length, list: r.unknown.slice(0, 5).join('、') })
+        : '';
+      setResult(
+        t('已发放 {issued} 张，{skipped} 人已达限领跳过', { issued: r.issued, skipped: r.skippedAtLimit }) + unknown,
+      );
       onIssued();
     },
     onError: notify.error,
@@ -53,7 +67,10 @@ export function IssueModal({ owner, template, onClose, onIssued }: { owner: Coup
     >
       {template && (
         <p style={{ marginTop: 0 }}>
-          {t('剩余 {n} 张，每人限 {limit} 张。', { n: template.totalQuantity - template.stats.issued, limit: template.perUserLimit })}
+          {t('剩余 {n} 张，每人限 {limit} 张。', {
+            n: template.totalQuantity - template.stats.issued,
+            limit: template.perUserLimit,
+          })}
         </p>
       )}
       <Form<Values> form={form} layout="vertical" initialValues={{ target: 'buyers' }} onFinish={submit}>
@@ -67,7 +84,11 @@ export function IssueModal({ owner, template, onClose, onIssued }: { owner: Coup
           />
         </Form.Item>
         {target === 'list' && (
-          <Form.Item name="list" label={t('手机号或用户 ID')} rules={[{ required: true, message: t('请填写至少一个用户') }]}>
+          <Form.Item
+            name="list"
+            label={t('手机号或用户 ID')}
+            rules={[{ required: true, message: t('请填写至少一个用户') }]}
+          >
             <Input.TextArea rows={4} placeholder={t('每行一个，或用逗号分隔')} />
           </Form.Item>
         )}

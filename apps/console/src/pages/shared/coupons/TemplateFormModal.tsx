@@ -36,7 +36,9 @@ function toBody(v: FormValues): TemplateBody {
     kind: v.kind,
     thresholdAmount: v.kind === 'no_threshold' ? 0 : toFen(v.threshold ?? 0),
     discountAmount: v.kind === 'percent' ? 0 : toFen(v.discount ?? 0),
-    ...(v.kind === 'percent' ? { percentOff: Math.round(100 - (v.rate ?? 10) * 10), maxDiscount: v.maxDiscount ? toFen(v.maxDiscount) : null } : {}),
+    ...(v.kind === 'percent'
+      ? { percentOff: Math.round(100 - (v.rate ?? 10) * 10), maxDiscount: v.maxDiscount ? toFen(v.maxDiscount) : null }
+      : {}),
     scope: v.scope,
     productIds: v.scope === 'products' ? (v.productIds ?? []) : [],
     categoryIds: v.scope === 'category' ? (v.categoryIds ?? []) : [],
@@ -52,7 +54,17 @@ function toBody(v: FormValues): TemplateBody {
   };
 }
 
-export function TemplateFormModal({ owner, open, onClose, onCreated }: { owner: CouponOwner; open: boolean; onClose: () => void; onCreated: () => void }) {
+export function TemplateFormModal({
+  owner,
+  open,
+  onClose,
+  onCreated,
+}: {
+  owner: CouponOwner;
+  open: boolean;
+  onClose: () => void;
+  onCreated: () => void;
+}) {
   const t = useT();
   const notify = useNotify();
   const [form] = Form.useForm<FormValues>();
@@ -64,7 +76,8 @@ export function TemplateFormModal({ owner, open, onClose, onCreated }: { owner: 
   const treeData = useMemo(() => categories.treeData.map((n) => ({ ...n, selectable: true })), [categories.treeData]);
   const products = useQuery({
     queryKey: ['coupon-form', 'products'],
-    queryFn: async () => (await must(api.GET('/api/v1/merchant/products', { params: { query: { status: 'listed', limit: 100 } } }))).items,
+    queryFn: async () =>
+      (await must(api.GET('/api/v1/merchant/products', { params: { query: { status: 'listed', limit: 100 } } }))).items,
     enabled: open && owner === 'merchant',
   });
   const create = useMutation({
@@ -77,7 +90,9 @@ export function TemplateFormModal({ owner, open, onClose, onCreated }: { owner: 
     },
     onError: notify.error,
   });
-  const yuanInput = (label: string) => <InputNumber min={0.01} max={1_000_000} precision={2} prefix="¥" style={{ width: 180 }} aria-label={label} />;
+  const yuanInput = (label: string) => (
+    <InputNumber min={0.01} max={1_000_000} precision={2} prefix="¥" style={{ width: 180 }} aria-label={label} />
+  );
 
   return (
     <Modal
@@ -120,13 +135,22 @@ export function TemplateFormModal({ owner, open, onClose, onCreated }: { owner: 
           />
         </Form.Item>
         {kind !== 'no_threshold' && (
-          <Form.Item name="threshold" label={kind === 'percent' ? t('使用门槛（满多少元，可不填）') : t('满多少元')} rules={kind === 'threshold' ? [{ required: true, message: t('请填写门槛') }] : []}>
+          <Form.Item
+            name="threshold"
+            label={kind === 'percent' ? t('使用门槛（满多少元，可不填）') : t('满多少元')}
+            rules={kind === 'threshold' ? [{ required: true, message: t('请填写门槛') }] : []}
+          >
             {yuanInput(t('门槛'))}
           </Form.Item>
         )}
         {kind === 'percent' ? (
           <>
-            <Form.Item name="rate" label={t('折扣（折）')} rules={[{ required: true, message: t('请填写折扣') }]} extra={t('例如 8.5 表示打 8.5 折')}>
+            <Form.Item
+              name="rate"
+              label={t('折扣（折）')}
+              rules={[{ required: true, message: t('请填写折扣') }]}
+              extra={t('例如 8.5 表示打 8.5 折')}
+            >
               <InputNumber min={1} max={9.9} step={0.5} precision={1} suffix={t('折')} style={{ width: 180 }} />
             </Form.Item>
             <Form.Item name="maxDiscount" label={t('最多减（元，可不填）')}>
@@ -162,8 +186,17 @@ export function TemplateFormModal({ owner, open, onClose, onCreated }: { owner: 
           </Form.Item>
         )}
         {scope === 'category' && (
-          <Form.Item name="categoryIds" label={t('适用品类')} rules={[{ required: true, message: t('请选择适用品类') }]}>
-            <TreeSelect treeData={treeData} multiple treeDefaultExpandAll={false} loading={categories.query.isPending} />
+          <Form.Item
+            name="categoryIds"
+            label={t('适用品类')}
+            rules={[{ required: true, message: t('请选择适用品类') }]}
+          >
+            <TreeSelect
+              treeData={treeData}
+              multiple
+              treeDefaultExpandAll={false}
+              loading={categories.query.isPending}
+            />
           </Form.Item>
         )}
         <Form.Item name="audience" label={t('发放方式')}>
@@ -176,7 +209,12 @@ export function TemplateFormModal({ owner, open, onClose, onCreated }: { owner: 
           />
         </Form.Item>
         {owner === 'platform' && (
-          <Form.Item name="firstOrderOnly" label={t('仅限首单使用')} valuePropName="checked" extra={t('买家还没有已支付订单时才能使用（首单立减）')}>
+          <Form.Item
+            name="firstOrderOnly"
+            label={t('仅限首单使用')}
+            valuePropName="checked"
+            extra={t('买家还没有已支付订单时才能使用（首单立减）')}
+          >
             <Switch />
           </Form.Item>
         )}

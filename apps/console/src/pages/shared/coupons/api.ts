@@ -7,7 +7,9 @@ export type CouponTemplate = GetOk<'/api/v1/merchant/coupon-templates'>['items']
 export type TemplateBody = BodyOf<'/api/v1/merchant/coupon-templates', 'post'>;
 export type IssueBody = BodyOf<'/api/v1/merchant/coupon-templates/{id}/issue', 'post'>;
 
-export const couponKeys = { list: (owner: CouponOwner, merchantId?: string) => ['coupon-templates', owner, merchantId ?? 'platform'] as const };
+export const couponKeys = {
+  list: (owner: CouponOwner, merchantId?: string) => ['coupon-templates', owner, merchantId ?? 'platform'] as const,
+};
 
 export function fetchTemplates(owner: CouponOwner, cursor: string | undefined) {
   const query = { limit: 20, ...(cursor ? { cursor } : {}) };

@@ -13,7 +13,10 @@ export default function DistributionStatsPage({ as }: { as: 'merchant' | 'platfo
   const t = useT();
   const stats = useQuery({
     queryKey: ['distribution', as, 'stats'],
-    queryFn: () => (as === 'merchant' ? must(api.GET('/api/v1/merchant/distribution/stats')) : must(api.GET('/api/v1/admin/distribution/stats'))),
+    queryFn: () =>
+      as === 'merchant'
+        ? must(api.GET('/api/v1/merchant/distribution/stats'))
+        : must(api.GET('/api/v1/admin/distribution/stats')),
   });
   const option = useMemo<ChartOption>(
     () => ({
@@ -21,7 +24,10 @@ export default function DistributionStatsPage({ as }: { as: 'merchant' | 'platfo
       legend: { data: [t('佣金（元）'), t('订单数')] },
       grid: { left: 48, right: 48, top: 40, bottom: 32 },
       xAxis: { type: 'category', data: (stats.data?.daily ?? []).map((d) => d.day.slice(5)) },
-      yAxis: [{ type: 'value', name: t('元') }, { type: 'value', name: t('单'), minInterval: 1 }],
+      yAxis: [
+        { type: 'value', name: t('元') },
+        { type: 'value', name: t('单'), minInterval: 1 },
+      ],
       series: [
         { name: t('佣金（元）'), type: 'bar', data: (stats.data?.daily ?? []).map((d) => d.commission / 100) },
         { name: t('订单数'), type: 'line', yAxisIndex: 1, data: (stats.data?.daily ?? []).map((d) => d.orders) },
@@ -60,7 +66,11 @@ export default function DistributionStatsPage({ as }: { as: 'merchant' | 'platfo
             ))}
           </Row>
           <Card title={t('近 30 天')} style={{ marginBottom: 16 }}>
-            {s.daily.length === 0 ? <Alert type="info" title={t('近 30 天没有推广成交')} /> : <Chart option={option} label={t('近 30 天每日推广佣金与订单数')} testId="distribution-daily" />}
+            {s.daily.length === 0 ? (
+              <Alert type="info" title={t('近 30 天没有推广成交')} />
+            ) : (
+              <Chart option={option} label={t('近 30 天每日推广佣金与订单数')} testId="distribution-daily" />
+            )}
           </Card>
           <Row gutter={16}>
             <Col xs={24} xl={12}>
@@ -72,7 +82,12 @@ export default function DistributionStatsPage({ as }: { as: 'merchant' | 'platfo
                   dataSource={s.topProducts}
                   locale={{ emptyText: t('暂无数据') }}
                   columns={[
-                    { title: t('商品'), dataIndex: 'title', key: 'title', render: (v: string) => <span className="cell-wrap">{v}</span> },
+                    {
+                      title: t('商品'),
+                      dataIndex: 'title',
+                      key: 'title',
+                      render: (v: string) => <span className="cell-wrap">{v}</span>,
+                    },
                     { title: t('订单'), dataIndex: 'orders', key: 'orders', align: 'right' },
                     { title: t('成交额'), key: 'gmv', align: 'right', render: (_, r) => yuan(r.gmv) },
                     { title: t('佣金'), key: 'commission', align: 'right', render: (_, r) => yuan(r.commission) },

@@ -141,7 +141,10 @@ export function FlashCard({ c, canRun }: { c: LiveControl; canRun: boolean }) {
                   onChange={(id: string) => {
                     // A product with a single SKU in stock needs no choosing.
                     const choices = c.skus.filter((x) => x.productId === id);
-                    form.setFieldValue('skuId', choices.length === 1 && choices[0]!.stock > 0 ? choices[0]!.skuId : undefined);
+                    form.setFieldValue(
+                      'skuId',
+                      choices.length === 1 && choices[0]!.stock > 0 ? choices[0]!.skuId : undefined,
+                    );
                   }}
                 />
               </Form.Item>
