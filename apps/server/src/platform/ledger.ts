@@ -32,18 +32,16 @@ export async function postJournal(db: Db, input: JournalInput): Promise<boolean>
     .returning({ id: ledgerJournals.id });
   if (inserted.length === 0) return false;
   if (lines.length > 0) {
-    await db
-      .insert(ledgerEntries)
-      .values(
-        lines.map((l) => ({
-          id: newId('ent'),
-          journalId,
-          account: l.account,
-          amount: l.amount,
-          currency: input.currency ?? 'CNY',
-          createdAt: input.at,
-        })),
-      );
+    await db.insert(ledgerEntries).values(
+      lines.map((l) => ({
+        id: newId('ent'),
+        journalId,
+        account: l.account,
+        amount: l.amount,
+        currency: input.currency ?? 'CNY',
+        createdAt: input.at,
+      })),
+    );
   }
   return true;
 }

@@ -41,18 +41,16 @@ export async function claimPromoSlot(
       `本周（${week.key}）已推送 ${PROMO_PUSHES_PER_WEEK} 次，下次可在 ${shanghaiDateTime(week.nextStartsAt)}（北京时间）之后推送`,
     );
   }
-  await tx
-    .insert(promoPushes)
-    .values({
-      id: newId('cpp'),
-      communityId: input.communityId,
-      week: week.key,
-      slot,
-      kind: input.kind,
-      refId: input.refId,
-      title: input.title,
-      createdAt: input.now,
-    });
+  await tx.insert(promoPushes).values({
+    id: newId('cpp'),
+    communityId: input.communityId,
+    week: week.key,
+    slot,
+    kind: input.kind,
+    refId: input.refId,
+    title: input.title,
+    createdAt: input.now,
+  });
   return { ok: true, value: { week: week.key, slot } };
 }
 

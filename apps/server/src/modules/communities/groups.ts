@@ -30,16 +30,14 @@ export async function takeSeat(tx: Db, communityId: string, now: Date): Promise<
     .orderBy(desc(communityGroups.seq))
     .limit(1);
   const id = newId('cgp');
-  await tx
-    .insert(communityGroups)
-    .values({
-      id,
-      communityId,
-      seq: (last?.seq ?? 0) + 1,
-      capacity: community.capacity,
-      memberCount: 1,
-      createdAt: now,
-    });
+  await tx.insert(communityGroups).values({
+    id,
+    communityId,
+    seq: (last?.seq ?? 0) + 1,
+    capacity: community.capacity,
+    memberCount: 1,
+    createdAt: now,
+  });
   return id;
 }
 

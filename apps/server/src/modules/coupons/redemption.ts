@@ -179,16 +179,14 @@ export async function lockCheckoutCoupons(
     .returning({ id: coupons.id, templateId: coupons.templateId });
   if (locked.length !== couponIds.length) return refuseCoupon('coupon-unavailable', '优惠券已被使用，请重新选择');
   const templateOf = new Map(locked.map((l) => [l.id, l.templateId]));
-  await db
-    .insert(couponRedemptions)
-    .values(
-      perOrder.map((r) => ({
-        ...r,
-        templateId: templateOf.get(r.couponId)!,
-        status: 'locked' as const,
-        createdAt: input.at,
-      })),
-    );
+  await db.insert(couponRedemptions).values(
+    perOrder.map((r) => ({
+      ...r,
+      templateId: templateOf.get(r.couponId)!,
+      status: 'locked' as const,
+      createdAt: input.at,
+    })),
+  );
   return ok({ couponIds });
 }
 

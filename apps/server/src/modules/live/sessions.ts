@@ -343,17 +343,15 @@ export async function setRoles(
     await db.delete(liveRoles).where(eq(liveRoles.sessionId, sessionId));
     const unique = [...new Map(resolved.map((r) => [r.userId, r])).values()];
     if (unique.length > 0) {
-      await db
-        .insert(liveRoles)
-        .values(
-          unique.map((r) => ({
-            sessionId,
-            userId: r.userId,
-            role: r.role,
-            assignedBy: user.userId,
-            assignedAt: ctx.now(),
-          })),
-        );
+      await db.insert(liveRoles).values(
+        unique.map((r) => ({
+          sessionId,
+          userId: r.userId,
+          role: r.role,
+          assignedBy: user.userId,
+          assignedAt: ctx.now(),
+        })),
+      );
     }
     const host = unique.find((r) => r.role === 'host');
     await db

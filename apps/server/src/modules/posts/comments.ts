@@ -64,18 +64,16 @@ export async function addComment(
     });
     if (verdict.verdict === 'rejected') return refuse('content-rejected', describeReasons(verdict.reasons));
     const status = verdict.verdict === 'approved' ? ('published' as const) : ('pending_review' as const);
-    await db
-      .insert(postComments)
-      .values({
-        id,
-        postId,
-        authorId: user.userId,
-        parentId,
-        replyToUserId,
-        body: verdict.text,
-        status,
-        createdAt: ctx.now(),
-      });
+    await db.insert(postComments).values({
+      id,
+      postId,
+      authorId: user.userId,
+      parentId,
+      replyToUserId,
+      body: verdict.text,
+      status,
+      createdAt: ctx.now(),
+    });
     if (status === 'published') await countComment(db, postId, parentId, 1);
     await emit(db, 'post.commented', { postId, commentId: id, authorId: user.userId, status });
     return ok({ id, status });

@@ -25,16 +25,14 @@ export async function createPartnership(
   return ctx.tx(async (db) => {
     if (!(await publicProfiles(db, [input.creatorId])).has(input.creatorId)) throw notFound('创作者', input.creatorId);
     const id = newId('bpt');
-    await db
-      .insert(brandPartnerships)
-      .values({
-        id,
-        merchantId,
-        creatorId: input.creatorId,
-        title: input.title,
-        feeAmount: input.feeAmount,
-        createdAt: ctx.now(),
-      });
+    await db.insert(brandPartnerships).values({
+      id,
+      merchantId,
+      creatorId: input.creatorId,
+      title: input.title,
+      feeAmount: input.feeAmount,
+      createdAt: ctx.now(),
+    });
     if (input.postId) {
       const [post] = await db.select().from(posts).where(eq(posts.id, input.postId)).for('update');
       if (!post || post.authorId !== input.creatorId) return refuse('post-not-by-creator');

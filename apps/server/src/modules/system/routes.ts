@@ -34,12 +34,10 @@ export default async function systemRoutes(app: App) {
           database: { kind: database.kind, ok: true, latencyMs: Math.round((performance.now() - started) * 100) / 100 },
         };
       } catch (err) {
-        return reply
-          .status(503)
-          .send({
-            status: 'degraded' as const,
-            database: { kind: database.kind, ok: false, error: (err as Error).message },
-          });
+        return reply.status(503).send({
+          status: 'degraded' as const,
+          database: { kind: database.kind, ok: false, error: (err as Error).message },
+        });
       }
     },
   );
