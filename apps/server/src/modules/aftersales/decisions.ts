@@ -5,9 +5,9 @@ import { invalidTransition, ok, type Result } from '../../platform/errors.ts';
 import { emit } from '../../platform/events.ts';
 import { idempotent } from '../../platform/idempotency.ts';
 import { formatYuan } from '../../platform/money.ts';
-import { releaseStock } from '../catalog/stock.ts';
-import { getOrderForAfterSale, recordRefund } from '../orders/service.ts';
-import { requestRefund } from '../payments/service.ts';
+import { releaseStock } from '../catalog/api.ts';
+import { getOrderForAfterSale, recordRefund } from '../orders/api.ts';
+import { requestRefund } from '../payments/api.ts';
 
 import { close, dueJobKey } from './requests.ts';
 import { describeAmount, REASON_LABEL, refuse, shippingRefund, STATUS_LABEL, TYPE_LABEL } from './rules.ts';

@@ -6,7 +6,7 @@ import { invalidTransition, notFound, ok, type Result } from '../../platform/err
 import { emit } from '../../platform/events.ts';
 import { newId } from '../../platform/ids.ts';
 import { idempotent } from '../../platform/idempotency.ts';
-import { getOrderForAfterSale, setAfterSaleOpen } from '../orders/service.ts';
+import { getOrderForAfterSale, setAfterSaleOpen } from '../orders/api.ts';
 
 import {
   checkNoReason,

@@ -4,7 +4,7 @@ import type { Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { refundsByRefIds, type RefundView } from '../payments/service.ts';
+import { refundsByRefIds, type RefundView } from '../payments/api.ts';
 import { REASON_LABEL, STATUS_LABEL, TYPE_LABEL } from './rules.ts';
 import { afterSaleEvents, afterSales, type AfterSaleStatus } from './schema.ts';
 

@@ -5,7 +5,7 @@ import { notFound, ok, type Result } from '../../platform/errors.ts';
 import { emit } from '../../platform/events.ts';
 import { newId } from '../../platform/ids.ts';
 import { formatYuan } from '../../platform/money.ts';
-import { loadSkusForCheckout } from '../catalog/stock.ts';
+import { loadSkusForCheckout } from '../catalog/api.ts';
 import { refuse } from './rules.ts';
 import { bargainCampaigns, bargains } from './schema.ts';
 import { minCutFor } from './steps.ts';

@@ -16,7 +16,7 @@ import {
   Paging,
   ProductBargains,
   QuoteInput,
-} from './api.ts';
+} from './dto.ts';
 import * as svc from './service.ts';
 
 const tags = ['砍价'];

@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
-import { publicProfiles } from '../accounts/service.ts';
-import { loadSkusForCheckout } from '../catalog/stock.ts';
+import { publicProfiles } from '../accounts/api.ts';
+import { loadSkusForCheckout } from '../catalog/api.ts';
 import { bargainCampaigns, bargainHelps, bargains, type BargainStatus } from './schema.ts';
 
 type CampaignRow = typeof bargainCampaigns.$inferSelect;

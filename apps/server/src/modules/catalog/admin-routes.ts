@@ -2,7 +2,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { App } from '../../app.ts';
 import { ctxOf } from '../../platform/context.ts';
-import { CreateMerchantBody, IdParams, MerchantView, PageQuery, pageOf } from './api.ts';
+import { CreateMerchantBody, IdParams, MerchantView, PageQuery, pageOf } from './dto.ts';
 import * as svc from './service.ts';
 
 /** The platform operator's view of merchants. */

@@ -16,7 +16,7 @@ import {
   UpdateProductBody,
   UpdateProfileBody,
   pageOf,
-} from './api.ts';
+} from './dto.ts';
 import * as svc from './service.ts';
 
 /** A merchant's own shop and products. Staff of several shops choose one with the X-Merchant-Id header. */

@@ -5,7 +5,7 @@ import type { Db } from '../../platform/db.ts';
 import { emit } from '../../platform/events.ts';
 import { notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { createUser, findUserIdByPhone, grantStaffRole } from '../accounts/service.ts';
+import { createUser, findUserIdByPhone, grantStaffRole } from '../accounts/api.ts';
 import { decodeCursor, likeEscape, type Page, pageOf } from './cursor.ts';
 import { merchants, products } from './schema.ts';
 

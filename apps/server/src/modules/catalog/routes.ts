@@ -2,7 +2,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { App } from '../../app.ts';
 import { ctxOf } from '../../platform/context.ts';
-import { CategoryTree, IdParams, MerchantCard, ProductCard, PublicProduct, SearchQuery, pageOf } from './api.ts';
+import { CategoryTree, IdParams, MerchantCard, ProductCard, PublicProduct, SearchQuery, pageOf } from './dto.ts';
 import adminRoutes from './admin-routes.ts';
 import merchantRoutes from './merchant-routes.ts';
 import * as svc from './service.ts';

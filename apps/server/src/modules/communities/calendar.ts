@@ -6,7 +6,7 @@ import { ok, refusals, type Result } from '../../platform/errors.ts';
 import { emit } from '../../platform/events.ts';
 import { atomically } from '../../platform/idempotency.ts';
 import { newId } from '../../platform/ids.ts';
-import { moderate } from '../moderation/service.ts';
+import { moderate } from '../moderation/api.ts';
 import { loadCommunity, requireStanding } from './access.ts';
 import { PROMO_PUSHES_PER_WEEK, shanghaiDateTime, shanghaiWeek } from './rules.ts';
 import { announcements, communities, promoPushes } from './schema.ts';

@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { emit } from '../../platform/events.ts';
 import { newId } from '../../platform/ids.ts';
-import { getMerchantBriefs } from '../catalog/service.ts';
+import { getMerchantBriefs } from '../catalog/api.ts';
 import { admitMember } from './groups.ts';
 import { GROUP_CAPACITY } from './rules.ts';
 import { communities, communityMembers, merchantBuyers } from './schema.ts';

@@ -6,7 +6,7 @@ import { AppError, notFound, ok, refusals, type Result } from '../../platform/er
 import { emit } from '../../platform/events.ts';
 import { atomically } from '../../platform/idempotency.ts';
 import { newId } from '../../platform/ids.ts';
-import { TIER_ORDER, tierOfUsers, type TierCode } from '../membership/service.ts';
+import { TIER_ORDER, tierOfUsers, type TierCode } from '../membership/api.ts';
 import { loadCommunity, requireStanding } from './access.ts';
 import { admitMember, freeSeat } from './groups.ts';
 import { GROUP_CAPACITY, tiersAtLeast } from './rules.ts';

@@ -5,7 +5,7 @@ import { ok, refusals, type Result } from '../../platform/errors.ts';
 import { emit } from '../../platform/events.ts';
 import { atomically } from '../../platform/idempotency.ts';
 import { newId } from '../../platform/ids.ts';
-import { getProductBriefs } from '../catalog/service.ts';
+import { getProductBriefs } from '../catalog/api.ts';
 import { loadCommunity, requireStanding } from './access.ts';
 import { claimPromoSlot } from './calendar.ts';
 import { communities, communityMembers, inbox, marketingConsents, segmentMessages } from './schema.ts';

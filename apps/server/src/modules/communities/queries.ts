@@ -2,8 +2,8 @@ import { and, asc, count, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle
 import { actingMerchant, requireUser } from '../../platform/auth.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
-import { publicProfiles } from '../accounts/service.ts';
-import { getMerchantBriefs } from '../catalog/service.ts';
+import { publicProfiles } from '../accounts/api.ts';
+import { getMerchantBriefs } from '../catalog/api.ts';
 import { type Community, loadCommunity, requireStanding, standingIn } from './access.ts';
 import { memberCounts } from './membership.ts';
 import { chatMessages, communities, communityApplications, communityGroups, communityMembers } from './schema.ts';

@@ -4,7 +4,7 @@ import type { Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { publicProfiles } from '../accounts/service.ts';
+import { publicProfiles } from '../accounts/api.ts';
 import { loadCommunity, requireStanding } from './access.ts';
 import {
   communityGroups,

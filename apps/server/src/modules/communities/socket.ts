@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { App } from '../../app.ts';
 import { ctxOf } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { resolveActor } from '../accounts/service.ts';
+import { resolveActor } from '../accounts/api.ts';
 import { markRead } from './chat-admin.ts';
 import { groupChannel, openGroup, sendChatMessage } from './chat.ts';
 import { chatInput } from './dto.ts';

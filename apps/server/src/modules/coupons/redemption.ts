@@ -1,7 +1,7 @@
 import { and, eq, gt, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { ok, refusals, type Result } from '../../platform/errors.ts';
-import type { AppliedDiscount, CouponHook, PriceQuote } from '../orders/pricing.ts';
+import type { AppliedDiscount, CouponHook, PriceQuote } from '../orders/api.ts';
 import { chooseCoupons, type CouponChoice, couponLabel, type WalletCoupon } from './rules.ts';
 import { couponBuyers, couponRedemptions, coupons, couponTemplates } from './schema.ts';
 

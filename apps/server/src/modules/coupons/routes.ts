@@ -17,7 +17,7 @@ import {
   Paging,
   Template,
   TemplateInput,
-} from './api.ts';
+} from './dto.ts';
 import * as svc from './service.ts';
 
 const tags = ['优惠券'];

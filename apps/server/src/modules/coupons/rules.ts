@@ -1,5 +1,5 @@
 import { allocate, formatYuan } from '../../platform/money.ts';
-import type { MerchantItems } from '../orders/pricing.ts';
+import type { MerchantItems } from '../orders/api.ts';
 import type { CouponKind, CouponScope } from './schema.ts';
 
 // Pure coupon rules: what a coupon takes off a set of items, why it cannot be used, and the best combination.

@@ -9,7 +9,7 @@ import {
   type SubsidyStore,
   syncReversals,
 } from '../../platform/subsidy.ts';
-import { getOrderForAfterSale } from '../orders/service.ts';
+import { getOrderForAfterSale } from '../orders/api.ts';
 import { couponRedemptions, coupons, couponSubsidies, couponTemplates } from './schema.ts';
 
 // A platform coupon (merchantId null) is the platform's marketing cost, not the merchant's: the buyer pays less,

@@ -3,7 +3,7 @@ import type { Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, ok, type Result } from '../../platform/errors.ts';
 import { idempotent } from '../../platform/idempotency.ts';
-import { findUserIdByPhone, publicProfiles } from '../accounts/service.ts';
+import { findUserIdByPhone, publicProfiles } from '../accounts/api.ts';
 import { issueCoupons } from './issue.ts';
 import { couponBuyers } from './schema.ts';
 import { loadOwnTemplate, type Owner } from './templates.ts';

@@ -4,7 +4,7 @@ import type { Ctx } from '../../platform/context.ts';
 import { AppError, notFound, ok, type Result } from '../../platform/errors.ts';
 import { atomically } from '../../platform/idempotency.ts';
 import { newId } from '../../platform/ids.ts';
-import { getCategoryTree, getProductBriefs } from '../catalog/service.ts';
+import { getCategoryTree, getProductBriefs } from '../catalog/api.ts';
 import { couponLabel } from './rules.ts';
 import {
   type CouponAudience,

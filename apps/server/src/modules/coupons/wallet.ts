@@ -3,7 +3,7 @@ import { requireUser } from '../../platform/auth.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { notFound, ok, refusals, type Result } from '../../platform/errors.ts';
 import { idempotent } from '../../platform/idempotency.ts';
-import { getMerchantBriefs, getPublicProduct } from '../catalog/service.ts';
+import { getMerchantBriefs, getPublicProduct } from '../catalog/api.ts';
 import { claimWindowOpen, issueCoupons, type TemplateRow } from './issue.ts';
 import { hasPaid } from './redemption.ts';
 import { couponClaims, couponNewUserPacks, coupons, couponTemplates } from './schema.ts';

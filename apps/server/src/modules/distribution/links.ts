@@ -4,7 +4,7 @@ import { requireUser } from '../../platform/auth.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { ok, refusals, type Result } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { getProductBriefs } from '../catalog/service.ts';
+import { getProductBriefs } from '../catalog/api.ts';
 import { commissionFor } from './commissions.ts';
 import { resolveRule } from './rules.ts';
 import { affiliateLinks } from './schema.ts';

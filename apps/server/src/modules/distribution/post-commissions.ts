@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
-import { affiliateLinesOfPosts } from '../attribution/service.ts';
+import { affiliateLinesOfPosts } from '../attribution/api.ts';
 import { commissions } from './schema.ts';
 
 export interface PostCommission {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { newId } from '../../platform/ids.ts';
-import { getProductBriefs } from '../catalog/service.ts';
+import { getProductBriefs } from '../catalog/api.ts';
 import { resolveRule } from './rules.ts';
 import { affiliateLinks } from './schema.ts';
 

@@ -4,7 +4,7 @@ import type { Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
 import { notFound, ok, refusals, type Result } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { getCategoryTree, getProductBriefs } from '../catalog/service.ts';
+import { getCategoryTree, getProductBriefs } from '../catalog/api.ts';
 import { commissionRules, type RuleScope } from './schema.ts';
 
 export type CommissionRule = typeof commissionRules.$inferSelect;

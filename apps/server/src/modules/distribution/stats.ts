@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, sql, type SQL } from 'drizzle-orm';
 import { actingMerchant, requireOperator } from '../../platform/auth.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { publicProfiles } from '../accounts/service.ts';
+import { publicProfiles } from '../accounts/api.ts';
 import { commissions } from './schema.ts';
 
 export interface DistributionStats {

@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db.ts';
-import { communityMembersAmong } from '../communities/service.ts';
+import { communityMembersAmong } from '../communities/api.ts';
 import {
   earliestPriorityAccess,
   priorityAccessFrom,
@@ -7,7 +7,7 @@ import {
   type TierCode,
   tierOf,
   tierOfUsers,
-} from '../membership/service.ts';
+} from '../membership/api.ts';
 import type { FlashItemView } from './gate.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps.ts';
 import type { Db } from '../../platform/db.ts';
-import { releaseStock } from '../catalog/stock.ts';
+import { releaseStock } from '../catalog/api.ts';
 import { flashGate } from './gate.ts';
 import { emit } from '../../platform/events.ts';
 import { CLOSE_SALE_JOB, FLASH_ITEM_CHANGED } from './jobs.ts';

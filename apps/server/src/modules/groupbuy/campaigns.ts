@@ -5,7 +5,7 @@ import { notFound, ok, type Result } from '../../platform/errors.ts';
 import { emit } from '../../platform/events.ts';
 import { newId } from '../../platform/ids.ts';
 import { formatYuan } from '../../platform/money.ts';
-import { loadSkusForCheckout } from '../catalog/stock.ts';
+import { loadSkusForCheckout } from '../catalog/api.ts';
 import { MAX_DURATION_MINUTES, MIN_DURATION_MINUTES, refuse } from './rules.ts';
 import { groupBuyCampaigns, groupBuyGroups } from './schema.ts';
 import { type CampaignDto, campaignViews } from './views.ts';

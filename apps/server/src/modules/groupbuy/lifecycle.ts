@@ -2,8 +2,8 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps.ts';
 import type { Db } from '../../platform/db.ts';
 import { emit } from '../../platform/events.ts';
-import { cancelUnpaidCampaignOrder, getOrderForAfterSale, recordRefund, releaseShipHold } from '../orders/service.ts';
-import { requestRefund } from '../payments/service.ts';
+import { cancelUnpaidCampaignOrder, getOrderForAfterSale, recordRefund, releaseShipHold } from '../orders/api.ts';
+import { requestRefund } from '../payments/api.ts';
 import { EXPIRE_JOB, expireKey, memberIdOfRefundRef, refundRef, SHIP_HOLD } from './rules.ts';
 import { groupBuyCampaigns, groupBuyGroups, groupBuyMembers } from './schema.ts';
 

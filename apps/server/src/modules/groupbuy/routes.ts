@@ -19,7 +19,7 @@ import {
   SeatQuoteInput,
   SeatTaken,
   StaffGroup,
-} from './api.ts';
+} from './dto.ts';
 import * as svc from './service.ts';
 
 const tags = ['拼团'];

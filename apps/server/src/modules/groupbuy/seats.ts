@@ -6,7 +6,7 @@ import { notFound, ok, type Result } from '../../platform/errors.ts';
 import { emit } from '../../platform/events.ts';
 import { idempotent } from '../../platform/idempotency.ts';
 import { newId } from '../../platform/ids.ts';
-import { type CampaignTerms, hasPaidOrder, placeOrder, quoteCheckout } from '../orders/service.ts';
+import { type CampaignTerms, hasPaidOrder, placeOrder, quoteCheckout } from '../orders/api.ts';
 import { refuse, SHIP_HOLD } from './rules.ts';
 import { groupBuyCampaigns, groupBuyGroups, groupBuyMembers } from './schema.ts';
 import { isLive } from './views.ts';

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
-import { publicProfiles } from '../accounts/service.ts';
-import { loadSkusForCheckout } from '../catalog/stock.ts';
+import { publicProfiles } from '../accounts/api.ts';
+import { loadSkusForCheckout } from '../catalog/api.ts';
 import { groupBuyCampaigns, groupBuyGroups, groupBuyMembers, type GroupStatus, type MemberStatus } from './schema.ts';
 
 type CampaignRow = typeof groupBuyCampaigns.$inferSelect;

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { requireOperator } from '../../platform/auth.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { badRequest } from '../../platform/errors.ts';
-import { publicProfiles } from '../accounts/service.ts';
+import { publicProfiles } from '../accounts/api.ts';
 
 export interface InviterRow {
   inviterId: string;

@@ -5,7 +5,7 @@ import type { Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
 import { ok, refusals, type Result } from '../../platform/errors.ts';
 import { emit } from '../../platform/events.ts';
-import { getMe, publicProfiles } from '../accounts/service.ts';
+import { getMe, publicProfiles } from '../accounts/api.ts';
 import { firstPurchases, inviteCodes, invitations } from './schema.ts';
 
 export { fissionReport } from './report.ts';

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Deps } from '../../deps.ts';
 import { KeyedGroupCommitter } from '../../platform/batcher.ts';
 import { bulkInsert } from '../../platform/bulk.ts';
-import { moderateNew } from '../moderation/service.ts';
+import { moderateNew } from '../moderation/api.ts';
 import type { ChatBadge, LiveChatMessage } from './channel.ts';
 import { enterLotteryFromChat } from './lottery.ts';
 import { chatProfiles } from './room-cache.ts';

@@ -5,7 +5,7 @@ import { type Ctx, makeCtx, systemCtx } from '../../platform/context.ts';
 import { ok, refusals, type Result } from '../../platform/errors.ts';
 import { idempotent } from '../../platform/idempotency.ts';
 import { newId } from '../../platform/ids.ts';
-import { createFlashSale, FLASH_ITEM_CHANGED, type FlashItemDto, getFlashItem } from '../flashsale/service.ts';
+import { createFlashSale, FLASH_ITEM_CHANGED, type FlashItemDto, getFlashItem } from '../flashsale/api.ts';
 import { requireHost } from './access.ts';
 import { publishToRoom } from './channel.ts';
 import { liveFlashSales, liveSessionProducts } from './schema.ts';

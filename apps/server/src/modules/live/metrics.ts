@@ -1,9 +1,9 @@
 import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps.ts';
 import type { Db } from '../../platform/db.ts';
-import { getLineAttributions } from '../attribution/service.ts';
-import { getProductBriefs } from '../catalog/service.ts';
-import { getOrderForAfterSale } from '../orders/service.ts';
+import { getLineAttributions } from '../attribution/api.ts';
+import { getProductBriefs } from '../catalog/api.ts';
+import { getOrderForAfterSale } from '../orders/api.ts';
 import { publishToRoom, publishToStaff } from './channel.ts';
 import { minuteOf } from './counters.ts';
 import { liveFanout } from './fanout.ts';

@@ -6,7 +6,7 @@ import type { Db } from '../../platform/db.ts';
 import { notFound, ok, refusals, type Result } from '../../platform/errors.ts';
 import { atomically } from '../../platform/idempotency.ts';
 import { newId } from '../../platform/ids.ts';
-import { publicProfiles } from '../accounts/service.ts';
+import { publicProfiles } from '../accounts/api.ts';
 import { loadSession, requireHost } from './access.ts';
 import { publishToRoom } from './channel.ts';
 import { sessionTotals } from './metrics.ts';

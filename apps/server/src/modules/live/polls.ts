@@ -6,7 +6,7 @@ import type { Db } from '../../platform/db.ts';
 import { notFound, ok, refusals, type Result } from '../../platform/errors.ts';
 import { atomically } from '../../platform/idempotency.ts';
 import { newId } from '../../platform/ids.ts';
-import { moderate } from '../moderation/service.ts';
+import { moderate } from '../moderation/api.ts';
 import { requireAbility } from './access.ts';
 import { publishToRoom } from './channel.ts';
 import { livePolls, livePollVotes, liveSessionProducts } from './schema.ts';

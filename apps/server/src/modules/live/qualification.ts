@@ -9,7 +9,7 @@ import { idempotent } from '../../platform/idempotency.ts';
 import { newId } from '../../platform/ids.ts';
 import { accountBalance, postJournal } from '../../platform/ledger.ts';
 import { formatYuan } from '../../platform/money.ts';
-import { getMerchantCreditScore } from '../catalog/service.ts';
+import { getMerchantCreditScore } from '../catalog/api.ts';
 import { liveHostQualifications, liveSessions } from './schema.ts';
 
 /**

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Deps } from '../../deps.ts';
 import type { Db } from '../../platform/db.ts';
 import { maskPhone } from '../../platform/sms.ts';
-import { phonesOf } from '../accounts/service.ts';
+import { phonesOf } from '../accounts/api.ts';
 import { loadSession } from './access.ts';
 import { liveReminders } from './schema.ts';
 

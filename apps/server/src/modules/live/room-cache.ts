@@ -3,7 +3,7 @@ import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../platform/auth.ts';
 import { TtlCache } from '../../platform/cache.ts';
 import type { Db } from '../../platform/db.ts';
-import { publicProfiles } from '../accounts/service.ts';
+import { publicProfiles } from '../accounts/api.ts';
 import { type LiveSession, loadSession, type SessionRole } from './access.ts';
 import { liveMutes, liveRoles } from './schema.ts';
 

@@ -8,10 +8,10 @@ import { invalidTransition, ok, refusals, type Result } from '../../platform/err
 import { emit } from '../../platform/events.ts';
 import { newId } from '../../platform/ids.ts';
 import { maskPhone } from '../../platform/sms.ts';
-import { findUserIdByPhone } from '../accounts/service.ts';
-import { getProductBriefs } from '../catalog/service.ts';
-import { postAnnouncement, merchantCommunities } from '../communities/service.ts';
-import { moderate } from '../moderation/service.ts';
+import { findUserIdByPhone } from '../accounts/api.ts';
+import { getProductBriefs } from '../catalog/api.ts';
+import { postAnnouncement, merchantCommunities } from '../communities/api.ts';
+import { moderate } from '../moderation/api.ts';
 import { loadSession, requireAbility, requireHost } from './access.ts';
 import { publishToRoom } from './channel.ts';
 import { forgetRoles, forgetSession } from './room-cache.ts';

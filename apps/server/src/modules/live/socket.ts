@@ -5,7 +5,7 @@ import type { App } from '../../app.ts';
 import { ctxOf } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { resolveActor } from '../accounts/service.ts';
+import { resolveActor } from '../accounts/api.ts';
 import { loadSession, requireAbility } from './access.ts';
 import { liveFanout, type RoomSocket } from './fanout.ts';
 import { sessionFigures } from './metrics.ts';

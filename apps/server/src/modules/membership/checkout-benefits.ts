@@ -1,13 +1,13 @@
 import type { Db } from '../../platform/db.ts';
 import type { Result } from '../../platform/errors.ts';
-import type { MemberDiscountHook, PriceQuote, PointsHook } from '../orders/pricing.ts';
+import type { MemberDiscountHook, PriceQuote, PointsHook } from '../orders/api.ts';
 import {
   type CheckoutPointsDto,
   checkoutPointsSummary,
   pointsHook,
   spendPointsOnOrders,
   walletBalance,
-} from '../points/service.ts';
+} from '../points/api.ts';
 import { tierOfUsers } from './service.ts';
 import { discountLabel, memberDiscountOn, type TierCode, TIERS } from './tiers.ts';
 

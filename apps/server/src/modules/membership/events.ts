@@ -1,6 +1,6 @@
 import type { Deps } from '../../deps.ts';
 import type { Db } from '../../platform/db.ts';
-import { addDays, shanghaiDay, shanghaiDayStart } from '../points/rules.ts';
+import { addDays, shanghaiDay, shanghaiDayStart } from '../points/api.ts';
 import { recomputeAllTiers, recordPurchaseGrowth, reverseGrowthAfterRefund } from './growth.ts';
 import { ensureBirthdayTemplates, giveBirthdayGifts } from './service.ts';
 

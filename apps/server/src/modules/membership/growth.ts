@@ -1,7 +1,7 @@
 import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { newId } from '../../platform/ids.ts';
-import { getOrderForAfterSale } from '../orders/service.ts';
+import { getOrderForAfterSale } from '../orders/api.ts';
 import { memberGrowth, members } from './schema.ts';
 import { GROWTH_WINDOW_DAYS, growthFor, type TierCode, tierFor } from './tiers.ts';
 

@@ -4,8 +4,8 @@ import { requireOperator, requireUser } from '../../platform/auth.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
 import { ok, refusals, type Result } from '../../platform/errors.ts';
-import { ensureSystemTemplate, issueSystemCoupon } from '../coupons/service.ts';
-import { shanghaiDay } from '../points/rules.ts';
+import { ensureSystemTemplate, issueSystemCoupon } from '../coupons/api.ts';
+import { shanghaiDay } from '../points/api.ts';
 import { members } from './schema.ts';
 import { TIER_ORDER, type TierCode, type TierConfig, tierRank, TIERS } from './tiers.ts';
 

@@ -3,7 +3,7 @@ import { bulkInsert } from '../../platform/bulk.ts';
 import type { Db } from '../../platform/db.ts';
 import { emitMany } from '../../platform/events.ts';
 import { newId } from '../../platform/ids.ts';
-import type { SkuSnapshot } from '../catalog/stock.ts';
+import type { SkuSnapshot } from '../catalog/api.ts';
 import { PAYMENT_TIMEOUT_BATCH_JOB } from './jobs.ts';
 import { priceLines } from './pricing.ts';
 import {

@@ -4,7 +4,7 @@ import type { Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
 import { notFound, ok, refusals, type Result } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { loadSkusForCheckout } from '../catalog/stock.ts';
+import { loadSkusForCheckout } from '../catalog/api.ts';
 import { cartLines } from './schema.ts';
 
 export const MAX_CART_LINES = 100;

@@ -5,7 +5,7 @@ import type { Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
 import { emit } from '../../platform/events.ts';
-import { releaseStock } from '../catalog/stock.ts';
+import { releaseStock } from '../catalog/api.ts';
 import { shipHeld } from './campaign-terms.ts';
 import {
   AUTO_CONFIRM_JOB,

@@ -11,7 +11,7 @@ import {
   ShippingTemplate,
   ShippingTemplateInput,
   StaffOrderSummary,
-} from './api.ts';
+} from './dto.ts';
 import { CARRIERS } from './fulfilment.ts';
 import * as svc from './service.ts';
 

@@ -20,7 +20,7 @@ import {
   QuoteInput,
   Status,
   UpdateCartLine,
-} from './api.ts';
+} from './dto.ts';
 import merchantOrderRoutes from './merchant-routes.ts';
 import * as svc from './service.ts';
 

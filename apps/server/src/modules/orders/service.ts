@@ -2,7 +2,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { AppError, invalidTransition, notFound } from '../../platform/errors.ts';
 import { emit } from '../../platform/events.ts';
-import { releaseStock } from '../catalog/stock.ts';
+import { releaseStock } from '../catalog/api.ts';
 import { checkouts, orderLines, orderRefunds, orders, type OrderStatus, type ReturnPolicy } from './schema.ts';
 import { canTransition, recordEvent, STATUS_LABELS, transition, tryTransition } from './state.ts';
 

@@ -8,7 +8,7 @@ import { AppError, badRequest, notFound, ok, type Result } from '../../platform/
 import { emit } from '../../platform/events.ts';
 import { postJournal } from '../../platform/ledger.ts';
 import { formatYuan } from '../../platform/money.ts';
-import { markCheckoutPaid } from '../orders/service.ts';
+import { markCheckoutPaid } from '../orders/api.ts';
 import { accounts } from './accounts.ts';
 import { loadOwnPayment, refuse } from './charges.ts';
 import { SandboxPaymentProvider } from './provider.ts';

@@ -5,7 +5,7 @@ import type { Db } from '../../platform/db.ts';
 import { notFound, ok, refusals, type Result } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { idempotent } from '../../platform/idempotency.ts';
-import { getCheckoutForPayment } from '../orders/service.ts';
+import { getCheckoutForPayment } from '../orders/api.ts';
 import { paymentOrders, payments } from './schema.ts';
 
 export const refuse = refusals({

@@ -5,7 +5,7 @@ import type { Db } from '../../platform/db.ts';
 import { balancesByPrefix, checkLedgerBalance } from '../../platform/ledger.ts';
 import { formatYuan } from '../../platform/money.ts';
 import { ledgerEntries, ledgerJournals } from '../../platform/schema.ts';
-import { getCheckoutForPayment } from '../orders/service.ts';
+import { getCheckoutForPayment } from '../orders/api.ts';
 import { accounts } from './accounts.ts';
 import { paymentOrders, payments, refunds } from './schema.ts';
 

@@ -9,7 +9,7 @@ import { newId } from '../../platform/ids.ts';
 import { postJournal } from '../../platform/ledger.ts';
 import { formatYuan } from '../../platform/money.ts';
 import { jobs, ledgerJournals } from '../../platform/schema.ts';
-import { getOrderForAfterSale } from '../orders/service.ts';
+import { getOrderForAfterSale } from '../orders/api.ts';
 import { accounts } from './accounts.ts';
 import { paymentOrders, payments, refunds } from './schema.ts';
 

@@ -15,7 +15,7 @@ import {
   Redemption,
   RedemptionDecision,
   RedemptionQuery,
-} from './api.ts';
+} from './dto.ts';
 import * as svc from './service.ts';
 
 const tags = ['积分（运营）'];

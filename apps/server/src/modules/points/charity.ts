@@ -5,7 +5,7 @@ import type { Db } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { balancesByPrefix } from '../../platform/ledger.ts';
-import { publicProfiles } from '../accounts/service.ts';
+import { publicProfiles } from '../accounts/api.ts';
 import { maskNickname } from './rules.ts';
 import { charityDonations, charityProjects } from './schema.ts';
 import { pointsAccount } from './wallet.ts';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { ok, type Result } from '../../platform/errors.ts';
-import { getOrderForAfterSale } from '../orders/service.ts';
+import { getOrderForAfterSale } from '../orders/api.ts';
 import { purchasePoints } from './rules.ts';
 import { pointsOrders } from './schema.ts';
 import { type LotPiece, movePoints, pointsAccount } from './wallet.ts';

@@ -25,7 +25,7 @@ import {
   ShareRewarded,
   SignedIn,
   SignInCalendar,
-} from './api.ts';
+} from './dto.ts';
 import * as svc from './service.ts';
 
 const tags = ['积分'];

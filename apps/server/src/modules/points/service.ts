@@ -1,6 +1,6 @@
 import { requireUser } from '../../platform/auth.ts';
 import type { Ctx } from '../../platform/context.ts';
-import type { PointsHook } from '../orders/pricing.ts';
+import type { PointsHook } from '../orders/api.ts';
 import { sharesToday, signInCalendar, type SignInCalendar } from './earning.ts';
 import { DEDUCTION_CAP_PERCENT, deductiblePoints, POINTS_PER_YUAN, SHARES_REWARDED_PER_DAY } from './rules.ts';
 import { nextExpiry, walletBalance } from './wallet.ts';

@@ -9,7 +9,7 @@ import {
   type SubsidyStore,
   syncReversals,
 } from '../../platform/subsidy.ts';
-import { getOrderForAfterSale } from '../orders/service.ts';
+import { getOrderForAfterSale } from '../orders/api.ts';
 import { pointsOrders, pointsSubsidies } from './schema.ts';
 
 // Points are the platform's currency: points spent at checkout lower what the buyer pays, and the platform makes

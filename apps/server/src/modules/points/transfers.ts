@@ -5,7 +5,7 @@ import { notFound, ok, refusals, type Result } from '../../platform/errors.ts';
 import { emit } from '../../platform/events.ts';
 import { idempotent } from '../../platform/idempotency.ts';
 import { newId } from '../../platform/ids.ts';
-import { findUserIdByPhone, publicProfiles } from '../accounts/service.ts';
+import { findUserIdByPhone, publicProfiles } from '../accounts/api.ts';
 import {
   DONATION_MIN_POINTS,
   GIFT_MAX_POINTS_PER_DAY,

@@ -5,8 +5,8 @@ import type { Db } from '../../platform/db.ts';
 import { notFound, ok, refusals, type Result } from '../../platform/errors.ts';
 import { emit } from '../../platform/events.ts';
 import { newId } from '../../platform/ids.ts';
-import { publicProfiles } from '../accounts/service.ts';
-import { describeReasons, moderate } from '../moderation/service.ts';
+import { publicProfiles } from '../accounts/api.ts';
+import { describeReasons, moderate } from '../moderation/api.ts';
 import { authorView, type AuthorView } from './views.ts';
 import { postComments, posts } from './schema.ts';
 

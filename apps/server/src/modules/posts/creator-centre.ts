@@ -1,9 +1,9 @@
 import { desc, inArray, sql } from 'drizzle-orm';
 import { requireUser } from '../../platform/auth.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { creatorAttributedLines, orderStatsByPost } from '../attribution/service.ts';
-import { getProductBriefs } from '../catalog/service.ts';
-import { commissionByPost } from '../distribution/service.ts';
+import { creatorAttributedLines, orderStatsByPost } from '../attribution/api.ts';
+import { getProductBriefs } from '../catalog/api.ts';
+import { commissionByPost } from '../distribution/api.ts';
 import { posts } from './schema.ts';
 import { sponsorsOf } from './views.ts';
 

@@ -6,7 +6,7 @@ import {
   getMerchantBriefs,
   getOwnProduct,
   getPublicProduct,
-} from '../catalog/service.ts';
+} from '../catalog/api.ts';
 
 /** What a writer knows about a product: only its own listing, so nothing is invented. */
 export interface ProductFacts {

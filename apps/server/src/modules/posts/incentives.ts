@@ -1,8 +1,8 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { newId } from '../../platform/ids.ts';
-import { getLineForReview, type LineForReview } from '../orders/service.ts';
-import { awardPoints } from '../points/service.ts';
+import { getLineForReview, type LineForReview } from '../orders/api.ts';
+import { awardPoints } from '../points/api.ts';
 import { contentRewards } from './schema.ts';
 
 /** 晒单返现: points for a published photo post of one's own delivered order line, once per line. */

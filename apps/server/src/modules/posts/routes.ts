@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { App } from '../../app.ts';
 import { ctxOf } from '../../platform/context.ts';
 import { unwrap } from '../../platform/errors.ts';
-import { isLocalMediaUrl } from '../moderation/service.ts';
+import { isLocalMediaUrl } from '../moderation/api.ts';
 import { Comment, Created, Id, IdParams, page, PageQuery, PostCard, PostDetail } from './dto.ts';
 import {
   MAX_BODY_CHARS,

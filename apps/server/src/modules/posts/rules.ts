@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { isLocalMediaUrl } from '../moderation/service.ts';
+import { isLocalMediaUrl } from '../moderation/api.ts';
 
 export const MAX_TITLE_CHARS = 40;
 export const MAX_BODY_CHARS = 1000;

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
-import { publicProfiles } from '../accounts/service.ts';
+import { publicProfiles } from '../accounts/api.ts';
 import { requireOperator, requireUser } from '../../platform/auth.ts';
 import { listComments } from './comments.ts';
 import { authorFeed, discoveryFeed, followingFeed, likedFeed, topicFeed } from './feeds.ts';

@@ -4,9 +4,9 @@ import type { Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
 import { notFound, ok, refusals, type Result } from '../../platform/errors.ts';
 import { emit } from '../../platform/events.ts';
-import { recordTouch } from '../attribution/service.ts';
-import { getMerchantBriefs } from '../catalog/service.ts';
-import { publicProfiles } from '../accounts/service.ts';
+import { recordTouch } from '../attribution/api.ts';
+import { getMerchantBriefs } from '../catalog/api.ts';
+import { publicProfiles } from '../accounts/api.ts';
 import { shanghaiDay } from './rules.ts';
 import { follows, postFavourites, postLikes, postProductClicks, posts, postViews } from './schema.ts';
 

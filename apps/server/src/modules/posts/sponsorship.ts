@@ -4,8 +4,8 @@ import type { Ctx } from '../../platform/context.ts';
 import { notFound, ok, refusals, type Result } from '../../platform/errors.ts';
 import { emit } from '../../platform/events.ts';
 import { newId } from '../../platform/ids.ts';
-import { publicProfiles } from '../accounts/service.ts';
-import { getMerchantBriefs } from '../catalog/service.ts';
+import { publicProfiles } from '../accounts/api.ts';
+import { getMerchantBriefs } from '../catalog/api.ts';
 import { brandPartnerships, posts } from './schema.ts';
 
 const refuse = refusals({

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
-import { publicProfiles } from '../accounts/service.ts';
-import { getMerchantBriefs, getProductBriefs } from '../catalog/service.ts';
+import { publicProfiles } from '../accounts/api.ts';
+import { getMerchantBriefs, getProductBriefs } from '../catalog/api.ts';
 import { postFavourites, postLikes, type posts } from './schema.ts';
 
 export type PostRow = typeof posts.$inferSelect;

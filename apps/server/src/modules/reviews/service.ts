@@ -6,7 +6,7 @@ import { AppError, notFound, ok, refusals, type Result } from '../../platform/er
 import { emit } from '../../platform/events.ts';
 import { atomically } from '../../platform/idempotency.ts';
 import { newId } from '../../platform/ids.ts';
-import { getLineForReview } from '../orders/service.ts';
+import { getLineForReview } from '../orders/api.ts';
 import { GENESIS_HASH, replyHash, reviewHash } from './chain.ts';
 import {
   type AspectRatings,

@@ -1,0 +1,12 @@
+// The accounts module's public surface: other modules import from this file only (docs/ARCHITECTURE.md, "Boundaries").
+
+export { findOwnAddress, shippingAddressesOf } from './addresses.ts';
+export {
+  createUser,
+  findUserIdByPhone,
+  getMe,
+  grantStaffRole,
+  phonesOf,
+  publicProfiles,
+  resolveActor,
+} from './service.ts';

@@ -1,0 +1,9 @@
+// The attribution module's public surface: other modules import from this file only (docs/ARCHITECTURE.md, "Boundaries").
+
+export {
+  affiliateLinesOfPosts,
+  creatorAttributedLines,
+  getLineAttributions,
+  orderStatsByPost,
+  recordTouch,
+} from './service.ts';

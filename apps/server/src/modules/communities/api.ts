@@ -1,0 +1,3 @@
+// The communities module's public surface: other modules import from this file only (docs/ARCHITECTURE.md, "Boundaries").
+
+export { communityMembersAmong, merchantCommunities, postAnnouncement } from './service.ts';

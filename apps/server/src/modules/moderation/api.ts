@@ -1,0 +1,11 @@
+// The moderation module's public surface: other modules import from this file only (docs/ARCHITECTURE.md, "Boundaries").
+
+export {
+  describeReasons,
+  isLocalMediaUrl,
+  latestOperatorDecisions,
+  moderate,
+  moderateNew,
+  type OperatorDecision,
+  recordOperatorDecision,
+} from './service.ts';

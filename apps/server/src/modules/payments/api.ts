@@ -1,0 +1,3 @@
+// The payments module's public surface: other modules import from this file only (docs/ARCHITECTURE.md, "Boundaries").
+
+export { refundsByRefIds, type RefundView, requestRefund } from './service.ts';
