@@ -12,6 +12,7 @@ npm run --silent api-types
 
 step "lint"
 npx eslint . --max-warnings 0
+npx prettier --check . --log-level warn
 
 step "typecheck"
 npx tsc -p apps/server --noEmit
