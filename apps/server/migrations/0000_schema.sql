@@ -148,6 +148,57 @@ CREATE TABLE "after_sales" (
 	CONSTRAINT "after_sales_amount_nonnegative" CHECK ("after_sales"."amount" >= 0 and "after_sales"."shipping_amount" >= 0)
 );
 --> statement-breakpoint
+CREATE TABLE "analytics_inbox" (
+	"seq" bigserial PRIMARY KEY NOT NULL,
+	"tx" "xid8" DEFAULT pg_current_xact_id() NOT NULL,
+	"id" text NOT NULL,
+	"type" text NOT NULL,
+	"ts" timestamp (3) with time zone NOT NULL,
+	"received_at" timestamp (3) with time zone NOT NULL,
+	"actor" text NOT NULL,
+	"user_pid" text,
+	"device_id" text,
+	"session_id" text,
+	"platform" text,
+	"channel" text,
+	"channel_ref" text,
+	"merchant_id" text,
+	"product_id" text,
+	"category_id" text,
+	"post_id" text,
+	"live_id" text,
+	"community_id" text,
+	"order_id" text,
+	"amount" bigint,
+	"qty" integer,
+	"query" text,
+	"results" integer,
+	"slot" text,
+	"position" integer,
+	"experiment" text,
+	"variant" text,
+	"province" text,
+	"pay_method" text,
+	"dwell_ms" integer,
+	"props" text,
+	CONSTRAINT "analytics_inbox_id_unique" UNIQUE("id")
+);
+--> statement-breakpoint
+CREATE TABLE "analytics_order_facts" (
+	"order_id" text PRIMARY KEY NOT NULL,
+	"placed" jsonb,
+	"attributed" jsonb,
+	"paid" jsonb,
+	"pay_rows_written_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "analytics_user_devices" (
+	"user_pid" text PRIMARY KEY NOT NULL,
+	"device_id" text NOT NULL,
+	"platform" text NOT NULL,
+	"seen_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "attribution_touches" (
 	"id" text PRIMARY KEY NOT NULL,
 	"user_id" text NOT NULL,
@@ -1527,6 +1578,8 @@ CREATE INDEX "after_sales_user_idx" ON "after_sales" USING btree ("user_id","id"
 CREATE INDEX "after_sales_merchant_idx" ON "after_sales" USING btree ("merchant_id","status","id");--> statement-breakpoint
 CREATE INDEX "after_sales_order_idx" ON "after_sales" USING btree ("order_id","line_id");--> statement-breakpoint
 CREATE INDEX "after_sales_escalated_idx" ON "after_sales" USING btree ("status","id");--> statement-breakpoint
+CREATE INDEX "analytics_inbox_tx_idx" ON "analytics_inbox" USING btree ("tx");--> statement-breakpoint
+CREATE INDEX "analytics_inbox_received_idx" ON "analytics_inbox" USING btree ("received_at");--> statement-breakpoint
 CREATE INDEX "attribution_touches_user_product_idx" ON "attribution_touches" USING btree ("user_id","product_id","at");--> statement-breakpoint
 CREATE INDEX "line_attributions_order_idx" ON "line_attributions" USING btree ("order_id");--> statement-breakpoint
 CREATE INDEX "line_attributions_post_idx" ON "line_attributions" USING btree ("post_id");--> statement-breakpoint

@@ -76,6 +76,7 @@ export async function buildApp(deps: Deps): Promise<App> {
   // WebSocket routes (group chat) sit behind the same actor hook and permission check as HTTP routes.
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   app.addHook('onClose', async () => deps.realtime.close());
+  app.addHook('onClose', async () => deps.analytics.close());
   await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1 } });
   // Routes declare their own limits (config.rateLimit); switched off entirely only for load tests on loopback.
   if (deps.config.RATE_LIMIT_ENABLED === 'true') {

@@ -3,6 +3,7 @@ import pino, { type Logger } from 'pino';
 import type { Config } from './config.ts';
 import type { Deps } from './deps.ts';
 import { SandboxPaymentProvider } from './modules/payments/provider.ts';
+import { createAnalyticsEngine } from './platform/analytics/index.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import { type Database, openDatabase } from './platform/db.ts';
 import { EventBus } from './platform/events.ts';
@@ -52,5 +53,6 @@ export function createDeps(
     payments: new SandboxPaymentProvider(config.PAYMENT_SANDBOX_SECRET),
     media: new LocalMediaStore(path.join(path.resolve(config.DATA_DIR), 'media')),
     realtime: createRealtimeBus(config.REDIS_URL, log),
+    analytics: createAnalyticsEngine(config),
   };
 }

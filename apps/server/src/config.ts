@@ -33,6 +33,20 @@ const schema = z.object({
   LIVE_PLAYBACK_BASE_URL: z.string().url().optional(),
   /** The media server's ingest base (rtmp://…/live); shown to the host with the stream key. */
   LIVE_INGEST_BASE_URL: z.string().url().optional(),
+  /** ClickHouse (http://user:pass@host:8123/db) for behaviour analytics at scale; unset: embedded DuckDB. */
+  ANALYTICS_URL: z.string().url().optional(),
+  /** The embedded DuckDB file; default DATA_DIR/analytics/events.duckdb, `:memory:` keeps it in memory (tests). */
+  ANALYTICS_DUCKDB_PATH: z.string().optional(),
+  /** Threads DuckDB may use for one query; default: every core. */
+  ANALYTICS_THREADS: z.coerce.number().int().min(1).max(64).optional(),
+  /** Key of the keyed hash that names users in behaviour events (pseudonymous ids). */
+  ANALYTICS_PSEUDONYM_SECRET: z.string().min(16).default('haowu-analytics-pseudonym-change-me'),
+  /** Behaviour events older than this are deleted from the engine. */
+  ANALYTICS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(400),
+  /** Loaded events stay this long in PostgreSQL's landing table (a queue, not a store). */
+  ANALYTICS_INBOX_DAYS: z.coerce.number().int().min(1).max(90).default(3),
+  /** How often each process copies new events into its engine (ms); 0: only when asked (tests). */
+  ANALYTICS_LOAD_INTERVAL_MS: z.coerce.number().int().min(0).default(2000),
 });
 
 export type Config = z.infer<typeof schema>;

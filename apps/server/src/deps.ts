@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
+import type { AnalyticsEngine } from './platform/analytics/index.ts';
 import type { PaymentProvider } from './modules/payments/provider.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Database } from './platform/db.ts';
@@ -22,4 +23,6 @@ export interface Deps {
   media: MediaStore;
   /** Pub/sub fan-out for WebSockets: in-process, or Redis when REDIS_URL is set. */
   realtime: RealtimeBus;
+  /** Columnar engine for behaviour analytics: embedded DuckDB, or ClickHouse when ANALYTICS_URL is set. */
+  analytics: AnalyticsEngine;
 }

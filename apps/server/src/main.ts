@@ -3,6 +3,7 @@ import path from 'node:path';
 import { buildApp } from './app.ts';
 import { createDeps, createLogger, openConfiguredDatabase } from './bootstrap.ts';
 import { loadConfig } from './config.ts';
+import { modules } from './modules/index.ts';
 import { seedIfEmpty } from './seed/seed.ts';
 
 const config = loadConfig();
@@ -42,6 +43,7 @@ async function serve() {
   if (config.SEED_ON_START === 'true') await seedIfEmpty(deps, (line) => log.info(line));
 
   await app.listen({ port: config.PORT, host: config.HOST });
+  const stops = modules.map((m) => m.start?.(deps)).filter((stop) => stop !== undefined);
   if (config.WORKERS_ENABLED === 'true') {
     deps.jobs.start();
     deps.events.kick();
@@ -73,6 +75,7 @@ async function serve() {
       if (closing) return;
       closing = true;
       deps.jobs.stop();
+      for (const stop of stops) stop();
       void app
         .close()
         .then(() => database.close())

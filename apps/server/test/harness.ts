@@ -92,6 +92,9 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     RATE_LIMIT_ENABLED: 'true',
     // Tests grant roles to signed-in users and expect the next request to see them; the cache has its own test.
     SESSION_CACHE_SECONDS: '0',
+    // Each test file gets its own in-memory engine; the loader runs when a test calls it.
+    ANALYTICS_DUCKDB_PATH: ':memory:',
+    ANALYTICS_LOAD_INTERVAL_MS: '0',
     DATA_DIR: path.join(os.tmpdir(), 'haowu-test-data'),
     ...env,
   });

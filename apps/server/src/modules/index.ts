@@ -1,6 +1,8 @@
 import type { App } from '../app.ts';
 import type { Deps } from '../deps.ts';
 import accountRoutes from './accounts/routes.ts';
+import analyticsRoutes from './analytics/routes.ts';
+import { startAnalytics, wireAnalytics } from './analytics/events.ts';
 import { wireAttribution } from './attribution/events.ts';
 import attributionRoutes from './attribution/routes.ts';
 import moderationRoutes from './moderation/routes.ts';
@@ -51,6 +53,8 @@ export interface ModuleDef {
   wire?: (deps: Deps) => void;
   /** Runs once at start, after migrations (reference data such as the category tree). */
   init?: (deps: Deps) => Promise<void>;
+  /** Background work of a serving process (main.ts starts it after listening); returns how to stop it. */
+  start?: (deps: Deps) => () => void;
 }
 
 /** Every business capability, in the order they are wired. */
@@ -98,4 +102,5 @@ export const modules: ModuleDef[] = [
   },
   { name: 'points', routes: pointsRoutes, wire: wirePoints, init: initPoints },
   { name: 'membership', routes: membershipRoutes, wire: wireMembership, init: initMembership },
+  { name: 'analytics', routes: analyticsRoutes, wire: wireAnalytics, start: startAnalytics },
 ];

@@ -7,7 +7,10 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 
 /** A database handle or an open transaction: both run the same queries. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -19,6 +22,13 @@ export interface Database {
   stats: { statements: number };
   /** Applies committed migrations; on PostgreSQL under an advisory lock so several processes can start at once. */
   migrate(): Promise<void>;
+  /**
+   * `COPY (<query>) TO STDOUT` as CSV bytes: bulk reads without building a JS object per row (the analytics
+   * loader moves millions of rows this way). COPY takes no bind parameters: callers inline only validated literals.
+   */
+  copyOut(query: string): Promise<Uint8Array>;
+  /** `COPY <table> (<columns>) FROM STDIN` with CSV bytes: bulk writes of generated rows (seed, benchmarks). */
+  copyIn(table: string, columns: readonly string[], csv: Uint8Array): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -50,7 +60,29 @@ export async function openDatabase(opts: {
         conn.release();
       }
     };
-    return { db, kind: 'postgres', stats, migrate, close: () => pool.end() };
+    const copyOut = async (query: string) => {
+      const conn = await pool.connect();
+      try {
+        const chunks: Buffer[] = [];
+        const stream = conn.query(copyTo(`COPY (${query}) TO STDOUT WITH (FORMAT csv, NULL '\\N')`));
+        for await (const chunk of stream) chunks.push(chunk as Buffer);
+        return Buffer.concat(chunks);
+      } finally {
+        conn.release();
+      }
+    };
+    const copyIn = async (table: string, columns: readonly string[], csv: Uint8Array) => {
+      const conn = await pool.connect();
+      try {
+        const sink = conn.query(
+          copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv, NULL '\\N')`),
+        );
+        await pipeline(Readable.from([csv]), sink);
+      } finally {
+        conn.release();
+      }
+    };
+    return { db, kind: 'postgres', stats, migrate, copyOut, copyIn, close: () => pool.end() };
   }
   let client = opts.pglite;
   if (!client) {
@@ -60,5 +92,14 @@ export async function openDatabase(opts: {
   const db = drizzlePglite(client, { logger }) as unknown as Db;
   const owned = client;
   const migrate = () => migratePglite(drizzlePglite(owned), { migrationsFolder });
-  return { db, kind: 'pglite', stats, migrate, close: () => owned.close() };
+  const copyOut = async (query: string) => {
+    const result = await owned.query(`COPY (${query}) TO '/dev/blob' WITH (FORMAT csv, NULL '\\N')`);
+    return result.blob ? new Uint8Array(await result.blob.arrayBuffer()) : new Uint8Array();
+  };
+  const copyIn = async (table: string, columns: readonly string[], csv: Uint8Array) => {
+    await owned.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT csv, NULL '\\N')`, [], {
+      blob: new Blob([csv as Uint8Array<ArrayBuffer>]),
+    });
+  };
+  return { db, kind: 'pglite', stats, migrate, copyOut, copyIn, close: () => owned.close() };
 }

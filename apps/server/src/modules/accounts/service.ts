@@ -16,6 +16,7 @@ import {
 import type { Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, notFound, ok, refusals, type Result } from '../../platform/errors.ts';
+import { emit } from '../../platform/events.ts';
 import { newId } from '../../platform/ids.ts';
 import { loginCodes, merchantStaff, sessions, users } from './schema.ts';
 
@@ -95,7 +96,7 @@ export async function loginWithCode(ctx: Ctx, input: { phone: string; code: stri
   });
   if (!verified) return refuse('code-invalid');
   const [existing] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.phone, input.phone));
-  const userId = existing?.id ?? (await createUser(ctx.db, { phone: input.phone, now })).id;
+  const userId = existing?.id ?? (await ctx.tx((tx) => createUser(tx, { phone: input.phone, now }))).id;
   return ok(await startSession(ctx, userId));
 }
 
@@ -237,6 +238,7 @@ export async function createUser(
     roles: input.roles ?? ['consumer'],
     createdAt: input.now,
   });
+  await emit(db, 'user.registered', { userId: id, registeredAt: input.now.toISOString() });
   return { id };
 }
 

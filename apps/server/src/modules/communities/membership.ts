@@ -154,7 +154,13 @@ export async function joinCommunity(
     }
     const admitted = await admitMember(tx, { communityId, userId: user.userId, source: 'join', now: ctx.now() });
     if (!admitted) return refuse('already-member');
-    await emit(tx, 'community.joined', { communityId, userId: user.userId, groupId: admitted.groupId, source: 'join' });
+    await emit(tx, 'community.joined', {
+      communityId,
+      userId: user.userId,
+      groupId: admitted.groupId,
+      source: 'join',
+      at: ctx.now().toISOString(),
+    });
     return ok({ status: 'joined' as const, groupId: admitted.groupId });
   });
 }

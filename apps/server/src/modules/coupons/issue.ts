@@ -1,6 +1,7 @@
 import { and, eq, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { ok, refusals, type Result } from '../../platform/errors.ts';
+import { emitMany } from '../../platform/events.ts';
 import { newId } from '../../platform/ids.ts';
 import { couponClaims, coupons, type COUPON_SOURCES, couponTemplates } from './schema.ts';
 
@@ -88,5 +89,19 @@ export async function issueCoupons(
       })),
     )
     .returning();
+  await emitMany(
+    db,
+    issued.map((c) => ({
+      type: 'coupon.issued',
+      payload: {
+        couponId: c.id,
+        templateId: t.id,
+        userId: c.userId,
+        merchantId: c.merchantId,
+        source,
+        issuedAt: now.toISOString(),
+      },
+    })),
+  );
   return ok({ issued, skipped: wanted.filter((u) => !receivers.has(u)) });
 }

@@ -1,4 +1,5 @@
 import { and, eq, gt, inArray, ne, sql } from 'drizzle-orm';
+import { emitMany } from '../../platform/events.ts';
 import type { Db } from '../../platform/db.ts';
 import { ok, refusals, type Result } from '../../platform/errors.ts';
 import type { AppliedDiscount, CouponHook, PriceQuote } from '../orders/api.ts';
@@ -185,6 +186,13 @@ export async function lockCheckoutCoupons(
       templateId: templateOf.get(r.couponId)!,
       status: 'locked' as const,
       createdAt: input.at,
+    })),
+  );
+  await emitMany(
+    db,
+    perOrder.map((r) => ({
+      type: 'coupon.used',
+      payload: { ...r, templateId: templateOf.get(r.couponId)!, userId: input.userId, usedAt: input.at.toISOString() },
     })),
   );
   return ok({ couponIds });

@@ -174,6 +174,8 @@ export async function placeCampaignOrders(
         payAmount: p.merchant.payAmount,
         campaignKind: p.input.campaign.kind,
         campaignId: p.input.campaign.id,
+        placedAt: now.toISOString(),
+        province: p.input.address.province,
         lines: [
           {
             lineId: p.lineId,

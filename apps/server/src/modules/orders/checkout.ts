@@ -139,6 +139,8 @@ export async function placeOrder(
         userId: user.userId,
         merchantId: m.merchantId,
         payAmount: m.payAmount,
+        placedAt: now.toISOString(),
+        province: address.province,
         lines: lineRows.map((l) => ({
           lineId: l.id,
           skuId: l.skuId,

@@ -68,7 +68,7 @@ export interface PaidOrder {
  */
 export async function markCheckoutPaid(
   db: Db,
-  input: { checkoutId: string; paymentId: string; paidAt: Date },
+  input: { checkoutId: string; paymentId: string; paidAt: Date; method?: string },
 ): Promise<{ paid: PaidOrder[]; notPayable: (PaidOrder & { status: OrderStatus })[] }> {
   // Locking the checkout serialises two payments of one checkout.
   const [c] = await db.select().from(checkouts).where(eq(checkouts.id, input.checkoutId)).for('update');
@@ -89,6 +89,7 @@ export async function markCheckoutPaid(
         userId: o.userId,
         merchantId: o.merchantId,
         paidAt: input.paidAt.toISOString(),
+        payMethod: input.method ?? null,
         payAmount: o.payAmount,
         lines: lines.map((l) => ({
           lineId: l.id,

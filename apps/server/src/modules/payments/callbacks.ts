@@ -95,7 +95,12 @@ async function applyCapture(ctx: Ctx, tx: Db, payment: Payment, paidAt: Date): P
   const covered = await tx.select().from(paymentOrders).where(eq(paymentOrders.paymentId, payment.id));
   const paidIds = new Set<string>();
   if (status === 'succeeded') {
-    const result = await markCheckoutPaid(tx, { checkoutId: payment.checkoutId, paymentId: payment.id, paidAt });
+    const result = await markCheckoutPaid(tx, {
+      checkoutId: payment.checkoutId,
+      paymentId: payment.id,
+      paidAt,
+      method: payment.provider,
+    });
     for (const o of result.paid) paidIds.add(o.orderId);
   }
   const stray = [...paidIds].filter((id) => !covered.some((c) => c.orderId === id));

@@ -75,7 +75,13 @@ export async function addComment(
       createdAt: ctx.now(),
     });
     if (status === 'published') await countComment(db, postId, parentId, 1);
-    await emit(db, 'post.commented', { postId, commentId: id, authorId: user.userId, status });
+    await emit(db, 'post.commented', {
+      postId,
+      commentId: id,
+      authorId: user.userId,
+      status,
+      at: ctx.now().toISOString(),
+    });
     return ok({ id, status });
   });
 }

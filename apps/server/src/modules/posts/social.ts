@@ -47,7 +47,7 @@ export async function setLiked(
       .set({ likeCount: sql`${posts.likeCount} + ${delta}` })
       .where(eq(posts.id, postId))
       .returning({ likeCount: posts.likeCount });
-    if (delta > 0) await emit(db, 'post.liked', { postId, userId: user.userId });
+    if (delta > 0) await emit(db, 'post.liked', { postId, userId: user.userId, at: ctx.now().toISOString() });
     return { liked, likeCount: row!.likeCount };
   });
 }
@@ -101,7 +101,12 @@ export async function setFollowing(
         .onConflictDoNothing()
         .returning();
       if (added.length > 0)
-        await emit(db, 'follow.created', { followerId: user.userId, targetType: target.type, targetId: target.id });
+        await emit(db, 'follow.created', {
+          followerId: user.userId,
+          targetType: target.type,
+          targetId: target.id,
+          at: ctx.now().toISOString(),
+        });
     } else {
       await db
         .delete(follows)

@@ -1,0 +1,6 @@
+// The analytics module's public surface: other modules import from this file only (docs/ARCHITECTURE.md, "Boundaries").
+
+export { analyticsLoader } from './events.ts';
+export { type BehaviourEvent, eventRow } from './event-model.ts';
+export { appendToInbox } from './inbox.ts';
+export { pseudonym } from './pseudonym.ts';

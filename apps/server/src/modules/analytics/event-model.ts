@@ -1,0 +1,150 @@
+import type { AnalyticsEngine } from '../../platform/analytics/engine.ts';
+
+/**
+ * One behaviour event, as stored in the engine's `events` table (docs/ANALYTICS.md "Event schema").
+ * Wide and typed rather than a JSON blob: columnar engines scan a column like `channel` without parsing anything.
+ * Identities are pseudonymous (`user_pid`, a keyed hash of the user id; `device_id`, a random id the shop keeps);
+ * no phone, name or address ever enters an event.
+ */
+export interface BehaviourEvent {
+  id: string;
+  type: EventType;
+  ts: Date;
+  receivedAt: Date;
+  /** Who did it, for counting people: the user's pseudonym when signed in, else `d:<device id>`. */
+  actor: string;
+  userPid: string | null;
+  deviceId: string | null;
+  sessionId: string | null;
+  platform: Platform | null;
+  channel: string | null;
+  channelRef: string | null;
+  merchantId: string | null;
+  productId: string | null;
+  categoryId: string | null;
+  postId: string | null;
+  liveId: string | null;
+  communityId: string | null;
+  orderId: string | null;
+  amount: number | null;
+  qty: number | null;
+  query: string | null;
+  results: number | null;
+  slot: string | null;
+  position: number | null;
+  experiment: string | null;
+  variant: string | null;
+  province: string | null;
+  payMethod: string | null;
+  dwellMs: number | null;
+  props: string | null;
+}
+
+/** Sent by the shop. */
+export const CLIENT_EVENT_TYPES = [
+  'view',
+  'impression',
+  'click',
+  'search',
+  'add_to_cart',
+  'checkout',
+  'live_enter',
+  'live_leave',
+  'exposure',
+] as const;
+/** Derived from domain events on the outbox: one source per type, never both. */
+export const SERVER_EVENT_TYPES = [
+  'signup',
+  'order',
+  'pay',
+  'refund',
+  'share',
+  'follow',
+  'join_community',
+  'post_interaction',
+  'coupon_claim',
+  'coupon_use',
+] as const;
+export const EVENT_TYPES = [...CLIENT_EVENT_TYPES, ...SERVER_EVENT_TYPES] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+export const PLATFORMS = ['ios', 'android', 'desktop', 'other'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+/** Where a purchase or a visit came from: attribution's sources. */
+export const CHANNELS = ['post', 'live', 'community', 'share', 'affiliate', 'search', 'direct'] as const;
+
+type Kind = 'text' | 'time' | 'int';
+/** Column order is the CSV order the loader writes; the PG inbox has the same columns (schema.ts). */
+export const EVENT_COLUMNS: readonly (readonly [column: string, key: keyof BehaviourEvent, kind: Kind])[] = [
+  ['id', 'id', 'text'],
+  ['type', 'type', 'text'],
+  ['ts', 'ts', 'time'],
+  ['received_at', 'receivedAt', 'time'],
+  ['actor', 'actor', 'text'],
+  ['user_pid', 'userPid', 'text'],
+  ['device_id', 'deviceId', 'text'],
+  ['session_id', 'sessionId', 'text'],
+  ['platform', 'platform', 'text'],
+  ['channel', 'channel', 'text'],
+  ['channel_ref', 'channelRef', 'text'],
+  ['merchant_id', 'merchantId', 'text'],
+  ['product_id', 'productId', 'text'],
+  ['category_id', 'categoryId', 'text'],
+  ['post_id', 'postId', 'text'],
+  ['live_id', 'liveId', 'text'],
+  ['community_id', 'communityId', 'text'],
+  ['order_id', 'orderId', 'text'],
+  ['amount', 'amount', 'int'],
+  ['qty', 'qty', 'int'],
+  ['query', 'query', 'text'],
+  ['results', 'results', 'int'],
+  ['slot', 'slot', 'text'],
+  ['position', 'position', 'int'],
+  ['experiment', 'experiment', 'text'],
+  ['variant', 'variant', 'text'],
+  ['province', 'province', 'text'],
+  ['pay_method', 'payMethod', 'text'],
+  ['dwell_ms', 'dwellMs', 'int'],
+  ['props', 'props', 'text'],
+];
+
+const BIG = new Set(['amount']);
+
+/** The engine's DDL for the events table, in its dialect. */
+export function eventsTableDdl(engine: AnalyticsEngine): string[] {
+  if (engine.kind === 'duckdb') {
+    const cols = EVENT_COLUMNS.map(
+      ([c, , k]) =>
+        `${c} ${k === 'time' ? 'TIMESTAMPTZ' : k === 'int' ? (BIG.has(c) ? 'BIGINT' : 'INTEGER') : 'VARCHAR'}`,
+    );
+    return [`CREATE TABLE IF NOT EXISTS events (${cols.join(', ')})`];
+  }
+  const notNull = new Set(['id', 'type', 'ts', 'received_at', 'actor']);
+  const cols = EVENT_COLUMNS.map(([c, , k]) => {
+    const base =
+      k === 'time'
+        ? `DateTime64(3, 'UTC')`
+        : k === 'int'
+          ? BIG.has(c)
+            ? 'Int64'
+            : 'Int32'
+          : ['type', 'platform', 'channel', 'province', 'pay_method', 'slot'].includes(c)
+            ? 'LowCardinality(String)'
+            : 'String';
+    return `${c} ${notNull.has(c) ? base : `Nullable(${base.replace('LowCardinality(String)', 'String')})`}`;
+  });
+  return [
+    `CREATE TABLE IF NOT EXISTS events (${cols.join(', ')}) ENGINE = ReplacingMergeTree PARTITION BY toYYYYMM(ts) ORDER BY (type, ts, id)`,
+  ];
+}
+
+/** `actor` for counting people: one person per signed-in user, one per anonymous device. */
+export const actorOf = (userPid: string | null, deviceId: string | null): string =>
+  userPid ?? (deviceId ? `d:${deviceId}` : 'anonymous');
+
+/** A row with every column present (null where the event does not have it). */
+export function eventRow(e: Partial<BehaviourEvent> & Pick<BehaviourEvent, 'id' | 'type' | 'ts'>): BehaviourEvent {
+  const row = { receivedAt: e.ts } as Record<string, unknown>;
+  for (const [, key] of EVENT_COLUMNS) row[key] = (e as Record<string, unknown>)[key] ?? row[key] ?? null;
+  row.actor = e.actor ?? actorOf(e.userPid ?? null, e.deviceId ?? null);
+  return row as unknown as BehaviourEvent;
+}

@@ -1,0 +1,146 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  DuckDBInstance,
+  type DuckDBConnection,
+  DuckDBTimestampTZValue,
+  listValue,
+  type DuckDBValue,
+} from '@duckdb/node-api';
+import { type AnalyticsEngine, type Dialect, type QueryParams, type Row, WATERMARK_TABLE } from './engine.ts';
+
+const tz = `'Asia/Shanghai'`;
+
+export const duckDbDialect: Dialect = {
+  addSeconds: (ts, s) => `(${ts} + to_seconds(CAST(${s} AS BIGINT)))`,
+  truncate: (unit, ts) => `timezone(${tz}, date_trunc('${unit}', timezone(${tz}, ${ts})))`,
+  dayDiff: (a, b) => `date_diff('day', CAST(timezone(${tz}, ${a}) AS DATE), CAST(timezone(${tz}, ${b}) AS DATE))`,
+  hourOfWeek: (ts) => `((isodow(timezone(${tz}, ${ts})) - 1) * 24 + hour(timezone(${tz}, ${ts})))`,
+};
+
+/**
+ * Embedded DuckDB: one columnar file under DATA_DIR (or memory in tests). Writes go through one connection in
+ * order; reads use another, so a long load never blocks the 大屏. DuckDB's MVCC gives readers a stable snapshot.
+ */
+export class DuckDbEngine implements AnalyticsEngine {
+  readonly kind = 'duckdb';
+  readonly dialect = duckDbDialect;
+  private writes: Promise<unknown> = Promise.resolve();
+  private readonly instance: DuckDBInstance;
+  private readonly writer: DuckDBConnection;
+  private readonly reader: DuckDBConnection;
+  private readonly scratchDir: string;
+  private constructor(
+    instance: DuckDBInstance,
+    writer: DuckDBConnection,
+    reader: DuckDBConnection,
+    scratchDir: string,
+  ) {
+    this.instance = instance;
+    this.writer = writer;
+    this.reader = reader;
+    this.scratchDir = scratchDir;
+  }
+
+  /** `file` undefined: in memory (tests). DuckDB uses every core for a scan unless told otherwise. */
+  static async open(file: string | undefined, opts: { threads?: number } = {}): Promise<DuckDbEngine> {
+    if (file) await mkdir(path.dirname(file), { recursive: true });
+    const options: Record<string, string> = {};
+    if (opts.threads) options.threads = String(opts.threads);
+    const instance = await DuckDBInstance.create(file ?? ':memory:', options);
+    const writer = await instance.connect();
+    const reader = await instance.connect();
+    // Timestamps are shown in UTC and turned into Beijing time explicitly (dialect), whatever the host's zone.
+    for (const c of [writer, reader]) await c.run(`SET TimeZone = 'UTC'`);
+    const scratchDir = path.join(os.tmpdir(), `haowu-analytics-${process.pid}-${Math.random().toString(36).slice(2)}`);
+    await mkdir(scratchDir, { recursive: true });
+    const engine = new DuckDbEngine(instance, writer, reader, scratchDir);
+    await engine.ensure([
+      `CREATE TABLE IF NOT EXISTS ${WATERMARK_TABLE} (stream VARCHAR PRIMARY KEY, value VARCHAR NOT NULL, updated_at TIMESTAMPTZ NOT NULL)`,
+    ]);
+    return engine;
+  }
+
+  async ensure(ddl: string[]): Promise<void> {
+    await this.serialised(async () => {
+      for (const statement of ddl) await this.writer.run(statement);
+    });
+  }
+
+  async query<T extends Row = Row>(sql: string, params: QueryParams = {}): Promise<T[]> {
+    const reader = await this.reader.runAndReadAll(sql, bind(sql, params));
+    return reader.getRowObjectsJS().map((r) => plain(r) as T);
+  }
+
+  async run(sql: string, params: QueryParams = {}): Promise<void> {
+    await this.serialised(() => this.writer.run(sql, bind(sql, params)));
+  }
+
+  async appendCsv(table: string, csv: Uint8Array, watermark: { stream: string; value: string }): Promise<void> {
+    await this.serialised(async () => {
+      // DuckDB's CSV reader is parallel and typed by the target table: far faster than row-by-row appends.
+      const file = path.join(this.scratchDir, `${table}-${Date.now()}.csv`);
+      await writeFile(file, csv);
+      try {
+        await this.writer.run('BEGIN TRANSACTION');
+        try {
+          if (csv.byteLength > 0)
+            await this.writer.run(
+              `COPY ${table} FROM '${file}' (FORMAT csv, HEADER false, NULLSTR '\\N', TIMESTAMPFORMAT 'auto')`,
+            );
+          await this.writer.run(
+            `INSERT INTO ${WATERMARK_TABLE} VALUES ($stream, $value, now()) ON CONFLICT (stream) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+            { stream: watermark.stream, value: watermark.value },
+          );
+          await this.writer.run('COMMIT');
+        } catch (err) {
+          await this.writer.run('ROLLBACK');
+          throw err;
+        }
+      } finally {
+        await rm(file, { force: true });
+      }
+    });
+  }
+
+  async watermark(stream: string): Promise<string | undefined> {
+    const rows = await this.query<{ value: string }>(`SELECT value FROM ${WATERMARK_TABLE} WHERE stream = $stream`, {
+      stream,
+    });
+    return rows[0]?.value;
+  }
+
+  async close(): Promise<void> {
+    await this.writes.catch(() => undefined);
+    this.reader.closeSync();
+    this.writer.closeSync();
+    this.instance.closeSync();
+    await rm(this.scratchDir, { recursive: true, force: true });
+  }
+
+  private serialised<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.writes.then(work, work);
+    this.writes = next.catch(() => undefined);
+    return next;
+  }
+}
+
+/** `$name` parameters → DuckDB's named values. Dates become TIMESTAMPTZ, string arrays LIST(VARCHAR). */
+function bind(sql: string, params: QueryParams): Record<string, DuckDBValue> {
+  const out: Record<string, DuckDBValue> = {};
+  for (const [name, v] of Object.entries(params)) {
+    if (!sql.includes(`$${name}`)) continue;
+    if (v instanceof Date) out[name] = new DuckDBTimestampTZValue(BigInt(v.getTime()) * 1000n);
+    else if (Array.isArray(v)) out[name] = listValue(v);
+    else if (typeof v === 'number' && Number.isInteger(v)) out[name] = BigInt(v);
+    else out[name] = v;
+  }
+  return out;
+}
+
+/** BIGINT/HUGEINT counts and sums come back as bigint; the API speaks numbers (fen fit in 2^53). */
+function plain(row: Record<string, unknown>): Record<string, unknown> {
+  for (const [k, v] of Object.entries(row)) if (typeof v === 'bigint') row[k] = Number(v);
+  return row;
+}
