@@ -3,4 +3,5 @@
 export { analyticsLoader } from './events.ts';
 export { type BehaviourEvent, eventRow } from './event-model.ts';
 export { appendToInbox } from './inbox.ts';
+export { queryEvents } from './query.ts';
 export { pseudonym } from './pseudonym.ts';
