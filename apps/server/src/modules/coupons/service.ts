@@ -1,15 +1,7 @@
-// The coupons module's public surface (docs/CONTRACTS.md): orders prices and locks coupons through the first
-// three; the rest are the use-cases behind the routes.
+// The coupons module's use-cases behind its routes and subscribers; orders prices and locks coupons through the
+// checkout port that events.ts registers.
 
-export {
-  type CheckoutCoupons,
-  type CheckoutCouponsDto,
-  type CouponOptionDto,
-  couponsForCheckout,
-  lockCheckoutCoupons,
-  recordPaidOrder,
-  releaseOrderCoupons,
-} from './redemption.ts';
+export { recordPaidOrder, releaseOrderCoupons } from './redemption.ts';
 export {
   createTemplate,
   listTemplates,

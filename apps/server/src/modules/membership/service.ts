@@ -10,9 +10,8 @@ import { members } from './schema.ts';
 import { TIER_ORDER, type TierCode, type TierConfig, tierRank, TIERS } from './tiers.ts';
 
 // Membership's surface (docs/CONTRACTS.md): tierOfUsers and TIER_ORDER for other modules (flash sale VIP slots),
-// tierOf + priorityAccessFrom for limited editions (flash slots with member early access), checkoutBenefits for the orders module's pricing path.
+// tierOf + priorityAccessFrom for limited editions (flash slots with member early access).
 
-export { checkoutBenefits, type CheckoutLoyaltyDto } from './checkout-benefits.ts';
 export { recomputeAllTiers, recomputeMember } from './growth.ts';
 export { earliestPriorityAccess, priorityAccessFrom, TIER_ORDER, TIERS, type TierCode } from './tiers.ts';
 

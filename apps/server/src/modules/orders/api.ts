@@ -1,5 +1,11 @@
 // The orders module's public surface: other modules import from this file only (docs/ARCHITECTURE.md, "Boundaries").
 
+export {
+  type CheckoutCouponsOffer,
+  type CheckoutLoyaltyOffer,
+  provideCheckoutCoupons,
+  provideCheckoutLoyalty,
+} from './checkout-ports.ts';
 export { Quote } from './dto.ts';
 export type {
   AppliedDiscount,
