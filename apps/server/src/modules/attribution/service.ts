@@ -7,8 +7,7 @@ import { ok, refusals, type Result } from '../../platform/errors.ts';
 import { emit } from '../../platform/events.ts';
 import { newId } from '../../platform/ids.ts';
 import { getProductBriefs } from '../catalog/api.ts';
-import { promoterCodeFor } from '../distribution/api.ts';
-import { postAuthors } from '../posts/api.ts';
+import { postAuthors, promoterCodeFor } from './credit-ports.ts';
 import { attributionTouches, lineAttributions, shareLinks, type Source, type TouchKind } from './schema.ts';
 
 export type { Source, TouchKind } from './schema.ts';
