@@ -9,7 +9,7 @@ import { newId } from '../../platform/ids.ts';
 import { publicProfiles } from '../accounts/api.ts';
 import { loadSession, requireHost } from './access.ts';
 import { publishToRoom } from './channel.ts';
-import { sessionTotals } from './metrics.ts';
+import { sessionTotals } from './totals.ts';
 import { livePks, liveSessions, type PK_METRICS } from './schema.ts';
 
 export const FINISH_PK_JOB = 'live.finish-pk';
