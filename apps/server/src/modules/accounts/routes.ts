@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SESSION_COOKIE, type App } from '../../app.ts';
+import { type App, SESSION_COOKIE } from '../../platform/http.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ctxOf } from '../../platform/context.ts';
 import { unwrap } from '../../platform/errors.ts';

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps.ts';
 import type { Db } from '../../platform/db.ts';
+import { ensureDefaultCategories } from './categories.ts';
 import { products, skuChargedPrices } from './schema.ts';
 
 // Published by this module (payload: { productId, merchantId } / { merchantId }):
@@ -74,4 +75,9 @@ export async function recordRating(db: Db, review: ReviewPublished): Promise<voi
     .update(products)
     .set({ ratingCount: sql`${products.ratingCount} + 1`, ratingSum: sql`${products.ratingSum} + ${rating}` })
     .where(eq(products.id, review.productId));
+}
+
+/** At start, after migrations: the default category tree. */
+export async function initCatalog(deps: Deps): Promise<void> {
+  await ensureDefaultCategories(deps.database.db);
 }

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { App } from '../../app.ts';
+import type { App } from '../../platform/http.ts';
 import { ctxOf } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { resolveActor } from '../accounts/api.ts';
