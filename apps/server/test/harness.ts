@@ -8,7 +8,7 @@ import { afterAll, inject } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import type { App } from '../src/platform/http.ts';
 import { loadConfig } from '../src/config.ts';
-import type { SandboxPaymentProvider } from '../src/modules/payments/provider.ts';
+import type { SandboxPaymentProvider } from '../src/platform/payment-provider.ts';
 import { ManualClock } from '../src/platform/clock.ts';
 import { type Database, openDatabase } from '../src/platform/db.ts';
 import type { SandboxSms } from '../src/platform/sms.ts';
