@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../test/harness.ts';
 import { buyer, paidOrder, payCheckout, placeOrder, shop } from '../../../test/order-factories.ts';
-import { loadSkusForCheckout } from '../catalog/stock.ts';
+import { loadSkusForCheckout } from '../catalog/api.ts';
 import {
   getCheckoutForPayment,
   getLineForReview,
