@@ -13,6 +13,7 @@ npm run --silent api-types
 step "lint"
 npx eslint . --max-warnings 0
 npx prettier --check . --log-level warn
+npm run --silent lint:boundaries # module boundaries (docs/ARCHITECTURE.md, "Boundaries")
 
 step "typecheck"
 npx tsc -p apps/server --noEmit
