@@ -6,6 +6,24 @@ export {
   provideCheckoutCoupons,
   provideCheckoutLoyalty,
 } from './checkout-ports.ts';
+export {
+  type CampaignBaseDto,
+  campaignSku,
+  countsByCampaign,
+  campaignViews,
+  campaignWindowProblem,
+  isCampaignLive,
+  staffCampaignScope,
+} from './campaign-base.ts';
+export {
+  CampaignBase,
+  CampaignId,
+  CampaignOrderBody,
+  campaignPage,
+  CampaignPaging,
+  CampaignQuoteBody,
+  NewCampaignFields,
+} from './campaign-dto.ts';
 export { Quote } from './dto.ts';
 export type {
   AppliedDiscount,
