@@ -17,7 +17,7 @@ import {
   Typography,
 } from 'antd';
 import { Link } from 'react-router';
-import { idempotencyKey, problemTitle } from '../../../api/client.ts';
+import { newIdempotencyKey, problemTitle } from '../../../api/client.ts';
 import { useMerchantId } from '../../../app/merchantScope.ts';
 import { useNotify } from '../../../components/feedback.ts';
 import { dateTime, yuan } from '../../../components/format.ts';
@@ -83,7 +83,7 @@ function Qualification({ q, merchantId }: { q: LiveQualification; merchantId: st
   const deposit = useMutation({
     mutationFn: (release: boolean) =>
       liveCall<unknown>('POST', `${livePaths.qualification}/deposit${release ? '/release' : ''}`, undefined, {
-        'idempotency-key': idempotencyKey(),
+        'idempotency-key': newIdempotencyKey(),
       }),
     onSuccess: (_, release) => {
       void refresh();
