@@ -1,5 +1,5 @@
 import type { Dayjs } from 'dayjs';
-import type { LiveRole } from './api.ts';
+import type { LiveRole } from './types.ts';
 
 export interface SessionFormValues {
   title: string;
