@@ -55,7 +55,7 @@ export async function freshDatabaseLocation(): Promise<{
 }
 
 /** A fresh database for one test file: a copy of the migrated template, on PGlite or (with TEST_DATABASE_URL) PostgreSQL. */
-export async function freshDatabase(): Promise<Database> {
+async function freshDatabase(): Promise<Database> {
   if (process.env.TEST_DATABASE_URL) {
     const location = await freshDatabaseLocation();
     const database = await openDatabase({ url: location.url!, poolSize: 30 });

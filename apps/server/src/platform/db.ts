@@ -22,7 +22,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
+const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
 
 // Parse int8 as JS numbers: money is fen and fits well inside 2^53.
 pg.types.setTypeParser(20, (v) => Number(v));

@@ -32,7 +32,7 @@ import {
   MERCHANT_ACTION_STATUSES,
 } from './labels.ts';
 
-export interface Decisions {
+interface Decisions {
   canDecide: boolean;
   canReceive: boolean;
   approve: (note: string | undefined) => Promise<unknown>;

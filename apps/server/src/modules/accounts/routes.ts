@@ -6,7 +6,7 @@ import { unwrap } from '../../platform/errors.ts';
 import * as addressBook from './addresses.ts';
 import * as svc from './service.ts';
 
-export const Phone = z.string().regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号');
+const Phone = z.string().regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号');
 
 const User = z.object({
   id: z.string(),

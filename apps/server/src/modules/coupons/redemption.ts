@@ -8,7 +8,7 @@ import { couponBuyers, couponRedemptions, coupons, couponTemplates } from './sch
 // Coupons at checkout: which the buyer can use (the pricing hook), locking them to the orders placed, and giving
 // them back when an order is cancelled or fully refunded.
 
-export const refuseCoupon = refusals({
+const refuseCoupon = refusals({
   'coupon-unavailable': '优惠券不可用',
 });
 
@@ -77,7 +77,7 @@ const couponDiscounts = (discounts: readonly AppliedDiscount[]) => {
 };
 
 /** The user's coupons that are available and not yet expired, with their template's rules. */
-export async function loadWallet(db: Db, userId: string, now: Date): Promise<WalletCoupon[]> {
+async function loadWallet(db: Db, userId: string, now: Date): Promise<WalletCoupon[]> {
   const rows = await db
     .select({ c: coupons, t: couponTemplates })
     .from(coupons)

@@ -44,7 +44,7 @@ const Member = z.object({
   joinedAt: IsoTime,
   paidAt: IsoTime.nullable(),
 });
-export const Group = z.object({
+const Group = z.object({
   id: z.string(),
   campaignId: z.string(),
   status: z

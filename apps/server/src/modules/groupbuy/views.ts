@@ -22,7 +22,7 @@ export const campaignViews = (db: Db, rows: CampaignRow[], now: Date): Promise<C
     newUserSeats: r.newUserSeats,
   }));
 
-export interface MemberDto {
+interface MemberDto {
   nickname: string;
   avatarUrl: string | null;
   isLeader: boolean;

@@ -129,7 +129,7 @@ export async function publishStaffMetrics(deps: Deps, db: Db, sessionIds: string
   }
 }
 
-export interface MinutePoint {
+interface MinutePoint {
   minute: string;
   viewers: number;
   chats: number;

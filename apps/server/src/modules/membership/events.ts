@@ -11,7 +11,7 @@ import { ensureBirthdayTemplates, giveBirthdayGifts } from './service.ts';
 // and issues the birthday coupons of members whose birthday month it is. Init: each tier's birthday coupon template.
 // Provided: orders' checkout loyalty port (member price, free shipping and points at checkout).
 
-export const DAILY_JOB = 'membership.daily';
+const DAILY_JOB = 'membership.daily';
 
 type Paid = { orderId: string; userId: string; payAmount: number; paidAt: string };
 type RefundCompleted = { refundId: string; orderId: string; source?: string };

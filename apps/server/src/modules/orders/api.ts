@@ -25,14 +25,7 @@ export {
   NewCampaignFields,
 } from './campaign-dto.ts';
 export { Quote } from './dto.ts';
-export type {
-  AppliedDiscount,
-  CouponHook,
-  MemberDiscountHook,
-  MerchantItems,
-  PointsHook,
-  PriceQuote,
-} from './pricing.ts';
+export type { AppliedDiscount, MemberDiscountHook, MerchantItems, PointsHook } from './pricing.ts';
 export {
   type CampaignTerms,
   cancelUnpaidCampaignOrder,

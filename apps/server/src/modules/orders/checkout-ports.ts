@@ -19,7 +19,7 @@ export interface CheckoutCouponsOffer {
   summary(priced: PriceQuote): CheckoutCouponsDto;
 }
 
-export interface CheckoutCouponsPort {
+interface CheckoutCouponsPort {
   /** `couponIds` undefined: suggest the best combination; []: none. */
   offer(db: Db, userId: string, couponIds: readonly string[] | undefined, now: Date): Promise<CheckoutCouponsOffer>;
   /** Marks the applied coupons used, in the placing transaction; a coupon taken meanwhile refuses the checkout. */
@@ -45,7 +45,7 @@ export interface CheckoutLoyaltyOffer {
   ): Promise<Result<{ spent: number }, 'insufficient-points'>>;
 }
 
-export interface CheckoutLoyaltyPort {
+interface CheckoutLoyaltyPort {
   /** `campaign`: the order carries a campaign price already (flash sale, group buy, bargain): no member price. */
   offer(db: Db, userId: string, opts: { usePoints: boolean; campaign: boolean }): Promise<CheckoutLoyaltyOffer>;
 }

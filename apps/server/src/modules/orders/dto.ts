@@ -96,7 +96,7 @@ export const CheckoutCoupons = z.object({
     }),
   ),
 });
-export const CouponIds = z
+const CouponIds = z
   .array(z.string().max(64))
   .max(20)
   .optional()

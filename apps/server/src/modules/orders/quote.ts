@@ -35,7 +35,7 @@ export interface CheckoutItemsInput {
   usePoints?: boolean | undefined;
 }
 
-export interface QuoteLineDto {
+interface QuoteLineDto {
   skuId: string;
   productId: string;
   title: string;
@@ -49,7 +49,7 @@ export interface QuoteLineDto {
   returnPolicy: ReturnPolicy;
 }
 
-export interface QuoteMerchantDto {
+interface QuoteMerchantDto {
   merchantId: string;
   merchantName: string;
   lines: QuoteLineDto[];

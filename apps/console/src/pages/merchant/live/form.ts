@@ -11,7 +11,7 @@ export interface SessionFormValues {
   roles?: { phone?: string; role?: LiveRole }[];
 }
 
-export interface CreateSessionBody {
+interface CreateSessionBody {
   title: string;
   coverUrl?: string;
   scheduledAt: string;

@@ -12,12 +12,11 @@ export type LiveSessionRow = GetOk<'/api/v1/merchant/live/sessions'>['items'][nu
 export type LiveStatus = LiveDetail['status'];
 export type LiveRole = Control['team'][number]['role'];
 export type LiveAbility = Control['abilities'][number];
-export type LiveSessionProduct = LiveDetail['products'][number];
+type LiveSessionProduct = LiveDetail['products'][number];
 export type PinnedProduct = NonNullable<LiveDetail['pinned']>;
 export type LiveLottery = NonNullable<LiveDetail['lottery']>;
 export type LivePoll = NonNullable<LiveDetail['poll']>;
 export type LivePk = NonNullable<LiveDetail['pk']>;
-export type PkSide = LivePk['a'];
 export type LiveFlash = NonNullable<LiveDetail['flash']>;
 /** GET …/sessions/:id/control as the server answers it. */
 export type LiveControlResponse = Control;
