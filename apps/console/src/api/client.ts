@@ -2,7 +2,14 @@ import { ApiError, createApiClient, must } from '@haowu/api-types';
 import type { GetOk } from '@haowu/web-kit/api';
 
 export { ApiError, must };
-export { type BodyOf, type GetOk, newIdempotencyKey, problemTitle, type QueryOf } from '@haowu/web-kit/api';
+export {
+  type BodyOf,
+  type GetOk,
+  isApiStatus,
+  newIdempotencyKey,
+  problemTitle,
+  type QueryOf,
+} from '@haowu/web-kit/api';
 
 const MERCHANT_KEY = 'haowu.console.merchantId';
 

@@ -2,7 +2,7 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Skeleton, Space } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { problemTitle } from '../api/client.ts';
+import { isApiStatus, problemTitle } from '../api/client.ts';
 import { useT } from '../i18n/index.tsx';
 import { PageHeader } from './PageHeader.tsx';
 
@@ -82,7 +82,8 @@ export function DetailPending({
           showIcon
           role="alert"
           title={problemTitle(error)}
-          action={<Button onClick={onRetry}>{t('重试')}</Button>}
+          // A record that does not exist stays missing: the back link is the way on, a retry would not help.
+          action={isApiStatus(error, 404) ? undefined : <Button onClick={onRetry}>{t('重试')}</Button>}
         />
       ) : (
         <Card aria-busy="true">
