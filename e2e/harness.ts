@@ -1,14 +1,17 @@
 // Browser-journey machinery: the built server with demo data on a throw-away PGlite directory, Debian's
 // Chromium through playwright-core, screenshots into e2e/screenshots/ (git-ignored) and axe-core checks.
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { repoRoot, type ServerProcess, startServer } from '../bench/lib.ts';
 
-export const screenshotsDir = path.join(repoRoot, 'e2e/screenshots');
-export const SHOP_VIEWPORT = { width: 390, height: 844 };
-export const CONSOLE_VIEWPORT = { width: 1440, height: 900 };
+const require = createRequire(import.meta.url);
+
+const screenshotsDir = path.join(repoRoot, 'e2e/screenshots');
+const SHOP_VIEWPORT = { width: 390, height: 844 };
+const CONSOLE_VIEWPORT = { width: 1440, height: 900 };
 
 export const demo = {
   consumer: { phone: '13800000001', password: 'haowu123' },
@@ -117,7 +120,7 @@ function reportTrouble(page: Page): void {
 export async function seriousA11yViolations(
   page: Page,
 ): Promise<{ id: string; impact: string; help: string; nodes: number; where: string[] }[]> {
-  const source = await readFile(path.join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  const source = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
   await page.addScriptTag({ content: source });
   type Violation = {
     id: string;

@@ -13,6 +13,8 @@ npm run --silent api-types
 step "lint"
 npx eslint . --max-warnings 0
 npx prettier --check . --log-level warn
+npm run --silent lint:boundaries # module boundaries (docs/ARCHITECTURE.md, "Boundaries")
+npm run --silent lint:unused # knip: no unused files, exports or dependencies
 
 step "typecheck"
 npx tsc -p apps/server --noEmit

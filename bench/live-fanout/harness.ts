@@ -19,7 +19,8 @@ interface ServerSocket extends RoomSocket {
 interface WsServer {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, done: (ws: ServerSocket) => void): void;
 }
-const { WebSocketServer } = createRequire(import.meta.url)('ws') as {
+const require = createRequire(import.meta.url);
+const { WebSocketServer } = require('ws') as {
   WebSocketServer: new (o: { noServer: true; perMessageDeflate: false }) => WsServer;
 };
 

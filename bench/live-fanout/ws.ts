@@ -17,7 +17,8 @@ type ClientSocketClass = new (
   options: { perMessageDeflate: boolean; skipUTF8Validation: boolean; handshakeTimeout: number },
 ) => ClientSocket;
 
-const WebSocketClass = createRequire(import.meta.url)('ws') as ClientSocketClass;
+const require = createRequire(import.meta.url);
+const WebSocketClass = require('ws') as ClientSocketClass;
 
 /** A client socket configured for load: no compression, no UTF-8 re-validation of what the server sends. */
 export function openSocket(url: string): ClientSocket {

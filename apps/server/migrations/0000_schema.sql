@@ -150,7 +150,6 @@ CREATE TABLE "after_sales" (
 --> statement-breakpoint
 CREATE TABLE "analytics_inbox" (
 	"seq" bigserial PRIMARY KEY NOT NULL,
-	"tx" "xid8" DEFAULT pg_current_xact_id() NOT NULL,
 	"id" text NOT NULL,
 	"type" text NOT NULL,
 	"ts" timestamp (3) with time zone NOT NULL,
@@ -1578,7 +1577,6 @@ CREATE INDEX "after_sales_user_idx" ON "after_sales" USING btree ("user_id","id"
 CREATE INDEX "after_sales_merchant_idx" ON "after_sales" USING btree ("merchant_id","status","id");--> statement-breakpoint
 CREATE INDEX "after_sales_order_idx" ON "after_sales" USING btree ("order_id","line_id");--> statement-breakpoint
 CREATE INDEX "after_sales_escalated_idx" ON "after_sales" USING btree ("status","id");--> statement-breakpoint
-CREATE INDEX "analytics_inbox_tx_idx" ON "analytics_inbox" USING btree ("tx");--> statement-breakpoint
 CREATE INDEX "analytics_inbox_received_idx" ON "analytics_inbox" USING btree ("received_at");--> statement-breakpoint
 CREATE INDEX "attribution_touches_user_product_idx" ON "attribution_touches" USING btree ("user_id","product_id","at");--> statement-breakpoint
 CREATE INDEX "line_attributions_order_idx" ON "line_attributions" USING btree ("order_id");--> statement-breakpoint

@@ -7,7 +7,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import websocket from '@fastify/websocket';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -18,26 +18,11 @@ import {
 import { Redis } from 'ioredis';
 import type { Deps } from './deps.ts';
 import { modules } from './modules/index.ts';
-import { resolveActor } from './modules/accounts/service.ts';
-import { type Actor, anonymous, checkPermission, type Permission } from './platform/auth.ts';
+import { resolveActor } from './modules/accounts/api.ts';
+import { anonymous, checkPermission } from './platform/auth.ts';
 import { registerErrorHandler } from './platform/errors.ts';
+import { type App, SESSION_COOKIE } from './platform/http.ts';
 import { serveFrontEnds, spaIndexFor } from './platform/web.ts';
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    deps: Deps;
-  }
-  interface FastifyRequest {
-    actor: Actor;
-  }
-  interface FastifyContextConfig {
-    permission?: Permission;
-  }
-}
-
-export type App = FastifyInstance;
-
-export const SESSION_COOKIE = 'haowu_session';
 
 const liveSampleDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../assets/live-sample');
 

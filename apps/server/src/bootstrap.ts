@@ -2,7 +2,7 @@ import path from 'node:path';
 import pino, { type Logger } from 'pino';
 import type { Config } from './config.ts';
 import type { Deps } from './deps.ts';
-import { SandboxPaymentProvider } from './modules/payments/provider.ts';
+import { SandboxPaymentProvider } from './platform/payment-provider.ts';
 import { createAnalyticsEngine } from './platform/analytics/index.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import { type Database, openDatabase } from './platform/db.ts';

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import type { AnalyticsEngine } from './platform/analytics/index.ts';
-import type { PaymentProvider } from './modules/payments/provider.ts';
+import type { PaymentProvider } from './platform/payment-provider.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Database } from './platform/db.ts';
 import type { EventBus } from './platform/events.ts';

@@ -13,7 +13,7 @@ export const STAFF = '/api/v1/merchant/live';
 /** A valid GB 11643 number (birth date and check digit), for the real-name step that gates going live. */
 const ID_NUMBER = '110105199003071239';
 
-export const ownerActor = (userId: string, merchantId: string): Actor => ({
+const ownerActor = (userId: string, merchantId: string): Actor => ({
   kind: 'user',
   userId,
   sessionId: 'factory',

@@ -16,18 +16,16 @@ export type AfterSaleActor = AfterSaleDetail['timeline'][number]['actor'];
 
 export type MerchantReview = GetOk<'/api/v1/merchant/reviews'>['items'][number];
 
-export type Finance = GetOk<'/api/v1/merchant/finance'>;
+type Finance = GetOk<'/api/v1/merchant/finance'>;
 export type FinanceEntry = Finance['recent'][number];
 
-export type Reconciliation = GetOk<'/api/v1/admin/reconciliation'>;
+type Reconciliation = GetOk<'/api/v1/admin/reconciliation'>;
 export type ReconciliationCheck = Reconciliation['checks'][number];
 
 export type ProductListItem = GetOk<'/api/v1/merchant/products'>['items'][number];
 export type ProductStatus = ProductListItem['status'];
 export type MerchantProduct = GetOk<'/api/v1/merchant/products/{id}'>;
-export type MerchantSku = MerchantProduct['skus'][number];
 export type PriceHistoryEntry = GetOk<'/api/v1/merchant/products/{id}/price-history'>['items'][number];
-export type CategoryNode = GetOk<'/api/v1/categories'>['items'][number];
 
 export type AdminMerchant = GetOk<'/api/v1/admin/merchants'>['items'][number];
 export type MerchantStatus = AdminMerchant['status'];

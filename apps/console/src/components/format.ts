@@ -11,4 +11,3 @@ export const toFen = (yuanValue: number): number => Math.round(yuanValue * 100);
 export const toYuan = (fen: number): number => fen / 100;
 
 export const dateTime = (iso: string | null | undefined): string => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—');
-export const date = (iso: string | null | undefined): string => (iso ? dayjs(iso).format('YYYY-MM-DD') : '—');

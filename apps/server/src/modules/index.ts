@@ -1,4 +1,4 @@
-import type { App } from '../app.ts';
+import type { App } from '../platform/http.ts';
 import type { Deps } from '../deps.ts';
 import accountRoutes from './accounts/routes.ts';
 import analyticsRoutes from './analytics/routes.ts';
@@ -13,10 +13,9 @@ import postRoutes from './posts/routes.ts';
 import socialRoutes from './posts/social-routes.ts';
 import { wireAfterSales } from './aftersales/events.ts';
 import afterSaleRoutes from './aftersales/routes.ts';
-import { ensureDefaultCategories } from './catalog/categories.ts';
 import { wireCoupons } from './coupons/events.ts';
 import couponRoutes from './coupons/routes.ts';
-import { wire as wireCatalog } from './catalog/events.ts';
+import { initCatalog, wire as wireCatalog } from './catalog/events.ts';
 import catalogRoutes from './catalog/routes.ts';
 import { wireCommunities } from './communities/events.ts';
 import communityRoutes from './communities/routes.ts';
@@ -61,12 +60,7 @@ export interface ModuleDef {
 export const modules: ModuleDef[] = [
   { name: 'system', routes: systemRoutes },
   { name: 'accounts', routes: accountRoutes },
-  {
-    name: 'catalog',
-    routes: catalogRoutes,
-    wire: wireCatalog,
-    init: (deps) => ensureDefaultCategories(deps.database.db),
-  },
+  { name: 'catalog', routes: catalogRoutes, wire: wireCatalog, init: initCatalog },
   { name: 'media', routes: mediaRoutes },
   { name: 'orders', routes: orderRoutes, wire: wireOrders },
   { name: 'payments', routes: paymentRoutes, wire: wirePayments },

@@ -45,9 +45,6 @@ export function requireOperator(actor: Actor): UserActor {
   return user;
 }
 
-export const isOperator = (actor: Actor): boolean => actor.kind === 'user' && actor.roles.includes('operator');
-export const isSystem = (actor: Actor): boolean => actor.kind === 'system';
-
 /**
  * The merchant a staff member acts for. Staff of one merchant act for it; staff of several choose
  * with the X-Merchant-Id header (passed in as `wanted`).

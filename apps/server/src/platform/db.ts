@@ -27,12 +27,15 @@ export interface Database {
    * loader moves millions of rows this way). COPY takes no bind parameters: callers inline only validated literals.
    */
   copyOut(query: string): Promise<Uint8Array>;
-  /** `COPY <table> (<columns>) FROM STDIN` with CSV bytes: bulk writes of generated rows (seed, benchmarks). */
-  copyIn(table: string, columns: readonly string[], csv: Uint8Array): Promise<void>;
+  /**
+   * `COPY <table> (<columns>) FROM STDIN` with CSV bytes, in one transaction that first runs `before` (e.g. a
+   * lock the table's readers rely on): bulk writes of generated rows (seed, benchmarks).
+   */
+  copyIn(table: string, columns: readonly string[], csv: Uint8Array, before?: string): Promise<void>;
   close(): Promise<void>;
 }
 
-export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
+const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
 
 // Parse int8 as JS numbers: money is fen and fits well inside 2^53.
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -71,13 +74,19 @@ export async function openDatabase(opts: {
         conn.release();
       }
     };
-    const copyIn = async (table: string, columns: readonly string[], csv: Uint8Array) => {
+    const copyIn = async (table: string, columns: readonly string[], csv: Uint8Array, before?: string) => {
       const conn = await pool.connect();
       try {
+        await conn.query('begin');
+        if (before) await conn.query(before);
         const sink = conn.query(
           copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv, NULL '\\N')`),
         );
         await pipeline(Readable.from([csv]), sink);
+        await conn.query('commit');
+      } catch (err) {
+        await conn.query('rollback').catch(() => undefined);
+        throw err;
       } finally {
         conn.release();
       }
@@ -96,9 +105,12 @@ export async function openDatabase(opts: {
     const result = await owned.query(`COPY (${query}) TO '/dev/blob' WITH (FORMAT csv, NULL '\\N')`);
     return result.blob ? new Uint8Array(await result.blob.arrayBuffer()) : new Uint8Array();
   };
-  const copyIn = async (table: string, columns: readonly string[], csv: Uint8Array) => {
-    await owned.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT csv, NULL '\\N')`, [], {
-      blob: new Blob([csv as Uint8Array<ArrayBuffer>]),
+  const copyIn = async (table: string, columns: readonly string[], csv: Uint8Array, before?: string) => {
+    await owned.transaction(async (tx) => {
+      if (before) await tx.query(before);
+      await tx.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT csv, NULL '\\N')`, [], {
+        blob: new Blob([csv as Uint8Array<ArrayBuffer>]),
+      });
     });
   };
   return { db, kind: 'pglite', stats, migrate, copyOut, copyIn, close: () => owned.close() };

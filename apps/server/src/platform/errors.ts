@@ -51,7 +51,7 @@ export function refusals<const M extends Record<string, string | readonly [numbe
   };
 }
 
-export function toError(refusal: Refusal): AppError {
+function toError(refusal: Refusal): AppError {
   return new AppError(refusal.type, refusal.status, refusal.title, refusal.detail);
 }
 

@@ -82,14 +82,3 @@ export async function checkLedgerBalance(
     journals: cnt?.n ?? 0,
   };
 }
-
-/** Sum of the entries on one account from journals of one kind, grouped by the journal's refId. */
-export async function amountsByRef(db: Db, kind: string, accountPrefix: string): Promise<Map<string, number>> {
-  const rows = await db
-    .select({ refId: ledgerJournals.refId, total: sql<string>`sum(${ledgerEntries.amount})` })
-    .from(ledgerEntries)
-    .innerJoin(ledgerJournals, eq(ledgerJournals.id, ledgerEntries.journalId))
-    .where(sql`${ledgerJournals.kind} = ${kind} and ${ledgerEntries.account} like ${accountPrefix + '%'}`)
-    .groupBy(ledgerJournals.refId);
-  return new Map(rows.map((r) => [r.refId, Number(r.total)]));
-}

@@ -70,7 +70,7 @@ export async function postSubsidy(
  * (largest remainder, so it never overshoots and a full refund reverses all). Shipping refunds do not count —
  * neither coupons nor points pay for shipping. A closed order (everything refunded) reverses all of it.
  */
-export function reversedTarget(amount: number, order: OrderRefunds): number {
+function reversedTarget(amount: number, order: OrderRefunds): number {
   const itemsPaid = order.payAmount - order.shippingFee;
   const itemsRefunded = Math.min(order.refundedAmount - order.refundedShipping, itemsPaid);
   if (order.status === 'closed' || (itemsPaid > 0 && itemsRefunded >= itemsPaid)) return amount;

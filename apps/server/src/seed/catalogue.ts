@@ -9,7 +9,7 @@ import { DEMO_MERCHANTS } from './data/merchants.ts';
 import type { Brand, CategoryTemplate, ProductType, SpecTemplate } from './data/types.ts';
 import type { Random } from './random.ts';
 
-export const CATEGORY_TEMPLATES: CategoryTemplate[] = [beauty, apparel, home, food, digital, baby];
+const CATEGORY_TEMPLATES: CategoryTemplate[] = [beauty, apparel, home, food, digital, baby];
 
 const MAX_SKUS = 8;
 
@@ -132,7 +132,7 @@ function combinations(dims: string[][]): string[][] {
 }
 
 /** Prices as shops write them: ¥9.9, ¥19.9 below ¥20, then whole yuan ending in 9 (¥89, ¥129). In fen. */
-export function shopPrice(yuan: number): number {
+function shopPrice(yuan: number): number {
   if (yuan < 20) return Math.max(1, Math.round(yuan)) * 100 - 10;
   return (Math.round(yuan / 10) * 10 - 1) * 100;
 }

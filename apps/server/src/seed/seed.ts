@@ -29,7 +29,7 @@ const PRNG_SEED = 20_261_120;
 const CONSUMERS = 60;
 const COMPLETED_ORDERS = 40;
 const DAY = 86_400_000;
-export const DEMO_PASSWORD = 'haowu123';
+const DEMO_PASSWORD = 'haowu123';
 
 export const DEMO_ACCOUNTS = [
   { role: '消费者', phone: '13800000001', password: DEMO_PASSWORD },
@@ -58,7 +58,7 @@ export async function seedIfEmpty(deps: Deps, progress: (line: string) => void):
   return runSeed(deps, progress);
 }
 
-export async function runSeed(deps: Deps, progress: (line: string) => void): Promise<SeedSummary> {
+async function runSeed(deps: Deps, progress: (line: string) => void): Promise<SeedSummary> {
   const started = performance.now();
   const rng = new Random(PRNG_SEED);
   const until = deps.clock.now();

@@ -3,7 +3,7 @@ import { api, type BodyOf, type GetOk, must } from './client.ts';
 import { useMe } from './session.ts';
 
 export type Cart = GetOk<'/api/v1/cart'>;
-export type CartGroup = Cart['groups'][number];
+type CartGroup = Cart['groups'][number];
 export type CartLine = CartGroup['lines'][number];
 
 export const cartKey = ['cart'] as const;

@@ -1,14 +1,11 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, type GetOk, must, type QueryOf } from './client.ts';
 
-export type CategoryTree = GetOk<'/api/v1/categories'>['items'];
-export type Category = CategoryTree[number];
 export type ProductSearch = QueryOf<'/api/v1/products'>;
 export type ProductSort = NonNullable<ProductSearch['sort']>;
 export type ProductCardData = GetOk<'/api/v1/products'>['items'][number];
 export type Product = GetOk<'/api/v1/products/{id}'>;
 export type Sku = Product['skus'][number];
-export type MerchantCard = GetOk<'/api/v1/merchants/{id}'>;
 
 export function useCategories() {
   return useQuery({

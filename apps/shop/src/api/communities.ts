@@ -2,12 +2,8 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { api, type GetOk, must } from './client.ts';
 
 export type CommunityCard = GetOk<'/api/v1/communities'>['items'][number];
-export type MyCommunity = GetOk<'/api/v1/me/communities'>['items'][number];
 export type CommunityDetail = GetOk<'/api/v1/communities/{id}'>;
 export type ChatMessage = GetOk<'/api/v1/community-groups/{groupId}/messages'>['items'][number];
-export type Announcement = GetOk<'/api/v1/communities/{id}/announcements'>['items'][number];
-export type Meetup = GetOk<'/api/v1/communities/{id}/meetups'>['items'][number];
-export type InboxItem = GetOk<'/api/v1/me/community-inbox'>['items'][number];
 
 export const ADMISSION_LABEL = {
   open: '直接加入',

@@ -2,12 +2,11 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { api, type GetOk, must, newIdempotencyKey, type QueryOf } from './client.ts';
 
 export type CenterCoupon = GetOk<'/api/v1/coupons/center'>['items'][number];
-export type MyCoupon = GetOk<'/api/v1/coupons/mine'>['items'][number];
+type MyCoupon = GetOk<'/api/v1/coupons/mine'>['items'][number];
 export type MyCouponTab = MyCoupon['status'];
-export type NewUserPack = GetOk<'/api/v1/coupons/new-user-pack'>;
 type CenterQuery = Omit<QueryOf<'/api/v1/coupons/center'>, 'limit' | 'cursor'>;
 
-export const couponKeys = {
+const couponKeys = {
   all: ['coupons'] as const,
   center: (q: CenterQuery) => ['coupons', 'center', q] as const,
   mine: (tab: MyCouponTab) => ['coupons', 'mine', tab] as const,

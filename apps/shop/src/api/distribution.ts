@@ -1,11 +1,8 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type GetOk, must, newIdempotencyKey } from './client.ts';
 
-export type MyInvitation = GetOk<'/api/v1/me/invitation'>;
 export type Invitee = GetOk<'/api/v1/me/invitees'>['items'][number];
-export type Earnings = GetOk<'/api/v1/me/earnings'>;
 export type Commission = GetOk<'/api/v1/me/commissions'>['items'][number];
-export type AffiliateLink = GetOk<'/api/v1/me/affiliate-links'>['items'][number];
 export type Withdrawal = GetOk<'/api/v1/me/withdrawals'>['items'][number];
 
 const page = (cursor: string) => (cursor ? { cursor } : {});

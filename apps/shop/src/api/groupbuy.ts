@@ -2,12 +2,8 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { MessageKey } from '../i18n/index.tsx';
 import { api, type GetOk, must } from './client.ts';
 
-export type ProductGroupBuys = GetOk<'/api/v1/products/{id}/group-buys'>;
-export type GroupBuyCampaign = ProductGroupBuys['items'][number];
-export type GroupPage = GetOk<'/api/v1/group-buy/groups/{id}'>;
+type GroupPage = GetOk<'/api/v1/group-buy/groups/{id}'>;
 export type Group = GroupPage['group'];
-export type MyGroupBuy = GetOk<'/api/v1/group-buy/mine'>['items'][number];
-export type ProductBargains = GetOk<'/api/v1/products/{id}/bargains'>;
 export type Bargain = GetOk<'/api/v1/bargains/{id}'>;
 
 export const groupBuyKeys = {

@@ -3,7 +3,7 @@ import { api, type GetOk, must } from './client.ts';
 
 export type LiveTab = 'live' | 'upcoming' | 'replay';
 export type LiveStatus = 'scheduled' | 'live' | 'ended' | 'cancelled';
-export type ChatBadge = '主播' | '场控' | '客服';
+type ChatBadge = '主播' | '场控' | '客服';
 
 type Detail = GetOk<'/api/v1/live/sessions/{id}'>;
 export type LiveCard = GetOk<'/api/v1/live/sessions'>['items'][number];
@@ -16,7 +16,6 @@ export type LiveClip = Detail['clips'][number];
 export type LiveLottery = NonNullable<Detail['lottery']>;
 export type LivePoll = NonNullable<Detail['poll']>;
 export type LivePk = NonNullable<Detail['pk']>;
-export type PkSide = LivePk['a'];
 /** Viewers buy it through the flash-sale purchase route with `itemId`. */
 export type LiveFlash = NonNullable<Detail['flash']>;
 export type LiveDetail = Detail;
@@ -67,7 +66,7 @@ export function useLiveList(tab: LiveTab, limit = 10, reminded = false) {
   });
 }
 
-export const fetchLiveSession = async (id: string): Promise<LiveDetail> =>
+const fetchLiveSession = async (id: string): Promise<LiveDetail> =>
   must(api.GET('/api/v1/live/sessions/{id}', path(id)));
 
 export function useLiveSession(id: string) {

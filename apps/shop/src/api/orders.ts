@@ -1,17 +1,15 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type BodyOf, type GetOk, must, type PostOk, type QueryOf } from './client.ts';
+import { api, type BodyOf, type GetOk, must, type PostOk } from './client.ts';
 
 export type QuoteInput = BodyOf<'/api/v1/checkout/quote', 'post'>;
 export type Quote = PostOk<'/api/v1/checkout/quote'>;
 export type PlaceOrderInput = BodyOf<'/api/v1/orders', 'post'>;
 export type PlacedCheckout = PostOk<'/api/v1/orders'>;
-export type CheckoutView = GetOk<'/api/v1/checkouts/{id}'>;
-export type OrderPage = GetOk<'/api/v1/orders'>;
+type OrderPage = GetOk<'/api/v1/orders'>;
 export type OrderSummary = OrderPage['items'][number];
 export type OrderStatus = OrderSummary['status'];
 export type OrderDetail = GetOk<'/api/v1/orders/{id}'>;
 export type OrderLine = OrderDetail['lines'][number];
-export type OrderListQuery = QueryOf<'/api/v1/orders'>;
 
 export const orderKeys = {
   all: ['orders'] as const,
@@ -20,7 +18,7 @@ export const orderKeys = {
   checkout: (id: string) => ['checkouts', id] as const,
 };
 
-export const fetchOrder = (id: string) => must(api.GET('/api/v1/orders/{id}', { params: { path: { id } } }));
+const fetchOrder = (id: string) => must(api.GET('/api/v1/orders/{id}', { params: { path: { id } } }));
 export const fetchCheckout = (id: string) => must(api.GET('/api/v1/checkouts/{id}', { params: { path: { id } } }));
 
 /**

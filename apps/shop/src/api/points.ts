@@ -2,13 +2,11 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { api, type GetOk, must, newIdempotencyKey } from './client.ts';
 
 export type MyPoints = GetOk<'/api/v1/points/me'>;
-export type HistoryEntry = GetOk<'/api/v1/points/history'>['items'][number];
 export type MallItem = GetOk<'/api/v1/points/mall'>['items'][number];
-export type Redemption = GetOk<'/api/v1/points/redemptions'>['items'][number];
 export type CharityProject = GetOk<'/api/v1/charity/projects'>['items'][number];
 export type Membership = GetOk<'/api/v1/membership/me'>;
 
-export const pointsKeys = {
+const pointsKeys = {
   all: ['points'] as const,
   me: ['points', 'me'] as const,
   history: ['points', 'history'] as const,

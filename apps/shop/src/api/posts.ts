@@ -2,12 +2,10 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { api, type BodyOf, type GetOk, must } from './client.ts';
 import { deviceId } from './groupbuy.ts';
 
-export type PostPage = GetOk<'/api/v1/feeds/discover'>;
+type PostPage = GetOk<'/api/v1/feeds/discover'>;
 export type PostCardData = PostPage['items'][number];
 export type PostDetail = GetOk<'/api/v1/posts/{id}'>;
-export type TaggedProduct = PostDetail['products'][number];
 export type CommentData = GetOk<'/api/v1/posts/{id}/comments'>['items'][number];
-export type Profile = GetOk<'/api/v1/users/{id}/profile'>;
 export type PostInput = BodyOf<'/api/v1/posts', 'post'>;
 export type TouchInput = BodyOf<'/api/v1/attribution/touches', 'post'>;
 

@@ -1,10 +1,9 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, type GetOk, must, type QueryOf } from './client.ts';
 
-export type ReviewPage = GetOk<'/api/v1/products/{id}/reviews'>;
+type ReviewPage = GetOk<'/api/v1/products/{id}/reviews'>;
 export type Review = ReviewPage['items'][number];
 export type ReviewFilter = NonNullable<QueryOf<'/api/v1/products/{id}/reviews'>['filter']>;
-export type ReviewSummary = GetOk<'/api/v1/products/{id}/reviews/summary'>;
 
 export function useReviewSummary(productId: string) {
   return useQuery({

@@ -5,7 +5,7 @@ import { useT } from '../i18n/index.tsx';
 import { FieldInput, FieldTextArea } from './Field.tsx';
 
 /** Province-level regions of China (GB/T 2260), the first step of every Chinese address. */
-export const PROVINCES = [
+const PROVINCES = [
   '北京市',
   '天津市',
   '河北省',

@@ -15,7 +15,7 @@ export function useServerNow(everyMs = 1000): number {
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Milliseconds left → days and HH:MM:SS (never negative). */
-export function splitCountdown(ms: number): { days: number; hms: [string, string, string] } {
+function splitCountdown(ms: number): { days: number; hms: [string, string, string] } {
   const total = Math.max(0, Math.floor(ms / 1000));
   const days = Math.floor(total / 86_400);
   const rest = total % 86_400;

@@ -5,7 +5,7 @@ import { useT } from '../i18n/index.tsx';
 import './posts.css';
 
 /** One post in the two-column waterfall: cover, title, author, likes; 「广告」 when a brand paid for it. */
-export function PostTile({ post }: { post: PostCardData }) {
+function PostTile({ post }: { post: PostCardData }) {
   const t = useT();
   return (
     <Link to={`/posts/${post.id}`} className="post-tile" data-testid="post-tile">

@@ -19,7 +19,7 @@ const matching = (product: Product, sel: SpecSelection) =>
   product.skus.filter((s) => Object.entries(sel).every(([k, v]) => s.specValues[k] === v));
 
 /** Units left for choosing `value` in `dim` on top of the rest of the selection (0: sold out or no such combination). */
-export function stockIf(product: Product, sel: SpecSelection, dim: string, value: string): number {
+function stockIf(product: Product, sel: SpecSelection, dim: string, value: string): number {
   return matching(product, { ...sel, [dim]: value }).reduce((n, s) => n + s.stock, 0);
 }
 

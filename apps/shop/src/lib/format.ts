@@ -1,6 +1,3 @@
 /** 13800000001 → 138****0001: the full number never needs to be on screen. */
 export const maskPhone = (phone: string): string =>
   /^\d{11}$/.test(phone) ? `${phone.slice(0, 3)}****${phone.slice(7)}` : phone;
-
-/** Media paths from the server are site-relative; anything else is shown as given. */
-export const mediaUrl = (url: string | null | undefined): string | undefined => url ?? undefined;

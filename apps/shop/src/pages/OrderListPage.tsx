@@ -73,7 +73,7 @@ function OrderFeed({ statuses }: { statuses: OrderStatus[] | null }) {
   );
 }
 
-export function OrderCard({ order: o }: { order: OrderSummary }) {
+function OrderCard({ order: o }: { order: OrderSummary }) {
   const t = useT();
   const navigate = useNavigate();
   const { cancel } = useOrderActions();

@@ -1,13 +1,11 @@
-import { ArrowLeftOutlined, InfoCircleOutlined } from '@ant-design/icons';
+import { InfoCircleOutlined } from '@ant-design/icons';
 import {
   Alert,
-  Button,
   Card,
   Col,
   Empty,
   Progress,
   Row,
-  Skeleton,
   Space,
   Statistic,
   Table,
@@ -15,9 +13,9 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
-import { Link, useParams } from 'react-router';
-import { problemTitle } from '../../api/client.ts';
+import { useParams } from 'react-router';
 import { useMerchantId } from '../../app/merchantScope.ts';
+import { BackLink, DetailPending } from '../../components/DetailHeader.tsx';
 import { dateTime, yuan } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
@@ -40,38 +38,11 @@ export default function FlashSaleMonitorPage() {
   const { saleId = '' } = useParams();
   const merchantId = useMerchantId();
   const q = useFlashMonitor(merchantId, saleId);
-  const back = (
-    <Link to="/merchant/flash-sales" style={{ display: 'inline-block', marginBottom: 8 }}>
-      <ArrowLeftOutlined aria-hidden="true" /> {t('返回秒杀活动')}
-    </Link>
-  );
-  if (q.isPending) {
-    return (
-      <>
-        {back}
-        <Card>
-          <Skeleton active paragraph={{ rows: 8 }} />
-        </Card>
-      </>
-    );
-  }
-  if (q.isError) {
-    return (
-      <>
-        {back}
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={problemTitle(q.error)}
-          action={<Button onClick={() => void q.refetch()}>{t('重试')}</Button>}
-        />
-      </>
-    );
-  }
+  const back = { to: '/merchant/flash-sales', label: t('返回秒杀活动') };
+  if (!q.isSuccess) return <DetailPending back={back} error={q.error} onRetry={() => void q.refetch()} rows={8} />;
   return (
     <>
-      {back}
+      <BackLink {...back} />
       <Monitor m={q.data} updatedAt={q.dataUpdatedAt} stale={q.isRefetchError} />
     </>
   );

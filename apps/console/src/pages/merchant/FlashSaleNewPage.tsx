@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Space, Switch, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -6,9 +6,9 @@ import { useCallback, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api, ApiError, must, problemTitle } from '../../api/client.ts';
 import { useMerchantId } from '../../app/merchantScope.ts';
+import { DetailHeader } from '../../components/DetailHeader.tsx';
 import { useNotify } from '../../components/feedback.ts';
 import { yuan } from '../../components/format.ts';
-import { PageHeader } from '../../components/PageHeader.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { flashKeys, type CreateFlashSaleBody } from './flashsale/api.ts';
 import {
@@ -75,10 +75,8 @@ export default function FlashSaleNewPage() {
 
   return (
     <>
-      <Link to="/merchant/flash-sales" style={{ display: 'inline-block', marginBottom: 8 }}>
-        <ArrowLeftOutlined aria-hidden="true" /> {t('返回秒杀活动')}
-      </Link>
-      <PageHeader
+      <DetailHeader
+        back={{ to: '/merchant/flash-sales', label: t('返回秒杀活动') }}
         title={t('创建秒杀')}
         subtitle={t('秒杀价须低于商品现价；秒杀数量立即从规格库存中划出，场次结束后未售出的退回。')}
       />

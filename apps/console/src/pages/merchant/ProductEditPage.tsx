@@ -1,14 +1,12 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Form, Popconfirm, Row, Space } from 'antd';
-import { Link, useParams } from 'react-router';
-import { api, must, problemTitle, type BodyOf } from '../../api/client.ts';
+import { Button, Card, Col, Form, Popconfirm, Row } from 'antd';
+import { useParams } from 'react-router';
+import { api, must, type BodyOf } from '../../api/client.ts';
 import type { MerchantProduct } from '../../api/types.ts';
 import { useMerchantId } from '../../app/merchantScope.ts';
+import { DetailHeader, DetailPending } from '../../components/DetailHeader.tsx';
 import { useNotify } from '../../components/feedback.ts';
 import { dateTime } from '../../components/format.ts';
-import { PageHeader } from '../../components/PageHeader.tsx';
-import { PageSkeleton } from '../../components/PageSkeleton.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { PRODUCT_STATUS } from '../shared/productLabels.ts';
@@ -51,36 +49,18 @@ function EditProduct({ productId }: { productId: string }) {
     onError: notify.error,
   });
 
-  if (query.isPending) return <PageSkeleton />;
-  if (query.isError || !product) {
-    return (
-      <Alert
-        type="error"
-        showIcon
-        role="alert"
-        title={problemTitle(query.error)}
-        action={
-          <Link to="/merchant/products">
-            <Button size="small">{t('返回商品列表')}</Button>
-          </Link>
-        }
-      />
-    );
-  }
+  const back = { to: '/merchant/products', label: t('返回商品列表') };
+  if (!product) return <DetailPending back={back} error={query.error} onRetry={() => void query.refetch()} />;
 
   return (
     <>
-      <Link to="/merchant/products" style={{ display: 'inline-block', marginBottom: 8 }}>
-        <ArrowLeftOutlined aria-hidden="true" /> {t('返回商品列表')}
-      </Link>
-      <PageHeader
-        title={
-          <Space wrap>
-            {t('编辑商品')}
-            <StatusTag color={PRODUCT_STATUS[product.status].color} testId="product-status">
-              {t(PRODUCT_STATUS[product.status].label)}
-            </StatusTag>
-          </Space>
+      <DetailHeader
+        back={back}
+        title={t('编辑商品')}
+        status={
+          <StatusTag color={PRODUCT_STATUS[product.status].color} testId="product-status">
+            {t(PRODUCT_STATUS[product.status].label)}
+          </StatusTag>
         }
         subtitle={t('销量 {sales} · 评分 {rating} · 更新于 {at}', {
           sales: product.salesCount,

@@ -1,4 +1,3 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
 import type { UseQueryResult } from '@tanstack/react-query';
 import {
   Alert,
@@ -18,11 +17,9 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { problemTitle } from '../../api/client.ts';
 import type { AfterSaleDetail } from '../../api/types.ts';
 import { dateTime, yuan } from '../../components/format.ts';
-import { PageHeader } from '../../components/PageHeader.tsx';
-import { PageSkeleton } from '../../components/PageSkeleton.tsx';
+import { DetailHeader, DetailPending } from '../../components/DetailHeader.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { useNow } from '../../components/useNow.ts';
 import { useT } from '../../i18n/index.tsx';
@@ -35,7 +32,7 @@ import {
   MERCHANT_ACTION_STATUSES,
 } from './labels.ts';
 
-export interface Decisions {
+interface Decisions {
   canDecide: boolean;
   canReceive: boolean;
   approve: (note: string | undefined) => Promise<unknown>;
@@ -59,22 +56,8 @@ export function AfterSaleDetailView({ query, backTo, orderPath, decisions, persp
   const [approveForm] = Form.useForm<{ note?: string }>();
   const [rejectForm] = Form.useForm<{ reason: string }>();
 
-  if (query.isPending) return <PageSkeleton />;
-  if (query.isError) {
-    return (
-      <Alert
-        type="error"
-        showIcon
-        role="alert"
-        title={problemTitle(query.error)}
-        action={
-          <Link to={backTo}>
-            <Button size="small">{t('返回列表')}</Button>
-          </Link>
-        }
-      />
-    );
-  }
+  const back = { to: backTo, label: t('返回列表') };
+  if (!query.isSuccess) return <DetailPending back={back} error={query.error} onRetry={() => void query.refetch()} />;
   const a = query.data;
   const total = a.amount + a.shippingAmount;
   const close = () => setDialog(null);
@@ -88,17 +71,13 @@ export function AfterSaleDetailView({ query, backTo, orderPath, decisions, persp
 
   return (
     <>
-      <Link to={backTo} style={{ display: 'inline-block', marginBottom: 8 }}>
-        <ArrowLeftOutlined aria-hidden="true" /> {t('返回列表')}
-      </Link>
-      <PageHeader
-        title={
-          <Space wrap>
-            {t('售后详情')}
-            <StatusTag color={AFTER_SALE_STATUS[a.status].color} testId="after-sale-detail-status">
-              {t(AFTER_SALE_STATUS[a.status].label)}
-            </StatusTag>
-          </Space>
+      <DetailHeader
+        back={back}
+        title={t('售后详情')}
+        status={
+          <StatusTag color={AFTER_SALE_STATUS[a.status].color} testId="after-sale-detail-status">
+            {t(AFTER_SALE_STATUS[a.status].label)}
+          </StatusTag>
         }
         subtitle={t('申请号 {id}', { id: a.id })}
         extra={

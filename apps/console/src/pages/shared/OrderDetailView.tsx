@@ -1,8 +1,6 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
 import type { UseQueryResult } from '@tanstack/react-query';
 import {
   Alert,
-  Button,
   Card,
   Col,
   Descriptions,
@@ -16,11 +14,9 @@ import {
 } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { problemTitle } from '../../api/client.ts';
 import type { OrderDetail, OrderLine } from '../../api/types.ts';
 import { dateTime, yuan } from '../../components/format.ts';
-import { PageHeader } from '../../components/PageHeader.tsx';
-import { PageSkeleton } from '../../components/PageSkeleton.tsx';
+import { DetailHeader, DetailPending } from '../../components/DetailHeader.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { ORDER_STATUS } from './labels.ts';
@@ -35,22 +31,8 @@ interface Props {
 
 export function OrderDetailView({ query, backTo, actions, afterSalesLink }: Props) {
   const t = useT();
-  if (query.isPending) return <PageSkeleton />;
-  if (query.isError) {
-    return (
-      <Alert
-        type="error"
-        showIcon
-        role="alert"
-        title={problemTitle(query.error)}
-        action={
-          <Link to={backTo}>
-            <Button size="small">{t('返回列表')}</Button>
-          </Link>
-        }
-      />
-    );
-  }
+  const back = { to: backTo, label: t('返回列表') };
+  if (!query.isSuccess) return <DetailPending back={back} error={query.error} onRetry={() => void query.refetch()} />;
   const o = query.data;
   const lineColumns: TableColumnsType<OrderLine> = [
     {
@@ -90,18 +72,16 @@ export function OrderDetailView({ query, backTo, actions, afterSalesLink }: Prop
 
   return (
     <>
-      <Link to={backTo} style={{ display: 'inline-block', marginBottom: 8 }}>
-        <ArrowLeftOutlined aria-hidden="true" /> {t('返回列表')}
-      </Link>
-      <PageHeader
-        title={
-          <Space wrap>
-            {t('订单详情')}
+      <DetailHeader
+        back={back}
+        title={t('订单详情')}
+        status={
+          <>
             <StatusTag color={ORDER_STATUS[o.status].color} testId="order-detail-status">
               {t(ORDER_STATUS[o.status].label)}
             </StatusTag>
             <ShipHoldTag order={o} />
-          </Space>
+          </>
         }
         subtitle={<Typography.Text copyable={{ text: o.id }}>{t('订单号 {id}', { id: o.id })}</Typography.Text>}
         extra={actions?.(o)}

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { SESSION_COOKIE, type App } from '../../app.ts';
+import { type App, SESSION_COOKIE } from '../../platform/http.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ctxOf } from '../../platform/context.ts';
 import { unwrap } from '../../platform/errors.ts';
 import * as addressBook from './addresses.ts';
 import * as svc from './service.ts';
 
-export const Phone = z.string().regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号');
+const Phone = z.string().regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号');
 
 const User = z.object({
   id: z.string(),

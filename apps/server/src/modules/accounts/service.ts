@@ -223,7 +223,7 @@ async function lookUpActors(deps: Deps, tokenHashes: string[]): Promise<Actor[]>
 
 // ---- used by other modules and the seed script ----
 
-export const hashPassword = (password: string): Promise<string> => argonHash(password);
+const hashPassword = (password: string): Promise<string> => argonHash(password);
 
 export async function createUser(
   db: Db,

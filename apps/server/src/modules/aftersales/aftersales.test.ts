@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../test/harness.ts';
 import { nextPhone } from '../../../test/http.ts';
-import { createUser } from '../accounts/service.ts';
+import { createUser } from '../accounts/api.ts';
 import { buyer, type Buyer, merchant, placeOrder, shop, signIn } from '../../../test/order-factories.ts';
 import { payThroughSandbox } from '../../../test/payment-flow.ts';
-import { loadSkusForCheckout } from '../catalog/stock.ts';
+import { loadSkusForCheckout } from '../catalog/api.ts';
 
 const t = await createTestApp();
 const db = t.deps.database.db;

@@ -108,7 +108,7 @@ export async function requestAfterSale(ctx: Ctx, input: RequestAfterSaleInput): 
 }
 
 /** Open requests of a line: their units and money are spoken for until they close. */
-export async function openRequestsOfLine(
+async function openRequestsOfLine(
   db: Db,
   lineId: string,
   exceptId?: string,

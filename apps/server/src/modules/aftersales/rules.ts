@@ -4,7 +4,7 @@ import type { AfterSaleReason, AfterSaleStatus, AfterSaleType } from './schema.t
 
 // The after-sales rules as pure functions (docs/AFTERSALES.md explains them for people).
 
-export const NO_REASON_DAYS = 7;
+const NO_REASON_DAYS = 7;
 /** How long the merchant has to confirm a returned parcel before the operator steps in. */
 export const RETURN_RECEIVE_DAYS = 7;
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
@@ -28,8 +28,6 @@ export const OPEN_STATUSES: readonly AfterSaleStatus[] = [
   'return_shipped',
   'refunding',
 ];
-/** Units and money of these requests are spoken for (completed ones are counted by the order line's refundedQty). */
-export const isOpen = (status: AfterSaleStatus): boolean => OPEN_STATUSES.includes(status);
 
 export const TYPE_LABEL: Record<AfterSaleType, string> = { refund_only: '仅退款', return_refund: '退货退款' };
 export const REASON_LABEL: Record<AfterSaleReason, string> = {

@@ -78,7 +78,7 @@ function toDto(r: AfterSaleRow, refund: RefundView | undefined): AfterSaleDto {
   };
 }
 
-export async function toDtos(db: Db, rows: AfterSaleRow[]): Promise<AfterSaleDto[]> {
+async function toDtos(db: Db, rows: AfterSaleRow[]): Promise<AfterSaleDto[]> {
   const refunds = await refundsByRefIds(
     db,
     rows.filter((r) => r.refundId).map((r) => r.id),
@@ -112,7 +112,7 @@ export async function addEvent(
 }
 
 /** Who may see a request: its buyer, staff of its merchant (a merchant of another shop gets 404), or an operator. */
-export function scopeOf(ctx: Ctx, party: Party): SQL {
+function scopeOf(ctx: Ctx, party: Party): SQL {
   if (party === 'buyer') return eq(afterSales.userId, requireUser(ctx.actor).userId);
   if (party === 'merchant') return eq(afterSales.merchantId, actingMerchant(ctx.actor, ctx.merchantHint).merchantId);
   requireOperator(ctx.actor);

@@ -75,7 +75,7 @@ export async function collectEvents(
 }
 
 /** The shop is H5: the user agent is all we know about the device, and all we need (no fingerprinting). */
-export function platformOf(userAgent: string | undefined): Platform {
+function platformOf(userAgent: string | undefined): Platform {
   if (!userAgent) return 'other';
   if (/iPhone|iPad|iPod/i.test(userAgent)) return 'ios';
   if (/Android/i.test(userAgent)) return 'android';

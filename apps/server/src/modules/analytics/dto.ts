@@ -7,7 +7,7 @@ const Id = z.string().min(1).max(64);
 const Text = (max: number) => z.string().max(max);
 
 /** One event from the shop. Which fields matter depends on `type` (docs/ANALYTICS.md "Event schema"). */
-export const ClientEvent = z.object({
+const ClientEvent = z.object({
   id: z.uuid({ error: '事件 id 须为 UUID' }),
   type: z.enum(CLIENT_EVENT_TYPES),
   ts: z.iso.datetime({ offset: true, error: '事件时间须为 ISO 8601' }),
@@ -35,7 +35,7 @@ export const ClientEvent = z.object({
     .max(24 * 3_600_000)
     .optional(),
 });
-export type ClientEvent = z.infer<typeof ClientEvent>;
+type ClientEvent = z.infer<typeof ClientEvent>;
 
 export const EventBatch = z.object({
   deviceId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '设备标识格式不正确'),

@@ -53,22 +53,19 @@ export const CLIENT_EVENT_TYPES = [
   'exposure',
 ] as const;
 /** Derived from domain events on the outbox: one source per type, never both. */
-export const SERVER_EVENT_TYPES = [
-  'signup',
-  'order',
-  'pay',
-  'refund',
-  'share',
-  'follow',
-  'join_community',
-  'post_interaction',
-  'coupon_claim',
-  'coupon_use',
-] as const;
-export const EVENT_TYPES = [...CLIENT_EVENT_TYPES, ...SERVER_EVENT_TYPES] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
-export const PLATFORMS = ['ios', 'android', 'desktop', 'other'] as const;
-export type Platform = (typeof PLATFORMS)[number];
+type ServerEventType =
+  | 'signup'
+  | 'order'
+  | 'pay'
+  | 'refund'
+  | 'share'
+  | 'follow'
+  | 'join_community'
+  | 'post_interaction'
+  | 'coupon_claim'
+  | 'coupon_use';
+export type EventType = (typeof CLIENT_EVENT_TYPES)[number] | ServerEventType;
+export type Platform = 'ios' | 'android' | 'desktop' | 'other';
 /** Where a purchase or a visit came from: attribution's sources. */
 export const CHANNELS = ['post', 'live', 'community', 'share', 'affiliate', 'search', 'direct'] as const;
 
@@ -138,7 +135,7 @@ export function eventsTableDdl(engine: AnalyticsEngine): string[] {
 }
 
 /** `actor` for counting people: one person per signed-in user, one per anonymous device. */
-export const actorOf = (userPid: string | null, deviceId: string | null): string =>
+const actorOf = (userPid: string | null, deviceId: string | null): string =>
   userPid ?? (deviceId ? `d:${deviceId}` : 'anonymous');
 
 /** A row with every column present (null where the event does not have it). */

@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, freshDatabase, type TestApp } from '../../../test/harness.ts';
 import type { AnalyticsEngine } from '../../platform/analytics/engine.ts';
 import { DuckDbEngine } from '../../platform/analytics/duckdb.ts';
-import { eventRow } from './event-model.ts';
-import { appendToInbox } from './inbox.ts';
+import { appendToInbox, eventRow } from './api.ts';
 import { EventLoader } from './loader.ts';
 
 let t: TestApp;

@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
 import { Client } from '../../../test/http.ts';
 import { sandboxPaidOrder } from '../../../test/flows.ts';
-import { analyticsLoader } from './events.ts';
-import { pseudonym } from './pseudonym.ts';
+import { analyticsLoader, pseudonym, queryEvents } from './api.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -22,7 +21,7 @@ const view = (productId: string, ts = t.clock.now()) => ({
   productId,
 });
 const countOf = async (type: string) =>
-  (await t.deps.analytics.query<{ n: number }>(`SELECT count(*) AS n FROM events WHERE type = $type`, { type }))[0]!.n;
+  (await queryEvents<{ n: number }>(t.deps, `SELECT count(*) AS n FROM events WHERE type = $type`, { type }))[0]!.n;
 
 describe('behaviour events from the shop', () => {
   it('are counted once however often the same batch is sent, and reach the engine when the loader runs', async () => {
@@ -37,7 +36,8 @@ describe('behaviour events from the shop', () => {
     expect(await countOf('view')).toBe(3);
     await analyticsLoader(t.deps).load();
     expect(await countOf('view')).toBe(3);
-    const [row] = await t.deps.analytics.query<{ actor: string; platform: string }>(
+    const [row] = await queryEvents<{ actor: string; platform: string }>(
+      t.deps,
       `SELECT actor, platform FROM events WHERE type = 'view' LIMIT 1`,
     );
     expect(row).toEqual({ actor: `d:${device}`, platform: 'other' });
@@ -71,7 +71,8 @@ describe('behaviour events from the shop', () => {
     expect(stale.body).toEqual({ received: 0, dropped: 1 });
 
     await analyticsLoader(t.deps).load();
-    const rows = await t.deps.analytics.query<{ product_id: string; platform: string }>(
+    const rows = await queryEvents<{ product_id: string; platform: string }>(
+      t.deps,
       `SELECT product_id, platform FROM events WHERE product_id IN ('prd_beacon', 'prd_bot', 'prd_old')`,
     );
     expect(rows).toEqual([{ product_id: 'prd_beacon', platform: 'ios' }]);
@@ -83,7 +84,8 @@ describe('behaviour derived from domain events', () => {
     const o = await sandboxPaidOrder(t);
     await t.drain();
     await analyticsLoader(t.deps).load();
-    const rows = await t.deps.analytics.query<Record<string, unknown>>(
+    const rows = await queryEvents<Record<string, unknown>>(
+      t.deps,
       `SELECT type, actor, user_pid, channel, province, pay_method, amount, qty, product_id, merchant_id
          FROM events WHERE order_id = $order ORDER BY type`,
       { order: o.orderId },
@@ -101,11 +103,11 @@ describe('behaviour derived from domain events', () => {
       merchant_id: o.merchantId,
     });
     expect(rows[1]!.amount).toBeGreaterThan(0);
-    const everything = JSON.stringify(await t.deps.analytics.query(`SELECT * FROM events`));
+    const everything = JSON.stringify(await queryEvents(t.deps, `SELECT * FROM events`));
     expect(everything).not.toContain(o.buyer.userId);
     expect(everything).not.toContain(o.buyer.phone);
     // The buyer signed up in this test: that is an event too.
-    const signups = await t.deps.analytics.query(`SELECT 1 FROM events WHERE type = 'signup' AND actor = $pid`, {
+    const signups = await queryEvents(t.deps, `SELECT 1 FROM events WHERE type = 'signup' AND actor = $pid`, {
       pid,
     });
     expect(signups).toHaveLength(1);

@@ -1,22 +1,15 @@
-import { bigint, bigserial, customType, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-import { sql } from 'drizzle-orm';
-
-/** PostgreSQL's 64-bit transaction id: the loader's watermark (see loader.ts). Read and written as decimal text. */
-const xid8 = customType<{ data: string }>({ dataType: () => 'xid8' });
+import { bigint, bigserial, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
  * The landing zone of behaviour events: every event, from the shop or derived from a domain event, is written
- * here first (durably, deduplicated by its id), and the loader copies it into the columnar engine in windows
- * of committed transactions. Rows are deleted a few days after they were loaded; queries never read this table.
- * Columns are the engine's `events` columns (event-model.ts) plus the loader's position.
+ * here first (durably, deduplicated by its id), and the loader copies it into the columnar engine in `seq`
+ * order up to a horizon below which every row is committed. Rows are deleted a few days after they were
+ * loaded; queries never read this table. Columns are the engine's `events` columns (event-model.ts) + `seq`.
  */
 export const analyticsInbox = pgTable(
   'analytics_inbox',
   {
     seq: bigserial('seq', { mode: 'number' }).primaryKey(),
-    tx: xid8('tx')
-      .notNull()
-      .default(sql`pg_current_xact_id()`),
     id: text('id').notNull().unique(),
     type: text('type').notNull(),
     ts: timestamp('ts', { withTimezone: true, precision: 3 }).notNull(),
@@ -48,7 +41,7 @@ export const analyticsInbox = pgTable(
     dwellMs: integer('dwell_ms'),
     props: text('props'),
   },
-  (t) => [index('analytics_inbox_tx_idx').on(t.tx), index('analytics_inbox_received_idx').on(t.receivedAt)],
+  (t) => [index('analytics_inbox_received_idx').on(t.receivedAt)],
 );
 
 /**

@@ -7,3 +7,4 @@ export {
   orderStatsByPost,
   recordTouch,
 } from './service.ts';
+export { providePostAuthors, providePromoterCodes } from './credit-ports.ts';

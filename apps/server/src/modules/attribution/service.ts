@@ -7,11 +7,9 @@ import { ok, refusals, type Result } from '../../platform/errors.ts';
 import { emit } from '../../platform/events.ts';
 import { newId } from '../../platform/ids.ts';
 import { getProductBriefs } from '../catalog/api.ts';
-import { promoterCodeFor } from '../distribution/api.ts';
-import { postAuthors } from '../posts/api.ts';
+import { postAuthors, promoterCodeFor } from './credit-ports.ts';
 import { attributionTouches, lineAttributions, shareLinks, type Source, type TouchKind } from './schema.ts';
 
-export type { Source, TouchKind } from './schema.ts';
 export { affiliateLinesOfPosts, creatorAttributedLines, orderStatsByPost } from './stats.ts';
 
 export interface LineAttribution {
@@ -31,7 +29,7 @@ export interface LineAttribution {
   lastTouchAt: Date | null;
 }
 
-export const refuse = refusals({
+const refuse = refusals({
   'share-link-invalid': [422, '分享链接无效'],
   'share-target-missing': [422, '请选择要分享的笔记或商品'],
   'post-missing': [422, '笔记不存在'],

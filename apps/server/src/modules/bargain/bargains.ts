@@ -8,11 +8,11 @@ import { emit } from '../../platform/events.ts';
 import { idempotent } from '../../platform/idempotency.ts';
 import { newId } from '../../platform/ids.ts';
 import { loadSkusForCheckout } from '../catalog/api.ts';
-import { type CampaignTerms, placeOrder, quoteCheckout } from '../orders/api.ts';
+import { type CampaignTerms, isCampaignLive, placeOrder, quoteCheckout } from '../orders/api.ts';
 import { EXPIRE_JOB, expireKey, HELPS_PER_DEVICE_PER_DAY, refuse } from './rules.ts';
 import { bargainCampaigns, bargainHelps, bargains } from './schema.ts';
 import { bargainSteps } from './steps.ts';
-import { type BargainDto, bargainView, type BargainCampaignDto, campaignViews, isLive } from './views.ts';
+import { type BargainDto, bargainView, type BargainCampaignDto, campaignViews } from './views.ts';
 
 type BargainRow = typeof bargains.$inferSelect;
 
@@ -24,7 +24,7 @@ export async function startBargain(ctx: Ctx, campaignId: string): Promise<Result
     if (!campaign) throw notFound('砍价活动');
     const now = ctx.now();
     const sku = (await loadSkusForCheckout(tx, [campaign.skuId])).get(campaign.skuId);
-    if (!isLive(campaign, now) || !sku?.purchasable) return refuse('campaign-not-live');
+    if (!isCampaignLive(campaign, now) || !sku?.purchasable) return refuse('campaign-not-live');
     const expiresAt = new Date(Math.min(now.getTime() + campaign.durationMinutes * 60_000, campaign.endsAt.getTime()));
     const [row] = await tx
       .insert(bargains)

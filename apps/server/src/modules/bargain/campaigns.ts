@@ -1,13 +1,13 @@
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
-import { actingMerchant, requireUser } from '../../platform/auth.ts';
+import { actingMerchant } from '../../platform/auth.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { notFound, ok, type Result } from '../../platform/errors.ts';
 import { emit } from '../../platform/events.ts';
 import { newId } from '../../platform/ids.ts';
 import { formatYuan } from '../../platform/money.ts';
-import { loadSkusForCheckout } from '../catalog/api.ts';
+import { campaignSku, campaignWindowProblem, countsByCampaign, staffCampaignScope } from '../orders/api.ts';
 import { refuse } from './rules.ts';
-import { bargainCampaigns, bargains } from './schema.ts';
+import { BARGAIN_STATUSES, bargainCampaigns, bargains, type BargainStatus } from './schema.ts';
 import { minCutFor } from './steps.ts';
 import { type BargainCampaignDto, campaignViews } from './views.ts';
 
@@ -26,10 +26,7 @@ export async function createBargainCampaign(
   ctx: Ctx,
   input: CreateBargainCampaignInput,
 ): Promise<Result<BargainCampaignDto>> {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
-  const user = requireUser(ctx.actor);
-  const sku = (await loadSkusForCheckout(ctx.db, [input.skuId])).get(input.skuId);
-  if (!sku || sku.merchantId !== merchantId) throw notFound('商品规格', input.skuId);
+  const { merchantId, userId, sku } = await campaignSku(ctx, input.skuId);
   const startsAt = new Date(input.startsAt);
   const endsAt = new Date(input.endsAt);
   if (input.helpsNeeded < 1 || input.helpsNeeded > 100) return refuse('invalid-campaign', '需要的帮砍人数为 1–100');
@@ -40,8 +37,8 @@ export async function createBargainCampaign(
     );
   if (input.durationMinutes < 10 || input.durationMinutes > 7 * 24 * 60)
     return refuse('invalid-campaign', '砍价时限为 10 分钟到 7 天');
-  if (!(endsAt > startsAt) || endsAt <= ctx.now())
-    return refuse('invalid-campaign', '结束时间须晚于开始时间和当前时间');
+  const windowProblem = campaignWindowProblem({ startsAt, endsAt }, ctx.now());
+  if (windowProblem) return refuse('invalid-campaign', windowProblem);
   const id = newId('bgc');
   const [row] = await ctx.db
     .insert(bargainCampaigns)
@@ -56,7 +53,7 @@ export async function createBargainCampaign(
       durationMinutes: input.durationMinutes,
       startsAt,
       endsAt,
-      createdBy: user.userId,
+      createdBy: userId,
       createdAt: ctx.now(),
     })
     .returning();
@@ -76,7 +73,7 @@ export async function stopBargainCampaign(ctx: Ctx, campaignId: string): Promise
 }
 
 export interface BargainCampaignStatsDto extends BargainCampaignDto {
-  bargains: { active: number; ordered: number; purchased: number; expired: number };
+  bargains: Record<BargainStatus, number>;
 }
 
 /** The merchant's bargain campaigns (an operator sees all), newest first, with bargain counts by status. */
@@ -84,11 +81,7 @@ export async function listBargainCampaignsForStaff(
   ctx: Ctx,
   query: { cursor?: string | undefined; limit?: number | undefined },
 ): Promise<{ items: BargainCampaignStatsDto[]; nextCursor: string | null }> {
-  const user = requireUser(ctx.actor);
-  const scope =
-    user.roles.includes('operator') && !ctx.merchantHint
-      ? undefined
-      : actingMerchant(ctx.actor, ctx.merchantHint).merchantId;
+  const scope = staffCampaignScope(ctx);
   const limit = query.limit ?? 20;
   const rows = await ctx.db
     .select()
@@ -109,10 +102,7 @@ export async function listBargainCampaignsForStaff(
         .where(sql`${bargains.campaignId} in ${page.map((r) => r.id)}`)
         .groupBy(bargains.campaignId, bargains.status)
     : [];
-  const items = (await campaignViews(ctx.db, page, ctx.now())).map((v) => {
-    const byStatus = { active: 0, ordered: 0, purchased: 0, expired: 0 };
-    for (const c of counts) if (c.campaignId === v.id) byStatus[c.status] = c.n;
-    return { ...v, bargains: byStatus };
-  });
+  const bargainsOf = countsByCampaign(counts, BARGAIN_STATUSES);
+  const items = (await campaignViews(ctx.db, page, ctx.now())).map((v) => ({ ...v, bargains: bargainsOf(v.id) }));
   return { items, nextCursor: rows.length > limit ? page[page.length - 1]!.id : null };
 }

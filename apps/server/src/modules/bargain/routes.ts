@@ -1,21 +1,23 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { App } from '../../app.ts';
+import type { App } from '../../platform/http.ts';
 import { ctxOf } from '../../platform/context.ts';
 import { unwrap } from '../../platform/errors.ts';
-import { Quote } from '../orders/api.ts';
+import {
+  CampaignId as Id,
+  CampaignOrderBody,
+  campaignPage as page,
+  CampaignPaging as Paging,
+  CampaignQuoteBody,
+  Quote,
+} from '../orders/api.ts';
 import {
   Bargain,
   BargainCampaign,
   BargainCampaignWithStats,
   CreateBargainCampaign,
-  Id,
   Ordered,
-  OrderInput,
-  page,
-  Paging,
   ProductBargains,
-  QuoteInput,
 } from './dto.ts';
 import * as svc from './service.ts';
 
@@ -68,7 +70,7 @@ export default async function bargainRoutes(app: App) {
     '/api/v1/bargains/:id/quote',
     {
       config: { permission: 'user' },
-      schema: { tags, summary: '按当前砍后价试算', params: Id, body: QuoteInput, response: { 200: Quote } },
+      schema: { tags, summary: '按当前砍后价试算', params: Id, body: CampaignQuoteBody, response: { 200: Quote } },
     },
     async (req) => unwrap(await svc.quoteBargainOrder(ctxOf(req), req.params.id, req.body)),
   );
@@ -81,7 +83,7 @@ export default async function bargainRoutes(app: App) {
         summary: '按当前砍后价下单（需 Idempotency-Key）',
         headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }),
         params: Id,
-        body: OrderInput,
+        body: CampaignOrderBody,
         response: { 201: Ordered },
       },
     },

@@ -9,4 +9,3 @@ export {
   quoteBargainOrder,
   startBargain,
 } from './bargains.ts';
-export { bargainSteps } from './steps.ts';

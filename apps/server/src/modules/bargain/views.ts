@@ -1,62 +1,19 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { publicProfiles } from '../accounts/api.ts';
-import { loadSkusForCheckout } from '../catalog/api.ts';
+import { type CampaignBaseDto, campaignViews as baseCampaignViews } from '../orders/api.ts';
 import { bargainCampaigns, bargainHelps, bargains, type BargainStatus } from './schema.ts';
 
 type CampaignRow = typeof bargainCampaigns.$inferSelect;
 type BargainRow = typeof bargains.$inferSelect;
 
-export const isLive = (c: CampaignRow, now: Date) => c.status === 'active' && c.startsAt <= now && now < c.endsAt;
-
-export interface BargainCampaignDto {
-  id: string;
-  merchantId: string;
-  merchantName: string;
-  productId: string;
-  skuId: string;
-  title: string;
-  productTitle: string;
-  specText: string;
-  imageUrl: string | null;
-  skuPrice: number;
+export interface BargainCampaignDto extends CampaignBaseDto {
   floorPrice: number;
   helpsNeeded: number;
-  durationMinutes: number;
-  startsAt: string;
-  endsAt: string;
-  status: 'active' | 'stopped';
-  live: boolean;
 }
 
-export async function campaignViews(db: Db, rows: CampaignRow[], now: Date): Promise<BargainCampaignDto[]> {
-  const skus = await loadSkusForCheckout(
-    db,
-    rows.map((r) => r.skuId),
-  );
-  return rows.map((r) => {
-    const sku = skus.get(r.skuId);
-    return {
-      id: r.id,
-      merchantId: r.merchantId,
-      merchantName: sku?.merchantName ?? '',
-      productId: r.productId,
-      skuId: r.skuId,
-      title: r.title,
-      productTitle: sku?.productTitle ?? r.title,
-      specText: sku?.specText ?? '',
-      imageUrl: sku?.imageUrl ?? null,
-      skuPrice: sku?.price ?? 0,
-      floorPrice: r.floorPrice,
-      helpsNeeded: r.helpsNeeded,
-      durationMinutes: r.durationMinutes,
-      startsAt: r.startsAt.toISOString(),
-      endsAt: r.endsAt.toISOString(),
-      status: r.status,
-      live: isLive(r, now) && (sku?.purchasable ?? false),
-    };
-  });
-}
+export const campaignViews = (db: Db, rows: CampaignRow[], now: Date): Promise<BargainCampaignDto[]> =>
+  baseCampaignViews(db, rows, now, (r) => ({ floorPrice: r.floorPrice, helpsNeeded: r.helpsNeeded }));
 
 export interface BargainDto {
   id: string;

@@ -12,7 +12,7 @@ const PERISHABLE = '生鲜易腐商品签收后不支持七天无理由退货，
 const HYGIENE = '贴身衣物拆封后不支持七天无理由退货';
 
 /** The category tree every installation starts with. Stable ids so links and seed data survive re-creation. */
-export const DEFAULT_CATEGORIES: Seed[] = [
+const DEFAULT_CATEGORIES: Seed[] = [
   {
     id: 'cat_beauty',
     name: '美妆护肤',

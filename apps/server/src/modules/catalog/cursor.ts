@@ -6,11 +6,8 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-export const DEFAULT_LIMIT = 20;
-export const MAX_LIMIT = 100;
-
 /** An opaque cursor: the sort key of the last item seen, so the next page starts strictly after it. */
-export const encodeCursor = (key: readonly (string | number)[]): string =>
+const encodeCursor = (key: readonly (string | number)[]): string =>
   Buffer.from(JSON.stringify(key)).toString('base64url');
 
 /** The sort key inside a cursor, checked against the shape the caller expects (e.g. ['number', 'string']). */

@@ -12,14 +12,14 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
 /** Images are served by this platform (uploads or placeholders) or by the configured object storage. */
-export const ImageUrl = z
+const ImageUrl = z
   .string()
   .max(500, '图片地址过长')
   .refine((u) => u.startsWith('/media/') || u.startsWith('https://'), '图片须为上传后的地址（/media/…）或 https 地址');
 
-export const Fen = z.number({ error: '金额须为数字（单位：分）' }).int('金额须为整数（单位：分）');
-export const Price = Fen.min(1, '价格须大于 0').max(100_000_000, '价格不能超过 100 万元');
-export const Stock = z
+const Fen = z.number({ error: '金额须为数字（单位：分）' }).int('金额须为整数（单位：分）');
+const Price = Fen.min(1, '价格须大于 0').max(100_000_000, '价格不能超过 100 万元');
+const Stock = z
   .number({ error: '库存须为数字' })
   .int('库存须为整数')
   .min(0, '库存不能为负数')
@@ -35,7 +35,7 @@ const SpecDimension = z.object({
 });
 const SpecValues = z.record(z.string().max(20), z.string().max(30));
 
-export const Rating = z.object({ average: z.number().nullable(), count: z.number() });
+const Rating = z.object({ average: z.number().nullable(), count: z.number() });
 
 export const MerchantCard = z.object({
   id: z.string(),
@@ -128,7 +128,7 @@ const ProductCore = {
   createdAt: z.string(),
   updatedAt: z.string(),
 };
-export const MerchantSku = z.object({
+const MerchantSku = z.object({
   id: z.string(),
   specValues: z.record(z.string(), z.string()),
   specText: z.string(),

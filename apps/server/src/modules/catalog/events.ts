@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps.ts';
 import type { Db } from '../../platform/db.ts';
+import { ensureDefaultCategories } from './categories.ts';
 import { products, skuChargedPrices } from './schema.ts';
 
 // Published by this module (payload: { productId, merchantId } / { merchantId }):
@@ -9,14 +10,14 @@ import { products, skuChargedPrices } from './schema.ts';
 //   merchant.credit-score-set ({ merchantId, score, by })
 
 /** The part of orders' `order.paid` the catalog reads. */
-export interface OrderPaid {
+interface OrderPaid {
   orderId: string;
   paidAt: string;
   lines: { skuId: string; productId: string; qty: number; unitPrice: number }[];
 }
 
 /** The part of reviews' `review.published` the catalog reads. */
-export interface ReviewPublished {
+interface ReviewPublished {
   reviewId: string;
   productId: string;
   /** 1–5 stars; null on a follow-up. */
@@ -36,7 +37,7 @@ export function wire(deps: Deps): void {
  * Counts the units sold and keeps the unit prices charged (the evidence for 划线价). Keyed by (SKU, order): an
  * order paid twice over — a redelivered or re-emitted event — counts once.
  */
-export async function recordSales(db: Db, paid: OrderPaid): Promise<void> {
+async function recordSales(db: Db, paid: OrderPaid): Promise<void> {
   const bySku = new Map<string, { productId: string; qty: number; unitPrice: number }>();
   for (const line of paid.lines) {
     const seen = bySku.get(line.skuId);
@@ -67,11 +68,16 @@ export async function recordSales(db: Db, paid: OrderPaid): Promise<void> {
 }
 
 /** First reviews count towards the product's rating; follow-ups and out-of-range ratings do not. */
-export async function recordRating(db: Db, review: ReviewPublished): Promise<void> {
+async function recordRating(db: Db, review: ReviewPublished): Promise<void> {
   const { rating } = review;
   if (review.isFollowUp === true || rating === null || !Number.isInteger(rating) || rating < 1 || rating > 5) return;
   await db
     .update(products)
     .set({ ratingCount: sql`${products.ratingCount} + 1`, ratingSum: sql`${products.ratingSum} + ${rating}` })
     .where(eq(products.id, review.productId));
+}
+
+/** At start, after migrations: the default category tree. */
+export async function initCatalog(deps: Deps): Promise<void> {
+  await ensureDefaultCategories(deps.database.db);
 }

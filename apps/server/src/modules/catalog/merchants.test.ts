@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { merchantWithOwner, operator, product } from '../../../test/factories.ts';
 import { createTestApp } from '../../../test/harness.ts';
 import { Client, loginByCode, nextPhone } from '../../../test/http.ts';
-import { grantStaffRole } from '../accounts/service.ts';
+import { grantStaffRole } from '../accounts/api.ts';
 
 const t = await createTestApp();
 const anon = new Client(t);

@@ -12,7 +12,7 @@ const WINDOW_MS = 7 * 86_400_000;
  * actually charged in the previous 7 days or, when nothing sold in that window, the last price charged.
  * Undefined when the SKU never sold: a reference price nobody ever paid is not shown.
  */
-export async function originalPriceCeiling(db: Db, skuId: string, now: Date): Promise<number | undefined> {
+async function originalPriceCeiling(db: Db, skuId: string, now: Date): Promise<number | undefined> {
   const [lowestRecent] = await db
     .select({ unitPrice: skuChargedPrices.unitPrice })
     .from(skuChargedPrices)

@@ -11,7 +11,7 @@ import { type Attribute, categories, merchants, products, skus, type SpecDimensi
 
 export type ProductStatus = 'draft' | 'listed' | 'delisted';
 
-export interface SkuView {
+interface SkuView {
   id: string;
   specValues: Record<string, string>;
   specText: string;
@@ -204,7 +204,7 @@ export function validateSkuMatrix(specs: SpecDimension[], list: { specValues: Re
   return list.length > 0;
 }
 
-export const specKey = (specs: SpecDimension[], values: Record<string, string>): string =>
+const specKey = (specs: SpecDimension[], values: Record<string, string>): string =>
   specs.map((d) => values[d.name]).join('\u0000');
 
 export const specTextOf = (specs: SpecDimension[], values: Record<string, string>): string =>

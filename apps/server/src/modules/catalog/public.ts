@@ -5,7 +5,7 @@ import { loadMerchantViews, type MerchantCard, type RatingSummary, ratingOf, toC
 import { type ReturnPolicy, returnPolicyOf, returnPolicyText } from './return-policy.ts';
 import { type Attribute, categories, merchants, products, skus, type SpecDimension } from './schema.ts';
 
-export interface PublicSku {
+interface PublicSku {
   id: string;
   specValues: Record<string, string>;
   specText: string;

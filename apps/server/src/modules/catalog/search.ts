@@ -6,7 +6,7 @@ import { type RatingSummary, ratingOf } from './merchants.ts';
 import { inCategoryTree } from './product-views.ts';
 import { merchants, products } from './schema.ts';
 
-export type SearchSort = 'relevance' | 'price_asc' | 'price_desc' | 'sales' | 'newest';
+type SearchSort = 'relevance' | 'price_asc' | 'price_desc' | 'sales' | 'newest';
 
 export interface SearchQuery {
   q?: string | undefined;

@@ -20,7 +20,7 @@ export async function loadCommunity(db: Db, communityId: string): Promise<Commun
   return row;
 }
 
-export async function activeMember(db: Db, communityId: string, userId: string): Promise<Member | undefined> {
+async function activeMember(db: Db, communityId: string, userId: string): Promise<Member | undefined> {
   const [row] = await db
     .select()
     .from(communityMembers)
@@ -34,7 +34,7 @@ export async function activeMember(db: Db, communityId: string, userId: string):
   return row;
 }
 
-export function isOwner(actor: Actor, community: Community): boolean {
+function isOwner(actor: Actor, community: Community): boolean {
   if (actor.kind !== 'user') return false;
   if (community.merchantId && actor.staff.some((s) => s.merchantId === community.merchantId)) return true;
   return community.ownerUserId === actor.userId;

@@ -20,7 +20,7 @@ const refuse = refusals({
   'product-unavailable': [422, '商品不存在或已下架，不能分享'],
 });
 
-export type ChatMessageRow = typeof chatMessages.$inferSelect;
+type ChatMessageRow = typeof chatMessages.$inferSelect;
 export interface ChatMessage {
   id: string;
   groupId: string;
@@ -155,7 +155,7 @@ export async function listChatMessages(
   return { items, nextCursor: rows.length > page.limit ? items[items.length - 1]!.id : null, standing };
 }
 
-export async function toChatMessages(db: Db, rows: ChatMessageRow[]): Promise<ChatMessage[]> {
+async function toChatMessages(db: Db, rows: ChatMessageRow[]): Promise<ChatMessage[]> {
   const profiles = await publicProfiles(db, [...new Set(rows.map((r) => r.senderId))]);
   return rows.map((r) => {
     const removed = r.removedAt !== null;

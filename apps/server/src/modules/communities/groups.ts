@@ -10,7 +10,7 @@ import { recordTimeline } from './timeline.ts';
  * time open the next group; whoever waited re-reads and takes a seat in it. The CHECK on member_count is the
  * last line: a group can never hold more than its capacity.
  */
-export async function takeSeat(tx: Db, communityId: string, now: Date): Promise<string> {
+async function takeSeat(tx: Db, communityId: string, now: Date): Promise<string> {
   const seated = await seatOrReleaseLocks(tx, communityId);
   if (seated) return seated;
   // Not a row lock on the community: members' foreign keys take KEY SHARE on that row, and a queued row lock there

@@ -148,7 +148,7 @@ export async function communityDetail(ctx: Ctx, communityId: string) {
   };
 }
 
-export async function groupsOf(db: Db, communityId: string) {
+async function groupsOf(db: Db, communityId: string) {
   const rows = await db
     .select()
     .from(communityGroups)

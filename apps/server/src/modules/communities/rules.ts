@@ -10,8 +10,7 @@ export const CHAT_WINDOW_MS = 10_000;
 export const MAX_CHAT_CHARS = 500;
 export const MAX_CHAT_IMAGES = 9;
 
-export const TIER_RANK: Record<MemberTier, number> = { regular: 0, vip: 1, core: 2 };
-export const TIER_LABEL: Record<MemberTier, string> = { regular: '普通', vip: 'VIP', core: '核心粉丝' };
+const TIER_RANK: Record<MemberTier, number> = { regular: 0, vip: 1, core: 2 };
 export const tiersAtLeast = (min: MemberTier): MemberTier[] =>
   (Object.keys(TIER_RANK) as MemberTier[]).filter((t) => TIER_RANK[t] >= TIER_RANK[min]);
 

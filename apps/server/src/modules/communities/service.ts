@@ -4,8 +4,6 @@
  * chat (+ chat-admin), calendar (announcements and the weekly promotional push cap), meetups, scrm, outreach.
  */
 export { communityMembersAmong } from './membership.ts';
-export { GROUP_CAPACITY, PROMO_PUSHES_PER_WEEK } from './rules.ts';
-export type { MemberTier } from './schema.ts';
 // Live commerce announces a scheduled session (直播预告) to the merchant's communities through the same use-case.
 export { postAnnouncement } from './calendar.ts';
 export { merchantCommunities } from './queries.ts';

@@ -115,4 +115,21 @@ describe('group chat over WebSocket', () => {
     const ok = await t.app.injectWS(url, as(m.token));
     ok.terminate();
   });
+
+  it('answers a malformed frame with validation-failed and a refused message with an error for its clientId', async () => {
+    const c = await community();
+    const alice = await c.join();
+    const ws = await connect(alice.groupId, alice.token!);
+    ws.ws.send('这不是 JSON');
+    expect((await ws.next((f) => f.type === 'error')).problem).toMatchObject({
+      type: 'validation-failed',
+      title: '消息格式不正确',
+    });
+    ws.send({ type: 'ping' });
+    await ws.next((f) => f.type === 'pong');
+    // A product that does not exist is refused by the use-case; the refusal names the message the client sent.
+    ws.send({ type: 'send', clientId: 'p-1', message: { kind: 'product', productId: 'prd_missing' } });
+    const refused = await ws.next((f) => f.type === 'error' && f.clientId === 'p-1');
+    expect(refused.problem).toMatchObject({ type: 'product-unavailable', status: 422 });
+  });
 });

@@ -144,30 +144,3 @@ export const IssueResult = z.object({
   skippedAtLimit: z.number().int(),
   unknown: z.array(z.string()),
 });
-
-/** What the checkout quote says about coupons (orders' Quote embeds it). */
-export const CheckoutCoupons = z.object({
-  appliedIds: z.array(z.string()).describe('下单时作为 couponIds 提交'),
-  discountAmount: Fen,
-  options: z.array(
-    z.object({
-      id: z.string(),
-      templateId: z.string(),
-      name: z.string(),
-      label: z.string(),
-      merchantId: z.string().nullable(),
-      validFrom: IsoTime,
-      validUntil: IsoTime,
-      firstOrderOnly: z.boolean(),
-      usable: z.boolean(),
-      reason: z.string().nullable(),
-      estimatedDiscount: Fen.nullable(),
-      selected: z.boolean(),
-    }),
-  ),
-});
-export const CouponIds = z
-  .array(z.string().max(64))
-  .max(20)
-  .optional()
-  .describe('使用的优惠券；不传则自动选择最优组合（每店一张店铺券 + 一张平台券），传 [] 表示不用券');

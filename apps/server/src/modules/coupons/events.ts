@@ -1,10 +1,12 @@
 import type { Deps } from '../../deps.ts';
-import { recordPaidOrder, releaseOrderCoupons } from './redemption.ts';
+import { provideCheckoutCoupons } from '../orders/api.ts';
+import { couponsForCheckout, lockCheckoutCoupons, recordPaidOrder, releaseOrderCoupons } from './redemption.ts';
 import { recordCouponSubsidies, settleCouponSubsidies, syncSubsidyReversals } from './subsidy.ts';
 
 // Subscribed: order.paid (first-order rule, buyer segments, redeemed stats), order.cancelled and order.closed
 // (coupons go back to the buyer); for platform coupons' subsidy to the merchant (subsidy.ts) also refund.completed,
 // aftersale.completed and order.completed. Each handler is a guarded update, so a redelivered event changes nothing.
+// Provided: orders' checkout coupons port (which coupons price a checkout, and locking them when it is placed).
 
 type OrderEvent = {
   orderId: string;
@@ -16,6 +18,7 @@ type OrderEvent = {
 };
 
 export function wireCoupons(deps: Deps): void {
+  provideCheckoutCoupons({ offer: couponsForCheckout, lock: lockCheckoutCoupons });
   deps.events.subscribe<OrderEvent>('order.paid', 'coupons.record-paid-order', (db, e) =>
     recordPaidOrder(db, {
       orderId: e.payload.orderId,

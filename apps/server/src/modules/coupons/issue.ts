@@ -9,7 +9,7 @@ import { couponClaims, coupons, type COUPON_SOURCES, couponTemplates } from './s
 // pass a template's total nor a user's limit: the per-user count is an upsert that only increments below the limit,
 // and the total is an UPDATE … WHERE issued_count + n <= total_quantity.
 
-export const refuseIssue = refusals({
+const refuseIssue = refusals({
   'claim-limit-reached': '已达到每人限领数量',
   'sold-out': '优惠券已被领完',
   'claim-closed': '不在领取时间内或已停止发放',
@@ -22,7 +22,7 @@ type Source = (typeof COUPON_SOURCES)[number];
 const DAY_MS = 86_400_000;
 
 /** The validity of a coupon issued now: the template's fixed window, or N days from now. */
-export function validityOf(t: TemplateRow, now: Date): { validFrom: Date; validUntil: Date } {
+function validityOf(t: TemplateRow, now: Date): { validFrom: Date; validUntil: Date } {
   if (t.validDays !== null) return { validFrom: now, validUntil: new Date(now.getTime() + t.validDays * DAY_MS) };
   return { validFrom: t.validFrom!, validUntil: t.validUntil! };
 }

@@ -2,46 +2,16 @@ import { and, eq, gt, inArray, ne, sql } from 'drizzle-orm';
 import { emitMany } from '../../platform/events.ts';
 import type { Db } from '../../platform/db.ts';
 import { ok, refusals, type Result } from '../../platform/errors.ts';
-import type { AppliedDiscount, CouponHook, PriceQuote } from '../orders/api.ts';
+import type { AppliedDiscount, CheckoutCouponsOffer } from '../orders/api.ts';
 import { chooseCoupons, type CouponChoice, couponLabel, type WalletCoupon } from './rules.ts';
 import { couponBuyers, couponRedemptions, coupons, couponTemplates } from './schema.ts';
 
 // Coupons at checkout: which the buyer can use (the pricing hook), locking them to the orders placed, and giving
 // them back when an order is cancelled or fully refunded.
 
-export const refuseCoupon = refusals({
+const refuseCoupon = refusals({
   'coupon-unavailable': '优惠券不可用',
 });
-
-export interface CouponOptionDto {
-  id: string;
-  templateId: string;
-  name: string;
-  label: string;
-  merchantId: string | null;
-  validFrom: string;
-  validUntil: string;
-  firstOrderOnly: boolean;
-  usable: boolean;
-  reason: string | null;
-  /** What it takes off these items on its own. */
-  estimatedDiscount: number | null;
-  selected: boolean;
-}
-
-export interface CheckoutCouponsDto {
-  /** Send these back as `couponIds` when placing the order. */
-  appliedIds: string[];
-  discountAmount: number;
-  options: CouponOptionDto[];
-}
-
-export interface CheckoutCoupons {
-  hook: CouponHook;
-  /** The buyer's picks that could not be used, as a refusal (placing an order is strict; a quote is not). */
-  rejectedPick(): Result<null, 'coupon-unavailable'>;
-  summary(priced: PriceQuote): CheckoutCouponsDto;
-}
 
 /** The buyer's usable wallet for one checkout, as a pricing hook. `couponIds` undefined: suggest the best. */
 export async function couponsForCheckout(
@@ -49,7 +19,7 @@ export async function couponsForCheckout(
   userId: string,
   couponIds: readonly string[] | undefined,
   now: Date,
-): Promise<CheckoutCoupons> {
+): Promise<CheckoutCouponsOffer> {
   const wallet = await loadWallet(db, userId, now);
   // Only a first-order coupon needs the buyer's history; most checkouts skip the query.
   const facts = { now, hasPaidOrder: wallet.some((c) => c.firstOrderOnly) ? await hasPaid(db, userId) : true };
@@ -108,7 +78,7 @@ const couponDiscounts = (discounts: readonly AppliedDiscount[]) => {
 };
 
 /** The user's coupons that are available and not yet expired, with their template's rules. */
-export async function loadWallet(db: Db, userId: string, now: Date): Promise<WalletCoupon[]> {
+async function loadWallet(db: Db, userId: string, now: Date): Promise<WalletCoupon[]> {
   const rows = await db
     .select({ c: coupons, t: couponTemplates })
     .from(coupons)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MerchantItems } from '../orders/pricing.ts';
+import type { MerchantItems } from '../orders/api.ts';
 import { chooseCoupons, couponLabel, evaluate, type WalletCoupon } from './rules.ts';
 
 const now = new Date('2026-06-01T00:00:00Z');

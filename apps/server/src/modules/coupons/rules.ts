@@ -29,7 +29,7 @@ export interface BuyerFacts {
 }
 
 /** One coupon's share of the discount on one merchant's items. */
-export interface CouponShare {
+interface CouponShare {
   couponId: string;
   label: string;
   merchantId: string;
@@ -60,7 +60,7 @@ const appliesToLine = (c: WalletCoupon, line: { productId: string; categoryId: s
 };
 
 /** Items amount (list price × qty) the coupon applies to, per merchant. */
-export function eligibleAmounts(c: WalletCoupon, groups: readonly MerchantItems[]): Map<string, number> {
+function eligibleAmounts(c: WalletCoupon, groups: readonly MerchantItems[]): Map<string, number> {
   const out = new Map<string, number>();
   for (const g of groups) {
     const amount = g.lines.filter((l) => appliesToLine(c, l)).reduce((a, l) => a + l.unitPrice * l.qty, 0);
@@ -70,7 +70,7 @@ export function eligibleAmounts(c: WalletCoupon, groups: readonly MerchantItems[
 }
 
 /** What the coupon takes off `eligible` fen of items; never more than the items. */
-export function discountOn(c: WalletCoupon, eligible: number): number {
+function discountOn(c: WalletCoupon, eligible: number): number {
   const raw =
     c.kind === 'percent'
       ? Math.min(Math.floor((eligible * (c.percentOff ?? 0)) / 100), c.maxDiscount ?? Number.MAX_SAFE_INTEGER)

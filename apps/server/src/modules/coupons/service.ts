@@ -1,24 +1,8 @@
-// The coupons module's public surface (docs/CONTRACTS.md): orders prices and locks coupons through the first
-// three; the rest are the use-cases behind the routes.
+// The coupons module's use-cases behind its routes and subscribers; orders prices and locks coupons through the
+// checkout port that events.ts registers.
 
-export {
-  type CheckoutCoupons,
-  type CheckoutCouponsDto,
-  type CouponOptionDto,
-  couponsForCheckout,
-  lockCheckoutCoupons,
-  recordPaidOrder,
-  releaseOrderCoupons,
-} from './redemption.ts';
-export {
-  createTemplate,
-  listTemplates,
-  ownerOf,
-  stopTemplate,
-  type TemplateDto,
-  type TemplateInput,
-} from './templates.ts';
-export { issueToUsers, type IssueInput, type IssueResultDto } from './targeting.ts';
+export { createTemplate, listTemplates, ownerOf, stopTemplate, type TemplateInput } from './templates.ts';
+export { issueToUsers } from './targeting.ts';
 export { activePrizeTemplates } from './prize-templates.ts';
 export { claimCoupon, claimNewUserPack, getNewUserPack, listClaimCenter, listMyCoupons } from './wallet.ts';
-export { ensureSystemTemplate, issueSystemCoupon, type SystemTemplateInput } from './system-templates.ts';
+export { ensureSystemTemplate, issueSystemCoupon } from './system-templates.ts';

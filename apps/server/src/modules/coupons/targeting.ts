@@ -11,9 +11,9 @@ import { loadOwnTemplate, type Owner } from './templates.ts';
 // Targeted issuance (定向发放): to listed users, or to a segment derived from this module's own order.paid records.
 
 export const SEGMENTS = ['buyers', 'lapsed_buyers'] as const;
-export type Segment = (typeof SEGMENTS)[number];
+type Segment = (typeof SEGMENTS)[number];
 /** A buyer whose last paid order is this old is "lapsed" (沉睡客户): the recall coupon's audience. */
-export const LAPSED_AFTER_DAYS = 60;
+const LAPSED_AFTER_DAYS = 60;
 export const MAX_TARGETS = 5000;
 
 export interface IssueInput {
@@ -78,7 +78,7 @@ async function resolveTargets(
 }
 
 /** Buyers of the merchant (for the platform: of any merchant); lapsed ones have not paid for LAPSED_AFTER_DAYS. */
-export async function segmentMembers(db: Db, owner: Owner, segment: Segment, now: Date): Promise<string[]> {
+async function segmentMembers(db: Db, owner: Owner, segment: Segment, now: Date): Promise<string[]> {
   const lapsedBefore = new Date(now.getTime() - LAPSED_AFTER_DAYS * 86_400_000);
   const rows = await db
     .select({ userId: couponBuyers.userId })

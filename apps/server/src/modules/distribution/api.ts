@@ -1,3 +1,3 @@
 // The distribution module's public surface: other modules import from this file only (docs/ARCHITECTURE.md, "Boundaries").
 
-export { commissionByPost, promoterCodeFor } from './service.ts';
+export { commissionByPost } from './service.ts';

@@ -3,7 +3,7 @@ import { createTestApp } from '../../../test/harness.ts';
 import { nextPhone } from '../../../test/http.ts';
 import { buyer, type Buyer, placeOrder, shop, signIn } from '../../../test/order-factories.ts';
 import { payThroughSandbox } from '../../../test/payment-flow.ts';
-import { createUser } from '../accounts/service.ts';
+import { createUser } from '../accounts/api.ts';
 
 const t = await createTestApp();
 const db = t.deps.database.db;

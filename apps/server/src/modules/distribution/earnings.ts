@@ -93,7 +93,7 @@ export async function listMyCommissions(
   return { items: shown.map(commissionView), nextCursor: rows.length > limit ? shown[shown.length - 1]!.id : null };
 }
 
-export const commissionView = (r: typeof commissions.$inferSelect): CommissionView => ({
+const commissionView = (r: typeof commissions.$inferSelect): CommissionView => ({
   id: r.id,
   orderId: r.orderId,
   productId: r.productId,

@@ -1,18 +1,22 @@
 import type { Deps } from '../../deps.ts';
+import { providePromoterCodes } from '../attribution/api.ts';
 import {
   creditInviteReward,
   recordOrderCommissions,
   settleOrderCommissions,
   syncCommissionReversals,
 } from './commissions.ts';
+import { promoterCodeFor } from './promoters.ts';
 import { EXECUTE_PAYOUT_JOB, executePayout } from './withdrawals.ts';
 
-// distribution publishes commission.recorded, commission.reversed, commission.settled, withdrawal.paid, withdrawal.failed.
+// distribution publishes commission.recorded, commission.reversed, commission.settled, withdrawal.paid, withdrawal.failed,
+// and provides attribution's promoter-code lookup (a touch from a promoter's share or post carries their code).
 
 type OrderRef = { orderId: string };
 type OrderLines = OrderRef & { lines: { lineId: string; affiliateCode?: string | null }[] };
 
 export function wireDistribution(deps: Deps): void {
+  providePromoterCodes(promoterCodeFor);
   const windowDays = () => deps.config.ATTRIBUTION_WINDOW_DAYS;
   deps.jobs.register<{ withdrawalId: string }>(EXECUTE_PAYOUT_JOB, (db, p) => executePayout(deps, db, p.withdrawalId));
   // Commission needs both the payment and the attribution stamp; whichever event comes second records it.

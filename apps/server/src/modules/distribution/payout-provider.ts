@@ -17,7 +17,7 @@ export interface PayoutProvider {
 }
 
 /** Sandbox: moves no money; an account whose number ends in 0000 is refused, to exercise the failure path. */
-export class SandboxPayoutProvider implements PayoutProvider {
+class SandboxPayoutProvider implements PayoutProvider {
   readonly name = 'sandbox';
 
   async registerAccount(input: {
@@ -39,7 +39,7 @@ export class SandboxPayoutProvider implements PayoutProvider {
 }
 
 /** 6222021234567890 → 6222 **** **** 7890; phone-style Alipay accounts keep 3 + 4. */
-export function maskAccount(accountNo: string): string {
+function maskAccount(accountNo: string): string {
   const s = accountNo.replace(/\s+/g, '');
   if (s.length <= 8) return `${s.slice(0, 2)}****${s.slice(-2)}`;
   return `${s.slice(0, 4)} **** **** ${s.slice(-4)}`;

@@ -21,7 +21,7 @@ export interface DistributionCheck {
  * as recorded; promoters' pending balances equal the unsettled commission; what is held equals the withdrawals in
  * flight; what went out and what was withheld equal the paid withdrawals; the whole ledger still sums to zero.
  */
-export async function reconcileDistribution(
+async function reconcileDistribution(
   db: Db,
 ): Promise<{ ok: boolean; checks: DistributionCheck[]; problems: string[] }> {
   const checks: DistributionCheck[] = [];

@@ -18,13 +18,13 @@ const STATUS: Record<string, string> = {
 const yuan = (fen: number) => (fen / 100).toFixed(2);
 
 /** One CSV field: always quoted; text that a spreadsheet would run as a formula is prefixed with '. */
-export function csvField(value: string, text = true): string {
+function csvField(value: string, text = true): string {
   const safe = text && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return `"${safe.replace(/"/g, '""')}"`;
 }
 
 /** Month bounds in Beijing time: '2026-11' → [2026-10-31T16:00Z, 2026-11-30T16:00Z). */
-export function monthBounds(month: string): [Date, Date] {
+function monthBounds(month: string): [Date, Date] {
   const [y, m] = month.split('-').map(Number) as [number, number];
   const start = new Date(Date.UTC(y, m - 1, 1) - 8 * 3_600_000);
   const end = new Date(Date.UTC(y, m, 1) - 8 * 3_600_000);

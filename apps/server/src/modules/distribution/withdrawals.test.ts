@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../test/harness.ts';
 import { nextPhone } from '../../../test/http.ts';
 import { buyer, type Buyer, signIn } from '../../../test/order-factories.ts';
-import { createUser } from '../accounts/service.ts';
+import { createUser } from '../accounts/api.ts';
 import { postJournal } from '../../platform/ledger.ts';
 import { newId } from '../../platform/ids.ts';
 import { accounts } from './accounts.ts';

@@ -15,7 +15,7 @@ import { payoutAccounts, withdrawals } from './schema.ts';
 import { shanghaiMonth, withholdingFor } from './tax.ts';
 
 export const MIN_WITHDRAWAL_FEN = 1000;
-export const MAX_WITHDRAWAL_FEN = 5_000_000;
+const MAX_WITHDRAWAL_FEN = 5_000_000;
 export const EXECUTE_PAYOUT_JOB = 'distribution.execute-payout';
 
 const refuse = refusals({

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
 import { buyer, type Buyer, paidOrder, shop } from '../../../test/order-factories.ts';
 import type { Db } from '../../platform/db.ts';
-import { tierOf } from '../membership/service.ts';
+import { tierOf } from '../membership/api.ts';
 import { openedFor, opensFor } from './eligibility.ts';
 import type { FlashItemView } from './gate.ts';
 

@@ -1,10 +1,9 @@
-import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
 import { buyer, type Buyer, shop } from '../../../test/order-factories.ts';
 import { payThroughSandbox, startPayment } from '../../../test/payment-flow.ts';
 import { accountBalance } from '../../platform/ledger.ts';
-import { skus } from '../catalog/schema.ts';
+import { loadSkusForCheckout } from '../catalog/api.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -12,8 +11,7 @@ beforeAll(async () => {
 });
 
 const minutes = (n: number) => new Date(t.clock.now().getTime() + n * 60_000).toISOString();
-const stockOf = async (skuId: string) =>
-  (await t.deps.database.db.select().from(skus).where(eq(skus.id, skuId)))[0]!.stock;
+const stockOf = async (skuId: string) => (await loadSkusForCheckout(t.deps.database.db, [skuId])).get(skuId)!.stock;
 let ip = 0;
 /** Buyers come from different addresses, as on the internet (the endpoint also limits per address). */
 const crowd = async (n: number) =>

@@ -12,11 +12,11 @@ import { shippingAddressesOf } from '../accounts/api.ts';
 import { loadSkusForCheckout } from '../catalog/api.ts';
 import { placeCampaignOrders } from '../orders/api.ts';
 import { eligibleBuyers, openedFor, opensFor } from './eligibility.ts';
-import { flashGate, type FlashItemView } from './gate.ts';
+import { flashGate } from './gate.ts';
 import { FLASH_ITEM_CHANGED } from './jobs.ts';
 import { flashItems, flashPurchases, flashQuotas } from './schema.ts';
 
-export const refuse = refusals({
+const refuse = refusals({
   'flash-not-started': '秒杀尚未开始',
   'flash-ended': '秒杀已结束',
   'flash-sold-out': '已抢光',
@@ -119,7 +119,7 @@ function committerFor(deps: Deps): KeyedGroupCommitter<Attempt, Outcome> {
  * buyer), per-user limits are one guarded upsert, and the winners' orders are multi-row inserts — so the hot row's
  * lock is held for a handful of statements whatever the batch size. Winners are chosen in arrival order.
  */
-export async function commitPurchaseBatch(deps: Deps, itemId: string, attempts: Attempt[]): Promise<Outcome[]> {
+async function commitPurchaseBatch(deps: Deps, itemId: string, attempts: Attempt[]): Promise<Outcome[]> {
   try {
     return await runBatch(deps, itemId, attempts, 'optimistic');
   } catch (err) {
@@ -358,5 +358,3 @@ export const toDto = (r: typeof flashPurchases.$inferSelect): FlashPurchaseDto =
   payDeadline: r.payDeadline.toISOString(),
   status: r.status,
 });
-
-export type { FlashItemView };

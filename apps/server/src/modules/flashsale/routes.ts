@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { App } from '../../app.ts';
+import type { App } from '../../platform/http.ts';
 import { ctxOf } from '../../platform/context.ts';
 import { AppError, unwrap } from '../../platform/errors.ts';
 import { TIER_CODES } from './schema.ts';

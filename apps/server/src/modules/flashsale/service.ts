@@ -17,7 +17,7 @@ export { FLASH_ITEM_CHANGED };
 
 export { purchaseFlashItem } from './purchase.ts';
 
-export const DEFAULT_PAY_WINDOW_SECONDS = 300;
+const DEFAULT_PAY_WINDOW_SECONDS = 300;
 const MAX_SLOT_HOURS = 24;
 
 const refuse = refusals({
@@ -27,7 +27,7 @@ const refuse = refusals({
   'flash-already-started': '场次已开始，不能取消',
 });
 
-export type FlashState = 'upcoming' | 'live' | 'sold_out' | 'ended';
+type FlashState = 'upcoming' | 'live' | 'sold_out' | 'ended';
 
 export interface FlashItemDto {
   itemId: string;

@@ -1,13 +1,13 @@
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
-import { actingMerchant, canSeeMerchant, requireUser } from '../../platform/auth.ts';
+import { actingMerchant, canSeeMerchant } from '../../platform/auth.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { notFound, ok, type Result } from '../../platform/errors.ts';
 import { emit } from '../../platform/events.ts';
 import { newId } from '../../platform/ids.ts';
 import { formatYuan } from '../../platform/money.ts';
-import { loadSkusForCheckout } from '../catalog/api.ts';
+import { campaignSku, campaignWindowProblem, countsByCampaign, staffCampaignScope } from '../orders/api.ts';
 import { MAX_DURATION_MINUTES, MIN_DURATION_MINUTES, refuse } from './rules.ts';
-import { groupBuyCampaigns, groupBuyGroups } from './schema.ts';
+import { GROUP_STATUSES, groupBuyCampaigns, groupBuyGroups, type GroupStatus } from './schema.ts';
 import { type CampaignDto, campaignViews } from './views.ts';
 
 export interface CreateCampaignInput {
@@ -24,10 +24,7 @@ export interface CreateCampaignInput {
 
 /** A merchant offers one of its SKUs at a group price. The group price must be below today's price. */
 export async function createCampaign(ctx: Ctx, input: CreateCampaignInput): Promise<Result<CampaignDto>> {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
-  const user = requireUser(ctx.actor);
-  const sku = (await loadSkusForCheckout(ctx.db, [input.skuId])).get(input.skuId);
-  if (!sku || sku.merchantId !== merchantId) throw notFound('商品规格', input.skuId);
+  const { merchantId, userId, sku } = await campaignSku(ctx, input.skuId);
   const startsAt = new Date(input.startsAt);
   const endsAt = new Date(input.endsAt);
   const newUserSeats = input.newUserSeats ?? 0;
@@ -39,8 +36,8 @@ export async function createCampaign(ctx: Ctx, input: CreateCampaignInput): Prom
   if (newUserSeats < 0 || newUserSeats > input.groupSize - 1)
     return refuse('invalid-campaign', '新人席位须少于成团人数（团长席位不限新人）');
   if (input.perUserLimit != null && input.perUserLimit < 1) return refuse('invalid-campaign', '每人限参团次数至少为 1');
-  if (!(endsAt > startsAt) || endsAt <= ctx.now())
-    return refuse('invalid-campaign', '结束时间须晚于开始时间和当前时间');
+  const windowProblem = campaignWindowProblem({ startsAt, endsAt }, ctx.now());
+  if (windowProblem) return refuse('invalid-campaign', windowProblem);
   const id = newId('gbc');
   const [row] = await ctx.db
     .insert(groupBuyCampaigns)
@@ -57,7 +54,7 @@ export async function createCampaign(ctx: Ctx, input: CreateCampaignInput): Prom
       newUserSeats,
       startsAt,
       endsAt,
-      createdBy: user.userId,
+      createdBy: userId,
       createdAt: ctx.now(),
     })
     .returning();
@@ -78,7 +75,7 @@ export async function stopCampaign(ctx: Ctx, campaignId: string): Promise<Campai
 }
 
 export interface CampaignStatsDto extends CampaignDto {
-  groups: { pending: number; open: number; succeeded: number; failed: number; abandoned: number };
+  groups: Record<GroupStatus, number>;
 }
 
 /** The merchant's campaigns (an operator sees every merchant's), newest first, with group counts. */
@@ -86,11 +83,7 @@ export async function listCampaignsForStaff(
   ctx: Ctx,
   query: { cursor?: string | undefined; limit?: number | undefined },
 ): Promise<{ items: CampaignStatsDto[]; nextCursor: string | null }> {
-  const user = requireUser(ctx.actor);
-  const scope =
-    user.roles.includes('operator') && !ctx.merchantHint
-      ? undefined
-      : actingMerchant(ctx.actor, ctx.merchantHint).merchantId;
+  const scope = staffCampaignScope(ctx);
   const limit = query.limit ?? 20;
   const rows = await ctx.db
     .select()
@@ -111,12 +104,8 @@ export async function listCampaignsForStaff(
         .where(sql`${groupBuyGroups.campaignId} in ${page.map((r) => r.id)}`)
         .groupBy(groupBuyGroups.campaignId, groupBuyGroups.status)
     : [];
-  const views = await campaignViews(ctx.db, page, ctx.now());
-  const items = views.map((v) => {
-    const groups = { pending: 0, open: 0, succeeded: 0, failed: 0, abandoned: 0 };
-    for (const c of counts) if (c.campaignId === v.id) groups[c.status] = c.n;
-    return { ...v, groups };
-  });
+  const groupsOf = countsByCampaign(counts, GROUP_STATUSES);
+  const items = (await campaignViews(ctx.db, page, ctx.now())).map((v) => ({ ...v, groups: groupsOf(v.id) }));
   return { items, nextCursor: rows.length > limit ? page[page.length - 1]!.id : null };
 }
 

@@ -6,7 +6,7 @@ import { loadCampaignForStaff } from './campaigns.ts';
 import { groupBuyCampaigns, groupBuyGroups, groupBuyMembers, type GroupStatus, type MemberStatus } from './schema.ts';
 import { type CampaignDto, campaignViews, type GroupDto, groupViews, joinableGroups } from './views.ts';
 
-export interface MySeatDto {
+interface MySeatDto {
   memberId: string;
   status: MemberStatus;
   orderId: string;

@@ -1,22 +1,24 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { App } from '../../app.ts';
+import type { App } from '../../platform/http.ts';
 import { ctxOf } from '../../platform/context.ts';
 import { unwrap } from '../../platform/errors.ts';
-import { Quote } from '../orders/api.ts';
+import {
+  CampaignId as Id,
+  CampaignOrderBody,
+  campaignPage as page,
+  CampaignPaging as Paging,
+  CampaignQuoteBody,
+  Quote,
+} from '../orders/api.ts';
 import {
   Campaign,
   CampaignWithStats,
   CreateCampaign,
   GroupPage,
   GroupsQuery,
-  Id,
   MyGroupBuy,
-  page,
-  Paging,
   ProductGroupBuys,
-  SeatOrderInput,
-  SeatQuoteInput,
   SeatTaken,
   StaffGroup,
 } from './dto.ts';
@@ -44,7 +46,7 @@ export default async function groupBuyRoutes(app: App) {
         tags,
         summary: '拼团价试算（开团或参团前）',
         params: Id,
-        body: SeatQuoteInput,
+        body: CampaignQuoteBody,
         response: { 200: Quote },
       },
     },
@@ -60,7 +62,7 @@ export default async function groupBuyRoutes(app: App) {
         description: '团长付款后拼团开始计时；开团订单在成团前不会发货。',
         headers: IdempotencyHeader,
         params: Id,
-        body: SeatOrderInput,
+        body: CampaignOrderBody,
         response: { 201: SeatTaken },
       },
     },
@@ -76,7 +78,7 @@ export default async function groupBuyRoutes(app: App) {
         description: '最后一个名额并发时只有一人成功，其他人得到 409 group-full，可自己开团。',
         headers: IdempotencyHeader,
         params: Id,
-        body: SeatOrderInput,
+        body: CampaignOrderBody,
         response: { 201: SeatTaken },
       },
     },

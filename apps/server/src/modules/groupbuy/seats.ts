@@ -6,10 +6,9 @@ import { notFound, ok, type Result } from '../../platform/errors.ts';
 import { emit } from '../../platform/events.ts';
 import { idempotent } from '../../platform/idempotency.ts';
 import { newId } from '../../platform/ids.ts';
-import { type CampaignTerms, hasPaidOrder, placeOrder, quoteCheckout } from '../orders/api.ts';
+import { type CampaignTerms, hasPaidOrder, isCampaignLive, placeOrder, quoteCheckout } from '../orders/api.ts';
 import { refuse, SHIP_HOLD } from './rules.ts';
 import { groupBuyCampaigns, groupBuyGroups, groupBuyMembers } from './schema.ts';
-import { isLive } from './views.ts';
 
 // Taking a seat: the leader opens a group, friends join one. Each places its order through the standard checkout
 // at the group price, in the same transaction as the seat, so a seat never exists without its order or vice versa.
@@ -60,7 +59,7 @@ export async function openGroup(ctx: Ctx, campaignId: string, input: SeatOrderIn
   const user = requireUser(ctx.actor);
   return idempotent(ctx, 'groupbuy.open', { campaignId, ...input }, async (tx) => {
     const campaign = await loadCampaign(tx, campaignId);
-    if (!isLive(campaign, ctx.now())) return refuse('campaign-not-live');
+    if (!isCampaignLive(campaign, ctx.now())) return refuse('campaign-not-live');
     const allowed = await withinUserLimit(tx, campaign, user.userId);
     if (!allowed) return refuse('limit-reached', `每人最多参团 ${campaign.perUserLimit} 次`);
     const isNewUser = !(await hasPaidOrder(tx, user.userId));

@@ -1,70 +1,28 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { publicProfiles } from '../accounts/api.ts';
-import { loadSkusForCheckout } from '../catalog/api.ts';
+import { type CampaignBaseDto, campaignViews as baseCampaignViews } from '../orders/api.ts';
 import { groupBuyCampaigns, groupBuyGroups, groupBuyMembers, type GroupStatus, type MemberStatus } from './schema.ts';
 
 type CampaignRow = typeof groupBuyCampaigns.$inferSelect;
 type GroupRow = typeof groupBuyGroups.$inferSelect;
 
-export interface CampaignDto {
-  id: string;
-  merchantId: string;
-  merchantName: string;
-  productId: string;
-  skuId: string;
-  title: string;
-  productTitle: string;
-  specText: string;
-  imageUrl: string | null;
-  /** Today's price of the SKU, for comparison. */
-  skuPrice: number;
+export interface CampaignDto extends CampaignBaseDto {
   groupSize: number;
   groupPrice: number;
-  durationMinutes: number;
   perUserLimit: number | null;
   newUserSeats: number;
-  startsAt: string;
-  endsAt: string;
-  status: 'active' | 'stopped';
-  /** Active and within its dates: new groups may be opened. */
-  live: boolean;
 }
 
-export async function campaignViews(db: Db, rows: CampaignRow[], now: Date): Promise<CampaignDto[]> {
-  const skus = await loadSkusForCheckout(
-    db,
-    rows.map((r) => r.skuId),
-  );
-  return rows.map((r) => {
-    const sku = skus.get(r.skuId);
-    return {
-      id: r.id,
-      merchantId: r.merchantId,
-      merchantName: sku?.merchantName ?? '',
-      productId: r.productId,
-      skuId: r.skuId,
-      title: r.title,
-      productTitle: sku?.productTitle ?? r.title,
-      specText: sku?.specText ?? '',
-      imageUrl: sku?.imageUrl ?? null,
-      skuPrice: sku?.price ?? 0,
-      groupSize: r.groupSize,
-      groupPrice: r.groupPrice,
-      durationMinutes: r.durationMinutes,
-      perUserLimit: r.perUserLimit,
-      newUserSeats: r.newUserSeats,
-      startsAt: r.startsAt.toISOString(),
-      endsAt: r.endsAt.toISOString(),
-      status: r.status,
-      live: isLive(r, now) && (sku?.purchasable ?? false),
-    };
-  });
-}
+export const campaignViews = (db: Db, rows: CampaignRow[], now: Date): Promise<CampaignDto[]> =>
+  baseCampaignViews(db, rows, now, (r) => ({
+    groupSize: r.groupSize,
+    groupPrice: r.groupPrice,
+    perUserLimit: r.perUserLimit,
+    newUserSeats: r.newUserSeats,
+  }));
 
-export const isLive = (c: CampaignRow, now: Date) => c.status === 'active' && c.startsAt <= now && now < c.endsAt;
-
-export interface MemberDto {
+interface MemberDto {
   nickname: string;
   avatarUrl: string | null;
   isLeader: boolean;

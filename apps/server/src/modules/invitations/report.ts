@@ -4,7 +4,7 @@ import type { Ctx } from '../../platform/context.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { publicProfiles } from '../accounts/api.ts';
 
-export interface InviterRow {
+interface InviterRow {
   inviterId: string;
   nickname: string;
   /** Direct invitees. */

@@ -11,12 +11,10 @@ import { firstPurchases, inviteCodes, invitations } from './schema.ts';
 export { fissionReport } from './report.ts';
 import { INVITE_REWARD_FEN } from './threshold.ts';
 
-export { INVITE_REWARD_FEN };
-
 /** A new account may bind an invite code within this long after it was created (and before it first pays). */
 export const BIND_WINDOW_HOURS = 72;
 /** How far up the chain is kept per invitation; deeper chains still count, as this many levels. */
-export const MAX_CHAIN = 20;
+const MAX_CHAIN = 20;
 
 const refuse = refusals({
   'invite-code-invalid': [404, '邀请码不存在'],
@@ -77,7 +75,7 @@ export async function getMyInvitation(ctx: Ctx): Promise<MyInvitation> {
   };
 }
 
-export type InviteeStatus = 'registered' | 'first_purchase_pending' | 'rewarded';
+type InviteeStatus = 'registered' | 'first_purchase_pending' | 'rewarded';
 
 export interface InviteeView {
   nickname: string;

@@ -21,7 +21,7 @@ export const ROLE_ABILITIES: Record<SessionRole, readonly Ability[]> = {
   analyst: ['metrics'],
 };
 
-export const ROLE_LABELS: Record<SessionRole, string> = {
+const ROLE_LABELS: Record<SessionRole, string> = {
   owner: '商家',
   host: '主播',
   controller: '场控',
@@ -38,7 +38,7 @@ const ABILITY_LABELS: Record<Ability, string> = {
   metrics: '查看实时数据',
 };
 
-export const can = (role: SessionRole | null, ability: Ability): boolean =>
+const can = (role: SessionRole | null, ability: Ability): boolean =>
   role !== null && ROLE_ABILITIES[role].includes(ability);
 
 export async function loadSession(db: Db, sessionId: string): Promise<LiveSession> {
@@ -57,7 +57,7 @@ export async function liveAccess(
   return { session, role: await roleIn(db, ctx, session) };
 }
 
-export async function roleIn(db: Db, ctx: Ctx, session: LiveSession): Promise<SessionRole | null> {
+async function roleIn(db: Db, ctx: Ctx, session: LiveSession): Promise<SessionRole | null> {
   const actor = ctx.actor;
   if (actor.kind !== 'user') return null;
   if (actor.staff.some((s) => s.merchantId === session.merchantId)) return 'owner';

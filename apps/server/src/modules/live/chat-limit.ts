@@ -2,10 +2,10 @@ import { Redis } from 'ioredis';
 import type { Deps } from '../../deps.ts';
 
 /** docs/LIVE.md "Rule (chat)": at most 1 message per 2 s and 20 per minute per viewer per session. */
-export const CHAT_GAP_MS = 2_000;
+const CHAT_GAP_MS = 2_000;
 export const CHAT_PER_MINUTE = 20;
 
-export type LimitVerdict = { allowed: true } | { allowed: false; detail: string };
+type LimitVerdict = { allowed: true } | { allowed: false; detail: string };
 
 const gapRefusal: LimitVerdict = { allowed: false, detail: `每 ${CHAT_GAP_MS / 1000} 秒最多发送 1 条弹幕` };
 const minuteRefusal: LimitVerdict = { allowed: false, detail: `每分钟最多发送 ${CHAT_PER_MINUTE} 条弹幕` };

@@ -57,7 +57,7 @@ export const PinnedProduct = z.object({
   pinnedAt: z.string(),
 });
 
-export const Clip = z.object({
+const Clip = z.object({
   productId: z.string(),
   title: z.string(),
   offsetSeconds: z.number().int().describe('讲解开始时刻距开播的秒数'),
@@ -97,7 +97,7 @@ export const SessionDetail = SessionCard.extend({
 export const page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
-export const MinutePoint = z.object({
+const MinutePoint = z.object({
   minute: z.string(),
   viewers: z.number().int(),
   chats: z.number().int(),

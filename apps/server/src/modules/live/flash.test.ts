@@ -6,7 +6,7 @@ import { type Buyer, buyer, payCheckout } from '../../../test/order-factories.ts
 import { newId } from '../../platform/ids.ts';
 import { roomChannel } from './channel.ts';
 import type { LiveFlashDto } from './flash.ts';
-import { sessionTotals } from './metrics.ts';
+import { sessionTotals } from './totals.ts';
 
 let t: TestApp;
 let room: LiveRoom;

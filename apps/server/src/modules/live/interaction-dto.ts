@@ -38,7 +38,7 @@ export const Poll = z.object({
   closedAt: z.string().nullable(),
   myVote: z.number().int().nullable().optional(),
 });
-export const PkSide = z.object({
+const PkSide = z.object({
   sessionId: z.string(),
   title: z.string(),
   hostNickname: z.string(),

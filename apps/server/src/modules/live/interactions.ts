@@ -5,8 +5,6 @@ import { DRAW_LOTTERY_JOB, drawDueLottery, latestLottery, type LotteryDto } from
 import { FINISH_PK_JOB, finishDuePk, latestPk, type PkDto } from './pk.ts';
 import { CLOSE_POLL_JOB, closeDuePoll, latestPoll, type PollDto } from './polls.ts';
 
-export type { LiveFlashDto, LotteryDto, PkDto, PollDto };
-
 export interface InteractionState {
   lottery: LotteryDto | null;
   poll: PollDto | null;

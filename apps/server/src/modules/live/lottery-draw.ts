@@ -7,14 +7,14 @@ export const commitmentOf = (seedHex: string): string =>
   createHash('sha256').update(Buffer.from(seedHex, 'hex')).digest('hex');
 
 /** HMAC-SHA256 with the seed's bytes as the key and the entrant's user id (UTF-8) as the message, hex. */
-export const ticketOf = (seedHex: string, userId: string): string =>
+const ticketOf = (seedHex: string, userId: string): string =>
   createHmac('sha256', Buffer.from(seedHex, 'hex')).update(userId, 'utf8').digest('hex');
 
 /**
  * Every entrant ranked by their ticket, ascending (ties, which SHA-256 makes practically impossible, by user id):
  * the first `winnersCount` win. The order of entry and the order of the list do not matter.
  */
-export function rankEntrants(seedHex: string, userIds: readonly string[]): { userId: string; ticket: string }[] {
+function rankEntrants(seedHex: string, userIds: readonly string[]): { userId: string; ticket: string }[] {
   return userIds
     .map((userId) => ({ userId, ticket: ticketOf(seedHex, userId) }))
     .sort((a, b) => (a.ticket < b.ticket ? -1 : a.ticket > b.ticket ? 1 : a.userId < b.userId ? -1 : 1));

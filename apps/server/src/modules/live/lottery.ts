@@ -27,7 +27,7 @@ const refuse = refusals({
   'lottery-not-closed': '参与时间还没结束，不能开奖',
 });
 
-export interface LotteryPrize {
+interface LotteryPrize {
   kind: 'coupon';
   templateId: string;
   /** What viewers see, e.g. 「满 99 减 20 券」. */

@@ -6,7 +6,7 @@ import { buyer, placeOrder } from '../../../test/order-factories.ts';
 import { payThroughSandbox } from '../../../test/payment-flow.ts';
 import { liveCounters } from './counters.ts';
 import { liveFanout } from './fanout.ts';
-import { sessionTotals } from './metrics.ts';
+import { sessionTotals } from './totals.ts';
 import { liveMetricMinutes } from './schema.ts';
 
 const t = await createTestApp();

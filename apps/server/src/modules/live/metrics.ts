@@ -8,6 +8,7 @@ import { publishToRoom, publishToStaff } from './channel.ts';
 import { minuteOf } from './counters.ts';
 import { liveFanout } from './fanout.ts';
 import { refreshPkFor } from './pk.ts';
+import { sessionTotals } from './totals.ts';
 import {
   liveChatMessages,
   liveMetricMinutes,
@@ -16,22 +17,6 @@ import {
   liveSessions,
   liveVisits,
 } from './schema.ts';
-
-/** A session's running totals as stored: likes (flushed), paid GMV in fen and paid orders, voided ones excluded. */
-export async function sessionTotals(
-  db: Db,
-  sessionId: string,
-): Promise<{ likes: number; gmv: number; orders: number }> {
-  const [session] = await db
-    .select({ likes: liveSessions.likes })
-    .from(liveSessions)
-    .where(eq(liveSessions.id, sessionId));
-  const [paid] = await db
-    .select({ gmv: sql<string>`coalesce(sum(${liveOrders.amount}), 0)`, orders: sql<number>`count(*)::int` })
-    .from(liveOrders)
-    .where(and(eq(liveOrders.sessionId, sessionId), isNotNull(liveOrders.paidAt), isNull(liveOrders.voidedAt)));
-  return { likes: session?.likes ?? 0, gmv: Number(paid?.gmv ?? 0), orders: paid?.orders ?? 0 };
-}
 
 /** Paid, unvoided GMV (fen) of several sessions at once (the console's list). */
 export async function sessionsGmv(db: Db, sessionIds: string[]): Promise<Map<string, number>> {
@@ -144,7 +129,7 @@ export async function publishStaffMetrics(deps: Deps, db: Db, sessionIds: string
   }
 }
 
-export interface MinutePoint {
+interface MinutePoint {
   minute: string;
   viewers: number;
   chats: number;

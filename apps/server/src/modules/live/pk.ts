@@ -9,13 +9,13 @@ import { newId } from '../../platform/ids.ts';
 import { publicProfiles } from '../accounts/api.ts';
 import { loadSession, requireHost } from './access.ts';
 import { publishToRoom } from './channel.ts';
-import { sessionTotals } from './metrics.ts';
+import { sessionTotals } from './totals.ts';
 import { livePks, liveSessions, type PK_METRICS } from './schema.ts';
 
 export const FINISH_PK_JOB = 'live.finish-pk';
 const finishKey = (pkId: string) => `${FINISH_PK_JOB}:${pkId}`;
 /** An invitation nobody answers lapses after this long, so it does not block either room. */
-export const PK_INVITE_SECONDS = 120;
+const PK_INVITE_SECONDS = 120;
 
 const refuse = refusals({
   'session-not-live': '直播未在进行中，不能发起 PK',
@@ -27,7 +27,7 @@ const refuse = refusals({
 type Metric = (typeof PK_METRICS)[number];
 type PkRow = typeof livePks.$inferSelect;
 
-export interface PkSide {
+interface PkSide {
   sessionId: string;
   title: string;
   hostNickname: string;

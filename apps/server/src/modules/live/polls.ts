@@ -25,7 +25,7 @@ const refuse = refusals({
   'already-voted': '你已经投过票了，每人只能投一次',
 });
 
-export interface PollOption {
+interface PollOption {
   label: string;
   productId: string | null;
 }

@@ -9,7 +9,6 @@ import { buyer, signIn } from '../../../test/order-factories.ts';
 import { buildApp } from '../../app.ts';
 import { createDeps } from '../../bootstrap.ts';
 import { loadConfig } from '../../config.ts';
-import type { SandboxPaymentProvider } from '../payments/provider.ts';
 import { ManualClock } from '../../platform/clock.ts';
 import { openDatabase } from '../../platform/db.ts';
 import { newId } from '../../platform/ids.ts';
@@ -45,7 +44,7 @@ async function worldOn(url: string): Promise<TestApp> {
     deps,
     clock,
     sms: deps.sms as SandboxSms,
-    payments: deps.payments as SandboxPaymentProvider,
+    payments: deps.payments as TestApp['payments'],
     drain: () => deps.events.drain(),
     runJobs: () => deps.jobs.runDue(),
     close: async () => {

@@ -18,7 +18,7 @@ import { liveHostQualifications, liveSessions } from './schema.ts';
  */
 
 /** Ledger accounts: the merchant's available balance is a liability (credit), so is the deposit we hold. */
-export const depositAccounts = {
+const depositAccounts = {
   merchantAvailable: (merchantId: string) => `merchant:${merchantId}:available`,
   deposit: (merchantId: string) => `live-deposit:${merchantId}`,
 };
@@ -45,9 +45,9 @@ export function isValidIdNumber(id: string): boolean {
 }
 
 /** Only the family name is kept in clear: the ID number's last four and a masked name are all we store. */
-export const maskName = (name: string): string => name.slice(0, 1) + '*'.repeat(Math.max(1, name.length - 1));
+const maskName = (name: string): string => name.slice(0, 1) + '*'.repeat(Math.max(1, name.length - 1));
 
-export async function creditScoreOf(db: Db, merchantId: string): Promise<number> {
+async function creditScoreOf(db: Db, merchantId: string): Promise<number> {
   const score = await getMerchantCreditScore(db, merchantId);
   if (score === null) throw notFound('商家', merchantId);
   return score;

@@ -10,7 +10,8 @@ import { activePrizeTemplates } from '../coupons/api.ts';
 import { type LiveSession, liveAccess, requireAbility, ROLE_ABILITIES } from './access.ts';
 import { liveFanout } from './fanout.ts';
 import { interactionState } from './interactions.ts';
-import { productFigures, sessionFigures, sessionsGmv, sessionTotals } from './metrics.ts';
+import { productFigures, sessionFigures, sessionsGmv } from './metrics.ts';
+import { sessionTotals } from './totals.ts';
 import { badgesOf } from './qualification.ts';
 import { currentPin } from './room.ts';
 import { liveReminders, liveRoles, liveSessionProducts, liveSessions, liveVisits, liveMutes } from './schema.ts';
@@ -40,7 +41,7 @@ async function viewerCounts(deps: Deps, db: Db, sessions: LiveSession[]): Promis
   return counts;
 }
 
-export async function toCards(deps: Deps, db: Db, sessions: LiveSession[]) {
+async function toCards(deps: Deps, db: Db, sessions: LiveSession[]) {
   const ids = sessions.map((s) => s.id);
   const bag = ids.length
     ? await db

@@ -2,11 +2,11 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../test/harness.ts';
 import { LIVE, liveSession } from '../../../test/live-factories.ts';
+import { operator } from '../../../test/factories.ts';
 import { signIn } from '../../../test/order-factories.ts';
 import { makeCtx } from '../../platform/context.ts';
 import { newId } from '../../platform/ids.ts';
-import { resolveActor } from '../accounts/service.ts';
-import { moderationItems } from '../moderation/schema.ts';
+import { resolveActor } from '../accounts/api.ts';
 import { roomChannel, type RoomEvent } from './channel.ts';
 import { type ChatDraft, commitChatBatch } from './chat-batch.ts';
 import { mutedUntil } from './room-cache.ts';
@@ -70,9 +70,18 @@ describe('chat group commit', () => {
         [drafts[1]!.id, 'flagged'],
       ].sort(),
     );
-    const queued = await db.select().from(moderationItems).where(eq(moderationItems.subjectType, 'live_message'));
-    expect(queued.find((q) => q.subjectId === drafts[1]!.id)).toMatchObject({ status: 'pending' });
-    expect(queued.find((q) => q.subjectId === drafts[2]!.id)).toMatchObject({ status: 'rejected', decidedBy: 'rules' });
+    // What the operator's moderation queue shows: the flagged message waits, the rejected one was decided by the rules.
+    const op = await operator(t);
+    const pending = (await op.get('/api/v1/admin/moderation/items?status=pending&limit=100')).body.items;
+    const rejected = (await op.get('/api/v1/admin/moderation/items?status=rejected&limit=100')).body.items;
+    expect(pending.find((q: { subjectId: string }) => q.subjectId === drafts[1]!.id)).toMatchObject({
+      subjectType: 'live_message',
+      verdict: 'flagged',
+    });
+    expect(rejected.find((q: { subjectId: string }) => q.subjectId === drafts[2]!.id)).toMatchObject({
+      subjectType: 'live_message',
+      verdict: 'rejected',
+    });
   });
 
   it('senders at once are all answered after their commit, and a room that ended stores nothing more', async () => {

@@ -17,7 +17,7 @@ import { publishEntrants } from './lottery.ts';
 import { cachedRole, cachedSession, chatProfiles, forgetMutes, mutedUntil } from './room-cache.ts';
 import { liveChatMessages, liveMutes, livePins, liveRoles, liveSessionProducts, liveSessions } from './schema.ts';
 
-export const MAX_CHAT_CHARS = 60;
+const MAX_CHAT_CHARS = 60;
 
 const refuse = refusals({
   'not-live': [409, '直播未在进行中'],

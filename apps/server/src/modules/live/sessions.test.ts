@@ -4,7 +4,7 @@ import { createTestApp } from '../../../test/harness.ts';
 import { LIVE, liveSession, liveShop, scheduled, team, verifyRealName } from '../../../test/live-factories.ts';
 import { Client } from '../../../test/http.ts';
 import { signIn } from '../../../test/order-factories.ts';
-import { getMerchantCreditScore } from '../catalog/service.ts';
+import { getMerchantCreditScore } from '../catalog/api.ts';
 import { notifyReminders } from './reminders.ts';
 
 const t = await createTestApp();

@@ -28,7 +28,7 @@ import {
   liveVisits,
 } from './schema.ts';
 
-export const refuse = refusals({
+const refuse = refusals({
   'content-rejected': [422, '内容包含违规信息，请修改后再提交'],
   'product-unavailable': [422, '只能选择本店在售的商品'],
   'schedule-in-past': [422, '开播时间不能早于现在'],
@@ -46,11 +46,11 @@ export interface SessionInput {
 }
 
 /** `…/live/<streamKey>.m3u8` from the media server, else the bundled sample so the room visibly plays. */
-export const playbackUrlFor = (config: Config, streamKey: string): string =>
+const playbackUrlFor = (config: Config, streamKey: string): string =>
   config.LIVE_PLAYBACK_BASE_URL
     ? `${config.LIVE_PLAYBACK_BASE_URL.replace(/\/$/, '')}/${streamKey}.m3u8`
     : '/live-sample/sample.webm';
-export const replayUrlFor = (config: Config, streamKey: string): string =>
+const replayUrlFor = (config: Config, streamKey: string): string =>
   config.LIVE_PLAYBACK_BASE_URL
     ? `${config.LIVE_PLAYBACK_BASE_URL.replace(/\/$/, '')}/${streamKey}/replay.m3u8`
     : '/live-sample/sample.webm';

@@ -1,13 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { App } from '../../app.ts';
-import { ctxOf } from '../../platform/context.ts';
+import type { App } from '../../platform/http.ts';
+import {
+  type ClientSocket,
+  errorFrame,
+  onClientFrames,
+  type ReplyFrame,
+  signInFromQueryToken,
+  SOCKET_OPEN,
+} from '../../platform/socket.ts';
+import { ctxOf, type Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { resolveActor } from '../accounts/api.ts';
 import { loadSession, requireAbility } from './access.ts';
-import { liveFanout, type RoomSocket } from './fanout.ts';
+import { liveFanout } from './fanout.ts';
 import { sessionFigures } from './metrics.ts';
 import { addLikes, sendChat } from './room.ts';
 import { cachedSession } from './room-cache.ts';
@@ -42,13 +50,8 @@ const ClientMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('like'), count: z.number().int().min(1, '点赞数 1–50').max(50, '点赞数 1–50') }),
   z.object({ type: z.literal('ping') }),
 ]);
+type ClientMessage = z.infer<typeof ClientMessage>;
 
-interface LiveSocket extends RoomSocket {
-  on(event: 'message', listener: (raw: Buffer) => void): void;
-  on(event: 'close', listener: () => void): void;
-}
-
-const OPEN = 1;
 const opened = new WeakMap<FastifyRequest, { sessionId: string; staff: boolean; live: boolean }>();
 
 export default async function liveSocketRoutes(app: App) {
@@ -58,10 +61,7 @@ export default async function liveSocketRoutes(app: App) {
       websocket: true,
       config: { permission: 'public' },
       schema: { hide: true },
-      preValidation: async (req) => {
-        const { token } = Query.parse(req.query);
-        if (req.actor.kind === 'anonymous' && token) req.actor = await resolveActor(req.server.deps, token);
-      },
+      preValidation: signInFromQueryToken(resolveActor),
       // Before the upgrade: a missing room is a 404 and a staff socket without the ability a 401/403.
       preHandler: async (req) => {
         const { id } = Params.parse(req.params);
@@ -73,7 +73,7 @@ export default async function liveSocketRoutes(app: App) {
         opened.set(req, { sessionId: id, staff, live: session.status === 'live' });
       },
     },
-    (socket: LiveSocket, req: FastifyRequest) => {
+    (socket: ClientSocket, req: FastifyRequest) => {
       const { sessionId, staff, live } = opened.get(req)!;
       const deps = req.server.deps;
       const fanout = liveFanout(deps);
@@ -95,24 +95,18 @@ export default async function liveSocketRoutes(app: App) {
         leaveSnapshots();
         void endVisit?.().catch((err: unknown) => req.log.warn({ err }, 'live visit close failed'));
       });
-      socket.on('message', (raw: Buffer) => {
-        void handle(req, sessionId, visitId, live, String(raw), (m) => fanout.direct(socket, m)).catch(
-          (err: unknown) => {
-            req.log.error({ err }, 'live socket message failed');
-            fanout.direct(socket, {
-              type: 'error',
-              problem: { type: 'internal-error', title: '服务器开小差了，请稍后再试', status: 500 },
-            });
-          },
-        );
-      });
+      const reply = (m: object) => fanout.direct(socket, m);
+      socket.on(
+        'message',
+        onClientFrames(req, ClientMessage, reply, (msg) => handle(ctxOf(req), sessionId, visitId, live, msg, reply)),
+      );
       void (async () => {
         await visitRecorded;
         await deps.realtime.ready();
         // Anonymous viewers (nearly all of a big room) share one serialised frame; others add their own parts.
         if (!userId && !staff) {
           const frame = await snapshots.readyFrame(sessionId);
-          if (socket.readyState === OPEN) socket.send(frame);
+          if (socket.readyState === SOCKET_OPEN) socket.send(frame);
           return;
         }
         const view = await snapshots.view(sessionId);
@@ -134,62 +128,35 @@ export default async function liveSocketRoutes(app: App) {
   );
 }
 
-const problemOf = (p: { type: string; title: string; status: number; detail?: string | undefined }) => ({
-  type: p.type,
-  title: p.title,
-  status: p.status,
-  detail: p.detail,
-});
-
+/** One viewer message; ping and malformed frames are answered by onClientFrames. */
 async function handle(
-  req: FastifyRequest,
+  ctx: Ctx,
   sessionId: string,
   visitId: string | null,
   live: boolean,
-  raw: string,
-  reply: (m: object) => void,
-) {
-  let parsed;
-  try {
-    parsed = ClientMessage.safeParse(JSON.parse(raw));
-  } catch {
-    parsed = undefined;
-  }
-  if (!parsed?.success) {
-    reply({
-      type: 'error',
-      problem: {
-        type: 'validation-failed',
-        title: '消息格式不正确',
-        status: 400,
-        detail: parsed?.error.issues[0]?.message,
-      },
-    });
+  msg: ClientMessage,
+  reply: ReplyFrame,
+): Promise<void> {
+  if (msg.type === 'ping') return;
+  if (ctx.actor.kind !== 'user') throw new AppError('unauthenticated', 401, '请先登录', '登录后才能发弹幕和点赞');
+  if (msg.type === 'like') {
+    // A warm-up socket may see the room go live; the session row is the judge then.
+    if (!live && (await loadSession(ctx.db, sessionId)).status !== 'live')
+      throw new AppError('not-live', 409, '直播未在进行中');
+    addLikes(ctx, sessionId, visitId, msg.count);
     return;
   }
-  const msg = parsed.data;
-  if (msg.type === 'ping') return reply({ type: 'pong' });
-  const ctx = ctxOf(req);
-  const clientId = 'clientId' in msg ? msg.clientId : undefined;
-  try {
-    if (ctx.actor.kind !== 'user') throw new AppError('unauthenticated', 401, '请先登录', '登录后才能发弹幕和点赞');
-    if (msg.type === 'like') {
-      // A warm-up socket may see the room go live; the session row is the judge then.
-      if (!live && (await loadSession(ctx.db, sessionId)).status !== 'live')
-        throw new AppError('not-live', 409, '直播未在进行中');
-      addLikes(ctx, sessionId, visitId, msg.count);
-      return;
-    }
-    const result = await sendChat(
-      ctx,
-      sessionId,
-      msg.type === 'answer' ? { text: msg.text, replyTo: msg.replyTo } : { text: msg.text },
-    );
-    if (result.ok)
-      reply({ type: 'ack', clientId, messageId: result.value.id, ...(result.value.pending ? { pending: true } : {}) });
-    else reply({ type: 'error', clientId, problem: problemOf(result) });
-  } catch (err) {
-    if (!(err instanceof AppError)) throw err;
-    reply({ type: 'error', clientId, problem: problemOf(err) });
-  }
+  const result = await sendChat(
+    ctx,
+    sessionId,
+    msg.type === 'answer' ? { text: msg.text, replyTo: msg.replyTo } : { text: msg.text },
+  );
+  if (result.ok)
+    reply({
+      type: 'ack',
+      clientId: msg.clientId,
+      messageId: result.value.id,
+      ...(result.value.pending ? { pending: true } : {}),
+    });
+  else reply(errorFrame(result, msg.clientId));
 }

@@ -1,7 +1,7 @@
 import type { Deps } from '../../deps.ts';
 
 /** Live results (poll tallies, lottery entrants, flash remaining units) go out at most this often per key and process. */
-export const PUBLISH_EVERY_MS = 500;
+const PUBLISH_EVERY_MS = 500;
 
 const pending = new WeakMap<Deps, Map<string, { dirty: boolean }>>();
 

@@ -2,7 +2,7 @@ import { requireUser } from '../../platform/auth.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { ok, refusals, type Result } from '../../platform/errors.ts';
 
-export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 export const MAX_VIDEO_BYTES = 50 * 1024 * 1024;
 
 export const refuse = refusals({
@@ -44,7 +44,7 @@ export async function uploadImage(ctx: Ctx, upload: Result<Buffer>): Promise<Res
 }
 
 /** MP4 (an ISO-BMFF `ftyp` box first) or WebM (EBML header naming the webm doc type), by magic numbers. */
-export function detectVideoType(b: Buffer): 'mp4' | 'webm' | undefined {
+function detectVideoType(b: Buffer): 'mp4' | 'webm' | undefined {
   if (b.length >= 12 && b.subarray(4, 8).toString('latin1') === 'ftyp') return 'mp4';
   if (
     b.length >= 4 &&

@@ -1,9 +1,6 @@
 // The membership module's public surface: other modules import from this file only (docs/ARCHITECTURE.md, "Boundaries").
 
-export { CheckoutLoyalty, UsePoints } from './dto.ts';
 export {
-  checkoutBenefits,
-  type CheckoutLoyaltyDto,
   earliestPriorityAccess,
   priorityAccessFrom,
   TIER_ORDER,

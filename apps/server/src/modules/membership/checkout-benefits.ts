@@ -1,43 +1,18 @@
 import type { Db } from '../../platform/db.ts';
-import type { Result } from '../../platform/errors.ts';
-import type { MemberDiscountHook, PriceQuote, PointsHook } from '../orders/api.ts';
-import {
-  type CheckoutPointsDto,
-  checkoutPointsSummary,
-  pointsHook,
-  spendPointsOnOrders,
-  walletBalance,
-} from '../points/api.ts';
+import type { CheckoutLoyaltyOffer, MemberDiscountHook } from '../orders/api.ts';
+import { checkoutPointsSummary, pointsHook, spendPointsOnOrders, walletBalance } from '../points/api.ts';
 import { tierOfUsers } from './service.ts';
-import { discountLabel, memberDiscountOn, type TierCode, TIERS } from './tiers.ts';
+import { discountLabel, memberDiscountOn, TIERS } from './tiers.ts';
 
-// What membership and points do to a checkout, behind the one function the orders module calls: the member
-// price and free shipping of the buyer's tier, and points paying part of the items when the buyer asks.
+// What membership and points do to a checkout, offered through orders' checkout loyalty port (events.ts provides
+// it): the member price and free shipping of the buyer's tier, and points paying part of the items when asked.
 // Campaign orders (flash sale, group buy, bargain) already carry a special price: no member price, no points.
-
-export interface CheckoutLoyaltyDto {
-  tier: TierCode;
-  tierName: string;
-  memberPercentOff: number;
-  freeShipping: boolean;
-  points: CheckoutPointsDto;
-}
-
-export interface CheckoutBenefits {
-  hooks: { member: MemberDiscountHook; points?: PointsHook };
-  summary(priced: PriceQuote): CheckoutLoyaltyDto;
-  /** Spends the points the quote deducted from each order, in the placing transaction. */
-  spend(
-    db: Db,
-    input: { userId: string; at: Date; orders: { orderId: string; discounts: { source: string; amount: number }[] }[] },
-  ): Promise<Result<{ spent: number }, 'insufficient-points'>>;
-}
 
 export async function checkoutBenefits(
   db: Db,
   userId: string,
   opts: { usePoints: boolean; campaign: boolean },
-): Promise<CheckoutBenefits> {
+): Promise<CheckoutLoyaltyOffer> {
   const tier = opts.campaign ? 'regular' : ((await tierOfUsers(db, [userId])).get(userId) ?? 'regular');
   const config = TIERS[tier];
   const balance = opts.campaign ? 0 : await walletBalance(db, userId);
@@ -46,7 +21,7 @@ export async function checkoutBenefits(
       config.percentOff > 0 ? { label: discountLabel(tier), amount: memberDiscountOn(tier, items.itemsAmount) } : null,
     freeShipping: () => config.freeShipping,
   };
-  const pointsOf = (discounts: { source: string; amount: number }[]) =>
+  const pointsOf = (discounts: readonly { source: string; amount: number }[]) =>
     discounts.filter((d) => d.source === 'points').reduce((a, d) => a + d.amount, 0);
   return {
     hooks: opts.usePoints && balance > 0 ? { member, points: pointsHook(balance) } : { member },

@@ -1,14 +1,17 @@
 import type { Deps } from '../../deps.ts';
 import type { Db } from '../../platform/db.ts';
+import { provideCheckoutLoyalty } from '../orders/api.ts';
 import { addDays, shanghaiDay, shanghaiDayStart } from '../points/api.ts';
+import { checkoutBenefits } from './checkout-benefits.ts';
 import { recomputeAllTiers, recordPurchaseGrowth, reverseGrowthAfterRefund } from './growth.ts';
 import { ensureBirthdayTemplates, giveBirthdayGifts } from './service.ts';
 
 // Subscribed: order.paid (growth value), refund.completed (growth taken back in proportion). Job: the daily run,
 // ten minutes after midnight Beijing time, recomputes every tier (growth leaving the 365-day window lowers tiers)
 // and issues the birthday coupons of members whose birthday month it is. Init: each tier's birthday coupon template.
+// Provided: orders' checkout loyalty port (member price, free shipping and points at checkout).
 
-export const DAILY_JOB = 'membership.daily';
+const DAILY_JOB = 'membership.daily';
 
 type Paid = { orderId: string; userId: string; payAmount: number; paidAt: string };
 type RefundCompleted = { refundId: string; orderId: string; source?: string };
@@ -19,6 +22,7 @@ async function scheduleDaily(deps: Deps, db: Db, now: Date): Promise<void> {
 }
 
 export function wireMembership(deps: Deps): void {
+  provideCheckoutLoyalty({ offer: checkoutBenefits });
   deps.events.subscribe<Paid>('order.paid', 'membership.growth', (db, e) =>
     recordPurchaseGrowth(
       db,

@@ -68,7 +68,7 @@ export async function reverseGrowthAfterRefund(
   await recomputeMember(db, purchase.userId, now);
 }
 
-export async function windowGrowth(db: Db, userIds: string[], now: Date): Promise<Map<string, number>> {
+async function windowGrowth(db: Db, userIds: string[], now: Date): Promise<Map<string, number>> {
   if (userIds.length === 0) return new Map();
   const rows = await db
     .select({ userId: memberGrowth.userId, growth: sql<string>`sum(${memberGrowth.amount})` })
@@ -79,7 +79,7 @@ export async function windowGrowth(db: Db, userIds: string[], now: Date): Promis
 }
 
 /** Sets one member's growth and tier from the window; returns the tier. */
-export async function recomputeMember(db: Db, userId: string, now: Date): Promise<TierCode> {
+async function recomputeMember(db: Db, userId: string, now: Date): Promise<TierCode> {
   const growth = (await windowGrowth(db, [userId], now)).get(userId) ?? 0;
   await applyTiers(db, [{ userId, growth }], now);
   return tierFor(growth);

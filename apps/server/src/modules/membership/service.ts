@@ -10,11 +10,9 @@ import { members } from './schema.ts';
 import { TIER_ORDER, type TierCode, type TierConfig, tierRank, TIERS } from './tiers.ts';
 
 // Membership's surface (docs/CONTRACTS.md): tierOfUsers and TIER_ORDER for other modules (flash sale VIP slots),
-// tierOf + priorityAccessFrom for limited editions (flash slots with member early access), checkoutBenefits for the orders module's pricing path.
+// tierOf + priorityAccessFrom for limited editions (flash slots with member early access).
 
-export { checkoutBenefits, type CheckoutLoyaltyDto } from './checkout-benefits.ts';
-export { recomputeAllTiers, recomputeMember } from './growth.ts';
-export { earliestPriorityAccess, priorityAccessFrom, TIER_ORDER, TIERS, type TierCode } from './tiers.ts';
+export { earliestPriorityAccess, priorityAccessFrom, TIER_ORDER, type TierCode } from './tiers.ts';
 
 const refuse = refusals({
   'birthday-locked': [422, '生日设置后不可修改'],
@@ -108,17 +106,6 @@ export async function setTrialOptIn(ctx: Ctx, optIn: boolean): Promise<Result<Me
   if (optIn && !TIERS[tier].trials) return refuse('tier-too-low');
   await ctx.db.update(members).set({ trialOptIn: optIn }).where(eq(members.userId, user.userId));
   return ok(await getMyMembership(ctx));
-}
-
-/** Members signed up for new-product trials whose tier still allows it (for whoever runs a trial). */
-export async function trialCandidates(db: Db, limit: number): Promise<string[]> {
-  const eligible = TIER_ORDER.filter((t) => TIERS[t].trials);
-  const rows = await db
-    .select({ userId: members.userId })
-    .from(members)
-    .where(and(eq(members.trialOptIn, true), inArray(members.tier, eligible)))
-    .limit(limit);
-  return rows.map((r) => r.userId);
 }
 
 /** Membership init: the platform coupon template of each tier's birthday coupon exists (created once, fixed ids). */

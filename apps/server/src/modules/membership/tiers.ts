@@ -22,7 +22,7 @@ export interface TierConfig {
   trials: boolean;
 }
 
-export interface BirthdayCoupon {
+interface BirthdayCoupon {
   /** The platform coupon template the membership init creates for the tier (coupons' system templates). */
   templateId: string;
   /** 满99减10 / 无门槛减30 — what the member sees in the tier table. */

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { filterXSS } from 'xss';
 
 /** Longest text any user may publish through moderation (posts, comments, chat); callers may set tighter limits. */
-export const MAX_TEXT_CHARS = 5000;
-export const MAX_IMAGES = 18;
+const MAX_TEXT_CHARS = 5000;
+const MAX_IMAGES = 18;
 
 export type Reason =
   'too-long' | 'blocked-word' | 'review-word' | 'external-link' | 'external-image' | 'too-many-images' | 'html-removed';
@@ -66,11 +66,11 @@ export function sanitizeText(text: string): string {
 // Links to anywhere but this site: scheme URLs, www., or bare domains with a common TLD.
 const LINK = /(https?:\/\/|www\.)\S+|\b[a-z0-9-]+\.(com|cn|net|org|io|cc|top|xyz|vip|shop|me|co)\b/i;
 
-export const hasExternalLink = (text: string): boolean => LINK.test(text);
+const hasExternalLink = (text: string): boolean => LINK.test(text);
 export const isLocalMediaUrl = (url: string): boolean =>
   /^\/media\/[\w./-]+(\?[\w=%&.-]*)?$/.test(url) && !url.includes('..');
 
-export function matchWords(text: string): { blocked: string[]; review: string[] } {
+function matchWords(text: string): { blocked: string[]; review: string[] } {
   const n = normalize(text);
   return { blocked: words.block.filter((w) => n.includes(w)), review: words.review.filter((w) => n.includes(w)) };
 }

@@ -8,7 +8,7 @@ import { newId } from '../../platform/ids.ts';
 import { judge, reasonText, type Reason } from './rules.ts';
 import { contentReports, moderationItems, type ReportReason } from './schema.ts';
 
-export { MAX_TEXT_CHARS, MAX_IMAGES, isLocalMediaUrl, sanitizeText } from './rules.ts';
+export { isLocalMediaUrl } from './rules.ts';
 
 export interface ModerationInput {
   subjectType: string;
@@ -104,7 +104,7 @@ export async function moderateNew(db: Db, inputs: readonly ModerationInput[]): P
 export const describeReasons = (reasons: string[]): string =>
   reasons.map((r) => reasonText[r as Reason] ?? r).join('；');
 
-export const refuse = refusals({
+const refuse = refusals({
   'already-decided': '该内容已处理',
   'already-reported': '你已经举报过该内容',
 });

@@ -1,14 +1,31 @@
 // The orders module's public surface: other modules import from this file only (docs/ARCHITECTURE.md, "Boundaries").
 
+export {
+  type CheckoutCouponsOffer,
+  type CheckoutLoyaltyOffer,
+  provideCheckoutCoupons,
+  provideCheckoutLoyalty,
+} from './checkout-ports.ts';
+export {
+  type CampaignBaseDto,
+  campaignSku,
+  countsByCampaign,
+  campaignViews,
+  campaignWindowProblem,
+  isCampaignLive,
+  staffCampaignScope,
+} from './campaign-base.ts';
+export {
+  CampaignBase,
+  CampaignId,
+  CampaignOrderBody,
+  campaignPage,
+  CampaignPaging,
+  CampaignQuoteBody,
+  NewCampaignFields,
+} from './campaign-dto.ts';
 export { Quote } from './dto.ts';
-export type {
-  AppliedDiscount,
-  CouponHook,
-  MemberDiscountHook,
-  MerchantItems,
-  PointsHook,
-  PriceQuote,
-} from './pricing.ts';
+export type { AppliedDiscount, MemberDiscountHook, MerchantItems, PointsHook } from './pricing.ts';
 export {
   type CampaignTerms,
   cancelUnpaidCampaignOrder,

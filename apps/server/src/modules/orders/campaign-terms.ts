@@ -31,9 +31,9 @@ export const campaignColumns = (terms: CampaignTerms | undefined) =>
   terms ? { campaignKind: terms.kind, campaignId: terms.campaignId, shipHold: terms.shipHold ?? null } : {};
 
 /** Why a held order may not ship yet, as the merchant reads it. */
-export const SHIP_HOLD_LABELS: Record<string, string> = { group_buy: '拼团尚未成团，成团后才能发货' };
+const SHIP_HOLD_LABELS: Record<string, string> = { group_buy: '拼团尚未成团，成团后才能发货' };
 /** The short tag order lists show for a held order. */
-export const SHIP_HOLD_TAGS: Record<string, string> = { group_buy: '待成团' };
+const SHIP_HOLD_TAGS: Record<string, string> = { group_buy: '待成团' };
 
 export interface ShipHoldDto {
   code: string;

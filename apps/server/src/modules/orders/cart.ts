@@ -17,7 +17,7 @@ const refuse = refusals({
   'out-of-stock': '库存不足',
 });
 
-export interface CartLineDto {
+interface CartLineDto {
   id: string;
   skuId: string;
   productId: string;

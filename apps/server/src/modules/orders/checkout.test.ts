@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../test/harness.ts';
 import { Client } from '../../../test/http.ts';
 import { buyer, HANGZHOU, placeOrder, shop, URUMQI } from '../../../test/order-factories.ts';
-import { loadSkusForCheckout } from '../catalog/stock.ts';
+import { loadSkusForCheckout } from '../catalog/api.ts';
 
 const t = await createTestApp();
 const stockOf = async (skuId: string) => (await loadSkusForCheckout(t.deps.database.db, [skuId])).get(skuId)!.stock;

@@ -8,10 +8,9 @@ import { newId } from '../../platform/ids.ts';
 import { formatYuan } from '../../platform/money.ts';
 import { findOwnAddress } from '../accounts/api.ts';
 import { reserveStock } from '../catalog/api.ts';
-import { couponsForCheckout, lockCheckoutCoupons } from '../coupons/api.ts';
-import { checkoutBenefits } from '../membership/api.ts';
 import { atCampaignPrices, type CampaignTerms, campaignColumns } from './campaign-terms.ts';
 import { removeOrderedFromCart } from './cart.ts';
+import { checkoutCoupons, checkoutLoyalty } from './checkout-ports.ts';
 import { PAYMENT_TIMEOUT_JOB, paymentTimeoutKey } from './jobs.ts';
 import { NO_DISCOUNTS } from './pricing.ts';
 import { type CheckoutItemsInput, priceCheckout, refuse, resolveCheckoutLines, skuName } from './quote.ts';
@@ -49,8 +48,8 @@ export async function placeOrder(
     if (!lines.ok) return lines;
     const address = await findOwnAddress(tx, user.userId, input.addressId);
     if (!address) throw notFound('收货地址');
-    const coupons = await couponsForCheckout(tx, user.userId, input.couponIds, ctx.now());
-    const loyalty = await checkoutBenefits(tx, user.userId, {
+    const coupons = await checkoutCoupons().offer(tx, user.userId, input.couponIds, ctx.now());
+    const loyalty = await checkoutLoyalty().offer(tx, user.userId, {
       usePoints: input.usePoints === true,
       campaign: campaign !== undefined,
     });
@@ -153,7 +152,7 @@ export async function placeOrder(
       placed.push(toSummary(order!, lineRows));
     }
     // Coupons are used in the same transaction as the orders: a coupon taken meanwhile refuses the whole checkout.
-    const locked = await lockCheckoutCoupons(tx, {
+    const locked = await checkoutCoupons().lock(tx, {
       userId: user.userId,
       checkoutId,
       at: now,

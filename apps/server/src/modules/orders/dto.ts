@@ -1,6 +1,4 @@
 import { z } from 'zod';
-import { CheckoutCoupons, CouponIds } from '../coupons/api.ts';
-import { CheckoutLoyalty, UsePoints } from '../membership/api.ts';
 import { MAX_CART_LINES, MAX_LINE_QTY } from './cart.ts';
 import { CARRIERS } from './fulfilment.ts';
 import { CAMPAIGN_KINDS, ORDER_STATUSES } from './schema.ts';
@@ -74,6 +72,51 @@ export const CartSelection = z.object({
   selected: z.boolean(),
   lineIds: z.array(z.string().max(64)).max(MAX_CART_LINES).optional().describe('不传则全选/全不选'),
 });
+
+// ---- what coupons and membership add to a checkout (the ports in checkout-ports.ts fill them) ----
+
+/** What the checkout quote says about coupons (filled by the coupons module through CheckoutCouponsPort). */
+export const CheckoutCoupons = z.object({
+  appliedIds: z.array(z.string()).describe('下单时作为 couponIds 提交'),
+  discountAmount: Fen,
+  options: z.array(
+    z.object({
+      id: z.string(),
+      templateId: z.string(),
+      name: z.string(),
+      label: z.string(),
+      merchantId: z.string().nullable(),
+      validFrom: IsoTime,
+      validUntil: IsoTime,
+      firstOrderOnly: z.boolean(),
+      usable: z.boolean(),
+      reason: z.string().nullable(),
+      estimatedDiscount: Fen.nullable(),
+      selected: z.boolean(),
+    }),
+  ),
+});
+const CouponIds = z
+  .array(z.string().max(64))
+  .max(20)
+  .optional()
+  .describe('使用的优惠券；不传则自动选择最优组合（每店一张店铺券 + 一张平台券），传 [] 表示不用券');
+
+/** What membership and points did to a checkout quote (filled through CheckoutLoyaltyPort). */
+export const CheckoutLoyalty = z.object({
+  tier: z.string().describe('会员等级代码：regular / silver / gold / diamond'),
+  tierName: z.string(),
+  memberPercentOff: z.number().int().describe('会员价：商品金额减免百分比'),
+  freeShipping: z.boolean().describe('会员包邮（免基础运费）'),
+  points: z.object({
+    balance: z.number().int(),
+    usable: z.number().int().describe('本单最多可用积分（整百，≤ 商品金额 20%）'),
+    used: z.number().int().describe('本单已抵扣积分（usePoints=true 时）'),
+    pointsPerYuan: z.number().int(),
+    capPercent: z.number().int(),
+  }),
+});
+const UsePoints = z.boolean().optional().describe('使用积分抵扣（100 积分 = ¥1，最多抵商品金额的 20%）');
 
 // ---- checkout ----
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../test/harness.ts';
 import { buyer, paidOrder, payCheckout, placeOrder, shop } from '../../../test/order-factories.ts';
-import { loadSkusForCheckout } from '../catalog/stock.ts';
+import { loadSkusForCheckout } from '../catalog/api.ts';
 import {
   getCheckoutForPayment,
   getLineForReview,
@@ -145,6 +145,8 @@ describe('payment, shipping, receipt and completion', () => {
       userId: me.userId,
       merchantId: s.merchantId,
       paidAt: t.clock.now().toISOString(),
+      // Paid through markCheckoutPaid directly: no provider, so no method to report.
+      payMethod: null,
       payAmount: 10000,
       lines: [
         {

@@ -90,17 +90,17 @@ export interface PricingHooks {
   points?: PointsHook;
 }
 
-export const noMemberDiscount: MemberDiscountHook = { discountFor: () => null };
-export const noCoupons: CouponHook = { discountsFor: () => [] };
+const noMemberDiscount: MemberDiscountHook = { discountFor: () => null };
+const noCoupons: CouponHook = { discountsFor: () => [] };
 export const NO_DISCOUNTS: PricingHooks = { member: noMemberDiscount, coupons: noCoupons };
 
-export interface PricedLine extends PricingLine {
+interface PricedLine extends PricingLine {
   lineAmount: number;
   discountAmount: number;
   payAmount: number;
 }
 
-export interface PricedMerchant {
+interface PricedMerchant {
   merchantId: string;
   lines: PricedLine[];
   itemsAmount: number;

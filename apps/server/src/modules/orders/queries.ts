@@ -152,5 +152,5 @@ function boundary(value: string, end: boolean): Date {
 const detail = (ctx: Ctx, order: OrderRow) =>
   orderDetail(ctx.db, order, ctx.now(), ctx.deps.config.AUTO_CONFIRM_RECEIPT_DAYS);
 
-export const maskPhone = (phone: string) => (phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****');
+const maskPhone = (phone: string) => (phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****');
 const maskName = (name: string) => (name.length <= 1 ? '*' : `${name[0]}${'*'.repeat(name.length - 1)}`);

@@ -4,10 +4,14 @@ import type { Db } from '../../platform/db.ts';
 import { notFound, ok, refusals, type Result } from '../../platform/errors.ts';
 import { findOwnAddress } from '../accounts/api.ts';
 import { loadSkusForCheckout, type SkuSnapshot } from '../catalog/api.ts';
-import { type CheckoutCouponsDto, couponsForCheckout } from '../coupons/api.ts';
-import { checkoutBenefits, type CheckoutLoyaltyDto } from '../membership/api.ts';
 import { atCampaignPrices, type CampaignTerms } from './campaign-terms.ts';
 import { MAX_LINE_QTY, selectedCartLines } from './cart.ts';
+import {
+  checkoutCoupons,
+  type CheckoutCouponsDto,
+  checkoutLoyalty,
+  type CheckoutLoyaltyDto,
+} from './checkout-ports.ts';
 import { type AppliedDiscount, NO_DISCOUNTS, priceLines, type PriceQuote, type PricingHooks } from './pricing.ts';
 import type { ReturnPolicy } from './schema.ts';
 import { loadShippingTemplates } from './shipping.ts';
@@ -31,7 +35,7 @@ export interface CheckoutItemsInput {
   usePoints?: boolean | undefined;
 }
 
-export interface QuoteLineDto {
+interface QuoteLineDto {
   skuId: string;
   productId: string;
   title: string;
@@ -45,7 +49,7 @@ export interface QuoteLineDto {
   returnPolicy: ReturnPolicy;
 }
 
-export interface QuoteMerchantDto {
+interface QuoteMerchantDto {
   merchantId: string;
   merchantName: string;
   lines: QuoteLineDto[];
@@ -92,8 +96,8 @@ export async function quoteCheckout(
     if (!found) throw notFound('收货地址');
     address = found;
   }
-  const coupons = await couponsForCheckout(ctx.db, user.userId, input.couponIds, ctx.now());
-  const loyalty = await checkoutBenefits(ctx.db, user.userId, {
+  const coupons = await checkoutCoupons().offer(ctx.db, user.userId, input.couponIds, ctx.now());
+  const loyalty = await checkoutLoyalty().offer(ctx.db, user.userId, {
     usePoints: input.usePoints === true,
     campaign: campaign !== undefined,
   });

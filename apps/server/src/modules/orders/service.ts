@@ -11,9 +11,9 @@ import { canTransition, recordEvent, STATUS_LABELS, transition, tryTransition } 
 // fulfilment and queries, and are re-exported here.
 
 export { addToCart, getCart, removeCartLine, setCartSelection, updateCartLine } from './cart.ts';
-export { type CampaignOrderInput, type PlacedCampaignOrder, placeCampaignOrders } from './campaign-orders.ts';
+export { placeCampaignOrders } from './campaign-orders.ts';
 export { getCheckout, placeOrder } from './checkout.ts';
-export { type CampaignTerms, SHIP_HOLD_LABELS } from './campaign-terms.ts';
+export { type CampaignTerms } from './campaign-terms.ts';
 export { cancelUnpaidCampaignOrder, hasPaidOrder, releaseShipHold } from './group-orders.ts';
 export { cancelOrder, confirmReceipt, shipOrder } from './fulfilment.ts';
 export {

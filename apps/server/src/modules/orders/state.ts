@@ -15,7 +15,7 @@ export const STATUS_LABELS: Record<OrderStatus, string> = {
 };
 
 /** Every legal move of an order, in one place. Anything not listed is an invalid-state-transition. */
-export const TRANSITIONS = {
+const TRANSITIONS = {
   pay: { from: ['pending_payment'], to: 'paid', label: '付款' },
   cancel: { from: ['pending_payment'], to: 'cancelled', label: '取消订单' },
   ship: { from: ['paid'], to: 'shipped', label: '发货' },

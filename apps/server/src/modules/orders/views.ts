@@ -15,7 +15,7 @@ import { type OrderRow, STATUS_LABELS } from './state.ts';
 
 // What orders look like to the outside: plain JSON with ISO dates, shared by checkout, lists and details.
 
-export interface OrderLineDto {
+interface OrderLineDto {
   id: string;
   skuId: string;
   productId: string;
@@ -52,14 +52,14 @@ export interface OrderSummaryDto {
   shipHold: ShipHoldDto | null;
 }
 
-export interface TimelineEntryDto {
+interface TimelineEntryDto {
   type: string;
   label: string;
   at: string;
   data: Record<string, unknown>;
 }
 
-export interface LogisticsDto {
+interface LogisticsDto {
   carrier: string;
   trackingNo: string;
   shippedAt: string;
@@ -90,7 +90,7 @@ export interface OrderDetailDto extends OrderSummaryDto {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export const toLineDto = (l: typeof orderLines.$inferSelect): OrderLineDto => ({
+const toLineDto = (l: typeof orderLines.$inferSelect): OrderLineDto => ({
   id: l.id,
   skuId: l.skuId,
   productId: l.productId,
@@ -129,10 +129,7 @@ export function toSummary(o: OrderRow, lines: (typeof orderLines.$inferSelect)[]
 }
 
 /** Lines of many orders in one query, keyed by order id. */
-export async function linesByOrder(
-  db: Db,
-  orderIds: string[],
-): Promise<Map<string, (typeof orderLines.$inferSelect)[]>> {
+async function linesByOrder(db: Db, orderIds: string[]): Promise<Map<string, (typeof orderLines.$inferSelect)[]>> {
   const map = new Map<string, (typeof orderLines.$inferSelect)[]>(orderIds.map((id) => [id, []]));
   if (orderIds.length === 0) return map;
   const rows = await db
@@ -201,7 +198,7 @@ export async function orderDetail(db: Db, o: OrderRow, now: Date, autoConfirmDay
 const HOUR = 3_600_000;
 
 /** Sandbox tracking: plausible nodes derived from the shipping and delivery times, shown newest first, none in the future. */
-export function logisticsOf(o: OrderRow, now: Date): LogisticsDto | null {
+function logisticsOf(o: OrderRow, now: Date): LogisticsDto | null {
   if (!o.shippedAt || !o.carrier || !o.trackingNo) return null;
   const t = o.shippedAt.getTime();
   const end = o.deliveredAt?.getTime() ?? Number.POSITIVE_INFINITY;

@@ -11,7 +11,7 @@ import { formatYuan } from '../../platform/money.ts';
 import { markCheckoutPaid } from '../orders/api.ts';
 import { accounts } from './accounts.ts';
 import { loadOwnPayment, refuse } from './charges.ts';
-import { SandboxPaymentProvider } from './provider.ts';
+import { SandboxPaymentProvider } from '../../platform/payment-provider.ts';
 import { refundLatePayment } from './refunds.ts';
 import { paymentOrders, payments } from './schema.ts';
 

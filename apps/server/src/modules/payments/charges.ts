@@ -14,7 +14,7 @@ export const refuse = refusals({
   'payment-not-pending': '该支付单已结束，请重新发起支付',
 });
 
-export type PaymentStatus = (typeof payments.$inferSelect)['status'];
+type PaymentStatus = (typeof payments.$inferSelect)['status'];
 
 export interface PaymentView {
   paymentId: string;

@@ -7,7 +7,7 @@ import { buyer, placeOrder, shop, signIn } from '../../../test/order-factories.t
 import { payThroughSandbox, postCallback, startPayment } from '../../../test/payment-flow.ts';
 import { accountBalance } from '../../platform/ledger.ts';
 import { ledgerJournals, outboxEvents } from '../../platform/schema.ts';
-import { loadSkusForCheckout } from '../catalog/stock.ts';
+import { loadSkusForCheckout } from '../catalog/api.ts';
 import { payments } from './schema.ts';
 
 const t = await createTestApp();

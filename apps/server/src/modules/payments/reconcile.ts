@@ -9,7 +9,7 @@ import { getCheckoutForPayment } from '../orders/api.ts';
 import { accounts } from './accounts.ts';
 import { paymentOrders, payments, refunds } from './schema.ts';
 
-export interface ReconciliationCheck {
+interface ReconciliationCheck {
   code: string;
   name: string;
   ok: boolean;

@@ -206,7 +206,7 @@ export async function executeRefund(deps: Deps, db: Db, refundId: string): Promi
   });
 }
 
-export async function isSettled(db: Db, orderId: string): Promise<boolean> {
+async function isSettled(db: Db, orderId: string): Promise<boolean> {
   const [j] = await db
     .select({ id: ledgerJournals.id })
     .from(ledgerJournals)

@@ -1,11 +1,4 @@
 // The points module's public surface: other modules import from this file only (docs/ARCHITECTURE.md, "Boundaries").
 
 export { addDays, shanghaiDay, shanghaiDayStart } from './rules.ts';
-export {
-  awardPoints,
-  type CheckoutPointsDto,
-  checkoutPointsSummary,
-  pointsHook,
-  spendPointsOnOrders,
-  walletBalance,
-} from './service.ts';
+export { awardPoints, checkoutPointsSummary, pointsHook, spendPointsOnOrders, walletBalance } from './service.ts';

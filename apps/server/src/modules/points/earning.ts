@@ -22,7 +22,7 @@ const refuse = refusals({
 });
 
 /** Points for the n-th consecutive day: the daily points, plus the bonus on every 7th day. */
-export const signInPointsFor = (streak: number): number =>
+const signInPointsFor = (streak: number): number =>
   SIGN_IN_POINTS + (streak % STREAK_BONUS_EVERY === 0 ? STREAK_BONUS_POINTS : 0);
 
 export interface SignedIn {

@@ -9,7 +9,7 @@ export const EXPIRE_JOB = 'points.expire-lots';
 /** The daily run, a few minutes after midnight Beijing time (keyed by day so it is enqueued once). */
 const RUN_AFTER_MIDNIGHT_MS = 5 * 60_000;
 
-export const nextExpiryRun = (now: Date): Date =>
+const nextExpiryRun = (now: Date): Date =>
   new Date(shanghaiDayStart(addDays(shanghaiDay(now), 1)).getTime() + RUN_AFTER_MIDNIGHT_MS);
 
 export async function scheduleExpiry(deps: Deps, db: Db, now: Date): Promise<void> {

@@ -10,7 +10,7 @@ import { pointsAccount } from './wallet.ts';
 // Reads straight from the ledger (the truth): a user's history, the operator's totals, and the reconcile check
 // that the projections (wallets, lots) agree with it.
 
-export const KIND_LABELS: Record<string, string> = {
+const KIND_LABELS: Record<string, string> = {
   'points.sign-in': '签到',
   'points.share': '分享',
   'points.purchase': '购物',

@@ -165,14 +165,3 @@ function takeLatest(
   }
   return [taken, rest];
 }
-
-/** Points the buyer used on each of these orders (for order views and receipts). */
-export async function pointsUsedOn(
-  db: Db,
-  orderId: string,
-): Promise<{ used: number; returned: number; earned: number; reversed: number } | undefined> {
-  const [row] = await db.select().from(pointsOrders).where(eq(pointsOrders.orderId, orderId));
-  return row
-    ? { used: row.used, returned: row.usedReturned, earned: row.earned, reversed: row.earnedReversed }
-    : undefined;
-}

@@ -8,10 +8,9 @@ import { nextExpiry, walletBalance } from './wallet.ts';
 // The points module's surface: use-cases for the routes, and for other modules the functions listed in
 // docs/CONTRACTS.md (checkout deduction, awards such as 晒单返现, balances). Events: points.gifted, points.donated.
 
-export { awardPoints, type AwardInput } from './award.ts';
+export { awardPoints } from './award.ts';
 export { charityLedger, createCharityProject, listCharityProjects, updateCharityProject } from './charity.ts';
 export { recordShare, signIn, signInCalendar } from './earning.ts';
-export { expireDueLots } from './expiry.ts';
 export { pointsHistory, pointsStats, reconcilePoints } from './ledger-views.ts';
 export {
   createMallItem,
@@ -22,9 +21,9 @@ export {
   redeemMallItem,
   updateMallItem,
 } from './mall.ts';
-export { pointsUsedOn, spendPointsOnOrders } from './order-points.ts';
+export { spendPointsOnOrders } from './order-points.ts';
 export { donatePoints, previewGift, sendGift } from './transfers.ts';
-export { pointsAccount, walletBalance } from './wallet.ts';
+export { walletBalance } from './wallet.ts';
 
 export interface MyPointsDto {
   balance: number;

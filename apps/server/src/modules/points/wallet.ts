@@ -19,7 +19,7 @@ export const pointsAccount = {
   charity: (projectId: string) => `points:charity:${projectId}`,
 };
 
-export type Side = { userId: string } | { account: string };
+type Side = { userId: string } | { account: string };
 export interface LotPiece {
   points: number;
   expiresAt: Date;

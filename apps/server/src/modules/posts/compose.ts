@@ -11,7 +11,7 @@ import { claimOrderPhotoReward, verifyOrderPhotoLine } from './incentives.ts';
 import { isVideoUrl, topicsOf } from './rules.ts';
 import { brandPartnerships, postTopics, posts, topics, type PostKind } from './schema.ts';
 
-export const refuse = refusals({
+const refuse = refusals({
   'content-rejected': [422, '内容未通过审核'],
   'images-required': [422, '请至少上传一张图片'],
   'video-required': [422, '请上传视频和封面'],

@@ -3,8 +3,8 @@ import { createTestApp } from '../../../test/harness.ts';
 import { nextPhone } from '../../../test/http.ts';
 import { buyer, type Buyer, placeOrder, shop, signIn } from '../../../test/order-factories.ts';
 import { payThroughSandbox } from '../../../test/payment-flow.ts';
-import { createUser } from '../accounts/service.ts';
-import { getLineAttributions } from '../attribution/service.ts';
+import { createUser } from '../accounts/api.ts';
+import { getLineAttributions } from '../attribution/api.ts';
 
 // A purchase from a promoter-creator's post pays the creator commission under the ordinary distribution rules.
 const t = await createTestApp();

@@ -9,7 +9,7 @@ import {
 } from '../catalog/api.ts';
 
 /** What a writer knows about a product: only its own listing, so nothing is invented. */
-export interface ProductFacts {
+interface ProductFacts {
   title: string;
   subtitle: string;
   categoryName: string;
@@ -37,7 +37,7 @@ export interface ProductCopy {
  * AI-assisted drafting behind one interface. No model is reachable from here, so the shipped writer fills
  * templates from the product's attributes; a model-backed writer implements the same two methods.
  */
-export interface DraftWriter {
+interface DraftWriter {
   postDraft(facts: ProductFacts, style: DraftStyle, variant: number): PostDraft;
   productCopy(facts: ProductFacts, variant: number): ProductCopy;
 }
@@ -61,7 +61,7 @@ function fill(template: string, f: ProductFacts): string {
   return template.replaceAll('{title}', f.title);
 }
 
-export const templateDraftWriter: DraftWriter = {
+const templateDraftWriter: DraftWriter = {
   postDraft(f, style, variant) {
     const facts = f.attributes.slice(0, 5).map((a) => `· ${a.name}：${a.value}`);
     const lines = [
@@ -102,11 +102,7 @@ export const templateDraftWriter: DraftWriter = {
   },
 };
 
-let writer: DraftWriter = templateDraftWriter;
-/** Where a model-backed writer plugs in (set once at start). */
-export const useDraftWriter = (w: DraftWriter): void => {
-  writer = w;
-};
+const writer: DraftWriter = templateDraftWriter;
 
 /** A shopper or creator drafts a post about a listed product. */
 export async function draftPost(

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { POST_KINDS, POST_STATUSES } from './schema.ts';
 
 export const Author = z.object({ id: z.string(), nickname: z.string(), avatarUrl: z.string().nullable() });
-export const Sponsor = z.object({ label: z.literal('广告'), merchantId: z.string(), brandName: z.string() });
+const Sponsor = z.object({ label: z.literal('广告'), merchantId: z.string(), brandName: z.string() });
 export const PostCard = z.object({
   id: z.string(),
   kind: z.enum(POST_KINDS),

@@ -1,9 +1,12 @@
 import type { Deps } from '../../deps.ts';
+import { providePostAuthors } from '../attribution/api.ts';
 import { applyCommentModeration } from './comments.ts';
 import { applyPostModeration } from './compose.ts';
+import { postAuthors } from './service.ts';
 import { countShare } from './social.ts';
 
-// posts publishes post.created, post.liked, post.commented, follow.created, partnership.created.
+// posts publishes post.created, post.liked, post.commented, follow.created, partnership.created, and provides
+// attribution's post-authors lookup (a touch on a post credits its author).
 
 interface ModerationDecided {
   subjectType: string;
@@ -13,6 +16,7 @@ interface ModerationDecided {
 }
 
 export function wirePosts(deps: Deps): void {
+  providePostAuthors(postAuthors);
   deps.events.subscribe<ModerationDecided>('moderation.decided', 'posts.apply-moderation', async (db, e) => {
     const { subjectType, subjectId, verdict, source } = e.payload;
     // Operator decisions on posts come from posts' own content management, which applied them in the deciding

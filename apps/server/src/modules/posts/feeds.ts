@@ -14,11 +14,7 @@ export interface Page<T> {
 const DISCOVERY_DAYS = 60;
 const DISCOVERY_CANDIDATES = 500;
 
-let ranker: DiscoveryRanker = recencyEngagementRanker;
-/** Where the recommender plugs in (set once at start). */
-export const useDiscoveryRanker = (r: DiscoveryRanker): void => {
-  ranker = r;
-};
+const ranker: DiscoveryRanker = recencyEngagementRanker;
 
 const encode = (at: Date, id: string) => Buffer.from(JSON.stringify([at.toISOString(), id])).toString('base64url');
 function decode(cursor: string | undefined): { at: Date; id: string } | undefined {

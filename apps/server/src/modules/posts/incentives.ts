@@ -6,7 +6,7 @@ import { awardPoints } from '../points/api.ts';
 import { contentRewards } from './schema.ts';
 
 /** 晒单返现: points for a published photo post of one's own delivered order line, once per line. */
-export const ORDER_PHOTO_POST_POINTS = 50;
+const ORDER_PHOTO_POST_POINTS = 50;
 
 /** The line, when it is the author's own and was delivered (a real, verified purchase). */
 export async function verifyOrderPhotoLine(db: Db, lineId: string, userId: string): Promise<LineForReview | undefined> {

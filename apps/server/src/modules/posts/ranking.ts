@@ -2,7 +2,7 @@
  * The discovery feed's ranking, behind one interface: the AI recommender of a later issue implements
  * `DiscoveryRanker` and replaces `recencyEngagementRanker` without touching the feed or the screens.
  */
-export interface RankCandidate {
+interface RankCandidate {
   id: string;
   createdAt: Date;
   likeCount: number;
@@ -12,7 +12,7 @@ export interface RankCandidate {
   categoryIds: string[];
 }
 
-export interface RankContext {
+interface RankContext {
   now: Date;
   /** The viewer's interest per top-level category (0–1), from the posts they liked and favourited. */
   interests: Map<string, number>;

@@ -6,7 +6,7 @@ export const MAX_BODY_CHARS = 1000;
 export const MAX_POST_IMAGES = 9;
 export const MAX_TAGGED_PRODUCTS = 9;
 export const MAX_TOPICS = 5;
-export const MAX_TOPIC_CHARS = 20;
+const MAX_TOPIC_CHARS = 20;
 export const MAX_COMMENT_CHARS = 300;
 
 /** #话题# in the body (小红书 style: a hash on both sides) plus the ones picked explicitly; deduplicated, at most 5. */

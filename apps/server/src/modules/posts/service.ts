@@ -13,13 +13,11 @@ import { posts, postTopics, topics } from './schema.ts';
 import { authorView, isFavourited, postCards, type PostCard, taggedProducts, type TaggedProduct } from './views.ts';
 
 // The posts module's public surface. Use-cases live in the files re-exported here.
-export { createPost, deletePost, type PostInput, updatePost } from './compose.ts';
+export { createPost, deletePost, updatePost } from './compose.ts';
 export { addComment } from './comments.ts';
 export { recordProductClick, setFavourited, setFollowing, setLiked } from './social.ts';
 export { createPartnership, listMerchantPartnerships, listMyPartnerships } from './sponsorship.ts';
-export { draftPost, draftProductCopy, useDraftWriter, type DraftWriter } from './drafts.ts';
-export { useDiscoveryRanker } from './feeds.ts';
-export type { DiscoveryRanker } from './ranking.ts';
+export { draftPost, draftProductCopy } from './drafts.ts';
 export { creatorOverview } from './creator-centre.ts';
 
 const viewerOf = (ctx: Ctx) => ({ userId: ctx.actor.kind === 'user' ? ctx.actor.userId : null });

@@ -11,16 +11,16 @@ import { reviewChainHeads, reviewReplies, reviews } from './schema.ts';
 
 type ReviewRow = typeof reviews.$inferSelect;
 
-export interface ReplyDto {
+interface ReplyDto {
   content: string;
   createdAt: string;
 }
-export interface AuthorDto {
+interface AuthorDto {
   nickname: string;
   avatarUrl: string | null;
   anonymous: boolean;
 }
-export interface FollowUpDto {
+interface FollowUpDto {
   id: string;
   content: string;
   images: string[];

@@ -1,7 +1,7 @@
 /** The review rules that do not need the database; routes and the service share them. */
 
 export const MAX_CONTENT_CHARS = 500;
-export const MIN_CONTENT_CHARS = 5;
+const MIN_CONTENT_CHARS = 5;
 export const MAX_IMAGES = 9;
 export const FOLLOW_UP_DAYS = 180;
 /** Stars at or above this count as 好评, at or below BAD_MAX as 差评; 3 is 中评. */
@@ -18,7 +18,7 @@ export interface AspectRatings {
 export const overallRating = (r: AspectRatings): number => Math.floor((r.quality + r.logistics + r.service) / 3 + 0.5);
 
 /** Characters as people count them (an emoji or a CJK character is one). */
-export const charCount = (s: string): number => [...s].length;
+const charCount = (s: string): number => [...s].length;
 
 /** Only media this installation serves: no external hosts, no path tricks. */
 export const isLocalMediaUrl = (url: string): boolean =>

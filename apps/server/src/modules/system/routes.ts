@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { App } from '../../app.ts';
+import type { App } from '../../platform/http.ts';
 
 export default async function systemRoutes(app: App) {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -86,7 +86,7 @@ export class ClickHouseEngine implements AnalyticsEngine {
 }
 
 /** `$name` → `{name:Type}`, the type taken from the value bound to it. */
-export function toClickHouseParams(sql: string, params: QueryParams): string {
+function toClickHouseParams(sql: string, params: QueryParams): string {
   let out = sql;
   for (const name of parameterNames(sql)) {
     if (!(name in params)) throw new Error(`query parameter $${name} has no value`);

@@ -5,7 +5,7 @@ import { fetchFlashItem, flashKeys, type FlashItemDetail, type FlashPurchase } f
 import { orderKeys } from '../../api/orders.ts';
 
 /** How long a shopper watches 抢购中… before we stop waiting and look up what really happened. */
-export const ANSWER_WAIT_MS = 10_000;
+const ANSWER_WAIT_MS = 10_000;
 const RETRY_DELAYS_MS = [400, 1200, 2500];
 
 export type TapState =

@@ -86,7 +86,7 @@ function LiveList({ tab, mine }: { tab: LiveTab; mine: boolean }) {
   );
 }
 
-export function LiveCardView({ card }: { card: LiveCard }) {
+function LiveCardView({ card }: { card: LiveCard }) {
   const t = useT();
   const now = useServerNow(30_000);
   const slotTime = useSlotTime();

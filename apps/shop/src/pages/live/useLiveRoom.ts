@@ -10,7 +10,7 @@ const MAX_MESSAGES = 80;
 const LIKE_FLUSH_MS = 500;
 const MAX_LIKES_PER_FRAME = 50;
 
-export interface RoomState {
+interface RoomState {
   room: LiveDetail;
   messages: LiveChatMessage[];
   viewers: number;

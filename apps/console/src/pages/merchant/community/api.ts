@@ -4,8 +4,6 @@ import { useMerchantId } from '../../../app/merchantScope.ts';
 
 export type MerchantCommunity = GetOk<'/api/v1/merchant/communities'>['items'][number];
 export type ScrmMember = GetOk<'/api/v1/communities/{id}/scrm/members'>['items'][number];
-export type MemberProfile = GetOk<'/api/v1/communities/{id}/scrm/members/{userId}'>;
-export type PushCalendar = GetOk<'/api/v1/communities/{id}/push-calendar'>;
 export type Tier = ScrmMember['tier'];
 
 export const TIER_LABEL = { regular: '普通', vip: 'VIP', core: '核心粉丝' } as const satisfies Record<Tier, string>;

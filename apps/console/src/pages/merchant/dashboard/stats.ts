@@ -14,15 +14,15 @@ export function lastDays(n: number, now: number): string[] {
 }
 
 /** Orders the buyer paid for: everything except the unpaid and those cancelled before payment. */
-export const wasPaid = (o: StaffOrder): boolean => o.status !== 'pending_payment' && o.status !== 'cancelled';
+const wasPaid = (o: StaffOrder): boolean => o.status !== 'pending_payment' && o.status !== 'cancelled';
 
-export interface DayFigure {
+interface DayFigure {
   day: string;
   gmv: number;
   orders: number;
 }
 
-export interface ProductFigure {
+interface ProductFigure {
   productId: string;
   title: string;
   units: number;

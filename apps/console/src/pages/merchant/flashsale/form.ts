@@ -30,7 +30,7 @@ export interface FlashFormValues {
   items: FlashItemValues[];
 }
 
-export const MAX_SLOT_HOURS = 24;
+const MAX_SLOT_HOURS = 24;
 export const MAX_PER_USER = 10;
 export const MAX_ITEMS = 20;
 

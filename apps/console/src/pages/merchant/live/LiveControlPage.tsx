@@ -1,10 +1,10 @@
-import { ArrowLeftOutlined, FundOutlined } from '@ant-design/icons';
+import { FundOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Badge, Button, Card, Col, Popconfirm, Row, Skeleton, Space, Tabs, Typography } from 'antd';
+import { Badge, Button, Card, Col, Popconfirm, Row, Space, Tabs, Typography } from 'antd';
 import { useCallback, useContext, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { problemTitle } from '../../../api/client.ts';
 import { MerchantScope } from '../../../app/merchantScope.ts';
+import { BackLink, DetailPending } from '../../../components/DetailHeader.tsx';
 import { useNotify } from '../../../components/feedback.ts';
 import { dateTime, yuan } from '../../../components/format.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
@@ -29,38 +29,11 @@ export default function LiveControlPage() {
   const t = useT();
   const { sessionId = '' } = useParams();
   const q = useControl(sessionId);
-  const back = (
-    <Link to="/merchant/live" style={{ display: 'inline-block', marginBottom: 8 }}>
-      <ArrowLeftOutlined aria-hidden="true" /> {t('返回直播管理')}
-    </Link>
-  );
-  if (q.isPending) {
-    return (
-      <>
-        {back}
-        <Card>
-          <Skeleton active paragraph={{ rows: 10 }} />
-        </Card>
-      </>
-    );
-  }
-  if (q.isError) {
-    return (
-      <>
-        {back}
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={problemTitle(q.error)}
-          action={<Button onClick={() => void q.refetch()}>{t('重试')}</Button>}
-        />
-      </>
-    );
-  }
+  const back = { to: '/merchant/live', label: t('返回直播管理') };
+  if (!q.isSuccess) return <DetailPending back={back} error={q.error} onRetry={() => void q.refetch()} />;
   return (
     <>
-      {back}
+      <BackLink {...back} />
       <Control c={q.data} />
     </>
   );

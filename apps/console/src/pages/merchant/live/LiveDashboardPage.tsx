@@ -1,8 +1,8 @@
-import { ArrowLeftOutlined, ControlOutlined } from '@ant-design/icons';
-import { Alert, Badge, Button, Card, Col, Empty, Row, Skeleton, Space, Typography } from 'antd';
+import { ControlOutlined } from '@ant-design/icons';
+import { Alert, Badge, Button, Card, Col, Empty, Row, Space, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { problemTitle } from '../../../api/client.ts';
+import { BackLink, DetailPending } from '../../../components/DetailHeader.tsx';
 import { dateTime } from '../../../components/format.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { StatusTag } from '../../../components/StatusTag.tsx';
@@ -40,40 +40,19 @@ export default function LiveDashboardPage() {
   const status = control.data?.session.status;
   const socket = useStaffSocket(sessionId, { onEvents }, { enabled: status === 'live', metrics: true });
 
-  const back = (
-    <Link to="/merchant/live" style={{ display: 'inline-block', marginBottom: 8 }}>
-      <ArrowLeftOutlined aria-hidden="true" /> {t('返回直播管理')}
-    </Link>
-  );
-  if (q.isPending || control.isPending) {
+  const back = { to: '/merchant/live', label: t('返回直播管理') };
+  if (!m || !control.data)
     return (
-      <>
-        {back}
-        <Card>
-          <Skeleton active paragraph={{ rows: 10 }} />
-        </Card>
-      </>
+      <DetailPending
+        back={back}
+        error={q.error ?? control.error}
+        onRetry={() => void Promise.all([q.refetch(), control.refetch()])}
+      />
     );
-  }
-  const error = q.error ?? control.error;
-  if (!m || !control.data) {
-    return (
-      <>
-        {back}
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={problemTitle(error)}
-          action={<Button onClick={() => void Promise.all([q.refetch(), control.refetch()])}>{t('重试')}</Button>}
-        />
-      </>
-    );
-  }
   const s = control.data.session;
   return (
     <>
-      {back}
+      <BackLink {...back} />
       <PageHeader
         title={
           <Space>

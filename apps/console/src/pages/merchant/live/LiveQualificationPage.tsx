@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, CheckCircleFilled, CloseCircleOutlined } from '@ant-design/icons';
+import { CheckCircleFilled, CloseCircleOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -16,12 +16,11 @@ import {
   Statistic,
   Typography,
 } from 'antd';
-import { Link } from 'react-router';
-import { idempotencyKey, problemTitle } from '../../../api/client.ts';
+import { newIdempotencyKey, problemTitle } from '../../../api/client.ts';
 import { useMerchantId } from '../../../app/merchantScope.ts';
+import { DetailHeader } from '../../../components/DetailHeader.tsx';
 import { useNotify } from '../../../components/feedback.ts';
 import { dateTime, yuan } from '../../../components/format.ts';
-import { PageHeader } from '../../../components/PageHeader.tsx';
 import { StatusTag } from '../../../components/StatusTag.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { liveCall, liveKeys, livePaths } from './api.ts';
@@ -35,15 +34,11 @@ export default function LiveQualificationPage() {
   const t = useT();
   const merchantId = useMerchantId();
   const q = useQualification(merchantId);
-  const back = (
-    <Link to="/merchant/live" style={{ display: 'inline-block', marginBottom: 8 }}>
-      <ArrowLeftOutlined aria-hidden="true" /> {t('返回直播管理')}
-    </Link>
-  );
+  const back = { to: '/merchant/live', label: t('返回直播管理') };
   return (
     <>
-      {back}
-      <PageHeader
+      <DetailHeader
+        back={back}
         title={t('主播资质')}
         subtitle={t('实名认证且信用分不低于门槛的商家才能开播；缴纳保证金后直播间显示「假一赔十」标识。')}
       />
@@ -83,7 +78,7 @@ function Qualification({ q, merchantId }: { q: LiveQualification; merchantId: st
   const deposit = useMutation({
     mutationFn: (release: boolean) =>
       liveCall<unknown>('POST', `${livePaths.qualification}/deposit${release ? '/release' : ''}`, undefined, {
-        'idempotency-key': idempotencyKey(),
+        'idempotency-key': newIdempotencyKey(),
       }),
     onSuccess: (_, release) => {
       void refresh();

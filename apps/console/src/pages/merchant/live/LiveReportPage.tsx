@@ -1,21 +1,8 @@
-import { ArrowLeftOutlined, PlayCircleOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  Empty,
-  List,
-  Row,
-  Skeleton,
-  Space,
-  Table,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
+import { PlayCircleOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Empty, List, Row, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { useRef } from 'react';
-import { Link, useParams } from 'react-router';
-import { problemTitle } from '../../../api/client.ts';
+import { useParams } from 'react-router';
+import { BackLink, DetailPending } from '../../../components/DetailHeader.tsx';
 import { dateTime, yuan } from '../../../components/format.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { StatusTag } from '../../../components/StatusTag.tsx';
@@ -36,38 +23,11 @@ export default function LiveReportPage() {
   const q = useReport(sessionId);
   // The replay address and status come with the session's detail.
   const control = useControl(sessionId);
-  const back = (
-    <Link to="/merchant/live" style={{ display: 'inline-block', marginBottom: 8 }}>
-      <ArrowLeftOutlined aria-hidden="true" /> {t('返回直播管理')}
-    </Link>
-  );
-  if (q.isPending) {
-    return (
-      <>
-        {back}
-        <Card>
-          <Skeleton active paragraph={{ rows: 10 }} />
-        </Card>
-      </>
-    );
-  }
-  if (q.isError) {
-    return (
-      <>
-        {back}
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={problemTitle(q.error)}
-          action={<Button onClick={() => void q.refetch()}>{t('重试')}</Button>}
-        />
-      </>
-    );
-  }
+  const back = { to: '/merchant/live', label: t('返回直播管理') };
+  if (!q.isSuccess) return <DetailPending back={back} error={q.error} onRetry={() => void q.refetch()} />;
   return (
     <>
-      {back}
+      <BackLink {...back} />
       <Report
         r={q.data}
         replayUrl={control.data?.session.status === 'ended' ? control.data.session.playbackUrl : null}

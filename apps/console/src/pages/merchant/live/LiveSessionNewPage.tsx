@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, DatePicker, Form, Input, Row, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -6,8 +6,8 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ApiError, problemTitle } from '../../../api/client.ts';
 import { useMerchantId } from '../../../app/merchantScope.ts';
+import { DetailHeader } from '../../../components/DetailHeader.tsx';
 import { useNotify } from '../../../components/feedback.ts';
-import { PageHeader } from '../../../components/PageHeader.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { ProductSelect } from '../flashsale/SkuPicker.tsx';
 import { liveCall, livePaths } from './api.ts';
@@ -67,10 +67,8 @@ export default function LiveSessionNewPage() {
 
   return (
     <>
-      <Link to="/merchant/live" style={{ display: 'inline-block', marginBottom: 8 }}>
-        <ArrowLeftOutlined aria-hidden="true" /> {t('返回直播管理')}
-      </Link>
-      <PageHeader
+      <DetailHeader
+        back={{ to: '/merchant/live', label: t('返回直播管理') }}
         title={t('创建直播')}
         subtitle={t('标题和商品卖点会经过内容审核；开播前观众可以在预告页订阅开播提醒。')}
       />

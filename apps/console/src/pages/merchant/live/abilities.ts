@@ -1,4 +1,4 @@
-import type { LiveAbility, LiveRole, LiveStatus } from './api.ts';
+import type { LiveAbility, LiveRole, LiveStatus } from './types.ts';
 
 /** What the control panel shows a caller: each control is shown only when the role may use it. */
 export interface PanelControls {

@@ -2,10 +2,6 @@ import { ApiError, getActingMerchant } from '../../../api/client.ts';
 
 // Live commerce (docs/LIVE.md). Shapes as the server's live module answers them.
 
-export type LiveStatus = 'scheduled' | 'live' | 'ended' | 'cancelled';
-export type LiveAbility = 'manage' | 'run' | 'pin' | 'mute' | 'answer' | 'metrics';
-export type LiveRole = 'host' | 'controller' | 'service' | 'analyst';
-
 /** A plain fetch with the console client's conventions: the session cookie, X-Merchant-Id, problems as ApiError. */
 export async function liveCall<T>(
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',

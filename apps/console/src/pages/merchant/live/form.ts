@@ -1,5 +1,5 @@
 import type { Dayjs } from 'dayjs';
-import type { LiveRole } from './api.ts';
+import type { LiveRole } from './types.ts';
 
 export interface SessionFormValues {
   title: string;
@@ -11,7 +11,7 @@ export interface SessionFormValues {
   roles?: { phone?: string; role?: LiveRole }[];
 }
 
-export interface CreateSessionBody {
+interface CreateSessionBody {
   title: string;
   coverUrl?: string;
   scheduledAt: string;

@@ -17,6 +17,8 @@ const msg = (id: string): LiveChatMessage => ({
 });
 
 const base: LiveMetrics = {
+  sessionId: 'lvs_1',
+  status: 'live',
   viewers: 10,
   peakViewers: 12,
   uniqueViewers: 20,

@@ -1,36 +1,32 @@
-import type { LiveAbility, LiveRole, LiveStatus } from './api.ts';
+import type { GetOk } from '../../../api/client.ts';
 
-// The live module's DTOs as the console reads them (docs/LIVE.md).
+// The live module's DTOs as the console reads them (docs/LIVE.md), taken from the generated API types so they
+// cannot drift from the server. Only what travels on the room socket alone (chat messages) is declared here.
 
-/** A session card (the shop's list card); the console list adds the caller's role. */
-export interface LiveSessionRow {
-  id: string;
-  title: string;
-  coverUrl: string | null;
-  status: LiveStatus;
-  scheduledAt: string;
-  startedAt: string | null;
-  endedAt: string | null;
-  merchant: { id: string; name: string; logoUrl: string | null };
-  host: { nickname: string; avatarUrl: string | null };
-  viewerCount: number;
-  productCount: number;
-  productImages: string[];
-  role?: LiveRole | 'owner';
-  /** Present when the server adds the session's figures to the console list. */
-  peakViewers?: number;
-  gmv?: number;
-}
+type Control = GetOk<'/api/v1/merchant/live/sessions/{id}/control'>;
 
-export interface LiveSessionProduct {
-  productId: string;
-  title: string;
-  imageUrl: string | null;
-  price: number;
-  stock: 'in_stock' | 'sold_out' | 'unavailable';
-  claim: string | null;
-}
+/** The room as the shop's detail route answers it (also the socket's ready snapshot). */
+export type LiveDetail = GetOk<'/api/v1/live/sessions/{id}'>;
+/** A session card of the console list (the shop's card plus the caller's role and the session's figures). */
+export type LiveSessionRow = GetOk<'/api/v1/merchant/live/sessions'>['items'][number];
+export type LiveStatus = LiveDetail['status'];
+export type LiveRole = Control['team'][number]['role'];
+export type LiveAbility = Control['abilities'][number];
+type LiveSessionProduct = LiveDetail['products'][number];
+export type PinnedProduct = NonNullable<LiveDetail['pinned']>;
+export type LiveLottery = NonNullable<LiveDetail['lottery']>;
+export type LivePoll = NonNullable<LiveDetail['poll']>;
+export type LivePk = NonNullable<LiveDetail['pk']>;
+export type LiveFlash = NonNullable<LiveDetail['flash']>;
+/** GET …/sessions/:id/control as the server answers it. */
+export type LiveControlResponse = Control;
+/** The dashboard figures (the server's SessionFigures), also sent in staff `metrics` frames. */
+export type LiveMetrics = GetOk<'/api/v1/merchant/live/sessions/{id}/dashboard'>;
+export type MinutePoint = LiveMetrics['series'][number];
+export type LiveReport = GetOk<'/api/v1/merchant/live/sessions/{id}/report'>;
+export type LiveQualification = GetOk<'/api/v1/merchant/live/qualification'>;
 
+/** A chat message as the room socket pushes it (the socket is not part of the OpenAPI document). */
 export interface LiveChatMessage {
   id: string;
   userId: string;
@@ -40,119 +36,6 @@ export interface LiveChatMessage {
   badge?: '主播' | '场控' | '客服';
   replyTo?: { id: string; nickname: string; text: string };
   at: string;
-}
-
-export interface PinnedProduct {
-  productId: string;
-  title: string;
-  imageUrl: string | null;
-  price: number;
-  claim: string | null;
-  pinnedAt: string;
-}
-
-export interface LiveLottery {
-  id: string;
-  sessionId: string;
-  keyword: string;
-  prize: { kind: 'coupon'; templateId: string; title: string };
-  winnersCount: number;
-  status: 'open' | 'drawn' | 'cancelled';
-  opensAt: string;
-  closesAt: string;
-  drawnAt: string | null;
-  seedCommitment: string;
-  seed: string | null;
-  entrantsCount: number;
-  winners: { userId: string; nickname: string }[];
-  prizeNote: string | null;
-}
-
-export interface LivePoll {
-  id: string;
-  sessionId: string;
-  question: string;
-  options: { label: string; productId: string | null; votes: number }[];
-  totalVotes: number;
-  status: 'open' | 'closed';
-  closesAt: string;
-  closedAt: string | null;
-}
-
-export interface PkSide {
-  sessionId: string;
-  title: string;
-  hostNickname: string;
-  hostAvatarUrl: string | null;
-  /** GMV (fen) or likes gained since the PK started. */
-  score: number;
-}
-
-/** Side a invited side b. */
-export interface LivePk {
-  id: string;
-  status: 'invited' | 'running' | 'finished' | 'declined';
-  metric: 'gmv' | 'likes';
-  durationSeconds: number;
-  invitedAt: string;
-  startedAt: string | null;
-  endsAt: string | null;
-  finishedAt: string | null;
-  winner: 'a' | 'b' | 'draw' | null;
-  a: PkSide;
-  b: PkSide;
-}
-
-export interface LiveFlash {
-  id: string;
-  sessionId: string;
-  itemId: string;
-  saleId: string;
-  productId: string;
-  skuId: string;
-  title: string;
-  specText: string;
-  imageUrl: string | null;
-  flashPrice: number;
-  regularPrice: number;
-  quantity: number;
-  remaining: number;
-  perUserLimit: number;
-  startsAt: string;
-  endsAt: string;
-  state: 'upcoming' | 'live' | 'sold_out' | 'ended';
-}
-
-/** The room as the shop's detail route answers it (also the socket's ready snapshot). */
-export interface LiveDetail extends LiveSessionRow {
-  playbackUrl: string;
-  posterUrl: string;
-  badges: { realName: boolean; deposit: boolean; guarantee: boolean };
-  products: LiveSessionProduct[];
-  pinned: PinnedProduct | null;
-  reminded: boolean;
-  remindersCount: number;
-  likes: number;
-  gmv: number;
-  clips: { productId: string; title: string; offsetSeconds: number }[];
-  lottery: LiveLottery | null;
-  poll: LivePoll | null;
-  pk: LivePk | null;
-  flash: LiveFlash | null;
-}
-
-/** GET …/sessions/:id/control as the server answers it. */
-export interface LiveControlResponse {
-  role: LiveRole | 'owner';
-  abilities: LiveAbility[];
-  session: LiveDetail;
-  stream: { streamKey: string; ingestUrl: string | null } | null;
-  team: { userId: string; nickname: string; role: LiveRole }[];
-  mutes: { userId: string; until: string }[];
-  /** The merchant's coupon templates usable as lottery prizes (empty without the run ability). */
-  prizeTemplates: { id: string; name: string; label: string }[];
-  /** The session products' enabled SKUs, for the live flash form (empty without the run ability). */
-  skus: { skuId: string; productId: string; specText: string; price: number; stock: number }[];
 }
 
 /** The control panel's state: the response with the room's moving parts lifted to the top for the socket to update. */
@@ -175,56 +58,3 @@ export const toControl = (r: LiveControlResponse): LiveControl => ({
   pk: r.session.pk,
   flash: r.session.flash,
 });
-
-export interface MinutePoint {
-  minute: string;
-  viewers: number;
-  chats: number;
-  likes: number;
-  productClicks: number;
-  orders: number;
-  gmv: number;
-}
-
-/** The dashboard figures (the server's SessionFigures), also sent in staff `metrics` frames. */
-export interface LiveMetrics {
-  viewers: number;
-  peakViewers: number;
-  uniqueViewers: number;
-  averageDwellSeconds: number;
-  interactingViewers: number;
-  interactionRate: number;
-  likes: number;
-  chats: number;
-  productClicks: number;
-  payingBuyers: number;
-  conversionRate: number;
-  orders: number;
-  gmv: number;
-  series: MinutePoint[];
-}
-
-export interface LiveReport extends LiveMetrics {
-  title: string;
-  startedAt: string | null;
-  endedAt: string | null;
-  durationSeconds: number;
-  products: { productId: string; title: string; clicks: number; units: number; gmv: number }[];
-  clips: { productId: string; title: string; offsetSeconds: number }[];
-}
-
-export interface LiveQualification {
-  merchantId: string;
-  /** Masked: only the family name in clear. */
-  realName: string | null;
-  idNumberTail: string | null;
-  realNameVerifiedAt: string | null;
-  depositHeld: number;
-  depositRequired: number;
-  depositPaidAt: string | null;
-  availableBalance: number;
-  badges: { realName: boolean; deposit: boolean; guarantee: boolean };
-  creditScore: number;
-  minCreditScore: number;
-  canStart: boolean;
-}

@@ -1,12 +1,11 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Form, Row, Space, Switch, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { api, must, problemTitle, type BodyOf } from '../../../api/client.ts';
 import { useMerchantId } from '../../../app/merchantScope.ts';
+import { DetailHeader } from '../../../components/DetailHeader.tsx';
 import { useNotify } from '../../../components/feedback.ts';
-import { PageHeader } from '../../../components/PageHeader.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { fieldErrorsOf, formErrorsOf } from './fieldErrors.ts';
 import { ProductInfoFields, type ProductInfoValues } from './ProductInfoFields.tsx';
@@ -76,10 +75,7 @@ export function CreateProduct() {
 
   return (
     <>
-      <Link to="/merchant/products" style={{ display: 'inline-block', marginBottom: 8 }}>
-        <ArrowLeftOutlined aria-hidden="true" /> {t('返回商品列表')}
-      </Link>
-      <PageHeader title={t('发布商品')} />
+      <DetailHeader back={{ to: '/merchant/products', label: t('返回商品列表') }} title={t('发布商品')} />
       <Form
         form={form}
         layout="vertical"

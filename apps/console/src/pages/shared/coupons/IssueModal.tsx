@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Form, Input, Modal, Radio } from 'antd';
 import { useState } from 'react';
-import { idempotencyKey } from '../../../api/client.ts';
+import { newIdempotencyKey } from '../../../api/client.ts';
 import { useNotify } from '../../../components/feedback.ts';
 import { useT } from '../../../i18n/index.tsx';
 import { type CouponOwner, type CouponTemplate, type IssueBody, issueTemplate } from './api.ts';
@@ -29,7 +29,7 @@ export function IssueModal({
   const target = Form.useWatch('target', form);
   const [result, setResult] = useState<string | null>(null);
   const issue = useMutation({
-    mutationFn: (body: IssueBody) => issueTemplate(owner, template!.id, body, idempotencyKey()),
+    mutationFn: (body: IssueBody) => issueTemplate(owner, template!.id, body, newIdempotencyKey()),
     onSuccess: (r) => {
       const unknown = r.unknown.length
         ? t('；{n} 个用户不存在：{list}', { n: r.unknown.length, list: r.unknown.slice(0, 5).join('、') })

@@ -47,7 +47,7 @@ export function fitRanker(
   return Object.fromEntries(FEATURES.map((f, i) => [f, beta[i]!])) as RankerWeights;
 }
 
-export function logisticRegression(rows: number[][], labels: number[], ridge: number, iterations = 25): number[] {
+function logisticRegression(rows: number[][], labels: number[], ridge: number, iterations = 25): number[] {
   const d = rows[0]?.length ?? 0;
   const beta = new Array<number>(d).fill(0);
   for (let it = 0; it < iterations; it++) {

@@ -55,7 +55,7 @@ export function itemNeighbours(byItem: Csr, byUser: Csr, items: number, k: numbe
 const damp = (w: number): number => Math.log1p(w);
 
 /** The k largest (id, score) pairs seen, kept in a small min-heap. */
-export class TopK {
+class TopK {
   private readonly k: number;
   private readonly ids: Int32Array;
   private readonly scores: Float64Array;

@@ -1,7 +1,7 @@
 import { FEATURES, type RankerWeights, type RecommenderModel } from './market-model.ts';
 
 /** Where a candidate came from: the reason shown to the shopper is built from it, never invented. */
-export type Source =
+type Source =
   | { kind: 'similar'; anchor: number }
   | { kind: 'social'; friend: number }
   | { kind: 'category'; category: number }
@@ -64,7 +64,7 @@ export function featuresOf(
   ];
 }
 
-export function scoreOf(weights: RankerWeights, x: readonly number[]): number {
+function scoreOf(weights: RankerWeights, x: readonly number[]): number {
   let z = 0;
   FEATURES.forEach((f, i) => (z += weights[f] * x[i]!));
   return 1 / (1 + Math.exp(-z));

@@ -5,7 +5,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useNotify } from '../../../../components/feedback.ts';
 import { useT } from '../../../../i18n/index.tsx';
 import type { PanelControls } from '../abilities.ts';
-import { liveCall, livePaths, type LiveStatus } from '../api.ts';
+import { liveCall, livePaths } from '../api.ts';
+import type { LiveStatus } from '../types.ts';
 import type { LiveChatMessage } from '../types.ts';
 
 const MUTE_MINUTES = [5, 10, 30, 60, 1440] as const;

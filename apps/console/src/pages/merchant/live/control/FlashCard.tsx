@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Col, Descriptions, Empty, Form, InputNumber, Progress, Row, Select, Space, Typography } from 'antd';
 import { useMemo } from 'react';
-import { idempotencyKey } from '../../../../api/client.ts';
+import { newIdempotencyKey } from '../../../../api/client.ts';
 import { useNotify } from '../../../../components/feedback.ts';
 import { yuan } from '../../../../components/format.ts';
 import { useNow } from '../../../../components/useNow.ts';
@@ -61,7 +61,7 @@ export function FlashCard({ c, canRun }: { c: LiveControl; canRun: boolean }) {
           countdownSeconds: v.countdownSeconds,
           durationSeconds: v.durationSeconds,
         },
-        { 'idempotency-key': idempotencyKey() },
+        { 'idempotency-key': newIdempotencyKey() },
       ),
     onSuccess: (f) => {
       qc.setQueryData<LiveControl>(liveKeys.control(sessionId), (old) => (old ? { ...old, flash: f } : old));

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { newId } from '../../platform/ids.ts';
+import { newId } from './ids.ts';
 
 /** A payment provider (Alipay, WeChat Pay, …) as the platform sees it. The sandbox is built in. */
 export interface PaymentProvider {

@@ -1,0 +1,59 @@
+import type { z } from 'zod';
+import type { Db } from '../../platform/db.ts';
+import type { Result } from '../../platform/errors.ts';
+import { definePort } from '../../platform/port.ts';
+import type { CheckoutCoupons, CheckoutLoyalty } from './dto.ts';
+import type { AppliedDiscount, CouponHook, MemberDiscountHook, PointsHook, PriceQuote } from './pricing.ts';
+
+// What other modules plug into checkout. Orders owns these contracts; coupons and membership implement them and
+// register at wiring time (their events.ts), so orders never imports the modules that build on it.
+
+export type CheckoutCouponsDto = z.infer<typeof CheckoutCoupons>;
+export type CheckoutLoyaltyDto = z.infer<typeof CheckoutLoyalty>;
+
+/** The buyer's coupons for one checkout, priced by the engine through `hook`. */
+export interface CheckoutCouponsOffer {
+  hook: CouponHook;
+  /** The buyer's picks that could not be used, as a refusal (placing an order is strict; a quote is not). */
+  rejectedPick(): Result<null, 'coupon-unavailable'>;
+  summary(priced: PriceQuote): CheckoutCouponsDto;
+}
+
+interface CheckoutCouponsPort {
+  /** `couponIds` undefined: suggest the best combination; []: none. */
+  offer(db: Db, userId: string, couponIds: readonly string[] | undefined, now: Date): Promise<CheckoutCouponsOffer>;
+  /** Marks the applied coupons used, in the placing transaction; a coupon taken meanwhile refuses the checkout. */
+  lock(
+    db: Db,
+    input: {
+      userId: string;
+      checkoutId: string;
+      at: Date;
+      orders: { orderId: string; merchantId: string; discounts: readonly AppliedDiscount[] }[];
+    },
+  ): Promise<Result<{ couponIds: string[] }, 'coupon-unavailable'>>;
+}
+
+/** The buyer's member price, free shipping and points for one checkout. */
+export interface CheckoutLoyaltyOffer {
+  hooks: { member: MemberDiscountHook; points?: PointsHook };
+  summary(priced: PriceQuote): CheckoutLoyaltyDto;
+  /** Spends the points the quote deducted from each order, in the placing transaction. */
+  spend(
+    db: Db,
+    input: { userId: string; at: Date; orders: { orderId: string; discounts: readonly AppliedDiscount[] }[] },
+  ): Promise<Result<{ spent: number }, 'insufficient-points'>>;
+}
+
+interface CheckoutLoyaltyPort {
+  /** `campaign`: the order carries a campaign price already (flash sale, group buy, bargain): no member price. */
+  offer(db: Db, userId: string, opts: { usePoints: boolean; campaign: boolean }): Promise<CheckoutLoyaltyOffer>;
+}
+
+const couponsPort = definePort<CheckoutCouponsPort>('checkout coupons', 'coupons/events.ts');
+const loyaltyPort = definePort<CheckoutLoyaltyPort>('checkout loyalty', 'membership/events.ts');
+
+export const provideCheckoutCoupons = couponsPort.provide;
+export const provideCheckoutLoyalty = loyaltyPort.provide;
+export const checkoutCoupons = couponsPort.use;
+export const checkoutLoyalty = loyaltyPort.use;

@@ -1,3 +1,0 @@
-// The posts module's public surface: other modules import from this file only (docs/ARCHITECTURE.md, "Boundaries").
-
-export { postAuthors } from './service.ts';
