@@ -37,7 +37,8 @@ const server = createServer((req, res) => {
 server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
   const sessionId = PATH.exec(req.url ?? '')?.[1];
   if (!sessionId) return socket.destroy();
-  const signedIn = new URL(req.url!, 'http://x').searchParams.has('token');
+  // Signed-in senders carry the session cookie, as they do against the real server.
+  const signedIn = req.headers.cookie !== undefined;
   wss.handleUpgrade(req, socket, head, (ws) => {
     const leave = fanout.join(sessionId, ws, { staff: false });
     ws.on('close', leave);

@@ -56,7 +56,7 @@ try {
     helloPerSec = Math.round(await measureHello(`http://127.0.0.1:${PORT}`, 3, 32));
     log(`hello: ${helloPerSec} req/s`);
   }
-  await senders.open((token) => `${socketUrl}?token=${encodeURIComponent(token)}`, world.tokens);
+  await senders.open(socketUrl, world.tokens);
   const serverCpu = cpuMeter(server.pid);
   for (const viewers of VIEWERS) {
     const connectStarted = performance.now();

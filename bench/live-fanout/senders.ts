@@ -1,6 +1,7 @@
 // The chat side of bench/live-fanout: signed-in accounts, each on its own socket, taking turns so the room gets RATE
 // messages per second while every account stays under the per-viewer chat limit (1 per 2 s, 20 per minute).
 import { histogramPercentile, newHistogram, record } from './stats.ts';
+import { SESSION_COOKIE } from '../../apps/server/src/platform/http.ts';
 import { type ClientSocket, chatText, openSocket, opened } from './ws.ts';
 
 export interface SendResult {
@@ -18,12 +19,12 @@ export class ChatSenders {
   private ackHistogram = newHistogram();
   private readonly sentAt = new Map<string, number>();
 
-  /** Opens one socket per token, a few at a time. */
-  async open(socketUrl: (token: string) => string, tokens: string[]): Promise<void> {
+  /** Opens one socket per token (sent as the session cookie), a few at a time. */
+  async open(socketUrl: string, tokens: string[]): Promise<void> {
     for (let i = 0; i < tokens.length; i += 20) {
       await Promise.all(
         tokens.slice(i, i + 20).map(async (token) => {
-          const socket = openSocket(socketUrl(token));
+          const socket = openSocket(socketUrl, { cookie: `${SESSION_COOKIE}=${token}` });
           await opened(socket);
           socket.on('message', (data) => this.onReply(data));
           this.sockets.push(socket);

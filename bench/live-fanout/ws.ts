@@ -14,15 +14,29 @@ export interface ClientSocket {
 
 type ClientSocketClass = new (
   url: string,
-  options: { perMessageDeflate: boolean; skipUTF8Validation: boolean; handshakeTimeout: number },
+  options: {
+    perMessageDeflate: boolean;
+    skipUTF8Validation: boolean;
+    handshakeTimeout: number;
+    headers?: Record<string, string>;
+  },
 ) => ClientSocket;
 
 const require = createRequire(import.meta.url);
 const WebSocketClass = require('ws') as ClientSocketClass;
 
-/** A client socket configured for load: no compression, no UTF-8 re-validation of what the server sends. */
-export function openSocket(url: string): ClientSocket {
-  return new WebSocketClass(url, { perMessageDeflate: false, skipUTF8Validation: true, handshakeTimeout: 60_000 });
+/**
+ * A client socket configured for load: no compression, no UTF-8 re-validation of what the server sends. A signed-in
+ * client sends its session cookie with the handshake, as the shop's browser does (the server takes no token in the
+ * URL; docs/SECURITY.md).
+ */
+export function openSocket(url: string, headers?: Record<string, string>): ClientSocket {
+  return new WebSocketClass(url, {
+    perMessageDeflate: false,
+    skipUTF8Validation: true,
+    handshakeTimeout: 60_000,
+    ...(headers ? { headers } : {}),
+  });
 }
 
 /** Resolves when the socket is open; rejects on an error (a refused upgrade reads "Unexpected server response: 403"). */

@@ -22,6 +22,7 @@ import { resolveActor } from './modules/accounts/api.ts';
 import { anonymous, checkPermission } from './platform/auth.ts';
 import { registerErrorHandler } from './platform/errors.ts';
 import { type App, SESSION_COOKIE } from './platform/http.ts';
+import { refuseCrossOriginCookieWrites } from './platform/origin.ts';
 import { serveFrontEnds, spaIndexFor } from './platform/web.ts';
 
 const liveSampleDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../assets/live-sample');
@@ -34,7 +35,9 @@ export async function buildApp(deps: Deps): Promise<App> {
   const app = Fastify({
     loggerInstance,
     genReqId: () => crypto.randomUUID(),
-    trustProxy: true,
+    // X-Forwarded-* are believed only from the configured proxies: anyone else could pick their own address and
+    // step around every per-address limit (docs/SECURITY.md "Proxies and client addresses").
+    trustProxy: deps.config.TRUST_PROXY.length > 0 ? deps.config.TRUST_PROXY : false,
     bodyLimit: 2 * 1024 * 1024,
     ajv: { customOptions: { coerceTypes: 'array' } },
   });
@@ -87,6 +90,9 @@ export async function buildApp(deps: Deps): Promise<App> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
+  const ownOrigins = [...deps.config.PUBLIC_ORIGINS];
+  if (deps.config.PUBLIC_URL) ownOrigins.push(new URL(deps.config.PUBLIC_URL).origin);
+  app.addHook('onRequest', refuseCrossOriginCookieWrites(ownOrigins));
   app.addHook('onRequest', async (req) => {
     const header = req.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7) : req.cookies[SESSION_COOKIE];

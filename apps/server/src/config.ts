@@ -11,6 +11,37 @@ const schema = z.object({
   REDIS_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PUBLIC_URL: z.string().url().optional(),
+  /**
+   * Proxies whose X-Forwarded-For / -Proto / -Host are believed: a comma-separated list of addresses, CIDRs or
+   * proxy-addr names (loopback, linklocal, uniquelocal). Empty (the default): no proxy, the socket's peer is the client.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  /** Other origins (scheme://host[:port]) the shop or console are served from, allowed to send cookie-authenticated writes. */
+  PUBLIC_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v, ctx) => {
+      const out: string[] = [];
+      for (const part of v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)) {
+        try {
+          out.push(new URL(part).origin);
+        } catch {
+          ctx.addIssue({ code: 'custom', message: `不是有效的来源：${part}` });
+        }
+      }
+      return out;
+    }),
   SEED_ON_START: z.enum(['true', 'false']).default('true'),
   SMS_PROVIDER: z.enum(['sandbox']).default('sandbox'),
   PAYMENT_SANDBOX_SECRET: z.string().min(16).default('haowu-sandbox-secret-change-me'),

@@ -85,7 +85,10 @@ export interface TestApp {
 }
 
 /** The same buildApp as main.ts, on a fresh database, with a hand-moved clock and sandbox ports. Closed after the file. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  opts: { log?: pino.Logger } = {},
+): Promise<TestApp> {
   const database = await freshDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -97,9 +100,11 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     ANALYTICS_DUCKDB_PATH: ':memory:',
     ANALYTICS_LOAD_INTERVAL_MS: '0',
     DATA_DIR: path.join(os.tmpdir(), 'haowu-test-data'),
+    // app.inject comes from 127.0.0.1: tests act as the proxy in front and name clients with X-Forwarded-For.
+    TRUST_PROXY: '127.0.0.1',
     ...env,
   });
-  const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const log = opts.log ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const clock = new ManualClock();
   // Tests dispatch events explicitly (drain) so what runs when is visible in the test.
   const deps = createDeps(config, database, { log, clock, autoDispatch: false });

@@ -90,3 +90,10 @@ export async function loginByCode(
   if (res.status !== 200) throw new Error(`login failed: ${JSON.stringify(res.body)}`);
   return Object.assign(new Client(t, res.body.token), { userId: res.body.user.id as string, phone });
 }
+
+/** A single-use socket ticket for a signed-in client: sockets take `?ticket=`, never the session token. */
+export async function socketTicket(t: TestApp, token: string): Promise<string> {
+  const res = await new Client(t, token).post<{ ticket: string }>('/api/v1/socket-tickets');
+  if (res.status !== 201) throw new Error(`socket-tickets failed: ${JSON.stringify(res.body)}`);
+  return res.body.ticket;
+}

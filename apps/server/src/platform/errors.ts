@@ -8,12 +8,15 @@ export class AppError extends Error {
   readonly title: string;
   readonly detail: string | undefined;
   readonly errors: { field: string; message: string }[] | undefined;
+  /** Seconds until trying again can succeed: sent as Retry-After and as the problem's `retryAfter` member. */
+  readonly retryAfter: number | undefined;
   constructor(
     type: string,
     status: number,
     title: string,
     detail?: string,
     errors?: { field: string; message: string }[],
+    retryAfter?: number,
   ) {
     super(detail ? `${title}: ${detail}` : title);
     this.type = type;
@@ -21,6 +24,7 @@ export class AppError extends Error {
     this.title = title;
     this.detail = detail;
     this.errors = errors;
+    this.retryAfter = retryAfter;
   }
 }
 
@@ -38,6 +42,8 @@ export interface Refusal<T extends string = string> {
   status: number;
   title: string;
   detail?: string;
+  /** Seconds until trying again can succeed (a lockout, a daily cap). */
+  retryAfter?: number;
 }
 export type Result<V, T extends string = string> = { ok: true; value: V } | Refusal<T>;
 export const ok = <V>(value: V): { ok: true; value: V } => ({ ok: true, value });
@@ -52,7 +58,7 @@ export function refusals<const M extends Record<string, string | readonly [numbe
 }
 
 function toError(refusal: Refusal): AppError {
-  return new AppError(refusal.type, refusal.status, refusal.title, refusal.detail);
+  return new AppError(refusal.type, refusal.status, refusal.title, refusal.detail, undefined, refusal.retryAfter);
 }
 
 /** Route helper: the value of a Result, or the refusal as a problem response. */
@@ -83,6 +89,10 @@ export function registerErrorHandler(
     let problem: Record<string, unknown>;
     if (err instanceof AppError) {
       problem = { type: err.type, title: err.title, status: err.status, detail: err.detail, errors: err.errors };
+      if (err.retryAfter !== undefined) {
+        problem.retryAfter = err.retryAfter;
+        void reply.header('retry-after', String(err.retryAfter));
+      }
     } else if (hasZodFastifySchemaValidationErrors(err)) {
       const errors = err.validation.map((v) => ({
         field: [err.validationContext, ...String(v.instancePath).split('/').filter(Boolean)].join('.'),

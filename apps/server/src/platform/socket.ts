@@ -4,7 +4,7 @@ import type { Deps } from '../deps.ts';
 import type { Actor } from './auth.ts';
 import { AppError } from './errors.ts';
 
-// What every WebSocket route does the same way (group chat, live room): sign in from `?token=`, parse each
+// What every WebSocket route does the same way (group chat, live room): sign in from a `?ticket=`, parse each
 // client frame against a schema, answer ping, and turn refusals and errors into `error` frames carrying an RFC 9457
 // problem — never a stack. Each route keeps its own connect flow and messages.
 
@@ -36,15 +36,16 @@ export const errorFrame = (problem: ProblemLike, clientId?: string) => ({
 });
 
 /**
- * A preValidation hook: browsers cannot set headers on a WebSocket, so a `?token=` signs the socket in (the
- * session cookie and a Bearer header work as for HTTP). It runs before the route's permission check.
+ * A preValidation hook: a socket signs in with the session cookie (browsers send it with the handshake), a Bearer
+ * header, or a single-use `?ticket=` from POST /api/v1/socket-tickets. The long-lived session token is never
+ * accepted in the URL: URLs are written to logs and proxies' access logs. It runs before the permission check.
  */
-export const signInFromQueryToken =
-  (resolve: (deps: Deps, token: string) => Promise<Actor>) =>
+export const signInFromTicket =
+  (redeem: (deps: Deps, ticket: string) => Promise<Actor>) =>
   async (req: FastifyRequest): Promise<void> => {
-    const { token } = req.query as { token?: unknown };
-    if (req.actor.kind === 'anonymous' && typeof token === 'string' && token.length > 0 && token.length <= 200)
-      req.actor = await resolve(req.server.deps, token);
+    const { ticket } = req.query as { ticket?: unknown };
+    if (req.actor.kind === 'anonymous' && typeof ticket === 'string' && ticket.length > 0 && ticket.length <= 200)
+      req.actor = await redeem(req.server.deps, ticket);
   };
 
 /**

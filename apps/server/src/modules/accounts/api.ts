@@ -8,5 +8,6 @@ export {
   grantStaffRole,
   phonesOf,
   publicProfiles,
+  redeemSocketTicket,
   resolveActor,
 } from './service.ts';

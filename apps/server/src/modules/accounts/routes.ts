@@ -111,6 +111,19 @@ export default async function accountRoutes(app: App) {
     },
   );
 
+  r.post(
+    '/api/v1/socket-tickets',
+    {
+      config: { permission: 'user' },
+      schema: {
+        tags,
+        summary: '领取 WebSocket 连接票据（60 秒内一次有效，用于 ?ticket=）',
+        response: { 201: z.object({ ticket: z.string(), expiresAt: z.string() }) },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await svc.issueSocketTicket(ctxOf(req))),
+  );
+
   r.get(
     '/api/v1/me',
     { config: { permission: 'user' }, schema: { tags, summary: '当前用户', response: { 200: User } } },

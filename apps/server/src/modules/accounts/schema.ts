@@ -72,3 +72,32 @@ export const addresses = pgTable(
   },
   (t) => [index('addresses_user_idx').on(t.userId)],
 );
+
+/**
+ * Failed password logins per phone, whatever address they come from: five in a row lock password login for a
+ * minute, and each further failure doubles the lock up to an hour (docs/SECURITY.md "Limits and their keys").
+ * A success clears the row; a day without failures starts the count afresh.
+ */
+export const loginFailures = pgTable('login_failures', {
+  phone: text('phone').primaryKey(),
+  failures: integer('failures').notNull(),
+  lastFailedAt: timestamp('last_failed_at', { withTimezone: true }).notNull(),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+});
+
+/**
+ * Single-use tickets that sign a WebSocket in (`?ticket=`), so the long-lived session token never travels in a
+ * URL (URLs end up in logs). A ticket stands for the session it was issued to and lives a minute.
+ */
+export const socketTickets = pgTable(
+  'socket_tickets',
+  {
+    ticketHash: text('ticket_hash').primaryKey(),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [index('socket_tickets_expires_idx').on(t.expiresAt)],
+);

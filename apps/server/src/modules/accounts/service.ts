@@ -1,6 +1,6 @@
 import { createHash, randomInt } from 'node:crypto';
 import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
-import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import { GroupCommitter } from '../../platform/batcher.ts';
 import { TtlCache } from '../../platform/cache.ts';
 import type { Deps } from '../../deps.ts';
@@ -18,15 +18,25 @@ import type { Db } from '../../platform/db.ts';
 import { AppError, notFound, ok, refusals, type Result } from '../../platform/errors.ts';
 import { emit } from '../../platform/events.ts';
 import { newId } from '../../platform/ids.ts';
-import { loginCodes, merchantStaff, sessions, users } from './schema.ts';
+import { loginCodes, loginFailures, merchantStaff, sessions, socketTickets, users } from './schema.ts';
 
 const SESSION_DAYS = 30;
 const CODE_TTL_MS = 5 * 60_000;
 const CODE_RESEND_MS = 60_000;
 const CODE_MAX_ATTEMPTS = 5;
+/** Login codes one phone may receive in any 24 hours, whichever addresses ask (docs/SECURITY.md). */
+const CODES_PER_PHONE_PER_DAY = 10;
+const DAY_MS = 86_400_000;
+/** Wrong passwords in a row before password login for the phone is locked; the lock doubles per further failure. */
+const LOGIN_FAILURES_BEFORE_LOCK = 5;
+const LOCK_FIRST_MS = 60_000;
+const LOCK_LONGEST_MS = 60 * 60_000;
+const SOCKET_TICKET_TTL_MS = 60_000;
 
 const refuse = refusals({
   'code-too-frequent': [429, '验证码发送太频繁，请 1 分钟后再试'],
+  'code-daily-cap': [429, '今日验证码发送次数已达上限'],
+  'login-locked': [429, '登录尝试过多'],
   'code-invalid': [400, '验证码错误或已过期'],
   'credentials-invalid': [400, '手机号或密码错误'],
   'phone-taken': '该手机号已注册',
@@ -51,23 +61,44 @@ export interface LoginResult {
 
 const codeHash = (phone: string, code: string) => createHash('sha256').update(`${phone}:${code}`).digest('hex');
 
-/** Sends a one-time login code. Refused within a minute of the last one for the same phone. */
+/**
+ * Sends a one-time login code. Refused within a minute of the last one for the same phone, and after
+ * CODES_PER_PHONE_PER_DAY in 24 hours: both keyed by the phone, so no choice of client address gets around them.
+ * Requests for one phone take turns (an advisory lock), so a burst cannot slip several codes past the checks.
+ */
 export async function requestLoginCode(ctx: Ctx, phone: string): Promise<Result<{ expiresInSeconds: number }>> {
   const now = ctx.now();
-  const [recent] = await ctx.db
-    .select({ createdAt: loginCodes.createdAt })
-    .from(loginCodes)
-    .where(and(eq(loginCodes.phone, phone), gt(loginCodes.createdAt, new Date(now.getTime() - CODE_RESEND_MS))))
-    .limit(1);
-  if (recent) return refuse('code-too-frequent');
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-  await ctx.db.insert(loginCodes).values({
-    id: newId('otp'),
-    phone,
-    codeHash: codeHash(phone, code),
-    expiresAt: new Date(now.getTime() + CODE_TTL_MS),
-    createdAt: now,
+  const refused = await ctx.tx(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`login-code:${phone}`}))`);
+    const today = await tx
+      .select({ createdAt: loginCodes.createdAt })
+      .from(loginCodes)
+      .where(and(eq(loginCodes.phone, phone), gt(loginCodes.createdAt, new Date(now.getTime() - DAY_MS))))
+      .orderBy(asc(loginCodes.createdAt));
+    const last = today.at(-1);
+    if (last && last.createdAt.getTime() > now.getTime() - CODE_RESEND_MS) return refuse('code-too-frequent');
+    if (today.length >= CODES_PER_PHONE_PER_DAY) {
+      const retryAfter = Math.ceil((today[0]!.createdAt.getTime() + DAY_MS - now.getTime()) / 1000);
+      const hours = Math.max(1, Math.ceil(retryAfter / 3600));
+      return {
+        ...refuse(
+          'code-daily-cap',
+          `同一手机号 24 小时内最多发送 ${CODES_PER_PHONE_PER_DAY} 条验证码，请约 ${hours} 小时后再试，或使用密码登录`,
+        ),
+        retryAfter,
+      };
+    }
+    await tx.insert(loginCodes).values({
+      id: newId('otp'),
+      phone,
+      codeHash: codeHash(phone, code),
+      expiresAt: new Date(now.getTime() + CODE_TTL_MS),
+      createdAt: now,
+    });
+    return undefined;
   });
+  if (refused) return refused;
   await ctx.deps.sms.sendCode(phone, code);
   return ok({ expiresInSeconds: CODE_TTL_MS / 1000 });
 }
@@ -100,10 +131,18 @@ export async function loginWithCode(ctx: Ctx, input: { phone: string; code: stri
   return ok(await startSession(ctx, userId));
 }
 
+/**
+ * Password login. Failures are counted per phone (docs/SECURITY.md "Limits and their keys"): after
+ * LOGIN_FAILURES_BEFORE_LOCK in a row password login for that phone is locked — even with the right password —
+ * for a minute, doubling with each further failure up to an hour. Code login stays open to the phone's owner.
+ */
 export async function loginWithPassword(
   ctx: Ctx,
   input: { phone: string; password: string },
 ): Promise<Result<LoginResult>> {
+  const now = ctx.now();
+  const [record] = await ctx.db.select().from(loginFailures).where(eq(loginFailures.phone, input.phone));
+  if (record?.lockedUntil && record.lockedUntil > now) return lockedOut(record.failures, record.lockedUntil, now);
   const [user] = await ctx.db
     .select({ id: users.id, passwordHash: users.passwordHash })
     .from(users)
@@ -111,8 +150,43 @@ export async function loginWithPassword(
   // Verify against a dummy hash when the account is missing so timing does not reveal which phones exist.
   const storedHash = user?.passwordHash ?? DUMMY_HASH;
   const matches = await argonVerify(storedHash, input.password).catch(() => false);
-  if (!user || !user.passwordHash || !matches) return refuse('credentials-invalid');
+  if (!user || !user.passwordHash || !matches) {
+    // Unknown phones count too, so the answers do not tell which phones have accounts.
+    const failures = await countLoginFailure(ctx.db, input.phone, now);
+    if (failures < LOGIN_FAILURES_BEFORE_LOCK) return refuse('credentials-invalid');
+    const lockMs = Math.min(LOCK_FIRST_MS * 2 ** (failures - LOGIN_FAILURES_BEFORE_LOCK), LOCK_LONGEST_MS);
+    const lockedUntil = new Date(now.getTime() + lockMs);
+    await ctx.db.update(loginFailures).set({ lockedUntil }).where(eq(loginFailures.phone, input.phone));
+    return lockedOut(failures, lockedUntil, now);
+  }
+  if (record) await ctx.db.delete(loginFailures).where(eq(loginFailures.phone, input.phone));
   return ok(await startSession(ctx, user.id));
+}
+
+/** One more failure for the phone (a day without failures starts again from one); returns the count. */
+async function countLoginFailure(db: Db, phone: string, now: Date): Promise<number> {
+  const forgetBefore = new Date(now.getTime() - DAY_MS);
+  const [row] = await db
+    .insert(loginFailures)
+    .values({ phone, failures: 1, lastFailedAt: now })
+    .onConflictDoUpdate({
+      target: loginFailures.phone,
+      set: {
+        failures: sql`case when ${loginFailures.lastFailedAt} < ${forgetBefore} then 1 else ${loginFailures.failures} + 1 end`,
+        lastFailedAt: now,
+      },
+    })
+    .returning({ failures: loginFailures.failures });
+  return row!.failures;
+}
+
+function lockedOut(failures: number, lockedUntil: Date, now: Date) {
+  const retryAfter = Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000));
+  const minutes = Math.ceil(retryAfter / 60);
+  return {
+    ...refuse('login-locked', `密码已连续错误 ${failures} 次，请 ${minutes} 分钟后再试，或使用验证码登录`),
+    retryAfter,
+  };
 }
 
 const DUMMY_HASH = await argonHash('haowu-dummy-password');
@@ -219,6 +293,42 @@ async function lookUpActors(deps: Deps, tokenHashes: string[]): Promise<Actor[]>
       staff: row.staff ?? [],
     };
   });
+}
+
+/**
+ * A single-use ticket that signs one WebSocket in within a minute (`?ticket=`), for clients that cannot send the
+ * session cookie; the session token itself never goes into a URL.
+ */
+export async function issueSocketTicket(ctx: Ctx): Promise<{ ticket: string; expiresAt: string }> {
+  const user = requireUser(ctx.actor);
+  const now = ctx.now();
+  const ticket = newSessionToken();
+  const expiresAt = new Date(now.getTime() + SOCKET_TICKET_TTL_MS);
+  await ctx.db.delete(socketTickets).where(lt(socketTickets.expiresAt, now));
+  await ctx.db.insert(socketTickets).values({ ticketHash: hashToken(ticket), sessionId: user.sessionId, expiresAt });
+  return { ticket, expiresAt: expiresAt.toISOString() };
+}
+
+/** The actor a socket ticket stands for, spending it; used, expired or unknown tickets are anonymous. */
+export async function redeemSocketTicket(deps: Deps, ticket: string): Promise<Actor> {
+  const now = deps.clock.now();
+  const [spent] = await deps.database.db
+    .update(socketTickets)
+    .set({ usedAt: now })
+    .where(
+      and(
+        eq(socketTickets.ticketHash, hashToken(ticket)),
+        isNull(socketTickets.usedAt),
+        gt(socketTickets.expiresAt, now),
+      ),
+    )
+    .returning({ sessionId: socketTickets.sessionId });
+  if (!spent) return anonymous;
+  const [session] = await deps.database.db
+    .select({ tokenHash: sessions.tokenHash })
+    .from(sessions)
+    .where(eq(sessions.id, spent.sessionId));
+  return session ? sessionLookups(deps).submit(session.tokenHash) : anonymous;
 }
 
 // ---- used by other modules and the seed script ----

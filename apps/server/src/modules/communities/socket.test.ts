@@ -1,10 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../test/harness.ts';
+import { Client, socketTicket } from '../../../test/http.ts';
 import { shop, signIn } from '../../../test/order-factories.ts';
 
 /**
  * Group chat over a real WebSocket: the app listens on a loopback port and Node's own WebSocket client (the
- * browser API) connects with ?token=, as the shop does. A refused upgrade is checked with app.injectWS.
+ * browser API) connects with a single-use ?ticket= (the shop sends its session cookie). A refused upgrade is checked with app.injectWS.
  */
 const t = await createTestApp();
 const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
@@ -19,7 +20,8 @@ interface Frame {
 async function connect(groupId: string, token: string) {
   const frames: Frame[] = [];
   const waiters: { test: (f: Frame) => boolean; resolve: (f: Frame) => void }[] = [];
-  const ws = new WebSocket(`${wsBase}/api/v1/community-groups/${groupId}/socket?token=${encodeURIComponent(token)}`);
+  const ticket = await socketTicket(t, token);
+  const ws = new WebSocket(`${wsBase}/api/v1/community-groups/${groupId}/socket?ticket=${encodeURIComponent(ticket)}`);
   ws.addEventListener('message', (e) => {
     const frame = JSON.parse(String(e.data)) as Frame;
     frames.push(frame);
@@ -114,6 +116,29 @@ describe('group chat over WebSocket', () => {
     // The member's own Bearer header works too.
     const ok = await t.app.injectWS(url, as(m.token));
     ok.terminate();
+  });
+
+  it('signs in with a single-use ticket and never with the session token in the URL (issue 13, finding 3)', async () => {
+    const c = await community();
+    const m = await c.join();
+    const outsider = await signIn(t);
+    const url = `/api/v1/community-groups/${m.groupId}/socket`;
+    const bare = { socket: { remoteAddress: '127.0.0.1' }, headers: {} } as never;
+    // The long-lived session token in the URL signs nobody in any more.
+    await expect(t.app.injectWS(`${url}?token=${outsider.token}`, bare)).rejects.toThrow('401');
+    // A ticket does, once: the outsider is known (403, not a member) the first time and nobody the second.
+    const ticket = await socketTicket(t, outsider.token!);
+    await expect(t.app.injectWS(`${url}?ticket=${ticket}`, bare)).rejects.toThrow('403');
+    await expect(t.app.injectWS(`${url}?ticket=${ticket}`, bare)).rejects.toThrow('401');
+    // A ticket lives a minute.
+    const late = await socketTicket(t, m.token!);
+    t.clock.advance(61_000);
+    await expect(t.app.injectWS(`${url}?ticket=${late}`, bare)).rejects.toThrow('401');
+    const fresh = await socketTicket(t, m.token!);
+    const ok = await t.app.injectWS(`${url}?ticket=${fresh}`, bare);
+    ok.terminate();
+    // Tickets are for signed-in users only.
+    expect((await new Client(t).post('/api/v1/socket-tickets')).status).toBe(401);
   });
 
   it('answers a malformed frame with validation-failed and a refused message with an error for its clientId', async () => {

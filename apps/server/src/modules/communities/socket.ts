@@ -1,22 +1,16 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { App } from '../../platform/http.ts';
-import {
-  type ClientSocket,
-  errorFrame,
-  onClientFrames,
-  signInFromQueryToken,
-  SOCKET_OPEN,
-} from '../../platform/socket.ts';
+import { type ClientSocket, errorFrame, onClientFrames, signInFromTicket, SOCKET_OPEN } from '../../platform/socket.ts';
 import { ctxOf } from '../../platform/context.ts';
-import { resolveActor } from '../accounts/api.ts';
+import { redeemSocketTicket } from '../accounts/api.ts';
 import { markRead } from './chat-admin.ts';
 import { groupChannel, openGroup, sendChatMessage } from './chat.ts';
 import { chatInput } from './dto.ts';
 
 /**
  * Group chat over WebSocket: GET /api/v1/community-groups/:groupId/socket (session cookie `haowu_session`, a Bearer
- * header, or `?token=` since browsers cannot set headers on a WebSocket). Only members of the group (and the
+ * header, or a single-use `?ticket=` from POST /api/v1/socket-tickets). Only members of the group (and the
  * community's moderators and owners) may connect. Messages go through the same use-case as the HTTP route:
  * persisted first, then published on the group's channel; every process forwards the channel to its own sockets.
  *
@@ -42,7 +36,7 @@ export default async function communitySocketRoutes(app: App) {
       config: { permission: 'user' },
       schema: { hide: true },
       // Before the permission check: a browser's WebSocket carries the session in the query string or cookie.
-      preValidation: signInFromQueryToken(resolveActor),
+      preValidation: signInFromTicket(redeemSocketTicket),
       preHandler: async (req) => {
         const { groupId } = Params.parse(req.params);
         const { community } = await openGroup(req.server.deps.database.db, ctxOf(req), groupId);

@@ -57,9 +57,14 @@ async function worldOn(url: string): Promise<TestApp> {
 type Frame = { type: string; events?: { type: string; message?: { text: string; userId: string } }[] };
 
 /** A viewer's socket; `until` resolves with the first frame that satisfies the test. */
-function viewerSocket(server: ServerProcess, sessionId: string, token: string) {
+async function viewerSocket(server: ServerProcess, sessionId: string, token: string) {
+  const issued = await fetch(`${server.baseUrl}/api/v1/socket-tickets`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const { ticket } = (await issued.json()) as { ticket: string };
   const ws = new WebSocket(
-    `${server.baseUrl.replace('http', 'ws')}/api/v1/live/sessions/${sessionId}/socket?token=${token}`,
+    `${server.baseUrl.replace('http', 'ws')}/api/v1/live/sessions/${sessionId}/socket?ticket=${ticket}`,
   );
   const waiting: { test: (f: Frame) => boolean; resolve: (f: Frame) => void }[] = [];
   ws.addEventListener('message', (e) => {
@@ -95,8 +100,8 @@ it.skipIf(!adminUrl)(
     const [a, b] = servers as [ServerProcess, ServerProcess];
 
     // Alice watches through process A, Bob through process B.
-    const onA = viewerSocket(a, room.sessionId, alice.token!);
-    const onB = viewerSocket(b, room.sessionId, bob.token!);
+    const onA = await viewerSocket(a, room.sessionId, alice.token!);
+    const onB = await viewerSocket(b, room.sessionId, bob.token!);
     cleanup.push(async () => {
       onA.ws.close();
       onB.ws.close();

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { operator } from '../../../test/factories.ts';
 import { createTestApp } from '../../../test/harness.ts';
+import { socketTicket } from '../../../test/http.ts';
 import { LIVE, liveSession, team } from '../../../test/live-factories.ts';
 import { signIn } from '../../../test/order-factories.ts';
 import { liveCounters } from './counters.ts';
@@ -8,7 +9,7 @@ import { liveFanout } from './fanout.ts';
 
 /**
  * The live room over a real WebSocket on a loopback port, with Node's WebSocket client (the browser API) and
- * ?token=, as the shop connects. The fan-out batches room events; tests wait for frames, never for time.
+ * a single-use ?ticket= (the shop sends its session cookie). The fan-out batches room events; tests wait for frames, never for time.
  */
 const t = await createTestApp();
 const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
@@ -27,7 +28,7 @@ async function connect(sessionId: string, opts: { token?: string | undefined; st
   const frames: Frame[] = [];
   const waiters: { test: (f: Frame) => boolean; resolve: (f: Frame) => void }[] = [];
   const query = new URLSearchParams({
-    ...(opts.token ? { token: opts.token } : {}),
+    ...(opts.token ? { ticket: await socketTicket(t, opts.token) } : {}),
     ...(opts.staff ? { staff: '1' } : {}),
   });
   const ws = new WebSocket(`${wsBase}/api/v1/live/sessions/${sessionId}/socket?${query}`);

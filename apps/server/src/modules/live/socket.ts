@@ -7,13 +7,13 @@ import {
   errorFrame,
   onClientFrames,
   type ReplyFrame,
-  signInFromQueryToken,
+  signInFromTicket,
   SOCKET_OPEN,
 } from '../../platform/socket.ts';
 import { ctxOf, type Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { resolveActor } from '../accounts/api.ts';
+import { redeemSocketTicket } from '../accounts/api.ts';
 import { loadSession, requireAbility } from './access.ts';
 import { liveFanout } from './fanout.ts';
 import { sessionFigures } from './metrics.ts';
@@ -24,14 +24,14 @@ import { recordVisit, trackVisit } from './visits.ts';
 
 /**
  * The live room over WebSocket (docs/LIVE.md "WebSocket"): GET /api/v1/live/sessions/:id/socket. Anyone may watch
- * (session cookie, Bearer, `?token=` or nothing); signed-in viewers chat and like; `?staff=1` (a role with the
+ * (session cookie, Bearer, a single-use `?ticket=` or nothing); signed-in viewers chat and like; `?staff=1` (a role with the
  * 'metrics' ability) also receives metrics. Room events arrive in batches from the fan-out; replies to this
  * socket (ready, ack, error, pong) go directly.
  */
 
 const Params = z.object({ id: z.string().min(1).max(64) });
 const Query = z.object({
-  token: z.string().max(200).optional(),
+  ticket: z.string().max(200).optional(),
   staff: z.enum(['0', '1']).optional(),
   /** An anonymous viewer's device id, so one person's reconnects count once. */
   viewer: z
@@ -61,7 +61,7 @@ export default async function liveSocketRoutes(app: App) {
       websocket: true,
       config: { permission: 'public' },
       schema: { hide: true },
-      preValidation: signInFromQueryToken(resolveActor),
+      preValidation: signInFromTicket(redeemSocketTicket),
       // Before the upgrade: a missing room is a 404 and a staff socket without the ability a 401/403.
       preHandler: async (req) => {
         const { id } = Params.parse(req.params);

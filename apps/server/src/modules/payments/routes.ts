@@ -7,6 +7,7 @@ import { createPayment, getPayment, loadOwnPayment } from './charges.ts';
 import { receiveProviderCallback, sandboxProvider, simulateSandboxPayment } from './callbacks.ts';
 import { runReconciliation } from './reconcile.ts';
 import { listOrderRefunds } from './refunds.ts';
+import { requestOrigin } from '../../platform/origin.ts';
 import { safeReturnUrl, sandboxPayPage } from './sandbox-page.ts';
 import { listMerchantEntries, merchantFinance } from './settlement.ts';
 
@@ -108,7 +109,7 @@ export default async function paymentRoutes(app: App) {
         paymentId: payment.id,
         amount: payment.amount,
         status: payment.status,
-        returnUrl: safeReturnUrl(req.query.returnUrl),
+        returnUrl: safeReturnUrl(req.query.returnUrl, requestOrigin(req)),
       });
       return reply
         .type('text/html; charset=utf-8')

@@ -3,9 +3,22 @@ import { formatYuan } from '../../platform/money.ts';
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/** Only same-site paths are followed after paying, so the page cannot be used to bounce buyers elsewhere. */
-export const safeReturnUrl = (url: string | undefined): string | null =>
-  url && url.startsWith('/') && !url.startsWith('//') && !url.includes('\\') ? url : null;
+/**
+ * Only the app's own pages are followed after paying, so the cashier cannot bounce buyers elsewhere. The URL is
+ * parsed the way the browser will parse it (WHATWG URL, relative to the app's origin: tabs and newlines dropped,
+ * backslashes read as slashes) and its origin compared; the page is given the absolute result, never the raw text,
+ * so nothing is left for the browser to reinterpret (`/\t/evil.test` would otherwise be `//evil.test`).
+ */
+export function safeReturnUrl(url: string | undefined, appOrigin: string | undefined): string | null {
+  if (!url || !appOrigin) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(url, appOrigin);
+  } catch {
+    return null;
+  }
+  return parsed.origin === appOrigin ? parsed.href : null;
+}
 
 /**
  * The sandbox cashier: one self-contained page (no external assets) with the amount and two buttons.
