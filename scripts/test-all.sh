@@ -3,6 +3,7 @@
 # then the front-end builds and the browser journeys. Stops at the first failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/require-node.sh
 
 step() { printf '\n\033[1m== %s ==\033[0m\n' "$1"; }
 has_app() { [ -f "apps/$1/index.html" ]; }
