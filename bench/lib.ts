@@ -1,6 +1,7 @@
 // Shared benchmark machinery: throw-away PostgreSQL databases, the production server as a child process,
 // an open-loop load driver and percentiles. Everything targets 127.0.0.1 and stops by itself.
 import { type ChildProcess, execSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,6 +49,9 @@ export async function startServer(env: Record<string, string>, port: number): Pr
       RATE_LIMIT_ENABLED: 'false',
       HOST: '127.0.0.1',
       PORT: String(port),
+      // Production refuses the public default secrets (docs/SECURITY.md); a throw-away server gets throw-away ones.
+      PAYMENT_SANDBOX_SECRET: randomBytes(32).toString('hex'),
+      ANALYTICS_PSEUDONYM_SECRET: randomBytes(32).toString('hex'),
       // e.g. BENCH_SERVER_NODE_OPTIONS=--cpu-prof to profile the server alone
       NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS ?? '',
       ...env,

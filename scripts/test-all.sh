@@ -4,6 +4,7 @@
 # printed when it ends) so the suite stays well inside CI's budget as it grows; any failure fails the run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/require-node.sh
 
 step() { printf '\n\033[1m== %s ==\033[0m\n' "$1"; }
 has_app() { [ -f "apps/$1/index.html" ]; }

@@ -1,6 +1,8 @@
 import path from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import pg from 'pg';
 import pino, { type Logger } from 'pino';
-import type { Config } from './config.ts';
+import { type Config, StartupError } from './config.ts';
 import type { Deps } from './deps.ts';
 import { SandboxPaymentProvider } from './platform/payment-provider.ts';
 import { createAnalyticsEngine } from './platform/analytics/index.ts';
@@ -27,16 +29,82 @@ export function createLogger(config: Config, destination?: pino.DestinationStrea
   return destination ? pino(options, destination) : pino(options);
 }
 
-/** Opens the configured database (DATABASE_URL, else PGlite under DATA_DIR) and applies migrations. */
+/**
+ * Opens the configured database (DATABASE_URL, else PGlite under DATA_DIR) and applies migrations. A setting that
+ * cannot work becomes a StartupError naming the variable; a PostgreSQL that does not answer yet is retried first.
+ */
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
-  const database = await openDatabase({
-    ...(config.DATABASE_URL
-      ? { url: config.DATABASE_URL }
-      : { dataDir: path.join(path.resolve(config.DATA_DIR), 'pglite') }),
-    poolSize: config.DATABASE_POOL_SIZE,
-  });
+  if (config.DATABASE_URL) {
+    await waitForPostgres(config.DATABASE_URL, config.DATABASE_CONNECT_TIMEOUT_SECONDS);
+    const database = await openDatabase({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE });
+    await database.migrate();
+    return database;
+  }
+  const dataDir = path.join(path.resolve(config.DATA_DIR), 'pglite');
+  let database: Database;
+  try {
+    database = await openDatabase({ dataDir });
+  } catch (err) {
+    throw new StartupError(
+      `cannot open the embedded database in ${dataDir} (DATA_DIR): ${(err as Error).message}. ` +
+        'Point DATA_DIR at a writable directory, or move the damaged one aside to start afresh.',
+    );
+  }
   await database.migrate();
   return database;
+}
+
+// Refusals that retrying cannot fix, by PostgreSQL SQLSTATE or Node's socket error code.
+const PERMANENT = new Set(['3D000', '28P01', '28000', 'ENOTFOUND']);
+
+/** One probe connection, retried with backoff while the failure looks transient, for at most `seconds`. */
+async function waitForPostgres(url: string, seconds: number): Promise<void> {
+  const deadline = Date.now() + seconds * 1000;
+  for (let attempt = 0; ; attempt++) {
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+    try {
+      await client.connect();
+      await client.query('select 1');
+      return;
+    } catch (err) {
+      const code = (err as { code?: string }).code ?? '';
+      if (PERMANENT.has(code) || Date.now() >= deadline)
+        throw new StartupError(describePostgresFailure(url, err, seconds));
+      if (attempt === 0)
+        console.error(
+          `[db] PostgreSQL at ${where(url)} does not answer yet (${code || (err as Error).message}); retrying for up to ${seconds} s (DATABASE_CONNECT_TIMEOUT_SECONDS)…`,
+        );
+      await delay(Math.min(200 * 2 ** attempt, 5000));
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  }
+}
+
+const where = (url: string) => {
+  const u = new URL(url);
+  return `${u.hostname}:${u.port || '5432'}`;
+};
+
+/** What went wrong, which variable to change and how, in one line; never the password. */
+function describePostgresFailure(url: string, err: unknown, seconds: number): string {
+  const u = new URL(url);
+  const database = decodeURIComponent(u.pathname.slice(1)) || decodeURIComponent(u.username) || 'postgres';
+  const user = decodeURIComponent(u.username) || 'the default user';
+  const code = (err as { code?: string }).code ?? '';
+  switch (code) {
+    case '3D000':
+      return `database "${database}" does not exist on ${where(url)} (DATABASE_URL). Create it (createdb -h ${u.hostname} -p ${u.port || '5432'} ${database}) or point DATABASE_URL at an existing database.`;
+    case '28P01':
+    case '28000':
+      return `PostgreSQL at ${where(url)} refused user "${user}" (DATABASE_URL): ${(err as Error).message}. Fix the user and password in DATABASE_URL.`;
+    case 'ENOTFOUND':
+      return `the host "${u.hostname}" in DATABASE_URL does not resolve. Fix the host in DATABASE_URL.`;
+    case 'ECONNREFUSED':
+      return `nothing accepts connections at ${where(url)} (DATABASE_URL), retried for ${seconds} s. Start PostgreSQL there, or fix the host and port in DATABASE_URL.`;
+    default:
+      return `cannot connect to PostgreSQL at ${where(url)} (DATABASE_URL) within ${seconds} s: ${(err as Error).message || code}. Check that it runs and that DATABASE_URL is right.`;
+  }
 }
 
 /** The production wiring of every port; main.ts, the scripts and the benchmarks share it. */

@@ -1,12 +1,27 @@
 import { z } from 'zod';
 
+/**
+ * Settings whose default is public (it is printed in this repository): fine on a laptop, a hole anywhere else.
+ * With NODE_ENV=production the server refuses to start while any of them still has its default.
+ */
+const PUBLIC_DEFAULT_SECRETS = {
+  PAYMENT_SANDBOX_SECRET: 'haowu-sandbox-secret-change-me',
+  ANALYTICS_PSEUDONYM_SECRET: 'haowu-analytics-pseudonym-change-me',
+} as const;
+
 // Every setting, validated once at start. `.env.example` at the repo root lists them all.
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   DATA_DIR: z.string().default('./data'),
-  DATABASE_URL: z.string().url().optional(),
+  DATABASE_URL: z
+    .string()
+    .url('DATABASE_URL is not a URL: use postgres://user:password@host:5432/database')
+    .refine((u) => /^postgres(ql)?:\/\//.test(u), 'DATABASE_URL must start with postgres:// (or postgresql://)')
+    .optional(),
+  /** How long start-up keeps retrying a PostgreSQL that does not answer yet (restarting, failing over). */
+  DATABASE_CONNECT_TIMEOUT_SECONDS: z.coerce.number().int().min(0).max(600).default(30),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   REDIS_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -44,7 +59,7 @@ const schema = z.object({
     }),
   SEED_ON_START: z.enum(['true', 'false']).default('true'),
   SMS_PROVIDER: z.enum(['sandbox']).default('sandbox'),
-  PAYMENT_SANDBOX_SECRET: z.string().min(16).default('haowu-sandbox-secret-change-me'),
+  PAYMENT_SANDBOX_SECRET: z.string().min(16).default(PUBLIC_DEFAULT_SECRETS.PAYMENT_SANDBOX_SECRET),
   ORDER_PAYMENT_TIMEOUT_MINUTES: z.coerce.number().int().min(1).default(15),
   AUTO_CONFIRM_RECEIPT_DAYS: z.coerce.number().int().min(1).default(10),
   AFTER_SALE_MERCHANT_RESPONSE_HOURS: z.coerce.number().int().min(1).default(48),
@@ -71,7 +86,7 @@ const schema = z.object({
   /** Threads DuckDB may use for one query; default: every core. */
   ANALYTICS_THREADS: z.coerce.number().int().min(1).max(64).optional(),
   /** Key of the keyed hash that names users in behaviour events (pseudonymous ids). */
-  ANALYTICS_PSEUDONYM_SECRET: z.string().min(16).default('haowu-analytics-pseudonym-change-me'),
+  ANALYTICS_PSEUDONYM_SECRET: z.string().min(16).default(PUBLIC_DEFAULT_SECRETS.ANALYTICS_PSEUDONYM_SECRET),
   /** Behaviour events older than this are deleted from the engine. */
   ANALYTICS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(400),
   /** Loaded events stay this long in PostgreSQL's landing table (a queue, not a store). */
@@ -82,11 +97,28 @@ const schema = z.object({
 
 export type Config = z.infer<typeof schema>;
 
+/** A start-up failure the operator can fix: main.ts prints the message (no stack trace) and exits non-zero. */
+export class StartupError extends Error {}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+    throw new StartupError(`invalid configuration (environment variables, see .env.example):\n${lines.join('\n')}`);
+  }
+  if (parsed.data.NODE_ENV === 'production') {
+    const defaults = Object.entries(PUBLIC_DEFAULT_SECRETS).filter(
+      ([name, value]) => parsed.data[name as keyof Config] === value,
+    );
+    if (defaults.length > 0) {
+      const lines = defaults.map(
+        ([name]) =>
+          `  ${name} still has its public default. Set it to a random value: export ${name}=$(openssl rand -hex 32)`,
+      );
+      throw new StartupError(
+        `NODE_ENV=production refuses secrets whose default is public (docs/SECURITY.md, "Secrets in production"):\n${lines.join('\n')}`,
+      );
+    }
   }
   return parsed.data;
 }

@@ -1,6 +1,6 @@
 import type { Deps } from '../deps.ts';
 import { addAddress } from '../modules/accounts/addresses.ts';
-import { createUser, updateProfile } from '../modules/accounts/service.ts';
+import { createUser, findUserIdByPhone, updateProfile } from '../modules/accounts/service.ts';
 import { createMerchant, createProduct, listMerchants } from '../modules/catalog/service.ts';
 import { verifyProductReviews } from '../modules/reviews/service.ts';
 import { type Actor, systemActor } from '../platform/auth.ts';
@@ -50,6 +50,12 @@ export interface SeedSummary {
 
 /** The seed's own view as platform operator, to ask the catalog whether any shop exists yet. */
 const seedOperator: Actor = { kind: 'user', userId: 'system:seed', sessionId: 'seed', roles: ['operator'], staff: [] };
+
+/** The demo accounts, when this database was seeded with them (for the start-up banner). */
+export async function demoAccountsIn(deps: Deps): Promise<readonly (typeof DEMO_ACCOUNTS)[number][]> {
+  const consumer = await findUserIdByPhone(deps.database.db, DEMO_ACCOUNTS[0].phone);
+  return consumer ? DEMO_ACCOUNTS : [];
+}
 
 /** Seeds the demo marketplace when the database has no merchant yet (first start). */
 export async function seedIfEmpty(deps: Deps, progress: (line: string) => void): Promise<SeedSummary | undefined> {
