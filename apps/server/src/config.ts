@@ -12,6 +12,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PUBLIC_URL: z.string().url().optional(),
   SEED_ON_START: z.enum(['true', 'false']).default('true'),
+  /** Demo behaviour events the first-start seed generates (90 days, marked demo); 0 skips them. */
+  SEED_EVENTS: z.coerce.number().int().min(0).max(20_000_000).default(1_200_000),
   SMS_PROVIDER: z.enum(['sandbox']).default('sandbox'),
   PAYMENT_SANDBOX_SECRET: z.string().min(16).default('haowu-sandbox-secret-change-me'),
   ORDER_PAYMENT_TIMEOUT_MINUTES: z.coerce.number().int().min(1).default(15),

@@ -96,6 +96,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     // Each test file gets its own in-memory engine; the loader runs when a test calls it.
     ANALYTICS_DUCKDB_PATH: ':memory:',
     ANALYTICS_LOAD_INTERVAL_MS: '0',
+    // The seed's 1.2M demo behaviour events are for a first start, not for every test that seeds.
+    SEED_EVENTS: '0',
     DATA_DIR: path.join(os.tmpdir(), 'haowu-test-data'),
     ...env,
   });
