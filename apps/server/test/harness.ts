@@ -99,6 +99,8 @@ export async function createTestApp(
     // Each test file gets its own in-memory engine; the loader runs when a test calls it.
     ANALYTICS_DUCKDB_PATH: ':memory:',
     ANALYTICS_LOAD_INTERVAL_MS: '0',
+    // The seed's 1.2M demo behaviour events are for a first start, not for every test that seeds.
+    SEED_EVENTS: '0',
     DATA_DIR: path.join(os.tmpdir(), 'haowu-test-data'),
     // app.inject comes from 127.0.0.1: tests act as the proxy in front and name clients with X-Forwarded-For.
     TRUST_PROXY: '127.0.0.1',

@@ -6,6 +6,7 @@ import { verifyProductReviews } from '../modules/reviews/service.ts';
 import { type Actor, systemActor } from '../platform/auth.ts';
 import { makeCtx } from '../platform/context.ts';
 import { generateCatalogue } from './catalogue.ts';
+import { seedBehaviourHistory } from './behaviour-history.ts';
 import { seedCommunities } from './communities.ts';
 import { seedCoupons } from './coupons.ts';
 import { seedGroupBuys } from './groupbuy.ts';
@@ -211,6 +212,7 @@ async function runSeed(deps: Deps, progress: (line: string) => void): Promise<Se
     `[seed] 评价 ${totals.reviews} 条（追评 ${totals.followUps}，商家回复 ${totals.replies}），${totals.reviewedProductIds.length} 个商品的评价哈希链校验通过`,
   );
 
+  await seedBehaviourHistory(deps, { productIds: products.map((p) => p.productId), from, until }, progress);
   const seconds = Math.round((performance.now() - started) / 100) / 10;
   progress(
     `[seed] 完成：${merchants.size} 家商家、${products.length} 个商品、${buyers.length} 位消费者、${totals.orders} 个订单，用时 ${seconds} 秒`,

@@ -3,6 +3,7 @@ import { Button, Popup, Toast } from 'antd-mobile';
 import { PictureOutline, ShopbagOutline } from 'antd-mobile-icons';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
+import { noteProductSource, trackClick } from '../lib/track.ts';
 import {
   type ChatMessage,
   clickProductCard,
@@ -117,6 +118,8 @@ export function GroupChat({
     void api
       .POST('/api/v1/attribution/touches', { body: { kind: 'community', productId, communityId } })
       .catch(() => undefined);
+    trackClick(productId, 'community.chat', 0);
+    noteProductSource(productId, 'community', communityId);
     void navigate(`/product/${productId}`);
   };
 

@@ -6,6 +6,7 @@ import { useAddresses } from '../api/addresses.ts';
 import { useProduct } from '../api/catalog.ts';
 import { api, must, newIdempotencyKey, problemTitle } from '../api/client.ts';
 import { orderKeys, type PlacedCheckout } from '../api/orders.ts';
+import { trackCheckout } from '../lib/track.ts';
 import { SkuPicker, type SpecSelection } from './SkuPicker.tsx';
 // The SKU sheet's look lives with the product page, where it was first used.
 import '../pages/ProductPage.css';
@@ -52,7 +53,10 @@ export function PostBuySheet({
         ...(quote.coupons ? { couponIds: quote.coupons.appliedIds } : {}),
       };
       const serialized = JSON.stringify(body);
-      if (attempt.current?.body !== serialized) attempt.current = { body: serialized, key: newIdempotencyKey() };
+      if (attempt.current?.body !== serialized) {
+        attempt.current = { body: serialized, key: newIdempotencyKey() };
+        trackCheckout(quote);
+      }
       const placed = await must(
         api.POST('/api/v1/orders', { body, params: { header: { 'idempotency-key': attempt.current.key } } }),
       );

@@ -1,6 +1,8 @@
 import { Link } from 'react-router';
 import type { ProductCardData } from '../api/catalog.ts';
 import { useLang, useT } from '../i18n/index.tsx';
+import { trackClick } from '../lib/track.ts';
+import { useImpression } from '../lib/useTrack.ts';
 import { Price } from './Price.tsx';
 
 /** Sales counts as shoppers read them: 1.2万+ rather than 12345. */
@@ -15,12 +17,32 @@ export function useSalesText(): (n: number) => string {
   };
 }
 
-/** `source` marks where the card was shown, so the product page can credit it (a search touch). */
-export function ProductCard({ product: p, source }: { product: ProductCardData; source?: 'search' }) {
+/**
+ * `source` marks where the card was shown, so the product page can credit it (a search touch); `slot` and
+ * `position` name the place for behaviour events (an impression when half visible, a click when tapped).
+ */
+export function ProductCard({
+  product: p,
+  source,
+  slot,
+  position = 0,
+}: {
+  product: ProductCardData;
+  source?: 'search';
+  slot?: string;
+  position?: number;
+}) {
   const t = useT();
   const salesText = useSalesText();
+  const ref = useImpression<HTMLAnchorElement>(p.id, slot, position);
   return (
-    <Link to={`/product/${p.id}${source ? `?from=${source}` : ''}`} className="product-card" data-testid="product-card">
+    <Link
+      ref={ref}
+      to={`/product/${p.id}${source ? `?from=${source}` : ''}`}
+      className="product-card"
+      data-testid="product-card"
+      onClick={() => slot && trackClick(p.id, slot, position)}
+    >
       {p.imageUrl ? (
         <img className="thumb" src={p.imageUrl} alt={p.title} loading="lazy" />
       ) : (
@@ -41,11 +63,19 @@ export function ProductCard({ product: p, source }: { product: ProductCardData; 
   );
 }
 
-export function ProductGrid({ products, source }: { products: ProductCardData[]; source?: 'search' }) {
+export function ProductGrid({
+  products,
+  source,
+  slot,
+}: {
+  products: ProductCardData[];
+  source?: 'search';
+  slot?: string;
+}) {
   return (
     <div className="product-grid" data-testid="product-grid">
-      {products.map((p) => (
-        <ProductCard key={p.id} product={p} {...(source ? { source } : {})} />
+      {products.map((p, i) => (
+        <ProductCard key={p.id} product={p} position={i} {...(source ? { source } : {})} {...(slot ? { slot } : {})} />
       ))}
     </div>
   );

@@ -5,6 +5,7 @@ import { useBindInvitation, useRecordAffiliateTouch } from '../api/distribution.
 import { useMe } from '../api/session.ts';
 import { useT } from '../i18n/index.tsx';
 import { readJson, writeJson } from '../lib/storage.ts';
+import { noteProductSource } from '../lib/track.ts';
 
 const INVITE_KEY = 'haowu.shop.invite';
 const AFF_KEY = 'haowu.shop.aff';
@@ -31,6 +32,7 @@ export function ReferralCapture() {
     if (invite && /^[0-9A-Za-z]{4,16}$/.test(invite)) writeJson(INVITE_KEY, invite);
     const aff = params.get('aff');
     const product = /^\/product\/([^/?#]+)/.exec(location.pathname)?.[1];
+    if (aff && product && /^[\w-]{4,32}$/.test(aff)) noteProductSource(product, 'affiliate', aff);
     if (aff && product && /^[\w-]{4,32}$/.test(aff))
       writeJson(AFF_KEY, { productId: product, code: aff, at: Date.now() } satisfies PendingAff);
   }, [location.pathname, location.search]);

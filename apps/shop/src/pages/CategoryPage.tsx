@@ -87,8 +87,8 @@ export default function CategoryPage() {
                 ) : (
                   <>
                     <div className="category-products">
-                      {products.map((p) => (
-                        <ProductCard key={p.id} product={p} />
+                      {products.map((p, i) => (
+                        <ProductCard key={p.id} product={p} slot="category.hot" position={i} />
                       ))}
                     </div>
                     <InfiniteScroll

@@ -17,6 +17,7 @@ import { ListSkeleton } from '../components/Skeletons.tsx';
 import { useT } from '../i18n/index.tsx';
 import { maskPhone } from '../lib/format.ts';
 import { yuan } from '../lib/money.ts';
+import { trackCheckout } from '../lib/track.ts';
 import './CheckoutPage.css';
 import { FieldTextArea } from '../components/Field.tsx';
 
@@ -125,7 +126,10 @@ export default function CheckoutPage() {
       ...(note.trim() ? { note: note.trim() } : {}),
     };
     const serialized = JSON.stringify(body);
-    if (attempt.current?.body !== serialized) attempt.current = { body: serialized, key: newIdempotencyKey() };
+    if (attempt.current?.body !== serialized) {
+      attempt.current = { body: serialized, key: newIdempotencyKey() };
+      trackCheckout(q);
+    }
     place.mutate({ body, key: attempt.current.key });
   };
 

@@ -18,6 +18,7 @@ import { PageHeader } from '../components/PageHeader.tsx';
 import { EmptyState, QueryError } from '../components/QueryError.tsx';
 import { DetailSkeleton, ListSkeleton } from '../components/Skeletons.tsx';
 import { useT } from '../i18n/index.tsx';
+import { usePageView } from '../lib/useTrack.ts';
 import '../components/GroupChat.css';
 
 /** One community: its introduction and the way in for visitors; chat, announcements and meetups for members. */
@@ -25,6 +26,7 @@ export default function CommunityPage() {
   const { id = '' } = useParams();
   const t = useT();
   const detail = useCommunity(id);
+  usePageView('community', { communityId: id }, { ready: detail.isSuccess, source: { channel: 'community', ref: id } });
   if (detail.isPending) return <DetailSkeleton />;
   if (detail.isError)
     return (

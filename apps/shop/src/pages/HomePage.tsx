@@ -11,6 +11,7 @@ import { EmptyState, QueryError } from '../components/QueryError.tsx';
 import { ProductGridSkeleton } from '../components/Skeletons.tsx';
 import { LiveStrip } from './live/LiveStrip.tsx';
 import { useT, type MessageKey } from '../i18n/index.tsx';
+import { usePageView } from '../lib/useTrack.ts';
 import './HomePage.css';
 
 const feeds: { sort: ProductSort; label: MessageKey; hint: MessageKey }[] = [
@@ -30,6 +31,7 @@ export default function HomePage() {
 
   const banners = (topSellers.data?.pages[0]?.items ?? []).filter((p) => p.salesCount > 0 && p.imageUrl);
   const products = list.data?.pages.flatMap((p) => p.items) ?? [];
+  usePageView('home');
 
   return (
     <div className="page with-tabbar home-page">
@@ -150,7 +152,7 @@ export default function HomePage() {
               <EmptyState title={t('还没有上架的商品')} />
             ) : (
               <>
-                <ProductGrid products={products} />
+                <ProductGrid products={products} slot={`home.feed.${feed}`} />
                 <InfiniteScroll
                   loadMore={async () => void (await list.fetchNextPage({ throwOnError: true }))}
                   hasMore={list.hasNextPage}

@@ -79,7 +79,7 @@ export default function MerchantPage() {
           <EmptyState title={t('店铺暂时没有在售商品')} />
         ) : (
           <>
-            <ProductGrid products={products} />
+            <ProductGrid products={products} slot="merchant.products" />
             <InfiniteScroll
               loadMore={async () => void (await list.fetchNextPage({ throwOnError: true }))}
               hasMore={list.hasNextPage}

@@ -19,8 +19,11 @@ import { PostComments } from '../components/PostComments.tsx';
 import { Price } from '../components/Price.tsx';
 import { QueryError } from '../components/QueryError.tsx';
 import { DetailSkeleton } from '../components/Skeletons.tsx';
+import { Impression } from '../components/Impression.tsx';
 import '../components/posts.css';
 import { useFormatTime, useT } from '../i18n/index.tsx';
+import { noteProductSource, trackClick } from '../lib/track.ts';
+import { usePageView } from '../lib/useTrack.ts';
 
 const REPORT_REASONS = [
   { key: 'false-ad', text: '虚假宣传' },
@@ -79,6 +82,7 @@ function PostView({ post }: { post: PostDetail }) {
   const follow = useFollow();
   const [buying, setBuying] = useState<string | null>(null);
   const [commenting, setCommenting] = useState(false);
+  usePageView('post', { postId: post.id }, { source: { channel: 'post', ref: post.id } });
 
   const requireLogin = (): boolean => {
     if (me.data) return true;
@@ -88,6 +92,14 @@ function PostView({ post }: { post: PostDetail }) {
   const openProduct = (productId: string, buy: boolean) => {
     if (!requireLogin()) return;
     recordProductClick(post.id, productId, shareToken);
+    trackClick(
+      productId,
+      'post.products',
+      post.products.findIndex((p) => p.id === productId),
+    );
+    // A post opened from a share link credits the sharer, as attribution does; otherwise the post.
+    if (shareToken) noteProductSource(productId, 'share', shareToken);
+    else noteProductSource(productId, 'post', post.id);
     if (buy) setBuying(productId);
     else void navigate(`/product/${productId}`);
   };
@@ -208,8 +220,15 @@ function PostView({ post }: { post: PostDetail }) {
 
       {post.products.length > 0 && (
         <section className="tagged-products" aria-label={t('笔记中的商品')}>
-          {post.products.map((p) => (
-            <div className="tagged-product" key={p.id} data-testid="tagged-product">
+          {post.products.map((p, i) => (
+            <Impression
+              className="tagged-product"
+              key={p.id}
+              testId="tagged-product"
+              productId={p.id}
+              slot="post.products"
+              position={i}
+            >
               {p.imageUrl ? <img src={p.imageUrl} alt="" /> : <span className="avatar-blank" aria-hidden />}
               <div className="tagged-product-info">
                 <button
@@ -232,7 +251,7 @@ function PostView({ post }: { post: PostDetail }) {
               >
                 {p.available ? t('购买') : t('已下架')}
               </Button>
-            </div>
+            </Impression>
           ))}
         </section>
       )}

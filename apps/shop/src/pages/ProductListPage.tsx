@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, InfiniteScroll, Popup, PullToRefresh } from 'antd-mobile';
 import { DownFill, FilterOutline, LeftOutline, UpOutline, DownOutline } from 'antd-mobile-icons';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useCategories, useProductSearch, type ProductSearch, type ProductSort } from '../api/catalog.ts';
 import { ProductGrid } from '../components/ProductCard.tsx';
@@ -10,6 +10,8 @@ import { SearchBox } from '../components/SearchBox.tsx';
 import { ProductGridSkeleton } from '../components/Skeletons.tsx';
 import { useT } from '../i18n/index.tsx';
 import { parseYuan, yuan } from '../lib/money.ts';
+import { track } from '../lib/track.ts';
+import { usePageView } from '../lib/useTrack.ts';
 import './ProductListPage.css';
 
 const SORTS = ['relevance', 'price_asc', 'price_desc', 'sales', 'newest'] as const;
@@ -41,6 +43,16 @@ export default function ProductListPage() {
   };
   const list = useProductSearch(query);
   const products = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const firstPage = list.data?.pages[0];
+  usePageView(q ? 'search' : 'list', categoryId ? { categoryId } : {}, {
+    ...(q ? { source: { channel: 'search' as const } } : {}),
+  });
+  // One search event per query and filter set, with how many results its first page found (0 included).
+  const searchKey = q && firstPage ? JSON.stringify(query) : '';
+  useEffect(() => {
+    if (!searchKey || !firstPage) return;
+    track('search', { query: q, results: firstPage.items.length, channel: 'search' });
+  }, [searchKey]);
 
   const update = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
@@ -155,7 +167,11 @@ export default function ProductListPage() {
           </EmptyState>
         ) : (
           <>
-            <ProductGrid products={products} {...(q ? { source: 'search' as const } : {})} />
+            <ProductGrid
+              products={products}
+              slot={q ? 'search.results' : 'list.products'}
+              {...(q ? { source: 'search' as const } : {})}
+            />
             <InfiniteScroll
               loadMore={async () => void (await list.fetchNextPage({ throwOnError: true }))}
               hasMore={list.hasNextPage}

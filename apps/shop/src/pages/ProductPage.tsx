@@ -18,6 +18,8 @@ import { SkuPicker, skuOf, type SpecSelection } from '../components/SkuPicker.ts
 import { useProductTouch } from '../components/ProductTouch.tsx';
 import { Stars } from '../components/Stars.tsx';
 import { useT } from '../i18n/index.tsx';
+import { channelOf, track } from '../lib/track.ts';
+import { usePageView } from '../lib/useTrack.ts';
 import './ProductPage.css';
 
 /** A product with one SKU (or one in stock per dimension) needs no choosing. */
@@ -109,6 +111,7 @@ function ProductView({ product: p }: { product: Product }) {
   const totalStock = p.skus.reduce((n, s) => n + s.stock, 0);
   const soldOut = totalStock === 0;
   const firstReviews = reviews.data?.pages[0]?.items ?? [];
+  usePageView('product', { productId: p.id, merchantId: p.merchant.id, categoryId: p.category.id });
 
   const requireLogin = (): boolean => {
     if (me.data) return true;
@@ -141,6 +144,13 @@ function ProductView({ product: p }: { product: Product }) {
       { skuId, qty },
       {
         onSuccess: () => {
+          track('add_to_cart', {
+            productId: p.id,
+            merchantId: p.merchant.id,
+            categoryId: p.category.id,
+            qty,
+            ...channelOf(p.id),
+          });
           setPicker({ open: false, mode });
           Toast.show({ icon: 'success', content: t('已加入购物车') });
         },

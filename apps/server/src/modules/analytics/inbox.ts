@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bulkInsert } from '../../platform/bulk.ts';
-import type { Db } from '../../platform/db.ts';
+import type { Database, Db } from '../../platform/db.ts';
 import { type BehaviourEvent, EVENT_COLUMNS } from './event-model.ts';
 import { analyticsInbox } from './schema.ts';
 
@@ -46,4 +46,38 @@ async function countInbox(db: Db, events: readonly BehaviourEvent[]): Promise<nu
     .from(analyticsInbox)
     .where(sql`${analyticsInbox.id} = any(${sql.param(ids)}::text[])`);
   return row?.n ?? 0;
+}
+
+const COLUMNS = EVENT_COLUMNS.map(([column]) => column);
+const quoted = (v: string): string => (/[",\n\r\\]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+
+/** One CSV line of an event, in the inbox's column order (`\N` for null, timestamps in ISO UTC). */
+function csvLine(e: BehaviourEvent): string {
+  let line = '';
+  for (let i = 0; i < EVENT_COLUMNS.length; i++) {
+    const [, key, kind] = EVENT_COLUMNS[i]!;
+    const v = e[key];
+    const cell =
+      v === null || v === undefined
+        ? '\\N'
+        : kind === 'time'
+          ? (v as Date).toISOString()
+          : kind === 'int'
+            ? String(v)
+            : quoted(String(v));
+    line += i === 0 ? cell : `,${cell}`;
+  }
+  return `${line}\n`;
+}
+
+/**
+ * Bulk path for many events at once (demo history, benchmarks): one COPY in a transaction that holds the inbox
+ * lock like every writer, so the loader's horizon stays safe. Unlike `appendToInbox` it does not skip ids seen
+ * before — a repeated id fails the whole COPY — so callers give fresh ids (the demo history's are its own).
+ */
+export async function copyIntoInbox(database: Database, events: readonly BehaviourEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  let csv = '';
+  for (const e of events) csv += csvLine(e);
+  await database.copyIn('analytics_inbox', COLUMNS, new TextEncoder().encode(csv), holdInboxWriteLock);
 }

@@ -5,6 +5,7 @@ import { serverNow } from '../../api/flash.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, QueryError } from '../../components/QueryError.tsx';
 import { useT } from '../../i18n/index.tsx';
+import { useLiveDwell, usePageView } from '../../lib/useTrack.ts';
 import { LiveRoom } from './LiveRoom.tsx';
 import { Replay } from './Replay.tsx';
 import { WarmUp } from './WarmUp.tsx';
@@ -19,6 +20,9 @@ export default function LiveRoomPage() {
   const t = useT();
   const session = useLiveSession(id);
   const data = session.data;
+  usePageView('live', { liveId: id }, { ready: Boolean(data), source: { channel: 'live', ref: id } });
+  // Time in the room counts while the session is on air (not on the warm-up page or a replay).
+  useLiveDwell(id, data?.status === 'live');
 
   // Past the scheduled start, ask now and then whether the host has gone live, so the page switches by itself.
   const waiting = data?.status === 'scheduled';

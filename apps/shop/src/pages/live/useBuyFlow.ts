@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { recordLiveProductClick } from '../../api/live.ts';
 import { useMe } from '../../api/session.ts';
+import { noteProductSource, trackClick } from '../../lib/track.ts';
 
 /**
  * Opening a product from the room: sign-in first, then the product click (the attribution touch that credits the
@@ -19,6 +20,8 @@ export function useBuyFlow(sessionId: string) {
   const buy = async (productId: string) => {
     if (!me.data) return login();
     setOpening(true);
+    trackClick(productId, 'live.products', 0);
+    noteProductSource(productId, 'live', sessionId);
     // A lost click costs the session one attribution, never the shopper the purchase.
     await recordLiveProductClick(sessionId, productId).catch(() => undefined);
     setOpening(false);
