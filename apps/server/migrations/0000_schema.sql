@@ -80,6 +80,13 @@ CREATE TABLE "login_codes" (
 	"created_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "login_failures" (
+	"phone" text PRIMARY KEY NOT NULL,
+	"failures" integer NOT NULL,
+	"last_failed_at" timestamp with time zone NOT NULL,
+	"locked_until" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE TABLE "merchant_staff" (
 	"user_id" text NOT NULL,
 	"merchant_id" text NOT NULL,
@@ -95,6 +102,13 @@ CREATE TABLE "sessions" (
 	"created_at" timestamp with time zone NOT NULL,
 	"expires_at" timestamp with time zone NOT NULL,
 	"revoked_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "socket_tickets" (
+	"ticket_hash" text PRIMARY KEY NOT NULL,
+	"session_id" text NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"used_at" timestamp with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "users" (
@@ -707,6 +721,33 @@ CREATE TABLE "withdrawals" (
 	"requested_at" timestamp with time zone NOT NULL,
 	"finished_at" timestamp with time zone,
 	CONSTRAINT "withdrawals_amounts" CHECK ("withdrawals"."amount" > 0 and "withdrawals"."withheld" >= 0 and "withdrawals"."net" = "withdrawals"."amount" - "withdrawals"."withheld")
+);
+--> statement-breakpoint
+CREATE TABLE "experiments" (
+	"id" text PRIMARY KEY NOT NULL,
+	"key" text NOT NULL,
+	"name" text NOT NULL,
+	"hypothesis" text NOT NULL,
+	"layer" text NOT NULL,
+	"variants" jsonb NOT NULL,
+	"traffic_percent" integer NOT NULL,
+	"primary_metric" text NOT NULL,
+	"guardrails" text[] NOT NULL,
+	"baseline_rate" double precision NOT NULL,
+	"minimum_detectable_effect" double precision NOT NULL,
+	"salt" text NOT NULL,
+	"status" text NOT NULL,
+	"bucket_start" integer,
+	"bucket_end" integer,
+	"is_demo" boolean DEFAULT false NOT NULL,
+	"created_by" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL,
+	"started_by" text,
+	"started_at" timestamp with time zone,
+	"stopped_by" text,
+	"stopped_at" timestamp with time zone,
+	CONSTRAINT "experiments_key_unique" UNIQUE("key")
 );
 --> statement-breakpoint
 CREATE TABLE "flash_items" (
@@ -1555,6 +1596,7 @@ ALTER TABLE "ledger_entries" ADD CONSTRAINT "ledger_entries_journal_id_ledger_jo
 ALTER TABLE "addresses" ADD CONSTRAINT "addresses_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "merchant_staff" ADD CONSTRAINT "merchant_staff_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "socket_tickets" ADD CONSTRAINT "socket_tickets_session_id_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."sessions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "products" ADD CONSTRAINT "products_merchant_id_merchants_id_fk" FOREIGN KEY ("merchant_id") REFERENCES "public"."merchants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "products" ADD CONSTRAINT "products_category_id_categories_id_fk" FOREIGN KEY ("category_id") REFERENCES "public"."categories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "skus" ADD CONSTRAINT "skus_product_id_products_id_fk" FOREIGN KEY ("product_id") REFERENCES "public"."products"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -1572,6 +1614,7 @@ CREATE INDEX "addresses_user_idx" ON "addresses" USING btree ("user_id");--> sta
 CREATE INDEX "login_codes_phone_idx" ON "login_codes" USING btree ("phone","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "sessions_token_uq" ON "sessions" USING btree ("token_hash");--> statement-breakpoint
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "socket_tickets_expires_idx" ON "socket_tickets" USING btree ("expires_at");--> statement-breakpoint
 CREATE INDEX "after_sale_events_idx" ON "after_sale_events" USING btree ("after_sale_id","id");--> statement-breakpoint
 CREATE INDEX "after_sales_user_idx" ON "after_sales" USING btree ("user_id","id");--> statement-breakpoint
 CREATE INDEX "after_sales_merchant_idx" ON "after_sales" USING btree ("merchant_id","status","id");--> statement-breakpoint
@@ -1632,6 +1675,8 @@ CREATE INDEX "commissions_promoter_idx" ON "commissions" USING btree ("promoter_
 CREATE INDEX "commissions_order_idx" ON "commissions" USING btree ("order_id");--> statement-breakpoint
 CREATE INDEX "commissions_merchant_idx" ON "commissions" USING btree ("merchant_id","created_at");--> statement-breakpoint
 CREATE INDEX "withdrawals_user_idx" ON "withdrawals" USING btree ("user_id","requested_at");--> statement-breakpoint
+CREATE INDEX "experiments_status_idx" ON "experiments" USING btree ("status","layer");--> statement-breakpoint
+CREATE INDEX "experiments_created_idx" ON "experiments" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "flash_items_sale_idx" ON "flash_items" USING btree ("sale_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "flash_purchases_request_uq" ON "flash_purchases" USING btree ("item_id","user_id","request_key");--> statement-breakpoint
 CREATE UNIQUE INDEX "flash_purchases_order_uq" ON "flash_purchases" USING btree ("order_id");--> statement-breakpoint

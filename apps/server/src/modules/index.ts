@@ -13,6 +13,7 @@ import postRoutes from './posts/routes.ts';
 import socialRoutes from './posts/social-routes.ts';
 import { wireAfterSales } from './aftersales/events.ts';
 import afterSaleRoutes from './aftersales/routes.ts';
+import experimentRoutes from './experiments/routes.ts';
 import { wireCoupons } from './coupons/events.ts';
 import couponRoutes from './coupons/routes.ts';
 import { initCatalog, wire as wireCatalog } from './catalog/events.ts';
@@ -97,4 +98,5 @@ export const modules: ModuleDef[] = [
   { name: 'points', routes: pointsRoutes, wire: wirePoints, init: initPoints },
   { name: 'membership', routes: membershipRoutes, wire: wireMembership, init: initMembership },
   { name: 'analytics', routes: analyticsRoutes, wire: wireAnalytics, start: startAnalytics },
+  { name: 'experiments', routes: experimentRoutes },
 ];
