@@ -108,7 +108,7 @@ export async function ensureRuleCoupons(db: Db, at: Date): Promise<void> {
 }
 
 /** Held out of a rule: the bottom holdoutPct % of buckets, salted per rule so each rule holds out other people. */
-export const isHeldOut = (rule: Pick<Rule, 'scope' | 'kind' | 'holdoutPct'>, userId: string): boolean =>
+const isHeldOut = (rule: Pick<Rule, 'scope' | 'kind' | 'holdoutPct'>, userId: string): boolean =>
   bucketOf(holdoutSalt(rule.scope, rule.kind), userId) < rule.holdoutPct * 100;
 /** Stable across restarts and rule edits, so a user held out stays held out. */
 export const holdoutSalt = (scope: string, kind: RuleKind): string => `lifecycle:${scope}:${kind}`;
@@ -213,7 +213,7 @@ async function recentlyActed(db: Db, rule: Rule, userIds: string[], now: Date): 
   return new Set(rows.map((r) => r.userId));
 }
 
-export async function optedOutOf(db: Db, userIds: string[]): Promise<Set<string>> {
+async function optedOutOf(db: Db, userIds: string[]): Promise<Set<string>> {
   if (userIds.length === 0) return new Set();
   const rows = await db
     .select({ userId: lifecyclePreferences.userId })

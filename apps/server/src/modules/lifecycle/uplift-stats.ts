@@ -15,7 +15,7 @@ export interface TwoProportions {
   sufficient: boolean;
 }
 
-export const MIN_GROUP = 30;
+const MIN_GROUP = 30;
 
 export function twoProportionTest(
   treated: { n: number; conversions: number },
