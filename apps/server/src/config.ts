@@ -95,6 +95,19 @@ const schema = z.object({
   ANALYTICS_INBOX_DAYS: z.coerce.number().int().min(1).max(90).default(3),
   /** How often each process copies new events into its engine (ms); 0: only when asked (tests). */
   ANALYTICS_LOAD_INTERVAL_MS: z.coerce.number().int().min(0).default(2000),
+  /** Lifecycle segments (docs/ANALYTICS.md "Lifecycle segments and automation"): purchases counted over this window. */
+  LIFECYCLE_WINDOW_DAYS: z.coerce.number().int().min(30).max(730).default(180),
+  /** A buyer with no purchase for this many days (or a sign-up who never bought) is churned. */
+  LIFECYCLE_CHURN_DAYS: z.coerce.number().int().min(7).max(365).default(60),
+  /** Purchases in the window that make a buyer active. */
+  LIFECYCLE_ACTIVE_ORDERS: z.coerce.number().int().min(1).max(100).default(2),
+  /** Purchases and spend (fen) in the window that make a buyer loyal. */
+  LIFECYCLE_LOYAL_ORDERS: z.coerce.number().int().min(2).max(500).default(4),
+  LIFECYCLE_LOYAL_AMOUNT: z.coerce.number().int().min(0).default(30_000),
+  /** Day of the month that is 会员日 (member day) in Beijing time. */
+  LIFECYCLE_MEMBER_DAY: z.coerce.number().int().min(1).max(28).default(18),
+  /** How often segments are recomputed and rules run (minutes). */
+  LIFECYCLE_RUN_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -3,6 +3,8 @@ import type { Deps } from '../deps.ts';
 import accountRoutes from './accounts/routes.ts';
 import analyticsRoutes from './analytics/routes.ts';
 import { startAnalytics, wireAnalytics } from './analytics/events.ts';
+import { initLifecycle, wireLifecycle } from './lifecycle/events.ts';
+import lifecycleRoutes from './lifecycle/routes.ts';
 import { wireAttribution } from './attribution/events.ts';
 import attributionRoutes from './attribution/routes.ts';
 import moderationRoutes from './moderation/routes.ts';
@@ -99,4 +101,5 @@ export const modules: ModuleDef[] = [
   { name: 'membership', routes: membershipRoutes, wire: wireMembership, init: initMembership },
   { name: 'analytics', routes: analyticsRoutes, wire: wireAnalytics, start: startAnalytics },
   { name: 'experiments', routes: experimentRoutes },
+  { name: 'lifecycle', routes: lifecycleRoutes, wire: wireLifecycle, init: initLifecycle },
 ];

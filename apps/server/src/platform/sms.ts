@@ -5,6 +5,8 @@ export interface SmsSender {
   sendCode(phone: string, code: string): Promise<void>;
   /** A short notice the user asked for (e.g. a live reminder they subscribed to), not marketing. */
   sendNotice(phone: string, text: string): Promise<void>;
+  /** Marketing (lifecycle automation): only to users who did not opt out; the text carries the opt-out hint. */
+  sendMarketing(phone: string, text: string): Promise<void>;
 }
 
 /** Sandbox: no message leaves the machine; the code is logged (and kept for tests). */
@@ -28,6 +30,14 @@ export class SandboxSms implements SmsSender {
   }
   noticesFor(phone: string): string[] {
     return this.notices.get(phone) ?? [];
+  }
+  private readonly marketing = new Map<string, string[]>();
+  async sendMarketing(phone: string, text: string): Promise<void> {
+    this.marketing.set(phone, [...(this.marketing.get(phone) ?? []), text]);
+    this.log.info({ phone: maskPhone(phone) }, `[sandbox SMS] 营销短信已发送至 ${maskPhone(phone)}：${text}`);
+  }
+  marketingFor(phone: string): string[] {
+    return this.marketing.get(phone) ?? [];
   }
 }
 

@@ -1,6 +1,7 @@
 // English for every Chinese source string; the Chinese text is the key (and what zh-CN shows).
 import { enCommunities } from './en-communities.ts';
 import { enCoupons } from './en-coupons.ts';
+import { enLifecycle } from './en-lifecycle.ts';
 import { enFlash } from './en-flash.ts';
 import { enGroupBuy } from './en-groupbuy.ts';
 import { enLive } from './en-live.ts';
@@ -12,6 +13,7 @@ export const en = {
   ...enCommunities,
   ...enDistribution,
   ...enCoupons,
+  ...enLifecycle,
   ...enFlash,
   ...enGroupBuy,
   ...enLive,

@@ -13,6 +13,7 @@ import { LiveStrip } from './live/LiveStrip.tsx';
 import { useT, type MessageKey } from '../i18n/index.tsx';
 import { usePageView } from '../lib/useTrack.ts';
 import './HomePage.css';
+import { MemberDayBanner } from '../components/MemberDayBanner.tsx';
 
 const feeds: { sort: ProductSort; label: MessageKey; hint: MessageKey }[] = [
   { sort: 'sales', label: '热销', hint: '按真实销量排序' },
@@ -54,6 +55,7 @@ export default function HomePage() {
             .then(() => qc.invalidateQueries({ queryKey: ['live'] }))
         }
       >
+        <MemberDayBanner />
         {banners.length > 0 && (
           <section className="home-banners" aria-label={t('热销榜')}>
             <Swiper autoplay autoplayInterval={4000} loop indicatorProps={{ color: 'white' }}>

@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Dialog, Form, Toast } from 'antd-mobile';
+import { Button, Dialog, Form, List, Switch, Toast } from 'antd-mobile';
 import { useNavigate } from 'react-router';
 import { api, must } from '../api/client.ts';
+import { useMarketingMessages } from '../api/lifecycle.ts';
 import { meKey, useMe, useResetSession } from '../api/session.ts';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { useLang, useT } from '../i18n/index.tsx';
@@ -15,6 +16,7 @@ export default function SettingsPage() {
   const { lang, setLang } = useLang();
   const me = useMe();
   const resetSession = useResetSession();
+  const marketing = useMarketingMessages();
   const [profileForm] = Form.useForm<{ nickname: string }>();
   const [passwordForm] = Form.useForm<{ password: string; confirm: string }>();
 
@@ -113,6 +115,31 @@ export default function SettingsPage() {
             <FieldInput type="password" autoComplete="new-password" placeholder={t('再次输入新密码')} />
           </Form.Item>
         </Form>
+      </section>
+
+      <section className="card">
+        <List>
+          <List.Item
+            description={t('接收优惠、会员日和召回等营销短信。关闭后不再收到任何营销短信，订单和安全通知不受影响。')}
+            extra={
+              <Switch
+                data-testid="marketing-switch"
+                aria-label={t('营销消息')}
+                checked={marketing.query.data?.marketing ?? true}
+                disabled={!marketing.query.data}
+                loading={marketing.update.isPending}
+                onChange={(on) =>
+                  marketing.update.mutate(on, {
+                    onSuccess: () =>
+                      Toast.show({ icon: 'success', content: on ? t('已开启营销消息') : t('已关闭营销消息') }),
+                  })
+                }
+              />
+            }
+          >
+            {t('营销消息')}
+          </List.Item>
+        </List>
       </section>
 
       <section className="card">
