@@ -14,7 +14,7 @@ const CATEGORY_TEMPLATES: CategoryTemplate[] = [beauty, apparel, home, food, dig
 const MAX_SKUS = 8;
 
 export interface DemoProduct {
-  /** Placeholder image key, e.g. `cream-007`. */
+  /** Generated-art key, e.g. `cream-007`: `/media/art/cream-007-1.svg` is its first picture. */
   key: string;
   merchantKey: string;
   topCategory: string;
@@ -47,16 +47,29 @@ export function generateCatalogue(rng: Random): DemoProduct[] {
 }
 
 function distinctTitle(rng: Random, brands: Brand[], type: ProductType, titles: Set<string>) {
+  // A series word already in the product name would read 丝绒丝绒哑光口红: only words the name does not say.
+  const series = type.series.filter((s) => !sharesWord(type.name, s));
   for (let attempt = 0; ; attempt++) {
     const brand = rng.pick(brands);
-    const series = rng.pick(type.series);
-    const title = `${brand.name}${series}${type.name}`;
+    const words = series.filter((s) => !sharesWord(brand.name, s));
+    const word = words.length > 0 ? rng.pick(words) : '';
+    const title = `${brand.name}${word}${type.name}`;
     if (!titles.has(title) || attempt > 50) {
       const unique = titles.has(title) ? `${title} 第${attempt}款` : title;
       titles.add(unique);
-      return { brand, series, title: unique };
+      return { brand, series: word, title: unique };
     }
   }
+}
+
+/** Whether two phrases share a two-character word (丝绒 in 丝绒 and 丝绒哑光口红). */
+export function sharesWord(a: string, b: string): boolean {
+  const chars = [...b];
+  for (let i = 0; i + 1 < chars.length; i++) {
+    const pair = chars[i]! + chars[i + 1]!;
+    if (/^\p{L}{2}$/u.test(pair) && a.includes(pair)) return true;
+  }
+  return false;
 }
 
 function productInput(
@@ -68,7 +81,10 @@ function productInput(
   title: string,
   key: string,
 ): DemoProduct['input'] {
-  const points = rng.sample(type.points, Math.min(3, type.points.length));
+  const sampled = rng.sample(type.points, Math.min(3, type.points.length));
+  // The point that goes into the title is one that does not repeat a word of it (免烫商务衬衫 免烫易打理).
+  const lead = sampled.find((pt) => !sharesWord(title, pt));
+  const points = lead ? [lead, ...sampled.filter((pt) => pt !== lead)] : sampled;
   const specs = chooseSpecs(rng, type.specs);
   const base = rng.int(type.price[0], type.price[1]);
   const skus = combinations(specs.map((s) => s.values)).map((values): SkuInput => {
@@ -89,11 +105,10 @@ function productInput(
     { name: '产地', value: origin },
     ...Object.entries(type.attrs).map(([name, v]) => ({ name, value: typeof v === 'string' ? v : rng.pick(v) })),
   ];
-  const labels = [`${brand.name} ${type.name}`, `${type.name} 细节`, `${specs[0]!.name}展示`, '实拍图', '包装展示'];
   const imageCount = rng.int(3, 5);
   return {
     categoryId: type.sub,
-    title: `${title} ${points[0]}`,
+    title: lead ? `${title} ${lead}` : title,
     subtitle: points.slice(1).join('，') || points[0]!,
     description: [
       `${brand.name}${series}${type.name}，产自${origin}。`,
@@ -101,10 +116,7 @@ function productInput(
       template.closing,
       '本商品为演示数据，仅用于体验好物平台的功能，不会真实发货。',
     ].join('\n'),
-    images: Array.from(
-      { length: imageCount },
-      (_, n) => `/media/placeholder/${key}-${n + 1}.svg?label=${encodeURIComponent(labels[n]!)}`,
-    ),
+    images: Array.from({ length: imageCount }, (_, n) => `/media/art/${key}-${n + 1}.svg`),
     attributes,
     specs: specs.map((s) => ({ name: s.name, values: s.values })),
     skus,

@@ -44,6 +44,8 @@ export interface SeedProduct {
   merchantId: string;
   ownerUserId: string;
   topCategory: string;
+  /** Its generated-art key (`cream-007`); buyer photos and post covers draw the same product in a scene. */
+  artKey: string;
   skuIds: string[];
 }
 export interface JourneyTotals {
@@ -152,8 +154,7 @@ export async function runJourneys(
       mood !== 'bad' && rng.chance(0.3)
         ? Array.from(
             { length: rng.int(1, 3) },
-            (_, n) =>
-              `/media/placeholder/review-${totals.reviews + 1}-${n + 1}.svg?label=${encodeURIComponent('买家秀')}`,
+            (_, n) => `/media/art/scene-${product.artKey}-r${totals.reviews + 1}x${n + 1}.svg`,
           )
         : [];
     const review = must(

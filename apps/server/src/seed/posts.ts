@@ -49,12 +49,13 @@ export async function seedPosts(
     const ctx = ctxOf(userActor(author.userId));
     const style = product.topCategory.includes('apparel') ? 'outfit' : i % 3 === 0 ? 'review' : 'seeding';
     const draft = await draftPost(ctx, { productId: product.productId, style, variant: i });
-    const image = briefs.get(product.productId)?.imageUrl;
+    const productImage = briefs.get(product.productId)?.imageUrl;
     const created = await createPost(ctx, {
       kind: style === 'review' ? 'review' : 'image_text',
       title: draft.title,
       body: `【演示笔记】${draft.body}`,
-      images: image ? [image] : [`/media/placeholder/post-${i}.svg?label=${encodeURIComponent('演示笔记')}`],
+      // A lifestyle cover (the product on a table by a window, or on a rail), then the product's own picture.
+      images: [`/media/art/scene-${product.artKey}-p${i + 1}.svg`, ...(productImage ? [productImage] : [])],
       productIds: [product.productId],
       topics: draft.topics,
     });

@@ -130,6 +130,7 @@ async function runSeed(deps: Deps, progress: (line: string) => void): Promise<Se
       merchantId: merchant.id,
       ownerUserId: merchant.ownerUserId,
       topCategory: p.topCategory,
+      artKey: p.key,
       skuIds: created.value.skuIds,
     });
     if ((i + 1) % 50 === 0 || i + 1 === catalogue.length) progress(`[seed] 商品 ${i + 1}/${catalogue.length}`);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../test/harness.ts';
 import { Client, loginByCode } from '../../../test/http.ts';
+import { ART_KINDS } from './art.ts';
 import { detectImageType } from './service.ts';
 
 const t = await createTestApp();
@@ -63,6 +64,28 @@ describe('placeholder images', () => {
     expect(res.body).toContain('width="1200" height="400"');
     expect((await anon.get('/media/placeholder/x.svg?w=99999')).status).toBe(400);
     expect((await anon.get('/media/placeholder/a%20b.svg')).status).toBe(400);
+  });
+});
+
+describe('generated product art', () => {
+  it('draws every kind as shaded artwork with no text label, the same picture for the same name', async () => {
+    for (const kind of ART_KINDS) {
+      const res = await anon.get(`/media/art/${kind}-001-1.svg`);
+      expect(res.status, kind).toBe(200);
+      expect(res.headers['content-type']).toBe('image/svg+xml; charset=utf-8');
+      const svg = res.body as string;
+      expect(svg).toContain('<linearGradient id="cyl"');
+      expect(svg.match(/<(path|rect|circle|ellipse)\b/g)!.length, kind).toBeGreaterThan(5);
+    }
+    const a = await anon.get('/media/art/cream-007-1.svg');
+    expect((await anon.get('/media/art/cream-007-1.svg')).body).toBe(a.body);
+    expect((await anon.get('/media/art/cream-008-1.svg')).body).not.toBe(a.body);
+    expect((await anon.get('/media/art/cream-007-3.svg')).body).not.toBe(a.body);
+    const scene = await anon.get('/media/art/scene-cream-007-p1.svg');
+    expect(scene.status).toBe(200);
+    expect(scene.body).not.toBe(a.body);
+    expect((await anon.get('/media/art/unknownthing-1.svg')).status).toBe(200);
+    expect((await anon.get('/media/art/Cream%20x.svg')).status).toBe(400);
   });
 });
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { App } from '../../platform/http.ts';
 import { ctxOf } from '../../platform/context.ts';
 import { ok, type Result, unwrap } from '../../platform/errors.ts';
+import { artSvg } from './art.ts';
 import { placeholderSvg } from './placeholder.ts';
 import * as svc from './service.ts';
 
@@ -41,6 +42,27 @@ export default async function mediaRoutes(app: App) {
         .send(
           placeholderSvg({ name: req.params.name, label: req.query.label, width: req.query.w, height: req.query.h }),
         ),
+  );
+
+  r.get(
+    '/media/art/:name.svg',
+    {
+      config: { permission: 'public' },
+      schema: {
+        tags,
+        summary: '生成的商品插画（SVG，按名称前缀画出对应品类的商品或生活场景，同名同图）',
+        params: z.object({
+          name: z.string().regex(/^[a-z0-9-]{1,80}$/, '名称只能包含小写字母、数字和连字符'),
+        }),
+      },
+    },
+    async (req, reply) =>
+      reply
+        .header('content-type', 'image/svg+xml; charset=utf-8')
+        .header('cache-control', 'public, max-age=31536000, immutable')
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
+        .send(artSvg(req.params.name)),
   );
 
   r.post(
