@@ -9,6 +9,7 @@ import { postToPurchase } from './6-post-to-purchase.ts';
 import { couponsAndPoints } from './7-coupons-points.ts';
 import { liveRoom } from './8-live-room.ts';
 import { behaviourEvents } from './16-behaviour-events.ts';
+import { lifecycle } from './12-lifecycle.ts';
 
 export const journeys: Journey[] = [
   consumerBuys,
@@ -20,4 +21,5 @@ export const journeys: Journey[] = [
   couponsAndPoints,
   liveRoom,
   behaviourEvents,
+  lifecycle,
 ];

@@ -101,6 +101,11 @@ export function ConsoleLayout() {
             label: <Link to="/merchant/reviews">{t('评价管理')}</Link>,
           },
           {
+            key: '/merchant/lifecycle',
+            icon: <HeartOutlined />,
+            label: <Link to="/merchant/lifecycle">{t('老客运营')}</Link>,
+          },
+          {
             key: '/merchant/communities',
             icon: <CommentOutlined />,
             label: <Link to="/merchant/communities">{t('社群管理')}</Link>,
@@ -203,6 +208,11 @@ export function ConsoleLayout() {
             key: '/platform/commission-rules',
             icon: <PercentageOutlined />,
             label: <Link to="/platform/commission-rules">{t('平台默认佣金')}</Link>,
+          },
+          {
+            key: '/platform/lifecycle',
+            icon: <TeamOutlined />,
+            label: <Link to="/platform/lifecycle">{t('用户运营')}</Link>,
           },
           {
             key: '/platform/points',

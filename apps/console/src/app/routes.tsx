@@ -29,6 +29,7 @@ const EscalatedAfterSalesPage = lazy(() => import('../pages/platform/EscalatedAf
 const EscalatedAfterSaleDetailPage = lazy(() => import('../pages/platform/EscalatedAfterSaleDetailPage.tsx'));
 const ReconciliationPage = lazy(() => import('../pages/platform/ReconciliationPage.tsx'));
 const CommissionRulesPage = lazy(() => import('../pages/shared/distribution/CommissionRulesPage.tsx'));
+const LifecyclePage = lazy(() => import('../pages/shared/lifecycle/LifecyclePage.tsx'));
 const DistributionStatsPage = lazy(() => import('../pages/shared/distribution/DistributionStatsPage.tsx'));
 const FissionReportPage = lazy(() => import('../pages/shared/distribution/FissionReportPage.tsx'));
 const ContentModerationPage = lazy(() => import('../pages/platform/ContentModerationPage.tsx'));
@@ -212,6 +213,14 @@ export function AppRoutes() {
         <Route
           path="platform/fission"
           element={<RequireRole role="operator">{page(<FissionReportPage />)}</RequireRole>}
+        />
+        <Route
+          path="platform/lifecycle"
+          element={<RequireRole role="operator">{page(<LifecyclePage as="platform" />)}</RequireRole>}
+        />
+        <Route
+          path="merchant/lifecycle"
+          element={<RequireRole role="merchant">{page(<LifecyclePage as="merchant" />)}</RequireRole>}
         />
         <Route
           path="platform/points"

@@ -2,6 +2,7 @@
 // translation is a type error wherever t('…') is called.
 import { enCommunities } from './en-communities.ts';
 import { enCoupons } from './en-coupons.ts';
+import { enLifecycle } from './en-lifecycle.ts';
 import { enDistribution } from './en-distribution.ts';
 import { enFlash } from './en-flash.ts';
 import { enGroupBuy } from './en-groupbuy.ts';
@@ -14,6 +15,7 @@ export const en = {
   ...enCommunities,
   ...enDistribution,
   ...enCoupons,
+  ...enLifecycle,
   ...enFlash,
   ...enGroupBuy,
   ...enPoints,

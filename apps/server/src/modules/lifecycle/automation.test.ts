@@ -93,12 +93,30 @@ describe('churned recall', () => {
 });
 
 describe('member day', () => {
-  it('is announced to the shop on the 18th (Beijing time) only', async () => {
-    const today = await signIn(t);
-    const before = await today.get('/api/v1/member-day');
+  it('is announced to the shop and gives active customers the day’s coupon on the 18th (Beijing time) only', async () => {
+    const shop = await newMerchant(t);
+    const regular = await newBuyer(t);
+    await sandboxPaidOrder(t, { buyer: regular, merchant: shop });
+    await sandboxPaidOrder(t, { buyer: regular, merchant: shop });
+    const ops = await operator(t);
+    expect((await ops.put('/api/v1/admin/lifecycle/rules/active_member_day', { ...RULE, holdoutPct: 0 })).status).toBe(
+      200,
+    );
+
+    const before = await regular.get('/api/v1/member-day');
     expect(before.status).toBe(200);
     expect(before.body).toMatchObject({ today: false, day: 18, next: '2027-02-18' });
+    await moveTo('2027-02-10T03:00:00Z');
+    expect(t.sms.marketingFor(regular.phone)).toEqual([]);
+
+    // 00:30 on the 18th in Beijing: member day, but quiet hours; the coupon and message wait until 09:00.
     await moveTo('2027-02-17T16:30:00Z');
-    expect((await today.get('/api/v1/member-day')).body).toMatchObject({ today: true, next: '2027-02-18' });
+    expect((await regular.get('/api/v1/member-day')).body).toMatchObject({ today: true, next: '2027-02-18' });
+    expect(t.sms.marketingFor(regular.phone)).toEqual([]);
+    await moveTo('2027-02-18T01:00:00Z');
+    expect(t.sms.marketingFor(regular.phone)).toHaveLength(1);
+    expect(t.sms.marketingFor(regular.phone)[0]).toMatch(/会员日.*满99减15.*回T退订/);
+    const coupons = await regular.get('/api/v1/coupons/mine');
+    expect(JSON.stringify(coupons.body)).toContain('会员日');
   });
 });
