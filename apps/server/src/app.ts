@@ -15,7 +15,6 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { Redis } from 'ioredis';
 import type { Deps } from './deps.ts';
 import { modules } from './modules/index.ts';
 import { resolveActor } from './modules/accounts/api.ts';
@@ -23,6 +22,7 @@ import { anonymous, checkPermission } from './platform/auth.ts';
 import { registerErrorHandler } from './platform/errors.ts';
 import { type App, SESSION_COOKIE } from './platform/http.ts';
 import { refuseCrossOriginCookieWrites } from './platform/origin.ts';
+import { fallbackRateLimitStore } from './platform/rate-limit-store.ts';
 import { serveFrontEnds, spaIndexFor } from './platform/web.ts';
 
 const liveSampleDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../assets/live-sample');
@@ -65,13 +65,19 @@ export async function buildApp(deps: Deps): Promise<App> {
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   app.addHook('onClose', async () => deps.realtime.close());
   app.addHook('onClose', async () => deps.analytics.close());
+  if (deps.redis) {
+    deps.redis.start();
+    app.addHook('onClose', async () => deps.redis?.close());
+  }
   await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1 } });
   // Routes declare their own limits (config.rateLimit); switched off entirely only for load tests on loopback.
   if (deps.config.RATE_LIMIT_ENABLED === 'true') {
-    // With several processes the counters must be shared, so they live in Redis when it is configured.
-    const redis = deps.config.REDIS_URL ? new Redis(deps.config.REDIS_URL) : undefined;
-    if (redis) app.addHook('onClose', async () => void (await redis.quit()));
-    await app.register(rateLimit, { global: false, ...(redis ? { redis } : {}) });
+    // With several processes the counters must be shared, so they live in Redis when it is configured — and in
+    // this process while Redis does not answer (platform/rate-limit-store.ts).
+    await app.register(rateLimit, {
+      global: false,
+      ...(deps.redis ? { store: fallbackRateLimitStore(deps.redis) } : {}),
+    });
   }
 
   await app.register(swagger, {

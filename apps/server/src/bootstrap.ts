@@ -13,6 +13,7 @@ import { JobQueue } from './platform/jobs.ts';
 import { serializeRequest } from './platform/log.ts';
 import { LocalMediaStore } from './platform/media.ts';
 import { createRealtimeBus } from './platform/realtime.ts';
+import { RedisLink } from './platform/redis.ts';
 import { SandboxSms } from './platform/sms.ts';
 
 /** The process's logger; `destination` is for tests that read what would be written. */
@@ -125,6 +126,7 @@ export function createDeps(
     sms: new SandboxSms(log),
     payments: new SandboxPaymentProvider(config.PAYMENT_SANDBOX_SECRET),
     media: new LocalMediaStore(path.join(path.resolve(config.DATA_DIR), 'media')),
+    redis: config.REDIS_URL ? new RedisLink(config.REDIS_URL, { log, role: 'rate limits' }) : undefined,
     realtime: createRealtimeBus(config.REDIS_URL, log),
     analytics: createAnalyticsEngine(config),
   };

@@ -8,6 +8,7 @@ import type { EventBus } from './platform/events.ts';
 import type { JobQueue } from './platform/jobs.ts';
 import type { MediaStore } from './platform/media.ts';
 import type { RealtimeBus } from './platform/realtime.ts';
+import type { RedisLink } from './platform/redis.ts';
 import type { SmsSender } from './platform/sms.ts';
 
 /** The ports and machinery passed in once at buildApp; tests pass fakes for the side-effect ports only. */
@@ -21,6 +22,8 @@ export interface Deps {
   sms: SmsSender;
   payments: PaymentProvider;
   media: MediaStore;
+  /** The shared Redis connection (rate-limit counters, health) when REDIS_URL is set; used only while it answers. */
+  redis: RedisLink | undefined;
   /** Pub/sub fan-out for WebSockets: in-process, or Redis when REDIS_URL is set. */
   realtime: RealtimeBus;
   /** Columnar engine for behaviour analytics: embedded DuckDB, or ClickHouse when ANALYTICS_URL is set. */

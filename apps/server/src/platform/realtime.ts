@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { boundedRedisOptions, RedisLink } from './redis.ts';
 
 /**
  * Pub/sub for realtime fan-out (group chat, later live rooms). A process publishes on a channel and every
@@ -84,20 +85,26 @@ export class InProcessRealtimeBus implements RealtimeBus {
 }
 
 /**
- * Two connections, as Redis requires: one publishes, one is in subscriber mode; both connect on first use, so scripts that never publish open nothing. A message published here comes
- * back through Redis like everyone else's, so local and remote subscribers see the same single copy.
+ * Two connections, as Redis requires: one publishes, one is in subscriber mode; both connect on first use, so scripts
+ * that never publish open nothing. A message published here comes back through Redis like everyone else's, so local
+ * and remote subscribers see the same single copy.
+ *
+ * While Redis does not answer (platform/redis.ts), a message is handed to this process's own subscribers directly:
+ * sockets on this process keep working, only other processes miss it until Redis returns. Subscriptions asked for
+ * meanwhile wait in the subscriber connection's queue and are made when it reconnects.
  */
 export class RedisRealtimeBus implements RealtimeBus {
   readonly kind = 'redis' as const;
-  private readonly pub: Redis;
+  private readonly pub: RedisLink;
   private readonly sub: Redis;
   private readonly handlers: Handlers;
   private readonly log: Logger | undefined;
   constructor(url: string, log?: Logger) {
     this.log = log;
     this.handlers = new Handlers(log);
-    this.pub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
-    this.sub = new Redis(url, { lazyConnect: true });
+    this.pub = new RedisLink(url, { log, role: 'realtime' });
+    // Subscribing is not on a request's path: it may wait for Redis as long as it takes.
+    this.sub = new Redis(url, { ...boundedRedisOptions, commandTimeout: undefined, maxRetriesPerRequest: null });
     this.sub.on('message', (channel: string, raw: string) => {
       let message: unknown;
       try {
@@ -108,16 +115,29 @@ export class RedisRealtimeBus implements RealtimeBus {
       }
       this.handlers.deliver(channel, message);
     });
-    for (const conn of [this.pub, this.sub]) conn.on('error', (err) => this.log?.warn({ err }, 'realtime redis error'));
+    // Outages are reported once by the publishing link; the subscriber reconnects on its own.
+    this.sub.on('error', () => undefined);
   }
 
   async publish(channel: string, message: unknown): Promise<void> {
-    await this.pub.publish(channel, JSON.stringify(message));
+    // Other processes hear it through Redis when it answers; this process's subscribers hear it back through the
+    // subscriber connection when that is up, and directly otherwise (on a later tick, as from Redis).
+    const echoed = this.sub.status === 'ready';
+    if (this.pub.usable) {
+      try {
+        await this.pub.client.publish(channel, JSON.stringify(message));
+        if (echoed) return;
+      } catch (err) {
+        this.pub.failed(err);
+      }
+    }
+    queueMicrotask(() => this.handlers.deliver(channel, structuredClone(message)));
   }
 
-  /** Resolves once Redis has confirmed every subscription asked for so far: commands on one connection run in order. */
+  /** Resolves once Redis has confirmed every subscription asked for so far (commands on one connection run in order); at once while Redis is away. */
   async ready(): Promise<void> {
-    await this.sub.ping();
+    if (this.sub.status !== 'ready') return;
+    await this.sub.ping().catch(() => undefined);
   }
 
   subscribe(channel: string, handler: RealtimeHandler): () => void {
@@ -137,10 +157,9 @@ export class RedisRealtimeBus implements RealtimeBus {
 
   async close(): Promise<void> {
     this.handlers.clear();
-    // A connection never used is still waiting to connect: there is nothing to say goodbye to.
-    await Promise.allSettled(
-      [this.pub, this.sub].map((c) => (c.status === 'wait' ? Promise.resolve(c.disconnect()) : c.quit())),
-    );
+    await this.pub.close();
+    if (this.sub.status !== 'ready') this.sub.disconnect();
+    else await this.sub.quit().catch(() => this.sub.disconnect());
   }
 }
 

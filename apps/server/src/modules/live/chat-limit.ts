@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import { RedisLink } from '../../platform/redis.ts';
 import type { Deps } from '../../deps.ts';
 
 /** docs/LIVE.md "Rule (chat)": at most 1 message per 2 s and 20 per minute per viewer per session. */
@@ -43,28 +43,40 @@ class LocalChatLimiter implements ChatLimiter {
   }
 }
 
-/** Several processes: the same two counters in Redis (SET NX PX for the gap, INCR + EXPIRE per minute). */
+/**
+ * Several processes: the same two counters in Redis (SET NX PX for the gap, INCR + EXPIRE per minute). While Redis
+ * does not answer, the in-process limiter stands in (platform/redis.ts): the limit holds per process meanwhile.
+ */
 class RedisChatLimiter implements ChatLimiter {
-  private readonly redis: Redis;
+  private readonly link: RedisLink;
   private readonly now: () => number;
-  constructor(url: string, now: () => number) {
-    this.redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
+  private readonly local: LocalChatLimiter;
+  constructor(url: string, now: () => number, log: Deps['log'] | undefined) {
+    this.link = new RedisLink(url, { log, role: 'live chat limit' });
     this.now = now;
+    this.local = new LocalChatLimiter(now);
   }
   async take(sessionId: string, userId: string): Promise<LimitVerdict> {
+    if (!this.link.usable) return this.local.take(sessionId, userId);
+    try {
+      return await this.takeShared(sessionId, userId);
+    } catch (err) {
+      this.link.failed(err);
+      return this.local.take(sessionId, userId);
+    }
+  }
+  private async takeShared(sessionId: string, userId: string): Promise<LimitVerdict> {
+    const redis = this.link.client;
     const base = `live:chat:${sessionId}:${userId}`;
-    const gap = await this.redis.set(`${base}:gap`, '1', 'PX', CHAT_GAP_MS, 'NX');
+    const gap = await redis.set(`${base}:gap`, '1', 'PX', CHAT_GAP_MS, 'NX');
     if (gap === null) return gapRefusal;
     const minuteKey = `${base}:m:${Math.floor(this.now() / 60_000)}`;
-    const [[, count]] = (await this.redis.multi().incr(minuteKey).expire(minuteKey, 61).exec()) as [
-      [null, number],
-      unknown,
-    ];
+    const [[, count]] = (await redis.multi().incr(minuteKey).expire(minuteKey, 61).exec()) as [[null, number], unknown];
     return count > CHAT_PER_MINUTE ? minuteRefusal : { allowed: true };
   }
   async close(): Promise<void> {
-    if (this.redis.status === 'wait') this.redis.disconnect();
-    else await this.redis.quit();
+    await this.local.close();
+    await this.link.close();
   }
 }
 
@@ -73,7 +85,7 @@ export function chatLimiter(deps: Deps): ChatLimiter {
   let l = limiters.get(deps);
   if (!l) {
     const now = () => deps.clock.now().getTime();
-    l = deps.config.REDIS_URL ? new RedisChatLimiter(deps.config.REDIS_URL, now) : new LocalChatLimiter(now);
+    l = deps.config.REDIS_URL ? new RedisChatLimiter(deps.config.REDIS_URL, now, deps.log) : new LocalChatLimiter(now);
     limiters.set(deps, l);
   }
   return l;

@@ -3,6 +3,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { App } from '../../platform/http.ts';
 
+const RedisHealth = z
+  .object({
+    configured: z.boolean().describe('是否配置了 REDIS_URL'),
+    ok: z.boolean(),
+    fallback: z.literal('in-process').optional().describe('Redis 不可用时改用进程内限流与推送'),
+  })
+  .describe('Redis 只做加速：不可用时服务照常，状态为 degraded');
+
 export default async function systemRoutes(app: App) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
@@ -14,29 +22,40 @@ export default async function systemRoutes(app: App) {
         summary: '健康检查',
         response: {
           200: z.object({
-            status: z.literal('ok'),
+            status: z.enum(['ok', 'degraded']),
             database: z.object({ kind: z.enum(['pglite', 'postgres']), ok: z.boolean(), latencyMs: z.number() }),
+            redis: RedisHealth,
           }),
           503: z.object({
             status: z.literal('degraded'),
             database: z.object({ kind: z.enum(['pglite', 'postgres']), ok: z.boolean(), error: z.string() }),
+            redis: RedisHealth,
           }),
         },
       },
     },
     async (_req, reply) => {
-      const { database } = app.deps;
+      const { database, redis } = app.deps;
+      // Redis only accelerates: without it the process still serves (status degraded, HTTP 200), so a load balancer
+      // does not take every process out of rotation when the shared Redis goes away. Only the database is fatal.
+      const redisHealth = redis
+        ? redis.state === 'up'
+          ? { configured: true, ok: true }
+          : { configured: true, ok: false, fallback: 'in-process' as const }
+        : { configured: false, ok: true };
       const started = performance.now();
       try {
         await database.db.execute(sql`select 1`);
         return {
-          status: 'ok' as const,
+          status: redisHealth.ok ? ('ok' as const) : ('degraded' as const),
           database: { kind: database.kind, ok: true, latencyMs: Math.round((performance.now() - started) * 100) / 100 },
+          redis: redisHealth,
         };
       } catch (err) {
         return reply.status(503).send({
           status: 'degraded' as const,
           database: { kind: database.kind, ok: false, error: (err as Error).message },
+          redis: redisHealth,
         });
       }
     },
