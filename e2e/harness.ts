@@ -108,9 +108,21 @@ export async function startWorld(): Promise<World> {
   };
 }
 
+const cspViolations: string[] = [];
+
+/** The Content-Security-Policy violations seen since the last call (run.ts fails the journey on any). */
+export function takeCspViolations(): string[] {
+  return cspViolations.splice(0);
+}
+
 /** Uncaught page errors and server errors are printed as they happen: they explain most failed waits. */
 function reportTrouble(page: Page): void {
   page.on('pageerror', (err) => console.log(`  [page error] ${page.url()}: ${err.message}`));
+  // Chromium reports a blocked script, style, image or connection as a console error naming the policy.
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && /Content Security Policy/i.test(msg.text()))
+      cspViolations.push(`${page.url()}: ${msg.text().slice(0, 300)}`);
+  });
   page.on('response', (res) => {
     if (res.status() >= 500) console.log(`  [server ${res.status()}] ${res.request().method()} ${res.url()}`);
   });

@@ -2,7 +2,7 @@
 // Prints "N passed, M failed" and exits non-zero when any journey fails.
 // E2E_ONLY=1,4 runs just the journeys whose names start with those numbers (later journeys need earlier ones).
 import { journeys } from './journeys/index.ts';
-import { startWorld } from './harness.ts';
+import { startWorld, takeCspViolations } from './harness.ts';
 
 const started = performance.now();
 const world = await startWorld();
@@ -14,6 +14,9 @@ try {
     const t0 = performance.now();
     try {
       await journey.run(world);
+      // The security headers must not break a page: any CSP violation fails the journey that caused it.
+      const violations = takeCspViolations();
+      if (violations.length > 0) throw new Error(`CSP violations:\n    ${violations.join('\n    ')}`);
       passed++;
       console.log(`✓ ${journey.name} (${((performance.now() - t0) / 1000).toFixed(1)}s)`);
     } catch (err) {

@@ -10,6 +10,7 @@ import { couponsAndPoints } from './7-coupons-points.ts';
 import { liveRoom } from './8-live-room.ts';
 import { behaviourEvents } from './16-behaviour-events.ts';
 import { lifecycle } from './12-lifecycle.ts';
+import { contentSecurityPolicy } from './14-content-security-policy.ts';
 
 export const journeys: Journey[] = [
   consumerBuys,
@@ -22,4 +23,5 @@ export const journeys: Journey[] = [
   liveRoom,
   behaviourEvents,
   lifecycle,
+  contentSecurityPolicy,
 ];

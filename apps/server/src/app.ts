@@ -20,6 +20,8 @@ import { modules } from './modules/index.ts';
 import { resolveActor } from './modules/accounts/api.ts';
 import { anonymous, checkPermission } from './platform/auth.ts';
 import { registerErrorHandler } from './platform/errors.ts';
+import { rejectNulCharacters } from './platform/input.ts';
+import { registerSecurityHeaders } from './platform/security-headers.ts';
 import { type App, SESSION_COOKIE } from './platform/http.ts';
 import { refuseCrossOriginCookieWrites } from './platform/origin.ts';
 import { fallbackRateLimitStore } from './platform/rate-limit-store.ts';
@@ -50,6 +52,8 @@ export async function buildApp(deps: Deps): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app, spaIndexFor);
+  rejectNulCharacters(app);
+  await registerSecurityHeaders(app, deps.config);
 
   // The built shop and console are static files, registered before the permission rule below applies.
   await serveFrontEnds(app);
@@ -119,6 +123,12 @@ export async function buildApp(deps: Deps): Promise<App> {
       decorateReply: false,
       maxAge: '7d',
       immutable: true,
+      // An upload's extension, and so its content type, comes from its sniffed bytes (modules/media); nosniff keeps
+      // the browser to that type, and the sandbox keeps a file opened on its own from running anything.
+      setHeaders: (res) => {
+        res.header('x-content-type-options', 'nosniff');
+        res.header('content-security-policy', "default-src 'none'; img-src 'self'; media-src 'self'; sandbox");
+      },
     });
   }
   // The bundled sample stream (docs/LIVE.md): a live room plays it when no media server is configured.

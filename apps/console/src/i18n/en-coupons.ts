@@ -92,5 +92,5 @@ export const enCoupons = {
   '领取后 {n} 天': '{n} days after claiming',
   '领取截止 {at}': 'Claim by {at}',
   领取截止时间: 'Claim deadline',
-  '；{n} 个用户不存在：{list}': '; {n} unknown: {list}',
+  '；{n} 个未匹配到注册用户': '; {n} matched no registered user',
 } as const satisfies Record<string, string>;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Ctx } from './context.ts';
 import type { Db } from './db.ts';
 import { AppError, type Result } from './errors.ts';
@@ -12,6 +13,17 @@ class Refused extends Error {
     this.result = result;
   }
 }
+
+/**
+ * The header schema of a route whose docs say "需 Idempotency-Key": a missing key is a 400 problem at validation,
+ * and the generated clients (packages/api-types) mark the header required, so a caller cannot forget it.
+ */
+export const RequiredIdempotencyKey = z.object({
+  'idempotency-key': z
+    .string({ error: '请带上 Idempotency-Key 请求头（每次新的下单用新值，重试时沿用同一个）' })
+    .min(1, 'Idempotency-Key 不能为空')
+    .max(200, 'Idempotency-Key 最多 200 个字符'),
+});
 
 const stableJson = (v: unknown): string =>
   JSON.stringify(v, (_k, val: unknown) =>

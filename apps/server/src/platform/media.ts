@@ -1,7 +1,20 @@
 import { mkdirSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { z } from 'zod';
 import { newId } from './ids.ts';
+
+// Media this installation serves itself: uploads (/media/u/…), generated placeholders (/media/placeholder/…) and the
+// bundled live sample (/live-sample/…). No scheme, no host, no path tricks: a stored image URL can never point a
+// browser at a third party (tracking pixels) or at a `javascript:` URL.
+const OWN_MEDIA_URL = /^\/(?:media\/(?:u|placeholder)|live-sample)\/[\w\-./%]+(?:\?[\w\-.=&%]*)?$/;
+
+/** The one rule for every field that takes an image or video URL (avatars, logos, products, posts, reviews, …). */
+export const isOwnMediaUrl = (url: string): boolean =>
+  url.length <= 500 && OWN_MEDIA_URL.test(url) && !url.includes('..') && !url.includes('//');
+
+/** The same rule as a request schema, with the message people see. */
+export const OwnMediaUrl = z.string().refine(isOwnMediaUrl, '图片须先上传到本站（/media/ 开头的地址）');
 
 /** Where uploaded media lives. Local disk under DATA_DIR by default; S3-compatible storage fits the same interface. */
 export interface MediaStore {

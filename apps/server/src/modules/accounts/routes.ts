@@ -3,6 +3,7 @@ import { type App, SESSION_COOKIE } from '../../platform/http.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ctxOf } from '../../platform/context.ts';
 import { unwrap } from '../../platform/errors.ts';
+import { OwnMediaUrl } from '../../platform/media.ts';
 import * as addressBook from './addresses.ts';
 import * as svc from './service.ts';
 
@@ -139,7 +140,7 @@ export default async function accountRoutes(app: App) {
         summary: '修改资料',
         body: z.object({
           nickname: z.string().trim().min(1).max(20).optional(),
-          avatarUrl: z.string().max(300).nullable().optional(),
+          avatarUrl: OwnMediaUrl.nullable().optional(),
         }),
         response: { 200: User },
       },

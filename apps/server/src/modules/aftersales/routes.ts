@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { App } from '../../platform/http.ts';
 import { ctxOf } from '../../platform/context.ts';
 import { unwrap } from '../../platform/errors.ts';
+import { OwnMediaUrl } from '../../platform/media.ts';
 import { approveAfterSale, receiveReturn, rejectAfterSale } from './decisions.ts';
 import { cancelAfterSale, requestAfterSale, submitReturnShipment } from './requests.ts';
 import { AFTER_SALE_REASONS, AFTER_SALE_STATUSES, AFTER_SALE_TYPES } from './schema.ts';
@@ -71,7 +72,7 @@ const RequestBody = z.object({
   type: z.enum(AFTER_SALE_TYPES, { error: '请选择仅退款或退货退款' }),
   reasonCode: z.enum(AFTER_SALE_REASONS, { error: '请选择售后原因' }),
   description: z.string().trim().max(500, '问题描述最多 500 字').default(''),
-  images: z.array(z.string().max(500)).max(9, '最多上传 9 张图片').default([]),
+  images: z.array(OwnMediaUrl).max(9, '最多上传 9 张图片').default([]),
 });
 
 const buyerTags = ['售后'];

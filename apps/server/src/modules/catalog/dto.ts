@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OwnMediaUrl } from '../../platform/media.ts';
 
 // Request and response schemas of the catalog's routes: they validate, type and document the API in one place.
 
@@ -10,12 +11,6 @@ export const PageQuery = z.object({
 });
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
-
-/** Images are served by this platform (uploads or placeholders) or by the configured object storage. */
-const ImageUrl = z
-  .string()
-  .max(500, '图片地址过长')
-  .refine((u) => u.startsWith('/media/') || u.startsWith('https://'), '图片须为上传后的地址（/media/…）或 https 地址');
 
 const Fen = z.number({ error: '金额须为数字（单位：分）' }).int('金额须为整数（单位：分）');
 const Price = Fen.min(1, '价格须大于 0').max(100_000_000, '价格不能超过 100 万元');
@@ -55,7 +50,7 @@ export const MerchantView = MerchantCard.extend({
 export const CreateMerchantBody = z.object({
   name: z.string().trim().min(2, '店铺名称至少 2 个字').max(30, '店铺名称最多 30 个字'),
   description: z.string().trim().max(500, '店铺简介最多 500 字').default(''),
-  logoUrl: ImageUrl.nullable().optional(),
+  logoUrl: OwnMediaUrl.nullable().optional(),
   ownerPhone: z.string().regex(/^1[3-9]\d{9}$/, '请输入店主的 11 位手机号'),
   ownerNickname: z.string().trim().min(1).max(20).optional(),
 });
@@ -67,7 +62,7 @@ const ProductText = {
   title: z.string().trim().min(2, '商品标题至少 2 个字').max(60, '商品标题最多 60 个字'),
   subtitle: z.string().trim().max(100, '副标题最多 100 个字'),
   description: z.string().max(10_000, '商品详情最多 10000 字'),
-  images: z.array(ImageUrl).max(9, '最多 9 张图片'),
+  images: z.array(OwnMediaUrl).max(9, '最多 9 张图片'),
   attributes: z.array(Attribute).max(30, '最多 30 个属性'),
   categoryId: z.string().min(1, '请选择类目').max(64),
   madeToOrder: z.boolean(),

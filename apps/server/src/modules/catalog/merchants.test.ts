@@ -42,7 +42,7 @@ describe('the operator manages merchants', () => {
     expect(messages).toMatchObject({
       'body.name': '店铺名称至少 2 个字',
       'body.ownerPhone': '请输入店主的 11 位手机号',
-      'body.logoUrl': '图片须为上传后的地址（/media/…）或 https 地址',
+      'body.logoUrl': '图片须先上传到本站（/media/ 开头的地址）',
     });
   });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isLocalMediaUrl, MAX_CHAT_CHARS, MAX_CHAT_IMAGES } from './rules.ts';
+import { OwnMediaUrl } from '../../platform/media.ts';
+import { MAX_CHAT_CHARS, MAX_CHAT_IMAGES } from './rules.ts';
 import { ADMISSIONS, MEMBER_ROLES, MEMBER_TIERS } from './schema.ts';
 
 /** Response and request shapes shared by the module's HTTP and WebSocket routes. */
@@ -18,10 +19,7 @@ export const chatInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('text'), text: ChatText }),
   z.object({
     kind: z.literal('image'),
-    imageUrls: z
-      .array(z.string().refine(isLocalMediaUrl, '图片须先上传到本站'))
-      .min(1, '请选择图片')
-      .max(MAX_CHAT_IMAGES, `最多 ${MAX_CHAT_IMAGES} 张图片`),
+    imageUrls: z.array(OwnMediaUrl).min(1, '请选择图片').max(MAX_CHAT_IMAGES, `最多 ${MAX_CHAT_IMAGES} 张图片`),
     text: z.string().trim().max(MAX_CHAT_CHARS).optional(),
   }),
   z.object({ kind: z.literal('product'), productId: Id, text: z.string().trim().max(MAX_CHAT_CHARS).optional() }),

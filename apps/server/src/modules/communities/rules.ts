@@ -45,9 +45,6 @@ export function shanghaiDateTime(at: Date): string {
   return `${local.getUTCMonth() + 1}月${local.getUTCDate()}日 ${hh}:${mm}`;
 }
 
-/** Chat images must be uploaded to this site first (the media module serves them under /media/). */
-export const isLocalMediaUrl = (url: string): boolean => /^\/media\/[\w\-./]+$/.test(url) && !url.includes('..');
-
 /** A chat line that asks something is an 'asked' moment in the member's SCRM timeline. */
 export const looksLikeQuestion = (text: string): boolean =>
   /[?？]|吗[\s。!！]*$|怎么|如何|多少钱|有没有|能不能|可以.*吗/.test(text);

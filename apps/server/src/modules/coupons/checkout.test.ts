@@ -58,12 +58,11 @@ describe('a shop coupon at checkout', () => {
     expect((await myCoupons(me, 'used')).items.map((c) => c.id)).toEqual([coupon.id]);
 
     // The same coupon cannot pay for a second order.
-    const second = await me.post('/api/v1/orders', {
-      items,
-      addressId: me.addressId,
-      expectedAmount: 19800,
-      couponIds: [coupon.id],
-    });
+    const second = await me.post(
+      '/api/v1/orders',
+      { items, addressId: me.addressId, expectedAmount: 19800, couponIds: [coupon.id] },
+      { idempotencyKey: 'second-order-same-coupon' },
+    );
     expect(second.body).toMatchObject({ status: 409, type: 'coupon-unavailable' });
 
     expect((await me.post(`/api/v1/orders/${orderId}/cancel`)).status).toBe(200);

@@ -142,5 +142,5 @@ export const IssueInput = z
 export const IssueResult = z.object({
   issued: z.number().int(),
   skippedAtLimit: z.number().int(),
-  unknown: z.array(z.string()),
+  unmatched: z.number().int().describe('未匹配到注册用户的条目数（只给数量，不列出是哪些手机号或用户）'),
 });

@@ -26,8 +26,11 @@ export interface IssueResultDto {
   issued: number;
   /** Users already holding as many as the per-user limit allows. */
   skippedAtLimit: number;
-  /** Listed ids or phones that are not registered users. */
-  unknown: string[];
+  /**
+   * How many listed ids or phones matched no registered user: a count, never which ones, so issuing coupons
+   * cannot be used to test which phone numbers have an account (docs/SECURITY.md, finding 7).
+   */
+  unmatched: number;
 }
 
 const tooMany = () =>
@@ -44,14 +47,14 @@ export async function issueToUsers(
     const template = await loadOwnTemplate(tx, owner, templateId, true);
     if (template.audience === 'new_user')
       throw new AppError('not-issuable', 422, '新人礼包券不能定向发放', '新人礼包由新用户在领券中心领取');
-    const { userIds, unknown } = await resolveTargets(tx, owner, input, ctx.now());
-    if (userIds.length === 0) return ok({ issued: 0, skippedAtLimit: 0, unknown });
+    const { userIds, unmatched } = await resolveTargets(tx, owner, input, ctx.now());
+    if (userIds.length === 0) return ok({ issued: 0, skippedAtLimit: 0, unmatched });
     const result = await issueCoupons(tx, template, userIds, 'issued', ctx.now());
     if (!result.ok) {
-      if (result.type === 'claim-limit-reached') return ok({ issued: 0, skippedAtLimit: userIds.length, unknown });
+      if (result.type === 'claim-limit-reached') return ok({ issued: 0, skippedAtLimit: userIds.length, unmatched });
       return result;
     }
-    return ok({ issued: result.value.issued.length, skippedAtLimit: result.value.skipped.length, unknown });
+    return ok({ issued: result.value.issued.length, skippedAtLimit: result.value.skipped.length, unmatched });
   });
 }
 
@@ -60,21 +63,21 @@ async function resolveTargets(
   owner: Owner,
   input: IssueInput,
   now: Date,
-): Promise<{ userIds: string[]; unknown: string[] }> {
+): Promise<{ userIds: string[]; unmatched: number }> {
   const listed = [...new Set(input.userIds ?? [])];
   const phones = [...new Set(input.phones ?? [])];
   if (listed.length + phones.length > MAX_TARGETS) throw tooMany();
   const known = await publicProfiles(db, listed);
-  const unknown = listed.filter((id) => !known.has(id));
+  let unmatched = listed.filter((id) => !known.has(id)).length;
   const ids = new Set(listed.filter((id) => known.has(id)));
   for (const phone of phones) {
     const id = await findUserIdByPhone(db, phone);
     if (id) ids.add(id);
-    else unknown.push(phone);
+    else unmatched++;
   }
   if (input.segment) for (const id of await segmentMembers(db, owner, input.segment, now)) ids.add(id);
   if (ids.size > MAX_TARGETS) throw tooMany();
-  return { userIds: [...ids], unknown };
+  return { userIds: [...ids], unmatched };
 }
 
 /** Buyers of the merchant (for the platform: of any merchant); lapsed ones have not paid for LAPSED_AFTER_DAYS. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OwnMediaUrl } from '../../platform/media.ts';
 import { LiveFlash, Lottery, Pk, Poll } from './interaction-dto.ts';
 import { LIVE_ROLES } from './schema.ts';
 
@@ -10,15 +11,10 @@ const Fen = z.number().int();
 const Status = z.enum(['scheduled', 'live', 'ended', 'cancelled']);
 const Role = z.enum(['owner', ...LIVE_ROLES]);
 
-const CoverUrl = z
-  .string()
-  .max(500)
-  .refine((u) => /^\/(media|live-sample)\/[\w\-./]+$/.test(u) && !u.includes('..'), '封面须先上传到本站');
-
 export const SessionBody = z
   .object({
     title: z.string().trim().min(2, '直播标题 2–40 个字').max(40, '直播标题 2–40 个字'),
-    coverUrl: CoverUrl.nullable().optional(),
+    coverUrl: OwnMediaUrl.nullable().optional(),
     scheduledAt: z.iso.datetime({ offset: true, error: '开播时间格式不正确' }),
     products: z
       .array(z.object({ productId: Id, claim: z.string().trim().max(40, '卖点最多 40 个字').nullable().optional() }))

@@ -2,7 +2,6 @@
 
 export {
   describeReasons,
-  isLocalMediaUrl,
   latestOperatorDecisions,
   moderate,
   moderateNew,

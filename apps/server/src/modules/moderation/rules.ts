@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { filterXSS } from 'xss';
+import { isOwnMediaUrl } from '../../platform/media.ts';
 
 /** Longest text any user may publish through moderation (posts, comments, chat); callers may set tighter limits. */
 const MAX_TEXT_CHARS = 5000;
@@ -67,8 +68,6 @@ export function sanitizeText(text: string): string {
 const LINK = /(https?:\/\/|www\.)\S+|\b[a-z0-9-]+\.(com|cn|net|org|io|cc|top|xyz|vip|shop|me|co)\b/i;
 
 const hasExternalLink = (text: string): boolean => LINK.test(text);
-export const isLocalMediaUrl = (url: string): boolean =>
-  /^\/media\/[\w./-]+(\?[\w=%&.-]*)?$/.test(url) && !url.includes('..');
 
 function matchWords(text: string): { blocked: string[]; review: string[] } {
   const n = normalize(text);
@@ -90,7 +89,7 @@ export function judge(text: string, imageUrls: string[]): Judgement {
   if (clean !== text.trim()) reasons.push('html-removed');
   if ([...clean].length > MAX_TEXT_CHARS) rejected.push('too-long');
   if (imageUrls.length > MAX_IMAGES) rejected.push('too-many-images');
-  if (imageUrls.some((u) => !isLocalMediaUrl(u))) rejected.push('external-image');
+  if (imageUrls.some((u) => !isOwnMediaUrl(u))) rejected.push('external-image');
   const matched = matchWords(clean);
   if (matched.blocked.length > 0) rejected.push('blocked-word');
   const flagged: Reason[] = [];

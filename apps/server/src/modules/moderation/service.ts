@@ -8,8 +8,6 @@ import { newId } from '../../platform/ids.ts';
 import { judge, reasonText, type Reason } from './rules.ts';
 import { contentReports, moderationItems, type ReportReason } from './schema.ts';
 
-export { isLocalMediaUrl } from './rules.ts';
-
 export interface ModerationInput {
   subjectType: string;
   subjectId: string;

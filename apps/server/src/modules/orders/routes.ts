@@ -1,8 +1,8 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { App } from '../../platform/http.ts';
 import { ctxOf } from '../../platform/context.ts';
 import { unwrap } from '../../platform/errors.ts';
+import { RequiredIdempotencyKey } from '../../platform/idempotency.ts';
 import {
   AddToCart,
   CancelInput,
@@ -105,8 +105,8 @@ export default async function orderRoutes(app: App) {
         tags: orderTags,
         summary: '提交订单（需 Idempotency-Key；按店铺拆单）',
         description:
-          '服务端重新计价，金额与 expectedAmount 不一致时返回 409 price-changed；库存不足返回 409 out-of-stock，且不会产生任何订单。',
-        headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }),
+          '服务端重新计价，金额与 expectedAmount 不一致时返回 409 price-changed；库存不足返回 409 out-of-stock，且不会产生任何订单。缺少 Idempotency-Key 时返回 400 validation-failed。',
+        headers: RequiredIdempotencyKey,
         body: PlaceOrderInput,
         response: { 201: PlacedCheckout },
       },

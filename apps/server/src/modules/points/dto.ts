@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OwnMediaUrl } from '../../platform/media.ts';
 import { SHARE_TARGETS } from './earning.ts';
 import { DONATION_MIN_POINTS, GIFT_MAX_POINTS_PER_DAY, GIFT_MIN_POINTS } from './rules.ts';
 import { REDEMPTION_STATUSES } from './schema.ts';
@@ -82,7 +83,7 @@ export const MallItem = z.object({
 export const MallItemInput = z.object({
   title: z.string().trim().min(2, '名称至少 2 个字').max(40, '名称最多 40 字'),
   description: z.string().trim().max(500, '说明最多 500 字').default(''),
-  imageUrl: z.string().max(500).nullable().optional(),
+  imageUrl: OwnMediaUrl.nullable().optional(),
   pointsCost: z.number().int().min(1, '所需积分至少为 1').max(10_000_000),
   stock: z.number().int().min(0, '库存不能为负').max(1_000_000),
   perUserLimit: z.number().int().min(1).max(100).default(1),
@@ -130,7 +131,7 @@ export const CharityProjectInput = z.object({
   title: z.string().trim().min(2).max(40),
   organization: z.string().trim().min(2).max(60),
   description: z.string().trim().min(10, '项目介绍至少 10 个字').max(2000),
-  imageUrl: z.string().max(500).nullable().optional(),
+  imageUrl: OwnMediaUrl.nullable().optional(),
   targetPoints: z.number().int().min(100).max(1_000_000_000),
 });
 export const CharityProjectPatch = CharityProjectInput.partial().extend({ active: z.boolean().optional() });

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { App } from '../../platform/http.ts';
 import { ctxOf } from '../../platform/context.ts';
 import { unwrap } from '../../platform/errors.ts';
-import { isLocalMediaUrl } from '../moderation/api.ts';
+import { OwnMediaUrl } from '../../platform/media.ts';
 import { Comment, Created, Id, IdParams, page, PageQuery, PostCard, PostDetail } from './dto.ts';
 import {
   MAX_BODY_CHARS,
@@ -19,7 +19,6 @@ import {
 import { POST_KINDS } from './schema.ts';
 import * as svc from './service.ts';
 
-const MediaUrl = z.string().refine(isLocalMediaUrl, '请先上传到本站（/media/ 开头的地址）');
 const Title = z
   .string()
   .trim()
@@ -27,7 +26,7 @@ const Title = z
   .max(MAX_TITLE_CHARS, `标题最多 ${MAX_TITLE_CHARS} 字`)
   .refine((s) => !s.includes('\n'), '标题不能换行');
 const Body = z.string().trim().max(MAX_BODY_CHARS, `正文最多 ${MAX_BODY_CHARS} 字`).default('');
-const Images = z.array(MediaUrl).max(MAX_POST_IMAGES, `最多 ${MAX_POST_IMAGES} 张图片`).default([]);
+const Images = z.array(OwnMediaUrl).max(MAX_POST_IMAGES, `最多 ${MAX_POST_IMAGES} 张图片`).default([]);
 const Topics = z
   .array(z.string().trim().min(1).max(20, '话题最多 20 字'))
   .max(MAX_TOPICS, `最多 ${MAX_TOPICS} 个话题`)
@@ -51,8 +50,8 @@ export default async function postRoutes(app: App) {
           title: Title,
           body: Body,
           images: Images,
-          videoUrl: MediaUrl.optional(),
-          posterUrl: MediaUrl.optional(),
+          videoUrl: OwnMediaUrl.optional(),
+          posterUrl: OwnMediaUrl.optional(),
           productIds: z.array(Id).max(MAX_TAGGED_PRODUCTS, `最多标记 ${MAX_TAGGED_PRODUCTS} 件商品`).default([]),
           topics: Topics,
           partnershipId: Id.optional(),

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { isLocalMediaUrl } from '../moderation/api.ts';
+import { isOwnMediaUrl } from '../../platform/media.ts';
 
 export const MAX_TITLE_CHARS = 40;
 export const MAX_BODY_CHARS = 1000;
@@ -18,7 +18,7 @@ export function topicsOf(body: string, picked: string[]): string[] {
   return [...new Set(all)].slice(0, MAX_TOPICS);
 }
 
-export const isVideoUrl = (url: string): boolean => isLocalMediaUrl(url) && /\.(mp4|webm)$/.test(url);
+export const isVideoUrl = (url: string): boolean => isOwnMediaUrl(url) && /\.(mp4|webm)$/.test(url);
 
 /** Shanghai calendar day, the unit of "once per day" counting. */
 export const shanghaiDay = (at: Date): string => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);

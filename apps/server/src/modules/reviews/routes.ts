@@ -3,14 +3,12 @@ import { z } from 'zod';
 import type { App } from '../../platform/http.ts';
 import { ctxOf } from '../../platform/context.ts';
 import { unwrap } from '../../platform/errors.ts';
-import { contentProblem, contentProblemText, isLocalMediaUrl, MAX_CONTENT_CHARS, MAX_IMAGES } from './rules.ts';
+import { OwnMediaUrl } from '../../platform/media.ts';
+import { contentProblem, contentProblemText, MAX_CONTENT_CHARS, MAX_IMAGES } from './rules.ts';
 import * as svc from './service.ts';
 
 const Stars = z.number().int().min(1, '评分为 1–5 星').max(5, '评分为 1–5 星');
-const Images = z
-  .array(z.string().refine(isLocalMediaUrl, '图片须先上传到本站（/media/ 开头的地址）'))
-  .max(MAX_IMAGES, `最多上传 ${MAX_IMAGES} 张图片`)
-  .default([]);
+const Images = z.array(OwnMediaUrl).max(MAX_IMAGES, `最多上传 ${MAX_IMAGES} 张图片`).default([]);
 const content = (required: boolean) =>
   z
     .string()

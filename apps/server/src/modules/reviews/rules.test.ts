@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contentProblem, isLocalMediaUrl, maskNickname, overallRating } from './rules.ts';
+import { isOwnMediaUrl as isLocalMediaUrl } from '../../platform/media.ts';
+import { contentProblem, maskNickname, overallRating } from './rules.ts';
 
 describe('review rules', () => {
   it('derives overall stars as the mean of the aspects, rounded half up', () => {

@@ -20,13 +20,6 @@ export const overallRating = (r: AspectRatings): number => Math.floor((r.quality
 /** Characters as people count them (an emoji or a CJK character is one). */
 const charCount = (s: string): number => [...s].length;
 
-/** Only media this installation serves: no external hosts, no path tricks. */
-export const isLocalMediaUrl = (url: string): boolean =>
-  /^\/media\/[A-Za-z0-9_\-./%]+(\?[A-Za-z0-9_\-.=&%]*)?$/.test(url) &&
-  !url.includes('..') &&
-  !url.includes('//') &&
-  url.length <= 300;
-
 export type ContentProblem = 'too-long' | 'too-short' | undefined;
 
 /** The first review may be stars only (empty text); any text written must say something (≥ 5 characters). */

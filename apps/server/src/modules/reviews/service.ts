@@ -6,6 +6,7 @@ import { AppError, notFound, ok, refusals, type Result } from '../../platform/er
 import { emit } from '../../platform/events.ts';
 import { atomically } from '../../platform/idempotency.ts';
 import { newId } from '../../platform/ids.ts';
+import { isOwnMediaUrl } from '../../platform/media.ts';
 import { getLineForReview } from '../orders/api.ts';
 import { GENESIS_HASH, replyHash, reviewHash } from './chain.ts';
 import {
@@ -13,7 +14,6 @@ import {
   contentProblem,
   contentProblemText,
   FOLLOW_UP_DAYS,
-  isLocalMediaUrl,
   MAX_CONTENT_CHARS,
   MAX_IMAGES,
   overallRating,
@@ -245,6 +245,6 @@ function validContent(raw: string, images: string[], textRequired: boolean): str
   const problem = contentProblem(content, textRequired);
   if (problem) throw invalid('content', contentProblemText[problem]);
   if (images.length > MAX_IMAGES) throw invalid('images', `最多上传 ${MAX_IMAGES} 张图片`);
-  if (!images.every(isLocalMediaUrl)) throw invalid('images', '图片须先上传到本站');
+  if (!images.every(isOwnMediaUrl)) throw invalid('images', '图片须先上传到本站');
   return content;
 }

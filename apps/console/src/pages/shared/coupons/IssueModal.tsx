@@ -31,9 +31,7 @@ export function IssueModal({
   const issue = useMutation({
     mutationFn: (body: IssueBody) => issueTemplate(owner, template!.id, body, newIdempotencyKey()),
     onSuccess: (r) => {
-      const unknown = r.unknown.length
-        ? t('；{n} 个用户不存在：{list}', { n: r.unknown.length, list: r.unknown.slice(0, 5).join('、') })
-        : '';
+      const unknown = r.unmatched ? t('；{n} 个未匹配到注册用户', { n: r.unmatched }) : '';
       setResult(
         t('已发放 {issued} 张，{skipped} 人已达限领跳过', { issued: r.issued, skipped: r.skippedAtLimit }) + unknown,
       );
