@@ -38,7 +38,14 @@ export interface World {
 export async function startWorld(): Promise<World> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'haowu-e2e-'));
   const server = await startServer(
-    { DATA_DIR: dataDir, SEED_ON_START: 'true', LOG_LEVEL: 'warn', RATE_LIMIT_ENABLED: 'false' },
+    {
+      DATA_DIR: dataDir,
+      SEED_ON_START: 'true',
+      // The 1.2M demo behaviour events would outlast the start-up deadline; journeys browse for their own events.
+      SEED_EVENTS: process.env.E2E_SEED_EVENTS ?? '0',
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_ENABLED: 'false',
+    },
     Number(process.env.E2E_PORT ?? 3950),
   );
   const browser = await chromium.launch({

@@ -1,6 +1,7 @@
 import type { Deps } from '../../deps.ts';
 import { EventDeriver, type OrderAttributed, type OrderPaid, type OrderPlaced } from './derive.ts';
-import { EventLoader } from './loader.ts';
+import { analyticsLoader } from './loader.ts';
+import { pruneExpiredEvents } from './privacy.ts';
 
 // analytics publishes no domain events; it turns other modules' events into behaviour rows (derive.ts).
 
@@ -103,11 +104,17 @@ export function startAnalytics(deps: Deps): () => void {
   if (interval === 0) return () => undefined;
   const loader = analyticsLoader(deps);
   let pruneAt = 0;
+  let expireAt = 0;
   const tick = async () => {
     await loader.load();
     if (Date.now() >= pruneAt) {
       pruneAt = Date.now() + 3_600_000;
       await loader.pruneInbox(deps.clock.now(), deps.config.ANALYTICS_INBOX_DAYS);
+    }
+    // Retention, once a day per engine: each process's DuckDB file is its own (docs/ANALYTICS.md "Engines").
+    if (Date.now() >= expireAt) {
+      expireAt = Date.now() + 86_400_000;
+      await pruneExpiredEvents(deps, deps.clock.now());
     }
   };
   const timer = setInterval(() => {
@@ -115,15 +122,4 @@ export function startAnalytics(deps: Deps): () => void {
   }, interval);
   timer.unref();
   return () => clearInterval(timer);
-}
-
-const loaders = new WeakMap<Deps, EventLoader>();
-/** One loader per engine: the periodic task and on-demand loads (tests, the 大屏's freshness) share it. */
-export function analyticsLoader(deps: Deps): EventLoader {
-  let loader = loaders.get(deps);
-  if (!loader) {
-    loader = new EventLoader(deps.database, deps.analytics, { log: deps.log });
-    loaders.set(deps, loader);
-  }
-  return loader;
 }

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { AnalyticsEngine } from '../../platform/analytics/engine.ts';
 import type { Database } from '../../platform/db.ts';
+import type { Deps } from '../../deps.ts';
 import { EVENT_COLUMNS, eventsTableDdl } from './event-model.ts';
 import { INBOX_WRITE_LOCK } from './inbox.ts';
 
@@ -119,4 +120,15 @@ function parse(value: string | undefined): Position {
   if (!value) return { after: 0 };
   const p = JSON.parse(value) as Partial<Position>;
   return { after: Number(p.after ?? 0) };
+}
+
+const loaders = new WeakMap<Deps, EventLoader>();
+/** One loader per engine: the periodic task and on-demand loads (tests, the 大屏's freshness) share it. */
+export function analyticsLoader(deps: Deps): EventLoader {
+  let loader = loaders.get(deps);
+  if (!loader) {
+    loader = new EventLoader(deps.database, deps.analytics, { log: deps.log });
+    loaders.set(deps, loader);
+  }
+  return loader;
 }
