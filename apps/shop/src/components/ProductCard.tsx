@@ -41,9 +41,22 @@ export function ProductCard({ product: p, source }: { product: ProductCardData; 
   );
 }
 
-export function ProductGrid({ products, source }: { products: ProductCardData[]; source?: 'search' }) {
+export function ProductGrid({
+  products,
+  source,
+  layout = 'grid',
+}: {
+  products: ProductCardData[];
+  source?: 'search';
+  /** `large`: one card per row (the home-layout experiment's treatment). */
+  layout?: 'grid' | 'large';
+}) {
   return (
-    <div className="product-grid" data-testid="product-grid">
+    <div
+      className={layout === 'large' ? 'product-grid large' : 'product-grid'}
+      data-testid="product-grid"
+      data-layout={layout}
+    >
       {products.map((p) => (
         <ProductCard key={p.id} product={p} {...(source ? { source } : {})} />
       ))}
