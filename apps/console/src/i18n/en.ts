@@ -2,6 +2,7 @@
 // translation is a type error wherever t('…') is called.
 import { enCommunities } from './en-communities.ts';
 import { enCoupons } from './en-coupons.ts';
+import { enExperiments } from './en-experiments.ts';
 import { enDistribution } from './en-distribution.ts';
 import { enFlash } from './en-flash.ts';
 import { enGroupBuy } from './en-groupbuy.ts';
@@ -11,6 +12,7 @@ import { enPosts } from './en-posts.ts';
 
 export const en = {
   ...enLive,
+  ...enExperiments,
   ...enCommunities,
   ...enDistribution,
   ...enCoupons,
