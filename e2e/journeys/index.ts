@@ -11,6 +11,7 @@ import { liveRoom } from './8-live-room.ts';
 import { behaviourEvents } from './16-behaviour-events.ts';
 import { lifecycle } from './12-lifecycle.ts';
 import { contentSecurityPolicy } from './14-content-security-policy.ts';
+import { abExperiment } from './11-ab-experiment.ts';
 
 export const journeys: Journey[] = [
   consumerBuys,
@@ -24,4 +25,5 @@ export const journeys: Journey[] = [
   behaviourEvents,
   lifecycle,
   contentSecurityPolicy,
+  abExperiment,
 ];

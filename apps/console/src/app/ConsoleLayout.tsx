@@ -11,6 +11,7 @@ import {
   MessageOutlined,
   PercentageOutlined,
   ProfileOutlined,
+  ExperimentOutlined,
   SafetyCertificateOutlined,
   ShareAltOutlined,
   ShopOutlined,
@@ -188,6 +189,11 @@ export function ConsoleLayout() {
             key: '/platform/group-buys',
             icon: <TeamOutlined />,
             label: <Link to="/platform/group-buys">{t('拼团 / 砍价')}</Link>,
+          },
+          {
+            key: '/platform/experiments',
+            icon: <ExperimentOutlined />,
+            label: <Link to="/platform/experiments">{t('A/B 实验')}</Link>,
           },
           {
             key: '/platform/reconciliation',

@@ -28,6 +28,8 @@ const AdminOrderDetailPage = lazy(() => import('../pages/platform/AdminOrderDeta
 const EscalatedAfterSalesPage = lazy(() => import('../pages/platform/EscalatedAfterSalesPage.tsx'));
 const EscalatedAfterSaleDetailPage = lazy(() => import('../pages/platform/EscalatedAfterSaleDetailPage.tsx'));
 const ReconciliationPage = lazy(() => import('../pages/platform/ReconciliationPage.tsx'));
+const ExperimentsPage = lazy(() => import('../pages/platform/experiments/ExperimentsPage.tsx'));
+const ExperimentResultsPage = lazy(() => import('../pages/platform/experiments/ExperimentResultsPage.tsx'));
 const CommissionRulesPage = lazy(() => import('../pages/shared/distribution/CommissionRulesPage.tsx'));
 const LifecyclePage = lazy(() => import('../pages/shared/lifecycle/LifecyclePage.tsx'));
 const DistributionStatsPage = lazy(() => import('../pages/shared/distribution/DistributionStatsPage.tsx'));
@@ -189,6 +191,14 @@ export function AppRoutes() {
         <Route
           path="platform/after-sales/:afterSaleId"
           element={<RequireRole role="operator">{page(<EscalatedAfterSaleDetailPage />)}</RequireRole>}
+        />
+        <Route
+          path="platform/experiments"
+          element={<RequireRole role="operator">{page(<ExperimentsPage />)}</RequireRole>}
+        />
+        <Route
+          path="platform/experiments/:id"
+          element={<RequireRole role="operator">{page(<ExperimentResultsPage />)}</RequireRole>}
         />
         <Route
           path="platform/reconciliation"

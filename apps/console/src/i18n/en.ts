@@ -3,6 +3,7 @@
 import { enCommunities } from './en-communities.ts';
 import { enCoupons } from './en-coupons.ts';
 import { enLifecycle } from './en-lifecycle.ts';
+import { enExperiments } from './en-experiments.ts';
 import { enDistribution } from './en-distribution.ts';
 import { enFlash } from './en-flash.ts';
 import { enGroupBuy } from './en-groupbuy.ts';
@@ -12,6 +13,7 @@ import { enPosts } from './en-posts.ts';
 
 export const en = {
   ...enLive,
+  ...enExperiments,
   ...enCommunities,
   ...enDistribution,
   ...enCoupons,

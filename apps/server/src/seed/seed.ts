@@ -9,6 +9,7 @@ import { generateCatalogue } from './catalogue.ts';
 import { seedBehaviourHistory } from './behaviour-history.ts';
 import { seedCommunities } from './communities.ts';
 import { seedCoupons } from './coupons.ts';
+import { seedExperiments } from './experiments.ts';
 import { seedGroupBuys } from './groupbuy.ts';
 import { seedLive } from './live.ts';
 import { DEMO_MERCHANTS } from './data/merchants.ts';
@@ -187,6 +188,7 @@ async function runSeed(deps: Deps, progress: (line: string) => void): Promise<Se
   await deps.events.drain();
   progress(`[seed] 演示笔记 ${demoPosts.posts} 篇（发现页、关注页）`);
   const pointsDemo = await seedPointsDemo(deps);
+  await seedExperiments(deps);
   const couponsDemo = await seedCoupons(deps, {
     operatorPhone: operatorAccount.phone,
     merchant: merchants.get(DEMO_MERCHANTS[0]!.key)!,

@@ -67,13 +67,20 @@ export function ProductGrid({
   products,
   source,
   slot,
+  layout = 'grid',
 }: {
   products: ProductCardData[];
   source?: 'search';
   slot?: string;
+  /** `large`: one card per row (the home-layout experiment's treatment). */
+  layout?: 'grid' | 'large';
 }) {
   return (
-    <div className="product-grid" data-testid="product-grid">
+    <div
+      className={layout === 'large' ? 'product-grid large' : 'product-grid'}
+      data-testid="product-grid"
+      data-layout={layout}
+    >
       {products.map((p, i) => (
         <ProductCard key={p.id} product={p} position={i} {...(source ? { source } : {})} {...(slot ? { slot } : {})} />
       ))}

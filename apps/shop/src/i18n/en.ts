@@ -203,6 +203,8 @@ export const en = {
   按上架时间排序: 'Newest first',
   按分类逛: 'Browse by category',
   按真实销量排序: 'By actual sales',
+  推荐: 'Recommended',
+  '综合销量、评分与上架时间排序': 'By sales, rating and freshness',
   换个关键词试试: 'Try another keyword',
   排序: 'Sort',
   提交申请: 'Submit request',

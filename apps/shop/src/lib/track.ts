@@ -41,7 +41,7 @@ const unloadHooks = new Set<() => void>();
 
 const randomId = (): string => crypto.randomUUID();
 
-function deviceId(): string {
+export function deviceId(): string {
   let id = readJson<string | null>(DEVICE_KEY, null);
   if (!id || !/^[A-Za-z0-9_-]{8,64}$/.test(id)) {
     id = randomId();
@@ -244,11 +244,7 @@ export function trackClick(productId: string, slot: string, position: number): v
     noteProductSource(productId, pageSource.channel, pageSource.ref);
 }
 
-/**
- * The shopper saw variant `variant` of `experiment`: once per page view and experiment. For the experiments
- * module's shop code, which lands on its own branch.
- * @public
- */
+/** The shopper saw variant `variant` of `experiment` (the element is on screen): once per page view and experiment. */
 export function trackExposure(experiment: string, variant: string): void {
   const key = `${experiment}:${variant}`;
   if (exposed.has(key)) return;

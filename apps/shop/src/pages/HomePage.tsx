@@ -4,6 +4,7 @@ import { SearchOutline } from 'antd-mobile-icons';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useCategories, useProductSearch, type ProductSort } from '../api/catalog.ts';
+import { useExposure, useVariant } from '../api/experiments.ts';
 import { FlashStrip } from '../components/FlashStrip.tsx';
 import { ProductGrid, useSalesText } from '../components/ProductCard.tsx';
 import { Price } from '../components/Price.tsx';
@@ -15,24 +16,46 @@ import { usePageView } from '../lib/useTrack.ts';
 import './HomePage.css';
 import { MemberDayBanner } from '../components/MemberDayBanner.tsx';
 
-const feeds: { sort: ProductSort; label: MessageKey; hint: MessageKey }[] = [
-  { sort: 'sales', label: '热销', hint: '按真实销量排序' },
-  { sort: 'newest', label: '新品', hint: '按上架时间排序' },
+type Feed = 'sales' | 'newest';
+const feeds: { feed: Feed; label: MessageKey; hint: MessageKey }[] = [
+  { feed: 'sales', label: '热销', hint: '按真实销量排序' },
+  { feed: 'newest', label: '新品', hint: '按上架时间排序' },
 ];
+// The home-ranking experiment's treatment: the first tab ranks by catalog's recommended score instead.
+const recommendedFeed = {
+  feed: 'sales' as Feed,
+  label: '推荐' as MessageKey,
+  hint: '综合销量、评分与上架时间排序' as MessageKey,
+};
+
+/** Experiments that run on this page (demo seed creates them; operators start them in the console). */
+const LAYOUT_EXPERIMENT = 'home-layout';
+const RANKING_EXPERIMENT = 'home-ranking';
 
 export default function HomePage() {
   const t = useT();
   const qc = useQueryClient();
   const salesText = useSalesText();
-  const [feed, setFeed] = useState<ProductSort>('sales');
+  const [feed, setFeed] = useState<Feed>('sales');
+  const layout = useVariant(LAYOUT_EXPERIMENT);
+  const ranking = useVariant(RANKING_EXPERIMENT);
+  const recommended = ranking === 'recommended';
+  const sort: ProductSort = feed === 'sales' && recommended ? 'recommended' : feed;
+  const tabs = recommended ? [recommendedFeed, feeds[1]!] : feeds;
+  const current = tabs.find((f) => f.feed === feed) ?? tabs[0]!;
   const categories = useCategories();
   // The banners are the real best sellers: no invented promotions.
   const topSellers = useProductSearch({ sort: 'sales', limit: 5 });
-  const list = useProductSearch({ sort: feed, limit: 20 });
+  // Wait for the ranking assignment so the list does not jump from one order to the other.
+  const list = useProductSearch({ sort, limit: 20 }, ranking !== undefined);
 
   const banners = (topSellers.data?.pages[0]?.items ?? []).filter((p) => p.salesCount > 0 && p.imageUrl);
   const products = list.data?.pages.flatMap((p) => p.items) ?? [];
   usePageView('home');
+  // Exposure when the variant is on screen: the product list has rendered (not when the assignment arrived).
+  const listShown = products.length > 0;
+  useExposure(LAYOUT_EXPERIMENT, layout, listShown);
+  useExposure(RANKING_EXPERIMENT, ranking, listShown && feed === 'sales');
 
   return (
     <div className="page with-tabbar home-page">
@@ -129,24 +152,25 @@ export default function HomePage() {
               {t('商品列表')}
             </h2>
             <div className="home-feed-tabs" role="tablist" aria-label={t('排序')}>
-              {feeds.map((f) => (
+              {tabs.map((f) => (
                 <button
-                  key={f.sort}
+                  key={f.feed}
                   type="button"
                   role="tab"
-                  aria-selected={feed === f.sort}
-                  className={feed === f.sort ? 'active' : ''}
-                  onClick={() => setFeed(f.sort)}
-                  data-testid={`home-feed-${f.sort}`}
+                  aria-selected={feed === f.feed}
+                  className={feed === f.feed ? 'active' : ''}
+                  onClick={() => setFeed(f.feed)}
+                  data-testid={`home-feed-${f.feed}`}
+                  data-sort={f.feed === 'sales' ? sort : f.feed}
                 >
                   {t(f.label)}
                 </button>
               ))}
             </div>
-            <span className="muted">{t(feeds.find((f) => f.sort === feed)?.hint ?? '按真实销量排序')}</span>
+            <span className="muted">{t(current.hint)}</span>
           </div>
-          <div role="tabpanel" aria-label={t(feeds.find((f) => f.sort === feed)?.label ?? '热销')}>
-            {list.isPending ? (
+          <div role="tabpanel" aria-label={t(current.label)}>
+            {list.isPending || layout === undefined ? (
               <ProductGridSkeleton />
             ) : list.isError ? (
               <QueryError error={list.error} onRetry={() => void list.refetch()} />
@@ -154,7 +178,11 @@ export default function HomePage() {
               <EmptyState title={t('还没有上架的商品')} />
             ) : (
               <>
-                <ProductGrid products={products} slot={`home.feed.${feed}`} />
+                <ProductGrid
+                  products={products}
+                  slot={`home.feed.${feed}`}
+                  layout={layout === 'large' ? 'large' : 'grid'}
+                />
                 <InfiniteScroll
                   loadMore={async () => void (await list.fetchNextPage({ throwOnError: true }))}
                   hasMore={list.hasNextPage}

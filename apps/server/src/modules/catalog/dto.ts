@@ -196,9 +196,10 @@ export const SearchQuery = PageQuery.extend({
   minPrice: OptionalFen,
   maxPrice: OptionalFen,
   sort: z
-    .enum(['relevance', 'price_asc', 'price_desc', 'sales', 'newest'], {
-      error: '排序方式须为 relevance、price_asc、price_desc、sales 或 newest',
+    .enum(['relevance', 'price_asc', 'price_desc', 'sales', 'newest', 'recommended'], {
+      error: '排序方式须为 relevance、price_asc、price_desc、sales、newest 或 recommended',
     })
+    .describe('recommended：综合推荐（销量对数 + 评分 + 新品加权，见 catalog/ranking.ts）')
     .optional(),
 });
 

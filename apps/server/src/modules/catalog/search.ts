@@ -4,9 +4,10 @@ import { tokenize } from '../../platform/segmenter.ts';
 import { decodeCursor, likeEscape, type Page, pageOf } from './cursor.ts';
 import { type RatingSummary, ratingOf } from './merchants.ts';
 import { inCategoryTree } from './product-views.ts';
+import { recommendedScore } from './ranking.ts';
 import { merchants, products } from './schema.ts';
 
-type SearchSort = 'relevance' | 'price_asc' | 'price_desc' | 'sales' | 'newest';
+type SearchSort = 'relevance' | 'price_asc' | 'price_desc' | 'sales' | 'newest' | 'recommended';
 
 export interface SearchQuery {
   q?: string | undefined;
@@ -75,6 +76,7 @@ export async function searchProducts(ctx: Ctx, query: SearchQuery): Promise<Page
     price_desc: { key: sql`${products.minPrice}`, dir: 'desc' },
     sales: { key: sql`${products.salesCount}`, dir: 'desc' },
     newest: { key: sql`${products.createdAt}`, dir: 'desc', isTime: true },
+    recommended: { key: recommendedScore, dir: 'desc' },
   };
   const { key, dir, isTime } = keyed[sort];
   const after = isTime

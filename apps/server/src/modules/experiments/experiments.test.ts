@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/harness.ts';
 import { Client } from '../../../test/http.ts';
-import { operator } from '../../../test/factories.ts';
+import { merchantWithOwner, operator, product } from '../../../test/factories.ts';
 import { buyer as newBuyer } from '../../../test/order-factories.ts';
 import { sandboxPaidOrder } from '../../../test/flows.ts';
 import { analyticsLoader, appendToInbox, eventRow } from '../analytics/api.ts';
@@ -271,5 +271,26 @@ describe('results', () => {
     expect(r.guardrails).toContainEqual(
       expect.objectContaining({ metric: 'average_order_value', control: 100, treatment: 150 }),
     );
+  });
+});
+
+describe('the ranking experiment’s plug', () => {
+  it('lists products in the recommended order, page by page, without losing or repeating one', async () => {
+    const m = await merchantWithOwner(t, '推荐排序测试店');
+    const made = [];
+    for (let i = 0; i < 3; i++) made.push((await product(t, m.owner, m.merchantId)).productId);
+    const seen: string[] = [];
+    let cursor = '';
+    for (let page = 0; page < 10; page++) {
+      const r = await new Client(t).get(
+        `/api/v1/products?sort=recommended&limit=1${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      expect(r.status).toBe(200);
+      seen.push(...r.body.items.map((p: { id: string }) => p.id));
+      if (!r.body.nextCursor) break;
+      cursor = r.body.nextCursor as string;
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toEqual(expect.arrayContaining(made));
   });
 });
