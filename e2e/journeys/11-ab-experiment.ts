@@ -34,7 +34,8 @@ export const abExperiment: Journey = {
       const { page } = await world.shop();
       await page.goto('/');
       const grid = page.getByTestId('product-grid');
-      await grid.first().waitFor();
+      // A cold shop on a shared machine can take a while to render its first list.
+      await grid.first().waitFor({ timeout: 60_000 });
       const layout = (await grid.first().getAttribute('data-layout')) ?? '';
       if (!seen.has(layout)) {
         seen.add(layout);

@@ -120,7 +120,7 @@ export default function ExperimentResultsPage() {
                 {
                   title: t('变体'),
                   key: 'name',
-                  render: (_, v, i) => (i === 0 ? `${v.name}（${t('对照')}）` : v.name),
+                  render: (_, v, i) => (i === 0 && !v.name.includes('对照') ? `${v.name}（${t('对照')}）` : v.name),
                 },
                 { title: t('权重'), dataIndex: 'weight' },
                 {
