@@ -136,8 +136,21 @@ export class RedisRealtimeBus implements RealtimeBus {
 
   /** Resolves once Redis has confirmed every subscription asked for so far (commands on one connection run in order); at once while Redis is away. */
   async ready(): Promise<void> {
-    if (this.sub.status !== 'ready') return;
-    await this.sub.ping().catch(() => undefined);
+    if (!this.pub.usable) return;
+    // A connecting subscriber answers once connected; a Redis that does not answer within a second is treated as away.
+    let timer: NodeJS.Timeout | undefined;
+    const away = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, 1_000);
+      timer.unref();
+    });
+    await Promise.race([
+      this.sub.ping().then(
+        () => undefined,
+        () => undefined,
+      ),
+      away,
+    ]);
+    clearTimeout(timer);
   }
 
   subscribe(channel: string, handler: RealtimeHandler): () => void {
