@@ -8,6 +8,7 @@ import { groupBuy } from './5-group-buy.ts';
 import { postToPurchase } from './6-post-to-purchase.ts';
 import { couponsAndPoints } from './7-coupons-points.ts';
 import { liveRoom } from './8-live-room.ts';
+import { firstImpression } from './9-first-impression.ts';
 
 export const journeys: Journey[] = [
   consumerBuys,
@@ -18,4 +19,5 @@ export const journeys: Journey[] = [
   postToPurchase,
   couponsAndPoints,
   liveRoom,
+  firstImpression,
 ];
