@@ -12,6 +12,7 @@ import { behaviourEvents } from './16-behaviour-events.ts';
 import { lifecycle } from './12-lifecycle.ts';
 import { contentSecurityPolicy } from './14-content-security-policy.ts';
 import { abExperiment } from './11-ab-experiment.ts';
+import { firstImpression } from './9-first-impression.ts';
 
 export const journeys: Journey[] = [
   consumerBuys,
@@ -26,4 +27,5 @@ export const journeys: Journey[] = [
   lifecycle,
   contentSecurityPolicy,
   abExperiment,
+  firstImpression,
 ];

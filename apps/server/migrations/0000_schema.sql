@@ -1176,6 +1176,7 @@ CREATE TABLE "live_sessions" (
 	"replay_url" text,
 	"likes" bigint DEFAULT 0 NOT NULL,
 	"peak_viewers" integer DEFAULT 0 NOT NULL,
+	"demo_audience" integer DEFAULT 0 NOT NULL,
 	"created_by" text NOT NULL,
 	"created_at" timestamp with time zone NOT NULL
 );

@@ -91,6 +91,9 @@ export const enCoupons = {
   '领取后 N 天内有效': 'N days after claiming',
   '领取后 {n} 天': '{n} days after claiming',
   '领取截止 {at}': 'Claim by {at}',
+  领取不限期: 'No claim deadline',
+  不限: 'Unlimited',
+  '发行量不限，每人限 {limit} 张。': 'No issue limit, {limit} per person.',
   领取截止时间: 'Claim deadline',
   '；{n} 个未匹配到注册用户': '; {n} matched no registered user',
 } as const satisfies Record<string, string>;

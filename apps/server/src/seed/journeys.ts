@@ -204,6 +204,64 @@ export async function runJourneys(
   return totals;
 }
 
+/**
+ * Everyday sales over the 90 days: baskets of two to four products from one shop, paid, shipped and received, with
+ * no review (most buyers never write one). Every product takes its turn in a basket before any repeats, so the
+ * catalogue shows the spread of sales of a marketplace a week into a campaign instead of a handful of best sellers.
+ */
+export async function runEverydaySales(
+  deps: Deps,
+  clock: SeedClock,
+  rng: Random,
+  plan: { baskets: number; buyers: SeedBuyer[]; products: SeedProduct[]; from: Date; until: Date },
+  progress: (line: string) => void,
+): Promise<{ orders: number; lines: number }> {
+  const byShop = new Map<string, SeedProduct[]>();
+  for (const p of rng.shuffle(plan.products)) byShop.set(p.merchantId, [...(byShop.get(p.merchantId) ?? []), p]);
+  const shops = [...byShop.values()];
+  const span = plan.until.getTime() - plan.from.getTime() - 3 * DAY;
+  let orders = 0;
+  let lines = 0;
+  for (let i = 0; i < plan.baskets; i++) {
+    const queue = shops[i % shops.length]!;
+    const size = Math.min(queue.length, rng.int(2, 4));
+    const basket = queue.splice(0, size);
+    queue.push(...basket);
+    const buyer = rng.pick(plan.buyers);
+    // Later days sell a little more than earlier ones (the campaign is building up).
+    const placedAt = plan.from.getTime() + Math.floor(Math.sqrt(rng.next()) * span) + rng.int(8, 22) * HOUR;
+    const asBuyer = makeCtx(deps, buyerActor(buyer.userId));
+    const items = basket.map((p) => ({ skuId: rng.pick(p.skuIds), qty: rng.chance(0.15) ? 2 : 1 }));
+    clock.set(placedAt);
+    const quote = must(await quoteCheckout(asBuyer, { items, addressId: buyer.addressId }), 'quote');
+    const placed = must(
+      await placeOrder(asBuyer, { items, addressId: buyer.addressId, expectedAmount: quote.amount }),
+      'place order',
+    );
+    clock.set(placedAt + rng.int(1, 8) * 60_000);
+    const payment = must(await createPayment(asBuyer, { checkoutId: placed.checkoutId }), 'payment');
+    must(await simulateSandboxPayment(asBuyer, payment.paymentId, 'succeeded'), 'sandbox pay');
+    const shippedAt = placedAt + rng.int(6, 30) * HOUR;
+    for (const order of placed.orders) {
+      clock.set(shippedAt);
+      await shipOrder(makeCtx(deps, ownerActor(basket[0]!)), order.id, {
+        carrier: rng.pick(CARRIERS),
+        trackingNo: `HWD${String(20_261_000_000 + i)}`,
+      });
+      clock.set(shippedAt + rng.int(30, 90) * HOUR);
+      await confirmReceipt(asBuyer, order.id);
+      orders++;
+    }
+    lines += basket.length;
+    if ((i + 1) % 20 === 0) {
+      await deps.events.drain();
+      progress(`[seed] 日常订单 ${i + 1}/${plan.baskets}`);
+    }
+  }
+  await deps.events.drain();
+  return { orders, lines };
+}
+
 type Mood = 'excellent' | 'good' | 'neutral' | 'bad';
 
 function pickRatings(rng: Random): { mood: Mood; ratings: { quality: number; logistics: number; service: number } } {

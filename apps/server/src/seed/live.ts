@@ -1,18 +1,19 @@
 import type { Deps } from '../deps.ts';
 import { payDeposit, submitRealName } from '../modules/live/qualification.ts';
 import { pinProduct } from '../modules/live/room.ts';
-import { endSession, scheduleSession, startSession } from '../modules/live/sessions.ts';
+import { endSession, scheduleSession, setDemoAudience, startSession } from '../modules/live/sessions.ts';
 import type { Actor } from '../platform/auth.ts';
 import { makeCtx } from '../platform/context.ts';
 import { SeedClock, type SeedProduct } from './journeys.ts';
 
 const MINUTE = 60_000;
+const DEMO_VIEWERS = 128;
 
 /**
  * Demo live sessions of the first demo shop (titles say 演示), through the live use-cases: one ended two days ago
  * with its pins (so the replay has clips), one live now with a pinned product, one upcoming tomorrow evening that
- * announces itself to the shop's communities. No viewers, chat, likes or reminders are invented: those counts start
- * at zero and grow only with real use. The video is the bundled sample (or the configured media server).
+ * announces itself to the shop's communities. The live one has simulated viewers, always shown apart as 演示观众;
+ * no real viewers, chat, likes or reminders are invented: those counts start at zero and grow only with real use. The video is the bundled sample (or the configured media server).
  */
 export async function seedLive(
   deps: Deps,
@@ -80,6 +81,8 @@ export async function seedLive(
   must('开播', await startSession(atPast, live));
   past.set(now - 5 * MINUTE);
   must('置顶商品', await pinProduct(atPast, live, { productId: mine[1]!.productId }));
+  // Simulated viewers, shown apart as 演示观众 — the real online count still starts at zero.
+  await setDemoAudience(atNow, live, DEMO_VIEWERS);
 
   // Upcoming: tomorrow 20:00 Beijing time, announced to the shop's communities (a 直播预告 takes a weekly push slot).
   const tomorrow = new Date(now + 24 * 60 * MINUTE);

@@ -72,7 +72,8 @@ describe('demo data', () => {
       total += inCategory;
     }
     expect(total).toBeGreaterThanOrEqual(300);
-    expect(sold).toBeGreaterThan(0);
+    // A marketplace a week into a campaign: most products have real sales (orders walked through payment).
+    expect(sold).toBeGreaterThan(total * 0.75);
     expect(rated).toBeGreaterThan(0);
     // Every image of every product page, not just the cards.
     for (const id of ids) {
@@ -85,6 +86,8 @@ describe('demo data', () => {
     }
     expect(urls.length).toBeGreaterThan(1000);
     expect(urls.filter((u) => !u.startsWith('/media/'))).toEqual([]);
+    // Product pictures are generated product art, not labelled placeholders.
+    expect(urls.filter((u) => u.includes('/media/placeholder/') && !/avatar|shop-|pm-|charity/.test(u))).toEqual([]);
   });
 
   it('has reviewed, verified orders for the demo consumer', async () => {
@@ -117,11 +120,39 @@ describe('live demo data', () => {
       badges: { realName: true },
     });
     expect(room.pinned).not.toBeNull();
+    // Simulated viewers are apart and labelled (演示观众); the real online count stays honest.
+    expect(room.viewerCount).toBe(0);
+    expect(room.demoViewerCount).toBeGreaterThan(0);
     expect((await anon.get(`/api/v1/live/sessions/${upcoming[0]!.id}`)).body).toMatchObject({
       status: 'scheduled',
       remindersCount: 0,
     });
     const replayed = (await anon.get(`/api/v1/live/sessions/${replay[0]!.id}`)).body;
     expect(replayed.clips.map((c: { offsetSeconds: number }) => c.offsetSeconds)).toEqual([180, 720, 1260]);
+  });
+});
+
+describe('campaign demo data', () => {
+  const channel = async () =>
+    (await anon.get('/api/v1/flash-sales')).body.slots as { state: string; title: string; endsAt: string }[];
+
+  it('has a 秒杀 slot running now and one coming up, marked 演示', async () => {
+    const slots = await channel();
+    expect(slots.some((s) => s.state === 'live')).toBe(true);
+    expect(slots.some((s) => s.state === 'upcoming')).toBe(true);
+    for (const s of slots) expect(s.title).toContain('演示');
+  });
+
+  it('rolls the slots with the clock: a start days later still opens on a running and an upcoming slot', async () => {
+    t.clock.advanceDays(3);
+    await t.runJobs();
+    expect((await channel()).some((s) => s.state === 'live')).toBe(false);
+    expect(await seedIfEmpty(t.deps, () => undefined)).toBeUndefined();
+    const slots = await channel();
+    expect(slots.filter((s) => s.state === 'live').length).toBeGreaterThanOrEqual(1);
+    expect(slots.filter((s) => s.state === 'upcoming').length).toBeGreaterThanOrEqual(1);
+    // Starting again at the same moment adds nothing.
+    await seedIfEmpty(t.deps, () => undefined);
+    expect((await channel()).length).toBe(slots.length);
   });
 });

@@ -7,6 +7,7 @@ import { type Actor, systemActor } from '../platform/auth.ts';
 import { makeCtx } from '../platform/context.ts';
 import { generateCatalogue } from './catalogue.ts';
 import { seedBehaviourHistory } from './behaviour-history.ts';
+import { refreshDemoCampaign } from './campaign.ts';
 import { seedCommunities } from './communities.ts';
 import { seedCoupons } from './coupons.ts';
 import { seedExperiments } from './experiments.ts';
@@ -14,7 +15,7 @@ import { seedGroupBuys } from './groupbuy.ts';
 import { seedLive } from './live.ts';
 import { DEMO_MERCHANTS } from './data/merchants.ts';
 import { seedDistribution } from './distribution.ts';
-import { runJourneys, type SeedBuyer, SeedClock, type SeedProduct } from './journeys.ts';
+import { runEverydaySales, runJourneys, type SeedBuyer, SeedClock, type SeedProduct } from './journeys.ts';
 import { seedPointsDemo } from './points.ts';
 import { seedPosts } from './posts.ts';
 import { generateConsumers } from './people.ts';
@@ -30,6 +31,8 @@ import { Random } from './random.ts';
 const PRNG_SEED = 20_261_120;
 const CONSUMERS = 60;
 const COMPLETED_ORDERS = 40;
+/** Everyday baskets (2–4 products of one shop, no review), so most products show real sales. */
+const EVERYDAY_BASKETS = 90;
 const DAY = 86_400_000;
 const DEMO_PASSWORD = 'haowu123';
 
@@ -59,11 +62,15 @@ export async function demoAccountsIn(deps: Deps): Promise<readonly (typeof DEMO_
   return consumer ? DEMO_ACCOUNTS : [];
 }
 
-/** Seeds the demo marketplace when the database has no merchant yet (first start). */
+/** Seeds the demo marketplace when the database has no merchant yet (first start); refreshes its campaign always. */
 export async function seedIfEmpty(deps: Deps, progress: (line: string) => void): Promise<SeedSummary | undefined> {
   const existing = await listMerchants(makeCtx(deps, seedOperator), { limit: 1 });
-  if (existing.items.length > 0) return undefined;
-  return runSeed(deps, progress);
+  const summary = existing.items.length > 0 ? undefined : await runSeed(deps, progress);
+  // Every start, not only the first: the demo shops' 秒杀 slots roll with the clock (now running, next one up).
+  const campaign = await refreshDemoCampaign(deps);
+  if (campaign.flashSlotsCreated > 0)
+    progress(`[seed] 演示秒杀场次 ${campaign.flashSlotsCreated} 个（正在进行的一场与下一场，演示数据）`);
+  return summary;
 }
 
 async function runSeed(deps: Deps, progress: (line: string) => void): Promise<SeedSummary> {
@@ -171,6 +178,14 @@ async function runSeed(deps: Deps, progress: (line: string) => void): Promise<Se
     { completed: COMPLETED_ORDERS, demoBuyer: buyers[0]!, buyers: buyers.slice(1), products, from, until },
     progress,
   );
+  const everyday = await runEverydaySales(
+    seedDeps,
+    clock,
+    rng,
+    { baskets: EVERYDAY_BASKETS, buyers: buyers.slice(1), products, from, until },
+    progress,
+  );
+  progress(`[seed] 日常订单 ${everyday.orders} 个、${everyday.lines} 件商品（已签收，演示数据）`);
   // Work that fell due on the way (completing received orders, settling them) runs now, on the real clock.
   while ((await deps.jobs.runDue()) > 0) await deps.events.drain();
   await deps.events.drain();
@@ -206,7 +221,7 @@ async function runSeed(deps: Deps, progress: (line: string) => void): Promise<Se
   const liveDemo = await seedLive(deps, { merchant: merchants.get(DEMO_MERCHANTS[0]!.key)!, products });
   await deps.events.drain();
   progress(
-    `[seed] 直播 ${liveDemo.sessions} 场（回放、直播中、预告；演示数据，观看、点赞、弹幕均从零开始）${liveDemo.depositHeld ? '，已缴保证金' : ''}`,
+    `[seed] 直播 ${liveDemo.sessions} 场（回放、直播中、预告；演示数据；直播中的一场有单独标注的演示观众，真实在线、点赞、弹幕均从零开始）${liveDemo.depositHeld ? '，已缴保证金' : ''}`,
   );
   progress('[seed] 拼团活动 1 个、砍价活动 1 个（演示数据，不含任何虚拟成员）');
   progress(`[seed] 优惠券模板 ${couponsDemo.templates} 个，定向发给老客 ${couponsDemo.issued} 张（演示数据）`);
@@ -218,14 +233,14 @@ async function runSeed(deps: Deps, progress: (line: string) => void): Promise<Se
   await seedBehaviourHistory(deps, { productIds: products.map((p) => p.productId), from, until }, progress);
   const seconds = Math.round((performance.now() - started) / 100) / 10;
   progress(
-    `[seed] 完成：${merchants.size} 家商家、${products.length} 个商品、${buyers.length} 位消费者、${totals.orders} 个订单，用时 ${seconds} 秒`,
+    `[seed] 完成：${merchants.size} 家商家、${products.length} 个商品、${buyers.length} 位消费者、${totals.orders + everyday.orders} 个订单，用时 ${seconds} 秒`,
   );
   for (const a of DEMO_ACCOUNTS) progress(`[seed] 演示账号 ${a.role}：手机号 ${a.phone} 密码 ${a.password}`);
   return {
     merchants: merchants.size,
     products: products.length,
     consumers: buyers.length,
-    orders: totals.orders,
+    orders: totals.orders + everyday.orders,
     reviews: totals.reviews,
     followUps: totals.followUps,
     replies: totals.replies,

@@ -341,7 +341,6 @@ export const en = {
   '订单状态为「{s}」': 'Order status: {s}',
   订单编号: 'Order no.',
   订单详情: 'Order details',
-  '订单详情：{title}': 'Order details: {title}',
   订单进度: 'Timeline',
   设为默认: 'Make default',
   设为默认地址: 'Default address',

@@ -16,7 +16,7 @@ import {
 import { useParams } from 'react-router';
 import { useMerchantId } from '../../app/merchantScope.ts';
 import { BackLink, DetailPending } from '../../components/DetailHeader.tsx';
-import { dateTime, yuan } from '../../components/format.ts';
+import { clockTime, dateTime, yuan } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { useNow } from '../../components/useNow.ts';
@@ -145,9 +145,9 @@ function Monitor({ m, updatedAt, stale }: { m: FlashMonitor; updatedAt: number; 
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {m.state === 'live'
                 ? t('每 2 秒刷新 · 更新于 {time}', {
-                    time: new Date(updatedAt).toLocaleTimeString('zh-CN', { hour12: false }),
+                    time: clockTime(updatedAt, true),
                   })
-                : t('更新于 {time}', { time: new Date(updatedAt).toLocaleTimeString('zh-CN', { hour12: false }) })}
+                : t('更新于 {time}', { time: clockTime(updatedAt, true) })}
             </Typography.Text>
           </Space>
         }

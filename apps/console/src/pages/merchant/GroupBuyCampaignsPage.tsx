@@ -147,8 +147,10 @@ export default function GroupBuyCampaignsPage({ platform = false }: { platform?:
                     {
                       title: t('操作'),
                       key: 'actions',
+                      // Pinned to the right edge: at 1440 px the wide columns pushed it out of view.
+                      fixed: 'right',
                       render: (_, c) => (
-                        <Space>
+                        <Space wrap={false}>
                           <Button size="small" onClick={() => setWatching(c)} data-testid="watch-groups">
                             {t('查看团')}
                           </Button>
@@ -200,7 +202,7 @@ export default function GroupBuyCampaignsPage({ platform = false }: { platform?:
                         </span>
                       ),
                     },
-                    { title: t('操作'), key: 'actions', render: (_, c) => stopButton('bargain', c) },
+                    { title: t('操作'), key: 'actions', fixed: 'right', render: (_, c) => stopButton('bargain', c) },
                   ]}
                 />
               ),

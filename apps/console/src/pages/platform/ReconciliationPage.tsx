@@ -37,13 +37,11 @@ export default function ReconciliationPage() {
     {
       title: t('核对项'),
       key: 'name',
+      // The check's Chinese name only; its code (journals-balanced…) is for scripts, kept as a data attribute.
       render: (_, c) => (
-        <>
-          <div className="cell-wrap">{c.name}</div>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {c.code}
-          </Typography.Text>
-        </>
+        <div className="cell-wrap" data-code={c.code}>
+          {c.name}
+        </div>
       ),
     },
     { title: t('应为'), key: 'expected', align: 'right', render: (_, c) => figure(c, c.expected) },

@@ -40,6 +40,7 @@ export const SessionCard = z.object({
   merchant: z.object({ id: z.string(), name: z.string(), logoUrl: z.string().nullable() }),
   host: z.object({ nickname: z.string(), avatarUrl: z.string().nullable() }),
   viewerCount: z.number().int().describe('直播中的在线人数'),
+  demoViewerCount: z.number().int().describe('模拟的演示观众（仅演示数据的直播间，单独标注，不计入真实在线人数）'),
   productCount: z.number().int(),
   productImages: z.array(z.string()),
 });

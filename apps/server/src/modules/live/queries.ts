@@ -78,6 +78,7 @@ async function toCards(deps: Deps, db: Db, sessions: LiveSession[]) {
       merchant: { id: s.merchantId, name: m?.name ?? '', logoUrl: m?.logoUrl ?? null },
       host: { nickname: h?.nickname ?? '主播', avatarUrl: h?.avatarUrl ?? null },
       viewerCount: viewers.get(s.id) ?? 0,
+      demoViewerCount: s.status === 'live' ? s.demoAudience : 0,
       productCount: mine.length,
       productImages: mine.flatMap((b) => briefs.get(b.productId)?.imageUrl ?? []).slice(0, 3),
     };

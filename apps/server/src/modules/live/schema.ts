@@ -40,6 +40,8 @@ export const liveSessions = pgTable(
     replayUrl: text('replay_url'),
     likes: bigint('likes', { mode: 'number' }).notNull().default(0),
     peakViewers: integer('peak_viewers').notNull().default(0),
+    /** Simulated viewers of a demo session (seed only), shown apart as 演示观众 and never in real counts or metrics. */
+    demoAudience: integer('demo_audience').notNull().default(0),
     createdBy: text('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },

@@ -384,3 +384,17 @@ export async function clipsOf(db: Db, session: { id: string; startedAt: Date | n
     offsetSeconds: Math.max(0, Math.floor((p.pinnedAt.getTime() - startedAt) / 1000)),
   }));
 }
+
+/**
+ * Demo data only (the seed): gives a demo session (its title says 演示) a number of simulated viewers, which the
+ * shop shows apart as 演示观众 — the real online count, peaks and metrics never include them.
+ */
+export async function setDemoAudience(ctx: Ctx, sessionId: string, viewers: number): Promise<void> {
+  const { session } = await requireHost(ctx, sessionId, ctx.db);
+  if (!session.title.includes('演示')) throw new Error('only a session whose title says 演示 may have demo viewers');
+  await ctx.db
+    .update(liveSessions)
+    .set({ demoAudience: Math.max(0, Math.floor(viewers)) })
+    .where(eq(liveSessions.id, sessionId));
+  forgetSession(ctx.deps, sessionId);
+}

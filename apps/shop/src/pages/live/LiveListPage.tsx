@@ -113,7 +113,12 @@ function LiveCardView({ card }: { card: LiveCard }) {
         )}
         {card.status === 'live' && (
           <span className="live-card-viewers" data-testid="live-card-viewers">
-            <EyeOutline aria-hidden /> {t('{n} 人在看', { n: compactCount(card.viewerCount) })}
+            <EyeOutline aria-hidden /> {t('{n} 人在看', { n: compactCount(card.viewerCount + card.demoViewerCount) })}
+            {card.demoViewerCount > 0 && (
+              <span className="live-demo-tag" data-testid="live-demo-viewers">
+                {t('含演示观众 {n}', { n: compactCount(card.demoViewerCount) })}
+              </span>
+            )}
           </span>
         )}
       </span>

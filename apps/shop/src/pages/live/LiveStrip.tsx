@@ -31,7 +31,9 @@ export function LiveStrip() {
                 {c.coverUrl ? <img src={c.coverUrl} alt="" loading="lazy" /> : <span className="live-strip-img" />}
                 <span className={`live-strip-tag ${c.status === 'live' ? 'live' : 'upcoming'}`}>
                   {c.status === 'live'
-                    ? t('{n} 人在看', { n: compactCount(c.viewerCount) })
+                    ? c.demoViewerCount > 0
+                      ? t('{n} 人在看（含演示观众）', { n: compactCount(c.viewerCount + c.demoViewerCount) })
+                      : t('{n} 人在看', { n: compactCount(c.viewerCount) })
                     : t('{time} 开播', { time: slotTime(c.scheduledAt, now) })}
                 </span>
                 <span className="live-strip-title ellipsis">{c.title}</span>

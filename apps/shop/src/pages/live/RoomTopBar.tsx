@@ -28,7 +28,10 @@ export function HostBadges({ badges }: { badges: LiveDetail['badges'] }) {
   );
 }
 
-/** Host, badges and the real viewer count over the video, with a close button back to the list. */
+/**
+ * Host, badges and the viewer count over the video, with a close button back to the list. A demo room's simulated
+ * viewers are added to the real count only with the 演示观众 label beside it.
+ */
 export function RoomTopBar({
   room,
   viewers,
@@ -55,9 +58,21 @@ export function RoomTopBar({
         </div>
         {action}
       </div>
-      {viewers !== null && (
+      {viewers !== null && room.demoViewerCount === 0 && (
         <span className="live-viewers" data-testid="live-viewer-count" aria-label={t('{n} 人在看', { n: viewers })}>
           <EyeOutline aria-hidden /> {compactCount(viewers)}
+        </span>
+      )}
+      {viewers !== null && room.demoViewerCount > 0 && (
+        <span
+          className="live-viewers"
+          data-testid="live-viewer-count"
+          aria-label={t('{n} 人在看，其中演示观众 {d}', { n: viewers + room.demoViewerCount, d: room.demoViewerCount })}
+        >
+          <EyeOutline aria-hidden /> {compactCount(viewers + room.demoViewerCount)}
+          <span className="live-demo-tag" aria-hidden>
+            {t('含演示')}
+          </span>
         </span>
       )}
       <button type="button" className="live-close" aria-label={t('离开直播间')} onClick={leave}>

@@ -1,13 +1,11 @@
 import { useMemo } from 'react';
 import { Chart } from '../../../components/Chart.tsx';
 import type { ChartOption } from '../../../components/echarts.ts';
+import { clockTime } from '../../../components/format.ts';
 import { useT } from '../../../i18n/index.tsx';
 import type { FlashMonitor } from './api.ts';
 
-const clock = (iso: string) =>
-  new Intl.DateTimeFormat('zh-CN', { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(
-    new Date(iso),
-  );
+const clock = (iso: string) => clockTime(iso, true);
 
 /** Purchases won per second over the last minute, from the server's committed purchases (60 buckets). */
 export function PerSecondChart({ perSecond }: { perSecond: FlashMonitor['perSecond'] }) {

@@ -3,7 +3,7 @@ import { Alert, Badge, Button, Card, Col, Empty, Row, Space, Typography } from '
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { BackLink, DetailPending } from '../../../components/DetailHeader.tsx';
-import { dateTime } from '../../../components/format.ts';
+import { clockTime, dateTime } from '../../../components/format.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { StatusTag } from '../../../components/StatusTag.tsx';
 import { useT } from '../../../i18n/index.tsx';
@@ -73,11 +73,7 @@ export default function LiveDashboardPage() {
                 text={socket.state === 'open' ? t('实时更新中') : t('实时连接断开，每 10 秒刷新')}
               />
             ) : null}
-            {updatedAt ? (
-              <span>
-                {t('更新于 {time}', { time: new Date(updatedAt).toLocaleTimeString('zh-CN', { hour12: false }) })}
-              </span>
-            ) : null}
+            {updatedAt ? <span>{t('更新于 {time}', { time: clockTime(updatedAt, true) })}</span> : null}
           </Space>
         }
         extra={

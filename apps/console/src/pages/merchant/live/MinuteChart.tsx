@@ -1,13 +1,12 @@
 import { useMemo } from 'react';
 import { Chart } from '../../../components/Chart.tsx';
 import type { ChartOption } from '../../../components/echarts.ts';
-import { yuan } from '../../../components/format.ts';
+import { clockTime, yuan } from '../../../components/format.ts';
 import { useT } from '../../../i18n/index.tsx';
 import { timeWindow } from './room.ts';
 import type { MinutePoint } from './types.ts';
 
-const clock = (ms: number) =>
-  new Intl.DateTimeFormat('zh-CN', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(ms));
+const clock = (ms: number) => clockTime(ms);
 
 /** GMV per minute (bars, yuan) and viewers (line, right axis) over the session. */
 export function MinuteChart({ points, height = 320 }: { points: MinutePoint[]; height?: number }) {

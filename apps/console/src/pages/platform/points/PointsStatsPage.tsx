@@ -5,6 +5,7 @@ import { api, must, problemTitle } from '../../../api/client.ts';
 import { Chart } from '../../../components/Chart.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { useT } from '../../../i18n/index.tsx';
+import { dateTime } from '../../../components/format.ts';
 
 /** 积分总账: issued, outstanding, redeemed, expired and donated points, read from the ledger, and the reconcile check. */
 export default function PointsStatsPage() {
@@ -157,9 +158,7 @@ export default function PointsStatsPage() {
                     {
                       days: tiers.data.growthWindowDays,
                       n: tiers.data.trialOptIns,
-                      at: tiers.data.lastRecomputedAt
-                        ? new Date(tiers.data.lastRecomputedAt).toLocaleString('zh-CN')
-                        : '—',
+                      at: tiers.data.lastRecomputedAt ? dateTime(tiers.data.lastRecomputedAt) : '—',
                     },
                   )
                 : null

@@ -11,7 +11,7 @@ import { StatusTag } from '../../../components/StatusTag.tsx';
 import { useT } from '../../../i18n/index.tsx';
 import { type CouponOwner, type CouponTemplate, couponKeys, fetchTemplates, stopTemplate } from './api.ts';
 import { IssueModal } from './IssueModal.tsx';
-import { AUDIENCE_LABEL, KIND_LABEL, SCOPE_LABEL } from './labels.ts';
+import { AUDIENCE_LABEL, isOpenEnded, isUnlimitedQuantity, KIND_LABEL, SCOPE_LABEL } from './labels.ts';
 import { TemplateFormModal } from './TemplateFormModal.tsx';
 
 /** 优惠券: the owner's templates with honest numbers (issued, in use, returned, paid orders and their discount). */
@@ -61,7 +61,7 @@ export default function CouponTemplatesPage({ owner }: { owner: CouponOwner }) {
             : `${dateTime(c.validFrom)} ${t('至')} ${dateTime(c.validUntil)}`}
           <br />
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('领取截止 {at}', { at: dateTime(c.claimUntil) })}
+            {isOpenEnded(c.claimUntil) ? t('领取不限期') : t('领取截止 {at}', { at: dateTime(c.claimUntil) })}
           </Typography.Text>
         </span>
       ),
@@ -71,13 +71,15 @@ export default function CouponTemplatesPage({ owner }: { owner: CouponOwner }) {
       key: 'issued',
       render: (_, c) => (
         <div style={{ minWidth: 120 }}>
-          {c.stats.issued} / {c.totalQuantity}
-          <Progress
-            percent={Math.floor((c.stats.issued / c.totalQuantity) * 100)}
-            size="small"
-            strokeColor="#c41d3a"
-            aria-label={t('发放比例')}
-          />
+          {c.stats.issued} / {isUnlimitedQuantity(c.totalQuantity) ? t('不限') : c.totalQuantity}
+          {!isUnlimitedQuantity(c.totalQuantity) && (
+            <Progress
+              percent={Math.floor((c.stats.issued / c.totalQuantity) * 100)}
+              size="small"
+              strokeColor="#c41d3a"
+              aria-label={t('发放比例')}
+            />
+          )}
         </div>
       ),
     },

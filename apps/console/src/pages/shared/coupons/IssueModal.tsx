@@ -5,6 +5,7 @@ import { newIdempotencyKey } from '../../../api/client.ts';
 import { useNotify } from '../../../components/feedback.ts';
 import { useT } from '../../../i18n/index.tsx';
 import { type CouponOwner, type CouponTemplate, type IssueBody, issueTemplate } from './api.ts';
+import { isUnlimitedQuantity } from './labels.ts';
 
 interface Values {
   target: 'list' | 'buyers' | 'lapsed_buyers';
@@ -65,10 +66,12 @@ export function IssueModal({
     >
       {template && (
         <p style={{ marginTop: 0 }}>
-          {t('剩余 {n} 张，每人限 {limit} 张。', {
-            n: template.totalQuantity - template.stats.issued,
-            limit: template.perUserLimit,
-          })}
+          {isUnlimitedQuantity(template.totalQuantity)
+            ? t('发行量不限，每人限 {limit} 张。', { limit: template.perUserLimit })
+            : t('剩余 {n} 张，每人限 {limit} 张。', {
+                n: template.totalQuantity - template.stats.issued,
+                limit: template.perUserLimit,
+              })}
         </p>
       )}
       <Form<Values> form={form} layout="vertical" initialValues={{ target: 'buyers' }} onFinish={submit}>

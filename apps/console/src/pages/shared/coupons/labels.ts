@@ -15,3 +15,12 @@ export const AUDIENCE_LABEL: Record<'public' | 'new_user' | 'targeted', MessageK
   new_user: '新人礼包',
   targeted: '仅定向发放',
 };
+
+// Platform coupons issued by rule (birthday, tier gifts) have no marketing limit: the server stores a quantity that
+// only fits the column (2,000,000,000) and a claim deadline a century out. Those read as 不限, not as numbers.
+const UNLIMITED_QUANTITY = 1_000_000_000;
+const UNLIMITED_AFTER_MS = 50 * 365 * 86_400_000;
+
+export const isUnlimitedQuantity = (quantity: number): boolean => quantity >= UNLIMITED_QUANTITY;
+export const isOpenEnded = (iso: string | null | undefined, now = Date.now()): boolean =>
+  !!iso && Date.parse(iso) - now > UNLIMITED_AFTER_MS;
