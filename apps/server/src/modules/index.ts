@@ -33,6 +33,7 @@ import { wireGroupBuy } from './groupbuy/events.ts';
 import groupBuyRoutes from './groupbuy/routes.ts';
 import { wireInvitations } from './invitations/events.ts';
 import invitationRoutes from './invitations/routes.ts';
+import insightsRoutes from './insights/routes.ts';
 import mediaRoutes from './media/routes.ts';
 import { initMembership, wireMembership } from './membership/events.ts';
 import membershipRoutes from './membership/routes.ts';
@@ -97,4 +98,5 @@ export const modules: ModuleDef[] = [
   { name: 'points', routes: pointsRoutes, wire: wirePoints, init: initPoints },
   { name: 'membership', routes: membershipRoutes, wire: wireMembership, init: initMembership },
   { name: 'analytics', routes: analyticsRoutes, wire: wireAnalytics, start: startAnalytics },
+  { name: 'insights', routes: insightsRoutes },
 ];
