@@ -8,6 +8,7 @@ import { groupBuy } from './5-group-buy.ts';
 import { postToPurchase } from './6-post-to-purchase.ts';
 import { couponsAndPoints } from './7-coupons-points.ts';
 import { liveRoom } from './8-live-room.ts';
+import { operatorDashboard } from './10-operator-dashboard.ts';
 
 export const journeys: Journey[] = [
   consumerBuys,
@@ -18,4 +19,5 @@ export const journeys: Journey[] = [
   postToPurchase,
   couponsAndPoints,
   liveRoom,
+  operatorDashboard,
 ];
