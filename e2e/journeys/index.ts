@@ -13,6 +13,7 @@ import { lifecycle } from './12-lifecycle.ts';
 import { contentSecurityPolicy } from './14-content-security-policy.ts';
 import { abExperiment } from './11-ab-experiment.ts';
 import { firstImpression } from './9-first-impression.ts';
+import { operatorDashboard } from './10-operator-dashboard.ts';
 
 export const journeys: Journey[] = [
   consumerBuys,
@@ -28,4 +29,5 @@ export const journeys: Journey[] = [
   contentSecurityPolicy,
   abExperiment,
   firstImpression,
+  operatorDashboard,
 ];

@@ -1,4 +1,6 @@
 import {
+  DesktopOutlined,
+  FundOutlined,
   GiftOutlined,
   HeartOutlined,
   StarOutlined,
@@ -82,6 +84,11 @@ export function ConsoleLayout() {
             label: <Link to="/merchant/dashboard">{t('经营概览')}</Link>,
           },
           {
+            key: '/merchant/insights/funnel',
+            icon: <FundOutlined />,
+            label: <Link to="/merchant/insights/funnel">{t('用户分析')}</Link>,
+          },
+          {
             key: '/merchant/products',
             icon: <ShoppingOutlined />,
             label: <Link to="/merchant/products">{t('商品管理')}</Link>,
@@ -155,6 +162,16 @@ export function ConsoleLayout() {
         key: 'platform',
         label: t('平台运营'),
         children: [
+          {
+            key: '/platform/insights/realtime',
+            icon: <DesktopOutlined />,
+            label: <Link to="/platform/insights/realtime">{t('实时大屏')}</Link>,
+          },
+          {
+            key: '/platform/insights/funnel',
+            icon: <FundOutlined />,
+            label: <Link to="/platform/insights/funnel">{t('用户分析')}</Link>,
+          },
           {
             key: '/platform/merchants',
             icon: <ShopOutlined />,

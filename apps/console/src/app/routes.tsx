@@ -45,6 +45,8 @@ const LiveSessionNewPage = lazy(() => import('../pages/merchant/live/LiveSession
 const LiveQualificationPage = lazy(() => import('../pages/merchant/live/LiveQualificationPage.tsx'));
 const LiveControlPage = lazy(() => import('../pages/merchant/live/LiveControlPage.tsx'));
 const LiveDashboardPage = lazy(() => import('../pages/merchant/live/LiveDashboardPage.tsx'));
+const BigScreenPage = lazy(() => import('../pages/insights/BigScreenPage.tsx'));
+const AnalysisPage = lazy(() => import('../pages/insights/AnalysisPage.tsx'));
 const LiveReportPage = lazy(() => import('../pages/merchant/live/LiveReportPage.tsx'));
 
 function RequireSession({ children }: { children: ReactNode }) {
@@ -171,6 +173,38 @@ export function AppRoutes() {
           element={
             <RequireRole role="operator">{page(<CouponTemplatesPage key="platform" owner="platform" />)}</RequireRole>
           }
+        />
+        <Route
+          path="platform/insights/realtime"
+          element={<RequireRole role="operator">{page(<BigScreenPage audience="platform" />)}</RequireRole>}
+        />
+        <Route
+          path="platform/insights/funnel"
+          element={<RequireRole role="operator">{page(<AnalysisPage audience="platform" tab="funnel" />)}</RequireRole>}
+        />
+        <Route
+          path="merchant/insights/funnel"
+          element={<RequireRole role="merchant">{page(<AnalysisPage audience="merchant" tab="funnel" />)}</RequireRole>}
+        />
+        <Route
+          path="platform/insights/retention"
+          element={
+            <RequireRole role="operator">{page(<AnalysisPage audience="platform" tab="retention" />)}</RequireRole>
+          }
+        />
+        <Route
+          path="merchant/insights/retention"
+          element={
+            <RequireRole role="merchant">{page(<AnalysisPage audience="merchant" tab="retention" />)}</RequireRole>
+          }
+        />
+        <Route
+          path="platform/insights/rfm"
+          element={<RequireRole role="operator">{page(<AnalysisPage audience="platform" tab="rfm" />)}</RequireRole>}
+        />
+        <Route
+          path="merchant/insights/rfm"
+          element={<RequireRole role="merchant">{page(<AnalysisPage audience="merchant" tab="rfm" />)}</RequireRole>}
         />
         <Route
           path="platform/merchants"

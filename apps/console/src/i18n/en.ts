@@ -7,6 +7,7 @@ import { enExperiments } from './en-experiments.ts';
 import { enDistribution } from './en-distribution.ts';
 import { enFlash } from './en-flash.ts';
 import { enGroupBuy } from './en-groupbuy.ts';
+import { enInsights } from './en-insights.ts';
 import { enLive } from './en-live.ts';
 import { enPoints } from './en-points.ts';
 import { enPosts } from './en-posts.ts';
@@ -22,6 +23,7 @@ export const en = {
   ...enGroupBuy,
   ...enPoints,
   ...enPosts,
+  ...enInsights,
   加载中: 'Loading',
   重试: 'Retry',
   加载更多: 'Load more',

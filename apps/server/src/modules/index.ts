@@ -36,6 +36,7 @@ import { wireGroupBuy } from './groupbuy/events.ts';
 import groupBuyRoutes from './groupbuy/routes.ts';
 import { wireInvitations } from './invitations/events.ts';
 import invitationRoutes from './invitations/routes.ts';
+import insightsRoutes from './insights/routes.ts';
 import mediaRoutes from './media/routes.ts';
 import { initMembership, wireMembership } from './membership/events.ts';
 import membershipRoutes from './membership/routes.ts';
@@ -102,4 +103,5 @@ export const modules: ModuleDef[] = [
   { name: 'analytics', routes: analyticsRoutes, wire: wireAnalytics, start: startAnalytics },
   { name: 'experiments', routes: experimentRoutes },
   { name: 'lifecycle', routes: lifecycleRoutes, wire: wireLifecycle, init: initLifecycle },
+  { name: 'insights', routes: insightsRoutes },
 ];

@@ -3,8 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Empty, Row, Segmented, Skeleton, Statistic, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { api, must, problemTitle } from '../../api/client.ts';
-import type { AfterSale, StaffOrder } from '../../api/types.ts';
+import { api, type GetOk, must, problemTitle } from '../../api/client.ts';
+import type { AfterSaleReason } from '../../api/types.ts';
 import { useMerchantId } from '../../app/merchantScope.ts';
 import { Chart } from '../../components/Chart.tsx';
 import type { ChartOption } from '../../components/echarts.ts';
@@ -12,95 +12,19 @@ import { yuan } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useLang, useT, type Translate } from '../../i18n/index.tsx';
 import { AFTER_SALE_REASON } from '../shared/labels.ts';
-import { computeStats, lastDays, type DashboardStats } from './dashboard/stats.ts';
 
-const PAGE = 100;
-/** Enough for a busy month of one shop; beyond it the page says the figures are incomplete. */
-const MAX_PAGES = 50;
+type Overview = GetOk<'/api/v1/merchant/insights/overview'>;
 
-interface Collected<T> {
-  items: T[];
-  truncated: boolean;
-}
-
-/** Walks a cursor list newest-first until `stop` says the rest is older than needed, or the list ends. */
-async function collect<T>(
-  page: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null }>,
-  stop: (item: T) => boolean,
-): Promise<Collected<T>> {
-  const items: T[] = [];
-  let cursor: string | undefined;
-  for (let n = 0; n < MAX_PAGES; n++) {
-    const res = await page(cursor);
-    for (const item of res.items) {
-      if (stop(item)) return { items, truncated: false };
-      items.push(item);
-    }
-    if (!res.nextCursor) return { items, truncated: false };
-    cursor = res.nextCursor;
-  }
-  return { items, truncated: true };
-}
-
+/** The shop's figures, counted on the server (one request instead of paging through every order). */
 function useDashboard(merchantId: string, days: number) {
   return useQuery({
     queryKey: ['merchant', merchantId, 'dashboard', days],
-    queryFn: async () => {
-      const window = lastDays(days, Date.now());
-      const from = window[0]!;
-      const fromMs = Date.parse(`${from}T00:00:00+08:00`);
-      const [orders, afterSales, toShip, toHandle] = await Promise.all([
-        collect<StaffOrder>(
-          (cursor) =>
-            must(
-              api.GET('/api/v1/merchant/orders', {
-                params: { query: { from, limit: PAGE, ...(cursor ? { cursor } : {}) } },
-              }),
-            ),
-          () => false,
-        ),
-        collect<AfterSale>(
-          (cursor) =>
-            must(
-              api.GET('/api/v1/merchant/after-sales', {
-                params: { query: { limit: PAGE, ...(cursor ? { cursor } : {}) } },
-              }),
-            ),
-          (a) => Date.parse(a.createdAt) < fromMs,
-        ),
-        collect<StaffOrder>(
-          (cursor) =>
-            must(
-              api.GET('/api/v1/merchant/orders', {
-                params: { query: { status: 'paid', limit: PAGE, ...(cursor ? { cursor } : {}) } },
-              }),
-            ),
-          () => false,
-        ),
-        collect<AfterSale>(
-          (cursor) =>
-            must(
-              api.GET('/api/v1/merchant/after-sales', {
-                params: { query: { status: 'requested', limit: PAGE, ...(cursor ? { cursor } : {}) } },
-              }),
-            ),
-          () => false,
-        ),
-      ]);
-      return {
-        window,
-        stats: computeStats(orders.items, afterSales.items, window),
-        truncated: orders.truncated || afterSales.truncated,
-        toShip: toShip.items.length,
-        toHandle: toHandle.items.length,
-        overdue: toHandle.items.filter((a) => a.dueAt != null && new Date(a.dueAt).getTime() <= Date.now()).length,
-      };
-    },
+    queryFn: () => must(api.GET('/api/v1/merchant/insights/overview', { params: { query: { days } } })),
     staleTime: 60_000,
   });
 }
 
-function trendOption(stats: DashboardStats, t: Translate, lang: string): ChartOption {
+function trendOption(stats: Overview, t: Translate, lang: string): ChartOption {
   const compact = new Intl.NumberFormat(lang, { notation: 'compact' });
   return {
     color: ['#c41d3a', '#1f6feb'],
@@ -119,7 +43,7 @@ function trendOption(stats: DashboardStats, t: Translate, lang: string): ChartOp
   };
 }
 
-function topProductsOption(stats: DashboardStats, t: Translate): ChartOption {
+function topProductsOption(stats: Overview, t: Translate): ChartOption {
   const rows = [...stats.topProducts].reverse();
   return {
     color: ['#c41d3a'],
@@ -139,7 +63,7 @@ function topProductsOption(stats: DashboardStats, t: Translate): ChartOption {
   };
 }
 
-function reasonsOption(stats: DashboardStats, t: Translate): ChartOption {
+function reasonsOption(stats: Overview, t: Translate): ChartOption {
   return {
     tooltip: { trigger: 'item' },
     legend: { orient: 'vertical', right: 0, top: 'middle' },
@@ -150,7 +74,10 @@ function reasonsOption(stats: DashboardStats, t: Translate): ChartOption {
         radius: ['45%', '70%'],
         center: ['35%', '50%'],
         label: { show: false },
-        data: [...stats.afterSalesByReason].map(([reason, n]) => ({ name: t(AFTER_SALE_REASON[reason]), value: n })),
+        data: stats.afterSales.byReason.map((r) => ({
+          name: t(AFTER_SALE_REASON[r.reason as AfterSaleReason]),
+          value: r.count,
+        })),
       },
     ],
   };
@@ -166,9 +93,9 @@ export default function DashboardPage() {
     () =>
       q.data
         ? {
-            trend: trendOption(q.data.stats, t, lang),
-            top: topProductsOption(q.data.stats, t),
-            reasons: reasonsOption(q.data.stats, t),
+            trend: trendOption(q.data, t, lang),
+            top: topProductsOption(q.data, t),
+            reasons: reasonsOption(q.data, t),
           }
         : null,
     [q.data, t, lang],
@@ -179,10 +106,10 @@ export default function DashboardPage() {
       title={t('经营概览')}
       subtitle={
         <>
-          {t('根据本店订单和售后记录实时计算，按下单日期（北京时间）统计。')}
+          {t('由服务端按付款日期（北京时间）统计，数据约有几秒延迟。')}
           <Tooltip
             title={t(
-              '成交额 = 期间内下单且已付款订单的实付金额（含之后退款的部分）；售后率 = 这些订单中发起过售后（未撤销）的订单占比。',
+              '成交额 = 期间内付款订单的实付金额（含之后退款的部分）；售后率 = 期间内发起售后（未撤销）的订单数 ÷ 期间内付款订单数。',
             )}
           >
             <InfoCircleOutlined style={{ marginLeft: 6 }} aria-label={t('指标口径')} tabIndex={0} />
@@ -233,19 +160,11 @@ export default function DashboardPage() {
       </>
     );
   }
-  const { stats } = q.data;
-  const rate = stats.paidOrders > 0 ? (stats.ordersWithAfterSales / stats.paidOrders) * 100 : null;
+  const stats = q.data;
+  const rate = stats.paidOrders > 0 ? (stats.afterSales.ordersWithAfterSales / stats.paidOrders) * 100 : null;
   return (
     <>
       {header}
-      {q.data.truncated ? (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={t('订单较多，只统计了最近的 {n} 条；数字可能偏低。', { n: PAGE * MAX_PAGES })}
-        />
-      ) : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} sm={12} xl={6}>
           <Card>
@@ -276,20 +195,25 @@ export default function DashboardPage() {
               data-testid="stat-after-sale-rate"
             />
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('{n} 单发起售后，共 {m} 个申请', { n: stats.ordersWithAfterSales, m: stats.afterSales })}
+              {t('{n} 单发起售后，共 {m} 个申请', {
+                n: stats.afterSales.ordersWithAfterSales,
+                m: stats.afterSales.requested,
+              })}
             </Typography.Text>
           </Card>
         </Col>
         <Col xs={24} sm={12} xl={6}>
           <Card>
-            <Statistic title={t('待发货订单')} value={q.data.toShip} data-testid="stat-to-ship" />
-            <Typography.Text type={q.data.overdue > 0 ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
-              {q.data.toHandle > 0 ? (
-                <Link to="/merchant/after-sales?status=requested">{t('{n} 个售后待处理', { n: q.data.toHandle })}</Link>
+            <Statistic title={t('待发货订单')} value={stats.toShip} data-testid="stat-to-ship" />
+            <Typography.Text type={stats.afterSales.overdue > 0 ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
+              {stats.afterSales.toHandle > 0 ? (
+                <Link to="/merchant/after-sales?status=requested">
+                  {t('{n} 个售后待处理', { n: stats.afterSales.toHandle })}
+                </Link>
               ) : (
                 t('{n} 个售后待处理', { n: 0 })
               )}
-              {q.data.overdue > 0 ? ` · ${t('{n} 个已逾期', { n: q.data.overdue })}` : ''}
+              {stats.afterSales.overdue > 0 ? ` · ${t('{n} 个已逾期', { n: stats.afterSales.overdue })}` : ''}
             </Typography.Text>
           </Card>
         </Col>
@@ -327,14 +251,16 @@ export default function DashboardPage() {
         </Col>
         <Col xs={24} xl={10}>
           <Card title={t('售后原因分布')}>
-            {stats.afterSales === 0 ? (
+            {stats.afterSales.requested === 0 ? (
               <Empty description={t('期间内没有售后申请')} />
             ) : (
               <Chart
                 option={charts!.reasons}
                 height={300}
                 testId="chart-after-sale-reasons"
-                label={[...stats.afterSalesByReason].map(([r, n]) => `${t(AFTER_SALE_REASON[r])} ${n}`).join('；')}
+                label={stats.afterSales.byReason
+                  .map((r) => `${t(AFTER_SALE_REASON[r.reason as AfterSaleReason])} ${r.count}`)
+                  .join('；')}
               />
             )}
           </Card>

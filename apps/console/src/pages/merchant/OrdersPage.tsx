@@ -7,6 +7,7 @@ import { useCursorList } from '../../components/CursorTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { OrderFilters, useOrderFilters } from '../shared/OrderFilters.tsx';
+import { OrderSourceTags, useOrderSources } from '../shared/OrderSource.tsx';
 import { OrderTable } from '../shared/OrderTable.tsx';
 import { ShipModal } from '../shared/ShipModal.tsx';
 
@@ -22,6 +23,7 @@ export default function OrdersPage() {
       }),
     ),
   );
+  const sources = useOrderSources(list.items.flatMap((o) => o.lines.map((l) => l.id)));
   return (
     <>
       <PageHeader title={t('订单管理')} subtitle={t('待发货的订单请尽快发货；买家收货后订单自动完成并结算。')} />
@@ -32,6 +34,7 @@ export default function OrdersPage() {
           filtered={Object.keys(filters).length > 0}
           detailPath={(id) => `/merchant/orders/${id}`}
           onShip={setShipping}
+          source={(o) => <OrderSourceTags sources={sources.get(o.id)} />}
         />
       </Card>
       {shipping ? <ShipModal orderId={shipping.id} open onClose={() => setShipping(null)} /> : null}

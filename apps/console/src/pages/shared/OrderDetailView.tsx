@@ -27,9 +27,11 @@ interface Props {
   backTo: string;
   actions?: (order: OrderDetail) => ReactNode;
   afterSalesLink?: string;
+  /** Shown as 订单来源 in the order's facts (merchant views). */
+  source?: ReactNode;
 }
 
-export function OrderDetailView({ query, backTo, actions, afterSalesLink }: Props) {
+export function OrderDetailView({ query, backTo, actions, afterSalesLink, source }: Props) {
   const t = useT();
   const back = { to: backTo, label: t('返回列表') };
   if (!query.isSuccess) return <DetailPending back={back} error={query.error} onRetry={() => void query.refetch()} />;
@@ -130,6 +132,7 @@ export function OrderDetailView({ query, backTo, actions, afterSalesLink }: Prop
                   <Typography.Text code>{o.userId}</Typography.Text>
                 </Descriptions.Item>
                 <Descriptions.Item label={t('商家')}>{o.merchantName}</Descriptions.Item>
+                {source !== undefined ? <Descriptions.Item label={t('订单来源')}>{source}</Descriptions.Item> : null}
                 <Descriptions.Item label={t('下单时间')}>{dateTime(o.createdAt)}</Descriptions.Item>
                 <Descriptions.Item label={t('付款时间')}>{dateTime(o.paidAt)}</Descriptions.Item>
                 <Descriptions.Item label={t('发货时间')}>{dateTime(o.shippedAt)}</Descriptions.Item>

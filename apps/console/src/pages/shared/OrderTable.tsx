@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Space, Typography, type TableColumnsType } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { Link } from 'react-router';
@@ -16,10 +17,12 @@ interface Props {
   showMerchant?: boolean;
   onShip?: (order: StaffOrder) => void;
   filtered: boolean;
+  /** Adds the 订单来源 column (merchant views). */
+  source?: (order: StaffOrder) => ReactNode;
 }
 
 /** Orders as staff see them: one row per order, the first line's goods, the amount paid, where it stands. */
-export function OrderTable({ list, detailPath, showMerchant = false, onShip, filtered }: Props) {
+export function OrderTable({ list, detailPath, showMerchant = false, onShip, filtered, source }: Props) {
   const t = useT();
   const columns: TableColumnsType<StaffOrder> = [
     {
@@ -55,6 +58,7 @@ export function OrderTable({ list, detailPath, showMerchant = false, onShip, fil
     ...(showMerchant
       ? [{ title: t('商家'), key: 'merchant', render: (_: unknown, o: StaffOrder) => o.merchantName }]
       : []),
+    ...(source ? [{ title: t('订单来源'), key: 'source', render: (_: unknown, o: StaffOrder) => source(o) }] : []),
     { title: t('收货人'), dataIndex: 'recipient', key: 'recipient' },
     {
       title: t('实付'),

@@ -1,3 +1,4 @@
 // The communities module's public surface: other modules import from this file only (docs/ARCHITECTURE.md, "Boundaries").
 
+export { communityNames } from './briefs.ts';
 export { communityMembersAmong, merchantCommunities, postAnnouncement } from './service.ts';

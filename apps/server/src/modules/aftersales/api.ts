@@ -1,0 +1,3 @@
+// The after-sales module's public surface: other modules import from this file only (docs/ARCHITECTURE.md, "Boundaries").
+
+export { afterSaleSummary, type AfterSaleSummary } from './summary.ts';

@@ -1,0 +1,43 @@
+import { and, count, countDistinct, eq, gte, lte, ne } from 'drizzle-orm';
+import type { Db } from '../../platform/db.ts';
+import { afterSales } from './schema.ts';
+
+export interface AfterSaleSummary {
+  /** Requests since `since`, withdrawn ones left out. */
+  requested: number;
+  ordersWithAfterSales: number;
+  byReason: { reason: string; count: number }[];
+  /** Waiting for the merchant now, and of those past their SLA. */
+  toHandle: number;
+  overdue: number;
+}
+
+/** A shop's after-sales at a glance, counted by the database instead of paged through in the browser. */
+export async function afterSaleSummary(db: Db, merchantId: string, since: Date, now: Date): Promise<AfterSaleSummary> {
+  const mine = eq(afterSales.merchantId, merchantId);
+  const recent = and(mine, gte(afterSales.createdAt, since), ne(afterSales.status, 'cancelled'));
+  const waiting = and(mine, eq(afterSales.status, 'requested'));
+  const [totals, reasons, handle, late] = await Promise.all([
+    db
+      .select({ n: count(), orders: countDistinct(afterSales.orderId) })
+      .from(afterSales)
+      .where(recent),
+    db
+      .select({ reason: afterSales.reasonCode, n: count() })
+      .from(afterSales)
+      .where(recent)
+      .groupBy(afterSales.reasonCode),
+    db.select({ n: count() }).from(afterSales).where(waiting),
+    db
+      .select({ n: count() })
+      .from(afterSales)
+      .where(and(waiting, lte(afterSales.dueAt, now))),
+  ]);
+  return {
+    requested: totals[0]?.n ?? 0,
+    ordersWithAfterSales: totals[0]?.orders ?? 0,
+    byReason: reasons.map((r) => ({ reason: r.reason, count: r.n })),
+    toHandle: handle[0]?.n ?? 0,
+    overdue: late[0]?.n ?? 0,
+  };
+}
