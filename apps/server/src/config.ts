@@ -47,6 +47,12 @@ const schema = z.object({
   ANALYTICS_INBOX_DAYS: z.coerce.number().int().min(1).max(90).default(3),
   /** How often each process copies new events into its engine (ms); 0: only when asked (tests). */
   ANALYTICS_LOAD_INTERVAL_MS: z.coerce.number().int().min(0).default(2000),
+  /** Anomaly alerts learn each hour's expected band from this many previous weeks (docs/ANALYTICS.md). */
+  ALERTS_HISTORY_WEEKS: z.coerce.number().int().min(3).max(26).default(8),
+  /** When set, every new alert is POSTed here as signed JSON (X-Haowu-Signature). */
+  ALERTS_WEBHOOK_URL: z.string().url().optional(),
+  /** Key of the HMAC-SHA256 signature on alert webhooks; required with ALERTS_WEBHOOK_URL. */
+  ALERTS_WEBHOOK_SECRET: z.string().min(16).optional(),
 });
 
 export type Config = z.infer<typeof schema>;

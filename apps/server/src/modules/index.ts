@@ -3,6 +3,8 @@ import type { Deps } from '../deps.ts';
 import accountRoutes from './accounts/routes.ts';
 import analyticsRoutes from './analytics/routes.ts';
 import { startAnalytics, wireAnalytics } from './analytics/events.ts';
+import alertRoutes from './alerts/routes.ts';
+import { initAlerts, wireAlerts } from './alerts/events.ts';
 import { wireAttribution } from './attribution/events.ts';
 import attributionRoutes from './attribution/routes.ts';
 import moderationRoutes from './moderation/routes.ts';
@@ -97,4 +99,5 @@ export const modules: ModuleDef[] = [
   { name: 'points', routes: pointsRoutes, wire: wirePoints, init: initPoints },
   { name: 'membership', routes: membershipRoutes, wire: wireMembership, init: initMembership },
   { name: 'analytics', routes: analyticsRoutes, wire: wireAnalytics, start: startAnalytics },
+  { name: 'alerts', routes: alertRoutes, wire: wireAlerts, init: initAlerts },
 ];
