@@ -1,4 +1,5 @@
 import {
+  AlertOutlined,
   GiftOutlined,
   HeartOutlined,
   StarOutlined,
@@ -153,6 +154,11 @@ export function ConsoleLayout() {
             key: '/platform/merchants',
             icon: <ShopOutlined />,
             label: <Link to="/platform/merchants">{t('商家管理')}</Link>,
+          },
+          {
+            key: '/platform/alerts',
+            icon: <AlertOutlined />,
+            label: <Link to="/platform/alerts">{t('异常告警')}</Link>,
           },
           {
             key: '/platform/moderation',

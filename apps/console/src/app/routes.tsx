@@ -28,6 +28,8 @@ const AdminOrderDetailPage = lazy(() => import('../pages/platform/AdminOrderDeta
 const EscalatedAfterSalesPage = lazy(() => import('../pages/platform/EscalatedAfterSalesPage.tsx'));
 const EscalatedAfterSaleDetailPage = lazy(() => import('../pages/platform/EscalatedAfterSaleDetailPage.tsx'));
 const ReconciliationPage = lazy(() => import('../pages/platform/ReconciliationPage.tsx'));
+const AlertsPage = lazy(() => import('../pages/platform/AlertsPage.tsx'));
+const AlertDetailPage = lazy(() => import('../pages/platform/AlertDetailPage.tsx'));
 const CommissionRulesPage = lazy(() => import('../pages/shared/distribution/CommissionRulesPage.tsx'));
 const DistributionStatsPage = lazy(() => import('../pages/shared/distribution/DistributionStatsPage.tsx'));
 const FissionReportPage = lazy(() => import('../pages/shared/distribution/FissionReportPage.tsx'));
@@ -188,6 +190,11 @@ export function AppRoutes() {
         <Route
           path="platform/after-sales/:afterSaleId"
           element={<RequireRole role="operator">{page(<EscalatedAfterSaleDetailPage />)}</RequireRole>}
+        />
+        <Route path="platform/alerts" element={<RequireRole role="operator">{page(<AlertsPage />)}</RequireRole>} />
+        <Route
+          path="platform/alerts/:alertId"
+          element={<RequireRole role="operator">{page(<AlertDetailPage />)}</RequireRole>}
         />
         <Route
           path="platform/reconciliation"

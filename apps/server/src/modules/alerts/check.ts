@@ -47,7 +47,9 @@ export async function runMinuteChecks(deps: Deps, db: Db): Promise<void> {
     next = through - MAX_CATCH_UP_MS;
   }
   let done = 0;
-  for (; next <= through && done < MINUTES_PER_RUN; next += MINUTE, done++) await checkMinute(deps, db, new Date(next));
+  const first = await firstEventAt(deps);
+  for (; next <= through && done < MINUTES_PER_RUN; next += MINUTE, done++)
+    await checkMinute(deps, db, new Date(next), first);
   if (done > 0) {
     const checkedThrough = new Date(next - MINUTE);
     await db
@@ -64,11 +66,10 @@ export async function scheduleMinuteChecks(deps: Deps, db: Db, runAt: Date): Pro
 }
 
 /** Judges every metric for the hour ending at `minute`; opens or extends alerts for the anomalous ones. */
-async function checkMinute(deps: Deps, db: Db, minute: Date): Promise<void> {
+async function checkMinute(deps: Deps, db: Db, minute: Date, first: Date | undefined): Promise<void> {
   const weeks = deps.config.ALERTS_HISTORY_WEEKS;
   const windows = windowsAt(minute, weeks);
   const values = await readWindows(deps, windows);
-  const first = await firstEventAt(deps);
   // A week before the engine's first event is missing history, not a quiet hour.
   const known = windows.map((w) => first !== undefined && w.from.getTime() >= first.getTime());
   for (const def of METRICS) {
@@ -131,8 +132,9 @@ async function openOrExtend(
   const live = and(eq(alerts.metric, def.key), eq(alerts.direction, direction), ne(alerts.state, 'resolved'));
   const [existing] = await db.select({ id: alerts.id, score: alerts.score }).from(alerts).where(live).for('update');
   if (existing) {
-    // Still anomalous: extend it; at a new worst minute, describe it (band, drill-down) as of that minute.
-    const worse = Math.abs(v.score) > Math.abs(existing.score);
+    // Still anomalous: extend it. When it has grown markedly worse, describe it (band, drill-down) as of this
+    // minute; "markedly" (×1.25) keeps a slow ramp from re-running the drill-down every minute.
+    const worse = Math.abs(v.score) > 1.25 * Math.abs(existing.score);
     await db
       .update(alerts)
       .set({
