@@ -108,6 +108,12 @@ const schema = z.object({
   LIFECYCLE_MEMBER_DAY: z.coerce.number().int().min(1).max(28).default(18),
   /** How often segments are recomputed and rules run (minutes). */
   LIFECYCLE_RUN_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
+  /** Anomaly alerts learn each hour's expected band from this many previous weeks (docs/ANALYTICS.md). */
+  ALERTS_HISTORY_WEEKS: z.coerce.number().int().min(3).max(26).default(8),
+  /** When set, every new alert is POSTed here as signed JSON (X-Haowu-Signature). */
+  ALERTS_WEBHOOK_URL: z.string().url().optional(),
+  /** Key of the HMAC-SHA256 signature on alert webhooks; required with ALERTS_WEBHOOK_URL. */
+  ALERTS_WEBHOOK_SECRET: z.string().min(16).optional(),
 });
 
 export type Config = z.infer<typeof schema>;

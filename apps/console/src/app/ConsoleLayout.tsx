@@ -1,6 +1,7 @@
 import {
   DesktopOutlined,
   FundOutlined,
+  AlertOutlined,
   GiftOutlined,
   HeartOutlined,
   StarOutlined,
@@ -176,6 +177,11 @@ export function ConsoleLayout() {
             key: '/platform/merchants',
             icon: <ShopOutlined />,
             label: <Link to="/platform/merchants">{t('商家管理')}</Link>,
+          },
+          {
+            key: '/platform/alerts',
+            icon: <AlertOutlined />,
+            label: <Link to="/platform/alerts">{t('异常告警')}</Link>,
           },
           {
             key: '/platform/moderation',

@@ -30,6 +30,8 @@ const EscalatedAfterSaleDetailPage = lazy(() => import('../pages/platform/Escala
 const ReconciliationPage = lazy(() => import('../pages/platform/ReconciliationPage.tsx'));
 const ExperimentsPage = lazy(() => import('../pages/platform/experiments/ExperimentsPage.tsx'));
 const ExperimentResultsPage = lazy(() => import('../pages/platform/experiments/ExperimentResultsPage.tsx'));
+const AlertsPage = lazy(() => import('../pages/platform/AlertsPage.tsx'));
+const AlertDetailPage = lazy(() => import('../pages/platform/AlertDetailPage.tsx'));
 const CommissionRulesPage = lazy(() => import('../pages/shared/distribution/CommissionRulesPage.tsx'));
 const LifecyclePage = lazy(() => import('../pages/shared/lifecycle/LifecyclePage.tsx'));
 const DistributionStatsPage = lazy(() => import('../pages/shared/distribution/DistributionStatsPage.tsx'));
@@ -225,6 +227,11 @@ export function AppRoutes() {
         <Route
           path="platform/after-sales/:afterSaleId"
           element={<RequireRole role="operator">{page(<EscalatedAfterSaleDetailPage />)}</RequireRole>}
+        />
+        <Route path="platform/alerts" element={<RequireRole role="operator">{page(<AlertsPage />)}</RequireRole>} />
+        <Route
+          path="platform/alerts/:alertId"
+          element={<RequireRole role="operator">{page(<AlertDetailPage />)}</RequireRole>}
         />
         <Route
           path="platform/experiments"

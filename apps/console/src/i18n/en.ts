@@ -1,5 +1,6 @@
 // English for every Chinese source string of the console. The Chinese text is the key, so a missing
 // translation is a type error wherever t('…') is called.
+import { enAlerts } from './en-alerts.ts';
 import { enCommunities } from './en-communities.ts';
 import { enCoupons } from './en-coupons.ts';
 import { enLifecycle } from './en-lifecycle.ts';
@@ -13,6 +14,7 @@ import { enPoints } from './en-points.ts';
 import { enPosts } from './en-posts.ts';
 
 export const en = {
+  ...enAlerts,
   ...enLive,
   ...enExperiments,
   ...enCommunities,

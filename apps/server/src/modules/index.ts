@@ -5,6 +5,8 @@ import analyticsRoutes from './analytics/routes.ts';
 import { startAnalytics, wireAnalytics } from './analytics/events.ts';
 import { initLifecycle, wireLifecycle } from './lifecycle/events.ts';
 import lifecycleRoutes from './lifecycle/routes.ts';
+import alertRoutes from './alerts/routes.ts';
+import { initAlerts, wireAlerts } from './alerts/events.ts';
 import { wireAttribution } from './attribution/events.ts';
 import attributionRoutes from './attribution/routes.ts';
 import moderationRoutes from './moderation/routes.ts';
@@ -104,4 +106,5 @@ export const modules: ModuleDef[] = [
   { name: 'experiments', routes: experimentRoutes },
   { name: 'lifecycle', routes: lifecycleRoutes, wire: wireLifecycle, init: initLifecycle },
   { name: 'insights', routes: insightsRoutes },
+  { name: 'alerts', routes: alertRoutes, wire: wireAlerts, init: initAlerts },
 ];
