@@ -16,6 +16,8 @@ import { firstImpression } from './9-first-impression.ts';
 import { operatorDashboard } from './10-operator-dashboard.ts';
 
 export const journeys: Journey[] = [
+  // First: it checks what a newcomer sees on a fresh start, before other journeys change the demo world.
+  firstImpression,
   consumerBuys,
   shipAndReview,
   noReasonReturn,
@@ -24,10 +26,9 @@ export const journeys: Journey[] = [
   postToPurchase,
   couponsAndPoints,
   liveRoom,
-  behaviourEvents,
+  operatorDashboard,
+  abExperiment,
   lifecycle,
   contentSecurityPolicy,
-  abExperiment,
-  firstImpression,
-  operatorDashboard,
+  behaviourEvents,
 ];
