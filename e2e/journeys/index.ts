@@ -14,6 +14,7 @@ import { contentSecurityPolicy } from './14-content-security-policy.ts';
 import { abExperiment } from './11-ab-experiment.ts';
 import { firstImpression } from './9-first-impression.ts';
 import { operatorDashboard } from './10-operator-dashboard.ts';
+import { anomalyAlerts } from './13-anomaly-alerts.ts';
 
 export const journeys: Journey[] = [
   consumerBuys,
@@ -30,4 +31,5 @@ export const journeys: Journey[] = [
   abExperiment,
   firstImpression,
   operatorDashboard,
+  anomalyAlerts,
 ];
