@@ -14,6 +14,7 @@ import { contentSecurityPolicy } from './14-content-security-policy.ts';
 import { abExperiment } from './11-ab-experiment.ts';
 import { firstImpression } from './9-first-impression.ts';
 import { operatorDashboard } from './10-operator-dashboard.ts';
+import { anomalyAlerts } from './13-anomaly-alerts.ts';
 
 export const journeys: Journey[] = [
   // First: it checks what a newcomer sees on a fresh start, before other journeys change the demo world.
@@ -31,4 +32,8 @@ export const journeys: Journey[] = [
   lifecycle,
   contentSecurityPolicy,
   behaviourEvents,
+  abExperiment,
+  firstImpression,
+  operatorDashboard,
+  anomalyAlerts,
 ];

@@ -4,10 +4,11 @@ import path from 'node:path';
 import { z } from 'zod';
 import { newId } from './ids.ts';
 
-// Media this installation serves itself: uploads (/media/u/…), generated placeholders (/media/placeholder/…) and the
+// Media this installation serves itself: uploads (/media/u/…), generated placeholders (/media/placeholder/…), generated
+// product and scene art (/media/art/…, which the seed's reviews carry) and the
 // bundled live sample (/live-sample/…). No scheme, no host, no path tricks: a stored image URL can never point a
 // browser at a third party (tracking pixels) or at a `javascript:` URL.
-const OWN_MEDIA_URL = /^\/(?:media\/(?:u|placeholder)|live-sample)\/[\w\-./%]+(?:\?[\w\-.=&%]*)?$/;
+const OWN_MEDIA_URL = /^\/(?:media\/(?:u|placeholder|art)|live-sample)\/[\w\-./%]+(?:\?[\w\-.=&%]*)?$/;
 
 /** The one rule for every field that takes an image or video URL (avatars, logos, products, posts, reviews, …). */
 export const isOwnMediaUrl = (url: string): boolean =>

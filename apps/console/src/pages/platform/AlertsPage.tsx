@@ -7,12 +7,20 @@ import { CursorTable, useCursorList } from '../../components/CursorTable.tsx';
 import { dateTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
-import { useT } from '../../i18n/index.tsx';
+import { type MessageKey, useT } from '../../i18n/index.tsx';
 import { ALERT_STATES, DIMENSION_NAMES, metricValue } from './alert-format.ts';
 
 type AlertRow = GetOk<'/api/v1/admin/alerts'>['items'][number];
 type MetricRow = GetOk<'/api/v1/admin/alerts/metrics'>['items'][number];
 type StateFilter = AlertRow['state'] | 'all';
+
+// Says which list is empty: a bare "no alerts" under 已解决 would read as "nothing ever went wrong".
+const EMPTY: Record<StateFilter, MessageKey> = {
+  open: '暂无未处理的告警',
+  acknowledged: '暂无已确认的告警',
+  resolved: '暂无已解决的告警',
+  all: '暂无告警',
+};
 
 /** 异常告警: alerts newest first by state, and what each watched metric looks like right now. */
 export default function AlertsPage() {
@@ -91,7 +99,9 @@ export default function AlertsPage() {
         ]}
         style={{ marginBottom: 16 }}
       />
-      <CursorTable list={list} rowKey="id" columns={columns} caption={t('异常告警')} empty={t('暂无告警')} />
+      <div data-testid="alert-list">
+        <CursorTable list={list} rowKey="id" columns={columns} caption={t('异常告警')} empty={t(EMPTY[state])} />
+      </div>
       <MetricStatusCard />
     </>
   );
@@ -137,7 +147,7 @@ function MetricStatusCard() {
     { title: t('最近检查'), dataIndex: 'checkedAt', width: 150, render: dateTime },
   ];
   return (
-    <Card title={t('受监控的指标')} style={{ marginTop: 24 }}>
+    <Card title={t('受监控的指标')} style={{ marginTop: 24 }} data-testid="alert-metrics">
       {q.isPending ? (
         <Skeleton active />
       ) : q.isError ? (
