@@ -30,10 +30,7 @@ export const journeys: Journey[] = [
   operatorDashboard,
   abExperiment,
   lifecycle,
+  anomalyAlerts,
   contentSecurityPolicy,
   behaviourEvents,
-  abExperiment,
-  firstImpression,
-  operatorDashboard,
-  anomalyAlerts,
 ];
