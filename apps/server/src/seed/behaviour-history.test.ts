@@ -19,7 +19,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('demo behaviour history', () => {
-  it('writes the requested events through the inbox and the loader, all marked demo, never a purchase', async () => {
+  it('writes the requested events straight into the engine, all marked demo, never a purchase', async () => {
     const lines: string[] = [];
     const result = await seedBehaviourHistory(t.deps, { productIds, from, until }, (l) => lines.push(l));
     expect(result?.events).toBe(40_000);
