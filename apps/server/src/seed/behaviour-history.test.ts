@@ -19,7 +19,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('demo behaviour history', () => {
-  it('writes the requested events through the inbox and the loader, all marked demo, never a purchase', async () => {
+  it('writes the requested events straight into the engine, all marked demo, never a purchase', async () => {
     const lines: string[] = [];
     const result = await seedBehaviourHistory(t.deps, { productIds, from, until }, (l) => lines.push(l));
     expect(result?.events).toBe(40_000);
@@ -30,6 +30,10 @@ describe('demo behaviour history', () => {
       `SELECT count(*) AS n, count(*) FILTER (WHERE props = '{"demo":1}') AS demo, count(DISTINCT id) AS ids FROM events`,
     );
     expect(totals).toEqual({ n: 40_000, demo: 40_000, ids: 40_000 });
+    // A second run (a first start that crashed after the history) adds nothing: the engine's marker says it is done.
+    await seedBehaviourHistory(t.deps, { productIds, from, until }, () => undefined);
+    const [again] = await queryEvents<{ n: number }>(t.deps, `SELECT count(*) AS n FROM events`);
+    expect(again?.n).toBe(40_000);
     const types = await queryEvents<{ type: string; n: number }>(
       t.deps,
       `SELECT type, count(*) AS n FROM events GROUP BY type`,

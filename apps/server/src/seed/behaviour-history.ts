@@ -1,5 +1,5 @@
 import type { Deps } from '../deps.ts';
-import { analyticsLoader, type BehaviourEvent, copyIntoInbox, eventRow } from '../modules/analytics/api.ts';
+import { type BehaviourEvent, eventRow, historyMarker, loadHistoryIntoEngine } from '../modules/analytics/api.ts';
 import { getProductBriefs } from '../modules/catalog/api.ts';
 import { Random } from './random.ts';
 
@@ -19,6 +19,8 @@ const DAY = 86_400_000;
 const BEIJING = 8 * 3_600_000;
 const CHUNK = 100_000;
 const DEMO_PROPS = JSON.stringify({ demo: 1 });
+/** The engine watermark stream that records how many history events the engine already holds. */
+const MARKER = 'demo-history';
 
 /** Share of sessions by hour of the Beijing day: quiet at night, lunch and evening peaks. */
 const HOUR_WEIGHTS = [3, 1.5, 1, 0.6, 0.5, 0.6, 1.2, 2.5, 4, 5, 5.5, 6, 7.5, 7, 5.5, 5, 5, 5.5, 6, 7, 8.5, 10, 9.5, 6];
@@ -75,20 +77,28 @@ export async function seedBehaviourHistory(
     return b ? [{ productId: id, merchantId: b.merchantId, categoryId: b.categoryId, price: b.minPrice }] : [];
   });
   const history = new HistoryGenerator(catalogue, input.from, input.until);
+  // Straight into the engine in the loader's format, chunk by chunk, each chunk with the count so far in the same
+  // engine transaction: the generator is deterministic, so a restart skips what the engine has and goes on.
+  // The rows never enter the inbox, so the loader can never copy them a second time.
+  const marker = await historyMarker(deps.analytics, MARKER);
+  const done = marker ? Number((JSON.parse(marker) as { written?: number }).written ?? 0) : 0;
   let written = 0;
   let batch: BehaviourEvent[] = [];
+  const flush = async () => {
+    written += batch.length;
+    await loadHistoryIntoEngine(deps.analytics, batch, { stream: MARKER, value: JSON.stringify({ written }) });
+    batch = [];
+    if (written % 500_000 === 0) progress(`[seed] 行为事件 ${written}/${target}（演示数据）`);
+  };
   for (const e of history.events(target)) {
-    batch.push(e);
-    if (batch.length === CHUNK) {
-      await copyIntoInbox(deps.database, batch);
-      written += batch.length;
-      batch = [];
-      if (written % 500_000 === 0) progress(`[seed] 行为事件 ${written}/${target}（演示数据）`);
+    if (written + batch.length < done) {
+      written++;
+      continue;
     }
+    batch.push(e);
+    if (batch.length === CHUNK) await flush();
   }
-  await copyIntoInbox(deps.database, batch);
-  written += batch.length;
-  await analyticsLoader(deps).load();
+  if (batch.length > 0) await flush();
   const seconds = Math.round((performance.now() - started) / 100) / 10;
   progress(
     `[seed] 行为事件 ${written} 条（90 天演示浏览数据，标记 demo，不含任何下单、支付、退款），写入并载入分析引擎用时 ${seconds} 秒`,

@@ -1,6 +1,6 @@
 // The analytics module's public surface: other modules import from this file only (docs/ARCHITECTURE.md, "Boundaries").
 
-export { analyticsLoader } from './loader.ts';
+export { analyticsLoader, historyMarker, loadHistoryIntoEngine } from './loader.ts';
 export { forgetUser } from './privacy.ts';
 export { type BehaviourEvent, eventRow } from './event-model.ts';
 export { appendToInbox, copyIntoInbox } from './inbox.ts';

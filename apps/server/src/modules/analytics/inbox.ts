@@ -51,8 +51,11 @@ async function countInbox(db: Db, events: readonly BehaviourEvent[]): Promise<nu
 const COLUMNS = EVENT_COLUMNS.map(([column]) => column);
 const quoted = (v: string): string => (/[",\n\r\\]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
 
-/** One CSV line of an event, in the inbox's column order (`\N` for null, timestamps in ISO UTC). */
-function csvLine(e: BehaviourEvent): string {
+/**
+ * One CSV line of an event, in the inbox's column order (`\N` for null, timestamps in ISO UTC) — the same format
+ * the loader copies into the engine, so `loadHistoryIntoEngine` can use it too.
+ */
+export function csvLine(e: BehaviourEvent): string {
   let line = '';
   for (let i = 0; i < EVENT_COLUMNS.length; i++) {
     const [, key, kind] = EVENT_COLUMNS[i]!;

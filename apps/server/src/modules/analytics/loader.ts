@@ -3,8 +3,8 @@ import type { Logger } from 'pino';
 import type { AnalyticsEngine } from '../../platform/analytics/engine.ts';
 import type { Database } from '../../platform/db.ts';
 import type { Deps } from '../../deps.ts';
-import { EVENT_COLUMNS, eventsTableDdl } from './event-model.ts';
-import { INBOX_WRITE_LOCK } from './inbox.ts';
+import { type BehaviourEvent, EVENT_COLUMNS, eventsTableDdl } from './event-model.ts';
+import { csvLine, INBOX_WRITE_LOCK } from './inbox.ts';
 
 const STREAM = 'events';
 const PAGE = 50_000;
@@ -120,6 +120,30 @@ function parse(value: string | undefined): Position {
   if (!value) return { after: 0 };
   const p = JSON.parse(value) as Partial<Position>;
   return { after: Number(p.after ?? 0) };
+}
+
+/**
+ * Bulk path for generated history that never passes through the inbox (the first-start demo history,
+ * docs/ANALYTICS.md "Demo history"): the rows go straight into the engine in the loader's CSV format, together
+ * with `marker` — a watermark of its own stream, saved in the same engine transaction — so the caller can resume
+ * after a crash without repeating rows. The inbox and the loader's position are untouched: rows that never enter
+ * the inbox can never be loaded a second time. Callers give fresh ids.
+ */
+export async function loadHistoryIntoEngine(
+  engine: AnalyticsEngine,
+  events: readonly BehaviourEvent[],
+  marker: { stream: string; value: string },
+): Promise<void> {
+  if (marker.stream === STREAM) throw new Error(`the ${STREAM} watermark belongs to the loader`);
+  await engine.ensure(eventsTableDdl(engine));
+  let csv = '';
+  for (const e of events) csv += csvLine(e);
+  await engine.appendCsv('events', new TextEncoder().encode(csv), marker);
+}
+
+/** A history stream's marker (see `loadHistoryIntoEngine`), or undefined before its first chunk. */
+export function historyMarker(engine: AnalyticsEngine, stream: string): Promise<string | undefined> {
+  return engine.watermark(stream);
 }
 
 const loaders = new WeakMap<Deps, EventLoader>();
