@@ -11,14 +11,14 @@ describe('order numbers', () => {
     const buyers = [];
     for (let i = 0; i < 20; i++) buyers.push(await buyer(t));
     const placed = await Promise.all(buyers.map((b) => placeOrder(t, b, [{ skuId: s.skuId, qty: 1 }])));
-    const numbers = placed.map((p) => (p.orders[0] as { orderNo: string }).orderNo);
+    const numbers = placed.map((p) => p.orders[0]!.orderNo);
     expect(new Set(numbers).size).toBe(20);
     const day = beijingDayOf(t.clock.now());
     expect(numbers.every((n) => /^\d{14}$/.test(n) && n.startsWith(day))).toBe(true);
 
     t.clock.advanceMinutes(1);
     const later = await placeOrder(t, buyers[0]!, [{ skuId: s.skuId, qty: 1 }]);
-    const laterNo = (later.orders[0] as { orderNo: string }).orderNo;
+    const laterNo = later.orders[0]!.orderNo;
     expect(numbers.every((n) => n < laterNo)).toBe(true);
   });
 
@@ -30,7 +30,7 @@ describe('order numbers', () => {
     const me = await buyer(t);
     const placed = await placeOrder(t, me, [{ skuId: s.skuId, qty: 1 }]);
     const nextDay = new Date(lateEvening + 86_400_000).toISOString().slice(0, 10).replaceAll('-', '');
-    expect((placed.orders[0] as { orderNo: string }).orderNo).toBe(`${nextDay}000001`);
+    expect(placed.orders[0]!.orderNo).toBe(`${nextDay}000001`);
   });
 
   it('shows the number to buyer, merchant and operator, and finds the order by it in the console search', async () => {
@@ -40,7 +40,7 @@ describe('order numbers', () => {
     const placed = await placeOrder(t, me, [{ skuId: s.skuId, qty: 1 }]);
     await placeOrder(t, other, [{ skuId: s.skuId, qty: 1 }]);
     const { id } = placed.orders[0]!;
-    const orderNo = (placed.orders[0] as { orderNo: string }).orderNo;
+    const orderNo = placed.orders[0]!.orderNo;
     const ops = await operator(t);
 
     expect((await me.get(`/api/v1/orders/${id}`)).body.orderNo).toBe(orderNo);

@@ -34,6 +34,7 @@ interface OrderLineDto {
 
 export interface OrderSummaryDto {
   id: string;
+  orderNo: string;
   checkoutId: string;
   status: OrderStatus;
   statusLabel: string;
