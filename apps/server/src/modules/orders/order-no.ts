@@ -5,7 +5,7 @@ import { orderNoCounters } from './schema.ts';
 const BEIJING_OFFSET_MS = 8 * 3_600_000;
 
 /** The Beijing calendar day of an instant as YYYYMMDD (China has no daylight saving, so +8h is exact). */
-export function beijingDay(at: Date): string {
+function beijingDay(at: Date): string {
   return new Date(at.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 10).replaceAll('-', '');
 }
 
