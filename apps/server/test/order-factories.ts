@@ -94,7 +94,7 @@ export async function placeOrder(
   return res.body as {
     checkoutId: string;
     amount: number;
-    orders: { id: string; payAmount: number; lines: { id: string }[] }[];
+    orders: { id: string; orderNo: string; payAmount: number; lines: { id: string }[] }[];
   };
 }
 

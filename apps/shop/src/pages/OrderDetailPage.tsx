@@ -287,7 +287,7 @@ function OrderView({ order: o }: { order: OrderDetail }) {
         <dl className="info-list">
           <div>
             <dt>{t('订单编号')}</dt>
-            <dd>{o.id}</dd>
+            <dd>{o.orderNo}</dd>
           </div>
           <div>
             <dt>{t('下单时间')}</dt>

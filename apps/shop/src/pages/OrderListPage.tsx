@@ -89,6 +89,9 @@ function OrderCard({ order: o }: { order: OrderSummary }) {
           {o.statusLabel}
         </span>
       </div>
+      <div className="order-no" data-testid="order-no">
+        {t('订单编号')} {o.orderNo}
+      </div>
       {/* The link's name is what it shows, after a hidden 订单详情 (an aria-label that differed from the visible
           text failed axe's label-content-name-mismatch: speech users say what they see). */}
       <Link to={`/orders/${o.id}`} className="order-lines">

@@ -85,7 +85,9 @@ export function OrderDetailView({ query, backTo, actions, afterSalesLink, source
             <ShipHoldTag order={o} />
           </>
         }
-        subtitle={<Typography.Text copyable={{ text: o.id }}>{t('订单号 {id}', { id: o.id })}</Typography.Text>}
+        subtitle={
+          <Typography.Text copyable={{ text: o.orderNo }}>{t('订单号 {id}', { id: o.orderNo })}</Typography.Text>
+        }
         extra={actions?.(o)}
       />
       <ShipHoldNotice order={o} />

@@ -30,7 +30,9 @@ export function OrderTable({ list, detailPath, showMerchant = false, onShip, fil
       key: 'id',
       render: (_, o) => (
         <Link to={detailPath(o.id)} data-testid="order-link">
-          <span style={{ fontSize: 12, fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace' }}>{o.id}</span>
+          <span style={{ fontSize: 12, fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace' }}>
+            {o.orderNo}
+          </span>
         </Link>
       ),
     },

@@ -12,6 +12,7 @@ import { atCampaignPrices, type CampaignTerms, campaignColumns } from './campaig
 import { removeOrderedFromCart } from './cart.ts';
 import { checkoutCoupons, checkoutLoyalty } from './checkout-ports.ts';
 import { PAYMENT_TIMEOUT_JOB, paymentTimeoutKey } from './jobs.ts';
+import { nextOrderNo } from './order-no.ts';
 import { NO_DISCOUNTS } from './pricing.ts';
 import { type CheckoutItemsInput, priceCheckout, refuse, resolveCheckoutLines, skuName } from './quote.ts';
 import { checkouts, orderLines, orders } from './schema.ts';
@@ -85,6 +86,7 @@ export async function placeOrder(
         .insert(orders)
         .values({
           id: orderId,
+          orderNo: await nextOrderNo(tx, now),
           checkoutId,
           userId: user.userId,
           merchantId: m.merchantId,

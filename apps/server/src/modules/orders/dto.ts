@@ -191,6 +191,7 @@ const OrderLine = QuoteLine.omit({ returnPolicy: true }).extend({
 });
 export const OrderSummary = z.object({
   id: z.string(),
+  orderNo: z.string().describe('订单号：北京时间日期 + 当日序号，如 20261206000123'),
   checkoutId: z.string(),
   status: Status,
   statusLabel: z.string(),

@@ -122,6 +122,7 @@ function searchConditions(input: SearchInput): SQL[] {
     conditions.push(
       or(
         eq(orders.id, q),
+        eq(orders.orderNo, q),
         eq(orders.trackingNo, q),
         sql`${orders.address}->>'recipient' = ${q}`,
         sql`${orders.address}->>'phone' = ${q}`,

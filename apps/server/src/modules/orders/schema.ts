@@ -92,6 +92,8 @@ export const orders = pgTable(
   'orders',
   {
     id: text('id').primaryKey(),
+    /** What people read and quote: Beijing date + daily sequence (20261206000123). Assigned once, never reused. */
+    orderNo: text('order_no').notNull(),
     checkoutId: text('checkout_id').notNull(),
     userId: text('user_id').notNull(),
     merchantId: text('merchant_id').notNull(),
@@ -128,6 +130,7 @@ export const orders = pgTable(
     closedAt: timestamp('closed_at', { withTimezone: true }),
   },
   (t) => [
+    uniqueIndex('orders_order_no_uq').on(t.orderNo),
     index('orders_user_idx').on(t.userId, t.id),
     index('orders_merchant_idx').on(t.merchantId, t.id),
     index('orders_checkout_idx').on(t.checkoutId),
@@ -137,6 +140,15 @@ export const orders = pgTable(
     check('orders_open_after_sales_nonnegative', sql`${t.openAfterSales} >= 0`),
   ],
 );
+
+/**
+ * The last order number handed out per Beijing day. Checkout bumps the row with an upsert, so concurrent checkouts
+ * queue on its lock and each gets its own number; a rolled-back checkout leaves a gap, never a reuse.
+ */
+export const orderNoCounters = pgTable('order_no_counters', {
+  day: text('day').primaryKey(),
+  last: integer('last').notNull(),
+});
 
 export interface ReturnPolicy {
   noReason7d: boolean;

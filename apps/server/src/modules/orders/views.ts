@@ -34,6 +34,7 @@ interface OrderLineDto {
 
 export interface OrderSummaryDto {
   id: string;
+  orderNo: string;
   checkoutId: string;
   status: OrderStatus;
   statusLabel: string;
@@ -110,6 +111,7 @@ const toLineDto = (l: typeof orderLines.$inferSelect): OrderLineDto => ({
 export function toSummary(o: OrderRow, lines: (typeof orderLines.$inferSelect)[]): OrderSummaryDto {
   return {
     id: o.id,
+    orderNo: o.orderNo,
     checkoutId: o.checkoutId,
     status: o.status,
     statusLabel: STATUS_LABELS[o.status],
