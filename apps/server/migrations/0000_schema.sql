@@ -1349,6 +1349,11 @@ CREATE TABLE "order_lines" (
 	CONSTRAINT "order_lines_refund_within_paid" CHECK ("order_lines"."refunded_qty" between 0 and "order_lines"."qty" and "order_lines"."refunded_amount" between 0 and "order_lines"."pay_amount")
 );
 --> statement-breakpoint
+CREATE TABLE "order_no_counters" (
+	"day" text PRIMARY KEY NOT NULL,
+	"last" integer NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "order_refunds" (
 	"refund_id" text PRIMARY KEY NOT NULL,
 	"order_id" text NOT NULL,
@@ -1360,6 +1365,7 @@ CREATE TABLE "order_refunds" (
 --> statement-breakpoint
 CREATE TABLE "orders" (
 	"id" text PRIMARY KEY NOT NULL,
+	"order_no" text NOT NULL,
 	"checkout_id" text NOT NULL,
 	"user_id" text NOT NULL,
 	"merchant_id" text NOT NULL,
@@ -1861,6 +1867,7 @@ CREATE INDEX "checkouts_user_idx" ON "checkouts" USING btree ("user_id","id");--
 CREATE INDEX "order_events_order_idx" ON "order_events" USING btree ("order_id","id");--> statement-breakpoint
 CREATE INDEX "order_lines_order_idx" ON "order_lines" USING btree ("order_id");--> statement-breakpoint
 CREATE INDEX "order_refunds_order_idx" ON "order_refunds" USING btree ("order_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "orders_order_no_uq" ON "orders" USING btree ("order_no");--> statement-breakpoint
 CREATE INDEX "orders_user_idx" ON "orders" USING btree ("user_id","id");--> statement-breakpoint
 CREATE INDEX "orders_merchant_idx" ON "orders" USING btree ("merchant_id","id");--> statement-breakpoint
 CREATE INDEX "orders_checkout_idx" ON "orders" USING btree ("checkout_id");--> statement-breakpoint

@@ -217,26 +217,26 @@ describe('placing an order', () => {
     const s = await shop(t, { price: 9900 });
     const me = await buyer(t);
     const other = await buyer(t);
-    const res = await me.post('/api/v1/orders', {
-      items: [{ skuId: s.skuId, qty: 1 }],
-      addressId: other.addressId,
-      expectedAmount: 9900,
-    });
+    const res = await me.post(
+      '/api/v1/orders',
+      { items: [{ skuId: s.skuId, qty: 1 }], addressId: other.addressId, expectedAmount: 9900 },
+      { idempotencyKey: 'refuse-foreign-address' },
+    );
     expect(res.status).toBe(404);
-    const ghost = await me.post('/api/v1/orders', {
-      items: [{ skuId: 'sku_nope', qty: 1 }],
-      addressId: me.addressId,
-      expectedAmount: 9900,
-    });
+    const ghost = await me.post(
+      '/api/v1/orders',
+      { items: [{ skuId: 'sku_nope', qty: 1 }], addressId: me.addressId, expectedAmount: 9900 },
+      { idempotencyKey: 'refuse-ghost-sku' },
+    );
     expect(ghost.status).toBe(409);
     expect(ghost.body.type).toBe('sku-unavailable');
     expect(
       (
-        await new Client(t).post('/api/v1/orders', {
-          items: [{ skuId: s.skuId, qty: 1 }],
-          addressId: me.addressId,
-          expectedAmount: 9900,
-        })
+        await new Client(t).post(
+          '/api/v1/orders',
+          { items: [{ skuId: s.skuId, qty: 1 }], addressId: me.addressId, expectedAmount: 9900 },
+          { idempotencyKey: 'refuse-anonymous' },
+        )
       ).status,
     ).toBe(401);
     const mine = await placeOrder(t, me, [{ skuId: s.skuId, qty: 1 }]);
