@@ -1,5 +1,6 @@
 import type { Deps } from '../../deps.ts';
 import { bulkInsert } from '../../platform/bulk.ts';
+import { nextOrderNos } from './order-no.ts';
 import type { Db } from '../../platform/db.ts';
 import { emitMany } from '../../platform/events.ts';
 import { newId } from '../../platform/ids.ts';
@@ -95,11 +96,13 @@ export async function placeCampaignOrders(
       createdAt: now,
     })),
   );
+  const orderNos = await nextOrderNos(db, now, planned.length);
   await bulkInsert(
     db,
     orders,
-    planned.map((p) => ({
+    planned.map((p, i) => ({
       id: p.orderId,
+      orderNo: orderNos[i]!,
       checkoutId: p.checkoutId,
       userId: p.input.userId,
       merchantId: p.input.sku.merchantId,

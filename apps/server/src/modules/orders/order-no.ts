@@ -11,11 +11,20 @@ function beijingDay(at: Date): string {
 
 /** Takes the next order number of `at`'s Beijing day; call inside the transaction that inserts the order. */
 export async function nextOrderNo(tx: Db, at: Date): Promise<string> {
+  return (await nextOrderNos(tx, at, 1))[0]!;
+}
+
+/**
+ * Takes `count` consecutive order numbers of `at`'s Beijing day in one statement (a flash-sale batch places
+ * hundreds of orders at once); call inside the transaction that inserts the orders.
+ */
+export async function nextOrderNos(tx: Db, at: Date, count: number): Promise<string[]> {
   const day = beijingDay(at);
   const [row] = await tx
     .insert(orderNoCounters)
-    .values({ day, last: 1 })
-    .onConflictDoUpdate({ target: orderNoCounters.day, set: { last: sql`${orderNoCounters.last} + 1` } })
+    .values({ day, last: count })
+    .onConflictDoUpdate({ target: orderNoCounters.day, set: { last: sql`${orderNoCounters.last} + ${count}` } })
     .returning({ last: orderNoCounters.last });
-  return `${day}${String(row!.last).padStart(6, '0')}`;
+  const first = row!.last - count + 1;
+  return Array.from({ length: count }, (_, i) => `${day}${String(first + i).padStart(6, '0')}`);
 }
