@@ -8,7 +8,8 @@ import { newId } from './ids.ts';
 // product and scene art (/media/art/…, which the seed's reviews carry) and the
 // bundled live sample (/live-sample/…). No scheme, no host, no path tricks: a stored image URL can never point a
 // browser at a third party (tracking pixels) or at a `javascript:` URL.
-const OWN_MEDIA_URL = /^\/(?:media\/(?:u|placeholder|art)|live-sample)\/[\w\-./%]+(?:\?[\w\-.=&%]*)?$/;
+// The query may carry a placeholder's label (e.g. ?label=精华液) but nothing that could leave an attribute.
+const OWN_MEDIA_URL = /^\/(?:media\/(?:u|placeholder|art)|live-sample)\/[\w\-./%]+(?:\?[^\s"'<>\\`]*)?$/;
 
 /** The one rule for every field that takes an image or video URL (avatars, logos, products, posts, reviews, …). */
 export const isOwnMediaUrl = (url: string): boolean =>
