@@ -12,6 +12,7 @@ try {
   const only = process.env.E2E_ONLY?.split(',').map((s) => `${s.trim()} `);
   for (const journey of journeys.filter((j) => !only || only.some((o) => j.name.startsWith(o)))) {
     const t0 = performance.now();
+    takeCspViolations(); // a failed journey's leftovers are its own, not the next one's
     try {
       await journey.run(world);
       // The security headers must not break a page: any CSP violation fails the journey that caused it.

@@ -13,7 +13,7 @@ async function reconciliation(page: Page): Promise<{ refunds: number; refundedFe
     const problems = await page.getByTestId('reconciliation-problems').allInnerTexts();
     throw new Error(`reconciliation does not pass: ${await status.innerText()}\n${problems.join('\n')}`);
   }
-  const row = page.getByRole('row').filter({ hasText: 'refunds-posted' });
+  const row = page.getByRole('row').filter({ hasText: '已完成退款 = 渠道账户贷方' });
   await expectText(row.getByTestId('reconciliation-check-status'), '通过');
   const detail = /(\d+) 笔退款共 (¥[\d,.]+)/.exec(await row.innerText());
   if (!detail?.[1] || !detail[2])
@@ -116,7 +116,10 @@ export const noReasonReturn: Journey = {
 
     // Operator: the ledger reconciles, now with this refund in it.
     await ops.getByRole('button', { name: '重新对账' }).click();
-    await expectText(ops.getByRole('row').filter({ hasText: 'refunds-posted' }), `${before.refunds + 1} 笔退款共`);
+    await expectText(
+      ops.getByRole('row').filter({ hasText: '已完成退款 = 渠道账户贷方' }),
+      `${before.refunds + 1} 笔退款共`,
+    );
     const after = await reconciliation(ops);
     if (after.refunds !== before.refunds + 1 || after.refundedFen !== before.refundedFen + refundedFen) {
       throw new Error(
