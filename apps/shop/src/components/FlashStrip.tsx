@@ -29,8 +29,13 @@ export function FlashStrip() {
       <ul className="flash-strip-items">
         {slot.items.slice(0, 4).map((item) => (
           <li key={item.itemId}>
-            <Link to={`/flash/${item.itemId}`} className="flash-strip-item" aria-label={item.title}>
-              {item.imageUrl ? <img src={item.imageUrl} alt="" loading="lazy" /> : <span className="flash-strip-img" />}
+            {/* Named by the picture's alt and the prices on it, so the accessible name contains what is visible. */}
+            <Link to={`/flash/${item.itemId}`} className="flash-strip-item">
+              {item.imageUrl ? (
+                <img src={item.imageUrl} alt={item.title} loading="lazy" />
+              ) : (
+                <span className="flash-strip-img" role="img" aria-label={item.title} />
+              )}
               <Price fen={item.flashPrice} size={14} />
               <del className="price-original">¥{yuan(item.regularPrice)}</del>
             </Link>

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { Tag, Tooltip } from 'antd';
+import { Tooltip } from 'antd';
 import { api, type GetOk, must } from '../../api/client.ts';
+import { StatusTag } from '../../components/StatusTag.tsx';
 import { type MessageKey, useT } from '../../i18n/index.tsx';
 
 type Source = GetOk<'/api/v1/merchant/insights/order-sources'>['items'][number];
@@ -50,13 +51,9 @@ export function OrderSourceTags({ sources }: { sources: Source[] | undefined }) 
         const text = s.label ? `${kind} · ${s.label}` : kind;
         return (
           <Tooltip key={`${s.source}:${s.refId ?? ''}`} title={s.refId ?? undefined}>
-            <Tag
-              color={SOURCE_COLOR[s.source]}
-              data-testid="order-source"
-              style={{ maxWidth: 200, overflow: 'hidden', textOverflow: 'ellipsis' }}
-            >
-              {text}
-            </Tag>
+            <StatusTag color={SOURCE_COLOR[s.source] ?? 'default'} testId="order-source">
+              <span className="order-source-text">{text}</span>
+            </StatusTag>
           </Tooltip>
         );
       })}
