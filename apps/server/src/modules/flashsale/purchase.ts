@@ -10,7 +10,7 @@ import { emit } from '../../platform/events.ts';
 import { newId } from '../../platform/ids.ts';
 import { shippingAddressesOf } from '../accounts/api.ts';
 import { loadSkusForCheckout } from '../catalog/api.ts';
-import { placeCampaignOrders } from '../orders/api.ts';
+import { nextOrderNos, placeCampaignOrders } from '../orders/api.ts';
 import { eligibleBuyers, openedFor, opensFor } from './eligibility.ts';
 import { flashGate } from './gate.ts';
 import { FLASH_ITEM_CHANGED } from './jobs.ts';
@@ -193,8 +193,12 @@ async function runBatch(
       item.perUserLimit,
       candidates.map(({ a }) => a),
     );
-    // Locks are always taken in the same order — buyers' quota rows (sorted), then the item — so batches of
-    // different processes and the expiry handler can wait for each other but never deadlock.
+    // Order numbers for every buyer who may win are taken here, before the item's lock: locks are always taken
+    // in the same order — buyers' quota rows (sorted), the day's order-number counter, then the item — so batches
+    // of different processes, checkouts and the expiry handler can wait for each other but never deadlock. A
+    // batch that sells out leaves its losers' numbers unused: order numbers are unique and rising, not gapless.
+    const mayWin = candidates.filter(({ a }) => withinLimit.has(a.userId)).length;
+    const orderNos = mayWin > 0 ? await nextOrderNos(tx, now, mayWin) : [];
     const pool =
       mode === 'locked'
         ? (await tx.select().from(flashItems).where(eq(flashItems.id, itemId)).for('update'))[0]!
@@ -225,9 +229,10 @@ async function runBatch(
       tx,
       deps,
       now,
-      winners.map(({ a }) => {
+      winners.map(({ a }, k) => {
         const { id: _id, isDefault: _d, ...address } = addresses.get(a.userId)!;
         return {
+          orderNo: orderNos[k]!,
           userId: a.userId,
           sku,
           qty: a.qty,

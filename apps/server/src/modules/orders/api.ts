@@ -36,6 +36,7 @@ export {
   hasPaidOrder,
   type LineForReview,
   markCheckoutPaid,
+  nextOrderNos,
   placeCampaignOrders,
   placeOrder,
   quoteCheckout,

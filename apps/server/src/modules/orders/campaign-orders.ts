@@ -1,6 +1,5 @@
 import type { Deps } from '../../deps.ts';
 import { bulkInsert } from '../../platform/bulk.ts';
-import { nextOrderNos } from './order-no.ts';
 import type { Db } from '../../platform/db.ts';
 import { emitMany } from '../../platform/events.ts';
 import { newId } from '../../platform/ids.ts';
@@ -19,6 +18,8 @@ import {
 
 /** One single-SKU order a campaign places at its own unit price (its stock already taken by the campaign). */
 export interface CampaignOrderInput {
+  /** Taken by the caller with `nextOrderNos` before it locks its campaign's hot row (see flashsale/purchase.ts). */
+  orderNo: string;
   userId: string;
   sku: SkuSnapshot;
   qty: number;
@@ -96,13 +97,12 @@ export async function placeCampaignOrders(
       createdAt: now,
     })),
   );
-  const orderNos = await nextOrderNos(db, now, planned.length);
   await bulkInsert(
     db,
     orders,
-    planned.map((p, i) => ({
+    planned.map((p) => ({
       id: p.orderId,
-      orderNo: orderNos[i]!,
+      orderNo: p.input.orderNo,
       checkoutId: p.checkoutId,
       userId: p.input.userId,
       merchantId: p.input.sku.merchantId,
