@@ -170,7 +170,7 @@ CREATE TABLE "alert_checkpoints" (
 CREATE TABLE "alert_metric_status" (
 	"metric" text PRIMARY KEY NOT NULL,
 	"checked_at" timestamp with time zone NOT NULL,
-	"observed" double precision NOT NULL,
+	"observed" double precision,
 	"judged" boolean NOT NULL,
 	"expected_low" double precision,
 	"expected_median" double precision,

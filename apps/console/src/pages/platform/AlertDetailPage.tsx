@@ -127,7 +127,7 @@ function DrillDown({ alert: a }: { alert: Detail }) {
       dataIndex: 'dimension',
       render: (d: string) => (DIMENSION_NAMES[d] ? t(DIMENSION_NAMES[d]) : d),
     },
-    { title: t('取值'), dataIndex: 'value' },
+    { title: t('取值'), dataIndex: 'valueLabel' },
     { title: t('实际值'), dataIndex: 'observed', render: v },
     { title: t('期望'), dataIndex: 'expected', render: v },
     {

@@ -57,7 +57,7 @@ export default function AlertsPage() {
       render: (_, r) =>
         r.topExplanation ? (
           <span data-testid="alert-top-explanation">
-            {t(DIMENSION_NAMES[r.topExplanation.dimension] ?? '维度')} = {r.topExplanation.value}（
+            {t(DIMENSION_NAMES[r.topExplanation.dimension] ?? '维度')} = {r.topExplanation.valueLabel}（
             {Math.round(r.topExplanation.share * 100)}%）
           </span>
         ) : (

@@ -146,11 +146,14 @@ describe('minute checks against bands learned from previous weeks', () => {
       id: string;
       metric: string;
       direction: string;
-      topExplanation: { dimension: string; value: string; share: number };
+      topExplanation: { dimension: string; value: string; valueLabel: string; share: number };
     }[];
     const gmv = list.filter((a) => a.metric === 'gmv');
     expect(gmv).toHaveLength(1);
-    expect(gmv[0]).toMatchObject({ direction: 'down', topExplanation: { dimension: 'channel', value: 'live' } });
+    expect(gmv[0]).toMatchObject({
+      direction: 'down',
+      topExplanation: { dimension: 'channel', value: 'live', valueLabel: '直播' },
+    });
     expect(gmv[0]!.topExplanation.share).toBeGreaterThan(0.6);
     expect(list.find((a) => a.metric === 'search_zero')).toBeUndefined();
 

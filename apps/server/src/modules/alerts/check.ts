@@ -89,7 +89,7 @@ async function checkMinute(deps: Deps, db: Db, minute: Date, first: Date | undef
       },
       DEFAULT_DETECTOR,
     );
-    await recordStatus(db, def, minute, observed, verdict);
+    await recordStatus(db, def, minute, def.kind === 'rate' && cur.den === 0 ? null : observed, verdict);
     if (verdict.judged && verdict.direction) {
       await openOrExtend(deps, db, def, windows[0]!, observed, verdict, () =>
         drillDown(
@@ -102,7 +102,7 @@ async function checkMinute(deps: Deps, db: Db, minute: Date, first: Date | undef
   }
 }
 
-async function recordStatus(db: Db, def: MetricDef, minute: Date, observed: number, v: Verdict): Promise<void> {
+async function recordStatus(db: Db, def: MetricDef, minute: Date, observed: number | null, v: Verdict): Promise<void> {
   const row = {
     checkedAt: minute,
     observed,

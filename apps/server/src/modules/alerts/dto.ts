@@ -8,6 +8,7 @@ const AlertState = z.enum(ALERT_STATES).describe('open 未处理 · acknowledged
 const Contribution = z.object({
   dimension: z.string().describe('channel、category_id、merchant_id、province、platform、pay_method'),
   value: z.string(),
+  valueLabel: z.string().describe('取值的名称：商家名、类目路径、渠道名等'),
   observed: z.number(),
   expected: z.number(),
   contribution: z.number().describe('该取值对指标变化的贡献（指标单位）'),

@@ -77,7 +77,8 @@ export const alertCheckpoints = pgTable('alert_checkpoints', {
 export const alertMetricStatus = pgTable('alert_metric_status', {
   metric: text('metric').primaryKey(),
   checkedAt: timestamp('checked_at', { withTimezone: true }).notNull(),
-  observed: doublePrecision('observed').notNull(),
+  /** Null for a rate with no denominator in the minute (no searches, no payments): there is nothing to show. */
+  observed: doublePrecision('observed'),
   judged: boolean('judged').notNull(),
   expectedLow: doublePrecision('expected_low'),
   expectedMedian: doublePrecision('expected_median'),

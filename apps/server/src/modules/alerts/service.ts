@@ -4,9 +4,10 @@ import type { Ctx } from '../../platform/context.ts';
 import { notFound, ok, refusals, type Result } from '../../platform/errors.ts';
 import { publicProfiles } from '../accounts/api.ts';
 import { DEFAULT_DETECTOR, expectedBand, median } from './detector.ts';
+import { type LabelledContribution, labelContributions } from './labels.ts';
 import { METRICS, metricDef, valueOf } from './metrics.ts';
 import { readHourly } from './reads.ts';
-import { type AlertState, alertMetricStatus, alerts, type StoredContribution } from './schema.ts';
+import { type AlertState, alertMetricStatus, alerts } from './schema.ts';
 
 const HOUR = 3_600_000;
 const WEEK = 7 * 24 * HOUR;
@@ -32,7 +33,7 @@ export interface AlertSummary {
   expected: { low: number; median: number; high: number; weeks: number };
   deviation: number;
   /** The value that explains most of it, e.g. { dimension: 'channel', value: 'live', share: 0.93 }. */
-  topExplanation: StoredContribution | null;
+  topExplanation: LabelledContribution | null;
   lastSeenAt: string;
   minutes: number;
   createdAt: string;
@@ -41,14 +42,14 @@ export interface AlertSummary {
 export interface AlertDetail extends AlertSummary {
   definition: string;
   score: number;
-  drilldown: StoredContribution[];
+  drilldown: LabelledContribution[];
   acknowledged: Who;
   resolved: Who;
   /** The metric per Beijing hour around the alert, with the band learned for each hour. */
   series: { hour: string; value: number; low: number | null; median: number | null; high: number | null }[];
 }
 
-function summary(r: Row): AlertSummary {
+function summary(r: Row, topExplanation: LabelledContribution | null): AlertSummary {
   const def = metricDef(r.metric);
   return {
     id: r.id,
@@ -62,7 +63,7 @@ function summary(r: Row): AlertSummary {
     observed: r.observed,
     expected: { low: r.expectedLow, median: r.expectedMedian, high: r.expectedHigh, weeks: r.historyWeeks },
     deviation: r.deviation,
-    topExplanation: r.drilldown[0] ?? null,
+    topExplanation,
     lastSeenAt: r.lastSeenAt.toISOString(),
     minutes: r.minutes,
     createdAt: r.createdAt.toISOString(),
@@ -87,7 +88,14 @@ export async function listAlerts(
     .orderBy(desc(alerts.id))
     .limit(input.limit + 1);
   const shown = rows.slice(0, input.limit);
-  return { items: shown.map(summary), nextCursor: rows.length > input.limit ? shown[shown.length - 1]!.id : null };
+  const tops = await labelContributions(
+    ctx,
+    shown.map((r) => r.drilldown.slice(0, 1)),
+  );
+  return {
+    items: shown.map((r, i) => summary(r, tops[i]![0] ?? null)),
+    nextCursor: rows.length > input.limit ? shown[shown.length - 1]!.id : null,
+  };
 }
 
 /** One alert with its drill-down, who handled it, and the metric's hourly series against its band. */
@@ -101,11 +109,12 @@ export async function getAlert(ctx: Ctx, id: string): Promise<AlertDetail> {
   );
   const who = (userId: string | null, at: Date | null, note: string | null): Who =>
     userId && at ? { userId, nickname: people.get(userId)?.nickname ?? userId, at: at.toISOString(), note } : null;
+  const [drilldown] = await labelContributions(ctx, [r.drilldown]);
   return {
-    ...summary(r),
+    ...summary(r, drilldown![0] ?? null),
     definition: metricDef(r.metric)?.definition ?? '',
     score: r.score,
-    drilldown: r.drilldown,
+    drilldown: drilldown!,
     acknowledged: who(r.acknowledgedBy, r.acknowledgedAt, r.acknowledgeNote),
     resolved: who(r.resolvedBy, r.resolvedAt, r.resolveNote),
     series: await hourlySeries(ctx, r),

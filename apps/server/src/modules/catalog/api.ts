@@ -2,6 +2,7 @@
 
 export {
   type CategoryNode,
+  getCategoryPaths,
   getCategoryTree,
   getMerchantBriefs,
   getMerchantCreditScore,

@@ -60,3 +60,16 @@ export async function getCategoryTree(ctx: Ctx): Promise<CategoryNode[]> {
   }
   return roots;
 }
+
+/** Every category's full path by id ("服饰 / 女装 / 连衣裙"), for showing a stored category id to people. */
+export async function getCategoryPaths(ctx: Ctx): Promise<Map<string, string>> {
+  const paths = new Map<string, string>();
+  const walk = (nodes: CategoryNode[], prefix: string) => {
+    for (const n of nodes) {
+      paths.set(n.id, prefix + n.name);
+      walk(n.children, `${prefix}${n.name} / `);
+    }
+  };
+  walk(await getCategoryTree(ctx), '');
+  return paths;
+}

@@ -4,7 +4,7 @@ import type { Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
 import { notFound, ok, refusals, type Result } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { getCategoryTree, getProductBriefs } from '../catalog/api.ts';
+import { getCategoryPaths, getProductBriefs } from '../catalog/api.ts';
 import { commissionRules, type RuleScope } from './schema.ts';
 
 export type CommissionRule = typeof commissionRules.$inferSelect;
@@ -132,7 +132,7 @@ export async function deleteRule(ctx: Ctx, ruleId: string, as: 'merchant' | 'pla
 
 async function saveRule(ctx: Ctx, merchantId: string | null, input: RuleInput): Promise<Result<RuleView>> {
   if (input.rateBp + input.secondRateBp > MAX_TOTAL_RATE_BP) return refuse('rule-rate-too-high');
-  if (input.scope === 'category' && !(await categoryNames(ctx)).has(input.target))
+  if (input.scope === 'category' && !(await getCategoryPaths(ctx)).has(input.target))
     return refuse('rule-target-invalid', '类目不存在');
   const user = ctx.actor.kind === 'user' ? ctx.actor.userId : 'system';
   const values = { ...input, merchantId, updatedAt: ctx.now(), updatedBy: user };
@@ -155,24 +155,12 @@ async function saveRule(ctx: Ctx, merchantId: string | null, input: RuleInput): 
   return ok((await viewsOf(ctx, [row!]))[0]!);
 }
 
-async function categoryNames(ctx: Ctx): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
-  const walk = (nodes: Awaited<ReturnType<typeof getCategoryTree>>, prefix: string) => {
-    for (const n of nodes) {
-      names.set(n.id, prefix + n.name);
-      walk(n.children, `${prefix}${n.name} / `);
-    }
-  };
-  walk(await getCategoryTree(ctx), '');
-  return names;
-}
-
 async function viewsOf(ctx: Ctx, rows: CommissionRule[]): Promise<RuleView[]> {
   const products = await getProductBriefs(
     ctx.db,
     rows.filter((r) => r.scope === 'product').map((r) => r.target),
   );
-  const categories = rows.some((r) => r.scope === 'category') ? await categoryNames(ctx) : new Map<string, string>();
+  const categories = rows.some((r) => r.scope === 'category') ? await getCategoryPaths(ctx) : new Map<string, string>();
   return rows.map((r) => ({
     id: r.id,
     owner: r.merchantId ? 'merchant' : 'platform',
