@@ -139,6 +139,13 @@ function reportTrouble(page: Page): void {
 export async function seriousA11yViolations(
   page: Page,
 ): Promise<{ id: string; impact: string; help: string; nodes: number; where: string[] }[]> {
+  // Colours are measured as painted: a button fading from disabled (antd-mobile's 0.15 s opacity transition) reads as
+  // low contrast mid-fade, so wait for every finite CSS transition and animation to settle first.
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+  );
   const source = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
   // Evaluated through the debugging protocol, not as a <script>: the page's CSP (no inline script) stays on.
   await page.evaluate(source);
