@@ -45,6 +45,7 @@ export default function AfterSalesPage() {
           options={TABS.map((s) => ({ value: s, label: s === 'all' ? t('全部') : t(AFTER_SALE_STATUS[s].label) }))}
         />
         <AfterSaleTable
+          orderPath={(id) => `/merchant/orders/${id}`}
           list={list}
           perspective="merchant"
           detailPath={(id) => `/merchant/after-sales/${id}`}

@@ -38,6 +38,7 @@ export default function EscalatedAfterSalesPage() {
           ]}
         />
         <AfterSaleTable
+          orderPath={(id) => `/platform/orders/${id}`}
           list={list}
           perspective="operator"
           detailPath={(id) => `/platform/after-sales/${id}`}

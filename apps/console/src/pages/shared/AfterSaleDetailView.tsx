@@ -120,7 +120,7 @@ export function AfterSaleDetailView({ query, backTo, orderPath, decisions, persp
           <Card title={t('申请信息')} size="small">
             <Descriptions column={{ xs: 1, md: 2 }} size="small">
               <Descriptions.Item label={t('订单号')}>
-                <Link to={orderPath(a.orderId)}>{a.orderId}</Link>
+                <Link to={orderPath(a.orderId)}>{a.orderNo}</Link>
               </Descriptions.Item>
               <Descriptions.Item label={t('申请时间')}>{dateTime(a.createdAt)}</Descriptions.Item>
               <Descriptions.Item label={t('商品')}>{a.productTitle}</Descriptions.Item>

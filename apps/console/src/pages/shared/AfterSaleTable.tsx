@@ -14,12 +14,13 @@ import { AFTER_SALE_REASON, AFTER_SALE_STATUS, AFTER_SALE_TYPE, MERCHANT_ACTION_
 interface Props {
   list: { query: UseInfiniteQueryResult<InfiniteData<CursorPage<AfterSale>>>; items: AfterSale[] };
   detailPath: (id: string) => string;
+  orderPath: (orderId: string) => string;
   empty: ReactNode;
   /** Operators see escalation time instead of the merchant's countdown. */
   perspective: 'merchant' | 'operator';
 }
 
-export function AfterSaleTable({ list, detailPath, empty, perspective }: Props) {
+export function AfterSaleTable({ list, detailPath, orderPath, empty, perspective }: Props) {
   const t = useT();
   const now = useNow();
   const columns: TableColumnsType<AfterSale> = [
@@ -37,6 +38,17 @@ export function AfterSaleTable({ list, detailPath, empty, perspective }: Props) 
             {a.specText} × {a.qty}
           </Typography.Text>
         </div>
+      ),
+    },
+    {
+      title: t('订单号'),
+      key: 'orderNo',
+      render: (_, a) => (
+        <Link to={orderPath(a.orderId)} data-testid="after-sale-order">
+          <span style={{ fontSize: 12, fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace' }}>
+            {a.orderNo}
+          </span>
+        </Link>
       ),
     },
     { title: t('类型'), key: 'type', render: (_, a) => t(AFTER_SALE_TYPE[a.type]) },

@@ -85,6 +85,10 @@ describe('7-day no-reason return', () => {
 
     const inbox = (await o.owner.get('/api/v1/merchant/after-sales?status=requested')).body.items;
     expect(inbox.map((a: any) => [a.id, a.dueAt !== null])).toEqual([[id, true]]);
+    const orderNo = (await o.me.get(`/api/v1/orders/${o.orderId}`)).body.orderNo;
+    expect(orderNo).toMatch(/^\d{14}$/);
+    expect(inbox[0]).toMatchObject({ orderId: o.orderId, orderNo });
+    expect((await o.owner.get(`/api/v1/merchant/after-sales/${id}`)).body.orderNo).toBe(orderNo);
     expect(
       (await o.owner.post(`/api/v1/merchant/after-sales/${id}/approve`, { note: '请寄回原包装' })).body.status,
     ).toBe('awaiting_return');

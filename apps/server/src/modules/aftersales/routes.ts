@@ -14,6 +14,7 @@ const Status = z.enum(AFTER_SALE_STATUSES);
 const AfterSale = z.object({
   id: z.string(),
   orderId: z.string(),
+  orderNo: z.string().describe('订单号（北京时间日期 + 当日序号）'),
   lineId: z.string(),
   merchantId: z.string(),
   productTitle: z.string(),

@@ -4,6 +4,7 @@ import type { Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
+import { orderNosOf } from '../orders/api.ts';
 import { refundsByRefIds, type RefundView } from '../payments/api.ts';
 import { REASON_LABEL, STATUS_LABEL, TYPE_LABEL } from './rules.ts';
 import { afterSaleEvents, afterSales, type AfterSaleStatus } from './schema.ts';
@@ -14,6 +15,7 @@ export type Party = 'buyer' | 'merchant' | 'operator';
 export interface AfterSaleDto {
   id: string;
   orderId: string;
+  orderNo: string;
   lineId: string;
   merchantId: string;
   productTitle: string;
@@ -45,10 +47,11 @@ export interface AfterSaleDetailDto extends AfterSaleDto {
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-function toDto(r: AfterSaleRow, refund: RefundView | undefined): AfterSaleDto {
+function toDto(r: AfterSaleRow, orderNo: string, refund: RefundView | undefined): AfterSaleDto {
   return {
     id: r.id,
     orderId: r.orderId,
+    orderNo,
     lineId: r.lineId,
     merchantId: r.merchantId,
     productTitle: r.productTitle,
@@ -83,7 +86,11 @@ async function toDtos(db: Db, rows: AfterSaleRow[]): Promise<AfterSaleDto[]> {
     db,
     rows.filter((r) => r.refundId).map((r) => r.id),
   );
-  return rows.map((r) => toDto(r, refunds.get(r.id)));
+  const orderNos = await orderNosOf(
+    db,
+    rows.map((r) => r.orderId),
+  );
+  return rows.map((r) => toDto(r, orderNos.get(r.orderId) ?? r.orderId, refunds.get(r.id)));
 }
 
 export async function detailOf(db: Db, row: AfterSaleRow): Promise<AfterSaleDetailDto> {

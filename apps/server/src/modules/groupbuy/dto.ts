@@ -63,7 +63,9 @@ const Group = z.object({
   members: z.array(Member).describe('真实成员，不含已释放席位，绝不虚拟补位'),
 });
 export const StaffGroup = Group.extend({
-  members: z.array(Member.extend({ orderId: z.string(), refundedAfterSuccess: z.boolean() })),
+  members: z.array(
+    Member.extend({ orderId: z.string(), orderNo: z.string().describe('订单号'), refundedAfterSuccess: z.boolean() }),
+  ),
 });
 const Seat = z.object({
   memberId: z.string(),

@@ -118,6 +118,14 @@ describe('group buy', () => {
     }
     const order = (await friend.get(`/api/v1/orders/${joined.body.orderId}`)).body;
     expect(order.lines[0].unitPrice).toBe(6900);
+    // The merchant's members drawer names each seat's order by its human order number.
+    const leaderOrderNo = (await leader.get(`/api/v1/orders/${led.orderId}`)).body.orderNo;
+    const staffGroups = (await s.owner.get(`/api/v1/merchant/group-buy/campaigns/${c.id}/groups`)).body.items;
+    expect(staffGroups[0].members.map((m: any) => [m.orderId, m.orderNo])).toEqual([
+      [led.orderId, leaderOrderNo],
+      [joined.body.orderId, order.orderNo],
+    ]);
+    expect(order.orderNo).toMatch(/^\d{14}$/);
     expect(order.campaignKind).toBe('group_buy');
     const mine = (await friend.get('/api/v1/group-buy/mine')).body.items;
     expect(mine[0]).toMatchObject({ seat: { status: 'paid' }, group: { status: 'succeeded' } });

@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, lt } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.ts';
 import { requireUser } from '../../platform/auth.ts';
 import { notFound } from '../../platform/errors.ts';
+import { orderNosOf } from '../orders/api.ts';
 import { loadCampaignForStaff } from './campaigns.ts';
 import { groupBuyCampaigns, groupBuyGroups, groupBuyMembers, type GroupStatus, type MemberStatus } from './schema.ts';
 import { type CampaignDto, campaignViews, type GroupDto, groupViews, joinableGroups } from './views.ts';
@@ -127,7 +128,7 @@ async function seatsWithGroups(ctx: Ctx, seats: (typeof groupBuyMembers.$inferSe
 }
 
 export interface StaffGroupDto extends GroupDto {
-  members: (GroupDto['members'][number] & { orderId: string; refundedAfterSuccess: boolean })[];
+  members: (GroupDto['members'][number] & { orderId: string; orderNo: string; refundedAfterSuccess: boolean })[];
 }
 
 /** A campaign's groups for its merchant (or an operator), newest first, optionally by status, with members' orders. */
@@ -164,6 +165,10 @@ export async function listCampaignGroups(
         )
         .orderBy(groupBuyMembers.id)
     : [];
+  const orderNos = await orderNosOf(
+    ctx.db,
+    members.map((m) => m.orderId),
+  );
   const items = views.map((g) => {
     const live = members.filter((m) => m.groupId === g.id && m.status !== 'released');
     return {
@@ -171,6 +176,7 @@ export async function listCampaignGroups(
       members: g.members.map((m, i) => ({
         ...m,
         orderId: live[i]!.orderId,
+        orderNo: orderNos.get(live[i]!.orderId) ?? live[i]!.orderId,
         refundedAfterSuccess: live[i]!.refundedAfterSuccess,
       })),
     };

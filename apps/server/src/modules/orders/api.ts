@@ -37,6 +37,7 @@ export {
   type LineForReview,
   markCheckoutPaid,
   nextOrderNos,
+  orderNosOf,
   placeCampaignOrders,
   placeOrder,
   quoteCheckout,

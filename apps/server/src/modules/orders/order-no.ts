@@ -1,6 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
-import { orderNoCounters } from './schema.ts';
+import { orderNoCounters, orders } from './schema.ts';
 
 const BEIJING_OFFSET_MS = 8 * 3_600_000;
 
@@ -27,4 +27,15 @@ export async function nextOrderNos(tx: Db, at: Date, count: number): Promise<str
     .returning({ last: orderNoCounters.last });
   const first = row!.last - count + 1;
   return Array.from({ length: count }, (_, i) => `${day}${String(first + i).padStart(6, '0')}`);
+}
+
+/** The human order numbers of the given orders, by id (ids that are not orders are left out). */
+export async function orderNosOf(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .select({ id: orders.id, orderNo: orders.orderNo })
+    .from(orders)
+    .where(inArray(orders.id, unique));
+  return new Map(rows.map((r) => [r.id, r.orderNo]));
 }

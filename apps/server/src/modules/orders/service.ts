@@ -12,7 +12,7 @@ import { canTransition, recordEvent, STATUS_LABELS, transition, tryTransition } 
 
 export { addToCart, getCart, removeCartLine, setCartSelection, updateCartLine } from './cart.ts';
 export { placeCampaignOrders } from './campaign-orders.ts';
-export { nextOrderNos } from './order-no.ts';
+export { nextOrderNos, orderNosOf } from './order-no.ts';
 export { getCheckout, placeOrder } from './checkout.ts';
 export { type CampaignTerms } from './campaign-terms.ts';
 export { cancelUnpaidCampaignOrder, hasPaidOrder, releaseShipHold } from './group-orders.ts';

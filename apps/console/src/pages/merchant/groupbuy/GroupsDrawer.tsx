@@ -106,9 +106,9 @@ export function GroupsDrawer({
                   key: 'o',
                   render: (_, m) =>
                     orderLinks ? (
-                      <Link to={`/merchant/orders/${m.orderId}`}>{m.orderId}</Link>
+                      <Link to={`/merchant/orders/${m.orderId}`}>{m.orderNo}</Link>
                     ) : (
-                      <Typography.Text copyable>{m.orderId}</Typography.Text>
+                      <Typography.Text copyable>{m.orderNo}</Typography.Text>
                     ),
                 },
                 { title: t('售后'), key: 'r', render: (_, m) => (m.refundedAfterSuccess ? t('成团后已退款') : '—') },
