@@ -103,4 +103,22 @@ export const enFlash = {
   '开启后金卡会员提前 30 分钟、黑钻会员提前 60 分钟开抢，与其他买家共用同一份秒杀数量和每人限购':
     'Gold members may buy 30 min and Black Diamond members 60 min before the start, from the same flash quantity and per-buyer limit',
   会员优先购: 'Members first',
+  会员专享: 'Members only',
+  '仅该等级及以上的会员可抢；不选则所有买家可抢':
+    'Only members of this tier and above may buy; leave empty for everyone',
+  '仅本店该社群的成员可抢；不选则不限社群': 'Only members of this community may buy; leave empty for everyone',
+  不限等级: 'Any tier',
+  会员等级加载失败: 'Could not load the membership tiers',
+  '{name}及以上': '{name} and above',
+  社群专享: 'Community only',
+  不限社群: 'Any community',
+  社群加载失败: 'Could not load the communities',
+  本店还没有社群: 'This shop has no communities yet',
+  '{name}（{n} 人）': '{name} ({n} members)',
+  '{name}及以上专享': '{name} and above only',
+  '社群专享：{name}': 'Community only: {name}',
+  普通会员: 'Regular',
+  银卡会员: 'Silver',
+  金卡会员: 'Gold',
+  黑钻会员: 'Black Diamond',
 } as const satisfies Record<string, string>;

@@ -1,6 +1,20 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Space, Switch, Typography } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Select,
+  Space,
+  Switch,
+  Typography,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -25,6 +39,8 @@ import {
   type SkuFacts,
 } from './flashsale/form.ts';
 import { ProductSelect, SkuSelect } from './flashsale/SkuPicker.tsx';
+import { useMerchantCommunities } from './community/api.ts';
+import { TIER_NAME } from './flashsale/labels.ts';
 
 const check = (problem: string | null) => (problem ? Promise.reject(new Error(problem)) : Promise.resolve());
 
@@ -45,6 +61,14 @@ export default function FlashSaleNewPage() {
       ),
     [],
   );
+
+  // Tier names come from the membership ladder (every signed-in account may read it); 普通会员 is everyone.
+  const tiers = useQuery({
+    queryKey: ['membership', 'tiers'],
+    queryFn: async () => (await must(api.GET('/api/v1/membership/me'))).tiers,
+    staleTime: Infinity,
+  });
+  const communities = useMerchantCommunities();
 
   const create = useMutation({
     mutationFn: (body: CreateFlashSaleBody) => must(api.POST('/api/v1/merchant/flash-sales', { body })),
@@ -143,6 +167,40 @@ export default function FlashSaleNewPage() {
                 rules={[{ required: true, type: 'integer', min: 1, max: 30, message: t('支付时限 1–30 分钟') }]}
               >
                 <InputNumber min={1} max={30} precision={0} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Row gutter={16}>
+            <Col xs={24} lg={8}>
+              <Form.Item name="minTier" label={t('会员专享')} extra={t('仅该等级及以上的会员可抢；不选则所有买家可抢')}>
+                <Select
+                  allowClear
+                  placeholder={t('不限等级')}
+                  loading={tiers.isLoading}
+                  status={tiers.isError ? 'error' : undefined}
+                  notFoundContent={tiers.isError ? t('会员等级加载失败') : undefined}
+                  options={(tiers.data ?? [])
+                    .filter((tier) => tier.code !== 'regular')
+                    .map((tier) => ({ value: tier.code, label: t('{name}及以上', { name: t(TIER_NAME[tier.code]) }) }))}
+                  data-testid="flash-min-tier"
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} lg={10}>
+              <Form.Item name="communityId" label={t('社群专享')} extra={t('仅本店该社群的成员可抢；不选则不限社群')}>
+                <Select
+                  allowClear
+                  showSearch={{ optionFilterProp: 'label' }}
+                  placeholder={t('不限社群')}
+                  loading={communities.isLoading}
+                  status={communities.isError ? 'error' : undefined}
+                  notFoundContent={communities.isError ? t('社群加载失败') : t('本店还没有社群')}
+                  options={(communities.data ?? []).map((c) => ({
+                    value: c.id,
+                    label: t('{name}（{n} 人）', { name: c.name, n: c.memberCount }),
+                  }))}
+                  data-testid="flash-community"
+                />
               </Form.Item>
             </Col>
           </Row>

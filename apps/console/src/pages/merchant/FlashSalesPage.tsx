@@ -10,7 +10,8 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { flashKeys, useFlashSales, type FlashSlot } from './flashsale/api.ts';
-import { SLOT_STATE, soldPercent } from './flashsale/labels.ts';
+import { SLOT_STATE, soldPercent, TIER_NAME } from './flashsale/labels.ts';
+import { useMerchantCommunities } from './community/api.ts';
 
 /** 秒杀活动: the shop's slots, newest start first, with their state, sales so far, monitor and cancel. */
 export default function FlashSalesPage() {
@@ -19,6 +20,8 @@ export default function FlashSalesPage() {
   const qc = useQueryClient();
   const notify = useNotify();
   const list = useFlashSales(merchantId);
+  const communities = useMerchantCommunities();
+  const communityNames = new Map((communities.data ?? []).map((c) => [c.id, c.name]));
 
   const cancel = useMutation({
     mutationFn: (saleId: string) =>
@@ -41,6 +44,22 @@ export default function FlashSalesPage() {
             <span style={{ marginLeft: 8 }}>
               <StatusTag color="gold" testId="flash-member-early-tag">
                 {t('会员优先购')}
+              </StatusTag>
+            </span>
+          )}
+          {s.minTier && (
+            <span style={{ marginLeft: 8 }}>
+              <StatusTag color="magenta" testId="flash-min-tier-tag">
+                {t('{name}及以上专享', { name: t(TIER_NAME[s.minTier]) })}
+              </StatusTag>
+            </span>
+          )}
+          {s.communityId && (
+            <span style={{ marginLeft: 8 }}>
+              <StatusTag color="cyan" testId="flash-community-tag">
+                {communityNames.get(s.communityId)
+                  ? t('社群专享：{name}', { name: communityNames.get(s.communityId)! })
+                  : t('社群专享')}
               </StatusTag>
             </span>
           )}

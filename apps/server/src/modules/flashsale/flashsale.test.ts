@@ -206,6 +206,27 @@ describe('VIP slots', () => {
     });
     expect((await purchase(member!, vip.body.items[0].itemId)).status).toBe(201);
     expect((await purchase(member!, gold.body.items[0].itemId)).body.type).toBe('flash-not-eligible');
+    // The merchant's list says which slots are VIP/community-only, so the console can tag them.
+    const mine = (await s.owner.get('/api/v1/merchant/flash-sales')).body.slots;
+    expect(mine.map((x: any) => [x.title, x.minTier, x.communityId]).sort()).toEqual([
+      ['社群专享秒杀', null, community.body.id],
+      ['金卡专享秒杀', 'gold', null],
+    ]);
+  });
+
+  it('refuses a community that does not exist and takes no stock for it', async () => {
+    const s = await shop(t, { price: 19_900, stock: 50 });
+    const res = await s.owner.post('/api/v1/merchant/flash-sales', {
+      title: '不存在的社群秒杀',
+      startsAt: minutes(1),
+      endsAt: minutes(61),
+      communityId: 'cmn_missing',
+      items: [{ skuId: s.skuId, flashPrice: 9_900, quantity: 5 }],
+    });
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ type: 'flash-invalid-community', title: '专享社群设置有误' });
+    expect(await stockOf(s.skuId)).toBe(50);
+    expect((await s.owner.get('/api/v1/merchant/flash-sales')).body.slots).toEqual([]);
   });
 });
 

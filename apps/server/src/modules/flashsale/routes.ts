@@ -41,6 +41,8 @@ const Slot = z.object({
   startsAt: z.string(),
   endsAt: z.string(),
   state: z.enum(['upcoming', 'live', 'ended', 'cancelled']),
+  minTier: z.enum(TIER_CODES).nullable().describe('会员专享：该等级及以上可抢'),
+  communityId: z.string().nullable().describe('社群专享：仅该社群成员可抢'),
   memberEarlyAccess: z.boolean(),
   items: z.array(FlashItem),
 });

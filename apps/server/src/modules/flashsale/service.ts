@@ -7,6 +7,7 @@ import { emit } from '../../platform/events.ts';
 import { newId } from '../../platform/ids.ts';
 import { formatYuan } from '../../platform/money.ts';
 import { loadSkusForCheckout, releaseStock, reserveStock, type SkuSnapshot } from '../catalog/api.ts';
+import { communityNames } from '../communities/api.ts';
 import { priorityAccessFrom, type TierCode, tierOf } from '../membership/api.ts';
 import { CLOSE_SALE_JOB, closeSaleKey, FLASH_ITEM_CHANGED } from './jobs.ts';
 import { flashGate } from './gate.ts';
@@ -23,6 +24,7 @@ const MAX_SLOT_HOURS = 24;
 const refuse = refusals({
   'flash-invalid-window': [422, '秒杀场次时间不合理'],
   'flash-invalid-item': [422, '秒杀商品设置有误'],
+  'flash-invalid-community': [422, '专享社群设置有误'],
   'out-of-stock': '库存不足，无法划出秒杀数量',
   'flash-already-started': '场次已开始，不能取消',
 });
@@ -63,6 +65,10 @@ export interface FlashSlotDto {
   startsAt: string;
   endsAt: string;
   state: 'upcoming' | 'live' | 'ended' | 'cancelled';
+  /** VIP slot: only buyers from this tier up may buy. */
+  minTier: (typeof TIER_CODES)[number] | null;
+  /** Community slot: only members of this community may buy. */
+  communityId: string | null;
   memberEarlyAccess: boolean;
   items: FlashItemDto[];
 }
@@ -95,6 +101,8 @@ export async function createFlashSale(ctx: Ctx, input: CreateFlashSaleInput): Pr
   if (new Set(skuIds).size !== skuIds.length) return refuse('flash-invalid-item', '同一规格在一个场次里只能出现一次');
 
   return ctx.tx(async (tx) => {
+    if (input.communityId && !(await communityNames(tx, [input.communityId])).has(input.communityId))
+      return refuse('flash-invalid-community', '所选社群不存在');
     const skus = await loadSkusForCheckout(tx, skuIds);
     for (const item of input.items) {
       const sku = skus.get(item.skuId);
@@ -369,6 +377,8 @@ function toSlot(
     startsAt: sale.startsAt.toISOString(),
     endsAt: sale.endsAt.toISOString(),
     state,
+    minTier: sale.minTier,
+    communityId: sale.communityId,
     memberEarlyAccess: sale.memberEarlyAccess,
     items: items.map((i) => toItem(sale, i, skus.get(i.skuId), now, tier)),
   };

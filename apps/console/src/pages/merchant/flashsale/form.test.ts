@@ -88,6 +88,22 @@ describe('request body', () => {
     });
   });
 
+  it('sends a VIP slot’s tier and community only when chosen', () => {
+    const start = dayjs('2026-12-12T00:00:00+08:00');
+    const values = {
+      title: '金卡社群专享',
+      window: [start, start.add(1, 'hour')] as [typeof start, typeof start],
+      payWindowMinutes: 5,
+      items: [{ productId: 'prd_1', skuId: 'sku_1', flashPriceYuan: 10, quantity: 3, perUserLimit: 1 }],
+    };
+    expect(toCreateBody({ ...values, minTier: 'gold', communityId: 'cmn_1' })).toMatchObject({
+      minTier: 'gold',
+      communityId: 'cmn_1',
+    });
+    const open = toCreateBody({ ...values, minTier: null, communityId: null });
+    expect('minTier' in open || 'communityId' in open).toBe(false);
+  });
+
   it('puts the server’s field errors on the form’s own fields', () => {
     const err = new ApiError({
       type: 'validation',

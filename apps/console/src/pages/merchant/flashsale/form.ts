@@ -27,6 +27,10 @@ export interface FlashFormValues {
   payWindowMinutes: number;
   /** 会员优先购 (limited edition): 金卡 and 黑钻 may buy before the start. */
   memberEarlyAccess?: boolean;
+  /** 会员专享: only buyers from this tier up may buy; empty for everyone. */
+  minTier?: CreateFlashSaleBody['minTier'] | null;
+  /** 社群专享: only members of this community may buy; empty for everyone. */
+  communityId?: string | null;
   items: FlashItemValues[];
 }
 
@@ -111,6 +115,8 @@ export function toCreateBody(values: FlashFormValues): CreateFlashSaleBody {
     endsAt: end.toISOString(),
     payWindowSeconds: Math.round(values.payWindowMinutes * 60),
     memberEarlyAccess: values.memberEarlyAccess ?? false,
+    ...(values.minTier ? { minTier: values.minTier } : {}),
+    ...(values.communityId ? { communityId: values.communityId } : {}),
     items: values.items.map((item, i) => {
       const flashPrice = item.flashPriceYuan == null ? undefined : yuanToFen(item.flashPriceYuan);
       if (!item.skuId || flashPrice === undefined || item.quantity == null) {
