@@ -28,6 +28,7 @@ import {
   EditOutlined,
   FileSearchOutlined,
   FileTextOutlined,
+  TrophyOutlined,
   VideoCameraOutlined,
 } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -192,6 +193,11 @@ export function ConsoleLayout() {
             key: '/platform/posts',
             icon: <FileTextOutlined />,
             label: <Link to="/platform/posts">{t('内容管理')}</Link>,
+          },
+          {
+            key: '/platform/challenges',
+            icon: <TrophyOutlined />,
+            label: <Link to="/platform/challenges">{t('话题挑战赛')}</Link>,
           },
           {
             key: '/platform/orders',

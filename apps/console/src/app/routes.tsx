@@ -38,6 +38,7 @@ const DistributionStatsPage = lazy(() => import('../pages/shared/distribution/Di
 const FissionReportPage = lazy(() => import('../pages/shared/distribution/FissionReportPage.tsx'));
 const ContentModerationPage = lazy(() => import('../pages/platform/ContentModerationPage.tsx'));
 const ContentPostsPage = lazy(() => import('../pages/platform/ContentPostsPage.tsx'));
+const ChallengesPage = lazy(() => import('../pages/platform/ChallengesPage.tsx'));
 const CreatorCentrePage = lazy(() => import('../pages/creator/CreatorCentrePage.tsx'));
 const PointsStatsPage = lazy(() => import('../pages/platform/points/PointsStatsPage.tsx'));
 const PointsMallAdminPage = lazy(() => import('../pages/platform/points/PointsMallAdminPage.tsx'));
@@ -293,6 +294,10 @@ export function AppRoutes() {
         <Route
           path="platform/posts"
           element={<RequireRole role="operator">{page(<ContentPostsPage />)}</RequireRole>}
+        />
+        <Route
+          path="platform/challenges"
+          element={<RequireRole role="operator">{page(<ChallengesPage />)}</RequireRole>}
         />
         <Route path="*" element={<NotFound />} />
       </Route>

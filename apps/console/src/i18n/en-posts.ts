@@ -89,4 +89,23 @@ export const enPosts = {
   '浏览 {v} · 赞 {l} · 评 {c}': '{v} views · {l} likes · {c} comments',
   请填写原因: 'Please give a reason',
   推广链接: 'Affiliate link',
+  话题挑战赛: 'Topic challenges',
+  进行中: 'Running',
+  '（未填写说明）': '(no description)',
+  参与笔记: 'Posts',
+  编辑: 'Edit',
+  '把话题设为挑战赛：填写说明和起止时间，话题页显示挑战赛信息；参与笔记为带此话题的已发布笔记。':
+    'Turn a topic into a challenge with a description and dates; the topic page shows it. Posts counts published posts with the topic.',
+  新建挑战赛: 'New challenge',
+  还没有挑战赛: 'No challenges yet',
+  '已保存 #{name}#': 'Saved #{name}#',
+  '已创建挑战赛 #{name}#': 'Created the challenge #{name}#',
+  '编辑挑战赛 #{name}#': 'Edit #{name}#',
+  话题: 'Topic',
+  '不带 #，例如：晒出你的穿搭；已有话题会变为挑战赛':
+    'Without #, e.g. 晒出你的穿搭; an existing topic becomes a challenge',
+  '话题 1–20 个字': 'A topic has 1–20 characters',
+  说明: 'Description',
+  '说明最多 300 字': 'At most 300 characters',
+  告诉用户怎么参与: 'Tell people how to take part',
 } as const;

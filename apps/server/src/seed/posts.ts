@@ -29,12 +29,13 @@ export async function seedPosts(
 ): Promise<{ posts: number }> {
   const ctxOf = (actor: Actor) => makeCtx({ ...deps, clock }, actor);
   clock.set(input.until.getTime() - 10 * 24 * HOUR);
-  await upsertChallenge(ctxOf(seedOperator), {
+  const challenge = await upsertChallenge(ctxOf(seedOperator), {
     name: '晒出你的穿搭',
     description: '演示挑战赛：晒出你的日常穿搭，标记单品，分享给朋友。',
     startsAt: new Date(input.until.getTime() - 10 * 24 * HOUR).toISOString(),
     endsAt: new Date(input.until.getTime() + 20 * 24 * HOUR).toISOString(),
   });
+  if (!challenge.ok) throw new Error(`seed challenge: ${challenge.title}`);
   const authors = input.buyers.slice(0, AUTHORS);
   const step = Math.max(1, Math.floor(input.products.length / POSTS));
   const picked = Array.from({ length: POSTS }, (_, i) => input.products[(i * step) % input.products.length]!);

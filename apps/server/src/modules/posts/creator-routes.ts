@@ -4,7 +4,7 @@ import type { App } from '../../platform/http.ts';
 import { ctxOf } from '../../platform/context.ts';
 import { unwrap } from '../../platform/errors.ts';
 import { DRAFT_STYLES } from './drafts.ts';
-import { Id, IdParams } from './dto.ts';
+import { Id, IdParams, page, PageQuery } from './dto.ts';
 import * as svc from './service.ts';
 
 const tags = ['创作者'];
@@ -15,6 +15,15 @@ const Partnership = z.object({
   creatorId: z.string(),
   title: z.string(),
   feeAmount: z.number(),
+  createdAt: z.string(),
+});
+const Challenge = z.object({
+  name: z.string(),
+  description: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  state: z.enum(['upcoming', 'running', 'ended']).describe('upcoming 未开始 / running 进行中 / ended 已结束'),
+  postCount: z.number().int().describe('带此话题的已发布笔记数'),
   createdAt: z.string(),
 });
 const PostStats = z.object({
@@ -196,6 +205,20 @@ export default async function creatorRoutes(app: App) {
         response: { 200: z.object({ name: z.string() }) },
       },
     },
-    async (req) => svc.upsertChallenge(ctxOf(req), { name: req.params.name, ...req.body }),
+    async (req) => unwrap(await svc.upsertChallenge(ctxOf(req), { name: req.params.name, ...req.body })),
+  );
+
+  r.get(
+    '/api/v1/admin/challenges',
+    {
+      config: { permission: 'operator' },
+      schema: {
+        tags,
+        summary: '话题挑战赛（按开始时间倒序；游标分页）',
+        querystring: PageQuery,
+        response: { 200: page(Challenge) },
+      },
+    },
+    async (req) => svc.listChallenges(ctxOf(req), req.query),
   );
 }

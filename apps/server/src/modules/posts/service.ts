@@ -3,7 +3,7 @@ import type { Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
 import { publicProfiles } from '../accounts/api.ts';
-import { requireOperator, requireUser } from '../../platform/auth.ts';
+import { requireUser } from '../../platform/auth.ts';
 import { listComments } from './comments.ts';
 import { authorFeed, discoveryFeed, followingFeed, likedFeed, topicFeed } from './feeds.ts';
 import { listMyRewards } from './incentives.ts';
@@ -18,6 +18,7 @@ export { addComment } from './comments.ts';
 export { recordProductClick, setFavourited, setFollowing, setLiked } from './social.ts';
 export { createPartnership, listMerchantPartnerships, listMyPartnerships } from './sponsorship.ts';
 export { draftPost, draftProductCopy } from './drafts.ts';
+export { listChallenges, upsertChallenge } from './challenges.ts';
 export { creatorOverview } from './creator-centre.ts';
 
 const viewerOf = (ctx: Ctx) => ({ userId: ctx.actor.kind === 'user' ? ctx.actor.userId : null });
@@ -143,26 +144,6 @@ export async function trendingTopics(ctx: Ctx) {
         ).map((r) => r.name),
   );
   return rows.map((r) => ({ name: r.name, postCount: Number(r.n), isChallenge: challenges.has(r.name) }));
-}
-
-/** An operator turns a topic into a challenge (#晒出你的穿搭#) with a description and dates. */
-export async function upsertChallenge(
-  ctx: Ctx,
-  input: { name: string; description: string; startsAt: string; endsAt: string },
-) {
-  requireOperator(ctx.actor);
-  const values = {
-    name: input.name,
-    description: input.description,
-    isChallenge: true,
-    startsAt: new Date(input.startsAt),
-    endsAt: new Date(input.endsAt),
-  };
-  await ctx.db
-    .insert(topics)
-    .values({ ...values, createdAt: ctx.now() })
-    .onConflictDoUpdate({ target: topics.name, set: values });
-  return { name: input.name };
 }
 
 /** A profile: who, follow counts, and whether the viewer follows them. Posts and likes page separately. */
