@@ -29,6 +29,7 @@ import {
   FileSearchOutlined,
   FileTextOutlined,
   TrophyOutlined,
+  SoundOutlined,
   VideoCameraOutlined,
 } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -154,6 +155,11 @@ export function ConsoleLayout() {
             key: '/merchant/distribution',
             icon: <ShareAltOutlined />,
             label: <Link to="/merchant/distribution">{t('分销数据')}</Link>,
+          },
+          {
+            key: '/merchant/partnerships',
+            icon: <SoundOutlined />,
+            label: <Link to="/merchant/partnerships">{t('品牌合作')}</Link>,
           },
         ],
       });

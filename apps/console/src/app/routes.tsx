@@ -38,6 +38,7 @@ const DistributionStatsPage = lazy(() => import('../pages/shared/distribution/Di
 const FissionReportPage = lazy(() => import('../pages/shared/distribution/FissionReportPage.tsx'));
 const ContentModerationPage = lazy(() => import('../pages/platform/ContentModerationPage.tsx'));
 const ContentPostsPage = lazy(() => import('../pages/platform/ContentPostsPage.tsx'));
+const PartnershipsPage = lazy(() => import('../pages/merchant/PartnershipsPage.tsx'));
 const ChallengesPage = lazy(() => import('../pages/platform/ChallengesPage.tsx'));
 const CreatorCentrePage = lazy(() => import('../pages/creator/CreatorCentrePage.tsx'));
 const PointsStatsPage = lazy(() => import('../pages/platform/points/PointsStatsPage.tsx'));
@@ -294,6 +295,10 @@ export function AppRoutes() {
         <Route
           path="platform/posts"
           element={<RequireRole role="operator">{page(<ContentPostsPage />)}</RequireRole>}
+        />
+        <Route
+          path="merchant/partnerships"
+          element={<RequireRole role="merchant">{page(<PartnershipsPage />)}</RequireRole>}
         />
         <Route
           path="platform/challenges"

@@ -26,6 +26,10 @@ const Challenge = z.object({
   postCount: z.number().int().describe('带此话题的已发布笔记数'),
   createdAt: z.string(),
 });
+const MerchantPartnership = Partnership.extend({
+  creator: z.object({ id: z.string(), nickname: z.string(), avatarUrl: z.string().nullable() }),
+  posts: z.array(z.object({ id: z.string(), title: z.string(), status: z.string() })),
+});
 const PostStats = z.object({
   id: z.string(),
   title: z.string(),
@@ -184,9 +188,14 @@ export default async function creatorRoutes(app: App) {
     '/api/v1/merchant/partnerships',
     {
       config: { permission: 'merchant' },
-      schema: { tags, summary: '本店的品牌合作', response: { 200: z.array(Partnership) } },
+      schema: {
+        tags,
+        summary: '本店的品牌合作（新的在前；游标分页），含创作者与已加「广告」标识的笔记',
+        querystring: PageQuery,
+        response: { 200: page(MerchantPartnership) },
+      },
     },
-    async (req) => svc.listMerchantPartnerships(ctxOf(req)),
+    async (req) => svc.listMerchantPartnerships(ctxOf(req), req.query),
   );
 
   r.put(

@@ -55,6 +55,7 @@ export const posts = pgTable(
     index('posts_author_idx').on(t.authorId, t.createdAt),
     index('posts_status_created_idx').on(t.status, t.createdAt),
     uniqueIndex('posts_order_line_uq').on(t.orderLineId),
+    index('posts_partnership_idx').on(t.partnershipId),
     check('posts_counts_nonneg', sql`${t.likeCount} >= 0 and ${t.commentCount} >= 0 and ${t.favouriteCount} >= 0`),
   ],
 );
@@ -165,7 +166,10 @@ export const brandPartnerships = pgTable(
     feeAmount: bigint('fee_amount', { mode: 'number' }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('brand_partnerships_creator_idx').on(t.creatorId)],
+  (t) => [
+    index('brand_partnerships_creator_idx').on(t.creatorId),
+    index('brand_partnerships_merchant_idx').on(t.merchantId, t.id),
+  ],
 );
 
 /** 晒单返现 / 评价有礼 rewards earned, one per order line and kind, so a line is never rewarded twice. */

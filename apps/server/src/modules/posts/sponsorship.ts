@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt } from 'drizzle-orm';
 import { actingMerchant, requireUser } from '../../platform/auth.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { notFound, ok, refusals, type Result } from '../../platform/errors.ts';
@@ -84,23 +84,61 @@ export async function listMyPartnerships(ctx: Ctx): Promise<PartnershipView[]> {
   }));
 }
 
-/** The shop's partnerships. */
-export async function listMerchantPartnerships(ctx: Ctx): Promise<PartnershipView[]> {
+export interface MerchantPartnershipView extends PartnershipView {
+  creator: { id: string; nickname: string; avatarUrl: string | null };
+  /** The posts labelled 「广告」 under this deal (attached by the brand or by the creator when composing). */
+  posts: { id: string; title: string; status: string }[];
+}
+
+/** The shop's partnerships, newest first, keyset-paginated by id (ids are time-ordered). */
+export async function listMerchantPartnerships(
+  ctx: Ctx,
+  input: { cursor?: string | undefined; limit?: number | undefined },
+): Promise<{ items: MerchantPartnershipView[]; nextCursor: string | null }> {
   const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const limit = input.limit ?? 20;
   const rows = await ctx.db
     .select()
     .from(brandPartnerships)
-    .where(eq(brandPartnerships.merchantId, merchantId))
-    .orderBy(desc(brandPartnerships.createdAt))
-    .limit(100);
+    .where(
+      and(
+        eq(brandPartnerships.merchantId, merchantId),
+        input.cursor ? lt(brandPartnerships.id, input.cursor) : undefined,
+      ),
+    )
+    .orderBy(desc(brandPartnerships.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
   const brand = (await getMerchantBriefs(ctx.db, [merchantId])).get(merchantId)?.name ?? '品牌方';
-  return rows.map((r) => ({
+  const creators = await publicProfiles(ctx.db, [...new Set(page.map((r) => r.creatorId))]);
+  const labelled = page.length
+    ? await ctx.db
+        .select({ id: posts.id, title: posts.title, status: posts.status, partnershipId: posts.partnershipId })
+        .from(posts)
+        .where(
+          inArray(
+            posts.partnershipId,
+            page.map((r) => r.id),
+          ),
+        )
+        .orderBy(asc(posts.id))
+    : [];
+  const items = page.map((r) => ({
     id: r.id,
     merchantId,
     brandName: brand,
     creatorId: r.creatorId,
+    creator: {
+      id: r.creatorId,
+      nickname: creators.get(r.creatorId)?.nickname ?? '已注销用户',
+      avatarUrl: creators.get(r.creatorId)?.avatarUrl ?? null,
+    },
     title: r.title,
     feeAmount: r.feeAmount,
+    posts: labelled
+      .filter((p) => p.partnershipId === r.id)
+      .map((p) => ({ id: p.id, title: p.title, status: p.status })),
     createdAt: r.createdAt.toISOString(),
   }));
+  return { items, nextCursor: rows.length > limit ? page[page.length - 1]!.id : null };
 }
