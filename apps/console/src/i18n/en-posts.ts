@@ -137,4 +137,10 @@ export const enPosts = {
   选择这位创作者的笔记: 'Choose one of the creator’s posts',
   '先填写创作者 ID': 'Enter the creator ID first',
   '{title}（已有合作）': '{title} (already sponsored)',
+  'AI 文案': 'AI copy',
+  'AI 文案草稿（根据已保存的商品属性生成，请核对后使用）':
+    'AI copy draft (from the saved attributes; check it before use)',
+  插入到商品详情: 'Insert into the description',
+  换一版: 'Another version',
+  放弃: 'Discard',
 } as const;

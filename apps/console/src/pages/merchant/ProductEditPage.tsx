@@ -139,7 +139,7 @@ function InfoCard({ product, onSaved }: { product: MerchantProduct; onSaved: (p:
         initialValues={initial}
         onFinish={(v) => update.mutate({ ...v, attributes: v.attributes ?? [], images: v.images ?? [] })}
       >
-        <ProductInfoFields />
+        <ProductInfoFields productId={product.id} />
         <Button type="primary" htmlType="submit" loading={update.isPending} data-testid="product-info-save">
           {t('保存商品信息')}
         </Button>

@@ -2,6 +2,7 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, Form, Input, Switch, TreeSelect } from 'antd';
 import { useT } from '../../../i18n/index.tsx';
 import { useCategories } from '../../shared/categories.ts';
+import { CopyDraft } from './CopyDraft.tsx';
 import { ImagesInput } from './ImagesInput.tsx';
 
 export interface ProductInfoValues {
@@ -15,7 +16,7 @@ export interface ProductInfoValues {
 }
 
 /** Title, category, images, attributes and description: the fields a product has besides its SKUs. */
-export function ProductInfoFields() {
+export function ProductInfoFields({ productId }: { productId?: string } = {}) {
   const t = useT();
   const categories = useCategories();
   return (
@@ -105,6 +106,7 @@ export function ProductInfoFields() {
       <Form.Item name="description" label={t('商品详情')} rules={[{ max: 10000, message: t('商品详情最多 10000 字') }]}>
         <Input.TextArea rows={5} maxLength={10000} showCount />
       </Form.Item>
+      {productId ? <CopyDraft productId={productId} /> : null}
       <Form.Item
         name="madeToOrder"
         label={t('定制商品')}
