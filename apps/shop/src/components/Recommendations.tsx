@@ -50,7 +50,7 @@ function RecommendCard({
         data-testid="rec-reason"
         aria-label={t('为什么推荐：{reason}', { reason: item.reason.text })}
       >
-        <span className="ellipsis">{item.reason.text}</span>
+        <span className="clamp-2">{item.reason.text}</span>
         <InformationCircleOutline aria-hidden />
       </button>
     </div>

@@ -136,7 +136,8 @@ async function personalisedList(ctx: Ctx, userId: string, now: Date): Promise<Ra
       .orderBy(desc(discoveryInteractions.lastAt))
       .limit(300);
     for (const r of rows) {
-      const s = Math.log1p(r.weight);
+      // Lately matters: a purchase this week says more than one four weeks ago (half-life 14 days).
+      const s = Math.log1p(r.weight) * 2 ** (-Math.max(0, now.getTime() - r.lastAt.getTime()) / (14 * DAY));
       const c = get(r.productId);
       c.social += s;
       if (!c.friend || s > c.friend.best) c.friend = { userId: r.userId, action: r.kind, best: s };
