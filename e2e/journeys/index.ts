@@ -15,6 +15,7 @@ import { abExperiment } from './11-ab-experiment.ts';
 import { firstImpression } from './9-first-impression.ts';
 import { operatorDashboard } from './10-operator-dashboard.ts';
 import { anomalyAlerts } from './13-anomaly-alerts.ts';
+import { discoveryFeed } from './17-discovery-feed.ts';
 
 export const journeys: Journey[] = [
   // First: it checks what a newcomer sees on a fresh start, before other journeys change the demo world.
@@ -33,4 +34,5 @@ export const journeys: Journey[] = [
   anomalyAlerts,
   contentSecurityPolicy,
   behaviourEvents,
+  discoveryFeed,
 ];

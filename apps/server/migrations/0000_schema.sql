@@ -695,6 +695,59 @@ CREATE TABLE "coupons" (
 	"issued_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "discovery_builds" (
+	"id" text PRIMARY KEY NOT NULL,
+	"built_at" timestamp with time zone NOT NULL,
+	"items" integer NOT NULL,
+	"interactions" integer NOT NULL,
+	"neighbour_rows" integer NOT NULL,
+	"millis" integer NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "discovery_interactions" (
+	"user_id" text NOT NULL,
+	"product_id" text NOT NULL,
+	"kind" text NOT NULL,
+	"weight" double precision NOT NULL,
+	"last_at" timestamp with time zone NOT NULL,
+	"last_event_id" text NOT NULL,
+	CONSTRAINT "discovery_interactions_user_id_product_id_kind_pk" PRIMARY KEY("user_id","product_id","kind")
+);
+--> statement-breakpoint
+CREATE TABLE "discovery_interest_tags" (
+	"user_id" text NOT NULL,
+	"category_id" text NOT NULL,
+	"weight" double precision NOT NULL,
+	"deleted_at" timestamp with time zone,
+	"updated_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "discovery_interest_tags_user_id_category_id_pk" PRIMARY KEY("user_id","category_id")
+);
+--> statement-breakpoint
+CREATE TABLE "discovery_items" (
+	"product_id" text PRIMARY KEY NOT NULL,
+	"merchant_id" text NOT NULL,
+	"category_id" text NOT NULL,
+	"listed_at" timestamp with time zone NOT NULL,
+	"available" boolean NOT NULL,
+	"popularity" double precision DEFAULT 0 NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "discovery_neighbours" (
+	"product_id" text NOT NULL,
+	"kind" text NOT NULL,
+	"rank" integer NOT NULL,
+	"neighbour_id" text NOT NULL,
+	"score" double precision NOT NULL,
+	CONSTRAINT "discovery_neighbours_product_id_kind_rank_pk" PRIMARY KEY("product_id","kind","rank")
+);
+--> statement-breakpoint
+CREATE TABLE "discovery_settings" (
+	"user_id" text PRIMARY KEY NOT NULL,
+	"personalised" boolean NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "affiliate_links" (
 	"id" text PRIMARY KEY NOT NULL,
 	"code" text NOT NULL,
@@ -1801,6 +1854,8 @@ CREATE INDEX "coupon_templates_merchant_idx" ON "coupon_templates" USING btree (
 CREATE INDEX "coupon_templates_audience_idx" ON "coupon_templates" USING btree ("audience","status","claim_until");--> statement-breakpoint
 CREATE INDEX "coupons_user_idx" ON "coupons" USING btree ("user_id","status","valid_until");--> statement-breakpoint
 CREATE INDEX "coupons_template_idx" ON "coupons" USING btree ("template_id","status");--> statement-breakpoint
+CREATE INDEX "discovery_interactions_product_idx" ON "discovery_interactions" USING btree ("product_id");--> statement-breakpoint
+CREATE INDEX "discovery_items_category_idx" ON "discovery_items" USING btree ("category_id","popularity");--> statement-breakpoint
 CREATE UNIQUE INDEX "affiliate_links_promoter_product_uq" ON "affiliate_links" USING btree ("promoter_id","product_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "commission_rules_target_uq" ON "commission_rules" USING btree (coalesce("merchant_id", ''),"scope","target");--> statement-breakpoint
 CREATE UNIQUE INDEX "commissions_line_level_uq" ON "commissions" USING btree ("line_id","level");--> statement-breakpoint
@@ -1889,6 +1944,7 @@ CREATE INDEX "points_lots_expiry_idx" ON "points_lots" USING btree ("expires_at"
 CREATE INDEX "points_redemptions_user_idx" ON "points_redemptions" USING btree ("user_id","created_at");--> statement-breakpoint
 CREATE INDEX "points_redemptions_status_idx" ON "points_redemptions" USING btree ("status","created_at");--> statement-breakpoint
 CREATE INDEX "brand_partnerships_creator_idx" ON "brand_partnerships" USING btree ("creator_id");--> statement-breakpoint
+CREATE INDEX "brand_partnerships_merchant_idx" ON "brand_partnerships" USING btree ("merchant_id","id");--> statement-breakpoint
 CREATE UNIQUE INDEX "content_rewards_line_uq" ON "content_rewards" USING btree ("kind","order_line_id");--> statement-breakpoint
 CREATE INDEX "follows_target_idx" ON "follows" USING btree ("target_type","target_id");--> statement-breakpoint
 CREATE INDEX "post_comments_post_idx" ON "post_comments" USING btree ("post_id","parent_id","created_at");--> statement-breakpoint
@@ -1898,6 +1954,7 @@ CREATE INDEX "post_topics_recent_idx" ON "post_topics" USING btree ("topic","cre
 CREATE INDEX "posts_author_idx" ON "posts" USING btree ("author_id","created_at");--> statement-breakpoint
 CREATE INDEX "posts_status_created_idx" ON "posts" USING btree ("status","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "posts_order_line_uq" ON "posts" USING btree ("order_line_id");--> statement-breakpoint
+CREATE INDEX "posts_partnership_idx" ON "posts" USING btree ("partnership_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "reviews_line_kind_uq" ON "reviews" USING btree ("order_line_id","kind");--> statement-breakpoint
 CREATE UNIQUE INDEX "reviews_product_seq_uq" ON "reviews" USING btree ("product_id","seq");--> statement-breakpoint
 CREATE INDEX "reviews_product_list_idx" ON "reviews" USING btree ("product_id","kind","created_at");--> statement-breakpoint

@@ -22,6 +22,7 @@ const ProductListPage = lazy(() => import('./pages/ProductListPage.tsx'));
 const ProductPage = lazy(() => import('./pages/ProductPage.tsx'));
 const ReviewListPage = lazy(() => import('./pages/ReviewListPage.tsx'));
 const MerchantPage = lazy(() => import('./pages/MerchantPage.tsx'));
+const RecommendationSettingsPage = lazy(() => import('./pages/RecommendationSettingsPage.tsx'));
 const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
 const CheckoutPage = lazy(() => import('./pages/CheckoutPage.tsx'));
 const PayPage = lazy(() => import('./pages/PayPage.tsx'));
@@ -145,6 +146,7 @@ const router = createBrowserRouter([
               { path: 'me/addresses', element: <AddressListPage /> },
               { path: 'me/addresses/:id', element: <AddressEditPage /> },
               { path: 'me/settings', element: <SettingsPage /> },
+              { path: 'me/recommendations', element: <RecommendationSettingsPage /> },
               { path: 'me/coupons', element: <MyCouponsPage /> },
               { path: 'group-buy/open/:id', element: <CampaignCheckoutPage mode="open" /> },
               { path: 'group-buy/:id/join', element: <CampaignCheckoutPage mode="join" /> },

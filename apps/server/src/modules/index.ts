@@ -3,6 +3,8 @@ import type { Deps } from '../deps.ts';
 import accountRoutes from './accounts/routes.ts';
 import analyticsRoutes from './analytics/routes.ts';
 import { startAnalytics, wireAnalytics } from './analytics/events.ts';
+import discoveryRoutes from './discovery/routes.ts';
+import { initDiscovery, wireDiscovery } from './discovery/events.ts';
 import { initLifecycle, wireLifecycle } from './lifecycle/events.ts';
 import lifecycleRoutes from './lifecycle/routes.ts';
 import alertRoutes from './alerts/routes.ts';
@@ -107,4 +109,5 @@ export const modules: ModuleDef[] = [
   { name: 'lifecycle', routes: lifecycleRoutes, wire: wireLifecycle, init: initLifecycle },
   { name: 'insights', routes: insightsRoutes },
   { name: 'alerts', routes: alertRoutes, wire: wireAlerts, init: initAlerts },
+  { name: 'discovery', routes: discoveryRoutes, wire: wireDiscovery, init: initDiscovery },
 ];

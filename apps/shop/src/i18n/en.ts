@@ -1,6 +1,7 @@
 // English for every Chinese source string; the Chinese text is the key (and what zh-CN shows).
 import { enCommunities } from './en-communities.ts';
 import { enCoupons } from './en-coupons.ts';
+import { enDiscovery } from './en-discovery.ts';
 import { enLifecycle } from './en-lifecycle.ts';
 import { enFlash } from './en-flash.ts';
 import { enGroupBuy } from './en-groupbuy.ts';
@@ -13,6 +14,7 @@ export const en = {
   ...enCommunities,
   ...enDistribution,
   ...enCoupons,
+  ...enDiscovery,
   ...enLifecycle,
   ...enFlash,
   ...enGroupBuy,

@@ -6,6 +6,7 @@ import { type CartLine, useCart, useCartMutations } from '../api/cart.ts';
 import { useMe } from '../api/session.ts';
 import { Price } from '../components/Price.tsx';
 import { EmptyState, QueryError } from '../components/QueryError.tsx';
+import { RecommendedSection } from '../components/Recommendations.tsx';
 import { QtyStepper } from '../components/QtyStepper.tsx';
 import { ListSkeleton } from '../components/Skeletons.tsx';
 import { useT } from '../i18n/index.tsx';
@@ -113,11 +114,14 @@ export default function CartPage() {
       {header}
       <PullToRefresh onRefresh={async () => void (await cart.refetch())}>
         {lines.length === 0 ? (
-          <EmptyState title={t('购物车还是空的')} description={t('去逛逛，把喜欢的好物加进来')}>
-            <Button color="primary" fill="outline" onClick={() => void navigate('/')}>
-              <ShopbagOutline aria-hidden /> {t('去逛逛')}
-            </Button>
-          </EmptyState>
+          <>
+            <EmptyState title={t('购物车还是空的')} description={t('去逛逛，把喜欢的好物加进来')}>
+              <Button color="primary" fill="outline" onClick={() => void navigate('/')}>
+                <ShopbagOutline aria-hidden /> {t('去逛逛')}
+              </Button>
+            </EmptyState>
+            <RecommendedSection title={t('猜你喜欢')} slot="cart.recommend" limit={6} />
+          </>
         ) : (
           <div data-testid="cart-groups">
             {attention.length > 0 && (

@@ -9,6 +9,7 @@ import { FlashStrip } from '../components/FlashStrip.tsx';
 import { ProductGrid, useSalesText } from '../components/ProductCard.tsx';
 import { Price } from '../components/Price.tsx';
 import { EmptyState, QueryError } from '../components/QueryError.tsx';
+import { RecommendedSection } from '../components/Recommendations.tsx';
 import { ProductGridSkeleton } from '../components/Skeletons.tsx';
 import { LiveStrip } from './live/LiveStrip.tsx';
 import { useT, type MessageKey } from '../i18n/index.tsx';
@@ -76,6 +77,7 @@ export default function HomePage() {
             .then(() => qc.invalidateQueries({ queryKey: ['categories'] }))
             .then(() => qc.invalidateQueries({ queryKey: ['flash'] }))
             .then(() => qc.invalidateQueries({ queryKey: ['live'] }))
+            .then(() => qc.invalidateQueries({ queryKey: ['discovery'] }))
         }
       >
         <MemberDayBanner />
@@ -145,6 +147,8 @@ export default function HomePage() {
         <FlashStrip />
 
         <LiveStrip />
+
+        <RecommendedSection title={t('为你推荐')} slot="home.recommend" more />
 
         <section aria-labelledby="home-feed-title">
           <div className="home-feed-head">

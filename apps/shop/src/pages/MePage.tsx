@@ -15,6 +15,7 @@ import {
   PayCircleOutline,
   UserAddOutline,
   GiftOutline,
+  LikeOutline,
 } from 'antd-mobile-icons';
 import { Link, useNavigate } from 'react-router';
 import { useMe } from '../api/session.ts';
@@ -189,6 +190,13 @@ export default function MePage() {
           },
           ...(user
             ? [
+                {
+                  key: 'recommendations',
+                  icon: <LikeOutline aria-hidden />,
+                  label: t('推荐设置'),
+                  to: '/me/recommendations',
+                  testId: 'me-recommendations',
+                },
                 {
                   key: 'settings',
                   icon: <SetOutline aria-hidden />,

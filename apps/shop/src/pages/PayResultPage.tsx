@@ -8,6 +8,7 @@ import { Price } from '../components/Price.tsx';
 import { QueryError } from '../components/QueryError.tsx';
 import { ListSkeleton } from '../components/Skeletons.tsx';
 import { useT } from '../i18n/index.tsx';
+import { RecommendedSection } from '../components/Recommendations.tsx';
 
 /** After paying: what the server says happened, asked again until the payment has an outcome. */
 export default function PayResultPage() {
@@ -109,6 +110,7 @@ export default function PayResultPage() {
           <Button onClick={() => void navigate('/', { replace: true })}>{t('继续逛逛')}</Button>
         </div>
       )}
+      {paid && <RecommendedSection title={t('猜你喜欢')} slot="pay.recommend" limit={6} />}
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { Price } from '../components/Price.tsx';
 import { useSalesText } from '../components/ProductCard.tsx';
 import { QueryError } from '../components/QueryError.tsx';
 import { ReviewItem } from '../components/ReviewItem.tsx';
+import { ProductRecommendations } from '../components/Recommendations.tsx';
 import { ShareEarn } from '../components/ShareEarn.tsx';
 import { DetailSkeleton } from '../components/Skeletons.tsx';
 import { SkuPicker, skuOf, type SpecSelection } from '../components/SkuPicker.tsx';
@@ -300,6 +301,8 @@ function ProductView({ product: p }: { product: Product }) {
         </div>
         {p.merchant.description && <p className="merchant-desc clamp-2">{p.merchant.description}</p>}
       </section>
+
+      <ProductRecommendations productId={p.id} />
 
       <section className="card" aria-labelledby="detail-title">
         <h2 id="detail-title">{t('商品详情')}</h2>

@@ -1,3 +1,3 @@
 // The posts module's public surface: other modules import from this file only (docs/ARCHITECTURE.md, "Boundaries").
 
-export { postTitles } from './briefs.ts';
+export { followedUserIds, postTitles } from './briefs.ts';

@@ -64,7 +64,7 @@ export function featuresOf(
   ];
 }
 
-function scoreOf(weights: RankerWeights, x: readonly number[]): number {
+export function scoreOf(weights: RankerWeights, x: readonly number[]): number {
   let z = 0;
   FEATURES.forEach((f, i) => (z += weights[f] * x[i]!));
   return 1 / (1 + Math.exp(-z));

@@ -1,2 +1,0 @@
-CREATE INDEX "brand_partnerships_merchant_idx" ON "brand_partnerships" USING btree ("merchant_id","id");--> statement-breakpoint
-CREATE INDEX "posts_partnership_idx" ON "posts" USING btree ("partnership_id");

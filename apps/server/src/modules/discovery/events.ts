@@ -1,0 +1,59 @@
+import type { Deps } from '../../deps.ts';
+import type { Db } from '../../platform/db.ts';
+import { recordInteractions, syncItems } from './learn.ts';
+import { rebuildDiscovery } from './rebuild.ts';
+
+// Subscribed: product.created / listed / delisted / updated (features and availability, via catalog's api),
+// order.paid (purchases; the lines' stock may have run out), post.created (a published post tagging products).
+// Job: discovery.rebuild every DISCOVERY_REBUILD_MINUTES (30) and shortly after start — neighbours, popularity,
+// interest tags from the model code. Serving only reads what it wrote.
+
+const REBUILD_JOB = 'discovery.rebuild';
+const EVERY_MS = 30 * 60_000;
+
+type ProductEvent = { productId: string };
+type OrderPaid = { userId: string; paidAt: string; lines: { productId: string }[] };
+type PostCreated = { authorId: string; status: string; productIds: string[] };
+
+async function scheduleRebuild(deps: Deps, db: Db, runAt: Date): Promise<void> {
+  await deps.jobs.enqueue(db, REBUILD_JOB, {}, { runAt, key: `${REBUILD_JOB}:${runAt.toISOString()}` });
+}
+
+export function wireDiscovery(deps: Deps): void {
+  for (const type of ['product.created', 'product.listed', 'product.delisted', 'product.updated']) {
+    deps.events.subscribe<ProductEvent>(type, `discovery.item-on-${type}`, (db, e) =>
+      syncItems(db, [e.payload.productId], deps.clock.now()),
+    );
+  }
+  deps.events.subscribe<OrderPaid>('order.paid', 'discovery.bought', async (db, e) => {
+    const productIds = e.payload.lines.map((l) => l.productId);
+    await syncItems(db, productIds, deps.clock.now());
+    await recordInteractions(db, {
+      userId: e.payload.userId,
+      productIds,
+      kind: 'bought',
+      at: new Date(e.payload.paidAt),
+      eventId: e.id,
+    });
+  });
+  deps.events.subscribe<PostCreated>('post.created', 'discovery.posted', async (db, e) => {
+    if (e.payload.status !== 'published' || e.payload.productIds.length === 0) return;
+    await recordInteractions(db, {
+      userId: e.payload.authorId,
+      productIds: e.payload.productIds,
+      kind: 'posted',
+      at: deps.clock.now(),
+      eventId: e.id,
+    });
+  });
+  deps.jobs.register(REBUILD_JOB, async (db) => {
+    const now = deps.clock.now();
+    await rebuildDiscovery(db, now);
+    await scheduleRebuild(deps, db, new Date((Math.floor(now.getTime() / EVERY_MS) + 1) * EVERY_MS));
+  });
+}
+
+/** The first rebuild shortly after start (the seed's and last run's events), then every 30 minutes. */
+export async function initDiscovery(deps: Deps): Promise<void> {
+  await scheduleRebuild(deps, deps.database.db, new Date(deps.clock.now().getTime() + 10_000));
+}

@@ -1,0 +1,425 @@
+import { and, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import type { Ctx } from '../../platform/context.ts';
+import type { Db } from '../../platform/db.ts';
+import { publicProfiles } from '../accounts/api.ts';
+import { getMerchantBriefs, getProductBriefs, getProductStock } from '../catalog/api.ts';
+import { followedUserIds } from '../posts/api.ts';
+import { DEFAULT_WEIGHTS } from './model/market-model.ts';
+import { scoreOf } from './model/recommend.ts';
+import { categoryNames, isPersonalised } from './preferences.ts';
+import { discoveryInteractions, discoveryInterestTags, discoveryItems, discoveryNeighbours } from './schema.ts';
+
+const DAY = 86_400_000;
+/** The feed is ranked once per request up to this many items, then paged. */
+const MAX_FEED = 200;
+const FRESH_DAYS = 14;
+const SOCIAL_DAYS = 30;
+
+/** Where an item came from; the text the shopper reads is built from it and nothing else. */
+export type Reason =
+  | { kind: 'social'; text: string; detail: string; userId: string; nickname: string; action: 'bought' | 'posted' }
+  | { kind: 'together' | 'similar'; text: string; detail: string; anchorProductId: string }
+  | { kind: 'category'; text: string; detail: string; categoryId: string }
+  | { kind: 'fresh' | 'popular'; text: string; detail: string };
+
+export interface FeedItem {
+  productId: string;
+  title: string;
+  imageUrl: string | null;
+  minPrice: number;
+  salesCount: number;
+  merchantId: string;
+  merchantName: string;
+  reason: Reason;
+}
+
+interface Candidate {
+  productId: string;
+  similar: number;
+  anchor: { productId: string; kind: 'together' | 'similar'; best: number; bought: boolean } | null;
+  social: number;
+  friend: { userId: string; action: 'bought' | 'posted'; best: number } | null;
+  category: string | null;
+  fresh: boolean;
+  popular: boolean;
+}
+
+type ItemRow = typeof discoveryItems.$inferSelect;
+
+/**
+ * The home feed (推荐): candidates from several sources → the fitted ranker's score → re-ranking (available only,
+ * no duplicates, at most 2 per shop in any 10). Off (Art. 17) or signed out: popular and new, nothing personal.
+ */
+export async function discoveryFeed(
+  ctx: Ctx,
+  input: { cursor?: string; limit: number },
+): Promise<{ personalised: boolean; items: FeedItem[]; nextCursor: string | null }> {
+  const userId = ctx.actor.kind === 'user' ? ctx.actor.userId : null;
+  const personalised = userId !== null && (await isPersonalised(ctx.db, userId));
+  const now = ctx.now();
+  const ranked = personalised ? await personalisedList(ctx, userId, now) : await popularAndNew(ctx.db, now, new Set());
+  const offset = decodeCursor(input.cursor);
+  const all = await rerank(ctx.db, ranked);
+  const page = all.slice(offset, offset + input.limit);
+  return {
+    personalised,
+    items: page,
+    nextCursor: offset + input.limit < all.length ? encodeCursor(offset + input.limit) : null,
+  };
+}
+
+async function personalisedList(ctx: Ctx, userId: string, now: Date): Promise<RankedItem[]> {
+  const db = ctx.db;
+  const candidates = new Map<string, Candidate>();
+  const get = (productId: string) => {
+    let c = candidates.get(productId);
+    if (!c) {
+      c = {
+        productId,
+        similar: 0,
+        anchor: null,
+        social: 0,
+        friend: null,
+        category: null,
+        fresh: false,
+        popular: false,
+      };
+      candidates.set(productId, c);
+    }
+    return c;
+  };
+
+  // 1. Neighbours of what the user bought or recommended lately (recency-weighted).
+  const history = await db
+    .select()
+    .from(discoveryInteractions)
+    .where(eq(discoveryInteractions.userId, userId))
+    .orderBy(desc(discoveryInteractions.lastAt))
+    .limit(30);
+  const had = new Set(history.map((h) => h.productId));
+  const anchorWeight = new Map<string, number>();
+  for (const h of history) {
+    const w = Math.log1p(h.weight) * Math.exp(-Math.max(0, now.getTime() - h.lastAt.getTime()) / (21 * DAY));
+    anchorWeight.set(h.productId, Math.max(anchorWeight.get(h.productId) ?? 0, w));
+  }
+  const bought = new Set(history.filter((h) => h.kind === 'bought').map((h) => h.productId));
+  if (anchorWeight.size > 0) {
+    const rows = await db
+      .select()
+      .from(discoveryNeighbours)
+      .where(
+        and(inArray(discoveryNeighbours.productId, [...anchorWeight.keys()]), sql`${discoveryNeighbours.rank} < 10`),
+      );
+    for (const n of rows) {
+      // 买了又买 only reads as 搭配 when the anchor was bought; otherwise it is plain similarity.
+      const kind = n.kind === 'together' && bought.has(n.productId) ? 'together' : 'similar';
+      const s = anchorWeight.get(n.productId)! * n.score;
+      const c = get(n.neighbourId);
+      c.similar += s;
+      const better = !c.anchor || s > c.anchor.best || (s === c.anchor.best && kind === 'together');
+      if (s > 0 && better) c.anchor = { productId: n.productId, kind, best: s, bought: bought.has(n.productId) };
+    }
+  }
+
+  // 2. What the people the user follows bought or recommended lately.
+  const followed = await followedUserIds(db, userId);
+  if (followed.length > 0) {
+    const rows = await db
+      .select()
+      .from(discoveryInteractions)
+      .where(
+        and(
+          inArray(discoveryInteractions.userId, followed),
+          gt(discoveryInteractions.lastAt, new Date(now.getTime() - SOCIAL_DAYS * DAY)),
+        ),
+      )
+      .orderBy(desc(discoveryInteractions.lastAt))
+      .limit(300);
+    for (const r of rows) {
+      // Lately matters: a purchase this week says more than one four weeks ago (half-life 14 days).
+      const s = Math.log1p(r.weight) * 2 ** (-Math.max(0, now.getTime() - r.lastAt.getTime()) / (14 * DAY));
+      const c = get(r.productId);
+      c.social += s;
+      if (!c.friend || s > c.friend.best) c.friend = { userId: r.userId, action: r.kind, best: s };
+    }
+  }
+
+  // 3. Bestsellers and 4. new arrivals of the user's interest categories (deleted tags excluded).
+  const tags = await db
+    .select()
+    .from(discoveryInterestTags)
+    .where(and(eq(discoveryInterestTags.userId, userId), isNull(discoveryInterestTags.deletedAt)))
+    .orderBy(desc(discoveryInterestTags.weight));
+  const affinity = new Map<string, number>();
+  const tagTotal = tags.reduce((a, t) => a + t.weight, 0) || 1;
+  for (const t of tags) affinity.set(t.categoryId, t.weight / tagTotal);
+  const favourites = tags.slice(0, 3).map((t) => t.categoryId);
+  if (favourites.length > 0) {
+    const popular = await db
+      .select()
+      .from(discoveryItems)
+      .where(
+        and(
+          inArray(discoveryItems.categoryId, favourites),
+          eq(discoveryItems.available, true),
+          gt(discoveryItems.popularity, 0),
+        ),
+      )
+      .orderBy(desc(discoveryItems.popularity))
+      .limit(90);
+    for (const r of popular) get(r.productId).category ??= r.categoryId;
+    const fresh = await db
+      .select()
+      .from(discoveryItems)
+      .where(
+        and(
+          inArray(discoveryItems.categoryId, favourites),
+          eq(discoveryItems.available, true),
+          gt(discoveryItems.listedAt, new Date(now.getTime() - FRESH_DAYS * DAY)),
+        ),
+      )
+      .orderBy(desc(discoveryItems.listedAt))
+      .limit(30);
+    for (const r of fresh) {
+      const c = get(r.productId);
+      c.fresh = true;
+      c.category ??= r.categoryId;
+    }
+  }
+
+  // 5. Exploration: new arrivals anywhere that nobody has found yet (the long tail), and 6. bestsellers overall.
+  const explore = await db
+    .select()
+    .from(discoveryItems)
+    .where(
+      and(eq(discoveryItems.available, true), gt(discoveryItems.listedAt, new Date(now.getTime() - FRESH_DAYS * DAY))),
+    )
+    .orderBy(discoveryItems.popularity, desc(discoveryItems.listedAt))
+    .limit(20);
+  for (const r of explore) get(r.productId).fresh = true;
+  const popular = await db
+    .select({ productId: discoveryItems.productId })
+    .from(discoveryItems)
+    .where(and(eq(discoveryItems.available, true), gt(discoveryItems.popularity, 0)))
+    .orderBy(desc(discoveryItems.popularity))
+    .limit(50);
+  for (const r of popular) get(r.productId).popular = true;
+
+  for (const id of had) candidates.delete(id);
+  const features = await itemsOf(db, [...candidates.keys()]);
+  const scored = [...candidates.values()]
+    .filter((c) => features.has(c.productId))
+    .map((c) => {
+      const item = features.get(c.productId)!;
+      const ageDays = Math.max(0, (now.getTime() - item.listedAt.getTime()) / DAY);
+      // The same features, in the same order, as model/recommend.ts (FEATURES) scores offline.
+      const x = [
+        Math.log1p(c.similar),
+        Math.log1p(c.social),
+        affinity.get(item.categoryId) ?? 0,
+        Math.log1p(item.popularity) / 4,
+        Math.exp(-ageDays / 14),
+        1,
+      ];
+      return { c, item, score: scoreOf(DEFAULT_WEIGHTS, x) };
+    })
+    .sort((a, b) => b.score - a.score || a.c.productId.localeCompare(b.c.productId));
+  // Exploration slots: every 7th place goes to a new arrival the ranker would not surface yet.
+  const freshOnly = scored.filter((s) => s.c.fresh && s.c.similar === 0 && s.c.social === 0);
+  const order = interleave(
+    scored.filter((s) => !freshOnly.includes(s)),
+    freshOnly,
+    7,
+  );
+  const names = await reasonNames(
+    ctx,
+    order.map((s) => s.c),
+  );
+  return order.slice(0, MAX_FEED * 2).map((s) => ({
+    productId: s.c.productId,
+    merchantId: s.item.merchantId,
+    reason: reasonOf(s.c, names),
+  }));
+}
+
+/** Non-personalised (Art. 17 off, or signed out): bestsellers with every 4th place a new arrival. */
+export async function popularAndNew(db: Db, now: Date, exclude: ReadonlySet<string>): Promise<RankedItem[]> {
+  const popular = await db
+    .select()
+    .from(discoveryItems)
+    .where(eq(discoveryItems.available, true))
+    .orderBy(desc(discoveryItems.popularity), desc(discoveryItems.listedAt))
+    .limit(MAX_FEED * 2);
+  const fresh = await db
+    .select()
+    .from(discoveryItems)
+    .where(
+      and(eq(discoveryItems.available, true), gt(discoveryItems.listedAt, new Date(now.getTime() - FRESH_DAYS * DAY))),
+    )
+    .orderBy(desc(discoveryItems.listedAt))
+    .limit(60);
+  const hot = popular.filter((r) => r.popularity > 0);
+  const freshIds = new Set(fresh.map((r) => r.productId));
+  const rest = popular.filter((r) => r.popularity <= 0 && !freshIds.has(r.productId));
+  const list = [
+    ...interleave(
+      hot.map((r) => ({ r, reason: HOT })),
+      fresh.map((r) => ({ r, reason: NEW })),
+      4,
+    ),
+    ...rest.map((r) => ({ r, reason: NEW_OR_LISTED })),
+  ];
+  return list
+    .filter((x) => !exclude.has(x.r.productId))
+    .map((x) => ({ productId: x.r.productId, merchantId: x.r.merchantId, reason: x.reason }));
+}
+
+const HOT: Reason = {
+  kind: 'popular',
+  text: '热门',
+  detail: '近期购买的人多（按全站近 14 天的购买与推荐热度排序，未使用你的个人信息）',
+};
+const NEW: Reason = {
+  kind: 'fresh',
+  text: '新品',
+  detail: '最近 14 天上架的新品（按上架时间排序，未使用你的个人信息）',
+};
+const NEW_OR_LISTED: Reason = { kind: 'popular', text: '在售好物', detail: '在售商品（未使用你的个人信息）' };
+
+export interface RankedItem {
+  productId: string;
+  merchantId: string;
+  reason: Reason;
+}
+
+/** `ranked` with `extra` placed at every `every`-th position (1-based), both kept in their order. */
+function interleave<T>(ranked: T[], extra: T[], every: number): T[] {
+  const out: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < ranked.length || j < extra.length) {
+    if (((out.length + 1) % every === 0 && j < extra.length) || i >= ranked.length) out.push(extra[j++]!);
+    else out.push(ranked[i++]!);
+  }
+  return out;
+}
+
+async function itemsOf(db: Db, ids: string[]): Promise<Map<string, ItemRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select().from(discoveryItems).where(inArray(discoveryItems.productId, ids));
+  return new Map(rows.map((r) => [r.productId, r]));
+}
+
+interface Names {
+  users: Map<string, { nickname: string }>;
+  products: Map<string, { title: string }>;
+  categories: Map<string, string>;
+}
+
+async function reasonNames(ctx: Ctx, cs: Candidate[]): Promise<Names> {
+  const users = [...new Set(cs.flatMap((c) => (c.friend ? [c.friend.userId] : [])))];
+  const anchors = [...new Set(cs.flatMap((c) => (c.anchor ? [c.anchor.productId] : [])))];
+  return {
+    users: await publicProfiles(ctx.db, users),
+    products: await getProductBriefs(ctx.db, anchors),
+    categories: await categoryNames(ctx),
+  };
+}
+
+const short = (title: string) => (title.length > 10 ? `${title.slice(0, 10)}…` : title);
+
+/** The reason of the source that weighs most for this item, in the order model/recommend.ts's sourceOf uses. */
+function reasonOf(c: Candidate, names: Names): Reason {
+  if (c.friend && c.social >= c.similar) {
+    const nickname = names.users.get(c.friend.userId)?.nickname ?? '好友';
+    const verb = c.friend.action === 'bought' ? '买过' : '推荐过';
+    return {
+      kind: 'social',
+      text: `你关注的 @${nickname} ${verb}`,
+      detail: `你关注了 @${nickname}，TA 最近${c.friend.action === 'bought' ? '买了' : '在笔记里推荐了'}这件商品。`,
+      userId: c.friend.userId,
+      nickname,
+      action: c.friend.action,
+    };
+  }
+  if (c.anchor) {
+    const title = names.products.get(c.anchor.productId)?.title ?? '';
+    return c.anchor.kind === 'together'
+      ? {
+          kind: 'together',
+          text: `和你买过的「${short(title)}」搭配`,
+          detail: `买过「${title}」的人也常买这件（由全站的共同购买计算）。`,
+          anchorProductId: c.anchor.productId,
+        }
+      : {
+          kind: 'similar',
+          text: `和你${c.anchor.bought ? '买过' : '推荐过'}的「${short(title)}」相似`,
+          detail: `喜欢「${title}」的人也喜欢这件（由全站的共同购买与推荐计算）。`,
+          anchorProductId: c.anchor.productId,
+        };
+  }
+  if (c.fresh) return { kind: 'fresh', text: '新品', detail: '最近 14 天上架的新品，给新商品一个被看见的机会。' };
+  if (c.category) {
+    const name = names.categories.get(c.category) ?? '常逛类目';
+    return {
+      kind: 'category',
+      text: `你常逛的「${name}」热卖`,
+      detail: `你的兴趣标签里有「${name}」，这是该类目近期卖得好的商品。可在推荐设置里删除这个标签。`,
+      categoryId: c.category,
+    };
+  }
+  return { kind: 'popular', text: '热卖', detail: '近期全站购买的人多。' };
+}
+
+/**
+ * Re-ranking and business rules on the ranked list: the live catalogue decides availability (listed, in stock,
+ * shop active) — discovery's copy may be minutes old — duplicates go, and no shop holds more than 2 of any 10
+ * consecutive places (an item that would break it waits for a later place).
+ */
+export async function rerank(db: Db, ranked: RankedItem[]): Promise<FeedItem[]> {
+  const unique: RankedItem[] = [];
+  const seen = new Set<string>();
+  for (const r of ranked) if (!seen.has(r.productId) && seen.add(r.productId)) unique.push(r);
+  const ids = unique.map((r) => r.productId);
+  const briefs = await getProductBriefs(db, ids);
+  const stock = await getProductStock(db, ids);
+  const shops = await getMerchantBriefs(
+    db,
+    [...briefs.values()].map((b) => b.merchantId),
+  );
+  const sellable = unique.filter((r) => {
+    const b = briefs.get(r.productId);
+    return (
+      b && b.status === 'listed' && (stock.get(r.productId) ?? 0) > 0 && shops.get(b.merchantId)?.status === 'active'
+    );
+  });
+  const out: FeedItem[] = [];
+  const waiting = [...sellable];
+  while (waiting.length > 0 && out.length < MAX_FEED) {
+    const window = out.slice(-9);
+    const at = waiting.findIndex(
+      (r) => window.filter((o) => o.merchantId === briefs.get(r.productId)!.merchantId).length < 2,
+    );
+    if (at < 0) break;
+    const [r] = waiting.splice(at, 1);
+    const b = briefs.get(r!.productId)!;
+    out.push({
+      productId: b.id,
+      title: b.title,
+      imageUrl: b.imageUrl,
+      minPrice: b.minPrice,
+      salesCount: b.salesCount,
+      merchantId: b.merchantId,
+      merchantName: shops.get(b.merchantId)?.name ?? '',
+      reason: r!.reason,
+    });
+  }
+  return out;
+}
+
+const encodeCursor = (offset: number) => Buffer.from(String(offset)).toString('base64url');
+function decodeCursor(cursor: string | undefined): number {
+  if (!cursor) return 0;
+  const n = Number(Buffer.from(cursor, 'base64url').toString());
+  return Number.isInteger(n) && n >= 0 && n < 10_000 ? n : 0;
+}

@@ -1,0 +1,22 @@
+import { eq } from 'drizzle-orm';
+import type { Ctx } from '../../platform/context.ts';
+import type { Db } from '../../platform/db.ts';
+import { type CategoryNode, getCategoryTree } from '../catalog/api.ts';
+import { discoverySettings } from './schema.ts';
+
+/** No row means on: personalisation is the default, and switching it off is one tap away (Art. 17). */
+export async function isPersonalised(db: Db, userId: string): Promise<boolean> {
+  const [row] = await db.select().from(discoverySettings).where(eq(discoverySettings.userId, userId));
+  return row?.personalised ?? true;
+}
+
+export async function categoryNames(ctx: Ctx): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  const walk = (nodes: CategoryNode[]) =>
+    nodes.forEach((n) => {
+      names.set(n.id, n.name);
+      walk(n.children);
+    });
+  walk(await getCategoryTree(ctx));
+  return names;
+}

@@ -1,0 +1,65 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, type GetOk, must } from './client.ts';
+
+export type FeedItem = GetOk<'/api/v1/discovery/feed'>['items'][number];
+export type Reason = FeedItem['reason'];
+export type InterestTag = GetOk<'/api/v1/me/interest-tags'>['items'][number];
+
+/** Everything that depends on the personalisation choice: refetched the moment it changes. */
+const discoveryKey = ['discovery'] as const;
+
+export function useDiscoveryFeed(limit = 10) {
+  return useInfiniteQuery({
+    queryKey: [...discoveryKey, 'feed', limit],
+    queryFn: ({ pageParam }) =>
+      must(
+        api.GET('/api/v1/discovery/feed', {
+          params: { query: { limit, ...(pageParam ? { cursor: pageParam } : {}) } },
+        }),
+      ),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+export function useProductRecommendations(productId: string, kind: 'similar' | 'bought-together') {
+  return useQuery({
+    queryKey: [...discoveryKey, 'product', productId, kind],
+    queryFn: () =>
+      must(
+        api.GET('/api/v1/products/{id}/recommendations', {
+          params: { path: { id: productId }, query: { kind, limit: 6 } },
+        }),
+      ),
+  });
+}
+
+export function useRecommendationSettings() {
+  const qc = useQueryClient();
+  const query = useQuery({
+    queryKey: [...discoveryKey, 'settings'],
+    queryFn: () => must(api.GET('/api/v1/me/recommendation-settings')),
+  });
+  const update = useMutation({
+    mutationFn: (personalised: boolean) =>
+      must(api.PUT('/api/v1/me/recommendation-settings', { body: { personalised } })),
+    onSuccess: async (data) => {
+      qc.setQueryData([...discoveryKey, 'settings'], data);
+      await qc.invalidateQueries({ queryKey: discoveryKey });
+    },
+  });
+  return { query, update };
+}
+
+export function useInterestTags() {
+  const qc = useQueryClient();
+  const query = useQuery({
+    queryKey: [...discoveryKey, 'tags'],
+    queryFn: () => must(api.GET('/api/v1/me/interest-tags')),
+  });
+  const remove = useMutation({
+    mutationFn: (tag: string) => must(api.DELETE('/api/v1/me/interest-tags/{tag}', { params: { path: { tag } } })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: discoveryKey }),
+  });
+  return { query, remove };
+}
