@@ -54,7 +54,9 @@ export function understandQuery(raw: string, index: SearchIndex): QueryPlan {
     if (same) text = text.replace(token, same);
   }
 
-  const words = splitCompounds(tokenize(text)).slice(0, MAX_GROUPS);
+  const words = [
+    ...new Set(splitCompounds(tokenize(text)).flatMap((w) => (known(w, index) ? [w] : (pieces(w, index) ?? [w])))),
+  ].slice(0, MAX_GROUPS);
   let headAt = -1;
   words.forEach((w, i) => {
     if (!MODIFIER_WORDS.has(w)) headAt = i;
@@ -62,7 +64,9 @@ export function understandQuery(raw: string, index: SearchIndex): QueryPlan {
   if (headAt < 0) headAt = words.length - 1;
   const groups = words.map((word, i): TermGroup => {
     const modifier = i !== headAt && MODIFIER_WORDS.has(word);
-    const synonyms = (synonymsOf.get(word) ?? []).filter((s) => s !== word && index.df(s) > 0);
+    const synonyms = [...(synonymsOf.get(word) ?? []), ...endingWith(word, index)].filter(
+      (s) => s !== word && index.df(s) > 0,
+    );
     const categoryIds = [...new Set([word, ...synonyms].flatMap((w) => CATEGORY_WORDS[w] ?? []))];
     return {
       word,
@@ -125,4 +129,36 @@ function tiling(word: string, parts: string[]): string[] | undefined {
     if (rest) return [p, ...rest];
   }
   return undefined;
+}
+
+const known = (word: string, index: SearchIndex) =>
+  index.df(word) > 0 || synonymsOf.has(word) || CATEGORY_WORDS[word] !== undefined;
+
+/**
+ * A word the catalogue does not have (龙井茶, 不粘锅) read as the known words inside it, longest first, and a
+ * last character that names a product (龙井 + 茶, 锅); undefined when nothing known is inside it.
+ */
+function pieces(word: string, index: SearchIndex): string[] | undefined {
+  const chars = [...word];
+  const out: string[] = [];
+  let at = 0;
+  while (at < chars.length) {
+    let end = chars.length;
+    while (end > at + 1 && !known(chars.slice(at, end).join(''), index)) end--;
+    out.push(chars.slice(at, end).join(''));
+    at = end;
+  }
+  // Single characters say little (水 is in 补水 and 水杯) except a last one naming the product (茶, 锅).
+  const kept = out.filter(
+    (p, i) => (p.length > 1 && known(p, index)) || (i === out.length - 1 && endingWith(p, index).length > 0),
+  );
+  return kept.length > 0 ? kept : undefined;
+}
+
+/** A one-character product noun (鞋, 锅, 茶) stands for the title words that end with it (学步鞋, 炒锅, 乌龙茶). */
+function endingWith(word: string, index: SearchIndex): string[] {
+  if (!/^\p{Script=Han}$/u.test(word) || MODIFIER_WORDS.has(word)) return [];
+  const out: string[] = [];
+  for (const [w] of index.titleDf) if (w.length > 1 && w.endsWith(word)) out.push(w);
+  return out;
 }

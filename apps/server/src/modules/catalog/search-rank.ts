@@ -20,11 +20,12 @@ export interface Ranked {
   relaxed: boolean;
 }
 
-// BM25 with the title as a heavier field (BM25F-style): the catalog stores each token once per product, so a
-// token's "frequency" is its field weight.
+// BM25 over tokens stored once per product (term frequency 1), a word in the title counting TITLE_BOOST
+// times one only in the description: every product of a category repeats its category's boilerplate, so the
+// title is where a product says what it is.
 const K1 = 1.2;
 const B = 0.75;
-const TITLE_WEIGHT = 3;
+const TITLE_BOOST = 2.5;
 /** A product in the category a query word names, without the word in its text. */
 const CATEGORY_WEIGHT = 0.5;
 /** Below this many products matching every word, products matching fewer words are added after them. */
@@ -62,8 +63,8 @@ export function rankDocs(index: SearchIndex, plan: QueryPlan, filters: RankFilte
         const d = posting >> 1;
         const doc = index.docs[d]!;
         if (!shown(doc)) continue;
-        const tf = posting & 1 ? TITLE_WEIGHT : 1;
-        const s = factor * w * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * doc.length) / avg)));
+        const field = posting & 1 ? TITLE_BOOST : 1;
+        const s = field * factor * w * ((K1 + 1) / (1 + K1 * (1 - B + (B * doc.length) / avg)));
         const row = slot(d);
         if (s > row[gi]!) row[gi] = s;
       }
@@ -110,7 +111,7 @@ export function rankDocs(index: SearchIndex, plan: QueryPlan, filters: RankFilte
 
 /** Sales on a log scale and the average rating: a nudge among similarly relevant products, never a takeover. */
 function popularity(doc: SearchDoc): number {
-  const sales = 1 + 0.1 * Math.log1p(doc.salesCount);
+  const sales = 1 + 0.05 * Math.log1p(doc.salesCount);
   const rating = doc.ratingCount > 0 ? 0.85 + 0.03 * (doc.ratingSum / doc.ratingCount) : 0.97;
   return sales * rating;
 }

@@ -129,6 +129,8 @@ export const CATEGORY_WORDS: Record<string, string[]> = {
   女装: ['cat_women'],
   男装: ['cat_men'],
   鞋: ['cat_shoes'],
+  衣服: ['cat_women', 'cat_men', 'cat_kids_wear', 'cat_underwear'],
+  服装: ['cat_women', 'cat_men', 'cat_kids_wear', 'cat_underwear'],
   鞋子: ['cat_shoes'],
   包: ['cat_shoes'],
   箱包: ['cat_shoes'],
