@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Button, InfiniteScroll, Popup, PullToRefresh } from 'antd-mobile';
 import { DownFill, FilterOutline, LeftOutline, UpOutline, DownOutline } from 'antd-mobile-icons';
 import { useEffect, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useCategories, useProductSearch, type ProductSearch, type ProductSort } from '../api/catalog.ts';
 import { ProductGrid } from '../components/ProductCard.tsx';
 import { EmptyState, QueryError } from '../components/QueryError.tsx';
@@ -144,6 +144,20 @@ export default function ProductListPage() {
         </div>
       )}
 
+      {q && firstPage && (firstPage.didYouMean || (firstPage.relaxed && products.length > 0)) && (
+        <div className="search-notice" role="status" data-testid="search-notice">
+          {firstPage.didYouMean && (
+            <p>
+              {t('你是不是要找')}{' '}
+              <Link to={`/products?q=${encodeURIComponent(firstPage.didYouMean)}`} data-testid="did-you-mean">
+                {firstPage.didYouMean}
+              </Link>
+            </p>
+          )}
+          {firstPage.relaxed && products.length > 0 && <p>{t('没有完全匹配的商品，为你找到相近的')}</p>}
+        </div>
+      )}
+
       <PullToRefresh onRefresh={() => qc.invalidateQueries({ queryKey: ['products', 'search'] })}>
         {list.isPending ? (
           <ProductGridSkeleton />
@@ -162,6 +176,11 @@ export default function ProductListPage() {
                 }
               >
                 {t('清除筛选')}
+              </Button>
+            )}
+            {q && (
+              <Button size="small" color="primary" fill="outline" onClick={() => void navigate('/products')}>
+                {t('看看全部商品')}
               </Button>
             )}
           </EmptyState>

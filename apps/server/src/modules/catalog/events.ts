@@ -3,6 +3,7 @@ import type { Deps } from '../../deps.ts';
 import type { Db } from '../../platform/db.ts';
 import { ensureDefaultCategories } from './categories.ts';
 import { products, skuChargedPrices } from './schema.ts';
+import { noteCatalogChange } from './search-index.ts';
 
 // Published by this module (payload: { productId, merchantId } / { merchantId }):
 //   product.created, product.updated, product.listed, product.delisted,
@@ -64,6 +65,7 @@ async function recordSales(db: Db, paid: OrderPaid): Promise<void> {
       .update(products)
       .set({ salesCount: sql`${products.salesCount} + ${qty}` })
       .where(eq(products.id, productId));
+    noteCatalogChange();
   }
 }
 
@@ -75,6 +77,7 @@ async function recordRating(db: Db, review: ReviewPublished): Promise<void> {
     .update(products)
     .set({ ratingCount: sql`${products.ratingCount} + 1`, ratingSum: sql`${products.ratingSum} + ${rating}` })
     .where(eq(products.id, review.productId));
+  noteCatalogChange();
 }
 
 /** At start, after migrations: the default category tree. */

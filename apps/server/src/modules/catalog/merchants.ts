@@ -8,6 +8,7 @@ import { newId } from '../../platform/ids.ts';
 import { createUser, findUserIdByPhone, grantStaffRole } from '../accounts/api.ts';
 import { decodeCursor, likeEscape, type Page, pageOf } from './cursor.ts';
 import { merchants, products } from './schema.ts';
+import { noteCatalogChange } from './search-index.ts';
 
 export interface RatingSummary {
   /** Mean of first reviews, one decimal; null before the first review. */
@@ -131,6 +132,7 @@ export async function setMerchantStatus(
     if (!current) throw notFound('商家', merchantId);
     if (current.status === status) return;
     await tx.update(merchants).set({ status }).where(eq(merchants.id, merchantId));
+    noteCatalogChange();
     await emit(tx, status === 'suspended' ? 'merchant.suspended' : 'merchant.reactivated', {
       merchantId,
       by: operator.userId,
@@ -165,6 +167,7 @@ export async function updateOwnProfile(
   if (Object.keys(set).length > 0) {
     await ctx.tx(async (tx) => {
       await tx.update(merchants).set(set).where(eq(merchants.id, merchantId));
+      noteCatalogChange();
       await emit(tx, 'merchant.updated', { merchantId });
     });
   }

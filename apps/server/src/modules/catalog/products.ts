@@ -23,6 +23,7 @@ import {
 } from './product-views.ts';
 import { refuse } from './refusals.ts';
 import { type Attribute, categories, products, skuPriceHistory, skus, type SpecDimension } from './schema.ts';
+import { noteCatalogChange } from './search-index.ts';
 
 export interface SkuInput {
   specValues: Record<string, string>;
@@ -94,6 +95,7 @@ export async function createProduct(
       createdAt: now,
       updatedAt: now,
     });
+    noteCatalogChange();
     const rows = input.skus.map((s) => ({
       id: newId('sku'),
       productId: id,
@@ -155,6 +157,7 @@ export async function updateProduct(
       .update(products)
       .set({ ...definedOnly(patch), ...searchColumnsOf(next), updatedAt: ctx.now() })
       .where(eq(products.id, productId));
+    noteCatalogChange();
     await emit(tx, 'product.updated', { productId, merchantId });
     return ok(productId);
   });
@@ -184,6 +187,7 @@ export async function setProductListed(
       if (!(await merchantIsActive(tx, merchantId))) return refuse('merchant-suspended');
     }
     await tx.update(products).set({ status: target, updatedAt: ctx.now() }).where(eq(products.id, productId));
+    noteCatalogChange();
     await emit(tx, listed ? 'product.listed' : 'product.delisted', { productId, merchantId });
     return ok(productId);
   });

@@ -29,9 +29,14 @@ export default async function catalogRoutes(app: App) {
       config: { permission: 'public' },
       schema: {
         tags,
-        summary: '搜索商品（中文分词，任一词命中即返回，命中越多、标题命中越靠前）',
+        summary: '搜索商品（分词、同义词、拼音与错别字纠正；全部词无命中时放宽为部分命中）',
         querystring: SearchQuery,
-        response: { 200: pageOf(ProductCard) },
+        response: {
+          200: pageOf(ProductCard).extend({
+            didYouMean: z.string().nullable().describe('纠正后实际搜索的词（错别字、拼音），与输入相同时为 null'),
+            relaxed: z.boolean().describe('没有商品包含全部搜索词，结果为部分匹配'),
+          }),
+        },
       },
     },
     async (req) => svc.searchProducts(ctxOf(req), req.query),

@@ -1,172 +1,95 @@
-import { and, eq, gte, ilike, lte, type SQL, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.ts';
-import { tokenize } from '../../platform/segmenter.ts';
-import { decodeCursor, likeEscape, type Page, pageOf } from './cursor.ts';
-import { type RatingSummary, ratingOf } from './merchants.ts';
-import { inCategoryTree } from './product-views.ts';
-import { recommendedScore } from './ranking.ts';
-import { merchants, products } from './schema.ts';
+import { decodeCursor, type Page, pageOf } from './cursor.ts';
+import { ratingOf } from './merchants.ts';
+import { type SearchDoc, searchIndexOf } from './search-index.ts';
+import { understandQuery } from './search-query.ts';
+import { type Hit, rankDocs } from './search-rank.ts';
+import { type ProductCard, type SearchQuery, type SearchSort, searchProductsInDatabase } from './search-sql.ts';
 
-type SearchSort = 'relevance' | 'price_asc' | 'price_desc' | 'sales' | 'newest' | 'recommended';
+export type { ProductCard, SearchQuery } from './search-sql.ts';
 
-export interface SearchQuery {
-  q?: string | undefined;
-  categoryId?: string | undefined;
-  merchantId?: string | undefined;
-  /** Fen, compared with the product's lowest SKU price. */
-  minPrice?: number | undefined;
-  maxPrice?: number | undefined;
-  sort?: SearchSort | undefined;
-  cursor?: string | undefined;
-  limit: number;
+export interface SearchResult extends Page<ProductCard> {
+  /** The query that was searched when it differs from the typed one (typo, pinyin): "你是不是要找 …". */
+  didYouMean: string | null;
+  /** No product matched every word; the items match some of them. */
+  relaxed: boolean;
 }
 
-/** A product in a result list. */
-export interface ProductCard {
-  id: string;
-  title: string;
-  subtitle: string;
-  imageUrl: string | null;
-  minPrice: number;
-  maxPrice: number;
-  salesCount: number;
-  rating: RatingSummary;
-  categoryId: string;
-  merchant: { id: string; name: string };
-  /** How many query words matched (×16) plus how many of them are in the title; 0 without a query. */
-  score: number;
-}
+// Same formula as ranking.ts's recommendedScore, on the index's copy of the product.
+const recommended = (d: SearchDoc) =>
+  Math.floor(1000 * Math.log1p(d.salesCount)) +
+  (d.ratingCount > 0 ? Math.floor((200 * d.ratingSum) / d.ratingCount) : 0) +
+  Math.floor(d.createdAt / 1000 / 86400) * 20;
 
-// A query word matched anywhere outweighs every title bonus together (≤ 12 words), so more matched words rank first.
-const MAX_QUERY_TOKENS = 12;
-const WORD_WEIGHT = 16;
-
-const idC = sql`${products.id} collate "C"`;
+const KEYS: Record<SearchSort, { key: (h: Hit) => number; asc?: true }> = {
+  relevance: { key: (h) => h.score },
+  price_asc: { key: (h) => h.doc.minPrice, asc: true },
+  price_desc: { key: (h) => h.doc.minPrice },
+  sales: { key: (h) => h.doc.salesCount },
+  newest: { key: (h) => h.doc.createdAt },
+  recommended: { key: (h) => recommended(h.doc) },
+};
 
 /**
- * Searches listed products of active shops. The query is cut with the same tokenizer as the index; a product
- * matches when it contains ANY query word (GIN index on the tokens), and ranks by an integer score: words
- * matched, then words in the title. Every sort ends with the id, so order and keyset cursors are exact and the
- * same on PGlite and PostgreSQL.
+ * Searches listed products of active shops. With a query: understood (search-query.ts), retrieved and ranked
+ * from the in-memory index (search-rank.ts), sorted with an id tie-break so keyset cursors are exact. Without
+ * one: the database lists them.
  */
-export async function searchProducts(ctx: Ctx, query: SearchQuery): Promise<Page<ProductCard>> {
+export async function searchProducts(ctx: Ctx, query: SearchQuery): Promise<SearchResult> {
   const q = query.q?.trim() ?? '';
-  const words = q ? tokenize(q).slice(0, MAX_QUERY_TOKENS) : [];
-  if (q && words.length === 0) return { items: [], nextCursor: null };
-  const sort = query.sort ?? (words.length > 0 ? 'relevance' : 'newest');
-
-  const tsquery = (w: string) => sql`plainto_tsquery('simple', ${w})`;
-  const inDoc = sql`to_tsvector('simple', ${products.searchTokens})`;
-  const inTitle = sql`to_tsvector('simple', ${products.titleTokens})`;
-  const score: SQL =
-    words.length > 0
-      ? sql`(${sql.join(
-          words.map(
-            (w) =>
-              sql`(case when ${inDoc} @@ ${tsquery(w)} then ${sql.raw(String(WORD_WEIGHT))} else 0 end) + (case when ${inTitle} @@ ${tsquery(w)} then 1 else 0 end)`,
-          ),
-          sql` + `,
-        )})`
-      : sql`0`;
-
-  // Without a query, "relevance" means best sellers first.
-  const keyed: Record<SearchSort, { key: SQL; dir: 'asc' | 'desc'; isTime?: true }> = {
-    relevance: { key: words.length > 0 ? score : sql`${products.salesCount}`, dir: 'desc' },
-    price_asc: { key: sql`${products.minPrice}`, dir: 'asc' },
-    price_desc: { key: sql`${products.minPrice}`, dir: 'desc' },
-    sales: { key: sql`${products.salesCount}`, dir: 'desc' },
-    newest: { key: sql`${products.createdAt}`, dir: 'desc', isTime: true },
-    recommended: { key: recommendedScore, dir: 'desc' },
-  };
-  const { key, dir, isTime } = keyed[sort];
-  const after = isTime
-    ? decodeCursor(query.cursor, ['string', 'string'] as const)
-    : decodeCursor(query.cursor, ['number', 'string'] as const);
-  const afterKey = after === undefined ? undefined : isTime ? sql`${after[0]}::timestamptz` : sql`${after[0]}::bigint`;
-  const op = sql.raw(dir === 'asc' ? '>' : '<');
-
-  const rows = await ctx.db
-    .select({
-      id: products.id,
-      title: products.title,
-      subtitle: products.subtitle,
-      images: products.images,
-      minPrice: products.minPrice,
-      maxPrice: products.maxPrice,
-      salesCount: products.salesCount,
-      ratingCount: products.ratingCount,
-      ratingSum: products.ratingSum,
-      categoryId: products.categoryId,
-      createdAt: products.createdAt,
-      merchantId: merchants.id,
-      merchantName: merchants.name,
-      sortKey: sql<number | string>`${key}`,
-      score: sql<number>`${score}`.mapWith(Number),
-    })
-    .from(products)
-    .innerJoin(merchants, eq(merchants.id, products.merchantId))
-    .where(
-      and(
-        eq(products.status, 'listed'),
-        eq(merchants.status, 'active'),
-        words.length > 0 ? sql`${inDoc} @@ (${sql.join(words.map(tsquery), sql` || `)})` : undefined,
-        query.categoryId ? inCategoryTree(query.categoryId) : undefined,
-        query.merchantId ? eq(products.merchantId, query.merchantId) : undefined,
-        query.minPrice !== undefined ? gte(products.minPrice, query.minPrice) : undefined,
-        query.maxPrice !== undefined ? lte(products.minPrice, query.maxPrice) : undefined,
-        after && afterKey ? sql`(${key}, ${idC}) ${op} (${afterKey}, ${after[1]})` : undefined,
-      ),
-    )
-    .orderBy(sql`${key} ${sql.raw(dir)}`, sql`${idC} ${sql.raw(dir)}`)
-    .limit(query.limit + 1);
-
-  return pageOf(
+  if (!q) return { ...(await searchProductsInDatabase(ctx, query)), didYouMean: null, relaxed: false };
+  const index = await searchIndexOf(ctx);
+  const plan = understandQuery(q, index);
+  const { hits, relaxed } = rankDocs(index, plan, query);
+  const { key, asc } = KEYS[query.sort ?? 'relevance'];
+  const dir = asc ? 1 : -1;
+  const cmp = (ka: number, ia: string, kb: number, ib: string) => dir * (ka - kb || (ia < ib ? -1 : ia > ib ? 1 : 0));
+  hits.sort((a, b) => cmp(key(a), a.doc.id, key(b), b.doc.id));
+  const after = decodeCursor(query.cursor, ['number', 'string'] as const);
+  const from = after ? hits.findIndex((h) => cmp(key(h), h.doc.id, after[0], after[1]) > 0) : 0;
+  const rows = from < 0 ? [] : hits.slice(from, from + query.limit + 1);
+  const page = pageOf(
     rows,
     query.limit,
-    (r) => [isTime ? r.createdAt.toISOString() : Number(r.sortKey), r.id],
-    (r) => ({
-      id: r.id,
-      title: r.title,
-      subtitle: r.subtitle,
-      imageUrl: r.images[0] ?? null,
-      minPrice: r.minPrice,
-      maxPrice: r.maxPrice,
-      salesCount: r.salesCount,
-      rating: ratingOf(r.ratingCount, r.ratingSum),
-      categoryId: r.categoryId,
-      merchant: { id: r.merchantId, name: r.merchantName },
-      score: r.score,
+    (h) => [key(h), h.doc.id],
+    ({ doc, score }): ProductCard => ({
+      id: doc.id,
+      title: doc.title,
+      subtitle: doc.subtitle,
+      imageUrl: doc.imageUrl,
+      minPrice: doc.minPrice,
+      maxPrice: doc.maxPrice,
+      salesCount: doc.salesCount,
+      rating: ratingOf(doc.ratingCount, doc.ratingSum),
+      categoryId: doc.categoryId,
+      merchant: { id: doc.merchantId, name: index.merchants.get(doc.merchantId)?.name ?? '' },
+      score,
     }),
   );
+  return { ...page, didYouMean: plan.corrected && plan.groups.length > 0 ? plan.text : null, relaxed };
 }
 
 /**
- * Type-ahead for the search box: title words that start with what was typed (most products first), then
- * titles that contain it (best sellers first).
+ * Type-ahead for the search box: title words that start with what was typed or whose pinyin (full or
+ * initials) does (most titles first), then titles that contain it (best sellers first).
  */
 export async function searchSuggestions(ctx: Ctx, typed: string, limit = 10): Promise<string[]> {
   const prefix = typed.normalize('NFKC').trim().toLowerCase();
   if (!prefix) return [];
-  const visible = and(eq(products.status, 'listed'), eq(merchants.status, 'active'));
-  const words = ctx.db
-    .select({ word: sql<string>`unnest(string_to_array(${products.titleTokens}, ' '))`.as('word') })
-    .from(products)
-    .innerJoin(merchants, eq(merchants.id, products.merchantId))
-    .where(visible)
-    .as('words');
-  const wordRows = await ctx.db
-    .select({ word: words.word })
-    .from(words)
-    .where(sql`${words.word} like ${`${likeEscape(prefix)}%`}`)
-    .groupBy(words.word)
-    .orderBy(sql`count(*) desc`, sql`${words.word} collate "C"`)
-    .limit(limit);
-  const titleRows = await ctx.db
-    .select({ title: products.title })
-    .from(products)
-    .innerJoin(merchants, eq(merchants.id, products.merchantId))
-    .where(and(visible, ilike(products.title, `%${likeEscape(typed.trim())}%`)))
-    .orderBy(sql`${products.salesCount} desc`, idC)
-    .limit(limit);
-  return [...new Set([...wordRows.map((r) => r.word), ...titleRows.map((r) => r.title)])].slice(0, limit);
+  const index = await searchIndexOf(ctx);
+  const words = new Set<string>();
+  for (const [word] of index.titleDf) if (word.startsWith(prefix)) words.add(word);
+  if (/^[a-z]+$/.test(prefix)) {
+    for (const [py, word] of index.pinyinFull) if (py.startsWith(prefix)) words.add(word);
+    for (const [py, word] of index.pinyinInitials) if (py.startsWith(prefix)) words.add(word);
+  }
+  const common = [...words]
+    .sort((a, b) => (index.titleDf.get(b) ?? 0) - (index.titleDf.get(a) ?? 0) || (a < b ? -1 : a > b ? 1 : 0))
+    .slice(0, limit);
+  const titles = index.docs
+    .filter((d) => index.visible(d) && d.title.toLowerCase().includes(prefix))
+    .sort((a, b) => b.salesCount - a.salesCount || (a.id < b.id ? -1 : 1))
+    .slice(0, limit)
+    .map((d) => d.title);
+  return [...new Set([...common, ...titles])].slice(0, limit);
 }

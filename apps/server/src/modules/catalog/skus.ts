@@ -17,6 +17,7 @@ import {
 } from './product-views.ts';
 import { refuse } from './refusals.ts';
 import { products, skuPriceHistory, skus, type SpecDimension } from './schema.ts';
+import { noteCatalogChange } from './search-index.ts';
 
 export interface SkuUpdate {
   skuId: string;
@@ -129,6 +130,7 @@ export async function editSkus(
       .update(products)
       .set({ specs, minPrice: Math.min(...prices), maxPrice: Math.max(...prices), updatedAt: now })
       .where(eq(products.id, productId));
+    noteCatalogChange();
     await emit(tx, 'product.updated', { productId, merchantId, skusChanged: true });
     return ok(productId);
   });
