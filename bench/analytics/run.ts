@@ -3,7 +3,8 @@
 // funnel (view → add_to_cart → checkout → pay within a day, per channel), weekly retention cohorts and the 大屏
 // snapshot on the engine, and the same funnel on PostgreSQL over the same rows as the reference.
 // Writes bench/results/analytics.json. Needs PostgreSQL (BENCH_DATABASE_URL, an admin URL; a scratch database is
-// created and dropped). The queries mirror what the insights module runs; the lead switches them to its functions.
+// created and dropped). The queries are the insights functions the console calls (funnelReport, retentionReport,
+// realtimeSnapshot); postgres-reference.ts computes the same funnel on PostgreSQL and the bench fails if they differ.
 import { execSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -11,10 +12,13 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { type BehaviourEvent, copyIntoInbox, eventRow } from '../../apps/server/src/modules/analytics/api.ts';
 import { EventLoader } from '../../apps/server/src/modules/analytics/loader.ts';
+import { funnelReport, realtimeSnapshot, retentionReport } from '../../apps/server/src/modules/insights/api.ts';
+import type { Deps } from '../../apps/server/src/deps.ts';
 import { DuckDbEngine } from '../../apps/server/src/platform/analytics/duckdb.ts';
 import { openDatabase } from '../../apps/server/src/platform/db.ts';
 import { HistoryGenerator } from '../../apps/server/src/seed/behaviour-history.ts';
 import { createScratchDatabase, repoRoot } from '../lib.ts';
+import { type FunnelCounts, postgresFunnel } from './postgres-reference.ts';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 10_000_000);
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -23,6 +27,7 @@ const CHUNK = 200_000;
 const LOAD_EVERY = 1_000_000;
 const PRODUCTS = 5_000;
 const RUNS = 3;
+const FUNNEL_STEPS = ['view', 'add_to_cart', 'checkout', 'pay'];
 
 const scratch = await createScratchDatabase(ADMIN_URL, 'bench_analytics');
 const dir = await mkdtemp(path.join(os.tmpdir(), 'haowu-bench-analytics-'));
@@ -30,7 +35,7 @@ const database = await openDatabase({ url: scratch.url, poolSize: 4 });
 const engine = await DuckDbEngine.open(path.join(dir, 'events.duckdb'));
 try {
   await database.migrate();
-  const loader = new EventLoader(database, engine, { pageSize: 250_000 });
+  const loader = new EventLoader(database, engine);
 
   // ---- ingest: generate (streamed), COPY into the inbox, load into DuckDB ----
   const until = new Date();
@@ -78,27 +83,52 @@ try {
       `(COPY into the inbox ${(copyMs / 1000).toFixed(1)} s, loader ${(loadMs / 1000).toFixed(1)} s, generation the rest)`,
   );
 
-  // ---- queries ----
+  // ---- queries: the insights functions the console calls, over the engine ----
+  // They read the engine through `deps.analytics` and the catalogue and live rooms through `deps.database` (the
+  // 大屏's product titles and live-room count: empty tables here, as cheap as on a real install).
+  const deps = { database, analytics: engine } as Pick<Deps, 'database' | 'analytics'> as Deps;
+  const platform = { merchantId: null };
   const [{ last } = { last: until }] = await engine.query<{ last: Date }>(`SELECT max(ts) AS last FROM events`);
-  const windowFrom = new Date(new Date(last).getTime() - 30 * 86_400_000);
-  const dayFrom = new Date(new Date(last).getTime() - 86_400_000);
+  const now = new Date(last);
+  // The console's default periods: the last 30 Beijing days for the funnel, 12 weeks of weekly cohorts.
+  const today = new Date(Math.floor((now.getTime() + 8 * 3_600_000) / 86_400_000) * 86_400_000 - 8 * 3_600_000);
+  const funnelInput = {
+    steps: FUNNEL_STEPS.map((type) => ({ type })),
+    from: new Date(today.getTime() - 29 * 86_400_000),
+    to: new Date(today.getTime() + 86_400_000),
+    windowHours: 24,
+    breakdown: 'channel' as const,
+  };
+  const retentionInput = {
+    cohort: 'first_purchase' as const,
+    granularity: 'week' as const,
+    returnOn: 'active' as const,
+    from: new Date(today.getTime() - 83 * 86_400_000),
+    to: new Date(today.getTime() + 86_400_000),
+  };
 
-  const funnelMs = await timed('funnel (DuckDB)', () => engine.query(funnelSql('events'), { from: windowFrom }));
-  const retentionMs = await timed('retention (DuckDB)', () => engine.query(retentionSql()));
-  const dashboardMs = await timed('大屏 snapshot (DuckDB)', async () => {
-    for (const q of dashboardSql()) await engine.query(q, { from: dayFrom });
-  });
-  const funnelRows = await engine.query(funnelSql('events'), { from: windowFrom });
+  const funnelMs = await timed('funnel (DuckDB, funnelReport)', () => funnelReport(deps, platform, funnelInput));
+  const retentionMs = await timed('retention (DuckDB, retentionReport)', () =>
+    retentionReport(deps, platform, retentionInput, now),
+  );
+  const dashboardMs = await timed('大屏 refresh (DuckDB, realtimeSnapshot)', () =>
+    realtimeSnapshot(deps, platform, now),
+  );
+  const funnel = await funnelReport(deps, platform, funnelInput);
+  const engineCounts: FunnelCounts = new Map(funnel.groups.map((g) => [g.key, g.steps.map((s) => s.count)]));
 
   // PostgreSQL: the same funnel over the same rows (the inbox holds every event, with the same columns).
   await database.db.execute(sql.raw(`ANALYZE analytics_inbox`));
-  const pgFunnel = funnelSql('analytics_inbox').replaceAll('$from', `'${windowFrom.toISOString()}'`);
-  const postgresFunnelMs = await timed('funnel (PostgreSQL)', () => database.db.execute(sql.raw(pgFunnel)));
-  const pgResult: unknown = await database.db.execute(sql.raw(pgFunnel));
-  const pgRows = (pgResult as { rows: Record<string, unknown>[] }).rows;
-  if (JSON.stringify(normalise(pgRows)) !== JSON.stringify(normalise(funnelRows)))
-    throw new Error(`the engines disagree:\n${JSON.stringify(funnelRows)}\n${JSON.stringify(pgRows)}`);
-  console.log('funnel per channel (30 days):', funnelRows);
+  const postgresFunnelMs = await timed('funnel (PostgreSQL reference)', () => postgresFunnel(database, funnelInput));
+  const pgCounts = await postgresFunnel(database, funnelInput);
+  const table = (m: FunnelCounts) =>
+    [...m].sort(([a], [b]) => a.localeCompare(b)).map(([k, ns]) => `${k}: ${ns.join(' → ')}`);
+  if (JSON.stringify(table(engineCounts)) !== JSON.stringify(table(pgCounts)))
+    throw new Error(
+      `the engines disagree on the funnel:\nDuckDB     ${table(engineCounts).join('; ')}\nPostgreSQL ${table(pgCounts).join('; ')}`,
+    );
+  console.log(`funnel ${FUNNEL_STEPS.join(' → ')} per channel (30 days, 24 h window), both engines:`);
+  for (const line of table(engineCounts)) console.log(`  ${line}`);
 
   const ratioToPostgres = Math.round((postgresFunnelMs / funnelMs) * 10) / 10;
   const result = {
@@ -108,6 +138,7 @@ try {
     inboxCopySeconds: Math.round(copyMs / 100) / 10,
     loaderSeconds: Math.round(loadMs / 100) / 10,
     funnelMs,
+    funnel: Object.fromEntries([...engineCounts].sort(([a], [b]) => a.localeCompare(b))),
     retentionMs,
     dashboardMs,
     postgresFunnelMs,
@@ -166,48 +197,4 @@ async function timed(label: string, run: () => Promise<unknown>): Promise<number
   const median = Math.round(times[Math.floor(times.length / 2)]!);
   console.log(`${label}: ${median} ms (runs ${times.map((t) => Math.round(t)).join(', ')})`);
   return median;
-}
-
-/** The first view of a product by a person, then cart, checkout and pay of that product within a day, per channel. */
-function funnelSql(table: string): string {
-  const step = (type: string) =>
-    `${type} AS (SELECT actor, product_id, min(ts) AS t FROM ${table} WHERE type = '${type}' AND ts >= $from GROUP BY actor, product_id)`;
-  return `WITH
-    v AS (SELECT actor, product_id, min(ts) AS t, min(channel) AS channel FROM ${table}
-          WHERE type = 'view' AND product_id IS NOT NULL AND ts >= $from GROUP BY actor, product_id),
-    ${step('add_to_cart')}, ${step('checkout')}, ${step('pay')}
-  SELECT v.channel, count(*) AS viewed, count(c.t) AS carted, count(k.t) AS checked_out, count(p.t) AS paid
-  FROM v
-  LEFT JOIN add_to_cart c ON c.actor = v.actor AND c.product_id = v.product_id AND c.t >= v.t AND c.t < v.t + INTERVAL '1 day'
-  LEFT JOIN checkout k ON k.actor = v.actor AND k.product_id = v.product_id AND c.t IS NOT NULL AND k.t >= c.t AND k.t < v.t + INTERVAL '1 day'
-  LEFT JOIN pay p ON p.actor = v.actor AND p.product_id = v.product_id AND k.t IS NOT NULL AND p.t >= k.t AND p.t < v.t + INTERVAL '1 day'
-  GROUP BY v.channel ORDER BY v.channel`;
-}
-
-/** Weekly cohorts by first activity (Beijing weeks), and how many of each cohort were active N weeks later. */
-function retentionSql(): string {
-  return `WITH
-  firsts AS (SELECT actor, date_trunc('week', min(ts) + INTERVAL 8 HOUR) AS cohort FROM events GROUP BY actor),
-  active AS (SELECT DISTINCT actor, date_trunc('week', ts + INTERVAL 8 HOUR) AS week FROM events)
-SELECT f.cohort, date_diff('week', f.cohort, a.week) AS weeks_later, count(*) AS people
-FROM firsts f JOIN active a ON a.actor = f.actor
-GROUP BY ALL ORDER BY 1, 2`;
-}
-
-/** One 大屏 refresh: the last day's headline numbers, hourly trend, channel split, top products and provinces. */
-function dashboardSql(): string[] {
-  return [
-    `SELECT sum(amount) FILTER (WHERE type = 'pay') AS gmv, count(DISTINCT order_id) FILTER (WHERE type = 'pay') AS orders,
-          count(DISTINCT actor) AS visitors, count(*) FILTER (WHERE type = 'view') AS views
-   FROM events WHERE ts >= $from`,
-    `SELECT date_trunc('hour', ts) AS hour, sum(amount) FILTER (WHERE type = 'pay') AS gmv, count(DISTINCT actor) AS visitors
-   FROM events WHERE ts >= $from GROUP BY 1 ORDER BY 1`,
-    `SELECT channel, sum(amount) AS gmv, count(*) AS lines FROM events WHERE type = 'pay' AND ts >= $from GROUP BY 1 ORDER BY 2 DESC`,
-    `SELECT product_id, sum(amount) AS gmv FROM events WHERE type = 'pay' AND ts >= $from GROUP BY 1 ORDER BY 2 DESC LIMIT 10`,
-    `SELECT province, sum(amount) AS gmv FROM events WHERE type = 'pay' AND ts >= $from GROUP BY 1 ORDER BY 2 DESC LIMIT 34`,
-  ];
-}
-
-function normalise(rows: Record<string, unknown>[]): string[][] {
-  return rows.map((r) => Object.values(r).map((v) => String(v)));
 }

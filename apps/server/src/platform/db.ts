@@ -25,15 +25,26 @@ export interface Database {
   /**
    * `COPY (<query>) TO STDOUT` as CSV bytes: bulk reads without building a JS object per row (the analytics
    * loader moves millions of rows this way). COPY takes no bind parameters: callers inline only validated literals.
+   * Timestamps come out in ISO form in UTC (`2026-12-06 03:37:41.613+00`) whatever the server's or session's
+   * DateStyle and TimeZone: both are pinned for the statement, so callers need no per-row `to_char`.
    */
   copyOut(query: string): Promise<Uint8Array>;
   /**
    * `COPY <table> (<columns>) FROM STDIN` with CSV bytes, in one transaction that first runs `before` (e.g. a
    * lock the table's readers rely on): bulk writes of generated rows (seed, benchmarks).
    */
-  copyIn(table: string, columns: readonly string[], csv: Uint8Array, before?: string): Promise<void>;
+  copyIn(table: string, columns: readonly string[], csv: CsvSource, before?: string): Promise<void>;
   close(): Promise<void>;
 }
+
+/**
+ * CSV for `copyIn`: one buffer, or chunks — an (async) iterable is streamed to PostgreSQL while it is produced, so
+ * the server parses one chunk while the caller builds the next.
+ */
+export type CsvSource = Uint8Array | Iterable<Uint8Array> | AsyncIterable<Uint8Array>;
+
+/** Pins the text form of timestamps for one transaction (see `copyOut`). */
+const ISO_UTC = [`set local datestyle = 'ISO, YMD'`, `set local timezone = 'UTC'`];
 
 const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
 
@@ -66,15 +77,21 @@ export async function openDatabase(opts: {
     const copyOut = async (query: string) => {
       const conn = await pool.connect();
       try {
+        await conn.query('begin');
+        for (const statement of ISO_UTC) await conn.query(statement);
         const chunks: Buffer[] = [];
         const stream = conn.query(copyTo(`COPY (${query}) TO STDOUT WITH (FORMAT csv, NULL '\\N')`));
         for await (const chunk of stream) chunks.push(chunk as Buffer);
+        await conn.query('commit');
         return Buffer.concat(chunks);
+      } catch (err) {
+        await conn.query('rollback').catch(() => undefined);
+        throw err;
       } finally {
         conn.release();
       }
     };
-    const copyIn = async (table: string, columns: readonly string[], csv: Uint8Array, before?: string) => {
+    const copyIn = async (table: string, columns: readonly string[], csv: CsvSource, before?: string) => {
       const conn = await pool.connect();
       try {
         await conn.query('begin');
@@ -82,7 +99,7 @@ export async function openDatabase(opts: {
         const sink = conn.query(
           copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv, NULL '\\N')`),
         );
-        await pipeline(Readable.from([csv]), sink);
+        await pipeline(csv instanceof Uint8Array ? Readable.from([csv]) : Readable.from(csv), sink);
         await conn.query('commit');
       } catch (err) {
         await conn.query('rollback').catch(() => undefined);
@@ -102,14 +119,21 @@ export async function openDatabase(opts: {
   const owned = client;
   const migrate = () => migratePglite(drizzlePglite(owned), { migrationsFolder });
   const copyOut = async (query: string) => {
-    const result = await owned.query(`COPY (${query}) TO '/dev/blob' WITH (FORMAT csv, NULL '\\N')`);
+    const result = await owned.transaction(async (tx) => {
+      for (const statement of ISO_UTC) await tx.query(statement);
+      return tx.query(`COPY (${query}) TO '/dev/blob' WITH (FORMAT csv, NULL '\\N')`);
+    });
     return result.blob ? new Uint8Array(await result.blob.arrayBuffer()) : new Uint8Array();
   };
-  const copyIn = async (table: string, columns: readonly string[], csv: Uint8Array, before?: string) => {
+  const copyIn = async (table: string, columns: readonly string[], source: CsvSource, before?: string) => {
+    // PGlite reads COPY input from one blob: gather the chunks first (it runs in this thread anyway).
+    const chunks: Uint8Array<ArrayBuffer>[] = [];
+    if (source instanceof Uint8Array) chunks.push(source as Uint8Array<ArrayBuffer>);
+    else for await (const chunk of source) chunks.push(chunk as Uint8Array<ArrayBuffer>);
     await owned.transaction(async (tx) => {
       if (before) await tx.query(before);
       await tx.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' WITH (FORMAT csv, NULL '\\N')`, [], {
-        blob: new Blob([csv as Uint8Array<ArrayBuffer>]),
+        blob: new Blob(chunks),
       });
     });
   };

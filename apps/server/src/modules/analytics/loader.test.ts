@@ -61,6 +61,23 @@ describe('the incremental loader', () => {
     await engine.close();
   });
 
+  it('keeps each event time to the millisecond, in UTC, through the copy out of the database', async () => {
+    const engine = await DuckDbEngine.open(undefined);
+    const database = await freshDatabase();
+    const at = new Date('2026-03-01T23:59:58.007Z');
+    const late = new Date('2026-03-02T00:00:01.990Z');
+    await database.db.transaction((tx) =>
+      appendToInbox(tx, [eventRow({ id: 'time:1', type: 'view', ts: at, receivedAt: late, deviceId: 'dev_time' })]),
+    );
+    expect(await new EventLoader(database, engine).load()).toBe(1);
+    const [row] = await engine.query<{ ts: string; received: string }>(
+      `SELECT strftime(ts, '%Y-%m-%dT%H:%M:%S.%g') AS ts, strftime(received_at, '%Y-%m-%dT%H:%M:%S.%g') AS received FROM events`,
+    );
+    expect(row).toEqual({ ts: '2026-03-01T23:59:58.007', received: '2026-03-02T00:00:01.990' });
+    await database.close();
+    await engine.close();
+  });
+
   it('keeps loaded rows in the inbox for the configured days, then deletes only rows the engine has', async () => {
     const engine = await DuckDbEngine.open(undefined);
     const database = await freshDatabase();
