@@ -3,7 +3,8 @@
 // step by step: a person (`actor`) enters at their first step-1 event in [from, to), with the channel of that
 // event (`argMin(channel, ts)`, non-null channels only, 'direct' when none); they reach step k with the earliest
 // step-k event at or after their step-(k−1) event and no later than `windowHours` after entering. Only what the
-// bench asks for is mirrored: steps by event type, platform-wide, breakdown by channel or none.
+// bench asks for is mirrored: steps by event type, platform-wide, breakdown by channel or none. Like funnelReport
+// it also states the period on the later steps' events (implied, but it lets the planner filter before the join).
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../apps/server/src/platform/db.ts';
 
@@ -34,6 +35,8 @@ export function postgresFunnelSql(input: ReferenceFunnelInput): string {
       `s${i} AS (SELECT p.actor, p.t0, min(e.ts) AS t${i} FROM s${i - 1} p JOIN analytics_inbox e ON e.actor = p.actor
                  WHERE e.type = ${lit(input.steps[i]!.type)} AND e.ts >= p.t${i - 1}
                    AND e.ts <= p.t0 + make_interval(secs => ${input.windowHours * 3600})
+                   AND e.ts >= ${lit(input.from.toISOString())}
+                   AND e.ts <= ${lit(input.to.toISOString())}::timestamptz + make_interval(secs => ${input.windowHours * 3600})
                  GROUP BY p.actor, p.t0)`,
     );
   }

@@ -3,6 +3,6 @@
 export { analyticsLoader, historyMarker, loadHistoryIntoEngine } from './loader.ts';
 export { forgetUser } from './privacy.ts';
 export { type BehaviourEvent, eventRow } from './event-model.ts';
-export { appendToInbox, copyIntoInbox } from './inbox.ts';
+export { appendToInbox, copyCsvIntoInbox, copyIntoInbox, csvChunks } from './inbox.ts';
 export { queryEvents } from './query.ts';
 export { pseudonym } from './pseudonym.ts';

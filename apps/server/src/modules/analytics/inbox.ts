@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bulkInsert } from '../../platform/bulk.ts';
-import type { Database, Db } from '../../platform/db.ts';
+import type { CsvSource, Database, Db } from '../../platform/db.ts';
 import { type BehaviourEvent, EVENT_COLUMNS } from './event-model.ts';
 import { analyticsInbox } from './schema.ts';
 
@@ -49,38 +49,47 @@ async function countInbox(db: Db, events: readonly BehaviourEvent[]): Promise<nu
 }
 
 const COLUMNS = EVENT_COLUMNS.map(([column]) => column);
-const quoted = (v: string): string => (/[",\n\r\\]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+const NEEDS_QUOTES = /[",\n\r\\]/;
+const text = (v: string | null): string =>
+  v === null ? '\\N' : NEEDS_QUOTES.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+const int = (v: number | null): string => (v === null ? '\\N' : String(v));
 
 /**
- * One CSV line of an event, in the inbox's column order (`\N` for null, timestamps in ISO UTC) — the same format
- * the loader copies into the engine, so `loadHistoryIntoEngine` can use it too.
+ * One CSV line of an event, in the inbox's column order (`EVENT_COLUMNS`; `\N` for null, timestamps in ISO UTC)
+ * — the same format the loader copies into the engine, so `loadHistoryIntoEngine` can use it too. Spelled out
+ * column by column: the demo history and the benchmark write millions of lines (inbox.test.ts checks the order).
  */
 export function csvLine(e: BehaviourEvent): string {
-  let line = '';
-  for (let i = 0; i < EVENT_COLUMNS.length; i++) {
-    const [, key, kind] = EVENT_COLUMNS[i]!;
-    const v = e[key];
-    const cell =
-      v === null || v === undefined
-        ? '\\N'
-        : kind === 'time'
-          ? (v as Date).toISOString()
-          : kind === 'int'
-            ? String(v)
-            : quoted(String(v));
-    line += i === 0 ? cell : `,${cell}`;
+  const ts = e.ts.toISOString();
+  const receivedAt = e.receivedAt === e.ts ? ts : e.receivedAt.toISOString();
+  return `${text(e.id)},${text(e.type)},${ts},${receivedAt},${text(e.actor)},${text(e.userPid)},${text(e.deviceId)},${text(e.sessionId)},${text(e.platform)},${text(e.channel)},${text(e.channelRef)},${text(e.merchantId)},${text(e.productId)},${text(e.categoryId)},${text(e.postId)},${text(e.liveId)},${text(e.communityId)},${text(e.orderId)},${int(e.amount)},${int(e.qty)},${text(e.query)},${int(e.results)},${text(e.slot)},${int(e.position)},${text(e.experiment)},${text(e.variant)},${text(e.province)},${text(e.payMethod)},${int(e.dwellMs)},${text(e.props)}\n`;
+}
+
+/** CSV of many events in chunks of `linesPerChunk` lines, each chunk one buffer: built lazily, streamed to COPY. */
+export function* csvChunks(events: Iterable<BehaviourEvent>, linesPerChunk = 5_000): Generator<Uint8Array> {
+  let lines: string[] = [];
+  for (const e of events) {
+    lines.push(csvLine(e));
+    if (lines.length === linesPerChunk) {
+      yield Buffer.from(lines.join(''));
+      lines = [];
+    }
   }
-  return `${line}\n`;
+  if (lines.length > 0) yield Buffer.from(lines.join(''));
 }
 
 /**
  * Bulk path for many events at once (demo history, benchmarks): one COPY in a transaction that holds the inbox
- * lock like every writer, so the loader's horizon stays safe. Unlike `appendToInbox` it does not skip ids seen
+ * lock like every writer, so the loader's horizon stays safe. `events` may be a generator: it is read once, as the
+ * rows are sent (an empty one commits an empty COPY). Unlike `appendToInbox` it does not skip ids seen
  * before — a repeated id fails the whole COPY — so callers give fresh ids (the demo history's are its own).
  */
-export async function copyIntoInbox(database: Database, events: readonly BehaviourEvent[]): Promise<void> {
-  if (events.length === 0) return;
-  let csv = '';
-  for (const e of events) csv += csvLine(e);
-  await database.copyIn('analytics_inbox', COLUMNS, new TextEncoder().encode(csv), holdInboxWriteLock);
+export async function copyIntoInbox(database: Database, events: Iterable<BehaviourEvent>): Promise<void> {
+  // The CSV is built chunk by chunk as PostgreSQL reads it: the database parses one chunk while this builds the next.
+  await copyCsvIntoInbox(database, csvChunks(events));
+}
+
+/** `copyIntoInbox` for rows already in the inbox's CSV format (`csvChunks`), e.g. a benchmark's spool file. */
+export async function copyCsvIntoInbox(database: Database, csv: CsvSource): Promise<void> {
+  await database.copyIn('analytics_inbox', COLUMNS, csv, holdInboxWriteLock);
 }

@@ -4,7 +4,7 @@ import type { AnalyticsEngine } from '../../platform/analytics/engine.ts';
 import type { Database } from '../../platform/db.ts';
 import type { Deps } from '../../deps.ts';
 import { type BehaviourEvent, EVENT_COLUMNS, eventsTableDdl } from './event-model.ts';
-import { csvLine, INBOX_WRITE_LOCK } from './inbox.ts';
+import { csvChunks, INBOX_WRITE_LOCK } from './inbox.ts';
 
 const STREAM = 'events';
 /**
@@ -178,9 +178,7 @@ export async function loadHistoryIntoEngine(
 ): Promise<void> {
   if (marker.stream === STREAM) throw new Error(`the ${STREAM} watermark belongs to the loader`);
   await engine.ensure(eventsTableDdl(engine));
-  let csv = '';
-  for (const e of events) csv += csvLine(e);
-  await engine.appendCsv('events', new TextEncoder().encode(csv), marker);
+  await engine.appendCsv('events', Buffer.concat([...csvChunks(events)]), marker);
 }
 
 /** A history stream's marker (see `loadHistoryIntoEngine`), or undefined before its first chunk. */

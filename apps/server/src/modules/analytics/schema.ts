@@ -41,7 +41,9 @@ export const analyticsInbox = pgTable(
     dwellMs: integer('dwell_ms'),
     props: text('props'),
   },
-  (t) => [index('analytics_inbox_received_idx').on(t.receivedAt)],
+  // BRIN, not a B-tree: rows arrive in about `received_at` order, so block ranges summarise it well for pruning,
+  // and a bulk COPY does not pay a B-tree insertion per row (a third of the inbox's COPY time in the benchmark).
+  (t) => [index('analytics_inbox_received_idx').using('brin', t.receivedAt)],
 );
 
 /**

@@ -68,11 +68,15 @@ export async function funnelReport(deps: Deps, scope: Scope, input: FunnelInput)
              WHERE ${cond(input.steps[0]!, 0, '')} AND ts >= $from AND ts < $to GROUP BY actor)`,
   ];
   const deadline = deps.analytics.dialect.addSeconds('p.t0', '$window');
+  // Implied by the two conditions before it (entering is in [from, to)), but stated so the engine drops events
+  // outside the period before the join on `actor` rather than after it: a 30-day funnel over 90 days of events
+  // joins a third of them.
+  const period = `e.ts >= $from AND e.ts <= ${deps.analytics.dialect.addSeconds('$to', '$window')}`;
   for (let i = 1; i < input.steps.length; i++) {
     ctes.push(
       `s${i} AS (SELECT p.actor AS actor, p.t0 AS t0, min(e.ts) AS t${i} FROM s${i - 1} p
                  JOIN events e ON e.actor = p.actor
-                 WHERE ${cond(input.steps[i]!, i, 'e.')} AND e.ts >= p.t${i - 1} AND e.ts <= ${deadline}
+                 WHERE ${cond(input.steps[i]!, i, 'e.')} AND e.ts >= p.t${i - 1} AND e.ts <= ${deadline} AND ${period}
                  GROUP BY p.actor, p.t0)`,
     );
   }

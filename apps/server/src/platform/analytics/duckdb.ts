@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,17 +31,10 @@ export class DuckDbEngine implements AnalyticsEngine {
   private readonly instance: DuckDBInstance;
   private readonly writer: DuckDBConnection;
   private readonly reader: DuckDBConnection;
-  private readonly scratchDir: string;
-  private constructor(
-    instance: DuckDBInstance,
-    writer: DuckDBConnection,
-    reader: DuckDBConnection,
-    scratchDir: string,
-  ) {
+  private constructor(instance: DuckDBInstance, writer: DuckDBConnection, reader: DuckDBConnection) {
     this.instance = instance;
     this.writer = writer;
     this.reader = reader;
-    this.scratchDir = scratchDir;
   }
 
   /** `file` undefined: in memory (tests). DuckDB uses every core for a scan unless told otherwise. */
@@ -53,9 +47,7 @@ export class DuckDbEngine implements AnalyticsEngine {
     const reader = await instance.connect();
     // Timestamps are shown in UTC and turned into Beijing time explicitly (dialect), whatever the host's zone.
     for (const c of [writer, reader]) await c.run(`SET TimeZone = 'UTC'`);
-    const scratchDir = path.join(os.tmpdir(), `haowu-analytics-${process.pid}-${Math.random().toString(36).slice(2)}`);
-    await mkdir(scratchDir, { recursive: true });
-    const engine = new DuckDbEngine(instance, writer, reader, scratchDir);
+    const engine = new DuckDbEngine(instance, writer, reader);
     await engine.ensure([
       `CREATE TABLE IF NOT EXISTS ${WATERMARK_TABLE} (stream VARCHAR PRIMARY KEY, value VARCHAR NOT NULL, updated_at TIMESTAMPTZ NOT NULL)`,
     ]);
@@ -79,8 +71,10 @@ export class DuckDbEngine implements AnalyticsEngine {
 
   async appendCsv(table: string, csv: Uint8Array, watermark: { stream: string; value: string }): Promise<void> {
     await this.serialised(async () => {
-      // DuckDB's CSV reader is parallel and typed by the target table: far faster than row-by-row appends.
-      const file = path.join(this.scratchDir, `${table}-${Date.now()}.csv`);
+      // DuckDB's CSV reader is parallel and typed by the target table: far faster than row-by-row appends. The
+      // file lives only for this append (no directory per engine: a process that never closes its engine, a test
+      // worker killed at the end of a run, leaves nothing behind in the temporary directory).
+      const file = path.join(os.tmpdir(), `haowu-analytics-${process.pid}-${randomUUID()}-${table}.csv`);
       await writeFile(file, csv);
       try {
         await this.writer.run('BEGIN TRANSACTION');
@@ -116,7 +110,6 @@ export class DuckDbEngine implements AnalyticsEngine {
     this.reader.closeSync();
     this.writer.closeSync();
     this.instance.closeSync();
-    await rm(this.scratchDir, { recursive: true, force: true });
   }
 
   private serialised<T>(work: () => Promise<T>): Promise<T> {
