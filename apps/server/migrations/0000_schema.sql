@@ -1806,7 +1806,7 @@ CREATE INDEX "after_sales_order_idx" ON "after_sales" USING btree ("order_id","l
 CREATE INDEX "after_sales_escalated_idx" ON "after_sales" USING btree ("status","id");--> statement-breakpoint
 CREATE UNIQUE INDEX "alerts_live_uq" ON "alerts" USING btree ("metric","direction") WHERE "alerts"."state" <> 'resolved';--> statement-breakpoint
 CREATE INDEX "alerts_state_idx" ON "alerts" USING btree ("state","id");--> statement-breakpoint
-CREATE INDEX "analytics_inbox_received_idx" ON "analytics_inbox" USING btree ("received_at");--> statement-breakpoint
+CREATE INDEX "analytics_inbox_received_idx" ON "analytics_inbox" USING brin ("received_at");--> statement-breakpoint
 CREATE INDEX "attribution_touches_user_product_idx" ON "attribution_touches" USING btree ("user_id","product_id","at");--> statement-breakpoint
 CREATE INDEX "line_attributions_order_idx" ON "line_attributions" USING btree ("order_id");--> statement-breakpoint
 CREATE INDEX "line_attributions_post_idx" ON "line_attributions" USING btree ("post_id");--> statement-breakpoint
