@@ -38,7 +38,7 @@ export function CopyDraft({ productId }: { productId: string }) {
     draft.reset();
   };
   return (
-    <div style={{ marginTop: -12, marginBottom: 24 }}>
+    <div style={{ marginBottom: 24 }}>
       {!draft.data && (
         <Button icon={<BulbOutlined />} loading={draft.isPending} onClick={() => ask(variant)} data-testid="copy-draft">
           {t('AI 文案')}
