@@ -8,7 +8,7 @@ import { useT } from '../../../i18n/index.tsx';
 type Draft = { title: string; sellingPoints: string[]; description: string };
 
 /** The text a draft puts into 商品详情: its selling points as a list, then its description. */
-export const draftText = (d: Draft): string =>
+const draftText = (d: Draft): string =>
   [d.sellingPoints.map((p) => `· ${p}`).join('\n'), d.description].filter((s) => s.trim() !== '').join('\n\n');
 
 /**
