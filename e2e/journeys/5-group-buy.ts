@@ -96,7 +96,13 @@ export const groupBuy: Journey = {
     await consoleLogin(desk.page, demo.merchant, '/console/merchant/dashboard');
     await desk.page.goto('/console/merchant/group-buys');
     await desk.page.getByTestId('watch-groups').first().click();
-    await expectText(desk.page.locator('.ant-drawer'), '已成团');
+    const drawer = desk.page.locator('.ant-drawer');
+    const done = drawer.locator('.ant-table-row').filter({ hasText: '已成团' }).first();
+    await done.waitFor();
+    // Beside the seeded groups still forming, the complete one; its members' orders show human order numbers.
+    await expectText(drawer.locator('.ant-table-row'), '拼团中');
+    await done.locator('.ant-table-row-expand-icon').click();
+    await expectText(drawer.locator('.ant-table-row'), /\b\d{14}\b/);
     await world.shot(desk.page, '5-08-console-groups');
   },
 };
