@@ -1,5 +1,6 @@
-// Journey 5: two real accounts complete a group buy. The demo consumer opens a 2-person group of the demo shop's
-// demo campaign from the product page and pays; the group page shows it forming, with the share poster. A friend
+// Journey 5: two real accounts complete a group buy. On a first start the product page already shows groups forming
+// (seeded demo consumers opened and paid one each, 还差 1 人 — real accounts, no padded seats). The demo consumer
+// opens a 2-person group of the demo shop's demo campaign from the product page and pays; the group page shows it forming, with the share poster. A friend
 // (the demo operator account, shopping as a consumer) opens the share link, joins and pays: the group succeeds for
 // both, and the merchant console shows it complete.
 import { demo, type Journey } from '../harness.ts';
@@ -8,7 +9,7 @@ import { apiGet, apiLogin, consoleLogin, expectText, reloadUntil, shopLogin } fr
 export const groupBuy: Journey = {
   name: '5 two users complete a group buy through the share link',
   async run(world) {
-    // Setup: the friend needs a delivery address; the campaign is the one the seed created (no members seeded).
+    // Setup: the friend needs a delivery address; the campaign is the one the seed created.
     const friend = await apiLogin(world, demo.operator);
     const added = await fetch(`${world.server.baseUrl}/api/v1/me/addresses`, {
       method: 'POST',
@@ -36,6 +37,9 @@ export const groupBuy: Journey = {
     await shopLogin(page, demo.consumer, `/product/${campaign.productId}`);
     const section = page.getByTestId('group-buy-section');
     await expectText(section, '2人团');
+    // Groups forming on first start: each seeded group waits for one more real member.
+    await section.getByTestId('join-existing-group').first().waitFor();
+    await expectText(section, '还差 1 人');
     await world.shot(page, '5-01-product-group-buy');
     await section.getByTestId('open-group').click();
     await page.waitForURL(`**/group-buy/open/${campaign.id}`);
@@ -92,7 +96,13 @@ export const groupBuy: Journey = {
     await consoleLogin(desk.page, demo.merchant, '/console/merchant/dashboard');
     await desk.page.goto('/console/merchant/group-buys');
     await desk.page.getByTestId('watch-groups').first().click();
-    await expectText(desk.page.locator('.ant-drawer'), '已成团');
+    const drawer = desk.page.locator('.ant-drawer');
+    const done = drawer.locator('.ant-table-row').filter({ hasText: '已成团' }).first();
+    await done.waitFor();
+    // Beside the seeded groups still forming, the complete one; its members' orders show human order numbers.
+    await expectText(drawer.locator('.ant-table-row'), '拼团中');
+    await done.locator('.ant-table-row-expand-icon').click();
+    await expectText(drawer.locator('.ant-table-row'), /\b\d{14}\b/);
     await world.shot(desk.page, '5-08-console-groups');
   },
 };

@@ -143,6 +143,32 @@ describe('campaign demo data', () => {
     for (const s of slots) expect(s.title).toContain('演示');
   });
 
+  it('shows group buys forming: demo consumers opened and paid a group each, 还差 1 人, no padded seats', async () => {
+    const owner = new Client(
+      t,
+      (await anon.post('/api/v1/auth/login/password', { phone: '13800000002', password: 'haowu123' })).body.token,
+    );
+    const campaigns = (await owner.get('/api/v1/merchant/group-buy/campaigns')).body.items as {
+      productId: string;
+      groupSize: number;
+    }[];
+    const campaign = campaigns.find((c) => c.groupSize === 2)!;
+    const offer = (await anon.get(`/api/v1/products/${campaign.productId}/group-buys`)).body.items[0];
+    expect(offer.openGroups.length).toBe(3);
+    for (const g of offer.openGroups) {
+      expect(g).toMatchObject({ status: 'open', size: 2, paidCount: 1, seatsTaken: 1, seatsLeft: 1 });
+      expect(g.members).toHaveLength(1);
+      expect(g.members[0]).toMatchObject({ isLeader: true, status: 'paid' });
+    }
+    // Three different real accounts, none of them the demo logins a visitor uses to join.
+    expect(new Set(offer.openGroups.map((g: { leaderNickname: string }) => g.leaderNickname)).size).toBe(3);
+    const demo = new Client(
+      t,
+      (await anon.post('/api/v1/auth/login/password', { phone: '13800000001', password: 'haowu123' })).body.token,
+    );
+    expect((await demo.get('/api/v1/group-buy/mine')).body.items).toEqual([]);
+  });
+
   it('rolls the slots with the clock: a start days later still opens on a running and an upcoming slot', async () => {
     t.clock.advanceDays(3);
     await t.runJobs();

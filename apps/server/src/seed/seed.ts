@@ -208,7 +208,14 @@ async function runSeed(deps: Deps, progress: (line: string) => void): Promise<Se
     operatorPhone: operatorAccount.phone,
     merchant: merchants.get(DEMO_MERCHANTS[0]!.key)!,
   });
-  await seedGroupBuys(deps, { merchant: merchants.get(DEMO_MERCHANTS[0]!.key)!, products });
+  const groupBuysDemo = await seedGroupBuys(deps, {
+    merchant: merchants.get(DEMO_MERCHANTS[0]!.key)!,
+    products,
+    buyers: buyers.slice(1),
+  });
+  progress(
+    `[seed] 拼团：${groupBuysDemo.formingGroups} 个演示消费者已开团并付款，等人参团（无虚拟成员，24 小时无人参团则自动退款）`,
+  );
   const communitiesDemo = await seedCommunities(deps, {
     merchant: merchants.get(DEMO_MERCHANTS[0]!.key)!,
     demoBuyer: buyers[0]!,

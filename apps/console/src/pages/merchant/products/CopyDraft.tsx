@@ -8,7 +8,7 @@ import { useT } from '../../../i18n/index.tsx';
 type Draft = { title: string; sellingPoints: string[]; description: string };
 
 /** The text a draft puts into 商品详情: its selling points as a list, then its description. */
-export const draftText = (d: Draft): string =>
+const draftText = (d: Draft): string =>
   [d.sellingPoints.map((p) => `· ${p}`).join('\n'), d.description].filter((s) => s.trim() !== '').join('\n\n');
 
 /**
@@ -38,7 +38,7 @@ export function CopyDraft({ productId }: { productId: string }) {
     draft.reset();
   };
   return (
-    <div style={{ marginTop: -12, marginBottom: 24 }}>
+    <div style={{ marginBottom: 24 }}>
       {!draft.data && (
         <Button icon={<BulbOutlined />} loading={draft.isPending} onClick={() => ask(variant)} data-testid="copy-draft">
           {t('AI 文案')}
