@@ -50,6 +50,8 @@ export class SearchIndex {
   merchants = new Map<string, { name: string; active: boolean }>();
   /** Category id → itself and its children. */
   categoryTree = new Map<string, Set<string>>();
+  /** Doc numbers by category (replaced copies included; `visible` skips them). */
+  byCategory = new Map<string, number[]>();
   pinyinFull = new Map<string, string>();
   pinyinInitials = new Map<string, string>();
   private pinyinDone = new Set<string>();
@@ -93,6 +95,9 @@ export class SearchIndex {
       alive: true,
     });
     this.byId.set(row.id, n);
+    let inCategory = this.byCategory.get(row.categoryId);
+    if (!inCategory) this.byCategory.set(row.categoryId, (inCategory = []));
+    inCategory.push(n);
     this.totalLength += all.size;
     this.liveDocs++;
     for (const token of all) {
