@@ -6,7 +6,7 @@ import { understandQuery } from './search-query.ts';
 import { type Hit, rankDocs } from './search-rank.ts';
 import { type ProductCard, type SearchQuery, type SearchSort, searchProductsInDatabase } from './search-sql.ts';
 
-export type { ProductCard, SearchQuery } from './search-sql.ts';
+export type { SearchQuery } from './search-sql.ts';
 
 export interface SearchResult extends Page<ProductCard> {
   /** The query that was searched when it differs from the typed one (typo, pinyin): "你是不是要找 …". */
