@@ -50,6 +50,8 @@ export class SearchIndex {
   merchants = new Map<string, { name: string; active: boolean }>();
   /** Category id → itself and its children. */
   categoryTree = new Map<string, Set<string>>();
+  /** Doc numbers by category (replaced copies included; `visible` skips them). */
+  byCategory = new Map<string, number[]>();
   pinyinFull = new Map<string, string>();
   pinyinInitials = new Map<string, string>();
   private pinyinDone = new Set<string>();
@@ -93,6 +95,9 @@ export class SearchIndex {
       alive: true,
     });
     this.byId.set(row.id, n);
+    let inCategory = this.byCategory.get(row.categoryId);
+    if (!inCategory) this.byCategory.set(row.categoryId, (inCategory = []));
+    inCategory.push(n);
     this.totalLength += all.size;
     this.liveDocs++;
     for (const token of all) {
@@ -219,8 +224,8 @@ export function noteCatalogChange(): void {
 
 /**
  * The index for this database, current to within a second: the first search builds it; later searches
- * compare a snapshot at most once a second (always right after a change in this process) and patch what
- * changed; every few minutes a full rebuild runs in the background and replaces it.
+ * compare a snapshot at most once a second in the background (and wait for it right after a change in this
+ * process) and patch what changed; every few minutes a full rebuild runs in the background and replaces it.
  */
 export async function searchIndexOf(ctx: Ctx): Promise<SearchIndex> {
   const database = ctx.deps.database;
@@ -230,12 +235,15 @@ export async function searchIndexOf(ctx: Ctx): Promise<SearchIndex> {
     holders.set(database, holder);
   }
   const now = performance.now();
-  const due = now - holder.checkedAt >= CHECK_EVERY_MS || now - changedAt < CHECK_EVERY_MS;
-  if (!holder.index || due) {
+  const ownChange = now - changedAt < CHECK_EVERY_MS;
+  if (!holder.index || ownChange || now - holder.checkedAt >= CHECK_EVERY_MS) {
     holder.pending ??= refresh(holder, database.db).finally(() => {
       holder.pending = null;
     });
-    await holder.pending;
+    // Only a change this process made (or the first build) waits for the check; the once-a-second check for
+    // other processes' changes runs beside the search, which answers from the index as it is.
+    if (!holder.index || ownChange) await holder.pending;
+    else holder.pending.catch(() => undefined);
   }
   if (performance.now() - holder.builtAt > REBUILD_EVERY_MS && !holder.rebuilding) {
     holder.rebuilding = true;

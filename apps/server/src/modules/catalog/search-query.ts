@@ -3,7 +3,7 @@ import type { SearchIndex } from './search-index.ts';
 import { CATEGORY_WORDS, MODIFIER_WORDS, SYNONYMS, TYPOS } from './search-words.ts';
 
 /** One word of the query and what else counts as it. */
-export interface TermGroup {
+interface TermGroup {
   word: string;
   /** Synonyms that are words of the index (a synonym scores SYNONYM_WEIGHT of the word itself). */
   synonyms: string[];

@@ -44,11 +44,18 @@ export function rankDocs(index: SearchIndex, plan: QueryPlan, filters: RankFilte
   const n = Math.max(1, index.liveDocs);
   const avg = index.averageLength;
   const idf = (df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
-  const scores = new Map<number, Float64Array>();
-  const slot = (doc: number) => {
-    let s = scores.get(doc);
-    if (!s) scores.set(doc, (s = new Float64Array(groups.length)));
-    return s;
+  // Flat per-query arrays, not a map of rows: a common word has tens of thousands of postings at 100k products.
+  const G = groups.length;
+  const cell = new Float32Array(index.docs.length * G);
+  const state = new Uint8Array(index.docs.length); // 0 unseen, 1 candidate, 2 hidden by visibility or filters
+  const touched: number[] = [];
+  const put = (d: number, gi: number, s: number) => {
+    let st = state[d]!;
+    if (st === 0) {
+      st = state[d] = shown(index.docs[d]!) ? 1 : 2;
+      if (st === 1) touched.push(d);
+    }
+    if (st === 1 && s > cell[d * G + gi]!) cell[d * G + gi] = s;
   };
 
   groups.forEach((g, gi) => {
@@ -59,53 +66,44 @@ export function rankDocs(index: SearchIndex, plan: QueryPlan, filters: RankFilte
       if (!list) continue;
       const w = idf(list.length);
       wordIdf = Math.max(wordIdf, w);
+      const base = factor * w * (K1 + 1);
       for (const posting of list) {
         const d = posting >> 1;
-        const doc = index.docs[d]!;
-        if (!shown(doc)) continue;
         const field = posting & 1 ? TITLE_BOOST : 1;
-        const s = field * factor * w * ((K1 + 1) / (1 + K1 * (1 - B + (B * doc.length) / avg)));
-        const row = slot(d);
-        if (s > row[gi]!) row[gi] = s;
+        put(d, gi, (field * base) / (1 + K1 * (1 - B + (B * index.docs[d]!.length) / avg)));
       }
     }
-    if (g.categoryIds.length > 0) {
-      const cats = new Set(g.categoryIds.flatMap((c) => [...index.categoriesUnder(c)]));
-      const s = CATEGORY_WEIGHT * Math.max(wordIdf, 1);
-      index.docs.forEach((doc, d) => {
-        if (!cats.has(doc.categoryId) || !shown(doc)) return;
-        const row = slot(d);
-        if (s > row[gi]!) row[gi] = s;
-      });
-    }
+    const s = CATEGORY_WEIGHT * Math.max(wordIdf, 1);
+    for (const c of new Set(g.categoryIds.flatMap((id) => [...index.categoriesUnder(id)])))
+      for (const d of index.byCategory.get(c) ?? []) put(d, gi, s);
   });
 
   // Which words a candidate must match, strictest first: all → all but modifiers → the head → any.
   const all = groups.map((_, i) => i);
   const tiers = [all, all.filter((i) => !groups[i]!.modifier), all.filter((i) => groups[i]!.head), [] as number[]];
-  const tierOf = (row: Float64Array) => {
-    const t = tiers.findIndex((need) => need.every((i) => row[i]! > 0));
+  const tierOf = (d: number) => {
+    const t = tiers.findIndex((need) => need.every((i) => cell[d * G + i]! > 0));
     return t < 0 ? tiers.length - 1 : t;
   };
   const byTier: number[] = [0, 0, 0, 0];
-  const tierByDoc = new Map<number, number>();
-  for (const [d, row] of scores) {
-    const t = tierOf(row);
-    tierByDoc.set(d, t);
+  const tierByDoc = new Uint8Array(touched.length);
+  touched.forEach((d, i) => {
+    const t = tierOf(d);
+    tierByDoc[i] = t;
     byTier[t]!++;
-  }
+  });
   let widest = 0;
   let count = byTier[0]!;
   while (count < WIDEN_BELOW && widest < tiers.length - 1) count += byTier[++widest]!;
 
   const hits: Hit[] = [];
-  for (const [d, row] of scores) {
-    if (tierByDoc.get(d)! > widest) continue;
+  touched.forEach((d, i) => {
+    if (tierByDoc[i]! > widest) return;
     const doc = index.docs[d]!;
     let text = 0;
-    groups.forEach((g, gi) => (text += g.weight * row[gi]!));
+    for (let gi = 0; gi < G; gi++) text += groups[gi]!.weight * cell[d * G + gi]!;
     hits.push({ doc, score: Math.round(1000 * text * popularity(doc)) });
-  }
+  });
   return { hits, relaxed: byTier[0] === 0 && hits.length > 0 };
 }
 
