@@ -2,6 +2,7 @@ import { isNull, sql } from 'drizzle-orm';
 import { bulkInsert } from '../../platform/bulk.ts';
 import type { Db } from '../../platform/db.ts';
 import { newId } from '../../platform/ids.ts';
+import { invalidateSharedLists } from './lists.ts';
 import { buildModel } from './model/build.ts';
 import { emptyLog, pushInteraction } from './model/interactions.ts';
 import type { ItemTable, RecommenderModel } from './model/market-model.ts';
@@ -91,6 +92,7 @@ export async function rebuildDiscovery(db: Db, now: Date): Promise<RebuildReport
     millis: Math.round(performance.now() - started),
   };
   await db.insert(discoveryBuilds).values({ id: newId('dbd'), builtAt: now, ...report });
+  invalidateSharedLists();
   return report;
 }
 
