@@ -6,7 +6,8 @@ import type { Db } from '../../platform/db.ts';
 
 const TTL_MS = 30_000;
 let version = 0;
-const entries = new WeakMap<Db, Map<string, { version: number; at: number; value: Promise<unknown> }>>();
+type Entry = { version: number; at: number; value: Promise<unknown> };
+const entries = new WeakMap<Db, Map<string, Entry>>();
 
 export function invalidateSharedLists(): void {
   version++;
@@ -14,7 +15,7 @@ export function invalidateSharedLists(): void {
 
 export function sharedList<T>(db: Db, key: string, load: () => Promise<T>): Promise<T> {
   let byKey = entries.get(db);
-  if (!byKey) entries.set(db, (byKey = new Map()));
+  if (!byKey) entries.set(db, (byKey = new Map<string, Entry>()));
   const hit = byKey.get(key);
   if (hit && hit.version === version && Date.now() - hit.at < TTL_MS) return hit.value as Promise<T>;
   const value = load();
