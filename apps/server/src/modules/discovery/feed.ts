@@ -259,7 +259,7 @@ async function personalisedList(ctx: Ctx, userId: string, now: Date, needed: num
 }
 
 /** Non-personalised (Art. 17 off, or signed out): bestsellers with every 4th place a new arrival. */
-export async function popularAndNew(db: Db, now: Date, exclude: ReadonlySet<string>): Promise<RankedItem[]> {
+async function popularAndNew(db: Db, now: Date, exclude: ReadonlySet<string>): Promise<RankedItem[]> {
   const list = await sharedList(db, `plain:${Math.floor(now.getTime() / 60_000)}`, () => loadPopularAndNew(db, now));
   return exclude.size === 0 ? list : list.filter((x) => !exclude.has(x.productId));
 }

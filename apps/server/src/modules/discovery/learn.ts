@@ -7,7 +7,7 @@ import { discoveryInteractions, discoveryInterestTags, discoveryItems } from './
 // What discovery learns from other modules' events, through their api — never their tables.
 
 /** Interaction weights: a purchase says more than a post tagging the product (cf. model/interactions.ts). */
-export const WEIGHTS = { bought: 5, posted: 3 } as const;
+const WEIGHTS = { bought: 5, posted: 3 } as const;
 
 /** Refreshes discovery's copy of products' features and availability (listed, in stock, shop active). */
 export async function syncItems(db: Db, productIds: string[], now: Date): Promise<void> {

@@ -159,13 +159,3 @@ async function writeInterestTags(
   for (let i = 0; i < tags.length; i += 5000)
     await bulkInsert(db, discoveryInterestTags, tags.slice(i, i + 5000), { onConflictDoNothing: true });
 }
-
-/** The latest build, for the docs' "last rebuilt" and tests. */
-export async function lastBuild(db: Db) {
-  const [row] = await db
-    .select()
-    .from(discoveryBuilds)
-    .orderBy(sql`${discoveryBuilds.builtAt} desc`)
-    .limit(1);
-  return row ?? null;
-}
