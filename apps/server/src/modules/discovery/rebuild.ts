@@ -1,4 +1,4 @@
-import { isNull, sql } from 'drizzle-orm';
+import { desc, isNull, sql } from 'drizzle-orm';
 import { bulkInsert } from '../../platform/bulk.ts';
 import type { Db } from '../../platform/db.ts';
 import { newId } from '../../platform/ids.ts';
@@ -158,4 +158,13 @@ async function writeInterestTags(
   await db.delete(discoveryInterestTags).where(isNull(discoveryInterestTags.deletedAt));
   for (let i = 0; i < tags.length; i += 5000)
     await bulkInsert(db, discoveryInterestTags, tags.slice(i, i + 5000), { onConflictDoNothing: true });
+}
+
+export async function lastBuildAt(db: Db): Promise<Date | null> {
+  const [row] = await db
+    .select({ builtAt: discoveryBuilds.builtAt })
+    .from(discoveryBuilds)
+    .orderBy(desc(discoveryBuilds.builtAt))
+    .limit(1);
+  return row?.builtAt ?? null;
 }
