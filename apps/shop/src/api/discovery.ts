@@ -2,8 +2,6 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { api, type GetOk, must } from './client.ts';
 
 export type FeedItem = GetOk<'/api/v1/discovery/feed'>['items'][number];
-export type Reason = FeedItem['reason'];
-export type InterestTag = GetOk<'/api/v1/me/interest-tags'>['items'][number];
 
 /** Everything that depends on the personalisation choice: refetched the moment it changes. */
 const discoveryKey = ['discovery'] as const;

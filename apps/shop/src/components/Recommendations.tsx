@@ -97,7 +97,7 @@ function WhySheet({ item, onClose }: { item: FeedItem | null; onClose: () => voi
   );
 }
 
-export function RecommendGrid({ items, slot }: { items: FeedItem[]; slot: string }) {
+function RecommendGrid({ items, slot }: { items: FeedItem[]; slot: string }) {
   const [why, setWhy] = useState<FeedItem | null>(null);
   return (
     <>

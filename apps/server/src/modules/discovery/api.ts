@@ -1,4 +1,3 @@
 // The discovery module's public surface: other modules import from this file only (docs/ARCHITECTURE.md, "Boundaries").
 
 export { forgetDiscoveryUser } from './service.ts';
-export { isPersonalised } from './preferences.ts';

@@ -1,7 +1,7 @@
 import type { Deps } from '../../deps.ts';
 import type { Db } from '../../platform/db.ts';
 import { recordInteractions, syncItems } from './learn.ts';
-import { rebuildDiscovery } from './rebuild.ts';
+import { lastBuildAt, rebuildDiscovery } from './rebuild.ts';
 
 // Subscribed: product.created / listed / delisted / updated (features and availability, via catalog's api),
 // order.paid (purchases; the lines' stock may have run out), post.created (a published post tagging products).
@@ -48,7 +48,9 @@ export function wireDiscovery(deps: Deps): void {
   });
   deps.jobs.register(REBUILD_JOB, async (db) => {
     const now = deps.clock.now();
-    await rebuildDiscovery(db, now);
+    // A restart soon after a build (another process's, or this one's before a deploy) needs no second one.
+    const last = await lastBuildAt(db);
+    if (!last || now.getTime() - last.getTime() >= EVERY_MS - 5 * 60_000) await rebuildDiscovery(db, now);
     await scheduleRebuild(deps, db, new Date((Math.floor(now.getTime() / EVERY_MS) + 1) * EVERY_MS));
   });
 }

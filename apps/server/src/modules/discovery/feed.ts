@@ -6,6 +6,7 @@ import { getMerchantBriefs, getProductBriefs, getProductStock } from '../catalog
 import { followedUserIds } from '../posts/api.ts';
 import { DEFAULT_WEIGHTS } from './model/market-model.ts';
 import { scoreOf } from './model/recommend.ts';
+import { sharedList } from './lists.ts';
 import { categoryNames, isPersonalised } from './preferences.ts';
 import { discoveryInteractions, discoveryInterestTags, discoveryItems, discoveryNeighbours } from './schema.ts';
 
@@ -44,7 +45,10 @@ interface Candidate {
   popular: boolean;
 }
 
-type ItemRow = typeof discoveryItems.$inferSelect;
+type ItemRow = Pick<
+  typeof discoveryItems.$inferSelect,
+  'productId' | 'merchantId' | 'categoryId' | 'listedAt' | 'popularity'
+>;
 
 /**
  * The home feed (推荐): candidates from several sources → the fitted ranker's score → re-ranking (available only,
@@ -57,8 +61,12 @@ export async function discoveryFeed(
   const userId = ctx.actor.kind === 'user' ? ctx.actor.userId : null;
   const personalised = userId !== null && (await isPersonalised(ctx.db, userId));
   const now = ctx.now();
-  const ranked = personalised ? await personalisedList(ctx, userId, now) : await popularAndNew(ctx.db, now, new Set());
   const offset = decodeCursor(input.cursor);
+  // Enough ranked items for this page after the re-ranking drops and defers some; the rest is never looked up.
+  const needed = Math.min(MAX_FEED, offset + input.limit) * 2 + 20;
+  const ranked = personalised
+    ? await personalisedList(ctx, userId, now, needed)
+    : (await popularAndNew(ctx.db, now, new Set())).slice(0, needed);
   const all = await rerank(ctx.db, ranked);
   const page = all.slice(offset, offset + input.limit);
   return {
@@ -68,7 +76,7 @@ export async function discoveryFeed(
   };
 }
 
-async function personalisedList(ctx: Ctx, userId: string, now: Date): Promise<RankedItem[]> {
+async function personalisedList(ctx: Ctx, userId: string, now: Date, needed: number): Promise<RankedItem[]> {
   const db = ctx.db;
   const candidates = new Map<string, Candidate>();
   const get = (productId: string) => {
@@ -188,21 +196,28 @@ async function personalisedList(ctx: Ctx, userId: string, now: Date): Promise<Ra
   }
 
   // 5. Exploration: new arrivals anywhere that nobody has found yet (the long tail), and 6. bestsellers overall.
-  const explore = await db
-    .select()
-    .from(discoveryItems)
-    .where(
-      and(eq(discoveryItems.available, true), gt(discoveryItems.listedAt, new Date(now.getTime() - FRESH_DAYS * DAY))),
-    )
-    .orderBy(discoveryItems.popularity, desc(discoveryItems.listedAt))
-    .limit(20);
+  const explore = await sharedList(db, `explore:${Math.floor(now.getTime() / 60_000)}`, () =>
+    db
+      .select({ productId: discoveryItems.productId })
+      .from(discoveryItems)
+      .where(
+        and(
+          eq(discoveryItems.available, true),
+          gt(discoveryItems.listedAt, new Date(now.getTime() - FRESH_DAYS * DAY)),
+        ),
+      )
+      .orderBy(discoveryItems.popularity, desc(discoveryItems.listedAt))
+      .limit(20),
+  );
   for (const r of explore) get(r.productId).fresh = true;
-  const popular = await db
-    .select({ productId: discoveryItems.productId })
-    .from(discoveryItems)
-    .where(and(eq(discoveryItems.available, true), gt(discoveryItems.popularity, 0)))
-    .orderBy(desc(discoveryItems.popularity))
-    .limit(50);
+  const popular = await sharedList(db, 'popular', () =>
+    db
+      .select({ productId: discoveryItems.productId })
+      .from(discoveryItems)
+      .where(and(eq(discoveryItems.available, true), gt(discoveryItems.popularity, 0)))
+      .orderBy(desc(discoveryItems.popularity))
+      .limit(50),
+  );
   for (const r of popular) get(r.productId).popular = true;
 
   for (const id of had) candidates.delete(id);
@@ -226,16 +241,17 @@ async function personalisedList(ctx: Ctx, userId: string, now: Date): Promise<Ra
     .sort((a, b) => b.score - a.score || a.c.productId.localeCompare(b.c.productId));
   // Exploration slots: every 7th place goes to a new arrival the ranker would not surface yet.
   const freshOnly = scored.filter((s) => s.c.fresh && s.c.similar === 0 && s.c.social === 0);
+  const fresh = new Set(freshOnly);
   const order = interleave(
-    scored.filter((s) => !freshOnly.includes(s)),
+    scored.filter((s) => !fresh.has(s)),
     freshOnly,
     7,
-  );
+  ).slice(0, needed);
   const names = await reasonNames(
     ctx,
     order.map((s) => s.c),
   );
-  return order.slice(0, MAX_FEED * 2).map((s) => ({
+  return order.map((s) => ({
     productId: s.c.productId,
     merchantId: s.item.merchantId,
     reason: reasonOf(s.c, names),
@@ -243,7 +259,12 @@ async function personalisedList(ctx: Ctx, userId: string, now: Date): Promise<Ra
 }
 
 /** Non-personalised (Art. 17 off, or signed out): bestsellers with every 4th place a new arrival. */
-export async function popularAndNew(db: Db, now: Date, exclude: ReadonlySet<string>): Promise<RankedItem[]> {
+async function popularAndNew(db: Db, now: Date, exclude: ReadonlySet<string>): Promise<RankedItem[]> {
+  const list = await sharedList(db, `plain:${Math.floor(now.getTime() / 60_000)}`, () => loadPopularAndNew(db, now));
+  return exclude.size === 0 ? list : list.filter((x) => !exclude.has(x.productId));
+}
+
+async function loadPopularAndNew(db: Db, now: Date): Promise<RankedItem[]> {
   const popular = await db
     .select()
     .from(discoveryItems)
@@ -269,9 +290,7 @@ export async function popularAndNew(db: Db, now: Date, exclude: ReadonlySet<stri
     ),
     ...rest.map((r) => ({ r, reason: NEW_OR_LISTED })),
   ];
-  return list
-    .filter((x) => !exclude.has(x.r.productId))
-    .map((x) => ({ productId: x.r.productId, merchantId: x.r.merchantId, reason: x.reason }));
+  return list.map((x) => ({ productId: x.r.productId, merchantId: x.r.merchantId, reason: x.reason }));
 }
 
 const HOT: Reason = {
@@ -306,7 +325,16 @@ function interleave<T>(ranked: T[], extra: T[], every: number): T[] {
 
 async function itemsOf(db: Db, ids: string[]): Promise<Map<string, ItemRow>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.select().from(discoveryItems).where(inArray(discoveryItems.productId, ids));
+  const rows = await db
+    .select({
+      productId: discoveryItems.productId,
+      merchantId: discoveryItems.merchantId,
+      categoryId: discoveryItems.categoryId,
+      listedAt: discoveryItems.listedAt,
+      popularity: discoveryItems.popularity,
+    })
+    .from(discoveryItems)
+    .where(inArray(discoveryItems.productId, ids));
   return new Map(rows.map((r) => [r.productId, r]));
 }
 

@@ -1,16 +1,18 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { getMerchantBriefs, getProductBriefs, getProductStock } from '../catalog/api.ts';
+import { invalidateSharedLists } from './lists.ts';
 import { discoveryInteractions, discoveryInterestTags, discoveryItems } from './schema.ts';
 
 // What discovery learns from other modules' events, through their api — never their tables.
 
 /** Interaction weights: a purchase says more than a post tagging the product (cf. model/interactions.ts). */
-export const WEIGHTS = { bought: 5, posted: 3 } as const;
+const WEIGHTS = { bought: 5, posted: 3 } as const;
 
 /** Refreshes discovery's copy of products' features and availability (listed, in stock, shop active). */
 export async function syncItems(db: Db, productIds: string[], now: Date): Promise<void> {
   if (productIds.length === 0) return;
+  invalidateSharedLists();
   const briefs = await getProductBriefs(db, productIds);
   const stock = await getProductStock(db, productIds);
   const shops = await getMerchantBriefs(

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
 import { type CategoryNode, getCategoryTree } from '../catalog/api.ts';
+import { sharedList } from './lists.ts';
 import { discoverySettings } from './schema.ts';
 
 /** No row means on: personalisation is the default, and switching it off is one tap away (Art. 17). */
@@ -10,7 +11,11 @@ export async function isPersonalised(db: Db, userId: string): Promise<boolean> {
   return row?.personalised ?? true;
 }
 
-export async function categoryNames(ctx: Ctx): Promise<Map<string, string>> {
+export function categoryNames(ctx: Ctx): Promise<Map<string, string>> {
+  return sharedList(ctx.db, 'category-names', () => loadCategoryNames(ctx));
+}
+
+async function loadCategoryNames(ctx: Ctx): Promise<Map<string, string>> {
   const names = new Map<string, string>();
   const walk = (nodes: CategoryNode[]) =>
     nodes.forEach((n) => {

@@ -1,7 +1,8 @@
-import { isNull, sql } from 'drizzle-orm';
+import { desc, isNull, sql } from 'drizzle-orm';
 import { bulkInsert } from '../../platform/bulk.ts';
 import type { Db } from '../../platform/db.ts';
 import { newId } from '../../platform/ids.ts';
+import { invalidateSharedLists } from './lists.ts';
 import { buildModel } from './model/build.ts';
 import { emptyLog, pushInteraction } from './model/interactions.ts';
 import type { ItemTable, RecommenderModel } from './model/market-model.ts';
@@ -91,6 +92,7 @@ export async function rebuildDiscovery(db: Db, now: Date): Promise<RebuildReport
     millis: Math.round(performance.now() - started),
   };
   await db.insert(discoveryBuilds).values({ id: newId('dbd'), builtAt: now, ...report });
+  invalidateSharedLists();
   return report;
 }
 
@@ -158,12 +160,11 @@ async function writeInterestTags(
     await bulkInsert(db, discoveryInterestTags, tags.slice(i, i + 5000), { onConflictDoNothing: true });
 }
 
-/** The latest build, for the docs' "last rebuilt" and tests. */
-export async function lastBuild(db: Db) {
+export async function lastBuildAt(db: Db): Promise<Date | null> {
   const [row] = await db
-    .select()
+    .select({ builtAt: discoveryBuilds.builtAt })
     .from(discoveryBuilds)
-    .orderBy(sql`${discoveryBuilds.builtAt} desc`)
+    .orderBy(desc(discoveryBuilds.builtAt))
     .limit(1);
-  return row ?? null;
+  return row?.builtAt ?? null;
 }
