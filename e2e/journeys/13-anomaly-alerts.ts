@@ -40,13 +40,14 @@ export const anomalyAlerts: Journey = {
     const anomalous = (await panel.locator('tbody tr').allInnerTexts()).some((t) => /\t异常\t/.test(t));
     const list = page.getByTestId('alert-list');
     for (const filter of FILTERS) {
-      await page.getByText(filter, { exact: true }).click();
+      // The segmented filter by its title: an open alert's state tag carries the same word (未处理).
+      await page.getByTitle(filter, { exact: true }).click();
       const open = list.locator('[data-testid="alert-open"]');
       await expectText(list, filter === '全部' && anomalous ? /\S/ : /暂无|异常|告警/);
       if (!anomalous && (await open.count()) !== 0)
         throw new Error(`the ${filter} filter lists alerts, but no metric is anomalous`);
     }
-    await page.getByText('未处理', { exact: true }).click();
+    await page.getByTitle('未处理', { exact: true }).click();
     await expectText(list, anomalous ? /\S/ : '暂无');
     await page.evaluate(() => window.scrollTo(0, 0));
     await world.shot(page, '13-02-alerts-empty-list');

@@ -74,7 +74,8 @@ export const behaviourEvents: Journey = {
     await page.mouse.wheel(0, 600);
     await world.shot(page, '16-01-home');
     await waitForEvent('home view', (e) => e.type === 'view' && e.page === 'home' && e.channel === 'direct');
-    await waitForEvent('home feed impression', (e) => e.type === 'impression' && !!e.slot?.startsWith('home.feed'));
+    // The first cards on screen are 为你推荐 (slot home.recommend), the sorted list (home.feed.*) below them.
+    await waitForEvent('home impression', (e) => e.type === 'impression' && !!e.slot?.startsWith('home.'));
 
     // Search and open the product from the results: a search event with its result count, then the click.
     // (In-app navigation, as a shopper moves; a full reload would hand the queue to sendBeacon instead.)
@@ -127,9 +128,9 @@ export const behaviourEvents: Journey = {
     const all = sent();
     const ids = new Set(all.map((e) => e.id));
     if (ids.size !== all.length) throw new Error('an event id was sent twice');
-    const homeImpressions = all.filter((e) => e.type === 'impression' && e.slot?.startsWith('home.feed'));
-    if (new Set(homeImpressions.map((e) => e.productId)).size !== homeImpressions.length)
-      throw new Error('a home feed card was counted twice in one page view');
+    const homeImpressions = all.filter((e) => e.type === 'impression' && e.slot?.startsWith('home.'));
+    if (new Set(homeImpressions.map((e) => `${e.slot} ${e.productId}`)).size !== homeImpressions.length)
+      throw new Error('a home card was counted twice in one page view');
     const first = batches[0]!;
     if (!batches.every((b) => b.deviceId === first.deviceId)) throw new Error('the device id changed while browsing');
 
