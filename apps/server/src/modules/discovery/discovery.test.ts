@@ -176,3 +176,25 @@ describe('re-ranking rules', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 });
+
+describe('scrolling', () => {
+  it('the off-switch also holds for the next page of a feed opened before it', async () => {
+    const s = await shop(t, { name: '花店', title: '永生花礼盒', categoryId: 'cat_home' });
+    await t.drain();
+    const creator = await buyer(t);
+    await buy(creator, [s.skuId]);
+    const viewer = await signIn(t);
+    await viewer.put(`/api/v1/follows/user/${creator.userId}`, { on: true });
+    const first = await feed(viewer, 3);
+    expect(first.personalised).toBe(true);
+    expect(first.nextCursor).not.toBeNull();
+
+    await viewer.put('/api/v1/me/recommendation-settings', { personalised: false });
+    const next = (await viewer.get(`/api/v1/discovery/feed?limit=3&cursor=${first.nextCursor}`)).body as {
+      personalised: boolean;
+      items: Item[];
+    };
+    expect(next.personalised).toBe(false);
+    for (const i of next.items) expect(['热门', '新品', '在售好物']).toContain(i.reason.text);
+  });
+});
