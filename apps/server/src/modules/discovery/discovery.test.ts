@@ -197,4 +197,25 @@ describe('scrolling', () => {
     expect(next.personalised).toBe(false);
     for (const i of next.items) expect(['热门', '新品', '在售好物']).toContain(i.reason.text);
   });
+
+  it('scrolling one item at a time gives the same feed as one long page, without repeats', async () => {
+    for (let k = 0; k < 6; k++) {
+      const s = await shop(t, { name: `茶庄 ${k}`, title: `茶 ${k}-0`, categoryId: 'cat_tea' });
+      for (let i = 1; i < 4; i++)
+        await product(t, s.owner, s.merchantId, { title: `茶 ${k}-${i}`, categoryId: 'cat_tea' });
+    }
+    await t.drain();
+    const whole = (await feed(anon, 50)).items.map((i) => i.productId);
+    expect(whole.length).toBeGreaterThan(25);
+    const walked: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await anon.get(`/api/v1/discovery/feed?limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      const body = res.body as { items: Item[]; nextCursor: string | null };
+      walked.push(...body.items.map((i) => i.productId));
+      cursor = body.nextCursor;
+    } while (cursor && walked.length < 60);
+    expect(walked.slice(0, whole.length)).toEqual(whole);
+    expect(new Set(walked).size).toBe(walked.length);
+  });
 });

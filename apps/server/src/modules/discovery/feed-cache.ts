@@ -1,26 +1,24 @@
-import type { FeedItem } from './feed.ts';
+import type { FeedState } from './feed.ts';
 
-// Each shopper's ranked, re-ranked feed, kept in this process for a short while so that scrolling (pages 2..n,
-// the ones with a cursor) costs no database round trip and pages stay consistent with the first one. The first
-// page (no cursor: opening or pulling to refresh) always ranks afresh, so a new follow, purchase or rebuild shows
-// there at once. The off-switch, a deleted tag and account forgetting drop the user's entry in this process; a
-// change made through another process reaches that process's next pages within TTL_MS.
+// Each shopper's ranked list (with reasons) and the part of it already checked against the live catalogue, kept in
+// this process for a short while: scrolling on (pages 2..n, the ones with a cursor) then costs no database round
+// trip while the checked part covers the page, and one step of catalogue checks (briefs, stock, shops at once)
+// each time it has to grow (it at least doubles); pages stay consistent with the first one. The first page (no
+// cursor: opening or pulling to refresh) always ranks afresh, so a new follow (posts emits follow.created only
+// through the outbox, after the request), purchase or rebuild shows there at once. The off-switch, a deleted tag
+// and forgetting the account drop the user's entry in this process; a change made through another process reaches
+// that process's next pages within TTL_MS.
 
 const TTL_MS = 30_000;
-/** Bound on memory: the oldest entries go first (a Map iterates in insertion order). */
-const MAX_ENTRIES = 20_000;
+/** Bound on memory (an entry is up to a few hundred kB): the oldest go first (a Map iterates in insertion order). */
+const MAX_ENTRIES = 1_000;
 
-export interface CachedFeed {
-  personalised: boolean;
-  items: FeedItem[];
-}
-
-const entries = new Map<string, { at: number; value: CachedFeed }>();
+const entries = new Map<string, { at: number; value: FeedState }>();
 
 /** `null` for the signed-out feed (the same for everyone). */
 const keyOf = (userId: string | null) => userId ?? '';
 
-export function cachedFeed(userId: string | null): CachedFeed | null {
+export function cachedFeed(userId: string | null): FeedState | null {
   const key = keyOf(userId);
   const hit = entries.get(key);
   if (!hit) return null;
@@ -31,7 +29,7 @@ export function cachedFeed(userId: string | null): CachedFeed | null {
   return hit.value;
 }
 
-export function storeFeed(userId: string | null, value: CachedFeed): void {
+export function storeFeed(userId: string | null, value: FeedState): void {
   const key = keyOf(userId);
   entries.delete(key);
   entries.set(key, { at: Date.now(), value });

@@ -63,31 +63,65 @@ export async function discoveryFeed(
 ): Promise<{ personalised: boolean; items: FeedItem[]; nextCursor: string | null }> {
   const userId = ctx.actor.kind === 'user' ? ctx.actor.userId : null;
   const offset = decodeCursor(input.cursor);
-  // Scrolling on (a cursor) reads the list the first page ranked, while it is fresh (feed-cache.ts).
-  const cached = offset > 0 ? cachedFeed(userId) : null;
-  const { personalised, items: all } = cached ?? (await rankFeed(ctx, userId));
-  if (!cached) storeFeed(userId, { personalised, items: all });
-  const page = all.slice(offset, offset + input.limit);
+  const needed = Math.min(MAX_FEED, offset + input.limit);
+  // The first page ranks afresh; scrolling on (a cursor) reads the list it ranked while fresh (feed-cache.ts).
+  let state = offset > 0 ? cachedFeed(userId) : null;
+  if (!state) storeFeed(userId, (state = await rankFeed(ctx, userId, needed)));
+  else if (state.items.length < needed && state.checked < state.ranked.length) await checkMore(ctx.db, state, needed);
+  const all = state.items;
+  const more = offset + input.limit < all.length || (state.checked < state.ranked.length && all.length < MAX_FEED);
   return {
-    personalised,
-    items: page,
-    nextCursor: offset + input.limit < all.length ? encodeCursor(offset + input.limit) : null,
+    personalised: state.personalised,
+    items: all.slice(offset, offset + input.limit),
+    nextCursor: more ? encodeCursor(offset + input.limit) : null,
   };
 }
 
 /**
- * The whole feed (up to MAX_FEED items) in three sequential steps: who the user follows (posts' api), one
- * statement for everything discovery holds about the user, and the live catalogue facts and names at once. The
+ * A shopper's ranked list (up to RANKED items with their reasons) and how much of it has been checked against the
+ * live catalogue: `items` is the re-ranked feed of the first `checked` ranked items. The re-ranking is greedy and
+ * keeps order, so checking more ranked items only appends to `items`.
+ */
+export interface FeedState {
+  personalised: boolean;
+  ranked: RankedItem[];
+  checked: number;
+  facts: LiveFacts;
+  items: FeedItem[];
+}
+
+/** Ranked items checked for a feed of `needed` items: enough after the re-ranking drops and defers some. */
+const toCheck = (needed: number) => needed * 2 + 20;
+
+/**
+ * The ranked list and the first page in three sequential steps: who the user follows (posts' api), one statement
+ * for everything discovery holds about the user, then the live catalogue facts and the reasons' names at once. The
  * shared lists (bestsellers, new arrivals per category, exploration) come from memory (lists.ts).
  */
-async function rankFeed(ctx: Ctx, userId: string | null): Promise<{ personalised: boolean; items: FeedItem[] }> {
+async function rankFeed(ctx: Ctx, userId: string | null, needed: number): Promise<FeedState> {
   const now = ctx.now();
-  if (userId === null) return { personalised: false, items: await rerank(ctx.db, await popularAndNew(ctx.db, now)) };
+  const plain = async (): Promise<FeedState> => {
+    const ranked = await popularAndNew(ctx.db, now);
+    const checked = Math.min(ranked.length, toCheck(needed));
+    const facts = await liveFacts(ctx.db, ranked.slice(0, checked), []);
+    return { personalised: false, ranked, checked, facts, items: applyRules(ranked.slice(0, checked), facts) };
+  };
+  if (userId === null) return plain();
   const followed = await followedUserIds(ctx.db, userId);
   const inputs = await userInputs(ctx.db, userId, followed, now);
-  if (!inputs.personalised)
-    return { personalised: false, items: await rerank(ctx.db, await popularAndNew(ctx.db, now)) };
-  return { personalised: true, items: await personalisedList(ctx, inputs, now) };
+  if (!inputs.personalised) return plain();
+  return personalisedList(ctx, inputs, now, needed);
+}
+
+/** Checks further ranked items (at least doubling) so that the feed holds `needed` items if it can. */
+async function checkMore(db: Db, state: FeedState, needed: number): Promise<void> {
+  const upTo = Math.min(state.ranked.length, Math.max(toCheck(needed), state.checked * 2));
+  const more = await liveFacts(db, state.ranked.slice(state.checked, upTo), []);
+  for (const [id, b] of more.briefs) state.facts.briefs.set(id, b);
+  for (const [id, n] of more.stock) state.facts.stock.set(id, n);
+  for (const [id, m] of more.shops) state.facts.shops.set(id, m);
+  state.checked = upTo;
+  state.items = applyRules(state.ranked.slice(0, upTo), state.facts);
 }
 
 type Features = Omit<ItemRow, 'listedAt'> & { listedAt: Date };
@@ -175,7 +209,7 @@ async function userInputs(db: Db, userId: string, followed: string[], now: Date)
   };
 }
 
-async function personalisedList(ctx: Ctx, inputs: UserInputs, now: Date): Promise<FeedItem[]> {
+async function personalisedList(ctx: Ctx, inputs: UserInputs, now: Date, needed: number): Promise<FeedState> {
   const db = ctx.db;
   const candidates = new Map<string, Candidate>();
   const features = new Map<string, Features>();
@@ -301,24 +335,28 @@ async function personalisedList(ctx: Ctx, inputs: UserInputs, now: Date): Promis
     freshOnly,
     7,
   ).slice(0, RANKED);
-  // Reasons need names (followed users, anchor products): fetched together with the catalogue's live facts.
+  // Reasons need names (followed users, anchor products) for the whole list: fetched together with the
+  // catalogue's live facts for the first page.
   const cs = order.map((s) => s.c);
   const users = [...new Set(cs.flatMap((c) => (c.friend ? [c.friend.userId] : [])))];
   const anchors = [...new Set(cs.flatMap((c) => (c.anchor ? [c.anchor.productId] : [])))];
+  const checked = Math.min(order.length, toCheck(needed));
   const [profiles, facts, categories] = await Promise.all([
     publicProfiles(db, users),
     liveFacts(
       db,
-      order.map((s) => ({ productId: s.c.productId, merchantId: s.item.merchantId })),
+      order.slice(0, checked).map((s) => ({ productId: s.c.productId, merchantId: s.item.merchantId })),
       anchors,
     ),
     categoryNames(ctx),
   ]);
   const names: Names = { users: profiles, products: facts.briefs, categories };
-  return applyRules(
-    order.map((s) => ({ productId: s.c.productId, merchantId: s.item.merchantId, reason: reasonOf(s.c, names) })),
-    facts,
-  );
+  const ranked = order.map((s) => ({
+    productId: s.c.productId,
+    merchantId: s.item.merchantId,
+    reason: reasonOf(s.c, names),
+  }));
+  return { personalised: true, ranked, checked, facts, items: applyRules(ranked.slice(0, checked), facts) };
 }
 
 const FEATURES = {
@@ -485,7 +523,7 @@ export async function rerank(db: Db, ranked: RankedItem[]): Promise<FeedItem[]> 
   return applyRules(ranked, await liveFacts(db, ranked, []));
 }
 
-interface LiveFacts {
+export interface LiveFacts {
   briefs: Awaited<ReturnType<typeof getProductBriefs>>;
   stock: Map<string, number>;
   shops: Awaited<ReturnType<typeof getMerchantBriefs>>;
