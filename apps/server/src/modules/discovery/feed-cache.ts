@@ -1,5 +1,3 @@
-import type { FeedState } from './feed.ts';
-
 // Each shopper's ranked list (with reasons) and the part of it already checked against the live catalogue, kept in
 // this process for a short while: scrolling on (pages 2..n, the ones with a cursor) then costs no database round
 // trip while the checked part covers the page, and one step of catalogue checks (briefs, stock, shops at once)
@@ -13,12 +11,13 @@ const TTL_MS = 30_000;
 /** Bound on memory (an entry is up to a few hundred kB): the oldest go first (a Map iterates in insertion order). */
 const MAX_ENTRIES = 1_000;
 
-const entries = new Map<string, { at: number; value: FeedState }>();
+const entries = new Map<string, { at: number; value: unknown }>();
 
 /** `null` for the signed-out feed (the same for everyone). */
 const keyOf = (userId: string | null) => userId ?? '';
 
-export function cachedFeed(userId: string | null): FeedState | null {
+/** The caller's (feed.ts's) state type: kept generic so this file does not import feed.ts back. */
+export function cachedFeed<T>(userId: string | null): T | null {
   const key = keyOf(userId);
   const hit = entries.get(key);
   if (!hit) return null;
@@ -26,10 +25,10 @@ export function cachedFeed(userId: string | null): FeedState | null {
     entries.delete(key);
     return null;
   }
-  return hit.value;
+  return hit.value as T;
 }
 
-export function storeFeed(userId: string | null, value: FeedState): void {
+export function storeFeed(userId: string | null, value: unknown): void {
   const key = keyOf(userId);
   entries.delete(key);
   entries.set(key, { at: Date.now(), value });

@@ -65,7 +65,7 @@ export async function discoveryFeed(
   const offset = decodeCursor(input.cursor);
   const needed = Math.min(MAX_FEED, offset + input.limit);
   // The first page ranks afresh; scrolling on (a cursor) reads the list it ranked while fresh (feed-cache.ts).
-  let state = offset > 0 ? cachedFeed(userId) : null;
+  let state = offset > 0 ? cachedFeed<FeedState>(userId) : null;
   if (!state) storeFeed(userId, (state = await rankFeed(ctx, userId, needed)));
   else if (state.items.length < needed && state.checked < state.ranked.length) await checkMore(ctx.db, state, needed);
   const all = state.items;
@@ -82,7 +82,7 @@ export async function discoveryFeed(
  * live catalogue: `items` is the re-ranked feed of the first `checked` ranked items. The re-ranking is greedy and
  * keeps order, so checking more ranked items only appends to `items`.
  */
-export interface FeedState {
+interface FeedState {
   personalised: boolean;
   ranked: RankedItem[];
   checked: number;
@@ -523,7 +523,7 @@ export async function rerank(db: Db, ranked: RankedItem[]): Promise<FeedItem[]> 
   return applyRules(ranked, await liveFacts(db, ranked, []));
 }
 
-export interface LiveFacts {
+interface LiveFacts {
   briefs: Awaited<ReturnType<typeof getProductBriefs>>;
   stock: Map<string, number>;
   shops: Awaited<ReturnType<typeof getMerchantBriefs>>;
