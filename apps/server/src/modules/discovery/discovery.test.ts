@@ -176,3 +176,46 @@ describe('re-ranking rules', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 });
+
+describe('scrolling', () => {
+  it('the off-switch also holds for the next page of a feed opened before it', async () => {
+    const s = await shop(t, { name: '花店', title: '永生花礼盒', categoryId: 'cat_home' });
+    await t.drain();
+    const creator = await buyer(t);
+    await buy(creator, [s.skuId]);
+    const viewer = await signIn(t);
+    await viewer.put(`/api/v1/follows/user/${creator.userId}`, { on: true });
+    const first = await feed(viewer, 3);
+    expect(first.personalised).toBe(true);
+    expect(first.nextCursor).not.toBeNull();
+
+    await viewer.put('/api/v1/me/recommendation-settings', { personalised: false });
+    const next = (await viewer.get(`/api/v1/discovery/feed?limit=3&cursor=${first.nextCursor}`)).body as {
+      personalised: boolean;
+      items: Item[];
+    };
+    expect(next.personalised).toBe(false);
+    for (const i of next.items) expect(['热门', '新品', '在售好物']).toContain(i.reason.text);
+  });
+
+  it('scrolling one item at a time gives the same feed as one long page, without repeats', async () => {
+    for (let k = 0; k < 6; k++) {
+      const s = await shop(t, { name: `茶庄 ${k}`, title: `茶 ${k}-0`, categoryId: 'cat_tea' });
+      for (let i = 1; i < 4; i++)
+        await product(t, s.owner, s.merchantId, { title: `茶 ${k}-${i}`, categoryId: 'cat_tea' });
+    }
+    await t.drain();
+    const whole = (await feed(anon, 50)).items.map((i) => i.productId);
+    expect(whole.length).toBeGreaterThan(25);
+    const walked: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await anon.get(`/api/v1/discovery/feed?limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      const body = res.body as { items: Item[]; nextCursor: string | null };
+      walked.push(...body.items.map((i) => i.productId));
+      cursor = body.nextCursor;
+    } while (cursor && walked.length < 60);
+    expect(walked.slice(0, whole.length)).toEqual(whole);
+    expect(new Set(walked).size).toBe(walked.length);
+  });
+});

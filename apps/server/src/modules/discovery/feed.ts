@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
 import { publicProfiles } from '../accounts/api.ts';
@@ -7,12 +7,15 @@ import { followedUserIds } from '../posts/api.ts';
 import { DEFAULT_WEIGHTS } from './model/market-model.ts';
 import { scoreOf } from './model/recommend.ts';
 import { sharedList } from './lists.ts';
-import { categoryNames, isPersonalised } from './preferences.ts';
-import { discoveryInteractions, discoveryInterestTags, discoveryItems, discoveryNeighbours } from './schema.ts';
+import { categoryNames } from './preferences.ts';
+import { cachedFeed, storeFeed } from './feed-cache.ts';
+import { discoveryItems } from './schema.ts';
 
 const DAY = 86_400_000;
 /** The feed is ranked once per request up to this many items, then paged. */
 const MAX_FEED = 200;
+/** Ranked items handed to the re-ranking: enough for MAX_FEED after it drops and defers some. */
+const RANKED = MAX_FEED * 2 + 20;
 const FRESH_DAYS = 14;
 const SOCIAL_DAYS = 30;
 
@@ -59,31 +62,163 @@ export async function discoveryFeed(
   input: { cursor?: string; limit: number },
 ): Promise<{ personalised: boolean; items: FeedItem[]; nextCursor: string | null }> {
   const userId = ctx.actor.kind === 'user' ? ctx.actor.userId : null;
-  const personalised = userId !== null && (await isPersonalised(ctx.db, userId));
-  const now = ctx.now();
   const offset = decodeCursor(input.cursor);
-  // Enough ranked items for this page after the re-ranking drops and defers some; the rest is never looked up.
-  const needed = Math.min(MAX_FEED, offset + input.limit) * 2 + 20;
-  const ranked = personalised
-    ? await personalisedList(ctx, userId, now, needed)
-    : (await popularAndNew(ctx.db, now, new Set())).slice(0, needed);
-  const all = await rerank(ctx.db, ranked);
-  const page = all.slice(offset, offset + input.limit);
+  const needed = Math.min(MAX_FEED, offset + input.limit);
+  // The first page ranks afresh; scrolling on (a cursor) reads the list it ranked while fresh (feed-cache.ts).
+  let state = offset > 0 ? cachedFeed<FeedState>(userId) : null;
+  if (!state) storeFeed(userId, (state = await rankFeed(ctx, userId, needed)));
+  else if (state.items.length < needed && state.checked < state.ranked.length) await checkMore(ctx.db, state, needed);
+  const all = state.items;
+  const more = offset + input.limit < all.length || (state.checked < state.ranked.length && all.length < MAX_FEED);
   return {
-    personalised,
-    items: page,
-    nextCursor: offset + input.limit < all.length ? encodeCursor(offset + input.limit) : null,
+    personalised: state.personalised,
+    items: all.slice(offset, offset + input.limit),
+    nextCursor: more ? encodeCursor(offset + input.limit) : null,
   };
 }
 
-async function personalisedList(ctx: Ctx, userId: string, now: Date, needed: number): Promise<RankedItem[]> {
+/**
+ * A shopper's ranked list (up to RANKED items with their reasons) and how much of it has been checked against the
+ * live catalogue: `items` is the re-ranked feed of the first `checked` ranked items. The re-ranking is greedy and
+ * keeps order, so checking more ranked items only appends to `items`.
+ */
+interface FeedState {
+  personalised: boolean;
+  ranked: RankedItem[];
+  checked: number;
+  facts: LiveFacts;
+  items: FeedItem[];
+}
+
+/** Ranked items checked for a feed of `needed` items: enough after the re-ranking drops and defers some. */
+const toCheck = (needed: number) => needed * 2 + 20;
+
+/**
+ * The ranked list and the first page in three sequential steps: who the user follows (posts' api), one statement
+ * for everything discovery holds about the user, then the live catalogue facts and the reasons' names at once. The
+ * shared lists (bestsellers, new arrivals per category, exploration) come from memory (lists.ts).
+ */
+async function rankFeed(ctx: Ctx, userId: string | null, needed: number): Promise<FeedState> {
+  const now = ctx.now();
+  const plain = async (): Promise<FeedState> => {
+    const ranked = await popularAndNew(ctx.db, now);
+    const checked = Math.min(ranked.length, toCheck(needed));
+    const facts = await liveFacts(ctx.db, ranked.slice(0, checked), []);
+    return { personalised: false, ranked, checked, facts, items: applyRules(ranked.slice(0, checked), facts) };
+  };
+  if (userId === null) return plain();
+  const followed = await followedUserIds(ctx.db, userId);
+  const inputs = await userInputs(ctx.db, userId, followed, now);
+  if (!inputs.personalised) return plain();
+  return personalisedList(ctx, inputs, now, needed);
+}
+
+/** Checks further ranked items (at least doubling) so that the feed holds `needed` items if it can. */
+async function checkMore(db: Db, state: FeedState, needed: number): Promise<void> {
+  const upTo = Math.min(state.ranked.length, Math.max(toCheck(needed), state.checked * 2));
+  const more = await liveFacts(db, state.ranked.slice(state.checked, upTo), []);
+  for (const [id, b] of more.briefs) state.facts.briefs.set(id, b);
+  for (const [id, n] of more.stock) state.facts.stock.set(id, n);
+  for (const [id, m] of more.shops) state.facts.shops.set(id, m);
+  state.checked = upTo;
+  state.items = applyRules(state.ranked.slice(0, upTo), state.facts);
+}
+
+type Features = Omit<ItemRow, 'listedAt'> & { listedAt: Date };
+interface UserInputs {
+  personalised: boolean;
+  history: { productId: string; kind: 'bought' | 'posted'; weight: number; lastAt: Date }[];
+  neighbours: { productId: string; kind: 'similar' | 'together'; neighbourId: string; score: number; item: Features }[];
+  social: {
+    userId: string;
+    productId: string;
+    kind: 'bought' | 'posted';
+    weight: number;
+    lastAt: Date;
+    item: Features;
+  }[];
+  tags: { categoryId: string; weight: number }[];
+}
+
+type Json = Record<string, unknown>;
+const featuresOf = (r: Json): Features => ({
+  productId: r.product_id as string,
+  merchantId: r.merchant_id as string,
+  categoryId: r.category_id as string,
+  listedAt: new Date(r.listed_at as string),
+  popularity: Number(r.popularity),
+});
+
+/**
+ * Settings, recent history (30), the history's neighbours (rank < 10), the followed users' last 30 days (300) and
+ * the interest tags (deleted ones left out), in one statement; neighbours and social items carry their features.
+ */
+async function userInputs(db: Db, userId: string, followed: string[], now: Date): Promise<UserInputs> {
+  const since = new Date(now.getTime() - SOCIAL_DAYS * DAY);
+  const result: unknown = await db.execute(sql`
+    with h as (
+      select product_id, kind, weight, last_at from discovery_interactions
+      where user_id = ${userId} order by last_at desc limit 30
+    ), n as (
+      select nb.product_id, nb.kind, nb.neighbour_id, nb.score, i.merchant_id, i.category_id, i.listed_at, i.popularity
+      from discovery_neighbours nb join discovery_items i on i.product_id = nb.neighbour_id
+      where nb.product_id in (select product_id from h) and nb.rank < 10
+    ), s as (
+      select x.user_id, x.product_id, x.kind, x.weight, x.last_at, i.merchant_id, i.category_id, i.listed_at, i.popularity
+      from discovery_interactions x join discovery_items i on i.product_id = x.product_id
+      where x.user_id = any(${sql.param(followed)}::text[]) and x.last_at > ${since.toISOString()}::timestamptz
+      order by x.last_at desc limit 300
+    )
+    select
+      (select personalised from discovery_settings where user_id = ${userId}) as personalised,
+      (select coalesce(json_agg(h order by h.last_at desc), '[]') from h) as history,
+      (select coalesce(json_agg(n), '[]') from n) as neighbours,
+      (select coalesce(json_agg(s order by s.last_at desc), '[]') from s) as social,
+      (select coalesce(json_agg(t order by t.weight desc), '[]') from (
+        select category_id, weight from discovery_interest_tags where user_id = ${userId} and deleted_at is null
+      ) t) as tags
+  `);
+  type Row = { personalised: boolean | null; history: unknown; neighbours: unknown; social: unknown; tags: unknown };
+  const row = (result as { rows: Row[] }).rows[0]!;
+  // node-postgres parses json columns; PGlite does too, but a string is accepted either way.
+  const list = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as Json[];
+  return {
+    personalised: row.personalised ?? true,
+    history: list(row.history).map((r) => ({
+      productId: r.product_id as string,
+      kind: r.kind as 'bought' | 'posted',
+      weight: Number(r.weight),
+      lastAt: new Date(r.last_at as string),
+    })),
+    neighbours: list(row.neighbours).map((r) => ({
+      productId: r.product_id as string,
+      kind: r.kind as 'similar' | 'together',
+      neighbourId: r.neighbour_id as string,
+      score: Number(r.score),
+      item: featuresOf({ ...r, product_id: r.neighbour_id }),
+    })),
+    social: list(row.social).map((r) => ({
+      userId: r.user_id as string,
+      productId: r.product_id as string,
+      kind: r.kind as 'bought' | 'posted',
+      weight: Number(r.weight),
+      lastAt: new Date(r.last_at as string),
+      item: featuresOf(r),
+    })),
+    tags: list(row.tags).map((r) => ({ categoryId: r.category_id as string, weight: Number(r.weight) })),
+  };
+}
+
+async function personalisedList(ctx: Ctx, inputs: UserInputs, now: Date, needed: number): Promise<FeedState> {
   const db = ctx.db;
   const candidates = new Map<string, Candidate>();
-  const get = (productId: string) => {
-    let c = candidates.get(productId);
+  const features = new Map<string, Features>();
+  const get = (item: Features) => {
+    features.set(item.productId, item);
+    let c = candidates.get(item.productId);
     if (!c) {
       c = {
-        productId,
+        productId: item.productId,
         similar: 0,
         anchor: null,
         social: 0,
@@ -92,18 +227,13 @@ async function personalisedList(ctx: Ctx, userId: string, now: Date, needed: num
         fresh: false,
         popular: false,
       };
-      candidates.set(productId, c);
+      candidates.set(item.productId, c);
     }
     return c;
   };
 
   // 1. Neighbours of what the user bought or recommended lately (recency-weighted).
-  const history = await db
-    .select()
-    .from(discoveryInteractions)
-    .where(eq(discoveryInteractions.userId, userId))
-    .orderBy(desc(discoveryInteractions.lastAt))
-    .limit(30);
+  const history = inputs.history;
   const had = new Set(history.map((h) => h.productId));
   const anchorWeight = new Map<string, number>();
   for (const h of history) {
@@ -111,94 +241,54 @@ async function personalisedList(ctx: Ctx, userId: string, now: Date, needed: num
     anchorWeight.set(h.productId, Math.max(anchorWeight.get(h.productId) ?? 0, w));
   }
   const bought = new Set(history.filter((h) => h.kind === 'bought').map((h) => h.productId));
-  if (anchorWeight.size > 0) {
-    const rows = await db
-      .select()
-      .from(discoveryNeighbours)
-      .where(
-        and(inArray(discoveryNeighbours.productId, [...anchorWeight.keys()]), sql`${discoveryNeighbours.rank} < 10`),
-      );
-    for (const n of rows) {
-      // 买了又买 only reads as 搭配 when the anchor was bought; otherwise it is plain similarity.
-      const kind = n.kind === 'together' && bought.has(n.productId) ? 'together' : 'similar';
-      const s = anchorWeight.get(n.productId)! * n.score;
-      const c = get(n.neighbourId);
-      c.similar += s;
-      const better = !c.anchor || s > c.anchor.best || (s === c.anchor.best && kind === 'together');
-      if (s > 0 && better) c.anchor = { productId: n.productId, kind, best: s, bought: bought.has(n.productId) };
-    }
+  for (const n of inputs.neighbours) {
+    // 买了又买 only reads as 搭配 when the anchor was bought; otherwise it is plain similarity.
+    const kind = n.kind === 'together' && bought.has(n.productId) ? 'together' : 'similar';
+    const s = anchorWeight.get(n.productId)! * n.score;
+    const c = get(n.item);
+    c.similar += s;
+    const better = !c.anchor || s > c.anchor.best || (s === c.anchor.best && kind === 'together');
+    if (s > 0 && better) c.anchor = { productId: n.productId, kind, best: s, bought: bought.has(n.productId) };
   }
 
   // 2. What the people the user follows bought or recommended lately.
-  const followed = await followedUserIds(db, userId);
-  if (followed.length > 0) {
-    const rows = await db
-      .select()
-      .from(discoveryInteractions)
-      .where(
-        and(
-          inArray(discoveryInteractions.userId, followed),
-          gt(discoveryInteractions.lastAt, new Date(now.getTime() - SOCIAL_DAYS * DAY)),
-        ),
-      )
-      .orderBy(desc(discoveryInteractions.lastAt))
-      .limit(300);
-    for (const r of rows) {
-      // Lately matters: a purchase this week says more than one four weeks ago (half-life 14 days).
-      const s = Math.log1p(r.weight) * 2 ** (-Math.max(0, now.getTime() - r.lastAt.getTime()) / (14 * DAY));
-      const c = get(r.productId);
-      c.social += s;
-      if (!c.friend || s > c.friend.best) c.friend = { userId: r.userId, action: r.kind, best: s };
-    }
+  for (const r of inputs.social) {
+    // Lately matters: a purchase this week says more than one four weeks ago (half-life 14 days).
+    const s = Math.log1p(r.weight) * 2 ** (-Math.max(0, now.getTime() - r.lastAt.getTime()) / (14 * DAY));
+    const c = get(r.item);
+    c.social += s;
+    if (!c.friend || s > c.friend.best) c.friend = { userId: r.userId, action: r.kind, best: s };
   }
 
   // 3. Bestsellers and 4. new arrivals of the user's interest categories (deleted tags excluded).
-  const tags = await db
-    .select()
-    .from(discoveryInterestTags)
-    .where(and(eq(discoveryInterestTags.userId, userId), isNull(discoveryInterestTags.deletedAt)))
-    .orderBy(desc(discoveryInterestTags.weight));
+  const tags = inputs.tags;
   const affinity = new Map<string, number>();
   const tagTotal = tags.reduce((a, t) => a + t.weight, 0) || 1;
   for (const t of tags) affinity.set(t.categoryId, t.weight / tagTotal);
   const favourites = tags.slice(0, 3).map((t) => t.categoryId);
   if (favourites.length > 0) {
-    const popular = await db
-      .select()
-      .from(discoveryItems)
-      .where(
-        and(
-          inArray(discoveryItems.categoryId, favourites),
-          eq(discoveryItems.available, true),
-          gt(discoveryItems.popularity, 0),
-        ),
-      )
-      .orderBy(desc(discoveryItems.popularity))
-      .limit(90);
-    for (const r of popular) get(r.productId).category ??= r.categoryId;
-    const fresh = await db
-      .select()
-      .from(discoveryItems)
-      .where(
-        and(
-          inArray(discoveryItems.categoryId, favourites),
-          eq(discoveryItems.available, true),
-          gt(discoveryItems.listedAt, new Date(now.getTime() - FRESH_DAYS * DAY)),
-        ),
-      )
-      .orderBy(desc(discoveryItems.listedAt))
-      .limit(30);
+    const lists = await Promise.all(favourites.map((category) => categoryLists(db, category, now)));
+    const popular = lists
+      .flatMap((l) => l.popular)
+      .sort((a, b) => b.popularity - a.popularity)
+      .slice(0, 90);
+    for (const r of popular) get(r).category ??= r.categoryId;
+    const fresh = lists
+      .flatMap((l) => l.fresh)
+      .sort((a, b) => b.listedAt.getTime() - a.listedAt.getTime())
+      .slice(0, 30);
     for (const r of fresh) {
-      const c = get(r.productId);
+      const c = get(r);
       c.fresh = true;
       c.category ??= r.categoryId;
     }
   }
 
   // 5. Exploration: new arrivals anywhere that nobody has found yet (the long tail), and 6. bestsellers overall.
-  const explore = await sharedList(db, `explore:${Math.floor(now.getTime() / 60_000)}`, () =>
+  const minute = Math.floor(now.getTime() / 60_000);
+  const explore = await sharedList(db, `explore:${minute}`, () =>
     db
-      .select({ productId: discoveryItems.productId })
+      .select(FEATURES)
       .from(discoveryItems)
       .where(
         and(
@@ -209,21 +299,19 @@ async function personalisedList(ctx: Ctx, userId: string, now: Date, needed: num
       .orderBy(discoveryItems.popularity, desc(discoveryItems.listedAt))
       .limit(20),
   );
-  for (const r of explore) get(r.productId).fresh = true;
+  for (const r of explore) get(r).fresh = true;
   const popular = await sharedList(db, 'popular', () =>
     db
-      .select({ productId: discoveryItems.productId })
+      .select(FEATURES)
       .from(discoveryItems)
       .where(and(eq(discoveryItems.available, true), gt(discoveryItems.popularity, 0)))
       .orderBy(desc(discoveryItems.popularity))
       .limit(50),
   );
-  for (const r of popular) get(r.productId).popular = true;
+  for (const r of popular) get(r).popular = true;
 
   for (const id of had) candidates.delete(id);
-  const features = await itemsOf(db, [...candidates.keys()]);
   const scored = [...candidates.values()]
-    .filter((c) => features.has(c.productId))
     .map((c) => {
       const item = features.get(c.productId)!;
       const ageDays = Math.max(0, (now.getTime() - item.listedAt.getTime()) / DAY);
@@ -246,22 +334,74 @@ async function personalisedList(ctx: Ctx, userId: string, now: Date, needed: num
     scored.filter((s) => !fresh.has(s)),
     freshOnly,
     7,
-  ).slice(0, needed);
-  const names = await reasonNames(
-    ctx,
-    order.map((s) => s.c),
-  );
-  return order.map((s) => ({
+  ).slice(0, RANKED);
+  // Reasons need names (followed users, anchor products) for the whole list: fetched together with the
+  // catalogue's live facts for the first page.
+  const cs = order.map((s) => s.c);
+  const users = [...new Set(cs.flatMap((c) => (c.friend ? [c.friend.userId] : [])))];
+  const anchors = [...new Set(cs.flatMap((c) => (c.anchor ? [c.anchor.productId] : [])))];
+  const checked = Math.min(order.length, toCheck(needed));
+  const [profiles, facts, categories] = await Promise.all([
+    publicProfiles(db, users),
+    liveFacts(
+      db,
+      order.slice(0, checked).map((s) => ({ productId: s.c.productId, merchantId: s.item.merchantId })),
+      anchors,
+    ),
+    categoryNames(ctx),
+  ]);
+  const names: Names = { users: profiles, products: facts.briefs, categories };
+  const ranked = order.map((s) => ({
     productId: s.c.productId,
     merchantId: s.item.merchantId,
     reason: reasonOf(s.c, names),
   }));
+  return { personalised: true, ranked, checked, facts, items: applyRules(ranked.slice(0, checked), facts) };
+}
+
+const FEATURES = {
+  productId: discoveryItems.productId,
+  merchantId: discoveryItems.merchantId,
+  categoryId: discoveryItems.categoryId,
+  listedAt: discoveryItems.listedAt,
+  popularity: discoveryItems.popularity,
+};
+
+/** A category's bestsellers (90) and new arrivals (30), shared by every request (lists.ts). */
+function categoryLists(db: Db, categoryId: string, now: Date): Promise<{ popular: Features[]; fresh: Features[] }> {
+  const minute = Math.floor(now.getTime() / 60_000);
+  return sharedList(db, `category:${categoryId}:${minute}`, async () => ({
+    popular: await db
+      .select(FEATURES)
+      .from(discoveryItems)
+      .where(
+        and(
+          eq(discoveryItems.categoryId, categoryId),
+          eq(discoveryItems.available, true),
+          gt(discoveryItems.popularity, 0),
+        ),
+      )
+      .orderBy(desc(discoveryItems.popularity))
+      .limit(90),
+    fresh: await db
+      .select(FEATURES)
+      .from(discoveryItems)
+      .where(
+        and(
+          eq(discoveryItems.categoryId, categoryId),
+          eq(discoveryItems.available, true),
+          gt(discoveryItems.listedAt, new Date(now.getTime() - FRESH_DAYS * DAY)),
+        ),
+      )
+      .orderBy(desc(discoveryItems.listedAt))
+      .limit(30),
+  }));
 }
 
 /** Non-personalised (Art. 17 off, or signed out): bestsellers with every 4th place a new arrival. */
-async function popularAndNew(db: Db, now: Date, exclude: ReadonlySet<string>): Promise<RankedItem[]> {
+async function popularAndNew(db: Db, now: Date): Promise<RankedItem[]> {
   const list = await sharedList(db, `plain:${Math.floor(now.getTime() / 60_000)}`, () => loadPopularAndNew(db, now));
-  return exclude.size === 0 ? list : list.filter((x) => !exclude.has(x.productId));
+  return list.slice(0, RANKED);
 }
 
 async function loadPopularAndNew(db: Db, now: Date): Promise<RankedItem[]> {
@@ -323,35 +463,10 @@ function interleave<T>(ranked: T[], extra: T[], every: number): T[] {
   return out;
 }
 
-async function itemsOf(db: Db, ids: string[]): Promise<Map<string, ItemRow>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .select({
-      productId: discoveryItems.productId,
-      merchantId: discoveryItems.merchantId,
-      categoryId: discoveryItems.categoryId,
-      listedAt: discoveryItems.listedAt,
-      popularity: discoveryItems.popularity,
-    })
-    .from(discoveryItems)
-    .where(inArray(discoveryItems.productId, ids));
-  return new Map(rows.map((r) => [r.productId, r]));
-}
-
 interface Names {
   users: Map<string, { nickname: string }>;
   products: Map<string, { title: string }>;
   categories: Map<string, string>;
-}
-
-async function reasonNames(ctx: Ctx, cs: Candidate[]): Promise<Names> {
-  const users = [...new Set(cs.flatMap((c) => (c.friend ? [c.friend.userId] : [])))];
-  const anchors = [...new Set(cs.flatMap((c) => (c.anchor ? [c.anchor.productId] : [])))];
-  return {
-    users: await publicProfiles(ctx.db, users),
-    products: await getProductBriefs(ctx.db, anchors),
-    categories: await categoryNames(ctx),
-  };
 }
 
 const short = (title: string) => (title.length > 10 ? `${title.slice(0, 10)}…` : title);
@@ -405,16 +520,40 @@ function reasonOf(c: Candidate, names: Names): Reason {
  * consecutive places (an item that would break it waits for a later place).
  */
 export async function rerank(db: Db, ranked: RankedItem[]): Promise<FeedItem[]> {
+  return applyRules(ranked, await liveFacts(db, ranked, []));
+}
+
+interface LiveFacts {
+  briefs: Awaited<ReturnType<typeof getProductBriefs>>;
+  stock: Map<string, number>;
+  shops: Awaited<ReturnType<typeof getMerchantBriefs>>;
+}
+
+/**
+ * The catalogue's briefs (of the ranked items and of `alsoBriefs`), stock and shops, queried at once: the shops of
+ * the merchants discovery already knows alongside, any other shop after the briefs name it.
+ */
+async function liveFacts(
+  db: Db,
+  ranked: Pick<RankedItem, 'productId' | 'merchantId'>[],
+  alsoBriefs: string[],
+): Promise<LiveFacts> {
+  const ids = [...new Set(ranked.map((r) => r.productId))];
+  const known = [...new Set(ranked.flatMap((r) => (r.merchantId ? [r.merchantId] : [])))];
+  const [briefs, stock, shops] = await Promise.all([
+    getProductBriefs(db, [...new Set([...ids, ...alsoBriefs])]),
+    getProductStock(db, ids),
+    getMerchantBriefs(db, known),
+  ]);
+  const missing = [...new Set([...briefs.values()].map((b) => b.merchantId))].filter((m) => !shops.has(m));
+  if (missing.length > 0) for (const [id, shop] of await getMerchantBriefs(db, missing)) shops.set(id, shop);
+  return { briefs, stock, shops };
+}
+
+function applyRules(ranked: RankedItem[], { briefs, stock, shops }: LiveFacts): FeedItem[] {
   const unique: RankedItem[] = [];
   const seen = new Set<string>();
   for (const r of ranked) if (!seen.has(r.productId) && seen.add(r.productId)) unique.push(r);
-  const ids = unique.map((r) => r.productId);
-  const briefs = await getProductBriefs(db, ids);
-  const stock = await getProductStock(db, ids);
-  const shops = await getMerchantBriefs(
-    db,
-    [...briefs.values()].map((b) => b.merchantId),
-  );
   const sellable = unique.filter((r) => {
     const b = briefs.get(r.productId);
     return (

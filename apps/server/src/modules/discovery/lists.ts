@@ -18,6 +18,8 @@ export function sharedList<T>(db: Db, key: string, load: () => Promise<T>): Prom
   if (!byKey) entries.set(db, (byKey = new Map<string, Entry>()));
   const hit = byKey.get(key);
   if (hit && hit.version === version && Date.now() - hit.at < TTL_MS) return hit.value as Promise<T>;
+  // Keys carrying the minute (new arrivals depend on the time) would otherwise pile up: expired ones go here.
+  for (const [k, e] of byKey) if (e.version !== version || Date.now() - e.at >= TTL_MS) byKey.delete(k);
   const value = load();
   byKey.set(key, { version, at: Date.now(), value });
   value.catch(() => byKey.delete(key));

@@ -3,6 +3,7 @@ import { requireUser } from '../../platform/auth.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
+import { forgetCachedFeed } from './feed-cache.ts';
 import { type FeedItem, type RankedItem, type Reason, rerank } from './feed.ts';
 import { categoryNames, isPersonalised } from './preferences.ts';
 import {
@@ -37,6 +38,7 @@ export async function setRecommendationSettings(
       target: discoverySettings.userId,
       set: { personalised: input.personalised, updatedAt: now },
     });
+  forgetCachedFeed(user.userId);
   return { personalised: input.personalised, updatedAt: now.toISOString() };
 }
 
@@ -81,6 +83,7 @@ export async function deleteInterestTag(ctx: Ctx, tag: string): Promise<void> {
     )
     .returning({ tag: discoveryInterestTags.categoryId });
   if (deleted.length === 0) throw notFound('兴趣标签', tag);
+  forgetCachedFeed(user.userId);
 }
 
 /** Personal-information deletion (account cancellation): everything discovery learned about the user. */
@@ -88,6 +91,7 @@ export async function forgetDiscoveryUser(db: Db, userId: string): Promise<void>
   await db.delete(discoveryInteractions).where(eq(discoveryInteractions.userId, userId));
   await db.delete(discoveryInterestTags).where(eq(discoveryInterestTags.userId, userId));
   await db.delete(discoverySettings).where(eq(discoverySettings.userId, userId));
+  forgetCachedFeed(userId);
 }
 
 /**
