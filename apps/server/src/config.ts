@@ -91,6 +91,19 @@ const schema = z.object({
   ANALYTICS_PSEUDONYM_SECRET: z.string().min(16).default(PUBLIC_DEFAULT_SECRETS.ANALYTICS_PSEUDONYM_SECRET),
   /** Behaviour events older than this are deleted from the engine. */
   ANALYTICS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(400),
+  /** Cooling-off period between a request to cancel an account and its erasure (PIPL; docs/PRIVACY.md). */
+  ACCOUNT_COOLING_OFF_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(15 * 86_400),
+  /** How long a "download my data" archive can be downloaded before it is deleted. */
+  DATA_EXPORT_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(720)
+    .default(7 * 24),
   /** Loaded events stay this long in PostgreSQL's landing table (a queue, not a store). */
   ANALYTICS_INBOX_DAYS: z.coerce.number().int().min(1).max(90).default(3),
   /** How often each process copies new events into its engine (ms); 0: only when asked (tests). */

@@ -11,3 +11,4 @@ export {
   redeemSocketTicket,
   resolveActor,
 } from './service.ts';
+export { accountsPersonalData } from './personal-data.ts';

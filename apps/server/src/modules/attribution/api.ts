@@ -8,3 +8,4 @@ export {
   recordTouch,
 } from './service.ts';
 export { providePostAuthors, providePromoterCodes } from './credit-ports.ts';
+export { attributionPersonalData } from './personal-data.ts';

@@ -2,3 +2,4 @@
 
 export { communityNames } from './briefs.ts';
 export { communityMembersAmong, merchantCommunities, postAnnouncement } from './service.ts';
+export { communitiesPersonalData } from './personal-data.ts';

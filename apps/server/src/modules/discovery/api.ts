@@ -1,3 +1,9 @@
 // The discovery module's public surface: other modules import from this file only (docs/ARCHITECTURE.md, "Boundaries").
 
-export { forgetDiscoveryUser } from './service.ts';
+export { discoveryPersonalData } from './personal-data.ts';
+export {
+  forgetDiscoveryHistory,
+  forgetDiscoveryUser,
+  getRecommendationSettings,
+  setRecommendationSettings,
+} from './service.ts';

@@ -86,6 +86,32 @@ export async function deleteInterestTag(ctx: Ctx, tag: string): Promise<void> {
   forgetCachedFeed(user.userId);
 }
 
+/**
+ * "Delete my behaviour history / interest tags" from the privacy centre: what was learned goes, the switch stays.
+ * Tags are marked deleted rather than removed so the nightly rebuild does not bring them back.
+ */
+export async function forgetDiscoveryHistory(
+  db: Db,
+  userId: string,
+  what: { interactions: boolean; tags: boolean },
+  now: Date,
+): Promise<number> {
+  let n = 0;
+  if (what.interactions) {
+    n += (await db.delete(discoveryInteractions).where(eq(discoveryInteractions.userId, userId)).returning()).length;
+  }
+  if (what.tags) {
+    const tags = await db
+      .update(discoveryInterestTags)
+      .set({ deletedAt: now, weight: 0 })
+      .where(and(eq(discoveryInterestTags.userId, userId), isNull(discoveryInterestTags.deletedAt)))
+      .returning();
+    n += tags.length;
+  }
+  forgetCachedFeed(userId);
+  return n;
+}
+
 /** Personal-information deletion (account cancellation): everything discovery learned about the user. */
 export async function forgetDiscoveryUser(db: Db, userId: string): Promise<void> {
   await db.delete(discoveryInteractions).where(eq(discoveryInteractions.userId, userId));

@@ -8,3 +8,4 @@ export {
   tierOf,
   tierOfUsers,
 } from './service.ts';
+export { membershipPersonalData } from './personal-data.ts';

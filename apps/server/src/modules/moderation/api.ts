@@ -8,3 +8,4 @@ export {
   type OperatorDecision,
   recordOperatorDecision,
 } from './service.ts';
+export { moderationPersonalData } from './personal-data.ts';

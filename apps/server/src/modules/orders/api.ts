@@ -45,3 +45,4 @@ export {
   releaseShipHold,
   setAfterSaleOpen,
 } from './service.ts';
+export { ordersPersonalData } from './personal-data.ts';

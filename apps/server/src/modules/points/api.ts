@@ -2,3 +2,4 @@
 
 export { addDays, shanghaiDay, shanghaiDayStart } from './rules.ts';
 export { awardPoints, checkoutPointsSummary, pointsHook, spendPointsOnOrders, walletBalance } from './service.ts';
+export { pointsPersonalData } from './personal-data.ts';

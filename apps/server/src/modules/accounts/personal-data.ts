@@ -1,0 +1,81 @@
+// What the accounts module keeps about a person, why, for how long, and what account erasure does to it (docs/PRIVACY.md).
+import { eq, inArray } from 'drizzle-orm';
+import { DELETE, type PersonalData, RETAIN, personalData } from '../../platform/privacy.ts';
+import { addresses, loginCodes, loginFailures, merchantStaff, sessions, socketTickets, users } from './schema.ts';
+
+const tables = personalData('accounts', [
+  {
+    table: users,
+    by: [users.id],
+    purpose: '登录账号：手机号用于登录与必要通知，昵称和头像展示在评价和内容旁',
+    classes: { phone: 'personal', nickname: 'personal', avatar_url: 'personal' },
+    retention: RETAIN.account,
+    erase: {
+      kind: 'anonymise',
+      // The phone is freed so it can register again; the row stays because orders and the ledger name its id.
+      set: (who) => ({ phone: `erased:${who.userId}`, nickname: '匿名用户', avatarUrl: null, passwordHash: null }),
+      why: '账号编号保留以便订单与账目可核对；手机号释放、昵称改为“匿名用户”、头像与密码清除',
+    },
+  },
+  {
+    table: sessions,
+    by: [sessions.userId],
+    purpose: '保持登录状态',
+    classes: { user_id: 'personal' },
+    retention: RETAIN.login,
+    erase: DELETE,
+  },
+  {
+    table: loginCodes,
+    byPhone: [loginCodes.phone],
+    purpose: '发送并核对短信验证码',
+    classes: { phone: 'personal' },
+    retention: RETAIN.login,
+    erase: DELETE,
+  },
+  {
+    table: merchantStaff,
+    by: [merchantStaff.userId],
+    purpose: '商家员工身份与权限',
+    classes: { user_id: 'personal' },
+    retention: RETAIN.account,
+    erase: DELETE,
+  },
+  {
+    table: addresses,
+    by: [addresses.userId],
+    purpose: '收货地址，下单时选择',
+    classes: {
+      user_id: 'personal',
+      recipient: 'personal',
+      phone: 'personal',
+      province: 'personal',
+      city: 'personal',
+      district: 'personal',
+      detail: 'personal',
+    },
+    retention: RETAIN.account,
+    erase: DELETE,
+  },
+  {
+    table: loginFailures,
+    byPhone: [loginFailures.phone],
+    purpose: '密码连续输错时暂时锁定，防止撞库',
+    classes: { phone: 'personal' },
+    retention: RETAIN.login,
+    erase: DELETE,
+  },
+]);
+
+/**
+ * The account itself goes last in an erasure (the privacy module runs it after every other module): its sessions'
+ * socket tickets first, so the sessions can go, then the tables above (the user row is anonymised, not deleted).
+ */
+export const accountsPersonalData: PersonalData = {
+  ...tables,
+  async erase(deps, who) {
+    const mine = deps.database.db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, who.userId));
+    await deps.database.db.delete(socketTickets).where(inArray(socketTickets.sessionId, mine));
+    return tables.erase(deps, who);
+  },
+};

@@ -1,0 +1,88 @@
+// What the live module keeps about a person, why, for how long, and what account erasure does to it (docs/PRIVACY.md).
+import { DELETE, KEEP_AS_ANONYMOUS, KEEP_FOR_BOOKS, RETAIN, personalData } from '../../platform/privacy.ts';
+import {
+  liveChatMessages,
+  liveLotteryEntries,
+  liveMutes,
+  liveOrders,
+  livePollVotes,
+  liveReminders,
+  liveRoles,
+  liveSessions,
+  liveVisits,
+} from './schema.ts';
+
+export const livePersonalData = personalData('live', [
+  {
+    table: liveSessions,
+    by: [liveSessions.creatorId, liveSessions.hostUserId],
+    purpose: '本人主持的直播',
+    classes: { creator_id: 'personal', host_user_id: 'personal', title: 'personal' },
+    retention: RETAIN.content,
+    erase: KEEP_AS_ANONYMOUS,
+  },
+  {
+    table: liveRoles,
+    by: [liveRoles.userId],
+    purpose: '直播间身份（主播、场控）',
+    classes: { user_id: 'personal' },
+    retention: RETAIN.account,
+    erase: DELETE,
+  },
+  {
+    table: liveReminders,
+    by: [liveReminders.userId],
+    purpose: '开播提醒',
+    classes: { user_id: 'personal' },
+    retention: RETAIN.preference,
+    erase: DELETE,
+  },
+  {
+    table: liveChatMessages,
+    by: [liveChatMessages.userId],
+    purpose: '直播间弹幕与评论',
+    classes: { user_id: 'personal', text: 'personal' },
+    retention: RETAIN.content,
+    erase: DELETE,
+  },
+  {
+    table: liveMutes,
+    by: [liveMutes.userId],
+    purpose: '直播间禁言记录',
+    classes: { user_id: 'personal' },
+    retention: RETAIN.behaviour,
+    erase: DELETE,
+  },
+  {
+    table: liveVisits,
+    by: [liveVisits.userId],
+    purpose: '观看直播的记录，用于直播数据',
+    classes: { viewer_key: 'personal', user_id: 'personal' },
+    retention: RETAIN.behaviour,
+    erase: DELETE,
+  },
+  {
+    table: liveOrders,
+    by: [liveOrders.userId],
+    purpose: '直播间下单记录，用于直播成交统计',
+    classes: { user_id: 'personal' },
+    retention: RETAIN.trade,
+    erase: KEEP_FOR_BOOKS,
+  },
+  {
+    table: liveLotteryEntries,
+    by: [liveLotteryEntries.userId],
+    purpose: '直播抽奖参与记录',
+    classes: { user_id: 'personal' },
+    retention: RETAIN.behaviour,
+    erase: DELETE,
+  },
+  {
+    table: livePollVotes,
+    by: [livePollVotes.userId],
+    purpose: '直播投票',
+    classes: { user_id: 'personal' },
+    retention: RETAIN.behaviour,
+    erase: DELETE,
+  },
+]);

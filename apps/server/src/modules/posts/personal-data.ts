@@ -1,0 +1,88 @@
+// What the posts module keeps about a person, why, for how long, and what account erasure does to it (docs/PRIVACY.md).
+import { DELETE, KEEP_AS_ANONYMOUS, KEEP_FOR_BOOKS, RETAIN, personalData } from '../../platform/privacy.ts';
+import {
+  brandPartnerships,
+  contentRewards,
+  follows,
+  postComments,
+  postFavourites,
+  postLikes,
+  postProductClicks,
+  postViews,
+  posts,
+} from './schema.ts';
+
+export const postsPersonalData = personalData('posts', [
+  {
+    table: posts,
+    by: [posts.authorId],
+    purpose: '本人发布的笔记',
+    classes: { author_id: 'personal', title: 'personal', body: 'personal', images: 'personal' },
+    retention: RETAIN.content,
+    erase: KEEP_AS_ANONYMOUS,
+  },
+  {
+    table: postLikes,
+    by: [postLikes.userId],
+    purpose: '点赞',
+    classes: { user_id: 'personal' },
+    retention: RETAIN.behaviour,
+    erase: DELETE,
+  },
+  {
+    table: postFavourites,
+    by: [postFavourites.userId],
+    purpose: '收藏',
+    classes: { user_id: 'personal' },
+    retention: RETAIN.behaviour,
+    erase: DELETE,
+  },
+  {
+    table: postProductClicks,
+    by: [postProductClicks.userId],
+    purpose: '从笔记点击商品的记录',
+    classes: { user_id: 'personal' },
+    retention: RETAIN.behaviour,
+    erase: DELETE,
+  },
+  {
+    table: postViews,
+    by: [postViews.viewerId],
+    purpose: '浏览笔记的记录',
+    classes: { viewer_id: 'personal' },
+    retention: RETAIN.behaviour,
+    erase: DELETE,
+  },
+  {
+    table: postComments,
+    by: [postComments.authorId, postComments.replyToUserId],
+    purpose: '评论与回复',
+    classes: { author_id: 'personal', reply_to_user_id: 'personal', body: 'personal' },
+    retention: RETAIN.content,
+    erase: KEEP_AS_ANONYMOUS,
+  },
+  {
+    table: follows,
+    by: [follows.followerId, follows.targetId],
+    purpose: '关注关系',
+    classes: { follower_id: 'personal', target_id: 'personal' },
+    retention: RETAIN.behaviour,
+    erase: DELETE,
+  },
+  {
+    table: brandPartnerships,
+    by: [brandPartnerships.creatorId],
+    purpose: '创作者的品牌合作',
+    classes: { creator_id: 'personal', title: 'personal' },
+    retention: RETAIN.trade,
+    erase: KEEP_FOR_BOOKS,
+  },
+  {
+    table: contentRewards,
+    by: [contentRewards.userId],
+    purpose: '内容奖励',
+    classes: { user_id: 'personal' },
+    retention: RETAIN.trade,
+    erase: KEEP_FOR_BOOKS,
+  },
+]);

@@ -1,0 +1,52 @@
+import { accountsPersonalData } from '../accounts/api.ts';
+import { aftersalesPersonalData } from '../aftersales/api.ts';
+import { analyticsPersonalData } from '../analytics/api.ts';
+import { attributionPersonalData } from '../attribution/api.ts';
+import { bargainPersonalData } from '../bargain/api.ts';
+import { communitiesPersonalData } from '../communities/api.ts';
+import { couponsPersonalData } from '../coupons/api.ts';
+import { discoveryPersonalData } from '../discovery/api.ts';
+import { distributionPersonalData } from '../distribution/api.ts';
+import { flashsalePersonalData } from '../flashsale/api.ts';
+import { groupbuyPersonalData } from '../groupbuy/api.ts';
+import { invitationsPersonalData } from '../invitations/api.ts';
+import { lifecyclePersonalData } from '../lifecycle/api.ts';
+import { livePersonalData } from '../live/api.ts';
+import { membershipPersonalData } from '../membership/api.ts';
+import { moderationPersonalData } from '../moderation/api.ts';
+import { ordersPersonalData } from '../orders/api.ts';
+import { paymentsPersonalData } from '../payments/api.ts';
+import { pointsPersonalData } from '../points/api.ts';
+import { postsPersonalData } from '../posts/api.ts';
+import { reviewsPersonalData } from '../reviews/api.ts';
+import { privacyPersonalData } from './personal-data.ts';
+
+/**
+ * Every module's personal-data declaration, in erasure order: accounts last, so that a retried erasure still knows
+ * the phone number and the sessions outlive everything that might need them; the privacy module's own rows just
+ * before it. privacy.test.ts fails when a table with a person's id is missing from here.
+ */
+export const registry = [
+  aftersalesPersonalData,
+  analyticsPersonalData,
+  attributionPersonalData,
+  bargainPersonalData,
+  communitiesPersonalData,
+  couponsPersonalData,
+  discoveryPersonalData,
+  distributionPersonalData,
+  flashsalePersonalData,
+  groupbuyPersonalData,
+  invitationsPersonalData,
+  lifecyclePersonalData,
+  livePersonalData,
+  membershipPersonalData,
+  moderationPersonalData,
+  ordersPersonalData,
+  paymentsPersonalData,
+  pointsPersonalData,
+  postsPersonalData,
+  reviewsPersonalData,
+  privacyPersonalData,
+  accountsPersonalData,
+];

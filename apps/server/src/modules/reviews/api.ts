@@ -1,0 +1,3 @@
+// The reviews module's public surface: other modules import from this file only (docs/ARCHITECTURE.md, "Boundaries").
+
+export { reviewsPersonalData } from './personal-data.ts';
