@@ -5,7 +5,8 @@ CREATE TABLE "account_cancellations" (
 	"requested_at" timestamp with time zone NOT NULL,
 	"erase_at" timestamp with time zone NOT NULL,
 	"revoked_at" timestamp with time zone,
-	"erased_at" timestamp with time zone
+	"erased_at" timestamp with time zone,
+	"after_commit_done_at" timestamp with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "privacy_consent_records" (

@@ -36,6 +36,7 @@ const ReviewNewPage = lazy(() => import('./pages/ReviewNewPage.tsx'));
 const AddressListPage = lazy(() => import('./pages/AddressListPage.tsx'));
 const AddressEditPage = lazy(() => import('./pages/AddressEditPage.tsx'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage.tsx'));
+const PrivacyCentrePage = lazy(() => import('./pages/PrivacyCentrePage.tsx'));
 const FlashChannelPage = lazy(() => import('./pages/FlashChannelPage.tsx'));
 const FlashItemPage = lazy(() => import('./pages/FlashItemPage.tsx'));
 const MyFlashPurchasesPage = lazy(() => import('./pages/MyFlashPurchasesPage.tsx'));
@@ -146,6 +147,7 @@ const router = createBrowserRouter([
               { path: 'me/addresses', element: <AddressListPage /> },
               { path: 'me/addresses/:id', element: <AddressEditPage /> },
               { path: 'me/settings', element: <SettingsPage /> },
+              { path: 'me/privacy', element: <PrivacyCentrePage /> },
               { path: 'me/recommendations', element: <RecommendationSettingsPage /> },
               { path: 'me/coupons', element: <MyCouponsPage /> },
               { path: 'group-buy/open/:id', element: <CampaignCheckoutPage mode="open" /> },

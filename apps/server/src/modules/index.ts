@@ -50,7 +50,7 @@ import { wirePayments } from './payments/events.ts';
 import paymentRoutes from './payments/routes.ts';
 import { initPoints, wirePoints } from './points/events.ts';
 import pointsRoutes from './points/routes.ts';
-import { wirePrivacy } from './privacy/events.ts';
+import { startPrivacy, wirePrivacy } from './privacy/events.ts';
 import privacyRoutes from './privacy/routes.ts';
 import reviewRoutes from './reviews/routes.ts';
 import systemRoutes from './system/routes.ts';
@@ -112,5 +112,5 @@ export const modules: ModuleDef[] = [
   { name: 'insights', routes: insightsRoutes },
   { name: 'alerts', routes: alertRoutes, wire: wireAlerts, init: initAlerts },
   { name: 'discovery', routes: discoveryRoutes, wire: wireDiscovery, init: initDiscovery },
-  { name: 'privacy', routes: privacyRoutes, wire: wirePrivacy },
+  { name: 'privacy', routes: privacyRoutes, wire: wirePrivacy, start: startPrivacy },
 ];

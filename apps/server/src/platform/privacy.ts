@@ -1,6 +1,7 @@
 import { eq, getTableColumns, getTableName, or, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Deps } from '../deps.ts';
+import type { Db } from './db.ts';
 
 /**
  * Personal-data declarations (docs/PRIVACY.md): each module states, next to its schema, which of its tables hold
@@ -54,10 +55,15 @@ export interface InventoryEntry {
 export interface PersonalData {
   module: string;
   inventory: InventoryEntry[];
-  /** Every row about the person, per table. */
-  collect(deps: Deps, who: DataSubject): Promise<Record<string, unknown[]>>;
-  /** Applies each table's erasure; returns the rows touched per table. Safe to run twice. */
-  erase(deps: Deps, who: DataSubject): Promise<Record<string, number>>;
+  /**
+   * Erasure that cannot run inside a transaction (it copies out of PostgreSQL into an analytics engine): the
+   * privacy module runs it after the erasure job has committed, with the pool as `db`.
+   */
+  afterCommit?: true;
+  /** Every row about the person, per table. `db` is the caller's transaction (a job's), or the pool. */
+  collect(deps: Deps, db: Db, who: DataSubject): Promise<Record<string, unknown[]>>;
+  /** Applies each table's erasure in `db`; returns the rows touched per table. Safe to run twice. */
+  erase(deps: Deps, db: Db, who: DataSubject): Promise<Record<string, number>>;
 }
 
 /** How long kinds of data are kept (docs/PRIVACY.md "Retention"), in the words the privacy centre shows. */
@@ -117,15 +123,15 @@ export function personalData(module: string, tables: PersonalTable[]): PersonalD
   return {
     module,
     inventory: inventoryOf(module, tables),
-    async collect(deps, who) {
+    async collect(_deps, db, who) {
       const out: Record<string, unknown[]> = {};
       for (const t of tables) {
-        out[getTableName(t.table)] = await deps.database.db.select().from(t.table).where(whereSubject(t, who));
+        out[getTableName(t.table)] = await db.select().from(t.table).where(whereSubject(t, who));
       }
       return out;
     },
-    async erase(deps, who) {
-      return deps.database.db.transaction(async (tx) => {
+    async erase(_deps, db, who) {
+      return db.transaction(async (tx) => {
         const touched: Record<string, number> = {};
         for (const t of [...tables].reverse()) {
           const name = getTableName(t.table);

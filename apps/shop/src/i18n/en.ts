@@ -2,6 +2,7 @@
 import { enCommunities } from './en-communities.ts';
 import { enCoupons } from './en-coupons.ts';
 import { enDiscovery } from './en-discovery.ts';
+import { enPrivacy } from './en-privacy.ts';
 import { enLifecycle } from './en-lifecycle.ts';
 import { enFlash } from './en-flash.ts';
 import { enGroupBuy } from './en-groupbuy.ts';
@@ -15,6 +16,7 @@ export const en = {
   ...enDistribution,
   ...enCoupons,
   ...enDiscovery,
+  ...enPrivacy,
   ...enLifecycle,
   ...enFlash,
   ...enGroupBuy,

@@ -16,6 +16,7 @@ import {
   UserAddOutline,
   GiftOutline,
   LikeOutline,
+  LockOutline,
 } from 'antd-mobile-icons';
 import { Link, useNavigate } from 'react-router';
 import { useMe } from '../api/session.ts';
@@ -196,6 +197,13 @@ export default function MePage() {
                   label: t('推荐设置'),
                   to: '/me/recommendations',
                   testId: 'me-recommendations',
+                },
+                {
+                  key: 'privacy',
+                  icon: <LockOutline aria-hidden />,
+                  label: t('隐私中心'),
+                  to: '/me/privacy',
+                  testId: 'me-privacy',
                 },
                 {
                   key: 'settings',

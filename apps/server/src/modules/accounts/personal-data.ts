@@ -73,9 +73,9 @@ const tables = personalData('accounts', [
  */
 export const accountsPersonalData: PersonalData = {
   ...tables,
-  async erase(deps, who) {
-    const mine = deps.database.db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, who.userId));
-    await deps.database.db.delete(socketTickets).where(inArray(socketTickets.sessionId, mine));
-    return tables.erase(deps, who);
+  async erase(deps, db, who) {
+    const mine = db.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, who.userId));
+    await db.delete(socketTickets).where(inArray(socketTickets.sessionId, mine));
+    return tables.erase(deps, db, who);
   },
 };

@@ -59,9 +59,8 @@ export const analyticsPersonalData: PersonalData = {
       erasureNote: erase.why,
     },
   ],
-  async collect(deps, who) {
+  async collect(deps, db, who) {
     const pid = pseudonym(deps.config.ANALYTICS_PSEUDONYM_SECRET, who.userId);
-    const db = deps.database.db;
     const engine = deps.analytics;
     await engine.ensure(eventsTableDdl(engine));
     return {
@@ -70,7 +69,8 @@ export const analyticsPersonalData: PersonalData = {
       events: await engine.query(`SELECT * FROM events WHERE user_pid = $pid ORDER BY ts`, { pid }),
     };
   },
-  async erase(deps, who) {
+  afterCommit: true,
+  async erase(deps, _db, who) {
     const { inbox, engine } = await forgetUser(deps, who.userId);
     return { analytics_inbox: inbox, events: engine };
   },

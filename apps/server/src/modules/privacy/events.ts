@@ -3,6 +3,7 @@ import {
   buildExport,
   eraseAccount,
   expireExport,
+  finishErasures,
   JOB_BUILD_EXPORT,
   JOB_ERASE_ACCOUNT,
   JOB_EXPIRE_EXPORT,
@@ -14,7 +15,24 @@ import {
 // copies outside PostgreSQL (caches, search indexes) to drop theirs.
 
 export function wirePrivacy(deps: Deps): void {
-  deps.jobs.register<{ exportId: string }>(JOB_BUILD_EXPORT, (_db, p) => buildExport(deps, p.exportId));
-  deps.jobs.register<{ exportId: string }>(JOB_EXPIRE_EXPORT, (_db, p) => expireExport(deps, p.exportId));
-  deps.jobs.register<{ cancellationId: string }>(JOB_ERASE_ACCOUNT, (_db, p) => eraseAccount(deps, p.cancellationId));
+  deps.jobs.register<{ exportId: string }>(JOB_BUILD_EXPORT, (db, p) => buildExport(deps, db, p.exportId));
+  deps.jobs.register<{ exportId: string }>(JOB_EXPIRE_EXPORT, (db, p) => expireExport(db, p.exportId));
+  deps.jobs.register<{ cancellationId: string }>(JOB_ERASE_ACCOUNT, (db, p) =>
+    eraseAccount(deps, db, p.cancellationId),
+  );
+}
+
+/** Each serving process finishes committed erasures (the analytics engine's part) every 10 seconds. */
+export function startPrivacy(deps: Deps): () => void {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    finishErasures(deps)
+      .catch((err: unknown) => deps.log.error({ err }, 'finishing erasures failed'))
+      .finally(() => {
+        running = false;
+      });
+  }, 10_000);
+  return () => clearInterval(timer);
 }

@@ -65,6 +65,8 @@ export const accountCancellations = pgTable(
     eraseAt: timestamp('erase_at', { withTimezone: true }).notNull(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     erasedAt: timestamp('erased_at', { withTimezone: true }),
+    /** When the erasure that runs outside transactions (behaviour events in the analytics engine) finished. */
+    afterCommitDoneAt: timestamp('after_commit_done_at', { withTimezone: true }),
   },
   (t) => [index('account_cancellations_user_idx').on(t.userId, t.requestedAt)],
 );

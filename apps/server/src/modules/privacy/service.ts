@@ -1,5 +1,5 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt } from 'drizzle-orm';
 import type { Deps } from '../../deps.ts';
 import { requireUser } from '../../platform/auth.ts';
 import { type Ctx, makeCtx } from '../../platform/context.ts';
@@ -205,21 +205,21 @@ export async function listExports(ctx: Ctx) {
 }
 
 /** Every row each module holds about the person, and their behaviour events, as one JSON document. */
-export async function collectEverything(deps: Deps, who: DataSubject) {
+export async function collectEverything(deps: Deps, db: Db, who: DataSubject) {
   const modules: Record<string, Record<string, unknown[]>> = {};
-  for (const m of registry) modules[m.module] = await m.collect(deps, who);
+  for (const m of registry) modules[m.module] = await m.collect(deps, db, who);
   // A previous archive is not part of the next one (it would nest every earlier download).
   for (const row of modules.privacy?.privacy_exports ?? []) delete (row as { archive?: unknown }).archive;
   return modules;
 }
 
-export async function buildExport(deps: Deps, exportId: string): Promise<void> {
-  const db = deps.database.db;
+/** The job: `db` is its transaction, so the archive and the status change commit together. */
+export async function buildExport(deps: Deps, db: Db, exportId: string): Promise<void> {
   const [row] = await db.select().from(privacyExports).where(eq(privacyExports.id, exportId));
   if (!row || row.status !== 'pending') return;
   const phone = (await phonesOf(db, [row.userId])).get(row.userId) ?? '';
   const now = deps.clock.now();
-  const modules = await collectEverything(deps, { userId: row.userId, phone });
+  const modules = await collectEverything(deps, db, { userId: row.userId, phone });
   const tables = Object.values(modules).flatMap((t) => Object.values(t));
   const doc = {
     format: 'haowu-personal-data/1',
@@ -249,8 +249,8 @@ export async function buildExport(deps: Deps, exportId: string): Promise<void> {
   });
 }
 
-export async function expireExport(deps: Deps, exportId: string): Promise<void> {
-  await deps.database.db
+export async function expireExport(db: Db, exportId: string): Promise<void> {
+  await db
     .update(privacyExports)
     .set({ status: 'expired', archive: null })
     .where(and(eq(privacyExports.id, exportId), eq(privacyExports.status, 'ready')));
@@ -351,15 +351,14 @@ export async function revokeCancellation(ctx: Ctx): Promise<Result<{ revoked: tr
  * declaration (accounts last: the phone is freed, the name becomes 匿名用户). Safe to retry; orders, payments and
  * the ledger keep their amounts, so the books stay balanced.
  */
-export async function eraseAccount(deps: Deps, cancellationId: string): Promise<void> {
-  const db = deps.database.db;
+export async function eraseAccount(deps: Deps, db: Db, cancellationId: string): Promise<void> {
   const [c] = await db.select().from(accountCancellations).where(eq(accountCancellations.id, cancellationId));
   if (!c || c.status !== 'pending' || c.eraseAt > deps.clock.now()) return;
   const phone = (await phonesOf(db, [c.userId])).get(c.userId) ?? '';
   const who = { userId: c.userId, phone };
   const touched: Record<string, number> = {};
-  for (const m of registry) {
-    for (const [table, n] of Object.entries(await m.erase(deps, who))) touched[table] = n;
+  for (const m of registry.filter((r) => !r.afterCommit)) {
+    for (const [table, n] of Object.entries(await m.erase(deps, db, who))) touched[table] = n;
   }
   const erasedAt = deps.clock.now();
   await db.transaction(async (tx) => {
@@ -370,4 +369,26 @@ export async function eraseAccount(deps: Deps, cancellationId: string): Promise<
     await emit(tx, 'privacy.account-erased', { userId: c.userId, erasedAt: erasedAt.toISOString() });
   });
   deps.log.info({ userId: c.userId, touched }, 'account erased');
+}
+
+/**
+ * The rest of each erasure, after its job committed: what lives outside PostgreSQL's transactions (behaviour
+ * events in the analytics engine). Run by each serving process every few seconds (startPrivacy) and by tests.
+ */
+export async function finishErasures(deps: Deps): Promise<number> {
+  const db = deps.database.db;
+  const due = await db
+    .select()
+    .from(accountCancellations)
+    .where(and(eq(accountCancellations.status, 'erased'), isNull(accountCancellations.afterCommitDoneAt)))
+    .limit(20);
+  for (const c of due) {
+    const who = { userId: c.userId, phone: '' };
+    for (const m of registry.filter((r) => r.afterCommit)) await m.erase(deps, db, who);
+    await db
+      .update(accountCancellations)
+      .set({ afterCommitDoneAt: deps.clock.now() })
+      .where(eq(accountCancellations.id, c.id));
+  }
+  return due.length;
 }
