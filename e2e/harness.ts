@@ -22,6 +22,8 @@ export const demo = {
 export interface World {
   server: ServerProcess;
   browser: Browser;
+  /** The sandbox SMS outbox (JSON lines of { phone, code }), to sign a new phone up. */
+  smsOutbox: string;
   /** Values journeys hand to the ones after them (e.g. the order the consumer placed). */
   shared: Record<string, string>;
   /** A fresh browser context at the shop's phone size; closed by `closePages` after the journey. */
@@ -45,6 +47,9 @@ export async function startWorld(): Promise<World> {
       SEED_EVENTS: process.env.E2E_SEED_EVENTS ?? '0',
       LOG_LEVEL: 'warn',
       RATE_LIMIT_ENABLED: 'false',
+      SMS_SANDBOX_OUTBOX: path.join(dataDir, 'sms-outbox.jsonl'),
+      // Journey 18 waits out the account-cancellation cooling-off period instead of 15 days.
+      ACCOUNT_COOLING_OFF_SECONDS: '20',
     },
     Number(process.env.E2E_PORT ?? 3950),
   );
@@ -93,6 +98,7 @@ export async function startWorld(): Promise<World> {
   return {
     server,
     browser,
+    smsOutbox: path.join(dataDir, 'sms-outbox.jsonl'),
     shared: {},
     shop: () => newPage(SHOP_VIEWPORT, true),
     console: () => newPage(CONSOLE_VIEWPORT, false),

@@ -123,7 +123,7 @@ export function createDeps(
     log,
     events: new EventBus(database.db, log, opts.autoDispatch ?? true),
     jobs: new JobQueue(database.db, clock, log),
-    sms: new SandboxSms(log),
+    sms: new SandboxSms(log, config.SMS_SANDBOX_OUTBOX),
     payments: new SandboxPaymentProvider(config.PAYMENT_SANDBOX_SECRET),
     media: new LocalMediaStore(path.join(path.resolve(config.DATA_DIR), 'media')),
     redis: config.REDIS_URL ? new RedisLink(config.REDIS_URL, { log, role: 'rate limits' }) : undefined,

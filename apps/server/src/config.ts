@@ -61,6 +61,8 @@ const schema = z.object({
   /** Demo behaviour events the first-start seed generates (90 days, marked demo); 0 skips them. */
   SEED_EVENTS: z.coerce.number().int().min(0).max(20_000_000).default(1_200_000),
   SMS_PROVIDER: z.enum(['sandbox']).default('sandbox'),
+  /** Sandbox only: also append each login code to this file (the browser journeys sign new phones up with it). */
+  SMS_SANDBOX_OUTBOX: z.string().optional(),
   PAYMENT_SANDBOX_SECRET: z.string().min(16).default(PUBLIC_DEFAULT_SECRETS.PAYMENT_SANDBOX_SECRET),
   ORDER_PAYMENT_TIMEOUT_MINUTES: z.coerce.number().int().min(1).default(15),
   AUTO_CONFIRM_RECEIPT_DAYS: z.coerce.number().int().min(1).default(10),

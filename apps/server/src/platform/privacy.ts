@@ -11,7 +11,7 @@ import type { Db } from './db.ts';
  */
 
 /** personal: identifies or describes a person; sensitive: PIPL Art. 28 (financial accounts, identity, precise location, minors). */
-export type PersonalClass = 'personal' | 'sensitive';
+type PersonalClass = 'personal' | 'sensitive';
 
 /** Who a request is about: their user id, and their phone for tables keyed by phone (login codes). */
 export interface DataSubject {

@@ -1,3 +1,4 @@
+import { appendFile } from 'node:fs/promises';
 import type { Logger } from 'pino';
 
 /** Where one-time codes and plain notices go. Production plugs in a real SMS gateway behind this interface. */
@@ -13,11 +14,15 @@ export interface SmsSender {
 export class SandboxSms implements SmsSender {
   private readonly last = new Map<string, string>();
   private readonly log: Logger;
-  constructor(log: Logger) {
+  private readonly outbox: string | undefined;
+  /** `outbox`: a file each code is also appended to (JSON lines), for browser journeys that sign a new phone up. */
+  constructor(log: Logger, outbox?: string) {
     this.log = log;
+    this.outbox = outbox;
   }
   async sendCode(phone: string, code: string): Promise<void> {
     this.last.set(phone, code);
+    if (this.outbox) await appendFile(this.outbox, `${JSON.stringify({ phone, code })}\n`);
     this.log.info({ phone: maskPhone(phone), code }, `[sandbox SMS] 验证码 ${code} 已发送至 ${maskPhone(phone)}`);
   }
   lastCodeFor(phone: string): string | undefined {

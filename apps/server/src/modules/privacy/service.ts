@@ -26,7 +26,7 @@ export const JOB_EXPIRE_EXPORT = 'privacy.expire-export';
 export const JOB_ERASE_ACCOUNT = 'privacy.erase-account';
 
 /** The privacy policy's versions, oldest first; publishing a new one asks every user to consent again. */
-export const POLICY_VERSIONS = [
+const POLICY_VERSIONS = [
   {
     version: '2026-12-01',
     publishedAt: '2026-12-01',
