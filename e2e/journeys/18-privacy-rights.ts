@@ -16,8 +16,9 @@ async function apiSend(world: World, method: string, path: string, token: string
     },
     body: JSON.stringify(body),
   });
-  if (!res.ok) throw new Error(`${method} ${path} failed: ${res.status} ${await res.text()}`);
-  return res.json();
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path} failed: ${res.status} ${text}`);
+  return text ? JSON.parse(text) : null;
 }
 
 /** The newest code the sandbox SMS sent to the phone. */
@@ -33,11 +34,12 @@ export const privacyRights: Journey = {
   async run(world) {
     // Setup (not a user step): a new consumer signs up with a code, buys one item from the demo shop, receives it and reviews it.
     const phone = `137${String(Date.now()).slice(-8)}`;
-    await fetch(`${world.server.baseUrl}/api/v1/auth/sms-codes`, {
+    const asked = await fetch(`${world.server.baseUrl}/api/v1/auth/sms-codes`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ phone }),
     });
+    if (!asked.ok) throw new Error(`sms-codes failed: ${asked.status} ${await asked.text()}`);
     const signup = await fetch(`${world.server.baseUrl}/api/v1/auth/login/code`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
