@@ -106,6 +106,13 @@ export const privacyRights: Journey = {
     await page.getByTestId('policy-accept').click();
     await page.getByTestId('policy-reconsent').waitFor({ state: 'detached' });
 
+    // 我们收集的信息: the inventory, generated from the modules' declarations.
+    await page.getByText('查看完整清单').click();
+    const inventory = page.getByTestId('privacy-inventory');
+    await expectText(inventory, /收货地址，下单时选择/);
+    await inventory.scrollIntoViewIfNeeded();
+    await world.shot(page, '18-privacy-inventory');
+
     // 下载我的数据: a job builds the file; the download holds their phone, address and order.
     await page.getByTestId('export-request').click();
     const link = page.getByTestId('export-download');
@@ -126,6 +133,8 @@ export const privacyRights: Journey = {
     await page.getByRole('button', { name: '确认注销' }).click();
     await page.getByTestId('cancellation-pending').waitFor();
     await page.getByTestId('revoke-cancellation').waitFor();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.getByTestId('cancellation-pending').scrollIntoViewIfNeeded();
     await world.shot(page, '18-privacy-cancellation-pending');
 
     // After the cooling-off period (20 s here) the erasure job signs the old account out everywhere.
