@@ -120,7 +120,7 @@ export const privacyRights: Journey = {
     await link.scrollIntoViewIfNeeded();
     await world.shot(page, '18-privacy-export-ready');
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
-    const archive = JSON.parse(await readFile((await download.path()), 'utf8')) as {
+    const archive = JSON.parse(await readFile(await download.path(), 'utf8')) as {
       modules: Record<string, Record<string, Record<string, unknown>[]>>;
     };
     if (archive.modules.accounts?.users?.[0]?.phone !== phone) throw new Error('the archive lacks the account');
