@@ -137,6 +137,11 @@ export const privacyRights: Journey = {
     await page.getByTestId('cancellation-pending').scrollIntoViewIfNeeded();
     await world.shot(page, '18-privacy-cancellation-pending');
 
+    // 我的 reminds them while the cancellation is pending.
+    await page.goto('/me');
+    await expectText(page.getByTestId('me-privacy-notice'), /账号注销中/);
+    await world.shot(page, '18-privacy-me-notice');
+
     // After the cooling-off period (20 s here) the erasure job signs the old account out everywhere.
     const deadline = Date.now() + 60_000;
     for (;;) {

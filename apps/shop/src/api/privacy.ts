@@ -66,3 +66,16 @@ export const useDataInventory = (enabled: boolean) =>
     enabled,
     staleTime: 600_000,
   });
+
+/** What 我的 should point out: an account cancellation in progress, or a policy that changed since it was accepted. */
+export function usePrivacyNotice(signedIn: boolean): 'cancellation' | 'policy' | null {
+  const query = useQuery({
+    queryKey: centreKey,
+    queryFn: () => must(api.GET('/api/v1/me/privacy')),
+    enabled: signedIn,
+  });
+  const centre = query.data;
+  if (!signedIn || !centre) return null;
+  if (centre.cancellation) return 'cancellation';
+  return centre.policy.accepted && centre.policy.needsConsent ? 'policy' : null;
+}

@@ -1,5 +1,7 @@
 // English for the privacy centre (隐私中心); spread into en.ts.
 export const enPrivacy = {
+  '账号注销中，冷静期内可撤销注销 ›': 'Account cancellation pending: you can revoke it during the cooling-off period ›',
+  '隐私政策已更新，请查看并重新同意 ›': 'The privacy policy has changed: please review and consent again ›',
   隐私中心: 'Privacy centre',
   账号注销中: 'Account cancellation pending',
   '冷静期结束（{time}）后，账号将被注销，个人信息删除或匿名化。':

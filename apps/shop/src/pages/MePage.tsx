@@ -19,6 +19,7 @@ import {
   LockOutline,
 } from 'antd-mobile-icons';
 import { Link, useNavigate } from 'react-router';
+import { usePrivacyNotice } from '../api/privacy.ts';
 import { useMe } from '../api/session.ts';
 import { FlashIcon } from '../components/FlashIcon.tsx';
 import { MenuList } from '../components/MenuList.tsx';
@@ -41,6 +42,7 @@ export default function MePage() {
   const navigate = useNavigate();
   const { lang, setLang } = useLang();
   const me = useMe();
+  const privacyNotice = usePrivacyNotice(Boolean(me.data));
 
   if (me.isPending) {
     return (
@@ -110,6 +112,14 @@ export default function MePage() {
           ))}
         </ul>
       </section>
+
+      {privacyNotice && (
+        <Link to="/me/privacy" className="card me-privacy-notice" data-testid="me-privacy-notice" role="status">
+          {privacyNotice === 'cancellation'
+            ? t('账号注销中，冷静期内可撤销注销 ›')
+            : t('隐私政策已更新，请查看并重新同意 ›')}
+        </Link>
+      )}
 
       <MenuList
         items={[
