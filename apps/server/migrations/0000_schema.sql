@@ -1734,6 +1734,48 @@ CREATE TABLE "topics" (
 	"created_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "account_cancellations" (
+	"id" text PRIMARY KEY NOT NULL,
+	"user_id" text NOT NULL,
+	"status" text NOT NULL,
+	"requested_at" timestamp with time zone NOT NULL,
+	"erase_at" timestamp with time zone NOT NULL,
+	"revoked_at" timestamp with time zone,
+	"erased_at" timestamp with time zone,
+	"after_commit_done_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "privacy_consent_records" (
+	"id" text PRIMARY KEY NOT NULL,
+	"user_id" text NOT NULL,
+	"purpose" text NOT NULL,
+	"granted" boolean NOT NULL,
+	"policy_version" text NOT NULL,
+	"recorded_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "privacy_consents" (
+	"user_id" text NOT NULL,
+	"purpose" text NOT NULL,
+	"granted" boolean NOT NULL,
+	"policy_version" text NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "privacy_consents_user_id_purpose_pk" PRIMARY KEY("user_id","purpose")
+);
+--> statement-breakpoint
+CREATE TABLE "privacy_exports" (
+	"id" text PRIMARY KEY NOT NULL,
+	"user_id" text NOT NULL,
+	"status" text NOT NULL,
+	"requested_at" timestamp with time zone NOT NULL,
+	"ready_at" timestamp with time zone,
+	"expires_at" timestamp with time zone,
+	"archive" "bytea",
+	"size_bytes" integer,
+	"table_count" integer,
+	"row_count" integer
+);
+--> statement-breakpoint
 CREATE TABLE "review_chain_heads" (
 	"product_id" text PRIMARY KEY NOT NULL,
 	"seq" integer NOT NULL,
@@ -1955,6 +1997,9 @@ CREATE INDEX "posts_author_idx" ON "posts" USING btree ("author_id","created_at"
 CREATE INDEX "posts_status_created_idx" ON "posts" USING btree ("status","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "posts_order_line_uq" ON "posts" USING btree ("order_line_id");--> statement-breakpoint
 CREATE INDEX "posts_partnership_idx" ON "posts" USING btree ("partnership_id");--> statement-breakpoint
+CREATE INDEX "account_cancellations_user_idx" ON "account_cancellations" USING btree ("user_id","requested_at");--> statement-breakpoint
+CREATE INDEX "privacy_consent_records_user_idx" ON "privacy_consent_records" USING btree ("user_id","recorded_at");--> statement-breakpoint
+CREATE INDEX "privacy_exports_user_idx" ON "privacy_exports" USING btree ("user_id","requested_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "reviews_line_kind_uq" ON "reviews" USING btree ("order_line_id","kind");--> statement-breakpoint
 CREATE UNIQUE INDEX "reviews_product_seq_uq" ON "reviews" USING btree ("product_id","seq");--> statement-breakpoint
 CREATE INDEX "reviews_product_list_idx" ON "reviews" USING btree ("product_id","kind","created_at");--> statement-breakpoint
