@@ -3,7 +3,8 @@ import { sql } from 'drizzle-orm';
 import { pinyin } from 'pinyin-pro';
 import type { Ctx } from '../../platform/context.ts';
 import type { Database, Db } from '../../platform/db.ts';
-import { categories, merchants, products } from './schema.ts';
+import { categories, merchants, products, searchWordEntries } from './schema.ts';
+import { builtInWordLists, loadWordLists, type WordLists } from './search-word-lists.ts';
 
 /** One listed-or-not product as search needs it; `alive` is false once a newer copy replaced it. */
 export interface SearchDoc {
@@ -33,6 +34,9 @@ interface Snapshot {
   /** The newest row version of products: any insert or update (sales, ratings, status) raises it. */
   productsXmin: number;
   merchantsXmin: number;
+  /** The word lists' newest row version and row count: an operator's edit (or delete) moves one of them. */
+  wordsXmin: number;
+  words: number;
 }
 
 /**
@@ -54,6 +58,8 @@ export class SearchIndex {
   byCategory = new Map<string, number[]>();
   pinyinFull = new Map<string, string>();
   pinyinInitials = new Map<string, string>();
+  /** Synonyms and category words as the operators keep them (search-word-lists.ts). */
+  words: WordLists = builtInWordLists();
   private pinyinDone = new Set<string>();
   totalLength = 0;
   liveDocs = 0;
@@ -173,7 +179,7 @@ const loadProducts = (db: Db, newerThanXmin?: number) =>
 // Everything that changes what search shows, in one cheap aggregate. A row's xmin is the transaction that wrote
 // its current version, so the largest one moves on every insert and update, even within one millisecond and
 // for columns that leave updated_at alone (sales, ratings).
-const newestVersion = (table: typeof products | typeof merchants) =>
+const newestVersion = (table: typeof products | typeof merchants | typeof searchWordEntries) =>
   sql<number>`coalesce(max(${table}.xmin::text::bigint), 0)`.mapWith(Number);
 
 async function takeSnapshot(db: Db): Promise<Snapshot> {
@@ -181,7 +187,10 @@ async function takeSnapshot(db: Db): Promise<Snapshot> {
     .select({ products: sql<number>`count(*)`.mapWith(Number), productsXmin: newestVersion(products) })
     .from(products);
   const [m] = await db.select({ merchantsXmin: newestVersion(merchants) }).from(merchants);
-  return { ...p!, ...m! };
+  const [w] = await db
+    .select({ wordsXmin: newestVersion(searchWordEntries), words: sql<number>`count(*)`.mapWith(Number) })
+    .from(searchWordEntries);
+  return { ...p!, ...m!, ...w! };
 }
 
 async function loadMerchantsInto(index: SearchIndex, db: Db): Promise<void> {
@@ -195,6 +204,7 @@ async function buildIndex(db: Db): Promise<SearchIndex> {
   for (const c of cats) index.categoryTree.set(c.id, new Set([c.id]));
   for (const c of cats) if (c.parentId) index.categoryTree.get(c.parentId)?.add(c.id);
   await loadMerchantsInto(index, db);
+  index.words = await loadWordLists(db);
   for (const row of await loadProducts(db)) index.add(row);
   return index;
 }
@@ -267,7 +277,12 @@ async function refresh(holder: Holder, db: Db): Promise<void> {
   holder.checkedAt = performance.now();
   const index = holder.index;
   // A smaller newest version means transaction ids wrapped around: start again.
-  if (now.productsXmin < before.productsXmin || now.merchantsXmin < before.merchantsXmin) return rebuild(holder, db);
+  if (
+    now.productsXmin < before.productsXmin ||
+    now.merchantsXmin < before.merchantsXmin ||
+    now.wordsXmin < before.wordsXmin
+  )
+    return rebuild(holder, db);
   if (now.products !== before.products || now.productsXmin !== before.productsXmin) {
     for (const row of await loadProducts(db, before.productsXmin)) index.add(row);
     // A transaction that started before the last check and committed after it wrote rows with an older xmin:
@@ -275,5 +290,7 @@ async function refresh(holder: Holder, db: Db): Promise<void> {
     if (index.byId.size !== now.products) return rebuild(holder, db);
   }
   if (now.merchantsXmin !== before.merchantsXmin) await loadMerchantsInto(index, db);
+  // An operator's edit to the synonyms or category words: swapped in whole (a few hundred rows).
+  if (now.wordsXmin !== before.wordsXmin || now.words !== before.words) index.words = await loadWordLists(db);
   holder.snapshot = now;
 }
