@@ -104,20 +104,16 @@ function EntryModal({
       okText={t('保存')}
       confirmLoading={save.isPending}
       destroyOnHidden
-      afterOpenChange={(visible) => {
-        if (!visible) return;
-        save.reset();
-        form.setFieldsValue({
-          words: entry?.words ?? (initialWord ? [initialWord] : []),
-          categoryIds: entry?.categories.map((c) => c.id) ?? [],
-        });
-      }}
     >
       <ProblemAlert error={save.error} />
       <Form<Draft>
         form={form}
         layout="vertical"
         requiredMark={false}
+        initialValues={{
+          words: entry?.words ?? (initialWord ? [initialWord] : []),
+          categoryIds: entry?.categories.map((c) => c.id) ?? [],
+        }}
         onFinish={(v) => save.mutate({ words: v.words, categoryIds: kind === 'category' ? v.categoryIds : [] })}
       >
         {kind === 'synonym' ? (
@@ -132,7 +128,8 @@ function EntryModal({
           >
             <Select
               mode="tags"
-              open={false}
+              suffixIcon={null}
+              notFoundContent={null}
               tokenSeparators={[',', '，', '、', ' ']}
               placeholder={t('例如：暖壶、热水瓶')}
               aria-label={t('同义词')}
@@ -438,6 +435,7 @@ export default function SearchWordsPage() {
         />
       </Card>
       <EntryModal
+        key={editing?.id ?? (adding ? 'new' : 'closed')}
         kind={kind}
         entry={editing}
         initialWord={newWord}

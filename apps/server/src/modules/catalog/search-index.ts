@@ -34,9 +34,6 @@ interface Snapshot {
   /** The newest row version of products: any insert or update (sales, ratings, status) raises it. */
   productsXmin: number;
   merchantsXmin: number;
-  /** The word lists' newest row version and row count: an operator's edit (or delete) moves one of them. */
-  wordsXmin: number;
-  words: number;
 }
 
 /**
@@ -187,10 +184,7 @@ async function takeSnapshot(db: Db): Promise<Snapshot> {
     .select({ products: sql<number>`count(*)`.mapWith(Number), productsXmin: newestVersion(products) })
     .from(products);
   const [m] = await db.select({ merchantsXmin: newestVersion(merchants) }).from(merchants);
-  const [w] = await db
-    .select({ wordsXmin: newestVersion(searchWordEntries), words: sql<number>`count(*)`.mapWith(Number) })
-    .from(searchWordEntries);
-  return { ...p!, ...m!, ...w! };
+  return { ...p!, ...m! };
 }
 
 async function loadMerchantsInto(index: SearchIndex, db: Db): Promise<void> {
@@ -204,7 +198,6 @@ async function buildIndex(db: Db): Promise<SearchIndex> {
   for (const c of cats) index.categoryTree.set(c.id, new Set([c.id]));
   for (const c of cats) if (c.parentId) index.categoryTree.get(c.parentId)?.add(c.id);
   await loadMerchantsInto(index, db);
-  index.words = await loadWordLists(db);
   for (const row of await loadProducts(db)) index.add(row);
   return index;
 }
@@ -219,6 +212,15 @@ interface Holder {
   builtAt: number;
   pending: Promise<void> | null;
   rebuilding: boolean;
+  words: WordsHolder;
+}
+
+/** The operators' word lists and the version of the table they were read at. */
+interface WordsHolder {
+  lists: WordLists | null;
+  version: string;
+  checkedAt: number;
+  pending: Promise<void> | null;
 }
 
 const holders = new WeakMap<Database, Holder>();
@@ -241,7 +243,15 @@ export async function searchIndexOf(ctx: Ctx): Promise<SearchIndex> {
   const database = ctx.deps.database;
   let holder = holders.get(database);
   if (!holder) {
-    holder = { index: null, snapshot: null, checkedAt: -Infinity, builtAt: 0, pending: null, rebuilding: false };
+    holder = {
+      index: null,
+      snapshot: null,
+      checkedAt: -Infinity,
+      builtAt: 0,
+      pending: null,
+      rebuilding: false,
+      words: { lists: null, version: '', checkedAt: -Infinity, pending: null },
+    };
     holders.set(database, holder);
   }
   const now = performance.now();
@@ -255,6 +265,8 @@ export async function searchIndexOf(ctx: Ctx): Promise<SearchIndex> {
     if (!holder.index || ownChange) await holder.pending;
     else holder.pending.catch(() => undefined);
   }
+  await currentWords(holder.words, database.db, ownChange);
+  holder.index!.words = holder.words.lists!;
   if (performance.now() - holder.builtAt > REBUILD_EVERY_MS && !holder.rebuilding) {
     holder.rebuilding = true;
     void rebuild(holder, database.db).finally(() => {
@@ -264,10 +276,37 @@ export async function searchIndexOf(ctx: Ctx): Promise<SearchIndex> {
   return holder.index!;
 }
 
+/**
+ * The word lists, checked at most once a second and always right after this process changed them. Unlike the
+ * product check this one is awaited: it reads the version of a table of a few hundred rows (sub-millisecond),
+ * so an operator's edit made in any process is used by every search that starts a second after it commits.
+ */
+async function currentWords(words: WordsHolder, db: Db, ownChange: boolean): Promise<void> {
+  if (words.lists && !ownChange && performance.now() - words.checkedAt < CHECK_EVERY_MS) return;
+  words.pending ??= (async () => {
+    const [v] = await db
+      .select({ xmin: newestVersion(searchWordEntries), n: sql<number>`count(*)`.mapWith(Number) })
+      .from(searchWordEntries);
+    const version = `${v?.xmin ?? 0}:${v?.n ?? 0}`;
+    // A delete is an update (deleted_at), so the newest row version moves on every change; the count covers a
+    // table emptied by hand.
+    if (!words.lists || version !== words.version) {
+      words.lists = await loadWordLists(db);
+      words.version = version;
+    }
+    words.checkedAt = performance.now();
+  })().finally(() => {
+    words.pending = null;
+  });
+  await words.pending;
+}
+
 async function rebuild(holder: Holder, db: Db): Promise<void> {
   const snapshot = await takeSnapshot(db);
   const index = await buildIndex(db);
   Object.assign(holder, { index, snapshot, builtAt: performance.now(), checkedAt: performance.now() });
+  // Reread the word lists at the next search too: catches an edit whose transaction committed out of order.
+  holder.words.version = '';
 }
 
 async function refresh(holder: Holder, db: Db): Promise<void> {
@@ -277,12 +316,7 @@ async function refresh(holder: Holder, db: Db): Promise<void> {
   holder.checkedAt = performance.now();
   const index = holder.index;
   // A smaller newest version means transaction ids wrapped around: start again.
-  if (
-    now.productsXmin < before.productsXmin ||
-    now.merchantsXmin < before.merchantsXmin ||
-    now.wordsXmin < before.wordsXmin
-  )
-    return rebuild(holder, db);
+  if (now.productsXmin < before.productsXmin || now.merchantsXmin < before.merchantsXmin) return rebuild(holder, db);
   if (now.products !== before.products || now.productsXmin !== before.productsXmin) {
     for (const row of await loadProducts(db, before.productsXmin)) index.add(row);
     // A transaction that started before the last check and committed after it wrote rows with an older xmin:
@@ -290,7 +324,5 @@ async function refresh(holder: Holder, db: Db): Promise<void> {
     if (index.byId.size !== now.products) return rebuild(holder, db);
   }
   if (now.merchantsXmin !== before.merchantsXmin) await loadMerchantsInto(index, db);
-  // An operator's edit to the synonyms or category words: swapped in whole (a few hundred rows).
-  if (now.wordsXmin !== before.wordsXmin || now.words !== before.words) index.words = await loadWordLists(db);
   holder.snapshot = now;
 }
