@@ -28,6 +28,13 @@ export const searchOperations: Journey = {
     await reloadUntil(page, page.locator(`tr[data-query="${QUERY}"]`), QUERY, 60_000);
     await expectText(page.getByTestId('search-zero-rate'), /\d+\.\d%/);
     await world.shot(page, '19-02-search-insights-zero-results');
+    // The other views: nothing was found often enough to judge its click-through; 暖壶 is among the searches.
+    await page.getByTitle('低点击率搜索词', { exact: true }).click();
+    await page.getByText('这段时间没有达到会话数的搜索词').waitFor();
+    await page.getByTitle('热门搜索词', { exact: true }).click();
+    await page.locator(`tr[data-query="${QUERY}"]`).waitFor();
+    await page.getByTitle('无结果搜索词', { exact: true }).click();
+    await page.locator(`tr[data-query="${QUERY}"]`).waitFor();
 
     // 加到词库 opens 搜索词库's add dialog with the query already in it.
     await page.locator(`tr[data-query="${QUERY}"]`).getByTestId('search-insight-add-word').click();
@@ -81,5 +88,13 @@ export const searchOperations: Journey = {
     await expectText(changes, '删除');
     await expectText(changes, '撤销删除');
     await world.shot(page, '19-06-search-word-history');
+    await page.keyboard.press('Escape');
+
+    // Category words: each names the categories its word stands for.
+    await page.getByTestId('search-word-search').locator('input').fill('');
+    await page.getByTestId('search-word-search').locator('input').press('Enter');
+    await page.getByTitle('类目词', { exact: true }).click();
+    await expectText(page.getByTestId('search-word-row'), /零食.*休闲零食|零食/);
+    await world.shot(page, '19-07-search-words-categories');
   },
 };
