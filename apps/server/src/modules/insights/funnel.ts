@@ -75,16 +75,18 @@ export async function funnelReport(deps: Deps, scope: Scope, input: FunnelInput)
       : `coalesce(argMin(${BREAKDOWN_KEY[input.breakdown][0]}, ts) FILTER (WHERE ${entering}), '${BREAKDOWN_KEY[input.breakdown][1]}')`;
   const later = conds.slice(1).map((c, j) => `${dialect.collect('ts', c)} AS l${j + 1}`);
   // Events after the period can still complete a funnel entered in it, up to the window after `to`.
+  // People who entered are counted by `entered`, not by `t0` being set: ClickHouse's `min` over no rows is the
+  // type's zero, not NULL.
   const ctes = [
-    `p0 AS (SELECT actor, min(ts) FILTER (WHERE ${entering}) AS t0, ${key} AS k${later.map((l) => `, ${l}`).join('')}
+    `agg AS (SELECT actor, count(*) FILTER (WHERE ${entering}) AS entered, min(ts) FILTER (WHERE ${entering}) AS t0,
+                    ${key} AS k${later.map((l) => `, ${l}`).join('')}
              FROM events WHERE ts >= $from AND ts <= ${dialect.addSeconds('$to', '$window')} AND (${conds.join(' OR ')})
              GROUP BY actor)`,
+    `p0 AS (SELECT * FROM agg WHERE entered > 0)`,
   ];
   const deadline = dialect.addSeconds('t0', '$window');
   for (let i = 1; i < input.steps.length; i++) {
-    ctes.push(
-      `p${i} AS (SELECT *, ${dialect.firstWithin(`l${i}`, `t${i - 1}`, deadline)} AS t${i} FROM p${i - 1}${i === 1 ? ' WHERE t0 IS NOT NULL' : ''})`,
-    );
+    ctes.push(`p${i} AS (SELECT *, ${dialect.firstWithin(`l${i}`, `t${i - 1}`, deadline)} AS t${i} FROM p${i - 1})`);
   }
   const last = `p${input.steps.length - 1}`;
   let group = `${last}.k`;
