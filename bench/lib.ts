@@ -3,7 +3,7 @@
 import { type ChildProcess, execSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -100,6 +100,31 @@ export function processCpuMs(pid: number): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
 }
 
+/** `processCpuMs` of a process and its direct children (the node:cluster workers of a multi-process server). */
+export function processTreeCpuMs(pid: number): number {
+  let total = processCpuMs(pid);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) total += processCpuMs(Number(entry));
+    } catch {
+      /* exited meanwhile */
+    }
+  }
+  return total;
+}
+
+/** Sums the statement histograms SQL_TRACE=`prefix` wrote (one file per process, `prefix.<pid>`, at SIGTERM). */
+export function tracedStatements(prefix: string): number {
+  const dir = path.dirname(prefix);
+  return readdirSync(dir)
+    .filter((f) => f.startsWith(`${path.basename(prefix)}.`))
+    .flatMap((f) => readFileSync(path.join(dir, f), 'utf8').split('\n'))
+    .filter(Boolean)
+    .reduce((sum, line) => sum + Number(line.split('\t')[0]), 0);
+}
+
 /**
  * `npm run worker` (jobs and outbox dispatch) as its own process, for a server started with WORKERS_ENABLED=false.
  * `statements()` after `stop()`: the SQL statements it sent over its whole life (written by SQL_TRACE at SIGTERM).
@@ -128,13 +153,7 @@ export function startWorker(env: Record<string, string>) {
       await once(child, 'exit');
       clearTimeout(killer);
     },
-    statements(): number {
-      const text = readFileSync(`${trace}.${child.pid}`, 'utf8');
-      return text
-        .split('\n')
-        .filter(Boolean)
-        .reduce((sum, line) => sum + Number(line.split('\t')[0]), 0);
-    },
+    statements: () => tracedStatements(trace),
   };
 }
 
