@@ -128,7 +128,8 @@ export class EventBus {
       .for('update', { skipLocked: true });
     if (rows.length === 0) return 0;
     const delivered: string[] = [];
-    if (mode === 'together') {
+    // A batch holding a retry (an event whose subscriber failed before) goes isolated straight away.
+    if (mode === 'together' && rows.every((r) => r.attempts === 0)) {
       await this.deliverTogether(tx, rows);
       delivered.push(...rows.map((r) => r.id));
     } else {
