@@ -1,12 +1,14 @@
 import type { Deps } from '../../deps.ts';
 import type { Db } from '../../platform/db.ts';
 import { recordInteractions, syncItems } from './learn.ts';
+import { precomputeUserFeeds } from './precompute.ts';
 import { lastBuildAt, rebuildDiscovery } from './rebuild.ts';
 
 // Subscribed: product.created / listed / delisted / updated (features and availability, via catalog's api),
 // order.paid (purchases; the lines' stock may have run out), post.created (a published post tagging products).
 // Job: discovery.rebuild every DISCOVERY_REBUILD_MINUTES (30) and shortly after start — neighbours, popularity,
-// interest tags from the model code. Serving only reads what it wrote.
+// interest tags from the model code, then each user's candidates (precompute.ts; also for one user on their
+// purchase or post). Serving only reads what it wrote.
 
 const REBUILD_JOB = 'discovery.rebuild';
 const EVERY_MS = 30 * 60_000;
@@ -35,6 +37,8 @@ export function wireDiscovery(deps: Deps): void {
       at: new Date(e.payload.paidAt),
       eventId: e.id,
     });
+    // Incremental: this buyer's candidates follow the purchase at once, not at the next rebuild.
+    await precomputeUserFeeds(db, [e.payload.userId], deps.clock.now());
   });
   deps.events.subscribe<PostCreated>('post.created', 'discovery.posted', async (db, e) => {
     if (e.payload.status !== 'published' || e.payload.productIds.length === 0) return;
@@ -45,6 +49,7 @@ export function wireDiscovery(deps: Deps): void {
       at: deps.clock.now(),
       eventId: e.id,
     });
+    await precomputeUserFeeds(db, [e.payload.authorId], deps.clock.now());
   });
   deps.jobs.register(REBUILD_JOB, async (db) => {
     const now = deps.clock.now();

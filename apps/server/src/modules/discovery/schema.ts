@@ -1,4 +1,15 @@
-import { boolean, doublePrecision, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+import type { StoredFeed } from './precompute.ts';
 
 /**
  * What discovery knows about a product, learned from catalog events through catalog's api: the features the
@@ -70,6 +81,16 @@ export const discoverySettings = pgTable('discovery_settings', {
   userId: text('user_id').primaryKey(),
   personalised: boolean('personalised').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});
+
+/**
+ * Each user's precomputed candidates (precompute.ts): written for everyone with history by the rebuild job and for
+ * one user when they buy, post or delete an interest tag; the feed reads this row instead of ranking from scratch.
+ */
+export const discoveryUserFeeds = pgTable('discovery_user_feeds', {
+  userId: text('user_id').primaryKey(),
+  feed: jsonb('feed').$type<StoredFeed>().notNull(),
+  builtAt: timestamp('built_at', { withTimezone: true }).notNull(),
 });
 
 /** When the neighbours were last rebuilt, and from how much. */

@@ -1,0 +1,5 @@
+CREATE TABLE "discovery_user_feeds" (
+	"user_id" text PRIMARY KEY NOT NULL,
+	"feed" jsonb NOT NULL,
+	"built_at" timestamp with time zone NOT NULL
+);
