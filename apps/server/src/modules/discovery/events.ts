@@ -1,10 +1,12 @@
 import type { Deps } from '../../deps.ts';
 import type { Db } from '../../platform/db.ts';
+import { forgetShop } from './facts-cache.ts';
 import { recordInteractions, syncItems } from './learn.ts';
 import { precomputeUserFeeds } from './precompute.ts';
 import { lastBuildAt, rebuildDiscovery } from './rebuild.ts';
 
 // Subscribed: product.created / listed / delisted / updated (features and availability, via catalog's api),
+// merchant.suspended / reactivated (drops this process's copy of the shop's facts),
 // order.paid (purchases; the lines' stock may have run out), post.created (a published post tagging products).
 // Job: discovery.rebuild every DISCOVERY_REBUILD_MINUTES (30) and shortly after start — neighbours, popularity,
 // interest tags from the model code, then each user's candidates (precompute.ts; also for one user on their
@@ -25,6 +27,12 @@ export function wireDiscovery(deps: Deps): void {
   for (const type of ['product.created', 'product.listed', 'product.delisted', 'product.updated']) {
     deps.events.subscribe<ProductEvent>(type, `discovery.item-on-${type}`, (db, e) =>
       syncItems(db, [e.payload.productId], deps.clock.now()),
+    );
+  }
+  // A suspended shop's products leave the feed at once in this process (facts-cache.ts).
+  for (const type of ['merchant.suspended', 'merchant.reactivated']) {
+    deps.events.subscribe<{ merchantId: string }>(type, `discovery.shop-on-${type}`, async (_db, e) =>
+      forgetShop(e.payload.merchantId),
     );
   }
   deps.events.subscribe<OrderPaid>('order.paid', 'discovery.bought', async (db, e) => {

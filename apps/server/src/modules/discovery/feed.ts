@@ -9,6 +9,7 @@ import { scoreOf } from './model/recommend.ts';
 import { sharedList } from './lists.ts';
 import { categoryNames } from './preferences.ts';
 import { cachedFeed, storeFeed } from './feed-cache.ts';
+import { cachedProduct, cachedShop, rememberProduct, rememberShop } from './facts-cache.ts';
 import { FRESH_DAYS, featureVector, precomputeUserFeeds, type StoredCandidate, type StoredFeed } from './precompute.ts';
 import { discoveryItems } from './schema.ts';
 
@@ -141,16 +142,22 @@ interface SocialRow {
   item: StoredCandidate;
 }
 
-/** What the followed users bought or posted in the last 30 days (300 most recent), with the items' features. */
+/**
+ * What the followed users bought or posted in the last 30 days: each one's 30 most recent (read through the
+ * (user, last_at) index, so a very active creator costs no more than a quiet friend), with the items' features.
+ */
 async function socialRows(db: Db, followed: string[], now: Date): Promise<SocialRow[]> {
   if (followed.length === 0) return [];
   const since = new Date(now.getTime() - SOCIAL_DAYS * DAY);
   const rows = rowsOf<Json>(
     await db.execute(sql`
       select x.user_id, x.product_id, x.kind, x.weight, x.last_at, i.merchant_id, i.category_id, i.listed_at, i.popularity
-      from discovery_interactions x join discovery_items i on i.product_id = x.product_id
-      where x.user_id = any(${sql.param(followed)}::text[]) and x.last_at > ${since.toISOString()}::timestamptz
-      order by x.last_at desc limit 300`),
+      from unnest(${sql.param(followed)}::text[]) as f(id)
+      cross join lateral (
+        select user_id, product_id, kind, weight, last_at from discovery_interactions
+        where user_id = f.id and last_at > ${since.toISOString()}::timestamptz order by last_at desc limit 30
+      ) x
+      join discovery_items i on i.product_id = x.product_id`),
   );
   return rows.map((r) => ({
     userId: r.user_id as string,
@@ -359,24 +366,61 @@ interface LiveFacts {
 }
 
 /**
- * The catalogue's briefs (of the ranked items and of `alsoBriefs`), stock and shops, queried at once: the shops of
- * the merchants discovery already knows alongside, any other shop after the briefs name it.
+ * The catalogue's briefs (of the ranked items and of `alsoBriefs`), stock and shops: from this process's few-second
+ * memory (facts-cache.ts) where it has them, the rest queried at once — the shops of the merchants discovery already
+ * knows alongside, any other shop after the briefs name it.
  */
 async function liveFacts(
   db: Db,
   ranked: Pick<RankedItem, 'productId' | 'merchantId'>[],
   alsoBriefs: string[],
 ): Promise<LiveFacts> {
-  const ids = [...new Set(ranked.map((r) => r.productId))];
-  const known = [...new Set(ranked.flatMap((r) => (r.merchantId ? [r.merchantId] : [])))];
+  const facts: LiveFacts = { briefs: new Map(), stock: new Map(), shops: new Map() };
+  const missing = new Set<string>();
+  for (const id of [...ranked.map((r) => r.productId), ...alsoBriefs]) {
+    const hit = cachedProduct(id);
+    if (!hit) missing.add(id);
+    else if (hit.brief) {
+      facts.briefs.set(id, hit.brief);
+      facts.stock.set(id, hit.stock);
+    }
+  }
+  const shopIds = new Set(ranked.flatMap((r) => (r.merchantId ? [r.merchantId] : [])));
+  for (const b of facts.briefs.values()) shopIds.add(b.merchantId);
+  const unknownShops = () => [...shopIds].filter((m) => !facts.shops.has(m) && !useCachedShop(facts, m));
+  const ids = [...missing];
   const [briefs, stock, shops] = await Promise.all([
-    getProductBriefs(db, [...new Set([...ids, ...alsoBriefs])]),
+    getProductBriefs(db, ids),
     getProductStock(db, ids),
-    getMerchantBriefs(db, known),
+    getMerchantBriefs(db, unknownShops()),
   ]);
-  const missing = [...new Set([...briefs.values()].map((b) => b.merchantId))].filter((m) => !shops.has(m));
-  if (missing.length > 0) for (const [id, shop] of await getMerchantBriefs(db, missing)) shops.set(id, shop);
-  return { briefs, stock, shops };
+  for (const id of ids) {
+    const b = briefs.get(id) ?? null;
+    rememberProduct(id, b, stock.get(id) ?? 0);
+    if (b) {
+      facts.briefs.set(id, b);
+      facts.stock.set(id, stock.get(id) ?? 0);
+      shopIds.add(b.merchantId);
+    }
+  }
+  const found = (list: Map<string, Shop>, asked: string[]) => {
+    for (const m of asked) {
+      const shop = list.get(m) ?? null;
+      rememberShop(m, shop);
+      if (shop) facts.shops.set(m, shop);
+    }
+  };
+  found(shops, [...shops.keys()]);
+  const rest = unknownShops();
+  if (rest.length > 0) found(await getMerchantBriefs(db, rest), rest);
+  return facts;
+}
+
+type Shop = LiveFacts['shops'] extends Map<string, infer S> ? S : never;
+function useCachedShop(facts: LiveFacts, merchantId: string): boolean {
+  const hit = cachedShop(merchantId);
+  if (hit?.shop) facts.shops.set(merchantId, hit.shop);
+  return hit !== undefined;
 }
 
 function applyRules(ranked: RankedItem[], { briefs, stock, shops }: LiveFacts): FeedItem[] {

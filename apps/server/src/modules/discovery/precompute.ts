@@ -16,7 +16,7 @@ import { discoveryItems, discoveryUserFeeds } from './schema.ts';
 const DAY = 86_400_000;
 export const FRESH_DAYS = 14;
 /** Candidates kept per user: the feed shows at most 200 after the rules drop and defer some. */
-const KEEP = 300;
+const KEEP = 150;
 const HISTORY = 30;
 
 /** One stored candidate (short keys: the rows of every active user are stored). */

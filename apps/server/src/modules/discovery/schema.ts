@@ -47,6 +47,8 @@ export const discoveryInteractions = pgTable(
   (t) => [
     primaryKey({ columns: [t.userId, t.productId, t.kind] }),
     index('discovery_interactions_product_idx').on(t.productId),
+    /** The feed's social source: a followed user's most recent interactions. */
+    index('discovery_interactions_recent_idx').on(t.userId, t.lastAt),
   ],
 );
 
