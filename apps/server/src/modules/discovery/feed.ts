@@ -202,11 +202,17 @@ async function personalisedList(
   const scored = [...candidates.values()]
     .map((c) => ({ c, score: scoreOf(DEFAULT_WEIGHTS, featureVector(c, c.social, now.getTime())) }))
     .sort((a, b) => b.score - a.score || a.c.p.localeCompare(b.c.p));
-  // Exploration slots: every 7th place goes to a new arrival the ranker would not surface yet.
+  // Exploration slots: every 7th place goes to a new arrival the ranker would not surface yet; diversity slots:
+  // every other place to the user's best long-tail neighbour (less known items like the ones they bought).
   const freshOnly = scored.filter((s) => s.c.fresh && s.c.sim === 0 && s.c.social === 0);
-  const fresh = new Set(freshOnly);
+  const tail = scored.filter((s) => s.c.tail && s.c.social === 0);
+  const aside = new Set([...freshOnly, ...tail]);
   const order = interleave(
-    scored.filter((s) => !fresh.has(s)),
+    interleave(
+      scored.filter((s) => !aside.has(s)),
+      tail,
+      2,
+    ),
     freshOnly,
     7,
   ).slice(0, RANKED);

@@ -3,7 +3,7 @@ import { bulkInsert } from '../../platform/bulk.ts';
 import type { Db } from '../../platform/db.ts';
 import { sharedList } from './lists.ts';
 import { DEFAULT_WEIGHTS } from './model/market-model.ts';
-import { scoreOf } from './model/recommend.ts';
+import { HEAD_QUANTILE, scoreOf } from './model/recommend.ts';
 import { discoveryItems, discoveryUserFeeds } from './schema.ts';
 
 // Each user's candidates from the sources that do not depend on whom they follow right now — neighbours of their
@@ -35,6 +35,8 @@ export interface StoredCandidate {
   /** Came from the interest-category source (that category), and/or is a new arrival. */
   cat?: string;
   fresh?: boolean;
+  /** A long-tail neighbour (popularity below the catalogue's head): the feed keeps slots for these (diversity). */
+  tail?: boolean;
 }
 
 export interface StoredFeed {
@@ -155,6 +157,8 @@ interface SharedSources {
   byCategory: (categoryId: string) => { popular: Features[]; fresh: Features[] };
   explore: Features[];
   popular: Features[];
+  /** Popularity at the catalogue's HEAD_SHARE quantile: above it an item is head, below it long tail. */
+  head: number;
 }
 
 /**
@@ -164,7 +168,7 @@ interface SharedSources {
 async function sharedSources(db: Db, now: Date): Promise<SharedSources> {
   const minute = Math.floor(now.getTime() / 60_000);
   const since = new Date(now.getTime() - FRESH_DAYS * DAY);
-  const [popularByCategory, freshByCategory, explore, popular] = await Promise.all([
+  const [popularByCategory, freshByCategory, explore, popular, head] = await Promise.all([
     sharedList(db, `cat-popular:${minute}`, async () =>
       groupBy(
         rowsOf<Json>(
@@ -203,11 +207,20 @@ async function sharedSources(db: Db, now: Date): Promise<SharedSources> {
         .orderBy(desc(discoveryItems.popularity))
         .limit(50),
     ),
+    sharedList(db, `head:${minute}`, async () => {
+      const [row] = rowsOf<{ head: number | null }>(
+        await db.execute(
+          sql`select percentile_disc(${HEAD_QUANTILE}) within group (order by popularity) as head from discovery_items`,
+        ),
+      );
+      return Number(row?.head ?? 0);
+    }),
   ]);
   return {
     byCategory: (c) => ({ popular: popularByCategory.get(c) ?? [], fresh: freshByCategory.get(c) ?? [] }),
     explore,
     popular,
+    head,
   };
 }
 
@@ -308,7 +321,10 @@ function candidatesOf(
 
   const had = [...anchorWeight.keys()];
   for (const id of had) candidates.delete(id);
-  for (const c of candidates.values()) c.aff = affinity[c.c] ?? 0;
+  for (const c of candidates.values()) {
+    c.aff = affinity[c.c] ?? 0;
+    if (c.sim > 0 && c.pop < shared.head) c.tail = true;
+  }
   // Kept: what the ranker would put first without the social source (added, and everything rescored, per request).
   const kept = [...candidates.values()]
     .map((c) => ({ c, s: scoreOf(DEFAULT_WEIGHTS, featureVector(c, 0, now.getTime())) }))
