@@ -2,15 +2,15 @@ import type { Deps } from '../../deps.ts';
 import type { Db } from '../../platform/db.ts';
 import { forgetShop } from './facts-cache.ts';
 import { recordInteractions, syncItems } from './learn.ts';
-import { precomputeUserFeeds } from './precompute.ts';
+import { dropUserFeed } from './precompute.ts';
 import { lastBuildAt, rebuildDiscovery } from './rebuild.ts';
 
 // Subscribed: product.created / listed / delisted / updated (features and availability, via catalog's api),
 // merchant.suspended / reactivated (drops this process's copy of the shop's facts),
 // order.paid (purchases; the lines' stock may have run out), post.created (a published post tagging products).
 // Job: discovery.rebuild every DISCOVERY_REBUILD_MINUTES (30) and shortly after start — neighbours, popularity,
-// interest tags from the model code, then each user's candidates (precompute.ts; also for one user on their
-// purchase or post). Serving only reads what it wrote.
+// interest tags from the model code, then each user's candidates (precompute.ts; a purchase or post drops the
+// user's row, recomputed on their next feed). Serving only reads what it wrote.
 
 const REBUILD_JOB = 'discovery.rebuild';
 const EVERY_MS = 30 * 60_000;
@@ -45,8 +45,9 @@ export function wireDiscovery(deps: Deps): void {
       at: new Date(e.payload.paidAt),
       eventId: e.id,
     });
-    // Incremental: this buyer's candidates follow the purchase at once, not at the next rebuild.
-    await precomputeUserFeeds(db, [e.payload.userId], deps.clock.now());
+    // Incremental: this buyer's candidates are recomputed from the new purchase on their next feed, not at the
+    // next rebuild (one statement here, so a burst of orders costs the handler nothing more).
+    await dropUserFeed(db, e.payload.userId);
   });
   deps.events.subscribe<PostCreated>('post.created', 'discovery.posted', async (db, e) => {
     if (e.payload.status !== 'published' || e.payload.productIds.length === 0) return;
@@ -57,7 +58,7 @@ export function wireDiscovery(deps: Deps): void {
       at: deps.clock.now(),
       eventId: e.id,
     });
-    await precomputeUserFeeds(db, [e.payload.authorId], deps.clock.now());
+    await dropUserFeed(db, e.payload.authorId);
   });
   deps.jobs.register(REBUILD_JOB, async (db) => {
     const now = deps.clock.now();

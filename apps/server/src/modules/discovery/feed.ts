@@ -205,7 +205,9 @@ async function personalisedList(
   // Exploration slots: every 7th place goes to a new arrival the ranker would not surface yet; diversity slots:
   // every other place to the user's best long-tail neighbour (less known items like the ones they bought).
   const freshOnly = scored.filter((s) => s.c.fresh && s.c.sim === 0 && s.c.social === 0);
-  const tail = scored.filter((s) => s.c.tail && s.c.social === 0);
+  // The long tail in order of similarity to what the user bought (not the ranker's score, which leans on
+  // popularity): that is what spreads the feeds of people with similar tastes over more of the catalogue.
+  const tail = scored.filter((s) => s.c.tail && s.c.social === 0).sort((a, b) => b.c.sim - a.c.sim);
   const aside = new Set([...freshOnly, ...tail]);
   const order = interleave(
     interleave(

@@ -8,10 +8,11 @@ import { discoveryItems, discoveryUserFeeds } from './schema.ts';
 
 // Each user's candidates from the sources that do not depend on whom they follow right now — neighbours of their
 // recent purchases/posts, their interest categories' bestsellers and new arrivals, exploration, bestsellers
-// overall — with the features the ranker scores them on, computed off the request path: for everyone with
-// history by the rebuild job (after the neighbours and tags are rewritten), and for one user at once when they buy,
-// post or delete an interest tag. The feed then reads one row, adds what the people they follow did lately (read
-// live, so a new follow counts at once), scores, and applies the business rules.
+// overall — with the features the ranker scores them on: for everyone with history by the rebuild job (after the
+// neighbours and tags are rewritten), and for one user at once when they delete an interest tag or, after a
+// purchase or post dropped their row, on their next feed (from the precomputed neighbours; nothing is trained).
+// The feed then reads one row, adds what the people they follow did lately (read live, so a new follow counts at
+// once), scores, and applies the business rules.
 
 const DAY = 86_400_000;
 export const FRESH_DAYS = 14;
@@ -125,6 +126,11 @@ export async function precomputeUserFeeds(db: Db, userIds: string[], now: Date):
     );
   });
   return out;
+}
+
+/** The user's own action (purchase, post) makes their candidates stale: the next feed recomputes and stores them. */
+export async function dropUserFeed(db: Db, userId: string): Promise<void> {
+  await db.delete(discoveryUserFeeds).where(eq(discoveryUserFeeds.userId, userId));
 }
 
 /** Everyone with history, in batches: the rebuild job's last step. Returns how many rows were written. */

@@ -187,7 +187,9 @@ export function recommend(model: RecommenderModel, user: number, opts: Recommend
     };
     scored.push(rec);
     if (c.fresh && c.similar === 0 && c.social === 0) fresh.push(rec);
-    else if (c.similar > 0 && model.popularity[c.item]! < head) tail.push(rec);
+    // The long tail in order of similarity to the user's history, not of the ranker's score (which leans on
+    // popularity): that is what spreads the lists of people with similar tastes over more of the catalogue.
+    else if (c.similar > 0 && model.popularity[c.item]! < head) tail.push({ ...rec, score: c.similar });
   }
   const order = (a: Recommendation, b: Recommendation) => b.score - a.score || a.item - b.item;
   scored.sort(order);
