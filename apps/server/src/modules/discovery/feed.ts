@@ -10,8 +10,8 @@ import { sharedList } from './lists.ts';
 import { categoryNames } from './preferences.ts';
 import { cachedFeed, storeFeed } from './feed-cache.ts';
 import { cachedProduct, cachedShop, rememberProduct, rememberShop } from './facts-cache.ts';
-import { FRESH_DAYS, featureVector, precomputeUserFeeds, type StoredCandidate, type StoredFeed } from './precompute.ts';
-import { discoveryItems } from './schema.ts';
+import { FRESH_DAYS, featureVector, precomputeUserFeeds } from './precompute.ts';
+import { discoveryItems, type StoredCandidate, type StoredFeed } from './schema.ts';
 
 const DAY = 86_400_000;
 /** The feed is ranked once per request up to this many items, then paged. */

@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db.ts';
 import { sharedList } from './lists.ts';
 import { DEFAULT_WEIGHTS } from './model/market-model.ts';
 import { HEAD_QUANTILE, scoreOf } from './model/recommend.ts';
-import { discoveryItems, discoveryUserFeeds } from './schema.ts';
+import { discoveryItems, discoveryUserFeeds, type StoredCandidate, type StoredFeed } from './schema.ts';
 
 // Each user's candidates from the sources that do not depend on whom they follow right now — neighbours of their
 // recent purchases/posts, their interest categories' bestsellers and new arrivals, exploration, bestsellers
@@ -20,37 +20,9 @@ export const FRESH_DAYS = 14;
 const KEEP = 150;
 const HISTORY = 30;
 
-/** One stored candidate (short keys: the rows of every active user are stored). */
-export interface StoredCandidate {
-  /** product, merchant, category */
-  p: string;
-  m: string;
-  c: string;
-  /** Summed neighbour similarity to the user's history, category affinity, decayed popularity, listed at (ms). */
-  sim: number;
-  aff: number;
-  pop: number;
-  at: number;
-  /** The strongest anchor: product, 买了又买 (bought together) or similar, and whether the user bought it. */
-  a?: { p: string; k: 'together' | 'similar'; b: boolean };
-  /** Came from the interest-category source (that category), and/or is a new arrival. */
-  cat?: string;
-  fresh?: boolean;
-  /** A long-tail neighbour (popularity below the catalogue's head): the feed keeps slots for these (diversity). */
-  tail?: boolean;
-}
-
-export interface StoredFeed {
-  /** What the user bought or posted lately: never recommended back (also not by the social source). */
-  had: string[];
-  /** Interest-category affinity, for the social source's items that are not among the candidates. */
-  affinity: Record<string, number>;
-  candidates: StoredCandidate[];
-}
-
 type Features = { productId: string; merchantId: string; categoryId: string; listedAt: Date; popularity: number };
 
-export const FEATURES = {
+const FEATURES = {
   productId: discoveryItems.productId,
   merchantId: discoveryItems.merchantId,
   categoryId: discoveryItems.categoryId,

@@ -9,7 +9,6 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
-import type { StoredFeed } from './precompute.ts';
 
 /**
  * What discovery knows about a product, learned from catalog events through catalog's api: the features the
@@ -84,6 +83,34 @@ export const discoverySettings = pgTable('discovery_settings', {
   personalised: boolean('personalised').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });
+
+/** One stored candidate (short keys: the rows of every active user are stored). */
+export interface StoredCandidate {
+  /** product, merchant, category */
+  p: string;
+  m: string;
+  c: string;
+  /** Summed neighbour similarity to the user's history, category affinity, decayed popularity, listed at (ms). */
+  sim: number;
+  aff: number;
+  pop: number;
+  at: number;
+  /** The strongest anchor: product, 买了又买 (bought together) or similar, and whether the user bought it. */
+  a?: { p: string; k: 'together' | 'similar'; b: boolean };
+  /** Came from the interest-category source (that category), and/or is a new arrival. */
+  cat?: string;
+  fresh?: boolean;
+  /** A long-tail neighbour (popularity below the catalogue's head): the feed keeps slots for these (diversity). */
+  tail?: boolean;
+}
+
+export interface StoredFeed {
+  /** What the user bought or posted lately: never recommended back (also not by the social source). */
+  had: string[];
+  /** Interest-category affinity, for the social source's items that are not among the candidates. */
+  affinity: Record<string, number>;
+  candidates: StoredCandidate[];
+}
 
 /**
  * Each user's precomputed candidates (precompute.ts): written for everyone with history by the rebuild job and for
