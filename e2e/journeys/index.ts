@@ -16,6 +16,7 @@ import { firstImpression } from './9-first-impression.ts';
 import { operatorDashboard } from './10-operator-dashboard.ts';
 import { anomalyAlerts } from './13-anomaly-alerts.ts';
 import { discoveryFeed } from './17-discovery-feed.ts';
+import { searchOperations } from './19-search-operations.ts';
 
 export const journeys: Journey[] = [
   // First: it checks what a newcomer sees on a fresh start, before other journeys change the demo world.
@@ -35,4 +36,5 @@ export const journeys: Journey[] = [
   contentSecurityPolicy,
   behaviourEvents,
   discoveryFeed,
+  searchOperations,
 ];

@@ -1,1 +1,0 @@
-CREATE INDEX "discovery_interactions_recent_idx" ON "discovery_interactions" USING btree ("user_id","last_at");
