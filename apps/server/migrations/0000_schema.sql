@@ -769,6 +769,12 @@ CREATE TABLE "discovery_settings" (
 	"updated_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "discovery_user_feeds" (
+	"user_id" text PRIMARY KEY NOT NULL,
+	"feed" jsonb NOT NULL,
+	"built_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "affiliate_links" (
 	"id" text PRIMARY KEY NOT NULL,
 	"code" text NOT NULL,
@@ -1878,6 +1884,7 @@ CREATE INDEX "coupon_templates_audience_idx" ON "coupon_templates" USING btree (
 CREATE INDEX "coupons_user_idx" ON "coupons" USING btree ("user_id","status","valid_until");--> statement-breakpoint
 CREATE INDEX "coupons_template_idx" ON "coupons" USING btree ("template_id","status");--> statement-breakpoint
 CREATE INDEX "discovery_interactions_product_idx" ON "discovery_interactions" USING btree ("product_id");--> statement-breakpoint
+CREATE INDEX "discovery_interactions_recent_idx" ON "discovery_interactions" USING btree ("user_id","last_at");--> statement-breakpoint
 CREATE INDEX "discovery_items_category_idx" ON "discovery_items" USING btree ("category_id","popularity");--> statement-breakpoint
 CREATE UNIQUE INDEX "affiliate_links_promoter_product_uq" ON "affiliate_links" USING btree ("promoter_id","product_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "commission_rules_target_uq" ON "commission_rules" USING btree (coalesce("merchant_id", ''),"scope","target");--> statement-breakpoint
