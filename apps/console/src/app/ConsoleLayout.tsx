@@ -186,6 +186,11 @@ export function ConsoleLayout() {
             label: <Link to="/platform/merchants">{t('商家管理')}</Link>,
           },
           {
+            key: '/platform/merchant-applications',
+            icon: <SafetyCertificateOutlined />,
+            label: <Link to="/platform/merchant-applications">{t('入驻审核')}</Link>,
+          },
+          {
             key: '/platform/alerts',
             icon: <AlertOutlined />,
             label: <Link to="/platform/alerts">{t('异常告警')}</Link>,
@@ -279,6 +284,8 @@ export function ConsoleLayout() {
       label: t('创作者'),
       children: [
         { key: '/creator', icon: <EditOutlined />, label: <Link to="/creator">{t('创作者中心')}</Link> },
+        // Anyone signed in may apply to open a shop (or another one), and follows the review here.
+        { key: '/apply', icon: <ShopOutlined />, label: <Link to="/apply">{t('商家入驻')}</Link> },
         // Hosts and assistants of a session who are not merchant staff reach their sessions here.
         ...(isStaff(me)
           ? []

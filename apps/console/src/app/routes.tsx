@@ -52,6 +52,8 @@ const LiveDashboardPage = lazy(() => import('../pages/merchant/live/LiveDashboar
 const BigScreenPage = lazy(() => import('../pages/insights/BigScreenPage.tsx'));
 const AnalysisPage = lazy(() => import('../pages/insights/AnalysisPage.tsx'));
 const LiveReportPage = lazy(() => import('../pages/merchant/live/LiveReportPage.tsx'));
+const MerchantApplyPage = lazy(() => import('../pages/trust/MerchantApplyPage.tsx'));
+const MerchantApplicationsPage = lazy(() => import('../pages/trust/MerchantApplicationsPage.tsx'));
 
 function RequireSession({ children }: { children: ReactNode }) {
   const me = useMe();
@@ -214,6 +216,11 @@ export function AppRoutes() {
           path="platform/merchants"
           element={<RequireRole role="operator">{page(<MerchantsPage />)}</RequireRole>}
         />
+        <Route
+          path="platform/merchant-applications"
+          element={<RequireRole role="operator">{page(<MerchantApplicationsPage />)}</RequireRole>}
+        />
+        <Route path="apply" element={page(<MerchantApplyPage />)} />
         <Route
           path="platform/orders"
           element={<RequireRole role="operator">{page(<AdminOrdersPage />)}</RequireRole>}

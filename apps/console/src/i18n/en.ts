@@ -12,8 +12,10 @@ import { enInsights } from './en-insights.ts';
 import { enLive } from './en-live.ts';
 import { enPoints } from './en-points.ts';
 import { enPosts } from './en-posts.ts';
+import { enTrust } from './en-trust.ts';
 
 export const en = {
+  ...enTrust,
   ...enAlerts,
   ...enLive,
   ...enExperiments,
