@@ -16,6 +16,7 @@ import { firstImpression } from './9-first-impression.ts';
 import { operatorDashboard } from './10-operator-dashboard.ts';
 import { anomalyAlerts } from './13-anomaly-alerts.ts';
 import { discoveryFeed } from './17-discovery-feed.ts';
+import { merchantAdmission } from './21-merchant-admission.ts';
 
 export const journeys: Journey[] = [
   // First: it checks what a newcomer sees on a fresh start, before other journeys change the demo world.
@@ -35,4 +36,6 @@ export const journeys: Journey[] = [
   contentSecurityPolicy,
   behaviourEvents,
   discoveryFeed,
+  // Last: the demo consumer becomes a shop owner, which no earlier journey expects.
+  merchantAdmission,
 ];

@@ -85,4 +85,7 @@ export const enTrust = {
   已驳回: 'Rejected',
   上传照片: 'Upload photo',
   审核通过: 'Approved',
+  证照材料: 'Documents',
+  '法定代表人姓名、身份证号码和银行账号只保存脱敏结果，重新提交时请再次填写。':
+    'The legal representative’s name, ID number and the account number are kept only masked; enter them again to resubmit.',
 };

@@ -41,7 +41,7 @@ export function ApplicationDetail({ app, viewer }: { app: Application; viewer: '
         <Descriptions.Item label={t('结算账户')} span={2}>
           {app.bankName} · {app.bankAccountHolder} · {app.bankAccountMasked}
         </Descriptions.Item>
-        <Descriptions.Item label={t('营业执照')} span={2}>
+        <Descriptions.Item label={t('证照材料')} span={2}>
           <Image.PreviewGroup>
             <Space wrap align="start">
               <figure style={{ margin: 0 }}>

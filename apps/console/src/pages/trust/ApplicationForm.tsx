@@ -21,8 +21,8 @@ interface Values {
 }
 
 /**
- * The application form. On a resubmission what was sent before is filled in, except the ID and account numbers:
- * the server keeps only their last four, so they are typed again.
+ * The application form. On a resubmission what was sent before is filled in, except the legal representative's name,
+ * ID number and account number: the server keeps them only masked, so they are typed again.
  */
 export function ApplicationForm({
   rules,
@@ -88,6 +88,14 @@ export function ApplicationForm({
         requiredMark
         style={{ maxWidth: 880 }}
       >
+        {previous ? (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={t('法定代表人姓名、身份证号码和银行账号只保存脱敏结果，重新提交时请再次填写。')}
+          />
+        ) : null}
         <Typography.Title level={2} style={{ fontSize: 16 }}>
           {t('店铺与主体')}
         </Typography.Title>

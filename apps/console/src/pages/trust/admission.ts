@@ -5,7 +5,6 @@ export type Application = GetOk<'/api/v1/merchant-applications/{id}'>;
 export type ApplicationBody = BodyOf<'/api/v1/merchant-applications', 'post'>;
 export type AdmissionRules = GetOk<'/api/v1/merchant-applications/rules'>;
 export type ApplicationStatus = Application['status'];
-export type Deposit = GetOk<'/api/v1/merchant/deposit'>;
 
 /** Status names and tag colours, the same for the applicant and the operator. */
 export const STATUS: Record<ApplicationStatus, { label: string; color: string }> = {

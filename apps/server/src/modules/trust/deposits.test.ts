@@ -31,6 +31,27 @@ async function approvedShop() {
   return { merchantId: approved.body.merchantId as string, owner: applicant };
 }
 
+describe('penalties', () => {
+  it('records a warning, suspends the shop on a suspension, and shows each shop only its own record', async () => {
+    const { merchantId, owner } = await approvedShop();
+    const other = await merchantWithOwner(t, '别家店');
+    const url = `/api/v1/admin/merchants/${merchantId}/penalties`;
+    expect((await ops.post(url, { kind: 'deposit-deduction', reason: '无金额' })).body.type).toBe('amount-required');
+    expect((await ops.post(url, { kind: 'warning', reason: '商品主图与实物不符' })).status).toBe(201);
+    t.clock.advance(60_000);
+    expect((await ops.post(url, { kind: 'suspension', reason: '屡次警告未整改' })).status).toBe(201);
+    expect((await ops.get(`/api/v1/admin/merchants?q=${merchantId}`)).body.items[0].status).toBe('suspended');
+    const own = (await owner.get('/api/v1/merchant/penalties')).body.items;
+    expect(own.map((p: { kind: string; reason: string }) => [p.kind, p.reason])).toEqual([
+      ['suspension', '屡次警告未整改'],
+      ['warning', '商品主图与实物不符'],
+    ]);
+    expect((await ops.get(url)).body.items).toHaveLength(2);
+    expect((await other.owner.get('/api/v1/merchant/penalties')).body.items).toEqual([]);
+    expect((await other.owner.get(url)).status).toBe(403);
+  });
+});
+
 describe('category deposit on the ledger', () => {
   it('is held by transfer, deducted by a penalty into the guarantee fund, refunded after the exit window — balanced throughout', async () => {
     const { merchantId, owner } = await approvedShop();
@@ -55,18 +76,17 @@ describe('category deposit on the ledger', () => {
     );
     expect((await owner.get('/api/v1/merchant/deposit')).body.held).toBe(300_000);
 
-    const tooMuch = await ops.post(`${url}/deposit/deductions`, { amount: 300_001, reason: '虚假发货' });
+    const penalty = { kind: 'deposit-deduction', reason: '虚假发货' };
+    const tooMuch = await ops.post(`${url}/penalties`, { ...penalty, amount: 300_001 });
     expect(tooMuch.body.type).toBe('deduction-exceeds-deposit');
-    const deducted = await ops.post(`${url}/deposit/deductions`, {
-      amount: 50_000,
-      reason: '虚假发货，扣除保证金 ¥500',
-    });
-    expect(deducted.body).toMatchObject({ held: 250_000, shortfall: 50_000 });
-    expect(deducted.body.movements[0]).toMatchObject({
-      kind: 'deduction',
-      amount: -50_000,
-      reason: '虚假发货，扣除保证金 ¥500',
-    });
+    expect((await owner.get('/api/v1/merchant/penalties')).body.items).toEqual([]);
+    expect((await ops.post(`${url}/penalties`, { ...penalty, amount: 50_000 })).status).toBe(201);
+    const deducted = (await owner.get('/api/v1/merchant/deposit')).body;
+    expect(deducted).toMatchObject({ held: 250_000, shortfall: 50_000 });
+    expect(deducted.movements[0]).toMatchObject({ kind: 'deduction', amount: -50_000, reason: '处罚扣除：虚假发货' });
+    expect((await owner.get('/api/v1/merchant/penalties')).body.items).toEqual([
+      expect.objectContaining({ kind: 'deposit-deduction', amount: 50_000, reason: '虚假发货' }),
+    ]);
     expect(await accountBalance(db, depositAccounts.guaranteeFund)).toBe(-50_000);
 
     // Topping up from the shop balance needs money there; a new shop has none.
@@ -92,17 +112,14 @@ describe('category deposit on the ledger', () => {
     const ledger = await checkLedgerBalance(db);
     expect(ledger.total).toBe(0);
     expect(ledger.unbalanced).toEqual([]);
-    expect((await ops.post(`${url}/deposit/deductions`, { amount: 1, reason: '补扣' })).body.type).toBe(
-      'deposit-closed',
-    );
+    expect((await ops.post(`${url}/penalties`, { ...penalty, amount: 1 })).body.type).toBe('deposit-closed');
   });
 
   it('is the operator’s to move and each shop’s own to see', async () => {
     const { merchantId, owner } = await approvedShop();
     const other = await merchantWithOwner(t, '别家店');
     expect(
-      (await owner.post(`/api/v1/admin/merchants/${merchantId}/deposit/deductions`, { amount: 1, reason: '自扣' }))
-        .status,
+      (await owner.post(`/api/v1/admin/merchants/${merchantId}/penalties`, { kind: 'warning', reason: '自罚' })).status,
     ).toBe(403);
     expect((await owner.get(`/api/v1/admin/merchants/${merchantId}/deposit`)).status).toBe(403);
     // A shop opened by hand before admission existed has no deposit account yet.

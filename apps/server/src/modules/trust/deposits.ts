@@ -182,38 +182,26 @@ export async function recordDepositTransfer(
   return done.ok ? ok(await loadDeposit(ctx.db, merchantId)) : done;
 }
 
-/** A penalty deduction (扣除保证金): the money moves to the guarantee fund, with the reason on record. */
-export async function deductDeposit(
-  ctx: Ctx,
-  merchantId: string,
-  input: { amount: number; reason: string },
-): Promise<Result<DepositView>> {
-  const operator = requireOperator(ctx.actor);
-  const done = await idempotent(ctx, 'trust.deposit-deduction', { merchantId, ...input }, async (db) => {
-    const row = await lockDeposit(db, merchantId);
-    if (!row) return refuse('no-deposit-account');
-    if (row.status === 'refunded') return refuse('deposit-closed');
-    const held = await heldIn(db, merchantId);
-    if (input.amount > held)
-      return refuse('deduction-exceeds-deposit', `保证金余额 ${formatYuan(held)}，拟扣除 ${formatYuan(input.amount)}`);
-    await move(
-      db,
-      {
-        merchantId,
-        kind: 'deduction',
-        amount: -input.amount,
-        reason: input.reason.trim(),
-        actorId: operator.userId,
-        at: ctx.now(),
-      },
-      [
-        { account: depositAccounts.deposit(merchantId), amount: input.amount },
-        { account: depositAccounts.guaranteeFund, amount: -input.amount },
-      ],
-    );
-    return ok(true);
-  });
-  return done.ok ? ok(await loadDeposit(ctx.db, merchantId)) : done;
+/**
+ * A penalty deduction (扣除保证金), inside the penalty's transaction: the money moves to the guarantee fund that pays
+ * 先行赔付, and the movement carries the penalty's reason.
+ */
+export async function deductInTx(
+  db: Db,
+  input: { merchantId: string; amount: number; reason: string; actorId: string; at: Date },
+): Promise<Result<true>> {
+  const { merchantId, amount } = input;
+  const row = await lockDeposit(db, merchantId);
+  if (!row) return refuse('no-deposit-account');
+  if (row.status === 'refunded') return refuse('deposit-closed');
+  const held = await heldIn(db, merchantId);
+  if (amount > held)
+    return refuse('deduction-exceeds-deposit', `保证金余额 ${formatYuan(held)}，拟扣除 ${formatYuan(amount)}`);
+  await move(db, { ...input, kind: 'deduction', amount: -amount }, [
+    { account: depositAccounts.deposit(merchantId), amount },
+    { account: depositAccounts.guaranteeFund, amount: -amount },
+  ]);
+  return ok(true);
 }
 
 /**

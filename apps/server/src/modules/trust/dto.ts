@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { OwnMediaUrl } from '../../platform/media.ts';
-import { APPLICATION_STATUSES, DEPOSIT_MOVEMENTS, DEPOSIT_STATUSES } from './schema.ts';
+import { APPLICATION_STATUSES, DEPOSIT_MOVEMENTS, DEPOSIT_STATUSES, PENALTY_KINDS } from './schema.ts';
 
 const text = (max: number, label: string) =>
   z.string().trim().min(1, `请填写${label}`).max(max, `${label}最多 ${max} 个字`);
@@ -112,5 +112,15 @@ export const DepositView = z.object({
 
 const Fen = z.number().int('金额须为整数（分）').min(1, '金额须大于 0').max(100_000_000, '单笔最多 100 万元');
 export const TransferBody = z.object({ amount: Fen, reference: text(64, '银行流水号') }).strict();
-export const DeductionBody = z.object({ amount: Fen, reason: text(200, '扣除原因') }).strict();
+export const PenaltyBody = z
+  .object({ kind: z.enum(PENALTY_KINDS), reason: text(200, '处罚原因'), amount: Fen.optional() })
+  .strict();
+export const PenaltyView = z.object({
+  id: z.string(),
+  merchantId: z.string(),
+  kind: z.enum(PENALTY_KINDS),
+  reason: z.string(),
+  amount: z.number().int().nullable(),
+  at: z.string(),
+});
 export const ExitBody = z.object({ reason: text(200, '退出原因') }).strict();

@@ -5,14 +5,16 @@ import { unwrap } from '../../platform/errors.ts';
 import type { App } from '../../platform/http.ts';
 import * as apps from './applications.ts';
 import * as deposits from './deposits.ts';
+import * as penalties from './penalties.ts';
 import {
   AdmissionRules,
   ApplicationBody,
   ApplicationView,
   DecisionBody,
-  DeductionBody,
   DepositView,
   ExitBody,
+  PenaltyBody,
+  PenaltyView,
   TransferBody,
 } from './dto.ts';
 import { CATEGORY_RULES, QUALIFICATION_KINDS, REVIEW_WORKING_DAYS } from './rules.ts';
@@ -155,18 +157,42 @@ export default async function trustRoutes(app: App) {
   );
 
   r.post(
-    '/api/v1/admin/merchants/:id/deposit/deductions',
+    '/api/v1/admin/merchants/:id/penalties',
     {
       config: operator,
       schema: {
         tags,
-        summary: '处罚：扣除保证金（转入平台先行赔付保障金）',
+        summary: '处罚商家：警告 / 暂停营业 / 扣除保证金（转入先行赔付保障金），均留存记录',
         params: IdParams,
-        body: DeductionBody,
-        response: { 200: DepositView },
+        body: PenaltyBody,
+        response: { 201: PenaltyView },
       },
     },
-    async (req) => unwrap(await deposits.deductDeposit(ctxOf(req), req.params.id, req.body)),
+    async (req, reply) =>
+      reply.status(201).send(unwrap(await penalties.imposePenalty(ctxOf(req), req.params.id, req.body))),
+  );
+
+  r.get(
+    '/api/v1/admin/merchants/:id/penalties',
+    {
+      config: operator,
+      schema: {
+        tags,
+        summary: '商家处罚记录',
+        params: IdParams,
+        response: { 200: z.object({ items: z.array(PenaltyView) }) },
+      },
+    },
+    async (req) => penalties.listPenalties(ctxOf(req), req.params.id),
+  );
+
+  r.get(
+    '/api/v1/merchant/penalties',
+    {
+      config: { permission: 'merchant' },
+      schema: { tags, summary: '本店处罚记录', response: { 200: z.object({ items: z.array(PenaltyView) }) } },
+    },
+    async (req) => penalties.listOwnPenalties(ctxOf(req)),
   );
 
   r.post(

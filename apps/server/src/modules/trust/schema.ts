@@ -95,3 +95,21 @@ export const depositMovements = pgTable(
   },
   (t) => [index('deposit_movements_merchant_idx').on(t.merchantId, t.at)],
 );
+
+export const PENALTY_KINDS = ['warning', 'suspension', 'deposit-deduction'] as const;
+
+/** Penalties (处罚) an operator imposed on a merchant; the shop's staff see their own. */
+export const merchantPenalties = pgTable(
+  'merchant_penalties',
+  {
+    id: text('id').primaryKey(),
+    merchantId: text('merchant_id').notNull(),
+    kind: text('kind', { enum: PENALTY_KINDS }).notNull(),
+    reason: text('reason').notNull(),
+    /** Fen deducted from the deposit (deposit-deduction only). */
+    amount: bigint('amount', { mode: 'number' }),
+    actorId: text('actor_id').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('merchant_penalties_merchant_idx').on(t.merchantId, t.at)],
+);
