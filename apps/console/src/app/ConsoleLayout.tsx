@@ -142,6 +142,11 @@ export function ConsoleLayout() {
             label: <Link to="/merchant/coupons">{t('店铺优惠券')}</Link>,
           },
           {
+            key: '/merchant/deposit',
+            icon: <SafetyCertificateOutlined />,
+            label: <Link to="/merchant/deposit">{t('保证金与处罚')}</Link>,
+          },
+          {
             key: '/merchant/finance',
             icon: <WalletOutlined />,
             label: <Link to="/merchant/finance">{t('资金结算')}</Link>,

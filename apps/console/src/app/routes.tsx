@@ -54,6 +54,7 @@ const AnalysisPage = lazy(() => import('../pages/insights/AnalysisPage.tsx'));
 const LiveReportPage = lazy(() => import('../pages/merchant/live/LiveReportPage.tsx'));
 const MerchantApplyPage = lazy(() => import('../pages/trust/MerchantApplyPage.tsx'));
 const MerchantApplicationsPage = lazy(() => import('../pages/trust/MerchantApplicationsPage.tsx'));
+const MerchantDepositPage = lazy(() => import('../pages/trust/MerchantDepositPage.tsx'));
 
 function RequireSession({ children }: { children: ReactNode }) {
   const me = useMe();
@@ -221,6 +222,10 @@ export function AppRoutes() {
           element={<RequireRole role="operator">{page(<MerchantApplicationsPage />)}</RequireRole>}
         />
         <Route path="apply" element={page(<MerchantApplyPage />)} />
+        <Route
+          path="merchant/deposit"
+          element={<RequireRole role="merchant">{page(<MerchantDepositPage />)}</RequireRole>}
+        />
         <Route
           path="platform/orders"
           element={<RequireRole role="operator">{page(<AdminOrdersPage />)}</RequireRole>}
