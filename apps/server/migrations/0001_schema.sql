@@ -67,4 +67,5 @@ CREATE INDEX "deposit_movements_merchant_idx" ON "deposit_movements" USING btree
 CREATE INDEX "merchant_application_events_app_idx" ON "merchant_application_events" USING btree ("application_id","at");--> statement-breakpoint
 CREATE INDEX "merchant_applications_applicant_idx" ON "merchant_applications" USING btree ("applicant_id","created_at");--> statement-breakpoint
 CREATE INDEX "merchant_applications_queue_idx" ON "merchant_applications" USING btree ("status","due_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "merchant_applications_one_open_uq" ON "merchant_applications" USING btree ("applicant_id") WHERE "merchant_applications"."status" in ('submitted', 'needs-info');--> statement-breakpoint
 CREATE INDEX "merchant_penalties_merchant_idx" ON "merchant_penalties" USING btree ("merchant_id","at");

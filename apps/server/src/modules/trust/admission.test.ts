@@ -180,6 +180,16 @@ describe('merchant application', () => {
     ).toBe('approved');
   });
 
+  it('opens one application when the same person submits twice at once', async () => {
+    const applicant = await signIn(t);
+    const both = await Promise.all([
+      applicant.post('/api/v1/merchant-applications', foodApplication({ shopName: '双击店' })),
+      applicant.post('/api/v1/merchant-applications', foodApplication({ shopName: '双击店' })),
+    ]);
+    expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect((await applicant.get('/api/v1/merchant-applications/mine')).body.items).toHaveLength(1);
+  });
+
   it('pages the queue oldest first', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {

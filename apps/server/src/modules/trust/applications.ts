@@ -112,30 +112,24 @@ export async function submitApplication(ctx: Ctx, input: ApplicationInput): Prom
   const now = ctx.now();
   const id = newId('mapp');
   const opened = await ctx.tx(async (db) => {
-    const [open] = await db
-      .select({ id: merchantApplications.id })
-      .from(merchantApplications)
-      .where(
-        and(
-          eq(merchantApplications.applicantId, user.userId),
-          inArray(merchantApplications.status, ['submitted', 'needs-info']),
-        ),
-      )
-      .limit(1)
-      .for('update');
-    if (open) return false;
-    await db.insert(merchantApplications).values({
-      id,
-      applicantId: user.userId,
-      status: 'submitted',
-      ...checked.value,
-      legalRepVerifiedAt: now,
-      revision: 1,
-      submittedAt: now,
-      dueAt: addWorkingDays(now, REVIEW_WORKING_DAYS),
-      createdAt: now,
-      updatedAt: now,
-    });
+    // The partial unique index turns a second open application (even a racing one) into no row inserted.
+    const inserted = await db
+      .insert(merchantApplications)
+      .values({
+        id,
+        applicantId: user.userId,
+        status: 'submitted',
+        ...checked.value,
+        legalRepVerifiedAt: now,
+        revision: 1,
+        submittedAt: now,
+        dueAt: addWorkingDays(now, REVIEW_WORKING_DAYS),
+        createdAt: now,
+        updatedAt: now,
+      })
+      .onConflictDoNothing()
+      .returning({ id: merchantApplications.id });
+    if (inserted.length === 0) return false;
     await record(db, id, 'submitted', user.userId, null, now);
     await emit(db, 'merchant-application.submitted', { applicationId: id, applicantId: user.userId });
     return true;

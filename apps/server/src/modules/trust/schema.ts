@@ -1,4 +1,5 @@
-import { bigint, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 export const APPLICATION_STATUSES = ['submitted', 'needs-info', 'approved', 'rejected'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
@@ -45,6 +46,10 @@ export const merchantApplications = pgTable(
   (t) => [
     index('merchant_applications_applicant_idx').on(t.applicantId, t.createdAt),
     index('merchant_applications_queue_idx').on(t.status, t.dueAt),
+    // One open application per person, also when two submissions race.
+    uniqueIndex('merchant_applications_one_open_uq')
+      .on(t.applicantId)
+      .where(sql`${t.status} in ('submitted', 'needs-info')`),
   ],
 );
 
