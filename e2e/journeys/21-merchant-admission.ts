@@ -81,6 +81,8 @@ export const merchantAdmission: Journey = {
     await expectText(again, '第 2 次提交');
     await again.getByTestId('application-open').click();
     await expectText(operator.getByTestId('application-history'), /补充资料后重新提交/);
+    // Hovering waits for the button to stop moving, i.e. for the drawer to finish sliding in.
+    await operator.getByTestId('application-approve').hover();
     await world.shot(operator, '21-05-review-drawer');
     await operator.getByTestId('application-approve').click();
     await operator
@@ -96,5 +98,22 @@ export const merchantAdmission: Journey = {
     await applicant.getByTestId('apply-open-shop').click();
     await applicant.waitForURL((url) => url.pathname === '/console/merchant/dashboard');
     await expectText(applicant.locator('.console-header'), SHOP);
+
+    // The operator warns the new shop from 商家管理; the shop reads the warning next to its unpaid deposit.
+    await operator.goto('/console/platform/merchants');
+    await operator.locator('tr', { hasText: SHOP }).getByTestId('merchant-deposit').click();
+    await expectText(operator.getByTestId('deposit-status'), '正常经营');
+    await operator.getByTestId('penalty-open').click();
+    await operator.locator('.ant-modal textarea').fill('商品主图与实物不符，限期整改');
+    await operator
+      .getByRole('button', { name: '确 定' })
+      .or(operator.getByRole('button', { name: '确定' }))
+      .click();
+    await expectText(operator.getByTestId('penalty-list'), '商品主图与实物不符');
+    await world.shot(operator, '21-07-operator-deposit-penalty');
+    await applicant.goto('/console/merchant/deposit');
+    await expectText(applicant.getByTestId('penalty-list'), /警告[\s\S]*商品主图与实物不符/);
+    await expectText(applicant.locator('body'), /保证金尚差 ¥10,000\.00/);
+    await world.shot(applicant, '21-08-merchant-deposit');
   },
 };
