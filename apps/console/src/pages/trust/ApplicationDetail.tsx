@@ -52,6 +52,7 @@ export function ApplicationDetail({ app, viewer }: { app: Application; viewer: '
                   style={{ objectFit: 'cover' }}
                   alt={t('营业执照')}
                 />
+                <figcaption style={{ fontSize: 12 }}>{t('营业执照')}</figcaption>
               </figure>
               {app.qualifications.map((q) => (
                 <figure key={q.kind} style={{ margin: 0 }}>
