@@ -10,7 +10,7 @@ export function ApplicationDetail({ app, viewer }: { app: Application; viewer: '
   const status = STATUS[app.status];
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      {app.lastReason && app.status !== 'approved' ? (
+      {app.lastReason && (app.status === 'needs-info' || app.status === 'rejected') ? (
         <Alert
           type={app.status === 'rejected' ? 'error' : 'warning'}
           showIcon
