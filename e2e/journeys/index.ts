@@ -17,6 +17,7 @@ import { operatorDashboard } from './10-operator-dashboard.ts';
 import { anomalyAlerts } from './13-anomaly-alerts.ts';
 import { discoveryFeed } from './17-discovery-feed.ts';
 import { merchantAdmission } from './21-merchant-admission.ts';
+import { searchOperations } from './19-search-operations.ts';
 
 export const journeys: Journey[] = [
   // First: it checks what a newcomer sees on a fresh start, before other journeys change the demo world.
@@ -36,6 +37,7 @@ export const journeys: Journey[] = [
   contentSecurityPolicy,
   behaviourEvents,
   discoveryFeed,
+  searchOperations,
   // Last: the demo consumer becomes a shop owner, which no earlier journey expects.
   merchantAdmission,
 ];

@@ -395,6 +395,27 @@ CREATE TABLE "products" (
 	CONSTRAINT "products_sales_nonnegative" CHECK ("products"."sales_count" >= 0)
 );
 --> statement-breakpoint
+CREATE TABLE "search_word_changes" (
+	"id" text PRIMARY KEY NOT NULL,
+	"entry_id" text NOT NULL,
+	"action" text NOT NULL,
+	"actor_id" text NOT NULL,
+	"at" timestamp with time zone NOT NULL,
+	"before" jsonb,
+	"after" jsonb
+);
+--> statement-breakpoint
+CREATE TABLE "search_word_entries" (
+	"id" text PRIMARY KEY NOT NULL,
+	"kind" text NOT NULL,
+	"words" text[] NOT NULL,
+	"category_ids" text[] DEFAULT '{}'::text[] NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL,
+	"updated_by" text,
+	"deleted_at" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE TABLE "sku_charged_prices" (
 	"sku_id" text NOT NULL,
 	"order_id" text NOT NULL,
@@ -1825,6 +1846,8 @@ CREATE INDEX "products_merchant_idx" ON "products" USING btree ("merchant_id");-
 CREATE INDEX "products_category_idx" ON "products" USING btree ("category_id","status");--> statement-breakpoint
 CREATE INDEX "products_search_idx" ON "products" USING gin (to_tsvector('simple', "search_tokens"));--> statement-breakpoint
 CREATE INDEX "products_listed_created_idx" ON "products" USING btree ("status","created_at","id");--> statement-breakpoint
+CREATE INDEX "search_word_changes_entry_idx" ON "search_word_changes" USING btree ("entry_id","at");--> statement-breakpoint
+CREATE INDEX "search_word_entries_list_idx" ON "search_word_entries" USING btree ("kind","updated_at","id");--> statement-breakpoint
 CREATE INDEX "sku_charged_prices_idx" ON "sku_charged_prices" USING btree ("sku_id","charged_at");--> statement-breakpoint
 CREATE INDEX "sku_price_history_idx" ON "sku_price_history" USING btree ("sku_id","changed_at");--> statement-breakpoint
 CREATE INDEX "skus_product_idx" ON "skus" USING btree ("product_id");--> statement-breakpoint

@@ -27,6 +27,8 @@ import {
   TagsOutlined,
   EditOutlined,
   FileSearchOutlined,
+  SearchOutlined,
+  BookOutlined,
   FileTextOutlined,
   TrophyOutlined,
   SoundOutlined,
@@ -184,6 +186,16 @@ export function ConsoleLayout() {
             key: '/platform/insights/funnel',
             icon: <FundOutlined />,
             label: <Link to="/platform/insights/funnel">{t('用户分析')}</Link>,
+          },
+          {
+            key: '/platform/insights/search',
+            icon: <SearchOutlined />,
+            label: <Link to="/platform/insights/search">{t('搜索洞察')}</Link>,
+          },
+          {
+            key: '/platform/search-words',
+            icon: <BookOutlined />,
+            label: <Link to="/platform/search-words">{t('搜索词库')}</Link>,
           },
           {
             key: '/platform/merchants',

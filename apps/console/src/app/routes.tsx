@@ -31,6 +31,8 @@ const ReconciliationPage = lazy(() => import('../pages/platform/ReconciliationPa
 const ExperimentsPage = lazy(() => import('../pages/platform/experiments/ExperimentsPage.tsx'));
 const ExperimentResultsPage = lazy(() => import('../pages/platform/experiments/ExperimentResultsPage.tsx'));
 const AlertsPage = lazy(() => import('../pages/platform/AlertsPage.tsx'));
+const SearchInsightsPage = lazy(() => import('../pages/platform/SearchInsightsPage.tsx'));
+const SearchWordsPage = lazy(() => import('../pages/platform/SearchWordsPage.tsx'));
 const AlertDetailPage = lazy(() => import('../pages/platform/AlertDetailPage.tsx'));
 const CommissionRulesPage = lazy(() => import('../pages/shared/distribution/CommissionRulesPage.tsx'));
 const LifecyclePage = lazy(() => import('../pages/shared/lifecycle/LifecyclePage.tsx'));
@@ -243,6 +245,14 @@ export function AppRoutes() {
           element={<RequireRole role="operator">{page(<EscalatedAfterSaleDetailPage />)}</RequireRole>}
         />
         <Route path="platform/alerts" element={<RequireRole role="operator">{page(<AlertsPage />)}</RequireRole>} />
+        <Route
+          path="platform/insights/search"
+          element={<RequireRole role="operator">{page(<SearchInsightsPage />)}</RequireRole>}
+        />
+        <Route
+          path="platform/search-words"
+          element={<RequireRole role="operator">{page(<SearchWordsPage />)}</RequireRole>}
+        />
         <Route
           path="platform/alerts/:alertId"
           element={<RequireRole role="operator">{page(<AlertDetailPage />)}</RequireRole>}
