@@ -16,6 +16,7 @@ import { firstImpression } from './9-first-impression.ts';
 import { operatorDashboard } from './10-operator-dashboard.ts';
 import { anomalyAlerts } from './13-anomaly-alerts.ts';
 import { discoveryFeed } from './17-discovery-feed.ts';
+import { merchantAdmission } from './21-merchant-admission.ts';
 import { searchOperations } from './19-search-operations.ts';
 
 export const journeys: Journey[] = [
@@ -37,4 +38,6 @@ export const journeys: Journey[] = [
   behaviourEvents,
   discoveryFeed,
   searchOperations,
+  // Last: the demo consumer becomes a shop owner, which no earlier journey expects.
+  merchantAdmission,
 ];

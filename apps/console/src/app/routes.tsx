@@ -54,6 +54,9 @@ const LiveDashboardPage = lazy(() => import('../pages/merchant/live/LiveDashboar
 const BigScreenPage = lazy(() => import('../pages/insights/BigScreenPage.tsx'));
 const AnalysisPage = lazy(() => import('../pages/insights/AnalysisPage.tsx'));
 const LiveReportPage = lazy(() => import('../pages/merchant/live/LiveReportPage.tsx'));
+const MerchantApplyPage = lazy(() => import('../pages/trust/MerchantApplyPage.tsx'));
+const MerchantApplicationsPage = lazy(() => import('../pages/trust/MerchantApplicationsPage.tsx'));
+const MerchantDepositPage = lazy(() => import('../pages/trust/MerchantDepositPage.tsx'));
 
 function RequireSession({ children }: { children: ReactNode }) {
   const me = useMe();
@@ -215,6 +218,15 @@ export function AppRoutes() {
         <Route
           path="platform/merchants"
           element={<RequireRole role="operator">{page(<MerchantsPage />)}</RequireRole>}
+        />
+        <Route
+          path="platform/merchant-applications"
+          element={<RequireRole role="operator">{page(<MerchantApplicationsPage />)}</RequireRole>}
+        />
+        <Route path="apply" element={page(<MerchantApplyPage />)} />
+        <Route
+          path="merchant/deposit"
+          element={<RequireRole role="merchant">{page(<MerchantDepositPage />)}</RequireRole>}
         />
         <Route
           path="platform/orders"

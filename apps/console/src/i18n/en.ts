@@ -13,8 +13,10 @@ import { enSearch } from './en-search.ts';
 import { enLive } from './en-live.ts';
 import { enPoints } from './en-points.ts';
 import { enPosts } from './en-posts.ts';
+import { enTrust } from './en-trust.ts';
 
 export const en = {
+  ...enTrust,
   ...enAlerts,
   ...enLive,
   ...enExperiments,

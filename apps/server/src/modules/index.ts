@@ -52,6 +52,7 @@ import { initPoints, wirePoints } from './points/events.ts';
 import pointsRoutes from './points/routes.ts';
 import reviewRoutes from './reviews/routes.ts';
 import systemRoutes from './system/routes.ts';
+import trustRoutes from './trust/routes.ts';
 
 export interface ModuleDef {
   name: string;
@@ -102,6 +103,7 @@ export const modules: ModuleDef[] = [
     },
     wire: wireLive,
   },
+  { name: 'trust', routes: trustRoutes },
   { name: 'points', routes: pointsRoutes, wire: wirePoints, init: initPoints },
   { name: 'membership', routes: membershipRoutes, wire: wireMembership, init: initMembership },
   { name: 'analytics', routes: analyticsRoutes, wire: wireAnalytics, start: startAnalytics },

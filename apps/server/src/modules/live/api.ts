@@ -1,3 +1,4 @@
 // The live module's public surface: other modules import from this file only (docs/ARCHITECTURE.md, "Boundaries").
 
 export { liveSessionsOnAir, liveSessionTitles } from './briefs.ts';
+export { isValidIdNumber } from './qualification.ts';
