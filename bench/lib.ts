@@ -3,6 +3,8 @@
 import { type ChildProcess, execSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
+import { readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -78,8 +80,80 @@ export async function startServer(env: Record<string, string>, port: number): Pr
     async stop(signal: NodeJS.Signals = 'SIGTERM') {
       if (child.exitCode !== null) return;
       child.kill(signal);
+      // A graceful stop waits for open transactions (a background job's); a bench does not wait minutes for one.
+      const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
       await once(child, 'exit');
+      clearTimeout(killer);
     },
+  };
+}
+
+/**
+ * CPU time (user + system) a process has used so far, in ms, from /proc (Linux). Differences over a run give the
+ * server's CPU per order, which unlike latency does not depend on how busy the rest of the machine is.
+ */
+const CLOCK_TICKS = Number(execSync('getconf CLK_TCK').toString().trim()) || 100;
+export function processCpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may contain spaces): utime and stime are the 12th and 13th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+
+/** `processCpuMs` of a process and its direct children (the node:cluster workers of a multi-process server). */
+export function processTreeCpuMs(pid: number): number {
+  let total = processCpuMs(pid);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) total += processCpuMs(Number(entry));
+    } catch {
+      /* exited meanwhile */
+    }
+  }
+  return total;
+}
+
+/** Sums the statement histograms SQL_TRACE=`prefix` wrote (one file per process, `prefix.<pid>`, at SIGTERM). */
+export function tracedStatements(prefix: string): number {
+  const dir = path.dirname(prefix);
+  return readdirSync(dir)
+    .filter((f) => f.startsWith(`${path.basename(prefix)}.`))
+    .flatMap((f) => readFileSync(path.join(dir, f), 'utf8').split('\n'))
+    .filter(Boolean)
+    .reduce((sum, line) => sum + Number(line.split('\t')[0]), 0);
+}
+
+/**
+ * `npm run worker` (jobs and outbox dispatch) as its own process, for a server started with WORKERS_ENABLED=false.
+ * `statements()` after `stop()`: the SQL statements it sent over its whole life (written by SQL_TRACE at SIGTERM).
+ */
+export function startWorker(env: Record<string, string>) {
+  const trace = path.join(os.tmpdir(), `haowu-bench-worker-${process.pid}-${Date.now()}`);
+  const child = spawn(process.execPath, [path.join(repoRoot, 'apps/server/src/worker.ts')], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      PAYMENT_SANDBOX_SECRET: randomBytes(32).toString('hex'),
+      ANALYTICS_PSEUDONYM_SECRET: randomBytes(32).toString('hex'),
+      SQL_TRACE: trace,
+      NODE_OPTIONS: '',
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return {
+    child,
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await once(child, 'exit');
+      clearTimeout(killer);
+    },
+    statements: () => tracedStatements(trace),
   };
 }
 

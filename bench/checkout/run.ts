@@ -18,8 +18,10 @@ import {
   gitCommit,
   measureHello,
   percentile,
+  processCpuMs,
   repoRoot,
   startServer,
+  startWorker,
 } from '../lib.ts';
 
 const adminUrl =
@@ -30,6 +32,8 @@ const PORT = Number(process.env.PORT ?? 3900);
 const MERCHANTS = 4;
 const SKUS_PER_MERCHANT = 10;
 const PASSWORD = 'bench-2026';
+// WORKER=1: the server serves only (WORKERS_ENABLED=false) and `npm run worker` dispatches events and runs jobs.
+const WORKER = process.env.WORKER === '1';
 
 console.log(`[bench:checkout] scratch PostgreSQL database on ${new URL(adminUrl).host}`);
 const scratch = await createScratchDatabase(adminUrl, 'haowu_bench_checkout');
@@ -100,7 +104,11 @@ try {
   console.log(`[bench:checkout] ${skus.length} SKUs, ${BUYERS} buyers ready`);
 
   // ---- the production server ----
-  const server = await startServer({ DATABASE_URL: scratch.url, DATABASE_POOL_SIZE: '20' }, PORT);
+  const server = await startServer(
+    { DATABASE_URL: scratch.url, DATABASE_POOL_SIZE: '20', ...(WORKER ? { WORKERS_ENABLED: 'false' } : {}) },
+    PORT,
+  );
+  const worker = WORKER ? startWorker({ DATABASE_URL: scratch.url, DATABASE_POOL_SIZE: '10' }) : undefined;
   const post = async (token: string, url: string, body: unknown, key?: string) => {
     const res = await fetch(`${server.baseUrl}${url}`, {
       method: 'POST',
@@ -160,14 +168,22 @@ try {
   };
   await placeAndPay(0); // warm-up (JIT, pools)
   const before = await statements();
+  const cpu = () => processCpuMs(server.child.pid!) + (worker ? processCpuMs(worker.child.pid!) : 0);
+  const cpuBefore = cpu();
   const run = await fixedRate({ rate, seconds: SECONDS, maxInFlight: 512, task: (i) => placeAndPay(i + 1) });
   const after = await statements();
+  const cpuAfter = cpu();
   await server.stop();
+  await worker?.stop();
+  // The worker's statements are counted over its whole life (warm-up order and idle polls included).
+  const statementsPerOrder =
+    Math.round(((after - before + (worker?.statements() ?? 0)) / Math.max(1, run.completed)) * 10) / 10;
 
   const result = {
     benchmark: 'checkout',
     database: 'postgres',
     processes: 1,
+    worker: WORKER ? 'separate process (WORKERS_ENABLED=false + npm run worker)' : 'in the server process',
     targetRate: rate,
     seconds: SECONDS,
     ordersPerSec: Math.round((run.completed / run.elapsed) * 10) / 10,
@@ -179,14 +195,18 @@ try {
     latencyIs: 'whole flow: create order + create payment + sandbox pay (3 HTTP requests)',
     helloPerSec: Math.round(helloPerSec),
     ratioToHello: Math.round((run.completed / run.elapsed / helloPerSec) * 10000) / 10000,
-    sqlStatementsPerOrder: Math.round(((after - before) / Math.max(1, run.completed)) * 10) / 10,
+    statementsPerOrder,
+    /** Server (and worker) CPU, user + system, per completed order: independent of the machine's other load. */
+    cpuMsPerOrder: Math.round(((cpuAfter - cpuBefore) / Math.max(1, run.completed)) * 100) / 100,
+    loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100),
     machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
     node: process.version,
     date: new Date().toISOString(),
     commit: gitCommit(),
   };
   console.log(JSON.stringify(result, null, 2));
-  await writeFile(path.join(repoRoot, 'bench/results/checkout.json'), JSON.stringify(result, null, 2) + '\n');
+  const out = process.env.RESULT_FILE ?? 'checkout.json';
+  await writeFile(path.join(repoRoot, 'bench/results', out), JSON.stringify(result, null, 2) + '\n');
 } finally {
   await scratch.drop();
 }

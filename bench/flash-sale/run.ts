@@ -3,8 +3,9 @@
 // DATABASE_URL, PostgreSQL. In the same run: the same server's trivial endpoint, and the naive one-transaction-per-
 // purchase baseline on the same database. Prints and writes bench/results/flash-sale.json.
 import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import { gitCommit, measureHello, repoRoot, startServer } from '../lib.ts';
+import { gitCommit, measureHello, processTreeCpuMs, repoRoot, startServer, tracedStatements } from '../lib.ts';
 import { measureNaiveBaseline } from './baseline.ts';
 import { runFlashLoad } from './load.ts';
 import { openWorldDatabase, prepareFlashWorld } from './setup.ts';
@@ -24,21 +25,26 @@ console.log(
 if (PROCESSES > 1 && !DATABASE_URL) throw new Error('PROCESSES > 1 needs DATABASE_URL (PGlite is one process only)');
 const world = await prepareFlashWorld({ stock: STOCK, buyers: BUYERS, databaseUrl: DATABASE_URL });
 try {
+  // Every server process writes its SQL statement histogram at SIGTERM (statementsPerOrder: the whole server life).
+  const trace = path.join(os.tmpdir(), `haowu-bench-flash-${process.pid}-${Date.now()}`);
   const server = await startServer(
-    { ...world.env, SERVER_PROCESSES: String(PROCESSES), ...(REDIS_URL ? { REDIS_URL } : {}) },
+    { ...world.env, SERVER_PROCESSES: String(PROCESSES), SQL_TRACE: trace, ...(REDIS_URL ? { REDIS_URL } : {}) },
     PORT,
   );
   let load;
   let helloPerSec;
+  let cpuMs = 0;
   try {
     helloPerSec = await measureHello(server.baseUrl, Number(process.env.HELLO_SECONDS ?? 5), CONNECTIONS);
     console.log(`[bench:flash-sale] hello: ${helloPerSec.toFixed(0)} req/s`);
+    const cpuBefore = processTreeCpuMs(server.child.pid!);
     load = await runFlashLoad({
       baseUrl: server.baseUrl,
       itemId: world.itemId,
       tokens: world.tokens,
       connections: CONNECTIONS,
     });
+    cpuMs = processTreeCpuMs(server.child.pid!) - cpuBefore;
     console.log(
       `[bench:flash-sale] ${load.wins} won of ${load.attempts} attempts, ${load.successPerSec.toFixed(0)} purchases/s, refusals ${JSON.stringify(load.refusals)}, errors ${load.errors}`,
     );
@@ -77,6 +83,11 @@ try {
     helloPerSec: Math.round(helloPerSec),
     ratioToBaseline: Number((load.successPerSec / baseline.perSec).toFixed(2)),
     ratioToHello: Number((load.successPerSec / helloPerSec).toFixed(3)),
+    /** Server CPU (all its processes, user + system) during the purchase phase, per acknowledged purchase. */
+    cpuMsPerOrder: Number((cpuMs / Math.max(1, load.wins)).toFixed(2)),
+    /** Every SQL statement the server processes sent over their life (setup included), per acknowledged purchase. */
+    statementsPerOrder: Number((tracedStatements(trace) / Math.max(1, load.wins)).toFixed(1)),
+    loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100),
     database: world.database,
     processes: PROCESSES,
     redis: Boolean(REDIS_URL),

@@ -11,6 +11,7 @@ import { createDeps } from '../../apps/server/src/bootstrap.ts';
 import { loadConfig } from '../../apps/server/src/config.ts';
 import { createUser } from '../../apps/server/src/modules/accounts/service.ts';
 import type { RecommenderModel } from '../../apps/server/src/modules/discovery/model/market-model.ts';
+import { precomputeAllUserFeeds } from '../../apps/server/src/modules/discovery/precompute.ts';
 import { openDatabase } from '../../apps/server/src/platform/db.ts';
 import { createScratchDatabase, gitCommit, measureHello, percentile, repoRoot, startServer } from '../lib.ts';
 import { generateMarket, type Market } from './market.ts';
@@ -184,6 +185,10 @@ async function measureFeed(m: Market, model: RecommenderModel) {
       }
     await db.execute(sql`insert into follows (follower_id, target_type, target_id, created_at)
       select v.a, 'user', v.b, ${now} from unnest(${sql.param(fu)}::text[], ${sql.param(fv)}::text[]) as v(a, b) on conflict do nothing`);
+    // The rebuild job's last step: each bench user's precomputed candidates (the feed reads one row per user).
+    t0 = performance.now();
+    const precomputed = await precomputeAllUserFeeds(db, now);
+    say(`  precomputed candidates of ${precomputed} users in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     // The rows above are this run's build: the server's start-up rebuild sees a fresh one and leaves them.
     await db.execute(sql`insert into discovery_builds (id, built_at, items, interactions, neighbour_rows, millis)
       values ('dbd_bench', ${new Date()}, ${n}, ${iu.length}, 0, 0)`);

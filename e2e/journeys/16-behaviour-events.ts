@@ -115,7 +115,12 @@ export const behaviourEvents: Journey = {
     await waitForEvent('search impression', (e) => e.type === 'impression' && e.slot === 'search.results');
     await waitForEvent(
       'click from search',
-      (e) => e.type === 'click' && e.slot === 'search.results' && e.productId === product.id && e.position! >= 0,
+      (e) =>
+        e.type === 'click' &&
+        e.slot === 'search.results' &&
+        e.productId === product.id &&
+        e.position! >= 0 &&
+        e.query === keyword, // the query the click answered: 搜索洞察's click-through per query
     );
     await waitForEvent('product view', (e) => e.type === 'view' && e.page === 'product' && e.productId === product.id);
     await waitForEvent(

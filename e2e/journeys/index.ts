@@ -17,6 +17,8 @@ import { operatorDashboard } from './10-operator-dashboard.ts';
 import { anomalyAlerts } from './13-anomaly-alerts.ts';
 import { discoveryFeed } from './17-discovery-feed.ts';
 import { privacyRights } from './18-privacy-rights.ts';
+import { merchantAdmission } from './21-merchant-admission.ts';
+import { searchOperations } from './19-search-operations.ts';
 
 export const journeys: Journey[] = [
   // First: it checks what a newcomer sees on a fresh start, before other journeys change the demo world.
@@ -36,6 +38,9 @@ export const journeys: Journey[] = [
   contentSecurityPolicy,
   behaviourEvents,
   discoveryFeed,
-  // Last: it erases an account (its own, signed up for the purpose).
+  searchOperations,
+  // It erases an account (its own, signed up for the purpose), so it comes after the journeys that shop.
   privacyRights,
+  // Last: the demo consumer becomes a shop owner, which no earlier journey expects.
+  merchantAdmission,
 ];

@@ -395,6 +395,27 @@ CREATE TABLE "products" (
 	CONSTRAINT "products_sales_nonnegative" CHECK ("products"."sales_count" >= 0)
 );
 --> statement-breakpoint
+CREATE TABLE "search_word_changes" (
+	"id" text PRIMARY KEY NOT NULL,
+	"entry_id" text NOT NULL,
+	"action" text NOT NULL,
+	"actor_id" text NOT NULL,
+	"at" timestamp with time zone NOT NULL,
+	"before" jsonb,
+	"after" jsonb
+);
+--> statement-breakpoint
+CREATE TABLE "search_word_entries" (
+	"id" text PRIMARY KEY NOT NULL,
+	"kind" text NOT NULL,
+	"words" text[] NOT NULL,
+	"category_ids" text[] DEFAULT '{}'::text[] NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL,
+	"updated_by" text,
+	"deleted_at" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE TABLE "sku_charged_prices" (
 	"sku_id" text NOT NULL,
 	"order_id" text NOT NULL,
@@ -746,6 +767,12 @@ CREATE TABLE "discovery_settings" (
 	"user_id" text PRIMARY KEY NOT NULL,
 	"personalised" boolean NOT NULL,
 	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "discovery_user_feeds" (
+	"user_id" text PRIMARY KEY NOT NULL,
+	"feed" jsonb NOT NULL,
+	"built_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "affiliate_links" (
@@ -1818,6 +1845,71 @@ CREATE TABLE "reviews" (
 	CONSTRAINT "reviews_rating_range" CHECK ("reviews"."rating" is null or "reviews"."rating" between 1 and 5)
 );
 --> statement-breakpoint
+CREATE TABLE "deposit_movements" (
+	"id" text PRIMARY KEY NOT NULL,
+	"merchant_id" text NOT NULL,
+	"kind" text NOT NULL,
+	"amount" bigint NOT NULL,
+	"reason" text NOT NULL,
+	"actor_id" text NOT NULL,
+	"at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "merchant_application_events" (
+	"id" text PRIMARY KEY NOT NULL,
+	"application_id" text NOT NULL,
+	"action" text NOT NULL,
+	"actor_id" text NOT NULL,
+	"reason" text,
+	"at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "merchant_applications" (
+	"id" text PRIMARY KEY NOT NULL,
+	"applicant_id" text NOT NULL,
+	"status" text NOT NULL,
+	"entity_type" text NOT NULL,
+	"shop_name" text NOT NULL,
+	"category_id" text NOT NULL,
+	"licence_name" text NOT NULL,
+	"credit_code" text NOT NULL,
+	"licence_image_url" text NOT NULL,
+	"qualifications" jsonb NOT NULL,
+	"legal_rep_name" text NOT NULL,
+	"legal_rep_id_tail" text NOT NULL,
+	"legal_rep_verified_at" timestamp with time zone NOT NULL,
+	"bank_name" text NOT NULL,
+	"bank_account_holder" text NOT NULL,
+	"bank_account_tail" text NOT NULL,
+	"revision" integer NOT NULL,
+	"submitted_at" timestamp with time zone NOT NULL,
+	"due_at" timestamp with time zone,
+	"merchant_id" text,
+	"created_at" timestamp with time zone NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "merchant_deposits" (
+	"merchant_id" text PRIMARY KEY NOT NULL,
+	"category_id" text NOT NULL,
+	"required" bigint NOT NULL,
+	"status" text NOT NULL,
+	"exit_requested_at" timestamp with time zone,
+	"refundable_at" timestamp with time zone,
+	"created_at" timestamp with time zone NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "merchant_penalties" (
+	"id" text PRIMARY KEY NOT NULL,
+	"merchant_id" text NOT NULL,
+	"kind" text NOT NULL,
+	"reason" text NOT NULL,
+	"amount" bigint,
+	"actor_id" text NOT NULL,
+	"at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "ledger_entries" ADD CONSTRAINT "ledger_entries_journal_id_ledger_journals_id_fk" FOREIGN KEY ("journal_id") REFERENCES "public"."ledger_journals"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "addresses" ADD CONSTRAINT "addresses_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "merchant_staff" ADD CONSTRAINT "merchant_staff_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -1867,6 +1959,8 @@ CREATE INDEX "products_merchant_idx" ON "products" USING btree ("merchant_id");-
 CREATE INDEX "products_category_idx" ON "products" USING btree ("category_id","status");--> statement-breakpoint
 CREATE INDEX "products_search_idx" ON "products" USING gin (to_tsvector('simple', "search_tokens"));--> statement-breakpoint
 CREATE INDEX "products_listed_created_idx" ON "products" USING btree ("status","created_at","id");--> statement-breakpoint
+CREATE INDEX "search_word_changes_entry_idx" ON "search_word_changes" USING btree ("entry_id","at");--> statement-breakpoint
+CREATE INDEX "search_word_entries_list_idx" ON "search_word_entries" USING btree ("kind","updated_at","id");--> statement-breakpoint
 CREATE INDEX "sku_charged_prices_idx" ON "sku_charged_prices" USING btree ("sku_id","charged_at");--> statement-breakpoint
 CREATE INDEX "sku_price_history_idx" ON "sku_price_history" USING btree ("sku_id","changed_at");--> statement-breakpoint
 CREATE INDEX "skus_product_idx" ON "skus" USING btree ("product_id");--> statement-breakpoint
@@ -1897,6 +1991,7 @@ CREATE INDEX "coupon_templates_audience_idx" ON "coupon_templates" USING btree (
 CREATE INDEX "coupons_user_idx" ON "coupons" USING btree ("user_id","status","valid_until");--> statement-breakpoint
 CREATE INDEX "coupons_template_idx" ON "coupons" USING btree ("template_id","status");--> statement-breakpoint
 CREATE INDEX "discovery_interactions_product_idx" ON "discovery_interactions" USING btree ("product_id");--> statement-breakpoint
+CREATE INDEX "discovery_interactions_recent_idx" ON "discovery_interactions" USING btree ("user_id","last_at");--> statement-breakpoint
 CREATE INDEX "discovery_items_category_idx" ON "discovery_items" USING btree ("category_id","popularity");--> statement-breakpoint
 CREATE UNIQUE INDEX "affiliate_links_promoter_product_uq" ON "affiliate_links" USING btree ("promoter_id","product_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "commission_rules_target_uq" ON "commission_rules" USING btree (coalesce("merchant_id", ''),"scope","target");--> statement-breakpoint
@@ -1969,6 +2064,7 @@ CREATE INDEX "orders_user_idx" ON "orders" USING btree ("user_id","id");--> stat
 CREATE INDEX "orders_merchant_idx" ON "orders" USING btree ("merchant_id","id");--> statement-breakpoint
 CREATE INDEX "orders_checkout_idx" ON "orders" USING btree ("checkout_id");--> statement-breakpoint
 CREATE INDEX "orders_status_idx" ON "orders" USING btree ("status","id");--> statement-breakpoint
+CREATE INDEX "orders_unpaid_deadline_idx" ON "orders" USING btree ("pay_deadline") WHERE "orders"."status" = 'pending_payment';--> statement-breakpoint
 CREATE INDEX "payment_orders_order_idx" ON "payment_orders" USING btree ("order_id");--> statement-breakpoint
 CREATE INDEX "payments_checkout_idx" ON "payments" USING btree ("checkout_id");--> statement-breakpoint
 CREATE INDEX "payments_user_idx" ON "payments" USING btree ("user_id","created_at");--> statement-breakpoint
@@ -2005,4 +2101,10 @@ CREATE UNIQUE INDEX "reviews_product_seq_uq" ON "reviews" USING btree ("product_
 CREATE INDEX "reviews_product_list_idx" ON "reviews" USING btree ("product_id","kind","created_at");--> statement-breakpoint
 CREATE INDEX "reviews_merchant_idx" ON "reviews" USING btree ("merchant_id","created_at");--> statement-breakpoint
 CREATE INDEX "reviews_user_idx" ON "reviews" USING btree ("user_id","created_at");--> statement-breakpoint
-CREATE INDEX "reviews_parent_idx" ON "reviews" USING btree ("parent_id");
+CREATE INDEX "reviews_parent_idx" ON "reviews" USING btree ("parent_id");--> statement-breakpoint
+CREATE INDEX "deposit_movements_merchant_idx" ON "deposit_movements" USING btree ("merchant_id","at");--> statement-breakpoint
+CREATE INDEX "merchant_application_events_app_idx" ON "merchant_application_events" USING btree ("application_id","at");--> statement-breakpoint
+CREATE INDEX "merchant_applications_applicant_idx" ON "merchant_applications" USING btree ("applicant_id","created_at");--> statement-breakpoint
+CREATE INDEX "merchant_applications_queue_idx" ON "merchant_applications" USING btree ("status","due_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "merchant_applications_one_open_uq" ON "merchant_applications" USING btree ("applicant_id") WHERE "merchant_applications"."status" in ('submitted', 'needs-info');--> statement-breakpoint
+CREATE INDEX "merchant_penalties_merchant_idx" ON "merchant_penalties" USING btree ("merchant_id","at");

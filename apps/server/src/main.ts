@@ -62,7 +62,8 @@ if (config.SERVER_PROCESSES > 1 && cluster.isPrimary) {
 async function serve() {
   const database = await openConfiguredDatabase(config);
   const { buildApp, modules, seedIfEmpty, demoAccountsIn } = await loadApplication();
-  const deps = createDeps(config, database, { log });
+  // With WORKERS_ENABLED=false a separate `npm run worker` dispatches events and runs jobs; this process only serves.
+  const deps = createDeps(config, database, { log, autoDispatch: config.WORKERS_ENABLED === 'true' });
   const app = await buildApp(deps);
 
   if (config.SEED_ON_START === 'true') await seedIfEmpty(deps, (line) => log.info(line));

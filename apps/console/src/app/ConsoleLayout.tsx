@@ -27,6 +27,8 @@ import {
   TagsOutlined,
   EditOutlined,
   FileSearchOutlined,
+  SearchOutlined,
+  BookOutlined,
   FileTextOutlined,
   TrophyOutlined,
   SoundOutlined,
@@ -142,6 +144,11 @@ export function ConsoleLayout() {
             label: <Link to="/merchant/coupons">{t('店铺优惠券')}</Link>,
           },
           {
+            key: '/merchant/deposit',
+            icon: <SafetyCertificateOutlined />,
+            label: <Link to="/merchant/deposit">{t('保证金与处罚')}</Link>,
+          },
+          {
             key: '/merchant/finance',
             icon: <WalletOutlined />,
             label: <Link to="/merchant/finance">{t('资金结算')}</Link>,
@@ -181,9 +188,24 @@ export function ConsoleLayout() {
             label: <Link to="/platform/insights/funnel">{t('用户分析')}</Link>,
           },
           {
+            key: '/platform/insights/search',
+            icon: <SearchOutlined />,
+            label: <Link to="/platform/insights/search">{t('搜索洞察')}</Link>,
+          },
+          {
+            key: '/platform/search-words',
+            icon: <BookOutlined />,
+            label: <Link to="/platform/search-words">{t('搜索词库')}</Link>,
+          },
+          {
             key: '/platform/merchants',
             icon: <ShopOutlined />,
             label: <Link to="/platform/merchants">{t('商家管理')}</Link>,
+          },
+          {
+            key: '/platform/merchant-applications',
+            icon: <SafetyCertificateOutlined />,
+            label: <Link to="/platform/merchant-applications">{t('入驻审核')}</Link>,
           },
           {
             key: '/platform/alerts',
@@ -279,6 +301,8 @@ export function ConsoleLayout() {
       label: t('创作者'),
       children: [
         { key: '/creator', icon: <EditOutlined />, label: <Link to="/creator">{t('创作者中心')}</Link> },
+        // Anyone signed in may apply to open a shop (or another one), and follows the review here.
+        { key: '/apply', icon: <ShopOutlined />, label: <Link to="/apply">{t('商家入驻')}</Link> },
         // Hosts and assistants of a session who are not merchant staff reach their sessions here.
         ...(isStaff(me)
           ? []

@@ -31,6 +31,8 @@ const ReconciliationPage = lazy(() => import('../pages/platform/ReconciliationPa
 const ExperimentsPage = lazy(() => import('../pages/platform/experiments/ExperimentsPage.tsx'));
 const ExperimentResultsPage = lazy(() => import('../pages/platform/experiments/ExperimentResultsPage.tsx'));
 const AlertsPage = lazy(() => import('../pages/platform/AlertsPage.tsx'));
+const SearchInsightsPage = lazy(() => import('../pages/platform/SearchInsightsPage.tsx'));
+const SearchWordsPage = lazy(() => import('../pages/platform/SearchWordsPage.tsx'));
 const AlertDetailPage = lazy(() => import('../pages/platform/AlertDetailPage.tsx'));
 const CommissionRulesPage = lazy(() => import('../pages/shared/distribution/CommissionRulesPage.tsx'));
 const LifecyclePage = lazy(() => import('../pages/shared/lifecycle/LifecyclePage.tsx'));
@@ -52,6 +54,9 @@ const LiveDashboardPage = lazy(() => import('../pages/merchant/live/LiveDashboar
 const BigScreenPage = lazy(() => import('../pages/insights/BigScreenPage.tsx'));
 const AnalysisPage = lazy(() => import('../pages/insights/AnalysisPage.tsx'));
 const LiveReportPage = lazy(() => import('../pages/merchant/live/LiveReportPage.tsx'));
+const MerchantApplyPage = lazy(() => import('../pages/trust/MerchantApplyPage.tsx'));
+const MerchantApplicationsPage = lazy(() => import('../pages/trust/MerchantApplicationsPage.tsx'));
+const MerchantDepositPage = lazy(() => import('../pages/trust/MerchantDepositPage.tsx'));
 
 function RequireSession({ children }: { children: ReactNode }) {
   const me = useMe();
@@ -215,6 +220,15 @@ export function AppRoutes() {
           element={<RequireRole role="operator">{page(<MerchantsPage />)}</RequireRole>}
         />
         <Route
+          path="platform/merchant-applications"
+          element={<RequireRole role="operator">{page(<MerchantApplicationsPage />)}</RequireRole>}
+        />
+        <Route path="apply" element={page(<MerchantApplyPage />)} />
+        <Route
+          path="merchant/deposit"
+          element={<RequireRole role="merchant">{page(<MerchantDepositPage />)}</RequireRole>}
+        />
+        <Route
           path="platform/orders"
           element={<RequireRole role="operator">{page(<AdminOrdersPage />)}</RequireRole>}
         />
@@ -231,6 +245,14 @@ export function AppRoutes() {
           element={<RequireRole role="operator">{page(<EscalatedAfterSaleDetailPage />)}</RequireRole>}
         />
         <Route path="platform/alerts" element={<RequireRole role="operator">{page(<AlertsPage />)}</RequireRole>} />
+        <Route
+          path="platform/insights/search"
+          element={<RequireRole role="operator">{page(<SearchInsightsPage />)}</RequireRole>}
+        />
+        <Route
+          path="platform/search-words"
+          element={<RequireRole role="operator">{page(<SearchWordsPage />)}</RequireRole>}
+        />
         <Route
           path="platform/alerts/:alertId"
           element={<RequireRole role="operator">{page(<AlertDetailPage />)}</RequireRole>}

@@ -9,11 +9,14 @@ import { enDistribution } from './en-distribution.ts';
 import { enFlash } from './en-flash.ts';
 import { enGroupBuy } from './en-groupbuy.ts';
 import { enInsights } from './en-insights.ts';
+import { enSearch } from './en-search.ts';
 import { enLive } from './en-live.ts';
 import { enPoints } from './en-points.ts';
 import { enPosts } from './en-posts.ts';
+import { enTrust } from './en-trust.ts';
 
 export const en = {
+  ...enTrust,
   ...enAlerts,
   ...enLive,
   ...enExperiments,
@@ -26,6 +29,7 @@ export const en = {
   ...enPoints,
   ...enPosts,
   ...enInsights,
+  ...enSearch,
   加载中: 'Loading',
   重试: 'Retry',
   加载更多: 'Load more',

@@ -1,4 +1,4 @@
-import { getTableColumns, getTableName, sql } from 'drizzle-orm';
+import { getTableColumns, getTableName, type SQL, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from './db.ts';
 
@@ -15,6 +15,15 @@ export async function bulkInsert<T extends PgTable>(
   opts: { onConflictDoNothing?: boolean } = {},
 ): Promise<void> {
   if (rows.length === 0) return;
+  await db.execute(bulkInsertSql(table, rows, opts));
+}
+
+/** The statement `bulkInsert` runs, to be combined with others by `insertTogether`. `rows` must not be empty. */
+export function bulkInsertSql<T extends PgTable>(
+  table: T,
+  rows: readonly Partial<T['$inferInsert']>[],
+  opts: { onConflictDoNothing?: boolean } = {},
+): SQL {
   const columns = getTableColumns(table) as Record<string, { name: string; getSQLType(): string }>;
   const keys = Object.keys(rows[0]!);
   const parts = keys.map((key) => {
@@ -24,14 +33,31 @@ export async function bulkInsert<T extends PgTable>(
     const values = rows.map((r) => encode((r as Record<string, unknown>)[key], type));
     return { name: sql.identifier(column.name), array: sql`${sql.param(values)}::${sql.raw(type)}[]` };
   });
+  return sql`insert into ${table} (${sql.join(
+    parts.map((p) => p.name),
+    sql`, `,
+  )}) select * from unnest(${sql.join(
+    parts.map((p) => p.array),
+    sql`, `,
+  )})${opts.onConflictDoNothing ? sql` on conflict do nothing` : sql``}`;
+}
+
+/**
+ * Runs several inserts as one statement (data-modifying CTEs): one round trip for an order, its lines, its
+ * timeline and its event. Foreign keys are checked at the end of the statement, so the inserts may refer to each
+ * other; none can read another's rows.
+ */
+export async function insertTogether(db: Db, inserts: readonly SQL[]): Promise<void> {
+  if (inserts.length === 0) return;
+  if (inserts.length === 1) {
+    await db.execute(inserts[0]!);
+    return;
+  }
   await db.execute(
-    sql`insert into ${table} (${sql.join(
-      parts.map((p) => p.name),
+    sql`with ${sql.join(
+      inserts.map((insert, i) => sql`${sql.raw(`w${i}`)} as (${insert})`),
       sql`, `,
-    )}) select * from unnest(${sql.join(
-      parts.map((p) => p.array),
-      sql`, `,
-    )})${opts.onConflictDoNothing ? sql` on conflict do nothing` : sql``}`,
+    )} select 1`,
   );
 }
 

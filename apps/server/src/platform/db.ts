@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -58,7 +58,21 @@ export async function openDatabase(opts: {
   poolSize?: number;
 }): Promise<Database> {
   const stats = { statements: 0 };
-  const logger = { logQuery: () => void stats.statements++ };
+  const trace = process.env.SQL_TRACE ? new Map<string, number>() : undefined;
+  if (trace)
+    process.on('SIGTERM', () => {
+      const lines = [...trace].sort((a, b) => b[1] - a[1]).map(([q, n]) => `${n}\t${q}`);
+      writeFileSync(`${process.env.SQL_TRACE!}.${process.pid}`, lines.join('\n') + '\n');
+    });
+  const logger = {
+    logQuery: (q: string) => {
+      stats.statements++;
+      if (trace) {
+        const k = q.replace(/\s+/g, ' ').slice(0, 160);
+        trace.set(k, (trace.get(k) ?? 0) + 1);
+      }
+    },
+  };
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 20 });
     // An idle connection the server closed (restart, failover) is dropped from the pool, not a process crash.

@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import { bulkInsert } from './bulk.ts';
+import { bulkInsertSql } from './bulk.ts';
 import type { Db } from './db.ts';
 import { newId } from './ids.ts';
 import { eventDeliveries, outboxEvents } from './schema.ts';
@@ -20,9 +20,13 @@ export async function emit(db: Db, type: string, payload: Record<string, unknown
 /** Writes many events in one statement (batched use-cases such as flash-sale purchases). */
 export async function emitMany(db: Db, events: { type: string; payload: Record<string, unknown> }[]): Promise<void> {
   if (events.length === 0) return;
+  await db.execute(emitManySql(events));
+}
+
+/** The insert `emitMany` runs, for `insertTogether` with the change the events describe. `events` must not be empty. */
+export function emitManySql(events: { type: string; payload: Record<string, unknown> }[]): SQL {
   const createdAt = new Date();
-  await bulkInsert(
-    db,
+  return bulkInsertSql(
     outboxEvents,
     events.map((e) => ({ id: newId('evt'), type: e.type, payload: e.payload, createdAt })),
   );
@@ -85,39 +89,53 @@ export class EventBus {
   }
 
   /**
-   * One transaction per batch: events nobody subscribes to are marked done in one statement; the others run
-   * their subscribers in savepoints. Rows are claimed FOR UPDATE SKIP LOCKED, so several processes share the work.
+   * One transaction per batch of up to 100 events, claimed FOR UPDATE SKIP LOCKED so several processes share the
+   * work. First every subscriber of every event runs together: one statement claims all their deliveries, then the
+   * handlers run back to back with no savepoint of their own. That is the common case and costs the handlers'
+   * statements plus three. When any handler fails, the whole attempt is rolled back and the batch runs again
+   * isolated: each subscriber in its own savepoint with its own delivery row, so only the failing one is retried.
+   * A handler may therefore run twice when another one fails; effects outside the database must be repeatable
+   * (realtime publishes are; nothing subscribed sends messages to people).
    */
   private async dispatchBatch(): Promise<number> {
     const now = new Date();
-    return this.db.transaction(async (tx) => {
-      const rows = await tx
-        .select()
-        .from(outboxEvents)
-        .where(
-          and(
-            isNull(outboxEvents.dispatchedAt),
-            or(
-              eq(outboxEvents.attempts, 0),
-              lte(
-                sql`${outboxEvents.createdAt} + make_interval(secs => least(${outboxEvents.attempts} * ${outboxEvents.attempts}, 600))`,
-                now,
-              ),
+    try {
+      return await this.db.transaction((tx) => this.runBatch(tx, now, 'together'));
+    } catch {
+      // Whatever failed (a handler, or a statement after a handler swallowed an error), nothing was committed.
+      return this.db.transaction((tx) => this.runBatch(tx, now, 'isolated'));
+    }
+  }
+
+  private async runBatch(tx: Db, now: Date, mode: 'together' | 'isolated'): Promise<number> {
+    const rows = await tx
+      .select()
+      .from(outboxEvents)
+      .where(
+        and(
+          isNull(outboxEvents.dispatchedAt),
+          or(
+            eq(outboxEvents.attempts, 0),
+            lte(
+              sql`${outboxEvents.createdAt} + make_interval(secs => least(${outboxEvents.attempts} * ${outboxEvents.attempts}, 600))`,
+              now,
             ),
           ),
-        )
-        .orderBy(asc(outboxEvents.id))
-        .limit(100)
-        .for('update', { skipLocked: true });
-      if (rows.length === 0) return 0;
-      const delivered: string[] = [];
+        ),
+      )
+      .orderBy(asc(outboxEvents.id))
+      .limit(100)
+      .for('update', { skipLocked: true });
+    if (rows.length === 0) return 0;
+    const delivered: string[] = [];
+    // A batch holding a retry (an event whose subscriber failed before) goes isolated straight away.
+    if (mode === 'together' && rows.every((r) => r.attempts === 0)) {
+      await this.deliverTogether(tx, rows);
+      delivered.push(...rows.map((r) => r.id));
+    } else {
       for (const row of rows) {
         const subscribers = this.subscribers.get(row.type) ?? [];
-        if (subscribers.length === 0) {
-          delivered.push(row.id);
-          continue;
-        }
-        const failures = await this.deliver(tx, row, subscribers);
+        const failures = subscribers.length === 0 ? [] : await this.deliver(tx, row, subscribers);
         if (failures.length === 0) delivered.push(row.id);
         else {
           await tx
@@ -126,14 +144,42 @@ export class EventBus {
             .where(eq(outboxEvents.id, row.id));
         }
       }
-      if (delivered.length > 0) {
-        await tx
-          .update(outboxEvents)
-          .set({ dispatchedAt: now, attempts: sql`${outboxEvents.attempts} + 1` })
-          .where(inArray(outboxEvents.id, delivered));
+    }
+    if (delivered.length > 0) {
+      await tx
+        .update(outboxEvents)
+        .set({ dispatchedAt: now, attempts: sql`${outboxEvents.attempts} + 1` })
+        .where(inArray(outboxEvents.id, delivered));
+    }
+    return delivered.length;
+  }
+
+  /** Every subscriber of every event, in event order, after one statement claimed all their deliveries. */
+  private async deliverTogether(tx: Db, rows: (typeof outboxEvents.$inferSelect)[]): Promise<void> {
+    const pairs = rows.flatMap((row) => (this.subscribers.get(row.type) ?? []).map((sub) => ({ row, sub })));
+    if (pairs.length === 0) return;
+    const claimed = await tx.execute(
+      sql`insert into ${eventDeliveries} (event_id, subscriber, delivered_at)
+          select e, s, ${new Date().toISOString()}::timestamptz from unnest(${sql.param(pairs.map((p) => p.row.id))}::text[], ${sql.param(pairs.map((p) => p.sub.name))}::text[]) as t(e, s)
+          on conflict do nothing returning event_id, subscriber`,
+    );
+    const mine = new Set(
+      (claimed as { rows: { event_id: string; subscriber: string }[] }).rows.map(
+        (r) => `${r.event_id}\n${r.subscriber}`,
+      ),
+    );
+    for (const { row, sub } of pairs) {
+      if (!mine.has(`${row.id}\n${sub.name}`)) continue;
+      try {
+        await sub.handler(tx, eventOf(row));
+      } catch (err) {
+        this.log.warn(
+          { err, event: row.type, subscriber: sub.name },
+          'event subscriber failed; batch retried isolated',
+        );
+        throw err;
       }
-      return delivered.length;
-    });
+    }
   }
 
   /** Runs each subscriber once per event, in its own savepoint; returns the failures. */
@@ -142,12 +188,7 @@ export class EventBus {
     row: typeof outboxEvents.$inferSelect,
     subscribers: { name: string; handler: Handler }[],
   ): Promise<string[]> {
-    const event: OutboxEvent = {
-      id: row.id,
-      type: row.type,
-      payload: row.payload as Record<string, unknown>,
-      createdAt: row.createdAt,
-    };
+    const event = eventOf(row);
     const failures: string[] = [];
     for (const sub of subscribers) {
       try {
@@ -168,3 +209,10 @@ export class EventBus {
     return failures;
   }
 }
+
+const eventOf = (row: typeof outboxEvents.$inferSelect): OutboxEvent => ({
+  id: row.id,
+  type: row.type,
+  payload: row.payload as Record<string, unknown>,
+  createdAt: row.createdAt,
+});

@@ -10,6 +10,8 @@ const MAX_ATTEMPTS = 10;
 const LOCK_MS = 60_000;
 
 type JobHandler = (db: Db, payload: Record<string, unknown>) => Promise<void>;
+/** Handles whatever is due by `now` (found by a query, not by job rows); returns how many items it handled. */
+type Sweep = (now: Date) => Promise<number>;
 
 /**
  * A PostgreSQL-backed job queue (FOR UPDATE SKIP LOCKED). Jobs are rows, so they survive restarts and several
@@ -17,6 +19,7 @@ type JobHandler = (db: Db, payload: Record<string, unknown>) => Promise<void>;
  */
 export class JobQueue {
   private readonly handlers = new Map<string, JobHandler>();
+  private readonly sweeps = new Map<string, Sweep>();
   private timer: NodeJS.Timeout | undefined;
   private readonly db: Db;
   private readonly clock: Clock;
@@ -30,6 +33,15 @@ export class JobQueue {
   register<P extends Record<string, unknown>>(name: string, handler: (db: Db, payload: P) => Promise<void>): void {
     if (this.handlers.has(name)) throw new Error(`job ${name} registered twice`);
     this.handlers.set(name, handler as JobHandler);
+  }
+
+  /**
+   * A sweep runs with every poll (and every `runDue`): for deadlines that every row of a table carries anyway
+   * (an unpaid order's pay deadline), one indexed query per poll replaces a job row inserted and deleted per item.
+   */
+  registerSweep(name: string, sweep: Sweep): void {
+    if (this.sweeps.has(name)) throw new Error(`sweep ${name} registered twice`);
+    this.sweeps.set(name, sweep);
   }
 
   /** Enqueues in the caller's transaction. With a key, a second pending job of the same key is ignored. */
@@ -82,6 +94,13 @@ export class JobQueue {
   /** Runs every job due by the clock's now; returns how many ran. */
   async runDue(limit = 500): Promise<number> {
     let ran = 0;
+    for (const [name, sweep] of this.sweeps) {
+      try {
+        ran += await sweep(this.clock.now());
+      } catch (err) {
+        this.log.error({ err, sweep: name }, 'sweep failed');
+      }
+    }
     while (ran < limit) {
       const id = await this.claimNext();
       if (!id) break;

@@ -26,11 +26,14 @@ export function ProductCard({
   source,
   slot,
   position = 0,
+  query,
 }: {
   product: ProductCardData;
   source?: 'search';
   slot?: string;
   position?: number;
+  /** The search query the card answers (sent with the click). */
+  query?: string;
 }) {
   const t = useT();
   const salesText = useSalesText();
@@ -41,7 +44,7 @@ export function ProductCard({
       to={`/product/${p.id}${source ? `?from=${source}` : ''}`}
       className="product-card"
       data-testid="product-card"
-      onClick={() => slot && trackClick(p.id, slot, position)}
+      onClick={() => slot && trackClick(p.id, slot, position, query)}
     >
       {p.imageUrl ? (
         <img className="thumb" src={p.imageUrl} alt={p.title} loading="lazy" />
@@ -67,11 +70,13 @@ export function ProductGrid({
   products,
   source,
   slot,
+  query,
   layout = 'grid',
 }: {
   products: ProductCardData[];
   source?: 'search';
   slot?: string;
+  query?: string;
   /** `large`: one card per row (the home-layout experiment's treatment). */
   layout?: 'grid' | 'large';
 }) {
@@ -82,7 +87,14 @@ export function ProductGrid({
       data-layout={layout}
     >
       {products.map((p, i) => (
-        <ProductCard key={p.id} product={p} position={i} {...(source ? { source } : {})} {...(slot ? { slot } : {})} />
+        <ProductCard
+          key={p.id}
+          product={p}
+          position={i}
+          {...(source ? { source } : {})}
+          {...(slot ? { slot } : {})}
+          {...(query ? { query } : {})}
+        />
       ))}
     </div>
   );

@@ -2,6 +2,7 @@
 export const enDiscovery = {
   为你推荐: 'Recommended for you',
   猜你喜欢: 'You may like',
+  你可能喜欢: 'You might like',
   买了又买: 'Also bought',
   看了又看: 'Also viewed',
   为什么推荐: 'Why this is recommended',

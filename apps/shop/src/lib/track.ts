@@ -237,9 +237,12 @@ export function trackImpression(productId: string, slot: string, position: numbe
   track('impression', { productId, slot, position, ...channelOf() });
 }
 
-/** A tap on a product in a slot; the product page that follows inherits this page's channel. */
-export function trackClick(productId: string, slot: string, position: number): void {
-  track('click', { productId, slot, position, ...channelOf() });
+/**
+ * A tap on a product in a slot; the product page that follows inherits this page's channel. On search results
+ * the click carries the query it answered, so 搜索洞察 can tell which queries' results get clicked.
+ */
+export function trackClick(productId: string, slot: string, position: number, query?: string): void {
+  track('click', { productId, slot, position, ...(query ? { query } : {}), ...channelOf() });
   if (!productSources()[productId] && pageSource.channel !== 'direct')
     noteProductSource(productId, pageSource.channel, pageSource.ref);
 }

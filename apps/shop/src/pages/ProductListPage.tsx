@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useCategories, useProductSearch, type ProductSearch, type ProductSort } from '../api/catalog.ts';
 import { ProductGrid } from '../components/ProductCard.tsx';
+import { RecommendedSection } from '../components/Recommendations.tsx';
 import { EmptyState, QueryError } from '../components/QueryError.tsx';
 import { SearchBox } from '../components/SearchBox.tsx';
 import { ProductGridSkeleton } from '../components/Skeletons.tsx';
@@ -164,32 +165,35 @@ export default function ProductListPage() {
         ) : list.isError ? (
           <QueryError error={list.error} onRetry={() => void list.refetch()} />
         ) : products.length === 0 ? (
-          <EmptyState
-            title={q ? t('没有找到“{q}”相关的商品', { q }) : t('没有符合条件的商品')}
-            description={filtered ? t('试试放宽筛选条件') : t('换个关键词试试')}
-          >
-            {filtered && (
-              <Button
-                size="small"
-                onClick={() =>
-                  update({ categoryId: undefined, title: undefined, minPrice: undefined, maxPrice: undefined })
-                }
-              >
-                {t('清除筛选')}
-              </Button>
-            )}
-            {q && (
-              <Button size="small" color="primary" fill="outline" onClick={() => void navigate('/products')}>
-                {t('看看全部商品')}
-              </Button>
-            )}
-          </EmptyState>
+          <>
+            <EmptyState
+              title={q ? t('没有找到“{q}”相关的商品', { q }) : t('没有符合条件的商品')}
+              description={filtered ? t('试试放宽筛选条件') : t('换个关键词试试')}
+            >
+              {filtered && (
+                <Button
+                  size="small"
+                  onClick={() =>
+                    update({ categoryId: undefined, title: undefined, minPrice: undefined, maxPrice: undefined })
+                  }
+                >
+                  {t('清除筛选')}
+                </Button>
+              )}
+              {q && (
+                <Button size="small" color="primary" fill="outline" onClick={() => void navigate('/products')}>
+                  {t('看看全部商品')}
+                </Button>
+              )}
+            </EmptyState>
+            {q && <RecommendedSection title={t('你可能喜欢')} slot="search.empty" limit={6} />}
+          </>
         ) : (
           <>
             <ProductGrid
               products={products}
               slot={q ? 'search.results' : 'list.products'}
-              {...(q ? { source: 'search' as const } : {})}
+              {...(q ? { source: 'search' as const, query: q } : {})}
             />
             <InfiniteScroll
               loadMore={async () => void (await list.fetchNextPage({ throwOnError: true }))}

@@ -25,6 +25,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { StatusTag } from '../../components/StatusTag.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { formErrorsOf } from '../merchant/products/fieldErrors.ts';
+import { OperatorDepositDrawer } from '../trust/OperatorDepositDrawer.tsx';
 import { CreditScoreModal } from './CreditScoreModal.tsx';
 
 type CreateBody = BodyOf<'/api/v1/admin/merchants', 'post'>;
@@ -117,6 +118,7 @@ export default function MerchantsPage() {
   const notify = useNotify();
   const [creating, setCreating] = useState(false);
   const [scoring, setScoring] = useState<AdminMerchant | null>(null);
+  const [governing, setGoverning] = useState<AdminMerchant | null>(null);
   const [params, setParams] = useSearchParams();
   const status = STATUSES.find((s) => s === params.get('status')) ?? 'all';
   const q = params.get('q') ?? '';
@@ -219,6 +221,9 @@ export default function MerchantsPage() {
       render: (_, m) => (
         <Space size="small">
           <Link to={`/platform/orders?merchantId=${encodeURIComponent(m.id)}`}>{t('订单')}</Link>
+          <Button size="small" type="link" onClick={() => setGoverning(m)} data-testid="merchant-deposit">
+            {t('保证金与处罚')}
+          </Button>
           {m.status === 'active' ? (
             <Popconfirm
               title={t('暂停「{name}」营业？', { name: m.name })}
@@ -294,6 +299,7 @@ export default function MerchantsPage() {
       </Card>
       <CreateMerchantModal open={creating} onClose={() => setCreating(false)} />
       <CreditScoreModal merchant={scoring} onClose={() => setScoring(null)} />
+      <OperatorDepositDrawer merchant={governing} onClose={() => setGoverning(null)} />
     </>
   );
 }

@@ -6,4 +6,5 @@ export { forgetUser } from './privacy.ts';
 export { type BehaviourEvent, eventRow } from './event-model.ts';
 export { appendToInbox, copyCsvIntoInbox, copyIntoInbox, csvChunks } from './inbox.ts';
 export { queryEvents } from './query.ts';
+export { eventsTableFrom } from './recent.ts';
 export { pseudonym } from './pseudonym.ts';

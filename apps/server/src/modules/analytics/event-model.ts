@@ -1,4 +1,5 @@
 import type { AnalyticsEngine } from '../../platform/analytics/engine.ts';
+import { recentTableDdl } from './recent.ts';
 
 /**
  * One behaviour event, as stored in the engine's `events` table (docs/ANALYTICS.md "Event schema").
@@ -106,14 +107,14 @@ export const EVENT_COLUMNS: readonly (readonly [column: string, key: keyof Behav
 
 const BIG = new Set(['amount']);
 
-/** The engine's DDL for the events table, in its dialect. */
+/** The engine's DDL for the events table (and DuckDB's recent-days table, recent.ts), in its dialect. */
 export function eventsTableDdl(engine: AnalyticsEngine): string[] {
   if (engine.kind === 'duckdb') {
     const cols = EVENT_COLUMNS.map(
       ([c, , k]) =>
         `${c} ${k === 'time' ? 'TIMESTAMPTZ' : k === 'int' ? (BIG.has(c) ? 'BIGINT' : 'INTEGER') : 'VARCHAR'}`,
     );
-    return [`CREATE TABLE IF NOT EXISTS events (${cols.join(', ')})`];
+    return [`CREATE TABLE IF NOT EXISTS events (${cols.join(', ')})`, recentTableDdl()];
   }
   const notNull = new Set(['id', 'type', 'ts', 'received_at', 'actor']);
   const cols = EVENT_COLUMNS.map(([c, , k]) => {

@@ -5,6 +5,7 @@ import type { Database } from '../../platform/db.ts';
 import type { Deps } from '../../deps.ts';
 import { type BehaviourEvent, EVENT_COLUMNS, eventsTableDdl } from './event-model.ts';
 import { csvChunks, INBOX_WRITE_LOCK } from './inbox.ts';
+import { recentCopy, recentIsStale, refreshRecentEvents } from './recent.ts';
 
 const STREAM = 'events';
 /**
@@ -48,14 +49,21 @@ export class EventLoader {
   private readonly engine: AnalyticsEngine;
   private readonly log: Logger | undefined;
   private readonly pageSize: number;
+  private readonly now: () => Date;
   private ready: Promise<void> | undefined;
   private running: Promise<number> | undefined;
 
-  constructor(database: Database, engine: AnalyticsEngine, opts: { log?: Logger; pageSize?: number } = {}) {
+  /** `now`: the clock that decides which days the recent-events table (recent.ts) holds. */
+  constructor(
+    database: Database,
+    engine: AnalyticsEngine,
+    opts: { log?: Logger; pageSize?: number; now?: () => Date } = {},
+  ) {
     this.database = database;
     this.engine = engine;
     this.log = opts.log;
     this.pageSize = opts.pageSize ?? PAGE;
+    this.now = opts.now ?? (() => new Date());
   }
 
   /** Copies every committed inbox row not yet in the engine; returns how many rows it copied. */
@@ -88,6 +96,7 @@ export class EventLoader {
     await this.ready;
     const start = parse(await this.engine.watermark(STREAM));
     let copied = 0;
+    const recent = await recentCopy(this.engine);
     let next = start.after < horizon ? this.readPage(start.after, horizon) : undefined;
     while (next) {
       const page = await next;
@@ -95,11 +104,18 @@ export class EventLoader {
       // page read ahead is dropped (its position was never saved) and the next load reads it again.
       next = page.position.after < horizon ? this.readPage(page.position.after, horizon) : undefined;
       next?.catch(() => undefined);
-      await this.engine.appendCsv('events', page.csv, { stream: STREAM, value: JSON.stringify(page.position) });
+      await this.engine.appendCsv('events', page.csv, { stream: STREAM, value: JSON.stringify(page.position) }, recent);
       copied += page.n;
       this.log?.debug({ copied, position: page.position }, 'analytics: loaded a page of events');
     }
+    // A new day (or a first load): the recent table starts from a later midnight, rebuilt once from `events`.
+    if (await recentIsStale(this.engine, this.now())) await this.refreshRecent();
     return copied;
+  }
+
+  /** Rebuilds the recent-events table from the engine's events (after a load, or a privacy erasure). */
+  refreshRecent(): Promise<void> {
+    return refreshRecentEvents(this.engine, this.now());
   }
 
   private async readPage(after: number, horizon: number): Promise<Page> {
@@ -178,7 +194,7 @@ export async function loadHistoryIntoEngine(
 ): Promise<void> {
   if (marker.stream === STREAM) throw new Error(`the ${STREAM} watermark belongs to the loader`);
   await engine.ensure(eventsTableDdl(engine));
-  await engine.appendCsv('events', Buffer.concat([...csvChunks(events)]), marker);
+  await engine.appendCsv('events', Buffer.concat([...csvChunks(events)]), marker, await recentCopy(engine));
 }
 
 /** A history stream's marker (see `loadHistoryIntoEngine`), or undefined before its first chunk. */
@@ -191,7 +207,7 @@ const loaders = new WeakMap<Deps, EventLoader>();
 export function analyticsLoader(deps: Deps): EventLoader {
   let loader = loaders.get(deps);
   if (!loader) {
-    loader = new EventLoader(deps.database, deps.analytics, { log: deps.log });
+    loader = new EventLoader(deps.database, deps.analytics, { log: deps.log, now: () => deps.clock.now() });
     loaders.set(deps, loader);
   }
   return loader;

@@ -55,6 +55,13 @@ describe('forgetting a user', () => {
       `SELECT count(*) AS n FROM events WHERE device_id = 'dev_someone_else'`,
     );
     expect(others[0]!.n).toBe(4);
+    // The 大屏's table of the last days (recent.ts) lets them go too: only the anonymous payment is left of them.
+    const recent = await queryEvents<{ actor: string; type: string }>(
+      t.deps,
+      `SELECT actor, type FROM events_recent WHERE actor IN ($pid, 'd:dev_forget_me', 'forgotten')`,
+      { pid },
+    );
+    expect(recent).toEqual([{ actor: 'forgotten', type: 'pay' }]);
 
     // Nothing comes back with the next load, and the inbox keeps no trace either.
     await analyticsLoader(t.deps).load();

@@ -67,6 +67,7 @@ export async function forgetUser(deps: Deps, userId: string): Promise<{ inbox: n
       params,
     );
   }
+  await analyticsLoader(deps).refreshRecent();
   return { inbox: inbox.rows, engine: Number(before?.n ?? 0) };
 }
 
@@ -81,4 +82,5 @@ export async function pruneExpiredEvents(deps: Deps, now: Date): Promise<void> {
   const engine = deps.analytics;
   await engine.ensure(eventsTableDdl(engine));
   await engine.run(`DELETE FROM events WHERE ts < $cutoff`, { cutoff });
+  await analyticsLoader(deps).refreshRecent();
 }

@@ -2,7 +2,19 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { App } from '../../platform/http.ts';
 import { ctxOf } from '../../platform/context.ts';
-import { CreateMerchantBody, IdParams, MerchantView, PageQuery, pageOf } from './dto.ts';
+import {
+  CreateMerchantBody,
+  IdParams,
+  MerchantView,
+  PageQuery,
+  pageOf,
+  SearchWordBody,
+  SearchWordHistory,
+  SearchWordListQuery,
+  SearchWordUpdateBody,
+  SearchWordView,
+} from './dto.ts';
+import * as words from './search-words-admin.ts';
 import * as svc from './service.ts';
 
 /** The platform operator's view of merchants. */
@@ -75,5 +87,87 @@ export default async function adminRoutes(app: App) {
       },
     },
     async (req) => svc.setMerchantCreditScore(ctxOf(req), req.params.id, req.body.score),
+  );
+
+  // 搜索词库: the synonyms and category words search understands queries with.
+  const wordTags = ['搜索词库'];
+  r.get(
+    '/api/v1/admin/search-words',
+    {
+      config,
+      schema: {
+        tags: wordTags,
+        summary: '搜索词库：同义词组或类目词列表（最近修改在前，可按词搜索、可看已删除）',
+        querystring: SearchWordListQuery,
+        response: { 200: pageOf(SearchWordView) },
+      },
+    },
+    async (req) => words.listSearchWords(ctxOf(req), req.query),
+  );
+  r.post(
+    '/api/v1/admin/search-words',
+    {
+      config,
+      schema: {
+        tags: wordTags,
+        summary: '新增同义词组或类目词（立即对搜索生效，无需重启）',
+        body: SearchWordBody,
+        response: { 201: SearchWordView },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await words.createSearchWord(ctxOf(req), req.body)),
+  );
+  r.put(
+    '/api/v1/admin/search-words/:id',
+    {
+      config,
+      schema: {
+        tags: wordTags,
+        summary: '修改词条的词语（类目词还可改类目）',
+        params: IdParams,
+        body: SearchWordUpdateBody,
+        response: { 200: SearchWordView },
+      },
+    },
+    async (req) => words.updateSearchWord(ctxOf(req), req.params.id, req.body),
+  );
+  r.delete(
+    '/api/v1/admin/search-words/:id',
+    {
+      config,
+      schema: {
+        tags: wordTags,
+        summary: '删除词条（可撤销：POST …/restore）',
+        params: IdParams,
+        response: { 200: SearchWordView },
+      },
+    },
+    async (req) => words.deleteSearchWord(ctxOf(req), req.params.id),
+  );
+  r.post(
+    '/api/v1/admin/search-words/:id/restore',
+    {
+      config,
+      schema: {
+        tags: wordTags,
+        summary: '撤销删除',
+        params: IdParams,
+        response: { 200: SearchWordView },
+      },
+    },
+    async (req) => words.restoreSearchWord(ctxOf(req), req.params.id),
+  );
+  r.get(
+    '/api/v1/admin/search-words/:id/history',
+    {
+      config,
+      schema: {
+        tags: wordTags,
+        summary: '词条的修改记录（谁、何时、改前改后）',
+        params: IdParams,
+        response: { 200: SearchWordHistory },
+      },
+    },
+    async (req) => words.searchWordHistory(ctxOf(req), req.params.id),
   );
 }

@@ -2,6 +2,7 @@
 
 export {
   type CategoryNode,
+  createMerchant,
   getCategoryPaths,
   getCategoryTree,
   getMerchantBriefs,
@@ -11,5 +12,6 @@ export {
   getProductSkus,
   getProductStock,
   getPublicProduct,
+  setMerchantStatus,
 } from './service.ts';
 export { loadSkusForCheckout, releaseStock, reserveStock, type SkuSnapshot } from './stock.ts';

@@ -214,3 +214,52 @@ const CategoryLeaf = z.object({
 export const CategoryTree = z.object({
   items: z.array(CategoryLeaf.extend({ children: z.array(CategoryLeaf.extend({ children: z.array(z.never()) })) })),
 });
+
+const SearchWordKind = z.enum(['synonym', 'category'], {
+  error: '词条类型只能是 synonym（同义词）或 category（类目词）',
+});
+const SearchWord = z.string({ error: '词语须为文字' }).trim().min(1, '词语不能为空').max(20, '每个词最多 20 个字');
+export const SearchWordListQuery = PageQuery.extend({
+  kind: SearchWordKind.default('synonym'),
+  q: z.string().trim().max(20, '搜索词最多 20 个字').optional().describe('只看包含这个词的词条'),
+  deleted: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true')
+    .describe('true：只看已删除（可撤销）的词条'),
+});
+export const SearchWordBody = z.object({
+  kind: SearchWordKind,
+  words: z.array(SearchWord, { error: '请填写词语' }).min(1, '请至少填写一个词').max(12, '一组最多 12 个词'),
+  categoryIds: z.array(z.string().min(1).max(64)).max(20, '最多 20 个类目').default([]),
+});
+export const SearchWordUpdateBody = SearchWordBody.omit({ kind: true });
+export const SearchWordView = z.object({
+  id: z.string(),
+  kind: SearchWordKind,
+  words: z.array(z.string()).describe('同义词组的全部词；类目词只有一个'),
+  categories: z.array(z.object({ id: z.string(), name: z.string() })),
+  updatedAt: z.string(),
+  updatedBy: z.string().nullable().describe('最后修改的运营用户 id；内置词条为 null'),
+  deletedAt: z.string().nullable(),
+});
+const WordSnapshot = z
+  .object({
+    kind: SearchWordKind,
+    words: z.array(z.string()),
+    categoryIds: z.array(z.string()),
+    deletedAt: z.string().nullable(),
+  })
+  .nullable();
+export const SearchWordHistory = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      action: z.enum(['create', 'update', 'delete', 'restore']),
+      actorId: z.string(),
+      at: z.string(),
+      before: WordSnapshot,
+      after: WordSnapshot,
+    }),
+  ),
+});

@@ -4,6 +4,7 @@ import type { Db } from '../../platform/db.ts';
 import { ensureDefaultCategories } from './categories.ts';
 import { products, skuChargedPrices } from './schema.ts';
 import { noteCatalogChange } from './search-index.ts';
+import { ensureDefaultSearchWords } from './search-word-lists.ts';
 
 // Published by this module (payload: { productId, merchantId } / { merchantId }):
 //   product.created, product.updated, product.listed, product.delisted,
@@ -83,4 +84,5 @@ async function recordRating(db: Db, review: ReviewPublished): Promise<void> {
 /** At start, after migrations: the default category tree. */
 export async function initCatalog(deps: Deps): Promise<void> {
   await ensureDefaultCategories(deps.database.db);
+  await ensureDefaultSearchWords(deps.database.db, deps.clock.now());
 }

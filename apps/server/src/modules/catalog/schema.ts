@@ -138,3 +138,43 @@ export const skuChargedPrices = pgTable(
   },
   (t) => [primaryKey({ columns: [t.skuId, t.orderId] }), index('sku_charged_prices_idx').on(t.skuId, t.chargedAt)],
 );
+
+/**
+ * The operator-edited word lists of search (docs/SEARCH.md "Word lists"): a synonym group (`words`, two or more,
+ * each word in one live group at most) or a category word (`words` = [the word], `category_ids` it names).
+ * Seeded from search-words.ts on first start; deleting sets `deleted_at` so the change can be undone.
+ * Every write moves the table's newest row version, which is how each process's search index notices it.
+ */
+export const searchWordEntries = pgTable(
+  'search_word_entries',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind', { enum: ['synonym', 'category'] }).notNull(),
+    words: text('words').array().notNull(),
+    categoryIds: text('category_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    /** Who made the last change (null for the built-in list). */
+    updatedBy: text('updated_by'),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+  },
+  (t) => [index('search_word_entries_list_idx').on(t.kind, t.updatedAt, t.id)],
+);
+
+/** Every change to the word lists: who, when, and the entry before and after (null before a create). */
+export const searchWordChanges = pgTable(
+  'search_word_changes',
+  {
+    id: text('id').primaryKey(),
+    entryId: text('entry_id').notNull(),
+    action: text('action', { enum: ['create', 'update', 'delete', 'restore'] }).notNull(),
+    actorId: text('actor_id').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    before: jsonb('before'),
+    after: jsonb('after'),
+  },
+  (t) => [index('search_word_changes_entry_idx').on(t.entryId, t.at)],
+);

@@ -3,7 +3,8 @@ import { sql } from 'drizzle-orm';
 import { pinyin } from 'pinyin-pro';
 import type { Ctx } from '../../platform/context.ts';
 import type { Database, Db } from '../../platform/db.ts';
-import { categories, merchants, products } from './schema.ts';
+import { categories, merchants, products, searchWordEntries } from './schema.ts';
+import { builtInWordLists, loadWordLists, type WordLists } from './search-word-lists.ts';
 
 /** One listed-or-not product as search needs it; `alive` is false once a newer copy replaced it. */
 export interface SearchDoc {
@@ -54,6 +55,8 @@ export class SearchIndex {
   byCategory = new Map<string, number[]>();
   pinyinFull = new Map<string, string>();
   pinyinInitials = new Map<string, string>();
+  /** Synonyms and category words as the operators keep them (search-word-lists.ts). */
+  words: WordLists = builtInWordLists();
   private pinyinDone = new Set<string>();
   totalLength = 0;
   liveDocs = 0;
@@ -173,7 +176,7 @@ const loadProducts = (db: Db, newerThanXmin?: number) =>
 // Everything that changes what search shows, in one cheap aggregate. A row's xmin is the transaction that wrote
 // its current version, so the largest one moves on every insert and update, even within one millisecond and
 // for columns that leave updated_at alone (sales, ratings).
-const newestVersion = (table: typeof products | typeof merchants) =>
+const newestVersion = (table: typeof products | typeof merchants | typeof searchWordEntries) =>
   sql<number>`coalesce(max(${table}.xmin::text::bigint), 0)`.mapWith(Number);
 
 async function takeSnapshot(db: Db): Promise<Snapshot> {
@@ -209,6 +212,15 @@ interface Holder {
   builtAt: number;
   pending: Promise<void> | null;
   rebuilding: boolean;
+  words: WordsHolder;
+}
+
+/** The operators' word lists and the version of the table they were read at. */
+interface WordsHolder {
+  lists: WordLists | null;
+  version: string;
+  checkedAt: number;
+  pending: Promise<void> | null;
 }
 
 const holders = new WeakMap<Database, Holder>();
@@ -231,7 +243,15 @@ export async function searchIndexOf(ctx: Ctx): Promise<SearchIndex> {
   const database = ctx.deps.database;
   let holder = holders.get(database);
   if (!holder) {
-    holder = { index: null, snapshot: null, checkedAt: -Infinity, builtAt: 0, pending: null, rebuilding: false };
+    holder = {
+      index: null,
+      snapshot: null,
+      checkedAt: -Infinity,
+      builtAt: 0,
+      pending: null,
+      rebuilding: false,
+      words: { lists: null, version: '', checkedAt: -Infinity, pending: null },
+    };
     holders.set(database, holder);
   }
   const now = performance.now();
@@ -245,6 +265,8 @@ export async function searchIndexOf(ctx: Ctx): Promise<SearchIndex> {
     if (!holder.index || ownChange) await holder.pending;
     else holder.pending.catch(() => undefined);
   }
+  await currentWords(holder.words, database.db, ownChange);
+  holder.index!.words = holder.words.lists!;
   if (performance.now() - holder.builtAt > REBUILD_EVERY_MS && !holder.rebuilding) {
     holder.rebuilding = true;
     void rebuild(holder, database.db).finally(() => {
@@ -254,10 +276,37 @@ export async function searchIndexOf(ctx: Ctx): Promise<SearchIndex> {
   return holder.index!;
 }
 
+/**
+ * The word lists, checked at most once a second and always right after this process changed them. Unlike the
+ * product check this one is awaited: it reads the version of a table of a few hundred rows (sub-millisecond),
+ * so an operator's edit made in any process is used by every search that starts a second after it commits.
+ */
+async function currentWords(words: WordsHolder, db: Db, ownChange: boolean): Promise<void> {
+  if (words.lists && !ownChange && performance.now() - words.checkedAt < CHECK_EVERY_MS) return;
+  words.pending ??= (async () => {
+    const [v] = await db
+      .select({ xmin: newestVersion(searchWordEntries), n: sql<number>`count(*)`.mapWith(Number) })
+      .from(searchWordEntries);
+    const version = `${v?.xmin ?? 0}:${v?.n ?? 0}`;
+    // A delete is an update (deleted_at), so the newest row version moves on every change; the count covers a
+    // table emptied by hand.
+    if (!words.lists || version !== words.version) {
+      words.lists = await loadWordLists(db);
+      words.version = version;
+    }
+    words.checkedAt = performance.now();
+  })().finally(() => {
+    words.pending = null;
+  });
+  await words.pending;
+}
+
 async function rebuild(holder: Holder, db: Db): Promise<void> {
   const snapshot = await takeSnapshot(db);
   const index = await buildIndex(db);
   Object.assign(holder, { index, snapshot, builtAt: performance.now(), checkedAt: performance.now() });
+  // Reread the word lists at the next search too: catches an edit whose transaction committed out of order.
+  holder.words.version = '';
 }
 
 async function refresh(holder: Holder, db: Db): Promise<void> {

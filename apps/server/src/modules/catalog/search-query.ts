@@ -1,6 +1,6 @@
 import { tokenize } from '../../platform/segmenter.ts';
 import type { SearchIndex } from './search-index.ts';
-import { CATEGORY_WORDS, MODIFIER_WORDS, SYNONYMS, TYPOS } from './search-words.ts';
+import { MODIFIER_WORDS, TYPOS } from './search-words.ts';
 
 /** One word of the query and what else counts as it. */
 interface TermGroup {
@@ -30,9 +30,6 @@ const WORD_WEIGHT = 1;
 const MODIFIER_WEIGHT = 0.6;
 const MAX_GROUPS = 12;
 
-const synonymsOf = new Map<string, string[]>();
-for (const group of SYNONYMS) for (const w of group) synonymsOf.set(w, [...(synonymsOf.get(w) ?? []), ...group]);
-
 const normalize = (raw: string) => raw.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 
 /**
@@ -49,7 +46,7 @@ export function understandQuery(raw: string, index: SearchIndex): QueryPlan {
     .map((chunk) => fromPinyin(chunk, index) ?? chunk)
     .join(' ');
   for (const token of tokenize(text)) {
-    if (index.df(token) > 0 || synonymsOf.has(token) || !/^\p{Script=Han}{2,}$/u.test(token)) continue;
+    if (index.df(token) > 0 || index.words.synonymsOf.has(token) || !/^\p{Script=Han}{2,}$/u.test(token)) continue;
     const same = index.wordForPinyin(index.pinyinOf(token), false);
     if (same) text = text.replace(token, same);
   }
@@ -64,10 +61,10 @@ export function understandQuery(raw: string, index: SearchIndex): QueryPlan {
   if (headAt < 0) headAt = words.length - 1;
   const groups = words.map((word, i): TermGroup => {
     const modifier = i !== headAt && MODIFIER_WORDS.has(word);
-    const synonyms = [...(synonymsOf.get(word) ?? []), ...endingWith(word, index)].filter(
+    const synonyms = [...(index.words.synonymsOf.get(word) ?? []), ...endingWith(word, index)].filter(
       (s) => s !== word && index.df(s) > 0,
     );
-    const categoryIds = [...new Set([word, ...synonyms].flatMap((w) => CATEGORY_WORDS[w] ?? []))];
+    const categoryIds = [...new Set([word, ...synonyms].flatMap((w) => index.words.categoryWords.get(w) ?? []))];
     return {
       word,
       synonyms: [...new Set(synonyms)],
@@ -132,7 +129,7 @@ function tiling(word: string, parts: string[]): string[] | undefined {
 }
 
 const known = (word: string, index: SearchIndex) =>
-  index.df(word) > 0 || synonymsOf.has(word) || CATEGORY_WORDS[word] !== undefined;
+  index.df(word) > 0 || index.words.synonymsOf.has(word) || index.words.categoryWords.has(word);
 
 /**
  * A word the catalogue does not have (龙井茶, 不粘锅) read as the known words inside it, longest first, and a

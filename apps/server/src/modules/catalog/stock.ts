@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { type ReturnPolicy, returnPolicyOf } from './return-policy.ts';
 import { categories, merchants, products, skus } from './schema.ts';
@@ -75,23 +75,27 @@ export async function loadSkusForCheckout(db: Db, skuIds: string[]): Promise<Map
 }
 
 /**
- * Takes stock for every line or for none, in the caller's transaction. Each decrement is guarded by
- * `stock >= qty`, so concurrent buyers can never drive stock negative; SKUs are locked in id order so two
- * multi-line orders cannot deadlock. Returns the first SKU that was short.
+ * Takes stock for every line or for none, in the caller's transaction (a short line means the caller refuses and
+ * rolls back). One statement for all lines: the SKU rows are locked in id order first, so two multi-line orders
+ * cannot deadlock, then every decrement is guarded by `stock >= qty`, so concurrent buyers can never drive stock
+ * negative. Returns the first SKU (by id) that was short.
  */
 export async function reserveStock(
   db: Db,
   lines: { skuId: string; qty: number }[],
 ): Promise<{ ok: true } | { ok: false; skuId: string }> {
-  for (const line of mergeLines(lines)) {
-    const updated = await db
-      .update(skus)
-      .set({ stock: sql`${skus.stock} - ${line.qty}` })
-      .where(and(eq(skus.id, line.skuId), gte(skus.stock, line.qty)))
-      .returning({ id: skus.id });
-    if (updated.length === 0) return { ok: false, skuId: line.skuId };
-  }
-  return { ok: true };
+  const merged = mergeLines(lines);
+  if (merged.length === 0) return { ok: true };
+  const result = await db.execute(sql`
+    with want as (select * from unnest(${sql.param(merged.map((l) => l.skuId))}::text[], ${sql.param(merged.map((l) => l.qty))}::int[]) as w(id, qty)),
+    locked as (select ${skus.id} as id from ${skus} where ${skus.id} in (select id from want) order by ${skus.id} for update),
+    taken as (
+      update ${skus} set stock = ${skus.stock} - want.qty from want join locked on locked.id = want.id
+      where ${skus.id} = want.id and ${skus.stock} >= want.qty returning ${skus.id} as id
+    )
+    select want.id from want where want.id not in (select id from taken) order by want.id limit 1`);
+  const [short] = (result as { rows: { id: string }[] }).rows;
+  return short ? { ok: false, skuId: short.id } : { ok: true };
 }
 
 /** Puts stock back (cancelled orders, refunds before shipping, returned goods). */

@@ -111,6 +111,26 @@ describe('personalisation off-switch (Art. 17)', () => {
   });
 });
 
+describe('precomputed candidates', () => {
+  it("a purchase updates the buyer's candidates at once: the new purchase's neighbour shows before any rebuild", async () => {
+    const a = await shop(t, { name: '壶店', title: '紫砂壶', categoryId: 'cat_tea' });
+    const b = await shop(t, { name: '杯店', title: '品茗杯一套', categoryId: 'cat_tea' });
+    const other = await shop(t, { name: '伞店', title: '晴雨伞', categoryId: 'cat_storage' });
+    await t.drain();
+    for (let i = 0; i < 2; i++) await buy(await buyer(t), [a.skuId, b.skuId]);
+    const me = await buyer(t);
+    await buy(me, [other.skuId]);
+    await rebuildDiscovery(t.deps.database.db, t.clock.now());
+    const before = (await feed(me)).items.find((i) => i.productId === b.productId);
+    expect(before?.reason.kind ?? 'none').not.toBe('together');
+
+    await buy(me, [a.skuId]);
+    await t.drain();
+    const item = (await feed(me)).items.find((i) => i.productId === b.productId);
+    expect(item?.reason).toMatchObject({ kind: 'together', text: '和你买过的「紫砂壶」搭配' });
+  });
+});
+
 describe('interest tags', () => {
   it('lists the categories a purchase taught, and a deleted tag is gone for good, also after a rebuild', async () => {
     const s = await shop(t, { name: '果园', title: '赣南脐橙 5kg', categoryId: 'cat_fresh' });
@@ -164,6 +184,20 @@ describe('re-ranking rules', () => {
       expect(Math.max(...counts.values())).toBeLessThanOrEqual(2);
     }
     expect(items.filter((i) => i.merchantId === big.merchantId).length).toBeGreaterThan(0);
+  });
+
+  it('an item that sells out after the feed showed it leaves the next feed at once', async () => {
+    const s = await shop(t, { name: '限量店', title: '限量手作陶杯', categoryId: 'cat_kitchen' });
+    await t.drain();
+    const creator = await buyer(t);
+    await buy(creator, [s.skuId]);
+    const viewer = await signIn(t);
+    await viewer.put(`/api/v1/follows/user/${creator.userId}`, { on: true });
+    expect((await feed(viewer)).items.map((i) => i.productId)).toContain(s.productId);
+
+    await editSku(t, s, { stock: 0 });
+    await t.drain();
+    expect((await feed(viewer)).items.map((i) => i.productId)).not.toContain(s.productId);
   });
 
   it('pages with a cursor without repeating items', async () => {

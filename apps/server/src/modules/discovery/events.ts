@@ -1,12 +1,16 @@
 import type { Deps } from '../../deps.ts';
 import type { Db } from '../../platform/db.ts';
+import { forgetShop } from './facts-cache.ts';
 import { recordInteractions, syncItems } from './learn.ts';
+import { dropUserFeed } from './precompute.ts';
 import { lastBuildAt, rebuildDiscovery } from './rebuild.ts';
 
 // Subscribed: product.created / listed / delisted / updated (features and availability, via catalog's api),
+// merchant.suspended / reactivated (drops this process's copy of the shop's facts),
 // order.paid (purchases; the lines' stock may have run out), post.created (a published post tagging products).
 // Job: discovery.rebuild every DISCOVERY_REBUILD_MINUTES (30) and shortly after start — neighbours, popularity,
-// interest tags from the model code. Serving only reads what it wrote.
+// interest tags from the model code, then each user's candidates (precompute.ts; a purchase or post drops the
+// user's row, recomputed on their next feed). Serving only reads what it wrote.
 
 const REBUILD_JOB = 'discovery.rebuild';
 const EVERY_MS = 30 * 60_000;
@@ -25,6 +29,12 @@ export function wireDiscovery(deps: Deps): void {
       syncItems(db, [e.payload.productId], deps.clock.now()),
     );
   }
+  // A suspended shop's products leave the feed at once in this process (facts-cache.ts).
+  for (const type of ['merchant.suspended', 'merchant.reactivated']) {
+    deps.events.subscribe<{ merchantId: string }>(type, `discovery.shop-on-${type}`, async (_db, e) =>
+      forgetShop(e.payload.merchantId),
+    );
+  }
   deps.events.subscribe<OrderPaid>('order.paid', 'discovery.bought', async (db, e) => {
     const productIds = e.payload.lines.map((l) => l.productId);
     await syncItems(db, productIds, deps.clock.now());
@@ -35,6 +45,9 @@ export function wireDiscovery(deps: Deps): void {
       at: new Date(e.payload.paidAt),
       eventId: e.id,
     });
+    // Incremental: this buyer's candidates are recomputed from the new purchase on their next feed, not at the
+    // next rebuild (one statement here, so a burst of orders costs the handler nothing more).
+    await dropUserFeed(db, e.payload.userId);
   });
   deps.events.subscribe<PostCreated>('post.created', 'discovery.posted', async (db, e) => {
     if (e.payload.status !== 'published' || e.payload.productIds.length === 0) return;
@@ -45,6 +58,7 @@ export function wireDiscovery(deps: Deps): void {
       at: deps.clock.now(),
       eventId: e.id,
     });
+    await dropUserFeed(db, e.payload.authorId);
   });
   deps.jobs.register(REBUILD_JOB, async (db) => {
     const now = deps.clock.now();

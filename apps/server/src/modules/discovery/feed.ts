@@ -9,14 +9,15 @@ import { scoreOf } from './model/recommend.ts';
 import { sharedList } from './lists.ts';
 import { categoryNames } from './preferences.ts';
 import { cachedFeed, storeFeed } from './feed-cache.ts';
-import { discoveryItems } from './schema.ts';
+import { cachedProduct, cachedShop, rememberProduct, rememberShop } from './facts-cache.ts';
+import { FRESH_DAYS, featureVector, precomputeUserFeeds } from './precompute.ts';
+import { discoveryItems, type StoredCandidate, type StoredFeed } from './schema.ts';
 
 const DAY = 86_400_000;
 /** The feed is ranked once per request up to this many items, then paged. */
 const MAX_FEED = 200;
 /** Ranked items handed to the re-ranking: enough for MAX_FEED after it drops and defers some. */
 const RANKED = MAX_FEED * 2 + 20;
-const FRESH_DAYS = 14;
 const SOCIAL_DAYS = 30;
 
 /** Where an item came from; the text the shopper reads is built from it and nothing else. */
@@ -37,21 +38,11 @@ export interface FeedItem {
   reason: Reason;
 }
 
-interface Candidate {
-  productId: string;
-  similar: number;
-  anchor: { productId: string; kind: 'together' | 'similar'; best: number; bought: boolean } | null;
+/** A stored candidate (precompute.ts) plus what the people the user follows did lately (read per request). */
+interface Candidate extends StoredCandidate {
   social: number;
   friend: { userId: string; action: 'bought' | 'posted'; best: number } | null;
-  category: string | null;
-  fresh: boolean;
-  popular: boolean;
 }
-
-type ItemRow = Pick<
-  typeof discoveryItems.$inferSelect,
-  'productId' | 'merchantId' | 'categoryId' | 'listedAt' | 'popularity'
->;
 
 /**
  * The home feed (推荐): candidates from several sources → the fitted ranker's score → re-ranking (available only,
@@ -94,9 +85,10 @@ interface FeedState {
 const toCheck = (needed: number) => needed * 2 + 20;
 
 /**
- * The ranked list and the first page in three sequential steps: who the user follows (posts' api), one statement
- * for everything discovery holds about the user, then the live catalogue facts and the reasons' names at once. The
- * shared lists (bestsellers, new arrivals per category, exploration) come from memory (lists.ts).
+ * The ranked list and the first page in three sequential steps: who the user follows (posts' api) and the user's
+ * settings and precomputed candidates (one row, precompute.ts) at once; what the followed users did lately; then
+ * the live catalogue facts of the first page and the reasons' names at once. Nothing is trained or built here
+ * except for a user the rebuild has not seen yet (their candidates are computed once and stored).
  */
 async function rankFeed(ctx: Ctx, userId: string | null, needed: number): Promise<FeedState> {
   const now = ctx.now();
@@ -107,10 +99,13 @@ async function rankFeed(ctx: Ctx, userId: string | null, needed: number): Promis
     return { personalised: false, ranked, checked, facts, items: applyRules(ranked.slice(0, checked), facts) };
   };
   if (userId === null) return plain();
-  const followed = await followedUserIds(ctx.db, userId);
-  const inputs = await userInputs(ctx.db, userId, followed, now);
-  if (!inputs.personalised) return plain();
-  return personalisedList(ctx, inputs, now, needed);
+  const [followed, row] = await Promise.all([followedUserIds(ctx.db, userId), userRow(ctx.db, userId)]);
+  if (!row.personalised) return plain();
+  const [stored, social] = await Promise.all([
+    row.feed ?? precomputeUserFeeds(ctx.db, [userId], now).then((m) => m.get(userId)!),
+    socialRows(ctx.db, followed, now),
+  ]);
+  return personalisedList(ctx, stored, social, now, needed);
 }
 
 /** Checks further ranked items (at least doubling) so that the feed holds `needed` items if it can. */
@@ -124,214 +119,102 @@ async function checkMore(db: Db, state: FeedState, needed: number): Promise<void
   state.items = applyRules(state.ranked.slice(0, upTo), state.facts);
 }
 
-type Features = Omit<ItemRow, 'listedAt'> & { listedAt: Date };
-interface UserInputs {
-  personalised: boolean;
-  history: { productId: string; kind: 'bought' | 'posted'; weight: number; lastAt: Date }[];
-  neighbours: { productId: string; kind: 'similar' | 'together'; neighbourId: string; score: number; item: Features }[];
-  social: {
-    userId: string;
-    productId: string;
-    kind: 'bought' | 'posted';
-    weight: number;
-    lastAt: Date;
-    item: Features;
-  }[];
-  tags: { categoryId: string; weight: number }[];
+type Json = Record<string, unknown>;
+const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+
+/** The user's off-switch and precomputed candidates, in one statement. */
+async function userRow(db: Db, userId: string): Promise<{ personalised: boolean; feed: StoredFeed | null }> {
+  const [row] = rowsOf<{ personalised: boolean | null; feed: unknown }>(
+    await db.execute(sql`select
+      (select personalised from discovery_settings where user_id = ${userId}) as personalised,
+      (select feed from discovery_user_feeds where user_id = ${userId}) as feed`),
+  );
+  // node-postgres parses json columns; PGlite does too, but a string is accepted either way.
+  const feed = typeof row?.feed === 'string' ? (JSON.parse(row.feed) as StoredFeed) : (row?.feed as StoredFeed | null);
+  return { personalised: row?.personalised ?? true, feed: feed ?? null };
 }
 
-type Json = Record<string, unknown>;
-const featuresOf = (r: Json): Features => ({
-  productId: r.product_id as string,
-  merchantId: r.merchant_id as string,
-  categoryId: r.category_id as string,
-  listedAt: new Date(r.listed_at as string),
-  popularity: Number(r.popularity),
-});
+interface SocialRow {
+  userId: string;
+  kind: 'bought' | 'posted';
+  weight: number;
+  lastAt: number;
+  item: StoredCandidate;
+}
 
 /**
- * Settings, recent history (30), the history's neighbours (rank < 10), the followed users' last 30 days (300) and
- * the interest tags (deleted ones left out), in one statement; neighbours and social items carry their features.
+ * What the followed users bought or posted in the last 30 days: each one's 30 most recent (read through the
+ * (user, last_at) index, so a very active creator costs no more than a quiet friend), with the items' features.
  */
-async function userInputs(db: Db, userId: string, followed: string[], now: Date): Promise<UserInputs> {
+async function socialRows(db: Db, followed: string[], now: Date): Promise<SocialRow[]> {
+  if (followed.length === 0) return [];
   const since = new Date(now.getTime() - SOCIAL_DAYS * DAY);
-  const result: unknown = await db.execute(sql`
-    with h as (
-      select product_id, kind, weight, last_at from discovery_interactions
-      where user_id = ${userId} order by last_at desc limit 30
-    ), n as (
-      select nb.product_id, nb.kind, nb.neighbour_id, nb.score, i.merchant_id, i.category_id, i.listed_at, i.popularity
-      from discovery_neighbours nb join discovery_items i on i.product_id = nb.neighbour_id
-      where nb.product_id in (select product_id from h) and nb.rank < 10
-    ), s as (
+  const rows = rowsOf<Json>(
+    await db.execute(sql`
       select x.user_id, x.product_id, x.kind, x.weight, x.last_at, i.merchant_id, i.category_id, i.listed_at, i.popularity
-      from discovery_interactions x join discovery_items i on i.product_id = x.product_id
-      where x.user_id = any(${sql.param(followed)}::text[]) and x.last_at > ${since.toISOString()}::timestamptz
-      order by x.last_at desc limit 300
-    )
-    select
-      (select personalised from discovery_settings where user_id = ${userId}) as personalised,
-      (select coalesce(json_agg(h order by h.last_at desc), '[]') from h) as history,
-      (select coalesce(json_agg(n), '[]') from n) as neighbours,
-      (select coalesce(json_agg(s order by s.last_at desc), '[]') from s) as social,
-      (select coalesce(json_agg(t order by t.weight desc), '[]') from (
-        select category_id, weight from discovery_interest_tags where user_id = ${userId} and deleted_at is null
-      ) t) as tags
-  `);
-  type Row = { personalised: boolean | null; history: unknown; neighbours: unknown; social: unknown; tags: unknown };
-  const row = (result as { rows: Row[] }).rows[0]!;
-  // node-postgres parses json columns; PGlite does too, but a string is accepted either way.
-  const list = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as Json[];
-  return {
-    personalised: row.personalised ?? true,
-    history: list(row.history).map((r) => ({
-      productId: r.product_id as string,
-      kind: r.kind as 'bought' | 'posted',
-      weight: Number(r.weight),
-      lastAt: new Date(r.last_at as string),
-    })),
-    neighbours: list(row.neighbours).map((r) => ({
-      productId: r.product_id as string,
-      kind: r.kind as 'similar' | 'together',
-      neighbourId: r.neighbour_id as string,
-      score: Number(r.score),
-      item: featuresOf({ ...r, product_id: r.neighbour_id }),
-    })),
-    social: list(row.social).map((r) => ({
-      userId: r.user_id as string,
-      productId: r.product_id as string,
-      kind: r.kind as 'bought' | 'posted',
-      weight: Number(r.weight),
-      lastAt: new Date(r.last_at as string),
-      item: featuresOf(r),
-    })),
-    tags: list(row.tags).map((r) => ({ categoryId: r.category_id as string, weight: Number(r.weight) })),
-  };
+      from unnest(${sql.param(followed)}::text[]) as f(id)
+      cross join lateral (
+        select user_id, product_id, kind, weight, last_at from discovery_interactions
+        where user_id = f.id and last_at > ${since.toISOString()}::timestamptz order by last_at desc limit 30
+      ) x
+      join discovery_items i on i.product_id = x.product_id`),
+  );
+  return rows.map((r) => ({
+    userId: r.user_id as string,
+    kind: r.kind as 'bought' | 'posted',
+    weight: Number(r.weight),
+    lastAt: new Date(r.last_at as string).getTime(),
+    item: {
+      p: r.product_id as string,
+      m: r.merchant_id as string,
+      c: r.category_id as string,
+      sim: 0,
+      aff: 0,
+      pop: Number(r.popularity),
+      at: new Date(r.listed_at as string).getTime(),
+    },
+  }));
 }
 
-async function personalisedList(ctx: Ctx, inputs: UserInputs, now: Date, needed: number): Promise<FeedState> {
+async function personalisedList(
+  ctx: Ctx,
+  stored: StoredFeed,
+  social: SocialRow[],
+  now: Date,
+  needed: number,
+): Promise<FeedState> {
   const db = ctx.db;
-  const candidates = new Map<string, Candidate>();
-  const features = new Map<string, Features>();
-  const get = (item: Features) => {
-    features.set(item.productId, item);
-    let c = candidates.get(item.productId);
+  const candidates = new Map<string, Candidate>(stored.candidates.map((c) => [c.p, { ...c, social: 0, friend: null }]));
+  const had = new Set(stored.had);
+  // What the people the user follows bought or recommended lately: a purchase this week says more than one four
+  // weeks ago (half-life 14 days).
+  for (const r of social) {
+    if (had.has(r.item.p)) continue;
+    let c = candidates.get(r.item.p);
     if (!c) {
-      c = {
-        productId: item.productId,
-        similar: 0,
-        anchor: null,
-        social: 0,
-        friend: null,
-        category: null,
-        fresh: false,
-        popular: false,
-      };
-      candidates.set(item.productId, c);
+      c = { ...r.item, aff: stored.affinity[r.item.c] ?? 0, social: 0, friend: null };
+      candidates.set(c.p, c);
     }
-    return c;
-  };
-
-  // 1. Neighbours of what the user bought or recommended lately (recency-weighted).
-  const history = inputs.history;
-  const had = new Set(history.map((h) => h.productId));
-  const anchorWeight = new Map<string, number>();
-  for (const h of history) {
-    const w = Math.log1p(h.weight) * Math.exp(-Math.max(0, now.getTime() - h.lastAt.getTime()) / (21 * DAY));
-    anchorWeight.set(h.productId, Math.max(anchorWeight.get(h.productId) ?? 0, w));
-  }
-  const bought = new Set(history.filter((h) => h.kind === 'bought').map((h) => h.productId));
-  for (const n of inputs.neighbours) {
-    // 买了又买 only reads as 搭配 when the anchor was bought; otherwise it is plain similarity.
-    const kind = n.kind === 'together' && bought.has(n.productId) ? 'together' : 'similar';
-    const s = anchorWeight.get(n.productId)! * n.score;
-    const c = get(n.item);
-    c.similar += s;
-    const better = !c.anchor || s > c.anchor.best || (s === c.anchor.best && kind === 'together');
-    if (s > 0 && better) c.anchor = { productId: n.productId, kind, best: s, bought: bought.has(n.productId) };
-  }
-
-  // 2. What the people the user follows bought or recommended lately.
-  for (const r of inputs.social) {
-    // Lately matters: a purchase this week says more than one four weeks ago (half-life 14 days).
-    const s = Math.log1p(r.weight) * 2 ** (-Math.max(0, now.getTime() - r.lastAt.getTime()) / (14 * DAY));
-    const c = get(r.item);
+    const s = Math.log1p(r.weight) * 2 ** (-Math.max(0, now.getTime() - r.lastAt) / (14 * DAY));
     c.social += s;
     if (!c.friend || s > c.friend.best) c.friend = { userId: r.userId, action: r.kind, best: s };
   }
-
-  // 3. Bestsellers and 4. new arrivals of the user's interest categories (deleted tags excluded).
-  const tags = inputs.tags;
-  const affinity = new Map<string, number>();
-  const tagTotal = tags.reduce((a, t) => a + t.weight, 0) || 1;
-  for (const t of tags) affinity.set(t.categoryId, t.weight / tagTotal);
-  const favourites = tags.slice(0, 3).map((t) => t.categoryId);
-  if (favourites.length > 0) {
-    const lists = await Promise.all(favourites.map((category) => categoryLists(db, category, now)));
-    const popular = lists
-      .flatMap((l) => l.popular)
-      .sort((a, b) => b.popularity - a.popularity)
-      .slice(0, 90);
-    for (const r of popular) get(r).category ??= r.categoryId;
-    const fresh = lists
-      .flatMap((l) => l.fresh)
-      .sort((a, b) => b.listedAt.getTime() - a.listedAt.getTime())
-      .slice(0, 30);
-    for (const r of fresh) {
-      const c = get(r);
-      c.fresh = true;
-      c.category ??= r.categoryId;
-    }
-  }
-
-  // 5. Exploration: new arrivals anywhere that nobody has found yet (the long tail), and 6. bestsellers overall.
-  const minute = Math.floor(now.getTime() / 60_000);
-  const explore = await sharedList(db, `explore:${minute}`, () =>
-    db
-      .select(FEATURES)
-      .from(discoveryItems)
-      .where(
-        and(
-          eq(discoveryItems.available, true),
-          gt(discoveryItems.listedAt, new Date(now.getTime() - FRESH_DAYS * DAY)),
-        ),
-      )
-      .orderBy(discoveryItems.popularity, desc(discoveryItems.listedAt))
-      .limit(20),
-  );
-  for (const r of explore) get(r).fresh = true;
-  const popular = await sharedList(db, 'popular', () =>
-    db
-      .select(FEATURES)
-      .from(discoveryItems)
-      .where(and(eq(discoveryItems.available, true), gt(discoveryItems.popularity, 0)))
-      .orderBy(desc(discoveryItems.popularity))
-      .limit(50),
-  );
-  for (const r of popular) get(r).popular = true;
-
-  for (const id of had) candidates.delete(id);
   const scored = [...candidates.values()]
-    .map((c) => {
-      const item = features.get(c.productId)!;
-      const ageDays = Math.max(0, (now.getTime() - item.listedAt.getTime()) / DAY);
-      // The same features, in the same order, as model/recommend.ts (FEATURES) scores offline.
-      const x = [
-        Math.log1p(c.similar),
-        Math.log1p(c.social),
-        affinity.get(item.categoryId) ?? 0,
-        Math.log1p(item.popularity) / 4,
-        Math.exp(-ageDays / 14),
-        1,
-      ];
-      return { c, item, score: scoreOf(DEFAULT_WEIGHTS, x) };
-    })
-    .sort((a, b) => b.score - a.score || a.c.productId.localeCompare(b.c.productId));
-  // Exploration slots: every 7th place goes to a new arrival the ranker would not surface yet.
-  const freshOnly = scored.filter((s) => s.c.fresh && s.c.similar === 0 && s.c.social === 0);
-  const fresh = new Set(freshOnly);
+    .map((c) => ({ c, score: scoreOf(DEFAULT_WEIGHTS, featureVector(c, c.social, now.getTime())) }))
+    .sort((a, b) => b.score - a.score || a.c.p.localeCompare(b.c.p));
+  // Exploration slots: every 7th place goes to a new arrival the ranker would not surface yet; diversity slots:
+  // every other place to the user's best long-tail neighbour (less known items like the ones they bought).
+  const freshOnly = scored.filter((s) => s.c.fresh && s.c.sim === 0 && s.c.social === 0);
+  // The long tail in order of similarity to what the user bought (not the ranker's score, which leans on
+  // popularity): that is what spreads the feeds of people with similar tastes over more of the catalogue.
+  const tail = scored.filter((s) => s.c.tail && s.c.social === 0).sort((a, b) => b.c.sim - a.c.sim);
+  const aside = new Set([...freshOnly, ...tail]);
   const order = interleave(
-    scored.filter((s) => !fresh.has(s)),
+    interleave(
+      scored.filter((s) => !aside.has(s)),
+      tail,
+      2,
+    ),
     freshOnly,
     7,
   ).slice(0, RANKED);
@@ -339,63 +222,24 @@ async function personalisedList(ctx: Ctx, inputs: UserInputs, now: Date, needed:
   // catalogue's live facts for the first page.
   const cs = order.map((s) => s.c);
   const users = [...new Set(cs.flatMap((c) => (c.friend ? [c.friend.userId] : [])))];
-  const anchors = [...new Set(cs.flatMap((c) => (c.anchor ? [c.anchor.productId] : [])))];
+  const anchors = [...new Set(cs.flatMap((c) => (c.a ? [c.a.p] : [])))];
   const checked = Math.min(order.length, toCheck(needed));
   const [profiles, facts, categories] = await Promise.all([
     publicProfiles(db, users),
     liveFacts(
       db,
-      order.slice(0, checked).map((s) => ({ productId: s.c.productId, merchantId: s.item.merchantId })),
+      order.slice(0, checked).map((s) => ({ productId: s.c.p, merchantId: s.c.m })),
       anchors,
     ),
     categoryNames(ctx),
   ]);
   const names: Names = { users: profiles, products: facts.briefs, categories };
   const ranked = order.map((s) => ({
-    productId: s.c.productId,
-    merchantId: s.item.merchantId,
+    productId: s.c.p,
+    merchantId: s.c.m,
     reason: reasonOf(s.c, names),
   }));
   return { personalised: true, ranked, checked, facts, items: applyRules(ranked.slice(0, checked), facts) };
-}
-
-const FEATURES = {
-  productId: discoveryItems.productId,
-  merchantId: discoveryItems.merchantId,
-  categoryId: discoveryItems.categoryId,
-  listedAt: discoveryItems.listedAt,
-  popularity: discoveryItems.popularity,
-};
-
-/** A category's bestsellers (90) and new arrivals (30), shared by every request (lists.ts). */
-function categoryLists(db: Db, categoryId: string, now: Date): Promise<{ popular: Features[]; fresh: Features[] }> {
-  const minute = Math.floor(now.getTime() / 60_000);
-  return sharedList(db, `category:${categoryId}:${minute}`, async () => ({
-    popular: await db
-      .select(FEATURES)
-      .from(discoveryItems)
-      .where(
-        and(
-          eq(discoveryItems.categoryId, categoryId),
-          eq(discoveryItems.available, true),
-          gt(discoveryItems.popularity, 0),
-        ),
-      )
-      .orderBy(desc(discoveryItems.popularity))
-      .limit(90),
-    fresh: await db
-      .select(FEATURES)
-      .from(discoveryItems)
-      .where(
-        and(
-          eq(discoveryItems.categoryId, categoryId),
-          eq(discoveryItems.available, true),
-          gt(discoveryItems.listedAt, new Date(now.getTime() - FRESH_DAYS * DAY)),
-        ),
-      )
-      .orderBy(desc(discoveryItems.listedAt))
-      .limit(30),
-  }));
 }
 
 /** Non-personalised (Art. 17 off, or signed out): bestsellers with every 4th place a new arrival. */
@@ -473,7 +317,7 @@ const short = (title: string) => (title.length > 10 ? `${title.slice(0, 10)}…`
 
 /** The reason of the source that weighs most for this item, in the order model/recommend.ts's sourceOf uses. */
 function reasonOf(c: Candidate, names: Names): Reason {
-  if (c.friend && c.social >= c.similar) {
+  if (c.friend && c.social >= c.sim) {
     const nickname = names.users.get(c.friend.userId)?.nickname ?? '好友';
     const verb = c.friend.action === 'bought' ? '买过' : '推荐过';
     return {
@@ -485,30 +329,30 @@ function reasonOf(c: Candidate, names: Names): Reason {
       action: c.friend.action,
     };
   }
-  if (c.anchor) {
-    const title = names.products.get(c.anchor.productId)?.title ?? '';
-    return c.anchor.kind === 'together'
+  if (c.a) {
+    const title = names.products.get(c.a.p)?.title ?? '';
+    return c.a.k === 'together'
       ? {
           kind: 'together',
           text: `和你买过的「${short(title)}」搭配`,
           detail: `买过「${title}」的人也常买这件（由全站的共同购买计算）。`,
-          anchorProductId: c.anchor.productId,
+          anchorProductId: c.a.p,
         }
       : {
           kind: 'similar',
-          text: `和你${c.anchor.bought ? '买过' : '推荐过'}的「${short(title)}」相似`,
+          text: `和你${c.a.b ? '买过' : '推荐过'}的「${short(title)}」相似`,
           detail: `喜欢「${title}」的人也喜欢这件（由全站的共同购买与推荐计算）。`,
-          anchorProductId: c.anchor.productId,
+          anchorProductId: c.a.p,
         };
   }
   if (c.fresh) return { kind: 'fresh', text: '新品', detail: '最近 14 天上架的新品，给新商品一个被看见的机会。' };
-  if (c.category) {
-    const name = names.categories.get(c.category) ?? '常逛类目';
+  if (c.cat) {
+    const name = names.categories.get(c.cat) ?? '常逛类目';
     return {
       kind: 'category',
       text: `你常逛的「${name}」热卖`,
       detail: `你的兴趣标签里有「${name}」，这是该类目近期卖得好的商品。可在推荐设置里删除这个标签。`,
-      categoryId: c.category,
+      categoryId: c.cat,
     };
   }
   return { kind: 'popular', text: '热卖', detail: '近期全站购买的人多。' };
@@ -530,24 +374,61 @@ interface LiveFacts {
 }
 
 /**
- * The catalogue's briefs (of the ranked items and of `alsoBriefs`), stock and shops, queried at once: the shops of
- * the merchants discovery already knows alongside, any other shop after the briefs name it.
+ * The catalogue's briefs (of the ranked items and of `alsoBriefs`), stock and shops: from this process's few-second
+ * memory (facts-cache.ts) where it has them, the rest queried at once — the shops of the merchants discovery already
+ * knows alongside, any other shop after the briefs name it.
  */
 async function liveFacts(
   db: Db,
   ranked: Pick<RankedItem, 'productId' | 'merchantId'>[],
   alsoBriefs: string[],
 ): Promise<LiveFacts> {
-  const ids = [...new Set(ranked.map((r) => r.productId))];
-  const known = [...new Set(ranked.flatMap((r) => (r.merchantId ? [r.merchantId] : [])))];
+  const facts: LiveFacts = { briefs: new Map(), stock: new Map(), shops: new Map() };
+  const missing = new Set<string>();
+  for (const id of [...ranked.map((r) => r.productId), ...alsoBriefs]) {
+    const hit = cachedProduct(id);
+    if (!hit) missing.add(id);
+    else if (hit.brief) {
+      facts.briefs.set(id, hit.brief);
+      facts.stock.set(id, hit.stock);
+    }
+  }
+  const shopIds = new Set(ranked.flatMap((r) => (r.merchantId ? [r.merchantId] : [])));
+  for (const b of facts.briefs.values()) shopIds.add(b.merchantId);
+  const unknownShops = () => [...shopIds].filter((m) => !facts.shops.has(m) && !useCachedShop(facts, m));
+  const ids = [...missing];
   const [briefs, stock, shops] = await Promise.all([
-    getProductBriefs(db, [...new Set([...ids, ...alsoBriefs])]),
+    getProductBriefs(db, ids),
     getProductStock(db, ids),
-    getMerchantBriefs(db, known),
+    getMerchantBriefs(db, unknownShops()),
   ]);
-  const missing = [...new Set([...briefs.values()].map((b) => b.merchantId))].filter((m) => !shops.has(m));
-  if (missing.length > 0) for (const [id, shop] of await getMerchantBriefs(db, missing)) shops.set(id, shop);
-  return { briefs, stock, shops };
+  for (const id of ids) {
+    const b = briefs.get(id) ?? null;
+    rememberProduct(id, b, stock.get(id) ?? 0);
+    if (b) {
+      facts.briefs.set(id, b);
+      facts.stock.set(id, stock.get(id) ?? 0);
+      shopIds.add(b.merchantId);
+    }
+  }
+  const found = (list: Map<string, Shop>, asked: string[]) => {
+    for (const m of asked) {
+      const shop = list.get(m) ?? null;
+      rememberShop(m, shop);
+      if (shop) facts.shops.set(m, shop);
+    }
+  };
+  found(shops, [...shops.keys()]);
+  const rest = unknownShops();
+  if (rest.length > 0) found(await getMerchantBriefs(db, rest), rest);
+  return facts;
+}
+
+type Shop = LiveFacts['shops'] extends Map<string, infer S> ? S : never;
+function useCachedShop(facts: LiveFacts, merchantId: string): boolean {
+  const hit = cachedShop(merchantId);
+  if (hit?.shop) facts.shops.set(merchantId, hit.shop);
+  return hit !== undefined;
 }
 
 function applyRules(ranked: RankedItem[], { briefs, stock, shops }: LiveFacts): FeedItem[] {

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { getMerchantBriefs, getProductBriefs, getProductStock } from '../catalog/api.ts';
+import { forgetProducts } from './facts-cache.ts';
 import { invalidateSharedLists } from './lists.ts';
 import { discoveryInteractions, discoveryInterestTags, discoveryItems } from './schema.ts';
 
@@ -13,6 +14,7 @@ const WEIGHTS = { bought: 5, posted: 3 } as const;
 export async function syncItems(db: Db, productIds: string[], now: Date): Promise<void> {
   if (productIds.length === 0) return;
   invalidateSharedLists();
+  forgetProducts(productIds);
   const briefs = await getProductBriefs(db, productIds);
   const stock = await getProductStock(db, productIds);
   const shops = await getMerchantBriefs(

@@ -1,6 +1,6 @@
 // What the discovery module keeps about a person, why, for how long, and what account erasure does to it (docs/PRIVACY.md).
 import { DELETE, RETAIN, personalData } from '../../platform/privacy.ts';
-import { discoveryInteractions, discoveryInterestTags, discoverySettings } from './schema.ts';
+import { discoveryInteractions, discoveryInterestTags, discoverySettings, discoveryUserFeeds } from './schema.ts';
 
 export const discoveryPersonalData = personalData('discovery', [
   {
@@ -25,6 +25,14 @@ export const discoveryPersonalData = personalData('discovery', [
     purpose: '个性化推荐开关',
     classes: { user_id: 'personal' },
     retention: RETAIN.preference,
+    erase: DELETE,
+  },
+  {
+    table: discoveryUserFeeds,
+    by: [discoveryUserFeeds.userId],
+    purpose: '为本人预先算好的推荐候选（由行为与兴趣标签得出）',
+    classes: { user_id: 'personal', feed: 'personal' },
+    retention: RETAIN.behaviour,
     erase: DELETE,
   },
 ]);

@@ -3,6 +3,7 @@ import { bulkInsert } from '../../platform/bulk.ts';
 import type { Db } from '../../platform/db.ts';
 import { newId } from '../../platform/ids.ts';
 import { invalidateSharedLists } from './lists.ts';
+import { precomputeAllUserFeeds } from './precompute.ts';
 import { buildModel } from './model/build.ts';
 import { emptyLog, pushInteraction } from './model/interactions.ts';
 import type { ItemTable, RecommenderModel } from './model/market-model.ts';
@@ -32,7 +33,7 @@ export interface RebuildReport {
  * Offline work of the recommender, run by the rebuild job (never on a request): loads what discovery learned
  * from events, builds the model (model/build.ts — item-kNN over interactions, decayed popularity) twice — over all
  * interactions for 看了又看 / the feed's similar source, over purchases for 买了又买 — and writes the neighbours,
- * popularity and interest tags the serving path reads.
+ * popularity and interest tags the serving path reads, then every user's precomputed candidates (precompute.ts).
  */
 export async function rebuildDiscovery(db: Db, now: Date): Promise<RebuildReport> {
   const started = performance.now();
@@ -85,6 +86,9 @@ export async function rebuildDiscovery(db: Db, now: Date): Promise<RebuildReport
     }
     await writeInterestTags(tx, rows, itemRows, now);
   });
+  // Each user's candidates from the new neighbours, popularity and tags (the feed reads these rows).
+  invalidateSharedLists();
+  await precomputeAllUserFeeds(db, now);
   const report = {
     items: itemRows.length,
     interactions: rows.length,

@@ -1,4 +1,14 @@
-import { boolean, doublePrecision, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
 
 /**
  * What discovery knows about a product, learned from catalog events through catalog's api: the features the
@@ -36,6 +46,8 @@ export const discoveryInteractions = pgTable(
   (t) => [
     primaryKey({ columns: [t.userId, t.productId, t.kind] }),
     index('discovery_interactions_product_idx').on(t.productId),
+    /** The feed's social source: a followed user's most recent interactions. */
+    index('discovery_interactions_recent_idx').on(t.userId, t.lastAt),
   ],
 );
 
@@ -70,6 +82,44 @@ export const discoverySettings = pgTable('discovery_settings', {
   userId: text('user_id').primaryKey(),
   personalised: boolean('personalised').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});
+
+/** One stored candidate (short keys: the rows of every active user are stored). */
+export interface StoredCandidate {
+  /** product, merchant, category */
+  p: string;
+  m: string;
+  c: string;
+  /** Summed neighbour similarity to the user's history, category affinity, decayed popularity, listed at (ms). */
+  sim: number;
+  aff: number;
+  pop: number;
+  at: number;
+  /** The strongest anchor: product, 买了又买 (bought together) or similar, and whether the user bought it. */
+  a?: { p: string; k: 'together' | 'similar'; b: boolean };
+  /** Came from the interest-category source (that category), and/or is a new arrival. */
+  cat?: string;
+  fresh?: boolean;
+  /** A long-tail neighbour (popularity below the catalogue's head): the feed keeps slots for these (diversity). */
+  tail?: boolean;
+}
+
+export interface StoredFeed {
+  /** What the user bought or posted lately: never recommended back (also not by the social source). */
+  had: string[];
+  /** Interest-category affinity, for the social source's items that are not among the candidates. */
+  affinity: Record<string, number>;
+  candidates: StoredCandidate[];
+}
+
+/**
+ * Each user's precomputed candidates (precompute.ts): written for everyone with history by the rebuild job and for
+ * one user when they buy, post or delete an interest tag; the feed reads this row instead of ranking from scratch.
+ */
+export const discoveryUserFeeds = pgTable('discovery_user_feeds', {
+  userId: text('user_id').primaryKey(),
+  feed: jsonb('feed').$type<StoredFeed>().notNull(),
+  builtAt: timestamp('built_at', { withTimezone: true }).notNull(),
 });
 
 /** When the neighbours were last rebuilt, and from how much. */

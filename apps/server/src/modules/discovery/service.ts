@@ -5,6 +5,7 @@ import type { Db } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
 import { forgetCachedFeed } from './feed-cache.ts';
 import { type FeedItem, type RankedItem, type Reason, rerank } from './feed.ts';
+import { precomputeUserFeeds } from './precompute.ts';
 import { categoryNames, isPersonalised } from './preferences.ts';
 import {
   discoveryInteractions,
@@ -12,6 +13,7 @@ import {
   discoveryItems,
   discoveryNeighbours,
   discoverySettings,
+  discoveryUserFeeds,
 } from './schema.ts';
 
 export { discoveryFeed } from './feed.ts';
@@ -83,6 +85,8 @@ export async function deleteInterestTag(ctx: Ctx, tag: string): Promise<void> {
     )
     .returning({ tag: discoveryInterestTags.categoryId });
   if (deleted.length === 0) throw notFound('兴趣标签', tag);
+  // The category source stops at once: the user's candidates are recomputed without the tag.
+  await precomputeUserFeeds(ctx.db, [user.userId], ctx.now());
   forgetCachedFeed(user.userId);
 }
 
@@ -108,6 +112,8 @@ export async function forgetDiscoveryHistory(
       .returning();
     n += tags.length;
   }
+  // The precomputed candidates were derived from what just went; the next feed recomputes them.
+  await db.delete(discoveryUserFeeds).where(eq(discoveryUserFeeds.userId, userId));
   forgetCachedFeed(userId);
   return n;
 }
@@ -117,6 +123,7 @@ export async function forgetDiscoveryUser(db: Db, userId: string): Promise<void>
   await db.delete(discoveryInteractions).where(eq(discoveryInteractions.userId, userId));
   await db.delete(discoveryInterestTags).where(eq(discoveryInterestTags.userId, userId));
   await db.delete(discoverySettings).where(eq(discoverySettings.userId, userId));
+  await db.delete(discoveryUserFeeds).where(eq(discoveryUserFeeds.userId, userId));
   forgetCachedFeed(userId);
 }
 

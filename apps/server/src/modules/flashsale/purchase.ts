@@ -227,7 +227,6 @@ async function runBatch(
     const payDeadline = new Date(now.getTime() + view.payWindowSeconds * 1000);
     const placed = await placeCampaignOrders(
       tx,
-      deps,
       now,
       winners.map(({ a }, k) => {
         const { id: _id, isDefault: _d, ...address } = addresses.get(a.userId)!;

@@ -162,3 +162,47 @@ export const OrderSourcesResult = z.object({
     }),
   ),
 });
+
+export const SearchInsightsQuery = Period.extend({
+  view: z
+    .enum(['top', 'zero', 'low_ctr'], { error: '报表只能是 top、zero 或 low_ctr' })
+    .default('top')
+    .describe('top 热门搜索词；zero 无结果搜索词；low_ctr 低点击率搜索词'),
+  minSessions: z.coerce
+    .number()
+    .int()
+    .min(1, '最少搜索会话数至少为 1')
+    .max(10_000)
+    .default(5)
+    .describe('low_ctr：只列出至少这么多次有结果的搜索会话的词'),
+  cursor: z
+    .string()
+    .regex(/^\d{1,6}$/, '翻页标记无效')
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export const SearchInsightsResult = z.object({
+  summary: z.object({
+    searches: z.number().int(),
+    zeroResults: z.number().int(),
+    zeroRate: Rate,
+    distinctQueries: z.number().int(),
+    ctr: Rate.describe('有点击的搜索会话 ÷ 有结果的搜索会话'),
+  }),
+  items: z.array(
+    z.object({
+      query: z.string().describe('搜索词（不区分大小写合并）'),
+      example: z.string().describe('一种原始写法'),
+      searches: z.number().int(),
+      people: z.number().int(),
+      zeroResults: z.number().int(),
+      zeroRate: Rate,
+      sessionsWithResults: z.number().int(),
+      clickedSessions: z.number().int(),
+      clicks: z.number().int(),
+      ctr: Rate,
+      lastSeen: z.string().describe('最近一次搜索时间'),
+    }),
+  ),
+  nextCursor: z.string().nullable(),
+});

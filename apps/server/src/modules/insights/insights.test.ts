@@ -204,6 +204,25 @@ describe('the 大屏', () => {
     expect(s.hourly[11]).toEqual({ hour: 11, today: 0, yesterday: 7000 });
     expect(s.liveRoomsNow).toBe(0);
   });
+
+  it('reads the same figures from the recent-days table as from every event, and moves after a load', async () => {
+    const shop = { merchantId: shopA.merchantId };
+    const fromRecent = await realtimeSnapshot(t.deps, shop, t.clock.now());
+    // Without the recent table's record of what it covers, the 大屏 reads the whole events table.
+    await t.deps.analytics.run(`DELETE FROM loader_watermarks WHERE stream = 'recent'`);
+    expect(await realtimeSnapshot(t.deps, shop, t.clock.now())).toEqual(fromRecent);
+    // A visit this morning to another shop: the next load brings the recent table back and the numbers move.
+    const C = { merchantId: 'mch_recent_test' };
+    const visit = { type: 'view' as const, actor: 'w1', id: randomUUID(), ts: bj('2026-11-20T09:30:00') };
+    await appendToInbox(t.deps.database.db, [eventRow({ ...visit, ...C })]);
+    await analyticsLoader(t.deps).load();
+    expect((await realtimeSnapshot(t.deps, C, t.clock.now())).today).toMatchObject({ visitors: 1, gmv: 0 });
+    // … and the next one, appended while the recent table is current, lands in it with its page.
+    await appendToInbox(t.deps.database.db, [eventRow({ ...visit, actor: 'w2', id: randomUUID(), ...C })]);
+    await analyticsLoader(t.deps).load();
+    expect((await realtimeSnapshot(t.deps, C, t.clock.now())).today).toMatchObject({ visitors: 2 });
+    expect(await realtimeSnapshot(t.deps, shop, t.clock.now())).toEqual(fromRecent);
+  });
 });
 
 describe('who sees what', () => {

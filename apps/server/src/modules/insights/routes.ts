@@ -15,6 +15,8 @@ import {
   RetentionQuery,
   RetentionResult,
   RfmResult,
+  SearchInsightsQuery,
+  SearchInsightsResult,
 } from './dto.ts';
 import * as svc from './service.ts';
 
@@ -121,5 +123,21 @@ export default async function insightsRoutes(app: App) {
       },
     },
     async (req) => svc.merchantOrderSources(ctxOf(req), req.query),
+  );
+
+  r.get(
+    '/api/v1/platform/insights/search',
+    {
+      config: { permission: 'operator' },
+      schema: {
+        tags,
+        summary: '搜索洞察：热门搜索词、无结果搜索词、低点击率搜索词（按时段，分页）',
+        description:
+          '来自商城的搜索事件（搜索词、首页结果数）与搜索结果上的点击。点击率 = 有点击的搜索会话 ÷ 有结果的搜索会话。仅运营可见。',
+        querystring: SearchInsightsQuery,
+        response: { 200: SearchInsightsResult },
+      },
+    },
+    async (req) => svc.searchInsights(ctxOf(req), req.query),
   );
 }

@@ -5,6 +5,7 @@ import { rfmReport, repurchaseReport } from './customers.ts';
 import { type FunnelBreakdown, funnelReport, type FunnelStep } from './funnel.ts';
 import { realtimeSnapshot } from './realtime.ts';
 import { retentionReport } from './retention.ts';
+import { type SearchInsightView, searchQueriesReport, searchSummary } from './search.ts';
 import { addDays, dayStartOf, type Scope } from './scope.ts';
 import { orderSources, shopOverview } from './shop.ts';
 
@@ -99,4 +100,26 @@ export async function merchantOrderSources(ctx: Ctx, q: { lineIds: string }) {
   const ids = [...new Set(q.lineIds.split(',').filter(Boolean))];
   if (ids.length > 200) throw badRequest('一次最多 200 个订单行');
   return { items: await orderSources(ctx.deps, merchantId, ids) };
+}
+
+/** 搜索洞察 (operators only: shoppers' searches span every shop): the period's totals and one page of a view. */
+export async function searchInsights(
+  ctx: Ctx,
+  q: {
+    from: string;
+    to: string;
+    view: SearchInsightView;
+    minSessions: number;
+    cursor?: string | undefined;
+    limit: number;
+  },
+) {
+  requireOperator(ctx.actor);
+  const range = periodOf(q);
+  const offset = q.cursor ? Number(q.cursor) : 0;
+  const [summary, page] = await Promise.all([
+    searchSummary(ctx.deps, range),
+    searchQueriesReport(ctx.deps, range, { view: q.view, limit: q.limit, offset, minSessions: q.minSessions }),
+  ]);
+  return { summary, ...page };
 }

@@ -26,10 +26,6 @@ export function atCampaignPrices<L extends { skuId: string; qty: number }>(
   });
 }
 
-/** The order columns a campaign order carries. */
-export const campaignColumns = (terms: CampaignTerms | undefined) =>
-  terms ? { campaignKind: terms.kind, campaignId: terms.campaignId, shipHold: terms.shipHold ?? null } : {};
-
 /** Why a held order may not ship yet, as the merchant reads it. */
 const SHIP_HOLD_LABELS: Record<string, string> = { group_buy: '拼团尚未成团，成团后才能发货' };
 /** The short tag order lists show for a held order. */

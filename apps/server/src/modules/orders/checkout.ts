@@ -2,21 +2,20 @@ import { asc, eq } from 'drizzle-orm';
 import { requireUser } from '../../platform/auth.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { notFound, ok, type Result } from '../../platform/errors.ts';
-import { emit } from '../../platform/events.ts';
+import { bulkInsertSql, insertTogether } from '../../platform/bulk.ts';
+import { emitManySql } from '../../platform/events.ts';
 import { idempotent } from '../../platform/idempotency.ts';
 import { newId } from '../../platform/ids.ts';
 import { formatYuan } from '../../platform/money.ts';
 import { findOwnAddress } from '../accounts/api.ts';
 import { reserveStock } from '../catalog/api.ts';
-import { atCampaignPrices, type CampaignTerms, campaignColumns } from './campaign-terms.ts';
+import { atCampaignPrices, type CampaignTerms } from './campaign-terms.ts';
 import { removeOrderedFromCart } from './cart.ts';
 import { checkoutCoupons, checkoutLoyalty } from './checkout-ports.ts';
-import { PAYMENT_TIMEOUT_JOB, paymentTimeoutKey } from './jobs.ts';
-import { nextOrderNo } from './order-no.ts';
+import { nextOrderNos } from './order-no.ts';
 import { NO_DISCOUNTS } from './pricing.ts';
 import { type CheckoutItemsInput, priceCheckout, refuse, resolveCheckoutLines, skuName } from './quote.ts';
-import { checkouts, orderLines, orders } from './schema.ts';
-import { recordEvent } from './state.ts';
+import { checkouts, orderEvents, orderLines, orders } from './schema.ts';
 import { type OrderSummaryDto, summariesOf, toSummary } from './views.ts';
 
 export interface PlaceOrderInput extends CheckoutItemsInput {
@@ -75,84 +74,102 @@ export async function placeOrder(
     const now = ctx.now();
     const payDeadline = new Date(now.getTime() + ctx.deps.config.ORDER_PAYMENT_TIMEOUT_MINUTES * 60_000);
     const checkoutId = newId('chk');
-    await tx
-      .insert(checkouts)
-      .values({ id: checkoutId, userId: user.userId, amount: priced.payAmount, payDeadline, createdAt: now });
     const { id: _addressId, isDefault: _isDefault, ...shipTo } = address;
-    const placed: OrderSummaryDto[] = [];
-    for (const m of priced.merchants) {
+    const orderNos = await nextOrderNos(tx, now, priced.merchants.length);
+    const placedRows = priced.merchants.map((m, i) => {
       const orderId = newId('ord');
-      const [order] = await tx
-        .insert(orders)
-        .values({
-          id: orderId,
-          orderNo: await nextOrderNo(tx, now),
-          checkoutId,
-          userId: user.userId,
-          merchantId: m.merchantId,
-          merchantName: skus.get(m.lines[0]!.skuId)!.merchantName,
-          status: 'pending_payment',
-          itemsAmount: m.itemsAmount,
-          discountAmount: m.discountAmount,
-          shippingFee: m.shippingFee,
-          payAmount: m.payAmount,
-          discounts: m.discounts,
-          address: shipTo,
-          note: input.note?.trim() || null,
-          createdAt: now,
-          payDeadline,
-          ...campaignColumns(campaign),
-        })
-        .returning();
-      const lineRows = await tx
-        .insert(orderLines)
-        .values(
-          m.lines.map((l) => {
-            const sku = skus.get(l.skuId)!;
-            return {
-              id: newId('orl'),
-              orderId,
-              skuId: l.skuId,
-              productId: l.productId,
-              title: sku.productTitle,
-              specText: sku.specText,
-              imageUrl: sku.imageUrl,
-              unitPrice: l.unitPrice,
-              qty: l.qty,
-              lineAmount: l.lineAmount,
-              discountAmount: l.discountAmount,
-              payAmount: l.payAmount,
-              returnPolicy: sku.returnPolicy,
-            };
-          }),
-        )
-        .returning();
-      await recordEvent(tx, orderId, 'created', now, { payAmount: m.payAmount });
-      await ctx.deps.jobs.enqueue(
-        tx,
-        PAYMENT_TIMEOUT_JOB,
-        { orderId },
-        { runAt: payDeadline, key: paymentTimeoutKey(orderId) },
-      );
-      await emit(tx, 'order.created', {
-        orderId,
+      const order = {
+        id: orderId,
+        orderNo: orderNos[i]!,
         checkoutId,
         userId: user.userId,
         merchantId: m.merchantId,
+        merchantName: skus.get(m.lines[0]!.skuId)!.merchantName,
+        status: 'pending_payment' as const,
+        itemsAmount: m.itemsAmount,
+        discountAmount: m.discountAmount,
+        shippingFee: m.shippingFee,
         payAmount: m.payAmount,
-        placedAt: now.toISOString(),
-        province: address.province,
-        lines: lineRows.map((l) => ({
-          lineId: l.id,
+        refundedAmount: 0,
+        discounts: m.discounts,
+        address: shipTo,
+        note: input.note?.trim() || null,
+        createdAt: now,
+        payDeadline,
+        campaignKind: campaign?.kind ?? null,
+        campaignId: campaign?.campaignId ?? null,
+        shipHold: campaign?.shipHold ?? null,
+      };
+      const lines = m.lines.map((l) => {
+        const sku = skus.get(l.skuId)!;
+        return {
+          id: newId('orl'),
+          orderId,
           skuId: l.skuId,
           productId: l.productId,
-          qty: l.qty,
+          title: sku.productTitle,
+          specText: sku.specText,
+          imageUrl: sku.imageUrl,
           unitPrice: l.unitPrice,
+          qty: l.qty,
+          lineAmount: l.lineAmount,
+          discountAmount: l.discountAmount,
           payAmount: l.payAmount,
-        })),
+          refundedQty: 0,
+          refundedAmount: 0,
+          returnPolicy: sku.returnPolicy,
+          stockPool: 'catalog' as const,
+        };
       });
-      placed.push(toSummary(order!, lineRows));
-    }
+      return { order, lines };
+    });
+    // The checkout, its orders, their lines, timelines and order.created events: one statement, one round trip.
+    await insertTogether(tx, [
+      bulkInsertSql(checkouts, [
+        { id: checkoutId, userId: user.userId, amount: priced.payAmount, payDeadline, createdAt: now },
+      ]),
+      bulkInsertSql(
+        orders,
+        placedRows.map(({ order: { refundedAmount: _refunded, ...o } }) => o),
+      ),
+      bulkInsertSql(
+        orderLines,
+        placedRows.flatMap((p) => p.lines),
+      ),
+      bulkInsertSql(
+        orderEvents,
+        placedRows.map(({ order }) => ({
+          id: newId('oev'),
+          orderId: order.id,
+          type: 'created' as const,
+          at: now,
+          data: { payAmount: order.payAmount },
+        })),
+      ),
+      emitManySql(
+        placedRows.map(({ order, lines }) => ({
+          type: 'order.created',
+          payload: {
+            orderId: order.id,
+            checkoutId,
+            userId: user.userId,
+            merchantId: order.merchantId,
+            payAmount: order.payAmount,
+            placedAt: now.toISOString(),
+            province: address.province,
+            lines: lines.map((l) => ({
+              lineId: l.id,
+              skuId: l.skuId,
+              productId: l.productId,
+              qty: l.qty,
+              unitPrice: l.unitPrice,
+              payAmount: l.payAmount,
+            })),
+          },
+        })),
+      ),
+    ]);
+    const placed: OrderSummaryDto[] = placedRows.map(({ order, lines }) => toSummary(order, lines));
     // Coupons are used in the same transaction as the orders: a coupon taken meanwhile refuses the whole checkout.
     const locked = await checkoutCoupons().lock(tx, {
       userId: user.userId,

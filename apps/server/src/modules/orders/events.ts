@@ -1,5 +1,5 @@
 import type { Deps } from '../../deps.ts';
-import { autoConfirmReceipt, completeDeliveredOrder, expireUnpaidOrder } from './fulfilment.ts';
+import { autoConfirmReceipt, completeDeliveredOrder, expireOverdueOrders, expireUnpaidOrder } from './fulfilment.ts';
 import {
   AUTO_CONFIRM_JOB,
   autoConfirmKey,
@@ -7,7 +7,7 @@ import {
   completeKey,
   PAYMENT_TIMEOUT_BATCH_JOB,
   PAYMENT_TIMEOUT_JOB,
-  paymentTimeoutKey,
+  PAYMENT_TIMEOUT_SWEEP,
 } from './jobs.ts';
 
 // Published: order.created, order.paid, order.cancelled, order.shipped, order.delivered, order.completed,
@@ -17,6 +17,9 @@ import {
 type OrderPayload = { orderId: string };
 
 export function wireOrders(deps: Deps): void {
+  // Unpaid orders are cancelled by the sweep at their pay deadline; the per-order job stays registered for rows
+  // enqueued before the sweep existed (it does nothing to an order that has moved on).
+  deps.jobs.registerSweep(PAYMENT_TIMEOUT_SWEEP, (now) => expireOverdueOrders(deps, now));
   deps.jobs.register<OrderPayload>(PAYMENT_TIMEOUT_JOB, (db, p) => expireUnpaidOrder(db, deps, p.orderId));
   deps.jobs.register<{ orderIds: string[] }>(PAYMENT_TIMEOUT_BATCH_JOB, async (db, p) => {
     for (const orderId of p.orderIds) await expireUnpaidOrder(db, deps, orderId);
@@ -24,9 +27,6 @@ export function wireOrders(deps: Deps): void {
   deps.jobs.register<OrderPayload>(AUTO_CONFIRM_JOB, (db, p) => autoConfirmReceipt(db, deps, p.orderId));
   deps.jobs.register<OrderPayload>(COMPLETE_JOB, (db, p) => completeDeliveredOrder(db, deps, p.orderId));
 
-  deps.events.subscribe<OrderPayload>('order.paid', 'orders.drop-payment-timeout', (db, e) =>
-    deps.jobs.cancel(db, paymentTimeoutKey(e.payload.orderId)),
-  );
   deps.events.subscribe<OrderPayload>('order.closed', 'orders.drop-fulfilment-timers', async (db, e) => {
     await deps.jobs.cancel(db, autoConfirmKey(e.payload.orderId));
     await deps.jobs.cancel(db, completeKey(e.payload.orderId));

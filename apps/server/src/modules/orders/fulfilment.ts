@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq, lte } from 'drizzle-orm';
 import type { Deps } from '../../deps.ts';
 import { actingMerchant, requireUser } from '../../platform/auth.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -7,15 +7,7 @@ import { notFound } from '../../platform/errors.ts';
 import { emit } from '../../platform/events.ts';
 import { releaseStock } from '../catalog/api.ts';
 import { shipHeld } from './campaign-terms.ts';
-import {
-  AUTO_CONFIRM_JOB,
-  autoConfirmKey,
-  COMPLETE_JOB,
-  completeKey,
-  DAY_MS,
-  NO_REASON_RETURN_DAYS,
-  paymentTimeoutKey,
-} from './jobs.ts';
+import { AUTO_CONFIRM_JOB, autoConfirmKey, COMPLETE_JOB, completeKey, DAY_MS, NO_REASON_RETURN_DAYS } from './jobs.ts';
 import { orderLines, orders } from './schema.ts';
 import { assertTransition, type OrderRow, recordEvent, transition, tryTransition } from './state.ts';
 import { type OrderDetailDto, orderDetail } from './views.ts';
@@ -44,7 +36,6 @@ export async function cancelOrder(ctx: Ctx, orderId: string, reason?: string): P
     const why = reason?.trim() || '买家取消订单';
     const moved = await transition(tx, order.id, 'cancel', { cancelledAt: now, cancelReason: why });
     await afterCancelled(tx, moved, now, why, 'buyer');
-    await ctx.deps.jobs.cancel(tx, paymentTimeoutKey(order.id));
     return orderDetail(tx, moved, now, ctx.deps.config.AUTO_CONFIRM_RECEIPT_DAYS);
   });
 }
@@ -110,6 +101,31 @@ export async function shipOrder(
 
 export async function expireUnpaidOrder(db: Db, deps: Deps, orderId: string): Promise<void> {
   await cancelUnpaidOrder(db, deps, orderId, '超时未付款，订单已自动取消');
+}
+
+/**
+ * The payment-timeout sweep (every job poll): cancels orders still unpaid past their deadline, oldest first, each
+ * in its own transaction. The guarded transition makes a race with a payment or with another process's sweep
+ * harmless: whoever moves the order first wins, the other changes nothing.
+ */
+export async function expireOverdueOrders(deps: Deps, now: Date, limit = 200): Promise<number> {
+  const due = await deps.database.db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(and(eq(orders.status, 'pending_payment'), lte(orders.payDeadline, now)))
+    .orderBy(asc(orders.payDeadline))
+    .limit(limit);
+  let expired = 0;
+  for (const { id } of due) {
+    try {
+      await deps.database.db.transaction(async (tx) => {
+        if (await cancelUnpaidOrder(tx, deps, id, '超时未付款，订单已自动取消')) expired++;
+      });
+    } catch (err) {
+      deps.log.error({ err, orderId: id }, 'payment timeout failed');
+    }
+  }
+  return expired;
 }
 
 /** Cancels an order still awaiting payment (the timeout, or a campaign that ended); false when it had moved on. */

@@ -1,12 +1,13 @@
 // Deferred steps of an order, as keyed jobs: one pending job per order and step.
 
 export const PAYMENT_TIMEOUT_JOB = 'orders.payment-timeout';
+/** The sweep that cancels orders unpaid past their deadline (no job row per order). */
+export const PAYMENT_TIMEOUT_SWEEP = 'orders.payment-timeout-sweep';
 /** One timer for many orders sharing a pay deadline (a flash-sale batch): one job row instead of hundreds. */
 export const PAYMENT_TIMEOUT_BATCH_JOB = 'orders.payment-timeout-batch';
 export const AUTO_CONFIRM_JOB = 'orders.auto-confirm-receipt';
 export const COMPLETE_JOB = 'orders.complete';
 
-export const paymentTimeoutKey = (orderId: string) => `${PAYMENT_TIMEOUT_JOB}:${orderId}`;
 export const autoConfirmKey = (orderId: string) => `${AUTO_CONFIRM_JOB}:${orderId}`;
 /** Completion re-checks carry their due time in the key: the running job still holds the plain key. */
 export const completeKey = (orderId: string, recheckAt?: Date) =>

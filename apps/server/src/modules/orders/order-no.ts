@@ -9,11 +9,6 @@ function beijingDay(at: Date): string {
   return new Date(at.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 10).replaceAll('-', '');
 }
 
-/** Takes the next order number of `at`'s Beijing day; call inside the transaction that inserts the order. */
-export async function nextOrderNo(tx: Db, at: Date): Promise<string> {
-  return (await nextOrderNos(tx, at, 1))[0]!;
-}
-
 /**
  * Takes `count` consecutive order numbers of `at`'s Beijing day in one statement (a flash-sale batch places
  * hundreds of orders at once); call inside the transaction that inserts the orders.

@@ -135,6 +135,10 @@ export const orders = pgTable(
     index('orders_merchant_idx').on(t.merchantId, t.id),
     index('orders_checkout_idx').on(t.checkoutId),
     index('orders_status_idx').on(t.status, t.id),
+    // The payment-timeout sweep: unpaid orders by deadline, only while they are unpaid.
+    index('orders_unpaid_deadline_idx')
+      .on(t.payDeadline)
+      .where(sql`${t.status} = 'pending_payment'`),
     check('orders_money_nonnegative', sql`${t.payAmount} >= 0 and ${t.discountAmount} >= 0 and ${t.shippingFee} >= 0`),
     check('orders_refund_within_paid', sql`${t.refundedAmount} >= 0 and ${t.refundedAmount} <= ${t.payAmount}`),
     check('orders_open_after_sales_nonnegative', sql`${t.openAfterSales} >= 0`),

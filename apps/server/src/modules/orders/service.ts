@@ -1,10 +1,20 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { AppError, invalidTransition, notFound } from '../../platform/errors.ts';
-import { emit } from '../../platform/events.ts';
+import { bulkInsertSql, insertTogether } from '../../platform/bulk.ts';
+import { emit, emitManySql } from '../../platform/events.ts';
+import { newId } from '../../platform/ids.ts';
 import { releaseStock } from '../catalog/api.ts';
-import { checkouts, orderLines, orderRefunds, orders, type OrderStatus, type ReturnPolicy } from './schema.ts';
-import { canTransition, recordEvent, STATUS_LABELS, transition, tryTransition } from './state.ts';
+import {
+  checkouts,
+  orderEvents,
+  orderLines,
+  orderRefunds,
+  orders,
+  type OrderStatus,
+  type ReturnPolicy,
+} from './schema.ts';
+import { canTransition, recordEvent, STATUS_LABELS, transition, tryTransitionMany } from './state.ts';
 
 // The orders module's surface for other modules (payments, after-sales, reviews): see docs/CONTRACTS.md.
 // Each runs in the caller's transaction. The buyer/merchant use-cases live in cart, quote, checkout,
@@ -75,41 +85,80 @@ export async function markCheckoutPaid(
   const [c] = await db.select().from(checkouts).where(eq(checkouts.id, input.checkoutId)).for('update');
   if (!c) throw notFound('结算单', input.checkoutId);
   const rows = await db.select().from(orders).where(eq(orders.checkoutId, c.id)).orderBy(asc(orders.id));
+  // Every payable order moves in one guarded statement; an order cancelled meanwhile simply does not move.
+  const moved = await tryTransitionMany(
+    db,
+    rows.filter((o) => o.status === 'pending_payment').map((o) => o.id),
+    'pay',
+    { paidAt: input.paidAt, paymentId: input.paymentId },
+  );
+  const movedIds = new Set(moved.map((o) => o.id));
+  const lines =
+    moved.length === 0
+      ? []
+      : await db
+          .select()
+          .from(orderLines)
+          .where(inArray(orderLines.orderId, [...movedIds]))
+          .orderBy(asc(orderLines.id));
   const paid: PaidOrder[] = [];
   const notPayable: (PaidOrder & { status: OrderStatus })[] = [];
   for (const o of rows) {
     const brief = { orderId: o.id, merchantId: o.merchantId, payAmount: o.payAmount };
-    const moved = await tryTransition(db, o.id, 'pay', { paidAt: input.paidAt, paymentId: input.paymentId });
-    if (moved) {
-      paid.push(brief);
-      await recordEvent(db, o.id, 'paid', input.paidAt, { paymentId: input.paymentId });
-      const lines = await db.select().from(orderLines).where(eq(orderLines.orderId, o.id)).orderBy(asc(orderLines.id));
-      await emit(db, 'order.paid', {
-        orderId: o.id,
-        checkoutId: c.id,
-        userId: o.userId,
-        merchantId: o.merchantId,
-        paidAt: input.paidAt.toISOString(),
-        payMethod: input.method ?? null,
-        payAmount: o.payAmount,
-        lines: lines.map((l) => ({
-          lineId: l.id,
-          skuId: l.skuId,
-          productId: l.productId,
-          qty: l.qty,
-          unitPrice: l.unitPrice,
-          payAmount: l.payAmount,
-        })),
-      });
-    } else if (o.paymentId === input.paymentId) {
-      paid.push(brief);
-    } else {
-      notPayable.push({ ...brief, status: o.status });
-    }
+    if (movedIds.has(o.id) || o.paymentId === input.paymentId) paid.push(brief);
+    else notPayable.push({ ...brief, status: o.status });
   }
-  if (paid.length > 0 && !c.paidAt) {
-    await db.update(checkouts).set({ paidAt: input.paidAt, paymentId: input.paymentId }).where(eq(checkouts.id, c.id));
-  }
+  if (moved.length === 0 && (paid.length === 0 || c.paidAt)) return { paid, notPayable };
+  // Timeline entries, order.paid events and the checkout's paid mark: one statement.
+  await insertTogether(db, [
+    ...(moved.length > 0
+      ? [
+          bulkInsertSql(
+            orderEvents,
+            moved.map((o) => ({
+              id: newId('oev'),
+              orderId: o.id,
+              type: 'paid' as const,
+              at: input.paidAt,
+              data: { paymentId: input.paymentId },
+            })),
+          ),
+          emitManySql(
+            moved.map((o) => ({
+              type: 'order.paid',
+              payload: {
+                orderId: o.id,
+                checkoutId: c.id,
+                userId: o.userId,
+                merchantId: o.merchantId,
+                paidAt: input.paidAt.toISOString(),
+                payMethod: input.method ?? null,
+                payAmount: o.payAmount,
+                lines: lines
+                  .filter((l) => l.orderId === o.id)
+                  .map((l) => ({
+                    lineId: l.id,
+                    skuId: l.skuId,
+                    productId: l.productId,
+                    qty: l.qty,
+                    unitPrice: l.unitPrice,
+                    payAmount: l.payAmount,
+                  })),
+              },
+            })),
+          ),
+        ]
+      : []),
+    ...(paid.length > 0 && !c.paidAt
+      ? [
+          db
+            .update(checkouts)
+            .set({ paidAt: input.paidAt, paymentId: input.paymentId })
+            .where(eq(checkouts.id, c.id))
+            .getSQL(),
+        ]
+      : []),
+  ]);
   return { paid, notPayable };
 }
 

@@ -71,6 +71,22 @@ export async function tryTransition(
   return row;
 }
 
+/** `tryTransition` for several orders in one guarded statement; returns the rows that moved. */
+export async function tryTransitionMany(
+  db: Db,
+  orderIds: string[],
+  action: OrderAction,
+  set: Partial<Omit<OrderRow, 'id' | 'status'>> = {},
+): Promise<OrderRow[]> {
+  if (orderIds.length === 0) return [];
+  const rule = TRANSITIONS[action];
+  return db
+    .update(orders)
+    .set({ ...set, status: rule.to })
+    .where(and(inArray(orders.id, orderIds), inArray(orders.status, [...rule.from])))
+    .returning();
+}
+
 /** Adds an entry to the order's timeline. */
 export async function recordEvent(
   db: Db,

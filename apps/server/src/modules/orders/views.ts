@@ -108,7 +108,27 @@ const toLineDto = (l: typeof orderLines.$inferSelect): OrderLineDto => ({
   returnPolicy: l.returnPolicy,
 });
 
-export function toSummary(o: OrderRow, lines: (typeof orderLines.$inferSelect)[]): OrderSummaryDto {
+/** What a summary shows of an order (a freshly placed order's values, before any read-back). */
+type SummarySource = Pick<
+  OrderRow,
+  | 'id'
+  | 'orderNo'
+  | 'checkoutId'
+  | 'status'
+  | 'merchantId'
+  | 'merchantName'
+  | 'itemsAmount'
+  | 'discountAmount'
+  | 'shippingFee'
+  | 'payAmount'
+  | 'refundedAmount'
+  | 'createdAt'
+  | 'payDeadline'
+  | 'campaignKind'
+  | 'shipHold'
+>;
+
+export function toSummary(o: SummarySource, lines: (typeof orderLines.$inferSelect)[]): OrderSummaryDto {
   return {
     id: o.id,
     orderNo: o.orderNo,

@@ -46,35 +46,42 @@ describe('reconciliation', () => {
     expect(report.problems).toContain('已完成退款 = 渠道账户贷方：合计应为 ¥0.00，实为 ¥12.34');
   });
 
-  it('`npm run reconcile` prints the report and exits 1 only when something does not reconcile', async () => {
-    const scratch = await scratchDatabase();
-    const env = { ...process.env, LOG_LEVEL: 'silent', ...scratch.env };
-    try {
-      const clean = await run(process.execPath, ['scripts/reconcile.ts'], { cwd: serverDir, env });
-      expect(clean.stdout).toContain('结论：账实相符 / everything reconciles.');
+  // Two runs of the command, each a fresh Node process migrating a scratch database: a hang guard for busy CI cores.
+  it(
+    '`npm run reconcile` prints the report and exits 1 only when something does not reconcile',
+    {
+      timeout: 300_000,
+    },
+    async () => {
+      const scratch = await scratchDatabase();
+      const env = { ...process.env, LOG_LEVEL: 'silent', ...scratch.env };
+      try {
+        const clean = await run(process.execPath, ['scripts/reconcile.ts'], { cwd: serverDir, env });
+        expect(clean.stdout).toContain('结论：账实相符 / everything reconciles.');
 
-      const database = await scratch.open();
-      await postJournal(database.db, {
-        kind: 'refund',
-        refId: 'rfd_ghost',
-        at: new Date(),
-        lines: [
-          { account: 'suspense:late-payments', amount: 500 },
-          { account: 'provider:sandbox', amount: -500 },
-        ],
-      });
-      await database.close();
+        const database = await scratch.open();
+        await postJournal(database.db, {
+          kind: 'refund',
+          refId: 'rfd_ghost',
+          at: new Date(),
+          lines: [
+            { account: 'suspense:late-payments', amount: 500 },
+            { account: 'provider:sandbox', amount: -500 },
+          ],
+        });
+        await database.close();
 
-      const broken = await run(process.execPath, ['scripts/reconcile.ts'], { cwd: serverDir, env }).catch(
-        (err: { code: number; stdout: string }) => err,
-      );
-      expect('code' in broken ? broken.code : 0).toBe(1);
-      expect(broken.stdout).toContain('✗ 不符 FAIL 已完成退款 = 渠道账户贷方');
-      expect(broken.stdout).toContain('NOT reconciled');
-    } finally {
-      await scratch.cleanup();
-    }
-  });
+        const broken = await run(process.execPath, ['scripts/reconcile.ts'], { cwd: serverDir, env }).catch(
+          (err: { code: number; stdout: string }) => err,
+        );
+        expect('code' in broken ? broken.code : 0).toBe(1);
+        expect(broken.stdout).toContain('✗ 不符 FAIL 已完成退款 = 渠道账户贷方');
+        expect(broken.stdout).toContain('NOT reconciled');
+      } finally {
+        await scratch.cleanup();
+      }
+    },
+  );
 });
 
 /** A migrated database of its own for the script, copied from the test template (PGlite dir or PostgreSQL database). */

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { type ClickHouseClient, createClient } from '@clickhouse/client';
 import {
+  type AlsoInto,
   type AnalyticsEngine,
   type Dialect,
   parameterNames,
@@ -18,6 +19,10 @@ export const clickHouseDialect: Dialect = {
     unit === 'week' ? `toStartOfWeek(${ts}, 1, ${tz})` : `toStartOfInterval(${ts}, INTERVAL 1 ${unit}, ${tz})`,
   dayDiff: (a, b) => `dateDiff('day', toDate(${a}, ${tz}), toDate(${b}, ${tz}))`,
   hourOfWeek: (ts) => `((toDayOfWeek(${ts}, 0, ${tz}) - 1) * 24 + toHour(${ts}, ${tz}))`,
+  collect: (expr, cond) => `groupArrayIf(${expr}, ${cond})`,
+  // arrayMin of an empty array is the type's zero, not NULL: test emptiness first.
+  firstWithin: (list, lower, upper) =>
+    `if(empty(arrayFilter(x -> x >= ${lower} AND x <= ${upper}, ${list})), NULL, arrayMin(arrayFilter(x -> x >= ${lower} AND x <= ${upper}, ${list})))`,
 };
 
 /**
@@ -63,7 +68,17 @@ export class ClickHouseEngine implements AnalyticsEngine {
     await this.client.command({ query: toClickHouseParams(sql, params), query_params: params });
   }
 
-  async appendCsv(table: string, csv: Uint8Array, watermark: { stream: string; value: string }): Promise<void> {
+  async runAtomically(statements: string[]): Promise<void> {
+    for (const statement of statements) await this.client.command({ query: statement });
+  }
+
+  async appendCsv(
+    table: string,
+    csv: Uint8Array,
+    watermark: { stream: string; value: string },
+    also?: AlsoInto,
+  ): Promise<void> {
+    if (also) throw new Error('ClickHouse keeps no derived tables in step with an append');
     if (csv.byteLength > 0) await this.client.insert({ table, values: Readable.from([csv]), format: 'CSV' });
     await this.client.insert({
       table: WATERMARK_TABLE,

@@ -9,7 +9,14 @@ import {
   listValue,
   type DuckDBValue,
 } from '@duckdb/node-api';
-import { type AnalyticsEngine, type Dialect, type QueryParams, type Row, WATERMARK_TABLE } from './engine.ts';
+import {
+  type AlsoInto,
+  type AnalyticsEngine,
+  type Dialect,
+  type QueryParams,
+  type Row,
+  WATERMARK_TABLE,
+} from './engine.ts';
 
 const tz = `'Asia/Shanghai'`;
 
@@ -18,6 +25,8 @@ export const duckDbDialect: Dialect = {
   truncate: (unit, ts) => `timezone(${tz}, date_trunc('${unit}', timezone(${tz}, ${ts})))`,
   dayDiff: (a, b) => `date_diff('day', CAST(timezone(${tz}, ${a}) AS DATE), CAST(timezone(${tz}, ${b}) AS DATE))`,
   hourOfWeek: (ts) => `((isodow(timezone(${tz}, ${ts})) - 1) * 24 + hour(timezone(${tz}, ${ts})))`,
+  collect: (expr, cond) => `list(${expr}) FILTER (WHERE ${cond})`,
+  firstWithin: (list, lower, upper) => `list_min(list_filter(${list}, x -> x >= ${lower} AND x <= ${upper}))`,
 };
 
 /**
@@ -69,7 +78,25 @@ export class DuckDbEngine implements AnalyticsEngine {
     await this.serialised(() => this.writer.run(sql, bind(sql, params)));
   }
 
-  async appendCsv(table: string, csv: Uint8Array, watermark: { stream: string; value: string }): Promise<void> {
+  async runAtomically(statements: string[]): Promise<void> {
+    await this.serialised(async () => {
+      await this.writer.run('BEGIN TRANSACTION');
+      try {
+        for (const statement of statements) await this.writer.run(statement);
+        await this.writer.run('COMMIT');
+      } catch (err) {
+        await this.writer.run('ROLLBACK');
+        throw err;
+      }
+    });
+  }
+
+  async appendCsv(
+    table: string,
+    csv: Uint8Array,
+    watermark: { stream: string; value: string },
+    also?: AlsoInto,
+  ): Promise<void> {
     await this.serialised(async () => {
       // DuckDB's CSV reader is parallel and typed by the target table: far faster than row-by-row appends. The
       // file lives only for this append (no directory per engine: a process that never closes its engine, a test
@@ -79,10 +106,19 @@ export class DuckDbEngine implements AnalyticsEngine {
       try {
         await this.writer.run('BEGIN TRANSACTION');
         try {
-          if (csv.byteLength > 0)
+          if (csv.byteLength > 0) {
+            // Appends take row ids after every existing row's: the rows above the highest one now are this append's.
+            const last = also
+              ? (await this.writer.runAndReadAll(`SELECT coalesce(max(rowid), -1) FROM ${table}`)).getRows()[0]![0]
+              : undefined;
             await this.writer.run(
               `COPY ${table} FROM '${file}' (FORMAT csv, HEADER false, NULLSTR '\\N', TIMESTAMPFORMAT 'auto')`,
             );
+            if (also)
+              await this.writer.run(
+                `INSERT INTO ${also.table} SELECT ${also.columns} FROM ${table} WHERE rowid > ${String(last)} AND (${also.where})`,
+              );
+          }
           await this.writer.run(
             `INSERT INTO ${WATERMARK_TABLE} VALUES ($stream, $value, now()) ON CONFLICT (stream) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
             { stream: watermark.stream, value: watermark.value },

@@ -18,6 +18,10 @@ export interface Dialect {
   dayDiff(a: string, b: string): string;
   /** Hour of the week 0–167 in Beijing time (Monday 00:00 = 0): the seasonal slot of anomaly bands. */
   hourOfWeek(ts: string): string;
+  /** Aggregate: the values of `expr` over the group's rows where `cond` holds, as an array. */
+  collect(expr: string, cond: string): string;
+  /** The smallest element of array `list` within [lower, upper], or NULL when there is none. */
+  firstWithin(list: string, lower: string, upper: string): string;
 }
 
 export interface Watermark {
@@ -35,13 +39,28 @@ export interface AnalyticsEngine {
   /** Runs a statement that returns nothing worth reading (DELETE, maintenance). */
   run(sql: string, params?: QueryParams): Promise<void>;
   /**
+   * Runs statements (no parameters) one after the other, all or nothing where the engine has transactions
+   * (DuckDB); ClickHouse runs them in order without that guarantee.
+   */
+  runAtomically(statements: string[]): Promise<void>;
+  /**
    * Appends CSV rows (header-less, in the table's column order) and records the watermark that covers them,
    * atomically where the engine has transactions (DuckDB) and idempotently where it does not (ClickHouse:
    * ReplacingMergeTree on the event id). A crash between two calls repeats at most the last page, never skips one.
    */
-  appendCsv(table: string, csv: Uint8Array, watermark: Watermark): Promise<void>;
+  appendCsv(table: string, csv: Uint8Array, watermark: Watermark, also?: AlsoInto): Promise<void>;
   watermark(stream: string): Promise<string | undefined>;
   close(): Promise<void>;
+}
+
+/**
+ * With an append: copy the appended rows' `columns` where `where` holds into `table` too, in the same transaction
+ * (a derived table kept in step with the rows, e.g. analytics' recent-events table). DuckDB only.
+ */
+export interface AlsoInto {
+  table: string;
+  columns: string;
+  where: string;
 }
 
 export const WATERMARK_TABLE = 'loader_watermarks';

@@ -2,7 +2,7 @@ import cluster from 'node:cluster';
 import path from 'node:path';
 import { ClickHouseEngine } from './clickhouse.ts';
 import { DuckDbEngine, duckDbDialect } from './duckdb.ts';
-import type { AnalyticsEngine, Dialect, QueryParams, Row, Watermark } from './engine.ts';
+import type { AlsoInto, AnalyticsEngine, Dialect, QueryParams, Row, Watermark } from './engine.ts';
 import { clickHouseDialect } from './clickhouse.ts';
 
 export type { AnalyticsEngine } from './engine.ts';
@@ -60,8 +60,11 @@ class LazyEngine implements AnalyticsEngine {
   async run(sql: string, params?: QueryParams) {
     return (await this.engine()).run(sql, params);
   }
-  async appendCsv(table: string, csv: Uint8Array, watermark: Watermark) {
-    return (await this.engine()).appendCsv(table, csv, watermark);
+  async runAtomically(statements: string[]) {
+    return (await this.engine()).runAtomically(statements);
+  }
+  async appendCsv(table: string, csv: Uint8Array, watermark: Watermark, also?: AlsoInto) {
+    return (await this.engine()).appendCsv(table, csv, watermark, also);
   }
   async watermark(stream: string) {
     return (await this.engine()).watermark(stream);

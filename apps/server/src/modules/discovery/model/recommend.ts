@@ -26,12 +26,18 @@ export interface RecommendOptions {
   maxPerCategory?: number;
   /** Slots kept for new arrivals (exploration), spread through the list. */
   explorationSlots?: number;
+  /** Slots kept for long-tail items among the user's neighbours (below HEAD_QUANTILE's popularity). */
+  tailSlots?: number;
   /** Ranker weights; the model's fitted ones by default. */
   weights?: RankerWeights;
 }
 
 const DAY = 86_400_000;
 const HISTORY = 30;
+/** Half the places (every other one) go to long-tail neighbours: catalogue coverage without losing relevance. */
+const TAIL_SLOTS = (limit: number) => Math.floor(limit / 2);
+/** Items above this popularity quantile are the head; the rest is the long tail (precompute.ts uses the same). */
+export const HEAD_QUANTILE = 0.8;
 const SOCIAL_DAYS = 30;
 
 interface Candidate {
@@ -148,7 +154,11 @@ export function candidatesFor(
       const c = get(item);
       if (c.fromCategory < 0) c.fromCategory = cat;
     }
-    for (const item of model.freshByCategory.get(cat)?.slice(0, 10) ?? []) {
+    // New arrivals rotated per user, so that people with the same favourite category explore different ones.
+    const pool = model.freshByCategory.get(cat) ?? new Int32Array(0);
+    const start = pool.length > 0 ? (Math.max(0, user) * 7919) % pool.length : 0;
+    const picked = [...pool.subarray(start), ...pool.subarray(0, start)].slice(0, 10);
+    for (const item of picked) {
       const c = get(item);
       c.fresh = true;
       if (c.fromCategory < 0) c.fromCategory = cat;
@@ -166,6 +176,8 @@ export function recommend(model: RecommenderModel, user: number, opts: Recommend
   const { candidates, affinity, seen } = candidatesFor(model, user, opts.now);
   const scored: Recommendation[] = [];
   const fresh: Recommendation[] = [];
+  const tail: Recommendation[] = [];
+  const head = headThreshold(model);
   for (const c of candidates.values()) {
     if (!model.items.available[c.item] || exclude.has(c.item) || seen.has(c.item)) continue;
     const rec = {
@@ -175,10 +187,27 @@ export function recommend(model: RecommenderModel, user: number, opts: Recommend
     };
     scored.push(rec);
     if (c.fresh && c.similar === 0 && c.social === 0) fresh.push(rec);
+    // The long tail in order of similarity to the user's history, not of the ranker's score (which leans on
+    // popularity): that is what spreads the lists of people with similar tastes over more of the catalogue.
+    else if (c.similar > 0 && model.popularity[c.item]! < head) tail.push({ ...rec, score: c.similar });
   }
-  scored.sort((a, b) => b.score - a.score || a.item - b.item);
-  fresh.sort((a, b) => b.score - a.score || a.item - b.item);
-  return diversify(model, scored, fresh, opts);
+  const order = (a: Recommendation, b: Recommendation) => b.score - a.score || a.item - b.item;
+  scored.sort(order);
+  fresh.sort(order);
+  tail.sort(order);
+  return diversify(model, scored, fresh, opts, tail);
+}
+
+/** The popularity at HEAD_QUANTILE of the catalogue: above it an item is "head", below it "tail". */
+const heads = new WeakMap<RecommenderModel, number>();
+function headThreshold(model: RecommenderModel): number {
+  let t = heads.get(model);
+  if (t === undefined) {
+    const sorted = Float32Array.from(model.popularity).sort();
+    t = sorted[Math.floor(sorted.length * HEAD_QUANTILE)] ?? 0;
+    heads.set(model, t);
+  }
+  return t;
 }
 
 function sourceOf(c: Candidate): Source {
@@ -198,12 +227,18 @@ function diversify(
   ranked: Recommendation[],
   fresh: Recommendation[],
   opts: RecommendOptions,
+  tail: Recommendation[] = [],
 ): Recommendation[] {
   const maxMerchant = opts.maxPerMerchant ?? 4;
   const maxCategory = opts.maxPerCategory ?? Math.max(4, Math.ceil(opts.limit * 0.5));
   const slots = new Set<number>();
   const explore = Math.min(opts.explorationSlots ?? Math.floor(opts.limit / 20), fresh.length);
   for (let s = 0; s < explore; s++) slots.add(Math.floor(((s + 1) * opts.limit) / (explore + 1)));
+  // Long-tail slots: every other place (from the end) goes to the user's best tail neighbour.
+  const tailSlots = new Set<number>();
+  const tails = Math.min(opts.tailSlots ?? TAIL_SLOTS(opts.limit), tail.length);
+  for (let s = 0; s < tails; s++) tailSlots.add(opts.limit - 1 - 2 * s);
+  for (const s of tailSlots) slots.delete(s);
   const out: Recommendation[] = [];
   const used = new Set<number>();
   const perMerchant = new Map<number, number>();
@@ -222,7 +257,13 @@ function diversify(
   };
   let i = 0;
   let f = 0;
+  let t = 0;
   while (out.length < opts.limit && (i < ranked.length || f < fresh.length)) {
+    if (tailSlots.has(out.length) && t < tail.length) {
+      const r = tail[t++]!;
+      if (fits(r)) take(r);
+      continue;
+    }
     if (slots.has(out.length) && f < fresh.length) {
       const r = fresh[f++]!;
       if (fits(r)) take(r);
