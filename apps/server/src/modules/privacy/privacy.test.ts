@@ -32,6 +32,7 @@ const SUBJECT_COLUMNS = [
   'sharer_id',
   'helper_id',
   'leader_id',
+  'applicant_id',
   'user_pid',
   'phone',
 ];

@@ -1,0 +1,25 @@
+// What the trust module keeps about a person, why, for how long, and what account erasure does to it (docs/PRIVACY.md).
+import { personalData, RETAIN } from '../../platform/privacy.ts';
+import { merchantApplications } from './schema.ts';
+
+export const trustPersonalData = personalData('trust', [
+  {
+    table: merchantApplications,
+    by: [merchantApplications.applicantId],
+    purpose: '开店申请：经营者身份、营业执照与结算账户，依法核验',
+    classes: {
+      applicant_id: 'personal',
+      licence_name: 'personal',
+      licence_image_url: 'personal',
+      legal_rep_name: 'sensitive',
+      legal_rep_id_tail: 'sensitive',
+      bank_account_holder: 'sensitive',
+      bank_account_tail: 'sensitive',
+    },
+    retention: RETAIN.trade,
+    erase: {
+      kind: 'keep',
+      why: '平台须核验并留存经营者身份信息，自其退出之日起不少于三年（《电子商务法》第 27 条）',
+    },
+  },
+]);
