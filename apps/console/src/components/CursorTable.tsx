@@ -38,7 +38,7 @@ export function CursorTable<T extends object>({ list, empty, caption, ...table }
   const { query, items } = list;
   if (query.isPending) {
     return (
-      <div aria-busy="true" aria-label={t('加载中')}>
+      <div role="status" aria-busy="true" aria-label={t('加载中')}>
         <Skeleton active paragraph={{ rows: 6 }} />
       </div>
     );

@@ -21,7 +21,7 @@ const Block = ({
 export function ProductGridSkeleton({ count = 6 }: { count?: number }) {
   const t = useT();
   return (
-    <div className="product-grid" aria-busy="true" aria-label={t('加载中')}>
+    <div className="product-grid" role="status" aria-busy="true" aria-label={t('加载中')}>
       {Array.from({ length: count }, (_, i) => (
         <div className="product-card" key={i}>
           <Block h="auto" r={0} style={{ aspectRatio: '1 / 1' }} />
@@ -40,7 +40,7 @@ export function ProductGridSkeleton({ count = 6 }: { count?: number }) {
 export function ListSkeleton({ rows = 4 }: { rows?: number }) {
   const t = useT();
   return (
-    <div aria-busy="true" aria-label={t('加载中')}>
+    <div role="status" aria-busy="true" aria-label={t('加载中')}>
       {Array.from({ length: rows }, (_, i) => (
         <div className="card" key={i}>
           <div className="row">
@@ -61,7 +61,7 @@ export function ListSkeleton({ rows = 4 }: { rows?: number }) {
 export function PageSkeleton() {
   const t = useT();
   return (
-    <div className="page" aria-busy="true" aria-label={t('加载中')}>
+    <div className="page" role="status" aria-busy="true" aria-label={t('加载中')}>
       <div style={{ height: 48, background: '#fff', borderBottom: '1px solid var(--line)' }} />
       <div style={{ padding: 12, display: 'grid', gap: 10 }}>
         <Block h={160} r={12} />
@@ -77,7 +77,7 @@ export function PageSkeleton() {
 export function DetailSkeleton() {
   const t = useT();
   return (
-    <div aria-busy="true" aria-label={t('加载中')}>
+    <div role="status" aria-busy="true" aria-label={t('加载中')}>
       <Block h="auto" r={0} style={{ aspectRatio: '1 / 1' }} />
       <div className="card" style={{ display: 'grid', gap: 10 }}>
         <Block w="40%" h={24} />

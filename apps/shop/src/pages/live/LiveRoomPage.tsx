@@ -44,7 +44,7 @@ export default function LiveRoomPage() {
 
   if (session.isPending) {
     return (
-      <div className="live-room loading" aria-busy="true" aria-label={t('加载中')}>
+      <div className="live-room loading" role="status" aria-busy="true" aria-label={t('加载中')}>
         <p className="live-loading">{t('正在进入直播间…')}</p>
       </div>
     );
