@@ -4,7 +4,7 @@ import { systemActor } from '../platform/auth.ts';
 import { makeCtx } from '../platform/context.ts';
 
 /**
- * The two experiments the shop's home page is wired for, as demo drafts (marked 演示, isDemo): nothing runs and no
+ * The three experiments the shop's home page is wired for, as demo drafts (marked 演示, isDemo): nothing runs and no
  * result exists until an operator starts one in the console. Baselines are planning guesses, labelled as such.
  */
 export async function seedExperiments(deps: Deps): Promise<number> {
@@ -36,6 +36,22 @@ export async function seedExperiments(deps: Deps): Promise<number> {
       ],
       trafficPercent: 50,
       primaryMetric: 'revenue_per_user' as const,
+      guardrails: ['refund_rate' as const, 'average_order_value' as const],
+      baselineRate: 0.03,
+      minimumDetectableEffect: 0.2,
+    },
+    {
+      key: 'feed-ranker',
+      name: '【演示】为你推荐排序：长尾穿插 vs 仅按模型分数',
+      hypothesis:
+        '离线评估里长尾穿插把覆盖率从 11% 提到 37%、命中率从 0.149 降到 0.093；假设线上支付转化不降（演示实验）',
+      layer: 'feed-ranking',
+      variants: [
+        { key: 'diverse', name: '长尾穿插（对照）', weight: 50 },
+        { key: 'score', name: '仅按模型分数', weight: 50 },
+      ],
+      trafficPercent: 100,
+      primaryMetric: 'conversion' as const,
       guardrails: ['refund_rate' as const, 'average_order_value' as const],
       baselineRate: 0.03,
       minimumDetectableEffect: 0.2,

@@ -1,22 +1,31 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type GetOk, must } from './client.ts';
+import { api, type GetOk, must, type QueryOf } from './client.ts';
 
 export type FeedItem = GetOk<'/api/v1/discovery/feed'>['items'][number];
 
 /** Everything that depends on the personalisation choice: refetched the moment it changes. */
 const discoveryKey = ['discovery'] as const;
 
-export function useDiscoveryFeed(limit = 10) {
+type FeedRanker = NonNullable<NonNullable<QueryOf<'/api/v1/discovery/feed'>>['ranker']>;
+const FEED_RANKERS: readonly string[] = ['diverse', 'score'] satisfies FeedRanker[];
+
+/**
+ * The 为你推荐 feed. `ranker` is this shopper's variant of the feed-ranker experiment (`null`: not in it, the
+ * server's default ranker); `enabled` waits for the assignment so the list does not reorder under the shopper.
+ */
+export function useDiscoveryFeed(limit = 10, variant: string | null = null, enabled = true) {
+  const ranker = variant !== null && FEED_RANKERS.includes(variant) ? (variant as FeedRanker) : undefined;
   return useInfiniteQuery({
-    queryKey: [...discoveryKey, 'feed', limit],
+    queryKey: [...discoveryKey, 'feed', limit, ranker ?? 'default'],
     queryFn: ({ pageParam }) =>
       must(
         api.GET('/api/v1/discovery/feed', {
-          params: { query: { limit, ...(pageParam ? { cursor: pageParam } : {}) } },
+          params: { query: { limit, ...(ranker ? { ranker } : {}), ...(pageParam ? { cursor: pageParam } : {}) } },
         }),
       ),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled,
   });
 }
 

@@ -3,6 +3,7 @@ import { InformationCircleOutline } from 'antd-mobile-icons';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { type FeedItem, useDiscoveryFeed, useProductRecommendations } from '../api/discovery.ts';
+import { useExposure, useVariant } from '../api/experiments.ts';
 import { useT } from '../i18n/index.tsx';
 import { trackClick } from '../lib/track.ts';
 import { useImpression } from '../lib/useTrack.ts';
@@ -111,6 +112,9 @@ function RecommendGrid({ items, slot }: { items: FeedItem[]; slot: string }) {
   );
 }
 
+/** The experiment comparing the feed's two rankers (demo seed creates it; operators start it in the console). */
+const FEED_RANKER_EXPERIMENT = 'feed-ranker';
+
 /** 为你推荐 (home) and 猜你喜欢 (after payment, empty cart): the discovery feed with its reasons. */
 export function RecommendedSection({
   title,
@@ -125,9 +129,13 @@ export function RecommendedSection({
   more?: boolean;
 }) {
   const t = useT();
-  const feed = useDiscoveryFeed(limit);
+  const ranker = useVariant(FEED_RANKER_EXPERIMENT);
+  const feed = useDiscoveryFeed(limit, ranker ?? null, ranker !== undefined);
   const items = feed.data?.pages.flatMap((p) => p.items) ?? [];
   const personalised = feed.data?.pages[0]?.personalised;
+  // Both variants show the same popular-and-new list to someone with personalisation off: only a ranked feed on
+  // screen is an exposure.
+  useExposure(FEED_RANKER_EXPERIMENT, ranker, personalised === true && items.length > 0);
   return (
     <section className="rec-section" aria-labelledby={`${slot}-title`} data-testid="rec-section">
       <div className="rec-head">

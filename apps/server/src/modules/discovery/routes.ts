@@ -45,6 +45,10 @@ export default async function discoveryRoutes(app: App) {
         querystring: z.object({
           cursor: z.string().max(64).optional(),
           limit: z.coerce.number().int().min(1).max(50).default(20),
+          ranker: z
+            .enum(svc.FEED_RANKERS)
+            .default('diverse')
+            .describe('排序方式（首页推荐排序实验 feed-ranker 的变体）：diverse 长尾穿插（默认），score 仅按模型分数'),
         }),
         response: {
           200: z.object({ personalised: z.boolean(), items: z.array(FeedItem), nextCursor: z.string().nullable() }),

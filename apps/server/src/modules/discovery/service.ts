@@ -16,7 +16,7 @@ import {
   discoveryUserFeeds,
 } from './schema.ts';
 
-export { discoveryFeed } from './feed.ts';
+export { discoveryFeed, FEED_RANKERS } from './feed.ts';
 
 export async function getRecommendationSettings(
   ctx: Ctx,
