@@ -50,8 +50,8 @@ export const enPrivacy = {
   根据行为推算的兴趣标签: 'Interest tags inferred from your activity',
   兴趣标签: 'Interest tags',
   注销账号: 'Cancel account',
-  '提交后有 15 天冷静期，期间登录即可撤销。期满后手机号释放，个人信息删除或匿名化；订单与账目按法律要求以匿名形式保留。':
-    'After you apply there is a 15-day cooling-off period during which you can sign in and revoke. Then your phone number is released and your personal data deleted or anonymised; orders and accounts are kept anonymously as the law requires.',
+  '提交后有 15 天冷静期，期间登录即可撤销。期满后手机号释放，个人信息删除或匿名化；订单与账目按法律要求以匿名形式保留。待付款、待发货、待收货的订单和处理中的售后需先完成。':
+    'After you apply there is a 15-day cooling-off period during which you can sign in and revoke. Then your phone number is released and your personal data deleted or anonymised; orders and accounts are kept anonymously as the law requires. Orders awaiting payment, shipment or delivery and after-sales in progress must be finished first.',
   '确认注销账号？': 'Cancel your account?',
   '注销后积分、优惠券、会员等级将一并清除，且无法恢复。':
     'Your points, coupons and membership level will be lost and cannot be restored.',

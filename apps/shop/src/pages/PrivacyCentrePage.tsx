@@ -1,7 +1,7 @@
 import { Button, Collapse, Dialog, List, Switch, Tag, Toast } from 'antd-mobile';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { problemTitle } from '../api/client.ts';
+import { ApiError, problemTitle } from '../api/client.ts';
 import { useDataExports, useDataInventory, usePrivacyCentre } from '../api/privacy.ts';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { QueryError } from '../components/QueryError.tsx';
@@ -26,6 +26,11 @@ export default function PrivacyCentrePage() {
   const [showInventory, setShowInventory] = useState(false);
   const inventory = useDataInventory(showInventory);
   const fail = (err: unknown) => void Toast.show({ content: problemTitle(err) });
+  // Refused with a reason to act on (orders or after-sales still open): the reason stays on screen until read.
+  const failCancel = (err: unknown) =>
+    err instanceof ApiError && err.problem.detail
+      ? void Dialog.alert({ title: err.problem.title, content: err.problem.detail, confirmText: t('知道了') })
+      : fail(err);
 
   if (query.isPending) {
     return (
@@ -303,7 +308,7 @@ export default function PrivacyCentrePage() {
           </h2>
           <p className="muted">
             {t(
-              '提交后有 15 天冷静期，期间登录即可撤销。期满后手机号释放，个人信息删除或匿名化；订单与账目按法律要求以匿名形式保留。',
+              '提交后有 15 天冷静期，期间登录即可撤销。期满后手机号释放，个人信息删除或匿名化；订单与账目按法律要求以匿名形式保留。待付款、待发货、待收货的订单和处理中的售后需先完成。',
             )}
           </p>
           <Button
@@ -317,7 +322,7 @@ export default function PrivacyCentrePage() {
                 title: t('确认注销账号？'),
                 content: t('注销后积分、优惠券、会员等级将一并清除，且无法恢复。'),
                 confirmText: t('确认注销'),
-                onConfirm: () => cancelAccount.mutateAsync().then(() => undefined, fail),
+                onConfirm: () => cancelAccount.mutateAsync().then(() => undefined, failCancel),
               })
             }
           >

@@ -1,4 +1,4 @@
 // The after-sales module's public surface: other modules import from this file only (docs/ARCHITECTURE.md, "Boundaries").
 
-export { afterSaleSummary, type AfterSaleSummary } from './summary.ts';
+export { afterSaleSummary, type AfterSaleSummary, openAfterSalesOfBuyer } from './summary.ts';
 export { aftersalesPersonalData } from './personal-data.ts';

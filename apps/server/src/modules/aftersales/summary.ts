@@ -1,4 +1,4 @@
-import { and, count, countDistinct, eq, gte, lte, ne } from 'drizzle-orm';
+import { and, count, countDistinct, eq, gte, inArray, lte, ne } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { afterSales } from './schema.ts';
 
@@ -40,4 +40,14 @@ export async function afterSaleSummary(db: Db, merchantId: string, since: Date, 
     toHandle: handle[0]?.n ?? 0,
     overdue: late[0]?.n ?? 0,
   };
+}
+
+/** A buyer's after-sales still being handled (not completed, rejected or withdrawn): money may still move. */
+export async function openAfterSalesOfBuyer(db: Db, userId: string): Promise<number> {
+  const open = ['requested', 'escalated', 'awaiting_return', 'return_shipped', 'refunding'] as const;
+  const [row] = await db
+    .select({ n: count() })
+    .from(afterSales)
+    .where(and(eq(afterSales.userId, userId), inArray(afterSales.status, [...open])));
+  return row?.n ?? 0;
 }

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { operator } from '../../../test/factories.ts';
-import { deliveredOrder } from '../../../test/flows.ts';
+import { deliveredOrder, shippedOrder } from '../../../test/flows.ts';
 import { createTestApp } from '../../../test/harness.ts';
 import { Client, loginByCode } from '../../../test/http.ts';
 import { collectEverything, finishErasures } from './service.ts';
@@ -155,6 +155,20 @@ describe('account cancellation', () => {
     const staff = await o.owner.post('/api/v1/me/privacy/cancellation', { confirm: true });
     expect(staff.status).toBe(409);
     expect(staff.body.title).toBe('商家或平台工作人员账号不能自助注销');
+  });
+
+  it('waits for orders on the road: refused while one is shipped, accepted once it is received', async () => {
+    const o = await shippedOrder(t);
+    const early = await o.buyer.post('/api/v1/me/privacy/cancellation', { confirm: true });
+    expect(early.status).toBe(409);
+    expect(early.body.title).toBe('还有未完成的订单，暂不能注销');
+    expect(early.body.detail).toContain('1 个订单');
+    expect((await o.buyer.get('/api/v1/me/privacy')).body.cancellation).toBeNull();
+
+    expect((await o.buyer.post(`/api/v1/orders/${o.orderId}/confirm-receipt`)).status).toBe(200);
+    expect((await o.buyer.post('/api/v1/me/privacy/cancellation', { confirm: true })).status).toBe(201);
+    // Withdrawn again, so the next test's erasure is the only one due.
+    expect((await o.buyer.delete('/api/v1/me/privacy/cancellation')).body).toEqual({ revoked: true });
   });
 
   it('erases after 15 days: the phone registers anew, reviews read 匿名用户, orders keep amounts, the ledger balances', async () => {

@@ -9,9 +9,11 @@ import { emit } from '../../platform/events.ts';
 import { newId } from '../../platform/ids.ts';
 import type { DataSubject, InventoryEntry } from '../../platform/privacy.ts';
 import { phonesOf } from '../accounts/api.ts';
+import { openAfterSalesOfBuyer } from '../aftersales/api.ts';
 import { forgetUser } from '../analytics/api.ts';
 import { forgetDiscoveryHistory, getRecommendationSettings, setRecommendationSettings } from '../discovery/api.ts';
 import { getMarketingPreference, setMarketingPreference } from '../lifecycle/api.ts';
+import { openOrdersOfBuyer } from '../orders/api.ts';
 import { registry } from './registry.ts';
 import {
   accountCancellations,
@@ -43,6 +45,8 @@ const refuse = refusals({
   'cancellation-pending': [409, '已提交注销申请'],
   'no-cancellation': [409, '没有进行中的注销申请'],
   'staff-cannot-cancel': [409, '商家或平台工作人员账号不能自助注销'],
+  'open-orders': [409, '还有未完成的订单，暂不能注销'],
+  'open-after-sales': [409, '还有处理中的售后，暂不能注销'],
 });
 
 const CONSENT_TEXT: Record<Exclude<ConsentPurpose, 'policy'>, { title: string; description: string }> = {
@@ -313,6 +317,13 @@ export async function requestCancellation(ctx: Ctx): Promise<Result<ReturnType<t
   const eraseAt = new Date(now.getTime() + ctx.deps.config.ACCOUNT_COOLING_OFF_SECONDS * 1000);
   return ctx.tx(async (db) => {
     if (await currentCancellation(within(ctx, db), user.userId)) return refuse('cancellation-pending');
+    // Money or goods still in flight would be orphaned by erasure: the person finishes or cancels them first.
+    const openOrders = await openOrdersOfBuyer(db, user.userId);
+    if (openOrders > 0)
+      return refuse('open-orders', `有 ${openOrders} 个订单待付款、待发货或待收货，请在订单完成或取消后再申请注销`);
+    const openAfterSales = await openAfterSalesOfBuyer(db, user.userId);
+    if (openAfterSales > 0)
+      return refuse('open-after-sales', `有 ${openAfterSales} 个售后正在处理，请在售后完成或撤销后再申请注销`);
     const [row] = await db
       .insert(accountCancellations)
       .values({ id: newId('acx'), userId: user.userId, status: 'pending', requestedAt: now, eraseAt })
