@@ -2,6 +2,7 @@
 
 export { analyticsLoader, historyMarker, loadHistoryIntoEngine } from './loader.ts';
 export { analyticsPersonalData } from './personal-data.ts';
+export { provideTrackingConsent } from './consent.ts';
 export { forgetUser } from './privacy.ts';
 export { type BehaviourEvent, eventRow } from './event-model.ts';
 export { appendToInbox, copyCsvIntoInbox, copyIntoInbox, csvChunks } from './inbox.ts';

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.ts';
+import { trackingAllowed } from './consent.ts';
 import type { EventBatch } from './dto.ts';
 import { type BehaviourEvent, eventRow, type Platform } from './event-model.ts';
 import { appendToInbox } from './inbox.ts';
@@ -13,7 +14,8 @@ const BOT = /bot|spider|crawler|curl\/|wget|python-requests|httpclient|scrapy/i;
 
 /**
  * Receives one batch of shop events. Anyone may send (visitors are counted too); a signed-in sender's events
- * carry their pseudonym, never their id. Bots are dropped, replays are deduplicated by event id in the inbox.
+ * carry their pseudonym, never their id, unless they switched tracking off (then nothing is kept). Bots are
+ * dropped, replays are deduplicated by event id in the inbox.
  */
 export async function collectEvents(
   ctx: Ctx,
@@ -21,6 +23,9 @@ export async function collectEvents(
   userAgent: string | undefined,
 ): Promise<{ received: number; dropped: number }> {
   if (userAgent && BOT.test(userAgent)) return { received: 0, dropped: batch.events.length };
+  // Someone who switched 使用情况统计 off is not recorded at all, not even their device (PIPL Art. 15).
+  if (ctx.actor.kind === 'user' && !(await trackingAllowed(ctx.db, ctx.actor.userId)))
+    return { received: 0, dropped: batch.events.length };
   const now = ctx.now();
   const userPid =
     ctx.actor.kind === 'user' ? pseudonym(ctx.deps.config.ANALYTICS_PSEUDONYM_SECRET, ctx.actor.userId) : null;

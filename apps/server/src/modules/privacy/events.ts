@@ -1,5 +1,7 @@
 import type { Deps } from '../../deps.ts';
+import { provideTrackingConsent } from '../analytics/api.ts';
 import {
+  analyticsAllowed,
   buildExport,
   eraseAccount,
   expireExport,
@@ -15,6 +17,7 @@ import {
 // copies outside PostgreSQL (caches, search indexes) to drop theirs.
 
 export function wirePrivacy(deps: Deps): void {
+  provideTrackingConsent(analyticsAllowed);
   deps.jobs.register<{ exportId: string }>(JOB_BUILD_EXPORT, (db, p) => buildExport(deps, db, p.exportId));
   deps.jobs.register<{ exportId: string }>(JOB_EXPIRE_EXPORT, (db, p) => expireExport(db, p.exportId));
   deps.jobs.register<{ cancellationId: string }>(JOB_ERASE_ACCOUNT, (db, p) =>

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { operator } from '../../../test/factories.ts';
@@ -91,6 +92,25 @@ describe('consent', () => {
     const rest = (await me.get(`/api/v1/me/privacy/consent-records?cursor=${records.nextCursor}`)).body;
     expect(rest.items.map((r: { purpose: string }) => r.purpose)).toEqual(['policy']);
     expect(rest.nextCursor).toBeNull();
+  });
+
+  it('使用情况统计 off: the shop’s events about them are not kept; on again, they are', async () => {
+    const me = await loginByCode(t);
+    const batch = () => ({
+      deviceId: 'dev_privacy_optout',
+      sessionId: 'ses_privacy_optout',
+      events: [{ id: randomUUID(), type: 'view', ts: t.clock.now().toISOString(), page: 'home' }],
+    });
+    expect((await me.post('/api/v1/events', batch())).body).toEqual({ received: 1, dropped: 0 });
+
+    const off = await me.put('/api/v1/me/privacy/consents/analytics', { granted: false });
+    expect(off.body.consents.find((c: { purpose: string }) => c.purpose === 'analytics').granted).toBe(false);
+    expect((await me.post('/api/v1/events', batch())).body).toEqual({ received: 0, dropped: 1 });
+    // A visitor on the same kind of page is still counted: the switch is theirs, not everyone's.
+    expect((await new Client(t).post('/api/v1/events', batch())).body).toEqual({ received: 1, dropped: 0 });
+
+    await me.put('/api/v1/me/privacy/consents/analytics', { granted: true });
+    expect((await me.post('/api/v1/events', batch())).body).toEqual({ received: 1, dropped: 0 });
   });
 });
 

@@ -70,6 +70,15 @@ async function ownConsent(ctx: Ctx, userId: string, purpose: ConsentPurpose) {
   return row;
 }
 
+/** 使用情况统计: on unless the person switched it off (the analytics module asks before keeping their events). */
+export async function analyticsAllowed(db: Db, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ granted: privacyConsents.granted })
+    .from(privacyConsents)
+    .where(and(eq(privacyConsents.userId, userId), eq(privacyConsents.purpose, 'analytics')));
+  return row?.granted ?? true;
+}
+
 async function record(ctx: Ctx, userId: string, purpose: ConsentPurpose, granted: boolean, version: string) {
   const now = ctx.now();
   await ctx.db
