@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { yuan } from '../../components/format.ts';
 import { useT } from '../../i18n/index.tsx';
 import type { AdmissionRules, Application, ApplicationBody } from './admission.ts';
-import { ImageUpload } from './ImageUpload.tsx';
+import { ImageUpload } from '../../components/ImageUpload.tsx';
 
 interface Values {
   entityType: 'company' | 'individual';

@@ -11,7 +11,7 @@ import { useNotify } from '../../../components/feedback.ts';
 import { useT } from '../../../i18n/index.tsx';
 import { ProductSelect } from '../flashsale/SkuPicker.tsx';
 import { liveCall, livePaths } from './api.ts';
-import { CoverInput } from './CoverInput.tsx';
+import { ImageUpload } from '../../../components/ImageUpload.tsx';
 import { TeamCard } from './TeamCard.tsx';
 import {
   MAX_PRODUCTS,
@@ -150,7 +150,7 @@ export default function LiveSessionNewPage() {
             </Col>
             <Col xs={24} lg={8}>
               <Form.Item name="coverUrl" label={t('封面')} extra={t('竖版 3:4，JPG / PNG / WebP，5 MB 以内')}>
-                <CoverInput />
+                <ImageUpload label="上传封面" />
               </Form.Item>
             </Col>
           </Row>

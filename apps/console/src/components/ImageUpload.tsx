@@ -1,19 +1,22 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
-import { api, must } from '../../../api/client.ts';
-import { useNotify } from '../../../components/feedback.ts';
-import { useT } from '../../../i18n/index.tsx';
+import { api, must } from '../api/client.ts';
+import { useNotify } from './feedback.ts';
+import { type MessageKey, useT } from '../i18n/index.tsx';
 
-/** One cover image as a URL; the picked file is uploaded to /api/v1/media first. */
-export function CoverInput({
+/** One image (a live cover, a licence photo) as a URL; the picked file goes to /api/v1/media first. */
+export function ImageUpload({
   value,
   onChange,
   id,
+  label,
 }: {
   value?: string | null;
   onChange?: (url: string | null) => void;
   id?: string;
+  /** The empty slot's caption. */
+  label: MessageKey;
 }) {
   const t = useT();
   const notify = useNotify();
@@ -52,7 +55,7 @@ export function CoverInput({
       {value || uploading ? null : (
         <button type="button" style={{ border: 0, background: 'none', cursor: 'pointer' }}>
           <PlusOutlined aria-hidden="true" />
-          <div style={{ marginTop: 8 }}>{t('上传封面')}</div>
+          <div style={{ marginTop: 8 }}>{t(label)}</div>
         </button>
       )}
     </Upload>
