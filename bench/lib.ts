@@ -40,6 +40,13 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
+/** A run that crashes or gives up must not leave its server behind, holding the port and its database. */
+function dieWithParent(child: ChildProcess) {
+  const kill = () => child.kill('SIGKILL');
+  process.once('exit', kill);
+  child.once('exit', () => process.off('exit', kill));
+}
+
 /** Starts `node apps/server/src/main.ts` in production mode and waits for /api/health. */
 export async function startServer(env: Record<string, string>, port: number): Promise<ServerProcess> {
   const child = spawn(process.execPath, [path.join(repoRoot, 'apps/server/src/main.ts')], {
@@ -60,6 +67,7 @@ export async function startServer(env: Record<string, string>, port: number): Pr
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  dieWithParent(child);
   const baseUrl = `http://127.0.0.1:${port}`;
   // First start seeds the demo data, which takes a while on a busy 2-core machine.
   const deadline = Date.now() + 240_000;
@@ -71,7 +79,10 @@ export async function startServer(env: Record<string, string>, port: number): Pr
     } catch {
       /* not up yet */
     }
-    if (Date.now() > deadline) throw new Error('server did not become healthy within 240 s');
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error('server did not become healthy within 240 s');
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   return {
@@ -144,6 +155,7 @@ export function startWorker(env: Record<string, string>) {
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  dieWithParent(child);
   return {
     child,
     async stop() {
