@@ -21,6 +21,7 @@ export class JobQueue {
   private readonly handlers = new Map<string, JobHandler>();
   private readonly sweeps = new Map<string, Sweep>();
   private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
   private readonly db: Db;
   private readonly clock: Clock;
   private readonly log: Logger;
@@ -101,7 +102,8 @@ export class JobQueue {
         this.log.error({ err, sweep: name }, 'sweep failed');
       }
     }
-    while (ran < limit) {
+    // After stop() a tick in progress finishes the job it holds and claims no more, so shutdown is not held up.
+    while (ran < limit && !this.stopped) {
       const id = await this.claimNext();
       if (!id) break;
       await this.runOne(id);
@@ -111,6 +113,7 @@ export class JobQueue {
   }
 
   start(intervalMs = 1000): void {
+    this.stopped = false;
     const tick = () => {
       this.runDue(200)
         .catch((err: unknown) => this.log.error({ err }, 'job worker failed'))
@@ -122,6 +125,7 @@ export class JobQueue {
   }
 
   stop(): void {
+    this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
   }

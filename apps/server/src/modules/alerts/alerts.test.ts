@@ -141,7 +141,7 @@ describe('minute checks against bands learned from previous weeks', () => {
 
   it('catches up the missed minutes after a stop, opens one GMV alert, and explains it by the live channel', async () => {
     setClock(T1 + 2 * MIN);
-    await t.runJobs(); // 90 minutes to catch up, in runs of 30
+    await t.runJobs(); // 90 minutes to catch up, in runs of 5
     const list = (await ops.get('/api/v1/admin/alerts?state=open')).body.items as {
       id: string;
       metric: string;
