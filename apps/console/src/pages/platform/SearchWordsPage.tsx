@@ -201,7 +201,7 @@ function HistoryDrawer({ entry, onClose }: { entry: Entry | null; onClose: () =>
                 <Typography.Text strong>{t(ACTION_LABEL[c.action])}</Typography.Text>
                 <Typography.Text type="secondary">
                   {' '}
-                  · {dateTime(c.at)} · {c.actorId}
+                  · {dateTime(c.at)} · {c.actorName}
                 </Typography.Text>
                 {c.action === 'update' ? (
                   <div>

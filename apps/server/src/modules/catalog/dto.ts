@@ -257,6 +257,7 @@ export const SearchWordHistory = z.object({
       id: z.string(),
       action: z.enum(['create', 'update', 'delete', 'restore']),
       actorId: z.string(),
+      actorName: z.string(),
       at: z.string(),
       before: WordSnapshot,
       after: WordSnapshot,

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import { requireOperator } from '../../platform/auth.ts';
+import { publicProfiles } from '../accounts/api.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, badRequest, notFound } from '../../platform/errors.ts';
@@ -253,11 +254,14 @@ export async function searchWordHistory(ctx: Ctx, id: string) {
     .from(searchWordChanges)
     .where(eq(searchWordChanges.entryId, id))
     .orderBy(asc(searchWordChanges.at), asc(searchWordChanges.id));
+  // Operators read the history to ask a colleague why; an id does not say who that is.
+  const names = await publicProfiles(ctx.db, [...new Set(rows.map((r) => r.actorId))]);
   return {
     items: rows.map((r) => ({
       id: r.id,
       action: r.action,
       actorId: r.actorId,
+      actorName: names.get(r.actorId)?.nickname ?? '已注销用户',
       at: r.at.toISOString(),
       before: r.before as ReturnType<typeof snapshot> | null,
       after: r.after as ReturnType<typeof snapshot> | null,

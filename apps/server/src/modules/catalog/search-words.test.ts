@@ -90,6 +90,7 @@ describe('搜索词库', () => {
     expect(history.body.items.map((c: { action: string }) => c.action)).toEqual(['create', 'update']);
     expect(history.body.items[1]).toMatchObject({
       actorId: ops.userId,
+      actorName: '平台运营',
       before: { words: ['养生'], categoryIds: ['cat_tea'] },
       after: { words: ['养生'], categoryIds: ['cat_kitchen'] },
     });
