@@ -14,6 +14,7 @@ import { nextOrderNos, placeCampaignOrders } from '../orders/api.ts';
 import { eligibleBuyers, openedFor, opensFor } from './eligibility.ts';
 import { flashGate } from './gate.ts';
 import { FLASH_ITEM_CHANGED } from './jobs.ts';
+import { flashStockGate } from './stock-gate.ts';
 import { flashItems, flashPurchases, flashQuotas } from './schema.ts';
 
 const refuse = refusals({
@@ -85,12 +86,27 @@ export async function purchaseFlashItem(
   }
   if (!gate.enter(itemId, user.userId)) return refuse('flash-in-progress');
   try {
-    const outcome = await committerFor(ctx.deps).submit(itemId, {
-      userId: user.userId,
-      qty: input.qty,
-      addressId: input.addressId,
-      requestKey,
-    });
+    // With Redis, units are counted down there first: attempts beyond the stock left never reach PostgreSQL.
+    const stockGate = flashStockGate(ctx.deps);
+    const pre = stockGate ? await stockGate.take(ctx.db, itemId, input.qty) : 'skipped';
+    if (pre === 'sold-out') {
+      gate.markSoldOut(itemId);
+      const earlier = await findPurchase(ctx.db, itemId, user.userId, requestKey);
+      return earlier ? ok(earlier) : refuse('flash-sold-out');
+    }
+    let outcome: Outcome | undefined;
+    try {
+      outcome = await committerFor(ctx.deps).submit(itemId, {
+        userId: user.userId,
+        qty: input.qty,
+        addressId: input.addressId,
+        requestKey,
+      });
+    } finally {
+      // A unit taken in Redis goes back unless the database sold it (or found the pool empty).
+      if (pre === 'taken' && !(outcome?.ok === true || outcome?.type === 'flash-sold-out'))
+        await stockGate!.giveBack(itemId, input.qty);
+    }
     ctx.deps.events.kick();
     if (outcome.ok) return ok(outcome.purchase);
     if (outcome.type === 'flash-sold-out') gate.markSoldOut(itemId);
