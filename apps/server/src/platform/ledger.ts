@@ -24,26 +24,25 @@ export async function postJournal(db: Db, input: JournalInput): Promise<boolean>
   if (sum !== 0 || lines.some((l) => !Number.isSafeInteger(l.amount))) {
     throw new Error(`unbalanced journal ${input.kind}/${input.refId}: sum ${sum}`);
   }
+  // The journal and its entries in one statement: the entries are inserted only if the journal row was (a
+  // retried (kind, refId) inserts neither), and the foreign key is checked at the end of the statement.
   const journalId = newId('jrn');
-  const inserted = await db
-    .insert(ledgerJournals)
-    .values({ id: journalId, kind: input.kind, refId: input.refId, memo: input.memo ?? null, createdAt: input.at })
-    .onConflictDoNothing()
-    .returning({ id: ledgerJournals.id });
-  if (inserted.length === 0) return false;
-  if (lines.length > 0) {
-    await db.insert(ledgerEntries).values(
-      lines.map((l) => ({
-        id: newId('ent'),
-        journalId,
-        account: l.account,
-        amount: l.amount,
-        currency: input.currency ?? 'CNY',
-        createdAt: input.at,
-      })),
-    );
-  }
-  return true;
+  const result = await db.execute(sql`
+    with journal as (
+      insert into ${ledgerJournals} (id, kind, ref_id, memo, created_at)
+      values (${journalId}, ${input.kind}, ${input.refId}, ${input.memo ?? null}, ${input.at.toISOString()}::timestamptz)
+      on conflict do nothing
+      returning id
+    ), entries as (
+      insert into ${ledgerEntries} (id, journal_id, account, amount, currency, created_at)
+      select e.id, journal.id, e.account, e.amount, ${input.currency ?? 'CNY'}, ${input.at.toISOString()}::timestamptz
+      from journal, unnest(${sql.param(lines.map(() => newId('ent')))}::text[],
+        ${sql.param(lines.map((l) => l.account))}::text[], ${sql.param(lines.map((l) => l.amount))}::bigint[])
+        as e(id, account, amount)
+      returning 1
+    )
+    select count(*)::int as posted from journal`);
+  return (result as { rows: { posted: number }[] }).rows[0]!.posted > 0;
 }
 
 export async function accountBalance(db: Db, account: string): Promise<number> {

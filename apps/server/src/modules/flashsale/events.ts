@@ -3,6 +3,7 @@ import type { Deps } from '../../deps.ts';
 import type { Db } from '../../platform/db.ts';
 import { releaseStock } from '../catalog/api.ts';
 import { flashGate } from './gate.ts';
+import { flashStockGate } from './stock-gate.ts';
 import { emit } from '../../platform/events.ts';
 import { CLOSE_SALE_JOB, FLASH_ITEM_CHANGED } from './jobs.ts';
 import { giveBackQuota } from './purchase.ts';
@@ -33,7 +34,10 @@ export function wireFlashSale(deps: Deps): void {
   deps.events.subscribe<CancelledOrder>('order.cancelled', 'flashsale.return-units', async (db, e) => {
     if (e.payload.campaignKind !== 'flash_sale') return;
     const itemId = await returnUnits(db, e.payload.orderId, e.payload.by === 'buyer' ? 'cancelled' : 'expired');
-    if (itemId) flashGate(deps).unitsReturned(itemId);
+    if (itemId) {
+      flashGate(deps).unitsReturned(itemId);
+      await flashStockGate(deps)?.forget(itemId);
+    }
   });
 }
 

@@ -14,6 +14,7 @@ import { nextOrderNos, placeCampaignOrders } from '../orders/api.ts';
 import { eligibleBuyers, openedFor, opensFor } from './eligibility.ts';
 import { flashGate } from './gate.ts';
 import { FLASH_ITEM_CHANGED } from './jobs.ts';
+import { flashStockGate } from './stock-gate.ts';
 import { flashItems, flashPurchases, flashQuotas } from './schema.ts';
 
 const refuse = refusals({
@@ -85,12 +86,27 @@ export async function purchaseFlashItem(
   }
   if (!gate.enter(itemId, user.userId)) return refuse('flash-in-progress');
   try {
-    const outcome = await committerFor(ctx.deps).submit(itemId, {
-      userId: user.userId,
-      qty: input.qty,
-      addressId: input.addressId,
-      requestKey,
-    });
+    // With Redis, units are counted down there first: attempts beyond the stock left never reach PostgreSQL.
+    const stockGate = flashStockGate(ctx.deps);
+    const pre = stockGate ? await stockGate.take(ctx.db, itemId, input.qty) : 'skipped';
+    if (pre === 'sold-out') {
+      gate.markSoldOut(itemId);
+      const earlier = await findPurchase(ctx.db, itemId, user.userId, requestKey);
+      return earlier ? ok(earlier) : refuse('flash-sold-out');
+    }
+    let outcome: Outcome | undefined;
+    try {
+      outcome = await committerFor(ctx.deps).submit(itemId, {
+        userId: user.userId,
+        qty: input.qty,
+        addressId: input.addressId,
+        requestKey,
+      });
+    } finally {
+      // A unit taken in Redis goes back unless the database sold it (or found the pool empty).
+      if (pre === 'taken' && !(outcome?.ok === true || outcome?.type === 'flash-sold-out'))
+        await stockGate!.giveBack(itemId, input.qty);
+    }
     ctx.deps.events.kick();
     if (outcome.ok) return ok(outcome.purchase);
     if (outcome.type === 'flash-sold-out') gate.markSoldOut(itemId);
@@ -144,12 +160,22 @@ async function runBatch(
 ): Promise<Outcome[]> {
   return deps.database.db.transaction(async (tx) => {
     const now = deps.clock.now();
-    const [item] = await tx.select().from(flashItems).where(eq(flashItems.id, itemId));
     const view = await flashGate(deps).view(tx, itemId);
-    if (!item || !view) return attempts.map(() => ({ ok: false, type: 'flash-unavailable' as const }));
+    if (!view) return attempts.map(() => ({ ok: false, type: 'flash-unavailable' as const }));
+    // The batch's reads do not depend on each other: sent together, one round trip on PostgreSQL's pipeline.
+    // Addresses are read for every attempt; those refused before the address check simply do not use theirs.
+    const [[item], earlier, addresses, skus] = await Promise.all([
+      tx.select().from(flashItems).where(eq(flashItems.id, itemId)),
+      purchasesByRequest(tx, itemId, attempts),
+      shippingAddressesOf(
+        tx,
+        attempts.map((a) => ({ userId: a.userId, addressId: a.addressId })),
+      ),
+      loadSkusForCheckout(tx, [view.skuId]),
+    ]);
+    if (!item) return attempts.map(() => ({ ok: false, type: 'flash-unavailable' as const }));
 
     const outcomes: (Outcome | undefined)[] = attempts.map(() => undefined);
-    const earlier = await purchasesByRequest(tx, itemId, attempts);
     attempts.forEach((a, i) => {
       const p = earlier.get(`${a.userId}:${a.requestKey}`);
       if (p) outcomes[i] = { ok: true, purchase: p };
@@ -175,10 +201,6 @@ async function runBatch(
       tx,
       view,
       open.map(({ a }) => a.userId),
-    );
-    const addresses = await shippingAddressesOf(
-      tx,
-      open.map(({ a }) => ({ userId: a.userId, addressId: a.addressId })),
     );
     const candidates = open.filter(({ a, i }) => {
       if (!eligible.has(a.userId)) outcomes[i] = { ok: false, type: 'flash-not-eligible' };
@@ -222,7 +244,7 @@ async function runBatch(
     if (winners.length === 0) return settle(outcomes, { ok: false, type: 'flash-sold-out' });
 
     const taken = winners.reduce((n, w) => n + w.a.qty, 0);
-    const sku = (await loadSkusForCheckout(tx, [item.skuId])).get(item.skuId);
+    const sku = skus.get(item.skuId);
     if (!sku) throw new Error(`flash item ${item.id}: SKU ${item.skuId} is gone`);
     const payDeadline = new Date(now.getTime() + view.payWindowSeconds * 1000);
     const placed = await placeCampaignOrders(
@@ -258,22 +280,25 @@ async function runBatch(
       createdAt: now,
       payDeadline,
     }));
-    await bulkInsert(tx, flashPurchases, rows);
-    // Last, so the hot row stays locked only for this statement and the commit.
-    const took = await tx
-      .update(flashItems)
-      .set({ sold: sql`${flashItems.sold} + ${taken}` })
-      .where(
-        and(
-          eq(flashItems.id, item.id),
-          sql`${flashItems.sold} + ${taken} <= ${flashItems.quantity}`,
-          isNull(flashItems.closedAt),
-        ),
-      )
-      .returning({ sold: flashItems.sold });
+    // The purchases, the guarded update of the pool and the event go out together; the update comes after the
+    // inserts, so the hot row stays locked only for it, the event and the commit. A failed guard rolls all back.
+    const [, took] = await Promise.all([
+      bulkInsert(tx, flashPurchases, rows),
+      tx
+        .update(flashItems)
+        .set({ sold: sql`${flashItems.sold} + ${taken}` })
+        .where(
+          and(
+            eq(flashItems.id, item.id),
+            sql`${flashItems.sold} + ${taken} <= ${flashItems.quantity}`,
+            isNull(flashItems.closedAt),
+          ),
+        )
+        .returning({ sold: flashItems.sold }),
+      // One event per batch (not per buyer): rooms showing this item (live flash sales) publish the units left.
+      emit(tx, FLASH_ITEM_CHANGED, { itemId: item.id, saleId: item.saleId }),
+    ]);
     if (took.length === 0) throw new PoolMoved();
-    // One event per batch (not per buyer): rooms showing this item (live flash sales) publish the units left.
-    await emit(tx, FLASH_ITEM_CHANGED, { itemId: item.id, saleId: item.saleId });
     winners.forEach(({ i }, k) => (outcomes[i] = { ok: true, purchase: toDto(rows[k]!) }));
     return settle(outcomes, { ok: false, type: 'flash-sold-out' });
   });

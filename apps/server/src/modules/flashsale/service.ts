@@ -11,6 +11,7 @@ import { communityNames } from '../communities/api.ts';
 import { priorityAccessFrom, type TierCode, tierOf } from '../membership/api.ts';
 import { CLOSE_SALE_JOB, closeSaleKey, FLASH_ITEM_CHANGED } from './jobs.ts';
 import { flashGate } from './gate.ts';
+import { flashStockGate } from './stock-gate.ts';
 import { type FlashPurchaseDto, toDto } from './purchase.ts';
 import { flashItems, flashPurchases, flashQuotas, flashSales, type TIER_CODES } from './schema.ts';
 
@@ -175,7 +176,11 @@ export async function cancelFlashSale(ctx: Ctx, saleId: string): Promise<Result<
     await ctx.deps.jobs.cancel(tx, closeSaleKey(saleId));
     return ok(await slotOf(tx, { ...sale, status: 'cancelled' }, now));
   });
-  if (result.ok) for (const item of result.value.items) flashGate(ctx.deps).forget(item.itemId);
+  if (result.ok)
+    for (const item of result.value.items) {
+      flashGate(ctx.deps).forget(item.itemId);
+      await flashStockGate(ctx.deps)?.forget(item.itemId);
+    }
   return result;
 }
 

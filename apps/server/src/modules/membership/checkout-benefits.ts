@@ -13,9 +13,12 @@ export async function checkoutBenefits(
   userId: string,
   opts: { usePoints: boolean; campaign: boolean },
 ): Promise<CheckoutLoyaltyOffer> {
-  const tier = opts.campaign ? 'regular' : ((await tierOfUsers(db, [userId])).get(userId) ?? 'regular');
+  // Two independent reads, issued together (one round trip on PostgreSQL's pipeline).
+  const [tiers, balance] = opts.campaign
+    ? [undefined, 0]
+    : await Promise.all([tierOfUsers(db, [userId]), walletBalance(db, userId)]);
+  const tier = tiers?.get(userId) ?? 'regular';
   const config = TIERS[tier];
-  const balance = opts.campaign ? 0 : await walletBalance(db, userId);
   const member: MemberDiscountHook = {
     discountFor: (items) =>
       config.percentOff > 0 ? { label: discountLabel(tier), amount: memberDiscountOn(tier, items.itemsAmount) } : null,

@@ -14,7 +14,14 @@ import { removeOrderedFromCart } from './cart.ts';
 import { checkoutCoupons, checkoutLoyalty } from './checkout-ports.ts';
 import { nextOrderNos } from './order-no.ts';
 import { NO_DISCOUNTS } from './pricing.ts';
-import { type CheckoutItemsInput, priceCheckout, refuse, resolveCheckoutLines, skuName } from './quote.ts';
+import {
+  type CheckoutItemsInput,
+  loadPricingInputs,
+  priceCheckout,
+  refuse,
+  resolveCheckoutLines,
+  skuName,
+} from './quote.ts';
 import { checkouts, orderEvents, orderLines, orders } from './schema.ts';
 import { type OrderSummaryDto, summariesOf, toSummary } from './views.ts';
 
@@ -46,18 +53,29 @@ export async function placeOrder(
   return idempotent(ctx, 'orders.create', input, async (tx) => {
     const lines = await resolveCheckoutLines(tx, user.userId, input);
     if (!lines.ok) return lines;
-    const address = await findOwnAddress(tx, user.userId, input.addressId);
+    // The reads pricing needs do not depend on each other: issued together, they share one round trip on
+    // PostgreSQL (pipeline mode) instead of taking seven in turn.
+    const [address, coupons, loyalty, loaded] = await Promise.all([
+      findOwnAddress(tx, user.userId, input.addressId),
+      checkoutCoupons().offer(tx, user.userId, input.couponIds, ctx.now()),
+      checkoutLoyalty().offer(tx, user.userId, {
+        usePoints: input.usePoints === true,
+        campaign: campaign !== undefined,
+      }),
+      loadPricingInputs(
+        tx,
+        lines.value.map((l) => l.skuId),
+      ),
+    ]);
     if (!address) throw notFound('收货地址');
-    const coupons = await checkoutCoupons().offer(tx, user.userId, input.couponIds, ctx.now());
-    const loyalty = await checkoutLoyalty().offer(tx, user.userId, {
-      usePoints: input.usePoints === true,
-      campaign: campaign !== undefined,
-    });
-    const pricedResult = await priceCheckout(tx, user.userId, atCampaignPrices(lines.value, campaign), address, {
-      ...NO_DISCOUNTS,
-      coupons: coupons.hook,
-      ...loyalty.hooks,
-    });
+    const pricedResult = await priceCheckout(
+      tx,
+      user.userId,
+      atCampaignPrices(lines.value, campaign),
+      address,
+      { ...NO_DISCOUNTS, coupons: coupons.hook, ...loyalty.hooks },
+      loaded,
+    );
     if (!pricedResult.ok) return pricedResult;
     const picked = coupons.rejectedPick();
     if (!picked.ok) return picked;
@@ -68,14 +86,18 @@ export async function placeOrder(
         `应付金额已由 ${formatYuan(input.expectedAmount)} 变为 ${formatYuan(priced.payAmount)}`,
       );
     }
-    const reserved = await reserveStock(tx, lines.value);
+    const now = ctx.now();
+    // Stock first, then the day's order-number counter — the lock order every checkout and flash batch keeps —
+    // sent together; a refusal rolls the counter back with everything else.
+    const [reserved, orderNos] = await Promise.all([
+      reserveStock(tx, lines.value),
+      nextOrderNos(tx, now, priced.merchants.length),
+    ]);
     if (!reserved.ok) return refuse('out-of-stock', `${skuName(skus.get(reserved.skuId), reserved.skuId)}库存不足`);
 
-    const now = ctx.now();
     const payDeadline = new Date(now.getTime() + ctx.deps.config.ORDER_PAYMENT_TIMEOUT_MINUTES * 60_000);
     const checkoutId = newId('chk');
     const { id: _addressId, isDefault: _isDefault, ...shipTo } = address;
-    const orderNos = await nextOrderNos(tx, now, priced.merchants.length);
     const placedRows = priced.merchants.map((m, i) => {
       const orderId = newId('ord');
       const order = {

@@ -129,6 +129,15 @@ export async function resolveCheckoutLines(
   return ok([...merged].map(([skuId, qty]) => ({ skuId, qty })));
 }
 
+export type PricingInputs = Awaited<ReturnType<typeof loadPricingInputs>>;
+
+/** The SKUs and their shops' shipping templates: loadable before the address and discounts are known. */
+export async function loadPricingInputs(db: Db, skuIds: string[]) {
+  const skus = await loadSkusForCheckout(db, skuIds);
+  const templates = await loadShippingTemplates(db, [...new Set([...skus.values()].map((s) => s.merchantId))]);
+  return { skus, templates };
+}
+
 /**
  * Prices lines at today's prices. Refuses a line that cannot be bought now; the stock seen here is only a
  * first look, the order's guarded reservation is what decides.
@@ -139,18 +148,20 @@ export async function priceCheckout(
   lines: { skuId: string; qty: number; unitPrice?: number | undefined }[],
   address: { id: string; province: string } | null,
   hooks: PricingHooks = NO_DISCOUNTS,
+  loaded?: PricingInputs,
 ): Promise<Result<PricedCheckout>> {
-  const skus = await loadSkusForCheckout(
-    db,
-    lines.map((l) => l.skuId),
-  );
+  const { skus, templates } =
+    loaded ??
+    (await loadPricingInputs(
+      db,
+      lines.map((l) => l.skuId),
+    ));
   for (const l of lines) {
     const sku = skus.get(l.skuId);
     if (!sku || !sku.purchasable) return refuse('sku-unavailable', `${skuName(sku, l.skuId)}已下架或暂不可购买`);
     if (sku.stock < l.qty)
       return refuse('out-of-stock', `${skuName(sku, l.skuId)}库存不足${sku.stock > 0 ? `，仅剩 ${sku.stock} 件` : ''}`);
   }
-  const templates = await loadShippingTemplates(db, [...new Set([...skus.values()].map((s) => s.merchantId))]);
   const priced = priceLines(
     lines.map((l) => {
       const sku = skus.get(l.skuId)!;

@@ -82,25 +82,23 @@ export async function markCheckoutPaid(
   input: { checkoutId: string; paymentId: string; paidAt: Date; method?: string },
 ): Promise<{ paid: PaidOrder[]; notPayable: (PaidOrder & { status: OrderStatus })[] }> {
   // Locking the checkout serialises two payments of one checkout.
-  const [c] = await db.select().from(checkouts).where(eq(checkouts.id, input.checkoutId)).for('update');
+  // Pipelined: PostgreSQL runs them in the order sent, so the orders are read after the checkout's lock is held.
+  const [[c], rows] = await Promise.all([
+    db.select().from(checkouts).where(eq(checkouts.id, input.checkoutId)).for('update'),
+    db.select().from(orders).where(eq(orders.checkoutId, input.checkoutId)).orderBy(asc(orders.id)),
+  ]);
   if (!c) throw notFound('结算单', input.checkoutId);
-  const rows = await db.select().from(orders).where(eq(orders.checkoutId, c.id)).orderBy(asc(orders.id));
-  // Every payable order moves in one guarded statement; an order cancelled meanwhile simply does not move.
-  const moved = await tryTransitionMany(
-    db,
-    rows.filter((o) => o.status === 'pending_payment').map((o) => o.id),
-    'pay',
-    { paidAt: input.paidAt, paymentId: input.paymentId },
-  );
-  const movedIds = new Set(moved.map((o) => o.id));
-  const lines =
-    moved.length === 0
+  const payable = rows.filter((o) => o.status === 'pending_payment').map((o) => o.id);
+  // Every payable order moves in one guarded statement; an order cancelled meanwhile simply does not move. The
+  // lines of the payable ones are read in the same round trip (those that did not move are ignored).
+  const [moved, payableLines] = await Promise.all([
+    tryTransitionMany(db, payable, 'pay', { paidAt: input.paidAt, paymentId: input.paymentId }),
+    payable.length === 0
       ? []
-      : await db
-          .select()
-          .from(orderLines)
-          .where(inArray(orderLines.orderId, [...movedIds]))
-          .orderBy(asc(orderLines.id));
+      : db.select().from(orderLines).where(inArray(orderLines.orderId, payable)).orderBy(asc(orderLines.id)),
+  ]);
+  const movedIds = new Set(moved.map((o) => o.id));
+  const lines = payableLines.filter((l) => movedIds.has(l.orderId));
   const paid: PaidOrder[] = [];
   const notPayable: (PaidOrder & { status: OrderStatus })[] = [];
   for (const o of rows) {

@@ -77,12 +77,16 @@ async function applyCapture(ctx: Ctx, tx: Db, payment: Payment, paidAt: Date): P
   if (payment.status === 'succeeded' || payment.status === 'duplicate')
     return { paymentId: payment.id, status: payment.status, applied: false };
   const now = ctx.now();
-  const [otherSuccess] = await tx
-    .select({ id: payments.id })
-    .from(payments)
-    .where(
-      and(eq(payments.checkoutId, payment.checkoutId), eq(payments.status, 'succeeded'), ne(payments.id, payment.id)),
-    );
+  // Two independent reads sent together (one round trip on PostgreSQL's pipeline).
+  const [[otherSuccess], covered] = await Promise.all([
+    tx
+      .select({ id: payments.id })
+      .from(payments)
+      .where(
+        and(eq(payments.checkoutId, payment.checkoutId), eq(payments.status, 'succeeded'), ne(payments.id, payment.id)),
+      ),
+    tx.select().from(paymentOrders).where(eq(paymentOrders.paymentId, payment.id)),
+  ]);
   // A second payment for a checkout that is already paid (e.g. a charge closed as failed that the buyer still paid) is refunded whole.
   const status = otherSuccess ? 'duplicate' : 'succeeded';
   const updated = await tx
@@ -92,7 +96,6 @@ async function applyCapture(ctx: Ctx, tx: Db, payment: Payment, paidAt: Date): P
     .returning({ id: payments.id });
   if (updated.length === 0) return { paymentId: payment.id, status: payment.status, applied: false };
 
-  const covered = await tx.select().from(paymentOrders).where(eq(paymentOrders.paymentId, payment.id));
   const paidIds = new Set<string>();
   if (status === 'succeeded') {
     const result = await markCheckoutPaid(tx, {
@@ -107,54 +110,46 @@ async function applyCapture(ctx: Ctx, tx: Db, payment: Payment, paidAt: Date): P
   if (stray.length > 0) throw new Error(`payment ${payment.id} paid orders it does not cover: ${stray.join(', ')}`);
   const paid = covered.filter((c) => paidIds.has(c.orderId));
   const late = covered.filter((c) => !paidIds.has(c.orderId));
-  if (paid.length > 0)
-    await tx
-      .update(paymentOrders)
-      .set({ outcome: 'paid' })
-      .where(
-        and(
-          eq(paymentOrders.paymentId, payment.id),
-          inArray(
-            paymentOrders.orderId,
-            paid.map((c) => c.orderId),
-          ),
-        ),
-      );
-  if (late.length > 0)
-    await tx
-      .update(paymentOrders)
-      .set({ outcome: 'not_payable' })
-      .where(
-        and(
-          eq(paymentOrders.paymentId, payment.id),
-          inArray(
-            paymentOrders.orderId,
-            late.map((c) => c.orderId),
-          ),
-        ),
-      );
-
   const lateTotal = late.reduce((a, c) => a + c.amount, 0);
-  await postJournal(tx, {
-    kind: 'payment.captured',
-    refId: payment.id,
-    memo: `收款 ${formatYuan(payment.amount)}：结算单 ${payment.checkoutId}${lateTotal > 0 ? `，其中 ${formatYuan(lateTotal)} 的订单已取消，待退回` : ''}`,
-    at: now,
-    lines: [
-      { account: accounts.provider(payment.provider), amount: payment.amount },
-      ...paid.map((c) => ({ account: accounts.pending(c.merchantId), amount: -c.amount })),
-      { account: accounts.suspense, amount: -lateTotal },
-    ],
-  });
-  await emit(tx, status === 'succeeded' ? 'payment.succeeded' : 'payment.duplicated', {
-    paymentId: payment.id,
-    checkoutId: payment.checkoutId,
-    userId: payment.userId,
-    amount: payment.amount,
-    paidAt: paidAt.toISOString(),
-    paidOrderIds: paid.map((c) => c.orderId),
-    refundedOrderIds: late.map((c) => c.orderId),
-  });
+  const outcome = (rows: typeof covered, value: 'paid' | 'not_payable') =>
+    rows.length > 0 &&
+    tx
+      .update(paymentOrders)
+      .set({ outcome: value })
+      .where(
+        and(
+          eq(paymentOrders.paymentId, payment.id),
+          inArray(
+            paymentOrders.orderId,
+            rows.map((c) => c.orderId),
+          ),
+        ),
+      );
+  // The outcomes, the capture journal and the event do not depend on each other: sent together.
+  await Promise.all([
+    outcome(paid, 'paid'),
+    outcome(late, 'not_payable'),
+    postJournal(tx, {
+      kind: 'payment.captured',
+      refId: payment.id,
+      memo: `收款 ${formatYuan(payment.amount)}：结算单 ${payment.checkoutId}${lateTotal > 0 ? `，其中 ${formatYuan(lateTotal)} 的订单已取消，待退回` : ''}`,
+      at: now,
+      lines: [
+        { account: accounts.provider(payment.provider), amount: payment.amount },
+        ...paid.map((c) => ({ account: accounts.pending(c.merchantId), amount: -c.amount })),
+        { account: accounts.suspense, amount: -lateTotal },
+      ],
+    }),
+    emit(tx, status === 'succeeded' ? 'payment.succeeded' : 'payment.duplicated', {
+      paymentId: payment.id,
+      checkoutId: payment.checkoutId,
+      userId: payment.userId,
+      amount: payment.amount,
+      paidAt: paidAt.toISOString(),
+      paidOrderIds: paid.map((c) => c.orderId),
+      refundedOrderIds: late.map((c) => c.orderId),
+    }),
+  ]);
   for (const c of late) await refundLatePayment(tx, { ...c, outcome: 'not_payable' }, now);
   return { paymentId: payment.id, status, applied: true };
 }
