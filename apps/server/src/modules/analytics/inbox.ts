@@ -35,11 +35,15 @@ async function insertRows(db: Db, events: readonly BehaviourEvent[]): Promise<nu
     return row as typeof analyticsInbox.$inferInsert;
   });
   // Many rows per statement, one array per column (platform/bulk.ts): the shop sends batches of up to 100.
-  const insert = bulkInsertSql(analyticsInbox, rows, { onConflictDoNothing: true, after: 'inbox_lock', returning: '1' });
+  const insert = bulkInsertSql(analyticsInbox, rows, {
+    onConflictDoNothing: true,
+    after: 'inbox_lock',
+    returning: '1',
+  });
   const result = await db.execute(
     sql`with inbox_lock as materialized (${sql.raw(holdInboxWriteLock)}), added as (${insert}) select count(*)::int as n from added`,
   );
-  return (result as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0;
+  return (result as { rows: { n: number }[] }).rows[0]?.n ?? 0;
 }
 
 const COLUMNS = EVENT_COLUMNS.map(([column]) => column);
