@@ -22,7 +22,7 @@ export async function bulkInsert<T extends PgTable>(
 export function bulkInsertSql<T extends PgTable>(
   table: T,
   rows: readonly Partial<T['$inferInsert']>[],
-  opts: { onConflictDoNothing?: boolean } = {},
+  opts: { onConflictDoNothing?: boolean; after?: string; returning?: string } = {},
 ): SQL {
   const columns = getTableColumns(table) as Record<string, { name: string; getSQLType(): string }>;
   const keys = Object.keys(rows[0]!);
@@ -33,13 +33,15 @@ export function bulkInsertSql<T extends PgTable>(
     const values = rows.map((r) => encode((r as Record<string, unknown>)[key], type));
     return { name: sql.identifier(column.name), array: sql`${sql.param(values)}::${sql.raw(type)}[]` };
   });
+  // `after`: the name of a one-row CTE the caller defines that must run before any row is produced — e.g. taking a
+  // lock before the rows draw their sequence values. Every row is joined to it, so none exists before it has run.
   return sql`insert into ${table} (${sql.join(
     parts.map((p) => p.name),
     sql`, `,
-  )}) select * from unnest(${sql.join(
+  )}) ${opts.after ? sql.raw(`select u.* from ${opts.after}, `) : sql`select * from `}unnest(${sql.join(
     parts.map((p) => p.array),
     sql`, `,
-  )})${opts.onConflictDoNothing ? sql` on conflict do nothing` : sql``}`;
+  )})${opts.after ? sql.raw(' u') : sql``}${opts.onConflictDoNothing ? sql` on conflict do nothing` : sql``}${opts.returning ? sql.raw(` returning ${opts.returning}`) : sql``}`;
 }
 
 /**

@@ -88,15 +88,12 @@ export class EventDeriver {
     orderId: string,
     fact: { placed?: OrderPlaced; attributed?: OrderAttributed; paid?: OrderPaid },
   ): Promise<void> {
-    await db
+    // The upsert returns the row as it now is, locked by this transaction until it ends (no second read).
+    const [row] = await db
       .insert(analyticsOrderFacts)
       .values({ orderId, ...fact })
-      .onConflictDoUpdate({ target: analyticsOrderFacts.orderId, set: fact });
-    const [row] = await db
-      .select()
-      .from(analyticsOrderFacts)
-      .where(eq(analyticsOrderFacts.orderId, orderId))
-      .for('update');
+      .onConflictDoUpdate({ target: analyticsOrderFacts.orderId, set: fact })
+      .returning();
     if (!row?.placed || !row.attributed || !row.paid || row.payRowsWrittenAt) return;
     await this.writePayRows(db, row.placed as OrderPlaced, row.attributed as OrderAttributed, row.paid as OrderPaid);
     await db

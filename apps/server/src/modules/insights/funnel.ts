@@ -44,10 +44,10 @@ const BREAKDOWN_KEY: Record<Exclude<FunnelBreakdown, 'segment' | 'none'>, [colum
  * An ordered funnel over people (`actor`): a person enters at their first step-1 event in [from, to); they reach
  * step k with the earliest step-k event at or after their step-(k−1) event and within `windowHours` of entering.
  *
- * One pass over the events of the period: grouped by person, the entry time and breakdown key come from the
- * step-1 events and every later step's event times are collected into a list; the steps are then matched in
- * order on those (small) per-person lists. A self-join per step read the events once per step and hashed the
- * person id each time — 4× slower over 10M events (docs/PERFORMANCE.md, "Analytics").
+ * Grouped by person: the entry time and breakdown key from the step-1 events, and every later step's event times
+ * collected into a list; the steps are then matched in order on those (small) per-person lists. A self-join per
+ * step read the events once per step and hashed the person id each time — 4× slower over 10M events
+ * (docs/PERFORMANCE.md, "Analytics").
  */
 export async function funnelReport(deps: Deps, scope: Scope, input: FunnelInput): Promise<FunnelReport> {
   const { dialect } = deps.analytics;
@@ -68,22 +68,27 @@ export async function funnelReport(deps: Deps, scope: Scope, input: FunnelInput)
     return `(${c + scoped(scope, params)})`;
   };
   const conds = input.steps.map((step, i) => cond(step, i));
-  const entering = `${conds[0]} AND ts < $to`;
   const key =
     input.breakdown === 'none' || input.breakdown === 'segment'
       ? `'all'`
-      : `coalesce(argMin(${BREAKDOWN_KEY[input.breakdown][0]}, ts) FILTER (WHERE ${entering}), '${BREAKDOWN_KEY[input.breakdown][1]}')`;
-  const later = conds.slice(1).map((c, j) => `${dialect.collect('ts', c)} AS l${j + 1}`);
-  // Events after the period can still complete a funnel entered in it, up to the window after `to`.
-  // People who entered are counted by `entered`, not by `t0` being set: ClickHouse's `min` over no rows is the
-  // type's zero, not NULL.
+      : `coalesce(argMin(${BREAKDOWN_KEY[input.breakdown][0]}, ts), '${BREAKDOWN_KEY[input.breakdown][1]}')`;
+  // Two passes, each with cheap aggregates: the entry (first step-1 event in the period) of everyone who entered,
+  // and the later steps' event times of the (few) people who have any. One pass computing both in the same
+  // grouping cost a third more: its list aggregates ran for every person seen (docs/PERFORMANCE.md, "Analytics").
   const ctes = [
-    `agg AS (SELECT actor, count(*) FILTER (WHERE ${entering}) AS entered, min(ts) FILTER (WHERE ${entering}) AS t0,
-                    ${key} AS k${later.map((l) => `, ${l}`).join('')}
-             FROM events WHERE ts >= $from AND ts <= ${dialect.addSeconds('$to', '$window')} AND (${conds.join(' OR ')})
-             GROUP BY actor)`,
-    `p0 AS (SELECT * FROM agg WHERE entered > 0)`,
+    `s0 AS (SELECT actor, min(ts) AS t0, ${key} AS k FROM events
+            WHERE ts >= $from AND ts < $to AND ${conds[0]} GROUP BY actor)`,
   ];
+  if (input.steps.length > 1) {
+    // Events after the period can still complete a funnel entered in it, up to the window after `to`.
+    const later = conds.slice(1).map((c, j) => `${dialect.collect('ts', c)} AS l${j + 1}`);
+    ctes.push(
+      `later AS (SELECT actor, ${later.join(', ')} FROM events
+                 WHERE ts >= $from AND ts <= ${dialect.addSeconds('$to', '$window')} AND (${conds.slice(1).join(' OR ')})
+                 GROUP BY actor)`,
+      `p0 AS (SELECT s0.*, ${later.map((_, j) => `later.l${j + 1}`).join(', ')} FROM s0 LEFT JOIN later ON later.actor = s0.actor)`,
+    );
+  } else ctes.push(`p0 AS (SELECT * FROM s0)`);
   const deadline = dialect.addSeconds('t0', '$window');
   for (let i = 1; i < input.steps.length; i++) {
     ctes.push(`p${i} AS (SELECT *, ${dialect.firstWithin(`l${i}`, `t${i - 1}`, deadline)} AS t${i} FROM p${i - 1})`);
