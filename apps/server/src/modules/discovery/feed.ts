@@ -3,7 +3,7 @@ import type { Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
 import { publicProfiles } from '../accounts/api.ts';
 import { getMerchantBriefs, getProductBriefs, getProductStock } from '../catalog/api.ts';
-import { followedUserIds } from '../posts/api.ts';
+import { followsOf } from '../posts/api.ts';
 import { DEFAULT_WEIGHTS } from './model/market-model.ts';
 import { scoreOf } from './model/recommend.ts';
 import { sharedList } from './lists.ts';
@@ -61,21 +61,40 @@ export async function discoveryFeed(
   ctx: Ctx,
   input: { cursor?: string; limit: number; ranker?: FeedRanker },
 ): Promise<{ personalised: boolean; items: FeedItem[]; nextCursor: string | null }> {
-  const ranker = input.ranker ?? 'diverse';
+  const page = await productFeedPage(ctx, decodeCursor(input.cursor), input.limit, input.ranker ?? 'diverse');
+  return { personalised: page.personalised, items: page.items, nextCursor: page.nextCursor };
+}
+
+/** What the home feed's posts and live sessions are picked by: the same follows and interests as the products. */
+export interface FeedSignals {
+  followedUsers: string[];
+  followedShops: string[];
+  /** The user's interest categories, strongest first (deleted tags excluded). */
+  categories: string[];
+}
+const NO_SIGNALS: FeedSignals = { followedUsers: [], followedShops: [], categories: [] };
+
+/** A page of the product feed from `offset`, with the signals it was ranked by (home.ts mixes in the rest). */
+export async function productFeedPage(
+  ctx: Ctx,
+  offset: number,
+  limit: number,
+  ranker: FeedRanker,
+): Promise<{ personalised: boolean; items: FeedItem[]; nextCursor: string | null; signals: FeedSignals }> {
   const userId = ctx.actor.kind === 'user' ? ctx.actor.userId : null;
-  const offset = decodeCursor(input.cursor);
-  const needed = Math.min(MAX_FEED, offset + input.limit);
+  const needed = Math.min(MAX_FEED, offset + limit);
   // The first page ranks afresh; scrolling on (a cursor) reads the list it ranked while fresh (feed-cache.ts).
   let state = offset > 0 ? cachedFeed<FeedState>(userId) : null;
   if (state?.ranker !== ranker) state = null;
   if (!state) storeFeed(userId, (state = await rankFeed(ctx, userId, needed, ranker)));
   else if (state.items.length < needed && state.checked < state.ranked.length) await checkMore(ctx.db, state, needed);
   const all = state.items;
-  const more = offset + input.limit < all.length || (state.checked < state.ranked.length && all.length < MAX_FEED);
+  const more = offset + limit < all.length || (state.checked < state.ranked.length && all.length < MAX_FEED);
   return {
     personalised: state.personalised,
-    items: all.slice(offset, offset + input.limit),
-    nextCursor: more ? encodeCursor(offset + input.limit) : null,
+    items: all.slice(offset, offset + limit),
+    nextCursor: more ? encodeCursor(offset + limit) : null,
+    signals: state.signals,
   };
 }
 
@@ -87,6 +106,7 @@ export async function discoveryFeed(
 interface FeedState {
   ranker: FeedRanker;
   personalised: boolean;
+  signals: FeedSignals;
   ranked: RankedItem[];
   checked: number;
   facts: LiveFacts;
@@ -109,16 +129,20 @@ async function rankFeed(ctx: Ctx, userId: string | null, needed: number, ranker:
     const checked = Math.min(ranked.length, toCheck(needed));
     const facts = await liveFacts(ctx.db, ranked.slice(0, checked), []);
     const items = applyRules(ranked.slice(0, checked), facts);
-    return { ranker, personalised: false, ranked, checked, facts, items };
+    return { ranker, personalised: false, signals: NO_SIGNALS, ranked, checked, facts, items };
   };
   if (userId === null) return plain();
-  const [followed, row] = await Promise.all([followedUserIds(ctx.db, userId), userRow(ctx.db, userId)]);
+  const [followed, row] = await Promise.all([followsOf(ctx.db, userId), userRow(ctx.db, userId)]);
   if (!row.personalised) return plain();
   const [stored, social] = await Promise.all([
     row.feed ?? precomputeUserFeeds(ctx.db, [userId], now).then((m) => m.get(userId)!),
-    socialRows(ctx.db, followed, now),
+    socialRows(ctx.db, followed.users, now),
   ]);
-  return personalisedList(ctx, stored, social, now, needed, ranker);
+  const categories = Object.entries(stored.affinity)
+    .sort((a, b) => b[1] - a[1])
+    .map(([c]) => c);
+  const signals = { followedUsers: followed.users, followedShops: followed.merchants, categories };
+  return { ...(await personalisedList(ctx, stored, social, now, needed, ranker)), signals };
 }
 
 /** Checks further ranked items (at least doubling) so that the feed holds `needed` items if it can. */
@@ -196,7 +220,7 @@ async function personalisedList(
   now: Date,
   needed: number,
   ranker: FeedRanker,
-): Promise<FeedState> {
+): Promise<Omit<FeedState, 'signals'>> {
   const db = ctx.db;
   const candidates = new Map<string, Candidate>(stored.candidates.map((c) => [c.p, { ...c, social: 0, friend: null }]));
   const had = new Set(stored.had);
