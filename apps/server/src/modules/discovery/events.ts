@@ -2,6 +2,7 @@ import type { Deps } from '../../deps.ts';
 import type { Db } from '../../platform/db.ts';
 import { forgetShop } from './facts-cache.ts';
 import { invalidateSharedLists } from './lists.ts';
+import { forgetFollows } from './people-cache.ts';
 import { recordInteractions, syncItems } from './learn.ts';
 import { dropUserFeed } from './precompute.ts';
 import { lastBuildAt, rebuildDiscovery } from './rebuild.ts';
@@ -34,6 +35,12 @@ export function wireDiscovery(deps: Deps): void {
   for (const type of ['merchant.suspended', 'merchant.reactivated']) {
     deps.events.subscribe<{ merchantId: string }>(type, `discovery.shop-on-${type}`, async (_db, e) =>
       forgetShop(e.payload.merchantId),
+    );
+  }
+  // Who follows whom is kept in memory (people-cache.ts): a follow or unfollow drops the follower's entry at once.
+  for (const type of ['follow.created', 'follow.deleted']) {
+    deps.events.subscribe<{ followerId: string }>(type, `discovery.follows-on-${type}`, async (_db, e) =>
+      forgetFollows(e.payload.followerId),
     );
   }
   // The home feed's posts and sessions on air (home.ts) are shared lists: a new post or session shows at once here.

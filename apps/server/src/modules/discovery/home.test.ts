@@ -19,8 +19,10 @@ const home = async (who: Client, cursor?: string) => {
 };
 const reasonOf = (e: Entry) => (e.kind === 'product' ? e.product.reason : e.reason);
 const nicknameOf = async (who: Client) => ((await who.get('/api/v1/me')).body as { nickname: string }).nickname;
-const follow = async (who: Client, userId: string) =>
+const follow = async (who: Client, userId: string) => {
   expect((await who.put(`/api/v1/follows/user/${userId}`, { on: true })).status).toBe(200);
+  await t.drain(); // follow.created, dispatched on commit in a running server
+};
 const publish = async (author: Client, title: string) => {
   const res = await author.post('/api/v1/posts', {
     kind: 'image_text',
