@@ -210,10 +210,8 @@ async function measureFeed(m: Market, model: RecommenderModel) {
         });
         tokens.push(((await res.json()) as { token: string }).token);
       }
-      const get = async (token: string) => {
-        const res = await fetch(`${server.baseUrl}/api/v1/discovery/feed?limit=20`, {
-          headers: { authorization: `Bearer ${token}` },
-        });
+      const get = async (token: string, path = '/api/v1/discovery/feed?limit=20') => {
+        const res = await fetch(`${server.baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
         const body = (await res.json()) as { personalised: boolean; items: { reason: { kind: string } }[] };
         if (!res.ok || !body.personalised) throw new Error(`feed ${res.status}`);
         return body;
@@ -223,23 +221,29 @@ async function measureFeed(m: Market, model: RecommenderModel) {
         for (const item of (await get(token)).items)
           kinds.set(item.reason.kind, (kinds.get(item.reason.kind) ?? 0) + 1);
       say(`  reasons on first pages: ${JSON.stringify(Object.fromEntries(kinds))}`);
-      const latencies: number[] = [];
-      let failures = 0;
-      const until = performance.now() + SECONDS * 1000;
-      await Promise.all(
-        Array.from({ length: CONCURRENCY }, async (_, w) => {
-          for (let r = 0; performance.now() < until; r++) {
-            const started = performance.now();
-            try {
-              await get(tokens[(w + r * CONCURRENCY) % tokens.length]!);
-              latencies.push(performance.now() - started);
-            } catch {
-              failures++;
+      /** 50 closed-loop users for SECONDS: sorted latencies and failures. */
+      const load = async (path?: string) => {
+        const latencies: number[] = [];
+        let failures = 0;
+        const until = performance.now() + SECONDS * 1000;
+        await Promise.all(
+          Array.from({ length: CONCURRENCY }, async (_, w) => {
+            for (let r = 0; performance.now() < until; r++) {
+              const started = performance.now();
+              try {
+                await get(tokens[(w + r * CONCURRENCY) % tokens.length]!, path);
+                latencies.push(performance.now() - started);
+              } catch {
+                failures++;
+              }
             }
-          }
-        }),
-      );
-      latencies.sort((a, b) => a - b);
+          }),
+        );
+        return { latencies: latencies.sort((a, b) => a - b), failures };
+      };
+      const { latencies, failures } = await load();
+      // The shop's home page asks for the mixed feed (products, posts, live sessions): measured the same way.
+      const home = process.env.HOME_FEED === '1' ? (await load('/api/v1/discovery/home?limit=20')).latencies : null;
       const helloPerSec = await measureHello(server.baseUrl);
       const out = {
         p50Ms: round(percentile(latencies, 50)),
@@ -249,8 +253,11 @@ async function measureFeed(m: Market, model: RecommenderModel) {
         feedFailures: failures,
         concurrency: CONCURRENCY,
         helloPerSec: round(helloPerSec),
+        ...(home ? { homeP50Ms: round(percentile(home, 50)), homeP99Ms: round(percentile(home, 99)) } : {}),
       };
       say(`  feed p50 ${out.p50Ms} ms, p99 ${out.p99Ms} ms, ${out.feedPerSec} req/s; hello ${out.helloPerSec} req/s`);
+      if (home)
+        say(`  home (mixed) p50 ${out.homeP50Ms} ms, p99 ${out.homeP99Ms} ms, ${round(home.length / SECONDS)} req/s`);
       return out;
     } finally {
       await server.stop();

@@ -1,12 +1,14 @@
 // Journey 17: the demo consumer follows a creator; the product the creator just bought appears in 为你推荐 with the
 // reason naming them, and 为什么推荐 explains it. Switching personalisation off (Art. 17) changes the feed at once to
-// popular and new items, and switching it back restores the personal feed.
+// popular and new items, and switching it back restores the personal feed. The same feed mixes in posts and live
+// sessions: the creator's new post shows with 「你关注的 @… 发布了笔记」, and a session on air shows as a live card.
 import { demo, type Journey, type World } from '../harness.ts';
 import { apiGet, apiLogin, expectText, shopLogin } from './steps.ts';
 
 interface Product {
   id: string;
   title: string;
+  images?: string[];
   salesCount: number;
   skus: { id: string; stock: number }[];
 }
@@ -69,6 +71,17 @@ export const discoveryFeed: Journey = {
     const payment = await apiSend(world, 'POST', '/api/v1/payments', creator.token, { checkoutId: placed.checkoutId });
     await apiSend(world, 'POST', `/api/v1/sandbox/pay/${payment.paymentId}`, creator.token, { outcome: 'succeeded' });
 
+    // …and writes a post about it (tagging it), which the home feed mixes in once the consumer follows her.
+    const postTitle = `刚入手的好物 ${Date.now() % 10_000}`;
+    await apiSend(world, 'POST', '/api/v1/posts', creator.token, {
+      kind: 'image_text',
+      title: postTitle,
+      body: '用了几天，真心推荐。',
+      images: [product.images?.[0] ?? '/media/placeholder/post.svg?label=笔记'],
+      productIds: [product.id],
+    });
+    const onAir = (await apiGet(world, '/api/v1/live/sessions?tab=live&limit=1')).items as unknown[];
+
     // The consumer follows the creator on her profile page.
     const { page } = await world.shop();
     await shopLogin(page, demo.consumer, `/users/${me.id}`);
@@ -81,6 +94,7 @@ export const discoveryFeed: Journey = {
     // dispatched in the background, so reload until it has arrived; 加载更多 as a shopper would scroll).
     const reason = `你关注的 @${me.nickname} 买过`;
     const card = page.getByTestId('rec-card').filter({ hasText: product.title });
+    const post = page.getByTestId('home-post').filter({ hasText: postTitle });
     const deadline = Date.now() + 30_000;
     for (;;) {
       await page.goto('/');
@@ -88,17 +102,28 @@ export const discoveryFeed: Journey = {
       for (let i = 0; i < 5 && (await card.count()) === 0; i++) {
         const more = page.getByTestId('rec-more');
         if ((await more.count()) === 0) break;
-        const loaded = page.waitForResponse((r) => r.url().includes('/api/v1/discovery/feed'));
+        const loaded = page.waitForResponse((r) => r.url().includes('/api/v1/discovery/home'));
         await more.click();
         await loaded;
         await page.getByTestId('rec-more').or(page.getByTestId('rec-grid')).first().waitFor();
       }
-      if ((await card.count()) > 0) break;
-      if (Date.now() > deadline) throw new Error(`${product.title} never appeared in 为你推荐`);
+      if ((await card.count()) > 0 && (await post.count()) > 0) break;
+      if (Date.now() > deadline) throw new Error(`${product.title} or ${postTitle} never appeared in 为你推荐`);
     }
     await expectText(card.getByTestId('rec-reason'), reason);
     await card.scrollIntoViewIfNeeded();
     await world.shot(page, '17-01-home-feed');
+
+    // The creator's post is in the same feed, with the reason naming her; a session on air shows as a live card.
+    await expectText(post.getByTestId('rec-reason'), `你关注的 @${me.nickname} 发布了笔记`);
+    if (onAir.length > 0) {
+      const live = page.getByTestId('home-live').first();
+      await live.waitFor();
+      const text = (await live.getByTestId('rec-reason').innerText()).trim();
+      if (!/^(正在直播|你关注的)/.test(text)) throw new Error(`live card without its reason: ${text}`);
+    }
+    await post.scrollIntoViewIfNeeded();
+    await world.shot(page, '17-01b-home-feed-post');
 
     // 为什么推荐 explains the source and links to the settings.
     await card.getByTestId('rec-reason').click();
@@ -120,7 +145,9 @@ export const discoveryFeed: Journey = {
     await page.getByTestId('rec-off-note').scrollIntoViewIfNeeded();
     const reasons = await page.getByTestId('rec-reason').allInnerTexts();
     if (reasons.length === 0) throw new Error('the non-personalised feed is empty');
-    const personal = reasons.filter((r) => !['热门', '新品', '在售好物'].includes(r.trim()));
+    const personal = reasons.filter(
+      (r) => !['热门', '新品', '在售好物', '热门笔记'].includes(r.trim()) && !r.trim().startsWith('正在直播'),
+    );
     if (personal.length > 0) throw new Error(`personalised reasons after switching off: ${JSON.stringify(personal)}`);
     await world.shot(page, '17-04-home-feed-off');
 

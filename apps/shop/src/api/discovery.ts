@@ -29,6 +29,25 @@ export function useDiscoveryFeed(limit = 10, variant: string | null = null, enab
   });
 }
 
+export type HomeEntry = GetOk<'/api/v1/discovery/home'>['entries'][number];
+
+/** 首页推荐: products, posts and live sessions mixed, each with its reason; the same ranker variant as above. */
+export function useHomeFeed(limit = 10, variant: string | null = null, enabled = true) {
+  const ranker = variant !== null && FEED_RANKERS.includes(variant) ? (variant as FeedRanker) : undefined;
+  return useInfiniteQuery({
+    queryKey: [...discoveryKey, 'home', limit, ranker ?? 'default'],
+    queryFn: ({ pageParam }) =>
+      must(
+        api.GET('/api/v1/discovery/home', {
+          params: { query: { limit, ...(ranker ? { ranker } : {}), ...(pageParam ? { cursor: pageParam } : {}) } },
+        }),
+      ),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled,
+  });
+}
+
 export function useProductRecommendations(productId: string, kind: 'similar' | 'bought-together') {
   return useQuery({
     queryKey: [...discoveryKey, 'product', productId, kind],

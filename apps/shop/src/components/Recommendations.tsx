@@ -14,7 +14,7 @@ import { ProductGridSkeleton } from './Skeletons.tsx';
 import './Recommendations.css';
 
 /** A recommended product with the reason its source gave; tapping the reason opens 为什么推荐. */
-function RecommendCard({
+export function RecommendCard({
   item,
   slot,
   position,
@@ -58,13 +58,23 @@ function RecommendCard({
   );
 }
 
+/** A reason as the 为什么推荐 sheet shows it: products', posts' and live sessions' reasons all fit. */
+export interface WhyReason {
+  kind: string;
+  text: string;
+  detail: string;
+  userId?: string;
+  nickname?: string;
+  anchorProductId?: string;
+  merchantId?: string;
+}
+
 /** 为什么推荐: the source behind the reason, where it came from, and the way to switch it off. */
-function WhySheet({ item, onClose }: { item: FeedItem | null; onClose: () => void }) {
+export function WhySheet({ reason: r, onClose }: { reason: WhyReason | null; onClose: () => void }) {
   const t = useT();
-  const r = item?.reason;
   return (
     <Popup
-      visible={item !== null}
+      visible={r !== null}
       onMaskClick={onClose}
       onClose={onClose}
       bodyStyle={{ borderRadius: '12px 12px 0 0', padding: '16px 16px 24px' }}
@@ -74,9 +84,14 @@ function WhySheet({ item, onClose }: { item: FeedItem | null; onClose: () => voi
           <h2 className="section-title">{t('为什么推荐')}</h2>
           <p className="rec-why-reason">{r.text}</p>
           <p className="muted">{r.detail}</p>
-          {r.kind === 'social' && r.userId && (
+          {(r.kind === 'social' || r.kind === 'following') && r.userId && (
             <Link to={`/users/${r.userId}`} onClick={onClose}>
               {t('看看 @{name} 的主页', { name: r.nickname ?? '' })}
+            </Link>
+          )}
+          {r.kind === 'following' && r.merchantId && (
+            <Link to={`/merchant/${r.merchantId}`} onClick={onClose}>
+              {t('去店铺看看')}
             </Link>
           )}
           {(r.kind === 'together' || r.kind === 'similar') && r.anchorProductId && (
@@ -107,13 +122,13 @@ function RecommendGrid({ items, slot }: { items: FeedItem[]; slot: string }) {
           <RecommendCard key={item.productId} item={item} slot={slot} position={i} onWhy={() => setWhy(item)} />
         ))}
       </div>
-      <WhySheet item={why} onClose={() => setWhy(null)} />
+      <WhySheet reason={why?.reason ?? null} onClose={() => setWhy(null)} />
     </>
   );
 }
 
 /** The experiment comparing the feed's two rankers (demo seed creates it; operators start it in the console). */
-const FEED_RANKER_EXPERIMENT = 'feed-ranker';
+export const FEED_RANKER_EXPERIMENT = 'feed-ranker';
 
 /** 为你推荐 (home) and 猜你喜欢 (after payment, empty cart): the discovery feed with its reasons. */
 export function RecommendedSection({

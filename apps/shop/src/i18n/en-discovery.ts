@@ -13,6 +13,13 @@ export const enDiscovery = {
     'The reason comes from the data source that produced this recommendation. You can turn personalisation off or delete interest tags at any time.',
   管理推荐设置: 'Manage recommendation settings',
   推荐设置: 'Recommendation settings',
+  '个性化推荐已关闭，正在展示热门商品、笔记与直播':
+    'Personalisation is off: showing popular products, posts and live rooms',
+  暂时没有可推荐的内容: 'Nothing to recommend yet',
+  '购物、关注创作者或发布笔记后，这里会更懂你': 'Shop, follow creators or post and this will learn what you like',
+  '品牌合作：{brand}': 'Brand partnership: {brand}',
+  去店铺看看: 'Visit the shop',
+  笔记: 'Post',
   加载更多: 'Load more',
   '个性化推荐已关闭，正在展示热门与新品': 'Personalisation is off: showing popular and new items',
   暂时没有可推荐的商品: 'Nothing to recommend yet',

@@ -9,7 +9,7 @@ import { FlashStrip } from '../components/FlashStrip.tsx';
 import { ProductGrid, useSalesText } from '../components/ProductCard.tsx';
 import { Price } from '../components/Price.tsx';
 import { EmptyState, QueryError } from '../components/QueryError.tsx';
-import { RecommendedSection } from '../components/Recommendations.tsx';
+import { HomeFeedSection } from '../components/HomeFeed.tsx';
 import { ProductGridSkeleton } from '../components/Skeletons.tsx';
 import { LiveStrip } from './live/LiveStrip.tsx';
 import { useT, type MessageKey } from '../i18n/index.tsx';
@@ -148,7 +148,7 @@ export default function HomePage() {
 
         <LiveStrip />
 
-        <RecommendedSection title={t('为你推荐')} slot="home.recommend" more />
+        <HomeFeedSection title={t('为你推荐')} slot="home.recommend" />
 
         <section aria-labelledby="home-feed-title">
           <div className="home-feed-head">

@@ -37,6 +37,8 @@ describe('reasons come from the source that produced the item', () => {
     expect(before?.reason.kind).not.toBe('social');
 
     expect((await viewer.put(`/api/v1/follows/user/${creator.userId}`, { on: true })).status).toBe(200);
+    // The follow reaches discovery's memory of who follows whom through follow.created, dispatched on commit.
+    await t.drain();
     const after = await feed(viewer);
     expect(after.personalised).toBe(true);
     const item = after.items.find((i) => i.productId === s.productId);

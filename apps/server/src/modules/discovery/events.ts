@@ -1,6 +1,8 @@
 import type { Deps } from '../../deps.ts';
 import type { Db } from '../../platform/db.ts';
 import { forgetShop } from './facts-cache.ts';
+import { invalidateSharedLists } from './lists.ts';
+import { forgetFollows } from './people-cache.ts';
 import { recordInteractions, syncItems } from './learn.ts';
 import { dropUserFeed } from './precompute.ts';
 import { lastBuildAt, rebuildDiscovery } from './rebuild.ts';
@@ -35,6 +37,16 @@ export function wireDiscovery(deps: Deps): void {
       forgetShop(e.payload.merchantId),
     );
   }
+  // Who follows whom is kept in memory (people-cache.ts): a follow or unfollow drops the follower's entry at once.
+  for (const type of ['follow.created', 'follow.deleted']) {
+    deps.events.subscribe<{ followerId: string }>(type, `discovery.follows-on-${type}`, async (_db, e) =>
+      forgetFollows(e.payload.followerId),
+    );
+  }
+  // The home feed's posts and sessions on air (home.ts) are shared lists: a new post or session shows at once here.
+  for (const type of ['live.started', 'live.ended']) {
+    deps.events.subscribe(type, `discovery.home-on-${type}`, async () => invalidateSharedLists());
+  }
   deps.events.subscribe<OrderPaid>('order.paid', 'discovery.bought', async (db, e) => {
     const productIds = e.payload.lines.map((l) => l.productId);
     await syncItems(db, productIds, deps.clock.now());
@@ -50,7 +62,9 @@ export function wireDiscovery(deps: Deps): void {
     await dropUserFeed(db, e.payload.userId);
   });
   deps.events.subscribe<PostCreated>('post.created', 'discovery.posted', async (db, e) => {
-    if (e.payload.status !== 'published' || e.payload.productIds.length === 0) return;
+    if (e.payload.status !== 'published') return;
+    invalidateSharedLists();
+    if (e.payload.productIds.length === 0) return;
     await recordInteractions(db, {
       userId: e.payload.authorId,
       productIds: e.payload.productIds,

@@ -3,7 +3,8 @@ import type { Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
 import { publicProfiles } from '../accounts/api.ts';
 import { getMerchantBriefs, getProductBriefs, getProductStock } from '../catalog/api.ts';
-import { followedUserIds } from '../posts/api.ts';
+import { followsOf } from '../posts/api.ts';
+import { cachedFollows, profilesOf, rememberFollows } from './people-cache.ts';
 import { DEFAULT_WEIGHTS } from './model/market-model.ts';
 import { scoreOf } from './model/recommend.ts';
 import { sharedList } from './lists.ts';
@@ -61,21 +62,40 @@ export async function discoveryFeed(
   ctx: Ctx,
   input: { cursor?: string; limit: number; ranker?: FeedRanker },
 ): Promise<{ personalised: boolean; items: FeedItem[]; nextCursor: string | null }> {
-  const ranker = input.ranker ?? 'diverse';
+  const page = await productFeedPage(ctx, decodeCursor(input.cursor), input.limit, input.ranker ?? 'diverse');
+  return { personalised: page.personalised, items: page.items, nextCursor: page.nextCursor };
+}
+
+/** What the home feed's posts and live sessions are picked by: the same follows and interests as the products. */
+export interface FeedSignals {
+  followedUsers: string[];
+  followedShops: string[];
+  /** The user's interest categories, strongest first (deleted tags excluded). */
+  categories: string[];
+}
+const NO_SIGNALS: FeedSignals = { followedUsers: [], followedShops: [], categories: [] };
+
+/** A page of the product feed from `offset`, with the signals it was ranked by (home.ts mixes in the rest). */
+export async function productFeedPage(
+  ctx: Ctx,
+  offset: number,
+  limit: number,
+  ranker: FeedRanker,
+): Promise<{ personalised: boolean; items: FeedItem[]; nextCursor: string | null; signals: FeedSignals }> {
   const userId = ctx.actor.kind === 'user' ? ctx.actor.userId : null;
-  const offset = decodeCursor(input.cursor);
-  const needed = Math.min(MAX_FEED, offset + input.limit);
+  const needed = Math.min(MAX_FEED, offset + limit);
   // The first page ranks afresh; scrolling on (a cursor) reads the list it ranked while fresh (feed-cache.ts).
   let state = offset > 0 ? cachedFeed<FeedState>(userId) : null;
   if (state?.ranker !== ranker) state = null;
   if (!state) storeFeed(userId, (state = await rankFeed(ctx, userId, needed, ranker)));
   else if (state.items.length < needed && state.checked < state.ranked.length) await checkMore(ctx.db, state, needed);
   const all = state.items;
-  const more = offset + input.limit < all.length || (state.checked < state.ranked.length && all.length < MAX_FEED);
+  const more = offset + limit < all.length || (state.checked < state.ranked.length && all.length < MAX_FEED);
   return {
     personalised: state.personalised,
-    items: all.slice(offset, offset + input.limit),
-    nextCursor: more ? encodeCursor(offset + input.limit) : null,
+    items: all.slice(offset, offset + limit),
+    nextCursor: more ? encodeCursor(offset + limit) : null,
+    signals: state.signals,
   };
 }
 
@@ -87,6 +107,7 @@ export async function discoveryFeed(
 interface FeedState {
   ranker: FeedRanker;
   personalised: boolean;
+  signals: FeedSignals;
   ranked: RankedItem[];
   checked: number;
   facts: LiveFacts;
@@ -109,16 +130,20 @@ async function rankFeed(ctx: Ctx, userId: string | null, needed: number, ranker:
     const checked = Math.min(ranked.length, toCheck(needed));
     const facts = await liveFacts(ctx.db, ranked.slice(0, checked), []);
     const items = applyRules(ranked.slice(0, checked), facts);
-    return { ranker, personalised: false, ranked, checked, facts, items };
+    return { ranker, personalised: false, signals: NO_SIGNALS, ranked, checked, facts, items };
   };
   if (userId === null) return plain();
-  const [followed, row] = await Promise.all([followedUserIds(ctx.db, userId), userRow(ctx.db, userId)]);
+  // Who the user follows from this process's memory (people-cache.ts) when it has it; then one statement.
+  const followed = cachedFollows(userId) ?? rememberFollows(userId, await followsOf(ctx.db, userId));
+  const row = await userRow(ctx.db, userId, followed.users, now);
   if (!row.personalised) return plain();
-  const [stored, social] = await Promise.all([
-    row.feed ?? precomputeUserFeeds(ctx.db, [userId], now).then((m) => m.get(userId)!),
-    socialRows(ctx.db, followed, now),
-  ]);
-  return personalisedList(ctx, stored, social, now, needed, ranker);
+  const stored = row.feed ?? (await precomputeUserFeeds(ctx.db, [userId], now)).get(userId)!;
+  const social = row.social;
+  const categories = Object.entries(stored.affinity)
+    .sort((a, b) => b[1] - a[1])
+    .map(([c]) => c);
+  const signals = { followedUsers: followed.users, followedShops: followed.merchants, categories };
+  return { ...(await personalisedList(ctx, stored, social, now, needed, ranker)), signals };
 }
 
 /** Checks further ranked items (at least doubling) so that the feed holds `needed` items if it can. */
@@ -132,20 +157,7 @@ async function checkMore(db: Db, state: FeedState, needed: number): Promise<void
   state.items = applyRules(state.ranked.slice(0, upTo), state.facts);
 }
 
-type Json = Record<string, unknown>;
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
-
-/** The user's off-switch and precomputed candidates, in one statement. */
-async function userRow(db: Db, userId: string): Promise<{ personalised: boolean; feed: StoredFeed | null }> {
-  const [row] = rowsOf<{ personalised: boolean | null; feed: unknown }>(
-    await db.execute(sql`select
-      (select personalised from discovery_settings where user_id = ${userId}) as personalised,
-      (select feed from discovery_user_feeds where user_id = ${userId}) as feed`),
-  );
-  // node-postgres parses json columns; PGlite does too, but a string is accepted either way.
-  const feed = typeof row?.feed === 'string' ? (JSON.parse(row.feed) as StoredFeed) : (row?.feed as StoredFeed | null);
-  return { personalised: row?.personalised ?? true, feed: feed ?? null };
-}
 
 interface SocialRow {
   userId: string;
@@ -156,37 +168,50 @@ interface SocialRow {
 }
 
 /**
- * What the followed users bought or posted in the last 30 days: each one's 30 most recent (read through the
+ * In one statement: the user's off-switch, their precomputed candidates (precompute.ts), and — when personalised —
+ * what the people they follow bought or posted in the last 30 days: each one's 30 most recent (read through the
  * (user, last_at) index, so a very active creator costs no more than a quiet friend), with the items' features.
  */
-async function socialRows(db: Db, followed: string[], now: Date): Promise<SocialRow[]> {
-  if (followed.length === 0) return [];
+async function userRow(
+  db: Db,
+  userId: string,
+  followed: string[],
+  now: Date,
+): Promise<{ personalised: boolean; feed: StoredFeed | null; social: SocialRow[] }> {
   const since = new Date(now.getTime() - SOCIAL_DAYS * DAY);
-  const rows = rowsOf<Json>(
-    await db.execute(sql`
-      select x.user_id, x.product_id, x.kind, x.weight, x.last_at, i.merchant_id, i.category_id, i.listed_at, i.popularity
-      from unnest(${sql.param(followed)}::text[]) as f(id)
-      cross join lateral (
-        select user_id, product_id, kind, weight, last_at from discovery_interactions
-        where user_id = f.id and last_at > ${since.toISOString()}::timestamptz order by last_at desc limit 30
-      ) x
-      join discovery_items i on i.product_id = x.product_id`),
+  const [row] = rowsOf<{ personalised: boolean | null; feed: unknown; social: unknown }>(
+    await db.execute(sql`with s as (select personalised from discovery_settings where user_id = ${userId})
+      select (select personalised from s) as personalised,
+        (select feed from discovery_user_feeds where user_id = ${userId}) as feed,
+        (select coalesce(json_agg(json_build_array(x.user_id, x.product_id, x.kind, x.weight, x.last_at,
+            i.merchant_id, i.category_id, i.listed_at, i.popularity)), '[]'::json)
+          from unnest(${sql.param(followed)}::text[]) as f(id)
+          cross join lateral (
+            select user_id, product_id, kind, weight, last_at from discovery_interactions
+            where user_id = f.id and last_at > ${since.toISOString()}::timestamptz order by last_at desc limit 30
+          ) x
+          join discovery_items i on i.product_id = x.product_id
+          where coalesce((select personalised from s), true)) as social`),
   );
-  return rows.map((r) => ({
-    userId: r.user_id as string,
-    kind: r.kind as 'bought' | 'posted',
-    weight: Number(r.weight),
-    lastAt: new Date(r.last_at as string).getTime(),
+  // node-postgres parses json columns; PGlite does too, but a string is accepted either way.
+  const json = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
+  const feed = json<StoredFeed | null>(row?.feed);
+  const social = (json<unknown[][] | null>(row?.social) ?? []).map((r) => ({
+    userId: r[0] as string,
+    kind: r[2] as 'bought' | 'posted',
+    weight: Number(r[3]),
+    lastAt: new Date(r[4] as string).getTime(),
     item: {
-      p: r.product_id as string,
-      m: r.merchant_id as string,
-      c: r.category_id as string,
+      p: r[1] as string,
+      m: r[5] as string,
+      c: r[6] as string,
       sim: 0,
       aff: 0,
-      pop: Number(r.popularity),
-      at: new Date(r.listed_at as string).getTime(),
+      pop: Number(r[8]),
+      at: new Date(r[7] as string).getTime(),
     },
   }));
+  return { personalised: row?.personalised ?? true, feed: feed ?? null, social };
 }
 
 async function personalisedList(
@@ -196,7 +221,7 @@ async function personalisedList(
   now: Date,
   needed: number,
   ranker: FeedRanker,
-): Promise<FeedState> {
+): Promise<Omit<FeedState, 'signals'>> {
   const db = ctx.db;
   const candidates = new Map<string, Candidate>(stored.candidates.map((c) => [c.p, { ...c, social: 0, friend: null }]));
   const had = new Set(stored.had);
@@ -240,7 +265,7 @@ async function personalisedList(
   const anchors = [...new Set(cs.flatMap((c) => (c.a ? [c.a.p] : [])))];
   const checked = Math.min(order.length, toCheck(needed));
   const [profiles, facts, categories] = await Promise.all([
-    publicProfiles(db, users),
+    profilesOf(users, (ids) => publicProfiles(db, ids)),
     liveFacts(
       db,
       order.slice(0, checked).map((s) => ({ productId: s.c.p, merchantId: s.c.m })),

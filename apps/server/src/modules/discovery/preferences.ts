@@ -25,3 +25,17 @@ async function loadCategoryNames(ctx: Ctx): Promise<Map<string, string>> {
   walk(await getCategoryTree(ctx));
   return names;
 }
+
+/** Each category's top-level category (posts are keyed by top-level categories, products by their own). */
+export function topCategories(ctx: Ctx): Promise<Map<string, string>> {
+  return sharedList(ctx.db, 'category-tops', async () => {
+    const tops = new Map<string, string>();
+    const walk = (nodes: CategoryNode[], top: string | null) =>
+      nodes.forEach((n) => {
+        tops.set(n.id, top ?? n.id);
+        walk(n.children, top ?? n.id);
+      });
+    walk(await getCategoryTree(ctx), null);
+    return tops;
+  });
+}

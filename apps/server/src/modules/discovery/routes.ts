@@ -2,6 +2,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ctxOf } from '../../platform/context.ts';
 import type { App } from '../../platform/http.ts';
+import { LiveCardSchema } from '../live/api.ts';
+import { PostCardSchema } from '../posts/api.ts';
 import * as svc from './service.ts';
 
 const tags = ['推荐'];
@@ -29,6 +31,24 @@ const FeedItem = z.object({
   merchantName: z.string(),
   reason: Reason,
 });
+const SideReason = z.object({
+  kind: z.enum(['following', 'topic', 'live', 'popular']),
+  text: z.string(),
+  detail: z.string(),
+  userId: z.string().optional(),
+  nickname: z.string().optional(),
+  merchantId: z.string().optional(),
+  categoryId: z.string().optional(),
+});
+const HomeEntry = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('product'), product: FeedItem }),
+  z.object({
+    kind: z.literal('post'),
+    post: PostCardSchema.omit({ liked: true, status: true }).describe('「广告」：sponsor 不为空时必须展示'),
+    reason: SideReason,
+  }),
+  z.object({ kind: z.literal('live'), live: LiveCardSchema, reason: SideReason }),
+]);
 const Settings = z.object({ personalised: z.boolean(), updatedAt: z.string().nullable() });
 const InterestTag = z.object({ tag: z.string(), name: z.string(), weight: z.number() });
 
@@ -56,6 +76,26 @@ export default async function discoveryRoutes(app: App) {
       },
     },
     async (req) => svc.discoveryFeed(ctxOf(req), req.query),
+  );
+
+  r.get(
+    '/api/v1/discovery/home',
+    {
+      config: { permission: 'public', rateLimit: { max: 600, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        summary: '首页推荐：商品、笔记与直播混排（每项附推荐理由；品牌合作笔记标「广告」）',
+        querystring: z.object({
+          cursor: z.string().max(64).optional(),
+          limit: z.coerce.number().int().min(1).max(50).default(20),
+          ranker: z.enum(svc.FEED_RANKERS).default('diverse').describe('商品部分的排序方式（同 /discovery/feed）'),
+        }),
+        response: {
+          200: z.object({ personalised: z.boolean(), entries: z.array(HomeEntry), nextCursor: z.string().nullable() }),
+        },
+      },
+    },
+    async (req) => svc.discoveryHome(ctxOf(req), req.query),
   );
 
   r.get(

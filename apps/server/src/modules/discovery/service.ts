@@ -17,6 +17,7 @@ import {
 } from './schema.ts';
 
 export { discoveryFeed, FEED_RANKERS } from './feed.ts';
+export { discoveryHome } from './home.ts';
 
 export async function getRecommendationSettings(
   ctx: Ctx,

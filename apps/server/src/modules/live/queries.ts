@@ -41,7 +41,7 @@ async function viewerCounts(deps: Deps, db: Db, sessions: LiveSession[]): Promis
   return counts;
 }
 
-async function toCards(deps: Deps, db: Db, sessions: LiveSession[]) {
+export async function toCards(deps: Deps, db: Db, sessions: LiveSession[]) {
   const ids = sessions.map((s) => s.id);
   const bag = ids.length
     ? await db

@@ -5,7 +5,7 @@ import { applyPostModeration } from './compose.ts';
 import { postAuthors } from './service.ts';
 import { countShare } from './social.ts';
 
-// posts publishes post.created, post.liked, post.commented, follow.created, partnership.created, and provides
+// posts publishes post.created, post.liked, post.commented, follow.created, follow.deleted, partnership.created, and provides
 // attribution's post-authors lookup (a touch on a post credits its author).
 
 interface ModerationDecided {

@@ -108,7 +108,7 @@ export async function setFollowing(
           at: ctx.now().toISOString(),
         });
     } else {
-      await db
+      const removed = await db
         .delete(follows)
         .where(
           and(
@@ -116,7 +116,16 @@ export async function setFollowing(
             eq(follows.targetType, target.type),
             eq(follows.targetId, target.id),
           ),
-        );
+        )
+        .returning();
+      // Discovery keeps who-follows-whom in memory: an unfollow has to reach it like a follow does.
+      if (removed.length > 0)
+        await emit(db, 'follow.deleted', {
+          followerId: user.userId,
+          targetType: target.type,
+          targetId: target.id,
+          at: ctx.now().toISOString(),
+        });
     }
     return ok({ following });
   });
