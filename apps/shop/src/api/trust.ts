@@ -7,7 +7,7 @@ export type ComplaintInput = BodyOf<'/api/v1/complaints', 'post'>;
 export type Claim = GetOk<'/api/v1/compensation-claims/{id}'>;
 export type ClaimInput = BodyOf<'/api/v1/compensation-claims', 'post'>;
 
-export const trustKeys = {
+const trustKeys = {
   complaint: (id: string) => ['complaints', id] as const,
   claim: (id: string) => ['compensation-claims', id] as const,
 };

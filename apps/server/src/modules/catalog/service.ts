@@ -20,7 +20,7 @@ export {
   type SkuInput,
   updateProduct,
 } from './products.ts';
-export { delistForPenalty, listingsForPatrol, type PatrolListing } from './patrol-listings.ts';
+export { delistForPenalty, listingsForPatrol } from './patrol-listings.ts';
 export { getProductBriefs, getProductSkus, getProductStock } from './product-views.ts';
 export { getMerchantCreditScore, recordComputedCreditScore, setMerchantCreditScore } from './credit-score.ts';
 export { editSkus, getPriceHistory } from './skus.ts';

@@ -69,7 +69,7 @@ export async function requestRefund(db: Db, input: RefundInput): Promise<Result<
 }
 
 /** The platform's guarantee fund: 先行赔付 is paid back along the order's payment, by the platform, not the merchant. */
-export const GUARANTEE_FUND_ACCOUNT = 'platform:guarantee-fund';
+const GUARANTEE_FUND_ACCOUNT = 'platform:guarantee-fund';
 
 /**
  * 先行赔付 (trust module): the platform pays the buyer back along the order's payment, debited to the guarantee fund

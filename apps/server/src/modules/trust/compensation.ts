@@ -16,10 +16,10 @@ import { recoverForClaimInTx } from './deposits.ts';
 import { CLAIM_REASONS, CLAIM_STATUSES, compensationClaims } from './schema.ts';
 
 /** 先行赔付 is paid (or refused with a reason) within 24 hours of the claim (issue 17). */
-export const CLAIM_PAY_HOURS = 24;
+const CLAIM_PAY_HOURS = 24;
 export const CLAIM_SLA_JOB = 'trust.claim-sla';
 const CLAIMABLE = ['paid', 'shipped', 'delivered', 'completed'];
-export const REASON_LABELS: Record<(typeof CLAIM_REASONS)[number], string> = {
+const REASON_LABELS: Record<(typeof CLAIM_REASONS)[number], string> = {
   'not-as-described': '货不对板',
   counterfeit: '疑似假货',
   'merchant-unresponsive': '商家不处理售后',

@@ -13,7 +13,7 @@ import { recomputeCredit } from './credit.ts';
 import { COMPLAINT_CATEGORIES, COMPLAINT_OUTCOMES, COMPLAINT_STATUSES, complaints } from './schema.ts';
 
 /** First response within 2 hours of filing (issue 17); the SLA job escalates what is still unanswered. */
-export const COMPLAINT_RESPONSE_HOURS = 2;
+const COMPLAINT_RESPONSE_HOURS = 2;
 export const COMPLAINT_SLA_JOB = 'trust.complaint-sla';
 
 const refuse = refusals({

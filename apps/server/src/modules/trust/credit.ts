@@ -20,8 +20,8 @@ import {
  * 100 minus what each component takes off, never below 0. Rates look back RATE_DAYS; compensations and penalties
  * stay on the record PENALTY_DAYS. Every cap is there so one bad week cannot alone zero a shop, except the sum.
  */
-export const RATE_DAYS = 90;
-export const PENALTY_DAYS = 365;
+const RATE_DAYS = 90;
+const PENALTY_DAYS = 365;
 export const CREDIT_RULES = {
   afterSale: { freeRate: 0.05, pointsPerPercent: 1, cap: 15 },
   complaint: { perUpheld: 4, cap: 20 },

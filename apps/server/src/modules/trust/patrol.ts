@@ -12,7 +12,7 @@ import { QUALIFICATION_KINDS, ruleFor } from './rules.ts';
 import { creditFacts, FINDING_KINDS, FINDING_STATUSES, merchantApplications, patrolFindings } from './schema.ts';
 
 /** Abnormal refund rate: over REFUND_RATE_LIMIT of the last REFUND_WINDOW_DAYS' paid orders, with enough orders. */
-export const PATROL_RULES = { refundRateLimit: 0.2, refundWindowDays: 30, minOrders: 5 } as const;
+const PATROL_RULES = { refundRateLimit: 0.2, refundWindowDays: 30, minOrders: 5 } as const;
 export const PATROL_JOB = 'trust.daily-patrol';
 
 type Kind = (typeof FINDING_KINDS)[number];
@@ -59,7 +59,7 @@ async function refundRateFindings(db: Db, now: Date): Promise<Found[]> {
 }
 
 /** Runs every check over every listed product and shop; what it finds at `now`. */
-export async function patrolChecks(db: Db, now: Date): Promise<Found[]> {
+async function patrolChecks(db: Db, now: Date): Promise<Found[]> {
   const found: Found[] = [];
   const quals = await qualificationsOnRecord(db);
   for (const p of await listingsForPatrol(db, now)) {
