@@ -18,6 +18,7 @@ import { anomalyAlerts } from './13-anomaly-alerts.ts';
 import { discoveryFeed } from './17-discovery-feed.ts';
 import { privacyRights } from './18-privacy-rights.ts';
 import { merchantAdmission } from './21-merchant-admission.ts';
+import { complaintCompensation } from './22-complaint-compensation.ts';
 import { searchOperations } from './19-search-operations.ts';
 
 export const journeys: Journey[] = [
@@ -41,6 +42,8 @@ export const journeys: Journey[] = [
   searchOperations,
   // It erases an account (its own, signed up for the purpose), so it comes after the journeys that shop.
   privacyRights,
+  // The demo merchant's credit drops here (a 先行赔付 and an upheld complaint), so no earlier journey sees it.
+  complaintCompensation,
   // Last: the demo consumer becomes a shop owner, which no earlier journey expects.
   merchantAdmission,
 ];

@@ -32,6 +32,8 @@ const OrderDetailPage = lazy(() => import('./pages/OrderDetailPage.tsx'));
 const AfterSaleNewPage = lazy(() => import('./pages/AfterSaleNewPage.tsx'));
 const AfterSaleListPage = lazy(() => import('./pages/AfterSaleListPage.tsx'));
 const AfterSaleDetailPage = lazy(() => import('./pages/AfterSaleDetailPage.tsx'));
+const TrustCaseNewPage = lazy(() => import('./pages/TrustCaseNewPage.tsx'));
+const TrustCaseDetailPage = lazy(() => import('./pages/TrustCaseDetailPage.tsx'));
 const ReviewNewPage = lazy(() => import('./pages/ReviewNewPage.tsx'));
 const AddressListPage = lazy(() => import('./pages/AddressListPage.tsx'));
 const AddressEditPage = lazy(() => import('./pages/AddressEditPage.tsx'));
@@ -144,6 +146,10 @@ const router = createBrowserRouter([
               { path: 'orders/:orderId/review/:lineId', element: <ReviewNewPage /> },
               { path: 'after-sales', element: <AfterSaleListPage /> },
               { path: 'after-sales/:id', element: <AfterSaleDetailPage /> },
+              { path: 'orders/:orderId/complaint', element: <TrustCaseNewPage kind="complaint" /> },
+              { path: 'orders/:orderId/compensation', element: <TrustCaseNewPage kind="claim" /> },
+              { path: 'complaints/:id', element: <TrustCaseDetailPage kind="complaint" /> },
+              { path: 'compensation-claims/:id', element: <TrustCaseDetailPage kind="claim" /> },
               { path: 'me/addresses', element: <AddressListPage /> },
               { path: 'me/addresses/:id', element: <AddressEditPage /> },
               { path: 'me/settings', element: <SettingsPage /> },

@@ -149,6 +149,11 @@ export function ConsoleLayout() {
             label: <Link to="/merchant/deposit">{t('保证金与处罚')}</Link>,
           },
           {
+            key: '/merchant/credit',
+            icon: <SafetyCertificateOutlined />,
+            label: <Link to="/merchant/credit">{t('信用分')}</Link>,
+          },
+          {
             key: '/merchant/finance',
             icon: <WalletOutlined />,
             label: <Link to="/merchant/finance">{t('资金结算')}</Link>,
@@ -206,6 +211,21 @@ export function ConsoleLayout() {
             key: '/platform/merchant-applications',
             icon: <SafetyCertificateOutlined />,
             label: <Link to="/platform/merchant-applications">{t('入驻审核')}</Link>,
+          },
+          {
+            key: '/platform/complaints',
+            icon: <AlertOutlined />,
+            label: <Link to="/platform/complaints">{t('投诉处理')}</Link>,
+          },
+          {
+            key: '/platform/compensation-claims',
+            icon: <WalletOutlined />,
+            label: <Link to="/platform/compensation-claims">{t('先行赔付')}</Link>,
+          },
+          {
+            key: '/platform/patrol-findings',
+            icon: <FileSearchOutlined />,
+            label: <Link to="/platform/patrol-findings">{t('巡检结果')}</Link>,
           },
           {
             key: '/platform/alerts',

@@ -57,6 +57,10 @@ const LiveReportPage = lazy(() => import('../pages/merchant/live/LiveReportPage.
 const MerchantApplyPage = lazy(() => import('../pages/trust/MerchantApplyPage.tsx'));
 const MerchantApplicationsPage = lazy(() => import('../pages/trust/MerchantApplicationsPage.tsx'));
 const MerchantDepositPage = lazy(() => import('../pages/trust/MerchantDepositPage.tsx'));
+const MerchantCreditPage = lazy(() => import('../pages/trust/MerchantCreditPage.tsx'));
+const ComplaintsPage = lazy(() => import('../pages/trust/ComplaintsPage.tsx'));
+const ClaimsPage = lazy(() => import('../pages/trust/ClaimsPage.tsx'));
+const PatrolFindingsPage = lazy(() => import('../pages/trust/PatrolFindingsPage.tsx'));
 
 function RequireSession({ children }: { children: ReactNode }) {
   const me = useMe();
@@ -227,6 +231,22 @@ export function AppRoutes() {
         <Route
           path="merchant/deposit"
           element={<RequireRole role="merchant">{page(<MerchantDepositPage />)}</RequireRole>}
+        />
+        <Route
+          path="merchant/credit"
+          element={<RequireRole role="merchant">{page(<MerchantCreditPage />)}</RequireRole>}
+        />
+        <Route
+          path="platform/complaints"
+          element={<RequireRole role="operator">{page(<ComplaintsPage />)}</RequireRole>}
+        />
+        <Route
+          path="platform/compensation-claims"
+          element={<RequireRole role="operator">{page(<ClaimsPage />)}</RequireRole>}
+        />
+        <Route
+          path="platform/patrol-findings"
+          element={<RequireRole role="operator">{page(<PatrolFindingsPage />)}</RequireRole>}
         />
         <Route
           path="platform/orders"

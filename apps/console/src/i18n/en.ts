@@ -14,9 +14,11 @@ import { enLive } from './en-live.ts';
 import { enPoints } from './en-points.ts';
 import { enPosts } from './en-posts.ts';
 import { enTrust } from './en-trust.ts';
+import { enTrustCases } from './en-trust-cases.ts';
 
 export const en = {
   ...enTrust,
+  ...enTrustCases,
   ...enAlerts,
   ...enLive,
   ...enExperiments,

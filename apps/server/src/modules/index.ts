@@ -54,6 +54,7 @@ import { startPrivacy, wirePrivacy } from './privacy/events.ts';
 import privacyRoutes from './privacy/routes.ts';
 import reviewRoutes from './reviews/routes.ts';
 import systemRoutes from './system/routes.ts';
+import { initTrust, wireTrust } from './trust/events.ts';
 import trustRoutes from './trust/routes.ts';
 
 export interface ModuleDef {
@@ -105,7 +106,7 @@ export const modules: ModuleDef[] = [
     },
     wire: wireLive,
   },
-  { name: 'trust', routes: trustRoutes },
+  { name: 'trust', routes: trustRoutes, wire: wireTrust, init: initTrust },
   { name: 'points', routes: pointsRoutes, wire: wirePoints, init: initPoints },
   { name: 'membership', routes: membershipRoutes, wire: wireMembership, init: initMembership },
   { name: 'analytics', routes: analyticsRoutes, wire: wireAnalytics, start: startAnalytics },

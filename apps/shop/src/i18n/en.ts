@@ -3,6 +3,7 @@ import { enCommunities } from './en-communities.ts';
 import { enCoupons } from './en-coupons.ts';
 import { enDiscovery } from './en-discovery.ts';
 import { enPrivacy } from './en-privacy.ts';
+import { enTrust } from './en-trust.ts';
 import { enLifecycle } from './en-lifecycle.ts';
 import { enFlash } from './en-flash.ts';
 import { enGroupBuy } from './en-groupbuy.ts';
@@ -16,6 +17,7 @@ export const en = {
   ...enDistribution,
   ...enCoupons,
   ...enDiscovery,
+  ...enTrust,
   ...enPrivacy,
   ...enLifecycle,
   ...enFlash,

@@ -335,6 +335,26 @@ function OrderView({ order: o }: { order: OrderDetail }) {
             {t('售后进度')}
           </Button>
         )}
+        {['paid', 'shipped', 'delivered', 'completed'].includes(o.status) && (
+          <>
+            <Button
+              size="small"
+              shape="rounded"
+              onClick={() => void navigate(`/orders/${o.id}/complaint`)}
+              data-testid="order-complain"
+            >
+              {t('投诉')}
+            </Button>
+            <Button
+              size="small"
+              shape="rounded"
+              onClick={() => void navigate(`/orders/${o.id}/compensation`)}
+              data-testid="order-claim"
+            >
+              {t('申请先行赔付')}
+            </Button>
+          </>
+        )}
         <span className="grow" />
         {o.status === 'pending_payment' && (
           <>

@@ -16,10 +16,12 @@ const MOVEMENTS: Record<Deposit['movements'][number]['kind'], string> = {
   'transfer-in': '银行转账缴纳',
   'from-balance': '余额补缴',
   deduction: '处罚扣除',
+  recovery: '先行赔付追偿',
   refund: '退出退还',
 };
 export const PENALTIES: Record<Penalty['kind'], { label: string; color: string }> = {
   warning: { label: '警告', color: 'gold' },
+  delist: { label: '下架商品', color: 'volcano' },
   suspension: { label: '暂停营业', color: 'red' },
   'deposit-deduction': { label: '扣除保证金', color: 'magenta' },
 };

@@ -145,10 +145,12 @@ function Body({ merchantId }: { merchantId: string }) {
           {action === 'penalty' ? (
             <Form.Item name="kind" label={t('处罚类型')}>
               <Select
-                options={(Object.keys(PENALTIES) as Penalty['kind'][]).map((k) => ({
-                  value: k,
-                  label: t(PENALTIES[k].label as never),
-                }))}
+                options={(Object.keys(PENALTIES) as Penalty['kind'][])
+                  .filter((k) => k !== 'delist')
+                  .map((k) => ({
+                    value: k,
+                    label: t(PENALTIES[k].label as never),
+                  }))}
               />
             </Form.Item>
           ) : null}

@@ -20,8 +20,9 @@ export {
   type SkuInput,
   updateProduct,
 } from './products.ts';
+export { delistForPenalty, listingsForPatrol } from './patrol-listings.ts';
 export { getProductBriefs, getProductSkus, getProductStock } from './product-views.ts';
-export { getMerchantCreditScore, setMerchantCreditScore } from './credit-score.ts';
+export { getMerchantCreditScore, recordComputedCreditScore, setMerchantCreditScore } from './credit-score.ts';
 export { editSkus, getPriceHistory } from './skus.ts';
 export { getPublicProduct } from './public.ts';
 export { searchProducts, searchSuggestions } from './search.ts';

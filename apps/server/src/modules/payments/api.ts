@@ -1,4 +1,4 @@
 // The payments module's public surface: other modules import from this file only (docs/ARCHITECTURE.md, "Boundaries").
 
-export { refundsByRefIds, type RefundView, requestRefund } from './service.ts';
+export { refundsByRefIds, type RefundView, requestGuaranteeRefund, requestRefund } from './service.ts';
 export { paymentsPersonalData } from './personal-data.ts';

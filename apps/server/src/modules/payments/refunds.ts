@@ -68,6 +68,31 @@ export async function requestRefund(db: Db, input: RefundInput): Promise<Result<
   return createRefund(db, { ...input, coverage: coverage.payment_orders, source: 'order' });
 }
 
+/** The platform's guarantee fund: 先行赔付 is paid back along the order's payment, by the platform, not the merchant. */
+const GUARANTEE_FUND_ACCOUNT = 'platform:guarantee-fund';
+
+/**
+ * 先行赔付 (trust module): the platform pays the buyer back along the order's payment, debited to the guarantee fund
+ * instead of the merchant. The same cap holds: with the order's other refunds, never more than was paid for it.
+ * Completion publishes refund.guarantee-completed (not refund.completed: points, coupons and commissions follow
+ * the merchant's refunds of goods, not a compensation).
+ */
+export async function requestGuaranteeRefund(db: Db, input: RefundInput): Promise<Result<RefundView, RefundRefusal>> {
+  const [coverage] = await db
+    .select()
+    .from(paymentOrders)
+    .innerJoin(payments, eq(payments.id, paymentOrders.paymentId))
+    .where(
+      and(
+        eq(paymentOrders.orderId, input.orderId),
+        eq(paymentOrders.outcome, 'paid'),
+        eq(payments.status, 'succeeded'),
+      ),
+    );
+  if (!coverage) return refuse('order-not-paid');
+  return createRefund(db, { ...input, coverage: coverage.payment_orders, source: 'guarantee_fund' });
+}
+
 /** Money that arrived for an order cancelled meanwhile goes straight back (from suspense). */
 export async function refundLatePayment(db: Db, coverage: Coverage, at: Date): Promise<void> {
   const result = await createRefund(db, {
@@ -85,7 +110,7 @@ export async function refundLatePayment(db: Db, coverage: Coverage, at: Date): P
 
 async function createRefund(
   db: Db,
-  input: RefundInput & { coverage: Coverage; source: 'order' | 'late_payment' },
+  input: RefundInput & { coverage: Coverage; source: 'order' | 'late_payment' | 'guarantee_fund' },
 ): Promise<Result<RefundView, RefundRefusal>> {
   if (!Number.isSafeInteger(input.amount) || input.amount <= 0)
     throw new Error(`refund amount must be a positive integer, got ${input.amount}`);
@@ -176,9 +201,11 @@ export async function executeRefund(deps: Deps, db: Db, refundId: string): Promi
   const debitAccount =
     refund.source === 'late_payment'
       ? accounts.suspense
-      : (await isSettled(db, refund.orderId))
-        ? accounts.available(refund.merchantId)
-        : accounts.pending(refund.merchantId);
+      : refund.source === 'guarantee_fund'
+        ? GUARANTEE_FUND_ACCOUNT
+        : (await isSettled(db, refund.orderId))
+          ? accounts.available(refund.merchantId)
+          : accounts.pending(refund.merchantId);
   const done = await db
     .update(refunds)
     .set({ status: 'completed', completedAt: now, debitAccount, providerRefundRef })
@@ -195,7 +222,7 @@ export async function executeRefund(deps: Deps, db: Db, refundId: string): Promi
       { account: accounts.provider(payment.provider), amount: -refund.amount },
     ],
   });
-  await emit(db, 'refund.completed', {
+  await emit(db, refund.source === 'guarantee_fund' ? 'refund.guarantee-completed' : 'refund.completed', {
     refundId,
     orderId: refund.orderId,
     merchantId: refund.merchantId,

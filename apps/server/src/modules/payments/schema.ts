@@ -63,8 +63,11 @@ export const refunds = pgTable(
     userId: text('user_id').notNull(),
     amount: bigint('amount', { mode: 'number' }).notNull(),
     reason: text('reason').notNull(),
-    /** `order`: paid to the merchant, taken back from them; `late_payment`: never theirs, taken from suspense. */
-    source: text('source', { enum: ['order', 'late_payment'] }).notNull(),
+    /**
+     * `order`: paid to the merchant, taken back from them; `late_payment`: never theirs, taken from suspense;
+     * `guarantee_fund`: 先行赔付, paid by the platform's guarantee fund (the trust module recovers it from the deposit).
+     */
+    source: text('source', { enum: ['order', 'late_payment', 'guarantee_fund'] }).notNull(),
     status: text('status', { enum: ['pending', 'completed'] }).notNull(),
     /** The ledger account the refund was debited to, set when it completes. */
     debitAccount: text('debit_account'),

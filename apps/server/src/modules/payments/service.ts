@@ -1,3 +1,3 @@
 // The payments module's surface for other modules (docs/CONTRACTS.md); the use-cases live in the files below.
-export { requestRefund, refundsByRefIds, type RefundView } from './refunds.ts';
+export { requestGuaranteeRefund, requestRefund, refundsByRefIds, type RefundView } from './refunds.ts';
 export { reconcile } from './reconcile.ts';

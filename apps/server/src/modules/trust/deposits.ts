@@ -205,6 +205,47 @@ export async function deductInTx(
 }
 
 /**
+ * 先行赔付 recovery, in the approval's transaction: what the guarantee fund paid out is taken back from the merchant —
+ * first from the deposit, then from the shop's settled balance — as far as either holds. Returns what was recovered;
+ * a shortfall stays a cost of the fund (recorded on the claim).
+ */
+export async function recoverForClaimInTx(
+  db: Db,
+  input: { merchantId: string; amount: number; claimId: string; at: Date },
+): Promise<number> {
+  const { merchantId } = input;
+  let left = input.amount;
+  const row = await lockDeposit(db, merchantId);
+  if (row && row.status !== 'refunded') {
+    const fromDeposit = Math.min(left, await heldIn(db, merchantId));
+    if (fromDeposit > 0) {
+      const reason = `先行赔付追偿（理赔单 ${input.claimId}）`;
+      await move(db, { merchantId, kind: 'recovery', amount: -fromDeposit, reason, actorId: 'system', at: input.at }, [
+        { account: depositAccounts.deposit(merchantId), amount: fromDeposit },
+        { account: depositAccounts.guaranteeFund, amount: -fromDeposit },
+      ]);
+      left -= fromDeposit;
+    }
+  }
+  const available = -(await accountBalance(db, depositAccounts.merchantAvailable(merchantId)));
+  const fromBalance = Math.min(left, Math.max(0, available));
+  if (fromBalance > 0) {
+    await postJournal(db, {
+      kind: 'trust.claim-recovery',
+      refId: input.claimId,
+      memo: `先行赔付追偿（理赔单 ${input.claimId}），从店铺余额扣回`,
+      at: input.at,
+      lines: [
+        { account: depositAccounts.merchantAvailable(merchantId), amount: fromBalance },
+        { account: depositAccounts.guaranteeFund, amount: -fromBalance },
+      ],
+    });
+    left -= fromBalance;
+  }
+  return input.amount - left;
+}
+
+/**
  * Exit (退出/清退): the shop is suspended at once so it takes no new orders; its deposit stays until EXIT_HOLD_DAYS
  * later, when after-sales on its last orders can no longer start.
  */

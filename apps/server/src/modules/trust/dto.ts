@@ -113,7 +113,15 @@ export const DepositView = z.object({
 const Fen = z.number().int('金额须为整数（分）').min(1, '金额须大于 0').max(100_000_000, '单笔最多 100 万元');
 export const TransferBody = z.object({ amount: Fen, reference: text(64, '银行流水号') }).strict();
 export const PenaltyBody = z
-  .object({ kind: z.enum(PENALTY_KINDS), reason: text(200, '处罚原因'), amount: Fen.optional() })
+  .object({
+    kind: z.enum(PENALTY_KINDS),
+    reason: text(200, '处罚原因'),
+    amount: Fen.optional(),
+    /** The product to take off sale (delist). */
+    productId: z.string().max(64).optional(),
+    /** The patrol finding this penalty acts on; it is closed as penalised. */
+    findingId: z.string().max(64).optional(),
+  })
   .strict();
 export const PenaltyView = z.object({
   id: z.string(),
@@ -121,6 +129,8 @@ export const PenaltyView = z.object({
   kind: z.enum(PENALTY_KINDS),
   reason: z.string(),
   amount: z.number().int().nullable(),
+  productId: z.string().nullable(),
+  findingId: z.string().nullable(),
   at: z.string(),
 });
 export const ExitBody = z.object({ reason: text(200, '退出原因') }).strict();

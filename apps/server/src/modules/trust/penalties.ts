@@ -6,14 +6,18 @@ import { forbidden, ok, refusals, type Result } from '../../platform/errors.ts';
 import { emit } from '../../platform/events.ts';
 import { idempotent } from '../../platform/idempotency.ts';
 import { newId } from '../../platform/ids.ts';
-import { setMerchantStatus } from '../catalog/api.ts';
+import { delistForPenalty, setMerchantStatus } from '../catalog/api.ts';
+import { recomputeCredit } from './credit.ts';
 import { deductInTx } from './deposits.ts';
+import { closeFindingAsPenalised } from './patrol.ts';
 import { merchantPenalties, PENALTY_KINDS } from './schema.ts';
 
 type PenaltyKind = (typeof PENALTY_KINDS)[number];
 
 const refuse = refusals({
   'amount-required': [422, '扣除保证金须填写金额'],
+  'product-required': [422, '下架处罚须指定商品'],
+  'product-not-listed': [409, '该商品不是本店在架商品'],
 });
 
 export interface PenaltyView {
@@ -22,6 +26,8 @@ export interface PenaltyView {
   kind: PenaltyKind;
   reason: string;
   amount: number | null;
+  productId: string | null;
+  findingId: string | null;
   at: string;
 }
 
@@ -32,16 +38,32 @@ export interface PenaltyView {
 export async function imposePenalty(
   ctx: Ctx,
   merchantId: string,
-  input: { kind: PenaltyKind; reason: string; amount?: number | undefined },
+  input: {
+    kind: PenaltyKind;
+    reason: string;
+    amount?: number | undefined;
+    productId?: string | undefined;
+    findingId?: string | undefined;
+  },
 ): Promise<Result<PenaltyView>> {
   const operator = requireOperator(ctx.actor);
   if (input.kind === 'deposit-deduction' && !input.amount) return refuse('amount-required');
+  if (input.kind === 'delist' && !input.productId) return refuse('product-required');
   const now = ctx.now();
   const id = newId('pen');
   const reason = input.reason.trim();
   const amount = input.kind === 'deposit-deduction' ? (input.amount ?? 0) : null;
+  const productId = input.kind === 'delist' ? (input.productId ?? null) : null;
+  const findingId = input.findingId ?? null;
   const done = await idempotent(ctx, 'trust.penalty', { merchantId, ...input }, async (db) => {
-    if (input.kind === 'suspension') {
+    if (findingId) {
+      const closed = await closeFindingAsPenalised(db, findingId, merchantId, now);
+      if (!closed.ok) return closed;
+    }
+    if (input.kind === 'delist') {
+      if (!(await delistForPenalty(db, { merchantId, productId: productId ?? '', at: now })))
+        return refuse('product-not-listed');
+    } else if (input.kind === 'suspension') {
       await setMerchantStatus(makeCtx(ctx.deps, ctx.actor, { db }), merchantId, 'suspended');
     } else if (input.kind === 'deposit-deduction') {
       const deducted = await deductInTx(db, {
@@ -53,11 +75,20 @@ export async function imposePenalty(
       });
       if (!deducted.ok) return deducted;
     }
-    await db
-      .insert(merchantPenalties)
-      .values({ id, merchantId, kind: input.kind, reason, amount, actorId: operator.userId, at: now });
-    await emit(db, 'trust.penalty-imposed', { penaltyId: id, merchantId, kind: input.kind, amount });
-    return ok({ id, merchantId, kind: input.kind, reason, amount, at: now.toISOString() });
+    await db.insert(merchantPenalties).values({
+      id,
+      merchantId,
+      kind: input.kind,
+      reason,
+      amount,
+      productId,
+      findingId,
+      actorId: operator.userId,
+      at: now,
+    });
+    await recomputeCredit(db, merchantId, now);
+    await emit(db, 'trust.penalty-imposed', { penaltyId: id, merchantId, kind: input.kind, amount, productId });
+    return ok({ id, merchantId, kind: input.kind, reason, amount, productId, findingId, at: now.toISOString() });
   });
   return done;
 }
@@ -76,6 +107,8 @@ async function penaltiesOf(db: Db, merchantId: string): Promise<{ items: Penalty
       kind: r.kind,
       reason: r.reason,
       amount: r.amount,
+      productId: r.productId,
+      findingId: r.findingId,
       at: r.at.toISOString(),
     })),
   };

@@ -1,6 +1,6 @@
 // What the trust module keeps about a person, why, for how long, and what account erasure does to it (docs/PRIVACY.md).
-import { personalData, RETAIN } from '../../platform/privacy.ts';
-import { merchantApplications } from './schema.ts';
+import { KEEP_FOR_BOOKS, personalData, RETAIN } from '../../platform/privacy.ts';
+import { compensationClaims, complaints, merchantApplications } from './schema.ts';
 
 export const trustPersonalData = personalData('trust', [
   {
@@ -21,5 +21,21 @@ export const trustPersonalData = personalData('trust', [
       kind: 'keep',
       why: '平台须核验并留存经营者身份信息，自其退出之日起不少于三年（《电子商务法》第 27 条）',
     },
+  },
+  {
+    table: complaints,
+    by: [complaints.userId],
+    purpose: '投诉：消费者对订单、商品的投诉内容与凭证，用于处理投诉和商家信用分',
+    classes: { user_id: 'personal', description: 'personal', images: 'personal' },
+    retention: RETAIN.trade,
+    erase: KEEP_FOR_BOOKS,
+  },
+  {
+    table: compensationClaims,
+    by: [compensationClaims.userId],
+    purpose: '先行赔付：申请原因、凭证与赔付记录，平台垫付和向商家追偿的依据',
+    classes: { user_id: 'personal', description: 'personal', images: 'personal' },
+    retention: RETAIN.trade,
+    erase: KEEP_FOR_BOOKS,
   },
 ]);

@@ -6,6 +6,7 @@ import type { App } from '../../platform/http.ts';
 import * as apps from './applications.ts';
 import * as deposits from './deposits.ts';
 import * as penalties from './penalties.ts';
+import trustCaseRoutes from './routes-cases.ts';
 import {
   AdmissionRules,
   ApplicationBody,
@@ -27,6 +28,7 @@ export default async function trustRoutes(app: App) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const user = { permission: 'user' as const };
   const operator = { permission: 'operator' as const };
+  await trustCaseRoutes(app);
 
   r.get(
     '/api/v1/merchant-applications/rules',

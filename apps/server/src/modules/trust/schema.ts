@@ -83,7 +83,7 @@ export const merchantDeposits = pgTable('merchant_deposits', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });
 
-export const DEPOSIT_MOVEMENTS = ['transfer-in', 'from-balance', 'deduction', 'refund'] as const;
+export const DEPOSIT_MOVEMENTS = ['transfer-in', 'from-balance', 'deduction', 'recovery', 'refund'] as const;
 
 /** Each change of a deposit, with the journal that moved the money and the reason (penalty deductions above all). */
 export const depositMovements = pgTable(
@@ -101,7 +101,7 @@ export const depositMovements = pgTable(
   (t) => [index('deposit_movements_merchant_idx').on(t.merchantId, t.at)],
 );
 
-export const PENALTY_KINDS = ['warning', 'suspension', 'deposit-deduction'] as const;
+export const PENALTY_KINDS = ['warning', 'delist', 'suspension', 'deposit-deduction'] as const;
 
 /** Penalties (处罚) an operator imposed on a merchant; the shop's staff see their own. */
 export const merchantPenalties = pgTable(
@@ -113,8 +113,15 @@ export const merchantPenalties = pgTable(
     reason: text('reason').notNull(),
     /** Fen deducted from the deposit (deposit-deduction only). */
     amount: bigint('amount', { mode: 'number' }),
+    /** The product taken off sale (delist only). */
+    productId: text('product_id'),
+    /** The patrol finding this penalty acts on, if any. */
+    findingId: text('finding_id'),
     actorId: text('actor_id').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
   (t) => [index('merchant_penalties_merchant_idx').on(t.merchantId, t.at)],
 );
+
+// Complaints, 先行赔付 claims, credit inputs and patrol findings live in their own file; drizzle-kit reads them here.
+export * from './schema-cases.ts';

@@ -1,0 +1,223 @@
+import { and, asc, desc, eq, isNull, lte } from 'drizzle-orm';
+import type { Deps } from '../../deps.ts';
+import { canSeeMerchant, requireOperator, requireUser } from '../../platform/auth.ts';
+import type { Ctx } from '../../platform/context.ts';
+import type { Db } from '../../platform/db.ts';
+import { notFound, ok, refusals, type Result } from '../../platform/errors.ts';
+import { emit } from '../../platform/events.ts';
+import { atomically } from '../../platform/idempotency.ts';
+import { newId } from '../../platform/ids.ts';
+import { getOrderForAfterSale } from '../orders/api.ts';
+import { caseHistory, recordStep } from './case-events.ts';
+import { recomputeCredit } from './credit.ts';
+import { COMPLAINT_CATEGORIES, COMPLAINT_OUTCOMES, COMPLAINT_STATUSES, complaints } from './schema.ts';
+
+/** First response within 2 hours of filing (issue 17); the SLA job escalates what is still unanswered. */
+const COMPLAINT_RESPONSE_HOURS = 2;
+export const COMPLAINT_SLA_JOB = 'trust.complaint-sla';
+
+const refuse = refusals({
+  'order-not-complainable': [409, '未付款或已取消的订单不能投诉'],
+  'product-not-in-order': [422, '该商品不在这笔订单中'],
+  'complaint-resolved': [409, '投诉已办结'],
+});
+
+type Row = typeof complaints.$inferSelect;
+export interface ComplaintView {
+  id: string;
+  orderId: string;
+  merchantId: string;
+  productId: string | null;
+  category: (typeof COMPLAINT_CATEGORIES)[number];
+  description: string;
+  images: string[];
+  status: (typeof COMPLAINT_STATUSES)[number];
+  respondBy: string;
+  firstResponseAt: string | null;
+  overdue: boolean;
+  escalatedAt: string | null;
+  outcome: (typeof COMPLAINT_OUTCOMES)[number] | null;
+  resolvedAt: string | null;
+  createdAt: string;
+  history: Awaited<ReturnType<typeof caseHistory>>;
+}
+
+async function viewOf(db: Db, r: Row, now: Date, forOperator: boolean): Promise<ComplaintView> {
+  return {
+    id: r.id,
+    orderId: r.orderId,
+    merchantId: r.merchantId,
+    productId: r.productId,
+    category: r.category,
+    description: r.description,
+    images: r.images,
+    status: r.status,
+    respondBy: r.respondBy.toISOString(),
+    firstResponseAt: r.firstResponseAt?.toISOString() ?? null,
+    overdue: !r.firstResponseAt && now >= r.respondBy,
+    escalatedAt: r.escalatedAt?.toISOString() ?? null,
+    outcome: r.outcome,
+    resolvedAt: r.resolvedAt?.toISOString() ?? null,
+    createdAt: r.createdAt.toISOString(),
+    history: await caseHistory(db, r.id, forOperator),
+  };
+}
+
+/** A consumer complains about one of their paid orders (and optionally one product in it). */
+export async function fileComplaint(
+  ctx: Ctx,
+  input: {
+    orderId: string;
+    productId?: string | undefined;
+    category: (typeof COMPLAINT_CATEGORIES)[number];
+    description: string;
+    images: string[];
+  },
+): Promise<Result<ComplaintView>> {
+  const user = requireUser(ctx.actor);
+  const now = ctx.now();
+  const id = newId('cpl');
+  const respondBy = new Date(now.getTime() + COMPLAINT_RESPONSE_HOURS * 3_600_000);
+  const filed = await atomically(ctx, async (db) => {
+    const order = await getOrderForAfterSale(db, input.orderId);
+    if (!order || order.userId !== user.userId) throw notFound('订单', input.orderId);
+    if (['pending_payment', 'cancelled'].includes(order.status)) return refuse('order-not-complainable');
+    if (input.productId && !order.lines.some((l) => l.productId === input.productId))
+      return refuse('product-not-in-order');
+    const [row] = await db
+      .insert(complaints)
+      .values({
+        id,
+        userId: user.userId,
+        merchantId: order.merchantId,
+        orderId: order.orderId,
+        productId: input.productId ?? null,
+        category: input.category,
+        description: input.description.trim(),
+        images: input.images,
+        status: 'open',
+        respondBy,
+        createdAt: now,
+      })
+      .returning();
+    await recordStep(db, { caseId: id, action: 'filed', by: 'consumer', actorId: user.userId, at: now });
+    await ctx.deps.jobs.enqueue(db, COMPLAINT_SLA_JOB, { complaintId: id }, { runAt: respondBy, key: `cpl:${id}` });
+    await emit(db, 'trust.complaint-filed', { complaintId: id, merchantId: order.merchantId, orderId: order.orderId });
+    return ok(row!);
+  });
+  return filed.ok ? ok(await viewOf(ctx.db, filed.value, now, false)) : filed;
+}
+
+/** The SLA job at `respondBy`: still unanswered, the complaint is escalated (flagged to supervisors, recorded). */
+export async function escalateComplaintIfDue(deps: Deps, db: Db, complaintId: string): Promise<void> {
+  const now = deps.clock.now();
+  const moved = await db
+    .update(complaints)
+    .set({ escalatedAt: now })
+    .where(
+      and(
+        eq(complaints.id, complaintId),
+        isNull(complaints.firstResponseAt),
+        isNull(complaints.escalatedAt),
+        lte(complaints.respondBy, now),
+      ),
+    )
+    .returning({ merchantId: complaints.merchantId });
+  if (moved.length === 0) return;
+  const note = `${COMPLAINT_RESPONSE_HOURS} 小时内未首次响应，已升级至平台主管`;
+  await recordStep(db, { caseId: complaintId, action: 'escalated', by: 'system', actorId: 'system', note, at: now });
+  await emit(db, 'trust.complaint-escalated', { complaintId, merchantId: moved[0]!.merchantId });
+}
+
+export async function listMyComplaints(ctx: Ctx): Promise<{ items: ComplaintView[] }> {
+  const user = requireUser(ctx.actor);
+  const rows = await ctx.db
+    .select()
+    .from(complaints)
+    .where(eq(complaints.userId, user.userId))
+    .orderBy(desc(complaints.createdAt))
+    .limit(50);
+  return { items: await Promise.all(rows.map((r) => viewOf(ctx.db, r, ctx.now(), false))) };
+}
+
+/** One complaint: its consumer, the platform's operators, and the staff of the shop it is about. */
+export async function getComplaint(ctx: Ctx, id: string): Promise<ComplaintView> {
+  const user = requireUser(ctx.actor);
+  const [row] = await ctx.db.select().from(complaints).where(eq(complaints.id, id));
+  if (!row || (row.userId !== user.userId && !canSeeMerchant(ctx.actor, row.merchantId))) throw notFound('投诉', id);
+  return viewOf(ctx.db, row, ctx.now(), user.roles.includes('operator'));
+}
+
+/** The operators' queue: open first, nearest deadline (escalated/overdue ones are already past it) on top. */
+export async function listComplaintQueue(
+  ctx: Ctx,
+  query: { status: (typeof COMPLAINT_STATUSES)[number] },
+): Promise<{ items: ComplaintView[] }> {
+  requireOperator(ctx.actor);
+  const order = query.status === 'resolved' ? [desc(complaints.resolvedAt)] : [asc(complaints.respondBy)];
+  const rows = await ctx.db
+    .select()
+    .from(complaints)
+    .where(eq(complaints.status, query.status))
+    .orderBy(...order, asc(complaints.id))
+    .limit(100);
+  return { items: await Promise.all(rows.map((r) => viewOf(ctx.db, r, ctx.now(), true))) };
+}
+
+/** The merchant's view: complaints about its shop, newest first (outcomes count in its credit score). */
+export async function listShopComplaints(ctx: Ctx, merchantId: string): Promise<{ items: ComplaintView[] }> {
+  const rows = await ctx.db
+    .select()
+    .from(complaints)
+    .where(eq(complaints.merchantId, merchantId))
+    .orderBy(desc(complaints.createdAt))
+    .limit(50);
+  return { items: await Promise.all(rows.map((r) => viewOf(ctx.db, r, ctx.now(), false))) };
+}
+
+/** An operator answers (the first answer stops the SLA clock) or resolves with an outcome that feeds the credit score. */
+export async function actOnComplaint(
+  ctx: Ctx,
+  id: string,
+  input: { action: 'respond' | 'resolve'; message: string; outcome?: (typeof COMPLAINT_OUTCOMES)[number] | undefined },
+): Promise<Result<ComplaintView>> {
+  const operator = requireOperator(ctx.actor);
+  const now = ctx.now();
+  const done = await atomically(ctx, async (db) => {
+    const [row] = await db.select().from(complaints).where(eq(complaints.id, id)).for('update');
+    if (!row) throw notFound('投诉', id);
+    if (row.status === 'resolved') return refuse('complaint-resolved');
+    const first = row.firstResponseAt ?? now;
+    if (input.action === 'respond') {
+      await db.update(complaints).set({ status: 'responded', firstResponseAt: first }).where(eq(complaints.id, id));
+      await recordStep(db, {
+        caseId: id,
+        action: 'responded',
+        by: 'operator',
+        actorId: operator.userId,
+        note: input.message,
+        at: now,
+      });
+    } else {
+      const outcome = input.outcome ?? 'not-upheld';
+      await db
+        .update(complaints)
+        .set({ status: 'resolved', firstResponseAt: first, outcome, resolvedAt: now })
+        .where(eq(complaints.id, id));
+      await recordStep(db, {
+        caseId: id,
+        action: `resolved-${outcome}`,
+        by: 'operator',
+        actorId: operator.userId,
+        note: input.message,
+        at: now,
+      });
+      await recomputeCredit(db, row.merchantId, now);
+      await emit(db, 'trust.complaint-resolved', { complaintId: id, merchantId: row.merchantId, outcome });
+    }
+    return ok(true);
+  });
+  if (!done.ok) return done;
+  const [row] = await ctx.db.select().from(complaints).where(eq(complaints.id, id));
+  return ok(await viewOf(ctx.db, row!, now, true));
+}

@@ -1,0 +1,122 @@
+// Journey 22: the demo consumer complains about an order and asks for 先行赔付 from the order page; the operator
+// answers and upholds the complaint, approves the compensation (paid from the guarantee fund, recovered from the
+// shop); the consumer sees the money back on the claim, and the merchant sees the credit deduction on 信用分.
+// The 2 h / 24 h escalation runs on an injected clock in the server tests (trust/cases.test.ts), not here.
+import { randomUUID } from 'node:crypto';
+import { demo, type Journey, type World } from '../harness.ts';
+import { apiLogin, consoleLogin, expectText, idFromUrl, reloadUntil, shopLogin } from './steps.ts';
+
+/** Setup: a fresh paid order of one unit of a demo-merchant product, placed and paid in the sandbox via the API. */
+async function paidOrder(world: World): Promise<string> {
+  const { token } = await apiLogin(world, demo.consumer);
+  const { user } = await apiLogin(world, demo.merchant);
+  const call = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${world.server.baseUrl}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        'idempotency-key': randomUUID(),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    if (!res.ok) throw new Error(`${method} ${path} failed: ${res.status} ${await res.text()}`);
+    return res.json();
+  };
+  const merchantId = user.staff[0]!.merchantId;
+  const listed = await call('GET', `/api/v1/products?merchantId=${merchantId}&limit=5`);
+  const product = await call('GET', `/api/v1/products/${listed.items[0].id}`);
+  const sku = product.skus.find((s: { stock: number; enabled?: boolean }) => s.stock > 0);
+  const addresses = (await call('GET', '/api/v1/me/addresses')).items as { id: string; isDefault: boolean }[];
+  const addressId = (addresses.find((a) => a.isDefault) ?? addresses[0])!.id;
+  const items = [{ skuId: sku.id, qty: 1 }];
+  const quote = await call('POST', '/api/v1/checkout/quote', { items, addressId });
+  const placed = await call('POST', '/api/v1/orders', { items, addressId, expectedAmount: quote.amount });
+  const payment = await call('POST', '/api/v1/payments', { checkoutId: placed.checkoutId });
+  await call('POST', `/api/v1/sandbox/pay/${payment.paymentId}`, { outcome: 'succeeded' });
+  return placed.orders[0].id as string;
+}
+
+export const complaintCompensation: Journey = {
+  name: '22 consumer complains and claims 先行赔付; operator answers and pays; consumer paid back; merchant credit drops',
+  async run(world) {
+    const orderId = await paidOrder(world);
+
+    // Consumer: a complaint from the order page.
+    const { page: phone } = await world.shop();
+    await shopLogin(phone, demo.consumer, `/orders/${orderId}`);
+    await reloadUntil(phone, phone.getByTestId('order-status'), '待发货');
+    await phone.getByTestId('order-complain').click();
+    await phone.getByTestId('complaint-option-not-as-described').check();
+    await phone.getByTestId('case-description').fill('收到的面霜容量只有 30ml，详情页写的是 50ml。');
+    await world.shot(phone, '22-01-shop-complaint-form');
+    await phone.getByTestId('case-submit').click();
+    await phone.waitForURL(/\/complaints\/cpl_[A-Za-z0-9]+$/);
+    const complaintId = idFromUrl(phone, '/complaints/');
+    await expectText(phone.getByTestId('case-status'), '等待平台回复');
+    await world.shot(phone, '22-02-shop-complaint-status');
+
+    // Consumer: 先行赔付 for the same order.
+    await phone.goto(`/orders/${orderId}`);
+    await phone.getByTestId('order-claim').click();
+    await phone.getByTestId('claim-option-not-as-described').check();
+    await phone.getByTestId('claim-amount').fill('20');
+    await phone.getByTestId('case-description').fill('货不对板，商家不回复，申请平台先行赔付 20 元。');
+    await world.shot(phone, '22-03-shop-claim-form');
+    await phone.getByTestId('case-submit').click();
+    await phone.waitForURL(/\/compensation-claims\/clm_[A-Za-z0-9]+$/);
+    const claimId = idFromUrl(phone, '/compensation-claims/');
+    await expectText(phone.getByTestId('case-status'), '平台审核中');
+    await world.shot(phone, '22-04-shop-claim-pending');
+
+    // Operator: answer and uphold the complaint, then approve the claim.
+    const { page: ops } = await world.console();
+    await consoleLogin(ops, demo.operator, '/console/platform/merchants');
+    await ops.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '投诉处理' }).click();
+    await ops.waitForURL('**/console/platform/complaints');
+    const complaintRow = ops.locator('tr', { hasText: orderId });
+    await expectText(complaintRow, /剩余 /);
+    await world.shot(ops, '22-05-console-complaints');
+    await complaintRow.getByTestId('complaint-open').click();
+    await ops.getByTestId('complaint-message').fill('已核实：实物容量与详情页不符，投诉成立，已责令商家整改。');
+    await ops.getByLabel('办结：投诉成立').check();
+    await world.shot(ops, '22-06-console-complaint-drawer');
+    await ops.getByTestId('complaint-submit').click();
+    await expectText(ops.locator('.ant-message'), '已保存');
+
+    await ops.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '先行赔付' }).click();
+    await ops.waitForURL('**/console/platform/compensation-claims');
+    const claimRow = ops.locator('tr', { hasText: orderId });
+    await expectText(claimRow, /剩余 /);
+    await world.shot(ops, '22-07-console-claims');
+    await claimRow.getByTestId('claim-open').click();
+    await ops.getByTestId('claim-note').fill('商家未回应，平台先行赔付 20 元，并从商家保证金/余额追偿。');
+    await world.shot(ops, '22-08-console-claim-drawer');
+    await ops.getByTestId('claim-submit').click();
+    await expectText(ops.locator('.ant-message'), '已同意');
+
+    // Consumer: the money is back (the refund job runs in the server's job loop).
+    await phone.goto(`/compensation-claims/${claimId}`);
+    await reloadUntil(phone, phone.getByTestId('case-status'), '已赔付 ¥20.00');
+    await world.shot(phone, '22-09-shop-claim-paid');
+    await phone.goto(`/complaints/${complaintId}`);
+    await expectText(phone.getByTestId('case-status'), '投诉成立');
+
+    // Operator: the patrol, run now instead of at 00:30 (the hand-opened demo shops have no qualification on record).
+    await ops.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '巡检结果' }).click();
+    await ops.waitForURL('**/console/platform/patrol-findings');
+    await ops.getByTestId('patrol-run').click();
+    await expectText(ops.locator('.ant-message'), '巡检完成');
+    await expectText(ops.locator('.ant-table'), '类目资质缺失');
+    await world.shot(ops, '22-11-console-patrol-findings');
+
+    // Merchant: the deduction on 信用分, with the compensation as its reason.
+    const { page: desk } = await world.console();
+    await consoleLogin(desk, demo.merchant, '/console/merchant/dashboard');
+    await desk.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '信用分' }).click();
+    await desk.waitForURL('**/console/merchant/credit');
+    await expectText(desk.getByTestId('credit-compensation'), /-10/);
+    await expectText(desk.getByTestId('credit-complaint'), /-4/);
+    await world.shot(desk, '22-12-console-merchant-credit');
+  },
+};
