@@ -54,6 +54,7 @@ import { startPrivacy, wirePrivacy } from './privacy/events.ts';
 import privacyRoutes from './privacy/routes.ts';
 import reviewRoutes from './reviews/routes.ts';
 import systemRoutes from './system/routes.ts';
+import transparencyRoutes from './transparency/routes.ts';
 import trustRoutes from './trust/routes.ts';
 
 export interface ModuleDef {
@@ -71,6 +72,7 @@ export interface ModuleDef {
 export const modules: ModuleDef[] = [
   { name: 'system', routes: systemRoutes },
   { name: 'accounts', routes: accountRoutes },
+  { name: 'transparency', routes: transparencyRoutes },
   { name: 'catalog', routes: catalogRoutes, wire: wireCatalog, init: initCatalog },
   { name: 'media', routes: mediaRoutes },
   { name: 'orders', routes: orderRoutes, wire: wireOrders },

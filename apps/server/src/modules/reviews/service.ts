@@ -8,7 +8,8 @@ import { atomically } from '../../platform/idempotency.ts';
 import { newId } from '../../platform/ids.ts';
 import { isOwnMediaUrl } from '../../platform/media.ts';
 import { getLineForReview } from '../orders/api.ts';
-import { GENESIS_HASH, replyHash, reviewHash } from './chain.ts';
+import { appendEntry } from '../transparency/api.ts';
+import { GENESIS_HASH, publicReviewDigest, replyHash, reviewHash } from './chain.ts';
 import {
   type AspectRatings,
   contentProblem,
@@ -225,6 +226,22 @@ async function appendToChain(tx: Db, now: Date, fields: NewReview) {
     .update(reviewChainHeads)
     .set({ seq: row.seq, headHash: contentHash, updatedAt: now })
     .where(eq(reviewChainHeads.productId, fields.productId));
+  // The chain anchors in the public log: the chain hash proves the full record, the public digest what is shown.
+  await appendEntry(
+    tx,
+    {
+      kind: 'review',
+      subjectId: inserted.id,
+      payload: {
+        productId: inserted.productId,
+        reviewKind: inserted.kind,
+        chainSeq: inserted.seq,
+        chainHash: contentHash,
+        publicDigest: publicReviewDigest(inserted),
+      },
+    },
+    now,
+  );
   return inserted;
 }
 
