@@ -10,6 +10,7 @@ import { isOwnMediaUrl } from '../../platform/media.ts';
 import { getLineForReview } from '../orders/api.ts';
 import { appendEntry } from '../transparency/api.ts';
 import { GENESIS_HASH, publicReviewDigest, replyHash, reviewHash } from './chain.ts';
+import { screenNewReview } from './screening.ts';
 import {
   type AspectRatings,
   contentProblem,
@@ -22,6 +23,7 @@ import {
 import { reviewChainHeads, reviewReplies, reviews } from './schema.ts';
 
 export {
+  getPublicReview,
   listMerchantReviews,
   listMyReviews,
   listProductReviews,
@@ -60,7 +62,11 @@ export interface Published {
 }
 
 /** The buyer reviews one delivered order line, once. Overall stars are the rounded mean of the three aspects. */
-export async function publishReview(ctx: Ctx, input: PublishReviewInput): Promise<Result<Published>> {
+export async function publishReview(
+  ctx: Ctx,
+  input: PublishReviewInput,
+  deviceId?: string,
+): Promise<Result<Published>> {
   const user = requireUser(ctx.actor);
   const content = validContent(input.content, input.images, false);
   for (const [aspect, v] of Object.entries(input.ratings)) {
@@ -99,6 +105,12 @@ export async function publishReview(ctx: Ctx, input: PublishReviewInput): Promis
       followUpUntil: new Date((line.deliveredAt ?? now).getTime() + FOLLOW_UP_DAYS * 86_400_000),
     });
     if (!row) return refuse('already-reviewed');
+    await screenNewReview(tx, row, {
+      ip: ctx.ip,
+      deviceId,
+      deliveredAt: line.deliveredAt ?? null,
+      secret: ctx.deps.config.ANALYTICS_PSEUDONYM_SECRET,
+    });
     await emit(tx, 'review.published', {
       reviewId: row.id,
       productId: row.productId,
