@@ -1810,6 +1810,30 @@ CREATE TABLE "review_chain_heads" (
 	"updated_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "review_fingerprints" (
+	"review_id" text PRIMARY KEY NOT NULL,
+	"user_id" text NOT NULL,
+	"merchant_id" text NOT NULL,
+	"ip_hash" text,
+	"device_hash" text,
+	"delivered_at" timestamp with time zone,
+	"refunded_at" timestamp with time zone,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "review_flags" (
+	"review_id" text PRIMARY KEY NOT NULL,
+	"merchant_id" text NOT NULL,
+	"product_id" text NOT NULL,
+	"status" text NOT NULL,
+	"score" integer NOT NULL,
+	"signals" jsonb NOT NULL,
+	"flagged_at" timestamp with time zone NOT NULL,
+	"decided_at" timestamp with time zone,
+	"decided_by" text,
+	"note" text
+);
+--> statement-breakpoint
 CREATE TABLE "review_replies" (
 	"review_id" text PRIMARY KEY NOT NULL,
 	"merchant_id" text NOT NULL,
@@ -1843,6 +1867,28 @@ CREATE TABLE "reviews" (
 	"content_hash" text NOT NULL,
 	"created_at" timestamp with time zone NOT NULL,
 	CONSTRAINT "reviews_rating_range" CHECK ("reviews"."rating" is null or "reviews"."rating" between 1 and 5)
+);
+--> statement-breakpoint
+CREATE TABLE "transparency_entries" (
+	"leaf_index" integer PRIMARY KEY NOT NULL,
+	"kind" text NOT NULL,
+	"subject_id" text NOT NULL,
+	"leaf_data" text NOT NULL,
+	"leaf_hash" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "transparency_log_size" (
+	"id" integer PRIMARY KEY NOT NULL,
+	"size" integer NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "transparency_tree_heads" (
+	"tree_size" integer PRIMARY KEY NOT NULL,
+	"root_hash" text NOT NULL,
+	"signed_at" timestamp with time zone NOT NULL,
+	"signature" text NOT NULL,
+	"key_id" text NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "deposit_movements" (
@@ -1906,8 +1952,85 @@ CREATE TABLE "merchant_penalties" (
 	"kind" text NOT NULL,
 	"reason" text NOT NULL,
 	"amount" bigint,
+	"product_id" text,
+	"finding_id" text,
 	"actor_id" text NOT NULL,
 	"at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "trust_case_events" (
+	"id" text PRIMARY KEY NOT NULL,
+	"case_id" text NOT NULL,
+	"action" text NOT NULL,
+	"by" text NOT NULL,
+	"actor_id" text NOT NULL,
+	"note" text,
+	"at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "trust_compensation_claims" (
+	"id" text PRIMARY KEY NOT NULL,
+	"user_id" text NOT NULL,
+	"merchant_id" text NOT NULL,
+	"order_id" text NOT NULL,
+	"reason" text NOT NULL,
+	"description" text NOT NULL,
+	"images" text[] NOT NULL,
+	"requested" bigint NOT NULL,
+	"approved" bigint,
+	"recovered" bigint,
+	"status" text NOT NULL,
+	"pay_by" timestamp with time zone NOT NULL,
+	"refund_id" text,
+	"decided_at" timestamp with time zone,
+	"paid_at" timestamp with time zone,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "trust_complaints" (
+	"id" text PRIMARY KEY NOT NULL,
+	"user_id" text NOT NULL,
+	"merchant_id" text NOT NULL,
+	"order_id" text NOT NULL,
+	"product_id" text,
+	"category" text NOT NULL,
+	"description" text NOT NULL,
+	"images" text[] NOT NULL,
+	"status" text NOT NULL,
+	"respond_by" timestamp with time zone NOT NULL,
+	"first_response_at" timestamp with time zone,
+	"escalated_at" timestamp with time zone,
+	"outcome" text,
+	"resolved_at" timestamp with time zone,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "trust_credit_facts" (
+	"kind" text NOT NULL,
+	"ref_id" text NOT NULL,
+	"merchant_id" text NOT NULL,
+	"value" bigint NOT NULL,
+	"at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "trust_credit_scores" (
+	"merchant_id" text PRIMARY KEY NOT NULL,
+	"score" bigint NOT NULL,
+	"components" jsonb NOT NULL,
+	"computed_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "trust_patrol_findings" (
+	"id" text PRIMARY KEY NOT NULL,
+	"merchant_id" text NOT NULL,
+	"product_id" text,
+	"kind" text NOT NULL,
+	"detail" text NOT NULL,
+	"status" text NOT NULL,
+	"dedupe_key" text NOT NULL,
+	"first_seen_at" timestamp with time zone NOT NULL,
+	"last_seen_at" timestamp with time zone NOT NULL,
+	"closed_at" timestamp with time zone
 );
 --> statement-breakpoint
 ALTER TABLE "ledger_entries" ADD CONSTRAINT "ledger_entries_journal_id_ledger_journals_id_fk" FOREIGN KEY ("journal_id") REFERENCES "public"."ledger_journals"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -2096,15 +2219,31 @@ CREATE INDEX "posts_partnership_idx" ON "posts" USING btree ("partnership_id");-
 CREATE INDEX "account_cancellations_user_idx" ON "account_cancellations" USING btree ("user_id","requested_at");--> statement-breakpoint
 CREATE INDEX "privacy_consent_records_user_idx" ON "privacy_consent_records" USING btree ("user_id","recorded_at");--> statement-breakpoint
 CREATE INDEX "privacy_exports_user_idx" ON "privacy_exports" USING btree ("user_id","requested_at");--> statement-breakpoint
+CREATE INDEX "review_fingerprints_merchant_idx" ON "review_fingerprints" USING btree ("merchant_id","created_at");--> statement-breakpoint
+CREATE INDEX "review_flags_status_idx" ON "review_flags" USING btree ("status","flagged_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "reviews_line_kind_uq" ON "reviews" USING btree ("order_line_id","kind");--> statement-breakpoint
 CREATE UNIQUE INDEX "reviews_product_seq_uq" ON "reviews" USING btree ("product_id","seq");--> statement-breakpoint
 CREATE INDEX "reviews_product_list_idx" ON "reviews" USING btree ("product_id","kind","created_at");--> statement-breakpoint
 CREATE INDEX "reviews_merchant_idx" ON "reviews" USING btree ("merchant_id","created_at");--> statement-breakpoint
 CREATE INDEX "reviews_user_idx" ON "reviews" USING btree ("user_id","created_at");--> statement-breakpoint
 CREATE INDEX "reviews_parent_idx" ON "reviews" USING btree ("parent_id");--> statement-breakpoint
+CREATE INDEX "transparency_entries_subject_idx" ON "transparency_entries" USING btree ("kind","subject_id");--> statement-breakpoint
 CREATE INDEX "deposit_movements_merchant_idx" ON "deposit_movements" USING btree ("merchant_id","at");--> statement-breakpoint
 CREATE INDEX "merchant_application_events_app_idx" ON "merchant_application_events" USING btree ("application_id","at");--> statement-breakpoint
 CREATE INDEX "merchant_applications_applicant_idx" ON "merchant_applications" USING btree ("applicant_id","created_at");--> statement-breakpoint
 CREATE INDEX "merchant_applications_queue_idx" ON "merchant_applications" USING btree ("status","due_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "merchant_applications_one_open_uq" ON "merchant_applications" USING btree ("applicant_id") WHERE "merchant_applications"."status" in ('submitted', 'needs-info');--> statement-breakpoint
-CREATE INDEX "merchant_penalties_merchant_idx" ON "merchant_penalties" USING btree ("merchant_id","at");
+CREATE INDEX "merchant_penalties_merchant_idx" ON "merchant_penalties" USING btree ("merchant_id","at");--> statement-breakpoint
+CREATE INDEX "trust_case_events_case_idx" ON "trust_case_events" USING btree ("case_id","at");--> statement-breakpoint
+CREATE INDEX "trust_claims_user_idx" ON "trust_compensation_claims" USING btree ("user_id","created_at");--> statement-breakpoint
+CREATE INDEX "trust_claims_queue_idx" ON "trust_compensation_claims" USING btree ("status","pay_by");--> statement-breakpoint
+CREATE INDEX "trust_claims_merchant_idx" ON "trust_compensation_claims" USING btree ("merchant_id","paid_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "trust_claims_one_open_uq" ON "trust_compensation_claims" USING btree ("order_id") WHERE "trust_compensation_claims"."status" in ('pending', 'paying');--> statement-breakpoint
+CREATE INDEX "trust_complaints_user_idx" ON "trust_complaints" USING btree ("user_id","created_at");--> statement-breakpoint
+CREATE INDEX "trust_complaints_queue_idx" ON "trust_complaints" USING btree ("status","respond_by");--> statement-breakpoint
+CREATE INDEX "trust_complaints_merchant_idx" ON "trust_complaints" USING btree ("merchant_id","resolved_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "trust_credit_facts_ref_uq" ON "trust_credit_facts" USING btree ("kind","ref_id");--> statement-breakpoint
+CREATE INDEX "trust_credit_facts_merchant_idx" ON "trust_credit_facts" USING btree ("merchant_id","kind","at");--> statement-breakpoint
+CREATE INDEX "trust_findings_merchant_idx" ON "trust_patrol_findings" USING btree ("merchant_id","status");--> statement-breakpoint
+CREATE INDEX "trust_findings_status_idx" ON "trust_patrol_findings" USING btree ("status","last_seen_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "trust_findings_open_uq" ON "trust_patrol_findings" USING btree ("dedupe_key") WHERE "trust_patrol_findings"."status" = 'open';

@@ -22,6 +22,7 @@ const ProductListPage = lazy(() => import('./pages/ProductListPage.tsx'));
 const ProductPage = lazy(() => import('./pages/ProductPage.tsx'));
 const ReviewListPage = lazy(() => import('./pages/ReviewListPage.tsx'));
 const MerchantPage = lazy(() => import('./pages/MerchantPage.tsx'));
+const TransparencyPage = lazy(() => import('./pages/TransparencyPage.tsx'));
 const RecommendationSettingsPage = lazy(() => import('./pages/RecommendationSettingsPage.tsx'));
 const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
 const CheckoutPage = lazy(() => import('./pages/CheckoutPage.tsx'));
@@ -131,6 +132,7 @@ const router = createBrowserRouter([
           { path: 'communities/:id', element: <CommunityPage /> },
           { path: 'charity', element: <CharityPage /> },
           { path: 'charity/:id', element: <CharityLedgerPage /> },
+          { path: 'transparency', element: <TransparencyPage /> },
           {
             element: <RequireLogin />,
             children: [

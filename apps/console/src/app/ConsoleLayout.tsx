@@ -238,6 +238,11 @@ export function ConsoleLayout() {
             label: <Link to="/platform/moderation">{t('内容审核')}</Link>,
           },
           {
+            key: '/platform/review-flags',
+            icon: <StarOutlined />,
+            label: <Link to="/platform/review-flags">{t('评价审核')}</Link>,
+          },
+          {
             key: '/platform/posts',
             icon: <FileTextOutlined />,
             label: <Link to="/platform/posts">{t('内容管理')}</Link>,

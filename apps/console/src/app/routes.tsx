@@ -39,6 +39,7 @@ const LifecyclePage = lazy(() => import('../pages/shared/lifecycle/LifecyclePage
 const DistributionStatsPage = lazy(() => import('../pages/shared/distribution/DistributionStatsPage.tsx'));
 const FissionReportPage = lazy(() => import('../pages/shared/distribution/FissionReportPage.tsx'));
 const ContentModerationPage = lazy(() => import('../pages/platform/ContentModerationPage.tsx'));
+const ReviewFlagsPage = lazy(() => import('../pages/platform/ReviewFlagsPage.tsx'));
 const ContentPostsPage = lazy(() => import('../pages/platform/ContentPostsPage.tsx'));
 const PartnershipsPage = lazy(() => import('../pages/merchant/PartnershipsPage.tsx'));
 const ChallengesPage = lazy(() => import('../pages/platform/ChallengesPage.tsx'));
@@ -333,6 +334,10 @@ export function AppRoutes() {
         <Route
           path="platform/moderation"
           element={<RequireRole role="operator">{page(<ContentModerationPage />)}</RequireRole>}
+        />
+        <Route
+          path="platform/review-flags"
+          element={<RequireRole role="operator">{page(<ReviewFlagsPage />)}</RequireRole>}
         />
         <Route
           path="platform/posts"

@@ -13,12 +13,14 @@ import { enSearch } from './en-search.ts';
 import { enLive } from './en-live.ts';
 import { enPoints } from './en-points.ts';
 import { enPosts } from './en-posts.ts';
+import { enReviewFlags } from './en-review-flags.ts';
 import { enTrust } from './en-trust.ts';
 import { enTrustCases } from './en-trust-cases.ts';
 
 export const en = {
   ...enTrust,
   ...enTrustCases,
+  ...enReviewFlags,
   ...enAlerts,
   ...enLive,
   ...enExperiments,

@@ -26,6 +26,7 @@ import { initCatalog, wire as wireCatalog } from './catalog/events.ts';
 import catalogRoutes from './catalog/routes.ts';
 import { wireCommunities } from './communities/events.ts';
 import communityRoutes from './communities/routes.ts';
+import complianceRoutes from './compliance/routes.ts';
 import { wireLive } from './live/events.ts';
 import liveConsoleRoutes from './live/console-routes.ts';
 import liveInteractionRoutes from './live/interaction-routes.ts';
@@ -52,8 +53,11 @@ import { initPoints, wirePoints } from './points/events.ts';
 import pointsRoutes from './points/routes.ts';
 import { startPrivacy, wirePrivacy } from './privacy/events.ts';
 import privacyRoutes from './privacy/routes.ts';
+import { wireReviews } from './reviews/events.ts';
+import reviewFlagRoutes from './reviews/flag-routes.ts';
 import reviewRoutes from './reviews/routes.ts';
 import systemRoutes from './system/routes.ts';
+import transparencyRoutes from './transparency/routes.ts';
 import { initTrust, wireTrust } from './trust/events.ts';
 import trustRoutes from './trust/routes.ts';
 
@@ -72,18 +76,27 @@ export interface ModuleDef {
 export const modules: ModuleDef[] = [
   { name: 'system', routes: systemRoutes },
   { name: 'accounts', routes: accountRoutes },
+  { name: 'transparency', routes: transparencyRoutes },
   { name: 'catalog', routes: catalogRoutes, wire: wireCatalog, init: initCatalog },
   { name: 'media', routes: mediaRoutes },
   { name: 'orders', routes: orderRoutes, wire: wireOrders },
   { name: 'payments', routes: paymentRoutes, wire: wirePayments },
   { name: 'aftersales', routes: afterSaleRoutes, wire: wireAfterSales },
-  { name: 'reviews', routes: reviewRoutes },
+  {
+    name: 'reviews',
+    routes: async (app) => {
+      await reviewRoutes(app);
+      await reviewFlagRoutes(app);
+    },
+    wire: wireReviews,
+  },
   { name: 'coupons', routes: couponRoutes, wire: wireCoupons },
   { name: 'flashsale', routes: flashSaleRoutes, wire: wireFlashSale },
   { name: 'groupbuy', routes: groupBuyRoutes, wire: wireGroupBuy },
   { name: 'bargain', routes: bargainRoutes, wire: wireBargain },
   { name: 'invitations', routes: invitationRoutes, wire: wireInvitations },
   { name: 'distribution', routes: distributionRoutes, wire: wireDistribution },
+  { name: 'compliance', routes: complianceRoutes },
   { name: 'moderation', routes: moderationRoutes },
   { name: 'attribution', routes: attributionRoutes, wire: wireAttribution },
   {

@@ -9,6 +9,7 @@ import { enFlash } from './en-flash.ts';
 import { enGroupBuy } from './en-groupbuy.ts';
 import { enLive } from './en-live.ts';
 import { enPoints } from './en-points.ts';
+import { enTransparency } from './en-transparency.ts';
 import { enPosts } from './en-posts.ts';
 import { enDistribution } from './en-distribution.ts';
 
@@ -24,6 +25,7 @@ export const en = {
   ...enGroupBuy,
   ...enLive,
   ...enPoints,
+  ...enTransparency,
   ...enPosts,
   '6 位数字': '6 digits',
   '{avg} 分 · {n} 条评价': '{avg} · {n} reviews',

@@ -5,6 +5,7 @@ import {
   GlobalOutline,
   ReceiptOutline,
   SetOutline,
+  CheckShieldOutline,
   StarOutline,
   TruckOutline,
   UndoOutline,
@@ -155,6 +156,13 @@ export default function MePage() {
           },
           { key: 'coupon-center', icon: <GiftOutline aria-hidden />, label: t('领券中心'), to: '/coupons' },
           { key: 'to-review', icon: <StarOutline aria-hidden />, label: t('评价晒单'), to: '/orders?tab=completed' },
+          {
+            key: 'transparency',
+            icon: <CheckShieldOutline aria-hidden />,
+            label: t('透明度'),
+            to: '/transparency',
+            testId: 'me-transparency',
+          },
           {
             key: 'communities',
             icon: <TeamOutline aria-hidden />,

@@ -1,6 +1,6 @@
 import { InfiniteScroll, PullToRefresh } from 'antd-mobile';
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useProductReviews, useReviewSummary, type ReviewFilter } from '../api/reviews.ts';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { EmptyState, QueryError } from '../components/QueryError.tsx';
@@ -47,6 +47,12 @@ export default function ReviewListPage() {
             </div>
           </dl>
         </section>
+      )}
+      {s && s.underReview > 0 && (
+        <p className="muted review-under-review" data-testid="reviews-under-review">
+          {t('另有 {n} 条评价审核中，审核通过前不计入评分', { n: s.underReview })} ·{' '}
+          <Link to="/transparency">{t('透明度')}</Link>
+        </p>
       )}
       <div className="chip-tabs" role="tablist" aria-label={t('评价筛选')}>
         {tabs.map((tab) => (

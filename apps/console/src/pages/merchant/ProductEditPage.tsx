@@ -11,6 +11,7 @@ import { StatusTag } from '../../components/StatusTag.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { PRODUCT_STATUS } from '../shared/productLabels.ts';
 import { CreateProduct } from './products/CreateProduct.tsx';
+import { AdLawFindings, useAdLawScan } from './products/AdLawFindings.tsx';
 import { formErrorsOf } from './products/fieldErrors.ts';
 import { PriceHistoryCard } from './products/PriceHistoryCard.tsx';
 import { ProductInfoFields, type ProductInfoValues } from './products/ProductInfoFields.tsx';
@@ -109,6 +110,7 @@ function InfoCard({ product, onSaved }: { product: MerchantProduct; onSaved: (p:
   const t = useT();
   const notify = useNotify();
   const [form] = Form.useForm<ProductInfoValues>();
+  const adLaw = useAdLawScan();
   const update = useMutation({
     mutationFn: (body: BodyOf<'/api/v1/merchant/products/{id}', 'patch'>) =>
       must(api.PATCH('/api/v1/merchant/products/{id}', { params: { path: { id: product.id } }, body })),
@@ -137,9 +139,13 @@ function InfoCard({ product, onSaved }: { product: MerchantProduct; onSaved: (p:
         form={form}
         layout="vertical"
         initialValues={initial}
-        onFinish={(v) => update.mutate({ ...v, attributes: v.attributes ?? [], images: v.images ?? [] })}
+        onFinish={(v) => {
+          adLaw.mutate({ title: v.title, subtitle: v.subtitle, description: v.description });
+          update.mutate({ ...v, attributes: v.attributes ?? [], images: v.images ?? [] });
+        }}
       >
         <ProductInfoFields productId={product.id} />
+        <AdLawFindings scan={adLaw.data} />
         <Button type="primary" htmlType="submit" loading={update.isPending} data-testid="product-info-save">
           {t('保存商品信息')}
         </Button>

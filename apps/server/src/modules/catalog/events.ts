@@ -33,6 +33,37 @@ export function wire(deps: Deps): void {
   deps.events.subscribe<ReviewPublished>('review.published', 'catalog.record-rating', (db, event) =>
     recordRating(db, event.payload),
   );
+  // A review held as likely fake leaves the product's score until an operator clears it (then it counts again).
+  deps.events.subscribe<ReviewHeld>('review.flagged', 'catalog.hold-rating', (db, event) =>
+    adjustRating(db, event.payload, -1),
+  );
+  deps.events.subscribe<ReviewHeld & { status: string }>(
+    'review.moderated',
+    'catalog.restore-rating',
+    async (db, e) => {
+      if (e.payload.status === 'cleared') await adjustRating(db, e.payload, 1);
+    },
+  );
+}
+
+/** The part of reviews' `review.flagged` / `review.moderated` the catalog reads. */
+interface ReviewHeld {
+  productId: string;
+  rating: number | null;
+}
+
+async function adjustRating(db: Db, review: ReviewHeld, sign: 1 | -1): Promise<void> {
+  const { rating } = review;
+  if (rating === null || !Number.isInteger(rating) || rating < 1 || rating > 5) return;
+  await db
+    .update(products)
+    // No clamping: a hold may be delivered before its review.published, and the two must still add up.
+    .set({
+      ratingCount: sql`${products.ratingCount} + ${sign}`,
+      ratingSum: sql`${products.ratingSum} + ${sign * rating}`,
+    })
+    .where(eq(products.id, review.productId));
+  noteCatalogChange();
 }
 
 /**

@@ -3,6 +3,7 @@ import { actingMerchant } from '../../platform/auth.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { emit } from '../../platform/events.ts';
 import { invalidTransition, ok, type Result } from '../../platform/errors.ts';
+import { adLawProblem } from '../compliance/api.ts';
 import { atomically } from '../../platform/idempotency.ts';
 import { newId } from '../../platform/ids.ts';
 import { decodeCursor, likeEscape, type Page, pageOf } from './cursor.ts';
@@ -52,6 +53,8 @@ export async function createProduct(
 ): Promise<Result<MerchantProductView & { skuIds: string[] }>> {
   const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
   if (!validateSkuMatrix(input.specs, input.skus)) return refuse('sku-matrix-invalid');
+  const adLaw = adLawProblem({ title: input.title, subtitle: input.subtitle, description: input.description });
+  if (adLaw) throw adLaw;
   const created = await atomically(ctx, async (tx) => {
     for (const s of input.skus) {
       if (s.originalPrice == null) continue;
@@ -143,6 +146,8 @@ export async function updateProduct(
   patch: UpdateProductInput,
 ): Promise<Result<MerchantProductView>> {
   const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const adLaw = adLawProblem({ title: patch.title, subtitle: patch.subtitle, description: patch.description });
+  if (adLaw) throw adLaw;
   const updated = await atomically(ctx, async (tx) => {
     const current = await loadOwnProductRow(tx, merchantId, productId, true);
     if (patch.categoryId !== undefined && patch.categoryId !== current.categoryId) {

@@ -1,18 +1,29 @@
 import { readFileSync } from 'node:fs';
 import { filterXSS } from 'xss';
 import { isOwnMediaUrl } from '../../platform/media.ts';
+import { scanAdText } from '../compliance/api.ts';
 
 /** Longest text any user may publish through moderation (posts, comments, chat); callers may set tighter limits. */
 const MAX_TEXT_CHARS = 5000;
 const MAX_IMAGES = 18;
 
 export type Reason =
-  'too-long' | 'blocked-word' | 'review-word' | 'external-link' | 'external-image' | 'too-many-images' | 'html-removed';
+  | 'too-long'
+  | 'blocked-word'
+  | 'review-word'
+  | 'ad-law-block'
+  | 'ad-law-review'
+  | 'external-link'
+  | 'external-image'
+  | 'too-many-images'
+  | 'html-removed';
 
 export const reasonText: Record<Reason, string> = {
   'too-long': `内容超过 ${MAX_TEXT_CHARS} 字`,
   'blocked-word': '含有违禁词',
   'review-word': '含有需人工审核的词语',
+  'ad-law-block': '含有广告法禁止的用语（绝对化、医疗功效、保本收益等）',
+  'ad-law-review': '含有需核实的广告用语（获奖、产地、价格比较或广告法禁用语）',
   'external-link': '含有外部链接',
   'external-image': '图片须先上传到本站',
   'too-many-images': `图片最多 ${MAX_IMAGES} 张`,
@@ -81,8 +92,15 @@ export interface Judgement {
   matchedWords: string[];
 }
 
+/**
+ * How the advertising-law scanner applies: 'enforce' for a merchant's own advertising (live titles and selling
+ * points) — a blocking finding rejects, a warning goes to review; 'review' for people's posts, comments and chat —
+ * a blocking finding sends the text to a person (a shopper's "最好吃" is not an advertisement), warnings pass.
+ */
+export type AdLawMode = 'enforce' | 'review';
+
 /** The rules, without the queue: what a text and its images deserve. Rejections win over flags. */
-export function judge(text: string, imageUrls: string[]): Judgement {
+export function judge(text: string, imageUrls: string[], adLaw: AdLawMode = 'review'): Judgement {
   const clean = sanitizeText(text);
   const reasons: Reason[] = [];
   const rejected: Reason[] = [];
@@ -94,12 +112,16 @@ export function judge(text: string, imageUrls: string[]): Judgement {
   if (matched.blocked.length > 0) rejected.push('blocked-word');
   const flagged: Reason[] = [];
   if (matched.review.length > 0) flagged.push('review-word');
+  const ad = scanAdText(clean);
+  const adBlocks = ad.findings.filter((f) => f.severity === 'block');
+  if (adBlocks.length > 0) (adLaw === 'enforce' ? rejected : flagged).push('ad-law-block');
+  else if (adLaw === 'enforce' && ad.findings.length > 0) flagged.push('ad-law-review');
   if (hasExternalLink(clean)) flagged.push('external-link');
   const verdict = rejected.length > 0 ? 'rejected' : flagged.length > 0 ? 'flagged' : 'approved';
   return {
     verdict,
     text: clean,
     reasons: [...rejected, ...flagged, ...reasons],
-    matchedWords: [...matched.blocked, ...matched.review],
+    matchedWords: [...matched.blocked, ...matched.review, ...ad.findings.map((f) => f.matched)],
   };
 }

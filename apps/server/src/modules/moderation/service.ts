@@ -5,7 +5,11 @@ import type { Db } from '../../platform/db.ts';
 import { notFound, ok, refusals, type Result } from '../../platform/errors.ts';
 import { emit } from '../../platform/events.ts';
 import { newId } from '../../platform/ids.ts';
-import { judge, reasonText, type Reason } from './rules.ts';
+import { type AdLawMode, judge, reasonText, type Reason } from './rules.ts';
+
+// Subjects that are the merchant's own advertising: the ad-law scanner's blocking rules refuse them outright.
+const ADVERTISING_SUBJECTS = new Set(['live_session', 'live_claim']);
+const adLawModeOf = (subjectType: string): AdLawMode => (ADVERTISING_SUBJECTS.has(subjectType) ? 'enforce' : 'review');
 import { contentReports, moderationItems, type ReportReason } from './schema.ts';
 
 export interface ModerationInput {
@@ -31,7 +35,7 @@ export interface ModerationResult {
  */
 export async function moderate(db: Db, input: ModerationInput): Promise<ModerationResult> {
   const imageUrls = input.imageUrls ?? [];
-  const j = judge(input.text ?? '', imageUrls);
+  const j = judge(input.text ?? '', imageUrls, adLawModeOf(input.subjectType));
   if (j.verdict === 'approved') {
     // An edit that now passes clears an earlier pending flag for the same subject.
     await db
@@ -73,7 +77,10 @@ export async function moderate(db: Db, input: ModerationInput): Promise<Moderati
  * queue in one insert. Results are in input order.
  */
 export async function moderateNew(db: Db, inputs: readonly ModerationInput[]): Promise<ModerationResult[]> {
-  const judged = inputs.map((input) => ({ input, j: judge(input.text ?? '', input.imageUrls ?? []) }));
+  const judged = inputs.map((input) => ({
+    input,
+    j: judge(input.text ?? '', input.imageUrls ?? [], adLawModeOf(input.subjectType)),
+  }));
   const queued = judged.filter(({ j }) => j.verdict !== 'approved');
   if (queued.length > 0) {
     await db.insert(moderationItems).values(

@@ -133,3 +133,17 @@ export function verifyChain(
   }
   return { ok: true, count: rows.length, headHash: prev };
 }
+
+/**
+ * What the transparency log commits to for a review, over the fields the shop shows anyone (no buyer or order id):
+ * a reader recomputes it in the browser from the review on screen and compares it with the logged entry.
+ */
+export const publicReviewDigest = (r: {
+  id: string;
+  productId: string;
+  rating: number | null;
+  content: string;
+  images: string[];
+  createdAt: Date;
+}): string =>
+  sha256(['haowu-review-public-v1', r.id, r.productId, r.rating, r.content, r.images, r.createdAt.toISOString()]);

@@ -1,6 +1,6 @@
 // What the reviews module keeps about a person, why, for how long, and what account erasure does to it (docs/PRIVACY.md).
-import { KEEP_AS_ANONYMOUS, RETAIN, personalData } from '../../platform/privacy.ts';
-import { reviewReplies, reviews } from './schema.ts';
+import { DELETE, KEEP_AS_ANONYMOUS, RETAIN, personalData } from '../../platform/privacy.ts';
+import { reviewFingerprints, reviewFlags, reviewReplies, reviews } from './schema.ts';
 
 export const reviewsPersonalData = personalData('reviews', [
   {
@@ -16,6 +16,22 @@ export const reviewsPersonalData = personalData('reviews', [
     by: [reviewReplies.userId],
     purpose: '评价下的回复',
     classes: { user_id: 'personal', content: 'personal' },
+    retention: RETAIN.content,
+    erase: KEEP_AS_ANONYMOUS,
+  },
+  {
+    table: reviewFingerprints,
+    by: [reviewFingerprints.userId],
+    purpose: '识别虚假评价（网络地址与设备只存带密钥的哈希）',
+    classes: { user_id: 'personal', ip_hash: 'personal', device_hash: 'personal' },
+    retention: RETAIN.content,
+    erase: DELETE,
+  },
+  {
+    table: reviewFlags,
+    by: [reviewFlags.decidedBy],
+    purpose: '评价审核的处理人',
+    classes: { decided_by: 'personal' },
     retention: RETAIN.content,
     erase: KEEP_AS_ANONYMOUS,
   },

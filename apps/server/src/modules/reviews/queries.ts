@@ -2,12 +2,12 @@ import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { actingMerchant, requireUser } from '../../platform/auth.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
-import { badRequest } from '../../platform/errors.ts';
+import { badRequest, notFound } from '../../platform/errors.ts';
 import { publicProfiles } from '../accounts/api.ts';
 import { getProductBriefs } from '../catalog/api.ts';
 import { type ChainBreak, chainBreakText, verifyChain } from './chain.ts';
 import { BAD_MAX, GOOD_MIN, maskNickname, type RatingFilter } from './rules.ts';
-import { reviewChainHeads, reviewReplies, reviews } from './schema.ts';
+import { reviewChainHeads, reviewFlags, reviewReplies, reviews } from './schema.ts';
 
 type ReviewRow = typeof reviews.$inferSelect;
 
@@ -58,7 +58,7 @@ export async function listProductReviews(
   productId: string,
   input: PageInput & { filter?: RatingFilter | undefined },
 ): Promise<Page<ReviewDto>> {
-  const filters: SQL[] = [eq(reviews.productId, productId), eq(reviews.kind, 'initial')];
+  const filters: SQL[] = [eq(reviews.productId, productId), eq(reviews.kind, 'initial'), notHeld];
   if (input.filter === 'good') filters.push(sql`${reviews.rating} >= ${GOOD_MIN}`);
   if (input.filter === 'bad') filters.push(sql`${reviews.rating} <= ${BAD_MAX}`);
   if (input.filter === 'with_images') filters.push(withImages);
@@ -168,6 +168,8 @@ export interface ReviewSummary {
   /** Share of first reviews with ≥ 4 stars, 0–1. */
   goodRate: number | null;
   counts: { good: number; neutral: number; bad: number; withImages: number; followUps: number };
+  /** First reviews held by the fake-review screening, left out of everything above until an operator decides. */
+  underReview: number;
 }
 
 export async function reviewSummary(ctx: Ctx, productId: string): Promise<ReviewSummary> {
@@ -186,7 +188,12 @@ export async function reviewSummary(ctx: Ctx, productId: string): Promise<Review
       followUps: sql<number>`count(*) filter (where ${reviews.kind} = 'follow_up')::int`,
     })
     .from(reviews)
-    .where(eq(reviews.productId, productId));
+    .where(and(eq(reviews.productId, productId), notHeld));
+  // Counted, never guessed: how many first reviews wait for an operator (the shop says 评价审核中).
+  const [held] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(reviewFlags)
+    .where(and(eq(reviewFlags.productId, productId), eq(reviewFlags.status, 'pending')));
   const avg = (v: string | null | undefined) => (v == null ? null : Math.round(Number(v) * 10) / 10);
   const count = s?.count ?? 0;
   return {
@@ -202,6 +209,7 @@ export async function reviewSummary(ctx: Ctx, productId: string): Promise<Review
       withImages: s?.withImages ?? 0,
       followUps: s?.followUps ?? 0,
     },
+    underReview: held?.n ?? 0,
   };
 }
 
@@ -247,7 +255,25 @@ export async function verifyProductReviews(ctx: Ctx, productId: string): Promise
   };
 }
 
+/** Public: one review as the shop shows it, for checking it against the transparency log; held ones are not shown. */
+export async function getPublicReview(ctx: Ctx, reviewId: string): Promise<ReviewDto | { held: true; id: string }> {
+  const [row] = await ctx.db
+    .select()
+    .from(reviews)
+    .where(and(eq(reviews.id, reviewId), eq(reviews.kind, 'initial')));
+  if (!row) throw notFound('评价');
+  const [flag] = await ctx.db
+    .select({ status: reviewFlags.status })
+    .from(reviewFlags)
+    .where(eq(reviewFlags.reviewId, reviewId));
+  if (flag && flag.status !== 'cleared') return { held: true, id: reviewId };
+  return (await toDtos(ctx.db, [row]))[0]!;
+}
+
 // ---- helpers ----
+
+// Held by the screening (pending) or removed by an operator: out of the public list and score.
+const notHeld = sql`not exists (select 1 from ${reviewFlags} where ${reviewFlags.reviewId} = ${reviews.id} and ${reviewFlags.status} <> 'cleared')`;
 
 const withImages = sql`(cardinality(${reviews.images}) > 0 or exists (select 1 from ${reviews} f where f.parent_id = ${reviews.id} and cardinality(f.images) > 0))`;
 

@@ -103,10 +103,13 @@ export default async function reviewRoutes(app: App) {
           images: Images,
           anonymous: z.boolean().default(false),
         }),
+        // The shop's device id: one device behind many "buyers" is a fake-review signal (kept only as a keyed hash).
+        headers: z.object({ 'x-device-id': z.string().max(100).optional() }),
         response: { 201: Published },
       },
     },
-    async (req, reply) => reply.status(201).send(unwrap(await svc.publishReview(ctxOf(req), req.body))),
+    async (req, reply) =>
+      reply.status(201).send(unwrap(await svc.publishReview(ctxOf(req), req.body, req.headers['x-device-id']))),
   );
 
   r.post(
@@ -188,6 +191,7 @@ export default async function reviewRoutes(app: App) {
               withImages: z.number(),
               followUps: z.number(),
             }),
+            underReview: z.number().int(),
           }),
         },
       },
@@ -222,6 +226,20 @@ export default async function reviewRoutes(app: App) {
       },
     },
     async (req) => svc.verifyProductReviews(ctxOf(req), req.params.id),
+  );
+
+  r.get(
+    '/api/v1/reviews/:id',
+    {
+      config: { permission: 'public' },
+      schema: {
+        tags,
+        summary: '一条评价（供透明度页核对；审核中的评价只返回 held）',
+        params: ProductParams,
+        response: { 200: z.union([Review, z.object({ held: z.literal(true), id: z.string() })]) },
+      },
+    },
+    async (req) => svc.getPublicReview(ctxOf(req), req.params.id),
   );
 
   r.get(

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, boolean, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 export const REVIEW_KINDS = ['initial', 'follow_up'] as const;
 export type ReviewKind = (typeof REVIEW_KINDS)[number];
@@ -70,3 +70,48 @@ export const reviewChainHeads = pgTable('review_chain_heads', {
   headHash: text('head_hash').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });
+
+/**
+ * What the review screening looks at besides the review itself: keyed hashes of the network address and device
+ * the review came from (never the raw values), when the line was delivered, and whether it was refunded after.
+ */
+export const reviewFingerprints = pgTable(
+  'review_fingerprints',
+  {
+    // No foreign key: tamper evidence must be able to show a review deleted behind the application's back.
+    reviewId: text('review_id').primaryKey(),
+    userId: text('user_id').notNull(),
+    merchantId: text('merchant_id').notNull(),
+    /** Null for loopback (seed, tests, a misconfigured proxy): one shared address there says nothing. */
+    ipHash: text('ip_hash'),
+    deviceHash: text('device_hash'),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    refundedAt: timestamp('refunded_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('review_fingerprints_merchant_idx').on(t.merchantId, t.createdAt)],
+);
+
+export const REVIEW_FLAG_STATUSES = ['pending', 'cleared', 'removed'] as const;
+export type ReviewFlagStatus = (typeof REVIEW_FLAG_STATUSES)[number];
+
+/** A review the screening held for an operator: hidden from the public list and score until it is cleared. */
+export const reviewFlags = pgTable(
+  'review_flags',
+  {
+    // No foreign key: tamper evidence must be able to show a review deleted behind the application's back.
+    reviewId: text('review_id').primaryKey(),
+    merchantId: text('merchant_id').notNull(),
+    productId: text('product_id').notNull(),
+    status: text('status', { enum: REVIEW_FLAG_STATUSES }).notNull(),
+    score: integer('score').notNull(),
+    /** [{ code, weight, detail }] as found when flagged (and refreshed while pending). */
+    signals: jsonb('signals').$type<{ code: string; weight: number; detail: string }[]>().notNull(),
+    flaggedAt: timestamp('flagged_at', { withTimezone: true }).notNull(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    /** The operator who decided (not shown publicly). */
+    decidedBy: text('decided_by'),
+    note: text('note'),
+  },
+  (t) => [index('review_flags_status_idx').on(t.status, t.flaggedAt)],
+);

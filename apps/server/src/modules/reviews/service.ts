@@ -8,7 +8,9 @@ import { atomically } from '../../platform/idempotency.ts';
 import { newId } from '../../platform/ids.ts';
 import { isOwnMediaUrl } from '../../platform/media.ts';
 import { getLineForReview } from '../orders/api.ts';
-import { GENESIS_HASH, replyHash, reviewHash } from './chain.ts';
+import { appendEntry } from '../transparency/api.ts';
+import { GENESIS_HASH, publicReviewDigest, replyHash, reviewHash } from './chain.ts';
+import { screenNewReview } from './screening.ts';
 import {
   type AspectRatings,
   contentProblem,
@@ -21,6 +23,7 @@ import {
 import { reviewChainHeads, reviewReplies, reviews } from './schema.ts';
 
 export {
+  getPublicReview,
   listMerchantReviews,
   listMyReviews,
   listProductReviews,
@@ -59,7 +62,11 @@ export interface Published {
 }
 
 /** The buyer reviews one delivered order line, once. Overall stars are the rounded mean of the three aspects. */
-export async function publishReview(ctx: Ctx, input: PublishReviewInput): Promise<Result<Published>> {
+export async function publishReview(
+  ctx: Ctx,
+  input: PublishReviewInput,
+  deviceId?: string,
+): Promise<Result<Published>> {
   const user = requireUser(ctx.actor);
   const content = validContent(input.content, input.images, false);
   for (const [aspect, v] of Object.entries(input.ratings)) {
@@ -98,6 +105,12 @@ export async function publishReview(ctx: Ctx, input: PublishReviewInput): Promis
       followUpUntil: new Date((line.deliveredAt ?? now).getTime() + FOLLOW_UP_DAYS * 86_400_000),
     });
     if (!row) return refuse('already-reviewed');
+    await screenNewReview(tx, row, {
+      ip: ctx.ip,
+      deviceId,
+      deliveredAt: line.deliveredAt ?? null,
+      secret: ctx.deps.config.ANALYTICS_PSEUDONYM_SECRET,
+    });
     await emit(tx, 'review.published', {
       reviewId: row.id,
       productId: row.productId,
@@ -225,6 +238,22 @@ async function appendToChain(tx: Db, now: Date, fields: NewReview) {
     .update(reviewChainHeads)
     .set({ seq: row.seq, headHash: contentHash, updatedAt: now })
     .where(eq(reviewChainHeads.productId, fields.productId));
+  // The chain anchors in the public log: the chain hash proves the full record, the public digest what is shown.
+  await appendEntry(
+    tx,
+    {
+      kind: 'review',
+      subjectId: inserted.id,
+      payload: {
+        productId: inserted.productId,
+        reviewKind: inserted.kind,
+        chainSeq: inserted.seq,
+        chainHash: contentHash,
+        publicDigest: publicReviewDigest(inserted),
+      },
+    },
+    now,
+  );
   return inserted;
 }
 

@@ -53,7 +53,7 @@ export const home: CategoryTemplate = {
       key: 'thermos', sub: 'cat_kitchen', name: '316不锈钢保温杯', price: [69, 159],
       specs: [{ name: '颜色', values: ['奶白', '墨绿', '烟粉', '黑色'], take: [2, 4] }, { name: '容量', values: ['350ml', '500ml'], take: [1, 2], step: 0.2 }],
       series: ['轻巧', '弹盖', '便携', '茶水分离'],
-      points: ['316 医用级不锈钢', '保温 12 小时', '一键弹盖', '防漏设计'],
+      points: ['316 不锈钢内胆', '保温 12 小时', '一键弹盖', '防漏设计'],
       attrs: { 材质: '316不锈钢' },
     },
     {

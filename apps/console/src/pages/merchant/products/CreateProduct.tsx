@@ -7,6 +7,7 @@ import { useMerchantId } from '../../../app/merchantScope.ts';
 import { DetailHeader } from '../../../components/DetailHeader.tsx';
 import { useNotify } from '../../../components/feedback.ts';
 import { useT } from '../../../i18n/index.tsx';
+import { AdLawFindings, useAdLawScan } from './AdLawFindings.tsx';
 import { fieldErrorsOf, formErrorsOf } from './fieldErrors.ts';
 import { ProductInfoFields, type ProductInfoValues } from './ProductInfoFields.tsx';
 import { rowMessages } from './rowMessages.ts';
@@ -25,6 +26,7 @@ export function CreateProduct() {
   const [rows, setRows] = useState<SkuRow[]>(() => generateRows([], []));
   const [errors, setErrors] = useState<Map<string, RowErrors>>(new Map());
   const [skuProblem, setSkuProblem] = useState<string | null>(null);
+  const adLaw = useAdLawScan();
 
   const create = useMutation({
     mutationFn: (body: BodyOf<'/api/v1/merchant/products', 'post'>) =>
@@ -37,6 +39,7 @@ export function CreateProduct() {
   });
 
   const submit = (info: ProductInfoValues & { listed: boolean }) => {
+    adLaw.mutate({ title: info.title, subtitle: info.subtitle, description: info.description });
     const enabled = rows.filter((r) => r.enabled);
     const rowErrors = validateRows(enabled, rowMessages(t));
     setErrors(rowErrors);
@@ -87,6 +90,7 @@ export function CreateProduct() {
           <Col xs={24} xl={10}>
             <Card title={t('基本信息')}>
               <ProductInfoFields />
+              <AdLawFindings scan={adLaw.data} />
             </Card>
           </Col>
           <Col xs={24} xl={14}>

@@ -1,0 +1,30 @@
+// English for the review moderation queue (评价审核) and the ad-law findings on the product form.
+export const enReviewFlags = {
+  评价审核: 'Review moderation',
+  评价: 'Review',
+  '疑似虚假评价在审核通过前不公开、不计入商品评分；店铺页显示“评价审核中”的条数。':
+    'Likely fake reviews are hidden and left out of the product score until cleared; the shop shows how many are under moderation.',
+  已放行: 'Cleared',
+  已移除: 'Removed',
+  '已放行，评价恢复展示并计入评分': 'Cleared — the review is shown and counted again',
+  '已移除，评价不再展示': 'Removed — the review is no longer shown',
+  '（只打了星）': '(stars only)',
+  触发的信号: 'Signals',
+  '合计 {n} 分': 'Score {n}',
+  评价时间: 'Reviewed at',
+  标记时间: 'Flagged at',
+  放行: 'Clear',
+  移除: 'Remove',
+  没有待审核的评价: 'No reviews waiting',
+  没有记录: 'Nothing here',
+  商品标题: 'Title',
+  副标题: 'Subtitle',
+  商品详情: 'Description',
+  '文案含有广告法禁止的用语，修改后才能保存': 'The copy uses words the Advertising Law forbids; change them to save',
+  '文案有需要核实的用语，可以保存，请确认有证明材料':
+    'The copy has claims that need evidence; you can save, but keep the proof ready',
+  禁止: 'Blocked',
+  提醒: 'Check',
+  '，可改为「{s}」': ' — try “{s}”',
+  '，建议删除': ' — remove it',
+};

@@ -1,0 +1,90 @@
+import { AD_RULES, CATEGORY_LABEL, type AdRule, type RuleCategory, type Severity } from './rules.ts';
+
+export interface Finding {
+  ruleId: string;
+  category: RuleCategory;
+  categoryLabel: string;
+  severity: Severity;
+  article: string;
+  title: string;
+  /** The text as written, and where it is (UTF-16 offsets into the input). */
+  matched: string;
+  start: number;
+  end: number;
+  suggestion: string;
+}
+
+export interface Scan {
+  /** pass: nothing found; warn: publishable, the author should check; block: must be changed. */
+  verdict: 'pass' | 'warn' | 'block';
+  findings: Finding[];
+  /** The text with every blocking and warning phrase replaced by its suggestion. */
+  suggestedText: string;
+}
+
+// Matching is done on a lower-case, NFKC-folded copy of the same length, so offsets map back to the input.
+const fold = (s: string): string =>
+  [...s].map((ch) => (ch.normalize('NFKC').length === 1 ? ch.normalize('NFKC').toLowerCase() : ch)).join('');
+
+function matchesOf(rule: AdRule, folded: string): { start: number; end: number }[] {
+  const re = new RegExp(rule.pattern.source, 'g');
+  const out: { start: number; end: number }[] = [];
+  for (const m of folded.matchAll(re)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (rule.except?.test(folded.slice(start, end + 6))) continue;
+    out.push({ start, end });
+  }
+  return out;
+}
+
+/** Scans one text against every rule; overlapping hits keep the earliest, longest, most severe. */
+export function scanAdText(text: string): Scan {
+  const folded = fold(text);
+  const raw: Finding[] = [];
+  for (const rule of AD_RULES) {
+    for (const { start, end } of matchesOf(rule, folded)) {
+      const matched = text.slice(start, end);
+      raw.push({
+        ruleId: rule.id,
+        category: rule.category,
+        categoryLabel: CATEGORY_LABEL[rule.category],
+        severity: rule.severity,
+        article: rule.article,
+        title: rule.title,
+        matched,
+        start,
+        end,
+        suggestion: rule.rewrite(matched),
+      });
+    }
+  }
+  raw.sort(
+    (a, b) =>
+      a.start - b.start ||
+      b.end - b.start - (a.end - a.start) ||
+      (a.severity === 'block' ? -1 : 1) - (b.severity === 'block' ? -1 : 1),
+  );
+  const findings: Finding[] = [];
+  for (const f of raw) {
+    const last = findings.at(-1);
+    if (last && f.start < last.end) {
+      if (f.severity === 'block' && last.severity === 'warn' && f.end >= last.end) findings[findings.length - 1] = f;
+      continue;
+    }
+    findings.push(f);
+  }
+  let suggestedText = '';
+  let at = 0;
+  for (const f of findings) {
+    suggestedText += text.slice(at, f.start) + f.suggestion;
+    at = f.end;
+  }
+  suggestedText += text.slice(at);
+  const verdict = findings.some((f) => f.severity === 'block') ? 'block' : findings.length > 0 ? 'warn' : 'pass';
+  return { verdict, findings, suggestedText };
+}
+
+/** One line per finding for a problem's detail: 「全网第一」绝对化用语（广告法 第九条第（三）项）. */
+export const describeFindings = (findings: Finding[]): string =>
+  findings.map((f) => `「${f.matched}」${f.title}（${f.article}）`).join('；');

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { operator, product } from '../../../test/factories.ts';
+import { deliveredOrder } from '../../../test/flows.ts';
+import { createTestApp } from '../../../test/harness.ts';
+import { Client } from '../../../test/http.ts';
+import { merchant } from '../../../test/order-factories.ts';
+
+const t = await createTestApp();
+const anon = new Client(t);
+
+const review = (orderLineId: string, content: string, stars = 5) => ({
+  orderLineId,
+  ratings: { quality: stars, logistics: stars, service: stars },
+  content,
+  images: [],
+  anonymous: false,
+});
+
+async function shopWithProduct() {
+  const m = await merchant(t);
+  const p = await product(t, m.owner, m.merchantId);
+  return { merchant: m, product: p };
+}
+
+async function publish(s: Awaited<ReturnType<typeof shopWithProduct>>, content: string, deviceId?: string) {
+  const o = await deliveredOrder(t, { merchant: s.merchant, product: s.product });
+  const buyer = deviceId ? o.buyer.withHeaders({ 'x-device-id': deviceId }) : o.buyer;
+  const res = await buyer.post('/api/v1/reviews', review(o.lineIds[0]!, content));
+  expect(res.status).toBe(201);
+  await t.drain();
+  return res.body.id as string;
+}
+
+describe('fake-review screening', () => {
+  it('holds every review of a device shared by three buyers, out of the public list and score', async () => {
+    const s = await shopWithProduct();
+    const honest = await publish(s, '尺码合适，面料比想象中厚实，洗了一次没有缩水。');
+    const fakes = [
+      await publish(s, '物流很快，包装完好，好评。', 'device-farm-1'),
+      await publish(s, '颜色很正，穿着舒服。', 'device-farm-1'),
+    ];
+    // Two buyers on one device is a family; the third makes a pattern, and the earlier two join it.
+    let list = await anon.get(`/api/v1/products/${s.product.productId}/reviews`);
+    expect(list.body.items).toHaveLength(3);
+    fakes.push(await publish(s, '做工精细，值得购买。', 'device-farm-1'));
+
+    list = await anon.get(`/api/v1/products/${s.product.productId}/reviews`);
+    expect(list.body.items.map((r: { id: string }) => r.id)).toEqual([honest]);
+    const summary = await anon.get(`/api/v1/products/${s.product.productId}/reviews/summary`);
+    expect(summary.body).toMatchObject({ count: 1, underReview: 3 });
+    expect((await anon.get(`/api/v1/reviews/${fakes[0]}`)).body).toEqual({ held: true, id: fakes[0] });
+    // The product's own score (kept by the catalog) leaves them out too.
+    expect((await anon.get(`/api/v1/products/${s.product.productId}`)).body.rating).toEqual({ average: 5, count: 1 });
+
+    const op = await operator(t);
+    const queue = await op.get('/api/v1/admin/review-flags');
+    const mine = queue.body.items.filter((f: { productId: string }) => f.productId === s.product.productId);
+    expect(mine.map((f: { reviewId: string }) => f.reviewId).sort()).toEqual([...fakes].sort());
+    expect(mine[0].signals[0]).toMatchObject({ code: 'shared-device', label: '同一设备的多个买家' });
+    expect(mine[0].signals[0].detail).toContain('3 个买家');
+  });
+
+  it('lets an operator clear a review back into the score or remove it, once, and logs the decision', async () => {
+    const s = await shopWithProduct();
+    const bribed = await publish(s, '商家说五星好评返现5元，东西还行吧。');
+    const copied = [
+      await publish(s, '宝贝收到了，质量非常好，跟卖家描述的完全一致，物流也很快！'),
+      await publish(s, '宝贝收到了，质量非常好，和卖家描述的完全一致，物流也很快！！'),
+    ];
+    const op = await operator(t);
+    const queue = (await op.get('/api/v1/admin/review-flags')).body.items.filter(
+      (f: { productId: string }) => f.productId === s.product.productId,
+    );
+    const byId = new Map(queue.map((f: { reviewId: string; signals: { code: string }[] }) => [f.reviewId, f]));
+    expect((byId.get(bribed) as { signals: { code: string }[] }).signals.map((x) => x.code)).toEqual(['reward-marker']);
+    for (const id of copied)
+      expect((byId.get(id) as { signals: { code: string }[] }).signals.map((x) => x.code)).toContain('near-duplicate');
+
+    expect(
+      (await s.merchant.owner.post(`/api/v1/admin/review-flags/${bribed}/decision`, { decision: 'clear' })).status,
+    ).toBe(403);
+    const cleared = await op.post(`/api/v1/admin/review-flags/${copied[0]}/decision`, {
+      decision: 'clear',
+      note: '老顾客',
+    });
+    expect(cleared.body).toEqual({ reviewId: copied[0], status: 'cleared' });
+    const again = await op.post(`/api/v1/admin/review-flags/${copied[0]}/decision`, { decision: 'remove' });
+    expect(again.status).toBe(409);
+    expect(again.body.title).toBe('这条评价已经处理过了');
+    await op.post(`/api/v1/admin/review-flags/${bribed}/decision`, { decision: 'remove', note: '诱导好评' });
+
+    const summary = await anon.get(`/api/v1/products/${s.product.productId}/reviews/summary`);
+    expect(summary.body).toMatchObject({ count: 1, underReview: 1 });
+    await t.drain();
+    expect((await anon.get(`/api/v1/products/${s.product.productId}`)).body.rating).toMatchObject({ count: 1 });
+    const logged = await anon.get(`/api/v1/transparency/entries?kind=review-moderation&subjectId=${bribed}`);
+    expect(JSON.parse(logged.body.items[0].leafData).payload).toMatchObject({
+      decision: 'removed',
+      signals: 'reward-marker',
+    });
+  });
+});
