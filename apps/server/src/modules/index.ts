@@ -53,6 +53,7 @@ import pointsRoutes from './points/routes.ts';
 import { startPrivacy, wirePrivacy } from './privacy/events.ts';
 import privacyRoutes from './privacy/routes.ts';
 import reviewRoutes from './reviews/routes.ts';
+import staffRoutes from './staff/routes.ts';
 import systemRoutes from './system/routes.ts';
 import trustRoutes from './trust/routes.ts';
 
@@ -71,6 +72,7 @@ export interface ModuleDef {
 export const modules: ModuleDef[] = [
   { name: 'system', routes: systemRoutes },
   { name: 'accounts', routes: accountRoutes },
+  { name: 'staff', routes: staffRoutes },
   { name: 'catalog', routes: catalogRoutes, wire: wireCatalog, init: initCatalog },
   { name: 'media', routes: mediaRoutes },
   { name: 'orders', routes: orderRoutes, wire: wireOrders },

@@ -12,3 +12,11 @@ export {
   resolveActor,
 } from './service.ts';
 export { accountsPersonalData } from './personal-data.ts';
+export {
+  endSessionsOf,
+  listPlatformStaff,
+  markSecondFactor,
+  platformRolesOfUser,
+  setPlatformRoles,
+  type PlatformStaffAccount,
+} from './platform-staff.ts';

@@ -26,7 +26,6 @@ const tags = ['商家入驻与保证金'];
 export default async function trustRoutes(app: App) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const user = { permission: 'user' as const };
-  const operator = { permission: 'operator' as const };
 
   r.get(
     '/api/v1/merchant-applications/rules',
@@ -90,7 +89,7 @@ export default async function trustRoutes(app: App) {
   r.get(
     '/api/v1/admin/merchant-applications',
     {
-      config: operator,
+      config: { permission: 'staff:merchants.review' },
       schema: {
         tags,
         summary: '入驻审核队列（待审核按提交时间先后，含审核时限）',
@@ -108,7 +107,7 @@ export default async function trustRoutes(app: App) {
   r.post(
     '/api/v1/admin/merchant-applications/:id/decision',
     {
-      config: operator,
+      config: { permission: 'staff:merchants.review' },
       schema: {
         tags,
         summary: '审核入驻申请：通过（开店）/ 驳回 / 要求补充资料',
@@ -137,14 +136,14 @@ export default async function trustRoutes(app: App) {
 
   r.get(
     '/api/v1/admin/merchants/:id/deposit',
-    { config: operator, schema: { tags, summary: '商家保证金', params: IdParams, response: { 200: DepositView } } },
+    { config: { permission: 'staff:finance.read' }, schema: { tags, summary: '商家保证金', params: IdParams, response: { 200: DepositView } } },
     async (req) => deposits.getMerchantDeposit(ctxOf(req), req.params.id),
   );
 
   r.post(
     '/api/v1/admin/merchants/:id/deposit/transfers',
     {
-      config: operator,
+      config: { permission: 'staff:finance.manage' },
       schema: {
         tags,
         summary: '确认保证金银行转账到账',
@@ -159,7 +158,7 @@ export default async function trustRoutes(app: App) {
   r.post(
     '/api/v1/admin/merchants/:id/penalties',
     {
-      config: operator,
+      config: { permission: 'staff:merchants.review' },
       schema: {
         tags,
         summary: '处罚商家：警告 / 暂停营业 / 扣除保证金（转入先行赔付保障金），均留存记录',
@@ -175,7 +174,7 @@ export default async function trustRoutes(app: App) {
   r.get(
     '/api/v1/admin/merchants/:id/penalties',
     {
-      config: operator,
+      config: { permission: 'staff:merchants.review' },
       schema: {
         tags,
         summary: '商家处罚记录',
@@ -198,7 +197,7 @@ export default async function trustRoutes(app: App) {
   r.post(
     '/api/v1/admin/merchants/:id/exit',
     {
-      config: operator,
+      config: { permission: 'staff:merchants.review' },
       schema: {
         tags,
         summary: '商家退出：暂停营业，售后期结束后退还保证金',
@@ -213,7 +212,7 @@ export default async function trustRoutes(app: App) {
   r.post(
     '/api/v1/admin/merchants/:id/deposit/refund',
     {
-      config: operator,
+      config: { permission: 'staff:finance.manage' },
       schema: { tags, summary: '退还保证金（退出且售后期结束后）', params: IdParams, response: { 200: DepositView } },
     },
     async (req) => unwrap(await deposits.refundDeposit(ctxOf(req), req.params.id)),
