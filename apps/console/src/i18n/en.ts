@@ -13,9 +13,11 @@ import { enSearch } from './en-search.ts';
 import { enLive } from './en-live.ts';
 import { enPoints } from './en-points.ts';
 import { enPosts } from './en-posts.ts';
+import { enStaff } from './en-staff.ts';
 import { enTrust } from './en-trust.ts';
 
 export const en = {
+  ...enStaff,
   ...enTrust,
   ...enAlerts,
   ...enLive,
