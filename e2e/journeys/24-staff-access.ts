@@ -83,7 +83,8 @@ export const staffAccess: Journey = {
     // Finance is not the 客服's job: a 403 page in Chinese, and no menu entry for it.
     await page.goto('/console/platform/reconciliation');
     await expectText(page.locator('.ant-result'), '你的岗位（客服）不能查看这个页面');
-    if ((await page.getByRole('link', { name: '账务对账' }).count()) > 0) throw new Error('客服 sees 账务对账 in the menu');
+    if ((await page.getByRole('link', { name: '账务对账' }).count()) > 0)
+      throw new Error('客服 sees 账务对账 in the menu');
     await world.shot(page, '24-05-finance-forbidden');
 
     // The super-admin finds the access on 访问记录: who, what and why.

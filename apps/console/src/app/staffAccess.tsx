@@ -39,7 +39,7 @@ const PAGE_PERMISSIONS: [string, StaffPermission][] = [
   ['/platform/charity', 'marketing.manage'],
 ];
 
-export function permissionForPage(path: string): StaffPermission | undefined {
+function permissionForPage(path: string): StaffPermission | undefined {
   return PAGE_PERMISSIONS.filter(([p]) => path === p || path.startsWith(`${p}/`)).sort(
     (a, b) => b[0].length - a[0].length,
   )[0]?.[1];
@@ -63,7 +63,7 @@ export const mayOpen = (staff: StaffMe | undefined, path: string): boolean => {
 };
 
 /** 403 in words a staff member can act on: which role they hold and who can grant more. */
-export function StaffForbidden({ roles }: { roles: string[] }) {
+function StaffForbidden({ roles }: { roles: string[] }) {
   const t = useT();
   return (
     <Result

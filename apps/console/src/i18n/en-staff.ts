@@ -16,7 +16,8 @@ export const enStaff = {
   两步验证: 'Two-step verification',
   '你的岗位（{roles}）不能查看这个页面。如需开通，请联系超级管理员。':
     'Your role ({roles}) cannot open this page. Ask a super-admin if you need it.',
-  '你的岗位（{roles}）须通过两步验证才能使用后台。': 'Your role ({roles}) must pass two-step verification to use the console.',
+  '你的岗位（{roles}）须通过两步验证才能使用后台。':
+    'Your role ({roles}) must pass two-step verification to use the console.',
   修改岗位: 'Change roles',
   '修改岗位：{name}': 'Change roles: {name}',
   '减少岗位后对方会被登出，用新岗位重新登录。全部取消即撤销其员工身份。':

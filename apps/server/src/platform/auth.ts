@@ -55,8 +55,13 @@ export interface StaffGrants {
   needsSecondFactor(roles: readonly Role[]): boolean;
 }
 
-export const secondFactorRequired = () =>
-  new AppError('second-factor-required', 403, '请先完成两步验证', '你的岗位需要两步验证：请在“两步验证”页绑定或输入验证码');
+const secondFactorRequired = () =>
+  new AppError(
+    'second-factor-required',
+    403,
+    '请先完成两步验证',
+    '你的岗位需要两步验证：请在“两步验证”页绑定或输入验证码',
+  );
 
 /**
  * A user's roles as the actor carries them: stored `operator` (the pre-roles all-powerful account) reads as

@@ -22,7 +22,8 @@ export interface MasterKey {
 
 /** A 32-byte master key held by this process (from DATA_ENCRYPTION_KEY or the generated key file). */
 export function localMasterKey(key: Buffer): MasterKey {
-  if (key.length !== 32) throw new Error('DATA_ENCRYPTION_KEY must be 32 bytes (64 hex characters or 44 base64 characters)');
+  if (key.length !== 32)
+    throw new Error('DATA_ENCRYPTION_KEY must be 32 bytes (64 hex characters or 44 base64 characters)');
   return {
     id: `local:${createHash('sha256').update(key).digest('hex').slice(0, 16)}`,
     async wrap(dataKey) {
@@ -40,7 +41,10 @@ export function parseMasterKey(text: string): Buffer {
 }
 
 /** DATA_ENCRYPTION_KEY, else a key generated once into DATA_DIR/keys (said loudly: losing that file loses the data). */
-export function configuredMasterKey(config: { DATA_ENCRYPTION_KEY?: string; DATA_DIR: string }, log: Logger): MasterKey {
+export function configuredMasterKey(
+  config: { DATA_ENCRYPTION_KEY?: string; DATA_DIR: string },
+  log: Logger,
+): MasterKey {
   if (config.DATA_ENCRYPTION_KEY) return localMasterKey(parseMasterKey(config.DATA_ENCRYPTION_KEY));
   const file = path.join(path.resolve(config.DATA_DIR), 'keys', 'master.key');
   try {

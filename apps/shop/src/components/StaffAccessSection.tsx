@@ -22,7 +22,9 @@ export function StaffAccessSection() {
       <h2 id="staff-access-title" className="section-title">
         {t('平台访问记录')}
       </h2>
-      <p className="muted">{t('平台员工因处理订单、售后等查看你的信息时都会记录，这里列出查看者的岗位、时间和内容。')}</p>
+      <p className="muted">
+        {t('平台员工因处理订单、售后等查看你的信息时都会记录，这里列出查看者的岗位、时间和内容。')}
+      </p>
       {query.isPending ? (
         <ListSkeleton rows={2} />
       ) : query.isError ? (

@@ -50,7 +50,9 @@ function UnmaskablePhone({ orderId, masked }: { orderId: string; masked: string 
         destroyOnHidden
       >
         <Typography.Paragraph type="secondary">
-          {t('完整手机号属于个人信息。请说明为什么需要查看：你的姓名、时间和理由会记入访问记录，用户也能在隐私中心看到客服查看过。')}
+          {t(
+            '完整手机号属于个人信息。请说明为什么需要查看：你的姓名、时间和理由会记入访问记录，用户也能在隐私中心看到客服查看过。',
+          )}
         </Typography.Paragraph>
         <Form form={form} layout="vertical" requiredMark={false} onFinish={(v) => unmask.mutate(v.reason.trim())}>
           <Form.Item

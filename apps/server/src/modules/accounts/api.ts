@@ -18,5 +18,4 @@ export {
   markSecondFactor,
   platformRolesOfUser,
   setPlatformRoles,
-  type PlatformStaffAccount,
 } from './platform-staff.ts';

@@ -69,7 +69,10 @@ export default async function adminRoutes(app: App) {
 
   r.post(
     '/api/v1/admin/merchants/:id/reactivate',
-    { config: { permission: 'staff:merchants.review' }, schema: { tags, summary: '恢复商家营业', params: IdParams, response: { 200: MerchantView } } },
+    {
+      config: { permission: 'staff:merchants.review' },
+      schema: { tags, summary: '恢复商家营业', params: IdParams, response: { 200: MerchantView } },
+    },
     async (req) => svc.setMerchantStatus(ctxOf(req), req.params.id, 'active'),
   );
 

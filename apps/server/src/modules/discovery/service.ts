@@ -43,8 +43,12 @@ export async function setRecommendationSettings(
         set: { personalised: input.personalised, updatedAt: now },
       });
     // Whichever page the switch was flipped on, the consent history has it (docs/PRIVACY.md "Consent").
-    await consentRecorder
-      .use()(db, { userId: user.userId, purpose: 'personalisation', granted: input.personalised, at: now });
+    await consentRecorder.use()(db, {
+      userId: user.userId,
+      purpose: 'personalisation',
+      granted: input.personalised,
+      at: now,
+    });
   });
   forgetCachedFeed(user.userId);
   return { personalised: input.personalised, updatedAt: now.toISOString() };

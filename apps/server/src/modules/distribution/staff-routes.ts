@@ -138,7 +138,10 @@ export default async function staffRoutes(app: App) {
   );
   r.get(
     '/api/v1/admin/distribution/stats',
-    { config: { permission: 'staff:insights.read' }, schema: { tags, summary: '全平台分销数据', response: { 200: Stats } } },
+    {
+      config: { permission: 'staff:insights.read' },
+      schema: { tags, summary: '全平台分销数据', response: { 200: Stats } },
+    },
     async (req) => svc.distributionStats(ctxOf(req), 'platform'),
   );
   r.get(

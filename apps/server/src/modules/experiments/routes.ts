@@ -76,7 +76,10 @@ export default async function experimentRoutes(app: App) {
 
   r.get(
     '/api/v1/admin/experiments/:id',
-    { config: { permission: 'staff:insights.read' }, schema: { tags, summary: '实验详情', params: IdParams, response: { 200: ExperimentView } } },
+    {
+      config: { permission: 'staff:insights.read' },
+      schema: { tags, summary: '实验详情', params: IdParams, response: { 200: ExperimentView } },
+    },
     async (req) => svc.getExperiment(ctxOf(req), req.params.id),
   );
 

@@ -117,7 +117,9 @@ export default async function merchantOrderRoutes(app: App) {
         tags: adminTags,
         summary: '查看收货人完整手机号（须说明理由，记入访问记录）',
         params: Id,
-        body: z.object({ reason: z.string().trim().min(4, '请说明查看理由（至少 4 个字）').max(200, '理由最多 200 字') }),
+        body: z.object({
+          reason: z.string().trim().min(4, '请说明查看理由（至少 4 个字）').max(200, '理由最多 200 字'),
+        }),
         response: { 200: z.object({ phone: z.string() }) },
       },
     },

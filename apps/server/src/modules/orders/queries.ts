@@ -99,7 +99,12 @@ export async function unmaskOrderPhone(ctx: Ctx, orderId: string, reason: string
   const [order] = await ctx.db.select().from(orders).where(eq(orders.id, orderId));
   if (!order) throw notFound('订单');
   const dto = await detail(ctx, order);
-  await recordAccess(ctx, { subjectUserId: order.userId, action: 'order.phone', resource: `order:${order.id}`, reason });
+  await recordAccess(ctx, {
+    subjectUserId: order.userId,
+    action: 'order.phone',
+    resource: `order:${order.id}`,
+    reason,
+  });
   return { phone: dto.address.phone };
 }
 

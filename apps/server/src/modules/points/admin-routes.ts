@@ -47,7 +47,10 @@ export default async function adminPointsRoutes(app: App) {
   );
   r.post(
     '/api/v1/admin/points/mall-items',
-    { config: { permission: 'staff:marketing.manage' }, schema: { tags, summary: '新增积分商品', body: MallItemInput, response: { 201: MallItem } } },
+    {
+      config: { permission: 'staff:marketing.manage' },
+      schema: { tags, summary: '新增积分商品', body: MallItemInput, response: { 201: MallItem } },
+    },
     async (req, reply) => reply.status(201).send(await svc.createMallItem(ctxOf(req), req.body)),
   );
   r.patch(

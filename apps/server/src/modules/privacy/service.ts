@@ -87,7 +87,14 @@ export const recordConsentChange: ConsentRecorder = (db, change) =>
 const record = (ctx: Ctx, userId: string, purpose: ConsentPurpose, granted: boolean, version: string) =>
   insertConsent(ctx.db, userId, purpose, granted, version, ctx.now());
 
-async function insertConsent(db: Db, userId: string, purpose: ConsentPurpose, granted: boolean, version: string, now: Date) {
+async function insertConsent(
+  db: Db,
+  userId: string,
+  purpose: ConsentPurpose,
+  granted: boolean,
+  version: string,
+  now: Date,
+) {
   await db
     .insert(privacyConsents)
     .values({ userId, purpose, granted, policyVersion: version, updatedAt: now })

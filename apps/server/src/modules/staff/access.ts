@@ -41,7 +41,15 @@ const roleLabels = (roles: string[]) => roles.map((r) => ROLES[r as PlatformRole
 
 export async function searchAccessLog(
   ctx: Ctx,
-  q: { staffUserId?: string; subjectUserId?: string; action?: AccessAction; from?: string; to?: string; cursor?: string; limit: number },
+  q: {
+    staffUserId?: string;
+    subjectUserId?: string;
+    action?: AccessAction;
+    from?: string;
+    to?: string;
+    cursor?: string;
+    limit: number;
+  },
 ) {
   requireStaffPermission(ctx.actor, 'audit.read', staffGrants);
   const where: (SQL | undefined)[] = [

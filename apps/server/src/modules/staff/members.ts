@@ -18,7 +18,7 @@ import { ROLES, staffGrants } from './roles.ts';
 import { staffRoleChanges, staffTotp } from './schema.ts';
 import { inArray } from 'drizzle-orm';
 
-export const memberRefusals = refusals({
+const memberRefusals = refusals({
   'not-staff': [404, '该账号不是平台员工'],
   'own-super-admin': [409, '不能撤销自己的超级管理员角色'],
   'last-super-admin': [409, '至少要保留一名超级管理员'],
@@ -45,7 +45,12 @@ export async function listStaff(ctx: Ctx) {
     ? await ctx.db
         .select({ userId: staffTotp.staffUserId, confirmedAt: staffTotp.confirmedAt })
         .from(staffTotp)
-        .where(inArray(staffTotp.staffUserId, staff.map((s) => s.userId)))
+        .where(
+          inArray(
+            staffTotp.staffUserId,
+            staff.map((s) => s.userId),
+          ),
+        )
     : [];
   const enrolled = new Set(totp.filter((t) => t.confirmedAt).map((t) => t.userId));
   return {

@@ -1,7 +1,13 @@
 // The platform staff permission matrix (docs/SECURITY.md "Staff roles"): least privilege instead of one
 // all-powerful operator. Every staff route names one permission (a test walks the registered routes); a role is the
 // set of permissions a job needs and no more.
-import { PLATFORM_ROLES, type PlatformRole, type Role, type StaffGrants, type StaffPermission } from '../../platform/auth.ts';
+import {
+  PLATFORM_ROLES,
+  type PlatformRole,
+  type Role,
+  type StaffGrants,
+  type StaffPermission,
+} from '../../platform/auth.ts';
 
 interface RoleDef {
   label: string;
@@ -72,7 +78,8 @@ export const ROLES: Record<PlatformRole, RoleDef> = {
 };
 
 /** The platform roles an actor's (normalised, platform/auth.ts) role list holds. */
-export const platformRolesOf = (roles: readonly Role[]): PlatformRole[] => PLATFORM_ROLES.filter((r) => roles.includes(r));
+export const platformRolesOf = (roles: readonly Role[]): PlatformRole[] =>
+  PLATFORM_ROLES.filter((r) => roles.includes(r));
 
 export const staffGrants: StaffGrants = {
   permissionsOf: (roles) => new Set(platformRolesOf(roles).flatMap((r) => ROLES[r].permissions)),

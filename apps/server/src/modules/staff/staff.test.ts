@@ -24,7 +24,9 @@ async function enrol(who: Client) {
   const started = await who.post('/api/v1/staff/me/totp/enrolment');
   expect(started.status).toBe(200);
   expect(started.body.otpauthUrl).toMatch(/^otpauth:\/\/totp\//);
-  const confirmed = await who.post('/api/v1/staff/me/totp/confirmation', { code: codeAt(started.body.secret, t.clock.now()) });
+  const confirmed = await who.post('/api/v1/staff/me/totp/confirmation', {
+    code: codeAt(started.body.secret, t.clock.now()),
+  });
   expect(confirmed.status).toBe(200);
   return { secret: started.body.secret as string, recoveryCodes: confirmed.body.recoveryCodes as string[] };
 }
@@ -34,7 +36,12 @@ describe('staff roles, two-step verification and the access trail', () => {
     const admin = await operator(t);
     const me = await admin.get('/api/v1/staff/me');
     expect(me.body).toMatchObject({ roles: ['super_admin'], required: false });
-    for (const url of ['/api/v1/admin/orders', '/api/v1/admin/reconciliation', '/api/v1/admin/staff', '/api/v1/admin/alerts']) {
+    for (const url of [
+      '/api/v1/admin/orders',
+      '/api/v1/admin/reconciliation',
+      '/api/v1/admin/staff',
+      '/api/v1/admin/alerts',
+    ]) {
       expect((await admin.get(url)).status, url).toBe(200);
     }
   });
@@ -66,7 +73,11 @@ describe('staff roles, two-step verification and the access trail', () => {
 
     const trail = await admin.get(`/api/v1/admin/access-log?subjectUserId=${buyer.userId}`);
     expect(trail.body.items.map((i: { action: string }) => i.action)).toEqual(['order.phone', 'order.address']);
-    expect(trail.body.items[0]).toMatchObject({ staffUserId: support.userId, staffRoles: ['客服'], reason: '联系收货人改地址' });
+    expect(trail.body.items[0]).toMatchObject({
+      staffUserId: support.userId,
+      staffRoles: ['客服'],
+      reason: '联系收货人改地址',
+    });
     // The analyst-free 客服 cannot read the trail about themself.
     expect((await support.get('/api/v1/admin/access-log')).status).toBe(403);
 
@@ -85,12 +96,18 @@ describe('staff roles, two-step verification and the access trail', () => {
     t.clock.advance(61_000);
     const again = await loginByCode(t, support.phone);
     expect((await again.get(`/api/v1/admin/orders/${orderId}`)).status).toBe(403);
-    expect((await again.post('/api/v1/staff/me/totp/verification', { recoveryCode: recoveryCodes[0] })).status).toBe(200);
+    expect((await again.post('/api/v1/staff/me/totp/verification', { recoveryCode: recoveryCodes[0] })).status).toBe(
+      200,
+    );
     expect((await again.get(`/api/v1/admin/orders/${orderId}`)).status).toBe(200);
     t.clock.advance(61_000);
     const third = await loginByCode(t, support.phone);
-    expect((await third.post('/api/v1/staff/me/totp/verification', { recoveryCode: recoveryCodes[0] })).status).toBe(400);
-    expect((await third.post('/api/v1/staff/me/totp/verification', { code: codeAt(secret, t.clock.now()) })).status).toBe(200);
+    expect((await third.post('/api/v1/staff/me/totp/verification', { recoveryCode: recoveryCodes[0] })).status).toBe(
+      400,
+    );
+    expect(
+      (await third.post('/api/v1/staff/me/totp/verification', { code: codeAt(secret, t.clock.now()) })).status,
+    ).toBe(200);
   });
 
   it('role changes are recorded; revoking signs the person out; the last super-admin stays', async () => {
@@ -103,13 +120,20 @@ describe('staff roles, two-step verification and the access trail', () => {
     expect(revoked.status).toBe(200);
     expect((await reviewer.get('/api/v1/admin/merchant-applications')).status).toBe(401);
     const changes = await admin.get('/api/v1/admin/staff/role-changes');
-    expect(changes.body.items[0]).toMatchObject({ staffUserId: reviewer.userId, action: 'revoke', rolesBefore: ['reviewer'], rolesAfter: [] });
+    expect(changes.body.items[0]).toMatchObject({
+      staffUserId: reviewer.userId,
+      action: 'revoke',
+      rolesBefore: ['reviewer'],
+      rolesAfter: [],
+    });
 
     const own = await admin.put(`/api/v1/admin/staff/${admin.userId}/roles`, { roles: ['ops'] });
     expect(own.status).toBe(409);
     expect(own.body.title).toBe('不能撤销自己的超级管理员角色');
     const list = await admin.get('/api/v1/admin/staff');
-    expect(list.body.items.find((s: { userId: string }) => s.userId === admin.userId)).toMatchObject({ roles: ['super_admin'] });
+    expect(list.body.items.find((s: { userId: string }) => s.userId === admin.userId)).toMatchObject({
+      roles: ['super_admin'],
+    });
     expect(list.body.items.every((s: { phone: string }) => s.phone.includes('****'))).toBe(true);
 
     const bad = await admin.post('/api/v1/admin/staff', { phone: '123', roles: [] });

@@ -13,7 +13,7 @@ import { markSecondFactor, publicProfiles } from '../accounts/api.ts';
 import { platformRolesOf, ROLES, staffGrants } from './roles.ts';
 import { staffRecoveryCodes, staffTotp } from './schema.ts';
 
-export const totpRefusals = refusals({
+const totpRefusals = refusals({
   'already-enrolled': [409, '已绑定两步验证'],
   'not-enrolled': [409, '还没有绑定两步验证'],
   'wrong-code': [400, '验证码不正确或已过期'],
@@ -23,7 +23,14 @@ const PERIOD = 30;
 const hashCode = (code: string) => createHash('sha256').update(code.replace(/\s|-/g, '').toLowerCase()).digest('hex');
 
 function totpFor(secret: string, label: string): TOTP {
-  return new TOTP({ issuer: '好物运营后台', label, algorithm: 'SHA1', digits: 6, period: PERIOD, secret: Secret.fromBase32(secret) });
+  return new TOTP({
+    issuer: '好物运营后台',
+    label,
+    algorithm: 'SHA1',
+    digits: 6,
+    period: PERIOD,
+    secret: Secret.fromBase32(secret),
+  });
 }
 
 /** Accepts the current step and one either side (clock drift); a step once used is refused (replay). */
@@ -31,11 +38,18 @@ async function acceptCode(ctx: Ctx, userId: string, code: string): Promise<boole
   const [row] = await ctx.db.select().from(staffTotp).where(eq(staffTotp.staffUserId, userId));
   if (!row) return false;
   const now = ctx.now().getTime();
-  const delta = totpFor(ctx.deps.fieldCrypto.open(row.secret), userId).validate({ token: code, timestamp: now, window: 1 });
+  const delta = totpFor(ctx.deps.fieldCrypto.open(row.secret), userId).validate({
+    token: code,
+    timestamp: now,
+    window: 1,
+  });
   if (delta === null) return false;
   const step = Math.floor(now / 1000 / PERIOD) + delta;
   if (row.lastStep !== null && step <= Number(row.lastStep)) return false;
-  await ctx.db.update(staffTotp).set({ lastStep: String(step) }).where(eq(staffTotp.staffUserId, userId));
+  await ctx.db
+    .update(staffTotp)
+    .set({ lastStep: String(step) })
+    .where(eq(staffTotp.staffUserId, userId));
   return true;
 }
 
@@ -63,7 +77,10 @@ export async function startEnrolment(ctx: Ctx): Promise<Result<{ otpauthUrl: str
   await ctx.db
     .insert(staffTotp)
     .values({ staffUserId: me.userId, secret: sealed, createdAt: ctx.now() })
-    .onConflictDoUpdate({ target: staffTotp.staffUserId, set: { secret: sealed, createdAt: ctx.now(), lastStep: null } });
+    .onConflictDoUpdate({
+      target: staffTotp.staffUserId,
+      set: { secret: sealed, createdAt: ctx.now(), lastStep: null },
+    });
   const name = (await publicProfiles(ctx.db, [me.userId])).get(me.userId)?.nickname ?? me.userId;
   return ok({ otpauthUrl: totpFor(secret, name).toString(), secret });
 }

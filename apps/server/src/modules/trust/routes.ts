@@ -136,7 +136,10 @@ export default async function trustRoutes(app: App) {
 
   r.get(
     '/api/v1/admin/merchants/:id/deposit',
-    { config: { permission: 'staff:finance.read' }, schema: { tags, summary: '商家保证金', params: IdParams, response: { 200: DepositView } } },
+    {
+      config: { permission: 'staff:finance.read' },
+      schema: { tags, summary: '商家保证金', params: IdParams, response: { 200: DepositView } },
+    },
     async (req) => deposits.getMerchantDeposit(ctxOf(req), req.params.id),
   );
 

@@ -31,7 +31,9 @@ export default function AccessLogPage() {
     <>
       <PageHeader
         title={t('访问记录')}
-        subtitle={t('平台员工每次查看个人信息都会记录：谁、何时、看了什么、为什么。用户在隐私中心能看到被哪类岗位查看过。')}
+        subtitle={t(
+          '平台员工每次查看个人信息都会记录：谁、何时、看了什么、为什么。用户在隐私中心能看到被哪类岗位查看过。',
+        )}
       />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Form<Filters>

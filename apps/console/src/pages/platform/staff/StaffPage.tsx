@@ -68,7 +68,11 @@ function InviteModal({ roles, open, onClose }: { roles: RoleDef[]; open: boolean
         >
           <Input inputMode="numeric" maxLength={11} data-testid="staff-phone" />
         </Form.Item>
-        <Form.Item name="nickname" label={t('称呼（新账号时使用，选填）')} rules={[{ max: 20, message: t('昵称最多 20 个字') }]}>
+        <Form.Item
+          name="nickname"
+          label={t('称呼（新账号时使用，选填）')}
+          rules={[{ max: 20, message: t('昵称最多 20 个字') }]}
+        >
           <Input maxLength={20} data-testid="staff-nickname" />
         </Form.Item>
         <Form.Item name="roles" label={t('岗位')} rules={[{ required: true, message: t('至少选择一个岗位') }]}>
@@ -86,7 +90,12 @@ function EditRolesModal({ member, roles, onClose }: { member: Member | null; rol
   const [form] = Form.useForm<{ roles: RoleId[] }>();
   const save = useMutation({
     mutationFn: (next: RoleId[]) =>
-      must(api.PUT('/api/v1/admin/staff/{userId}/roles', { params: { path: { userId: member!.userId } }, body: { roles: next } })),
+      must(
+        api.PUT('/api/v1/admin/staff/{userId}/roles', {
+          params: { path: { userId: member!.userId } },
+          body: { roles: next },
+        }),
+      ),
     onSuccess: (r) => {
       notify.success(r.roles.length === 0 ? t('已撤销全部岗位，对方已被登出') : t('岗位已更新'));
       void qc.invalidateQueries({ queryKey: STAFF_KEY });
@@ -107,7 +116,12 @@ function EditRolesModal({ member, roles, onClose }: { member: Member | null; rol
       <Typography.Paragraph type="secondary">
         {t('减少岗位后对方会被登出，用新岗位重新登录。全部取消即撤销其员工身份。')}
       </Typography.Paragraph>
-      <Form form={form} layout="vertical" initialValues={{ roles: member?.roles ?? [] }} onFinish={(v) => save.mutate(v.roles ?? [])}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ roles: member?.roles ?? [] }}
+        onFinish={(v) => save.mutate(v.roles ?? [])}
+      >
         <Form.Item name="roles" label={t('岗位')}>
           <RolePicker roles={roles} />
         </Form.Item>
@@ -120,7 +134,10 @@ export default function StaffPage() {
   const t = useT();
   const [inviting, setInviting] = useState(false);
   const [editing, setEditing] = useState<Member | null>(null);
-  const roles = useQuery({ queryKey: [...STAFF_KEY, 'roles'], queryFn: () => must(api.GET('/api/v1/admin/staff/roles')) });
+  const roles = useQuery({
+    queryKey: [...STAFF_KEY, 'roles'],
+    queryFn: () => must(api.GET('/api/v1/admin/staff/roles')),
+  });
   const staff = useQuery({ queryKey: [...STAFF_KEY, 'list'], queryFn: () => must(api.GET('/api/v1/admin/staff')) });
   const changes = useCursorList<Change>([...STAFF_KEY, 'changes'], (cursor) =>
     must(api.GET('/api/v1/admin/staff/role-changes', { params: { query: { cursor, limit: 20 } } })),

@@ -21,7 +21,13 @@ function CodeForm({ onCode, pending, testId }: { onCode: (code: string) => void;
   return (
     <Form layout="inline" onFinish={(v: { code: string }) => onCode(v.code.trim())}>
       <Form.Item name="code" rules={[{ required: true, pattern: /^\d{6}$/, message: t('请输入 6 位数字验证码') }]}>
-        <Input inputMode="numeric" maxLength={6} placeholder={t('6 位验证码')} style={{ width: 160 }} data-testid={testId} />
+        <Input
+          inputMode="numeric"
+          maxLength={6}
+          placeholder={t('6 位验证码')}
+          style={{ width: 160 }}
+          data-testid={testId}
+        />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={pending} data-testid={`${testId}-submit`}>
         {t('验证')}
@@ -41,7 +47,10 @@ export default function TwoStepPage() {
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   const passed = () => void qc.invalidateQueries({ queryKey: STAFF_ME_KEY });
 
-  const start = useMutation({ mutationFn: () => must(api.POST('/api/v1/staff/me/totp/enrolment')), onError: notify.error });
+  const start = useMutation({
+    mutationFn: () => must(api.POST('/api/v1/staff/me/totp/enrolment')),
+    onError: notify.error,
+  });
   const confirm = useMutation({
     mutationFn: (code: string) => must(api.POST('/api/v1/staff/me/totp/confirmation', { body: { code } })),
     onSuccess: (r) => {
@@ -75,7 +84,9 @@ export default function TwoStepPage() {
           <Result
             status="success"
             title={t('绑定成功')}
-            subTitle={t('请把下面的恢复码抄下或存到安全的地方：手机丢失时，每个恢复码可代替验证码使用一次。它们只显示这一次。')}
+            subTitle={t(
+              '请把下面的恢复码抄下或存到安全的地方：手机丢失时，每个恢复码可代替验证码使用一次。它们只显示这一次。',
+            )}
           />
           <Flex wrap gap={12} justify="center" data-testid="recovery-codes">
             {recoveryCodes.map((c) => (
@@ -103,7 +114,9 @@ export default function TwoStepPage() {
         ) : s.enrolled ? (
           <Space orientation="vertical" size="middle">
             <Typography.Paragraph>
-              {useRecovery ? t('输入一个未用过的恢复码。') : t('打开身份验证器 App，输入“好物运营后台”当前显示的 6 位数字。')}
+              {useRecovery
+                ? t('输入一个未用过的恢复码。')
+                : t('打开身份验证器 App，输入“好物运营后台”当前显示的 6 位数字。')}
             </Typography.Paragraph>
             {useRecovery ? (
               <Form layout="inline" onFinish={(v: { code: string }) => verify.mutate({ recoveryCode: v.code.trim() })}>
@@ -126,7 +139,9 @@ export default function TwoStepPage() {
             <QRCode value={start.data.otpauthUrl} size={200} data-testid="totp-qr" />
             <Space orientation="vertical" size="middle" style={{ maxWidth: 460 }}>
               <Typography.Paragraph>
-                {t('1. 用身份验证器 App（如 Google Authenticator、Microsoft Authenticator、腾讯身份验证器）扫描二维码。')}
+                {t(
+                  '1. 用身份验证器 App（如 Google Authenticator、Microsoft Authenticator、腾讯身份验证器）扫描二维码。',
+                )}
               </Typography.Paragraph>
               <Typography.Paragraph>
                 {t('无法扫码时手动输入密钥：')}
@@ -140,7 +155,9 @@ export default function TwoStepPage() {
           </Flex>
         ) : (
           <Space orientation="vertical" size="middle">
-            <Typography.Paragraph>{t('还没有绑定两步验证。绑定后，每次登录后台都要输入身份验证器 App 上的 6 位数字。')}</Typography.Paragraph>
+            <Typography.Paragraph>
+              {t('还没有绑定两步验证。绑定后，每次登录后台都要输入身份验证器 App 上的 6 位数字。')}
+            </Typography.Paragraph>
             <Button type="primary" onClick={() => start.mutate()} loading={start.isPending} data-testid="totp-start">
               {t('开始绑定')}
             </Button>
