@@ -20,6 +20,7 @@ import { privacyRights } from './18-privacy-rights.ts';
 import { merchantAdmission } from './21-merchant-admission.ts';
 import { complaintCompensation } from './22-complaint-compensation.ts';
 import { searchOperations } from './19-search-operations.ts';
+import { staffAccess } from './24-staff-access.ts';
 
 export const journeys: Journey[] = [
   // First: it checks what a newcomer sees on a fresh start, before other journeys change the demo world.
@@ -44,6 +45,8 @@ export const journeys: Journey[] = [
   privacyRights,
   // The demo merchant's credit drops here (a 先行赔付 and an upheld complaint), so no earlier journey sees it.
   complaintCompensation,
+  // A 客服 is invited and audited; nothing later depends on it.
+  staffAccess,
   // Last: the demo consumer becomes a shop owner, which no earlier journey expects.
   merchantAdmission,
 ];

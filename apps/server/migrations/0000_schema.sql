@@ -1,3 +1,12 @@
+CREATE TABLE "encryption_keys" (
+	"id" text PRIMARY KEY NOT NULL,
+	"purpose" text NOT NULL,
+	"wrapped_key" text NOT NULL,
+	"master_key_id" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"retired_at" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE TABLE "event_deliveries" (
 	"event_id" text NOT NULL,
 	"subscriber" text NOT NULL,
@@ -101,7 +110,8 @@ CREATE TABLE "sessions" (
 	"token_hash" text NOT NULL,
 	"created_at" timestamp with time zone NOT NULL,
 	"expires_at" timestamp with time zone NOT NULL,
-	"revoked_at" timestamp with time zone
+	"revoked_at" timestamp with time zone,
+	"second_factor_at" timestamp with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "socket_tickets" (
@@ -1869,6 +1879,42 @@ CREATE TABLE "reviews" (
 	CONSTRAINT "reviews_rating_range" CHECK ("reviews"."rating" is null or "reviews"."rating" between 1 and 5)
 );
 --> statement-breakpoint
+CREATE TABLE "staff_access_log" (
+	"id" text PRIMARY KEY NOT NULL,
+	"staff_user_id" text NOT NULL,
+	"staff_roles" text[] NOT NULL,
+	"subject_user_id" text,
+	"action" text NOT NULL,
+	"resource" text NOT NULL,
+	"reason" text,
+	"at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "staff_recovery_codes" (
+	"id" text PRIMARY KEY NOT NULL,
+	"staff_user_id" text NOT NULL,
+	"code_hash" text NOT NULL,
+	"used_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "staff_role_changes" (
+	"id" text PRIMARY KEY NOT NULL,
+	"staff_user_id" text NOT NULL,
+	"changed_by" text NOT NULL,
+	"action" text NOT NULL,
+	"roles_before" text[] NOT NULL,
+	"roles_after" text[] NOT NULL,
+	"at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "staff_totp" (
+	"staff_user_id" text PRIMARY KEY NOT NULL,
+	"secret" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"confirmed_at" timestamp with time zone,
+	"last_step" text
+);
+--> statement-breakpoint
 CREATE TABLE "transparency_entries" (
 	"leaf_index" integer PRIMARY KEY NOT NULL,
 	"kind" text NOT NULL,
@@ -2227,6 +2273,11 @@ CREATE INDEX "reviews_product_list_idx" ON "reviews" USING btree ("product_id","
 CREATE INDEX "reviews_merchant_idx" ON "reviews" USING btree ("merchant_id","created_at");--> statement-breakpoint
 CREATE INDEX "reviews_user_idx" ON "reviews" USING btree ("user_id","created_at");--> statement-breakpoint
 CREATE INDEX "reviews_parent_idx" ON "reviews" USING btree ("parent_id");--> statement-breakpoint
+CREATE INDEX "staff_access_log_subject_idx" ON "staff_access_log" USING btree ("subject_user_id","at");--> statement-breakpoint
+CREATE INDEX "staff_access_log_staff_idx" ON "staff_access_log" USING btree ("staff_user_id","at");--> statement-breakpoint
+CREATE INDEX "staff_access_log_at_idx" ON "staff_access_log" USING btree ("at");--> statement-breakpoint
+CREATE INDEX "staff_recovery_codes_user_idx" ON "staff_recovery_codes" USING btree ("staff_user_id");--> statement-breakpoint
+CREATE INDEX "staff_role_changes_at_idx" ON "staff_role_changes" USING btree ("at");--> statement-breakpoint
 CREATE INDEX "transparency_entries_subject_idx" ON "transparency_entries" USING btree ("kind","subject_id");--> statement-breakpoint
 CREATE INDEX "deposit_movements_merchant_idx" ON "deposit_movements" USING btree ("merchant_id","at");--> statement-breakpoint
 CREATE INDEX "merchant_application_events_app_idx" ON "merchant_application_events" USING btree ("application_id","at");--> statement-breakpoint

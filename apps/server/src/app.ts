@@ -18,6 +18,7 @@ import {
 import type { Deps } from './deps.ts';
 import { modules } from './modules/index.ts';
 import { resolveActor } from './modules/accounts/api.ts';
+import { staffGrants } from './modules/staff/api.ts';
 import { anonymous, checkPermission } from './platform/auth.ts';
 import { registerErrorHandler } from './platform/errors.ts';
 import { rejectNulCharacters } from './platform/input.ts';
@@ -44,6 +45,7 @@ export async function buildApp(deps: Deps): Promise<App> {
     ajv: { customOptions: { coerceTypes: 'array' } },
   });
   app.decorate('deps', deps);
+  await deps.fieldCrypto.load(deps.database.db, deps.clock.now());
   // Null until the first onRequest hook sets it: a reference-typed default would be shared by every request.
   app.decorateRequest('actor', null as never);
   app.addHook('onRequest', async (req) => {
@@ -58,10 +60,14 @@ export async function buildApp(deps: Deps): Promise<App> {
   // The built shop and console are static files, registered before the permission rule below applies.
   await serveFrontEnds(app);
 
-  // Every route says who may call it; a route that forgets cannot start.
+  // Every route says who may call it; a route that forgets cannot start. The table lets a test check that every
+  // platform staff route names a staff permission (modules/staff/route-permissions.test.ts).
+  const routeTable: App['routeTable'] = [];
+  app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
     if (pluginRoutePrefixes.some((p) => route.url.startsWith(p)) || route.method === 'HEAD') return;
     if (!route.config?.permission) throw new Error(`route ${String(route.method)} ${route.url} declares no permission`);
+    routeTable.push({ method: String(route.method), url: route.url, permission: route.config.permission });
   });
 
   await app.register(cookie);
@@ -110,7 +116,7 @@ export async function buildApp(deps: Deps): Promise<App> {
   });
   app.addHook('preHandler', async (req) => {
     const permission = req.routeOptions.config.permission;
-    if (permission) checkPermission(req.actor, permission);
+    if (permission) checkPermission(req.actor, permission, staffGrants);
   });
 
   const api = app.withTypeProvider<ZodTypeProvider>();

@@ -9,6 +9,7 @@ import { createAnalyticsEngine } from './platform/analytics/index.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import { type Database, openDatabase } from './platform/db.ts';
 import { EventBus } from './platform/events.ts';
+import { configuredMasterKey, FieldCrypto } from './platform/field-crypto.ts';
 import { JobQueue } from './platform/jobs.ts';
 import { serializeRequest } from './platform/log.ts';
 import { LocalMediaStore } from './platform/media.ts';
@@ -129,5 +130,6 @@ export function createDeps(
     redis: config.REDIS_URL ? new RedisLink(config.REDIS_URL, { log, role: 'rate limits' }) : undefined,
     realtime: createRealtimeBus(config.REDIS_URL, log),
     analytics: createAnalyticsEngine(config),
+    fieldCrypto: new FieldCrypto(configuredMasterKey(config, log)),
   };
 }

@@ -93,6 +93,20 @@ const schema = z.object({
   ANALYTICS_THREADS: z.coerce.number().int().min(1).max(64).optional(),
   /** Key of the keyed hash that names users in behaviour events (pseudonymous ids). */
   ANALYTICS_PSEUDONYM_SECRET: z.string().min(16).default(PUBLIC_DEFAULT_SECRETS.ANALYTICS_PSEUDONYM_SECRET),
+  /**
+   * Master key of field encryption (docs/SECURITY.md "Field encryption"): 32 bytes as 64 hex or base64 characters.
+   * Unset: a key is generated into DATA_DIR/keys/master.key (embedded database only; production with DATABASE_URL
+   * refuses to start without it, since every process must share it).
+   */
+  DATA_ENCRYPTION_KEY: z
+    .string()
+    .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, 'DATA_ENCRYPTION_KEY must be 32 bytes: openssl rand -hex 32')
+    .optional(),
+  /** The master key being rotated away from, read only by `npm run rotate-keys`. */
+  DATA_ENCRYPTION_KEY_PREVIOUS: z
+    .string()
+    .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, 'DATA_ENCRYPTION_KEY_PREVIOUS must be 32 bytes')
+    .optional(),
   /** Behaviour events older than this are deleted from the engine. */
   ANALYTICS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(400),
   /** Cooling-off period between a request to cancel an account and its erasure (PIPL; docs/PRIVACY.md). */
@@ -155,6 +169,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       );
       throw new StartupError(
         `NODE_ENV=production refuses secrets whose default is public (docs/SECURITY.md, "Secrets in production"):\n${lines.join('\n')}`,
+      );
+    }
+    // Every process sealing into one PostgreSQL must hold the same master key; a key file per machine cannot be it.
+    if (parsed.data.DATABASE_URL && !parsed.data.DATA_ENCRYPTION_KEY) {
+      throw new StartupError(
+        'NODE_ENV=production with DATABASE_URL needs DATA_ENCRYPTION_KEY, the master key of field encryption ' +
+          '(docs/SECURITY.md, "Field encryption"): export DATA_ENCRYPTION_KEY=$(openssl rand -hex 32) and keep a copy safe',
       );
     }
   }

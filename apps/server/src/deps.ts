@@ -4,6 +4,7 @@ import type { AnalyticsEngine } from './platform/analytics/index.ts';
 import type { PaymentProvider } from './platform/payment-provider.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Database } from './platform/db.ts';
+import type { FieldCrypto } from './platform/field-crypto.ts';
 import type { EventBus } from './platform/events.ts';
 import type { JobQueue } from './platform/jobs.ts';
 import type { MediaStore } from './platform/media.ts';
@@ -28,4 +29,6 @@ export interface Deps {
   realtime: RealtimeBus;
   /** Columnar engine for behaviour analytics: embedded DuckDB, or ClickHouse when ANALYTICS_URL is set. */
   analytics: AnalyticsEngine;
+  /** Seals sensitive columns and makes their blind indexes; keys loaded by buildApp (platform/field-crypto.ts). */
+  fieldCrypto: FieldCrypto;
 }

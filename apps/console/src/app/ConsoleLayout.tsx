@@ -44,6 +44,7 @@ import { useLang, useT, type Lang } from '../i18n/index.tsx';
 import { MerchantScope } from './merchantScope.ts';
 import { useMerchantNames, useOwnProfile } from './merchantNames.ts';
 import { isOperator, isStaff, ME_KEY, useActingMerchant, useMe } from './session.ts';
+import { mayOpen, useStaffMe } from './staffAccess.tsx';
 
 const { Header, Sider, Content } = Layout;
 
@@ -52,6 +53,7 @@ export function ConsoleLayout() {
   const { lang, setLang } = useLang();
   const { data: me } = useMe();
   const [merchantId, chooseMerchant] = useActingMerchant(me);
+  const { data: staff } = useStaffMe();
   const location = useLocation();
   const navigate = useNavigate();
   const qc = useQueryClient();
@@ -317,7 +319,22 @@ export function ConsoleLayout() {
             icon: <HeartOutlined />,
             label: <Link to="/platform/charity">{t('公益项目')}</Link>,
           },
-        ],
+          {
+            key: '/platform/staff',
+            icon: <TeamOutlined />,
+            label: <Link to="/platform/staff">{t('员工与角色')}</Link>,
+          },
+          {
+            key: '/platform/access-log',
+            icon: <FileSearchOutlined />,
+            label: <Link to="/platform/access-log">{t('访问记录')}</Link>,
+          },
+          {
+            key: '/platform/two-step',
+            icon: <SafetyCertificateOutlined />,
+            label: <Link to="/platform/two-step">{t('两步验证')}</Link>,
+          },
+        ].filter((item) => mayOpen(staff, item.key)),
       });
     }
     groups.push({
@@ -341,7 +358,7 @@ export function ConsoleLayout() {
       ],
     });
     return groups;
-  }, [me, t]);
+  }, [me, staff, t]);
 
   const selected = useMemo(() => {
     const keys = items.flatMap((g) =>

@@ -4,6 +4,7 @@ import { PageSkeleton } from '../components/PageSkeleton.tsx';
 import { ConsoleLayout } from './ConsoleLayout.tsx';
 import { isOperator, isStaff, useMe } from './session.ts';
 import { Forbidden, NotFound, ServerUnavailable } from './Fallbacks.tsx';
+import { mayOpen, RequireStaffPage, useStaffMe } from './staffAccess.tsx';
 
 const LoginPage = lazy(() => import('../pages/auth/LoginPage.tsx'));
 const DashboardPage = lazy(() => import('../pages/merchant/DashboardPage.tsx'));
@@ -62,6 +63,9 @@ const MerchantCreditPage = lazy(() => import('../pages/trust/MerchantCreditPage.
 const ComplaintsPage = lazy(() => import('../pages/trust/ComplaintsPage.tsx'));
 const ClaimsPage = lazy(() => import('../pages/trust/ClaimsPage.tsx'));
 const PatrolFindingsPage = lazy(() => import('../pages/trust/PatrolFindingsPage.tsx'));
+const StaffPage = lazy(() => import('../pages/platform/staff/StaffPage.tsx'));
+const AccessLogPage = lazy(() => import('../pages/platform/staff/AccessLogPage.tsx'));
+const TwoStepPage = lazy(() => import('../pages/platform/staff/TwoStepPage.tsx'));
 
 function RequireSession({ children }: { children: ReactNode }) {
   const me = useMe();
@@ -78,14 +82,24 @@ function RequireSession({ children }: { children: ReactNode }) {
 function RequireRole({ role, children }: { role: 'merchant' | 'operator'; children: ReactNode }) {
   const { data: me } = useMe();
   const allowed = role === 'merchant' ? isStaff(me) : isOperator(me);
-  return allowed ? children : <Forbidden />;
+  if (!allowed) return <Forbidden />;
+  return role === 'operator' ? <RequireStaffPage>{children}</RequireStaffPage> : children;
 }
+
+/** Platform staff land on the first page their role opens (商家管理 for a super-admin). */
+function StaffHome() {
+  const staff = useStaffMe();
+  if (staff.isPending) return <PageSkeleton />;
+  const first = PLATFORM_HOMES.find((p) => mayOpen(staff.data, p));
+  return <Navigate to={first ?? '/creator'} replace />;
+}
+const PLATFORM_HOMES = ['/platform/merchants', '/platform/orders', '/platform/insights/realtime', '/platform/alerts'];
 
 /** Merchant staff land on their dashboard, operators on the merchant list; someone with both starts as a merchant. */
 function Home() {
   const { data: me } = useMe();
   if (isStaff(me)) return <Navigate to="/merchant/dashboard" replace />;
-  if (isOperator(me)) return <Navigate to="/platform/merchants" replace />;
+  if (isOperator(me)) return <StaffHome />;
   // Everyone else who signs in here is a creator: their post and sales data.
   return <Navigate to="/creator" replace />;
 }
@@ -351,6 +365,12 @@ export function AppRoutes() {
           path="platform/challenges"
           element={<RequireRole role="operator">{page(<ChallengesPage />)}</RequireRole>}
         />
+        <Route path="platform/staff" element={<RequireRole role="operator">{page(<StaffPage />)}</RequireRole>} />
+        <Route
+          path="platform/access-log"
+          element={<RequireRole role="operator">{page(<AccessLogPage />)}</RequireRole>}
+        />
+        <Route path="platform/two-step" element={<RequireRole role="operator">{page(<TwoStepPage />)}</RequireRole>} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

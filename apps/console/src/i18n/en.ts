@@ -14,10 +14,12 @@ import { enLive } from './en-live.ts';
 import { enPoints } from './en-points.ts';
 import { enPosts } from './en-posts.ts';
 import { enReviewFlags } from './en-review-flags.ts';
+import { enStaff } from './en-staff.ts';
 import { enTrust } from './en-trust.ts';
 import { enTrustCases } from './en-trust-cases.ts';
 
 export const en = {
+  ...enStaff,
   ...enTrust,
   ...enTrustCases,
   ...enReviewFlags,

@@ -56,6 +56,7 @@ import privacyRoutes from './privacy/routes.ts';
 import { wireReviews } from './reviews/events.ts';
 import reviewFlagRoutes from './reviews/flag-routes.ts';
 import reviewRoutes from './reviews/routes.ts';
+import staffRoutes from './staff/routes.ts';
 import systemRoutes from './system/routes.ts';
 import transparencyRoutes from './transparency/routes.ts';
 import { initTrust, wireTrust } from './trust/events.ts';
@@ -77,6 +78,7 @@ export const modules: ModuleDef[] = [
   { name: 'system', routes: systemRoutes },
   { name: 'accounts', routes: accountRoutes },
   { name: 'transparency', routes: transparencyRoutes },
+  { name: 'staff', routes: staffRoutes },
   { name: 'catalog', routes: catalogRoutes, wire: wireCatalog, init: initCatalog },
   { name: 'media', routes: mediaRoutes },
   { name: 'orders', routes: orderRoutes, wire: wireOrders },

@@ -1,8 +1,35 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { AppError, forbidden, unauthenticated } from './errors.ts';
 
-export type Role = 'consumer' | 'operator';
+/**
+ * Platform staff roles (docs/SECURITY.md "Staff roles"). Which permissions each holds is the staff module's matrix;
+ * `operator` is not a role of its own but the marker every platform staff member's actor carries (stored `operator`
+ * is the pre-roles all-powerful account and reads as super_admin).
+ */
+export const PLATFORM_ROLES = ['super_admin', 'ops', 'support', 'reviewer', 'risk', 'finance', 'analyst'] as const;
+export type PlatformRole = (typeof PLATFORM_ROLES)[number];
+export type Role = 'consumer' | 'operator' | PlatformRole;
 export type StaffRole = 'owner' | 'operator';
+
+/**
+ * What platform staff routes demand (`staff:<permission>`). The vocabulary is machinery; who holds which is the
+ * staff module's matrix (modules/staff/roles.ts).
+ */
+export const STAFF_PERMISSIONS = [
+  'merchants.review',
+  'content.moderate',
+  'orders.read',
+  'aftersales.decide',
+  'personal.unmask',
+  'finance.read',
+  'finance.manage',
+  'marketing.manage',
+  'insights.read',
+  'alerts.manage',
+  'staff.manage',
+  'audit.read',
+] as const;
+export type StaffPermission = (typeof STAFF_PERMISSIONS)[number];
 
 export type Actor =
   | { kind: 'anonymous' }
@@ -13,12 +40,39 @@ export type Actor =
       sessionId: string;
       roles: Role[];
       staff: { merchantId: string; role: StaffRole }[];
+      /** When this session passed the staff second factor (TOTP), if it did. */
+      secondFactorAt?: Date | null;
     };
 
 export type UserActor = Extract<Actor, { kind: 'user' }>;
 
 /** What a route demands before its handler runs; every route declares one (app.ts refuses to start otherwise). */
-export type Permission = 'public' | 'user' | 'merchant' | 'operator' | 'signed-callback';
+export type Permission = 'public' | 'user' | 'merchant' | 'signed-callback' | `staff:${StaffPermission}`;
+
+/** What a staff actor may do: the matrix lookup and whether a missing second factor withholds it. */
+export interface StaffGrants {
+  permissionsOf(roles: readonly Role[]): ReadonlySet<StaffPermission>;
+  needsSecondFactor(roles: readonly Role[]): boolean;
+}
+
+const secondFactorRequired = () =>
+  new AppError(
+    'second-factor-required',
+    403,
+    '请先完成两步验证',
+    '你的岗位需要两步验证：请在“两步验证”页绑定或输入验证码',
+  );
+
+/**
+ * A user's roles as the actor carries them: stored `operator` (the pre-roles all-powerful account) reads as
+ * super_admin, and anyone holding a platform role also carries the `operator` marker that "is platform staff" checks use.
+ */
+export function normaliseRoles(stored: readonly string[]): Role[] {
+  const roles = new Set(stored as Role[]);
+  if (roles.has('operator')) roles.add('super_admin');
+  if (PLATFORM_ROLES.some((r) => roles.has(r))) roles.add('operator');
+  return [...roles];
+}
 
 export const anonymous: Actor = { kind: 'anonymous' };
 export const systemActor = (name: string): Actor => ({ kind: 'system', name });
@@ -27,11 +81,21 @@ export const systemActor = (name: string): Actor => ({ kind: 'system', name });
 export const newSessionToken = (): string => randomBytes(32).toString('base64url');
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
-export function checkPermission(actor: Actor, permission: Permission): void {
+export function checkPermission(actor: Actor, permission: Permission, grants: StaffGrants): void {
   if (permission === 'public' || permission === 'signed-callback') return;
   if (actor.kind !== 'user') throw unauthenticated();
-  if (permission === 'operator' && !actor.roles.includes('operator')) throw forbidden('仅平台运营可用');
   if (permission === 'merchant' && actor.staff.length === 0) throw forbidden('仅商家员工可用');
+  if (permission.startsWith('staff:')) requireStaffPermission(actor, permission.slice(6) as StaffPermission, grants);
+}
+
+/** A platform staff permission, for routes whose demand depends on the request (platform vs merchant scope). */
+export function requireStaffPermission(actor: Actor, permission: StaffPermission, grants: StaffGrants): UserActor {
+  const user = requireOperator(actor);
+  if (!grants.permissionsOf(user.roles).has(permission)) {
+    throw new AppError('forbidden', 403, '没有权限执行此操作', '你的岗位没有这项权限，如需开通请联系超级管理员');
+  }
+  if (grants.needsSecondFactor(user.roles) && !user.secondFactorAt) throw secondFactorRequired();
+  return user;
 }
 
 export function requireUser(actor: Actor): UserActor {

@@ -8,6 +8,8 @@ import type { Actor, Permission } from './auth.ts';
 declare module 'fastify' {
   interface FastifyInstance {
     deps: Deps;
+    /** Every module route with the permission it declares (app.ts). */
+    routeTable: { method: string; url: string; permission: Permission }[];
   }
   interface FastifyRequest {
     actor: Actor;

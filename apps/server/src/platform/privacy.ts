@@ -2,6 +2,7 @@ import { eq, getTableColumns, getTableName, or, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Deps } from '../deps.ts';
 import type { Db } from './db.ts';
+import { definePort } from './port.ts';
 
 /**
  * Personal-data declarations (docs/PRIVACY.md): each module states, next to its schema, which of its tables hold
@@ -151,3 +152,14 @@ export function personalData(module: string, tables: PersonalTable[]): PersonalD
     },
   };
 }
+
+/**
+ * Records a consent change made on a module's own settings page (账号设置's 营销消息, 推荐设置) in the privacy
+ * module's consent history, in the caller's transaction. The switches live in lifecycle and discovery, which sit
+ * below privacy; privacy provides the recorder when wired (platform/port.ts).
+ */
+export type ConsentRecorder = (
+  db: Db,
+  change: { userId: string; purpose: 'marketing' | 'personalisation'; granted: boolean; at: Date },
+) => Promise<void>;
+export const consentRecorder = definePort<ConsentRecorder>('consent recorder', 'privacy/events.ts');

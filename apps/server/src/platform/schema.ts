@@ -87,3 +87,18 @@ export const idempotencyKeys = pgTable(
   },
   (t) => [primaryKey({ columns: [t.actorId, t.scope, t.key] })],
 );
+
+/**
+ * Field encryption's data keys (platform/field-crypto.ts), each stored only wrapped by the master key named in
+ * `master_key_id`. `data` keys seal values (the newest active one seals new writes); the one `index` key makes the
+ * blind indexes and never changes, so lookups keep working across rotations.
+ */
+export const encryptionKeys = pgTable('encryption_keys', {
+  id: text('id').primaryKey(),
+  purpose: text('purpose', { enum: ['data', 'index'] }).notNull(),
+  wrappedKey: text('wrapped_key').notNull(),
+  masterKeyId: text('master_key_id').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  /** Set when a newer data key took over new writes; old values stay readable with it. */
+  retiredAt: timestamp('retired_at', { withTimezone: true }),
+});

@@ -57,4 +57,8 @@ export const enPrivacy = {
     'Your points, coupons and membership level will be lost and cannot be restored.',
   确认注销: 'Cancel account',
   申请注销: 'Apply to cancel',
+  平台访问记录: 'Platform access to your data',
+  '平台员工因处理订单、售后等查看你的信息时都会记录，这里列出查看者的岗位、时间和内容。':
+    'Whenever platform staff look at your information (to handle an order or an after-sale, for example) it is recorded; here are their role, the time and what they saw.',
+  还没有平台员工查看过你的信息: 'No platform staff have looked at your information',
 };

@@ -6,6 +6,7 @@ import { useDataExports, useDataInventory, usePrivacyCentre } from '../api/priva
 import { PageHeader } from '../components/PageHeader.tsx';
 import { QueryError } from '../components/QueryError.tsx';
 import { ListSkeleton } from '../components/Skeletons.tsx';
+import { StaffAccessSection } from '../components/StaffAccessSection.tsx';
 import { useLang, useT } from '../i18n/index.tsx';
 
 const when = (iso: string, lang: string) =>
@@ -185,6 +186,8 @@ export default function PrivacyCentrePage() {
           </Collapse.Panel>
         </Collapse>
       </section>
+
+      <StaffAccessSection />
 
       <section className="card" aria-labelledby="export-title">
         <h2 id="export-title" className="section-title">

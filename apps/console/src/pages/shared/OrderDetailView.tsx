@@ -29,9 +29,11 @@ interface Props {
   afterSalesLink?: string;
   /** Shown as 订单来源 in the order's facts (merchant views). */
   source?: ReactNode;
+  /** Replaces the recipient's phone (the platform's masked phone with its 查看完整号码 action). */
+  phone?: (order: OrderDetail) => ReactNode;
 }
 
-export function OrderDetailView({ query, backTo, actions, afterSalesLink, source }: Props) {
+export function OrderDetailView({ query, backTo, actions, afterSalesLink, source, phone }: Props) {
   const t = useT();
   const back = { to: backTo, label: t('返回列表') };
   if (!query.isSuccess) return <DetailPending back={back} error={query.error} onRetry={() => void query.refetch()} />;
@@ -162,7 +164,7 @@ export function OrderDetailView({ query, backTo, actions, afterSalesLink, source
             <Card title={t('收货信息')} size="small">
               <Descriptions column={1} size="small">
                 <Descriptions.Item label={t('收货人')}>{o.address.recipient}</Descriptions.Item>
-                <Descriptions.Item label={t('手机号')}>{o.address.phone}</Descriptions.Item>
+                <Descriptions.Item label={t('手机号')}>{phone ? phone(o) : o.address.phone}</Descriptions.Item>
                 <Descriptions.Item label={t('地址')}>
                   {o.address.province} {o.address.city} {o.address.district} {o.address.detail}
                 </Descriptions.Item>

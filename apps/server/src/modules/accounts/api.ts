@@ -12,3 +12,10 @@ export {
   resolveActor,
 } from './service.ts';
 export { accountsPersonalData } from './personal-data.ts';
+export {
+  endSessionsOf,
+  listPlatformStaff,
+  markSecondFactor,
+  platformRolesOfUser,
+  setPlatformRoles,
+} from './platform-staff.ts';

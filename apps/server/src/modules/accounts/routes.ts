@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PLATFORM_ROLES } from '../../platform/auth.ts';
 import { type App, SESSION_COOKIE } from '../../platform/http.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ctxOf } from '../../platform/context.ts';
@@ -14,7 +15,7 @@ const User = z.object({
   phone: z.string(),
   nickname: z.string(),
   avatarUrl: z.string().nullable(),
-  roles: z.array(z.enum(['consumer', 'operator'])),
+  roles: z.array(z.enum(['consumer', 'operator', ...PLATFORM_ROLES])),
   staff: z.array(z.object({ merchantId: z.string(), role: z.enum(['owner', 'operator']) })),
   hasPassword: z.boolean(),
   createdAt: z.string(),

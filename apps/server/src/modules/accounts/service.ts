@@ -9,6 +9,7 @@ import {
   anonymous,
   hashToken,
   newSessionToken,
+  normaliseRoles,
   requireUser,
   type Role,
   type StaffRole,
@@ -268,6 +269,7 @@ async function lookUpActors(deps: Deps, tokenHashes: string[]): Promise<Actor[]>
       sessionId: sessions.id,
       userId: users.id,
       roles: users.roles,
+      secondFactorAt: sessions.secondFactorAt,
       staff: sql<
         { merchantId: string; role: StaffRole }[] | null
       >`(select json_agg(json_build_object('merchantId', ms.merchant_id, 'role', ms.role)) from merchant_staff ms where ms.user_id = ${users.id})`,
@@ -289,10 +291,16 @@ async function lookUpActors(deps: Deps, tokenHashes: string[]): Promise<Actor[]>
       kind: 'user',
       userId: row.userId,
       sessionId: row.sessionId,
-      roles: row.roles as Role[],
+      roles: normaliseRoles(row.roles),
       staff: row.staff ?? [],
+      secondFactorAt: row.secondFactorAt,
     };
   });
+}
+
+/** Drops a user's cached actors so a role or second-factor change applies to their next request in this process. */
+export function forgetCachedActors(deps: Deps, userId: string): void {
+  actorCache(deps).deleteWhere((a) => a.userId === userId);
 }
 
 /**
@@ -414,7 +422,7 @@ async function loadUserDto(db: Db, userId: string): Promise<UserDto | undefined>
     phone: u.phone,
     nickname: u.nickname,
     avatarUrl: u.avatarUrl,
-    roles: u.roles as Role[],
+    roles: normaliseRoles(u.roles),
     staff,
     hasPassword: u.passwordHash !== null,
     createdAt: u.createdAt.toISOString(),

@@ -205,7 +205,7 @@ export default async function afterSaleRoutes(app: App) {
   r.get(
     '/api/v1/admin/after-sales',
     {
-      config: { permission: 'operator' },
+      config: { permission: 'staff:orders.read' },
       schema: {
         tags: adminTags,
         summary: '售后申请（escalated=true 只看待平台介入的）',
@@ -223,7 +223,7 @@ export default async function afterSaleRoutes(app: App) {
   r.get(
     '/api/v1/admin/after-sales/:id',
     {
-      config: { permission: 'operator' },
+      config: { permission: 'staff:orders.read' },
       schema: { tags: adminTags, summary: '售后详情', params: Params, response: { 200: Detail } },
     },
     async (req) => getAfterSale(ctxOf(req), 'operator', req.params.id),
@@ -231,7 +231,7 @@ export default async function afterSaleRoutes(app: App) {
   r.post(
     '/api/v1/admin/after-sales/:id/approve',
     {
-      config: { permission: 'operator' },
+      config: { permission: 'staff:aftersales.decide' },
       schema: {
         tags: adminTags,
         summary: '平台裁决：同意',
@@ -245,7 +245,7 @@ export default async function afterSaleRoutes(app: App) {
   r.post(
     '/api/v1/admin/after-sales/:id/reject',
     {
-      config: { permission: 'operator' },
+      config: { permission: 'staff:aftersales.decide' },
       schema: {
         tags: adminTags,
         summary: '平台裁决：拒绝',

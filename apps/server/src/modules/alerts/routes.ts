@@ -9,12 +9,11 @@ const tags = ['异常告警'];
 
 export default async function alertRoutes(app: App) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const operator = { permission: 'operator' as const };
 
   r.get(
     '/api/v1/admin/alerts',
     {
-      config: operator,
+      config: { permission: 'staff:alerts.manage' },
       schema: { tags, summary: '异常告警列表（新的在前）', querystring: AlertListQuery, response: { 200: AlertPage } },
     },
     async (req) => svc.listAlerts(ctxOf(req), req.query),
@@ -23,7 +22,7 @@ export default async function alertRoutes(app: App) {
   r.get(
     '/api/v1/admin/alerts/metrics',
     {
-      config: operator,
+      config: { permission: 'staff:alerts.manage' },
       schema: {
         tags,
         summary: '受监控的指标：定义与最近一次判断（含未判断的原因）',
@@ -36,7 +35,7 @@ export default async function alertRoutes(app: App) {
   r.get(
     '/api/v1/admin/alerts/:id',
     {
-      config: operator,
+      config: { permission: 'staff:alerts.manage' },
       schema: {
         tags,
         summary: '告警详情：期望区间、按小时的走势与维度下钻',
@@ -50,7 +49,7 @@ export default async function alertRoutes(app: App) {
   r.post(
     '/api/v1/admin/alerts/:id/acknowledge',
     {
-      config: operator,
+      config: { permission: 'staff:alerts.manage' },
       schema: { tags, summary: '确认告警', params: AlertIdParams, body: AlertNote, response: { 200: AlertDetail } },
     },
     async (req) => unwrap(await svc.acknowledgeAlert(ctxOf(req), req.params.id, req.body)),
@@ -59,7 +58,7 @@ export default async function alertRoutes(app: App) {
   r.post(
     '/api/v1/admin/alerts/:id/resolve',
     {
-      config: operator,
+      config: { permission: 'staff:alerts.manage' },
       schema: {
         tags,
         summary: '解决告警（附处理说明）',

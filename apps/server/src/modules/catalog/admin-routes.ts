@@ -21,12 +21,11 @@ import * as svc from './service.ts';
 export default async function adminRoutes(app: App) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['运营后台'];
-  const config = { permission: 'operator' as const };
 
   r.post(
     '/api/v1/admin/merchants',
     {
-      config,
+      config: { permission: 'staff:merchants.review' },
       schema: {
         tags,
         summary: '开设商家（按手机号指定店主，新手机号自动注册）',
@@ -40,7 +39,7 @@ export default async function adminRoutes(app: App) {
   r.get(
     '/api/v1/admin/merchants',
     {
-      config,
+      config: { permission: 'staff:merchants.review' },
       schema: {
         tags,
         summary: '商家列表（含商品数）',
@@ -57,7 +56,7 @@ export default async function adminRoutes(app: App) {
   r.post(
     '/api/v1/admin/merchants/:id/suspend',
     {
-      config,
+      config: { permission: 'staff:merchants.review' },
       schema: {
         tags,
         summary: '暂停商家营业（店铺与商品对买家隐藏）',
@@ -70,14 +69,17 @@ export default async function adminRoutes(app: App) {
 
   r.post(
     '/api/v1/admin/merchants/:id/reactivate',
-    { config, schema: { tags, summary: '恢复商家营业', params: IdParams, response: { 200: MerchantView } } },
+    {
+      config: { permission: 'staff:merchants.review' },
+      schema: { tags, summary: '恢复商家营业', params: IdParams, response: { 200: MerchantView } },
+    },
     async (req) => svc.setMerchantStatus(ctxOf(req), req.params.id, 'active'),
   );
 
   r.put(
     '/api/v1/admin/merchants/:id/credit-score',
     {
-      config,
+      config: { permission: 'staff:merchants.review' },
       schema: {
         tags,
         summary: '设置商家信用分（低于开播门槛不能开播）',
@@ -94,7 +96,7 @@ export default async function adminRoutes(app: App) {
   r.get(
     '/api/v1/admin/search-words',
     {
-      config,
+      config: { permission: 'staff:marketing.manage' },
       schema: {
         tags: wordTags,
         summary: '搜索词库：同义词组或类目词列表（最近修改在前，可按词搜索、可看已删除）',
@@ -107,7 +109,7 @@ export default async function adminRoutes(app: App) {
   r.post(
     '/api/v1/admin/search-words',
     {
-      config,
+      config: { permission: 'staff:marketing.manage' },
       schema: {
         tags: wordTags,
         summary: '新增同义词组或类目词（立即对搜索生效，无需重启）',
@@ -120,7 +122,7 @@ export default async function adminRoutes(app: App) {
   r.put(
     '/api/v1/admin/search-words/:id',
     {
-      config,
+      config: { permission: 'staff:marketing.manage' },
       schema: {
         tags: wordTags,
         summary: '修改词条的词语（类目词还可改类目）',
@@ -134,7 +136,7 @@ export default async function adminRoutes(app: App) {
   r.delete(
     '/api/v1/admin/search-words/:id',
     {
-      config,
+      config: { permission: 'staff:marketing.manage' },
       schema: {
         tags: wordTags,
         summary: '删除词条（可撤销：POST …/restore）',
@@ -147,7 +149,7 @@ export default async function adminRoutes(app: App) {
   r.post(
     '/api/v1/admin/search-words/:id/restore',
     {
-      config,
+      config: { permission: 'staff:marketing.manage' },
       schema: {
         tags: wordTags,
         summary: '撤销删除',
@@ -160,7 +162,7 @@ export default async function adminRoutes(app: App) {
   r.get(
     '/api/v1/admin/search-words/:id/history',
     {
-      config,
+      config: { permission: 'staff:marketing.manage' },
       schema: {
         tags: wordTags,
         summary: '词条的修改记录（谁、何时、改前改后）',

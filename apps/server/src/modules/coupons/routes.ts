@@ -94,7 +94,7 @@ export default async function couponRoutes(app: App) {
   // ---- merchants (店铺券) and operators (平台券): the same use-cases, owned by the shop or by the platform ----
   for (const [as, base, permission] of [
     ['merchant', '/api/v1/merchant/coupon-templates', 'merchant'],
-    ['platform', '/api/v1/admin/coupon-templates', 'operator'],
+    ['platform', '/api/v1/admin/coupon-templates', 'staff:marketing.manage'],
   ] as const) {
     const who = as === 'merchant' ? '店铺券' : '平台券';
     r.get(

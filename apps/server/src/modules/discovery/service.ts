@@ -1,3 +1,4 @@
+import { consentRecorder } from '../../platform/privacy.ts';
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { requireUser } from '../../platform/auth.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -34,13 +35,22 @@ export async function setRecommendationSettings(
 ): Promise<{ personalised: boolean; updatedAt: string | null }> {
   const user = requireUser(ctx.actor);
   const now = ctx.now();
-  await ctx.db
-    .insert(discoverySettings)
-    .values({ userId: user.userId, personalised: input.personalised, updatedAt: now })
-    .onConflictDoUpdate({
-      target: discoverySettings.userId,
-      set: { personalised: input.personalised, updatedAt: now },
+  await ctx.tx(async (db) => {
+    await db
+      .insert(discoverySettings)
+      .values({ userId: user.userId, personalised: input.personalised, updatedAt: now })
+      .onConflictDoUpdate({
+        target: discoverySettings.userId,
+        set: { personalised: input.personalised, updatedAt: now },
+      });
+    // Whichever page the switch was flipped on, the consent history has it (docs/PRIVACY.md "Consent").
+    await consentRecorder.use()(db, {
+      userId: user.userId,
+      purpose: 'personalisation',
+      granted: input.personalised,
+      at: now,
     });
+  });
   forgetCachedFeed(user.userId);
   return { personalised: input.personalised, updatedAt: now.toISOString() };
 }

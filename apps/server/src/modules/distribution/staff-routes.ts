@@ -107,7 +107,7 @@ export default async function staffRoutes(app: App) {
   r.get(
     '/api/v1/admin/commission-rules',
     {
-      config: { permission: 'operator' },
+      config: { permission: 'staff:marketing.manage' },
       schema: { tags, summary: '平台默认佣金规则', response: { 200: z.object({ items: z.array(Rule) }) } },
     },
     async (req) => svc.listPlatformRules(ctxOf(req)),
@@ -115,7 +115,7 @@ export default async function staffRoutes(app: App) {
   r.put(
     '/api/v1/admin/commission-rules',
     {
-      config: { permission: 'operator' },
+      config: { permission: 'staff:marketing.manage' },
       schema: {
         tags,
         summary: '设置平台默认佣金规则（按类目，或 scope=default 全局）',
@@ -128,7 +128,7 @@ export default async function staffRoutes(app: App) {
   r.delete(
     '/api/v1/admin/commission-rules/:id',
     {
-      config: { permission: 'operator' },
+      config: { permission: 'staff:marketing.manage' },
       schema: { tags, summary: '删除平台佣金规则', params: IdParams, response: { 204: z.null() } },
     },
     async (req, reply) => {
@@ -138,13 +138,16 @@ export default async function staffRoutes(app: App) {
   );
   r.get(
     '/api/v1/admin/distribution/stats',
-    { config: { permission: 'operator' }, schema: { tags, summary: '全平台分销数据', response: { 200: Stats } } },
+    {
+      config: { permission: 'staff:insights.read' },
+      schema: { tags, summary: '全平台分销数据', response: { 200: Stats } },
+    },
     async (req) => svc.distributionStats(ctxOf(req), 'platform'),
   );
   r.get(
     '/api/v1/admin/distribution/reconciliation',
     {
-      config: { permission: 'operator' },
+      config: { permission: 'staff:finance.read' },
       schema: {
         tags,
         summary: '分销对账：佣金、冲回、提现与总账',

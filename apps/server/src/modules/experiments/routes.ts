@@ -17,7 +17,6 @@ import * as svc from './service.ts';
 
 const tags = ['A/B 实验'];
 const IdParams = z.object({ id: z.string().max(64) });
-const operator = { permission: 'operator' } as const;
 
 export default async function experimentRoutes(app: App) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -41,7 +40,7 @@ export default async function experimentRoutes(app: App) {
   r.get(
     '/api/v1/admin/experiments',
     {
-      config: operator,
+      config: { permission: 'staff:insights.read' },
       schema: {
         tags,
         summary: '实验列表（新建在前）',
@@ -55,7 +54,7 @@ export default async function experimentRoutes(app: App) {
   r.get(
     '/api/v1/admin/experiments/sample-size',
     {
-      config: operator,
+      config: { permission: 'staff:insights.read' },
       schema: {
         tags,
         summary: '所需样本量（双侧 α=0.05，功效 0.8，两比例检验）',
@@ -69,7 +68,7 @@ export default async function experimentRoutes(app: App) {
   r.post(
     '/api/v1/admin/experiments',
     {
-      config: operator,
+      config: { permission: 'staff:marketing.manage' },
       schema: { tags, summary: '新建实验（草稿）', body: ExperimentInput, response: { 201: ExperimentView } },
     },
     async (req, reply) => reply.status(201).send(unwrap(await svc.createExperiment(ctxOf(req), req.body))),
@@ -77,14 +76,17 @@ export default async function experimentRoutes(app: App) {
 
   r.get(
     '/api/v1/admin/experiments/:id',
-    { config: operator, schema: { tags, summary: '实验详情', params: IdParams, response: { 200: ExperimentView } } },
+    {
+      config: { permission: 'staff:insights.read' },
+      schema: { tags, summary: '实验详情', params: IdParams, response: { 200: ExperimentView } },
+    },
     async (req) => svc.getExperiment(ctxOf(req), req.params.id),
   );
 
   r.put(
     '/api/v1/admin/experiments/:id',
     {
-      config: operator,
+      config: { permission: 'staff:marketing.manage' },
       schema: {
         tags,
         summary: '修改实验（仅草稿）',
@@ -99,7 +101,7 @@ export default async function experimentRoutes(app: App) {
   r.post(
     '/api/v1/admin/experiments/:id/start',
     {
-      config: operator,
+      config: { permission: 'staff:marketing.manage' },
       schema: { tags, summary: '开始实验（占用互斥层流量）', params: IdParams, response: { 200: ExperimentView } },
     },
     async (req) => unwrap(await svc.startExperiment(ctxOf(req), req.params.id)),
@@ -108,7 +110,7 @@ export default async function experimentRoutes(app: App) {
   r.post(
     '/api/v1/admin/experiments/:id/stop',
     {
-      config: operator,
+      config: { permission: 'staff:marketing.manage' },
       schema: { tags, summary: '停止实验（不可恢复，结果保留）', params: IdParams, response: { 200: ExperimentView } },
     },
     async (req) => unwrap(await svc.stopExperiment(ctxOf(req), req.params.id)),
@@ -117,7 +119,7 @@ export default async function experimentRoutes(app: App) {
   r.get(
     '/api/v1/admin/experiments/:id/results',
     {
-      config: operator,
+      config: { permission: 'staff:insights.read' },
       schema: {
         tags,
         summary: '实验结果：各变体曝光、转化、人均支付，差异与置信区间，样本比例检查，护栏指标',

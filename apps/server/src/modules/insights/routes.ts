@@ -27,7 +27,7 @@ export default async function insightsRoutes(app: App) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   for (const audience of ['platform', 'merchant'] as const) {
     const base = `/api/v1/${audience}/insights`;
-    const permission = audience === 'platform' ? 'operator' : 'merchant';
+    const permission = audience === 'platform' ? 'staff:insights.read' : 'merchant';
     const who = audience === 'platform' ? '全平台（可指定商家）' : '本店';
     const Scope = audience === 'platform' ? OperatorScope : OperatorScope.pick({});
 
@@ -128,7 +128,7 @@ export default async function insightsRoutes(app: App) {
   r.get(
     '/api/v1/platform/insights/search',
     {
-      config: { permission: 'operator' },
+      config: { permission: 'staff:insights.read' },
       schema: {
         tags,
         summary: '搜索洞察：热门搜索词、无结果搜索词、低点击率搜索词（按时段，分页）',

@@ -107,7 +107,7 @@ export default async function invitationRoutes(app: App) {
   r.get(
     '/api/v1/admin/fission-report',
     {
-      config: { permission: 'operator' },
+      config: { permission: 'staff:insights.read' },
       schema: {
         tags,
         summary: '裂变报表：链路长度、转化、退款与被邀请用户质量',

@@ -1,3 +1,4 @@
+import { consentRecorder } from '../../platform/privacy.ts';
 import { and, asc, eq, gt, gte, isNotNull, lte, or, sql } from 'drizzle-orm';
 import { actingMerchant, requireOperator, requireUser } from '../../platform/auth.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -223,15 +224,17 @@ export async function getMarketingPreference(ctx: Ctx) {
 
 export async function setMarketingPreference(ctx: Ctx, marketing: boolean) {
   const { userId } = requireUser(ctx.actor);
-  await ctx.tx((db) =>
-    db
+  await ctx.tx(async (db) => {
+    await db
       .insert(lifecyclePreferences)
       .values({ userId, marketingOptOut: !marketing, updatedAt: ctx.now() })
       .onConflictDoUpdate({
         target: lifecyclePreferences.userId,
         set: { marketingOptOut: !marketing, updatedAt: ctx.now() },
-      }),
-  );
+      });
+    // Whichever page the switch was flipped on, the consent history has it (docs/PRIVACY.md "Consent").
+    await consentRecorder.use()(db, { userId, purpose: 'marketing', granted: marketing, at: ctx.now() });
+  });
   return { marketing };
 }
 

@@ -83,7 +83,7 @@ export default async function membershipRoutes(app: App) {
   r.get(
     '/api/v1/admin/membership/overview',
     {
-      config: { permission: 'operator' },
+      config: { permission: 'staff:insights.read' },
       schema: {
         tags,
         summary: '会员等级配置与各等级人数',

@@ -47,7 +47,7 @@ export default async function moderationRoutes(app: App) {
   r.get(
     '/api/v1/admin/moderation/items',
     {
-      config: { permission: 'operator' },
+      config: { permission: 'staff:content.moderate' },
       schema: {
         tags,
         summary: '内容审核队列（pending 为待审核）',
@@ -61,7 +61,7 @@ export default async function moderationRoutes(app: App) {
   r.post(
     '/api/v1/admin/moderation/items/:id/decision',
     {
-      config: { permission: 'operator' },
+      config: { permission: 'staff:content.moderate' },
       schema: {
         tags,
         summary: '审核通过或驳回',
@@ -98,7 +98,7 @@ export default async function moderationRoutes(app: App) {
   r.get(
     '/api/v1/admin/reports',
     {
-      config: { permission: 'operator' },
+      config: { permission: 'staff:content.moderate' },
       schema: {
         tags,
         summary: '举报队列（open 为待处理）',
@@ -112,7 +112,7 @@ export default async function moderationRoutes(app: App) {
   r.post(
     '/api/v1/admin/reports/:id/resolve',
     {
-      config: { permission: 'operator' },
+      config: { permission: 'staff:content.moderate' },
       schema: {
         tags,
         summary: '处理举报：下架内容或驳回举报（同一内容的其他举报一并关闭）',

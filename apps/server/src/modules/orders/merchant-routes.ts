@@ -88,7 +88,7 @@ export default async function merchantOrderRoutes(app: App) {
   r.get(
     '/api/v1/admin/orders',
     {
-      config: { permission: 'operator' },
+      config: { permission: 'staff:orders.read' },
       schema: {
         tags: adminTags,
         summary: '全部订单（收货人信息脱敏）',
@@ -104,9 +104,25 @@ export default async function merchantOrderRoutes(app: App) {
   r.get(
     '/api/v1/admin/orders/:id',
     {
-      config: { permission: 'operator' },
+      config: { permission: 'staff:orders.read' },
       schema: { tags: adminTags, summary: '订单详情（运营）', params: Id, response: { 200: OrderDetail } },
     },
     async (req) => svc.getOrderAsOperator(ctxOf(req), req.params.id),
+  );
+  r.post(
+    '/api/v1/admin/orders/:id/phone',
+    {
+      config: { permission: 'staff:personal.unmask' },
+      schema: {
+        tags: adminTags,
+        summary: '查看收货人完整手机号（须说明理由，记入访问记录）',
+        params: Id,
+        body: z.object({
+          reason: z.string().trim().min(4, '请说明查看理由（至少 4 个字）').max(200, '理由最多 200 字'),
+        }),
+        response: { 200: z.object({ phone: z.string() }) },
+      },
+    },
+    async (req) => svc.unmaskOrderPhone(ctxOf(req), req.params.id, req.body.reason),
   );
 }

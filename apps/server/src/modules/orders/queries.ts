@@ -2,6 +2,7 @@ import { and, desc, eq, gte, lt, or, type SQL, sql } from 'drizzle-orm';
 import { actingMerchant, requireOperator, requireUser } from '../../platform/auth.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
+import { recordAccess } from '../staff/api.ts';
 import { orderLines, orders, type OrderStatus } from './schema.ts';
 import type { OrderRow } from './state.ts';
 import { type OrderDetailDto, orderDetail, type OrderSummaryDto, summariesOf } from './views.ts';
@@ -79,13 +80,32 @@ export async function listAllOrders(
   return { items: await staffSummaries(ctx, page.rows, true), nextCursor: page.nextCursor };
 }
 
-/** The operator sees the whole order, with the recipient's phone masked. */
+/**
+ * Platform staff see the whole order with the recipient's phone masked; the address is still the buyer's personal
+ * data, so the read goes on the staff access trail (docs/PRIVACY.md "Staff access trail").
+ */
 export async function getOrderAsOperator(ctx: Ctx, orderId: string): Promise<OrderDetailDto> {
   requireOperator(ctx.actor);
   const [order] = await ctx.db.select().from(orders).where(eq(orders.id, orderId));
   if (!order) throw notFound('订单');
   const dto = await detail(ctx, order);
+  await recordAccess(ctx, { subjectUserId: order.userId, action: 'order.address', resource: `order:${order.id}` });
   return { ...dto, address: { ...dto.address, phone: maskPhone(dto.address.phone) } };
+}
+
+/** Unmasking is an explicit act with a reason, for roles allowed it (personal.unmask), and it is logged. */
+export async function unmaskOrderPhone(ctx: Ctx, orderId: string, reason: string): Promise<{ phone: string }> {
+  requireOperator(ctx.actor);
+  const [order] = await ctx.db.select().from(orders).where(eq(orders.id, orderId));
+  if (!order) throw notFound('订单');
+  const dto = await detail(ctx, order);
+  await recordAccess(ctx, {
+    subjectUserId: order.userId,
+    action: 'order.phone',
+    resource: `order:${order.id}`,
+    reason,
+  });
+  return { phone: dto.address.phone };
 }
 
 // ---- shared ----

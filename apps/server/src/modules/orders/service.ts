@@ -31,6 +31,7 @@ export {
   getMerchantOrder,
   getMyOrder,
   getOrderAsOperator,
+  unmaskOrderPhone,
   listAllOrders,
   listMerchantOrders,
   listMyOrders,

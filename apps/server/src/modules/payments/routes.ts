@@ -213,7 +213,7 @@ export default async function paymentRoutes(app: App) {
   r.get(
     '/api/v1/admin/reconciliation',
     {
-      config: { permission: 'operator' },
+      config: { permission: 'staff:finance.read' },
       schema: { tags: ['平台对账'], summary: '资金对账：账本平衡与支付、退款、订单核对', response: { 200: Report } },
     },
     async (req) => runReconciliation(ctxOf(req)),

@@ -23,12 +23,11 @@ const tags = ['积分（运营）'];
 /** Platform operators: points totals from the ledger, the mall and its redemptions, charity projects. */
 export default async function adminPointsRoutes(app: App) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const operator = { permission: 'operator' as const };
 
   r.get(
     '/api/v1/admin/points/stats',
     {
-      config: operator,
+      config: { permission: 'staff:insights.read' },
       schema: {
         tags,
         summary: '积分总账：发放、流通、兑换、过期、捐赠（来自账本）与对账',
@@ -41,20 +40,23 @@ export default async function adminPointsRoutes(app: App) {
   r.get(
     '/api/v1/admin/points/mall-items',
     {
-      config: operator,
+      config: { permission: 'staff:marketing.manage' },
       schema: { tags, summary: '积分商城商品（含已下架）', response: { 200: z.object({ items: z.array(MallItem) }) } },
     },
     async (req) => svc.listMallItems(ctxOf(req).db, { includeInactive: true }),
   );
   r.post(
     '/api/v1/admin/points/mall-items',
-    { config: operator, schema: { tags, summary: '新增积分商品', body: MallItemInput, response: { 201: MallItem } } },
+    {
+      config: { permission: 'staff:marketing.manage' },
+      schema: { tags, summary: '新增积分商品', body: MallItemInput, response: { 201: MallItem } },
+    },
     async (req, reply) => reply.status(201).send(await svc.createMallItem(ctxOf(req), req.body)),
   );
   r.patch(
     '/api/v1/admin/points/mall-items/:id',
     {
-      config: operator,
+      config: { permission: 'staff:marketing.manage' },
       schema: {
         tags,
         summary: '修改积分商品（价格、库存、上下架）',
@@ -68,7 +70,7 @@ export default async function adminPointsRoutes(app: App) {
   r.get(
     '/api/v1/admin/points/redemptions',
     {
-      config: operator,
+      config: { permission: 'staff:marketing.manage' },
       schema: {
         tags,
         summary: '兑换记录（待发货 / 已发货 / 已取消）',
@@ -81,7 +83,7 @@ export default async function adminPointsRoutes(app: App) {
   r.post(
     '/api/v1/admin/points/redemptions/:id/decision',
     {
-      config: operator,
+      config: { permission: 'staff:marketing.manage' },
       schema: {
         tags,
         summary: '兑换发货或取消（取消则退回积分与库存）',
@@ -96,7 +98,7 @@ export default async function adminPointsRoutes(app: App) {
   r.get(
     '/api/v1/admin/charity/projects',
     {
-      config: operator,
+      config: { permission: 'staff:marketing.manage' },
       schema: {
         tags,
         summary: '公益项目（含已结束）',
@@ -108,7 +110,7 @@ export default async function adminPointsRoutes(app: App) {
   r.post(
     '/api/v1/admin/charity/projects',
     {
-      config: operator,
+      config: { permission: 'staff:marketing.manage' },
       schema: { tags, summary: '新建公益项目', body: CharityProjectInput, response: { 201: CharityProject } },
     },
     async (req, reply) => reply.status(201).send(await svc.createCharityProject(ctxOf(req), req.body)),
@@ -116,7 +118,7 @@ export default async function adminPointsRoutes(app: App) {
   r.patch(
     '/api/v1/admin/charity/projects/:id',
     {
-      config: operator,
+      config: { permission: 'staff:marketing.manage' },
       schema: {
         tags,
         summary: '修改或结束公益项目',

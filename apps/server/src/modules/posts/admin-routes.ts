@@ -38,7 +38,7 @@ export default async function postAdminRoutes(app: App) {
   r.get(
     '/api/v1/admin/posts',
     {
-      config: { permission: 'operator' },
+      config: { permission: 'staff:content.moderate' },
       schema: {
         tags,
         summary: '全部笔记（按标题/正文搜索，按作者 ID 或手机号、状态筛选；游标分页）',
@@ -63,7 +63,7 @@ export default async function postAdminRoutes(app: App) {
   r.post(
     '/api/v1/admin/posts/:id/visibility',
     {
-      config: { permission: 'operator' },
+      config: { permission: 'staff:content.moderate' },
       schema: {
         tags,
         summary: '下架或恢复笔记（须填写原因，记入审核决定）',

@@ -201,7 +201,7 @@ export default async function creatorRoutes(app: App) {
   r.put(
     '/api/v1/admin/challenges/:name',
     {
-      config: { permission: 'operator' },
+      config: { permission: 'staff:marketing.manage' },
       schema: {
         tags,
         summary: '设置话题挑战赛（如 #晒出你的穿搭#）',
@@ -220,7 +220,7 @@ export default async function creatorRoutes(app: App) {
   r.get(
     '/api/v1/admin/challenges',
     {
-      config: { permission: 'operator' },
+      config: { permission: 'staff:marketing.manage' },
       schema: {
         tags,
         summary: '话题挑战赛（按开始时间倒序；游标分页）',

@@ -9,7 +9,9 @@ import {
   JOB_BUILD_EXPORT,
   JOB_ERASE_ACCOUNT,
   JOB_EXPIRE_EXPORT,
+  recordConsentChange,
 } from './service.ts';
+import { consentRecorder } from '../../platform/privacy.ts';
 
 // Jobs: privacy.build-export (at once after a request), privacy.expire-export (when the download link expires),
 // privacy.erase-account (at the end of the cooling-off period, unless revoked).
@@ -18,6 +20,7 @@ import {
 
 export function wirePrivacy(deps: Deps): void {
   provideTrackingConsent(analyticsAllowed);
+  consentRecorder.provide(recordConsentChange);
   deps.jobs.register<{ exportId: string }>(JOB_BUILD_EXPORT, (db, p) => buildExport(deps, db, p.exportId));
   deps.jobs.register<{ exportId: string }>(JOB_EXPIRE_EXPORT, (db, p) => expireExport(db, p.exportId));
   deps.jobs.register<{ cancellationId: string }>(JOB_ERASE_ACCOUNT, (db, p) =>

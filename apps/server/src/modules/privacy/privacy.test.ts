@@ -94,6 +94,21 @@ describe('consent', () => {
     expect(rest.nextCursor).toBeNull();
   });
 
+  it('a switch flipped on 账号设置 (营销消息) or 推荐设置 is in the consent history too, once', async () => {
+    const me = await loginByCode(t);
+    expect((await me.put('/api/v1/me/marketing-messages', { marketing: false })).status).toBe(200);
+    expect((await me.put('/api/v1/me/recommendation-settings', { personalised: false })).status).toBe(200);
+    expect((await me.put('/api/v1/me/recommendation-settings', { personalised: true })).status).toBe(200);
+    const records = (await me.get('/api/v1/me/privacy/consent-records')).body;
+    expect(records.items.map((r: { purpose: string; granted: boolean }) => [r.purpose, r.granted])).toEqual([
+      ['personalisation', true],
+      ['personalisation', false],
+      ['marketing', false],
+    ]);
+    const centre = (await me.get('/api/v1/me/privacy')).body;
+    expect(centre.consents.find((c: { purpose: string }) => c.purpose === 'marketing').granted).toBe(false);
+  });
+
   it('使用情况统计 off: the shop’s events about them are not kept; on again, they are', async () => {
     const me = await loginByCode(t);
     const batch = () => ({

@@ -98,6 +98,28 @@ export default async function privacyRoutes(app: App) {
   );
 
   r.get(
+    '/api/v1/me/privacy/staff-accesses',
+    {
+      config: { permission: 'user' },
+      schema: {
+        tags,
+        summary: '平台员工查看我的信息的记录（岗位、时间、查看内容；不含员工身份）',
+        querystring: z.object({
+          cursor: z.string().max(64).optional(),
+          limit: z.coerce.number().int().min(1).max(50).default(20),
+        }),
+        response: {
+          200: z.object({
+            items: z.array(z.object({ id: z.string(), roles: z.array(z.string()), what: z.string(), at: z.string() })),
+            nextCursor: z.string().nullable(),
+          }),
+        },
+      },
+    },
+    async (req) => svc.staffAccesses(ctxOf(req), req.query),
+  );
+
+  r.get(
     '/api/v1/me/privacy/consent-records',
     {
       config: { permission: 'user' },

@@ -7,13 +7,14 @@ import type { Db } from '../../platform/db.ts';
 import { notFound, ok, refusals, type Result } from '../../platform/errors.ts';
 import { emit } from '../../platform/events.ts';
 import { newId } from '../../platform/ids.ts';
-import type { DataSubject, InventoryEntry } from '../../platform/privacy.ts';
+import type { ConsentRecorder, DataSubject, InventoryEntry } from '../../platform/privacy.ts';
 import { phonesOf } from '../accounts/api.ts';
 import { openAfterSalesOfBuyer } from '../aftersales/api.ts';
 import { forgetUser } from '../analytics/api.ts';
 import { forgetDiscoveryHistory, getRecommendationSettings, setRecommendationSettings } from '../discovery/api.ts';
 import { getMarketingPreference, setMarketingPreference } from '../lifecycle/api.ts';
 import { openOrdersOfBuyer } from '../orders/api.ts';
+import { accessesOfSubject } from '../staff/api.ts';
 import { registry } from './registry.ts';
 import {
   accountCancellations,
@@ -79,16 +80,29 @@ export async function analyticsAllowed(db: Db, userId: string): Promise<boolean>
   return row?.granted ?? true;
 }
 
-async function record(ctx: Ctx, userId: string, purpose: ConsentPurpose, granted: boolean, version: string) {
-  const now = ctx.now();
-  await ctx.db
+/** The consent recorder lifecycle and discovery call from their own settings pages (platform/privacy.ts). */
+export const recordConsentChange: ConsentRecorder = (db, change) =>
+  insertConsent(db, change.userId, change.purpose, change.granted, currentPolicy(), change.at);
+
+const record = (ctx: Ctx, userId: string, purpose: ConsentPurpose, granted: boolean, version: string) =>
+  insertConsent(ctx.db, userId, purpose, granted, version, ctx.now());
+
+async function insertConsent(
+  db: Db,
+  userId: string,
+  purpose: ConsentPurpose,
+  granted: boolean,
+  version: string,
+  now: Date,
+) {
+  await db
     .insert(privacyConsents)
     .values({ userId, purpose, granted, policyVersion: version, updatedAt: now })
     .onConflictDoUpdate({
       target: [privacyConsents.userId, privacyConsents.purpose],
       set: { granted, policyVersion: version, updatedAt: now },
     });
-  await ctx.db
+  await db
     .insert(privacyConsentRecords)
     .values({ id: newId('cns'), userId, purpose, granted, policyVersion: version, recordedAt: now });
 }
@@ -139,9 +153,10 @@ export async function setConsent(ctx: Ctx, purpose: Exclude<ConsentPurpose, 'pol
   const { userId } = requireUser(ctx.actor);
   await ctx.tx(async (db) => {
     const c = within(ctx, db);
+    // The two switches other modules own record the change themselves (through the consent recorder below).
     if (purpose === 'marketing') await setMarketingPreference(c, granted);
-    if (purpose === 'personalisation') await setRecommendationSettings(c, { personalised: granted });
-    await record(c, userId, purpose, granted, currentPolicy());
+    else if (purpose === 'personalisation') await setRecommendationSettings(c, { personalised: granted });
+    else await record(c, userId, purpose, granted, currentPolicy());
   });
   return privacyCentre(ctx);
 }
@@ -167,6 +182,12 @@ export async function consentRecords(ctx: Ctx, page: { cursor?: string; limit: n
     recordedAt: r.recordedAt.toISOString(),
   }));
   return { items, nextCursor: rows.length > page.limit ? items.at(-1)!.id : null };
+}
+
+/** Which kinds of platform staff read this person's data, when and what (隐私中心 → 平台访问记录); never who. */
+export async function staffAccesses(ctx: Ctx, page: { cursor?: string; limit: number }) {
+  const { userId } = requireUser(ctx.actor);
+  return accessesOfSubject(ctx.db, userId, page);
 }
 
 /** What is collected and why, straight from each module's declaration next to its schema. */

@@ -7,7 +7,7 @@ import * as flags from './flags.ts';
 import { REVIEW_FLAG_STATUSES } from './schema.ts';
 
 const tags = ['评价审核'];
-const operator = { permission: 'operator' as const };
+const operator = { permission: 'staff:content.moderate' as const };
 
 const Flag = z.object({
   reviewId: z.string(),

@@ -65,7 +65,7 @@ export default async function systemRoutes(app: App) {
   r.get(
     '/api/v1/admin/metrics',
     {
-      config: { permission: 'operator' },
+      config: { permission: 'staff:insights.read' },
       schema: {
         tags: ['系统'],
         summary: '进程指标（SQL 语句数、内存、运行时长）',

@@ -30,7 +30,8 @@ const tags = ['投诉、先行赔付与信用分'];
 export default async function trustCaseRoutes(app: App) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const user = { permission: 'user' as const };
-  const operator = { permission: 'operator' as const };
+  const complaintDesk = { permission: 'staff:aftersales.decide' as const };
+  const merchantReview = { permission: 'staff:merchants.review' as const };
   const merchant = { permission: 'merchant' as const };
 
   r.post(
@@ -81,7 +82,7 @@ export default async function trustCaseRoutes(app: App) {
   r.get(
     '/api/v1/admin/complaints',
     {
-      config: operator,
+      config: complaintDesk,
       schema: {
         tags,
         summary: '投诉处理队列（按响应时限）',
@@ -94,7 +95,7 @@ export default async function trustCaseRoutes(app: App) {
   r.post(
     '/api/v1/admin/complaints/:id/actions',
     {
-      config: operator,
+      config: complaintDesk,
       schema: {
         tags,
         summary: '回复或办结投诉',
@@ -108,7 +109,7 @@ export default async function trustCaseRoutes(app: App) {
   r.get(
     '/api/v1/admin/compensation-claims',
     {
-      config: operator,
+      config: complaintDesk,
       schema: {
         tags,
         summary: '先行赔付队列（按 24 小时时限）',
@@ -121,7 +122,7 @@ export default async function trustCaseRoutes(app: App) {
   r.post(
     '/api/v1/admin/compensation-claims/:id/decision',
     {
-      config: operator,
+      config: complaintDesk,
       schema: {
         tags,
         summary: '审核先行赔付：通过（保障金赔付并向商家追偿）/ 驳回',
@@ -135,7 +136,7 @@ export default async function trustCaseRoutes(app: App) {
   r.get(
     '/api/v1/admin/patrol-findings',
     {
-      config: operator,
+      config: merchantReview,
       schema: {
         tags,
         summary: '巡检结果',
@@ -151,7 +152,7 @@ export default async function trustCaseRoutes(app: App) {
   r.post(
     '/api/v1/admin/patrol-findings/:id/dismiss',
     {
-      config: operator,
+      config: merchantReview,
       schema: { tags, summary: '巡检问题不成立，关闭', params: IdParams, response: { 200: FindingView } },
     },
     async (req) => unwrap(await patrol.dismissFinding(ctxOf(req), req.params.id)),
@@ -159,7 +160,7 @@ export default async function trustCaseRoutes(app: App) {
   r.post(
     '/api/v1/admin/patrol/run',
     {
-      config: operator,
+      config: merchantReview,
       schema: {
         tags,
         summary: '立即巡检一次（平时每天 00:30 自动运行）',
@@ -173,7 +174,7 @@ export default async function trustCaseRoutes(app: App) {
   );
   r.get(
     '/api/v1/admin/merchants/:id/credit',
-    { config: operator, schema: { tags, summary: '商家信用分明细', params: IdParams, response: { 200: CreditView } } },
+    { config: merchantReview, schema: { tags, summary: '商家信用分明细', params: IdParams, response: { 200: CreditView } } },
     async (req) => viewCredit(ctxOf(req), req.params.id),
   );
 

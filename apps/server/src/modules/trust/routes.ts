@@ -27,7 +27,6 @@ const tags = ['商家入驻与保证金'];
 export default async function trustRoutes(app: App) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const user = { permission: 'user' as const };
-  const operator = { permission: 'operator' as const };
   await trustCaseRoutes(app);
 
   r.get(
@@ -92,7 +91,7 @@ export default async function trustRoutes(app: App) {
   r.get(
     '/api/v1/admin/merchant-applications',
     {
-      config: operator,
+      config: { permission: 'staff:merchants.review' },
       schema: {
         tags,
         summary: '入驻审核队列（待审核按提交时间先后，含审核时限）',
@@ -110,7 +109,7 @@ export default async function trustRoutes(app: App) {
   r.post(
     '/api/v1/admin/merchant-applications/:id/decision',
     {
-      config: operator,
+      config: { permission: 'staff:merchants.review' },
       schema: {
         tags,
         summary: '审核入驻申请：通过（开店）/ 驳回 / 要求补充资料',
@@ -139,14 +138,17 @@ export default async function trustRoutes(app: App) {
 
   r.get(
     '/api/v1/admin/merchants/:id/deposit',
-    { config: operator, schema: { tags, summary: '商家保证金', params: IdParams, response: { 200: DepositView } } },
+    {
+      config: { permission: 'staff:finance.read' },
+      schema: { tags, summary: '商家保证金', params: IdParams, response: { 200: DepositView } },
+    },
     async (req) => deposits.getMerchantDeposit(ctxOf(req), req.params.id),
   );
 
   r.post(
     '/api/v1/admin/merchants/:id/deposit/transfers',
     {
-      config: operator,
+      config: { permission: 'staff:finance.manage' },
       schema: {
         tags,
         summary: '确认保证金银行转账到账',
@@ -161,7 +163,7 @@ export default async function trustRoutes(app: App) {
   r.post(
     '/api/v1/admin/merchants/:id/penalties',
     {
-      config: operator,
+      config: { permission: 'staff:merchants.review' },
       schema: {
         tags,
         summary: '处罚商家：警告 / 暂停营业 / 扣除保证金（转入先行赔付保障金），均留存记录',
@@ -177,7 +179,7 @@ export default async function trustRoutes(app: App) {
   r.get(
     '/api/v1/admin/merchants/:id/penalties',
     {
-      config: operator,
+      config: { permission: 'staff:merchants.review' },
       schema: {
         tags,
         summary: '商家处罚记录',
@@ -200,7 +202,7 @@ export default async function trustRoutes(app: App) {
   r.post(
     '/api/v1/admin/merchants/:id/exit',
     {
-      config: operator,
+      config: { permission: 'staff:merchants.review' },
       schema: {
         tags,
         summary: '商家退出：暂停营业，售后期结束后退还保证金',
@@ -215,7 +217,7 @@ export default async function trustRoutes(app: App) {
   r.post(
     '/api/v1/admin/merchants/:id/deposit/refund',
     {
-      config: operator,
+      config: { permission: 'staff:finance.manage' },
       schema: { tags, summary: '退还保证金（退出且售后期结束后）', params: IdParams, response: { 200: DepositView } },
     },
     async (req) => unwrap(await deposits.refundDeposit(ctxOf(req), req.params.id)),

@@ -1,0 +1,105 @@
+// Journey 24: least privilege for platform staff. The super-admin invites a 客服; the 客服 signs in with an SMS
+// code, is sent to enrol two-step verification (TOTP from a QR code), opens a customer's order, unmasks the phone
+// with a reason, and finds the finance page closed with a Chinese 403. The super-admin sees the access on 访问记录,
+// and the customer sees in the shop's privacy centre that a 客服 looked.
+import { createHmac } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { demo, type Journey, type World } from '../harness.ts';
+import { apiGet, apiLogin, consoleLogin, expectText, shopLogin } from './steps.ts';
+
+/** RFC 6238 written out here, independently of the server's library: what any authenticator app computes. */
+function totp(base32: string, at = Date.now()): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const ch of base32.replace(/=+$/, '')) bits += alphabet.indexOf(ch).toString(2).padStart(5, '0');
+  const key = Buffer.from(bits.match(/.{8}/g)!.map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(at / 30_000)));
+  const mac = createHmac('sha1', key).update(counter).digest();
+  const offset = mac[mac.length - 1]! & 0xf;
+  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
+}
+
+async function lastCode(world: World, phone: string): Promise<string> {
+  const lines = (await readFile(world.smsOutbox, 'utf8')).trim().split('\n');
+  const mine = lines.map((l) => JSON.parse(l) as { phone: string; code: string }).filter((m) => m.phone === phone);
+  if (mine.length === 0) throw new Error(`no code was sent to ${phone}`);
+  return mine.at(-1)!.code;
+}
+
+export const staffAccess: Journey = {
+  name: '24 a 客服 enrols TOTP, unmasks a phone with a reason, cannot open finance; the super-admin audits it',
+  async run(world) {
+    // Setup look-up: one of the demo consumer's orders, which the 客服 will handle.
+    const admin = await apiLogin(world, demo.operator);
+    const consumer = (await apiLogin(world, demo.consumer)) as unknown as { user: { id: string } };
+    const orders = await apiGet(world, `/api/v1/admin/orders?userId=${consumer.user.id}&limit=1`, admin.token);
+    const orderId = (orders.items as { id: string }[])[0]?.id;
+    if (!orderId) throw new Error('the demo consumer has no order');
+
+    // The super-admin invites a 客服 by phone.
+    const phone = `1390024${String(Date.now() % 10000).padStart(4, '0')}`;
+    const { page: boss } = await world.console();
+    await consoleLogin(boss, demo.operator, '/console/platform/merchants');
+    await boss.goto('/console/platform/staff');
+    await boss.getByTestId('invite-staff').click();
+    await boss.getByTestId('staff-phone').fill(phone);
+    await boss.getByTestId('staff-nickname').fill('客服小李');
+    await boss.getByTestId('role-support').click();
+    await boss.getByRole('button', { name: '邀请', exact: true }).click();
+    await expectText(boss.getByRole('table', { name: '平台员工' }), '客服小李');
+    await world.shot(boss, '24-01-staff-invited');
+
+    // The 客服 signs in with an SMS code and is sent to two-step verification before any platform page.
+    const { page } = await world.console();
+    await page.goto('/console/login');
+    await page.getByRole('tab', { name: '验证码登录' }).click();
+    await page.getByTestId('login-code-phone').fill(phone);
+    const sent = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/sms-codes') && r.ok());
+    await page.getByTestId('login-send-code').click();
+    await sent;
+    await page.getByTestId('login-code').fill(await lastCode(world, phone));
+    await page.getByTestId('login-code-submit').click();
+    await page.waitForURL((url) => url.pathname === '/console/platform/two-step');
+    await page.getByTestId('totp-start').click();
+    await page.getByTestId('totp-qr').waitFor();
+    const secret = (await page.getByTestId('totp-secret').innerText()).trim();
+    await world.shot(page, '24-02-totp-enrol');
+    await page.getByTestId('totp-confirm').fill(totp(secret));
+    await page.getByTestId('totp-confirm-submit').click();
+    await page.getByTestId('recovery-codes').waitFor();
+    await world.shot(page, '24-03-recovery-codes');
+    await page.getByTestId('recovery-saved').click();
+    await page.waitForURL((url) => url.pathname === '/console/platform/orders');
+
+    // The order: the phone is masked until the 客服 gives a reason.
+    await page.goto(`/console/platform/orders/${orderId}`);
+    await page.getByTestId('unmask-phone').click();
+    await page.getByTestId('unmask-reason').fill('买家来电要求修改收货时间，需回拨确认');
+    await page.getByRole('button', { name: '查看', exact: true }).click();
+    await expectText(page.getByTestId('full-phone'), /^1\d{10}$/);
+    await world.shot(page, '24-04-phone-unmasked');
+
+    // Finance is not the 客服's job: a 403 page in Chinese, and no menu entry for it.
+    await page.goto('/console/platform/reconciliation');
+    await expectText(page.locator('.ant-result'), '你的岗位（客服）不能查看这个页面');
+    if ((await page.getByRole('link', { name: '账务对账' }).count()) > 0)
+      throw new Error('客服 sees 账务对账 in the menu');
+    await world.shot(page, '24-05-finance-forbidden');
+
+    // The super-admin finds the access on 访问记录: who, what and why.
+    await boss.goto('/console/platform/access-log');
+    const trail = boss.getByRole('table', { name: '访问记录' });
+    await expectText(trail, '买家来电要求修改收货时间，需回拨确认');
+    await expectText(trail, '客服小李');
+    await world.shot(boss, '24-06-access-log');
+
+    // The customer sees that a 客服 looked — the role, never the person.
+    const { page: shop } = await world.shop();
+    await shopLogin(shop, demo.consumer, '/me/privacy');
+    const list = shop.getByTestId('staff-access-list');
+    await expectText(list, '查看收货人完整手机号');
+    await list.scrollIntoViewIfNeeded();
+    await world.shot(shop, '24-07-privacy-centre-access');
+  },
+};
