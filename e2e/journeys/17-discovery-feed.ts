@@ -94,7 +94,7 @@ export const discoveryFeed: Journey = {
     // dispatched in the background, so reload until it has arrived; 加载更多 as a shopper would scroll).
     const reason = `你关注的 @${me.nickname} 买过`;
     const card = page.getByTestId('rec-card').filter({ hasText: product.title });
-    const post = page.getByTestId('home-post').filter({ hasText: postTitle });
+    const post = page.getByTestId('feed-post').filter({ hasText: postTitle });
     const deadline = Date.now() + 30_000;
     for (;;) {
       await page.goto('/');
@@ -117,7 +117,7 @@ export const discoveryFeed: Journey = {
     // The creator's post is in the same feed, with the reason naming her; a session on air shows as a live card.
     await expectText(post.getByTestId('rec-reason'), `你关注的 @${me.nickname} 发布了笔记`);
     if (onAir.length > 0) {
-      const live = page.getByTestId('home-live').first();
+      const live = page.getByTestId('feed-live').first();
       await live.waitFor();
       const text = (await live.getByTestId('rec-reason').innerText()).trim();
       if (!/^(正在直播|你关注的)/.test(text)) throw new Error(`live card without its reason: ${text}`);

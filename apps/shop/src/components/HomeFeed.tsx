@@ -46,7 +46,7 @@ function PostCard({
   const t = useT();
   const p = entry.post;
   return (
-    <div className="product-card rec-card home-post" data-testid="home-post" data-reason-kind={entry.reason.kind}>
+    <div className="product-card rec-card home-post" data-testid="feed-post" data-reason-kind={entry.reason.kind}>
       <Link to={`/posts/${p.id}`} onClick={() => trackClick(p.id, slot, position)}>
         <span className="home-cover">
           {p.coverUrl ? (
@@ -61,7 +61,7 @@ function PostCard({
           {p.sponsor && (
             <span
               className="home-ad"
-              data-testid="home-ad"
+              data-testid="feed-ad"
               title={t('品牌合作：{brand}', { brand: p.sponsor.brandName })}
             >
               {t('广告')}
@@ -98,7 +98,7 @@ function LiveCard({
   const t = useT();
   const l = entry.live;
   return (
-    <div className="product-card rec-card home-live" data-testid="home-live" data-reason-kind={entry.reason.kind}>
+    <div className="product-card rec-card home-live" data-testid="feed-live" data-reason-kind={entry.reason.kind}>
       <Link to={`/live/${l.id}`} onClick={() => trackClick(l.id, slot, position)}>
         <span className="home-cover">
           {l.coverUrl ? (
