@@ -83,6 +83,8 @@ const schema = z.object({
   LIVE_PLAYBACK_BASE_URL: z.string().url().optional(),
   /** The media server's ingest base (rtmp://…/live); shown to the host with the stream key. */
   LIVE_INGEST_BASE_URL: z.string().url().optional(),
+  /** Customer service: `off` hands every conversation straight to a person, without the assistant (docs/SERVICE.md). */
+  SERVICE_ASSISTANT: z.enum(['on', 'off']).default('on'),
   /** ClickHouse (http://user:pass@host:8123/db) for behaviour analytics at scale; unset: embedded DuckDB. */
   ANALYTICS_URL: z.string().url().optional(),
   /** The embedded DuckDB file; default DATA_DIR/analytics/events.duckdb, `:memory:` keeps it in memory (tests). */

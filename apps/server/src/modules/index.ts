@@ -53,6 +53,8 @@ import pointsRoutes from './points/routes.ts';
 import { startPrivacy, wirePrivacy } from './privacy/events.ts';
 import privacyRoutes from './privacy/routes.ts';
 import reviewRoutes from './reviews/routes.ts';
+import { wireService } from './service/events.ts';
+import serviceRoutes from './service/routes.ts';
 import systemRoutes from './system/routes.ts';
 import trustRoutes from './trust/routes.ts';
 
@@ -114,5 +116,6 @@ export const modules: ModuleDef[] = [
   { name: 'insights', routes: insightsRoutes },
   { name: 'alerts', routes: alertRoutes, wire: wireAlerts, init: initAlerts },
   { name: 'discovery', routes: discoveryRoutes, wire: wireDiscovery, init: initDiscovery },
+  { name: 'service', routes: serviceRoutes, wire: wireService },
   { name: 'privacy', routes: privacyRoutes, wire: wirePrivacy, start: startPrivacy },
 ];

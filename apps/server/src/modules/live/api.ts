@@ -1,5 +1,5 @@
 // The live module's public surface: other modules import from this file only (docs/ARCHITECTURE.md, "Boundaries").
 
-export { liveSessionsOnAir, liveSessionTitles } from './briefs.ts';
+export { liveSessionBriefs, liveSessionsOnAir, liveSessionTitles } from './briefs.ts';
 export { isValidIdNumber } from './qualification.ts';
 export { livePersonalData } from './personal-data.ts';

@@ -19,6 +19,7 @@ import { paymentsPersonalData } from '../payments/api.ts';
 import { pointsPersonalData } from '../points/api.ts';
 import { postsPersonalData } from '../posts/api.ts';
 import { reviewsPersonalData } from '../reviews/api.ts';
+import { servicePersonalData } from '../service/api.ts';
 import { trustPersonalData } from '../trust/api.ts';
 import { privacyPersonalData } from './personal-data.ts';
 
@@ -48,6 +49,7 @@ export const registry = [
   pointsPersonalData,
   postsPersonalData,
   reviewsPersonalData,
+  servicePersonalData,
   trustPersonalData,
   privacyPersonalData,
   accountsPersonalData,
