@@ -1,4 +1,4 @@
-import { and, eq, gte, isNull, lte, sql } from 'drizzle-orm';
+import { and, eq, isNull, lte, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps.ts';
 import { systemCtx } from '../../platform/context.ts';
 import { emit } from '../../platform/events.ts';
@@ -55,7 +55,7 @@ export async function closeIdleAssistantConversations(deps: Deps, now: Date): Pr
     const rows = await db
       .select()
       .from(conversations)
-      .where(and(eq(conversations.status, 'assistant'), lte(conversations.lastMessageAt, cutoff), gte(conversations.lastSeq, 1)))
+      .where(and(eq(conversations.status, 'assistant'), lte(conversations.lastMessageAt, cutoff)))
       .limit(200)
       .for('update', { skipLocked: true });
     const out: { row: (typeof rows)[number]; frames: ServiceFrame[] }[] = [];
