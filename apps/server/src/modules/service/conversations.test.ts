@@ -3,6 +3,7 @@ import { createTestApp } from '../../../test/harness.ts';
 import { operator } from '../../../test/factories.ts';
 import { socketTicket } from '../../../test/http.ts';
 import { buyer, paidOrder, shop, signIn } from '../../../test/order-factories.ts';
+import { analyticsLoader, queryEvents } from '../analytics/api.ts';
 import { provideAssistant } from './assistant-port.ts';
 
 /**
@@ -75,7 +76,18 @@ describe('a conversation from an order', () => {
     expect(m).toMatchObject({ conversations: 1, closed: 1, autoResolved: 0, handedOver: 1, withinSla: 1, slaBreaches: 0 });
     expect(m).toMatchObject({ firstResponseAvgSeconds: 180, satisfactionAvg: 5, ratings: 1, autoResolutionRate: 0 });
 
+    // The analytics pipeline gets the conversation's figures (never its words).
     await t.drain();
+    await analyticsLoader(t.deps).load();
+    const rows = await queryEvents<{ type: string; props: string | null; qty: number | null }>(
+      t.deps,
+      `SELECT type, props, qty FROM events WHERE merchant_id = $m AND type LIKE 'service_%' ORDER BY type`,
+      { m: c.merchantId },
+    );
+    expect(rows.map((r) => r.type)).toEqual(['service_close', 'service_open', 'service_rate']);
+    expect(JSON.parse(rows[0]!.props!)).toMatchObject({ human: true, firstResponseSeconds: 180, slaBreached: false });
+    expect(rows[2]!.qty).toBe(5);
+
     const next = await c.buyer.post(BASE, { source: 'order', orderId: c.orderId });
     expect(next.body.conversation.id).not.toBe(c.id);
   });
