@@ -10,9 +10,11 @@ import { enLive } from './en-live.ts';
 import { enPoints } from './en-points.ts';
 import { enPosts } from './en-posts.ts';
 import { enDistribution } from './en-distribution.ts';
+import { enService } from './en-service.ts';
 
 export const en = {
   ...enCommunities,
+  ...enService,
   ...enDistribution,
   ...enCoupons,
   ...enDiscovery,
