@@ -57,6 +57,8 @@ const LiveReportPage = lazy(() => import('../pages/merchant/live/LiveReportPage.
 const MerchantApplyPage = lazy(() => import('../pages/trust/MerchantApplyPage.tsx'));
 const MerchantApplicationsPage = lazy(() => import('../pages/trust/MerchantApplicationsPage.tsx'));
 const MerchantDepositPage = lazy(() => import('../pages/trust/MerchantDepositPage.tsx'));
+const ServiceDeskPage = lazy(() => import('../pages/shared/service/ServiceDeskPage.tsx'));
+const ServiceMetricsPage = lazy(() => import('../pages/shared/service/ServiceMetricsPage.tsx'));
 
 function RequireSession({ children }: { children: ReactNode }) {
   const me = useMe();
@@ -129,6 +131,14 @@ export function AppRoutes() {
           element={<RequireRole role="merchant">{page(<AfterSaleDetailPage />)}</RequireRole>}
         />
         <Route path="merchant/reviews" element={<RequireRole role="merchant">{page(<ReviewsPage />)}</RequireRole>} />
+        <Route
+          path="merchant/service"
+          element={<RequireRole role="merchant">{page(<ServiceDeskPage desk="shop" />)}</RequireRole>}
+        />
+        <Route
+          path="merchant/service/metrics"
+          element={<RequireRole role="merchant">{page(<ServiceMetricsPage desk="shop" />)}</RequireRole>}
+        />
         <Route
           path="merchant/communities"
           element={<RequireRole role="merchant">{page(<CommunitiesPage />)}</RequireRole>}
@@ -245,6 +255,14 @@ export function AppRoutes() {
           element={<RequireRole role="operator">{page(<EscalatedAfterSaleDetailPage />)}</RequireRole>}
         />
         <Route path="platform/alerts" element={<RequireRole role="operator">{page(<AlertsPage />)}</RequireRole>} />
+        <Route
+          path="platform/service"
+          element={<RequireRole role="operator">{page(<ServiceDeskPage desk="platform" />)}</RequireRole>}
+        />
+        <Route
+          path="platform/service/metrics"
+          element={<RequireRole role="operator">{page(<ServiceMetricsPage desk="platform" />)}</RequireRole>}
+        />
         <Route
           path="platform/insights/search"
           element={<RequireRole role="operator">{page(<SearchInsightsPage />)}</RequireRole>}

@@ -13,10 +13,12 @@ import { enSearch } from './en-search.ts';
 import { enLive } from './en-live.ts';
 import { enPoints } from './en-points.ts';
 import { enPosts } from './en-posts.ts';
+import { enService } from './en-service.ts';
 import { enTrust } from './en-trust.ts';
 
 export const en = {
   ...enTrust,
+  ...enService,
   ...enAlerts,
   ...enLive,
   ...enExperiments,
