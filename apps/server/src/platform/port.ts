@@ -18,7 +18,8 @@ export function definePort<T>(name: string, providedBy: string): Port<T> {
       implementation = i;
     },
     use: () => {
-      if (implementation === undefined) throw new PortNotWiredError(`port "${name}" is not wired (${providedBy} provides it)`);
+      if (implementation === undefined)
+        throw new PortNotWiredError(`port "${name}" is not wired (${providedBy} provides it)`);
       return implementation;
     },
   };

@@ -54,13 +54,7 @@ export function ContactService({
       </button>
     );
   return (
-    <Button
-      shape="rounded"
-      size={size}
-      loading={busy}
-      onClick={() => void open(subject)}
-      data-testid="contact-service"
-    >
+    <Button shape="rounded" size={size} loading={busy} onClick={() => void open(subject)} data-testid="contact-service">
       <MessageOutline /> {t('联系客服')}
     </Button>
   );

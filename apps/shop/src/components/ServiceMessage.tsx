@@ -52,7 +52,11 @@ export function ServiceMessageRow({
       {last && (m.quickReplies.length > 0 || m.proposedAction) && (
         <div className="svc-quick">
           {m.proposedAction && (
-            <Button size="mini" color="primary" onClick={() => onConfirm(m.proposedAction!.token, m.proposedAction!.label)}>
+            <Button
+              size="mini"
+              color="primary"
+              onClick={() => onConfirm(m.proposedAction!.token, m.proposedAction!.label)}
+            >
               {m.proposedAction.label}
             </Button>
           )}

@@ -81,7 +81,10 @@ function Chat({ initial }: { initial: { conversation: ServiceConversation; messa
   const onFrame = (frame: ServiceFrame) => {
     if (frame.type === 'ready') {
       // After a reconnect: everything written while the socket was down.
-      void fetchMessagesAfter(id, lastSeqRef.current).then((page) => add(page.items), () => undefined);
+      void fetchMessagesAfter(id, lastSeqRef.current).then(
+        (page) => add(page.items),
+        () => undefined,
+      );
       void qc.invalidateQueries({ queryKey: serviceKeys.conversation(id) });
     } else if (frame.type === 'message') add([frame.message as unknown as ServiceMessage]);
     else if (frame.type === 'read' && frame.side === 'agent') setDeskRead((r) => Math.max(r, frame.seq));
@@ -200,7 +203,13 @@ function Chat({ initial }: { initial: { conversation: ServiceConversation; messa
               maxLength={1000}
               data-testid="service-input"
             />
-            <Button color="primary" size="small" loading={busy} onClick={() => void onSend()} data-testid="service-send">
+            <Button
+              color="primary"
+              size="small"
+              loading={busy}
+              onClick={() => void onSend()}
+              data-testid="service-send"
+            >
               {t('发送')}
             </Button>
           </div>
@@ -238,7 +247,13 @@ function Rating({ conv }: { conv: ServiceConversation }) {
   return (
     <div className="svc-rate" data-testid="service-rating">
       <StarInput label={t('为本次服务打分')} value={score} onChange={setScore} testId="service-stars" />
-      <TextArea placeholder={t('说说你的感受（选填）')} value={comment} onChange={setComment} maxLength={500} rows={2} />
+      <TextArea
+        placeholder={t('说说你的感受（选填）')}
+        value={comment}
+        onChange={setComment}
+        maxLength={500}
+        rows={2}
+      />
       <Button block color="primary" loading={busy} onClick={() => void submit()} data-testid="service-rate-submit">
         {t('提交评价')}
       </Button>

@@ -1,7 +1,6 @@
 // The after-sales module's public surface: other modules import from this file only (docs/ARCHITECTURE.md, "Boundaries").
 
 export {
-  type AfterSaleBrief,
   afterSaleBriefs,
   afterSaleSummary,
   type AfterSaleSummary,

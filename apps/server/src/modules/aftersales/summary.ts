@@ -53,7 +53,7 @@ export async function openAfterSalesOfBuyer(db: Db, userId: string): Promise<num
   return row?.n ?? 0;
 }
 
-export interface AfterSaleBrief {
+interface AfterSaleBrief {
   id: string;
   orderId: string;
   userId: string;

@@ -24,7 +24,7 @@ export {
   CampaignQuoteBody,
   NewCampaignFields,
 } from './campaign-dto.ts';
-export { type OrderBrief, orderBriefs, recentOrdersOfBuyer } from './buyer-briefs.ts';
+export { orderBriefs, recentOrdersOfBuyer } from './buyer-briefs.ts';
 export { openOrdersOfBuyer, ordersAwaitingShipment } from './counts.ts';
 export { Quote } from './dto.ts';
 export type { AppliedDiscount, MemberDiscountHook, MerchantItems, PointsHook } from './pricing.ts';

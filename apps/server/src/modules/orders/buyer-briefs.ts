@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db.ts';
 import { orderLines, orders } from './schema.ts';
 import { STATUS_LABELS } from './state.ts';
 
-export interface OrderBrief {
+interface OrderBrief {
   id: string;
   orderNo: string;
   userId: string;

@@ -51,7 +51,8 @@ export async function replyAsAgent(
     if (row.status !== 'active' || row.agentId !== agent.userId) return refuse('not-your-conversation');
     const mine = { sender: 'agent' as const, senderId: agent.userId };
     const out: MessageDto[] = [];
-    if (input.imageUrl) out.push(await appendMessage(db, id, now, { ...mine, kind: 'image', text: '[图片]', imageUrl: input.imageUrl }));
+    if (input.imageUrl)
+      out.push(await appendMessage(db, id, now, { ...mine, kind: 'image', text: '[图片]', imageUrl: input.imageUrl }));
     if (input.text) out.push(await appendMessage(db, id, now, { ...mine, kind: 'text', text: input.text }));
     if (out.length === 0) throw badRequest('消息不能为空');
     await db
@@ -145,7 +146,11 @@ export async function customerPanel(ctx: Ctx, id: string) {
     recentOrdersOfBuyer(ctx.db, row.userId, row.merchantId, 5),
     recentAfterSalesOfBuyer(ctx.db, row.userId, row.merchantId, 5),
     toolsUsedIn(ctx.db, id),
-    ctx.db.select().from(notes).where(and(eq(notes.conversationId, id))).orderBy(asc(notes.createdAt)),
+    ctx.db
+      .select()
+      .from(notes)
+      .where(and(eq(notes.conversationId, id)))
+      .orderBy(asc(notes.createdAt)),
   ]);
   return {
     userId: row.userId,

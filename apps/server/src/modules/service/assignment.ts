@@ -2,12 +2,13 @@ import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { emit } from '../../platform/events.ts';
 import { PLATFORM_DESK } from './access.ts';
+import type { HandoverReason } from './assistant-port.ts';
 import { appendMessage, type ServiceFrame } from './messages.ts';
 import { agents, conversations, type Skill } from './schema.ts';
 
 /** The SLA (PRODUCT.md §9): a person answers within 5 minutes of the hand-over. */
 export const FIRST_RESPONSE_MS = 5 * 60_000;
-export const DEFAULT_MAX_CONCURRENT = 5;
+const DEFAULT_MAX_CONCURRENT = 5;
 
 type ConversationRow = typeof conversations.$inferSelect;
 
@@ -18,7 +19,7 @@ export const deskWhere = (desk: string) =>
  * Queues the conversation for a person and starts the SLA clock. The conversation row is locked by the caller.
  * Returns the frames to publish after commit.
  */
-export async function handOver(db: Db, conv: ConversationRow, reason: string, now: Date): Promise<ServiceFrame[]> {
+export async function handOver(db: Db, conv: ConversationRow, reason: HandoverReason, now: Date): Promise<ServiceFrame[]> {
   if (conv.status !== 'assistant') return [];
   await db
     .update(conversations)

@@ -7,7 +7,10 @@ import { type AssistantReply, type AssistantTurn, askAssistant } from './assista
  * nothing provides it in this build, the answer is a hand-over to a person with the reason 'unsupported': the
  * consumer is queued for an agent at once instead of waiting on a machine that is not there.
  */
-export async function assistantReply(ctx: Ctx, turn: AssistantTurn): Promise<AssistantReply | { handover: 'unsupported' }> {
+export async function assistantReply(
+  ctx: Ctx,
+  turn: AssistantTurn,
+): Promise<AssistantReply | { handover: 'unsupported' }> {
   if (ctx.deps.config.SERVICE_ASSISTANT === 'off') return { handover: 'unsupported' };
   try {
     return await askAssistant(ctx, turn);

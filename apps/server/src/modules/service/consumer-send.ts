@@ -35,16 +35,32 @@ export async function sendByConsumer(
     if (row.status === 'closed') return refuse('conversation-closed');
     const out: MessageDto[] = [];
     const mine = { sender: 'consumer' as const, senderId: row.userId };
-    if (orderCard) out.push(await appendMessage(db, id, now, { ...mine, kind: 'card', text: `[${orderCard.card.title}]`, card: orderCard.card }));
-    if (input.imageUrl) out.push(await appendMessage(db, id, now, { ...mine, kind: 'image', text: '[图片]', imageUrl: input.imageUrl }));
+    if (orderCard)
+      out.push(
+        await appendMessage(db, id, now, {
+          ...mine,
+          kind: 'card',
+          text: `[${orderCard.card.title}]`,
+          card: orderCard.card,
+        }),
+      );
+    if (input.imageUrl)
+      out.push(await appendMessage(db, id, now, { ...mine, kind: 'image', text: '[图片]', imageUrl: input.imageUrl }));
     if (input.text) out.push(await appendMessage(db, id, now, { ...mine, kind: 'text', text: input.text }));
     // Writing means the consumer has read everything so far.
-    await db.update(conversations).set({ consumerReadSeq: out.at(-1)!.seq }).where(eq(conversations.id, id));
+    await db
+      .update(conversations)
+      .set({ consumerReadSeq: out.at(-1)!.seq })
+      .where(eq(conversations.id, id));
     return ok({ row, out });
   });
   if (!sent.ok) return sent;
   const { row, out } = sent.value;
-  await publish(ctx, row, out.map((message) => ({ type: 'message', message }) as const));
+  await publish(
+    ctx,
+    row,
+    out.map((message) => ({ type: 'message', message }) as const),
+  );
   if (row.status === 'assistant' && (input.text || input.confirmToken)) {
     out.push(...(await assistantAnswers(ctx, row, input.text ?? '', input.confirmToken)));
   }
@@ -86,7 +102,13 @@ async function assistantAnswers(
       });
       out.push({ type: 'message', message: answer });
       for (const card of cards) {
-        const m = await appendMessage(db, row.id, now, { sender: 'assistant', senderId: null, kind: 'card', text: `[${card.title}]`, card });
+        const m = await appendMessage(db, row.id, now, {
+          sender: 'assistant',
+          senderId: null,
+          kind: 'card',
+          text: `[${card.title}]`,
+          card,
+        });
         out.push({ type: 'message', message: m });
       }
     }

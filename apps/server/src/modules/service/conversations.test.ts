@@ -14,7 +14,13 @@ provideAssistant((_ctx, turn) =>
   Promise.resolve(
     turn.text.includes('人工')
       ? { text: '好的，这就为你转接人工客服', intent: 'handover', confidence: 1, handover: 'requested' as const }
-      : { text: '在', intent: 'greeting', confidence: 1, quickReplies: ['转人工'], toolsUsed: [{ tool: 'greet', summary: '打招呼' }] },
+      : {
+          text: '在',
+          intent: 'greeting',
+          confidence: 1,
+          quickReplies: ['转人工'],
+          toolsUsed: [{ tool: 'greet', summary: '打招呼' }],
+        },
   ),
 );
 
@@ -33,8 +39,16 @@ async function orderChat() {
 describe('a conversation from an order', () => {
   it('shows the order card, lets the assistant answer, hands over on 转人工, and ends with a rating', async () => {
     const c = await orderChat();
-    expect(c.opened.conversation).toMatchObject({ status: 'assistant', merchantId: c.merchantId, skill: 'order', source: 'order' });
-    expect(c.opened.messages[0]).toMatchObject({ kind: 'card', card: { kind: 'order', id: c.orderId, title: '玻尿酸保湿面霜 50ml' } });
+    expect(c.opened.conversation).toMatchObject({
+      status: 'assistant',
+      merchantId: c.merchantId,
+      skill: 'order',
+      source: 'order',
+    });
+    expect(c.opened.messages[0]).toMatchObject({
+      kind: 'card',
+      card: { kind: 'order', id: c.orderId, title: '玻尿酸保湿面霜 50ml' },
+    });
     expect(c.opened.messages[0].card.subtitle).toContain('待发货');
 
     const hello = await c.buyer.post(`${BASE}/${c.id}/messages`, { text: '在吗' });
@@ -58,7 +72,10 @@ describe('a conversation from an order', () => {
     expect(panel.body).toMatchObject({ memberLevel: '普通会员', toolsUsed: [{ tool: 'greet', summary: '打招呼' }] });
     expect(panel.body.orders).toEqual([expect.objectContaining({ id: c.orderId, status: '待发货' })]);
 
-    expect((await c.owner.post(`${DESK}/conversations/${c.id}/claim`)).body).toMatchObject({ status: 'active', agentId: c.owner.userId });
+    expect((await c.owner.post(`${DESK}/conversations/${c.id}/claim`)).body).toMatchObject({
+      status: 'active',
+      agentId: c.owner.userId,
+    });
     t.clock.advance(MIN);
     const answer = await c.owner.post(`${DESK}/conversations/${c.id}/messages`, { text: '您好，订单今天发出' });
     expect(answer.status).toBe(200);
@@ -73,7 +90,14 @@ describe('a conversation from an order', () => {
     expect([again.status, again.body.type, again.body.title]).toEqual([409, 'already-rated', '已经评价过了']);
 
     const m = (await c.owner.get(`${DESK}/metrics`)).body;
-    expect(m).toMatchObject({ conversations: 1, closed: 1, autoResolved: 0, handedOver: 1, withinSla: 1, slaBreaches: 0 });
+    expect(m).toMatchObject({
+      conversations: 1,
+      closed: 1,
+      autoResolved: 0,
+      handedOver: 1,
+      withinSla: 1,
+      slaBreaches: 0,
+    });
     expect(m).toMatchObject({ firstResponseAvgSeconds: 180, satisfactionAvg: 5, ratings: 1, autoResolutionRate: 0 });
 
     // The analytics pipeline gets the conversation's figures (never its words).
@@ -175,7 +199,9 @@ describe('read receipts and catching up', () => {
 
     const connect = async () => {
       const ticket = await socketTicket(t, c.buyer.token!);
-      const ws = new WebSocket(`${address.replace('http', 'ws')}${BASE}/${c.id}/socket?ticket=${encodeURIComponent(ticket)}`);
+      const ws = new WebSocket(
+        `${address.replace('http', 'ws')}${BASE}/${c.id}/socket?ticket=${encodeURIComponent(ticket)}`,
+      );
       const frames: { type: string; [k: string]: any }[] = [];
       const arrived = (test: (f: any) => boolean) =>
         new Promise<any>((resolve) => {

@@ -103,7 +103,10 @@ export async function openConversation(
     return { row: fresh!, frames: out };
   });
   await publish(ctx, row, frames);
-  return { conversation: await conversationView(ctx.db, row), messages: await listMessages(ctx.db, row.id, { limit: 30 }) };
+  return {
+    conversation: await conversationView(ctx.db, row),
+    messages: await listMessages(ctx.db, row.id, { limit: 30 }),
+  };
 }
 
 async function subjectOf(
@@ -141,7 +144,10 @@ export async function listMyConversations(ctx: Ctx, q: { cursor?: string | undef
 
 export async function getMyConversation(ctx: Ctx, id: string) {
   const row = await consumerConversation(ctx, ctx.db, id);
-  return { conversation: await conversationView(ctx.db, row), messages: await listMessages(ctx.db, row.id, { limit: 30 }) };
+  return {
+    conversation: await conversationView(ctx.db, row),
+    messages: await listMessages(ctx.db, row.id, { limit: 30 }),
+  };
 }
 
 export async function myMessages(
@@ -175,7 +181,7 @@ export async function closeByConsumer(ctx: Ctx, id: string): Promise<Result<Conv
   });
   if (!done.ok) return done;
   await publish(ctx, done.value.row, done.value.frames);
-  return ok(await conversationView(ctx.db, (await consumerConversation(ctx, ctx.db, id))));
+  return ok(await conversationView(ctx.db, await consumerConversation(ctx, ctx.db, id)));
 }
 
 /** 服务评价: 1–5 and a comment, once, after the conversation ended. */

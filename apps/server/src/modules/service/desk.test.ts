@@ -20,7 +20,12 @@ async function deskWithAgents(n: number) {
   const team: (Client & { userId: string })[] = [s.owner];
   for (let i = 1; i < n; i++) {
     const u = await signIn(t);
-    await grantStaffRole(t.deps.database.db, { userId: u.userId, merchantId: s.merchantId, role: 'operator', now: t.clock.now() });
+    await grantStaffRole(t.deps.database.db, {
+      userId: u.userId,
+      merchantId: s.merchantId,
+      role: 'operator',
+      now: t.clock.now(),
+    });
     team.push(u);
   }
   return { ...s, team };
@@ -35,7 +40,8 @@ async function waitingCustomer(s: { productId: string }) {
   return { u, id };
 }
 
-const holder = async (agent: Client, id: string) => (await agent.get(`${DESK}/conversations/${id}`)).body.conversation.agentId;
+const holder = async (agent: Client, id: string) =>
+  (await agent.get(`${DESK}/conversations/${id}`)).body.conversation.agentId;
 
 describe('assignment', () => {
   it('goes round-robin over online agents and never past an agent’s maximum', async () => {
@@ -101,7 +107,9 @@ describe('transfer', () => {
     expect(moved.body).toMatchObject({ status: 'active', agentId: b.userId });
     const desk = (await a.get(DESK)).body;
     expect(desk.agents.find((x: { userId: string }) => x.userId === a.userId).activeCount).toBe(0);
-    expect((await a.post(`${DESK}/conversations/${c.id}/messages`, { text: '我来答' })).body.type).toBe('not-your-conversation');
+    expect((await a.post(`${DESK}/conversations/${c.id}/messages`, { text: '我来答' })).body.type).toBe(
+      'not-your-conversation',
+    );
 
     const up = await b.post(`${DESK}/conversations/${c.id}/transfer`, { toPlatform: true });
     expect(up.body).toMatchObject({ status: 'waiting', merchantId: null, handoverReason: 'escalated' });
@@ -144,7 +152,11 @@ describe('the 5-minute first response', () => {
     await s.owner.post(`${DESK}/conversations/${late.id}/claim`);
     await s.owner.post(`${DESK}/conversations/${late.id}/messages`, { text: '抱歉久等' });
     const after = (await s.owner.get(`${DESK}/metrics`)).body;
-    expect(after).toMatchObject({ slaBreaches: 1, withinSla: 1, breachesOpen: [expect.objectContaining({ id: late.id })] });
+    expect(after).toMatchObject({
+      slaBreaches: 1,
+      withinSla: 1,
+      breachesOpen: [expect.objectContaining({ id: late.id })],
+    });
     expect((await s.owner.get(`${DESK}/conversations/${late.id}`)).body.conversation.slaBreached).toBe(true);
   });
 

@@ -4,7 +4,15 @@ import type { Ctx } from '../../platform/context.ts';
 import { ok, type Result } from '../../platform/errors.ts';
 import { publicProfiles } from '../accounts/api.ts';
 import { deskConversation, deskOf, type DeskActor } from './access.ts';
-import { assignFromQueue, deskWhere, ensureAgent, giveTo, releaseSeat, reserveSeat, FIRST_RESPONSE_MS } from './assignment.ts';
+import {
+  assignFromQueue,
+  deskWhere,
+  ensureAgent,
+  giveTo,
+  releaseSeat,
+  reserveSeat,
+  FIRST_RESPONSE_MS,
+} from './assignment.ts';
 import { refuse } from './conversations.ts';
 import type { ConversationDto, StatusBody, TransferBody } from './dto.ts';
 import { appendMessage, publish, type ServiceFrame } from './messages.ts';

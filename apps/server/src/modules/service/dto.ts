@@ -27,11 +27,17 @@ export const SendBody = z
   });
 
 export const ReadBody = z.object({ seq: z.number().int().min(0) });
-export const RateBody = z.object({ score: z.number().int().min(1).max(5), comment: z.string().trim().max(500).optional() });
+export const RateBody = z.object({
+  score: z.number().int().min(1).max(5),
+  comment: z.string().trim().max(500).optional(),
+});
 export const CloseBody = z.object({ reason: z.enum(CLOSE_REASONS).exclude(['idle', 'transferred_out']) });
 export const TransferBody = z.union([z.object({ toAgentId: Id }), z.object({ toPlatform: z.literal(true) })]);
 export const NoteBody = z.object({ text: z.string().trim().min(1).max(1000) });
-export const CannedBody = z.object({ title: z.string().trim().min(1).max(40), text: z.string().trim().min(1).max(500) });
+export const CannedBody = z.object({
+  title: z.string().trim().min(1).max(40),
+  text: z.string().trim().min(1).max(500),
+});
 export const StatusBody = z.object({
   online: z.boolean(),
   skills: z.array(z.enum(SKILLS)).max(SKILLS.length).optional(),
@@ -45,9 +51,12 @@ export const HistoryQuery = z.object({
   beforeSeq: z.coerce.number().int().min(1).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(30),
 });
-export const PageQuery = z.object({ cursor: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(50).default(20) });
+export const PageQuery = z.object({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
 
-export const CardView = z.object({
+const CardView = z.object({
   kind: z.enum(['order', 'product', 'after_sale', 'logistics', 'coupon', 'live']),
   id: z.string(),
   title: z.string(),
@@ -111,8 +120,8 @@ export const MessagePage = z.object({ items: z.array(MessageView), lastSeq: z.nu
 export const OpenedView = z.object({ conversation: ConversationView, messages: z.array(MessageView) });
 export const SendResult = z.object({ messages: z.array(MessageView), conversation: ConversationView });
 
-export const QueueItem = ConversationView.extend({ waitingSeconds: z.number().int() });
-export const AgentView = z.object({
+const QueueItem = ConversationView.extend({ waitingSeconds: z.number().int() });
+const AgentView = z.object({
   userId: z.string(),
   name: z.string(),
   online: z.boolean(),
@@ -135,7 +144,13 @@ export const CustomerPanel = z.object({
   name: z.string(),
   memberLevel: z.string(),
   orders: z.array(
-    z.object({ id: z.string(), status: z.string(), payAmount: z.number().int(), title: z.string(), createdAt: z.string() }),
+    z.object({
+      id: z.string(),
+      status: z.string(),
+      payAmount: z.number().int(),
+      title: z.string(),
+      createdAt: z.string(),
+    }),
   ),
   afterSales: z.array(z.object({ id: z.string(), orderId: z.string(), status: z.string(), createdAt: z.string() })),
   toolsUsed: z.array(z.object({ tool: z.string(), summary: z.string() })),

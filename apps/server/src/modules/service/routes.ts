@@ -32,12 +32,23 @@ export default async function serviceRoutes(app: App) {
 
   r.post(
     '/api/v1/service/conversations',
-    { config: user, schema: { tags, summary: '联系客服（从商品、订单、售后、直播间或“我的”发起）', body: OpenBody, response: { 200: OpenedView } } },
+    {
+      config: user,
+      schema: {
+        tags,
+        summary: '联系客服（从商品、订单、售后、直播间或“我的”发起）',
+        body: OpenBody,
+        response: { 200: OpenedView },
+      },
+    },
     async (req) => conv.openConversation(ctxOf(req), req.body),
   );
   r.get(
     '/api/v1/service/conversations',
-    { config: user, schema: { tags, summary: '我的客服会话', querystring: PageQuery, response: { 200: ConversationPage } } },
+    {
+      config: user,
+      schema: { tags, summary: '我的客服会话', querystring: PageQuery, response: { 200: ConversationPage } },
+    },
     async (req) => conv.listMyConversations(ctxOf(req), req.query),
   );
   r.get(
@@ -49,13 +60,28 @@ export default async function serviceRoutes(app: App) {
     '/api/v1/service/conversations/:id/messages',
     {
       config: user,
-      schema: { tags, summary: '会话消息（afterSeq 断线补齐，beforeSeq 向前翻页）', params: IdParams, querystring: HistoryQuery, response: { 200: MessagePage } },
+      schema: {
+        tags,
+        summary: '会话消息（afterSeq 断线补齐，beforeSeq 向前翻页）',
+        params: IdParams,
+        querystring: HistoryQuery,
+        response: { 200: MessagePage },
+      },
     },
     async (req) => conv.myMessages(ctxOf(req), req.params.id, req.query),
   );
   r.post(
     '/api/v1/service/conversations/:id/messages',
-    { config: user, schema: { tags, summary: '发送消息（文字、图片或订单卡片）', params: IdParams, body: SendBody, response: { 200: SendResult } } },
+    {
+      config: user,
+      schema: {
+        tags,
+        summary: '发送消息（文字、图片或订单卡片）',
+        params: IdParams,
+        body: SendBody,
+        response: { 200: SendResult },
+      },
+    },
     async (req) => unwrap(await sendByConsumer(ctxOf(req), req.params.id, req.body)),
   );
   r.post(
@@ -68,12 +94,24 @@ export default async function serviceRoutes(app: App) {
   );
   r.post(
     '/api/v1/service/conversations/:id/close',
-    { config: user, schema: { tags, summary: '结束会话（问题已解决）', params: IdParams, response: { 200: ConversationView } } },
+    {
+      config: user,
+      schema: { tags, summary: '结束会话（问题已解决）', params: IdParams, response: { 200: ConversationView } },
+    },
     async (req) => unwrap(await conv.closeByConsumer(ctxOf(req), req.params.id)),
   );
   r.post(
     '/api/v1/service/conversations/:id/rating',
-    { config: user, schema: { tags, summary: '评价本次服务（1–5 星）', params: IdParams, body: RateBody, response: { 200: ConversationView } } },
+    {
+      config: user,
+      schema: {
+        tags,
+        summary: '评价本次服务（1–5 星）',
+        params: IdParams,
+        body: RateBody,
+        response: { 200: ConversationView },
+      },
+    },
     async (req) => unwrap(await conv.rateConversation(ctxOf(req), req.params.id, req.body)),
   );
 

@@ -143,10 +143,7 @@ export const agents = pgTable(
     lastAssignedAt: timestamp('last_assigned_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.desk, t.userId] }),
-    check('service_agents_active_ck', sql`${t.activeCount} >= 0`),
-  ],
+  (t) => [primaryKey({ columns: [t.desk, t.userId] }), check('service_agents_active_ck', sql`${t.activeCount} >= 0`)],
 );
 
 /** A desk's canned replies (快捷回复). */

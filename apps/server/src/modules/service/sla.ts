@@ -7,7 +7,7 @@ import { publish, type ServiceFrame } from './messages.ts';
 import { conversations } from './schema.ts';
 
 /** A conversation with the assistant that nobody wrote in for this long is over: resolved without a person. */
-export const ASSISTANT_IDLE_MS = 30 * 60_000;
+const ASSISTANT_IDLE_MS = 30 * 60_000;
 
 /**
  * The SLA timer: every conversation past its first-response deadline with no person's answer is marked breached

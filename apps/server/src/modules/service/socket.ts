@@ -68,7 +68,10 @@ export default async function serviceSocketRoutes(app: App) {
     },
     (socket: ClientSocket, req: FastifyRequest) => {
       const send = serve(socket, req, channels.get(req)!.channel, {});
-      socket.on('message', onClientFrames(req, DeskFrame, send, () => Promise.resolve()));
+      socket.on(
+        'message',
+        onClientFrames(req, DeskFrame, send, () => Promise.resolve()),
+      );
     },
   );
 }

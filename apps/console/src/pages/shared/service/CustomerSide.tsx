@@ -29,11 +29,17 @@ export function CustomerSide({ id }: { id: string }) {
   };
   return (
     <div data-testid="service-customer">
-      <Descriptions size="small" column={1} items={[
-        { key: 'name', label: t('顾客'), children: p.name },
-        { key: 'level', label: t('会员等级'), children: p.memberLevel },
-      ]} />
-      <Divider plain style={{ margin: '8px 0' }}>{t('最近订单')}</Divider>
+      <Descriptions
+        size="small"
+        column={1}
+        items={[
+          { key: 'name', label: t('顾客'), children: p.name },
+          { key: 'level', label: t('会员等级'), children: p.memberLevel },
+        ]}
+      />
+      <Divider plain style={{ margin: '8px 0' }}>
+        {t('最近订单')}
+      </Divider>
       <List
         size="small"
         locale={{ emptyText: t('没有订单') }}
@@ -41,7 +47,9 @@ export function CustomerSide({ id }: { id: string }) {
         renderItem={(o) => (
           <List.Item>
             <Flex vertical>
-              <Typography.Text ellipsis style={{ maxWidth: 260 }}>{o.title}</Typography.Text>
+              <Typography.Text ellipsis style={{ maxWidth: 260 }}>
+                {o.title}
+              </Typography.Text>
               <Typography.Text type="secondary">
                 {o.status} · {yuan(o.payAmount)} · {dateTime(o.createdAt)}
               </Typography.Text>
@@ -49,7 +57,9 @@ export function CustomerSide({ id }: { id: string }) {
           </List.Item>
         )}
       />
-      <Divider plain style={{ margin: '8px 0' }}>{t('售后')}</Divider>
+      <Divider plain style={{ margin: '8px 0' }}>
+        {t('售后')}
+      </Divider>
       <List
         size="small"
         locale={{ emptyText: t('没有售后') }}
@@ -62,11 +72,15 @@ export function CustomerSide({ id }: { id: string }) {
       />
       {p.toolsUsed.length > 0 && (
         <>
-          <Divider plain style={{ margin: '8px 0' }}>{t('智能助手已做')}</Divider>
+          <Divider plain style={{ margin: '8px 0' }}>
+            {t('智能助手已做')}
+          </Divider>
           <List size="small" dataSource={p.toolsUsed} renderItem={(x) => <List.Item>{x.summary}</List.Item>} />
         </>
       )}
-      <Divider plain style={{ margin: '8px 0' }}>{t('内部备注')}</Divider>
+      <Divider plain style={{ margin: '8px 0' }}>
+        {t('内部备注')}
+      </Divider>
       <List
         size="small"
         locale={{ emptyText: t('暂无备注') }}
@@ -75,13 +89,21 @@ export function CustomerSide({ id }: { id: string }) {
           <List.Item>
             <Flex vertical>
               <span>{n.text}</span>
-              <Typography.Text type="secondary">{n.authorName} · {dateTime(n.createdAt)}</Typography.Text>
+              <Typography.Text type="secondary">
+                {n.authorName} · {dateTime(n.createdAt)}
+              </Typography.Text>
             </Flex>
           </List.Item>
         )}
       />
       <Flex gap={6} style={{ marginTop: 6 }}>
-        <Input value={note} onChange={(e) => setNote(e.target.value)} maxLength={1000} placeholder={t('顾客看不到备注')} onPressEnter={() => void save()} />
+        <Input
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          maxLength={1000}
+          placeholder={t('顾客看不到备注')}
+          onPressEnter={() => void save()}
+        />
         <Button onClick={() => void save()}>{t('添加')}</Button>
       </Flex>
     </div>

@@ -69,7 +69,11 @@ export function DeskChat({
   useEffect(() => {
     if (!frame) return;
     if (frame.type === 'message' && frame.message.conversationId === id) add([frame.message as unknown as DeskMessage]);
-    else if (frame.type === 'ready') void messagesAfter(id, lastSeq).then((p) => add(p.items), () => undefined);
+    else if (frame.type === 'ready')
+      void messagesAfter(id, lastSeq).then(
+        (p) => add(p.items),
+        () => undefined,
+      );
     else if ((frame.type === 'conversation' || frame.type === 'read') && frame.conversationId === id)
       void qc.invalidateQueries({ queryKey: serviceKeys.conversation(id) });
     // Each frame is handled once, when it arrives.
@@ -107,7 +111,10 @@ export function DeskChat({
   const targets = [
     ...agents
       .filter((a) => a.online && a.userId !== myId)
-      .map((a) => ({ key: a.userId, label: t('{name}（{n}/{max}）', { name: a.name, n: a.activeCount, max: a.maxConcurrent }) })),
+      .map((a) => ({
+        key: a.userId,
+        label: t('{name}（{n}/{max}）', { name: a.name, n: a.activeCount, max: a.maxConcurrent }),
+      })),
     ...(desk === 'shop' ? [{ key: 'platform', label: t('平台客服（投诉、赔付）') }] : []),
   ];
 
@@ -118,10 +125,14 @@ export function DeskChat({
           <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
             {c.customerName}
           </Typography.Title>
-          <Tag color={c.status === 'waiting' ? 'gold' : c.status === 'active' ? 'blue' : 'default'}>{t(STATUS_LABEL[c.status])}</Tag>
+          <Tag color={c.status === 'waiting' ? 'gold' : c.status === 'active' ? 'blue' : 'default'}>
+            {t(STATUS_LABEL[c.status])}
+          </Tag>
           {c.slaBreached && <Tag color="red">{t('首响超时')}</Tag>}
           {c.firstResponseDueAt && !c.firstResponseAt && (
-            <Typography.Text type="secondary">{t('须在 {time} 前回复', { time: clockTime(c.firstResponseDueAt, true) })}</Typography.Text>
+            <Typography.Text type="secondary">
+              {t('须在 {time} 前回复', { time: clockTime(c.firstResponseDueAt, true) })}
+            </Typography.Text>
           )}
         </Flex>
         <Flex gap={8}>
@@ -136,7 +147,9 @@ export function DeskChat({
               menu={{
                 items: targets,
                 onClick: ({ key }) =>
-                  void run(() => transfer(id, key === 'platform' ? { toPlatform: true } : { toAgentId: key })).then((ok) => ok && onClosed()),
+                  void run(() => transfer(id, key === 'platform' ? { toPlatform: true } : { toAgentId: key })).then(
+                    (ok) => ok && onClosed(),
+                  ),
               }}
             >
               <Button>{t('转接')}</Button>
@@ -152,7 +165,9 @@ export function DeskChat({
       <div className="svc-chat-messages" data-testid="service-desk-messages">
         {messages.map((m) =>
           m.sender === 'system' ? (
-            <div key={m.seq} className="svc-msg-system">{m.text}</div>
+            <div key={m.seq} className="svc-msg-system">
+              {m.text}
+            </div>
           ) : (
             <div key={m.seq} className={`svc-msg ${m.sender}`}>
               <span className="svc-msg-name">
@@ -168,7 +183,9 @@ export function DeskChat({
               ) : (
                 <div className="svc-msg-bubble">{m.text}</div>
               )}
-              {m.sender === 'agent' && <span className="svc-msg-read">{m.seq <= c.consumerReadSeq ? t('已读') : t('未读')}</span>}
+              {m.sender === 'agent' && (
+                <span className="svc-msg-read">{m.seq <= c.consumerReadSeq ? t('已读') : t('未读')}</span>
+              )}
             </div>
           ),
         )}
@@ -219,7 +236,11 @@ export function DeskChat({
         }
       >
         <Typography.Paragraph>{t('请选择结束原因；结束后会请顾客为本次服务打分。')}</Typography.Paragraph>
-        <Radio.Group value={reason} onChange={(e) => setReason(e.target.value as CloseReason)} data-testid="service-close-reason">
+        <Radio.Group
+          value={reason}
+          onChange={(e) => setReason(e.target.value as CloseReason)}
+          data-testid="service-close-reason"
+        >
           {Object.entries(CLOSE_REASONS).map(([k, label]) => (
             <Radio key={k} value={k}>
               {t(label)}

@@ -40,7 +40,10 @@ export default function ServiceDeskPage({ desk }: { desk: Desk }) {
   const me = d.me;
   const toggle = async (online: boolean, maxConcurrent?: number) => {
     try {
-      qc.setQueryData(serviceKeys.desk(desk), await setStatus(desk, { online, ...(maxConcurrent ? { maxConcurrent } : {}) }));
+      qc.setQueryData(
+        serviceKeys.desk(desk),
+        await setStatus(desk, { online, ...(maxConcurrent ? { maxConcurrent } : {}) }),
+      );
     } catch (err) {
       notify.error(problemTitle(err));
     }
@@ -64,14 +67,20 @@ export default function ServiceDeskPage({ desk }: { desk: Desk }) {
             <Flex justify="space-between" gap={8}>
               <span>{c.customerName}</span>
               {c.handedOverAt && !c.firstResponseAt && (
-                <Tag color={late ? 'red' : 'gold'}>{t('已等 {m}:{s}', { m: Math.floor(secs / 60), s: String(secs % 60).padStart(2, '0') })}</Tag>
+                <Tag color={late ? 'red' : 'gold'}>
+                  {t('已等 {m}:{s}', { m: Math.floor(secs / 60), s: String(secs % 60).padStart(2, '0') })}
+                </Tag>
               )}
             </Flex>
           }
           description={
             <>
               <div className="svc-desk-last">{c.lastMessageText ?? ''}</div>
-              {c.handoverReason && <Typography.Text type="secondary">{t(HANDOVER_LABEL[c.handoverReason] as '顾客要求转人工')}</Typography.Text>}
+              {c.handoverReason && (
+                <Typography.Text type="secondary">
+                  {t(HANDOVER_LABEL[c.handoverReason] as '顾客要求转人工')}
+                </Typography.Text>
+              )}
             </>
           }
         />
@@ -86,7 +95,10 @@ export default function ServiceDeskPage({ desk }: { desk: Desk }) {
         subtitle={t('转人工后 5 分钟内首次回复；超时会提醒所有在线客服。')}
         extra={
           <Flex align="center" gap={12}>
-            <Badge status={socket.online ? 'success' : 'error'} text={socket.online ? t('实时连接正常') : t('正在重连…')} />
+            <Badge
+              status={socket.online ? 'success' : 'error'}
+              text={socket.online ? t('实时连接正常') : t('正在重连…')}
+            />
             <span>{t('在线接待')}</span>
             <Switch checked={me?.online ?? false} onChange={(v) => void toggle(v)} data-testid="service-online" />
             <span>{t('最大接待')}</span>
@@ -119,12 +131,20 @@ export default function ServiceDeskPage({ desk }: { desk: Desk }) {
               {
                 key: 'queue',
                 label: t('排队中 ({n})', { n: d.queue.length }),
-                children: d.queue.length ? <List size="small" dataSource={d.queue} renderItem={(c) => row(c, true)} /> : <Empty description={t('没有排队的顾客')} />,
+                children: d.queue.length ? (
+                  <List size="small" dataSource={d.queue} renderItem={(c) => row(c, true)} />
+                ) : (
+                  <Empty description={t('没有排队的顾客')} />
+                ),
               },
               {
                 key: 'mine',
                 label: t('我的会话 ({n})', { n: d.mine.length }),
-                children: d.mine.length ? <List size="small" dataSource={d.mine} renderItem={(c) => row(c, false)} /> : <Empty description={t('暂无接待中的会话')} />,
+                children: d.mine.length ? (
+                  <List size="small" dataSource={d.mine} renderItem={(c) => row(c, false)} />
+                ) : (
+                  <Empty description={t('暂无接待中的会话')} />
+                ),
               },
             ]}
           />
@@ -134,7 +154,15 @@ export default function ServiceDeskPage({ desk }: { desk: Desk }) {
         </Card>
         <Card size="small" className="svc-desk-chat">
           {selected ? (
-            <DeskChat key={selected} id={selected} desk={desk} agents={d.agents} myId={me?.userId} frame={lastFrame} onClosed={() => setSelected(undefined)} />
+            <DeskChat
+              key={selected}
+              id={selected}
+              desk={desk}
+              agents={d.agents}
+              myId={me?.userId}
+              frame={lastFrame}
+              onClosed={() => setSelected(undefined)}
+            />
           ) : (
             <Empty description={t('从左侧选择一个会话')} style={{ marginTop: 120 }} />
           )}

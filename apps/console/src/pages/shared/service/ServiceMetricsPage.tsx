@@ -10,7 +10,8 @@ import { dateTime } from '../../../components/format.ts';
 import { useT } from '../../../i18n/index.tsx';
 import { addCanned, type Desk, serviceKeys, useCanned, useServiceMetrics } from './api.ts';
 
-const minutes = (s: number | null) => (s === null ? '—' : s < 60 ? `${Math.round(s)} 秒` : `${(s / 60).toFixed(1)} 分钟`);
+const minutes = (s: number | null) =>
+  s === null ? '—' : s < 60 ? `${Math.round(s)} 秒` : `${(s / 60).toFixed(1)} 分钟`;
 const percent = (r: number | null) => (r === null ? '—' : `${Math.round(r * 100)}%`);
 
 /** 客服指标: first response against the 5-minute SLA, resolution time, satisfaction and the auto-resolution rate. */
@@ -55,7 +56,12 @@ export default function ServiceMetricsPage({ desk }: { desk: Desk }) {
               [t('5 分钟内首响'), `${metrics.data.withinSla} / ${metrics.data.handedOver}`],
               [t('首响超时'), String(metrics.data.slaBreaches)],
               [t('平均解决时长'), minutes(metrics.data.resolutionAvgSeconds)],
-              [t('满意度'), metrics.data.satisfactionAvg === null ? '—' : `${metrics.data.satisfactionAvg} / 5（${metrics.data.ratings}）`],
+              [
+                t('满意度'),
+                metrics.data.satisfactionAvg === null
+                  ? '—'
+                  : `${metrics.data.satisfactionAvg} / 5（${metrics.data.ratings}）`,
+              ],
               [t('排队中'), String(metrics.data.waitingNow)],
             ].map(([label, value]) => (
               <Col span={6} key={label}>

@@ -5,7 +5,6 @@ export type Desk = 'shop' | 'platform';
 export type DeskOverview = GetOk<'/api/v1/service/desk'>;
 export type DeskConversation = DeskOverview['mine'][number];
 export type DeskMessage = GetOk<'/api/v1/service/desk/conversations/{id}'>['messages'][number];
-export type CustomerPanel = GetOk<'/api/v1/service/desk/conversations/{id}/customer'>;
 export type CloseReason = BodyOf<'/api/v1/service/desk/conversations/{id}/close', 'post'>['reason'];
 
 const conv = (id: string) => ({ params: { path: { id } } });
@@ -71,7 +70,12 @@ export const messagesAfter = (id: string, afterSeq: number) =>
   );
 
 export const STATUS_LABEL = { assistant: '智能助手', waiting: '排队中', active: '接待中', closed: '已结束' } as const;
-export const CLOSE_REASONS = { resolved: '问题已解决', no_reply: '顾客无回应', duplicate: '重复咨询', other: '其他' } as const;
+export const CLOSE_REASONS = {
+  resolved: '问题已解决',
+  no_reply: '顾客无回应',
+  duplicate: '重复咨询',
+  other: '其他',
+} as const;
 export const HANDOVER_LABEL: Record<string, string> = {
   requested: '顾客要求转人工',
   low_confidence: '智能助手无法确定',
