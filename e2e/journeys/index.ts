@@ -19,6 +19,7 @@ import { discoveryFeed } from './17-discovery-feed.ts';
 import { privacyRights } from './18-privacy-rights.ts';
 import { merchantAdmission } from './21-merchant-admission.ts';
 import { searchOperations } from './19-search-operations.ts';
+import { customerService } from './25-customer-service.ts';
 
 export const journeys: Journey[] = [
   // First: it checks what a newcomer sees on a fresh start, before other journeys change the demo world.
@@ -41,6 +42,7 @@ export const journeys: Journey[] = [
   searchOperations,
   // It erases an account (its own, signed up for the purpose), so it comes after the journeys that shop.
   privacyRights,
+  customerService,
   // Last: the demo consumer becomes a shop owner, which no earlier journey expects.
   merchantAdmission,
 ];
