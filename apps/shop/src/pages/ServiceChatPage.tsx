@@ -146,7 +146,13 @@ function Chat({ initial }: { initial: { conversation: ServiceConversation; messa
         title={conv.deskName}
         right={
           !closed && (
-            <Button size="mini" fill="none" onClick={() => void onEnd()} data-testid="service-end">
+            <Button
+              size="mini"
+              fill="none"
+              style={{ whiteSpace: 'nowrap' }}
+              onClick={() => void onEnd()}
+              data-testid="service-end"
+            >
               {t('结束会话')}
             </Button>
           )
