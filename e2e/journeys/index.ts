@@ -21,6 +21,7 @@ import { merchantAdmission } from './21-merchant-admission.ts';
 import { complaintCompensation } from './22-complaint-compensation.ts';
 import { searchOperations } from './19-search-operations.ts';
 import { staffAccess } from './24-staff-access.ts';
+import { customerService } from './25-customer-service.ts';
 
 export const journeys: Journey[] = [
   // First: it checks what a newcomer sees on a fresh start, before other journeys change the demo world.
@@ -47,6 +48,7 @@ export const journeys: Journey[] = [
   complaintCompensation,
   // A 客服 is invited and audited; nothing later depends on it.
   staffAccess,
+  customerService,
   // Last: the demo consumer becomes a shop owner, which no earlier journey expects.
   merchantAdmission,
 ];

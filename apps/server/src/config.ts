@@ -85,6 +85,8 @@ const schema = z.object({
   LIVE_INGEST_BASE_URL: z.string().url().optional(),
   /** Ed25519 private key (PKCS#8 PEM) that signs transparency-log tree heads; unset: DATA_DIR/transparency-ed25519.pem. */
   TRANSPARENCY_SIGNING_KEY: z.string().optional(),
+  /** Customer service: `off` hands every conversation straight to a person, without the assistant (docs/SERVICE.md). */
+  SERVICE_ASSISTANT: z.enum(['on', 'off']).default('on'),
   /** ClickHouse (http://user:pass@host:8123/db) for behaviour analytics at scale; unset: embedded DuckDB. */
   ANALYTICS_URL: z.string().url().optional(),
   /** The embedded DuckDB file; default DATA_DIR/analytics/events.duckdb, `:memory:` keeps it in memory (tests). */

@@ -17,6 +17,7 @@ const HomePage = lazy(() => import('./pages/HomePage.tsx'));
 const CategoryPage = lazy(() => import('./pages/CategoryPage.tsx'));
 const CartPage = lazy(() => import('./pages/CartPage.tsx'));
 const MePage = lazy(() => import('./pages/MePage.tsx'));
+const ServiceChatPage = lazy(() => import('./pages/ServiceChatPage.tsx'));
 const SearchPage = lazy(() => import('./pages/SearchPage.tsx'));
 const ProductListPage = lazy(() => import('./pages/ProductListPage.tsx'));
 const ProductPage = lazy(() => import('./pages/ProductPage.tsx'));
@@ -152,6 +153,7 @@ const router = createBrowserRouter([
               { path: 'orders/:orderId/compensation', element: <TrustCaseNewPage kind="claim" /> },
               { path: 'complaints/:id', element: <TrustCaseDetailPage kind="complaint" /> },
               { path: 'compensation-claims/:id', element: <TrustCaseDetailPage kind="claim" /> },
+              { path: 'service/:id', element: <ServiceChatPage /> },
               { path: 'me/addresses', element: <AddressListPage /> },
               { path: 'me/addresses/:id', element: <AddressEditPage /> },
               { path: 'me/settings', element: <SettingsPage /> },

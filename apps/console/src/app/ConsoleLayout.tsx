@@ -111,6 +111,11 @@ export function ConsoleLayout() {
             label: <Link to="/merchant/after-sales">{t('售后处理')}</Link>,
           },
           {
+            key: '/merchant/service',
+            icon: <CustomerServiceOutlined />,
+            label: <Link to="/merchant/service">{t('客服工作台')}</Link>,
+          },
+          {
             key: '/merchant/reviews',
             icon: <MessageOutlined />,
             label: <Link to="/merchant/reviews">{t('评价管理')}</Link>,
@@ -263,6 +268,11 @@ export function ConsoleLayout() {
             key: '/platform/after-sales',
             icon: <AuditOutlined />,
             label: <Link to="/platform/after-sales">{t('售后仲裁')}</Link>,
+          },
+          {
+            key: '/platform/service',
+            icon: <CustomerServiceOutlined />,
+            label: <Link to="/platform/service">{t('平台客服')}</Link>,
           },
           {
             key: '/platform/coupons',

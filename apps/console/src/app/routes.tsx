@@ -66,6 +66,8 @@ const PatrolFindingsPage = lazy(() => import('../pages/trust/PatrolFindingsPage.
 const StaffPage = lazy(() => import('../pages/platform/staff/StaffPage.tsx'));
 const AccessLogPage = lazy(() => import('../pages/platform/staff/AccessLogPage.tsx'));
 const TwoStepPage = lazy(() => import('../pages/platform/staff/TwoStepPage.tsx'));
+const ServiceDeskPage = lazy(() => import('../pages/shared/service/ServiceDeskPage.tsx'));
+const ServiceMetricsPage = lazy(() => import('../pages/shared/service/ServiceMetricsPage.tsx'));
 
 function RequireSession({ children }: { children: ReactNode }) {
   const me = useMe();
@@ -148,6 +150,14 @@ export function AppRoutes() {
           element={<RequireRole role="merchant">{page(<AfterSaleDetailPage />)}</RequireRole>}
         />
         <Route path="merchant/reviews" element={<RequireRole role="merchant">{page(<ReviewsPage />)}</RequireRole>} />
+        <Route
+          path="merchant/service"
+          element={<RequireRole role="merchant">{page(<ServiceDeskPage desk="shop" />)}</RequireRole>}
+        />
+        <Route
+          path="merchant/service/metrics"
+          element={<RequireRole role="merchant">{page(<ServiceMetricsPage desk="shop" />)}</RequireRole>}
+        />
         <Route
           path="merchant/communities"
           element={<RequireRole role="merchant">{page(<CommunitiesPage />)}</RequireRole>}
@@ -280,6 +290,14 @@ export function AppRoutes() {
           element={<RequireRole role="operator">{page(<EscalatedAfterSaleDetailPage />)}</RequireRole>}
         />
         <Route path="platform/alerts" element={<RequireRole role="operator">{page(<AlertsPage />)}</RequireRole>} />
+        <Route
+          path="platform/service"
+          element={<RequireRole role="operator">{page(<ServiceDeskPage desk="platform" />)}</RequireRole>}
+        />
+        <Route
+          path="platform/service/metrics"
+          element={<RequireRole role="operator">{page(<ServiceMetricsPage desk="platform" />)}</RequireRole>}
+        />
         <Route
           path="platform/insights/search"
           element={<RequireRole role="operator">{page(<SearchInsightsPage />)}</RequireRole>}

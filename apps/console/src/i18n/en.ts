@@ -15,6 +15,7 @@ import { enPoints } from './en-points.ts';
 import { enPosts } from './en-posts.ts';
 import { enReviewFlags } from './en-review-flags.ts';
 import { enStaff } from './en-staff.ts';
+import { enService } from './en-service.ts';
 import { enTrust } from './en-trust.ts';
 import { enTrustCases } from './en-trust-cases.ts';
 
@@ -23,6 +24,7 @@ export const en = {
   ...enTrust,
   ...enTrustCases,
   ...enReviewFlags,
+  ...enService,
   ...enAlerts,
   ...enLive,
   ...enExperiments,

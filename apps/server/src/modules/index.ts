@@ -56,6 +56,8 @@ import privacyRoutes from './privacy/routes.ts';
 import { wireReviews } from './reviews/events.ts';
 import reviewFlagRoutes from './reviews/flag-routes.ts';
 import reviewRoutes from './reviews/routes.ts';
+import { wireService } from './service/events.ts';
+import serviceRoutes from './service/routes.ts';
 import staffRoutes from './staff/routes.ts';
 import systemRoutes from './system/routes.ts';
 import transparencyRoutes from './transparency/routes.ts';
@@ -130,5 +132,6 @@ export const modules: ModuleDef[] = [
   { name: 'insights', routes: insightsRoutes },
   { name: 'alerts', routes: alertRoutes, wire: wireAlerts, init: initAlerts },
   { name: 'discovery', routes: discoveryRoutes, wire: wireDiscovery, init: initDiscovery },
+  { name: 'service', routes: serviceRoutes, wire: wireService },
   { name: 'privacy', routes: privacyRoutes, wire: wirePrivacy, start: startPrivacy },
 ];

@@ -8,6 +8,9 @@ export interface Port<T> {
   use: () => T;
 }
 
+/** Nothing provides the port in this composition (a module switched off or not merged): callers may decide what that means. */
+export class PortNotWiredError extends Error {}
+
 export function definePort<T>(name: string, providedBy: string): Port<T> {
   let implementation: T | undefined;
   return {
@@ -15,7 +18,8 @@ export function definePort<T>(name: string, providedBy: string): Port<T> {
       implementation = i;
     },
     use: () => {
-      if (implementation === undefined) throw new Error(`port "${name}" is not wired (${providedBy} provides it)`);
+      if (implementation === undefined)
+        throw new PortNotWiredError(`port "${name}" is not wired (${providedBy} provides it)`);
       return implementation;
     },
   };

@@ -12,9 +12,11 @@ import { enPoints } from './en-points.ts';
 import { enTransparency } from './en-transparency.ts';
 import { enPosts } from './en-posts.ts';
 import { enDistribution } from './en-distribution.ts';
+import { enService } from './en-service.ts';
 
 export const en = {
   ...enCommunities,
+  ...enService,
   ...enDistribution,
   ...enCoupons,
   ...enDiscovery,

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { afterSaleKeys, OPEN_AFTER_SALE, useAfterSale, type AfterSaleDetail } from '../api/aftersales.ts';
 import { api, must } from '../api/client.ts';
 import { orderKeys } from '../api/orders.ts';
+import { ContactService } from '../components/ContactService.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { QueryError } from '../components/QueryError.tsx';
 import { ListSkeleton } from '../components/Skeletons.tsx';
@@ -218,8 +219,9 @@ function AfterSaleView({ a }: { a: AfterSaleDetail }) {
         </Steps>
       </section>
 
-      {open && CANCELLABLE.has(a.status) && (
-        <div className="action-bar" style={{ justifyContent: 'flex-end' }}>
+      <div className="action-bar" style={{ justifyContent: 'flex-end', gap: 8 }}>
+        <ContactService subject={{ source: 'after_sale', afterSaleId: a.id }} size="middle" />
+        {open && CANCELLABLE.has(a.status) && (
           <Button
             shape="rounded"
             loading={cancel.isPending}
@@ -236,8 +238,8 @@ function AfterSaleView({ a }: { a: AfterSaleDetail }) {
           >
             {t('撤销申请')}
           </Button>
-        </div>
-      )}
+        )}
+      </div>
     </>
   );
 }

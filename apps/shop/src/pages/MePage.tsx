@@ -18,11 +18,13 @@ import {
   GiftOutline,
   LikeOutline,
   LockOutline,
+  MessageOutline,
 } from 'antd-mobile-icons';
 import { Link, useNavigate } from 'react-router';
 import { usePrivacyNotice } from '../api/privacy.ts';
 import { useMe } from '../api/session.ts';
 import { FlashIcon } from '../components/FlashIcon.tsx';
+import { useOpenService } from '../components/ContactService.tsx';
 import { MenuList } from '../components/MenuList.tsx';
 import { QueryError } from '../components/QueryError.tsx';
 import { ListSkeleton } from '../components/Skeletons.tsx';
@@ -44,6 +46,7 @@ export default function MePage() {
   const { lang, setLang } = useLang();
   const me = useMe();
   const privacyNotice = usePrivacyNotice(Boolean(me.data));
+  const service = useOpenService();
 
   if (me.isPending) {
     return (
@@ -133,6 +136,13 @@ export default function MePage() {
             testId: 'me-addresses',
           },
           { key: 'after-sales', icon: <UndoOutline aria-hidden />, label: t('退款 / 售后'), to: '/after-sales' },
+          {
+            key: 'service',
+            icon: <MessageOutline aria-hidden />,
+            label: t('联系客服'),
+            onClick: () => void service.open({ source: 'me' }),
+            testId: 'me-service',
+          },
           {
             key: 'points',
             icon: <StarOutline aria-hidden />,

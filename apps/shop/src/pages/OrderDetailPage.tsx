@@ -6,6 +6,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { api, must } from '../api/client.ts';
 import { useMyReviewsByLine, useOrder, useOrderActions, type OrderDetail, type OrderLine } from '../api/orders.ts';
 import { ConfirmReceiptButton } from '../components/ConfirmReceiptButton.tsx';
+import { ContactService } from '../components/ContactService.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { Price } from '../components/Price.tsx';
 import { QueryError } from '../components/QueryError.tsx';
@@ -355,6 +356,7 @@ function OrderView({ order: o }: { order: OrderDetail }) {
             </Button>
           </>
         )}
+        <ContactService subject={{ source: 'order', orderId: o.id }} size="middle" />
         <span className="grow" />
         {o.status === 'pending_payment' && (
           <>

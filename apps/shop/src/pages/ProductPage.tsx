@@ -6,6 +6,7 @@ import { useCartCount, useCartMutations } from '../api/cart.ts';
 import { useProduct, type Product } from '../api/catalog.ts';
 import { useProductReviews, useReviewSummary } from '../api/reviews.ts';
 import { useMe } from '../api/session.ts';
+import { ContactService } from '../components/ContactService.tsx';
 import { CampaignSection } from '../components/CampaignSection.tsx';
 import { ProductCoupons } from '../components/ProductCoupons.tsx';
 import { Price } from '../components/Price.tsx';
@@ -337,6 +338,7 @@ function ProductView({ product: p }: { product: Product }) {
           <StoreIcon />
           <span>{t('店铺')}</span>
         </Link>
+        <ContactService icon subject={{ source: 'product', productId: p.id }} />
         <Link to="/cart" className="action-icon">
           <span className="action-icon-wrap">
             <ShopbagOutline aria-hidden />

@@ -1,4 +1,10 @@
 // The after-sales module's public surface: other modules import from this file only (docs/ARCHITECTURE.md, "Boundaries").
 
-export { afterSaleSummary, type AfterSaleSummary, openAfterSalesOfBuyer } from './summary.ts';
+export {
+  afterSaleBriefs,
+  afterSaleSummary,
+  type AfterSaleSummary,
+  openAfterSalesOfBuyer,
+  recentAfterSalesOfBuyer,
+} from './summary.ts';
 export { aftersalesPersonalData } from './personal-data.ts';

@@ -1,5 +1,6 @@
-import { and, count, countDistinct, eq, gte, inArray, lte, ne } from 'drizzle-orm';
+import { and, count, countDistinct, desc, eq, gte, inArray, lte, ne } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
+import { STATUS_LABEL } from './rules.ts';
 import { afterSales } from './schema.ts';
 
 export interface AfterSaleSummary {
@@ -50,4 +51,58 @@ export async function openAfterSalesOfBuyer(db: Db, userId: string): Promise<num
     .from(afterSales)
     .where(and(eq(afterSales.userId, userId), inArray(afterSales.status, [...open])));
   return row?.n ?? 0;
+}
+
+interface AfterSaleBrief {
+  id: string;
+  orderId: string;
+  userId: string;
+  merchantId: string;
+  productTitle: string;
+  status: string;
+  statusLabel: string;
+  amount: number;
+  createdAt: Date;
+}
+
+const toBrief = (a: typeof afterSales.$inferSelect): AfterSaleBrief => ({
+  id: a.id,
+  orderId: a.orderId,
+  userId: a.userId,
+  merchantId: a.merchantId,
+  productTitle: a.productTitle,
+  status: a.status,
+  statusLabel: STATUS_LABEL[a.status],
+  amount: a.amount,
+  createdAt: a.createdAt,
+});
+
+/** After-sales by id, as cards in a conversation; the caller checks whose they are. */
+export async function afterSaleBriefs(db: Db, ids: string[]): Promise<Map<string, AfterSaleBrief>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select()
+    .from(afterSales)
+    .where(inArray(afterSales.id, [...new Set(ids)]));
+  return new Map(rows.map((a) => [a.id, toBrief(a)]));
+}
+
+/** A buyer's latest after-sales (with one shop, or all): what a service agent sees beside the chat. */
+export async function recentAfterSalesOfBuyer(
+  db: Db,
+  userId: string,
+  merchantId: string | null,
+  limit: number,
+): Promise<AfterSaleBrief[]> {
+  const rows = await db
+    .select()
+    .from(afterSales)
+    .where(
+      merchantId
+        ? and(eq(afterSales.userId, userId), eq(afterSales.merchantId, merchantId))
+        : eq(afterSales.userId, userId),
+    )
+    .orderBy(desc(afterSales.id))
+    .limit(limit);
+  return rows.map(toBrief);
 }

@@ -64,7 +64,10 @@ type ServerEventType =
   | 'join_community'
   | 'post_interaction'
   | 'coupon_claim'
-  | 'coupon_use';
+  | 'coupon_use'
+  | 'service_open'
+  | 'service_close'
+  | 'service_rate';
 export type EventType = (typeof CLIENT_EVENT_TYPES)[number] | ServerEventType;
 export type Platform = 'ios' | 'android' | 'desktop' | 'other';
 /** Where a purchase or a visit came from: attribution's sources. */

@@ -96,6 +96,52 @@ export function wireAnalytics(deps: Deps): void {
       channelRef: e.payload.templateId,
     }),
   );
+  // Customer service (docs/SERVICE.md): opened, closed with its figures, rated. No message text ever enters an event.
+  on<{ userId: string; merchantId: string | null; source: string; at?: string }>(
+    'service.conversation_opened',
+    'service-open',
+    (db, e) =>
+      derive.single(db, e, 'service_open', e.payload.userId, {
+        at: e.payload.at,
+        merchantId: e.payload.merchantId,
+        channelRef: e.payload.source,
+      }),
+  );
+  on<{
+    userId: string;
+    merchantId: string | null;
+    source: string;
+    reason: string;
+    human: boolean;
+    firstResponseSeconds: number | null;
+    resolutionSeconds: number | null;
+    slaBreached: boolean;
+    closedAt?: string;
+  }>('service.conversation_closed', 'service-close', (db, e) =>
+    derive.single(db, e, 'service_close', e.payload.userId, {
+      at: e.payload.closedAt,
+      merchantId: e.payload.merchantId,
+      channelRef: e.payload.source,
+      props: JSON.stringify({
+        reason: e.payload.reason,
+        human: e.payload.human,
+        firstResponseSeconds: e.payload.firstResponseSeconds,
+        resolutionSeconds: e.payload.resolutionSeconds,
+        slaBreached: e.payload.slaBreached,
+      }),
+    }),
+  );
+  on<{ userId: string; merchantId: string | null; score: number; human: boolean; at?: string }>(
+    'service.rated',
+    'service-rate',
+    (db, e) =>
+      derive.single(db, e, 'service_rate', e.payload.userId, {
+        at: e.payload.at,
+        merchantId: e.payload.merchantId,
+        qty: e.payload.score,
+        props: JSON.stringify({ human: e.payload.human }),
+      }),
+  );
 }
 
 /** Background work of a serving process: copy new events into this process's engine every few seconds. */

@@ -1,6 +1,6 @@
 // The live module's public surface: other modules import from this file only (docs/ARCHITECTURE.md, "Boundaries").
 
-export { liveSessionsOnAir, liveSessionTitles } from './briefs.ts';
+export { liveSessionBriefs, liveSessionsOnAir, liveSessionTitles } from './briefs.ts';
 export { type LiveNow, liveSessionsNow } from './feed-briefs.ts';
 export { isValidIdNumber } from './qualification.ts';
 export { livePersonalData } from './personal-data.ts';

@@ -24,3 +24,21 @@ export async function liveSessionTitles(db: Db, ids: string[]): Promise<Map<stri
     .where(inArray(liveSessions.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r.title]));
 }
+
+/** Live sessions by id with their shop: 联系客服 in a live room reaches that shop. */
+export async function liveSessionBriefs(
+  db: Db,
+  ids: string[],
+): Promise<Map<string, { id: string; merchantId: string; title: string; coverUrl: string | null }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({
+      id: liveSessions.id,
+      merchantId: liveSessions.merchantId,
+      title: liveSessions.title,
+      coverUrl: liveSessions.coverUrl,
+    })
+    .from(liveSessions)
+    .where(inArray(liveSessions.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r]));
+}

@@ -9,3 +9,4 @@ export {
   tierOfUsers,
 } from './service.ts';
 export { membershipPersonalData } from './personal-data.ts';
+export { tierName } from './tiers.ts';

@@ -118,3 +118,6 @@ export const memberDiscountOn = (tier: TierCode, itemsAmount: number): number =>
   Math.floor((itemsAmount * TIERS[tier].percentOff) / 100);
 
 export const discountLabel = (tier: TierCode): string => `${TIERS[tier].name} ${100 - TIERS[tier].percentOff}折`;
+
+/** A tier's name as people read it (普通会员, 银卡会员, …). */
+export const tierName = (code: TierCode): string => TIERS[code].name;

@@ -20,6 +20,7 @@ import { pointsPersonalData } from '../points/api.ts';
 import { postsPersonalData } from '../posts/api.ts';
 import { reviewsPersonalData } from '../reviews/api.ts';
 import { staffPersonalData } from '../staff/api.ts';
+import { servicePersonalData } from '../service/api.ts';
 import { trustPersonalData } from '../trust/api.ts';
 import { privacyPersonalData } from './personal-data.ts';
 
@@ -50,6 +51,7 @@ export const registry = [
   postsPersonalData,
   reviewsPersonalData,
   staffPersonalData,
+  servicePersonalData,
   trustPersonalData,
   privacyPersonalData,
   accountsPersonalData,

@@ -14,6 +14,7 @@ import { LiveVideo } from './LiveVideo.tsx';
 import { LotteryCard } from './LotteryCard.tsx';
 import { PinnedCard, ProductBag } from './ProductCards.tsx';
 import { RoomFooter } from './RoomFooter.tsx';
+import { ContactService } from '../../components/ContactService.tsx';
 import { RoomTopBar } from './RoomTopBar.tsx';
 import { useBuyFlow } from './useBuyFlow.ts';
 import { useLiveRoom } from './useLiveRoom.ts';
@@ -53,7 +54,12 @@ export function LiveRoom({ initial }: { initial: LiveDetail }) {
       <RoomTopBar
         room={room.room}
         viewers={room.viewers}
-        action={<FollowButton merchantId={room.room.merchant.id} signedIn={flow.signedIn} onLogin={flow.login} />}
+        action={
+          <>
+            <ContactService size="mini" subject={{ source: 'live', liveSessionId: room.room.id }} />
+            <FollowButton merchantId={room.room.merchant.id} signedIn={flow.signedIn} onLogin={flow.login} />
+          </>
+        }
       />
       {room.status !== 'open' && (
         <p className="live-connecting" role="status">

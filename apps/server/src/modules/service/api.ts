@@ -1,0 +1,3 @@
+// The service module's public surface: other modules import from this file only (docs/ARCHITECTURE.md, "Boundaries").
+
+export { servicePersonalData } from './personal-data.ts';
