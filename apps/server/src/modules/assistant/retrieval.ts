@@ -16,13 +16,19 @@ export interface Hit<T> {
   matched: string[];
 }
 
+// Question particles and pronouns: in every question, so they would match any passage that happens to hold them.
+const QUESTION_WORDS = new Set(
+  '吗 呢 吧 啊 呀 么 嘛 哦 这个 那个 这件 这款 这 那 请问 一下 我 你 我们 你们 能 用 可以 是 不 会 要 想 还 了 个'.split(' '),
+);
+const terms = (text: string) => tokenize(text).filter((t) => !QUESTION_WORDS.has(t));
+
 const K1 = 1.2;
 const B = 0.75;
 
 export function bm25Index<T>(passages: Passage<T>[]) {
   const docs = passages.map((p) => {
     const tf = new Map<string, number>();
-    const tokens = tokenize(p.text);
+    const tokens = terms(p.text);
     for (const t of tokens) tf.set(t, (tf.get(t) ?? 0) + 1);
     return { tf, length: tokens.length, item: p.item };
   });
@@ -32,12 +38,12 @@ export function bm25Index<T>(passages: Passage<T>[]) {
   const n = docs.length;
   return {
     search(query: string, limit = 3): Hit<T>[] {
-      const terms = tokenize(query);
+      const wanted = terms(query);
       const hits: Hit<T>[] = [];
       for (const d of docs) {
         let score = 0;
         const matched: string[] = [];
-        for (const t of terms) {
+        for (const t of wanted) {
           const f = d.tf.get(t);
           if (!f) continue;
           const idf = Math.log(1 + (n - df.get(t)! + 0.5) / (df.get(t)! + 0.5));

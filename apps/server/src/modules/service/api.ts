@@ -4,6 +4,7 @@ export {
   type AssistantCard,
   type AssistantReply,
   type AssistantTurn,
+  askAssistant,
   type HandoverReason,
   provideAssistant,
 } from './assistant-port.ts';
