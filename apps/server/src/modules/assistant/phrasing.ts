@@ -33,8 +33,9 @@ const numbersIn = (s: string) => s.normalize('NFKC').match(/\d+(?:[.:：]\d+)*/g
 /** True when every number, date, amount and status word of `candidate` appears in `sources`. */
 export function isGrounded(candidate: string, sources: string): boolean {
   const known = sources.normalize('NFKC');
-  const knownNumbers = new Set(numbersIn(known));
-  if (!numbersIn(candidate).every((n) => knownNumbers.has(n) || known.includes(n))) return false;
+  // Whole numbers only: "2" is not grounded by the 2 inside an order number. ¥99.00 may be said as 99.
+  const knownNumbers = new Set(numbersIn(known).flatMap((n) => (n.endsWith('.00') ? [n, n.slice(0, -3)] : [n])));
+  if (!numbersIn(candidate).every((n) => knownNumbers.has(n))) return false;
   return STATUS_WORDS.every((w) => !candidate.includes(w) || known.includes(w));
 }
 
