@@ -29,6 +29,8 @@ function lineOf(o: OrderDetailDto, text: string) {
 }
 
 export async function returnPolicy(ctx: Ctx, turn: AssistantTurn): Promise<Draft> {
+  // Who pays the return postage is agreed between the buyer and the shop case by case: no rule to quote.
+  if (/运费|邮费|快递费/.test(turn.text)) return { text: '退货运费由你和店铺按退货原因协商，我这里没有可以确认的规则，', handover: 'low_confidence' };
   // Asked from a product page with no order in view: the product's own policy.
   if (turn.context.productId && !turn.context.orderId && !/订单|\d{14}/.test(turn.text)) {
     const p = await getPublicProduct(ctx, turn.context.productId);

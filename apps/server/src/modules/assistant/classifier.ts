@@ -30,7 +30,8 @@ export interface Prediction {
 }
 
 export interface Classifier {
-  predict(text: string): Prediction;
+  /** `prior` multiplies the odds of some intents (the page the conversation was opened from makes them likelier). */
+  predict(text: string, prior?: Record<string, number>): Prediction;
   intents: string[];
 }
 
@@ -58,13 +59,13 @@ export function trainClassifier(examples: Record<string, string[]>, alpha = 0.5)
   const logPrior = new Map(intents.map((i) => [i, Math.log(examples[i]!.length / documents)]));
   return {
     intents,
-    predict(text) {
+    predict(text, prior = {}) {
       const fs = features(text);
       const known = fs.filter((f) => vocabulary.has(f));
       const scores = intents.map((intent) => {
         const c = counts.get(intent)!;
         const denominator = Math.log(totals.get(intent)! + alpha * v);
-        let score = logPrior.get(intent)!;
+        let score = logPrior.get(intent)! + Math.log(prior[intent] ?? 1);
         // Unknown features weigh the same for every intent, so only known ones are scored.
         for (const f of known) score += Math.log((c.get(f) ?? 0) + alpha) - denominator;
         return score;

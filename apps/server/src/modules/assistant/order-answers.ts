@@ -1,5 +1,5 @@
 import type { Ctx } from '../../platform/context.ts';
-import { type OrderDetailDto, cancelOrder } from '../orders/api.ts';
+import { cancelOrder, type OrderDetailDto, type OrderSummaryDto } from '../orders/api.ts';
 import type { AssistantTurn } from '../service/api.ts';
 import { propose } from './confirmations.ts';
 import { findOrder, orderName, orderNotFound, type OrderSlot } from './order-slot.ts';
@@ -49,8 +49,16 @@ export function describeOrder(o: OrderDetailDto): string {
   }
 }
 
+/** Which of several orders a status question most likely means, from its words: parcels move, shipping waits. */
+function statusWanted(text: string): (o: OrderSummaryDto) => boolean {
+  if (/付款|支付|付钱/.test(text)) return (o) => o.status === 'pending_payment';
+  if (/发货|发了|发出|发没/.test(text)) return (o) => o.status === 'paid' || o.status === 'shipped';
+  if (/快递|物流|到哪|送到|包裹|运单|单号|派送|几天到|收到/.test(text)) return (o) => o.status === 'shipped';
+  return (o) => ['shipped', 'paid'].includes(o.status);
+}
+
 export async function orderStatus(ctx: Ctx, turn: AssistantTurn): Promise<Draft> {
-  const slot = await findOrder(ctx, turn, (o) => !['cancelled', 'closed'].includes(o.status));
+  const slot = await findOrder(ctx, turn, statusWanted(turn.text));
   if (slot.kind !== 'found') return missing(slot);
   const o = slot.order;
   return {

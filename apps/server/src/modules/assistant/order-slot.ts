@@ -3,6 +3,7 @@ import { AppError } from '../../platform/errors.ts';
 import { getMyOrder, listMyOrders, type OrderDetailDto, type OrderSummaryDto } from '../orders/api.ts';
 import type { AssistantTurn } from '../service/api.ts';
 import { tokenize } from '../../platform/segmenter.ts';
+import { normalize } from './classifier.ts';
 import { orderNoIn } from './signals.ts';
 
 // Which order the customer means: an order number in the message, else the order the conversation was opened
@@ -17,7 +18,9 @@ export type OrderSlot =
 const PAGE = 50;
 const PAGES = 4;
 // Words that name no particular item ("我买的东西到哪了").
-const GENERIC = new Set(['订单', '东西', '快递', '包裹', '商品', '宝贝', '这个', '那个', '我', '买', '的', '货']);
+const GENERIC = new Set(
+  '订单 东西 快递 包裹 商品 宝贝 这个 那个 我的 买的 我买 的 货 什么 怎么 可以 能不 不能 一下 退货 退款 发货 到哪 哪了 物流'.split(' '),
+);
 
 export async function findOrder(
   ctx: Ctx,
@@ -41,11 +44,23 @@ export async function findOrder(
     if (order) return { kind: 'found', order, how: 'context' };
   }
   const recent = (await listMyOrders(ctx, { limit: 20 })).items;
-  const words = tokenize(turn.text).filter((w) => w.length > 1 && !GENERIC.has(w));
+  const words = namingWords(turn.text);
   const named = recent.filter((o) => o.lines.some((l) => words.some((w) => l.title.toLowerCase().includes(w))));
-  const pick = named.find(prefer) ?? named[0] ?? recent.find(prefer) ?? recent[0];
+  const live = (o: OrderSummaryDto) => !['pending_payment', 'cancelled', 'closed'].includes(o.status);
+  const pick = named.find(prefer) ?? named.find(live) ?? named[0] ?? recent.find(prefer) ?? recent[0];
   if (!pick) return { kind: 'none' };
   return { kind: 'found', order: await getMyOrder(ctx, pick.id), how: named.length ? 'item' : 'recent' };
+}
+
+/** Words and two-character pieces of the message that could name an item ("t恤" is one jieba does not keep). */
+function namingWords(text: string): string[] {
+  const words = tokenize(text).filter((w) => w.length > 1 && !GENERIC.has(w));
+  const plain = normalize(text);
+  for (let i = 0; i + 2 <= plain.length; i++) {
+    const pair = plain.slice(i, i + 2);
+    if (!GENERIC.has(pair) && !/\d/.test(pair)) words.push(pair);
+  }
+  return words;
 }
 
 /** The buyer's order, or undefined when it is not theirs (the use-case answers 404 for both). */

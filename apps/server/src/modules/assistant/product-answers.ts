@@ -2,7 +2,7 @@ import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { getPublicProduct } from '../catalog/api.ts';
 import type { AssistantTurn } from '../service/api.ts';
-import { bm25Index } from './retrieval.ts';
+import { bm25Index, terms } from './retrieval.ts';
 import { type Draft, yuan } from './reply.ts';
 
 // Product facts, retrieved from the product's own page (attributes, specs, prices, stock, description, return
@@ -32,7 +32,7 @@ const MIN_SCORE = 1.0;
 
 export async function productFacts(ctx: Ctx, turn: AssistantTurn): Promise<Draft> {
   if (!turn.context.productId) {
-    return { text: '你想了解哪件商品？请从商品页点「联系客服」，我就能按那件商品的详情回答你。', quickReplies: ['转人工'] };
+    return { text: '我不知道你问的是哪件商品（从商品页点「联系客服」，我就能按那件商品的详情回答），', handover: 'low_confidence' };
   }
   let p;
   try {
@@ -44,7 +44,7 @@ export async function productFacts(ctx: Ctx, turn: AssistantTurn): Promise<Draft
   const price = p.minPrice === p.maxPrice ? yuan(p.minPrice) : `${yuan(p.minPrice)}–${yuan(p.maxPrice)}`;
   const inStock = p.skus.filter((s) => s.stock > 0);
   const facts = [
-    ...p.attributes.map((a) => ({ text: `${a.name} ${ASKED_AS[a.name] ?? ''}`, item: `${a.name}：${a.value}` })),
+    ...p.attributes.map((a) => ({ text: `${a.name} ${a.value} ${ASKED_AS[a.name] ?? ''}`, item: `${a.name}：${a.value}` })),
     ...p.specs.map((s) => ({
       text: `${s.name} 规格 选项 有哪些 有什么 可选 哪几种 款式 颜色 尺码 大小 型号`,
       item: `可选${s.name}：${s.values.join('、')}`,
@@ -66,7 +66,12 @@ export async function productFacts(ctx: Ctx, turn: AssistantTurn): Promise<Draft
   const hits = bm25Index(facts).search(turn.text, 2);
   const toolsUsed = [{ tool: 'catalog.getPublicProduct', summary: `${p.id} ${hits.length} 条相关信息` }];
   const best = hits[0];
-  if (!best || best.score < MIN_SCORE) {
+  // Words of the product's own title ("这个面霜…") say which product, not what is asked: the rest of the question
+  // must be mostly found in the fact, or the fact answers something else ("孕妇能用这个面霜吗" is not about 面霜).
+  const title = p.title.toLowerCase();
+  const asked = terms(turn.text).filter((t) => !title.includes(t));
+  const covered = best ? asked.filter((t) => best.matched.includes(t)).length : 0;
+  if (!best || best.score < MIN_SCORE || (asked.length > 0 && covered / asked.length < 0.5)) {
     return {
       text: `「${p.title}」的商品详情里没有写到这一点，我不能确定，`,
       cards: [{ kind: 'product', id: p.id }],

@@ -18,9 +18,11 @@ export interface Hit<T> {
 
 // Question particles and pronouns: in every question, so they would match any passage that happens to hold them.
 const QUESTION_WORDS = new Set(
-  '吗 呢 吧 啊 呀 么 嘛 哦 这个 那个 这件 这款 这 那 请问 一下 我 你 我们 你们 能 用 可以 是 不 会 要 想 还 了 个'.split(' '),
+  '吗 呢 吧 啊 呀 么 嘛 哦 这个 那个 这件 这款 这 那 请问 一下 我 你 我们 你们 能 用 可以 是 不 会 要 想 还 了 个 什么 怎么样 怎么 支持 有没有 没有 是不是'.split(
+    ' ',
+  ),
 );
-const terms = (text: string) => tokenize(text).filter((t) => !QUESTION_WORDS.has(t));
+export const terms = (text: string) => tokenize(text).filter((t) => !QUESTION_WORDS.has(t));
 
 const K1 = 1.2;
 const B = 0.75;

@@ -26,7 +26,7 @@ export function reasonIn(text: string): 'quality' | 'wrong_item' | 'not_as_descr
   if (/发错|错发|不是我买的|少发|漏发/.test(text)) return 'wrong_item';
   if (/没收到|未收到|没到货|丢件|丢了/.test(text)) return 'not_received';
   if (/不符|色差|不一样|假货|和图片|跟图片|描述/.test(text)) return 'not_as_described';
-  if (/坏|破|裂|质量|瑕疵|漏|变质|过期|不能用|用不了|故障|划痕|起球|开线/.test(text)) return 'quality';
+  if (/坏|烂|霉|臭|破|裂|质量|瑕疵|漏|变质|过期|不能用|用不了|故障|划痕|起球|开线/.test(text)) return 'quality';
   return 'no_reason';
 }
 
