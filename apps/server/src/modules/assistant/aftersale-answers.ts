@@ -12,6 +12,8 @@ import { getPublicProduct } from '../catalog/api.ts';
 import type { OrderDetailDto } from '../orders/api.ts';
 import type { AssistantTurn } from '../service/api.ts';
 import { propose } from './confirmations.ts';
+import { searchPolicies } from './knowledge.ts';
+import { productFacts } from './product-answers.ts';
 import { findOrder, orderName, orderNotFound } from './order-slot.ts';
 import { type Draft, HUMAN_OFFER, when, yuan } from './reply.ts';
 import type { AfterSaleReasonCode, ConfirmableAction } from './schema.ts';
@@ -29,6 +31,10 @@ function lineOf(o: OrderDetailDto, text: string) {
 }
 
 export async function returnPolicy(ctx: Ctx, turn: AssistantTurn): Promise<Draft> {
+  // "可以机洗吗" on a product page is not about returns, whatever the classifier leaned to.
+  if (!/退|换|无理由|七天|7天/.test(turn.text)) {
+    return turn.context.productId ? productFacts(ctx, turn) : { text: '我没有理解你想问退换货的哪方面，', handover: 'low_confidence' };
+  }
   // Who pays the return postage is agreed between the buyer and the shop case by case: no rule to quote.
   if (/运费|邮费|快递费/.test(turn.text)) return { text: '退货运费由你和店铺按退货原因协商，我这里没有可以确认的规则，', handover: 'low_confidence' };
   // Asked from a product page with no order in view: the product's own policy.
@@ -145,7 +151,10 @@ export async function afterSaleProgress(ctx: Ctx, turn: AssistantTurn): Promise<
   const { items } = await listAfterSales(ctx, 'buyer', { limit: 5 });
   const mine = turn.context.afterSaleId ? items.filter((a) => a.id === turn.context.afterSaleId) : items;
   const a = mine[0] ?? items[0];
-  if (!a) return { text: '你目前没有售后申请。需要退货退款的话，告诉我是哪个订单。' };
+  if (!a) {
+    const rule = searchPolicies(ctx.deps.config, '售后 商家 多久 处理').find((h) => h.item.id === 'aftersale-time');
+    return { text: `你目前没有售后申请。${rule ? rule.item.answer : ''}需要退货退款的话，告诉我是哪个订单。` };
+  }
   const refund = a.refund
     ? a.refund.status === 'completed'
       ? `退款 ${yuan(a.refund.amount)} 已于 ${when(a.refund.completedAt!)} 原路退回。`

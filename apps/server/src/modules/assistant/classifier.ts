@@ -4,12 +4,21 @@ import { tokenize } from '../../platform/segmenter.ts';
 // the hand-labelled examples in data/training.json. Character n-grams carry typos and run-together colloquial
 // text (快递到那了 still shares 快递 / 递到 with 快递到哪了); words carry the meaning of longer phrases.
 
-/** NFKC (full-width → half-width), lower case, punctuation and spaces dropped. */
+// Homophone slips of pinyin input that customers make all the time.
+const SLIPS: [RegExp, string][] = [
+  [/积份/g, '积分'],
+  [/快第|快滴/g, '快递'],
+  [/优惠卷/g, '优惠券'],
+  [/物留/g, '物流'],
+  [/退贷/g, '退货'],
+  [/发祸/g, '发货'],
+];
+
+/** NFKC (full-width → half-width), lower case, common typing slips fixed, punctuation and spaces dropped. */
 export function normalize(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '');
+  let s = text.normalize('NFKC').toLowerCase();
+  for (const [slip, word] of SLIPS) s = s.replace(slip, word);
+  return s.replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 export function features(text: string): string[] {
@@ -17,7 +26,7 @@ export function features(text: string): string[] {
   const s = normalize(text).replace(/[a-z]*\d{5,}/g, '');
   const out: string[] = [];
   for (let n = 1; n <= 3; n++) for (let i = 0; i + n <= s.length; i++) out.push(s.slice(i, i + n));
-  for (const w of tokenize(text)) if (!/\d{5,}/.test(w)) out.push(`w:${w}`);
+  for (const w of tokenize(s)) if (!/\d{5,}/.test(w)) out.push(`w:${w}`);
   return out;
 }
 

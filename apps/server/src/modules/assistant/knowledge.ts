@@ -30,7 +30,8 @@ export function searchPolicies(config: Config, query: string): Hit<FaqEntry>[] {
         .replace('{autoConfirmDays}', String(config.AUTO_CONFIRM_RECEIPT_DAYS))
         .replace('{merchantResponseHours}', String(config.AFTER_SALE_MERCHANT_RESPONSE_HOURS));
     const built = bm25Index(
-      faq.entries.map((e) => ({ text: `${e.q} ${e.a}`, item: { id: e.id, intent: e.intent, answer: fill(e.a) } })),
+      // Only the keywords are indexed: they are what people ask, while answers mention neighbouring topics.
+      faq.entries.map((e) => ({ text: e.q, item: { id: e.id, intent: e.intent, answer: fill(e.a) } })),
     );
     index = { config, search: built.search };
   }

@@ -2,7 +2,7 @@ import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { getPublicProduct } from '../catalog/api.ts';
 import type { AssistantTurn } from '../service/api.ts';
-import { bm25Index, terms } from './retrieval.ts';
+import { answersQuestion, bm25Index, terms } from './retrieval.ts';
 import { type Draft, yuan } from './reply.ts';
 
 // Product facts, retrieved from the product's own page (attributes, specs, prices, stock, description, return
@@ -15,11 +15,11 @@ const ASKED_AS: Record<string, string> = {
   产地: '哪里产 哪产的 生产地 哪里生产 原产地 哪里发 国产 进口',
   品牌: '牌子 什么牌 哪个牌子 正品',
   保质期: '过期 有效期 能放多久 保存多久 多久',
-  净含量: '容量 多大 多少ml 多少克 重量 分量 几斤',
-  适用肤质: '肤质 敏感肌 干皮 油皮 混油 敏感 能用',
-  适用年龄: '几岁 多大的孩子 年龄 宝宝 适合多大',
-  适用季节: '季节 夏天 冬天 春秋 什么时候穿 冷不冷 厚不厚',
-  储存方式: '怎么保存 储存 冷藏 放冰箱 常温',
+  净含量: '容量 多大 多少ml 多少克 重量 分量 几斤 多重 有多重',
+  适用肤质: '肤质 敏感肌 干皮 油皮 混油 敏感 适合',
+  适用年龄: '几岁 多大的孩子 年龄 宝宝 适合',
+  适用季节: '季节 夏天 冬天 春秋 什么时候穿 冷不冷 厚不厚 适合',
+  储存方式: '保存 储存 冷藏 冰箱 放冰箱 常温',
   保修期: '保修 质保 坏了 维修 保多久',
   配料: '成分 配料表 添加剂 含糖 原料',
   功效: '效果 作用 有用吗 功能',
@@ -29,6 +29,12 @@ const ASKED_AS: Record<string, string> = {
 };
 
 const MIN_SCORE = 1.0;
+
+/** A spec value and how it is asked for: "月光白" is asked as 白色, "XL" as xl. */
+const spoken = (value: string) => {
+  const colour = /[白黑红蓝绿灰粉紫黄棕]$/.exec(value)?.[0];
+  return colour ? `${value} ${colour}色` : value;
+};
 
 export async function productFacts(ctx: Ctx, turn: AssistantTurn): Promise<Draft> {
   if (!turn.context.productId) {
@@ -46,7 +52,7 @@ export async function productFacts(ctx: Ctx, turn: AssistantTurn): Promise<Draft
   const facts = [
     ...p.attributes.map((a) => ({ text: `${a.name} ${a.value} ${ASKED_AS[a.name] ?? ''}`, item: `${a.name}：${a.value}` })),
     ...p.specs.map((s) => ({
-      text: `${s.name} 规格 选项 有哪些 有什么 可选 哪几种 款式 颜色 尺码 大小 型号`,
+      text: `${s.name} ${s.values.map(spoken).join(' ')} 规格 选项 有哪些 可选 哪几种 款式 颜色 尺码 大小 型号`,
       item: `可选${s.name}：${s.values.join('、')}`,
     })),
     { text: '价格 多少钱 价钱 售价 贵 便宜 优惠', item: `价格：${price}（以页面和结算页为准）` },
@@ -70,8 +76,7 @@ export async function productFacts(ctx: Ctx, turn: AssistantTurn): Promise<Draft
   // must be mostly found in the fact, or the fact answers something else ("孕妇能用这个面霜吗" is not about 面霜).
   const title = p.title.toLowerCase();
   const asked = terms(turn.text).filter((t) => !title.includes(t));
-  const covered = best ? asked.filter((t) => best.matched.includes(t)).length : 0;
-  if (!best || best.score < MIN_SCORE || (asked.length > 0 && covered / asked.length < 0.5)) {
+  if (!best || best.score < MIN_SCORE || !answersQuestion(asked, best.matched)) {
     return {
       text: `「${p.title}」的商品详情里没有写到这一点，我不能确定，`,
       cards: [{ kind: 'product', id: p.id }],

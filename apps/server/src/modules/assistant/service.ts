@@ -74,8 +74,14 @@ export async function answer(ctx: Ctx, turn: AssistantTurn): Promise<AssistantRe
   if (!understood(whole)) {
     return { ...handover('low_confidence'), intent: whole.intent === 'other' ? 'other' : 'unknown', confidence: whole.confidence };
   }
-  const draft = await run(ctx, whole.intent, { ...turn, text });
-  return phrase(ctx, draft, { intent: whole.intent, confidence: whole.confidence }, text);
+  let intent = whole.intent;
+  let draft = await run(ctx, intent, { ...turn, text });
+  // On a product page a question the policies do not cover may be about the product ("保修多久").
+  if (intent === 'policy' && draft.handover && turn.context.productId) {
+    const facts = await run(ctx, 'product_fact', { ...turn, text });
+    if (!facts.handover) [intent, draft] = ['product_fact', facts];
+  }
+  return phrase(ctx, draft, { intent, confidence: whole.confidence }, text);
 }
 
 /** A conversation opened from a product page is likelier about that product; from an order, about that order. */
