@@ -33,7 +33,7 @@ function lineOf(o: OrderDetailDto, text: string) {
 export async function returnPolicy(ctx: Ctx, turn: AssistantTurn): Promise<Draft> {
   // "可以机洗吗" on a product page is not about returns, whatever the classifier leaned to.
   if (!/退|换|无理由|七天|7天/.test(turn.text)) {
-    return turn.context.productId ? productFacts(ctx, turn) : { text: '我没有理解你想问退换货的哪方面，', handover: 'low_confidence' };
+    return turn.context.productId ? { ...(await productFacts(ctx, turn)), answeredAs: 'product_fact' } : { text: '我没有理解你想问退换货的哪方面，', handover: 'low_confidence' };
   }
   // Who pays the return postage is agreed between the buyer and the shop case by case: no rule to quote.
   if (/运费|邮费|快递费/.test(turn.text)) return { text: '退货运费由你和店铺按退货原因协商，我这里没有可以确认的规则，', handover: 'low_confidence' };

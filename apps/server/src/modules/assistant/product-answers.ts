@@ -28,7 +28,7 @@ const ASKED_AS: Record<string, string> = {
   认证: '认证 安全 检测 标准',
 };
 
-const MIN_SCORE = 1.0;
+const MIN_SCORE = 0.5;
 
 /** A spec value and how it is asked for: "月光白" is asked as 白色, "XL" as xl. */
 const spoken = (value: string) => {

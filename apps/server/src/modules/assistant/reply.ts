@@ -13,7 +13,10 @@ export function when(iso: string | Date): string {
 
 export const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
 
-export type Draft = Omit<AssistantReply, 'intent' | 'confidence'>;
+export type Draft = Omit<AssistantReply, 'intent' | 'confidence'> & {
+  /** Set when a handler passed the question to another intent's tool (a product question asked like a return one). */
+  answeredAs?: string;
+};
 
 export const HUMAN_OFFER = '需要的话可以说「转人工」，客服会接着为你处理。';
 

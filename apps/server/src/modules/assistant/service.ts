@@ -81,7 +81,8 @@ export async function answer(ctx: Ctx, turn: AssistantTurn): Promise<AssistantRe
     const facts = await run(ctx, 'product_fact', { ...turn, text });
     if (!facts.handover) [intent, draft] = ['product_fact', facts];
   }
-  return phrase(ctx, draft, { intent, confidence: whole.confidence }, text);
+  const { answeredAs, ...reply } = draft;
+  return phrase(ctx, reply, { intent: answeredAs ?? intent, confidence: whole.confidence }, text);
 }
 
 /** A conversation opened from a product page is likelier about that product; from an order, about that order. */
