@@ -103,7 +103,12 @@ async function evaluate(name: string, respond: (turn: AssistantTurn) => Promise<
     const outcome = judge(q, r, world);
     counts[outcome]++;
     if (outcome === 'wrong' || (process.env.BENCH_VERBOSE && outcome === 'handover-missed'))
-      wrong.push({ q: q.q, expected: `${q.kind}/${q.intent}`, got: `${r.handover ?? (r.proposedAction ? 'action' : 'answer')}/${r.intent}`, text: r.text.slice(0, 80) });
+      wrong.push({
+        q: q.q,
+        expected: `${q.kind}/${q.intent}`,
+        got: `${r.handover ?? (r.proposedAction ? 'action' : 'answer')}/${r.intent}`,
+        text: r.text.slice(0, 80),
+      });
   }
   latencies.sort((a, b) => a - b);
   const total = questions.length;
@@ -130,7 +135,9 @@ for (const q of questions) expected[q.kind]++;
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const line = (name: string, r: typeof assistant) =>
   `${name.padEnd(18)} resolved ${pct(r.resolvedRate)}  wrong ${pct(r.wrongRate)}  hand-over ${pct(r.handoverRate)}  p50 ${r.p50Ms.toFixed(1)} ms  p99 ${r.p99Ms.toFixed(1)} ms`;
-console.info(`[bench:assistant] ${questions.length} questions (${expected.answer} answer, ${expected.action} action, ${expected.handover} hand-over), seeded in ${seedSeconds.toFixed(1)} s`);
+console.info(
+  `[bench:assistant] ${questions.length} questions (${expected.answer} answer, ${expected.action} action, ${expected.handover} hand-over), seeded in ${seedSeconds.toFixed(1)} s`,
+);
 console.info(line('assistant', assistant));
 console.info(line('keyword baseline', baseline));
 console.info(`resolution ratio assistant/baseline: ${(assistant.resolvedRate / baseline.resolvedRate).toFixed(2)}×`);

@@ -10,11 +10,15 @@ import { type Draft, when, yuan } from './reply.ts';
 export async function coupons(ctx: Ctx, turn: AssistantTurn): Promise<Draft> {
   const { items, counts } = await listMyCoupons(ctx, { tab: 'available', limit: 5 });
   const toolsUsed = [{ tool: 'coupons.listMyCoupons', summary: `${counts.available} 张可用` }];
-  const rule = /叠加|用不了|不能用|怎么用|规则|门槛/.test(turn.text) ? searchPolicies(ctx.deps.config, '优惠券 叠加 规则')[0] : undefined;
+  const rule = /叠加|用不了|不能用|怎么用|规则|门槛/.test(turn.text)
+    ? searchPolicies(ctx.deps.config, '优惠券 叠加 规则')[0]
+    : undefined;
   const ruleText = rule ? `\n${rule.item.answer}` : '';
   if (items.length === 0) return { text: `你目前没有可用的优惠券，可以去「领券中心」看看。${ruleText}`, toolsUsed };
   const soonest = [...items].sort((a, b) => a.couponValidUntil.localeCompare(b.couponValidUntil))[0]!;
-  const list = items.map((c) => `${c.name}（${c.label}，${c.merchantName ? `限${c.merchantName}` : '全平台可用'}）`).join('、');
+  const list = items
+    .map((c) => `${c.name}（${c.label}，${c.merchantName ? `限${c.merchantName}` : '全平台可用'}）`)
+    .join('、');
   return {
     text: `你有 ${counts.available} 张可用优惠券：${list}${counts.available > items.length ? ' 等' : ''}。最早到期的是「${soonest.name}」，${when(soonest.couponValidUntil)} 到期。${ruleText}`,
     cards: items.slice(0, 3).map((c) => ({ kind: 'coupon' as const, id: c.id })),

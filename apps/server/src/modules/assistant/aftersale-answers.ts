@@ -33,10 +33,13 @@ function lineOf(o: OrderDetailDto, text: string) {
 export async function returnPolicy(ctx: Ctx, turn: AssistantTurn): Promise<Draft> {
   // "可以机洗吗" on a product page is not about returns, whatever the classifier leaned to.
   if (!/退|换|无理由|七天|7天/.test(turn.text)) {
-    return turn.context.productId ? { ...(await productFacts(ctx, turn)), answeredAs: 'product_fact' } : { text: '我没有理解你想问退换货的哪方面，', handover: 'low_confidence' };
+    return turn.context.productId
+      ? { ...(await productFacts(ctx, turn)), answeredAs: 'product_fact' }
+      : { text: '我没有理解你想问退换货的哪方面，', handover: 'low_confidence' };
   }
   // Who pays the return postage is agreed between the buyer and the shop case by case: no rule to quote.
-  if (/运费|邮费|快递费/.test(turn.text)) return { text: '退货运费由你和店铺按退货原因协商，我这里没有可以确认的规则，', handover: 'low_confidence' };
+  if (/运费|邮费|快递费/.test(turn.text))
+    return { text: '退货运费由你和店铺按退货原因协商，我这里没有可以确认的规则，', handover: 'low_confidence' };
   // Asked from a product page with no order in view: the product's own policy.
   if (turn.context.productId && !turn.context.orderId && !/订单|\d{14}/.test(turn.text)) {
     const p = await getPublicProduct(ctx, turn.context.productId);
@@ -90,12 +93,16 @@ export async function proposeAfterSale(ctx: Ctx, turn: AssistantTurn): Promise<D
     return { text: `${orderName(o)}：${statusRefusal.detail}。${hint}`, cards, toolsUsed };
   }
   const line = lineOf(o, turn.text);
-  if (line.qty <= line.refundedQty) return { text: `「${line.title}」已经全部退款了。${HUMAN_OFFER}`, cards, toolsUsed };
+  if (line.qty <= line.refundedQty)
+    return { text: `「${line.title}」已经全部退款了。${HUMAN_OFFER}`, cards, toolsUsed };
   const shipped = o.status !== 'paid';
   const type = !shipped || (wantsRefundOnly(turn.text) && o.status === 'shipped') ? 'refund_only' : 'return_refund';
   let reasonCode: AfterSaleReasonCode = reasonIn(turn.text);
   if (reasonCode === 'no_reason') {
-    const refusal = type === 'return_refund' ? checkNoReason(line.returnPolicy, o.deliveredAt ? new Date(o.deliveredAt) : null, ctx.now()) : undefined;
+    const refusal =
+      type === 'return_refund'
+        ? checkNoReason(line.returnPolicy, o.deliveredAt ? new Date(o.deliveredAt) : null, ctx.now())
+        : undefined;
     if (refusal)
       return {
         text: `「${line.title}」${refusal.detail}。如果商品有质量问题、发错货或与描述不符，请告诉我具体情况。`,
@@ -123,7 +130,10 @@ export async function proposeAfterSale(ctx: Ctx, turn: AssistantTurn): Promise<D
   };
 }
 
-export async function runAfterSale(ctx: Ctx, action: Extract<ConfirmableAction, { kind: 'start_aftersale' }>): Promise<Draft> {
+export async function runAfterSale(
+  ctx: Ctx,
+  action: Extract<ConfirmableAction, { kind: 'start_aftersale' }>,
+): Promise<Draft> {
   const result = await requestAfterSale(ctx, {
     orderId: action.orderId,
     lineId: action.lineId,

@@ -21,7 +21,7 @@ export function normalize(text: string): string {
   return s.replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-export function features(text: string): string[] {
+function features(text: string): string[] {
   // Order and tracking numbers say nothing about the intent and would dilute the coverage.
   const s = normalize(text).replace(/[a-z]*\d{5,}/g, '');
   const out: string[] = [];
@@ -30,7 +30,7 @@ export function features(text: string): string[] {
   return out;
 }
 
-export interface Prediction {
+interface Prediction {
   intent: string;
   /** Posterior probability of the best intent, 0..1. */
   confidence: number;
@@ -86,7 +86,11 @@ export function trainClassifier(examples: Record<string, string[]>, alpha = 0.5)
       const sum = exps.reduce((a, b) => a + b, 0);
       let best = 0;
       for (let i = 1; i < intents.length; i++) if (exps[i]! > exps[best]!) best = i;
-      return { intent: intents[best]!, confidence: exps[best]! / sum, coverage: fs.length ? known.length / fs.length : 0 };
+      return {
+        intent: intents[best]!,
+        confidence: exps[best]! / sum,
+        coverage: fs.length ? known.length / fs.length : 0,
+      };
     },
   };
 }

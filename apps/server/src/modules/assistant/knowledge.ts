@@ -33,7 +33,7 @@ export function searchPolicies(config: Config, query: string): Hit<FaqEntry>[] {
       // Only the keywords are indexed: they are what people ask, while answers mention neighbouring topics.
       faq.entries.map((e) => ({ text: e.q, item: { id: e.id, intent: e.intent, answer: fill(e.a) } })),
     );
-    index = { config, search: built.search };
+    index = { config, search: (q, limit) => built.search(q, limit) };
   }
   return index.search(query);
 }

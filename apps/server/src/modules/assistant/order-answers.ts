@@ -1,6 +1,6 @@
 import type { Ctx } from '../../platform/context.ts';
 import { cancelOrder, type OrderDetailDto, type OrderSummaryDto } from '../orders/api.ts';
-import type { AssistantTurn } from '../service/api.ts';
+import type { AssistantCard, AssistantTurn } from '../service/api.ts';
 import { propose } from './confirmations.ts';
 import { findOrder, orderName, orderNotFound, type OrderSlot } from './order-slot.ts';
 import { type Draft, handover, HUMAN_OFFER, when, yuan } from './reply.ts';
@@ -14,13 +14,13 @@ function missing(slot: Exclude<OrderSlot, { kind: 'found' }>): Draft {
   return { text: slot.kind === 'unknown-number' ? orderNotFound(slot.orderNo) : NO_ORDERS };
 }
 
-const cards = (o: OrderDetailDto): Draft['cards'] => [
+const cards = (o: OrderDetailDto): AssistantCard[] => [
   { kind: 'order', id: o.id },
   ...(o.logistics ? [{ kind: 'logistics' as const, id: o.id }] : []),
 ];
 
 /** The order's real state in one or two sentences. */
-export function describeOrder(o: OrderDetailDto): string {
+function describeOrder(o: OrderDetailDto): string {
   const head = `${orderName(o)}当前状态：${o.statusLabel}。`;
   switch (o.status) {
     case 'pending_payment':
@@ -99,7 +99,12 @@ export async function proposeCancel(ctx: Ctx, turn: AssistantTurn): Promise<Draf
     return {
       text: `${orderName(o)}还没有付款，可以取消，取消后库存会释放、用过的优惠券会退回。确认取消吗？`,
       cards: cards(o),
-      proposedAction: await propose(ctx, turn.conversationId, { kind: 'cancel_order', orderId: o.id, orderNo: o.orderNo }, label),
+      proposedAction: await propose(
+        ctx,
+        turn.conversationId,
+        { kind: 'cancel_order', orderId: o.id, orderNo: o.orderNo },
+        label,
+      ),
       toolsUsed,
     };
   }

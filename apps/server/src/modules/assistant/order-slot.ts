@@ -19,7 +19,9 @@ const PAGE = 50;
 const PAGES = 4;
 // Words that name no particular item ("我买的东西到哪了").
 const GENERIC = new Set(
-  '订单 东西 快递 包裹 商品 宝贝 这个 那个 我的 买的 我买 的 货 什么 怎么 可以 能不 不能 一下 退货 退款 发货 到哪 哪了 物流'.split(' '),
+  '订单 东西 快递 包裹 商品 宝贝 这个 那个 我的 买的 我买 的 货 什么 怎么 可以 能不 不能 一下 退货 退款 发货 到哪 哪了 物流'.split(
+    ' ',
+  ),
 );
 
 export async function findOrder(

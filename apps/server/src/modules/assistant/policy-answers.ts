@@ -12,7 +12,11 @@ export function policy(ctx: Ctx, turn: AssistantTurn, intent: string): Draft {
   // Invoices have one answer, whatever the wording; the classifier's confidence is enough.
   if (intent === 'invoice') {
     const entry = searchPolicies(ctx.deps.config, '发票').find((h) => h.item.intent === 'invoice')!;
-    return { text: entry.item.answer, quickReplies: ['转人工'], toolsUsed: [{ tool: 'faq.search', summary: entry.item.id }] };
+    return {
+      text: entry.item.answer,
+      quickReplies: ['转人工'],
+      toolsUsed: [{ tool: 'faq.search', summary: entry.item.id }],
+    };
   }
   const hits = searchPolicies(ctx.deps.config, turn.text);
   // The entry written for this intent wins a near tie: "发票怎么开" should not get the contact-merchant entry.

@@ -38,7 +38,10 @@ const spoken = (value: string) => {
 
 export async function productFacts(ctx: Ctx, turn: AssistantTurn): Promise<Draft> {
   if (!turn.context.productId) {
-    return { text: '我不知道你问的是哪件商品（从商品页点「联系客服」，我就能按那件商品的详情回答），', handover: 'low_confidence' };
+    return {
+      text: '我不知道你问的是哪件商品（从商品页点「联系客服」，我就能按那件商品的详情回答），',
+      handover: 'low_confidence',
+    };
   }
   let p;
   try {
@@ -50,7 +53,10 @@ export async function productFacts(ctx: Ctx, turn: AssistantTurn): Promise<Draft
   const price = p.minPrice === p.maxPrice ? yuan(p.minPrice) : `${yuan(p.minPrice)}–${yuan(p.maxPrice)}`;
   const inStock = p.skus.filter((s) => s.stock > 0);
   const facts = [
-    ...p.attributes.map((a) => ({ text: `${a.name} ${a.value} ${ASKED_AS[a.name] ?? ''}`, item: `${a.name}：${a.value}` })),
+    ...p.attributes.map((a) => ({
+      text: `${a.name} ${a.value} ${ASKED_AS[a.name] ?? ''}`,
+      item: `${a.name}：${a.value}`,
+    })),
     ...p.specs.map((s) => ({
       text: `${s.name} ${s.values.map(spoken).join(' ')} 规格 选项 有哪些 可选 哪几种 款式 颜色 尺码 大小 型号`,
       item: `可选${s.name}：${s.values.join('、')}`,

@@ -29,7 +29,11 @@ const pairsOf = (word: string) =>
   word.length < 2 ? [] : Array.from({ length: word.length - 1 }, (_, i) => `#${word.slice(i, i + 2)}`);
 const indexTerms = (text: string) => {
   const words = terms(text);
-  const runs = text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const runs =
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? [];
   return [...words, ...new Set(runs.flatMap(pairsOf))];
 };
 

@@ -1,6 +1,7 @@
 import { index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
-export type AfterSaleReasonCode = 'no_reason' | 'quality' | 'wrong_item' | 'not_as_described' | 'not_received' | 'other';
+export type AfterSaleReasonCode =
+  'no_reason' | 'quality' | 'wrong_item' | 'not_as_described' | 'not_received' | 'other';
 
 /** What a confirmed proposal does; the assistant re-checks it through the owning module's use-case when it runs. */
 export type ConfirmableAction =

@@ -57,7 +57,11 @@ export async function answer(ctx: Ctx, turn: AssistantTurn): Promise<AssistantRe
     const informative = signal !== 'requested' && understood(whole) && INFORMATIVE.has(whole.intent);
     const before = informative ? await run(ctx, whole.intent, { ...turn, text }) : undefined;
     const intent = { requested: 'handover', compensation: 'compensation', negative_sentiment: 'complaint' }[signal];
-    return { ...handover(signal, before && !before.handover ? before : undefined), intent: intent ?? 'handover', confidence: 1 };
+    return {
+      ...handover(signal, before && !before.handover ? before : undefined),
+      intent: intent ?? 'handover',
+      confidence: 1,
+    };
   }
 
   // Several questions in one message ("到哪了？顺便问下积分") get one answer each, at most two.
@@ -72,7 +76,11 @@ export async function answer(ctx: Ctx, turn: AssistantTurn): Promise<AssistantRe
   }
 
   if (!understood(whole)) {
-    return { ...handover('low_confidence'), intent: whole.intent === 'other' ? 'other' : 'unknown', confidence: whole.confidence };
+    return {
+      ...handover('low_confidence'),
+      intent: whole.intent === 'other' ? 'other' : 'unknown',
+      confidence: whole.confidence,
+    };
   }
   let intent = whole.intent;
   let draft = await run(ctx, intent, { ...turn, text });
@@ -93,10 +101,7 @@ function priorOf(turn: AssistantTurn): Record<string, number> {
 }
 
 const understood = (p: { intent: string; confidence: number; coverage: number }) =>
-  p.intent !== 'other' &&
-  p.intent in HANDLERS &&
-  p.confidence >= MIN_CONFIDENCE &&
-  p.coverage >= MIN_COVERAGE;
+  p.intent !== 'other' && p.intent in HANDLERS && p.confidence >= MIN_CONFIDENCE && p.coverage >= MIN_COVERAGE;
 
 function clausesOf(text: string): string[] {
   return text
@@ -117,7 +122,8 @@ async function attempt(fn: () => Promise<Draft>): Promise<Draft> {
     return await fn();
   } catch (e) {
     // A refusal from a use-case is an answer the customer should hear, not a crash of the conversation.
-    if (e instanceof AppError && e.status < 500) return { text: `${e.title}${e.detail ? `：${e.detail}` : ''}。${HUMAN_OFFER}` };
+    if (e instanceof AppError && e.status < 500)
+      return { text: `${e.title}${e.detail ? `：${e.detail}` : ''}。${HUMAN_OFFER}` };
     throw e;
   }
 }
@@ -129,13 +135,16 @@ function merge(drafts: Draft[]): Draft {
     cards: drafts.flatMap((d) => d.cards ?? []),
     toolsUsed: drafts.flatMap((d) => d.toolsUsed ?? []),
     ...(handed ? { handover: handed.handover } : {}),
-    ...(drafts.find((d) => d.proposedAction) ? { proposedAction: drafts.find((d) => d.proposedAction)!.proposedAction } : {}),
+    ...(drafts.find((d) => d.proposedAction)
+      ? { proposedAction: drafts.find((d) => d.proposedAction)!.proposedAction }
+      : {}),
   };
 }
 
 async function confirm(ctx: Ctx, turn: AssistantTurn, token: string): Promise<Draft> {
   const action = await spend(ctx, turn.conversationId, token);
-  if (!action) return { text: '这个确认已经失效（已使用、已过期或不属于本会话），没有执行任何操作。请重新告诉我要办理的事。' };
+  if (!action)
+    return { text: '这个确认已经失效（已使用、已过期或不属于本会话），没有执行任何操作。请重新告诉我要办理的事。' };
   return attempt(() => (action.kind === 'cancel_order' ? runCancel(ctx, action.orderId) : runAfterSale(ctx, action)));
 }
 

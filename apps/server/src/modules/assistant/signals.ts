@@ -8,7 +8,9 @@ const COMPENSATION = /赔偿|补偿|赔钱|赔付|假一赔|退一赔|赔我|索
 const NEGATIVE =
   /垃圾|骗子|骗钱|骗人|投诉|气死|差评|破东西|坑人|坑爹|恶心|无语|太差|烂透|什么玩意|消协|12315|工商局|再也不买|滚|傻|草泥马|tm的|他妈/;
 
-export function handoverSignal(text: string): Extract<HandoverReason, 'requested' | 'compensation' | 'negative_sentiment'> | undefined {
+export function handoverSignal(
+  text: string,
+): Extract<HandoverReason, 'requested' | 'compensation' | 'negative_sentiment'> | undefined {
   if (REQUESTED.test(text)) return 'requested';
   if (COMPENSATION.test(text)) return 'compensation';
   if (NEGATIVE.test(text)) return 'negative_sentiment';
