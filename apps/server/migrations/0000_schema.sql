@@ -265,6 +265,17 @@ CREATE TABLE "analytics_user_devices" (
 	"seen_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "assistant_confirmations" (
+	"token" text PRIMARY KEY NOT NULL,
+	"user_id" text NOT NULL,
+	"conversation_id" text NOT NULL,
+	"action" jsonb NOT NULL,
+	"label" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"used_at" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE TABLE "attribution_touches" (
 	"id" text PRIMARY KEY NOT NULL,
 	"user_id" text NOT NULL,
@@ -2183,6 +2194,7 @@ CREATE INDEX "after_sales_escalated_idx" ON "after_sales" USING btree ("status",
 CREATE UNIQUE INDEX "alerts_live_uq" ON "alerts" USING btree ("metric","direction") WHERE "alerts"."state" <> 'resolved';--> statement-breakpoint
 CREATE INDEX "alerts_state_idx" ON "alerts" USING btree ("state","id");--> statement-breakpoint
 CREATE INDEX "analytics_inbox_received_idx" ON "analytics_inbox" USING brin ("received_at");--> statement-breakpoint
+CREATE INDEX "assistant_confirmations_user_idx" ON "assistant_confirmations" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "attribution_touches_user_product_idx" ON "attribution_touches" USING btree ("user_id","product_id","at");--> statement-breakpoint
 CREATE INDEX "line_attributions_order_idx" ON "line_attributions" USING btree ("order_id");--> statement-breakpoint
 CREATE INDEX "line_attributions_post_idx" ON "line_attributions" USING btree ("post_id");--> statement-breakpoint

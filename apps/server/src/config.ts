@@ -68,6 +68,10 @@ const schema = z.object({
   AUTO_CONFIRM_RECEIPT_DAYS: z.coerce.number().int().min(1).default(10),
   AFTER_SALE_MERCHANT_RESPONSE_HOURS: z.coerce.number().int().min(1).default(48),
   SETTLEMENT_DELAY_DAYS: z.coerce.number().int().min(0).default(7),
+  /** Optional OpenAI-compatible endpoint the customer-service assistant uses only to phrase grounded answers. */
+  LLM_BASE_URL: z.string().url().optional(),
+  LLM_API_KEY: z.string().optional(),
+  LLM_MODEL: z.string().default('gpt-4o-mini'),
   /** Server processes sharing the port (node:cluster); more than 1 needs DATABASE_URL. */
   SERVER_PROCESSES: z.coerce.number().int().min(1).max(32).default(1),
   /** How long a process may reuse a resolved session (seconds); 0 looks every request up. */

@@ -46,6 +46,8 @@ export async function product(
     skus?: SkuInput[];
     specs?: { name: string; values: string[] }[];
     madeToOrder?: boolean;
+    description?: string;
+    attributes?: { name: string; value: string }[];
   } = {},
 ): Promise<ProductFixture> {
   const specs = opts.specs ?? [{ name: '规格', values: ['标准装', '加大装'] }];
@@ -63,7 +65,8 @@ export async function product(
   const result = await createProduct(ctx, {
     categoryId: opts.categoryId ?? 'cat_skincare',
     title: opts.title ?? '玻尿酸保湿面霜 50ml',
-    description: '测试商品',
+    description: opts.description ?? '测试商品',
+    ...(opts.attributes ? { attributes: opts.attributes } : {}),
     specs,
     skus,
     madeToOrder: opts.madeToOrder ?? false,

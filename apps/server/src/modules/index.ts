@@ -18,6 +18,7 @@ import { wirePosts } from './posts/events.ts';
 import postRoutes from './posts/routes.ts';
 import socialRoutes from './posts/social-routes.ts';
 import { wireAfterSales } from './aftersales/events.ts';
+import { wireAssistant } from './assistant/events.ts';
 import afterSaleRoutes from './aftersales/routes.ts';
 import experimentRoutes from './experiments/routes.ts';
 import { wireCoupons } from './coupons/events.ts';
@@ -134,4 +135,5 @@ export const modules: ModuleDef[] = [
   { name: 'discovery', routes: discoveryRoutes, wire: wireDiscovery, init: initDiscovery },
   { name: 'service', routes: serviceRoutes, wire: wireService },
   { name: 'privacy', routes: privacyRoutes, wire: wirePrivacy, start: startPrivacy },
+  { name: 'assistant', wire: wireAssistant },
 ];

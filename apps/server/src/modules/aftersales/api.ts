@@ -8,3 +8,7 @@ export {
   recentAfterSalesOfBuyer,
 } from './summary.ts';
 export { aftersalesPersonalData } from './personal-data.ts';
+// The customer-service assistant explains the same rules and starts requests through the buyer's use-case.
+export { checkNoReason, checkOrderStatus, noReasonDeadline, REASON_LABEL, STATUS_LABEL, TYPE_LABEL } from './rules.ts';
+export { requestAfterSale } from './requests.ts';
+export { listAfterSales } from './views.ts';

@@ -2,3 +2,4 @@
 
 export { activePrizeTemplates, ensureSystemTemplate, issueSystemCoupon, issueToUsers } from './service.ts';
 export { couponsPersonalData } from './personal-data.ts';
+export { listMyCoupons } from './wallet.ts';

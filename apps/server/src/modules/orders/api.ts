@@ -47,3 +47,6 @@ export {
   setAfterSaleOpen,
 } from './service.ts';
 export { ordersPersonalData } from './personal-data.ts';
+// The customer-service assistant acts as the buyer through the buyer's own use-cases.
+export { cancelOrder, getMyOrder, listMyOrders } from './service.ts';
+export type { OrderDetailDto, OrderSummaryDto } from './views.ts';

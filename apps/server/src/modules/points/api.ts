@@ -1,5 +1,12 @@
 // The points module's public surface: other modules import from this file only (docs/ARCHITECTURE.md, "Boundaries").
 
 export { addDays, shanghaiDay, shanghaiDayStart } from './rules.ts';
-export { awardPoints, checkoutPointsSummary, pointsHook, spendPointsOnOrders, walletBalance } from './service.ts';
+export {
+  awardPoints,
+  checkoutPointsSummary,
+  myPoints,
+  pointsHook,
+  spendPointsOnOrders,
+  walletBalance,
+} from './service.ts';
 export { pointsPersonalData } from './personal-data.ts';

@@ -1,5 +1,6 @@
 import { accountsPersonalData } from '../accounts/api.ts';
 import { aftersalesPersonalData } from '../aftersales/api.ts';
+import { assistantPersonalData } from '../assistant/api.ts';
 import { analyticsPersonalData } from '../analytics/api.ts';
 import { attributionPersonalData } from '../attribution/api.ts';
 import { bargainPersonalData } from '../bargain/api.ts';
@@ -31,6 +32,7 @@ import { privacyPersonalData } from './personal-data.ts';
  */
 export const registry = [
   aftersalesPersonalData,
+  assistantPersonalData,
   analyticsPersonalData,
   attributionPersonalData,
   bargainPersonalData,
