@@ -18,6 +18,7 @@ import { anomalyAlerts } from './13-anomaly-alerts.ts';
 import { discoveryFeed } from './17-discovery-feed.ts';
 import { privacyRights } from './18-privacy-rights.ts';
 import { merchantAdmission } from './21-merchant-admission.ts';
+import { trustTransparency } from './23-trust-transparency.ts';
 import { searchOperations } from './19-search-operations.ts';
 
 export const journeys: Journey[] = [
@@ -41,6 +42,7 @@ export const journeys: Journey[] = [
   searchOperations,
   // It erases an account (its own, signed up for the purpose), so it comes after the journeys that shop.
   privacyRights,
+  trustTransparency,
   // Last: the demo consumer becomes a shop owner, which no earlier journey expects.
   merchantAdmission,
 ];
