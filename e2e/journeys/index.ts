@@ -19,6 +19,7 @@ import { discoveryFeed } from './17-discovery-feed.ts';
 import { privacyRights } from './18-privacy-rights.ts';
 import { merchantAdmission } from './21-merchant-admission.ts';
 import { complaintCompensation } from './22-complaint-compensation.ts';
+import { trustTransparency } from './23-trust-transparency.ts';
 import { searchOperations } from './19-search-operations.ts';
 import { staffAccess } from './24-staff-access.ts';
 import { customerService } from './25-customer-service.ts';
@@ -49,6 +50,7 @@ export const journeys: Journey[] = [
   // A 客服 is invited and audited; nothing later depends on it.
   staffAccess,
   customerService,
+  trustTransparency,
   // Last: the demo consumer becomes a shop owner, which no earlier journey expects.
   merchantAdmission,
 ];

@@ -15,7 +15,7 @@ type StepLabel =
   | '包含在 {n} 条记录的默克尔树中'
   | '树头的 Ed25519 签名有效';
 
-export interface Step {
+interface Step {
   /** A translatable message; `{n}` is filled from `n`. */
   label: StepLabel;
   n?: number;

@@ -1,6 +1,6 @@
 import { AD_RULES, CATEGORY_LABEL, type AdRule, type RuleCategory, type Severity } from './rules.ts';
 
-export interface Finding {
+interface Finding {
   ruleId: string;
   category: RuleCategory;
   categoryLabel: string;
@@ -84,7 +84,3 @@ export function scanAdText(text: string): Scan {
   const verdict = findings.some((f) => f.severity === 'block') ? 'block' : findings.length > 0 ? 'warn' : 'pass';
   return { verdict, findings, suggestedText };
 }
-
-/** One line per finding for a problem's detail: 「全网第一」绝对化用语（广告法 第九条第（三）项）. */
-export const describeFindings = (findings: Finding[]): string =>
-  findings.map((f) => `「${f.matched}」${f.title}（${f.article}）`).join('；');

@@ -52,7 +52,7 @@ const CLUSTER_USERS = 3;
 const BURST_WINDOW = 60 * 60_000;
 const BURST_COUNT = 5;
 const QUICK_AFTER_DELIVERY = 30 * 60_000;
-const SIMILAR = 0.6;
+const SIMILAR = 0.7;
 
 const REWARD =
   /(好评|五星|晒图|评价)[^，。！]{0,6}(返现|返钱|返红包|送|有礼|返)|返现|加微信返|红包返|给好评.{0,8}(元|块)/;
@@ -140,7 +140,7 @@ export function detectSignals(
     if (burst.length + 1 >= BURST_COUNT)
       signals.push({
         code: 'five-star-burst',
-        weight: 2,
+        weight: 3,
         detail: `1 小时内 ${burst.length + 1} 条五星评价，都在收货 30 分钟内写下`,
         related: burst.map((p) => p.id),
       });
@@ -180,7 +180,7 @@ function signatureOf(r: ReviewFacts, cache: Map<string, Uint32Array>): Uint32Arr
   const cached = cache.get(r.id);
   if (cached) return cached;
   const set = shingles(r.content);
-  if (set.size < 6) return undefined;
+  if (set.size < 12) return undefined;
   const sig = minHash(set);
   cache.set(r.id, sig);
   return sig;

@@ -10,7 +10,7 @@ const MAX_PEERS = 500;
 const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
 
 /** Keyed hash: equal addresses stay comparable, the address itself is not kept. */
-export const keyedHash = (secret: string, kind: string, value: string): string =>
+const keyedHash = (secret: string, kind: string, value: string): string =>
   createHmac('sha256', secret).update(`${kind}:${value}`).digest('hex');
 
 export interface Origin {

@@ -17,7 +17,7 @@ const NODE = Buffer.from([1]);
 
 export const leafHash = (data: string | Buffer): Buffer =>
   sha256(LEAF, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
-export const nodeHash = (left: Buffer, right: Buffer): Buffer => sha256(NODE, left, right);
+const nodeHash = (left: Buffer, right: Buffer): Buffer => sha256(NODE, left, right);
 
 /** The largest power of two smaller than n (n ≥ 2). */
 const split = (n: number): number => {

@@ -7,13 +7,13 @@ import { transparencyEntries, transparencyLogSize, transparencyTreeHeads } from 
 import { logSigner, treeHeadMessage } from './signer.ts';
 
 /** A public fact: what it is about and the values (hashes, ids, figures — never personal data) it commits to. */
-export interface NewEntry {
+interface NewEntry {
   kind: string;
   subjectId: string;
   payload: Record<string, string | number | boolean | null>;
 }
 
-export interface EntryView {
+interface EntryView {
   leafIndex: number;
   kind: string;
   subjectId: string;
@@ -21,7 +21,7 @@ export interface EntryView {
   leafHash: string;
   createdAt: string;
 }
-export interface TreeHeadView {
+interface TreeHeadView {
   treeSize: number;
   rootHash: string;
   signedAt: string;
@@ -188,15 +188,4 @@ export async function consistency(ctx: Ctx, from: number, to: number) {
 async function checkedSize(ctx: Ctx, size: number): Promise<number> {
   if (size > (await currentSize(ctx.db))) throw badRequest('树大小超过日志当前大小');
   return size;
-}
-
-/** The latest entry about a subject (a review's id, a penalty's id …), if it was logged. */
-export async function entryFor(db: Db, kind: string, subjectId: string): Promise<EntryView | undefined> {
-  const [row] = await db
-    .select()
-    .from(transparencyEntries)
-    .where(and(eq(transparencyEntries.kind, kind), eq(transparencyEntries.subjectId, subjectId)))
-    .orderBy(desc(transparencyEntries.leafIndex))
-    .limit(1);
-  return row ? entryView(row) : undefined;
 }
