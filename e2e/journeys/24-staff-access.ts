@@ -46,7 +46,8 @@ export const staffAccess: Journey = {
     await boss.getByTestId('staff-phone').fill(phone);
     await boss.getByTestId('staff-nickname').fill('客服小李');
     await boss.getByTestId('role-support').click();
-    await boss.getByRole('button', { name: '邀请', exact: true }).click();
+    // antd spaces two-character Chinese button labels (邀 请), so the button is found by its test id.
+    await boss.getByTestId('invite-submit').click();
     await expectText(boss.getByRole('table', { name: '平台员工' }), '客服小李');
     await world.shot(boss, '24-01-staff-invited');
 
@@ -76,7 +77,7 @@ export const staffAccess: Journey = {
     await page.goto(`/console/platform/orders/${orderId}`);
     await page.getByTestId('unmask-phone').click();
     await page.getByTestId('unmask-reason').fill('买家来电要求修改收货时间，需回拨确认');
-    await page.getByRole('button', { name: '查看', exact: true }).click();
+    await page.getByTestId('unmask-submit').click();
     await expectText(page.getByTestId('full-phone'), /^1\d{10}$/);
     await world.shot(page, '24-04-phone-unmasked');
 

@@ -46,6 +46,7 @@ function UnmaskablePhone({ orderId, masked }: { orderId: string; masked: string 
         onCancel={() => setAsking(false)}
         onOk={() => form.submit()}
         okText={t('查看')}
+        okButtonProps={{ 'data-testid': 'unmask-submit' }}
         confirmLoading={unmask.isPending}
         destroyOnHidden
       >

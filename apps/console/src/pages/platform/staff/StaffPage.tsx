@@ -53,6 +53,7 @@ function InviteModal({ roles, open, onClose }: { roles: RoleDef[]; open: boolean
       onCancel={onClose}
       onOk={() => form.submit()}
       okText={t('邀请')}
+      okButtonProps={{ 'data-testid': 'invite-submit' }}
       confirmLoading={invite.isPending}
       destroyOnHidden
     >
