@@ -32,7 +32,8 @@ export function deskOf(ctx: Ctx, which: 'shop' | 'platform'): DeskActor {
  * The platform desk takes escalations and compensation requests, which is the 客服 role's duty (handling escalated
  * after-sales), not every staff member's: a data analyst or a finance clerk does not answer consumers.
  */
-const platformAgent = (actor: Ctx['actor']): UserActor => requireStaffPermission(actor, 'aftersales.decide', staffGrants);
+const platformAgent = (actor: Ctx['actor']): UserActor =>
+  requireStaffPermission(actor, 'aftersales.decide', staffGrants);
 
 /** The consumer's own conversation; someone else's is "not found", so its existence is not revealed. */
 export async function consumerConversation(ctx: Ctx, db: Db, id: string, lock = false): Promise<ConversationRow> {

@@ -19,7 +19,12 @@ export const deskWhere = (desk: string) =>
  * Queues the conversation for a person and starts the SLA clock. The conversation row is locked by the caller.
  * Returns the frames to publish after commit.
  */
-export async function handOver(db: Db, conv: ConversationRow, reason: HandoverReason, now: Date): Promise<ServiceFrame[]> {
+export async function handOver(
+  db: Db,
+  conv: ConversationRow,
+  reason: HandoverReason,
+  now: Date,
+): Promise<ServiceFrame[]> {
   if (conv.status !== 'assistant') return [];
   await db
     .update(conversations)

@@ -174,7 +174,10 @@ export default async function trustCaseRoutes(app: App) {
   );
   r.get(
     '/api/v1/admin/merchants/:id/credit',
-    { config: merchantReview, schema: { tags, summary: '商家信用分明细', params: IdParams, response: { 200: CreditView } } },
+    {
+      config: merchantReview,
+      schema: { tags, summary: '商家信用分明细', params: IdParams, response: { 200: CreditView } },
+    },
     async (req) => viewCredit(ctxOf(req), req.params.id),
   );
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { freshDatabase } from '../../test/harness.ts';
-import { FieldCrypto, localMasterKey } from './field-crypto.ts';
+import { freshDatabase } from './harness.ts';
+import { FieldCrypto, localMasterKey } from '../src/platform/field-crypto.ts';
 
 const db = (await freshDatabase()).db;
 const now = new Date('2026-12-07T00:00:00Z');
