@@ -6,9 +6,12 @@ import { buyer, paidOrder, shop, signIn } from '../../../test/order-factories.ts
 import { analyticsLoader, queryEvents } from '../analytics/api.ts';
 import { provideAssistant } from './assistant-port.ts';
 
+const t = await createTestApp();
+
 /**
  * Conversations through HTTP and a real WebSocket, with a small deterministic assistant standing in for the
- * assistant module: it asks for a person on "人工" and answers "在" to anything else.
+ * assistant module (provided after the app wired the real one): it asks for a person on "人工" and answers "在"
+ * to anything else. The real assistant's answers are tested in modules/assistant.
  */
 provideAssistant((_ctx, turn) =>
   Promise.resolve(
@@ -24,7 +27,6 @@ provideAssistant((_ctx, turn) =>
   ),
 );
 
-const t = await createTestApp();
 const BASE = '/api/v1/service/conversations';
 const DESK = '/api/v1/service/desk';
 const MIN = 60_000;

@@ -6,10 +6,10 @@ import { buyer, merchant, shop, signIn } from '../../../test/order-factories.ts'
 import { grantStaffRole } from '../accounts/api.ts';
 
 /**
- * The human side, with no assistant wired in this file: every first message hands over with 'unsupported' — the
- * documented behaviour until the assistant module provides the port. Time moves only through the manual clock.
+ * The human side, with the assistant switched off (SERVICE_ASSISTANT=off): every first message hands over with
+ * 'unsupported', the documented behaviour when the assistant is off. Time moves only through the manual clock.
  */
-const t = await createTestApp();
+const t = await createTestApp({ SERVICE_ASSISTANT: 'off' });
 const BASE = '/api/v1/service/conversations';
 const DESK = '/api/v1/service/desk';
 const SEC = 1000;
