@@ -1,4 +1,5 @@
-// Journey 25: the consumer presses 联系客服 on an order of the demo shop and asks for a person (转人工); an agent of
+// Journey 25: the consumer presses 联系客服 on an order of the demo shop, the assistant answers where the order is
+// from the real order, then the consumer asks for a person (转人工); an agent of
 // that shop picks it up in the console's 客服工作台 and answers within the 5-minute SLA (the answer arrives in the
 // shop over the WebSocket, without a reload), closes it with a reason, and the consumer rates the service.
 import { demo, type Journey } from '../harness.ts';
@@ -39,6 +40,13 @@ export const customerService: Journey = {
     const messages = phone.getByTestId('service-messages');
     await messages.locator('.svc-card').first().waitFor();
     await world.shot(phone, '25-01-shop-service-opened');
+
+    // The assistant answers first, from the real order: its state is the one the order API reports.
+    const order = (await apiGet(world, `/api/v1/orders/${orderId}`, consumer.token)) as { statusLabel: string };
+    await phone.getByPlaceholder('请输入你的问题').fill('我的订单现在到哪了？');
+    await phone.getByTestId('service-send').click();
+    await expectText(messages, `当前状态：${order.statusLabel}`);
+    await world.shot(phone, '25-01b-shop-assistant-answered');
 
     await phone.getByTestId('service-human').click();
     await expectText(phone.getByTestId('service-status'), '正在为你转接人工客服');
