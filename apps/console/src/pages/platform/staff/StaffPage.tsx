@@ -18,9 +18,18 @@ type InviteBody = BodyOf<'/api/v1/admin/staff', 'post'>;
 
 const STAFF_KEY = ['platform', 'staff'] as const;
 
-function RolePicker({ roles }: { roles: RoleDef[] }) {
+/** A form control: Form.Item hands it value and onChange, which must reach the group or the choice is never seen. */
+function RolePicker({
+  roles,
+  value,
+  onChange,
+}: {
+  roles: RoleDef[];
+  value?: RoleId[];
+  onChange?: (next: RoleId[]) => void;
+}) {
   return (
-    <Checkbox.Group style={{ display: 'grid', gap: 8 }}>
+    <Checkbox.Group style={{ display: 'grid', gap: 8 }} value={value} onChange={(next) => onChange?.(next)}>
       {roles.map((r) => (
         <Checkbox key={r.id} value={r.id} data-testid={`role-${r.id}`}>
           <strong>{r.label}</strong>
