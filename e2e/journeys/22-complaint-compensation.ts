@@ -2,40 +2,8 @@
 // answers and upholds the complaint, approves the compensation (paid from the guarantee fund, recovered from the
 // shop); the consumer sees the money back on the claim, and the merchant sees the credit deduction on 信用分.
 // The 2 h / 24 h escalation runs on an injected clock in the server tests (trust/cases.test.ts), not here.
-import { randomUUID } from 'node:crypto';
-import { demo, type Journey, type World } from '../harness.ts';
-import { apiLogin, consoleLogin, expectText, idFromUrl, reloadUntil, shopLogin } from './steps.ts';
-
-/** Setup: a fresh paid order of one unit of a demo-merchant product, placed and paid in the sandbox via the API. */
-async function paidOrder(world: World): Promise<string> {
-  const { token } = await apiLogin(world, demo.consumer);
-  const { user } = await apiLogin(world, demo.merchant);
-  const call = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${world.server.baseUrl}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        'content-type': 'application/json',
-        'idempotency-key': randomUUID(),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    if (!res.ok) throw new Error(`${method} ${path} failed: ${res.status} ${await res.text()}`);
-    return res.json();
-  };
-  const merchantId = user.staff[0]!.merchantId;
-  const listed = await call('GET', `/api/v1/products?merchantId=${merchantId}&limit=5`);
-  const product = await call('GET', `/api/v1/products/${listed.items[0].id}`);
-  const sku = product.skus.find((s: { stock: number; enabled?: boolean }) => s.stock > 0);
-  const addresses = (await call('GET', '/api/v1/me/addresses')).items as { id: string; isDefault: boolean }[];
-  const addressId = (addresses.find((a) => a.isDefault) ?? addresses[0])!.id;
-  const items = [{ skuId: sku.id, qty: 1 }];
-  const quote = await call('POST', '/api/v1/checkout/quote', { items, addressId });
-  const placed = await call('POST', '/api/v1/orders', { items, addressId, expectedAmount: quote.amount });
-  const payment = await call('POST', '/api/v1/payments', { checkoutId: placed.checkoutId });
-  await call('POST', `/api/v1/sandbox/pay/${payment.paymentId}`, { outcome: 'succeeded' });
-  return placed.orders[0].id as string;
-}
+import { demo, type Journey } from '../harness.ts';
+import { consoleLogin, expectText, idFromUrl, paidOrder, reloadUntil, shopLogin } from './steps.ts';
 
 export const complaintCompensation: Journey = {
   name: '22 consumer complains and claims 先行赔付; operator answers and pays; consumer paid back; merchant credit drops',

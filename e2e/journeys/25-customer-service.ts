@@ -1,35 +1,19 @@
 // Journey 25: the consumer presses 联系客服 on an order of the demo shop, the assistant answers where the order is
-// from the real order, then the consumer asks for a person (转人工); an agent of
+// from the real order and starts a refund only after the consumer confirms, then the consumer asks for a person
+// (转人工); an agent of
 // that shop picks it up in the console's 客服工作台 and answers within the 5-minute SLA (the answer arrives in the
 // shop over the WebSocket, without a reload), closes it with a reason, and the consumer rates the service.
 import { demo, type Journey } from '../harness.ts';
-import { apiGet, apiLogin, consoleLogin, expectText, idFromUrl, shopLogin } from './steps.ts';
+import { apiGet, apiLogin, consoleLogin, expectText, idFromUrl, paidOrder, shopLogin } from './steps.ts';
 
 const ANSWER = '您好，我是店铺客服，已经看到这个订单了，请问需要什么帮助？';
 
 export const customerService: Journey = {
   name: '25 consumer asks a person from an order, the shop answers within 5 minutes, the consumer rates it',
   async run(world) {
-    // Setup look-up: an order of the demo consumer placed with the demo merchant's shop.
-    const merchant = await apiLogin(world, demo.merchant);
-    const shopId = merchant.user.staff[0]?.merchantId;
+    // Setup: a fresh paid order with the demo shop (waiting to ship), so what the assistant may do is known.
     const consumer = await apiLogin(world, demo.consumer);
-    let orderId = world.shared.orderId;
-    let cursor = '';
-    for (let page = 0; !orderId && page < 20; page++) {
-      const list = (await apiGet(
-        world,
-        `/api/v1/orders?limit=50${cursor ? `&cursor=${cursor}` : ''}`,
-        consumer.token,
-      )) as {
-        items: { id: string; merchantId: string }[];
-        nextCursor: string | null;
-      };
-      orderId = list.items.find((o) => o.merchantId === shopId)?.id;
-      if (!list.nextCursor) break;
-      cursor = list.nextCursor;
-    }
-    if (!orderId) throw new Error('the demo consumer has no order with the demo shop to ask about');
+    const orderId = await paidOrder(world);
 
     // Consumer: 联系客服 from the order; the order card opens the conversation.
     const { page: phone } = await world.shop();
@@ -47,6 +31,25 @@ export const customerService: Journey = {
     await phone.getByTestId('service-send').click();
     await expectText(messages, `当前状态：${order.statusLabel}`);
     await world.shot(phone, '25-01b-shop-assistant-answered');
+
+    // Asked for a refund, it proposes the after-sale and starts it only when the consumer confirms.
+    await phone.getByPlaceholder('请输入你的问题').fill('不想要了，我要退款');
+    await phone.getByTestId('service-send').click();
+    const confirm = messages.getByRole('button', { name: /^申请/ });
+    await confirm.waitFor();
+    const salesBefore = (await apiGet(world, '/api/v1/after-sales?limit=50', consumer.token)) as {
+      items: { orderId: string }[];
+    };
+    if (salesBefore.items.some((a) => a.orderId === orderId))
+      throw new Error('an after-sale existed before confirming');
+    await world.shot(phone, '25-01c-shop-assistant-proposes-refund');
+    await confirm.click();
+    await expectText(messages, '已提交售后申请');
+    const salesAfter = (await apiGet(world, '/api/v1/after-sales?limit=50', consumer.token)) as {
+      items: { orderId: string }[];
+    };
+    if (!salesAfter.items.some((a) => a.orderId === orderId))
+      throw new Error('confirming did not start the after-sale');
 
     await phone.getByTestId('service-human').click();
     await expectText(phone.getByTestId('service-status'), '正在为你转接人工客服');

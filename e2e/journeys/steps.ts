@@ -1,8 +1,9 @@
 // Steps the journeys share: signing in through the real login pages, waiting for what a user would see,
 // and the few setup look-ups that go straight to the API (never a user-visible step).
+import { randomUUID } from 'node:crypto';
 import { crc32, deflateSync } from 'node:zlib';
 import type { Locator, Page } from 'playwright-core';
-import type { World } from '../harness.ts';
+import { demo, type World } from '../harness.ts';
 
 export interface Account {
   phone: string;
@@ -137,4 +138,35 @@ export function pngOf(width: number, height: number, [r, g, b]: [number, number,
     chunk('IDAT', deflateSync(Buffer.concat(rows))),
     chunk('IEND', Buffer.alloc(0)),
   ]);
+}
+
+/** Setup: a fresh paid order of one unit of a demo-merchant product, placed and paid in the sandbox via the API. */
+export async function paidOrder(world: World): Promise<string> {
+  const { token } = await apiLogin(world, demo.consumer);
+  const { user } = await apiLogin(world, demo.merchant);
+  const call = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${world.server.baseUrl}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        'idempotency-key': randomUUID(),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    if (!res.ok) throw new Error(`${method} ${path} failed: ${res.status} ${await res.text()}`);
+    return res.json();
+  };
+  const merchantId = user.staff[0]!.merchantId;
+  const listed = await call('GET', `/api/v1/products?merchantId=${merchantId}&limit=5`);
+  const product = await call('GET', `/api/v1/products/${listed.items[0].id}`);
+  const sku = product.skus.find((s: { stock: number; enabled?: boolean }) => s.stock > 0);
+  const addresses = (await call('GET', '/api/v1/me/addresses')).items as { id: string; isDefault: boolean }[];
+  const addressId = (addresses.find((a) => a.isDefault) ?? addresses[0])!.id;
+  const items = [{ skuId: sku.id, qty: 1 }];
+  const quote = await call('POST', '/api/v1/checkout/quote', { items, addressId });
+  const placed = await call('POST', '/api/v1/orders', { items, addressId, expectedAmount: quote.amount });
+  const payment = await call('POST', '/api/v1/payments', { checkoutId: placed.checkoutId });
+  await call('POST', `/api/v1/sandbox/pay/${payment.paymentId}`, { outcome: 'succeeded' });
+  return placed.orders[0].id as string;
 }
