@@ -1,27 +1,24 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  Alert,
   Button,
   Card,
   Descriptions,
   Drawer,
-  Empty,
   Form,
   Input,
   InputNumber,
   Radio,
   Segmented,
-  Skeleton,
   Space,
-  Table,
   Tag,
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { api, must, problemTitle } from '../../api/client.ts';
+import { api, must } from '../../api/client.ts';
 import { useNotify } from '../../components/feedback.ts';
 import { dateTime, yuan } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { QueryTable } from '../../components/QueryTable.tsx';
 import { useNow } from '../../components/useNow.ts';
 import { useT } from '../../i18n/index.tsx';
 import { DueCountdown } from '../shared/DueCountdown.tsx';
@@ -61,56 +58,43 @@ export default function ClaimsPage() {
           ]}
           style={{ marginBottom: 16 }}
         />
-        {list.isPending ? (
-          <Skeleton active aria-busy="true" />
-        ) : list.isError ? (
-          <Alert
-            type="error"
-            showIcon
-            role="alert"
-            title={problemTitle(list.error)}
-            action={<Button onClick={() => void list.refetch()}>{t('重试')}</Button>}
-          />
-        ) : (
-          <Table<Claim>
-            rowKey="id"
-            dataSource={list.data.items}
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
-            locale={{ emptyText: <Empty description={t('没有申请')} /> }}
-            columns={[
-              {
-                title: t('原因'),
-                key: 'reason',
-                render: (_, r) => (
-                  <Space direction="vertical" size={0}>
-                    <Typography.Link onClick={() => setOpenId(r.id)} data-testid="claim-open">
-                      {t(CLAIM_REASON[r.reason])}
-                    </Typography.Link>
-                    <Typography.Text type="secondary" ellipsis style={{ maxWidth: 340 }}>
-                      {r.description}
-                    </Typography.Text>
-                  </Space>
-                ),
-              },
-              { title: t('申请金额'), key: 'amount', width: 120, render: (_, r) => yuan(r.requested) },
-              { title: t('订单'), dataIndex: 'orderId', width: 200 },
-              { title: t('申请时间'), key: 'at', width: 170, render: (_, r) => dateTime(r.createdAt) },
-              status === 'pending'
-                ? {
-                    title: t('处理时限'),
-                    key: 'due',
-                    width: 180,
-                    render: (_, r) => <DueCountdown dueAt={r.payBy} now={now} />,
-                  }
-                : {
-                    title: t('赔付 / 追偿'),
-                    key: 'paid',
-                    width: 180,
-                    render: (_, r) => (r.approved != null ? `${yuan(r.approved)} / ${yuan(r.recovered ?? 0)}` : '—'),
-                  },
-            ]}
-          />
-        )}
+        <QueryTable<Claim>
+          query={list}
+          empty={t('没有申请')}
+          rowKey="id"
+          columns={[
+            {
+              title: t('原因'),
+              key: 'reason',
+              render: (_, r) => (
+                <Space direction="vertical" size={0}>
+                  <Typography.Link onClick={() => setOpenId(r.id)} data-testid="claim-open">
+                    {t(CLAIM_REASON[r.reason])}
+                  </Typography.Link>
+                  <Typography.Text type="secondary" ellipsis style={{ maxWidth: 340 }}>
+                    {r.description}
+                  </Typography.Text>
+                </Space>
+              ),
+            },
+            { title: t('申请金额'), key: 'amount', width: 120, render: (_, r) => yuan(r.requested) },
+            { title: t('订单'), dataIndex: 'orderId', width: 200 },
+            { title: t('申请时间'), key: 'at', width: 170, render: (_, r) => dateTime(r.createdAt) },
+            status === 'pending'
+              ? {
+                  title: t('处理时限'),
+                  key: 'due',
+                  width: 180,
+                  render: (_, r) => <DueCountdown dueAt={r.payBy} now={now} />,
+                }
+              : {
+                  title: t('赔付 / 追偿'),
+                  key: 'paid',
+                  width: 180,
+                  render: (_, r) => (r.approved != null ? `${yuan(r.approved)} / ${yuan(r.recovered ?? 0)}` : '—'),
+                },
+          ]}
+        />
       </Card>
       <Drawer
         open={current !== null}

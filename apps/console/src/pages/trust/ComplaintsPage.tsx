@@ -1,25 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Card,
-  Drawer,
-  Empty,
-  Form,
-  Input,
-  Radio,
-  Segmented,
-  Skeleton,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Button, Card, Drawer, Form, Input, Radio, Segmented, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { api, must, problemTitle } from '../../api/client.ts';
+import { api, must } from '../../api/client.ts';
 import { useNotify } from '../../components/feedback.ts';
 import { dateTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { QueryTable } from '../../components/QueryTable.tsx';
 import { useNow } from '../../components/useNow.ts';
 import { useT } from '../../i18n/index.tsx';
 import { DueCountdown } from '../shared/DueCountdown.tsx';
@@ -56,69 +42,56 @@ export default function ComplaintsPage() {
           ]}
           style={{ marginBottom: 16 }}
         />
-        {list.isPending ? (
-          <Skeleton active aria-busy="true" />
-        ) : list.isError ? (
-          <Alert
-            type="error"
-            showIcon
-            role="alert"
-            title={problemTitle(list.error)}
-            action={<Button onClick={() => void list.refetch()}>{t('重试')}</Button>}
-          />
-        ) : (
-          <Table<Complaint>
-            rowKey="id"
-            dataSource={list.data.items}
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
-            locale={{ emptyText: <Empty description={t('没有投诉')} /> }}
-            rowClassName={(r) => (r.overdue ? 'row-overdue' : '')}
-            columns={[
-              {
-                title: t('投诉'),
-                key: 'what',
-                render: (_, r) => (
-                  <Space direction="vertical" size={0}>
-                    <Typography.Link onClick={() => setOpenId(r.id)} data-testid="complaint-open">
-                      {t(COMPLAINT_CATEGORY[r.category])}
-                    </Typography.Link>
-                    <Typography.Text type="secondary" ellipsis style={{ maxWidth: 360 }}>
-                      {r.description}
-                    </Typography.Text>
-                  </Space>
-                ),
-              },
-              { title: t('订单'), dataIndex: 'orderId', width: 200 },
-              { title: t('提交时间'), key: 'at', width: 170, render: (_, r) => dateTime(r.createdAt) },
-              status === 'open'
-                ? {
-                    title: t('首次响应时限'),
-                    key: 'due',
-                    width: 180,
-                    render: (_, r) => <DueCountdown dueAt={r.respondBy} now={now} />,
-                  }
-                : {
-                    title: t('结果'),
-                    key: 'outcome',
-                    width: 140,
-                    render: (_, r) =>
-                      r.outcome ? (
-                        <Tag color={r.outcome === 'upheld' ? 'red' : 'default'}>
-                          {r.outcome === 'upheld' ? t('成立') : t('不成立')}
-                        </Tag>
-                      ) : (
-                        t('处理中')
-                      ),
-                  },
-              {
-                title: '',
-                key: 'esc',
-                width: 90,
-                render: (_, r) => (r.escalatedAt ? <Tag color="orange">{t('已升级')}</Tag> : null),
-              },
-            ]}
-          />
-        )}
+        <QueryTable<Complaint>
+          query={list}
+          empty={t('没有投诉')}
+          rowKey="id"
+          rowClassName={(r) => (r.overdue ? 'row-overdue' : '')}
+          columns={[
+            {
+              title: t('投诉'),
+              key: 'what',
+              render: (_, r) => (
+                <Space direction="vertical" size={0}>
+                  <Typography.Link onClick={() => setOpenId(r.id)} data-testid="complaint-open">
+                    {t(COMPLAINT_CATEGORY[r.category])}
+                  </Typography.Link>
+                  <Typography.Text type="secondary" ellipsis style={{ maxWidth: 360 }}>
+                    {r.description}
+                  </Typography.Text>
+                </Space>
+              ),
+            },
+            { title: t('订单'), dataIndex: 'orderId', width: 200 },
+            { title: t('提交时间'), key: 'at', width: 170, render: (_, r) => dateTime(r.createdAt) },
+            status === 'open'
+              ? {
+                  title: t('首次响应时限'),
+                  key: 'due',
+                  width: 180,
+                  render: (_, r) => <DueCountdown dueAt={r.respondBy} now={now} />,
+                }
+              : {
+                  title: t('结果'),
+                  key: 'outcome',
+                  width: 140,
+                  render: (_, r) =>
+                    r.outcome ? (
+                      <Tag color={r.outcome === 'upheld' ? 'red' : 'default'}>
+                        {r.outcome === 'upheld' ? t('成立') : t('不成立')}
+                      </Tag>
+                    ) : (
+                      t('处理中')
+                    ),
+                },
+            {
+              title: '',
+              key: 'esc',
+              width: 90,
+              render: (_, r) => (r.escalatedAt ? <Tag color="orange">{t('已升级')}</Tag> : null),
+            },
+          ]}
+        />
       </Card>
       <Drawer open={current !== null} onClose={() => setOpenId(null)} width={560} title={t('投诉详情')} destroyOnHidden>
         {current ? <ComplaintDetail c={current} onDone={() => setOpenId(null)} /> : null}

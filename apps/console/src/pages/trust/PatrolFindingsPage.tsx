@@ -1,26 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Card,
-  Empty,
-  Form,
-  Input,
-  Modal,
-  Popconfirm,
-  Segmented,
-  Select,
-  Skeleton,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Button, Card, Form, Input, Modal, Popconfirm, Segmented, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { api, must, newIdempotencyKey, problemTitle } from '../../api/client.ts';
+import { api, must, newIdempotencyKey } from '../../api/client.ts';
 import { useNotify } from '../../components/feedback.ts';
 import { dateTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { QueryTable } from '../../components/QueryTable.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { FINDING_KIND, type Finding } from './cases.ts';
 
@@ -78,47 +63,34 @@ export default function PatrolFindingsPage() {
           ]}
           style={{ marginBottom: 16 }}
         />
-        {list.isPending ? (
-          <Skeleton active aria-busy="true" />
-        ) : list.isError ? (
-          <Alert
-            type="error"
-            showIcon
-            role="alert"
-            title={problemTitle(list.error)}
-            action={<Button onClick={() => void list.refetch()}>{t('重试')}</Button>}
-          />
-        ) : (
-          <Table<Finding>
-            rowKey="id"
-            dataSource={list.data.items}
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
-            locale={{ emptyText: <Empty description={t('没有巡检问题')} /> }}
-            columns={[
-              { title: t('问题'), key: 'kind', width: 130, render: (_, r) => <Tag>{t(FINDING_KIND[r.kind])}</Tag> },
-              { title: t('详情'), dataIndex: 'detail' },
-              { title: t('商家'), dataIndex: 'merchantId', width: 190 },
-              { title: t('最近发现'), key: 'seen', width: 170, render: (_, r) => dateTime(r.lastSeenAt) },
-              status === 'open'
-                ? {
-                    title: t('操作'),
-                    key: 'ops',
-                    width: 170,
-                    render: (_, r) => (
-                      <Space>
-                        <Button size="small" danger onClick={() => setPenalising(r)} data-testid="finding-penalise">
-                          {t('处罚')}
-                        </Button>
-                        <Popconfirm title={t('确认该问题不成立？')} onConfirm={() => dismiss.mutate(r.id)}>
-                          <Button size="small">{t('忽略')}</Button>
-                        </Popconfirm>
-                      </Space>
-                    ),
-                  }
-                : { title: t('首次发现'), key: 'first', width: 170, render: (_, r) => dateTime(r.firstSeenAt) },
-            ]}
-          />
-        )}
+        <QueryTable<Finding>
+          query={list}
+          empty={t('没有巡检问题')}
+          rowKey="id"
+          columns={[
+            { title: t('问题'), key: 'kind', width: 130, render: (_, r) => <Tag>{t(FINDING_KIND[r.kind])}</Tag> },
+            { title: t('详情'), dataIndex: 'detail' },
+            { title: t('商家'), dataIndex: 'merchantId', width: 190 },
+            { title: t('最近发现'), key: 'seen', width: 170, render: (_, r) => dateTime(r.lastSeenAt) },
+            status === 'open'
+              ? {
+                  title: t('操作'),
+                  key: 'ops',
+                  width: 170,
+                  render: (_, r) => (
+                    <Space>
+                      <Button size="small" danger onClick={() => setPenalising(r)} data-testid="finding-penalise">
+                        {t('处罚')}
+                      </Button>
+                      <Popconfirm title={t('确认该问题不成立？')} onConfirm={() => dismiss.mutate(r.id)}>
+                        <Button size="small">{t('忽略')}</Button>
+                      </Popconfirm>
+                    </Space>
+                  ),
+                }
+              : { title: t('首次发现'), key: 'first', width: 170, render: (_, r) => dateTime(r.firstSeenAt) },
+          ]}
+        />
       </Card>
       {penalising && <PenaltyModal finding={penalising} onClose={() => setPenalising(null)} onDone={refresh} />}
     </>

@@ -3,6 +3,7 @@
 // set of permissions a job needs and no more.
 import {
   PLATFORM_ROLES,
+  STAFF_PERMISSIONS,
   type PlatformRole,
   type Role,
   type StaffGrants,
@@ -22,20 +23,7 @@ export const ROLES: Record<PlatformRole, RoleDef> = {
   super_admin: {
     label: '超级管理员',
     duty: '全部权限，管理员工与角色',
-    permissions: [
-      'merchants.review',
-      'content.moderate',
-      'orders.read',
-      'aftersales.decide',
-      'personal.unmask',
-      'finance.read',
-      'finance.manage',
-      'marketing.manage',
-      'insights.read',
-      'alerts.manage',
-      'staff.manage',
-      'audit.read',
-    ],
+    permissions: STAFF_PERMISSIONS,
     // Not forced so the demo operator and existing deployments keep working; enrolment is offered on first visit.
     secondFactor: false,
   },
