@@ -48,7 +48,8 @@ function dieWithParent(child: ChildProcess) {
 }
 
 // Stable across runs (a benchmark database may be reused) and throw-away: never a real deployment's key.
-const runDataKey = process.env.DATA_ENCRYPTION_KEY ?? createHash('sha256').update('haowu-bench-data-key').digest('hex');
+export const runDataKey =
+  process.env.DATA_ENCRYPTION_KEY ?? createHash('sha256').update('haowu-bench-data-key').digest('hex');
 
 /** Starts `node apps/server/src/main.ts` in production mode and waits for /api/health. */
 export async function startServer(env: Record<string, string>, port: number): Promise<ServerProcess> {

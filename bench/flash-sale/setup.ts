@@ -13,7 +13,7 @@ import { bulkInsert } from '../../apps/server/src/platform/bulk.ts';
 import { makeCtx } from '../../apps/server/src/platform/context.ts';
 import { openDatabase } from '../../apps/server/src/platform/db.ts';
 import { newId } from '../../apps/server/src/platform/ids.ts';
-import { createScratchDatabase } from '../lib.ts';
+import { createScratchDatabase, runDataKey } from '../lib.ts';
 
 export interface FlashWorld {
   /** Environment for the server process: the same database. */
@@ -35,7 +35,11 @@ export async function prepareFlashWorld(opts: {
 }): Promise<FlashWorld> {
   const scratch = opts.databaseUrl ? await createScratchDatabase(opts.databaseUrl, 'haowu_bench_flash') : undefined;
   const dataDir = scratch ? undefined : await mkdtemp(path.join(os.tmpdir(), 'haowu-bench-flash-'));
-  const env: Record<string, string> = scratch ? { DATABASE_URL: scratch.url } : { DATA_DIR: dataDir! };
+  const env: Record<string, string> = {
+    ...(scratch ? { DATABASE_URL: scratch.url } : { DATA_DIR: dataDir! }),
+    // The servers started on this world open what it sealed, so they share its key.
+    DATA_ENCRYPTION_KEY: runDataKey,
+  };
   const config = loadConfig({ ...env, LOG_LEVEL: 'warn', SMS_PROVIDER: 'sandbox' });
   const database = await openDatabase(
     scratch ? { url: scratch.url, poolSize: 16 } : { dataDir: path.join(dataDir!, 'pglite') },

@@ -38,7 +38,7 @@ describe('demo data', () => {
       expect(res.status).toBe(200);
       roles.push([...res.body.user.roles, ...res.body.user.staff.map((s: { role: string }) => `staff:${s.role}`)]);
     }
-    expect(roles).toEqual([['consumer'], ['consumer', 'staff:owner'], ['consumer', 'operator']]);
+    expect(roles).toEqual([['consumer'], ['consumer', 'staff:owner'], ['consumer', 'operator', 'super_admin']]);
   });
 
   it('lists ≥ 300 products in all six categories, every image local, with real sales and ratings', async () => {

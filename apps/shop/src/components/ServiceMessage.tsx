@@ -18,13 +18,14 @@ const cardLink = (c: NonNullable<ServiceMessage['card']>) =>
 export function ServiceMessageRow({
   m,
   readByDesk,
-  last,
+  showActions,
   onQuickReply,
   onConfirm,
 }: {
   m: ServiceMessage;
   readByDesk: boolean;
-  last: boolean;
+  /** Whether this message carries the conversation's live buttons (see latestActionsIndex). */
+  showActions: boolean;
   onQuickReply: (text: string) => void;
   onConfirm: (token: string, label: string) => void;
 }) {
@@ -49,7 +50,7 @@ export function ServiceMessageRow({
         <div className="svc-bubble">{m.text}</div>
       )}
       {mine && <div className="svc-read">{readByDesk ? t('已读') : t('未读')}</div>}
-      {last && (m.quickReplies.length > 0 || m.proposedAction) && (
+      {showActions && (m.quickReplies.length > 0 || m.proposedAction) && (
         <div className="svc-quick">
           {m.proposedAction && (
             <Button

@@ -75,6 +75,7 @@ function Chat({ initial }: { initial: { conversation: ServiceConversation; messa
     });
   const messages = useMemo(() => [...bySeq.values()].sort((a, b) => a.seq - b.seq), [bySeq]);
   const lastSeq = messages.at(-1)?.seq ?? 0;
+  const actionsAt = latestActionsIndex(messages);
   const lastSeqRef = useRef(lastSeq);
   lastSeqRef.current = lastSeq;
 
@@ -173,7 +174,7 @@ function Chat({ initial }: { initial: { conversation: ServiceConversation; messa
             key={m.seq}
             m={m}
             readByDesk={m.seq <= deskRead}
-            last={i === messages.length - 1}
+            showActions={i === actionsAt}
             onQuickReply={(q) => void send({ text: q })}
             onConfirm={(token, label) => void send({ text: label, confirmToken: token })}
           />
@@ -265,4 +266,19 @@ function Rating({ conv }: { conv: ServiceConversation }) {
       </Button>
     </div>
   );
+}
+
+/**
+ * Where the assistant's buttons (quick replies, the confirm of a proposed action) show: on its latest answer that
+ * has any, as long as only the same sender spoke since — the order card it sends after the text must not hide the
+ * confirm button, but anything the consumer or an agent says after does.
+ */
+function latestActionsIndex(messages: ServiceMessage[]): number {
+  const lastSender = messages.at(-1)?.sender;
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const m = messages[i]!;
+    if (m.sender !== lastSender) return -1;
+    if (m.quickReplies.length > 0 || m.proposedAction) return i;
+  }
+  return -1;
 }

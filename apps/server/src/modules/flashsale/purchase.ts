@@ -45,7 +45,9 @@ interface Attempt {
   addressId: string | undefined;
   requestKey: string;
 }
-type Outcome = { ok: true; purchase: FlashPurchaseDto } | { ok: false; type: RefusalType; detail?: string };
+/** `replay`: the buyer's earlier win answered again, which sold no new unit. */
+type Outcome =
+  { ok: true; purchase: FlashPurchaseDto; replay?: boolean } | { ok: false; type: RefusalType; detail?: string };
 type RefusalType = Parameters<typeof refuse>[0];
 
 /**
@@ -103,8 +105,10 @@ export async function purchaseFlashItem(
         requestKey,
       });
     } finally {
-      // A unit taken in Redis goes back unless the database sold it (or found the pool empty).
-      if (pre === 'taken' && !(outcome?.ok === true || outcome?.type === 'flash-sold-out'))
+      // A unit taken in Redis goes back unless the database sold it (or found the pool empty); a replayed win
+      // sold nothing, so its unit goes back too (else a buyer tapping on two processes leaks one and undersells).
+      const sold = outcome?.ok === true && outcome.replay !== true;
+      if (pre === 'taken' && !(sold || (outcome?.ok === false && outcome.type === 'flash-sold-out')))
         await stockGate!.giveBack(itemId, input.qty);
     }
     ctx.deps.events.kick();
@@ -178,7 +182,7 @@ async function runBatch(
     const outcomes: (Outcome | undefined)[] = attempts.map(() => undefined);
     attempts.forEach((a, i) => {
       const p = earlier.get(`${a.userId}:${a.requestKey}`);
-      if (p) outcomes[i] = { ok: true, purchase: p };
+      if (p) outcomes[i] = { ok: true, purchase: p, replay: true };
     });
     if (now >= view.endsAt || view.saleStatus === 'cancelled' || item.closedAt) {
       return settle(outcomes, { ok: false, type: now < view.startsAt ? 'flash-not-started' : 'flash-ended' });

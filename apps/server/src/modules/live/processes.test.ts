@@ -2,7 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { afterAll, expect, it } from 'vitest';
-import { startServer, type ServerProcess } from '../../../../../bench/lib.ts';
+import { runDataKey, startServer, type ServerProcess } from '../../../../../bench/lib.ts';
 import { freshDatabaseLocation, type TestApp } from '../../../test/harness.ts';
 import { liveRoom, STAFF } from '../../../test/live-interaction-factories.ts';
 import { buyer, signIn } from '../../../test/order-factories.ts';
@@ -33,6 +33,8 @@ async function worldOn(url: string): Promise<TestApp> {
     LOG_LEVEL: 'silent',
     DATABASE_URL: url,
     DATA_DIR: path.join(os.tmpdir(), 'haowu-test-data'),
+    // The servers open the personal data this app seals, so all of them hold the same key.
+    DATA_ENCRYPTION_KEY: runDataKey,
   });
   // The servers run on the real clock, so the world does too (a hand clock started at now, never moved).
   const clock = new ManualClock(new Date());
