@@ -44,28 +44,30 @@ export interface RefundView {
 
 type Coverage = typeof paymentOrders.$inferSelect;
 
+/** What paid for an order: its share of a succeeded payment, if there is one. */
+async function paidCoverage(db: Db, orderId: string): Promise<Coverage | undefined> {
+  const [row] = await db
+    .select()
+    .from(paymentOrders)
+    .innerJoin(payments, eq(payments.id, paymentOrders.paymentId))
+    .where(
+      and(eq(paymentOrders.orderId, orderId), eq(paymentOrders.outcome, 'paid'), eq(payments.status, 'succeeded')),
+    );
+  return row?.payment_orders;
+}
+
 /**
  * Refunds part of what the buyer paid for an order, in the caller's transaction. Guarded where the money moves:
  * the refunds of an order never add up to more than was paid for it. The provider call happens in a job
  * (enqueued in this same transaction), which then completes the refund and posts the ledger journal.
  */
 export async function requestRefund(db: Db, input: RefundInput): Promise<Result<RefundView, RefundRefusal>> {
-  const [coverage] = await db
-    .select()
-    .from(paymentOrders)
-    .innerJoin(payments, eq(payments.id, paymentOrders.paymentId))
-    .where(
-      and(
-        eq(paymentOrders.orderId, input.orderId),
-        eq(paymentOrders.outcome, 'paid'),
-        eq(payments.status, 'succeeded'),
-      ),
-    );
+  const coverage = await paidCoverage(db, input.orderId);
   if (!coverage) return refuse('order-not-paid');
-  if (coverage.payment_orders.merchantId !== input.merchantId) {
+  if (coverage.merchantId !== input.merchantId) {
     throw new Error(`refund of ${input.orderId}: merchant ${input.merchantId} is not the order's merchant`);
   }
-  return createRefund(db, { ...input, coverage: coverage.payment_orders, source: 'order' });
+  return createRefund(db, { ...input, coverage, source: 'order' });
 }
 
 /** The platform's guarantee fund: 先行赔付 is paid back along the order's payment, by the platform, not the merchant. */
@@ -78,19 +80,9 @@ const GUARANTEE_FUND_ACCOUNT = 'platform:guarantee-fund';
  * the merchant's refunds of goods, not a compensation).
  */
 export async function requestGuaranteeRefund(db: Db, input: RefundInput): Promise<Result<RefundView, RefundRefusal>> {
-  const [coverage] = await db
-    .select()
-    .from(paymentOrders)
-    .innerJoin(payments, eq(payments.id, paymentOrders.paymentId))
-    .where(
-      and(
-        eq(paymentOrders.orderId, input.orderId),
-        eq(paymentOrders.outcome, 'paid'),
-        eq(payments.status, 'succeeded'),
-      ),
-    );
+  const coverage = await paidCoverage(db, input.orderId);
   if (!coverage) return refuse('order-not-paid');
-  return createRefund(db, { ...input, coverage: coverage.payment_orders, source: 'guarantee_fund' });
+  return createRefund(db, { ...input, coverage, source: 'guarantee_fund' });
 }
 
 /** Money that arrived for an order cancelled meanwhile goes straight back (from suspense). */
