@@ -7,7 +7,7 @@ import { useExposure, useVariant } from '../api/experiments.ts';
 import { useT } from '../i18n/index.tsx';
 import { trackClick } from '../lib/track.ts';
 import { EmptyState, QueryError } from './QueryError.tsx';
-import { FEED_RANKER_EXPERIMENT, RecommendCard, WhySheet, type WhyReason } from './Recommendations.tsx';
+import { FEED_RANKER_EXPERIMENT, RecSectionHead, RecommendCard, WhySheet, type WhyReason } from './Recommendations.tsx';
 import { ProductGridSkeleton } from './Skeletons.tsx';
 import './HomeFeed.css';
 import './Recommendations.css';
@@ -142,19 +142,11 @@ export function HomeFeedSection({ title, slot }: { title: string; slot: string }
   useExposure(FEED_RANKER_EXPERIMENT, ranker, personalised === true && entries.length > 0);
   return (
     <section className="rec-section" aria-labelledby={`${slot}-title`} data-testid="rec-section">
-      <div className="rec-head">
-        <h2 id={`${slot}-title`} className="section-title">
-          {title}
-        </h2>
-        <Link to="/me/recommendations" className="muted" data-testid="rec-settings-link">
-          {t('推荐设置')}
-        </Link>
-      </div>
-      {personalised === false && (
-        <p className="muted rec-note" data-testid="rec-off-note">
-          {t('个性化推荐已关闭，正在展示热门商品、笔记与直播')}
-        </p>
-      )}
+      <RecSectionHead
+        slot={slot}
+        title={title}
+        offNote={personalised === false ? t('个性化推荐已关闭，正在展示热门商品、笔记与直播') : undefined}
+      />
       {feed.isPending ? (
         <ProductGridSkeleton count={4} />
       ) : feed.isError ? (

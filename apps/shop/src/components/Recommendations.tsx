@@ -131,6 +131,28 @@ function RecommendGrid({ items, slot }: { items: FeedItem[]; slot: string }) {
 export const FEED_RANKER_EXPERIMENT = 'feed-ranker';
 
 /** 为你推荐 (home) and 猜你喜欢 (after payment, empty cart): the discovery feed with its reasons. */
+/** A recommendation section's title with its 推荐设置 link, and the note shown while personalisation is off. */
+export function RecSectionHead({ slot, title, offNote }: { slot: string; title: string; offNote: string | undefined }) {
+  const t = useT();
+  return (
+    <>
+      <div className="rec-head">
+        <h2 id={`${slot}-title`} className="section-title">
+          {title}
+        </h2>
+        <Link to="/me/recommendations" className="muted" data-testid="rec-settings-link">
+          {t('推荐设置')}
+        </Link>
+      </div>
+      {offNote && (
+        <p className="muted rec-note" data-testid="rec-off-note">
+          {offNote}
+        </p>
+      )}
+    </>
+  );
+}
+
 export function RecommendedSection({
   title,
   slot,
@@ -153,19 +175,11 @@ export function RecommendedSection({
   useExposure(FEED_RANKER_EXPERIMENT, ranker, personalised === true && items.length > 0);
   return (
     <section className="rec-section" aria-labelledby={`${slot}-title`} data-testid="rec-section">
-      <div className="rec-head">
-        <h2 id={`${slot}-title`} className="section-title">
-          {title}
-        </h2>
-        <Link to="/me/recommendations" className="muted" data-testid="rec-settings-link">
-          {t('推荐设置')}
-        </Link>
-      </div>
-      {personalised === false && (
-        <p className="muted rec-note" data-testid="rec-off-note">
-          {t('个性化推荐已关闭，正在展示热门与新品')}
-        </p>
-      )}
+      <RecSectionHead
+        slot={slot}
+        title={title}
+        offNote={personalised === false ? t('个性化推荐已关闭，正在展示热门与新品') : undefined}
+      />
       {feed.isPending ? (
         <ProductGridSkeleton count={4} />
       ) : feed.isError ? (
