@@ -12,7 +12,7 @@ import { isOperator, useMe } from './session.ts';
 export type StaffMe = GetOk<'/api/v1/staff/me'>;
 export type StaffPermission = StaffMe['permissions'][number];
 
-/** The first matching prefix wins; every /platform page is listed. */
+/** The longest matching prefix wins; every /platform page is listed except 两步验证, which every staff member needs. */
 const PAGE_PERMISSIONS: [string, StaffPermission][] = [
   ['/platform/staff', 'staff.manage'],
   ['/platform/access-log', 'audit.read'],
@@ -37,9 +37,14 @@ const PAGE_PERMISSIONS: [string, StaffPermission][] = [
   ['/platform/points', 'insights.read'],
   ['/platform/points-mall', 'marketing.manage'],
   ['/platform/charity', 'marketing.manage'],
+  ['/platform/complaints', 'aftersales.decide'],
+  ['/platform/compensation-claims', 'aftersales.decide'],
+  ['/platform/service', 'aftersales.decide'],
+  ['/platform/patrol-findings', 'merchants.review'],
+  ['/platform/review-flags', 'content.moderate'],
 ];
 
-function permissionForPage(path: string): StaffPermission | undefined {
+export function permissionForPage(path: string): StaffPermission | undefined {
   return PAGE_PERMISSIONS.filter(([p]) => path === p || path.startsWith(`${p}/`)).sort(
     (a, b) => b[0].length - a[0].length,
   )[0]?.[1];
