@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { startServer, type ServerProcess } from '../../../bench/lib.ts';
+import { runDataKey, startServer, type ServerProcess } from '../../../bench/lib.ts';
 import { createDeps } from '../src/bootstrap.ts';
 import { loadConfig } from '../src/config.ts';
 import { addAddress } from '../src/modules/accounts/addresses.ts';
@@ -21,7 +21,8 @@ afterAll(async () => {
 });
 
 it('keeps every acknowledged order and its stock after kill -9', async () => {
-  const config = loadConfig({ LOG_LEVEL: 'silent', ...location.env });
+  // The server opens the personal data this test seals (the buyer's address), so both hold the same key.
+  const config = loadConfig({ LOG_LEVEL: 'silent', DATA_ENCRYPTION_KEY: runDataKey, ...location.env });
   const database = await openDatabase(
     location.url ? { url: location.url, poolSize: 2 } : { dataDir: path.join(location.dataDir!, 'pglite') },
   );
