@@ -147,6 +147,8 @@ const schema = z.object({
   LIFECYCLE_RUN_MINUTES: z.coerce.number().int().min(1).max(1440).default(5),
   /** Anomaly alerts learn each hour's expected band from this many previous weeks (docs/ANALYTICS.md). */
   ALERTS_HISTORY_WEEKS: z.coerce.number().int().min(3).max(26).default(8),
+  /** After a stop, the anomaly checks catch up at most this many minutes; older minutes are skipped and logged. */
+  ALERTS_CATCH_UP_MINUTES: z.coerce.number().int().min(1).max(1440).default(360),
   /** When set, every new alert is POSTed here as signed JSON (X-Haowu-Signature). */
   ALERTS_WEBHOOK_URL: z.string().url().optional(),
   /** Key of the HMAC-SHA256 signature on alert webhooks; required with ALERTS_WEBHOOK_URL. */

@@ -24,6 +24,7 @@ const SECRET = 'alerts-webhook-test-secret';
 const t = await createTestApp({
   ALERTS_WEBHOOK_URL: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`,
   ALERTS_WEBHOOK_SECRET: SECRET,
+  ALERTS_CATCH_UP_MINUTES: '360',
 });
 const ops = await operator(t);
 

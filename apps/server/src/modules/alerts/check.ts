@@ -14,8 +14,6 @@ const WEEK = 7 * 86_400_000;
 const WINDOW_MS = 60 * MINUTE;
 /** A minute is checked this long after it ends, so the events of that minute have reached the engine. */
 const CHECK_LAG_MS = 2 * MINUTE;
-/** After a long stop the checks catch up at most this far back; older minutes are skipped (and logged). */
-const MAX_CATCH_UP_MS = 6 * 60 * MINUTE;
 /**
  * Minutes checked per job run; a longer catch-up continues in the next run. Small, because the run holds the
  * checkpoint lock in a PostgreSQL transaction that sits idle while the analytics engine works: 30 minutes per run
@@ -46,9 +44,11 @@ export async function runMinuteChecks(deps: Deps, db: Db): Promise<void> {
   const through = floorMinute(now - CHECK_LAG_MS);
   const [cp] = await db.select().from(alertCheckpoints).where(eq(alertCheckpoints.id, CHECKPOINT)).for('update');
   let next = cp ? cp.checkedThrough.getTime() + MINUTE : through;
-  if (next < through - MAX_CATCH_UP_MS) {
-    deps.log.warn({ from: new Date(next), to: new Date(through - MAX_CATCH_UP_MS) }, 'alerts: minutes skipped');
-    next = through - MAX_CATCH_UP_MS;
+  // After a long stop the checks catch up at most this far back; older minutes are skipped (and logged).
+  const maxCatchUp = deps.config.ALERTS_CATCH_UP_MINUTES * MINUTE;
+  if (next < through - maxCatchUp) {
+    deps.log.warn({ from: new Date(next), to: new Date(through - maxCatchUp) }, 'alerts: minutes skipped');
+    next = through - maxCatchUp;
   }
   let done = 0;
   const first = await firstEventAt(deps);
