@@ -90,7 +90,13 @@ export async function purchaseFlashItem(
   try {
     // With Redis, units are counted down there first: attempts beyond the stock left never reach PostgreSQL.
     const stockGate = flashStockGate(ctx.deps);
-    const pre = stockGate ? await stockGate.take(ctx.db, itemId, input.qty) : 'skipped';
+    const attempt = { itemId, userId: user.userId, qty: input.qty };
+    const pre = stockGate ? await stockGate.take(ctx.db, attempt, view.perUserLimit) : 'skipped';
+    if (pre === 'held') {
+      // Another tap of this buyer (on any process) holds their limit: its answer, or the limit.
+      const earlier = await findPurchase(ctx.db, itemId, user.userId, requestKey);
+      return earlier ? ok(earlier) : refuse('flash-limit-reached', `每人限购 ${view.perUserLimit} 件`);
+    }
     if (pre === 'sold-out') {
       gate.markSoldOut(itemId);
       const earlier = await findPurchase(ctx.db, itemId, user.userId, requestKey);
@@ -109,7 +115,7 @@ export async function purchaseFlashItem(
       // sold nothing, so its unit goes back too (else a buyer tapping on two processes leaks one and undersells).
       const sold = outcome?.ok === true && outcome.replay !== true;
       if (pre === 'taken' && !(sold || (outcome?.ok === false && outcome.type === 'flash-sold-out')))
-        await stockGate!.giveBack(itemId, input.qty);
+        await stockGate!.giveBack(attempt);
     }
     ctx.deps.events.kick();
     if (outcome.ok) return ok(outcome.purchase);

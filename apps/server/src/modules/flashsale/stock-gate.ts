@@ -12,25 +12,43 @@ import { flashItems } from './schema.ts';
 //   which refuses them as it did before the gate existed;
 // - too low (a process died between taking a unit here and giving back a refused one): the key expires after
 //   SEED_TTL_MS and is seeded again from the committed `quantity − sold`, so leaked units come back within seconds.
+// Beside the counter it keeps what each buyer holds (in flight or won) under the per-buyer limit: a buyer tapping on
+// two processes at once would otherwise take two units, the database would refuse one as over the limit, and by the
+// time that unit came back other buyers had already been told 售罄 — a wave of taps left units unsold.
 
 const SEED_TTL_MS = 5_000;
 
-/** Takes `qty` units if the counter has them: 1 taken, 0 not enough left, -1 no counter yet (seed it). */
+/**
+ * Takes `qty` units for a buyer if the counter has them and the buyer stays within the limit: 1 taken, 0 not
+ * enough left, 2 the buyer already holds their limit (in flight or won), -1 no counter yet (seed it).
+ * KEYS: counter, holdings; ARGV: qty, buyer, per-buyer limit.
+ */
 const TAKE = `
 local left = redis.call('GET', KEYS[1])
 if not left then return -1 end
+local held = tonumber(redis.call('HGET', KEYS[2], ARGV[2]) or '0')
+if held + tonumber(ARGV[1]) > tonumber(ARGV[3]) then return 2 end
 if tonumber(left) < tonumber(ARGV[1]) then return 0 end
 redis.call('DECRBY', KEYS[1], ARGV[1])
+redis.call('HINCRBY', KEYS[2], ARGV[2], ARGV[1])
+redis.call('PEXPIRE', KEYS[2], math.max(redis.call('PTTL', KEYS[1]), 1))
 return 1`;
 
-/** Gives units back only while the counter exists (an expired one is re-seeded from the database anyway). */
+/** Gives units (and the buyer's holding) back only while the counter exists: an expired one is re-seeded anyway. */
 const GIVE_BACK = `
-if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('INCRBY', KEYS[1], ARGV[1]) end
+if redis.call('EXISTS', KEYS[1]) == 1 then
+  redis.call('INCRBY', KEYS[1], ARGV[1])
+  if tonumber(redis.call('HGET', KEYS[2], ARGV[2]) or '0') >= tonumber(ARGV[1]) then
+    redis.call('HINCRBY', KEYS[2], ARGV[2], -tonumber(ARGV[1]))
+  end
+end
 return 1`;
 
-export type PreGate = 'taken' | 'sold-out' | 'skipped';
+export type PreGate = 'taken' | 'sold-out' | 'held' | 'skipped';
 
 const keyOf = (itemId: string) => `flash:${itemId}:left`;
+const holdingsOf = (itemId: string) => `flash:${itemId}:held`;
+type Attempt = { itemId: string; userId: string; qty: number };
 
 export class FlashStockGate {
   private readonly link: RedisLink;
@@ -39,15 +57,15 @@ export class FlashStockGate {
   }
 
   /** 'skipped' when Redis is not usable: the attempt goes to the database as without the gate. */
-  async take(db: Db, itemId: string, qty: number): Promise<PreGate> {
+  async take(db: Db, attempt: Attempt, perUserLimit: number): Promise<PreGate> {
     if (!this.link.usable) return 'skipped';
     try {
-      let taken = await this.run(TAKE, itemId, qty);
+      let taken = await this.run(TAKE, attempt, perUserLimit);
       if (taken === -1) {
-        await this.seed(db, itemId);
-        taken = await this.run(TAKE, itemId, qty);
+        await this.seed(db, attempt.itemId);
+        taken = await this.run(TAKE, attempt, perUserLimit);
       }
-      return taken === 1 ? 'taken' : taken === 0 ? 'sold-out' : 'skipped';
+      return taken === 1 ? 'taken' : taken === 0 ? 'sold-out' : taken === 2 ? 'held' : 'skipped';
     } catch (err) {
       this.link.failed(err);
       return 'skipped';
@@ -55,15 +73,15 @@ export class FlashStockGate {
   }
 
   /** The attempt was refused for a reason other than stock (limit, eligibility, address, error): units back. */
-  async giveBack(itemId: string, qty: number): Promise<void> {
+  async giveBack(attempt: Attempt): Promise<void> {
     if (!this.link.usable) return;
-    await this.run(GIVE_BACK, itemId, qty).catch((err: unknown) => this.link.failed(err));
+    await this.run(GIVE_BACK, attempt).catch((err: unknown) => this.link.failed(err));
   }
 
   /** Units came back to the pool, or the item changed: the next attempt seeds the counter from the database. */
   async forget(itemId: string): Promise<void> {
     if (!this.link.usable) return;
-    await this.link.client.del(keyOf(itemId)).catch((err: unknown) => this.link.failed(err));
+    await this.link.client.del(keyOf(itemId), holdingsOf(itemId)).catch((err: unknown) => this.link.failed(err));
   }
 
   private async seed(db: Db, itemId: string): Promise<void> {
@@ -71,12 +89,15 @@ export class FlashStockGate {
       .select({ left: sql<number>`${flashItems.quantity} - ${flashItems.sold}` })
       .from(flashItems)
       .where(eq(flashItems.id, itemId));
-    // NX: when several processes seed at once the first wins and the others' takes count down from it.
-    await this.link.client.set(keyOf(itemId), Math.max(0, row?.left ?? 0), 'PX', SEED_TTL_MS, 'NX');
+    // NX: when several processes seed at once the first wins and the others' takes count down from it. The
+    // holdings start afresh with it: a buyer who already won is refused by the database's limit instead.
+    const seeded = await this.link.client.set(keyOf(itemId), Math.max(0, row?.left ?? 0), 'PX', SEED_TTL_MS, 'NX');
+    if (seeded === 'OK') await this.link.client.del(holdingsOf(itemId));
   }
 
-  private async run(script: string, itemId: string, qty: number): Promise<number> {
-    return Number(await this.link.client.eval(script, 1, keyOf(itemId), qty));
+  private async run(script: string, a: Attempt, perUserLimit = 0): Promise<number> {
+    const keys = [keyOf(a.itemId), holdingsOf(a.itemId)];
+    return Number(await this.link.client.eval(script, 2, ...keys, a.qty, a.userId, perUserLimit));
   }
 }
 
