@@ -23,7 +23,7 @@ const ORDINALS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 
 const PLAIN = new Set('地址 收货 收件 省 市 区 县 路 号 街道 自治区 小区 单元 室 楼 栋'.split(' '));
 
 /** "上海市 徐汇区 漕溪北路 88 号" — municipalities say their name once. */
-export const addressText = (a: Pick<OrderAddress, 'province' | 'city' | 'district' | 'detail'>) =>
+const addressText = (a: Pick<OrderAddress, 'province' | 'city' | 'district' | 'detail'>) =>
   [a.province, a.city === a.province ? '' : a.city, a.district, a.detail].filter(Boolean).join(' ');
 
 const sameAs = (a: Address, o: OrderAddress) =>

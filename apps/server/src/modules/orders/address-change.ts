@@ -21,7 +21,7 @@ import { type OrderDetailDto, orderDetail } from './views.ts';
 
 const CHANGEABLE: OrderStatus[] = ['pending_payment', 'paid'];
 
-export const refuseAddressChange = refusals({
+const refuseAddressChange = refusals({
   'address-change-closed': '订单已发货或已结束，无法修改地址',
   'shipping-fee-differs': '新地址运费不同',
 });
