@@ -38,6 +38,8 @@ const ADDRESS = {
   detail: '漕溪北路 88 号',
 };
 
+const OFFICE = { ...ADDRESS, district: '闵行区', detail: '莘庄工业区 申富路 99 号 公司前台' };
+
 const userActor = (userId: string): Extract<Actor, { kind: 'user' }> => ({
   kind: 'user',
   userId,
@@ -156,6 +158,9 @@ export async function seedWorld(deps: Deps, clock: ManualClock): Promise<World> 
 
   const me = await consumer(deps, '13800138111');
   const stranger = await consumer(deps, '13800138222');
+  // A second saved address, so "改成公司地址" has somewhere to go.
+  const office = await addAddress(makeCtx(deps, me.actor), OFFICE);
+  if (!office.ok) throw new Error(office.type);
   const buy = async (who: typeof me, product: string) => {
     const ctx = makeCtx(deps, who.actor, { idempotencyKey: newId('idem') });
     const items = [{ skuId: skus[product]!, qty: 1 }];

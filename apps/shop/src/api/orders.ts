@@ -57,7 +57,7 @@ export function useOrder(id: string) {
   return useQuery({ queryKey: orderKeys.detail(id), queryFn: () => fetchOrder(id) });
 }
 
-/** Cancel and confirm-receipt answer with the order: refresh it and every list it may have moved between. */
+/** Cancel, confirm-receipt and change-address answer with the order: refresh it and every list it may have moved between. */
 export function useOrderActions() {
   const qc = useQueryClient();
   const settle = async (order: OrderDetail) => {
@@ -73,7 +73,14 @@ export function useOrderActions() {
     mutationFn: (id: string) => must(api.POST('/api/v1/orders/{id}/confirm-receipt', { params: { path: { id } } })),
     onSuccess: settle,
   });
-  return { cancel, confirmReceipt };
+  // Refusals (shipped meanwhile, another shipping fee) are shown in the address sheet, not as a toast.
+  const changeAddress = useMutation({
+    meta: { quiet: true },
+    mutationFn: ({ id, addressId }: { id: string; addressId: string }) =>
+      must(api.POST('/api/v1/orders/{id}/address', { params: { path: { id } }, body: { addressId } })),
+    onSuccess: settle,
+  });
+  return { cancel, confirmReceipt, changeAddress };
 }
 
 /**

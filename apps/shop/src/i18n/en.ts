@@ -468,6 +468,11 @@ export const en = {
   '（{n} 件）': ' ({n} items)',
   '已发货的商品七天无理由需要退回，请选择「退货退款」':
     'Once shipped, a no-reason return means sending the item back: choose "Return & refund"',
+  修改地址: 'Change address',
+  修改收货地址: 'Change shipping address',
+  地址已修改: 'Address changed',
+  '发货前可改为地址簿中的其他地址；新地址运费不同时无法修改。':
+    'Before shipping you can switch to another saved address; not if it changes the shipping fee.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -1,13 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Popup, Toast } from 'antd-mobile';
+import { Button, Toast } from 'antd-mobile';
 import { EnvironmentOutline, RightOutline } from 'antd-mobile-icons';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
-import { addressesKey, formatAddress, useAddresses, type Address, type AddressInput } from '../api/addresses.ts';
+import { useNavigate, useSearchParams } from 'react-router';
+import { formatAddress, useAddresses } from '../api/addresses.ts';
 import { cartKey } from '../api/cart.ts';
 import { api, isProblemType, must, newIdempotencyKey, problemTitle } from '../api/client.ts';
 import { orderKeys, type PlaceOrderInput, type Quote, type QuoteInput } from '../api/orders.ts';
-import { AddressForm } from '../components/AddressForm.tsx';
+import { AddressPicker } from '../components/AddressPicker.tsx';
 import { CouponPicker } from '../components/CouponPicker.tsx';
 import { PointsToggle } from '../components/PointsToggle.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
@@ -41,7 +41,6 @@ export default function CheckoutPage() {
   const addresses = useAddresses();
   const [addressId, setAddressId] = useState<string | undefined>();
   const [pickerOpen, setPickerOpen] = useState(false);
-  const [adding, setAdding] = useState(false);
   const [note, setNote] = useState('');
   // undefined: the server suggests the best coupons; a list: the shopper's own picks ([] = none).
   const [couponIds, setCouponIds] = useState<string[] | undefined>();
@@ -71,16 +70,6 @@ export default function CheckoutPage() {
     enabled: !!source && !addresses.isPending,
     placeholderData: keepPreviousData,
     staleTime: 0,
-  });
-
-  const addAddress = useMutation({
-    mutationFn: (input: AddressInput) => must(api.POST('/api/v1/me/addresses', { body: input })),
-    onSuccess: async (created) => {
-      await qc.invalidateQueries({ queryKey: addressesKey });
-      setAddressId(created.id);
-      setAdding(false);
-      setPickerOpen(false);
-    },
   });
 
   const place = useMutation({
@@ -301,75 +290,16 @@ export default function CheckoutPage() {
         </>
       ) : null}
 
-      <Popup
+      <AddressPicker
         visible={pickerOpen}
-        onMaskClick={() => setPickerOpen(false)}
         onClose={() => setPickerOpen(false)}
-        bodyStyle={{ borderRadius: '12px 12px 0 0', maxHeight: '80vh', overflowY: 'auto' }}
-      >
-        <div className="address-popup" role="dialog" aria-label={t('选择收货地址')}>
-          <div className="row-between address-popup-head">
-            <h2>{adding ? t('新增收货地址') : t('选择收货地址')}</h2>
-            <button
-              type="button"
-              className="text-button"
-              onClick={() => (adding ? setAdding(false) : setPickerOpen(false))}
-            >
-              {adding ? t('返回') : t('关闭')}
-            </button>
-          </div>
-          {adding ? (
-            <AddressForm
-              submitting={addAddress.isPending}
-              onSubmit={(v) => addAddress.mutate(v)}
-              submitText={t('保存并使用')}
-            />
-          ) : (
-            <>
-              <ul className="address-options">
-                {(addresses.data ?? []).map((a: Address) => (
-                  <li key={a.id}>
-                    <button
-                      type="button"
-                      className={`address-option ${a.id === addressId ? 'is-selected' : ''}`}
-                      aria-pressed={a.id === addressId}
-                      onClick={() => {
-                        setAddressId(a.id);
-                        setPickerOpen(false);
-                      }}
-                    >
-                      <span className="checkout-address-who">
-                        {a.recipient} <span>{maskPhone(a.phone)}</span>
-                        {a.isDefault && <span className="tag brand">{t('默认')}</span>}
-                      </span>
-                      <span className="checkout-address-text">{formatAddress(a)}</span>
-                    </button>
-                  </li>
-                ))}
-              </ul>
-              {addresses.data?.length === 0 && (
-                <p className="muted" style={{ textAlign: 'center' }}>
-                  {t('还没有收货地址')}
-                </p>
-              )}
-              <div className="address-popup-foot">
-                <Button
-                  block
-                  color="primary"
-                  fill="outline"
-                  onClick={() => setAdding(true)}
-                  data-testid="checkout-add-address"
-                >
-                  {t('新增收货地址')}
-                </Button>
-                <Link to="/me/addresses" className="link-more">
-                  {t('管理收货地址')}
-                </Link>
-              </div>
-            </>
-          )}
-        </div>
-      </Popup>
+        selectedId={addressId}
+        onPick={(a) => {
+          setAddressId(a.id);
+          setPickerOpen(false);
+        }}
+        addTestId="checkout-add-address"
+      />
     </div>
   );
 }

@@ -3,8 +3,10 @@ import { Button, Dialog, PullToRefresh, Steps, Toast } from 'antd-mobile';
 import { EnvironmentOutline, TruckOutline } from 'antd-mobile-icons';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api, must } from '../api/client.ts';
+import { useAddresses, type Address } from '../api/addresses.ts';
+import { ApiError, api, must, problemTitle } from '../api/client.ts';
 import { useMyReviewsByLine, useOrder, useOrderActions, type OrderDetail, type OrderLine } from '../api/orders.ts';
+import { AddressPicker } from '../components/AddressPicker.tsx';
 import { ConfirmReceiptButton } from '../components/ConfirmReceiptButton.tsx';
 import { ContactService } from '../components/ContactService.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
@@ -18,6 +20,16 @@ import './OrderDetailPage.css';
 import './OrderListPage.css';
 
 const AFTER_SALE_STATUSES = new Set(['paid', 'shipped', 'delivered']);
+/** The server decides (it refuses once shipped); the page only offers the action while it can succeed. */
+const ADDRESS_CHANGEABLE = new Set(['pending_payment', 'paid']);
+
+const sameAddress = (a: Address, o: OrderDetail['address']) =>
+  a.recipient === o.recipient &&
+  a.phone === o.phone &&
+  a.province === o.province &&
+  a.city === o.city &&
+  a.district === o.district &&
+  a.detail === o.detail;
 
 export default function OrderDetailPage() {
   const t = useT();
@@ -68,8 +80,28 @@ function OrderView({ order: o }: { order: OrderDetail }) {
   const t = useT();
   const fmt = useFormatTime();
   const navigate = useNavigate();
-  const { cancel } = useOrderActions();
+  const { cancel, changeAddress } = useOrderActions();
   const [allNodes, setAllNodes] = useState(false);
+  const [pickingAddress, setPickingAddress] = useState(false);
+  const addresses = useAddresses(pickingAddress);
+  const currentAddressId = addresses.data?.find((a) => sameAddress(a, o.address))?.id;
+  const closePicker = () => {
+    setPickingAddress(false);
+    changeAddress.reset();
+  };
+  const pickAddress = (a: Address) => {
+    if (sameAddress(a, o.address)) return closePicker();
+    changeAddress.mutate(
+      { id: o.id, addressId: a.id },
+      {
+        onSuccess: () => {
+          closePicker();
+          Toast.show({ icon: 'success', content: t('地址已修改') });
+        },
+      },
+    );
+  };
+  const refusal = changeAddress.error;
   const reviewable = o.status === 'delivered' || o.status === 'completed';
   const myReviews = useMyReviewsByLine(reviewable);
   const refunds = useQuery({
@@ -198,7 +230,39 @@ function OrderView({ order: o }: { order: OrderDetail }) {
               .join(' ')}
           </p>
         </div>
+        {ADDRESS_CHANGEABLE.has(o.status) && (
+          <Button
+            size="mini"
+            shape="rounded"
+            className="order-address-change"
+            onClick={() => setPickingAddress(true)}
+            data-testid="order-change-address"
+          >
+            {t('修改地址')}
+          </Button>
+        )}
       </section>
+
+      <AddressPicker
+        visible={pickingAddress}
+        onClose={closePicker}
+        selectedId={currentAddressId}
+        onPick={pickAddress}
+        title={t('修改收货地址')}
+        busy={changeAddress.isPending}
+        notice={
+          refusal ? (
+            <p className="order-address-refusal" role="alert" data-testid="order-address-error">
+              <strong>{problemTitle(refusal)}</strong>
+              {refusal instanceof ApiError && refusal.problem.detail ? <span>{refusal.problem.detail}</span> : null}
+            </p>
+          ) : (
+            <p className="muted order-address-hint">
+              {t('发货前可改为地址簿中的其他地址；新地址运费不同时无法修改。')}
+            </p>
+          )
+        }
+      />
 
       <section className="card" aria-label={t('商品')}>
         <Link to={`/merchant/${o.merchantId}`} className="order-merchant">

@@ -1,6 +1,7 @@
 // The accounts module's public surface: other modules import from this file only (docs/ARCHITECTURE.md, "Boundaries").
 
-export { findOwnAddress, shippingAddressesOf } from './addresses.ts';
+// listAddresses: the customer-service assistant offers the buyer's own saved addresses when changing an order's.
+export { findOwnAddress, listAddresses, shippingAddressesOf } from './addresses.ts';
 export {
   createUser,
   findUserIdByPhone,

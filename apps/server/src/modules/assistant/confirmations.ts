@@ -4,8 +4,9 @@ import type { Ctx } from '../../platform/context.ts';
 import { newId } from '../../platform/ids.ts';
 import { assistantConfirmations, type ConfirmableAction } from './schema.ts';
 
-// Proposals the consumer must confirm before the assistant acts (start an after-sale, cancel an order). The token
-// names one action for one consumer in one conversation and is spent by its first use.
+// Proposals the consumer must confirm before the assistant acts (start an after-sale, cancel an order, change an
+// unshipped order's address). The token names one action for one consumer in one conversation and is spent by its
+// first use.
 
 const VALID_MS = 30 * 60_000;
 

@@ -3,18 +3,18 @@ import { cancelOrder, type OrderDetailDto, type OrderSummaryDto } from '../order
 import type { AssistantCard, AssistantTurn } from '../service/api.ts';
 import { propose } from './confirmations.ts';
 import { findOrder, orderName, orderNotFound, type OrderSlot } from './order-slot.ts';
-import { type Draft, handover, HUMAN_OFFER, when, yuan } from './reply.ts';
+import { type Draft, when, yuan } from './reply.ts';
 
-// Where is my order, change the address, cancel an unpaid order: read through the buyer's order use-cases; the
+// Where is my order, cancel an unpaid order: read through the buyer's order use-cases; the
 // cancellation itself only after the buyer confirms (answer.ts runs it with the token).
 
 const NO_ORDERS = '你的账号下还没有订单。如果是用其他手机号下的单，请用那个账号登录后再问我。';
 
-function missing(slot: Exclude<OrderSlot, { kind: 'found' }>): Draft {
+export function missingOrder(slot: Exclude<OrderSlot, { kind: 'found' }>): Draft {
   return { text: slot.kind === 'unknown-number' ? orderNotFound(slot.orderNo) : NO_ORDERS };
 }
 
-const cards = (o: OrderDetailDto): AssistantCard[] => [
+export const orderCards = (o: OrderDetailDto): AssistantCard[] => [
   { kind: 'order', id: o.id },
   ...(o.logistics ? [{ kind: 'logistics' as const, id: o.id }] : []),
 ];
@@ -59,46 +59,26 @@ function statusWanted(text: string): (o: OrderSummaryDto) => boolean {
 
 export async function orderStatus(ctx: Ctx, turn: AssistantTurn): Promise<Draft> {
   const slot = await findOrder(ctx, turn, statusWanted(turn.text));
-  if (slot.kind !== 'found') return missing(slot);
+  if (slot.kind !== 'found') return missingOrder(slot);
   const o = slot.order;
   return {
     text: describeOrder(o),
-    cards: cards(o),
+    cards: orderCards(o),
     quickReplies: o.status === 'shipped' ? ['怎么退货', '转人工'] : ['转人工'],
     toolsUsed: [{ tool: 'orders.getMyOrder', summary: `${o.orderNo} ${o.statusLabel}` }],
   };
 }
 
-export async function changeAddress(ctx: Ctx, turn: AssistantTurn): Promise<Draft> {
-  const slot = await findOrder(ctx, turn, (o) => ['pending_payment', 'paid'].includes(o.status));
-  if (slot.kind !== 'found') return missing(slot);
-  const o = slot.order;
-  const toolsUsed = [{ tool: 'orders.getMyOrder', summary: `${o.orderNo} ${o.statusLabel}` }];
-  if (!['pending_payment', 'paid'].includes(o.status)) {
-    return {
-      text: `${orderName(o)}当前状态：${o.statusLabel}，已经发出或结束，不能再修改收货地址。${o.status === 'shipped' ? '可以联系快递改派，或拒收后申请退货退款。' : ''}${HUMAN_OFFER}`,
-      cards: cards(o),
-      toolsUsed,
-    };
-  }
-  // Orders keep the address as placed and have no use-case to change it yet: a person asks the merchant.
-  return handover('unsupported', {
-    text: `${orderName(o)}当前状态：${o.statusLabel}，还没有发货，地址还来得及改。改地址需要商家在发货前确认，我不能直接修改。`,
-    cards: cards(o),
-    toolsUsed,
-  });
-}
-
 export async function proposeCancel(ctx: Ctx, turn: AssistantTurn): Promise<Draft> {
   const slot = await findOrder(ctx, turn, (o) => o.status === 'pending_payment');
-  if (slot.kind !== 'found') return missing(slot);
+  if (slot.kind !== 'found') return missingOrder(slot);
   const o = slot.order;
   const toolsUsed = [{ tool: 'orders.getMyOrder', summary: `${o.orderNo} ${o.statusLabel}` }];
   if (o.status === 'pending_payment') {
     const label = `取消${orderName(o)}`;
     return {
       text: `${orderName(o)}还没有付款，可以取消，取消后库存会释放、用过的优惠券会退回。确认取消吗？`,
-      cards: cards(o),
+      cards: orderCards(o),
       proposedAction: await propose(
         ctx,
         turn.conversationId,
@@ -114,7 +94,7 @@ export async function proposeCancel(ctx: Ctx, turn: AssistantTurn): Promise<Draf
       : ['shipped', 'delivered'].includes(o.status)
         ? '商品已经发出，不能取消；收到后可以申请退货退款。'
         : '订单已经结束，不需要再取消。';
-  return { text: `${orderName(o)}当前状态：${o.statusLabel}，${why}`, cards: cards(o), toolsUsed };
+  return { text: `${orderName(o)}当前状态：${o.statusLabel}，${why}`, cards: orderCards(o), toolsUsed };
 }
 
 export async function runCancel(ctx: Ctx, orderId: string): Promise<Draft> {

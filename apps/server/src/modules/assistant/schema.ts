@@ -6,6 +6,7 @@ export type AfterSaleReasonCode =
 /** What a confirmed proposal does; the assistant re-checks it through the owning module's use-case when it runs. */
 export type ConfirmableAction =
   | { kind: 'cancel_order'; orderId: string; orderNo: string }
+  | { kind: 'change_address'; orderId: string; orderNo: string; addressId: string; addressText: string }
   | {
       kind: 'start_aftersale';
       orderId: string;

@@ -3,10 +3,11 @@ import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { AssistantReply, AssistantTurn, HandoverReason } from '../service/api.ts';
 import { coupons, points } from './account-answers.ts';
+import { proposeAddressChange, runAddressChange } from './address-answers.ts';
 import { afterSaleProgress, proposeAfterSale, returnPolicy, runAfterSale } from './aftersale-answers.ts';
 import { spend } from './confirmations.ts';
 import { intentClassifier } from './knowledge.ts';
-import { changeAddress, orderStatus, proposeCancel, runCancel } from './order-answers.ts';
+import { orderStatus, proposeCancel, runCancel } from './order-answers.ts';
 import { phrase } from './phrasing.ts';
 import { greeting, policy } from './policy-answers.ts';
 import { productFacts } from './product-answers.ts';
@@ -28,7 +29,7 @@ type Handler = (ctx: Ctx, turn: AssistantTurn) => Promise<Draft> | Draft;
 const HANDLERS: Record<string, Handler> = {
   greeting: (_ctx, turn) => greeting(turn),
   order_status: orderStatus,
-  change_address: changeAddress,
+  change_address: proposeAddressChange,
   cancel_order: proposeCancel,
   return_policy: returnPolicy,
   start_aftersale: proposeAfterSale,
@@ -145,7 +146,16 @@ async function confirm(ctx: Ctx, turn: AssistantTurn, token: string): Promise<Dr
   const action = await spend(ctx, turn.conversationId, token);
   if (!action)
     return { text: '这个确认已经失效（已使用、已过期或不属于本会话），没有执行任何操作。请重新告诉我要办理的事。' };
-  return attempt(() => (action.kind === 'cancel_order' ? runCancel(ctx, action.orderId) : runAfterSale(ctx, action)));
+  return attempt(() => {
+    switch (action.kind) {
+      case 'cancel_order':
+        return runCancel(ctx, action.orderId);
+      case 'change_address':
+        return runAddressChange(ctx, action);
+      case 'start_aftersale':
+        return runAfterSale(ctx, action);
+    }
+  });
 }
 
 /**

@@ -48,5 +48,5 @@ export {
 } from './service.ts';
 export { ordersPersonalData } from './personal-data.ts';
 // The customer-service assistant acts as the buyer through the buyer's own use-cases.
-export { cancelOrder, getMyOrder, listMyOrders } from './service.ts';
+export { cancelOrder, changeOrderAddress, getMyOrder, listMyOrders, previewOrderAddressChange } from './service.ts';
 export type { OrderDetailDto, OrderSummaryDto } from './views.ts';

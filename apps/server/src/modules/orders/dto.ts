@@ -274,6 +274,9 @@ export const Checkout = z.object({
   paidAt: IsoTime.nullable(),
   orders: z.array(OrderSummary),
 });
+export const ChangeAddressInput = z.object({
+  addressId: z.string({ error: '请选择收货地址' }).min(1, '请选择收货地址').max(64),
+});
 export const CancelInput = z.object({ reason: z.string().trim().max(100, '取消原因最多 100 字').optional() });
 export const ShipInput = z.object({
   carrier: z.enum(CARRIERS, { error: `快递公司须为：${CARRIERS.join('、')}` }),

@@ -7,6 +7,7 @@ import {
   AddToCart,
   CancelInput,
   Cart,
+  ChangeAddressInput,
   CartSelection,
   Checkout,
   Id,
@@ -157,6 +158,22 @@ export default async function orderRoutes(app: App) {
       },
     },
     async (req) => svc.cancelOrder(ctxOf(req), req.params.id, req.body?.reason),
+  );
+  r.post(
+    '/api/v1/orders/:id/address',
+    {
+      config: { permission: 'user' },
+      schema: {
+        tags: orderTags,
+        summary: '发货前修改收货地址（改为地址簿中的地址）',
+        description:
+          '仅限待付款或待发货的订单；同一地址重复提交不产生变化。新地址的运费不同（偏远地区加收）时返回 409 shipping-fee-differs，已发货或已结束返回 409 address-change-closed，订单或地址不属于本人返回 404。',
+        params: Id,
+        body: ChangeAddressInput,
+        response: { 200: OrderDetail },
+      },
+    },
+    async (req) => unwrap(await svc.changeOrderAddress(ctxOf(req), req.params.id, req.body.addressId)),
   );
   r.post(
     '/api/v1/orders/:id/confirm-receipt',

@@ -202,6 +202,7 @@ export const ORDER_EVENT_TYPES = [
   'cancelled',
   'refunded',
   'closed',
+  'address_changed',
 ] as const;
 export type OrderEventType = (typeof ORDER_EVENT_TYPES)[number];
 

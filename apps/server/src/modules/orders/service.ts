@@ -27,6 +27,7 @@ export { getCheckout, placeOrder } from './checkout.ts';
 export { type CampaignTerms } from './campaign-terms.ts';
 export { cancelUnpaidCampaignOrder, hasPaidOrder, releaseShipHold } from './group-orders.ts';
 export { cancelOrder, confirmReceipt, shipOrder } from './fulfilment.ts';
+export { changeOrderAddress, previewOrderAddressChange } from './address-change.ts';
 export {
   getMerchantOrder,
   getMyOrder,

@@ -180,6 +180,11 @@ const EVENT_LABELS: Record<string, (data: Record<string, unknown>) => string> = 
   cancelled: (d) => `订单已取消：${String(d.reason)}`,
   refunded: (d) => `已退款 ${formatYuan(Number(d.amount))}`,
   closed: () => '已全额退款，交易关闭',
+  address_changed: (d) => {
+    const to = d.to as { province?: string; city?: string } | undefined;
+    const where = [to?.province, to?.city === to?.province ? '' : to?.city].filter(Boolean).join(' ');
+    return where ? `买家修改了收货地址（${where}）` : '买家修改了收货地址';
+  },
 };
 
 export async function orderDetail(db: Db, o: OrderRow, now: Date, autoConfirmDays: number): Promise<OrderDetailDto> {
