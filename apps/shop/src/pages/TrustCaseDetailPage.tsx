@@ -93,6 +93,12 @@ function ClaimStatus({ c }: { c: Claim }) {
     <section className="as-status">
       <h2 data-testid="case-status">{title}</h2>
       <p>{hint}</p>
+      {c.status !== 'pending' && (
+        // The decision is a public log entry (no personal data in it): the consumer can check it was not altered.
+        <Link to={`/transparency?kind=compensation-decision&subject=${c.id}`} data-testid="claim-log-link">
+          {t('在透明度日志中核验')}
+        </Link>
+      )}
     </section>
   );
 }
