@@ -95,7 +95,11 @@ function ClaimStatus({ c }: { c: Claim }) {
       <p>{hint}</p>
       {c.status !== 'pending' && (
         // The decision is a public log entry (no personal data in it): the consumer can check it was not altered.
-        <Link to={`/transparency?kind=compensation-decision&subject=${c.id}`} data-testid="claim-log-link">
+        <Link
+          to={`/transparency?kind=compensation-decision&subject=${c.id}`}
+          data-testid="claim-log-link"
+          style={{ color: 'inherit', textDecoration: 'underline' }}
+        >
           {t('在透明度日志中核验')}
         </Link>
       )}
