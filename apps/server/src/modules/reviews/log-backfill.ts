@@ -77,13 +77,3 @@ export function wireReviewLogBackfill(deps: Deps): void {
       );
   });
 }
-
-/** At start: one back-fill run (a no-op pass when every review is logged). */
-export async function initReviews(deps: Deps): Promise<void> {
-  await deps.jobs.enqueue(
-    deps.database.db,
-    REVIEW_LOG_BACKFILL_JOB,
-    { cursor: null },
-    { runAt: deps.clock.now(), key: REVIEW_LOG_BACKFILL_JOB },
-  );
-}

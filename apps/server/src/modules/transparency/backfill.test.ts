@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { deliveredOrder } from '../../../test/flows.ts';
 import { createTestApp } from '../../../test/harness.ts';
 import { Client } from '../../../test/http.ts';
-import { backfillReviewLog, REVIEW_LOG_BACKFILL_JOB } from '../reviews/log-backfill.ts';
+import { backfillReviewLog, REVIEW_LOG_BACKFILL_JOB } from '../reviews/api.ts';
 import { leafHash, verifyInclusion } from './merkle.ts';
 
 // Reviews published before the log existed are appended once, at start, in publishing order (docs/TRANSPARENCY.md,
