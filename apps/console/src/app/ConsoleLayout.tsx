@@ -161,6 +161,11 @@ export function ConsoleLayout() {
             label: <Link to="/merchant/credit">{t('信用分')}</Link>,
           },
           {
+            key: '/merchant/complaints',
+            icon: <AlertOutlined />,
+            label: <Link to="/merchant/complaints">{t('顾客投诉')}</Link>,
+          },
+          {
             key: '/merchant/finance',
             icon: <WalletOutlined />,
             label: <Link to="/merchant/finance">{t('资金结算')}</Link>,

@@ -60,6 +60,7 @@ const MerchantApplyPage = lazy(() => import('../pages/trust/MerchantApplyPage.ts
 const MerchantApplicationsPage = lazy(() => import('../pages/trust/MerchantApplicationsPage.tsx'));
 const MerchantDepositPage = lazy(() => import('../pages/trust/MerchantDepositPage.tsx'));
 const MerchantCreditPage = lazy(() => import('../pages/trust/MerchantCreditPage.tsx'));
+const MerchantComplaintsPage = lazy(() => import('../pages/trust/MerchantComplaintsPage.tsx'));
 const ComplaintsPage = lazy(() => import('../pages/trust/ComplaintsPage.tsx'));
 const ClaimsPage = lazy(() => import('../pages/trust/ClaimsPage.tsx'));
 const PatrolFindingsPage = lazy(() => import('../pages/trust/PatrolFindingsPage.tsx'));
@@ -260,6 +261,10 @@ export function AppRoutes() {
         <Route
           path="merchant/credit"
           element={<RequireRole role="merchant">{page(<MerchantCreditPage />)}</RequireRole>}
+        />
+        <Route
+          path="merchant/complaints"
+          element={<RequireRole role="merchant">{page(<MerchantComplaintsPage />)}</RequireRole>}
         />
         <Route
           path="platform/complaints"

@@ -111,4 +111,13 @@ export const enTrustCases = {
   重试: 'Retry',
   加载中: 'Loading',
   取消: 'Cancel',
+  顾客投诉: 'Customer complaints',
+  '请在 2 小时内首次回复，逾期平台将介入处理；是否成立由平台判定并计入信用分。':
+    'Answer within 2 hours or the platform steps in; the platform decides whether a complaint is upheld, which counts in your credit score.',
+  '已回复，平台处理中': 'Answered; with the platform',
+  '已回复，消费者可在投诉进度中看到': 'Answered; the customer sees it on the complaint',
+  回复顾客: 'Reply to the customer',
+  '请写明处理方式，顾客会看到': 'Say how you will handle it; the customer sees this',
+  商家回复: 'Shop replied',
+  回复: 'Reply',
 } as const;

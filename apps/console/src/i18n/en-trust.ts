@@ -115,6 +115,8 @@ export const enTrust = {
   '该商家不是通过入驻申请开通的，没有类目保证金账户。':
     'This merchant was not opened through an application and has no category deposit account.',
   '请写明原因，商家会看到': 'Give a reason; the merchant will see it',
+  '处罚原因会公开写入透明度日志，请勿填写个人信息':
+    'The reason goes into the public transparency log: no personal data',
   请填写金额: 'Enter an amount',
   请填写银行流水号: 'Enter the bank reference',
   '请对公转账至平台保证金账户（运营确认到账后入账），或由店主用店铺可用余额补缴。':

@@ -54,7 +54,7 @@ import { initPoints, wirePoints } from './points/events.ts';
 import pointsRoutes from './points/routes.ts';
 import { startPrivacy, wirePrivacy } from './privacy/events.ts';
 import privacyRoutes from './privacy/routes.ts';
-import { wireReviews } from './reviews/events.ts';
+import { initReviews, wireReviews } from './reviews/events.ts';
 import reviewFlagRoutes from './reviews/flag-routes.ts';
 import reviewRoutes from './reviews/routes.ts';
 import { wireService } from './service/events.ts';
@@ -94,6 +94,7 @@ export const modules: ModuleDef[] = [
       await reviewFlagRoutes(app);
     },
     wire: wireReviews,
+    init: initReviews,
   },
   { name: 'coupons', routes: couponRoutes, wire: wireCoupons },
   { name: 'flashsale', routes: flashSaleRoutes, wire: wireFlashSale },

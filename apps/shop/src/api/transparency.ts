@@ -7,13 +7,21 @@ export type LogEntry = GetOk<'/api/v1/transparency/entries'>['items'][number];
 export const useTreeHead = () =>
   useQuery({ queryKey: ['transparency', 'head'], queryFn: () => must(api.GET('/api/v1/transparency/head')) });
 
-export const useLogEntries = () =>
+/** Entries newest first; `kind` and `subjectId` narrow the list (a claim's page links to its own entries). */
+export const useLogEntries = (filter: { kind?: string | undefined; subjectId?: string | undefined } = {}) =>
   useInfiniteQuery({
-    queryKey: ['transparency', 'entries'],
+    queryKey: ['transparency', 'entries', filter.kind ?? '', filter.subjectId ?? ''],
     queryFn: ({ pageParam }) =>
       must(
         api.GET('/api/v1/transparency/entries', {
-          params: { query: { limit: 20, ...(pageParam ? { cursor: Number(pageParam) } : {}) } },
+          params: {
+            query: {
+              limit: 20,
+              ...(filter.kind ? { kind: filter.kind } : {}),
+              ...(filter.subjectId ? { subjectId: filter.subjectId } : {}),
+              ...(pageParam ? { cursor: Number(pageParam) } : {}),
+            },
+          },
         }),
       ),
     initialPageParam: '',

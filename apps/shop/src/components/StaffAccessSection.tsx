@@ -1,5 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Button, List, Tag } from 'antd-mobile';
+import { Link } from 'react-router';
 import { api, must } from '../api/client.ts';
 import { useLang, useT } from '../i18n/index.tsx';
 import { QueryError } from './QueryError.tsx';
@@ -39,7 +40,12 @@ export function StaffAccessSection() {
             {items.map((a) => (
               <List.Item
                 key={a.id}
-                description={new Date(a.at).toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'short' })}
+                description={
+                  <>
+                    {new Date(a.at).toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'short' })} ·{' '}
+                    <Link to={`/transparency?kind=staff-access&subject=${a.id}`}>{t('在透明度日志中核验')}</Link>
+                  </>
+                }
                 extra={a.roles.map((r) => (
                   <Tag key={r} color="primary" fill="outline" style={{ marginLeft: 4 }}>
                     {r}

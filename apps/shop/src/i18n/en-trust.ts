@@ -15,7 +15,10 @@ export const enTrust = {
     'Platform support answers within 2 hours; the outcome counts towards the shop’s credit score.',
   '平台将在 24 小时内处理，通过后从平台保障金先行赔付，原路退回，再向商家追偿。':
     'The platform decides within 24 hours; if approved, its guarantee fund pays you back to the original payment first and then recovers the money from the shop.',
-  '平台将在 {time} 前首次回复': 'The platform will answer by {time}',
+  '商家或平台将在 {time} 前首次回复': 'The shop or the platform will answer by {time}',
+  商家已回复: 'The shop has answered',
+  '平台仍会跟进，办结后结果计入商家信用分':
+    'The platform still follows up; the outcome counts in the shop’s credit score',
   '平台已同意，款项正在原路退回': 'Approved: the money is on its way back to your payment method',
   平台已回复: 'The platform answered',
   投诉: 'Complain',

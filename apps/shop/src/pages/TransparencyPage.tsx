@@ -1,5 +1,6 @@
-import { Button, InfiniteScroll } from 'antd-mobile';
+import { Button, InfiniteScroll, Tabs } from 'antd-mobile';
 import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { type LogEntry, useLogEntries, useTreeHead } from '../api/transparency.ts';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { EmptyState, QueryError } from '../components/QueryError.tsx';
@@ -7,16 +8,19 @@ import { ListSkeleton } from '../components/Skeletons.tsx';
 import { useFormatTime, useT } from '../i18n/index.tsx';
 import { webCryptoReady } from '../lib/merkle.ts';
 import { checkAgainstSeen, checkEntry, type EntryCheck } from './transparency-check.ts';
+import { describeEntry, KINDS, kindLabel } from './transparency-entry.ts';
 import './TransparencyPage.css';
-
-const KIND_LABEL: Record<string, '评价' | '评价审核结论'> = { review: '评价', 'review-moderation': '评价审核结论' };
 
 /** 透明度: the signed tree head and every logged fact, each checkable in this browser without trusting us. */
 export default function TransparencyPage() {
   const t = useT();
   const fmt = useFormatTime();
   const head = useTreeHead();
-  const entries = useLogEntries();
+  // ?kind=…&subject=… narrows the list: a claim's progress page and the privacy centre link to their own entries.
+  const [params, setParams] = useSearchParams();
+  const kind = params.get('kind') ?? '';
+  const subject = params.get('subject') ?? '';
+  const entries = useLogEntries({ kind: kind || undefined, subjectId: subject || undefined });
   const [history, setHistory] = useState<{ ok: boolean; fromSize: number } | null | 'checking'>('checking');
   useEffect(() => {
     if (!head.data || !webCryptoReady()) return;
@@ -29,7 +33,7 @@ export default function TransparencyPage() {
       <section className="card transparency-intro">
         <p>
           {t(
-            '评价与审核结论写入只能追加的公开日志（默克尔树）。核验在你的浏览器里完成：重新计算哈希、检查包含证明和签名，不依赖平台的说法。',
+            '评价、审核结论、先行赔付决定、商家处罚和员工查看个人信息的记录都写入只能追加的公开日志（默克尔树），不含任何个人信息。核验在你的浏览器里完成：重新计算哈希、检查包含证明和签名，不依赖平台的说法。',
           )}
         </p>
       </section>
@@ -61,6 +65,24 @@ export default function TransparencyPage() {
         </section>
       )}
       <h2 className="transparency-list-title">{t('日志条目')}</h2>
+      <Tabs
+        activeKey={kind || 'all'}
+        onChange={(k) => setParams(k === 'all' ? {} : { kind: k })}
+        className="transparency-tabs"
+      >
+        <Tabs.Tab key="all" title={t('全部')} />
+        {KINDS.map((k) => (
+          <Tabs.Tab key={k.kind} title={t(k.label)} />
+        ))}
+      </Tabs>
+      {subject && (
+        <p className="transparency-filter muted" data-testid="subject-filter">
+          {t('只看记录 {id}', { id: subject })} ·{' '}
+          <Button size="mini" fill="none" onClick={() => setParams(kind ? { kind } : {})}>
+            {t('看全部')}
+          </Button>
+        </p>
+      )}
       {entries.isPending ? (
         <ListSkeleton rows={5} />
       ) : entries.isError ? (
@@ -85,6 +107,8 @@ function EntryRow({ entry }: { entry: LogEntry }) {
   const t = useT();
   const fmt = useFormatTime();
   const [check, setCheck] = useState<EntryCheck | 'running' | 'failed' | null>(null);
+  const label = kindLabel(entry.kind);
+  const facts = describeEntry(entry.kind, entry.leafData);
   const run = () => {
     setCheck('running');
     checkEntry(entry).then(setCheck, () => setCheck('failed'));
@@ -93,11 +117,21 @@ function EntryRow({ entry }: { entry: LogEntry }) {
     <li className="card transparency-entry" data-testid="log-entry">
       <div className="transparency-entry-head">
         <span>
-          #{entry.leafIndex} · {KIND_LABEL[entry.kind] ? t(KIND_LABEL[entry.kind]!) : entry.kind}
+          #{entry.leafIndex} · {label ? t(label) : entry.kind}
         </span>
         <span className="muted">{fmt(entry.createdAt)}</span>
       </div>
       <div className="mono muted">{entry.subjectId}</div>
+      {facts.length > 0 && (
+        <dl className="transparency-facts" data-testid="entry-facts">
+          {facts.map((f, i) => (
+            <div key={i}>
+              <dt>{t(f.label)}</dt>
+              <dd>{f.valueKey ? t(f.valueKey) : f.value}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
       {check === null || check === 'running' ? (
         <Button size="small" loading={check === 'running'} onClick={run} disabled={!webCryptoReady()}>
           {t('在本机核验')}

@@ -12,6 +12,7 @@ const STEP: Record<string, MessageKey> = {
   filed: '提交投诉',
   escalated: '超时未处理，已升级',
   responded: '平台客服回复',
+  'merchant-responded': '商家回复',
   'resolved-upheld': '办结：投诉成立',
   'resolved-not-upheld': '办结：投诉不成立',
   claimed: '提交先行赔付申请',
@@ -20,7 +21,7 @@ const STEP: Record<string, MessageKey> = {
   rejected: '平台驳回申请',
   paid: '赔付款已到账',
 };
-const BY: Record<string, MessageKey> = { consumer: '我', operator: '平台客服', system: '系统' };
+const BY: Record<string, MessageKey> = { consumer: '我', merchant: '商家', operator: '平台客服', system: '系统' };
 
 /** The progress of a complaint or a 先行赔付 claim: its deadline, where it stands, and every step. */
 export default function TrustCaseDetailPage({ kind }: { kind: 'complaint' | 'claim' }) {
@@ -60,10 +61,12 @@ function ComplaintStatus({ c }: { c: Complaint }) {
           t('已于 {time} 办结', { time: fmt(c.resolvedAt ?? c.createdAt) }),
         ]
       : c.status === 'responded'
-        ? [t('平台已回复'), t('客服正在跟进，办结后结果计入商家信用分')]
+        ? c.history.some((h) => h.by === 'merchant') && !c.history.some((h) => h.by === 'operator')
+          ? [t('商家已回复'), t('平台仍会跟进，办结后结果计入商家信用分')]
+          : [t('平台已回复'), t('客服正在跟进，办结后结果计入商家信用分')]
         : c.overdue
           ? [t('已升级处理'), t('超过 2 小时未回复，已升级至平台主管')]
-          : [t('等待平台回复'), t('平台将在 {time} 前首次回复', { time: fmt(c.respondBy) })];
+          : [t('等待平台回复'), t('商家或平台将在 {time} 前首次回复', { time: fmt(c.respondBy) })];
   return (
     <section className="as-status">
       <h2 data-testid="case-status">{title}</h2>
@@ -93,6 +96,16 @@ function ClaimStatus({ c }: { c: Claim }) {
     <section className="as-status">
       <h2 data-testid="case-status">{title}</h2>
       <p>{hint}</p>
+      {c.status !== 'pending' && (
+        // The decision is a public log entry (no personal data in it): the consumer can check it was not altered.
+        <Link
+          to={`/transparency?kind=compensation-decision&subject=${c.id}`}
+          data-testid="claim-log-link"
+          style={{ color: 'inherit', textDecoration: 'underline' }}
+        >
+          {t('在透明度日志中核验')}
+        </Link>
+      )}
     </section>
   );
 }

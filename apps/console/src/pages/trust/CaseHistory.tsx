@@ -3,7 +3,7 @@ import { dateTime } from '../../components/format.ts';
 import { useT } from '../../i18n/index.tsx';
 import { STEP, type Complaint } from './cases.ts';
 
-const BY = { consumer: '消费者', operator: '运营', system: '系统' } as const;
+const BY = { consumer: '消费者', merchant: '商家', operator: '运营', system: '系统' } as const;
 
 /** Every step of a complaint or claim, oldest first. */
 export function CaseHistory({ steps }: { steps: Complaint['history'] }) {

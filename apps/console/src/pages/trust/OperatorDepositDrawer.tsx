@@ -172,6 +172,7 @@ function Body({ merchantId }: { merchantId: string }) {
               name="reason"
               label={action === 'exit' ? t('退出原因') : t('处罚原因')}
               rules={[{ required: true, min: 2, message: t('请写明原因，商家会看到') }]}
+              extra={action === 'penalty' ? t('处罚原因会公开写入透明度日志，请勿填写个人信息') : undefined}
             >
               <Input.TextArea rows={3} maxLength={200} showCount />
             </Form.Item>

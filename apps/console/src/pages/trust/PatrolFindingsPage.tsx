@@ -147,7 +147,12 @@ function PenaltyModal({ finding, onClose, onDone }: { finding: Finding; onClose:
             ]}
           />
         </Form.Item>
-        <Form.Item name="reason" label={t('处罚原因')} rules={[{ required: true, min: 2 }]}>
+        <Form.Item
+          name="reason"
+          label={t('处罚原因')}
+          rules={[{ required: true, min: 2 }]}
+          extra={t('处罚原因会公开写入透明度日志，请勿填写个人信息')}
+        >
           <Input.TextArea rows={3} maxLength={200} />
         </Form.Item>
       </Form>

@@ -30,6 +30,7 @@ export const STEP = {
   filed: '提交投诉',
   escalated: '超时升级',
   responded: '客服回复',
+  'merchant-responded': '商家回复',
   'resolved-upheld': '办结：成立',
   'resolved-not-upheld': '办结：不成立',
   claimed: '提交申请',

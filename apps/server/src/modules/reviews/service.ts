@@ -239,23 +239,18 @@ async function appendToChain(tx: Db, now: Date, fields: NewReview) {
     .set({ seq: row.seq, headHash: contentHash, updatedAt: now })
     .where(eq(reviewChainHeads.productId, fields.productId));
   // The chain anchors in the public log: the chain hash proves the full record, the public digest what is shown.
-  await appendEntry(
-    tx,
-    {
-      kind: 'review',
-      subjectId: inserted.id,
-      payload: {
-        productId: inserted.productId,
-        reviewKind: inserted.kind,
-        chainSeq: inserted.seq,
-        chainHash: contentHash,
-        publicDigest: publicReviewDigest(inserted),
-      },
-    },
-    now,
-  );
+  await appendEntry(tx, { kind: 'review', subjectId: inserted.id, payload: reviewLogPayload(inserted) }, now);
   return inserted;
 }
+
+/** What a review's log entry commits to (docs/TRANSPARENCY.md): the chain link and the digest of what is shown. */
+export const reviewLogPayload = (r: typeof reviews.$inferSelect) => ({
+  productId: r.productId,
+  reviewKind: r.kind,
+  chainSeq: r.seq,
+  chainHash: r.contentHash,
+  publicDigest: publicReviewDigest(r),
+});
 
 const published = (row: typeof reviews.$inferSelect): Published => ({
   id: row.id,

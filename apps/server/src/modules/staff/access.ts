@@ -8,6 +8,7 @@ import type { Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
 import { newId } from '../../platform/ids.ts';
 import { publicProfiles } from '../accounts/api.ts';
+import { appendEntry } from '../transparency/api.ts';
 import { platformRolesOf, ROLES, staffGrants } from './roles.ts';
 import { staffAccessLog } from './schema.ts';
 
@@ -25,15 +26,28 @@ export async function recordAccess(
   input: { subjectUserId: string | null; action: AccessAction; resource: string; reason?: string | null },
 ): Promise<void> {
   const staff = requireOperator(ctx.actor);
-  await ctx.db.insert(staffAccessLog).values({
-    id: newId('acc'),
-    staffUserId: staff.userId,
-    staffRoles: platformRolesOf(staff.roles),
-    subjectUserId: input.subjectUserId,
-    action: input.action,
-    resource: input.resource,
-    reason: input.reason ?? null,
-    at: ctx.now(),
+  const id = newId('acc');
+  const roles = platformRolesOf(staff.roles);
+  const at = ctx.now();
+  await ctx.tx(async (tx) => {
+    await tx.insert(staffAccessLog).values({
+      id,
+      staffUserId: staff.userId,
+      staffRoles: roles,
+      subjectUserId: input.subjectUserId,
+      action: input.action,
+      resource: input.resource,
+      reason: input.reason ?? null,
+      at,
+    });
+    // The public log (docs/TRANSPARENCY.md, kind `staff-access`) says that a kind of staff read a kind of field, and
+    // when: the subject is this record's random id, which only the person is shown (隐私中心); no staff member,
+    // person, order or reason is in it.
+    await appendEntry(
+      tx,
+      { kind: 'staff-access', subjectId: id, payload: { roles: [...roles].sort().join(','), field: input.action } },
+      at,
+    );
   });
 }
 

@@ -1,3 +1,3 @@
 // The transparency module's public surface: other modules import from this file only (docs/ARCHITECTURE.md, "Boundaries").
 
-export { appendEntry } from './service.ts';
+export { appendEntry, appendEntryOnce, loggedSubjects } from './service.ts';

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
@@ -64,6 +64,28 @@ export async function appendEntry(tx: Db, entry: NewEntry, at: Date): Promise<{ 
     createdAt: at,
   });
   return { leafIndex, leafHash: hash };
+}
+
+/**
+ * Appends unless an entry of this kind about this subject is already in the log (back-fills). The size row is locked
+ * before the check, so two processes back-filling at once cannot both append the same fact.
+ */
+export async function appendEntryOnce(tx: Db, entry: NewEntry, at: Date): Promise<boolean> {
+  await tx.insert(transparencyLogSize).values({ id: 1, size: 0 }).onConflictDoNothing();
+  await tx.select().from(transparencyLogSize).where(eq(transparencyLogSize.id, 1)).for('update');
+  if ((await loggedSubjects(tx, entry.kind, [entry.subjectId])).size > 0) return false;
+  await appendEntry(tx, entry, at);
+  return true;
+}
+
+/** Which of these subjects already have an entry of this kind. */
+export async function loggedSubjects(db: Db, kind: string, subjectIds: string[]): Promise<Set<string>> {
+  if (subjectIds.length === 0) return new Set();
+  const rows = await db
+    .select({ subjectId: transparencyEntries.subjectId })
+    .from(transparencyEntries)
+    .where(and(eq(transparencyEntries.kind, kind), inArray(transparencyEntries.subjectId, subjectIds)));
+  return new Set(rows.map((r) => r.subjectId));
 }
 
 async function currentSize(db: Db): Promise<number> {

@@ -9,7 +9,7 @@ export async function recordStep(
   step: {
     caseId: string;
     action: string;
-    by: 'consumer' | 'operator' | 'system';
+    by: 'consumer' | 'merchant' | 'operator' | 'system';
     actorId: string;
     note?: string;
     at: Date;
@@ -20,8 +20,8 @@ export async function recordStep(
 
 export interface CaseStep {
   action: string;
-  by: 'consumer' | 'operator' | 'system';
-  /** The operator's account id, for operators only; the consumer sees 平台客服. */
+  by: 'consumer' | 'merchant' | 'operator' | 'system';
+  /** The operator's account id, for operators only; the consumer sees 平台客服 (or 商家 for the shop's staff). */
   actorId: string | null;
   note: string | null;
   at: string;

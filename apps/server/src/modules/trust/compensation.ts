@@ -10,6 +10,7 @@ import { newId } from '../../platform/ids.ts';
 import { formatYuan } from '../../platform/money.ts';
 import { getOrderForAfterSale } from '../orders/api.ts';
 import { requestGuaranteeRefund } from '../payments/api.ts';
+import { appendEntry } from '../transparency/api.ts';
 import { caseHistory, recordStep } from './case-events.ts';
 import { recomputeCredit } from './credit.ts';
 import { recoverForClaimInTx } from './deposits.ts';
@@ -161,6 +162,7 @@ export async function decideClaim(
         .set({ status: 'rejected', decidedAt: now })
         .where(eq(compensationClaims.id, id));
       await recordStep(db, { ...step, action: 'rejected' });
+      await logDecision(db, row, 'rejected', 0, now);
       return ok(true);
     }
     const amount = Math.min(input.amount ?? row.requested, row.requested);
@@ -186,6 +188,7 @@ export async function decideClaim(
       actorId: 'system',
       note: `已从商家保证金/余额追偿 ${formatYuan(recovered)}${recovered < amount ? `，${formatYuan(amount - recovered)} 由保障金承担` : ''}`,
     });
+    await logDecision(db, row, 'approved', amount, now);
     await recomputeCredit(db, row.merchantId, now);
     await emit(db, 'trust.claim-approved', { claimId: id, merchantId: row.merchantId, amount, recovered });
     return ok(true);
@@ -193,6 +196,30 @@ export async function decideClaim(
   if (!done.ok) return done;
   const [row] = await ctx.db.select().from(compensationClaims).where(eq(compensationClaims.id, id));
   return ok(await viewOf(ctx.db, row!, now, true));
+}
+
+/**
+ * The decision goes into the public transparency log (docs/TRANSPARENCY.md, kind `compensation-decision`): what was
+ * decided, how much, on which ground and how fast — never who claimed, the order, the description or the operator's
+ * note (free text that may name people).
+ */
+async function logDecision(db: Db, row: Row, decision: 'approved' | 'rejected', amount: number, at: Date) {
+  await appendEntry(
+    db,
+    {
+      kind: 'compensation-decision',
+      subjectId: row.id,
+      payload: {
+        decision,
+        amount,
+        requested: row.requested,
+        reason: row.reason,
+        merchantId: row.merchantId,
+        claimedAt: row.createdAt.toISOString(),
+      },
+    },
+    at,
+  );
 }
 
 /** refund.guarantee-completed: the money is back with the consumer; the claim is paid. */
@@ -206,6 +233,16 @@ export async function onGuaranteeRefundCompleted(db: Db, refId: string, at: Date
     .returning({ id: compensationClaims.id });
   if (moved.length === 0) return;
   await recordStep(db, { caseId: id, action: 'paid', by: 'system', actorId: 'system', note: '赔付款已原路退回', at });
+  const [row] = await db.select().from(compensationClaims).where(eq(compensationClaims.id, id));
+  await appendEntry(
+    db,
+    {
+      kind: 'compensation-paid',
+      subjectId: id,
+      payload: { amount: row!.approved ?? 0, merchantId: row!.merchantId, claimedAt: row!.createdAt.toISOString() },
+    },
+    at,
+  );
 }
 
 export async function listMyClaims(ctx: Ctx): Promise<{ items: ClaimView[] }> {

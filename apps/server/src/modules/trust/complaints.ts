@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNull, lte } from 'drizzle-orm';
 import type { Deps } from '../../deps.ts';
-import { canSeeMerchant, requireOperator, requireUser } from '../../platform/auth.ts';
+import { actingMerchant, canSeeMerchant, requireOperator, requireUser } from '../../platform/auth.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
 import { notFound, ok, refusals, type Result } from '../../platform/errors.ts';
@@ -173,6 +173,39 @@ export async function listShopComplaints(ctx: Ctx, merchantId: string): Promise<
     .orderBy(desc(complaints.createdAt))
     .limit(50);
   return { items: await Promise.all(rows.map((r) => viewOf(ctx.db, r, ctx.now(), false))) };
+}
+
+/**
+ * The shop answers a complaint about itself. Its first answer within the 2 hours stops the clock (the SLA job then
+ * finds it answered and does not escalate); a late answer is recorded but the escalation stands. Only the platform
+ * resolves: the outcome feeds the shop's own credit score.
+ */
+export async function respondAsMerchant(ctx: Ctx, id: string, message: string): Promise<Result<ComplaintView>> {
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const user = requireUser(ctx.actor);
+  const now = ctx.now();
+  const done = await atomically(ctx, async (db) => {
+    const [row] = await db.select().from(complaints).where(eq(complaints.id, id)).for('update');
+    if (!row || row.merchantId !== merchantId) throw notFound('投诉', id);
+    if (row.status === 'resolved') return refuse('complaint-resolved');
+    await db
+      .update(complaints)
+      .set({ status: 'responded', firstResponseAt: row.firstResponseAt ?? now })
+      .where(eq(complaints.id, id));
+    await recordStep(db, {
+      caseId: id,
+      action: 'merchant-responded',
+      by: 'merchant',
+      actorId: user.userId,
+      note: message,
+      at: now,
+    });
+    await emit(db, 'trust.complaint-responded', { complaintId: id, merchantId, by: 'merchant' });
+    return ok(true);
+  });
+  if (!done.ok) return done;
+  const [row] = await ctx.db.select().from(complaints).where(eq(complaints.id, id));
+  return ok(await viewOf(ctx.db, row!, now, false));
 }
 
 /** An operator answers (the first answer stops the SLA clock) or resolves with an outcome that feeds the credit score. */

@@ -17,7 +17,7 @@ const Id = z.string().max(64);
 
 const CaseStep = z.object({
   action: z.string(),
-  by: z.enum(['consumer', 'operator', 'system']),
+  by: z.enum(['consumer', 'merchant', 'operator', 'system']),
   actorId: z.string().nullable(),
   note: z.string().nullable(),
   at: z.string(),
@@ -52,6 +52,7 @@ export const ComplaintView = z.object({
   history: z.array(CaseStep),
 });
 
+export const MerchantComplaintResponse = z.object({ message: Note }).strict();
 export const ComplaintAction = z.discriminatedUnion('action', [
   z.object({ action: z.literal('respond'), message: Note }).strict(),
   z.object({ action: z.literal('resolve'), message: Note, outcome: z.enum(COMPLAINT_OUTCOMES) }).strict(),

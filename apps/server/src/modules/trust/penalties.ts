@@ -7,6 +7,7 @@ import { emit } from '../../platform/events.ts';
 import { idempotent } from '../../platform/idempotency.ts';
 import { newId } from '../../platform/ids.ts';
 import { delistForPenalty, setMerchantStatus } from '../catalog/api.ts';
+import { appendEntry } from '../transparency/api.ts';
 import { recomputeCredit } from './credit.ts';
 import { deductInTx } from './deposits.ts';
 import { closeFindingAsPenalised } from './patrol.ts';
@@ -86,6 +87,17 @@ export async function imposePenalty(
       actorId: operator.userId,
       at: now,
     });
+    // Penalties are public (docs/TRANSPARENCY.md, kind `penalty`): the shop, the kind, the stated reason and the
+    // deduction; never the operator.
+    await appendEntry(
+      db,
+      {
+        kind: 'penalty',
+        subjectId: id,
+        payload: { merchantId, penaltyKind: input.kind, reason, deduction: amount, productId },
+      },
+      now,
+    );
     await recomputeCredit(db, merchantId, now);
     await emit(db, 'trust.penalty-imposed', { penaltyId: id, merchantId, kind: input.kind, amount, productId });
     return ok({ id, merchantId, kind: input.kind, reason, amount, productId, findingId, at: now.toISOString() });

@@ -14,6 +14,7 @@ import {
   ClaimView,
   COMPLAINT_STATUSES,
   ComplaintAction,
+  MerchantComplaintResponse,
   ComplaintBody,
   ComplaintView,
   CreditView,
@@ -198,5 +199,19 @@ export default async function trustCaseRoutes(app: App) {
       const ctx = ctxOf(req);
       return complaints.listShopComplaints(ctx, actingMerchant(ctx.actor, ctx.merchantHint).merchantId);
     },
+  );
+  r.post(
+    '/api/v1/merchant/complaints/:id/responses',
+    {
+      config: merchant,
+      schema: {
+        tags,
+        summary: '商家回复投诉（2 小时内首次回复即停止计时）',
+        params: IdParams,
+        body: MerchantComplaintResponse,
+        response: { 200: ComplaintView },
+      },
+    },
+    async (req) => unwrap(await complaints.respondAsMerchant(ctxOf(req), req.params.id, req.body.message.trim())),
   );
 }

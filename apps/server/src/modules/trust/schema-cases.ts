@@ -89,7 +89,7 @@ export const caseEvents = pgTable(
     id: text('id').primaryKey(),
     caseId: text('case_id').notNull(),
     action: text('action').notNull(),
-    by: text('by', { enum: ['consumer', 'operator', 'system'] }).notNull(),
+    by: text('by', { enum: ['consumer', 'merchant', 'operator', 'system'] }).notNull(),
     actorId: text('actor_id').notNull(),
     note: text('note'),
     at: timestamp('at', { withTimezone: true }).notNull(),
