@@ -8,6 +8,7 @@ import type { Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
 import { newId } from '../../platform/ids.ts';
 import { publicProfiles } from '../accounts/api.ts';
+import { watchAccess } from './access-watch.ts';
 import { platformRolesOf, ROLES, staffGrants } from './roles.ts';
 import { staffAccessLog } from './schema.ts';
 
@@ -35,6 +36,7 @@ export async function recordAccess(
     reason: input.reason ?? null,
     at: ctx.now(),
   });
+  await watchAccess(ctx.db, staff.userId, ctx.now());
 }
 
 const roleLabels = (roles: string[]) => roles.map((r) => ROLES[r as PlatformRole]?.label ?? r);
