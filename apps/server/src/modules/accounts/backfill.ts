@@ -1,7 +1,7 @@
 // Seals what was written before field encryption (docs/PRIVACY.md "Encryption at rest"): runs at start, before any
-// route serves, in batches. Restart-safe and idempotent: a row already sealed never matches again, and each update
+// route serves, in batches walked in id order (each row is read once). Restart-safe and idempotent: a row already sealed never matches again, and each update
 // names the plain value it replaces, so two processes starting together seal a row once.
-import { and, eq, notLike, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, notLike, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps.ts';
 import { addresses, users } from './schema.ts';
 import { phoneIndexOf } from './service.ts';
@@ -13,13 +13,16 @@ const SEALED = 'ev1.%';
 export async function sealPlainPhones(deps: Deps): Promise<number> {
   const db = deps.database.db;
   let sealed = 0;
+  let after = '';
   for (;;) {
     const rows = await db
       .select({ id: users.id, phone: users.phone })
       .from(users)
-      .where(and(notLike(users.phone, SEALED), notLike(users.phone, 'erased:%')))
+      .where(and(gt(users.id, after), notLike(users.phone, SEALED), notLike(users.phone, 'erased:%')))
+      .orderBy(asc(users.id))
       .limit(BATCH);
     if (rows.length === 0) return sealed;
+    after = rows.at(-1)!.id;
     await db.transaction(async (tx) => {
       for (const r of rows) {
         const done = await tx
@@ -39,15 +42,21 @@ export async function sealPlainAddresses(deps: Deps): Promise<number> {
   const open = (v: string) => deps.fieldCrypto.open(v);
   const seal = (v: string) => deps.fieldCrypto.seal(open(v));
   let sealed = 0;
+  let after = '';
   for (;;) {
     const rows = await db
       .select({ id: addresses.id, recipient: addresses.recipient, phone: addresses.phone, detail: addresses.detail })
       .from(addresses)
       .where(
-        sql`(${notLike(addresses.recipient, SEALED)} or ${notLike(addresses.phone, SEALED)} or ${notLike(addresses.detail, SEALED)})`,
+        and(
+          gt(addresses.id, after),
+          sql`(${notLike(addresses.recipient, SEALED)} or ${notLike(addresses.phone, SEALED)} or ${notLike(addresses.detail, SEALED)})`,
+        ),
       )
+      .orderBy(asc(addresses.id))
       .limit(BATCH);
     if (rows.length === 0) return sealed;
+    after = rows.at(-1)!.id;
     await db.transaction(async (tx) => {
       for (const r of rows) {
         const done = await tx

@@ -1,7 +1,7 @@
 // The order's address snapshot at rest (docs/PRIVACY.md "Encryption at rest"): recipient, phone and street are
 // sealed inside the JSON; province, city and district stay plain (shipping is priced by province, statistics group
 // by region, the sandbox tracking names the city). Staff search by recipient or phone goes through blind indexes.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps.ts';
 import { orders, type OrderAddress } from './schema.ts';
 
@@ -43,13 +43,22 @@ export function openOrderAddress(deps: Crypto, a: OrderAddress): OrderAddress {
 export async function sealPlainOrderAddresses(deps: Deps): Promise<number> {
   const db = deps.database.db;
   let sealed = 0;
+  let after = '';
   for (;;) {
+    // Walked in id order, so each row is read once however large the table.
     const rows = await db
       .select({ id: orders.id, address: orders.address })
       .from(orders)
-      .where(sql`${orders.address}->>'phone' <> '' and ${orders.address}->>'phone' not like 'ev1.%'`)
+      .where(
+        and(
+          gt(orders.id, after),
+          sql`${orders.address}->>'phone' <> '' and ${orders.address}->>'phone' not like 'ev1.%'`,
+        ),
+      )
+      .orderBy(asc(orders.id))
       .limit(BATCH);
     if (rows.length === 0) return sealed;
+    after = rows.at(-1)!.id;
     await db.transaction(async (tx) => {
       for (const r of rows) {
         const done = await tx
