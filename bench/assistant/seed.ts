@@ -49,7 +49,7 @@ const userActor = (userId: string): Extract<Actor, { kind: 'user' }> => ({
 });
 
 async function consumer(deps: Deps, phone: string) {
-  const { id } = await createUser(deps.database.db, {
+  const { id } = await createUser(deps, deps.database.db, {
     phone,
     now: deps.clock.now(),
     roles: ['consumer'],

@@ -79,7 +79,7 @@ try {
   const buyers: { phone: string; addressId: string; token?: string }[] = [];
   for (let b = 0; b < BUYERS; b++) {
     const phone = `1360000${String(b).padStart(4, '0')}`;
-    const { id } = await createUser(database.db, { phone, now: new Date(), password: PASSWORD });
+    const { id } = await createUser(deps, database.db, { phone, now: new Date(), password: PASSWORD });
     const ctx = makeCtx(deps, { kind: 'user', userId: id, sessionId: 'bench', roles: ['consumer'], staff: [] });
     const addr = await addAddress(ctx, {
       recipient: '压测',
@@ -93,7 +93,7 @@ try {
     buyers.push({ phone, addressId: addr.value.id });
   }
   const operatorPhone = '13599990000';
-  await createUser(database.db, {
+  await createUser(deps, database.db, {
     phone: operatorPhone,
     now: new Date(),
     password: PASSWORD,

@@ -48,7 +48,7 @@ try {
   const buyers: { actor: Actor; addressId: string }[] = [];
   for (let b = 0; b < 20; b++) {
     const phone = `1360000${String(b).padStart(4, '0')}`;
-    const { id } = await createUser(database.db, { phone, now: new Date(), password: 'bench-2026' });
+    const { id } = await createUser(deps, database.db, { phone, now: new Date(), password: 'bench-2026' });
     const actor: Actor = { kind: 'user', userId: id, sessionId: 'bench', roles: ['consumer'], staff: [] };
     const addr = await addAddress(makeCtx(deps, actor), {
       recipient: '压测',

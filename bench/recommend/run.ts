@@ -156,7 +156,7 @@ async function measureFeed(m: Market, model: RecommenderModel) {
     let i = 0;
     for (const u of people) {
       const phone = `139${String(10_000_000 + i++).slice(-8)}`;
-      const { id } = await createUser(db, { phone, now, password: 'bench-2026' });
+      const { id } = await createUser(deps, db, { phone, now, password: 'bench-2026' });
       userId.set(u, id);
       phones.set(u, phone);
     }

@@ -124,12 +124,12 @@ CREATE TABLE "socket_tickets" (
 CREATE TABLE "users" (
 	"id" text PRIMARY KEY NOT NULL,
 	"phone" text NOT NULL,
+	"phone_index" text,
 	"password_hash" text,
 	"nickname" text NOT NULL,
 	"avatar_url" text,
 	"roles" text[] DEFAULT '{"consumer"}' NOT NULL,
-	"created_at" timestamp with time zone NOT NULL,
-	CONSTRAINT "users_phone_unique" UNIQUE("phone")
+	"created_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "after_sale_events" (
@@ -1480,6 +1480,8 @@ CREATE TABLE "orders" (
 	"refunded_shipping" bigint DEFAULT 0 NOT NULL,
 	"discounts" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"address" jsonb NOT NULL,
+	"recipient_index" text,
+	"phone_index" text,
 	"note" text,
 	"payment_id" text,
 	"carrier" text,
@@ -2186,6 +2188,7 @@ CREATE INDEX "login_codes_phone_idx" ON "login_codes" USING btree ("phone","crea
 CREATE UNIQUE INDEX "sessions_token_uq" ON "sessions" USING btree ("token_hash");--> statement-breakpoint
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "socket_tickets_expires_idx" ON "socket_tickets" USING btree ("expires_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "users_phone_index_uq" ON "users" USING btree ("phone_index");--> statement-breakpoint
 CREATE INDEX "after_sale_events_idx" ON "after_sale_events" USING btree ("after_sale_id","id");--> statement-breakpoint
 CREATE INDEX "after_sales_user_idx" ON "after_sales" USING btree ("user_id","id");--> statement-breakpoint
 CREATE INDEX "after_sales_merchant_idx" ON "after_sales" USING btree ("merchant_id","status","id");--> statement-breakpoint

@@ -27,6 +27,7 @@ it('keeps every acknowledged order and its stock after kill -9', async () => {
     location.url ? { url: location.url, poolSize: 2 } : { dataDir: path.join(location.dataDir!, 'pglite') },
   );
   const deps = createDeps(config, database, { autoDispatch: false });
+  await deps.fieldCrypto.load(database.db, new Date()); // the owner's and buyer's phones are sealed before buildApp
   const system = makeCtx(deps, systemActor('test'));
   const merchant = await createMerchant(system, { name: '耐久测试店', ownerPhone: '13711110000' });
   const owner = makeCtx(deps, {
@@ -46,7 +47,7 @@ it('keeps every acknowledged order and its stock after kill -9', async () => {
   });
   if (!product.ok) throw new Error(product.type);
   const skuId = product.value.skuIds[0]!;
-  const buyer = await createUser(database.db, { phone: '13711110001', now: new Date(), password: 'haowu2026' });
+  const buyer = await createUser(deps, database.db, { phone: '13711110001', now: new Date(), password: 'haowu2026' });
   const addr = await addAddress(
     makeCtx(deps, { kind: 'user', userId: buyer.id, sessionId: 't', roles: ['consumer'], staff: [] }),
     {

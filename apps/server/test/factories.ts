@@ -21,7 +21,7 @@ export async function merchantWithOwner(
 
 export async function operator(t: TestApp): Promise<Client & { userId: string; phone: string }> {
   const phone = nextPhone();
-  await createUser(t.deps.database.db, {
+  await createUser(t.deps, t.deps.database.db, {
     phone,
     now: t.clock.now(),
     roles: ['consumer', 'operator'],

@@ -265,8 +265,9 @@ describe(
           location.url ? { url: location.url, poolSize: 2 } : { dataDir: path.join(location.dataDir!, 'pglite') },
         );
         const deps = createDeps(config, database, { autoDispatch: false });
+        await deps.fieldCrypto.load(database.db, new Date()); // phones are sealed with the key the server will use
         await createMerchant(makeCtx(deps, systemActor('test')), { name: '横幅测试店', ownerPhone: '13700000002' });
-        await createUser(database.db, { phone: '13800000001', now: new Date(), password: 'haowu123' });
+        await createUser(deps, database.db, { phone: '13800000001', now: new Date(), password: 'haowu123' });
         await deps.analytics.close();
         await database.close();
 

@@ -52,6 +52,7 @@ export const enAlerts = {
   渠道: 'Channel',
   类目: 'Category',
   商家: 'Merchant',
+  异常访问次数: 'Abnormal reads',
   省份: 'Province',
   设备: 'Device',
   支付方式: 'Payment method',

@@ -1,6 +1,7 @@
 import type { App } from '../platform/http.ts';
 import type { Deps } from '../deps.ts';
 import accountRoutes from './accounts/routes.ts';
+import { initAccounts } from './accounts/events.ts';
 import analyticsRoutes from './analytics/routes.ts';
 import { startAnalytics, wireAnalytics } from './analytics/events.ts';
 import discoveryRoutes from './discovery/routes.ts';
@@ -46,7 +47,7 @@ import insightsRoutes from './insights/routes.ts';
 import mediaRoutes from './media/routes.ts';
 import { initMembership, wireMembership } from './membership/events.ts';
 import membershipRoutes from './membership/routes.ts';
-import { wireOrders } from './orders/events.ts';
+import { initOrders, wireOrders } from './orders/events.ts';
 import orderRoutes from './orders/routes.ts';
 import { wirePayments } from './payments/events.ts';
 import paymentRoutes from './payments/routes.ts';
@@ -79,12 +80,12 @@ export interface ModuleDef {
 /** Every business capability, in the order they are wired. */
 export const modules: ModuleDef[] = [
   { name: 'system', routes: systemRoutes },
-  { name: 'accounts', routes: accountRoutes },
+  { name: 'accounts', routes: accountRoutes, init: initAccounts },
   { name: 'transparency', routes: transparencyRoutes },
   { name: 'staff', routes: staffRoutes },
   { name: 'catalog', routes: catalogRoutes, wire: wireCatalog, init: initCatalog },
   { name: 'media', routes: mediaRoutes },
-  { name: 'orders', routes: orderRoutes, wire: wireOrders },
+  { name: 'orders', routes: orderRoutes, wire: wireOrders, init: initOrders },
   { name: 'payments', routes: paymentRoutes, wire: wirePayments },
   { name: 'aftersales', routes: afterSaleRoutes, wire: wireAfterSales },
   {

@@ -2,6 +2,7 @@ import { eq, getTableColumns, getTableName, or, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Deps } from '../deps.ts';
 import type { Db } from './db.ts';
+import { FieldCrypto } from './field-crypto.ts';
 import { definePort } from './port.ts';
 
 /**
@@ -32,6 +33,11 @@ export interface PersonalTable {
   by?: PgColumn[];
   /** Columns holding the person's phone number. */
   byPhone?: PgColumn[];
+  /**
+   * Columns sealed at rest (platform/field-crypto.ts): the archive shows them opened. A JSON column is opened one
+   * level deep (an address snapshot whose recipient, phone and detail are sealed).
+   */
+  sealed?: PgColumn[];
   /** Why it is collected, in the words the privacy centre shows. */
   purpose: string;
   /** The personal and sensitive columns (SQL names); every other column is internal (ids, states, times). */
@@ -103,6 +109,24 @@ export function inventoryOf(module: string, tables: PersonalTable[]): InventoryE
   }));
 }
 
+/** A row with its sealed columns opened, for the person's own archive. */
+function openSealed(deps: Deps, t: PersonalTable, row: Record<string, unknown>): Record<string, unknown> {
+  const keys = Object.entries(getTableColumns(t.table))
+    .filter(([, c]) => t.sealed!.includes(c))
+    .map(([k]) => k);
+  const open = (v: unknown): unknown =>
+    typeof v === 'string' && FieldCrypto.isSealed(v) ? deps.fieldCrypto.open(v) : v;
+  const out = { ...row };
+  for (const k of keys) {
+    const v = out[k];
+    out[k] =
+      v && typeof v === 'object' && !Array.isArray(v)
+        ? Object.fromEntries(Object.entries(v).map(([f, x]) => [f, open(x)]))
+        : open(v);
+  }
+  return out;
+}
+
 function whereSubject(t: PersonalTable, who: DataSubject): SQL {
   const conds = [...(t.by ?? []).map((c) => eq(c, who.userId)), ...(t.byPhone ?? []).map((c) => eq(c, who.phone))];
   if (conds.length === 0) throw new Error(`${getTableName(t.table)}: a personal table needs a subject column`);
@@ -124,10 +148,11 @@ export function personalData(module: string, tables: PersonalTable[]): PersonalD
   return {
     module,
     inventory: inventoryOf(module, tables),
-    async collect(_deps, db, who) {
+    async collect(deps, db, who) {
       const out: Record<string, unknown[]> = {};
       for (const t of tables) {
-        out[getTableName(t.table)] = await db.select().from(t.table).where(whereSubject(t, who));
+        const rows = await db.select().from(t.table).where(whereSubject(t, who));
+        out[getTableName(t.table)] = t.sealed?.length ? rows.map((r) => openSealed(deps, t, r)) : rows;
       }
       return out;
     },

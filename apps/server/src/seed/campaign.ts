@@ -36,7 +36,7 @@ export async function refreshDemoCampaign(deps: Deps): Promise<CampaignRefresh> 
 async function demoOwner(deps: Deps, name: string, phone: string): Promise<Actor | undefined> {
   const found = await listMerchants(makeCtx(deps, seedOperator), { q: name, limit: 5 });
   const merchant = found.items.find((m) => m.name === name);
-  const userId = await findUserIdByPhone(deps.database.db, phone);
+  const userId = await findUserIdByPhone(deps, deps.database.db, phone);
   if (!merchant || !userId) return undefined;
   return {
     kind: 'user',

@@ -14,7 +14,7 @@ export async function seedCoupons(
 ): Promise<{ templates: number; issued: number }> {
   const now = deps.clock.now().getTime();
   const days = (n: number) => new Date(now + n * 86_400_000).toISOString();
-  const operatorId = await findUserIdByPhone(deps.database.db, input.operatorPhone);
+  const operatorId = await findUserIdByPhone(deps, deps.database.db, input.operatorPhone);
   if (!operatorId) throw new Error('[seed] 平台运营账号不存在');
   const operator = makeCtx(deps, {
     kind: 'user',

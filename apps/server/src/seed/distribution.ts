@@ -30,7 +30,7 @@ export async function seedDistribution(
   input: { operatorPhone: string; buyers: SeedBuyer[]; products: SeedProduct[] },
   progress: (line: string) => void,
 ): Promise<void> {
-  const operatorId = await findUserIdByPhone(deps.database.db, input.operatorPhone);
+  const operatorId = await findUserIdByPhone(deps, deps.database.db, input.operatorPhone);
   if (!operatorId) throw new Error('[seed] 演示运营账号不存在');
   const operator = makeCtx(deps, userActor(operatorId, [], true));
   must(

@@ -58,7 +58,7 @@ const seedOperator: Actor = { kind: 'user', userId: 'system:seed', sessionId: 's
 
 /** The demo accounts, when this database was seeded with them (for the start-up banner). */
 export async function demoAccountsIn(deps: Deps): Promise<readonly (typeof DEMO_ACCOUNTS)[number][]> {
-  const consumer = await findUserIdByPhone(deps.database.db, DEMO_ACCOUNTS[0].phone);
+  const consumer = await findUserIdByPhone(deps, deps.database.db, DEMO_ACCOUNTS[0].phone);
   return consumer ? DEMO_ACCOUNTS : [];
 }
 
@@ -87,14 +87,14 @@ async function runSeed(deps: Deps, progress: (line: string) => void): Promise<Se
   // ---- fixed demo accounts ----
   const [consumerAccount, ownerAccount, operatorAccount] = DEMO_ACCOUNTS;
   const demoOwnerId = (
-    await createUser(db, {
+    await createUser(deps, db, {
       phone: ownerAccount.phone,
       now: clock.now(),
       nickname: DEMO_MERCHANTS[0]!.ownerNickname,
       password: DEMO_PASSWORD,
     })
   ).id;
-  await createUser(db, {
+  await createUser(deps, db, {
     phone: operatorAccount.phone,
     now: clock.now(),
     nickname: '好物平台运营',
@@ -150,7 +150,7 @@ async function runSeed(deps: Deps, progress: (line: string) => void): Promise<Se
   const people = generateConsumers(rng, CONSUMERS);
   for (const [i, person] of people.entries()) {
     const isDemo = person.phone === consumerAccount.phone;
-    const { id } = await createUser(db, {
+    const { id } = await createUser(deps, db, {
       phone: person.phone,
       now: clock.now(),
       nickname: person.nickname,

@@ -56,7 +56,10 @@ export default function AlertDetailPage() {
           <Descriptions.Item label={t('时段')}>
             {dateTime(a.windowStart)} – {dateTime(a.windowEnd)}
           </Descriptions.Item>
-          <Descriptions.Item label={t('持续分钟')}>{a.minutes}</Descriptions.Item>
+          {/* Staff-access alerts (docs/PRIVACY.md "Abnormal access") count abnormal reads, not checked minutes. */}
+          <Descriptions.Item label={a.metric.startsWith('staff_access.') ? t('异常访问次数') : t('持续分钟')}>
+            {a.minutes}
+          </Descriptions.Item>
           <Descriptions.Item label={t('发现时间')}>{dateTime(a.createdAt)}</Descriptions.Item>
           {a.acknowledged && (
             <Descriptions.Item label={t('确认人')}>
@@ -70,13 +73,15 @@ export default function AlertDetailPage() {
           )}
         </Descriptions>
       </Card>
-      <Card title={t('每小时走势与期望区间')} style={{ marginBottom: 16 }}>
-        <Chart
-          option={seriesOption(a, t('实际值'), t('期望区间'))}
-          label={t('每小时走势与期望区间')}
-          testId="alert-chart"
-        />
-      </Card>
+      {a.series.length > 0 && (
+        <Card title={t('每小时走势与期望区间')} style={{ marginBottom: 16 }}>
+          <Chart
+            option={seriesOption(a, t('实际值'), t('期望区间'))}
+            label={t('每小时走势与期望区间')}
+            testId="alert-chart"
+          />
+        </Card>
+      )}
       <Card title={t('维度下钻')}>
         <DrillDown alert={a} />
       </Card>

@@ -15,6 +15,7 @@ export const DIMENSION_NAMES: Record<string, MessageKey> = {
   province: '省份',
   platform: '设备',
   pay_method: '支付方式',
+  staff_user_id: '员工',
 };
 
 /** GMV in yuan, counts as integers, rates as percentages. */

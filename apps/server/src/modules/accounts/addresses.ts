@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { requireUser } from '../../platform/auth.ts';
+import type { Deps } from '../../deps.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
 import { notFound, ok, refusals, type Result } from '../../platform/errors.ts';
@@ -22,16 +23,28 @@ export interface AddressDto extends Required<AddressInput> {
   id: string;
 }
 
-const toDto = (a: typeof addresses.$inferSelect): AddressDto => ({
+// Recipient, phone and street are sealed at rest (docs/PRIVACY.md "Encryption at rest"); province, city and district
+// stay plain: shipping is priced by province and statistics group by region.
+type Crypto = Pick<Deps, 'fieldCrypto'>;
+
+const toDto = (deps: Crypto, a: typeof addresses.$inferSelect): AddressDto => ({
   id: a.id,
-  recipient: a.recipient,
-  phone: a.phone,
+  recipient: deps.fieldCrypto.open(a.recipient),
+  phone: deps.fieldCrypto.open(a.phone),
   province: a.province,
   city: a.city,
   district: a.district,
-  detail: a.detail,
+  detail: deps.fieldCrypto.open(a.detail),
   isDefault: a.isDefault,
 });
+
+function sealed<T extends Partial<AddressInput>>(deps: Crypto, input: T): T {
+  const out = { ...input };
+  for (const k of ['recipient', 'phone', 'detail'] as const) {
+    if (out[k] !== undefined) out[k] = deps.fieldCrypto.seal(out[k]);
+  }
+  return out;
+}
 
 export async function listAddresses(ctx: Ctx): Promise<AddressDto[]> {
   const user = requireUser(ctx.actor);
@@ -40,7 +53,7 @@ export async function listAddresses(ctx: Ctx): Promise<AddressDto[]> {
     .from(addresses)
     .where(and(eq(addresses.userId, user.userId), isNull(addresses.deletedAt)))
     .orderBy(desc(addresses.isDefault), asc(addresses.createdAt));
-  return rows.map(toDto);
+  return rows.map((r) => toDto(ctx.deps, r));
 }
 
 /** The first address saved becomes the default; saving a new default clears the old one. */
@@ -56,9 +69,9 @@ export async function addAddress(ctx: Ctx, input: AddressInput): Promise<Result<
     if (isDefault) await clearDefault(tx, user.userId);
     const [row] = await tx
       .insert(addresses)
-      .values({ id: newId('adr'), userId: user.userId, ...input, isDefault, createdAt: ctx.now() })
+      .values({ id: newId('adr'), userId: user.userId, ...sealed(ctx.deps, input), isDefault, createdAt: ctx.now() })
       .returning();
-    return ok(toDto(row!));
+    return ok(toDto(ctx.deps, row!));
   });
 }
 
@@ -67,8 +80,8 @@ export async function updateAddress(ctx: Ctx, id: string, input: Partial<Address
   return ctx.tx(async (tx) => {
     await loadOwned(tx, user.userId, id);
     if (input.isDefault) await clearDefault(tx, user.userId);
-    const [row] = await tx.update(addresses).set(input).where(eq(addresses.id, id)).returning();
-    return toDto(row!);
+    const [row] = await tx.update(addresses).set(sealed(ctx.deps, input)).where(eq(addresses.id, id)).returning();
+    return toDto(ctx.deps, row!);
   });
 }
 
@@ -91,12 +104,17 @@ export async function deleteAddress(ctx: Ctx, id: string): Promise<void> {
 }
 
 /** For checkout: the buyer's own address, or undefined. */
-export async function findOwnAddress(db: Db, userId: string, id: string): Promise<AddressDto | undefined> {
+export async function findOwnAddress(
+  deps: Crypto,
+  db: Db,
+  userId: string,
+  id: string,
+): Promise<AddressDto | undefined> {
   const [row] = await db
     .select()
     .from(addresses)
     .where(and(eq(addresses.id, id), eq(addresses.userId, userId), isNull(addresses.deletedAt)));
-  return row ? toDto(row) : undefined;
+  return row ? toDto(deps, row) : undefined;
 }
 
 async function loadOwned(db: Db, userId: string, id: string) {
@@ -121,6 +139,7 @@ async function clearDefault(db: Db, userId: string) {
  * else the default, else the most recently added. One query for a whole batch of buyers.
  */
 export async function shippingAddressesOf(
+  deps: Crypto,
   db: Db,
   wanted: { userId: string; addressId?: string | undefined }[],
 ): Promise<Map<string, AddressDto>> {
@@ -141,7 +160,7 @@ export async function shippingAddressesOf(
   for (const w of wanted) {
     const own = byUser.get(w.userId) ?? [];
     const pick = w.addressId ? own.find((a) => a.id === w.addressId) : own[0];
-    if (pick) chosen.set(w.userId, toDto(pick));
+    if (pick) chosen.set(w.userId, toDto(deps, pick));
   }
   return chosen;
 }

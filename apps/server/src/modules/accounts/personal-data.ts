@@ -7,13 +7,20 @@ const tables = personalData('accounts', [
   {
     table: users,
     by: [users.id],
+    sealed: [users.phone],
     purpose: '登录账号：手机号用于登录与必要通知，昵称和头像展示在评价和内容旁',
-    classes: { phone: 'personal', nickname: 'personal', avatar_url: 'personal' },
+    classes: { phone: 'personal', phone_index: 'personal', nickname: 'personal', avatar_url: 'personal' },
     retention: RETAIN.account,
     erase: {
       kind: 'anonymise',
       // The phone is freed so it can register again; the row stays because orders and the ledger name its id.
-      set: (who) => ({ phone: `erased:${who.userId}`, nickname: '匿名用户', avatarUrl: null, passwordHash: null }),
+      set: (who) => ({
+        phone: `erased:${who.userId}`,
+        phoneIndex: null,
+        nickname: '匿名用户',
+        avatarUrl: null,
+        passwordHash: null,
+      }),
       why: '账号编号保留以便订单与账目可核对；手机号释放、昵称改为“匿名用户”、头像与密码清除',
     },
   },

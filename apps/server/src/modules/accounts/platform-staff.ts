@@ -18,13 +18,13 @@ const platformRoles = (stored: string[]): PlatformRole[] =>
   normaliseRoles(stored).filter((r): r is PlatformRole => (PLATFORM_ROLES as readonly Role[]).includes(r));
 
 /** Everyone holding a platform role (stored `operator` included), oldest first. */
-export async function listPlatformStaff(db: Db): Promise<PlatformStaffAccount[]> {
+export async function listPlatformStaff(deps: Pick<Deps, 'fieldCrypto'>, db: Db): Promise<PlatformStaffAccount[]> {
   const rows = await db
     .select({ userId: users.id, phone: users.phone, nickname: users.nickname, roles: users.roles })
     .from(users)
     .where(sql`${users.roles} && ${sql.param(['operator', ...PLATFORM_ROLES])}::text[]`)
     .orderBy(users.createdAt, users.id);
-  return rows.map((r) => ({ ...r, roles: platformRoles(r.roles) }));
+  return rows.map((r) => ({ ...r, phone: deps.fieldCrypto.open(r.phone), roles: platformRoles(r.roles) }));
 }
 
 export async function platformRolesOfUser(db: Db, userId: string): Promise<PlatformRole[] | undefined> {

@@ -1,15 +1,26 @@
 import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
-export const users = pgTable('users', {
-  id: text('id').primaryKey(),
-  phone: text('phone').notNull().unique(),
-  passwordHash: text('password_hash'),
-  nickname: text('nickname').notNull(),
-  avatarUrl: text('avatar_url'),
-  /** Platform roles; merchant staff roles live in merchant_staff. */
-  roles: text('roles').array().notNull().default(['consumer']),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-});
+export const users = pgTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    /** Sealed (`ev1.…`, platform/field-crypto.ts); open it with deps.fieldCrypto. `erased:<id>` once erased. */
+    phone: text('phone').notNull(),
+    /**
+     * Blind index of the phone (HMAC under the index key, context `users.phone`): login, registration and every
+     * look-up by phone is one equality on this column, and its unique index keeps one account per phone. Null once
+     * the account is erased (the phone is free to register again).
+     */
+    phoneIndex: text('phone_index'),
+    passwordHash: text('password_hash'),
+    nickname: text('nickname').notNull(),
+    avatarUrl: text('avatar_url'),
+    /** Platform roles; merchant staff roles live in merchant_staff. */
+    roles: text('roles').array().notNull().default(['consumer']),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('users_phone_index_uq').on(t.phoneIndex)],
+);
 
 export const sessions = pgTable(
   'sessions',

@@ -22,6 +22,8 @@ import { newId } from '../../platform/ids.ts';
 import { loginCodes, loginFailures, merchantStaff, sessions, socketTickets, users } from './schema.ts';
 
 const SESSION_DAYS = 30;
+/** Blind-index context of users.phone (platform/field-crypto.ts). */
+const PHONE_INDEX = 'users.phone';
 const CODE_TTL_MS = 5 * 60_000;
 const CODE_RESEND_MS = 60_000;
 const CODE_MAX_ATTEMPTS = 5;
@@ -40,7 +42,6 @@ const refuse = refusals({
   'login-locked': [429, '登录尝试过多'],
   'code-invalid': [400, '验证码错误或已过期'],
   'credentials-invalid': [400, '手机号或密码错误'],
-  'phone-taken': '该手机号已注册',
 });
 
 export interface UserDto {
@@ -127,8 +128,21 @@ export async function loginWithCode(ctx: Ctx, input: { phone: string; code: stri
     return true;
   });
   if (!verified) return refuse('code-invalid');
-  const [existing] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.phone, input.phone));
-  const userId = existing?.id ?? (await ctx.tx((tx) => createUser(tx, { phone: input.phone, now }))).id;
+  const userId =
+    (await findUserIdByPhone(ctx.deps, ctx.db, input.phone)) ??
+    (
+      await ctx
+        .tx((tx) => createUser(ctx.deps, tx, { phone: input.phone, now }))
+        .catch(async (err: unknown) => {
+          // Two first logins of one phone at once: the other registered it a moment ago.
+          const id =
+            err instanceof AppError &&
+            err.type === 'phone-taken' &&
+            (await findUserIdByPhone(ctx.deps, ctx.db, input.phone));
+          if (!id) throw err;
+          return { id };
+        })
+    ).id;
   return ok(await startSession(ctx, userId));
 }
 
@@ -147,7 +161,7 @@ export async function loginWithPassword(
   const [user] = await ctx.db
     .select({ id: users.id, passwordHash: users.passwordHash })
     .from(users)
-    .where(eq(users.phone, input.phone));
+    .where(eq(users.phoneIndex, phoneIndexOf(ctx.deps, input.phone)));
   // Verify against a dummy hash when the account is missing so timing does not reveal which phones exist.
   const storedHash = user?.passwordHash ?? DUMMY_HASH;
   const matches = await argonVerify(storedHash, input.password).catch(() => false);
@@ -220,7 +234,7 @@ export async function updateProfile(
 
 export async function getMe(ctx: Ctx): Promise<UserDto> {
   const user = requireUser(ctx.actor);
-  const dto = await loadUserDto(ctx.db, user.userId);
+  const dto = await loadUserDto(ctx.deps, ctx.db, user.userId);
   if (!dto) throw notFound('用户');
   return dto;
 }
@@ -343,36 +357,60 @@ export async function redeemSocketTicket(deps: Deps, ticket: string): Promise<Ac
 
 const hashPassword = (password: string): Promise<string> => argonHash(password);
 
+/** The blind index of a phone: what `users.phone_index` holds, so a phone is found without opening any row. */
+export const phoneIndexOf = (deps: Pick<Deps, 'fieldCrypto'>, phone: string): string =>
+  deps.fieldCrypto.blindIndex(PHONE_INDEX, phone);
+
+/** Registers an account; a phone that already has one is refused (the unique blind index decides, races included). */
 export async function createUser(
+  deps: Pick<Deps, 'fieldCrypto'>,
   db: Db,
   input: { phone: string; now: Date; nickname?: string; password?: string; roles?: Role[] },
 ): Promise<{ id: string }> {
   const id = newId('usr');
-  await db.insert(users).values({
-    id,
-    phone: input.phone,
-    nickname: input.nickname ?? `好物用户${input.phone.slice(-4)}`,
-    passwordHash: input.password ? await hashPassword(input.password) : null,
-    roles: input.roles ?? ['consumer'],
-    createdAt: input.now,
-  });
+  const [inserted] = await db
+    .insert(users)
+    .values({
+      id,
+      phone: deps.fieldCrypto.seal(input.phone),
+      phoneIndex: phoneIndexOf(deps, input.phone),
+      nickname: input.nickname ?? `好物用户${input.phone.slice(-4)}`,
+      passwordHash: input.password ? await hashPassword(input.password) : null,
+      roles: input.roles ?? ['consumer'],
+      createdAt: input.now,
+    })
+    .onConflictDoNothing({ target: users.phoneIndex })
+    .returning({ id: users.id });
+  if (!inserted) throw new AppError('phone-taken', 409, '该手机号已注册');
   await emit(db, 'user.registered', { userId: id, registeredAt: input.now.toISOString() });
   return { id };
 }
 
-export async function findUserIdByPhone(db: Db, phone: string): Promise<string | undefined> {
-  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.phone, phone));
+/** One indexed equality on the blind index; no row is opened. */
+export async function findUserIdByPhone(
+  deps: Pick<Deps, 'fieldCrypto'>,
+  db: Db,
+  phone: string,
+): Promise<string | undefined> {
+  const [row] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.phoneIndex, phoneIndexOf(deps, phone)));
   return row?.id;
 }
 
-/** Phone numbers for a notice the user asked for (a live reminder); never shown to other users. */
-export async function phonesOf(db: Db, userIds: string[]): Promise<Map<string, string>> {
+/** Phone numbers (opened) for a notice the user asked for (a live reminder) or a masked display; never shown whole to other users. */
+export async function phonesOf(
+  deps: Pick<Deps, 'fieldCrypto'>,
+  db: Db,
+  userIds: string[],
+): Promise<Map<string, string>> {
   if (userIds.length === 0) return new Map();
   const rows = await db
     .select({ id: users.id, phone: users.phone })
     .from(users)
     .where(sql`${users.id} in ${userIds}`);
-  return new Map(rows.map((r) => [r.id, r.phone]));
+  return new Map(rows.map((r) => [r.id, deps.fieldCrypto.open(r.phone)]));
 }
 
 export async function grantStaffRole(
@@ -405,12 +443,12 @@ async function startSession(ctx: Ctx, userId: string): Promise<LoginResult> {
   await ctx.db
     .insert(sessions)
     .values({ id: newId('ses'), userId, tokenHash: hashToken(token), createdAt: now, expiresAt });
-  const user = await loadUserDto(ctx.db, userId);
+  const user = await loadUserDto(ctx.deps, ctx.db, userId);
   if (!user) throw new AppError('internal-error', 500, '登录失败');
   return { token, expiresAt: expiresAt.toISOString(), user };
 }
 
-async function loadUserDto(db: Db, userId: string): Promise<UserDto | undefined> {
+async function loadUserDto(deps: Deps, db: Db, userId: string): Promise<UserDto | undefined> {
   const [u] = await db.select().from(users).where(eq(users.id, userId));
   if (!u) return undefined;
   const staff = await db
@@ -419,7 +457,7 @@ async function loadUserDto(db: Db, userId: string): Promise<UserDto | undefined>
     .where(eq(merchantStaff.userId, userId));
   return {
     id: u.id,
-    phone: u.phone,
+    phone: deps.fieldCrypto.open(u.phone),
     nickname: u.nickname,
     avatarUrl: u.avatarUrl,
     roles: normaliseRoles(u.roles),

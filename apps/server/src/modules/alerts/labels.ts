@@ -1,4 +1,5 @@
 import type { Ctx } from '../../platform/context.ts';
+import { publicProfiles } from '../accounts/api.ts';
 import { getCategoryPaths, getMerchantBriefs } from '../catalog/api.ts';
 import type { StoredContribution } from './schema.ts';
 
@@ -29,12 +30,17 @@ export async function labelContributions(
   const all = lists.flat();
   const merchantIds = all.filter((c) => c.dimension === 'merchant_id').map((c) => c.value);
   const merchants = await getMerchantBriefs(ctx.db, merchantIds);
+  const staff = await publicProfiles(
+    ctx.db,
+    all.filter((c) => c.dimension === 'staff_user_id').map((c) => c.value),
+  );
   const categories = all.some((c) => c.dimension === 'category_id')
     ? await getCategoryPaths(ctx)
     : new Map<string, string>();
   const label = (c: StoredContribution): string => {
     if (c.dimension === 'merchant_id') return merchants.get(c.value)?.name ?? c.value;
     if (c.dimension === 'category_id') return categories.get(c.value) ?? c.value;
+    if (c.dimension === 'staff_user_id') return staff.get(c.value)?.nickname ?? c.value;
     return FIXED[c.dimension]?.[c.value] ?? c.value;
   };
   return lists.map((list) => list.map((c) => ({ ...c, valueLabel: label(c) })));

@@ -8,6 +8,7 @@ import { type LabelledContribution, labelContributions } from './labels.ts';
 import { METRICS, metricDef, valueOf } from './metrics.ts';
 import { readHourly } from './reads.ts';
 import { type AlertState, alertMetricStatus, alerts } from './schema.ts';
+import { staffAccessMetric } from './staff-access.ts';
 
 const HOUR = 3_600_000;
 const WEEK = 7 * 24 * HOUR;
@@ -54,7 +55,7 @@ function summary(r: Row, topExplanation: LabelledContribution | null): AlertSumm
   return {
     id: r.id,
     metric: r.metric,
-    metricLabel: def?.label ?? r.metric,
+    metricLabel: def?.label ?? staffAccessMetric(r.metric)?.label ?? r.metric,
     unit: def?.unit ?? 'count',
     direction: r.direction,
     state: r.state,
@@ -112,7 +113,7 @@ export async function getAlert(ctx: Ctx, id: string): Promise<AlertDetail> {
   const [drilldown] = await labelContributions(ctx, [r.drilldown]);
   return {
     ...summary(r, drilldown![0] ?? null),
-    definition: metricDef(r.metric)?.definition ?? '',
+    definition: metricDef(r.metric)?.definition ?? staffAccessMetric(r.metric)?.definition ?? '',
     score: r.score,
     drilldown: drilldown!,
     acknowledged: who(r.acknowledgedBy, r.acknowledgedAt, r.acknowledgeNote),

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Deps } from '../../deps.ts';
 import type { Db } from '../../platform/db.ts';
 import { metricDef } from './metrics.ts';
+import { staffAccessMetric } from './staff-access.ts';
 import { alerts } from './schema.ts';
 
 /** `sha256=<hex>` of HMAC-SHA256(secret, "<timestamp>.<body>"): the receiver recomputes it to trust the POST. */
@@ -26,7 +27,7 @@ export async function deliverAlertWebhook(deps: Deps, db: Db, alertId: string): 
     alert: {
       id: a.id,
       metric: a.metric,
-      metricLabel: def?.label ?? a.metric,
+      metricLabel: def?.label ?? staffAccessMetric(a.metric)?.label ?? a.metric,
       direction: a.direction,
       windowStart: a.windowStart.toISOString(),
       windowEnd: a.windowEnd.toISOString(),

@@ -57,9 +57,9 @@ export async function createMerchant(
   const { id, ownerUserId } = await ctx.tx(async (tx) => {
     const now = ctx.now();
     const ownerUserId =
-      (await findUserIdByPhone(tx, input.ownerPhone)) ??
+      (await findUserIdByPhone(ctx.deps, tx, input.ownerPhone)) ??
       (
-        await createUser(tx, {
+        await createUser(ctx.deps, tx, {
           phone: input.ownerPhone,
           now,
           ...(input.ownerNickname ? { nickname: input.ownerNickname } : {}),

@@ -1,3 +1,4 @@
+import type { Deps } from '../../deps.ts';
 import { eq, lte, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
@@ -47,7 +48,7 @@ export async function issueToUsers(
     const template = await loadOwnTemplate(tx, owner, templateId, true);
     if (template.audience === 'new_user')
       throw new AppError('not-issuable', 422, '新人礼包券不能定向发放', '新人礼包由新用户在领券中心领取');
-    const { userIds, unmatched } = await resolveTargets(tx, owner, input, ctx.now());
+    const { userIds, unmatched } = await resolveTargets(ctx.deps, tx, owner, input, ctx.now());
     if (userIds.length === 0) return ok({ issued: 0, skippedAtLimit: 0, unmatched });
     const result = await issueCoupons(tx, template, userIds, 'issued', ctx.now());
     if (!result.ok) {
@@ -59,6 +60,7 @@ export async function issueToUsers(
 }
 
 async function resolveTargets(
+  deps: Deps,
   db: Db,
   owner: Owner,
   input: IssueInput,
@@ -71,7 +73,7 @@ async function resolveTargets(
   let unmatched = listed.filter((id) => !known.has(id)).length;
   const ids = new Set(listed.filter((id) => known.has(id)));
   for (const phone of phones) {
-    const id = await findUserIdByPhone(db, phone);
+    const id = await findUserIdByPhone(deps, db, phone);
     if (id) ids.add(id);
     else unmatched++;
   }

@@ -14,7 +14,7 @@ beforeEach(async () => {
 });
 async function operatorClient() {
   const phone = nextPhone();
-  await createUser(db, { phone, now: t.clock.now(), roles: ['consumer', 'operator'], nickname: '平台运营' });
+  await createUser(t.deps, db, { phone, now: t.clock.now(), roles: ['consumer', 'operator'], nickname: '平台运营' });
   return signIn(t, phone);
 }
 

@@ -11,7 +11,7 @@ import { labourIncomeTax, withholdingFor } from './tax.ts';
 const t = await createTestApp();
 const db = t.deps.database.db;
 const phone = nextPhone();
-await createUser(db, { phone, now: t.clock.now(), roles: ['consumer', 'operator'], nickname: '平台运营' });
+await createUser(t.deps, db, { phone, now: t.clock.now(), roles: ['consumer', 'operator'], nickname: '平台运营' });
 const admin = await signIn(t, phone);
 
 /** Available balance for a promoter, as settled commission would leave it (posted the way invitation rewards are). */

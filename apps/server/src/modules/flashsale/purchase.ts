@@ -178,6 +178,7 @@ async function runBatch(
       tx.select().from(flashItems).where(eq(flashItems.id, itemId)),
       purchasesByRequest(tx, itemId, attempts),
       shippingAddressesOf(
+        deps,
         tx,
         attempts.map((a) => ({ userId: a.userId, addressId: a.addressId })),
       ),
@@ -258,6 +259,7 @@ async function runBatch(
     if (!sku) throw new Error(`flash item ${item.id}: SKU ${item.skuId} is gone`);
     const payDeadline = new Date(now.getTime() + view.payWindowSeconds * 1000);
     const placed = await placeCampaignOrders(
+      deps,
       tx,
       now,
       winners.map(({ a }, k) => {

@@ -188,7 +188,7 @@ async function send(deps: Deps, db: Db, rule: Rule, action: Action, now: Date): 
       deps.log.warn({ ruleId: rule.id, refusal: issued.type }, 'lifecycle: coupon not issued; message sent without it');
   }
   const text = couponId || (rule.scope === PLATFORM && !spec.coupon) ? spec.text : spec.plainText;
-  const phone = (await phonesOf(db, [action.userId])).get(action.userId);
+  const phone = (await phonesOf(deps, db, [action.userId])).get(action.userId);
   if (phone) await deps.sms.sendMarketing(phone, text);
   await db
     .update(lifecycleActions)

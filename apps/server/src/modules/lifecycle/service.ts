@@ -105,7 +105,7 @@ export async function listLifecycleCustomers(
     .limit(q.limit + 1);
   const page = rows.slice(0, q.limit);
   const ids = page.map((r) => r.userId);
-  const [phones, profiles] = await Promise.all([phonesOf(ctx.db, ids), publicProfiles(ctx.db, ids)]);
+  const [phones, profiles] = await Promise.all([phonesOf(ctx.deps, ctx.db, ids), publicProfiles(ctx.db, ids)]);
   return {
     items: page.map((r) => ({
       userId: r.userId,

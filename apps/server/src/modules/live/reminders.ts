@@ -38,6 +38,7 @@ export async function notifyReminders(deps: Deps, db: Db, sessionId: string): Pr
     )
     .returning({ userId: liveReminders.userId });
   const phones = await phonesOf(
+    deps,
     db,
     claimed.map((c) => c.userId),
   );

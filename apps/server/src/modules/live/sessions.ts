@@ -336,7 +336,7 @@ export async function setRoles(
     if (input.filter((r) => r.role === 'host').length > 1) return refuse('one-host');
     const resolved: { userId: string; phone: string; role: LiveRole }[] = [];
     for (const r of input) {
-      const userId = await findUserIdByPhone(db, r.phone);
+      const userId = await findUserIdByPhone(ctx.deps, db, r.phone);
       if (!userId) return refuse('user-not-found', maskPhone(r.phone));
       resolved.push({ userId, phone: r.phone, role: r.role });
     }

@@ -6,6 +6,7 @@ import { notFound, ok, refusals, type Result } from '../../platform/errors.ts';
 import { emit } from '../../platform/events.ts';
 import { formatYuan } from '../../platform/money.ts';
 import { findOwnAddress } from '../accounts/api.ts';
+import { openOrderAddress, sealOrderAddress } from './address-seal.ts';
 import { DEFAULT_SHIPPING_TEMPLATE, shippingFeeFor } from './pricing.ts';
 import { type OrderAddress, orders, type OrderStatus } from './schema.ts';
 import { loadShippingTemplates } from './shipping.ts';
@@ -42,7 +43,7 @@ export async function previewOrderAddressChange(
   addressId: string,
 ): Promise<Result<{ unchanged: boolean; address: OrderAddress }, AddressChangeRefusal>> {
   const user = requireUser(ctx.actor);
-  const plan = await planChange(ctx.db, user.userId, orderId, addressId, false);
+  const plan = await planChange(ctx, ctx.db, user.userId, orderId, addressId, false);
   return plan.ok ? ok({ unchanged: plan.value.unchanged, address: plan.value.next }) : plan;
 }
 
@@ -57,15 +58,15 @@ export async function changeOrderAddress(
 ): Promise<Result<OrderDetailDto, AddressChangeRefusal>> {
   const user = requireUser(ctx.actor);
   return ctx.tx(async (tx) => {
-    const plan = await planChange(tx, user.userId, orderId, addressId, true);
+    const plan = await planChange(ctx, tx, user.userId, orderId, addressId, true);
     if (!plan.ok) return plan;
     const { order, next, unchanged } = plan.value;
     const now = ctx.now();
-    if (unchanged) return ok(await orderDetail(tx, order, now, ctx.deps.config.AUTO_CONFIRM_RECEIPT_DAYS));
+    if (unchanged) return ok(await orderDetail(ctx.deps, tx, order, now, ctx.deps.config.AUTO_CONFIRM_RECEIPT_DAYS));
     // Guarded like a transition: a ship that won the row lock first leaves nothing to update.
     const [moved] = await tx
       .update(orders)
-      .set({ address: next })
+      .set(sealOrderAddress(ctx.deps, next))
       .where(and(eq(orders.id, order.id), inArray(orders.status, CHANGEABLE)))
       .returning();
     if (!moved) return closed(order.status);
@@ -85,11 +86,12 @@ export async function changeOrderAddress(
       city: next.city,
       changedAt: now.toISOString(),
     });
-    return ok(await orderDetail(tx, moved, now, ctx.deps.config.AUTO_CONFIRM_RECEIPT_DAYS));
+    return ok(await orderDetail(ctx.deps, tx, moved, now, ctx.deps.config.AUTO_CONFIRM_RECEIPT_DAYS));
   });
 }
 
 async function planChange(
+  ctx: Ctx,
   db: Db,
   userId: string,
   orderId: string,
@@ -101,10 +103,10 @@ async function planChange(
   // Another buyer's order looks exactly like a missing one.
   if (!order || order.userId !== userId) throw notFound('订单');
   if (!CHANGEABLE.includes(order.status)) return closed(order.status);
-  const found = await findOwnAddress(db, userId, addressId);
+  const found = await findOwnAddress(ctx.deps, db, userId, addressId);
   if (!found) throw notFound('收货地址');
   const { id: _id, isDefault: _isDefault, ...next } = found;
-  if (sameAddress(order.address, next)) return ok({ order, next, unchanged: true });
+  if (sameAddress(openOrderAddress(ctx.deps, order.address), next)) return ok({ order, next, unchanged: true });
   // The base fee does not depend on where the parcel goes; only a remote-province surcharge does. Re-quoting
   // both provinces under the merchant's rule today isolates that part, whatever the order paid for the rest.
   const template = (await loadShippingTemplates(db, [order.merchantId])).get(order.merchantId);

@@ -1,8 +1,10 @@
+import type { Deps } from '../../deps.ts';
 import { bulkInsertSql, insertTogether } from '../../platform/bulk.ts';
 import type { Db } from '../../platform/db.ts';
 import { emitManySql } from '../../platform/events.ts';
 import { newId } from '../../platform/ids.ts';
 import type { SkuSnapshot } from '../catalog/api.ts';
+import { sealOrderAddress } from './address-seal.ts';
 import { priceLines } from './pricing.ts';
 import {
   type CampaignKind,
@@ -44,6 +46,7 @@ export interface PlacedCampaignOrder {
  * awaits payment until `payDeadline`; then the payment-timeout sweep cancels those still unpaid.
  */
 export async function placeCampaignOrders(
+  deps: Pick<Deps, 'fieldCrypto'>,
   db: Db,
   now: Date,
   inputs: readonly CampaignOrderInput[],
@@ -111,7 +114,7 @@ export async function placeCampaignOrders(
         shippingFee: p.merchant.shippingFee,
         payAmount: p.merchant.payAmount,
         discounts: p.merchant.discounts,
-        address: p.input.address,
+        ...sealOrderAddress(deps, p.input.address),
         campaignKind: p.input.campaign.kind,
         campaignId: p.input.campaign.id,
         createdAt: now,

@@ -9,6 +9,7 @@ import { newId } from '../../platform/ids.ts';
 import { formatYuan } from '../../platform/money.ts';
 import { findOwnAddress } from '../accounts/api.ts';
 import { reserveStock } from '../catalog/api.ts';
+import { sealOrderAddress } from './address-seal.ts';
 import { atCampaignPrices, type CampaignTerms } from './campaign-terms.ts';
 import { removeOrderedFromCart } from './cart.ts';
 import { checkoutCoupons, checkoutLoyalty } from './checkout-ports.ts';
@@ -56,7 +57,7 @@ export async function placeOrder(
     // The reads pricing needs do not depend on each other: issued together, they share one round trip on
     // PostgreSQL (pipeline mode) instead of taking seven in turn.
     const [address, coupons, loyalty, loaded] = await Promise.all([
-      findOwnAddress(tx, user.userId, input.addressId),
+      findOwnAddress(ctx.deps, tx, user.userId, input.addressId),
       checkoutCoupons().offer(tx, user.userId, input.couponIds, ctx.now()),
       checkoutLoyalty().offer(tx, user.userId, {
         usePoints: input.usePoints === true,
@@ -114,7 +115,7 @@ export async function placeOrder(
         payAmount: m.payAmount,
         refundedAmount: 0,
         discounts: m.discounts,
-        address: shipTo,
+        ...sealOrderAddress(ctx.deps, shipTo),
         note: input.note?.trim() || null,
         createdAt: now,
         payDeadline,

@@ -1,4 +1,5 @@
 import type { Deps } from '../../deps.ts';
+import { sealPlainOrderAddresses } from './address-seal.ts';
 import { autoConfirmReceipt, completeDeliveredOrder, expireOverdueOrders, expireUnpaidOrder } from './fulfilment.ts';
 import {
   AUTO_CONFIRM_JOB,
@@ -31,4 +32,10 @@ export function wireOrders(deps: Deps): void {
     await deps.jobs.cancel(db, autoConfirmKey(e.payload.orderId));
     await deps.jobs.cancel(db, completeKey(e.payload.orderId));
   });
+}
+
+/** Start: snapshots an older version wrote in plain text are sealed before the first request (address-seal.ts). */
+export async function initOrders(deps: Deps): Promise<void> {
+  const sealed = await sealPlainOrderAddresses(deps);
+  if (sealed > 0) deps.log.info({ orders: sealed }, 'orders: sealed plain address snapshots');
 }

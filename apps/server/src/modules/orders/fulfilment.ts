@@ -36,7 +36,7 @@ export async function cancelOrder(ctx: Ctx, orderId: string, reason?: string): P
     const why = reason?.trim() || '买家取消订单';
     const moved = await transition(tx, order.id, 'cancel', { cancelledAt: now, cancelReason: why });
     await afterCancelled(tx, moved, now, why, 'buyer');
-    return orderDetail(tx, moved, now, ctx.deps.config.AUTO_CONFIRM_RECEIPT_DAYS);
+    return orderDetail(ctx.deps, tx, moved, now, ctx.deps.config.AUTO_CONFIRM_RECEIPT_DAYS);
   });
 }
 
@@ -50,7 +50,7 @@ export async function confirmReceipt(ctx: Ctx, orderId: string): Promise<OrderDe
     const moved = await transition(tx, order.id, 'confirmReceipt', { deliveredAt: now });
     await afterDelivered(tx, ctx.deps, moved, now, false);
     await ctx.deps.jobs.cancel(tx, autoConfirmKey(order.id));
-    return orderDetail(tx, moved, now, ctx.deps.config.AUTO_CONFIRM_RECEIPT_DAYS);
+    return orderDetail(ctx.deps, tx, moved, now, ctx.deps.config.AUTO_CONFIRM_RECEIPT_DAYS);
   });
 }
 
@@ -93,7 +93,7 @@ export async function shipOrder(
       trackingNo: input.trackingNo,
       shippedAt: now.toISOString(),
     });
-    return orderDetail(tx, moved, now, ctx.deps.config.AUTO_CONFIRM_RECEIPT_DAYS);
+    return orderDetail(ctx.deps, tx, moved, now, ctx.deps.config.AUTO_CONFIRM_RECEIPT_DAYS);
   });
 }
 

@@ -3,6 +3,7 @@ import { actingMerchant, requireOperator, requireUser } from '../../platform/aut
 import type { Ctx } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import { recordAccess } from '../staff/api.ts';
+import { contactIndex } from './address-seal.ts';
 import { orderLines, orders, type OrderStatus } from './schema.ts';
 import type { OrderRow } from './state.ts';
 import { type OrderDetailDto, orderDetail, type OrderSummaryDto, summariesOf } from './views.ts';
@@ -52,7 +53,7 @@ export async function getMyOrder(ctx: Ctx, orderId: string): Promise<OrderDetail
 
 export async function listMerchantOrders(ctx: Ctx, input: SearchInput): Promise<Page<MerchantOrderSummaryDto>> {
   const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
-  const page = await listOrders(ctx, [eq(orders.merchantId, merchantId), ...searchConditions(input)], input);
+  const page = await listOrders(ctx, [eq(orders.merchantId, merchantId), ...searchConditions(ctx, input)], input);
   return { items: await staffSummaries(ctx, page.rows, false), nextCursor: page.nextCursor };
 }
 
@@ -73,7 +74,7 @@ export async function listAllOrders(
   input: SearchInput & { merchantId?: string | undefined; userId?: string | undefined },
 ): Promise<Page<MerchantOrderSummaryDto>> {
   requireOperator(ctx.actor);
-  const conditions = searchConditions(input);
+  const conditions = searchConditions(ctx, input);
   if (input.merchantId) conditions.push(eq(orders.merchantId, input.merchantId));
   if (input.userId) conditions.push(eq(orders.userId, input.userId));
   const page = await listOrders(ctx, conditions, input);
@@ -132,7 +133,7 @@ async function listOrders(
   return { rows: pageRows, nextCursor: more ? pageRows[pageRows.length - 1]!.id : null };
 }
 
-function searchConditions(input: SearchInput): SQL[] {
+function searchConditions(ctx: Ctx, input: SearchInput): SQL[] {
   const conditions: SQL[] = [];
   if (input.from) conditions.push(gte(orders.createdAt, boundary(input.from, false)));
   if (input.to) conditions.push(lt(orders.createdAt, boundary(input.to, true)));
@@ -144,8 +145,8 @@ function searchConditions(input: SearchInput): SQL[] {
         eq(orders.id, q),
         eq(orders.orderNo, q),
         eq(orders.trackingNo, q),
-        sql`${orders.address}->>'recipient' = ${q}`,
-        sql`${orders.address}->>'phone' = ${q}`,
+        eq(orders.recipientIndex, contactIndex(ctx.deps, 'recipient', q)),
+        eq(orders.phoneIndex, contactIndex(ctx.deps, 'phone', q)),
         sql`exists (select 1 from ${orderLines} where ${orderLines.orderId} = ${orders.id} and ${orderLines.title} ilike ${like})`,
       )!,
     );
@@ -158,7 +159,7 @@ async function staffSummaries(ctx: Ctx, rows: OrderRow[], mask: boolean): Promis
   return summaries.map((s, i) => ({
     ...s,
     userId: rows[i]!.userId,
-    recipient: mask ? maskName(rows[i]!.address.recipient) : rows[i]!.address.recipient,
+    recipient: (mask ? maskName : String)(ctx.deps.fieldCrypto.open(rows[i]!.address.recipient)),
     trackingNo: rows[i]!.trackingNo,
   }));
 }
@@ -171,7 +172,7 @@ function boundary(value: string, end: boolean): Date {
 }
 
 const detail = (ctx: Ctx, order: OrderRow) =>
-  orderDetail(ctx.db, order, ctx.now(), ctx.deps.config.AUTO_CONFIRM_RECEIPT_DAYS);
+  orderDetail(ctx.deps, ctx.db, order, ctx.now(), ctx.deps.config.AUTO_CONFIRM_RECEIPT_DAYS);
 
 const maskPhone = (phone: string) => (phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****');
 const maskName = (name: string) => (name.length <= 1 ? '*' : `${name[0]}${'*'.repeat(name.length - 1)}`);

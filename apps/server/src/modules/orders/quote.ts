@@ -92,7 +92,7 @@ export async function quoteCheckout(
   if (!lines.ok) return lines;
   let address: { id: string; province: string } | null = null;
   if (input.addressId) {
-    const found = await findOwnAddress(ctx.db, user.userId, input.addressId);
+    const found = await findOwnAddress(ctx.deps, ctx.db, user.userId, input.addressId);
     if (!found) throw notFound('收货地址');
     address = found;
   }

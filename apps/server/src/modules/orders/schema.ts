@@ -107,7 +107,11 @@ export const orders = pgTable(
     refundedAmount: bigint('refunded_amount', { mode: 'number' }).notNull().default(0),
     refundedShipping: bigint('refunded_shipping', { mode: 'number' }).notNull().default(0),
     discounts: jsonb('discounts').$type<AppliedDiscount[]>().notNull().default([]),
+    /** Recipient, phone and detail sealed (address-seal.ts); province, city and district plain. */
     address: jsonb('address').$type<OrderAddress>().notNull(),
+    /** Blind indexes of the recipient and phone, for staff search by either (null once erased). */
+    recipientIndex: text('recipient_index'),
+    phoneIndex: text('phone_index'),
     note: text('note'),
     paymentId: text('payment_id'),
     carrier: text('carrier'),

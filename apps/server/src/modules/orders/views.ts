@@ -1,5 +1,7 @@
 import { asc, eq, inArray } from 'drizzle-orm';
+import type { Deps } from '../../deps.ts';
 import type { Db } from '../../platform/db.ts';
+import { openOrderAddress } from './address-seal.ts';
 import { formatYuan } from '../../platform/money.ts';
 import { type ShipHoldDto, shipHoldOf } from './campaign-terms.ts';
 import type { AppliedDiscount } from './pricing.ts';
@@ -187,7 +189,13 @@ const EVENT_LABELS: Record<string, (data: Record<string, unknown>) => string> = 
   },
 };
 
-export async function orderDetail(db: Db, o: OrderRow, now: Date, autoConfirmDays: number): Promise<OrderDetailDto> {
+export async function orderDetail(
+  deps: Pick<Deps, 'fieldCrypto'>,
+  db: Db,
+  o: OrderRow,
+  now: Date,
+  autoConfirmDays: number,
+): Promise<OrderDetailDto> {
   const lines = (await linesByOrder(db, [o.id])).get(o.id) ?? [];
   const events = await db
     .select()
@@ -198,7 +206,7 @@ export async function orderDetail(db: Db, o: OrderRow, now: Date, autoConfirmDay
     ...toSummary(o, lines),
     userId: o.userId,
     discounts: o.discounts,
-    address: o.address,
+    address: openOrderAddress(deps, o.address),
     note: o.note,
     paidAt: iso(o.paidAt),
     shippedAt: iso(o.shippedAt),

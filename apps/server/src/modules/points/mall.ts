@@ -103,7 +103,7 @@ export async function redeemMallItem(
     if (!item) throw notFound('积分商品');
     if (!item.active) return refuse('item-unavailable');
     if (!item.couponTemplateId && !input.addressId) throw badRequest('请选择收货地址');
-    const address = input.addressId ? await findOwnAddress(tx, user.userId, input.addressId) : undefined;
+    const address = input.addressId ? await findOwnAddress(ctx.deps, tx, user.userId, input.addressId) : undefined;
     if (input.addressId && !address) throw notFound('收货地址');
     const [{ n } = { n: 0 }] = await tx
       .select({ n: sql<number>`count(*)::int` })

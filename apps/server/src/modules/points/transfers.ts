@@ -36,7 +36,7 @@ export interface GiftRecipient {
 /** Step one of a gift: who the phone number belongs to, masked, so the sender can confirm before sending. */
 export async function previewGift(ctx: Ctx, phone: string): Promise<Result<GiftRecipient>> {
   const user = requireUser(ctx.actor);
-  const toUserId = await findUserIdByPhone(ctx.db, phone);
+  const toUserId = await findUserIdByPhone(ctx.deps, ctx.db, phone);
   if (!toUserId) return refuse('recipient-not-found');
   if (toUserId === user.userId) return refuse('gift-to-self');
   const profile = (await publicProfiles(ctx.db, [toUserId])).get(toUserId);
@@ -62,7 +62,7 @@ export async function sendGift(
   const user = requireUser(ctx.actor);
   if (input.points < GIFT_MIN_POINTS) return refuse('gift-too-small');
   return idempotent(ctx, 'points.gift', input, async (tx) => {
-    const toUserId = await findUserIdByPhone(tx, input.phone);
+    const toUserId = await findUserIdByPhone(ctx.deps, tx, input.phone);
     if (!toUserId) return refuse('recipient-not-found');
     if (toUserId === user.userId) return refuse('gift-to-self');
     const now = ctx.now();

@@ -56,7 +56,9 @@ export async function listPostsForOperators(
   if (input.status) where.push(eq(posts.status, input.status));
   if (input.q) where.push(or(ilike(posts.title, likePattern(input.q)), ilike(posts.body, likePattern(input.q))));
   if (input.author) {
-    const authorId = /^1\d{10}$/.test(input.author) ? await findUserIdByPhone(ctx.db, input.author) : input.author;
+    const authorId = /^1\d{10}$/.test(input.author)
+      ? await findUserIdByPhone(ctx.deps, ctx.db, input.author)
+      : input.author;
     if (!authorId) return { items: [], nextCursor: null };
     where.push(eq(posts.authorId, authorId));
   }

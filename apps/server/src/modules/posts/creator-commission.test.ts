@@ -59,7 +59,7 @@ const centreRow = async (who: Buyer, postId: string) =>
 
 async function reconciles() {
   const phone = nextPhone();
-  await createUser(db, { phone, now: t.clock.now(), roles: ['consumer', 'operator'], nickname: '平台运营' });
+  await createUser(t.deps, db, { phone, now: t.clock.now(), roles: ['consumer', 'operator'], nickname: '平台运营' });
   const admin = await signIn(t, phone);
   for (const path of ['/api/v1/admin/reconciliation', '/api/v1/admin/distribution/reconciliation']) {
     const report = (await admin.get(path)).body;

@@ -251,7 +251,7 @@ export async function collectEverything(deps: Deps, db: Db, who: DataSubject) {
 export async function buildExport(deps: Deps, db: Db, exportId: string): Promise<void> {
   const [row] = await db.select().from(privacyExports).where(eq(privacyExports.id, exportId));
   if (!row || row.status !== 'pending') return;
-  const phone = (await phonesOf(db, [row.userId])).get(row.userId) ?? '';
+  const phone = (await phonesOf(deps, db, [row.userId])).get(row.userId) ?? '';
   const now = deps.clock.now();
   const modules = await collectEverything(deps, db, { userId: row.userId, phone });
   const tables = Object.values(modules).flatMap((t) => Object.values(t));
@@ -395,7 +395,7 @@ export async function revokeCancellation(ctx: Ctx): Promise<Result<{ revoked: tr
 export async function eraseAccount(deps: Deps, db: Db, cancellationId: string): Promise<void> {
   const [c] = await db.select().from(accountCancellations).where(eq(accountCancellations.id, cancellationId));
   if (!c || c.status !== 'pending' || c.eraseAt > deps.clock.now()) return;
-  const phone = (await phonesOf(db, [c.userId])).get(c.userId) ?? '';
+  const phone = (await phonesOf(deps, db, [c.userId])).get(c.userId) ?? '';
   const who = { userId: c.userId, phone };
   const touched: Record<string, number> = {};
   for (const m of registry.filter((r) => !r.afterCommit)) {

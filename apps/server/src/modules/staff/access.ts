@@ -9,6 +9,7 @@ import type { Db } from '../../platform/db.ts';
 import { newId } from '../../platform/ids.ts';
 import { publicProfiles } from '../accounts/api.ts';
 import { appendEntry } from '../transparency/api.ts';
+import { watchAccess } from './access-watch.ts';
 import { platformRolesOf, ROLES, staffGrants } from './roles.ts';
 import { staffAccessLog } from './schema.ts';
 
@@ -49,6 +50,7 @@ export async function recordAccess(
       at,
     );
   });
+  await watchAccess(ctx.db, staff.userId, at);
 }
 
 const roleLabels = (roles: string[]) => roles.map((r) => ROLES[r as PlatformRole]?.label ?? r);

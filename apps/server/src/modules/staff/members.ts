@@ -40,7 +40,7 @@ export function roleCatalogue() {
 
 export async function listStaff(ctx: Ctx) {
   requireStaffPermission(ctx.actor, 'staff.manage', staffGrants);
-  const staff = await listPlatformStaff(ctx.db);
+  const staff = await listPlatformStaff(ctx.deps, ctx.db);
   const totp = staff.length
     ? await ctx.db
         .select({ userId: staffTotp.staffUserId, confirmedAt: staffTotp.confirmedAt })
@@ -68,9 +68,13 @@ export async function listStaff(ctx: Ctx) {
 export async function inviteStaff(ctx: Ctx, input: { phone: string; nickname?: string; roles: PlatformRole[] }) {
   const admin = requireStaffPermission(ctx.actor, 'staff.manage', staffGrants);
   return ctx.tx(async (db) => {
-    let userId = await findUserIdByPhone(db, input.phone);
+    let userId = await findUserIdByPhone(ctx.deps, db, input.phone);
     if (!userId) {
-      ({ id: userId } = await createUser(db, { phone: input.phone, now: ctx.now(), nickname: input.nickname }));
+      ({ id: userId } = await createUser(ctx.deps, db, {
+        phone: input.phone,
+        now: ctx.now(),
+        nickname: input.nickname,
+      }));
     }
     const before = (await platformRolesOfUser(db, userId)) ?? [];
     const after = [...new Set([...before, ...input.roles])];
@@ -101,7 +105,7 @@ export async function assignRoles(
     const after = [...new Set(roles)];
     if (before.includes('super_admin') && !after.includes('super_admin')) {
       if (userId === admin.userId) return memberRefusals('own-super-admin');
-      const supers = (await listPlatformStaff(db)).filter((s) => s.roles.includes('super_admin'));
+      const supers = (await listPlatformStaff(ctx.deps, db)).filter((s) => s.roles.includes('super_admin'));
       if (supers.length <= 1) return memberRefusals('last-super-admin');
     }
     await setPlatformRoles(ctx.deps, db, userId, after);

@@ -199,7 +199,7 @@ export async function decideApplication(
     const reason = decision.reason?.trim() || null;
     let merchantId: string | null = null;
     if (decision.decision === 'approve') {
-      const phone = (await phonesOf(db, [row.applicantId])).get(row.applicantId);
+      const phone = (await phonesOf(ctx.deps, db, [row.applicantId])).get(row.applicantId);
       if (!phone) throw notFound('申请人', row.applicantId);
       const merchant = await createMerchant(makeCtx(ctx.deps, ctx.actor, { db }), {
         name: row.shopName,
