@@ -3,14 +3,14 @@ import { Button, Card, Drawer, Form, Input, Radio, Segmented, Space, Tag, Typogr
 import { useState } from 'react';
 import { api, must } from '../../api/client.ts';
 import { useNotify } from '../../components/feedback.ts';
-import { dateTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryTable } from '../../components/QueryTable.tsx';
 import { useNow } from '../../components/useNow.ts';
 import { useT } from '../../i18n/index.tsx';
 import { DueCountdown } from '../shared/DueCountdown.tsx';
 import { CaseHistory } from './CaseHistory.tsx';
-import { COMPLAINT_CATEGORY, type Complaint } from './cases.ts';
+import { complaintColumns } from './complaintColumns.tsx';
+import type { Complaint } from './cases.ts';
 
 type Status = 'open' | 'responded' | 'resolved';
 
@@ -48,22 +48,7 @@ export default function ComplaintsPage() {
           rowKey="id"
           rowClassName={(r) => (r.overdue ? 'row-overdue' : '')}
           columns={[
-            {
-              title: t('投诉'),
-              key: 'what',
-              render: (_, r) => (
-                <Space direction="vertical" size={0}>
-                  <Typography.Link onClick={() => setOpenId(r.id)} data-testid="complaint-open">
-                    {t(COMPLAINT_CATEGORY[r.category])}
-                  </Typography.Link>
-                  <Typography.Text type="secondary" ellipsis style={{ maxWidth: 360 }}>
-                    {r.description}
-                  </Typography.Text>
-                </Space>
-              ),
-            },
-            { title: t('订单'), dataIndex: 'orderId', width: 200 },
-            { title: t('提交时间'), key: 'at', width: 170, render: (_, r) => dateTime(r.createdAt) },
+            ...complaintColumns<Complaint>(t, setOpenId, { testId: 'complaint-open', descriptionWidth: 360 }),
             status === 'open'
               ? {
                   title: t('首次响应时限'),

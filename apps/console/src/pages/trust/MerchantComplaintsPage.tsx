@@ -3,14 +3,13 @@ import { Button, Card, Drawer, Form, Input, Space, Tag, Typography } from 'antd'
 import { useState } from 'react';
 import { api, type GetOk, must } from '../../api/client.ts';
 import { useNotify } from '../../components/feedback.ts';
-import { dateTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { QueryTable } from '../../components/QueryTable.tsx';
 import { useNow } from '../../components/useNow.ts';
 import { useT } from '../../i18n/index.tsx';
 import { DueCountdown } from '../shared/DueCountdown.tsx';
 import { CaseHistory } from './CaseHistory.tsx';
-import { COMPLAINT_CATEGORY } from './cases.ts';
+import { complaintColumns } from './complaintColumns.tsx';
 
 type ShopComplaint = GetOk<'/api/v1/merchant/complaints'>['items'][number];
 
@@ -40,22 +39,10 @@ export default function MerchantComplaintsPage() {
           rowKey="id"
           rowClassName={(r) => (r.overdue ? 'row-overdue' : '')}
           columns={[
-            {
-              title: t('投诉'),
-              key: 'what',
-              render: (_, r) => (
-                <Space direction="vertical" size={0}>
-                  <Typography.Link onClick={() => setOpenId(r.id)} data-testid="merchant-complaint-open">
-                    {t(COMPLAINT_CATEGORY[r.category])}
-                  </Typography.Link>
-                  <Typography.Text type="secondary" ellipsis style={{ maxWidth: 420 }}>
-                    {r.description}
-                  </Typography.Text>
-                </Space>
-              ),
-            },
-            { title: t('订单'), dataIndex: 'orderId', width: 200 },
-            { title: t('提交时间'), key: 'at', width: 170, render: (_, r) => dateTime(r.createdAt) },
+            ...complaintColumns<ShopComplaint>(t, setOpenId, {
+              testId: 'merchant-complaint-open',
+              descriptionWidth: 420,
+            }),
             {
               title: t('状态'),
               key: 'state',
