@@ -23,8 +23,14 @@ export const lifecycle: Journey = {
     await ops.getByTestId('rule-edit-churned_recall').click();
     const dialog = ops.getByRole('dialog', { name: '设置：流失召回' });
     await dialog.waitFor();
+    // The form is filled from the rule as the dialog opens: act once it shows the rule's cap, and see the switch
+    // turn on before saving (under load a click during the opening was lost, and the rule was saved off).
+    await ops.waitForFunction(
+      () => document.querySelector<HTMLInputElement>('[role="dialog"] [data-testid="rule-cap"]')?.value,
+    );
     await dialog.getByTestId('rule-cap').fill('14');
     await dialog.getByRole('switch').click();
+    await dialog.getByRole('switch', { checked: true }).waitFor();
     await world.shot(ops, '12-02-rule-settings');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await dialog.waitFor({ state: 'hidden' });
