@@ -2,7 +2,7 @@
 // masked), sets the churned-recall rule to at most one message per person every 14 days and switches it on; the demo
 // consumer turns 营销消息 off in the shop's settings, and it stays off after a reload (the server keeps it).
 import { demo, type Journey } from '../harness.ts';
-import { apiGet, apiLogin, consoleLogin, expectText, shopLogin } from './steps.ts';
+import { apiGet, apiLogin, consoleLogin, expectText, openedDialog, shopLogin } from './steps.ts';
 
 export const lifecycle: Journey = {
   name: '12 operator switches on churned recall with a cap; a consumer opts out of marketing messages',
@@ -21,8 +21,7 @@ export const lifecycle: Journey = {
     // The churned-recall rule: cap 14 days, switched on in its settings.
     const rules = ops.getByTestId('lifecycle-rules');
     await ops.getByTestId('rule-edit-churned_recall').click();
-    const dialog = ops.getByRole('dialog', { name: '设置：流失召回' });
-    await dialog.waitFor();
+    const dialog = await openedDialog(ops, '设置：流失召回');
     // The form is filled from the rule as the dialog opens: act once it shows the rule's cap, and see the switch
     // turn on before saving (under load a click during the opening was lost, and the rule was saved off).
     await ops.waitForFunction(

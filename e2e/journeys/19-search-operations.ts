@@ -3,7 +3,7 @@
 // already in a synonym group, and the error says which), adds 暖壶 to that group from 搜索词库 instead, and the
 // shopper's next search for 暖壶 finds the vacuum flasks — no restart. Deleting the group is undone from the toast.
 import { demo, type Journey } from '../harness.ts';
-import { consoleLogin, expectText, reloadUntil } from './steps.ts';
+import { consoleLogin, expectText, openedDialog, reloadUntil } from './steps.ts';
 
 const QUERY = '暖壶';
 
@@ -39,7 +39,7 @@ export const searchOperations: Journey = {
     // 加到词库 opens 搜索词库's add dialog with the query already in it.
     await page.locator(`tr[data-query="${QUERY}"]`).getByTestId('search-insight-add-word').click();
     await page.getByRole('heading', { name: '搜索词库' }).waitFor();
-    const dialog = page.getByRole('dialog', { name: '添加同义词组' });
+    const dialog = await openedDialog(page, '添加同义词组');
     await expectText(dialog, QUERY);
     const words = dialog.getByTestId('search-word-words').locator('input');
     await words.fill('保温杯');
@@ -57,7 +57,7 @@ export const searchOperations: Journey = {
     const row = page.getByTestId('search-word-row').filter({ hasText: '保温杯' });
     await row.waitFor();
     await row.getByTestId('search-word-edit').click();
-    const edit = page.getByRole('dialog', { name: '编辑同义词组' });
+    const edit = await openedDialog(page, '编辑同义词组');
     await expectText(edit, '保温瓶');
     const editWords = edit.getByTestId('search-word-words').locator('input');
     await editWords.fill(QUERY);

@@ -1,7 +1,7 @@
 // Journey 2: the merchant finds journey 1's order in the console and ships it; the consumer confirms receipt and
 // reviews it with a photo; the merchant replies in the console; the reply shows under the product in the shop.
 import { demo, type Journey } from '../harness.ts';
-import { consoleLogin, expectText, need, pngOf, shopLogin } from './steps.ts';
+import { consoleLogin, expectText, need, openedDialog, pngOf, shopLogin } from './steps.ts';
 
 export const shipAndReview: Journey = {
   name: '2 merchant ships, consumer confirms and reviews with a photo, merchant replies',
@@ -25,7 +25,7 @@ export const shipAndReview: Journey = {
     await expectText(row, productTitle);
     await world.shot(desk, '2-01-console-order-found');
     await row.getByTestId('ship-button').click();
-    const shipDialog = desk.getByRole('dialog', { name: '发货' });
+    const shipDialog = await openedDialog(desk, '发货');
     await shipDialog.getByRole('combobox', { name: '快递公司' }).click();
     await shipDialog.getByRole('combobox', { name: '快递公司' }).fill('顺丰速运');
     await shipDialog.getByRole('combobox', { name: '快递公司' }).press('Enter');

@@ -4,7 +4,7 @@
 // that shop picks it up in the console's 客服工作台 and answers within the 5-minute SLA (the answer arrives in the
 // shop over the WebSocket, without a reload), closes it with a reason, and the consumer rates the service.
 import { demo, type Journey } from '../harness.ts';
-import { apiGet, apiLogin, consoleLogin, expectText, idFromUrl, paidOrder, shopLogin } from './steps.ts';
+import { apiGet, apiLogin, consoleLogin, expectText, idFromUrl, openedDialog, paidOrder, shopLogin } from './steps.ts';
 
 const ANSWER = '您好，我是店铺客服，已经看到这个订单了，请问需要什么帮助？';
 
@@ -87,7 +87,7 @@ export const customerService: Journey = {
 
     // Agent: close it with a reason.
     await desk.getByTestId('service-close').click();
-    const closing = desk.getByRole('dialog', { name: '结束会话' });
+    const closing = await openedDialog(desk, '结束会话');
     await closing.getByRole('radio', { name: '问题已解决' }).check();
     // antd spaces out a two-character button label (结 束).
     await closing.getByRole('button', { name: /^结\s?束$/ }).click();

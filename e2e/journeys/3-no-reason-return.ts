@@ -3,7 +3,7 @@
 // the ledger reconciliation (operator console) still passes with one more refund in it.
 import type { Page } from 'playwright-core';
 import { demo, type Journey } from '../harness.ts';
-import { consoleLogin, expectText, fenOf, idFromUrl, need, reloadUntil, shopLogin } from './steps.ts';
+import { consoleLogin, expectText, fenOf, idFromUrl, need, openedDialog, reloadUntil, shopLogin } from './steps.ts';
 
 /** The operator's reconciliation page: passes, and what its refunds check counts. */
 async function reconciliation(page: Page): Promise<{ refunds: number; refundedFen: number }> {
@@ -64,7 +64,7 @@ export const noReasonReturn: Journey = {
     await row.getByTestId('after-sale-open').click();
     await desk.waitForURL(`**/console/merchant/after-sales/${afterSaleId}`);
     await desk.getByTestId('after-sale-approve').click();
-    const approve = desk.getByRole('dialog', { name: '同意售后申请' });
+    const approve = await openedDialog(desk, '同意售后申请');
     await approve.getByRole('button', { name: '确认同意' }).click();
     await approve.waitFor({ state: 'hidden' });
     await expectText(desk.getByTestId('after-sale-detail-status'), '待买家退货');
@@ -81,7 +81,7 @@ export const noReasonReturn: Journey = {
     // Merchant: the goods arrived; refund.
     await reloadUntil(desk, desk.getByTestId('after-sale-detail-status'), '待商家收货');
     await desk.getByTestId('after-sale-receive').click();
-    const receive = desk.getByRole('dialog', { name: '确认收到退货' });
+    const receive = await openedDialog(desk, '确认收到退货');
     await receive.getByRole('button', { name: '确认收货并退款' }).click();
     await receive.waitFor({ state: 'hidden' });
     await expectText(desk.getByTestId('after-sale-detail-status'), /退款中|退款成功/);

@@ -20,6 +20,25 @@ export async function shopLogin(page: Page, account: Account, then = '/me'): Pro
   await page.waitForURL((url) => url.pathname + url.search === then);
 }
 
+/**
+ * The console dialog named `name`, once it has finished opening. Playwright's "stable" check takes two equal frames
+ * as rest; on a loaded machine a dropped frame in the middle of antd's zoom-in passes it, and a click aimed at where
+ * the button was lands nowhere — a silent no-op (journey 3's approval and journey 12's switch were lost this way).
+ * So wait until the motion classes are gone and no CSS animation runs inside the dialog.
+ */
+export async function openedDialog(page: Page, name: string | RegExp): Promise<Locator> {
+  const dialog = page.getByRole('dialog', { name });
+  await dialog.waitFor();
+  await page.waitForFunction(
+    (el) =>
+      el !== null &&
+      !/-(appear|enter)(-|\b)/.test(el.className) &&
+      el.getAnimations({ subtree: true }).every((a) => a.playState !== 'running'),
+    await dialog.elementHandle(),
+  );
+  return dialog;
+}
+
 /** Signs in on the console's login page and waits for the page the console sends this role to. */
 export async function consoleLogin(page: Page, account: Account, landing: string): Promise<void> {
   await page.goto('/console/login');
