@@ -39,6 +39,13 @@ export const lifecycle: Journey = {
       throw new Error('the churned-recall rule is not shown as on');
     await expectText(row, '样本不足');
     await world.shot(ops, '12-03-rule-on');
+    // Another rule's dialog opens with that rule's own settings, not the ones just saved.
+    await ops.getByTestId('rule-edit-loyal_care').click();
+    const other = await openedDialog(ops, /^设置：/);
+    if ((await other.getByTestId('rule-cap').inputValue()) === '14')
+      throw new Error("another rule's dialog shows the churned-recall rule's cap");
+    await other.getByRole('button', { name: /取\s*消/ }).click();
+    await other.waitFor({ state: 'hidden' });
 
     // The consumer turns marketing messages off; a reload shows what the server kept.
     const { page } = await world.shop();

@@ -124,14 +124,7 @@ export function RulesCard({ as }: { as: Audience }) {
             {
               title: t('操作'),
               render: (_: unknown, r) => (
-                <Button
-                  size="small"
-                  data-testid={`rule-edit-${r.kind}`}
-                  onClick={() => {
-                    form.setFieldsValue(settingsOf(r));
-                    setEditing(r);
-                  }}
-                >
+                <Button size="small" data-testid={`rule-edit-${r.kind}`} onClick={() => setEditing(r)}>
                   {t('设置')}
                 </Button>
               ),
@@ -152,6 +145,11 @@ export function RulesCard({ as }: { as: Audience }) {
         <Form<Settings>
           form={form}
           layout="vertical"
+          // The form mounts with the dialog (destroyOnHidden), filled from the rule as it mounts: values set on the
+          // form instance before it was mounted could be lost, and a fast click then saved defaults. Not preserved
+          // on unmount, so the next rule opened starts from its own values, not the last one's.
+          initialValues={editing ? settingsOf(editing) : undefined}
+          preserve={false}
           onFinish={(v) => editing && save.mutate({ kind: editing.kind, body: v })}
         >
           <Form.Item name="enabled" label={t('开启')} valuePropName="checked">
