@@ -14,6 +14,7 @@ export const complaintCompensation: Journey = {
     const { page: phone } = await world.shop();
     await shopLogin(phone, demo.consumer, `/orders/${orderId}`);
     await reloadUntil(phone, phone.getByTestId('order-status'), '待发货');
+    await phone.getByTestId('order-more').click();
     await phone.getByTestId('order-complain').click();
     await phone.getByTestId('complaint-option-not-as-described').check();
     await phone.getByTestId('case-description').fill('收到的面霜容量只有 30ml，详情页写的是 50ml。');
@@ -26,6 +27,7 @@ export const complaintCompensation: Journey = {
 
     // Consumer: 先行赔付 for the same order.
     await phone.goto(`/orders/${orderId}`);
+    await phone.getByTestId('order-more').click();
     await phone.getByTestId('order-claim').click();
     await phone.getByTestId('claim-option-not-as-described').check();
     await phone.getByTestId('claim-amount').fill('20');

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Dialog, PullToRefresh, Steps, Toast } from 'antd-mobile';
+import { ActionSheet, Button, Dialog, PullToRefresh, Steps, Toast } from 'antd-mobile';
 import { EnvironmentOutline, TruckOutline } from 'antd-mobile-icons';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -401,24 +401,32 @@ function OrderView({ order: o }: { order: OrderDetail }) {
           </Button>
         )}
         {['paid', 'shipped', 'delivered', 'completed'].includes(o.status) && (
-          <>
-            <Button
-              size="small"
-              shape="rounded"
-              onClick={() => void navigate(`/orders/${o.id}/complaint`)}
-              data-testid="order-complain"
-            >
-              {t('投诉')}
-            </Button>
-            <Button
-              size="small"
-              shape="rounded"
-              onClick={() => void navigate(`/orders/${o.id}/compensation`)}
-              data-testid="order-claim"
-            >
-              {t('申请先行赔付')}
-            </Button>
-          </>
+          // 投诉 and 先行赔付 are rarer than the buttons beside them: one 更多 keeps the bar on one line at 390 px.
+          <Button
+            size="small"
+            shape="rounded"
+            data-testid="order-more"
+            onClick={() => {
+              ActionSheet.show({
+                cancelText: t('取消'),
+                closeOnAction: true,
+                actions: [
+                  {
+                    key: 'complaint',
+                    text: <span data-testid="order-complain">{t('投诉')}</span>,
+                    onClick: () => void navigate(`/orders/${o.id}/complaint`),
+                  },
+                  {
+                    key: 'claim',
+                    text: <span data-testid="order-claim">{t('申请先行赔付')}</span>,
+                    onClick: () => void navigate(`/orders/${o.id}/compensation`),
+                  },
+                ],
+              });
+            }}
+          >
+            {t('更多')}
+          </Button>
         )}
         <ContactService subject={{ source: 'order', orderId: o.id }} size="middle" />
         <span className="grow" />
