@@ -78,6 +78,25 @@ describe('the incremental loader', () => {
     await engine.close();
   });
 
+  it('stores each page sorted by event type, then time, whatever order the events arrived in', async () => {
+    const engine = await DuckDbEngine.open(undefined);
+    const database = await freshDatabase();
+    const base = Date.parse('2026-03-01T08:00:00Z');
+    const types = ['pay', 'view', 'add_to_cart', 'view', 'pay', 'view'] as const;
+    const arrived = types.map((type, i) =>
+      eventRow({ id: `sort:${i}`, type, ts: new Date(base + (i % 3) * 60_000 - i), deviceId: 'dev_sort' }),
+    );
+    await database.db.transaction((tx) => appendToInbox(tx, arrived));
+    expect(await new EventLoader(database, engine).load()).toBe(6);
+    const stored = await engine.query<{ id: string }>(`SELECT id FROM events ORDER BY rowid`);
+    const expected = [...arrived]
+      .sort((a, b) => a.type.localeCompare(b.type) || a.ts.getTime() - b.ts.getTime())
+      .map((e) => e.id);
+    expect(stored.map((r) => r.id)).toEqual(expected);
+    await database.close();
+    await engine.close();
+  });
+
   it('keeps loaded rows in the inbox for the configured days, then deletes only rows the engine has', async () => {
     const engine = await DuckDbEngine.open(undefined);
     const database = await freshDatabase();

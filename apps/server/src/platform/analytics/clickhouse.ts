@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { type ClickHouseClient, createClient } from '@clickhouse/client';
 import {
-  type AlsoInto,
+  type AppendOptions,
   type AnalyticsEngine,
   type Dialect,
   parameterNames,
@@ -76,7 +76,7 @@ export class ClickHouseEngine implements AnalyticsEngine {
     table: string,
     csv: Uint8Array,
     watermark: { stream: string; value: string },
-    also?: AlsoInto,
+    { also }: AppendOptions = {},
   ): Promise<void> {
     if (also) throw new Error('ClickHouse keeps no derived tables in step with an append');
     if (csv.byteLength > 0) await this.client.insert({ table, values: Readable.from([csv]), format: 'CSV' });

@@ -10,7 +10,7 @@ import {
   type DuckDBValue,
 } from '@duckdb/node-api';
 import {
-  type AlsoInto,
+  type AppendOptions,
   type AnalyticsEngine,
   type Dialect,
   type QueryParams,
@@ -95,7 +95,7 @@ export class DuckDbEngine implements AnalyticsEngine {
     table: string,
     csv: Uint8Array,
     watermark: { stream: string; value: string },
-    also?: AlsoInto,
+    { also, sortBy }: AppendOptions = {},
   ): Promise<void> {
     await this.serialised(async () => {
       // DuckDB's CSV reader is parallel and typed by the target table: far faster than row-by-row appends. The
@@ -111,9 +111,18 @@ export class DuckDbEngine implements AnalyticsEngine {
             const last = also
               ? (await this.writer.runAndReadAll(`SELECT coalesce(max(rowid), -1) FROM ${table}`)).getRows()[0]![0]
               : undefined;
-            await this.writer.run(
-              `COPY ${table} FROM '${file}' (FORMAT csv, HEADER false, NULLSTR '\\N', TIMESTAMPFORMAT 'auto')`,
-            );
+            const copy = (into: string) =>
+              this.writer.run(
+                `COPY ${into} FROM '${file}' (FORMAT csv, HEADER false, NULLSTR '\\N', TIMESTAMPFORMAT 'auto')`,
+              );
+            if (sortBy) {
+              // Staged in a temporary table of the same shape (this connection's own), then inserted in order.
+              const stage = `${table}_append_stage`;
+              await this.writer.run(`CREATE TEMP TABLE IF NOT EXISTS ${stage} AS SELECT * FROM ${table} LIMIT 0`);
+              await copy(stage);
+              await this.writer.run(`INSERT INTO ${table} SELECT * FROM ${stage} ORDER BY ${sortBy}`);
+              await this.writer.run(`DELETE FROM ${stage}`);
+            } else await copy(table);
             if (also)
               await this.writer.run(
                 `INSERT INTO ${also.table} SELECT ${also.columns} FROM ${table} WHERE rowid > ${String(last)} AND (${also.where})`,

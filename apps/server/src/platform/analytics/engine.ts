@@ -48,9 +48,19 @@ export interface AnalyticsEngine {
    * atomically where the engine has transactions (DuckDB) and idempotently where it does not (ClickHouse:
    * ReplacingMergeTree on the event id). A crash between two calls repeats at most the last page, never skips one.
    */
-  appendCsv(table: string, csv: Uint8Array, watermark: Watermark, also?: AlsoInto): Promise<void>;
+  appendCsv(table: string, csv: Uint8Array, watermark: Watermark, options?: AppendOptions): Promise<void>;
   watermark(stream: string): Promise<string | undefined>;
   close(): Promise<void>;
+}
+
+export interface AppendOptions {
+  also?: AlsoInto | undefined;
+  /**
+   * Store the appended rows in this order (an `ORDER BY` list), so that each append's row groups hold narrow
+   * ranges of it and a scan filtering on it skips whole groups by their min/max. DuckDB only: a ClickHouse
+   * table keeps its own sort key.
+   */
+  sortBy?: string | undefined;
 }
 
 /**

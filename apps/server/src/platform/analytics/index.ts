@@ -2,7 +2,7 @@ import cluster from 'node:cluster';
 import path from 'node:path';
 import { ClickHouseEngine } from './clickhouse.ts';
 import { DuckDbEngine, duckDbDialect } from './duckdb.ts';
-import type { AlsoInto, AnalyticsEngine, Dialect, QueryParams, Row, Watermark } from './engine.ts';
+import type { AppendOptions, AnalyticsEngine, Dialect, QueryParams, Row, Watermark } from './engine.ts';
 import { clickHouseDialect } from './clickhouse.ts';
 
 export type { AnalyticsEngine } from './engine.ts';
@@ -63,8 +63,8 @@ class LazyEngine implements AnalyticsEngine {
   async runAtomically(statements: string[]) {
     return (await this.engine()).runAtomically(statements);
   }
-  async appendCsv(table: string, csv: Uint8Array, watermark: Watermark, also?: AlsoInto) {
-    return (await this.engine()).appendCsv(table, csv, watermark, also);
+  async appendCsv(table: string, csv: Uint8Array, watermark: Watermark, options?: AppendOptions) {
+    return (await this.engine()).appendCsv(table, csv, watermark, options);
   }
   async watermark(stream: string) {
     return (await this.engine()).watermark(stream);
