@@ -41,7 +41,7 @@ export default async function trustCaseRoutes(app: App) {
       config: user,
       schema: {
         tags,
-        summary: '投诉订单或商品（2 小时内首次响应）',
+        summary: '投诉订单、商品、直播间或笔记（2 小时内首次响应）',
         body: ComplaintBody,
         response: { 201: ComplaintView },
       },
