@@ -1,5 +1,9 @@
 // English for complaints (投诉处理), 先行赔付, the daily patrol (巡检结果) and the credit score (信用分).
 export const enTrustCases = {
+  '直播间「{title}」': 'Live room “{title}”',
+  '笔记「{title}」': 'Post “{title}”',
+  投诉对象: 'About',
+  '无（平台处理）': 'None (handled by the platform)',
   '24 小时内处理：通过后从平台保障金原路赔付消费者，再从商家保证金、店铺余额追偿；每笔赔付扣商家信用分 10 分。':
     'Decide within 24 hours: approval pays the consumer back from the guarantee fund, then recovers from the shop’s deposit and balance; each compensation costs the shop 10 credit points.',
   下架商品: 'Delist the product',

@@ -1,5 +1,11 @@
 // English for complaints (投诉) and 先行赔付 claims; spread into en.ts.
 export const enTrust = {
+  '直播间「{title}」': 'Live room “{title}”',
+  '笔记「{title}」': 'Post “{title}”',
+  投诉对象: 'About',
+  投诉这个直播间: 'Complain about this live room',
+  投诉这篇笔记: 'Complain about this post',
+  举报: 'Report',
   '{time} 已原路退回': 'Refunded to the original payment at {time}',
   '上传凭证（最多 6 张）': 'Photos as evidence (up to 6)',
   先行赔付进度: 'Compensation progress',

@@ -5,6 +5,7 @@ import { PageHeader } from '../components/PageHeader.tsx';
 import { QueryError } from '../components/QueryError.tsx';
 import { ListSkeleton } from '../components/Skeletons.tsx';
 import { useFormatTime, useT, type MessageKey } from '../i18n/index.tsx';
+import { subjectName, subjectPath } from '../lib/complaint-subject.ts';
 import { yuan } from '../lib/money.ts';
 import './AfterSale.css';
 
@@ -43,7 +44,13 @@ export default function TrustCaseDetailPage({ kind }: { kind: 'complaint' | 'cla
           <History steps={q.data.history} />
           <section className="card">
             <p className="muted">{q.data.description}</p>
-            <Link to={`/orders/${q.data.orderId}`}>{t('查看订单')}</Link>
+            {kind === 'complaint' ? (
+              <Link to={subjectPath(complaint.data!)} data-testid="complaint-subject-link">
+                {complaint.data!.subjectType === 'order' ? t('查看订单') : subjectName(t, complaint.data!)}
+              </Link>
+            ) : (
+              <Link to={`/orders/${claim.data!.orderId}`}>{t('查看订单')}</Link>
+            )}
           </section>
         </PullToRefresh>
       )}
