@@ -84,6 +84,7 @@ export const ClaimView = z.object({
   description: z.string(),
   images: z.array(z.string()),
   requested: z.number().int(),
+  tenfold: z.number().int().nullable(),
   approved: z.number().int().nullable(),
   recovered: z.number().int().nullable(),
   status: z.enum(CLAIM_STATUSES),

@@ -76,7 +76,12 @@ export const compensationClaims = pgTable(
     /** What the consumer asked for, and what the operator approved (fen). */
     requested: bigint('requested', { mode: 'number' }).notNull(),
     approved: bigint('approved', { mode: 'number' }),
-    /** What came back from the merchant's deposit; the rest stays a cost of the guarantee fund. */
+    /**
+     * 假一赔十: ten times what the order's lines from a live room whose host held the guarantee were paid (fen), set
+     * when a counterfeit claim is filed on such an order; paid on approval besides the refund. Null otherwise.
+     */
+    tenfold: bigint('tenfold', { mode: 'number' }),
+    /** What came back from the host's live deposit and the merchant's deposit / balance; the rest is the fund's cost. */
     recovered: bigint('recovered', { mode: 'number' }),
     status: text('status', { enum: CLAIM_STATUSES }).notNull(),
     /** 24 h after the claim: paid (or refused with a reason) by then. */
