@@ -1,5 +1,8 @@
 // English for complaints (投诉处理), 先行赔付, the daily patrol (巡检结果) and the credit score (信用分).
 export const enTrustCases = {
+  '假一赔十 +{amount}': '10× guarantee +{amount}',
+  '通过后另从保障金赔付 {amount}，先从主播直播保证金追偿':
+    'On approval the fund also pays {amount}, recovered from the host’s live deposit first',
   '直播间「{title}」': 'Live room “{title}”',
   '笔记「{title}」': 'Post “{title}”',
   投诉对象: 'About',

@@ -103,6 +103,9 @@ function ClaimStatus({ c }: { c: Claim }) {
     <section className="as-status">
       <h2 data-testid="case-status">{title}</h2>
       <p>{hint}</p>
+      {c.tenfold !== null && c.status !== 'rejected' && (
+        <p data-testid="claim-tenfold">{t('假一赔十：另赔 ¥{amount}', { amount: yuan(c.tenfold) })}</p>
+      )}
       {c.status !== 'pending' && (
         // The decision is a public log entry (no personal data in it): the consumer can check it was not altered.
         <Link

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import { api, must } from '../api/client.ts';
 import { useOrder } from '../api/orders.ts';
-import type { ClaimInput, ComplaintInput } from '../api/trust.ts';
+import { type ClaimInput, type ComplaintInput, useTenfold } from '../api/trust.ts';
 import { FieldInput } from '../components/Field.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { EmptyState, QueryError } from '../components/QueryError.tsx';
@@ -33,6 +33,7 @@ export default function TrustCaseNewPage({ kind }: { kind: 'complaint' | 'claim'
   const t = useT();
   const { orderId = '' } = useParams();
   const order = useOrder(orderId);
+  const tenfold = useTenfold(orderId, kind === 'claim');
   const [amount, setAmount] = useState('');
   const title = kind === 'complaint' ? t('投诉') : t('申请先行赔付');
   const header = <PageHeader title={title} />;
@@ -80,6 +81,15 @@ export default function TrustCaseNewPage({ kind }: { kind: 'complaint' | 'claim'
             <p className="muted">
               {t('订单号')} {o.orderNo} · {t('实付')} ¥{yuan(o.payAmount)}
             </p>
+            {kind === 'claim' && tenfold.data?.eligible && (
+              <p className="as-tenfold" data-testid="claim-tenfold">
+                {t('假一赔十：赔付商品金额的 10 倍')}
+                <span className="muted">
+                  {' '}
+                  {t('经鉴定为假货时，除退款外另赔 ¥{amount}', { amount: yuan(tenfold.data.amount) })}
+                </span>
+              </p>
+            )}
           </>
         }
         extra={
