@@ -1,5 +1,4 @@
-import { ActionSheet } from 'antd-mobile';
-import { CloseOutline, EyeOutline, MoreOutline } from 'antd-mobile-icons';
+import { CloseOutline, EyeOutline } from 'antd-mobile-icons';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import type { LiveDetail } from '../../api/live.ts';
@@ -76,27 +75,6 @@ export function RoomTopBar({
           </span>
         </span>
       )}
-      <button
-        type="button"
-        className="live-close live-more"
-        aria-label={t('更多')}
-        data-testid="live-more"
-        onClick={() =>
-          ActionSheet.show({
-            cancelText: t('取消'),
-            closeOnAction: true,
-            actions: [
-              {
-                key: 'complaint',
-                text: <span data-testid="live-complain">{t('投诉这个直播间')}</span>,
-                onClick: () => void navigate(`/live/${room.id}/complaint`),
-              },
-            ],
-          })
-        }
-      >
-        <MoreOutline aria-hidden />
-      </button>
       <button type="button" className="live-close" aria-label={t('离开直播间')} onClick={leave}>
         <CloseOutline aria-hidden />
       </button>
