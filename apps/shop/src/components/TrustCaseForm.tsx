@@ -6,7 +6,7 @@ import { FieldTextArea } from './Field.tsx';
 import { PhotoUploader } from './PhotoUploader.tsx';
 import { useT, type MessageKey } from '../i18n/index.tsx';
 
-export interface CaseFields {
+interface CaseFields {
   choice: string;
   description: string;
   images: string[];

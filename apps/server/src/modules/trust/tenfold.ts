@@ -12,7 +12,7 @@ import { depositAccounts, recoverForClaimInTx } from './deposits.ts';
  * held when the order was placed — live records it) and a counterfeit claim approved → the refund plus ten times the
  * paid amount of the room's lines, from the guarantee fund; recovered from the host's live deposit first.
  */
-export const TENFOLD = 10;
+const TENFOLD = 10;
 
 /** What the platform owes a consumer for 假一赔十 until it is transferred to them (a liability, credit balance). */
 export const compensationPayable = (userId: string) => `trust-compensation:${userId}`;
