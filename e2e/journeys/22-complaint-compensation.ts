@@ -1,12 +1,20 @@
 // Journey 22: the demo consumer complains about an order and asks for 先行赔付 from the order page; the operator
 // answers and upholds the complaint, approves the compensation (paid from the guarantee fund, recovered from the
 // shop); the consumer sees the money back on the claim, and the merchant sees the credit deduction on 信用分.
+// Then the consumer complains about the demo shop's live room from its 更多 menu, and the shop finds it, named by
+// the room, in 顾客投诉.
 // The 2 h / 24 h escalation runs on an injected clock in the server tests (trust/cases.test.ts), not here.
 import { demo, type Journey } from '../harness.ts';
-import { consoleLogin, expectText, idFromUrl, paidOrder, reloadUntil, shopLogin } from './steps.ts';
+import { apiGet, apiLogin, consoleLogin, expectText, idFromUrl, paidOrder, reloadUntil, shopLogin } from './steps.ts';
+
+interface LiveCard {
+  id: string;
+  title: string;
+  merchant: { id: string };
+}
 
 export const complaintCompensation: Journey = {
-  name: '22 consumer complains and claims 先行赔付; operator answers and pays; consumer paid back; merchant credit drops',
+  name: '22 consumer complains and claims 先行赔付; operator answers and pays; consumer paid back; merchant credit drops; live-room complaint',
   async run(world) {
     const orderId = await paidOrder(world);
 
@@ -88,5 +96,33 @@ export const complaintCompensation: Journey = {
     await expectText(desk.getByTestId('credit-compensation'), /-10/);
     await expectText(desk.getByTestId('credit-complaint'), /-4/);
     await world.shot(desk, '22-12-console-merchant-credit');
+
+    // Consumer: 投诉 from the live room's 更多 menu; the form and the shop's queue name the room.
+    const host = await apiLogin(world, demo.merchant);
+    const rooms = (await apiGet(world, '/api/v1/live/sessions?tab=live')).items as LiveCard[];
+    const room = rooms.find((r) => r.merchant.id === host.user.staff[0]!.merchantId);
+    if (!room) throw new Error('the demo shop has no session live now');
+    await phone.goto(`/live/${room.id}`);
+    await phone.getByTestId('live-room').waitFor();
+    await world.shot(phone, '22-13-shop-live-room');
+    await phone.getByTestId('live-more').click();
+    await phone.getByTestId('live-complain').waitFor();
+    await world.shot(phone, '22-14-shop-live-more-menu');
+    await phone.getByTestId('live-complain').click();
+    await expectText(phone.getByTestId('complaint-subject'), `直播间「${room.title}」`);
+    await phone.getByTestId('complaint-option-counterfeit').check();
+    await phone.getByTestId('case-description').fill('主播说是专柜正品，但拿不出品牌授权。');
+    await world.shot(phone, '22-15-shop-live-complaint-form');
+    await phone.getByTestId('case-submit').click();
+    await phone.waitForURL(/\/complaints\/cpl_[A-Za-z0-9]+$/);
+    await expectText(phone.getByTestId('complaint-subject-link'), `直播间「${room.title}」`);
+
+    await desk.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '顾客投诉' }).click();
+    await desk.waitForURL('**/console/merchant/complaints');
+    await expectText(
+      desk.locator('tr', { hasText: room.title }).getByTestId('complaint-subject'),
+      `直播间「${room.title}」`,
+    );
+    await world.shot(desk, '22-16-console-merchant-live-complaint');
   },
 };

@@ -35,6 +35,7 @@ const AfterSaleNewPage = lazy(() => import('./pages/AfterSaleNewPage.tsx'));
 const AfterSaleListPage = lazy(() => import('./pages/AfterSaleListPage.tsx'));
 const AfterSaleDetailPage = lazy(() => import('./pages/AfterSaleDetailPage.tsx'));
 const TrustCaseNewPage = lazy(() => import('./pages/TrustCaseNewPage.tsx'));
+const SubjectComplaintPage = lazy(() => import('./pages/SubjectComplaintPage.tsx'));
 const TrustCaseDetailPage = lazy(() => import('./pages/TrustCaseDetailPage.tsx'));
 const ReviewNewPage = lazy(() => import('./pages/ReviewNewPage.tsx'));
 const AddressListPage = lazy(() => import('./pages/AddressListPage.tsx'));
@@ -151,6 +152,8 @@ const router = createBrowserRouter([
               { path: 'after-sales/:id', element: <AfterSaleDetailPage /> },
               { path: 'orders/:orderId/complaint', element: <TrustCaseNewPage kind="complaint" /> },
               { path: 'orders/:orderId/compensation', element: <TrustCaseNewPage kind="claim" /> },
+              { path: 'live/:id/complaint', element: <SubjectComplaintPage subject="live-session" /> },
+              { path: 'posts/:id/complaint', element: <SubjectComplaintPage subject="post" /> },
               { path: 'complaints/:id', element: <TrustCaseDetailPage kind="complaint" /> },
               { path: 'compensation-claims/:id', element: <TrustCaseDetailPage kind="claim" /> },
               { path: 'service/:id', element: <ServiceChatPage /> },

@@ -1,5 +1,12 @@
 // English for complaints (投诉处理), 先行赔付, the daily patrol (巡检结果) and the credit score (信用分).
 export const enTrustCases = {
+  '假一赔十 +{amount}': '10× guarantee +{amount}',
+  '通过后另从保障金赔付 {amount}，先从主播直播保证金追偿':
+    'On approval the fund also pays {amount}, recovered from the host’s live deposit first',
+  '直播间「{title}」': 'Live room “{title}”',
+  '笔记「{title}」': 'Post “{title}”',
+  投诉对象: 'About',
+  '无（平台处理）': 'None (handled by the platform)',
   '24 小时内处理：通过后从平台保障金原路赔付消费者，再从商家保证金、店铺余额追偿；每笔赔付扣商家信用分 10 分。':
     'Decide within 24 hours: approval pays the consumer back from the guarantee fund, then recovers from the shop’s deposit and balance; each compensation costs the shop 10 credit points.',
   下架商品: 'Delist the product',

@@ -25,3 +25,12 @@ export function useClaim(id: string) {
     queryFn: () => must(api.GET('/api/v1/compensation-claims/{id}', { params: { path: { id } } })),
   });
 }
+
+/** Whether a counterfeit claim on this order pays 假一赔十 (bought in a live room whose host held the guarantee). */
+export function useTenfold(orderId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['compensation-claims', 'tenfold', orderId],
+    queryFn: () => must(api.GET('/api/v1/compensation-claims/tenfold', { params: { query: { orderId } } })),
+    enabled,
+  });
+}

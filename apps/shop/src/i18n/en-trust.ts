@@ -1,5 +1,14 @@
 // English for complaints (投诉) and 先行赔付 claims; spread into en.ts.
 export const enTrust = {
+  '假一赔十：赔付商品金额的 10 倍': 'Fake? We pay ten times: 10× the price of the goods',
+  '经鉴定为假货时，除退款外另赔 ¥{amount}': 'If found counterfeit, ¥{amount} on top of the refund',
+  '假一赔十：另赔 ¥{amount}': 'Fake? We pay ten times: ¥{amount} on top',
+  '直播间「{title}」': 'Live room “{title}”',
+  '笔记「{title}」': 'Post “{title}”',
+  投诉对象: 'About',
+  投诉这个直播间: 'Complain about this live room',
+  投诉这篇笔记: 'Complain about this post',
+  举报: 'Report',
   '{time} 已原路退回': 'Refunded to the original payment at {time}',
   '上传凭证（最多 6 张）': 'Photos as evidence (up to 6)',
   先行赔付进度: 'Compensation progress',

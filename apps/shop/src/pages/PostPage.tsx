@@ -122,6 +122,20 @@ function PostView({ post }: { post: PostDetail }) {
       Toast.show({ icon: 'fail', content: problemTitle(err) });
     }
   };
+  /** 更多: 投诉 (a case with the 2 h SLA, docs/TRUST.md) or 举报 (content moderation, by reason). */
+  const more = () =>
+    ActionSheet.show({
+      cancelText: t('取消'),
+      closeOnAction: true,
+      actions: [
+        {
+          key: 'complaint',
+          text: <span data-testid="post-complain">{t('投诉这篇笔记')}</span>,
+          onClick: () => void navigate(`/posts/${post.id}/complaint`),
+        },
+        { key: 'report', text: t('举报'), onClick: report },
+      ],
+    });
   const report = () => {
     if (!requireLogin()) return;
     ActionSheet.show({
@@ -183,7 +197,7 @@ function PostView({ post }: { post: PostDetail }) {
             {post.followingAuthor ? t('已关注') : t('关注')}
           </Button>
         )}
-        <button type="button" className="icon-button" aria-label={t('更多')} onClick={report}>
+        <button type="button" className="icon-button" aria-label={t('更多')} onClick={more} data-testid="post-more">
           <MoreOutline aria-hidden />
         </button>
       </header>

@@ -5,6 +5,7 @@ import { PageHeader } from '../components/PageHeader.tsx';
 import { QueryError } from '../components/QueryError.tsx';
 import { ListSkeleton } from '../components/Skeletons.tsx';
 import { useFormatTime, useT, type MessageKey } from '../i18n/index.tsx';
+import { subjectName, subjectPath } from '../lib/complaint-subject.ts';
 import { yuan } from '../lib/money.ts';
 import './AfterSale.css';
 
@@ -43,7 +44,13 @@ export default function TrustCaseDetailPage({ kind }: { kind: 'complaint' | 'cla
           <History steps={q.data.history} />
           <section className="card">
             <p className="muted">{q.data.description}</p>
-            <Link to={`/orders/${q.data.orderId}`}>{t('查看订单')}</Link>
+            {kind === 'complaint' ? (
+              <Link to={subjectPath(complaint.data!)} data-testid="complaint-subject-link">
+                {complaint.data!.subjectType === 'order' ? t('查看订单') : subjectName(t, complaint.data!)}
+              </Link>
+            ) : (
+              <Link to={`/orders/${claim.data!.orderId}`}>{t('查看订单')}</Link>
+            )}
           </section>
         </PullToRefresh>
       )}
@@ -96,6 +103,9 @@ function ClaimStatus({ c }: { c: Claim }) {
     <section className="as-status">
       <h2 data-testid="case-status">{title}</h2>
       <p>{hint}</p>
+      {c.tenfold !== null && c.status !== 'rejected' && (
+        <p data-testid="claim-tenfold">{t('假一赔十：另赔 ¥{amount}', { amount: yuan(c.tenfold) })}</p>
+      )}
       {c.status !== 'pending' && (
         // The decision is a public log entry (no personal data in it): the consumer can check it was not altered.
         <Link

@@ -77,7 +77,17 @@ export default function ClaimsPage() {
                 </Space>
               ),
             },
-            { title: t('申请金额'), key: 'amount', width: 120, render: (_, r) => yuan(r.requested) },
+            {
+              title: t('申请金额'),
+              key: 'amount',
+              width: 140,
+              render: (_, r) => (
+                <Space direction="vertical" size={0}>
+                  {yuan(r.requested)}
+                  {r.tenfold !== null && <Tag color="gold">{t('假一赔十 +{amount}', { amount: yuan(r.tenfold) })}</Tag>}
+                </Space>
+              ),
+            },
             { title: t('订单'), dataIndex: 'orderId', width: 200 },
             { title: t('申请时间'), key: 'at', width: 170, render: (_, r) => dateTime(r.createdAt) },
             status === 'pending'
@@ -137,6 +147,11 @@ function ClaimDetail({ c, onDone }: { c: Claim; onDone: () => void }) {
       <Descriptions column={1} size="small">
         <Descriptions.Item label={t('原因')}>{t(CLAIM_REASON[c.reason])}</Descriptions.Item>
         <Descriptions.Item label={t('申请金额')}>{yuan(c.requested)}</Descriptions.Item>
+        {c.tenfold !== null && (
+          <Descriptions.Item label={t('假一赔十')}>
+            {t('通过后另从保障金赔付 {amount}，先从主播直播保证金追偿', { amount: yuan(c.tenfold) })}
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label={t('订单')}>{c.orderId}</Descriptions.Item>
         <Descriptions.Item label={t('商家')}>{c.merchantId}</Descriptions.Item>
         {c.approved != null && (

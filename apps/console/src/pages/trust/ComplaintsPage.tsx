@@ -9,7 +9,7 @@ import { useNow } from '../../components/useNow.ts';
 import { useT } from '../../i18n/index.tsx';
 import { DueCountdown } from '../shared/DueCountdown.tsx';
 import { CaseHistory } from './CaseHistory.tsx';
-import { complaintColumns } from './complaintColumns.tsx';
+import { ComplaintSubject, complaintColumns } from './complaintColumns.tsx';
 import type { Complaint } from './cases.ts';
 
 type Status = 'open' | 'responded' | 'resolved';
@@ -122,7 +122,7 @@ function ComplaintDetail({ c, onDone }: { c: Complaint; onDone: () => void }) {
         ))}
       </Space>
       <Typography.Text type="secondary">
-        {t('订单')} {c.orderId} · {t('商家')} {c.merchantId}
+        {t('投诉对象')} <ComplaintSubject c={c} t={t} /> · {t('商家')} {c.merchantId ?? t('无（平台处理）')}
       </Typography.Text>
       <CaseHistory steps={c.history} />
       {c.status !== 'resolved' && (

@@ -9,7 +9,7 @@ import { useNow } from '../../components/useNow.ts';
 import { useT } from '../../i18n/index.tsx';
 import { DueCountdown } from '../shared/DueCountdown.tsx';
 import { CaseHistory } from './CaseHistory.tsx';
-import { complaintColumns } from './complaintColumns.tsx';
+import { ComplaintSubject, complaintColumns } from './complaintColumns.tsx';
 
 type ShopComplaint = GetOk<'/api/v1/merchant/complaints'>['items'][number];
 
@@ -104,7 +104,7 @@ function Detail({ c, onDone }: { c: ShopComplaint; onDone: () => void }) {
         ))}
       </Space>
       <Typography.Text type="secondary">
-        {t('订单')} {c.orderId}
+        {t('投诉对象')} <ComplaintSubject c={c} t={t} />
       </Typography.Text>
       <CaseHistory steps={c.history} />
       {c.status !== 'resolved' && (

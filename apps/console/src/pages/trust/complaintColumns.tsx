@@ -7,11 +7,33 @@ type ComplaintRow = {
   id: string;
   category: keyof typeof COMPLAINT_CATEGORY;
   description: string;
-  orderId: string | null;
+  subjectType: 'order' | 'live-session' | 'post';
+  subjectId: string;
+  subjectTitle: string | null;
   createdAt: string;
 };
 
-/** The columns both complaint queues (platform and shop) start with: what, which order, when filed. */
+/** What a complaint is about: the order's id, or 直播间「标题」/ 笔记「标题」 linking to it in the shop. */
+export function ComplaintSubject({
+  c,
+  t,
+}: {
+  c: Omit<ComplaintRow, 'category' | 'description' | 'createdAt'> & { id?: string };
+  t: ReturnType<typeof useT>;
+}) {
+  if (c.subjectType === 'order') return <>{c.subjectId}</>;
+  const [label, path] =
+    c.subjectType === 'live-session'
+      ? [t('直播间「{title}」', { title: c.subjectTitle ?? '' }), `/live/${c.subjectId}`]
+      : [t('笔记「{title}」', { title: c.subjectTitle ?? '' }), `/posts/${c.subjectId}`];
+  return (
+    <a href={path} target="_blank" rel="noreferrer" data-testid="complaint-subject">
+      {label}
+    </a>
+  );
+}
+
+/** The columns both complaint queues (platform and shop) start with: what, about what (order, live room, post), when filed. */
 export function complaintColumns<R extends ComplaintRow>(
   t: ReturnType<typeof useT>,
   open: (id: string) => void,
@@ -32,7 +54,7 @@ export function complaintColumns<R extends ComplaintRow>(
         </Space>
       ),
     },
-    { title: t('订单'), dataIndex: 'orderId', width: 200 },
+    { title: t('投诉对象'), key: 'subject', width: 220, render: (_, r) => <ComplaintSubject c={r} t={t} /> },
     { title: t('提交时间'), key: 'at', width: 170, render: (_, r) => dateTime(r.createdAt) },
   ];
 }

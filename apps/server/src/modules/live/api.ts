@@ -2,6 +2,7 @@
 
 export { liveSessionBriefs, liveSessionsOnAir, liveSessionTitles } from './briefs.ts';
 export { type LiveNow, liveSessionsNow } from './feed-briefs.ts';
+export { liveGuaranteeOf, recoverFromLiveDeposit } from './guarantee.ts';
 export { isValidIdNumber } from './qualification.ts';
 export { livePersonalData } from './personal-data.ts';
 export { SessionCard as LiveCardSchema } from './dto.ts';

@@ -5,6 +5,7 @@ import { getLineAttributions } from '../attribution/api.ts';
 import { getProductBriefs } from '../catalog/api.ts';
 import { getOrderForAfterSale } from '../orders/api.ts';
 import { publishToRoom, publishToStaff } from './channel.ts';
+import { badgesOf } from './qualification.ts';
 import { minuteOf } from './counters.ts';
 import { liveFanout } from './fanout.ts';
 import { refreshPkFor } from './pk.ts';
@@ -55,7 +56,14 @@ export async function recordLiveOrder(deps: Deps, db: Db, orderId: string, lineI
   const { order, sessionId, lines, amount } = found;
   await db
     .insert(liveOrders)
-    .values({ orderId, sessionId, userId: order.userId, amount, createdAt: at })
+    .values({
+      orderId,
+      sessionId,
+      userId: order.userId,
+      amount,
+      guaranteed: (await badgesOf(db, deps.config, order.merchantId)).guarantee,
+      createdAt: at,
+    })
     .onConflictDoNothing();
   if (!order.paidAt || order.status === 'cancelled' || order.status === 'closed' || order.status === 'pending_payment')
     return;

@@ -18,7 +18,7 @@ import { liveHostQualifications, liveSessions } from './schema.ts';
  */
 
 /** Ledger accounts: the merchant's available balance is a liability (credit), so is the deposit we hold. */
-const depositAccounts = {
+export const depositAccounts = {
   merchantAvailable: (merchantId: string) => `merchant:${merchantId}:available`,
   deposit: (merchantId: string) => `live-deposit:${merchantId}`,
 };
@@ -140,9 +140,11 @@ export async function payDeposit(ctx: Ctx): Promise<Result<{ depositHeld: number
       .where(eq(liveHostQualifications.merchantId, merchantId))
       .for('update');
     if ((row?.depositHeld ?? 0) >= amount) return refuse('deposit-already-held');
+    // After a 假一赔十 recovery took part of it, only the shortfall is topped up.
+    const short = amount - (row?.depositHeld ?? 0);
     const available = -(await accountBalance(db, depositAccounts.merchantAvailable(merchantId)));
-    if (available < amount)
-      return refuse('insufficient-balance', `需要 ${formatYuan(amount)}，可用余额 ${formatYuan(available)}`);
+    if (available < short)
+      return refuse('insufficient-balance', `需要 ${formatYuan(short)}，可用余额 ${formatYuan(available)}`);
     const ref = newId('ldp');
     await postJournal(db, {
       kind: 'live.deposit',
@@ -150,15 +152,15 @@ export async function payDeposit(ctx: Ctx): Promise<Result<{ depositHeld: number
       memo: '直播保证金缴纳',
       at: now,
       lines: [
-        { account: depositAccounts.merchantAvailable(merchantId), amount },
-        { account: depositAccounts.deposit(merchantId), amount: -amount },
+        { account: depositAccounts.merchantAvailable(merchantId), amount: short },
+        { account: depositAccounts.deposit(merchantId), amount: -short },
       ],
     });
     await db
       .update(liveHostQualifications)
       .set({ depositHeld: amount, depositPaidAt: now, updatedAt: now })
       .where(eq(liveHostQualifications.merchantId, merchantId));
-    await emit(db, 'live.deposit-paid', { merchantId, amount, ref });
+    await emit(db, 'live.deposit-paid', { merchantId, amount: short, ref });
     return ok({ depositHeld: amount, journalRef: ref });
   });
 }

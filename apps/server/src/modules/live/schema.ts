@@ -199,6 +199,8 @@ export const liveOrders = pgTable(
     sessionId: text('session_id').notNull(),
     userId: text('user_id').notNull(),
     amount: bigint('amount', { mode: 'number' }).notNull(),
+    /** The host showed 假一赔十 (live deposit held) when the order was placed: a counterfeit claim pays ten times. */
+    guaranteed: boolean('guaranteed').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     paidAt: timestamp('paid_at', { withTimezone: true }),
     voidedAt: timestamp('voided_at', { withTimezone: true }),

@@ -15,6 +15,7 @@ import { caseHistory, recordStep } from './case-events.ts';
 import { recomputeCredit } from './credit.ts';
 import { recoverForClaimInTx } from './deposits.ts';
 import { CLAIM_REASONS, CLAIM_STATUSES, compensationClaims } from './schema.ts';
+import { payTenfoldInTx, recoverLiveFirst, tenfoldFor } from './tenfold.ts';
 
 /** 先行赔付 is paid (or refused with a reason) within 24 hours of the claim (issue 17). */
 const CLAIM_PAY_HOURS = 24;
@@ -45,6 +46,8 @@ export interface ClaimView {
   description: string;
   images: string[];
   requested: number;
+  /** 假一赔十: the compensation paid besides the refund (ten times the live-room lines), when the claim qualifies. */
+  tenfold: number | null;
   approved: number | null;
   recovered: number | null;
   status: (typeof CLAIM_STATUSES)[number];
@@ -65,6 +68,7 @@ async function viewOf(db: Db, r: Row, now: Date, forOperator: boolean): Promise<
     description: r.description,
     images: r.images,
     requested: r.requested,
+    tenfold: r.tenfold,
     approved: r.approved,
     recovered: forOperator ? r.recovered : null,
     status: r.status,
@@ -116,6 +120,7 @@ export async function claimCompensation(
         description: input.description.trim(),
         images: input.images,
         requested: input.amount,
+        tenfold: await tenfoldFor(db, order.orderId, input.reason),
         status: 'pending',
         payBy,
         createdAt: now,
@@ -175,22 +180,36 @@ export async function decideClaim(
       at: now,
     });
     if (!refund.ok) return refuse(refund.type, refund.detail);
-    const recovered = await recoverForClaimInTx(db, { merchantId: row.merchantId, amount, claimId: id, at: now });
+    const owed = { merchantId: row.merchantId, claimId: id, at: now };
+    if (row.tenfold) await payTenfoldInTx(db, { id, userId: row.userId, tenfold: row.tenfold }, now);
+    const recovered = row.tenfold
+      ? await recoverLiveFirst(db, { ...owed, amount: amount + row.tenfold })
+      : await recoverForClaimInTx(db, { ...owed, amount });
+    const total = amount + (row.tenfold ?? 0);
     await db
       .update(compensationClaims)
       .set({ status: 'paying', approved: amount, recovered, refundId: refund.value.refundId, decidedAt: now })
       .where(eq(compensationClaims.id, id));
-    await recordStep(db, { ...step, action: 'approved', note: `${input.note}（赔付 ${formatYuan(amount)}）` });
+    const paid = row.tenfold
+      ? `退款 ${formatYuan(amount)} + 假一赔十 ${formatYuan(row.tenfold)}`
+      : `赔付 ${formatYuan(amount)}`;
+    await recordStep(db, { ...step, action: 'approved', note: `${input.note}（${paid}）` });
     await recordStep(db, {
       ...step,
       action: 'recovered',
       by: 'system',
       actorId: 'system',
-      note: `已从商家保证金/余额追偿 ${formatYuan(recovered)}${recovered < amount ? `，${formatYuan(amount - recovered)} 由保障金承担` : ''}`,
+      note: `已从${row.tenfold ? '直播保证金、' : ''}商家保证金/余额追偿 ${formatYuan(recovered)}${recovered < total ? `，${formatYuan(total - recovered)} 由保障金承担` : ''}`,
     });
     await logDecision(db, row, 'approved', amount, now);
     await recomputeCredit(db, row.merchantId, now);
-    await emit(db, 'trust.claim-approved', { claimId: id, merchantId: row.merchantId, amount, recovered });
+    await emit(db, 'trust.claim-approved', {
+      claimId: id,
+      merchantId: row.merchantId,
+      amount,
+      tenfold: row.tenfold,
+      recovered,
+    });
     return ok(true);
   });
   if (!done.ok) return done;

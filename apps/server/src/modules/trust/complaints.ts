@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, lte, ne } from 'drizzle-orm';
 import type { Deps } from '../../deps.ts';
 import { actingMerchant, canSeeMerchant, requireOperator, requireUser } from '../../platform/auth.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -7,26 +7,34 @@ import { notFound, ok, refusals, type Result } from '../../platform/errors.ts';
 import { emit } from '../../platform/events.ts';
 import { atomically } from '../../platform/idempotency.ts';
 import { newId } from '../../platform/ids.ts';
-import { getOrderForAfterSale } from '../orders/api.ts';
 import { caseHistory, recordStep } from './case-events.ts';
+import { resolveSubject, type SubjectInput } from './complaint-subjects.ts';
 import { recomputeCredit } from './credit.ts';
-import { COMPLAINT_CATEGORIES, COMPLAINT_OUTCOMES, COMPLAINT_STATUSES, complaints } from './schema.ts';
+import {
+  COMPLAINT_CATEGORIES,
+  COMPLAINT_OUTCOMES,
+  COMPLAINT_STATUSES,
+  type COMPLAINT_SUBJECTS,
+  complaints,
+} from './schema.ts';
 
 /** First response within 2 hours of filing (issue 17); the SLA job escalates what is still unanswered. */
 const COMPLAINT_RESPONSE_HOURS = 2;
 export const COMPLAINT_SLA_JOB = 'trust.complaint-sla';
 
 const refuse = refusals({
-  'order-not-complainable': [409, '未付款或已取消的订单不能投诉'],
-  'product-not-in-order': [422, '该商品不在这笔订单中'],
+  'complaint-open': [409, '已有处理中的投诉'],
   'complaint-resolved': [409, '投诉已办结'],
 });
 
 type Row = typeof complaints.$inferSelect;
 export interface ComplaintView {
   id: string;
-  orderId: string;
-  merchantId: string;
+  subjectType: (typeof COMPLAINT_SUBJECTS)[number];
+  subjectId: string;
+  subjectTitle: string | null;
+  orderId: string | null;
+  merchantId: string | null;
   productId: string | null;
   category: (typeof COMPLAINT_CATEGORIES)[number];
   description: string;
@@ -45,6 +53,9 @@ export interface ComplaintView {
 async function viewOf(db: Db, r: Row, now: Date, forOperator: boolean): Promise<ComplaintView> {
   return {
     id: r.id,
+    subjectType: r.subjectType,
+    subjectId: r.subjectId,
+    subjectTitle: r.subjectTitle,
     orderId: r.orderId,
     merchantId: r.merchantId,
     productId: r.productId,
@@ -63,12 +74,13 @@ async function viewOf(db: Db, r: Row, now: Date, forOperator: boolean): Promise<
   };
 }
 
-/** A consumer complains about one of their paid orders (and optionally one product in it). */
+/**
+ * A consumer complains about one of their paid orders (and optionally one product in it), a live room or a post;
+ * one open complaint per person per subject.
+ */
 export async function fileComplaint(
   ctx: Ctx,
-  input: {
-    orderId: string;
-    productId?: string | undefined;
+  input: SubjectInput & {
     category: (typeof COMPLAINT_CATEGORIES)[number];
     description: string;
     images: string[];
@@ -79,19 +91,27 @@ export async function fileComplaint(
   const id = newId('cpl');
   const respondBy = new Date(now.getTime() + COMPLAINT_RESPONSE_HOURS * 3_600_000);
   const filed = await atomically(ctx, async (db) => {
-    const order = await getOrderForAfterSale(db, input.orderId);
-    if (!order || order.userId !== user.userId) throw notFound('订单', input.orderId);
-    if (['pending_payment', 'cancelled'].includes(order.status)) return refuse('order-not-complainable');
-    if (input.productId && !order.lines.some((l) => l.productId === input.productId))
-      return refuse('product-not-in-order');
+    const subject = await resolveSubject(db, user.userId, input);
+    if (!subject.ok) return subject;
+    const { merchantId, subjectType, subjectId } = subject.value;
+    const [open] = await db
+      .select({ id: complaints.id })
+      .from(complaints)
+      .where(
+        and(
+          eq(complaints.userId, user.userId),
+          eq(complaints.subjectType, subjectType),
+          eq(complaints.subjectId, subjectId),
+          ne(complaints.status, 'resolved'),
+        ),
+      );
+    if (open) return refuse('complaint-open', `投诉单 ${open.id} 还在处理中，可在投诉进度里补充说明`);
     const [row] = await db
       .insert(complaints)
       .values({
         id,
         userId: user.userId,
-        merchantId: order.merchantId,
-        orderId: order.orderId,
-        productId: input.productId ?? null,
+        ...subject.value,
         category: input.category,
         description: input.description.trim(),
         images: input.images,
@@ -102,7 +122,7 @@ export async function fileComplaint(
       .returning();
     await recordStep(db, { caseId: id, action: 'filed', by: 'consumer', actorId: user.userId, at: now });
     await ctx.deps.jobs.enqueue(db, COMPLAINT_SLA_JOB, { complaintId: id }, { runAt: respondBy, key: `cpl:${id}` });
-    await emit(db, 'trust.complaint-filed', { complaintId: id, merchantId: order.merchantId, orderId: order.orderId });
+    await emit(db, 'trust.complaint-filed', { complaintId: id, merchantId, subjectType, subjectId });
     return ok(row!);
   });
   return filed.ok ? ok(await viewOf(ctx.db, filed.value, now, false)) : filed;
@@ -144,7 +164,8 @@ export async function listMyComplaints(ctx: Ctx): Promise<{ items: ComplaintView
 export async function getComplaint(ctx: Ctx, id: string): Promise<ComplaintView> {
   const user = requireUser(ctx.actor);
   const [row] = await ctx.db.select().from(complaints).where(eq(complaints.id, id));
-  if (!row || (row.userId !== user.userId && !canSeeMerchant(ctx.actor, row.merchantId))) throw notFound('投诉', id);
+  const staff = row?.merchantId ? canSeeMerchant(ctx.actor, row.merchantId) : user.roles.includes('operator');
+  if (!row || (row.userId !== user.userId && !staff)) throw notFound('投诉', id);
   return viewOf(ctx.db, row, ctx.now(), user.roles.includes('operator'));
 }
 
@@ -245,7 +266,7 @@ export async function actOnComplaint(
         note: input.message,
         at: now,
       });
-      await recomputeCredit(db, row.merchantId, now);
+      if (row.merchantId) await recomputeCredit(db, row.merchantId, now);
       await emit(db, 'trust.complaint-resolved', { complaintId: id, merchantId: row.merchantId, outcome });
     }
     return ok(true);

@@ -199,7 +199,7 @@ export async function merchantsWithCreditInputs(db: Db): Promise<string[]> {
   // PGlite and node-postgres both answer { rows }, which drizzle's shared Db type does not spell out.
   const result: unknown = await db.execute(sql`
     select merchant_id from ${creditFacts} union select merchant_id from ${creditScores}
-    union select merchant_id from ${merchantPenalties} union select merchant_id from ${complaints}
+    union select merchant_id from ${merchantPenalties} union select merchant_id from ${complaints} where merchant_id is not null
     union select merchant_id from ${compensationClaims} union select merchant_id from ${patrolFindings}`);
   return (result as { rows: { merchant_id: string }[] }).rows.map((r) => r.merchant_id).sort();
 }

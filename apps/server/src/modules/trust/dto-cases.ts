@@ -6,6 +6,7 @@ import {
   COMPLAINT_CATEGORIES,
   COMPLAINT_OUTCOMES,
   COMPLAINT_STATUSES,
+  COMPLAINT_SUBJECTS,
   FINDING_KINDS,
   FINDING_STATUSES,
 } from './schema.ts';
@@ -23,20 +24,25 @@ const CaseStep = z.object({
   at: z.string(),
 });
 
-export const ComplaintBody = z
-  .object({
-    orderId: Id,
-    productId: Id.optional(),
-    category: z.enum(COMPLAINT_CATEGORIES),
-    description: Description,
-    images: Evidence.default([]),
-  })
-  .strict();
+const ComplaintFields = {
+  category: z.enum(COMPLAINT_CATEGORIES),
+  description: Description,
+  images: Evidence.default([]),
+};
+/** About an order (optionally one of its products), a live room or a post: exactly one of the three ids. */
+export const ComplaintBody = z.union([
+  z.object({ orderId: Id, productId: Id.optional(), ...ComplaintFields }).strict(),
+  z.object({ liveSessionId: Id, ...ComplaintFields }).strict(),
+  z.object({ postId: Id, ...ComplaintFields }).strict(),
+]);
 
 export const ComplaintView = z.object({
   id: z.string(),
-  orderId: z.string(),
-  merchantId: z.string(),
+  subjectType: z.enum(COMPLAINT_SUBJECTS),
+  subjectId: z.string(),
+  subjectTitle: z.string().nullable(),
+  orderId: z.string().nullable(),
+  merchantId: z.string().nullable(),
   productId: z.string().nullable(),
   category: z.enum(COMPLAINT_CATEGORIES),
   description: z.string(),
@@ -78,6 +84,7 @@ export const ClaimView = z.object({
   description: z.string(),
   images: z.array(z.string()),
   requested: z.number().int(),
+  tenfold: z.number().int().nullable(),
   approved: z.number().int().nullable(),
   recovered: z.number().int().nullable(),
   status: z.enum(CLAIM_STATUSES),

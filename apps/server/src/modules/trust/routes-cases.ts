@@ -22,6 +22,7 @@ import {
   FindingView,
 } from './dto-cases.ts';
 import * as patrol from './patrol.ts';
+import { tenfoldEligibility } from './tenfold.ts';
 
 const IdParams = z.object({ id: z.string().max(64) });
 const list = <T extends z.ZodTypeAny>(item: T) => z.object({ items: z.array(item) });
@@ -41,7 +42,7 @@ export default async function trustCaseRoutes(app: App) {
       config: user,
       schema: {
         tags,
-        summary: '投诉订单或商品（2 小时内首次响应）',
+        summary: '投诉订单、商品、直播间或笔记（2 小时内首次响应）',
         body: ComplaintBody,
         response: { 201: ComplaintView },
       },
@@ -73,6 +74,19 @@ export default async function trustCaseRoutes(app: App) {
     '/api/v1/compensation-claims/mine',
     { config: user, schema: { tags, summary: '我的先行赔付申请', response: { 200: list(ClaimView) } } },
     async (req) => claims.listMyClaims(ctxOf(req)),
+  );
+  r.get(
+    '/api/v1/compensation-claims/tenfold',
+    {
+      config: user,
+      schema: {
+        tags,
+        summary: '这笔订单的假货先行赔付是否适用假一赔十（直播间主播缴纳保证金时下单）',
+        querystring: z.object({ orderId: z.string().max(64) }),
+        response: { 200: z.object({ eligible: z.boolean(), amount: z.number().int() }) },
+      },
+    },
+    async (req) => tenfoldEligibility(ctxOf(req), req.query.orderId),
   );
   r.get(
     '/api/v1/compensation-claims/:id',

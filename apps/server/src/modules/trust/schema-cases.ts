@@ -14,15 +14,26 @@ export const COMPLAINT_CATEGORIES = [
 ] as const;
 export const COMPLAINT_STATUSES = ['open', 'responded', 'resolved'] as const;
 export const COMPLAINT_OUTCOMES = ['upheld', 'not-upheld'] as const;
+/** What a complaint is about: an order (and optionally one of its products), a live room, or a post (笔记). */
+export const COMPLAINT_SUBJECTS = ['order', 'live-session', 'post'] as const;
 
-/** A consumer's complaint about an order (and optionally one of its products), answered by the platform. */
+/**
+ * A consumer's complaint about an order, a live room or a post, answered first by the shop it concerns (none for a
+ * creator's own post) and by the platform.
+ */
 export const complaints = pgTable(
   'trust_complaints',
   {
     id: text('id').primaryKey(),
     userId: text('user_id').notNull(),
-    merchantId: text('merchant_id').notNull(),
-    orderId: text('order_id').notNull(),
+    /** The shop that answers first; null for a post with no shop behind it (the platform answers alone). */
+    merchantId: text('merchant_id'),
+    subjectType: text('subject_type', { enum: COMPLAINT_SUBJECTS }).notNull().default('order'),
+    /** The order, live session or post id. */
+    subjectId: text('subject_id').notNull(),
+    /** The live room's or the post's title when the complaint was filed (the queue names it). */
+    subjectTitle: text('subject_title'),
+    orderId: text('order_id'),
     productId: text('product_id'),
     category: text('category', { enum: COMPLAINT_CATEGORIES }).notNull(),
     description: text('description').notNull(),
@@ -41,6 +52,10 @@ export const complaints = pgTable(
     index('trust_complaints_user_idx').on(t.userId, t.createdAt),
     index('trust_complaints_queue_idx').on(t.status, t.respondBy),
     index('trust_complaints_merchant_idx').on(t.merchantId, t.resolvedAt),
+    // One open complaint per person per subject.
+    uniqueIndex('trust_complaints_one_open_uq')
+      .on(t.userId, t.subjectType, t.subjectId)
+      .where(sql`${t.status} <> 'resolved'`),
   ],
 );
 
@@ -61,7 +76,12 @@ export const compensationClaims = pgTable(
     /** What the consumer asked for, and what the operator approved (fen). */
     requested: bigint('requested', { mode: 'number' }).notNull(),
     approved: bigint('approved', { mode: 'number' }),
-    /** What came back from the merchant's deposit; the rest stays a cost of the guarantee fund. */
+    /**
+     * 假一赔十: ten times what the order's lines from a live room whose host held the guarantee were paid (fen), set
+     * when a counterfeit claim is filed on such an order; paid on approval besides the refund. Null otherwise.
+     */
+    tenfold: bigint('tenfold', { mode: 'number' }),
+    /** What came back from the host's live deposit and the merchant's deposit / balance; the rest is the fund's cost. */
     recovered: bigint('recovered', { mode: 'number' }),
     status: text('status', { enum: CLAIM_STATUSES }).notNull(),
     /** 24 h after the claim: paid (or refused with a reason) by then. */

@@ -89,6 +89,7 @@ export function LiveRoom({ initial }: { initial: LiveDetail }) {
         <ChatOverlay messages={room.messages} myId={flow.myId} />
         {showPin && <PinnedCard product={pinned} onBuy={flow.buy} onClose={() => setHiddenPin(pinKey)} />}
         <RoomFooter
+          sessionId={room.room.id}
           signedIn={flow.signedIn}
           productCount={room.room.products.length}
           likes={room.room.likes}

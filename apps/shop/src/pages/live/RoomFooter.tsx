@@ -1,5 +1,5 @@
-import { Toast } from 'antd-mobile';
-import { HeartFill, ShopbagOutline } from 'antd-mobile-icons';
+import { ActionSheet, Toast } from 'antd-mobile';
+import { HeartFill, MoreOutline, ShopbagOutline } from 'antd-mobile-icons';
 import { useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useT } from '../../i18n/index.tsx';
@@ -8,8 +8,9 @@ import type { Problem } from './useLiveSocket.ts';
 
 const MAX_CHARS = 60;
 
-/** The bottom row: 商品袋, the chat input (a sign-in prompt when anonymous) and the like button. */
+/** The bottom row: 商品袋, the chat input (a sign-in prompt when anonymous), the like button and 更多 (投诉). */
 export function RoomFooter({
+  sessionId,
   signedIn,
   productCount,
   likes,
@@ -17,6 +18,7 @@ export function RoomFooter({
   onLike,
   sendChat,
 }: {
+  sessionId: string;
   signedIn: boolean;
   productCount: number;
   likes: number;
@@ -122,6 +124,27 @@ export function RoomFooter({
               <HeartFill />
             </span>
           ))}
+        </button>
+        <button
+          type="button"
+          className="live-more"
+          aria-label={t('更多')}
+          data-testid="live-more"
+          onClick={() =>
+            ActionSheet.show({
+              cancelText: t('取消'),
+              closeOnAction: true,
+              actions: [
+                {
+                  key: 'complaint',
+                  text: <span data-testid="live-complain">{t('投诉这个直播间')}</span>,
+                  onClick: () => void navigate(`/live/${sessionId}/complaint`),
+                },
+              ],
+            })
+          }
+        >
+          <MoreOutline aria-hidden />
         </button>
       </div>
     </div>
