@@ -1215,6 +1215,7 @@ CREATE TABLE "live_orders" (
 	"session_id" text NOT NULL,
 	"user_id" text NOT NULL,
 	"amount" bigint NOT NULL,
+	"guaranteed" boolean DEFAULT false NOT NULL,
 	"created_at" timestamp with time zone NOT NULL,
 	"paid_at" timestamp with time zone,
 	"voided_at" timestamp with time zone
@@ -2110,6 +2111,7 @@ CREATE TABLE "trust_compensation_claims" (
 	"images" text[] NOT NULL,
 	"requested" bigint NOT NULL,
 	"approved" bigint,
+	"tenfold" bigint,
 	"recovered" bigint,
 	"status" text NOT NULL,
 	"pay_by" timestamp with time zone NOT NULL,
@@ -2122,8 +2124,11 @@ CREATE TABLE "trust_compensation_claims" (
 CREATE TABLE "trust_complaints" (
 	"id" text PRIMARY KEY NOT NULL,
 	"user_id" text NOT NULL,
-	"merchant_id" text NOT NULL,
-	"order_id" text NOT NULL,
+	"merchant_id" text,
+	"subject_type" text DEFAULT 'order' NOT NULL,
+	"subject_id" text NOT NULL,
+	"subject_title" text,
+	"order_id" text,
 	"product_id" text,
 	"category" text NOT NULL,
 	"description" text NOT NULL,
@@ -2389,6 +2394,7 @@ CREATE UNIQUE INDEX "trust_claims_one_open_uq" ON "trust_compensation_claims" US
 CREATE INDEX "trust_complaints_user_idx" ON "trust_complaints" USING btree ("user_id","created_at");--> statement-breakpoint
 CREATE INDEX "trust_complaints_queue_idx" ON "trust_complaints" USING btree ("status","respond_by");--> statement-breakpoint
 CREATE INDEX "trust_complaints_merchant_idx" ON "trust_complaints" USING btree ("merchant_id","resolved_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "trust_complaints_one_open_uq" ON "trust_complaints" USING btree ("user_id","subject_type","subject_id") WHERE "trust_complaints"."status" <> 'resolved';--> statement-breakpoint
 CREATE UNIQUE INDEX "trust_credit_facts_ref_uq" ON "trust_credit_facts" USING btree ("kind","ref_id");--> statement-breakpoint
 CREATE INDEX "trust_credit_facts_merchant_idx" ON "trust_credit_facts" USING btree ("merchant_id","kind","at");--> statement-breakpoint
 CREATE INDEX "trust_findings_merchant_idx" ON "trust_patrol_findings" USING btree ("merchant_id","status");--> statement-breakpoint
