@@ -104,7 +104,12 @@ function ClaimStatus({ c }: { c: Claim }) {
       <h2 data-testid="case-status">{title}</h2>
       <p>{hint}</p>
       {c.tenfold !== null && c.status !== 'rejected' && (
-        <p data-testid="claim-tenfold">{t('假一赔十：另赔 ¥{amount}', { amount: yuan(c.tenfold) })}</p>
+        <p data-testid="claim-tenfold">
+          {c.status === 'pending'
+            ? t('假一赔十：经鉴定为假货时另赔 ¥{amount}', { amount: yuan(c.tenfold) })
+            : // The 10× is owed on the ledger; no payout to consumers exists yet, so it must not read as received.
+              t('假一赔十：平台应另赔 ¥{amount}，已记入平台应付，尚未到账', { amount: yuan(c.tenfold) })}
+        </p>
       )}
       {c.status !== 'pending' && (
         // The decision is a public log entry (no personal data in it): the consumer can check it was not altered.
