@@ -4,7 +4,7 @@ import { ctxOf } from '../../platform/context.ts';
 import { unwrap } from '../../platform/errors.ts';
 import type { App } from '../../platform/http.ts';
 import { RequiredIdempotencyKey } from '../../platform/idempotency.ts';
-import { ShipInput } from '../orders/api.ts';
+import { CARRIERS, ShipInput } from '../orders/api.ts';
 import { CaseOrNone, CaseView, QueueQuery, VerdictBody } from './dto.ts';
 import * as svc from './service.ts';
 
@@ -61,14 +61,21 @@ export default async function authenticationRoutes(app: App) {
         tags,
         summary: '鉴定队列（最早的在前）',
         querystring: QueueQuery,
-        response: { 200: z.object({ items: z.array(CaseView) }) },
+        response: {
+          200: z.object({
+            items: z.array(CaseView),
+            carriers: z.array(z.string()).describe('转寄与退回可选的快递公司'),
+          }),
+        },
       },
     },
-    async (req) =>
-      svc.listCases(
+    async (req) => ({
+      ...(await svc.listCases(
         ctxOf(req),
         req.query.status === 'waiting' ? ['awaiting_inbound', 'at_centre'] : ['passed', 'failed'],
-      ),
+      )),
+      carriers: [...CARRIERS],
+    }),
   );
   r.post(
     '/api/v1/admin/authentication/cases/:id/verdict',
