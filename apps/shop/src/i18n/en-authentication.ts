@@ -15,6 +15,7 @@ export const enAuthentication = {
   鉴定说明: 'Findings',
   鉴定通过: 'Authenticated',
   结论: 'Verdict',
+  说明: 'Findings',
   鉴定师: 'Inspector',
   鉴定结论: 'Authentication verdicts',
 } as const;

@@ -80,7 +80,7 @@ export function describeEntry(kind: string, leafData: string): FactLine[] {
   if (kind === 'authentication')
     return [
       { label: '结论', valueKey: payload.result === 'pass' ? '鉴定通过' : '鉴定未通过' },
-      { label: '鉴定说明', value: s('findings') },
+      { label: '说明', value: s('findings') },
       { label: '岗位', valueKey: ROLE[s('inspectorRole')] ?? '其他' },
       { label: '商家', value: s('merchantId') },
       ...s('productIds')
