@@ -86,17 +86,25 @@ export function ShipModal({
             options={carriers.data?.items.map((c) => ({ value: c, label: c })) ?? []}
           />
         </Form.Item>
-        <Form.Item
-          name="trackingNo"
-          label={t('运单号')}
-          rules={[
-            { required: true, message: t('请填写运单号') },
-            { pattern: /^[A-Za-z0-9-]{6,32}$/, message: t('运单号为 6–32 位字母或数字') },
-          ]}
-        >
-          <Input data-testid="ship-tracking" maxLength={32} autoComplete="off" />
-        </Form.Item>
+        <TrackingNoField testId="ship-tracking" />
       </Form>
     </Modal>
+  );
+}
+
+/** The 运单号 field of a waybill form (发货, and the 鉴定中心's forwarding or return waybill). */
+export function TrackingNoField({ testId, width }: { testId: string; width?: number }) {
+  const t = useT();
+  return (
+    <Form.Item
+      name="trackingNo"
+      label={t('运单号')}
+      rules={[
+        { required: true, message: t('请填写运单号') },
+        { pattern: /^[A-Za-z0-9-]{6,32}$/, message: t('运单号为 6–32 位字母或数字') },
+      ]}
+    >
+      <Input data-testid={testId} maxLength={32} autoComplete="off" style={width ? { width } : undefined} />
+    </Form.Item>
   );
 }

@@ -23,6 +23,7 @@ import { StatusTag } from '../../components/StatusTag.tsx';
 import { useNow } from '../../components/useNow.ts';
 import { useT } from '../../i18n/index.tsx';
 import type { AuthenticationCase } from '../merchant/AuthenticationCard.tsx';
+import { TrackingNoField } from '../shared/ShipModal.tsx';
 
 type Tab = 'waiting' | 'decided';
 type Verdict = BodyOf<'/api/v1/admin/authentication/cases/{id}/verdict', 'post'>;
@@ -193,22 +194,15 @@ function CaseDetail({ c, carriers, onDone }: { c: AuthenticationCase; carriers: 
                 >
                   <Select style={{ width: 180 }} options={carriers.map((v) => ({ value: v, label: v }))} />
                 </Form.Item>
-                <Form.Item
-                  name="trackingNo"
-                  label={t('运单号')}
-                  rules={[
-                    { required: true, message: t('请填写运单号') },
-                    { pattern: /^[A-Za-z0-9-]{6,32}$/, message: t('运单号为 6–32 位字母或数字') },
-                  ]}
-                >
-                  <Input style={{ width: 220 }} maxLength={32} data-testid="authentication-tracking" />
-                </Form.Item>
+                <TrackingNoField testId="authentication-tracking" width={220} />
               </Space>
             )}
           </Form.Item>
-          <Button type="primary" htmlType="submit" loading={decide.isPending} data-testid="authentication-submit">
-            {t('提交结论')}
-          </Button>
+          <Form.Item>
+            <Button type="primary" htmlType="submit" loading={decide.isPending} data-testid="authentication-submit">
+              {t('提交结论')}
+            </Button>
+          </Form.Item>
         </Form>
       ) : c.status === 'awaiting_inbound' ? (
         <Alert type="info" showIcon title={t('商家登记寄往鉴定中心的运单、商品到达后才能出具结论')} />
