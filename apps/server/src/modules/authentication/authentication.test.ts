@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { operator, product } from '../../../test/factories.ts';
+import { operator, product, staffWithRoles } from '../../../test/factories.ts';
 import { sandboxPaidOrder } from '../../../test/flows.ts';
 import { createTestApp } from '../../../test/harness.ts';
-import { Client, loginByCode, nextPhone } from '../../../test/http.ts';
+import { Client } from '../../../test/http.ts';
 import { merchant } from '../../../test/order-factories.ts';
 import { newId } from '../../platform/ids.ts';
-import { createUser } from '../accounts/service.ts';
-import { leafHash, verifyInclusion } from '../transparency/merkle.ts';
+import { leafHash, verifyInclusion } from '../transparency/api.ts';
 
 // 鉴定 before shipping (docs/TRUST.md): a qualifying order is held for the centre, the merchant ships there, a
 // 鉴定师 passes it (certificate in the transparency log, forwarded to the buyer) or fails it (full refund, goods
@@ -15,14 +14,7 @@ import { leafHash, verifyInclusion } from '../transparency/merkle.ts';
 const t = await createTestApp();
 const admin = await operator(t);
 const anyone = new Client(t);
-const phone = nextPhone();
-await createUser(t.deps, t.deps.database.db, {
-  phone,
-  now: t.clock.now(),
-  roles: ['consumer', 'inspector'],
-  nickname: '鉴定师',
-});
-const inspector = await loginByCode(t, phone);
+const inspector = await staffWithRoles(t, ['inspector'], '鉴定师');
 const hex = (s: string) => Buffer.from(s, 'hex');
 let waybills = 0;
 const waybill = (n: string) => ({ carrier: '顺丰速运', trackingNo: `SF${n}${String(++waybills).padStart(8, '0')}` });
