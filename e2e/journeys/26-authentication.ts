@@ -57,6 +57,8 @@ export const authentication: Journey = {
     await ops.locator('.ant-drawer .ant-select').click();
     await ops.getByTitle('顺丰速运').last().click();
     await ops.getByTestId('authentication-tracking').fill('SF1400000126');
+    await ops.getByTestId('authentication-findings').click(); // closes the carrier list before the picture
+    await ops.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
     await world.shot(ops, '26-03-console-authentication-verdict');
     await ops.getByTestId('authentication-submit').click();
     await expectText(ops.locator('.ant-message'), '鉴定通过，证书已写入透明度日志');
