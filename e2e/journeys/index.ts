@@ -23,6 +23,7 @@ import { trustTransparency } from './23-trust-transparency.ts';
 import { searchOperations } from './19-search-operations.ts';
 import { staffAccess } from './24-staff-access.ts';
 import { customerService } from './25-customer-service.ts';
+import { authentication } from './26-authentication.ts';
 
 export const journeys: Journey[] = [
   // First: it checks what a newcomer sees on a fresh start, before other journeys change the demo world.
@@ -51,6 +52,7 @@ export const journeys: Journey[] = [
   staffAccess,
   customerService,
   trustTransparency,
+  authentication,
   // Last: the demo consumer becomes a shop owner, which no earlier journey expects.
   merchantAdmission,
 ];

@@ -159,8 +159,11 @@ export function pngOf(width: number, height: number, [r, g, b]: [number, number,
   ]);
 }
 
-/** Setup: a fresh paid order of one unit of a demo-merchant product, placed and paid in the sandbox via the API. */
-export async function paidOrder(world: World): Promise<string> {
+/**
+ * Setup: a fresh paid order of one unit of a demo-merchant product (or of `skuId`), placed and paid in the sandbox
+ * via the API.
+ */
+export async function paidOrder(world: World, skuId?: string): Promise<string> {
   const { token } = await apiLogin(world, demo.consumer);
   const { user } = await apiLogin(world, demo.merchant);
   const call = async (method: string, path: string, body?: unknown) => {
@@ -177,9 +180,12 @@ export async function paidOrder(world: World): Promise<string> {
     return res.json();
   };
   const merchantId = user.staff[0]!.merchantId;
-  const listed = await call('GET', `/api/v1/products?merchantId=${merchantId}&limit=5`);
-  const product = await call('GET', `/api/v1/products/${listed.items[0].id}`);
-  const sku = product.skus.find((s: { stock: number; enabled?: boolean }) => s.stock > 0);
+  const firstSku = async () => {
+    const listed = await call('GET', `/api/v1/products?merchantId=${merchantId}&limit=5`);
+    const product = await call('GET', `/api/v1/products/${listed.items[0].id}`);
+    return product.skus.find((s: { stock: number; enabled?: boolean }) => s.stock > 0).id as string;
+  };
+  const sku = { id: skuId ?? (await firstSku()) };
   const addresses = (await call('GET', '/api/v1/me/addresses')).items as { id: string; isDefault: boolean }[];
   const addressId = (addresses.find((a) => a.isDefault) ?? addresses[0])!.id;
   const items = [{ skuId: sku.id, qty: 1 }];

@@ -1,7 +1,7 @@
 import { makeCtx } from '../src/platform/context.ts';
 import { emit } from '../src/platform/events.ts';
 import { newId } from '../src/platform/ids.ts';
-import { systemActor } from '../src/platform/auth.ts';
+import { type Role, systemActor } from '../src/platform/auth.ts';
 import { createMerchant, createProduct, type SkuInput } from '../src/modules/catalog/service.ts';
 import { createUser } from '../src/modules/accounts/service.ts';
 import type { TestApp } from './harness.ts';
@@ -20,13 +20,17 @@ export async function merchantWithOwner(
 }
 
 export async function operator(t: TestApp): Promise<Client & { userId: string; phone: string }> {
+  return staffWithRoles(t, ['operator'], '平台运营');
+}
+
+/** A signed-in platform staff member holding these roles (e.g. ['inspector'] for a 鉴定师). */
+export async function staffWithRoles(
+  t: TestApp,
+  roles: Role[],
+  nickname: string,
+): Promise<Client & { userId: string; phone: string }> {
   const phone = nextPhone();
-  await createUser(t.deps, t.deps.database.db, {
-    phone,
-    now: t.clock.now(),
-    roles: ['consumer', 'operator'],
-    nickname: '平台运营',
-  });
+  await createUser(t.deps, t.deps.database.db, { phone, now: t.clock.now(), roles: ['consumer', ...roles], nickname });
   return loginByCode(t, phone);
 }
 

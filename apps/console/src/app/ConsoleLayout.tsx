@@ -235,6 +235,11 @@ export function ConsoleLayout() {
             label: <Link to="/platform/compensation-claims">{t('先行赔付')}</Link>,
           },
           {
+            key: '/platform/authentication',
+            icon: <SafetyCertificateOutlined />,
+            label: <Link to="/platform/authentication">{t('鉴定中心')}</Link>,
+          },
+          {
             key: '/platform/patrol-findings',
             icon: <FileSearchOutlined />,
             label: <Link to="/platform/patrol-findings">{t('巡检结果')}</Link>,

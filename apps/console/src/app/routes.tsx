@@ -63,6 +63,7 @@ const MerchantCreditPage = lazy(() => import('../pages/trust/MerchantCreditPage.
 const MerchantComplaintsPage = lazy(() => import('../pages/trust/MerchantComplaintsPage.tsx'));
 const ComplaintsPage = lazy(() => import('../pages/trust/ComplaintsPage.tsx'));
 const ClaimsPage = lazy(() => import('../pages/trust/ClaimsPage.tsx'));
+const AuthenticationPage = lazy(() => import('../pages/trust/AuthenticationPage.tsx'));
 const PatrolFindingsPage = lazy(() => import('../pages/trust/PatrolFindingsPage.tsx'));
 const StaffPage = lazy(() => import('../pages/platform/staff/StaffPage.tsx'));
 const AccessLogPage = lazy(() => import('../pages/platform/staff/AccessLogPage.tsx'));
@@ -273,6 +274,10 @@ export function AppRoutes() {
         <Route
           path="platform/compensation-claims"
           element={<RequireRole role="operator">{page(<ClaimsPage />)}</RequireRole>}
+        />
+        <Route
+          path="platform/authentication"
+          element={<RequireRole role="operator">{page(<AuthenticationPage />)}</RequireRole>}
         />
         <Route
           path="platform/patrol-findings"

@@ -39,6 +39,7 @@ const PAGE_PERMISSIONS: [string, StaffPermission][] = [
   ['/platform/charity', 'marketing.manage'],
   ['/platform/complaints', 'aftersales.decide'],
   ['/platform/compensation-claims', 'aftersales.decide'],
+  ['/platform/authentication', 'authentication.decide'],
   ['/platform/service', 'aftersales.decide'],
   ['/platform/patrol-findings', 'merchants.review'],
   ['/platform/review-flags', 'content.moderate'],

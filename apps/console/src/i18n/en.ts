@@ -1,6 +1,7 @@
 // English for every Chinese source string of the console. The Chinese text is the key, so a missing
 // translation is a type error wherever t('…') is called.
 import { enAlerts } from './en-alerts.ts';
+import { enAuthentication } from './en-authentication.ts';
 import { enCommunities } from './en-communities.ts';
 import { enCoupons } from './en-coupons.ts';
 import { enLifecycle } from './en-lifecycle.ts';
@@ -22,6 +23,7 @@ import { enTrustCases } from './en-trust-cases.ts';
 export const en = {
   ...enStaff,
   ...enTrust,
+  ...enAuthentication,
   ...enTrustCases,
   ...enReviewFlags,
   ...enService,

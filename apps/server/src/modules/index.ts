@@ -11,6 +11,8 @@ import lifecycleRoutes from './lifecycle/routes.ts';
 import alertRoutes from './alerts/routes.ts';
 import { initAlerts, wireAlerts } from './alerts/events.ts';
 import { wireAttribution } from './attribution/events.ts';
+import { wireAuthentication } from './authentication/events.ts';
+import authenticationRoutes from './authentication/routes.ts';
 import attributionRoutes from './attribution/routes.ts';
 import moderationRoutes from './moderation/routes.ts';
 import postAdminRoutes from './posts/admin-routes.ts';
@@ -88,6 +90,7 @@ export const modules: ModuleDef[] = [
   { name: 'orders', routes: orderRoutes, wire: wireOrders, init: initOrders },
   { name: 'payments', routes: paymentRoutes, wire: wirePayments },
   { name: 'aftersales', routes: afterSaleRoutes, wire: wireAfterSales },
+  { name: 'authentication', routes: authenticationRoutes, wire: wireAuthentication },
   {
     name: 'reviews',
     routes: async (app) => {

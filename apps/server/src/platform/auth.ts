@@ -6,7 +6,16 @@ import { AppError, forbidden, unauthenticated } from './errors.ts';
  * `operator` is not a role of its own but the marker every platform staff member's actor carries (stored `operator`
  * is the pre-roles all-powerful account and reads as super_admin).
  */
-export const PLATFORM_ROLES = ['super_admin', 'ops', 'support', 'reviewer', 'risk', 'finance', 'analyst'] as const;
+export const PLATFORM_ROLES = [
+  'super_admin',
+  'ops',
+  'support',
+  'reviewer',
+  'risk',
+  'finance',
+  'analyst',
+  'inspector',
+] as const;
 export type PlatformRole = (typeof PLATFORM_ROLES)[number];
 export type Role = 'consumer' | 'operator' | PlatformRole;
 export type StaffRole = 'owner' | 'operator';
@@ -28,6 +37,7 @@ export const STAFF_PERMISSIONS = [
   'alerts.manage',
   'staff.manage',
   'audit.read',
+  'authentication.decide',
 ] as const;
 export type StaffPermission = (typeof STAFF_PERMISSIONS)[number];
 

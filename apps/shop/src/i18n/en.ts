@@ -10,6 +10,7 @@ import { enGroupBuy } from './en-groupbuy.ts';
 import { enLive } from './en-live.ts';
 import { enPoints } from './en-points.ts';
 import { enTransparency } from './en-transparency.ts';
+import { enAuthentication } from './en-authentication.ts';
 import { enPosts } from './en-posts.ts';
 import { enDistribution } from './en-distribution.ts';
 import { enService } from './en-service.ts';
@@ -28,6 +29,7 @@ export const en = {
   ...enLive,
   ...enPoints,
   ...enTransparency,
+  ...enAuthentication,
   ...enPosts,
   '6 位数字': '6 digits',
   '{avg} 分 · {n} 条评价': '{avg} · {n} reviews',

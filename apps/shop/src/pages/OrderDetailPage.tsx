@@ -16,6 +16,7 @@ import { ListSkeleton } from '../components/Skeletons.tsx';
 import { useFormatTime, useT } from '../i18n/index.tsx';
 import { maskPhone } from '../lib/format.ts';
 import { yuan } from '../lib/money.ts';
+import { OrderAuthentication } from './OrderAuthentication.tsx';
 import './OrderDetailPage.css';
 import './OrderListPage.css';
 
@@ -212,6 +213,8 @@ function OrderView({ order: o }: { order: OrderDetail }) {
           <p className="muted logistics-notice">{o.logistics.notice}</p>
         </section>
       )}
+
+      <OrderAuthentication o={o} />
 
       <section className="card row" aria-label={t('收货地址')}>
         <EnvironmentOutline className="order-card-icon" aria-hidden />

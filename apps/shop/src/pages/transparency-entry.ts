@@ -8,6 +8,7 @@ export const KINDS: { kind: string; label: MessageKey }[] = [
   { kind: 'compensation-decision', label: '先行赔付决定' },
   { kind: 'compensation-paid', label: '先行赔付到账' },
   { kind: 'penalty', label: '商家处罚' },
+  { kind: 'authentication', label: '鉴定结论' },
   { kind: 'staff-access', label: '员工查看个人信息' },
 ];
 export const kindLabel = (kind: string): MessageKey | undefined => KINDS.find((k) => k.kind === kind)?.label;
@@ -38,6 +39,7 @@ const ROLE: Record<string, MessageKey> = {
   risk: '风控',
   finance: '财务',
   analyst: '数据分析',
+  inspector: '鉴定师',
 };
 
 type Payload = Record<string, string | number | boolean | null>;
@@ -75,6 +77,17 @@ export function describeEntry(kind: string, leafData: string): FactLine[] {
     if (payload.productId) lines.push({ label: '商品', value: s('productId') });
     return lines;
   }
+  if (kind === 'authentication')
+    return [
+      { label: '结论', valueKey: payload.result === 'pass' ? '鉴定通过' : '鉴定未通过' },
+      { label: '说明', value: s('findings') },
+      { label: '岗位', valueKey: ROLE[s('inspectorRole')] ?? '其他' },
+      { label: '商家', value: s('merchantId') },
+      ...s('productIds')
+        .split(',')
+        .filter(Boolean)
+        .map((id): FactLine => ({ label: '商品', value: id })),
+    ];
   if (kind === 'staff-access')
     return [
       { label: '查看内容', valueKey: FIELD[s('field')] ?? '其他' },

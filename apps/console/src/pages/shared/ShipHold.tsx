@@ -9,6 +9,11 @@ type Hold = NonNullable<StaffOrder['shipHold']>;
 /** Known holds in the console's language; a hold this build does not know shows the server's Chinese text. */
 function holdText(t: Translate, hold: Hold): { tag: string; reason: string } {
   if (hold.code === 'group_buy') return { tag: t('待成团'), reason: t('拼团尚未成团，成团后才能发货') };
+  if (hold.code === 'authentication')
+    return {
+      tag: t('需先寄往鉴定中心'),
+      reason: t('需先寄往鉴定中心：鉴定通过后由鉴定中心转寄买家，不能直接发给买家'),
+    };
   return { tag: hold.tag, reason: hold.reason };
 }
 

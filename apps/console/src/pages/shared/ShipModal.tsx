@@ -8,8 +8,21 @@ import { useT } from '../../i18n/index.tsx';
 type ShipBody = BodyOf<'/api/v1/merchant/orders/{id}/ship', 'post'>;
 const shipSubmitTestId = { 'data-testid': 'ship-submit' };
 
-/** Carrier + tracking number; on success the order moves to 待收货 and every order query refreshes. */
-export function ShipModal({ orderId, open, onClose }: { orderId: string; open: boolean; onClose: () => void }) {
+/**
+ * Carrier + tracking number; on success the order moves to 待收货 and every order query refreshes. `to="centre"`:
+ * an order held for 鉴定 goes to the platform's 鉴定中心 instead, and the waybill is recorded on its case.
+ */
+export function ShipModal({
+  orderId,
+  open,
+  onClose,
+  to = 'buyer',
+}: {
+  orderId: string;
+  open: boolean;
+  onClose: () => void;
+  to?: 'buyer' | 'centre';
+}) {
   const t = useT();
   const merchantId = useMerchantId();
   const qc = useQueryClient();
@@ -22,12 +35,19 @@ export function ShipModal({ orderId, open, onClose }: { orderId: string; open: b
     enabled: open,
   });
   const ship = useMutation({
-    mutationFn: (body: ShipBody) =>
-      must(api.POST('/api/v1/merchant/orders/{id}/ship', { params: { path: { id: orderId } }, body })),
-    onSuccess: (order) => {
-      qc.setQueryData(['merchant', merchantId, 'order', orderId], order);
+    mutationFn: async (body: ShipBody) => {
+      const params = { params: { path: { id: orderId } }, body };
+      if (to === 'centre') await must(api.POST('/api/v1/merchant/orders/{id}/authentication/inbound', params));
+      else
+        qc.setQueryData(
+          ['merchant', merchantId, 'order', orderId],
+          await must(api.POST('/api/v1/merchant/orders/{id}/ship', params)),
+        );
+    },
+    onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['merchant', merchantId, 'orders'] });
-      notify.success(t('已发货'));
+      void qc.invalidateQueries({ queryKey: ['merchant', merchantId, 'authentication', orderId] });
+      notify.success(to === 'centre' ? t('已登记寄往鉴定中心的运单') : t('已发货'));
       form.resetFields();
       onClose();
     },
@@ -36,7 +56,7 @@ export function ShipModal({ orderId, open, onClose }: { orderId: string; open: b
 
   return (
     <Modal
-      title={t('发货')}
+      title={to === 'centre' ? t('寄往鉴定中心') : t('发货')}
       open={open}
       onCancel={onClose}
       onOk={() => form.submit()}
@@ -44,6 +64,15 @@ export function ShipModal({ orderId, open, onClose }: { orderId: string; open: b
       okButtonProps={{ loading: ship.isPending, ...shipSubmitTestId }}
       destroyOnHidden
     >
+      {to === 'centre' ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('请寄往平台鉴定中心，不要直接发给买家')}
+          description={t('鉴定通过后由鉴定中心转寄买家；未通过则全额退款给买家，商品退回本店。')}
+        />
+      ) : null}
       {carriers.isError ? (
         <Alert type="error" showIcon title={problemTitle(carriers.error)} style={{ marginBottom: 16 }} />
       ) : null}
@@ -57,17 +86,25 @@ export function ShipModal({ orderId, open, onClose }: { orderId: string; open: b
             options={carriers.data?.items.map((c) => ({ value: c, label: c })) ?? []}
           />
         </Form.Item>
-        <Form.Item
-          name="trackingNo"
-          label={t('运单号')}
-          rules={[
-            { required: true, message: t('请填写运单号') },
-            { pattern: /^[A-Za-z0-9-]{6,32}$/, message: t('运单号为 6–32 位字母或数字') },
-          ]}
-        >
-          <Input data-testid="ship-tracking" maxLength={32} autoComplete="off" />
-        </Form.Item>
+        <TrackingNoField testId="ship-tracking" />
       </Form>
     </Modal>
+  );
+}
+
+/** The 运单号 field of a waybill form (发货, and the 鉴定中心's forwarding or return waybill). */
+export function TrackingNoField({ testId, width }: { testId: string; width?: number }) {
+  const t = useT();
+  return (
+    <Form.Item
+      name="trackingNo"
+      label={t('运单号')}
+      rules={[
+        { required: true, message: t('请填写运单号') },
+        { pattern: /^[A-Za-z0-9-]{6,32}$/, message: t('运单号为 6–32 位字母或数字') },
+      ]}
+    >
+      <Input data-testid={testId} maxLength={32} autoComplete="off" style={width ? { width } : undefined} />
+    </Form.Item>
   );
 }

@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps.ts';
 import type { Db } from '../../platform/db.ts';
 import { emit } from '../../platform/events.ts';
-import { cancelUnpaidCampaignOrder, getOrderForAfterSale, recordRefund, releaseShipHold } from '../orders/api.ts';
+import { cancelUnpaidCampaignOrder, getOrderForAfterSale, recordFullRefund, releaseShipHold } from '../orders/api.ts';
 import { requestRefund } from '../payments/api.ts';
 import { EXPIRE_JOB, expireKey, memberIdOfRefundRef, refundRef, SHIP_HOLD } from './rules.ts';
 import { groupBuyCampaigns, groupBuyGroups, groupBuyMembers } from './schema.ts';
@@ -186,17 +186,7 @@ export async function onRefundCompleted(
   if (!memberId) return;
   const [m] = await db.select().from(groupBuyMembers).where(eq(groupBuyMembers.id, memberId)).for('update');
   if (!m || m.status !== 'refunding') return;
-  const order = await getOrderForAfterSale(db, m.orderId);
-  if (!order) throw new Error(`group seat ${m.id}: order ${m.orderId} missing`);
-  await recordRefund(db, {
-    orderId: m.orderId,
-    refundId: payload.refundId,
-    lines: order.lines
-      .map((l) => ({ lineId: l.lineId, qty: l.qty - l.refundedQty, amount: l.payAmount - l.refundedAmount }))
-      .filter((l) => l.qty > 0 || l.amount > 0),
-    shippingAmount: order.shippingFee - order.refundedShipping,
-    at: now,
-  });
+  await recordFullRefund(db, { orderId: m.orderId, refundId: payload.refundId, at: now });
   await db.update(groupBuyMembers).set({ status: 'refunded', refundedAt: now }).where(eq(groupBuyMembers.id, m.id));
   await emit(db, 'groupbuy.seat_refunded', {
     groupId: m.groupId,

@@ -5,7 +5,9 @@ export {
   type CheckoutLoyaltyOffer,
   provideCheckoutCoupons,
   provideCheckoutLoyalty,
+  provideShipHoldRule,
 } from './checkout-ports.ts';
+export { CARRIERS, type Carrier, forwardHeldOrder } from './fulfilment.ts';
 export {
   type CampaignBaseDto,
   campaignSku,
@@ -26,7 +28,7 @@ export {
 } from './campaign-dto.ts';
 export { orderBriefs, recentOrdersOfBuyer } from './buyer-briefs.ts';
 export { openOrdersOfBuyer, ordersAwaitingShipment } from './counts.ts';
-export { Quote } from './dto.ts';
+export { Quote, ShipInput } from './dto.ts';
 export type { AppliedDiscount, MemberDiscountHook, MerchantItems, PointsHook } from './pricing.ts';
 export {
   type CampaignTerms,
@@ -42,6 +44,7 @@ export {
   placeCampaignOrders,
   placeOrder,
   quoteCheckout,
+  recordFullRefund,
   recordRefund,
   releaseShipHold,
   setAfterSaleOpen,

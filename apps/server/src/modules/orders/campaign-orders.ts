@@ -5,6 +5,7 @@ import { emitManySql } from '../../platform/events.ts';
 import { newId } from '../../platform/ids.ts';
 import type { SkuSnapshot } from '../catalog/api.ts';
 import { sealOrderAddress } from './address-seal.ts';
+import { ruleShipHold } from './checkout-ports.ts';
 import { priceLines } from './pricing.ts';
 import {
   type CampaignKind,
@@ -117,6 +118,7 @@ export async function placeCampaignOrders(
         ...sealOrderAddress(deps, p.input.address),
         campaignKind: p.input.campaign.kind,
         campaignId: p.input.campaign.id,
+        shipHold: ruleShipHold([{ categoryId: p.input.sku.categoryId, unitPrice: p.line.unitPrice }]),
         createdAt: now,
         payDeadline: p.input.payDeadline,
       })),

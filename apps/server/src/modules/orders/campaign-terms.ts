@@ -27,9 +27,12 @@ export function atCampaignPrices<L extends { skuId: string; qty: number }>(
 }
 
 /** Why a held order may not ship yet, as the merchant reads it. */
-const SHIP_HOLD_LABELS: Record<string, string> = { group_buy: '拼团尚未成团，成团后才能发货' };
+const SHIP_HOLD_LABELS: Record<string, string> = {
+  group_buy: '拼团尚未成团，成团后才能发货',
+  authentication: '需先寄往鉴定中心：鉴定通过后由鉴定中心转寄买家，不能直接发给买家',
+};
 /** The short tag order lists show for a held order. */
-const SHIP_HOLD_TAGS: Record<string, string> = { group_buy: '待成团' };
+const SHIP_HOLD_TAGS: Record<string, string> = { group_buy: '待成团', authentication: '需先寄往鉴定中心' };
 
 export interface ShipHoldDto {
   code: string;

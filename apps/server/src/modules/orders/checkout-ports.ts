@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Db } from '../../platform/db.ts';
 import type { Result } from '../../platform/errors.ts';
-import { definePort } from '../../platform/port.ts';
+import { definePort, PortNotWiredError } from '../../platform/port.ts';
 import type { CheckoutCoupons, CheckoutLoyalty } from './dto.ts';
 import type { AppliedDiscount, CouponHook, MemberDiscountHook, PointsHook, PriceQuote } from './pricing.ts';
 
@@ -57,3 +57,23 @@ export const provideCheckoutCoupons = couponsPort.provide;
 export const provideCheckoutLoyalty = loyaltyPort.provide;
 export const checkoutCoupons = couponsPort.use;
 export const checkoutLoyalty = loyaltyPort.use;
+
+/**
+ * Rules that keep a new order from shipping straight to the buyer (authentication/events.ts provides it: goods that
+ * must pass the platform's 鉴定中心 first). Decided when the order is placed, from what is bought and at what price.
+ */
+interface ShipHoldRulePort {
+  holdFor(lines: readonly { categoryId: string; unitPrice: number }[]): string | null;
+}
+const shipHoldRulePort = definePort<ShipHoldRulePort>('ship hold rule', 'authentication/events.ts');
+export const provideShipHoldRule = shipHoldRulePort.provide;
+
+/** The rule's hold for an order's lines; none when no module supplies the rule (it is switched off). */
+export function ruleShipHold(lines: readonly { categoryId: string; unitPrice: number }[]): string | null {
+  try {
+    return shipHoldRulePort.use().holdFor(lines);
+  } catch (err) {
+    if (err instanceof PortNotWiredError) return null;
+    throw err;
+  }
+}

@@ -12,7 +12,7 @@ import { reserveStock } from '../catalog/api.ts';
 import { sealOrderAddress } from './address-seal.ts';
 import { atCampaignPrices, type CampaignTerms } from './campaign-terms.ts';
 import { removeOrderedFromCart } from './cart.ts';
-import { checkoutCoupons, checkoutLoyalty } from './checkout-ports.ts';
+import { checkoutCoupons, checkoutLoyalty, ruleShipHold } from './checkout-ports.ts';
 import { nextOrderNos } from './order-no.ts';
 import { NO_DISCOUNTS } from './pricing.ts';
 import {
@@ -121,7 +121,11 @@ export async function placeOrder(
         payDeadline,
         campaignKind: campaign?.kind ?? null,
         campaignId: campaign?.campaignId ?? null,
-        shipHold: campaign?.shipHold ?? null,
+        // The rule's hold (鉴定) outranks a campaign's: a group's success releases only its own hold.
+        shipHold:
+          ruleShipHold(m.lines.map((l) => ({ categoryId: skus.get(l.skuId)!.categoryId, unitPrice: l.unitPrice }))) ??
+          campaign?.shipHold ??
+          null,
       };
       const lines = m.lines.map((l) => {
         const sku = skus.get(l.skuId)!;

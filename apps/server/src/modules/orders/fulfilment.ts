@@ -72,29 +72,58 @@ export async function shipOrder(
     assertTransition(order.status, 'ship');
     if (order.shipHold) throw shipHeld(order.shipHold);
     const now = ctx.now();
-    const moved = await transition(tx, order.id, 'ship', {
-      carrier: input.carrier,
-      trackingNo: input.trackingNo,
-      shippedAt: now,
-    });
-    await recordEvent(tx, order.id, 'shipped', now, { carrier: input.carrier, trackingNo: input.trackingNo });
-    const autoConfirmAt = new Date(now.getTime() + ctx.deps.config.AUTO_CONFIRM_RECEIPT_DAYS * DAY_MS);
-    await ctx.deps.jobs.enqueue(
-      tx,
-      AUTO_CONFIRM_JOB,
-      { orderId: order.id },
-      { runAt: autoConfirmAt, key: autoConfirmKey(order.id) },
-    );
-    await emit(tx, 'order.shipped', {
-      orderId: order.id,
-      userId: order.userId,
-      merchantId,
-      carrier: input.carrier,
-      trackingNo: input.trackingNo,
-      shippedAt: now.toISOString(),
-    });
+    const moved = await handToCarrier(tx, ctx.deps, order, input, now);
     return orderDetail(ctx.deps, tx, moved, now, ctx.deps.config.AUTO_CONFIRM_RECEIPT_DAYS);
   });
+}
+
+/**
+ * The platform forwards an order it held (鉴定中心: the goods passed authentication there): the hold is lifted and
+ * the order ships with the platform's waybill, exactly as a merchant's shipment would.
+ */
+export async function forwardHeldOrder(
+  db: Db,
+  deps: Deps,
+  input: { orderId: string; hold: string; carrier: Carrier; trackingNo: string; at: Date },
+): Promise<void> {
+  const [order] = await db.select().from(orders).where(eq(orders.id, input.orderId)).for('update');
+  if (!order) throw notFound('订单');
+  if (order.shipHold !== input.hold) throw shipHeld(order.shipHold ?? input.hold);
+  await db.update(orders).set({ shipHold: null }).where(eq(orders.id, order.id));
+  await handToCarrier(db, deps, order, input, input.at);
+}
+
+/** Moves a paid order to shipped with its waybill, starts the auto-confirm timer and publishes order.shipped. */
+async function handToCarrier(
+  tx: Db,
+  deps: Deps,
+  order: OrderRow,
+  input: { carrier: Carrier; trackingNo: string },
+  now: Date,
+): Promise<OrderRow> {
+  assertTransition(order.status, 'ship');
+  const moved = await transition(tx, order.id, 'ship', {
+    carrier: input.carrier,
+    trackingNo: input.trackingNo,
+    shippedAt: now,
+  });
+  await recordEvent(tx, order.id, 'shipped', now, { carrier: input.carrier, trackingNo: input.trackingNo });
+  const autoConfirmAt = new Date(now.getTime() + deps.config.AUTO_CONFIRM_RECEIPT_DAYS * DAY_MS);
+  await deps.jobs.enqueue(
+    tx,
+    AUTO_CONFIRM_JOB,
+    { orderId: order.id },
+    { runAt: autoConfirmAt, key: autoConfirmKey(order.id) },
+  );
+  await emit(tx, 'order.shipped', {
+    orderId: order.id,
+    userId: order.userId,
+    merchantId: order.merchantId,
+    carrier: input.carrier,
+    trackingNo: input.trackingNo,
+    shippedAt: now.toISOString(),
+  });
+  return moved;
 }
 
 // ---- jobs (each runs in the job's transaction; "already moved on" is normal and does nothing) ----

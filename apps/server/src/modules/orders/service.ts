@@ -175,6 +175,8 @@ export interface OrderForAfterSale {
   refundedAmount: number;
   refundedShipping: number;
   paymentId: string | null;
+  /** Why the paid order may not ship yet (campaign-terms.ts), or null. */
+  shipHold: string | null;
   openAfterSales: number;
   paidAt: Date | null;
   shippedAt: Date | null;
@@ -215,6 +217,7 @@ export async function getOrderForAfterSale(db: Db, orderId: string): Promise<Ord
     refundedAmount: o.refundedAmount,
     refundedShipping: o.refundedShipping,
     paymentId: o.paymentId,
+    shipHold: o.shipHold,
     openAfterSales: o.openAfterSales,
     paidAt: o.paidAt,
     shippedAt: o.shippedAt,
@@ -340,6 +343,30 @@ export async function recordRefund(
     });
   }
   return { recorded: true, status, refundedAmount };
+}
+
+/**
+ * Records a completed refund of everything still unrefunded on the order (goods and shipping), which closes it.
+ * `restock: false` refunds the money only: the units are not counted back (they left the merchant and are not for sale).
+ */
+export async function recordFullRefund(
+  db: Db,
+  input: { orderId: string; refundId: string; at: Date; restock?: boolean },
+) {
+  const { restock = true, ...refund } = input;
+  const order = await getOrderForAfterSale(db, input.orderId);
+  if (!order) throw notFound('订单', input.orderId);
+  return recordRefund(db, {
+    ...refund,
+    lines: order.lines
+      .map((l) => ({
+        lineId: l.lineId,
+        qty: restock ? l.qty - l.refundedQty : 0,
+        amount: l.payAmount - l.refundedAmount,
+      }))
+      .filter((l) => l.qty > 0 || l.amount > 0),
+    shippingAmount: order.shippingFee - order.refundedShipping,
+  });
 }
 
 /** Counts open after-sale requests of an order (delta +1 when one opens, −1 when it ends); returns the new count. */

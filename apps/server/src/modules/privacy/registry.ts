@@ -3,6 +3,7 @@ import { aftersalesPersonalData } from '../aftersales/api.ts';
 import { assistantPersonalData } from '../assistant/api.ts';
 import { analyticsPersonalData } from '../analytics/api.ts';
 import { attributionPersonalData } from '../attribution/api.ts';
+import { authenticationPersonalData } from '../authentication/api.ts';
 import { bargainPersonalData } from '../bargain/api.ts';
 import { communitiesPersonalData } from '../communities/api.ts';
 import { couponsPersonalData } from '../coupons/api.ts';
@@ -35,6 +36,7 @@ export const registry = [
   assistantPersonalData,
   analyticsPersonalData,
   attributionPersonalData,
+  authenticationPersonalData,
   bargainPersonalData,
   communitiesPersonalData,
   couponsPersonalData,

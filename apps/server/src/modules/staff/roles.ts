@@ -63,6 +63,14 @@ export const ROLES: Record<PlatformRole, RoleDef> = {
     permissions: ['insights.read'],
     secondFactor: false,
   },
+  inspector: {
+    label: '鉴定师',
+    duty: '鉴定中心：收货核对、出具鉴定结果（通过则转寄买家，不通过则全额退款并退回商家）',
+    permissions: ['authentication.decide'],
+    // Reads no personal data (the queue shows order numbers and goods, never the buyer), and a failed item's refund
+    // can only go back along the order's own payment.
+    secondFactor: false,
+  },
 };
 
 /** The platform roles an actor's (normalised, platform/auth.ts) role list holds. */

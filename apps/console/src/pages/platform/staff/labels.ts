@@ -15,4 +15,5 @@ export const PERMISSION_LABELS: Record<StaffPermission, MessageKey> = {
   'alerts.manage': '异常告警',
   'staff.manage': '管理员工与角色',
   'audit.read': '查看访问记录',
+  'authentication.decide': '鉴定中心：出具鉴定结论',
 };
