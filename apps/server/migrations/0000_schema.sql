@@ -322,6 +322,27 @@ CREATE TABLE "share_links" (
 	"created_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "authentication_cases" (
+	"order_id" text PRIMARY KEY NOT NULL,
+	"order_no" text NOT NULL,
+	"merchant_id" text NOT NULL,
+	"items" jsonb NOT NULL,
+	"status" text NOT NULL,
+	"inbound_carrier" text,
+	"inbound_tracking_no" text,
+	"inbound_at" timestamp with time zone,
+	"certificate_no" text,
+	"findings" text,
+	"decided_by" text,
+	"decided_at" timestamp with time zone,
+	"leaf_index" integer,
+	"outbound_carrier" text,
+	"outbound_tracking_no" text,
+	"refund_id" text,
+	"refunded_at" timestamp with time zone,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "bargain_campaigns" (
 	"id" text PRIMARY KEY NOT NULL,
 	"merchant_id" text NOT NULL,
@@ -2209,6 +2230,9 @@ CREATE INDEX "line_attributions_post_idx" ON "line_attributions" USING btree ("p
 CREATE INDEX "line_attributions_creator_idx" ON "line_attributions" USING btree ("creator_id","ordered_at");--> statement-breakpoint
 CREATE INDEX "line_attributions_sharer_idx" ON "line_attributions" USING btree ("sharer_id");--> statement-breakpoint
 CREATE INDEX "share_links_sharer_idx" ON "share_links" USING btree ("sharer_id","created_at");--> statement-breakpoint
+CREATE INDEX "authentication_cases_queue_idx" ON "authentication_cases" USING btree ("status","created_at");--> statement-breakpoint
+CREATE INDEX "authentication_cases_merchant_idx" ON "authentication_cases" USING btree ("merchant_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "authentication_cases_certificate_uq" ON "authentication_cases" USING btree ("certificate_no");--> statement-breakpoint
 CREATE INDEX "bargain_campaigns_product_idx" ON "bargain_campaigns" USING btree ("product_id");--> statement-breakpoint
 CREATE INDEX "bargain_campaigns_merchant_idx" ON "bargain_campaigns" USING btree ("merchant_id","id");--> statement-breakpoint
 CREATE UNIQUE INDEX "bargain_helps_one_per_campaign_uq" ON "bargain_helps" USING btree ("campaign_id","helper_id");--> statement-breakpoint
