@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import { createDeps } from '../../apps/server/src/bootstrap.ts';
 import { loadConfig } from '../../apps/server/src/config.ts';
 import { createUser } from '../../apps/server/src/modules/accounts/service.ts';
@@ -88,6 +89,9 @@ try {
     password: PASSWORD,
     roles: ['consumer', 'operator'],
   });
+  // The setup's own events (user.created for every account) are not what is measured: other modules' handlers
+  // (analytics, lifecycle) would run them during the load and be counted in the feed's statements and CPU.
+  await database.db.execute(sql`update outbox_events set dispatched_at = now() where dispatched_at is null`);
   await app.close();
   await database.close();
 
