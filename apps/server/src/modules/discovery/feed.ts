@@ -13,6 +13,7 @@ import { cachedFeed, storeFeed } from './feed-cache.ts';
 import { cachedProduct, cachedShop, rememberProduct, rememberShop } from './facts-cache.ts';
 import { FRESH_DAYS, featureVector, precomputeUserFeeds } from './precompute.ts';
 import { discoveryItems, type StoredCandidate, type StoredFeed } from './schema.ts';
+import { type Activity, cachedActivity, cachedUserRow, rememberActivity, rememberUserRow } from './user-cache.ts';
 
 const DAY = 86_400_000;
 /** The feed is ranked once per request up to this many items, then paged. */
@@ -137,7 +138,11 @@ async function rankFeed(ctx: Ctx, userId: string | null, needed: number, ranker:
   const followed = cachedFollows(userId) ?? rememberFollows(userId, await followsOf(ctx.db, userId));
   const row = await userRow(ctx.db, userId, followed.users, now);
   if (!row.personalised) return plain();
-  const stored = row.feed ?? (await precomputeUserFeeds(ctx.db, [userId], now)).get(userId)!;
+  let stored = row.feed;
+  if (!stored) {
+    stored = (await precomputeUserFeeds(ctx.db, [userId], now)).get(userId)!;
+    rememberUserRow(userId, { personalised: true, feed: stored });
+  }
   const social = row.social;
   const categories = Object.entries(stored.affinity)
     .sort((a, b) => b[1] - a[1])
@@ -159,18 +164,15 @@ async function checkMore(db: Db, state: FeedState, needed: number): Promise<void
 
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
-interface SocialRow {
-  userId: string;
-  kind: 'bought' | 'posted';
-  weight: number;
-  lastAt: number;
-  item: StoredCandidate;
-}
+type SocialRow = Activity;
+/** Each followed user's most recent interactions the social source reads (within SOCIAL_DAYS). */
+const SOCIAL_PER_USER = 30;
 
 /**
- * In one statement: the user's off-switch, their precomputed candidates (precompute.ts), and — when personalised —
- * what the people they follow bought or posted in the last 30 days: each one's 30 most recent (read through the
- * (user, last_at) index, so a very active creator costs no more than a quiet friend), with the items' features.
+ * The user's off-switch, their precomputed candidates (precompute.ts) and — when personalised — what the people
+ * they follow bought or posted in the last 30 days: each one's 30 most recent (read through the (user, last_at)
+ * index, so a very active creator costs no more than a quiet friend), with the items' features. Whatever this
+ * process has in memory (user-cache.ts) is not read again; the rest is one statement — none for a warm user.
  */
 async function userRow(
   db: Db,
@@ -178,17 +180,53 @@ async function userRow(
   followed: string[],
   now: Date,
 ): Promise<{ personalised: boolean; feed: StoredFeed | null; social: SocialRow[] }> {
-  const since = new Date(now.getTime() - SOCIAL_DAYS * DAY);
+  const since = now.getTime() - SOCIAL_DAYS * DAY;
+  let row = cachedUserRow(userId);
+  if (row && !row.personalised) return { personalised: false, feed: null, social: [] };
+  const known = new Map<string, Activity[]>();
+  const missing: string[] = [];
+  for (const id of followed) {
+    const hit = cachedActivity(id);
+    if (hit) known.set(id, hit);
+    else missing.push(id);
+  }
+  if (!row || missing.length > 0) {
+    const loaded = await loadUserRow(db, userId, row === undefined, missing, new Date(since));
+    if (!row) rememberUserRow(userId, (row = { personalised: loaded.personalised, feed: loaded.feed }));
+    // Read only when personalised: an off user's follows are neither read nor remembered.
+    if (row.personalised)
+      for (const id of missing) {
+        const list = loaded.social.get(id) ?? [];
+        rememberActivity(id, list);
+        known.set(id, list);
+      }
+  }
+  if (!row.personalised) return { personalised: false, feed: null, social: [] };
+  // Newest first per followed user, as the statement reads them; older than SOCIAL_DAYS (as of now) left out.
+  const social = followed.flatMap((id) => (known.get(id) ?? []).filter((a) => a.lastAt > since));
+  return { personalised: true, feed: row.feed, social };
+}
+
+/** The statement behind userRow: the row (when `withRow`) and the latest interactions of `followed`. */
+async function loadUserRow(
+  db: Db,
+  userId: string,
+  withRow: boolean,
+  followed: string[],
+  since: Date,
+): Promise<{ personalised: boolean; feed: StoredFeed | null; social: Map<string, Activity[]> }> {
   const [row] = rowsOf<{ personalised: boolean | null; feed: unknown; social: unknown }>(
-    await db.execute(sql`with s as (select personalised from discovery_settings where user_id = ${userId})
+    await db.execute(sql`with s as (
+        select personalised from discovery_settings where user_id = ${userId} and ${withRow}::boolean)
       select (select personalised from s) as personalised,
-        (select feed from discovery_user_feeds where user_id = ${userId}) as feed,
+        (select feed from discovery_user_feeds where user_id = ${userId} and ${withRow}::boolean) as feed,
         (select coalesce(json_agg(json_build_array(x.user_id, x.product_id, x.kind, x.weight, x.last_at,
-            i.merchant_id, i.category_id, i.listed_at, i.popularity)), '[]'::json)
-          from unnest(${sql.param(followed)}::text[]) as f(id)
+            i.merchant_id, i.category_id, i.listed_at, i.popularity) order by f.n, x.last_at desc), '[]'::json)
+          from unnest(${sql.param(followed)}::text[]) with ordinality as f(id, n)
           cross join lateral (
             select user_id, product_id, kind, weight, last_at from discovery_interactions
-            where user_id = f.id and last_at > ${since.toISOString()}::timestamptz order by last_at desc limit 30
+            where user_id = f.id and last_at > ${since.toISOString()}::timestamptz
+            order by last_at desc limit ${SOCIAL_PER_USER}
           ) x
           join discovery_items i on i.product_id = x.product_id
           where coalesce((select personalised from s), true)) as social`),
@@ -196,21 +234,27 @@ async function userRow(
   // node-postgres parses json columns; PGlite does too, but a string is accepted either way.
   const json = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
   const feed = json<StoredFeed | null>(row?.feed);
-  const social = (json<unknown[][] | null>(row?.social) ?? []).map((r) => ({
-    userId: r[0] as string,
-    kind: r[2] as 'bought' | 'posted',
-    weight: Number(r[3]),
-    lastAt: new Date(r[4] as string).getTime(),
-    item: {
-      p: r[1] as string,
-      m: r[5] as string,
-      c: r[6] as string,
-      sim: 0,
-      aff: 0,
-      pop: Number(r[8]),
-      at: new Date(r[7] as string).getTime(),
-    },
-  }));
+  const social = new Map<string, Activity[]>();
+  for (const r of json<unknown[][] | null>(row?.social) ?? []) {
+    const a: Activity = {
+      userId: r[0] as string,
+      kind: r[2] as 'bought' | 'posted',
+      weight: Number(r[3]),
+      lastAt: new Date(r[4] as string).getTime(),
+      item: {
+        p: r[1] as string,
+        m: r[5] as string,
+        c: r[6] as string,
+        sim: 0,
+        aff: 0,
+        pop: Number(r[8]),
+        at: new Date(r[7] as string).getTime(),
+      },
+    };
+    const list = social.get(a.userId) ?? [];
+    list.push(a);
+    social.set(a.userId, list);
+  }
   return { personalised: row?.personalised ?? true, feed: feed ?? null, social };
 }
 
