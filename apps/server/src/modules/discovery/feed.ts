@@ -139,10 +139,8 @@ async function rankFeed(ctx: Ctx, userId: string | null, needed: number, ranker:
   const row = await userRow(ctx.db, userId, followed.users, now);
   if (!row.personalised) return plain();
   let stored = row.feed;
-  if (!stored) {
-    stored = (await precomputeUserFeeds(ctx.db, [userId], now)).get(userId)!;
-    rememberUserRow(userId, { personalised: true, feed: stored });
-  }
+  // Stored (precompute.ts) and remembered at its next read, by its build time.
+  stored ??= (await precomputeUserFeeds(ctx.db, [userId], now)).get(userId)!;
   const social = row.social;
   const categories = Object.entries(stored.affinity)
     .sort((a, b) => b[1] - a[1])
@@ -171,8 +169,10 @@ const SOCIAL_PER_USER = 30;
 /**
  * The user's off-switch, their precomputed candidates (precompute.ts) and — when personalised — what the people
  * they follow bought or posted in the last 30 days: each one's 30 most recent (read through the (user, last_at)
- * index, so a very active creator costs no more than a quiet friend), with the items' features. Whatever this
- * process has in memory (user-cache.ts) is not read again; the rest is one statement — none for a warm user.
+ * index, so a very active creator costs no more than a quiet friend), with the items' features. One statement,
+ * which always reads the off-switch and the row's build time, so that a change made through any process counts on
+ * the next first page; the candidates themselves (tens of kB of JSON) only when this process does not hold that
+ * build of them, and the followed users' interactions only for those it does not hold (user-cache.ts).
  */
 async function userRow(
   db: Db,
@@ -181,8 +181,7 @@ async function userRow(
   now: Date,
 ): Promise<{ personalised: boolean; feed: StoredFeed | null; social: SocialRow[] }> {
   const since = now.getTime() - SOCIAL_DAYS * DAY;
-  let row = cachedUserRow(userId);
-  if (row && !row.personalised) return { personalised: false, feed: null, social: [] };
+  const held = cachedUserRow(userId);
   const known = new Map<string, Activity[]>();
   const missing: string[] = [];
   for (const id of followed) {
@@ -190,36 +189,46 @@ async function userRow(
     if (hit) known.set(id, hit);
     else missing.push(id);
   }
-  if (!row || missing.length > 0) {
-    const loaded = await loadUserRow(db, userId, row === undefined, missing, new Date(since));
-    if (!row) rememberUserRow(userId, (row = { personalised: loaded.personalised, feed: loaded.feed }));
-    // Read only when personalised: an off user's follows are neither read nor remembered.
-    if (row.personalised)
-      for (const id of missing) {
-        const list = loaded.social.get(id) ?? [];
-        rememberActivity(id, list);
-        known.set(id, list);
-      }
+  const loaded = await loadUserRow(db, userId, held?.builtAt ?? null, missing, new Date(since));
+  if (!loaded.personalised) return { personalised: false, feed: null, social: [] };
+  let feed: StoredFeed | null = null;
+  if (loaded.builtAt !== null && loaded.builtAt === held?.builtAt) feed = held.feed;
+  else if (loaded.builtAt !== null && loaded.feed) {
+    feed = loaded.feed;
+    rememberUserRow(userId, { builtAt: loaded.builtAt, feed });
   }
-  if (!row.personalised) return { personalised: false, feed: null, social: [] };
+  for (const id of missing) {
+    const list = loaded.social.get(id) ?? [];
+    rememberActivity(id, list);
+    known.set(id, list);
+  }
   // Newest first per followed user, as the statement reads them; older than SOCIAL_DAYS (as of now) left out.
   const social = followed.flatMap((id) => (known.get(id) ?? []).filter((a) => a.lastAt > since));
-  return { personalised: true, feed: row.feed, social };
+  return { personalised: true, feed, social };
 }
 
-/** The statement behind userRow: the row (when `withRow`) and the latest interactions of `followed`. */
+/**
+ * The statement behind userRow: the off-switch, the row's build time, the row itself unless it is the build
+ * `heldBuild`, and the latest interactions of `followed`.
+ */
 async function loadUserRow(
   db: Db,
   userId: string,
-  withRow: boolean,
+  heldBuild: string | null,
   followed: string[],
   since: Date,
-): Promise<{ personalised: boolean; feed: StoredFeed | null; social: Map<string, Activity[]> }> {
-  const [row] = rowsOf<{ personalised: boolean | null; feed: unknown; social: unknown }>(
-    await db.execute(sql`with s as (
-        select personalised from discovery_settings where user_id = ${userId} and ${withRow}::boolean)
+): Promise<{
+  personalised: boolean;
+  builtAt: string | null;
+  feed: StoredFeed | null;
+  social: Map<string, Activity[]>;
+}> {
+  const [row] = rowsOf<{ personalised: boolean | null; built_at: string | null; feed: unknown; social: unknown }>(
+    await db.execute(sql`with s as (select personalised from discovery_settings where user_id = ${userId}),
+        f as (select built_at::text as built_at, feed from discovery_user_feeds where user_id = ${userId})
       select (select personalised from s) as personalised,
-        (select feed from discovery_user_feeds where user_id = ${userId} and ${withRow}::boolean) as feed,
+        (select built_at from f) as built_at,
+        (select feed from f where built_at is distinct from ${heldBuild}::text) as feed,
         (select coalesce(json_agg(json_build_array(x.user_id, x.product_id, x.kind, x.weight, x.last_at,
             i.merchant_id, i.category_id, i.listed_at, i.popularity) order by f.n, x.last_at desc), '[]'::json)
           from unnest(${sql.param(followed)}::text[]) with ordinality as f(id, n)
@@ -255,7 +264,7 @@ async function loadUserRow(
     list.push(a);
     social.set(a.userId, list);
   }
-  return { personalised: row?.personalised ?? true, feed: feed ?? null, social };
+  return { personalised: row?.personalised ?? true, builtAt: row?.built_at ?? null, feed: feed ?? null, social };
 }
 
 async function personalisedList(

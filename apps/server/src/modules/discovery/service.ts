@@ -53,7 +53,6 @@ export async function setRecommendationSettings(
     });
   });
   forgetCachedFeed(user.userId);
-  forgetUserRows([user.userId]);
   return { personalised: input.personalised, updatedAt: now.toISOString() };
 }
 

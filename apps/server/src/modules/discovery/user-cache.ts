@@ -1,22 +1,25 @@
-// What a warm first page of the feed reads about people, kept in this process for a short while so that it needs
-// no statement at all (the profile showed statements per page as the feed's cost, not ranking): each shopper's
-// off-switch and precomputed candidates (discovery_user_feeds), and each user's latest interactions (what the
-// people someone follows bought or posted lately — the social source). Every write discovery makes drops the
-// entries it changes, in this process and at once: the off-switch, precomputing a user's candidates (their
-// purchase or post, a deleted tag, the rebuild job), dropping their row, recording an interaction, forgetting
-// them. A change made by another process shows here within TTL_MS, as for who follows whom (people-cache.ts).
+// What a warm first page of the feed reads about people, kept in this process so that its one statement stays
+// small (bench:feed's profile: parsing each user's candidates and their followees' interactions on every first
+// page was most of the feed's own CPU): each shopper's precomputed candidates (discovery_user_feeds) by build
+// time — the statement still reads the off-switch and the row's build time on every first page, so a switch or a
+// rebuilt row counts at once in every process — and each user's latest interactions (what the people someone
+// follows bought or posted lately: the social source). Discovery's writes drop what they change in this process at
+// once (precomputing or dropping a user's row, recording an interaction, forgetting them, the rebuild); another
+// process's new interactions of a followed user show here within TTL_MS, as who follows whom (people-cache.ts).
 
 import type { StoredCandidate, StoredFeed } from './schema.ts';
 
 const TTL_MS = 30_000;
+/** A row is checked against its build time on every read: kept longer, only memory bounds it. */
+const ROW_TTL_MS = 10 * 60_000;
 /** Bounds on memory (a user's row is ~20–40 kB of candidates): the oldest go first (a Map iterates in order). */
 const MAX_USERS = 2_000;
 const MAX_ACTIVITIES = 20_000;
 
 export interface UserRow {
-  personalised: boolean;
-  /** null: not precomputed yet (the feed computes and stores it, then remembers it here). */
-  feed: StoredFeed | null;
+  /** discovery_user_feeds.built_at as text: the build these candidates are. */
+  builtAt: string;
+  feed: StoredFeed;
 }
 
 /** One of a user's latest interactions, with the item's features (as the social source needs them). */
@@ -31,9 +34,9 @@ export interface Activity {
 const rows = new Map<string, { at: number; value: UserRow }>();
 const activities = new Map<string, { at: number; value: Activity[] }>();
 
-function fresh<V>(m: Map<string, { at: number; value: V }>, key: string): V | undefined {
+function fresh<V>(m: Map<string, { at: number; value: V }>, key: string, ttl = TTL_MS): V | undefined {
   const hit = m.get(key);
-  if (hit && Date.now() - hit.at < TTL_MS) return hit.value;
+  if (hit && Date.now() - hit.at < ttl) return hit.value;
   if (hit) m.delete(key);
   return undefined;
 }
@@ -44,7 +47,7 @@ function put<V>(m: Map<string, { at: number; value: V }>, key: string, value: V,
   while (m.size > max) m.delete(m.keys().next().value!);
 }
 
-export const cachedUserRow = (userId: string): UserRow | undefined => fresh(rows, userId);
+export const cachedUserRow = (userId: string): UserRow | undefined => fresh(rows, userId, ROW_TTL_MS);
 export const rememberUserRow = (userId: string, row: UserRow): void => put(rows, userId, row, MAX_USERS);
 
 /** A user's latest interactions (newest first, at most the social source's per-user limit), if in memory. */
@@ -52,7 +55,7 @@ export const cachedActivity = (userId: string): Activity[] | undefined => fresh(
 export const rememberActivity = (userId: string, list: Activity[]): void =>
   put(activities, userId, list, MAX_ACTIVITIES);
 
-/** The user's settings or candidates changed (or are about to be recomputed). */
+/** The user's candidates changed (or were dropped to be recomputed). */
 export function forgetUserRows(userIds: string[]): void {
   for (const id of userIds) rows.delete(id);
 }
