@@ -1,13 +1,15 @@
 // The catalogue's live facts the re-ranking checks (a product's brief and stock, a shop's brief), kept per product
-// and per shop in this process for a few seconds: most feeds share their items (bestsellers, new arrivals, the
-// neighbours of popular purchases), so a page then costs no catalogue round trip. Discovery's own handlers drop a
-// product at once when catalog says it changed (product.updated/listed/delisted — a SKU's stock too — and
-// order.paid) and a shop when it is suspended or reactivated; a change handled by another process shows here
-// within TTL_MS.
+// and per shop in this process for 30 s: most feeds share their items (bestsellers, new arrivals, the neighbours
+// of popular purchases), so a page then costs no catalogue round trip. Discovery's own handlers drop a product at
+// once when catalog says it changed (product.updated/listed/delisted — a SKU's stock too — and order.paid) and a
+// shop when it is suspended or reactivated; a change handled by another process shows here within TTL_MS — the
+// same bound as the pages after the first, which the scroll memory (feed-cache.ts) serves from facts checked up
+// to 30 s before. It was 3 s: bench:feed's profile then showed the catalogue statements of the pages (briefs,
+// stock, shops: ~2.5 per first page) as the largest remaining cost.
 
 import type { getMerchantBriefs, getProductBriefs } from '../catalog/api.ts';
 
-const TTL_MS = 3_000;
+const TTL_MS = 30_000;
 /** Bound on memory: the oldest go first (a Map iterates in insertion order). */
 const MAX_ENTRIES = 50_000;
 

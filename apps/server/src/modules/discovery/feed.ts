@@ -13,6 +13,7 @@ import { cachedFeed, storeFeed } from './feed-cache.ts';
 import { cachedProduct, cachedShop, rememberProduct, rememberShop } from './facts-cache.ts';
 import { FRESH_DAYS, featureVector, precomputeUserFeeds } from './precompute.ts';
 import { discoveryItems, type StoredCandidate, type StoredFeed } from './schema.ts';
+import { type Activity, cachedActivity, cachedUserRow, rememberActivity, rememberUserRow } from './user-cache.ts';
 
 const DAY = 86_400_000;
 /** The feed is ranked once per request up to this many items, then paged. */
@@ -137,7 +138,9 @@ async function rankFeed(ctx: Ctx, userId: string | null, needed: number, ranker:
   const followed = cachedFollows(userId) ?? rememberFollows(userId, await followsOf(ctx.db, userId));
   const row = await userRow(ctx.db, userId, followed.users, now);
   if (!row.personalised) return plain();
-  const stored = row.feed ?? (await precomputeUserFeeds(ctx.db, [userId], now)).get(userId)!;
+  let stored = row.feed;
+  // Stored (precompute.ts) and remembered at its next read, by its build time.
+  stored ??= (await precomputeUserFeeds(ctx.db, [userId], now)).get(userId)!;
   const social = row.social;
   const categories = Object.entries(stored.affinity)
     .sort((a, b) => b[1] - a[1])
@@ -159,18 +162,17 @@ async function checkMore(db: Db, state: FeedState, needed: number): Promise<void
 
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
-interface SocialRow {
-  userId: string;
-  kind: 'bought' | 'posted';
-  weight: number;
-  lastAt: number;
-  item: StoredCandidate;
-}
+type SocialRow = Activity;
+/** Each followed user's most recent interactions the social source reads (within SOCIAL_DAYS). */
+const SOCIAL_PER_USER = 30;
 
 /**
- * In one statement: the user's off-switch, their precomputed candidates (precompute.ts), and — when personalised —
- * what the people they follow bought or posted in the last 30 days: each one's 30 most recent (read through the
- * (user, last_at) index, so a very active creator costs no more than a quiet friend), with the items' features.
+ * The user's off-switch, their precomputed candidates (precompute.ts) and — when personalised — what the people
+ * they follow bought or posted in the last 30 days: each one's 30 most recent (read through the (user, last_at)
+ * index, so a very active creator costs no more than a quiet friend), with the items' features. One statement,
+ * which always reads the off-switch and the row's build time, so that a change made through any process counts on
+ * the next first page; the candidates themselves (tens of kB of JSON) only when this process does not hold that
+ * build of them, and the followed users' interactions only for those it does not hold (user-cache.ts).
  */
 async function userRow(
   db: Db,
@@ -178,17 +180,62 @@ async function userRow(
   followed: string[],
   now: Date,
 ): Promise<{ personalised: boolean; feed: StoredFeed | null; social: SocialRow[] }> {
-  const since = new Date(now.getTime() - SOCIAL_DAYS * DAY);
-  const [row] = rowsOf<{ personalised: boolean | null; feed: unknown; social: unknown }>(
-    await db.execute(sql`with s as (select personalised from discovery_settings where user_id = ${userId})
+  const since = now.getTime() - SOCIAL_DAYS * DAY;
+  const held = cachedUserRow(userId);
+  const known = new Map<string, Activity[]>();
+  const missing: string[] = [];
+  for (const id of followed) {
+    const hit = cachedActivity(id);
+    if (hit) known.set(id, hit);
+    else missing.push(id);
+  }
+  const loaded = await loadUserRow(db, userId, held?.builtAt ?? null, missing, new Date(since));
+  if (!loaded.personalised) return { personalised: false, feed: null, social: [] };
+  let feed: StoredFeed | null = null;
+  if (loaded.builtAt !== null && loaded.builtAt === held?.builtAt) feed = held.feed;
+  else if (loaded.builtAt !== null && loaded.feed) {
+    feed = loaded.feed;
+    rememberUserRow(userId, { builtAt: loaded.builtAt, feed });
+  }
+  for (const id of missing) {
+    const list = loaded.social.get(id) ?? [];
+    rememberActivity(id, list);
+    known.set(id, list);
+  }
+  // Newest first per followed user, as the statement reads them; older than SOCIAL_DAYS (as of now) left out.
+  const social = followed.flatMap((id) => (known.get(id) ?? []).filter((a) => a.lastAt > since));
+  return { personalised: true, feed, social };
+}
+
+/**
+ * The statement behind userRow: the off-switch, the row's build time, the row itself unless it is the build
+ * `heldBuild`, and the latest interactions of `followed`.
+ */
+async function loadUserRow(
+  db: Db,
+  userId: string,
+  heldBuild: string | null,
+  followed: string[],
+  since: Date,
+): Promise<{
+  personalised: boolean;
+  builtAt: string | null;
+  feed: StoredFeed | null;
+  social: Map<string, Activity[]>;
+}> {
+  const [row] = rowsOf<{ personalised: boolean | null; built_at: string | null; feed: unknown; social: unknown }>(
+    await db.execute(sql`with s as (select personalised from discovery_settings where user_id = ${userId}),
+        f as (select built_at::text as built_at, feed from discovery_user_feeds where user_id = ${userId})
       select (select personalised from s) as personalised,
-        (select feed from discovery_user_feeds where user_id = ${userId}) as feed,
+        (select built_at from f) as built_at,
+        (select feed from f where built_at is distinct from ${heldBuild}::text) as feed,
         (select coalesce(json_agg(json_build_array(x.user_id, x.product_id, x.kind, x.weight, x.last_at,
-            i.merchant_id, i.category_id, i.listed_at, i.popularity)), '[]'::json)
-          from unnest(${sql.param(followed)}::text[]) as f(id)
+            i.merchant_id, i.category_id, i.listed_at, i.popularity) order by f.n, x.last_at desc), '[]'::json)
+          from unnest(${sql.param(followed)}::text[]) with ordinality as f(id, n)
           cross join lateral (
             select user_id, product_id, kind, weight, last_at from discovery_interactions
-            where user_id = f.id and last_at > ${since.toISOString()}::timestamptz order by last_at desc limit 30
+            where user_id = f.id and last_at > ${since.toISOString()}::timestamptz
+            order by last_at desc limit ${SOCIAL_PER_USER}
           ) x
           join discovery_items i on i.product_id = x.product_id
           where coalesce((select personalised from s), true)) as social`),
@@ -196,22 +243,28 @@ async function userRow(
   // node-postgres parses json columns; PGlite does too, but a string is accepted either way.
   const json = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
   const feed = json<StoredFeed | null>(row?.feed);
-  const social = (json<unknown[][] | null>(row?.social) ?? []).map((r) => ({
-    userId: r[0] as string,
-    kind: r[2] as 'bought' | 'posted',
-    weight: Number(r[3]),
-    lastAt: new Date(r[4] as string).getTime(),
-    item: {
-      p: r[1] as string,
-      m: r[5] as string,
-      c: r[6] as string,
-      sim: 0,
-      aff: 0,
-      pop: Number(r[8]),
-      at: new Date(r[7] as string).getTime(),
-    },
-  }));
-  return { personalised: row?.personalised ?? true, feed: feed ?? null, social };
+  const social = new Map<string, Activity[]>();
+  for (const r of json<unknown[][] | null>(row?.social) ?? []) {
+    const a: Activity = {
+      userId: r[0] as string,
+      kind: r[2] as 'bought' | 'posted',
+      weight: Number(r[3]),
+      lastAt: new Date(r[4] as string).getTime(),
+      item: {
+        p: r[1] as string,
+        m: r[5] as string,
+        c: r[6] as string,
+        sim: 0,
+        aff: 0,
+        pop: Number(r[8]),
+        at: new Date(r[7] as string).getTime(),
+      },
+    };
+    const list = social.get(a.userId) ?? [];
+    list.push(a);
+    social.set(a.userId, list);
+  }
+  return { personalised: row?.personalised ?? true, builtAt: row?.built_at ?? null, feed: feed ?? null, social };
 }
 
 async function personalisedList(

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { getMerchantBriefs, getProductBriefs, getProductStock } from '../catalog/api.ts';
 import { forgetProducts } from './facts-cache.ts';
+import { forgetActivity } from './user-cache.ts';
 import { invalidateSharedLists } from './lists.ts';
 import { discoveryInteractions, discoveryInterestTags, discoveryItems } from './schema.ts';
 
@@ -72,6 +73,8 @@ export async function recordInteractions(
         setWhere: sql`${discoveryInteractions.lastEventId} <> ${input.eventId}`,
       });
   }
+  // The feeds of the people who follow this user read their latest interactions again (user-cache.ts).
+  forgetActivity(input.userId);
   const categories = await db
     .select({ categoryId: discoveryItems.categoryId })
     .from(discoveryItems)

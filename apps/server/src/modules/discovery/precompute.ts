@@ -5,6 +5,7 @@ import { sharedList } from './lists.ts';
 import { DEFAULT_WEIGHTS } from './model/market-model.ts';
 import { HEAD_QUANTILE, scoreOf } from './model/recommend.ts';
 import { discoveryItems, discoveryUserFeeds, type StoredCandidate, type StoredFeed } from './schema.ts';
+import { forgetUserRows } from './user-cache.ts';
 
 // Each user's candidates from the sources that do not depend on whom they follow right now — neighbours of their
 // recent purchases/posts, their interest categories' bestsellers and new arrivals, exploration, bestsellers
@@ -97,12 +98,14 @@ export async function precomputeUserFeeds(db: Db, userIds: string[], now: Date):
       [...out].map(([userId, feed]) => ({ userId, feed, builtAt: now })),
     );
   });
+  forgetUserRows(userIds);
   return out;
 }
 
 /** The user's own action (purchase, post) makes their candidates stale: the next feed recomputes and stores them. */
 export async function dropUserFeed(db: Db, userId: string): Promise<void> {
   await db.delete(discoveryUserFeeds).where(eq(discoveryUserFeeds.userId, userId));
+  forgetUserRows([userId]);
 }
 
 /** Everyone with history, in batches: the rebuild job's last step. Returns how many rows were written. */

@@ -4,6 +4,7 @@ import type { Db } from '../../platform/db.ts';
 import { newId } from '../../platform/ids.ts';
 import { invalidateSharedLists } from './lists.ts';
 import { precomputeAllUserFeeds } from './precompute.ts';
+import { forgetAllUsers } from './user-cache.ts';
 import { buildModel } from './model/build.ts';
 import { emptyLog, pushInteraction } from './model/interactions.ts';
 import type { ItemTable, RecommenderModel } from './model/market-model.ts';
@@ -89,6 +90,8 @@ export async function rebuildDiscovery(db: Db, now: Date): Promise<RebuildReport
   // Each user's candidates from the new neighbours, popularity and tags (the feed reads these rows).
   invalidateSharedLists();
   await precomputeAllUserFeeds(db, now);
+  // Popularity and every row changed: this process reads them again (user-cache.ts).
+  forgetAllUsers();
   const report = {
     items: itemRows.length,
     interactions: rows.length,

@@ -5,6 +5,7 @@ import type { Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
 import { forgetCachedFeed } from './feed-cache.ts';
+import { forgetActivity, forgetUserRows } from './user-cache.ts';
 import { type FeedItem, type RankedItem, type Reason, rerank } from './feed.ts';
 import { precomputeUserFeeds } from './precompute.ts';
 import { categoryNames, isPersonalised } from './preferences.ts';
@@ -126,6 +127,8 @@ export async function forgetDiscoveryHistory(
   // The precomputed candidates were derived from what just went; the next feed recomputes them.
   await db.delete(discoveryUserFeeds).where(eq(discoveryUserFeeds.userId, userId));
   forgetCachedFeed(userId);
+  forgetUserRows([userId]);
+  forgetActivity(userId);
   return n;
 }
 
@@ -136,6 +139,8 @@ export async function forgetDiscoveryUser(db: Db, userId: string): Promise<void>
   await db.delete(discoverySettings).where(eq(discoverySettings.userId, userId));
   await db.delete(discoveryUserFeeds).where(eq(discoveryUserFeeds.userId, userId));
   forgetCachedFeed(userId);
+  forgetUserRows([userId]);
+  forgetActivity(userId);
 }
 
 /**
