@@ -7,7 +7,7 @@
  * more a unit, where one fake costs the buyer more than a month's income and the inspection fee is small beside it.
  * Cheaper goods of those categories are left out: a ¥99 slipper is not worth a detour through the centre.
  */
-export const AUTHENTICATION_RULES: readonly { categoryId: string | null; name: string; minUnitPrice: number }[] = [
+const AUTHENTICATION_RULES: readonly { categoryId: string | null; name: string; minUnitPrice: number }[] = [
   { categoryId: 'cat_shoes', name: '鞋靴箱包', minUnitPrice: 150_000 },
   { categoryId: 'cat_fragrance', name: '香水香氛', minUnitPrice: 80_000 },
   { categoryId: null, name: '任意类目', minUnitPrice: 500_000 },

@@ -1,7 +1,7 @@
 import type { CaseRow } from './cases.ts';
 import type { CaseItem, CaseStatus } from './schema.ts';
 
-export const STATUS_LABELS: Record<CaseStatus, string> = {
+const STATUS_LABELS: Record<CaseStatus, string> = {
   awaiting_inbound: '待寄往鉴定中心',
   at_centre: '鉴定中',
   passed: '鉴定通过',
