@@ -3,11 +3,11 @@ import { actingMerchant } from '../../platform/auth.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { emit } from '../../platform/events.ts';
 import { invalidTransition, ok, type Result } from '../../platform/errors.ts';
-import { adLawProblem } from '../compliance/api.ts';
 import { atomically } from '../../platform/idempotency.ts';
 import { newId } from '../../platform/ids.ts';
 import { decodeCursor, likeEscape, type Page, pageOf } from './cursor.ts';
 import { checkOriginalPrice } from './pricing-rule.ts';
+import { refuseAdLaw } from './product-ad-law.ts';
 import {
   actorIdOf,
   inCategoryTree,
@@ -53,9 +53,8 @@ export async function createProduct(
 ): Promise<Result<MerchantProductView & { skuIds: string[] }>> {
   const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
   if (!validateSkuMatrix(input.specs, input.skus)) return refuse('sku-matrix-invalid');
-  const adLaw = adLawProblem({ title: input.title, subtitle: input.subtitle, description: input.description });
-  if (adLaw) throw adLaw;
   const created = await atomically(ctx, async (tx) => {
+    await refuseAdLaw(tx, input.categoryId, input);
     for (const s of input.skus) {
       if (s.originalPrice == null) continue;
       const refusal = await checkOriginalPrice(
@@ -146,10 +145,15 @@ export async function updateProduct(
   patch: UpdateProductInput,
 ): Promise<Result<MerchantProductView>> {
   const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
-  const adLaw = adLawProblem({ title: patch.title, subtitle: patch.subtitle, description: patch.description });
-  if (adLaw) throw adLaw;
   const updated = await atomically(ctx, async (tx) => {
     const current = await loadOwnProductRow(tx, merchantId, productId, true);
+    // A new category can change what the unchanged copy may say (祛斑 on a special-use cosmetic, not on food).
+    const moved = patch.categoryId !== undefined && patch.categoryId !== current.categoryId;
+    await refuseAdLaw(
+      tx,
+      patch.categoryId ?? current.categoryId,
+      moved ? { ...current, ...definedOnly(patch) } : patch,
+    );
     if (patch.categoryId !== undefined && patch.categoryId !== current.categoryId) {
       const [category] = await tx
         .select({ id: categories.id })

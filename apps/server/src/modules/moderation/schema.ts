@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 export const MODERATION_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export type ModerationStatus = (typeof MODERATION_STATUSES)[number];
@@ -20,6 +20,8 @@ export const moderationItems = pgTable(
     verdict: text('verdict', { enum: ['flagged', 'rejected'] }).notNull(),
     reasons: text('reasons').array().notNull(),
     matchedWords: text('matched_words').array().notNull(),
+    /** The advertising-law lexicon version the text was scanned with (null before lexicons were versioned). */
+    lexiconVersion: integer('lexicon_version'),
     status: text('status', { enum: MODERATION_STATUSES }).notNull(),
     decidedBy: text('decided_by'),
     decisionNote: text('decision_note'),

@@ -5,6 +5,7 @@ import type { Db } from '../../platform/db.ts';
 import { notFound, ok, refusals, type Result } from '../../platform/errors.ts';
 import { emit } from '../../platform/events.ts';
 import { newId } from '../../platform/ids.ts';
+import { currentLexicon } from '../compliance/api.ts';
 import { type AdLawMode, judge, reasonText, type Reason } from './rules.ts';
 
 // Subjects that are the merchant's own advertising: the ad-law scanner's blocking rules refuse them outright.
@@ -18,6 +19,8 @@ export interface ModerationInput {
   authorId: string;
   text?: string;
   imageUrls?: string[];
+  /** For text about goods (reviews): the goods' category and its parent, for category-scoped ad-law rules. */
+  categoryIds?: readonly string[];
   at: Date;
 }
 
@@ -35,7 +38,8 @@ export interface ModerationResult {
  */
 export async function moderate(db: Db, input: ModerationInput): Promise<ModerationResult> {
   const imageUrls = input.imageUrls ?? [];
-  const j = judge(input.text ?? '', imageUrls, adLawModeOf(input.subjectType));
+  const lexicon = await currentLexicon(db);
+  const j = judge(input.text ?? '', imageUrls, adLawModeOf(input.subjectType), lexicon, input.categoryIds);
   if (j.verdict === 'approved') {
     // An edit that now passes clears an earlier pending flag for the same subject.
     await db
@@ -58,6 +62,7 @@ export async function moderate(db: Db, input: ModerationInput): Promise<Moderati
     verdict: j.verdict,
     reasons: j.reasons,
     matchedWords: j.matchedWords,
+    lexiconVersion: j.lexiconVersion,
     status: j.verdict === 'flagged' ? ('pending' as const) : ('rejected' as const),
     decidedBy: j.verdict === 'rejected' ? 'rules' : null,
     decisionNote: null,
@@ -77,9 +82,10 @@ export async function moderate(db: Db, input: ModerationInput): Promise<Moderati
  * queue in one insert. Results are in input order.
  */
 export async function moderateNew(db: Db, inputs: readonly ModerationInput[]): Promise<ModerationResult[]> {
+  const lexicon = await currentLexicon(db);
   const judged = inputs.map((input) => ({
     input,
-    j: judge(input.text ?? '', input.imageUrls ?? [], adLawModeOf(input.subjectType)),
+    j: judge(input.text ?? '', input.imageUrls ?? [], adLawModeOf(input.subjectType), lexicon, input.categoryIds),
   }));
   const queued = judged.filter(({ j }) => j.verdict !== 'approved');
   if (queued.length > 0) {
@@ -94,6 +100,7 @@ export async function moderateNew(db: Db, inputs: readonly ModerationInput[]): P
         verdict: j.verdict as 'flagged' | 'rejected',
         reasons: j.reasons,
         matchedWords: j.matchedWords,
+        lexiconVersion: j.lexiconVersion,
         status: j.verdict === 'flagged' ? ('pending' as const) : ('rejected' as const),
         decidedBy: j.verdict === 'rejected' ? 'rules' : null,
         decisionNote: null,
