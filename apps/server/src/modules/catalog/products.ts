@@ -7,7 +7,7 @@ import { atomically } from '../../platform/idempotency.ts';
 import { newId } from '../../platform/ids.ts';
 import { decodeCursor, likeEscape, type Page, pageOf } from './cursor.ts';
 import { checkOriginalPrice } from './pricing-rule.ts';
-import { refuseAdLaw } from './product-ad-law.ts';
+import { queueProductReview, refuseAdLaw } from './product-ad-law.ts';
 import {
   actorIdOf,
   inCategoryTree,
@@ -54,7 +54,7 @@ export async function createProduct(
   const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
   if (!validateSkuMatrix(input.specs, input.skus)) return refuse('sku-matrix-invalid');
   const created = await atomically(ctx, async (tx) => {
-    await refuseAdLaw(tx, input.categoryId, input);
+    const adLaw = await refuseAdLaw(tx, input.categoryId, input);
     for (const s of input.skus) {
       if (s.originalPrice == null) continue;
       const refusal = await checkOriginalPrice(
@@ -98,6 +98,7 @@ export async function createProduct(
       updatedAt: now,
     });
     noteCatalogChange();
+    await queueProductReview(tx, { id, merchantId, copy: input }, adLaw, now);
     const rows = input.skus.map((s) => ({
       id: newId('sku'),
       productId: id,
@@ -147,13 +148,10 @@ export async function updateProduct(
   const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
   const updated = await atomically(ctx, async (tx) => {
     const current = await loadOwnProductRow(tx, merchantId, productId, true);
-    // A new category can change what the unchanged copy may say (祛斑 on a special-use cosmetic, not on food).
-    const moved = patch.categoryId !== undefined && patch.categoryId !== current.categoryId;
-    await refuseAdLaw(
-      tx,
-      patch.categoryId ?? current.categoryId,
-      moved ? { ...current, ...definedOnly(patch) } : patch,
-    );
+    const next = { ...current, ...definedOnly(patch) };
+    // The whole copy, under the lexicon in force and the (new) category: 祛斑 may stay on a special-use cosmetic,
+    // not on food, and a term operators added since the last save now counts.
+    const adLaw = await refuseAdLaw(tx, next.categoryId, next);
     if (patch.categoryId !== undefined && patch.categoryId !== current.categoryId) {
       const [category] = await tx
         .select({ id: categories.id })
@@ -161,11 +159,11 @@ export async function updateProduct(
         .where(eq(categories.id, patch.categoryId));
       if (!category) return refuse('category-not-found');
     }
-    const next = { ...current, ...definedOnly(patch) };
     await tx
       .update(products)
       .set({ ...definedOnly(patch), ...searchColumnsOf(next), updatedAt: ctx.now() })
       .where(eq(products.id, productId));
+    await queueProductReview(tx, { id: productId, merchantId, copy: next }, adLaw, ctx.now());
     noteCatalogChange();
     await emit(tx, 'product.updated', { productId, merchantId });
     return ok(productId);

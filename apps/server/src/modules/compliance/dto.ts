@@ -46,11 +46,13 @@ export const RuleView = z.object({
   title: z.string(),
 });
 
+const RuleCategoryEnum = z.enum(Object.keys(CATEGORY_LABEL) as [RuleCategory, ...RuleCategory[]]);
+
 const Snapshot = z.object({
   kind: z.enum(['term', 'pattern']),
   text: z.string(),
   exceptPattern: z.string().nullable(),
-  category: z.string(),
+  category: RuleCategoryEnum,
   action: z.enum(LEXICON_ACTIONS),
   article: z.string(),
   title: z.string(),
@@ -84,7 +86,7 @@ const LexiconFields = z.object({
   kind: z.enum(['term', 'pattern']),
   text: z.string().trim().min(1, '请填写词语或规则').max(300, '词语或规则最多 300 字'),
   exceptPattern: z.string().max(300).nullable(),
-  category: z.enum(Object.keys(CATEGORY_LABEL) as [RuleCategory, ...RuleCategory[]]),
+  category: RuleCategoryEnum,
   action: z.enum(LEXICON_ACTIONS),
   article: z.string().trim().min(1, '请填写依据的条款').max(120),
   title: z.string().trim().min(1, '请填写说明').max(80),

@@ -38,7 +38,7 @@ const FIELDS = [
   'categoryIds',
   'enabled',
 ] as const;
-type Snapshot = Pick<EntryRow, (typeof FIELDS)[number]>;
+type Snapshot = Omit<Pick<EntryRow, (typeof FIELDS)[number]>, 'category'> & { category: RuleCategory };
 const snapshot = (r: EntryRow): Snapshot => Object.fromEntries(FIELDS.map((f) => [f, r[f]])) as Snapshot;
 
 export const toEntryView = (r: EntryRow) => ({
@@ -141,7 +141,7 @@ export function createLexiconEntry(ctx: Ctx, input: LexiconInput) {
 export function updateLexiconEntry(ctx: Ctx, id: string, patch: Partial<LexiconInput> & { enabled?: boolean }) {
   return change(ctx, id, async (tx, before, actorId) => {
     const { enabled = before!.enabled, ...rest } = patch;
-    const entry = validated({ ...snapshot(before!), ...rest } as LexiconInput);
+    const entry = validated({ ...snapshot(before!), ...rest });
     await refuseDuplicate(tx, entry, id);
     const [row] = await tx
       .update(adLexiconEntries)

@@ -14,16 +14,24 @@ export async function scanTexts(db: Db, texts: Record<string, string>, categoryI
   return { verdict, lexiconVersion: lexicon.version, fields };
 }
 
+export interface AdCopyCheck {
+  /** The refusal when any finding blocks. */
+  problem: AppError | undefined;
+  /** The words of findings that need a person (warnings): the copy saves and goes to the review queue. */
+  needsReview: string[];
+  lexiconVersion: number;
+}
+
 /**
- * The refusal for merchant copy with a blocking ad-law finding (warnings pass: the console shows them before
- * saving). One field error per finding, so the console can show each under the field it came from; the detail
- * names the lexicon version that judged it.
+ * Merchant copy under the lexicon in force: a refusal for blocking findings — one field error per finding, so the
+ * console can show each under the field it came from, the detail naming the lexicon version — and the warnings
+ * a person should look at.
  */
-export async function adLawProblem(
+export async function checkAdCopy(
   db: Db,
   fields: Record<string, string | undefined>,
   categoryIds: readonly string[] = [],
-): Promise<AppError | undefined> {
+): Promise<AdCopyCheck> {
   const defined = Object.fromEntries(Object.entries(fields).filter((e): e is [string, string] => !!e[1]));
   const scan = await scanTexts(db, defined, categoryIds);
   const errors: { field: string; message: string }[] = [];
@@ -36,7 +44,12 @@ export async function adLawProblem(
       });
     }
   }
-  if (errors.length === 0) return undefined;
-  const detail = `${errors.map((e) => e.message).join('；')}（广告法词库第 ${scan.lexiconVersion} 版）`;
-  return new AppError('ad-law-violation', 422, '文案含有广告法禁止的用语', detail, errors);
+  const needsReview = Object.values(scan.fields).flatMap((r) =>
+    r.findings.filter((f) => f.severity === 'warn').map((f) => f.matched),
+  );
+  const { lexiconVersion } = scan;
+  if (errors.length === 0) return { problem: undefined, needsReview, lexiconVersion };
+  const detail = `${errors.map((e) => e.message).join('；')}（广告法词库第 ${lexiconVersion} 版）`;
+  const problem = new AppError('ad-law-violation', 422, '文案含有广告法禁止的用语', detail, errors);
+  return { problem, needsReview, lexiconVersion };
 }
