@@ -129,7 +129,7 @@ export const AD_RULES: AdRule[] = [
     article: '广告法 第十七条；《化妆品监督管理条例》第十六条、第三十七条',
     title: '特殊化妆品功效（祛斑美白、防脱发等）须注册后宣称',
     pattern: /(祛斑|淡斑|去斑|美白|防脱|生发|育发)/,
-    except: /^美白(牙齿|贴)/,
+    except: /^美白(牙|贴)/,
     rewrite: none,
     scope: { mode: 'except', categoryIds: [SPECIAL_COSMETICS_CATEGORY] },
   },
