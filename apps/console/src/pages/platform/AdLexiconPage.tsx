@@ -105,7 +105,7 @@ export default function AdLexiconPage() {
       render: (a: Entry['action']) => <Tag color={a === 'block' ? 'red' : 'orange'}>{t(ACTION_LABEL[a])}</Tag>,
     },
     { title: t('适用范围'), key: 'scope', width: 200, ellipsis: true, render: (_, e) => scopeText(e) },
-    { title: t('依据条款'), dataIndex: 'article', width: 220, ellipsis: true },
+    { title: t('依据条款'), dataIndex: 'article', width: 180, ellipsis: true },
     {
       title: t('建议改写'),
       dataIndex: 'rewrite',
@@ -116,6 +116,7 @@ export default function AdLexiconPage() {
       title: t('操作'),
       key: 'ops',
       width: 190,
+      fixed: 'right',
       render: (_, e) => (
         <Space size={0}>
           <Button type="link" size="small" onClick={() => setEditing(e)}>
@@ -209,6 +210,7 @@ export default function AdLexiconPage() {
           dataSource={list.data?.items}
           columns={columns}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          scroll={{ x: 1300 }}
           data-testid="ad-lexicon-table"
         />
       </Card>
