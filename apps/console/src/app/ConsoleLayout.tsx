@@ -255,6 +255,11 @@ export function ConsoleLayout() {
             label: <Link to="/platform/moderation">{t('内容审核')}</Link>,
           },
           {
+            key: '/platform/ad-lexicon',
+            icon: <BookOutlined />,
+            label: <Link to="/platform/ad-lexicon">{t('广告法词库')}</Link>,
+          },
+          {
             key: '/platform/review-flags',
             icon: <StarOutlined />,
             label: <Link to="/platform/review-flags">{t('评价审核')}</Link>,

@@ -34,6 +34,7 @@ const ExperimentResultsPage = lazy(() => import('../pages/platform/experiments/E
 const AlertsPage = lazy(() => import('../pages/platform/AlertsPage.tsx'));
 const SearchInsightsPage = lazy(() => import('../pages/platform/SearchInsightsPage.tsx'));
 const SearchWordsPage = lazy(() => import('../pages/platform/SearchWordsPage.tsx'));
+const AdLexiconPage = lazy(() => import('../pages/platform/AdLexiconPage.tsx'));
 const AlertDetailPage = lazy(() => import('../pages/platform/AlertDetailPage.tsx'));
 const CommissionRulesPage = lazy(() => import('../pages/shared/distribution/CommissionRulesPage.tsx'));
 const LifecyclePage = lazy(() => import('../pages/shared/lifecycle/LifecyclePage.tsx'));
@@ -315,6 +316,10 @@ export function AppRoutes() {
         <Route
           path="platform/search-words"
           element={<RequireRole role="operator">{page(<SearchWordsPage />)}</RequireRole>}
+        />
+        <Route
+          path="platform/ad-lexicon"
+          element={<RequireRole role="operator">{page(<AdLexiconPage />)}</RequireRole>}
         />
         <Route
           path="platform/alerts/:alertId"

@@ -22,6 +22,7 @@ const PAGE_PERMISSIONS: [string, StaffPermission][] = [
   ['/platform/merchant-applications', 'merchants.review'],
   ['/platform/alerts', 'alerts.manage'],
   ['/platform/moderation', 'content.moderate'],
+  ['/platform/ad-lexicon', 'compliance.manage'],
   ['/platform/posts', 'content.moderate'],
   ['/platform/challenges', 'marketing.manage'],
   ['/platform/orders', 'orders.read'],

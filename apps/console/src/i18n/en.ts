@@ -11,6 +11,7 @@ import { enFlash } from './en-flash.ts';
 import { enGroupBuy } from './en-groupbuy.ts';
 import { enInsights } from './en-insights.ts';
 import { enSearch } from './en-search.ts';
+import { enAdLaw } from './en-adlaw.ts';
 import { enLive } from './en-live.ts';
 import { enPoints } from './en-points.ts';
 import { enPosts } from './en-posts.ts';
@@ -40,6 +41,7 @@ export const en = {
   ...enPosts,
   ...enInsights,
   ...enSearch,
+  ...enAdLaw,
   加载中: 'Loading',
   重试: 'Retry',
   加载更多: 'Load more',

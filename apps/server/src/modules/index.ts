@@ -30,6 +30,7 @@ import { initCatalog, wire as wireCatalog } from './catalog/events.ts';
 import catalogRoutes from './catalog/routes.ts';
 import { wireCommunities } from './communities/events.ts';
 import communityRoutes from './communities/routes.ts';
+import { initCompliance } from './compliance/events.ts';
 import complianceRoutes from './compliance/routes.ts';
 import { wireLive } from './live/events.ts';
 import liveConsoleRoutes from './live/console-routes.ts';
@@ -106,7 +107,7 @@ export const modules: ModuleDef[] = [
   { name: 'bargain', routes: bargainRoutes, wire: wireBargain },
   { name: 'invitations', routes: invitationRoutes, wire: wireInvitations },
   { name: 'distribution', routes: distributionRoutes, wire: wireDistribution },
-  { name: 'compliance', routes: complianceRoutes },
+  { name: 'compliance', routes: complianceRoutes, init: initCompliance },
   { name: 'moderation', routes: moderationRoutes },
   { name: 'attribution', routes: attributionRoutes, wire: wireAttribution },
   {

@@ -27,6 +27,7 @@ export type StaffRole = 'owner' | 'operator';
 export const STAFF_PERMISSIONS = [
   'merchants.review',
   'content.moderate',
+  'compliance.manage',
   'orders.read',
   'aftersales.decide',
   'personal.unmask',

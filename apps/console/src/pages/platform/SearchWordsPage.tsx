@@ -24,10 +24,11 @@ import {
 } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import { useSearchParams } from 'react-router';
-import { ApiError, api, type GetOk, must, problemTitle } from '../../api/client.ts';
+import { api, type GetOk, must, problemTitle } from '../../api/client.ts';
 import { CursorTable, useCursorList } from '../../components/CursorTable.tsx';
 import { dateTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useT } from '../../i18n/index.tsx';
 import { useCategories } from '../shared/categories.ts';
 
@@ -37,23 +38,6 @@ type Change = GetOk<'/api/v1/admin/search-words/{id}/history'>['items'][number];
 interface Draft {
   words: string[];
   categoryIds: string[];
-}
-
-/** The server's problem: its Chinese title and, when it says more (which group already has the word), the detail. */
-function ProblemAlert({ error }: { error: unknown }) {
-  if (!error) return null;
-  const detail = error instanceof ApiError ? error.problem.detail : undefined;
-  return (
-    <Alert
-      type="error"
-      showIcon
-      role="alert"
-      title={problemTitle(error)}
-      description={detail}
-      style={{ marginBottom: 16 }}
-      data-testid="search-word-error"
-    />
-  );
 }
 
 /** Add or edit: a synonym group (two or more words) or a category word with the categories it names. */
@@ -105,7 +89,7 @@ function EntryModal({
       confirmLoading={save.isPending}
       destroyOnHidden
     >
-      <ProblemAlert error={save.error} />
+      <ProblemAlert error={save.error} testId="search-word-error" />
       <Form<Draft>
         form={form}
         layout="vertical"

@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps.ts';
 import type { Db } from '../../platform/db.ts';
 import { ensureDefaultCategories } from './categories.ts';
+import { delistForPenalty } from './patrol-listings.ts';
 import { products, skuChargedPrices } from './schema.ts';
 import { noteCatalogChange } from './search-index.ts';
 import { ensureDefaultSearchWords } from './search-word-lists.ts';
@@ -29,6 +30,15 @@ interface ReviewPublished {
 }
 
 export function wire(deps: Deps): void {
+  // An operator rejected a product's copy in the moderation queue (ad-law findings that needed a person): off sale.
+  deps.events.subscribe<{ subjectType: string; subjectId: string; authorId: string; verdict: string }>(
+    'moderation.decided',
+    'catalog.apply-moderation',
+    async (db, { payload: e }) => {
+      if (e.subjectType !== 'product' || e.verdict !== 'rejected') return;
+      await delistForPenalty(db, { merchantId: e.authorId, productId: e.subjectId, at: deps.clock.now() });
+    },
+  );
   deps.events.subscribe<OrderPaid>('order.paid', 'catalog.record-sales', (db, event) => recordSales(db, event.payload));
   deps.events.subscribe<ReviewPublished>('review.published', 'catalog.record-rating', (db, event) =>
     recordRating(db, event.payload),

@@ -3,11 +3,11 @@ import { actingMerchant } from '../../platform/auth.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { emit } from '../../platform/events.ts';
 import { invalidTransition, ok, type Result } from '../../platform/errors.ts';
-import { adLawProblem } from '../compliance/api.ts';
 import { atomically } from '../../platform/idempotency.ts';
 import { newId } from '../../platform/ids.ts';
 import { decodeCursor, likeEscape, type Page, pageOf } from './cursor.ts';
 import { checkOriginalPrice } from './pricing-rule.ts';
+import { queueProductReview, refuseAdLaw } from './product-ad-law.ts';
 import {
   actorIdOf,
   inCategoryTree,
@@ -53,9 +53,8 @@ export async function createProduct(
 ): Promise<Result<MerchantProductView & { skuIds: string[] }>> {
   const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
   if (!validateSkuMatrix(input.specs, input.skus)) return refuse('sku-matrix-invalid');
-  const adLaw = adLawProblem({ title: input.title, subtitle: input.subtitle, description: input.description });
-  if (adLaw) throw adLaw;
   const created = await atomically(ctx, async (tx) => {
+    const adLaw = await refuseAdLaw(tx, input.categoryId, input);
     for (const s of input.skus) {
       if (s.originalPrice == null) continue;
       const refusal = await checkOriginalPrice(
@@ -99,6 +98,7 @@ export async function createProduct(
       updatedAt: now,
     });
     noteCatalogChange();
+    await queueProductReview(tx, { id, merchantId, copy: input }, adLaw, now);
     const rows = input.skus.map((s) => ({
       id: newId('sku'),
       productId: id,
@@ -146,10 +146,12 @@ export async function updateProduct(
   patch: UpdateProductInput,
 ): Promise<Result<MerchantProductView>> {
   const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
-  const adLaw = adLawProblem({ title: patch.title, subtitle: patch.subtitle, description: patch.description });
-  if (adLaw) throw adLaw;
   const updated = await atomically(ctx, async (tx) => {
     const current = await loadOwnProductRow(tx, merchantId, productId, true);
+    const next = { ...current, ...definedOnly(patch) };
+    // The whole copy, under the lexicon in force and the (new) category: 祛斑 may stay on a special-use cosmetic,
+    // not on food, and a term operators added since the last save now counts.
+    const adLaw = await refuseAdLaw(tx, next.categoryId, next);
     if (patch.categoryId !== undefined && patch.categoryId !== current.categoryId) {
       const [category] = await tx
         .select({ id: categories.id })
@@ -157,11 +159,11 @@ export async function updateProduct(
         .where(eq(categories.id, patch.categoryId));
       if (!category) return refuse('category-not-found');
     }
-    const next = { ...current, ...definedOnly(patch) };
     await tx
       .update(products)
       .set({ ...definedOnly(patch), ...searchColumnsOf(next), updatedAt: ctx.now() })
       .where(eq(products.id, productId));
+    await queueProductReview(tx, { id: productId, merchantId, copy: next }, adLaw, ctx.now());
     noteCatalogChange();
     await emit(tx, 'product.updated', { productId, merchantId });
     return ok(productId);

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { pinyin } from 'pinyin-pro';
 import type { Ctx } from '../../platform/context.ts';
 import type { Database, Db } from '../../platform/db.ts';
+import { Reloading } from '../../platform/reloading.ts';
 import { categories, merchants, products, searchWordEntries } from './schema.ts';
 import { builtInWordLists, loadWordLists, type WordLists } from './search-word-lists.ts';
 
@@ -212,16 +213,19 @@ interface Holder {
   builtAt: number;
   pending: Promise<void> | null;
   rebuilding: boolean;
-  words: WordsHolder;
+  words: Reloading<WordLists>;
 }
 
-/** The operators' word lists and the version of the table they were read at. */
-interface WordsHolder {
-  lists: WordLists | null;
-  version: string;
-  checkedAt: number;
-  pending: Promise<void> | null;
-}
+/** The operators' word lists, reread within a second of a change in any process (platform/reloading.ts). */
+const wordListsOf = () =>
+  new Reloading<WordLists>(async (db) => {
+    const [v] = await db
+      .select({ xmin: newestVersion(searchWordEntries), n: sql<number>`count(*)`.mapWith(Number) })
+      .from(searchWordEntries);
+    // A delete is an update (deleted_at), so the newest row version moves on every change; the count covers a
+    // table emptied by hand.
+    return `${v?.xmin ?? 0}:${v?.n ?? 0}`;
+  }, loadWordLists);
 
 const holders = new WeakMap<Database, Holder>();
 let changedAt = -Infinity;
@@ -250,7 +254,7 @@ export async function searchIndexOf(ctx: Ctx): Promise<SearchIndex> {
       builtAt: 0,
       pending: null,
       rebuilding: false,
-      words: { lists: null, version: '', checkedAt: -Infinity, pending: null },
+      words: wordListsOf(),
     };
     holders.set(database, holder);
   }
@@ -265,8 +269,7 @@ export async function searchIndexOf(ctx: Ctx): Promise<SearchIndex> {
     if (!holder.index || ownChange) await holder.pending;
     else holder.pending.catch(() => undefined);
   }
-  await currentWords(holder.words, database.db, ownChange);
-  holder.index!.words = holder.words.lists!;
+  holder.index!.words = await holder.words.get(database.db, ownChange);
   if (performance.now() - holder.builtAt > REBUILD_EVERY_MS && !holder.rebuilding) {
     holder.rebuilding = true;
     void rebuild(holder, database.db).finally(() => {
@@ -276,37 +279,12 @@ export async function searchIndexOf(ctx: Ctx): Promise<SearchIndex> {
   return holder.index!;
 }
 
-/**
- * The word lists, checked at most once a second and always right after this process changed them. Unlike the
- * product check this one is awaited: it reads the version of a table of a few hundred rows (sub-millisecond),
- * so an operator's edit made in any process is used by every search that starts a second after it commits.
- */
-async function currentWords(words: WordsHolder, db: Db, ownChange: boolean): Promise<void> {
-  if (words.lists && !ownChange && performance.now() - words.checkedAt < CHECK_EVERY_MS) return;
-  words.pending ??= (async () => {
-    const [v] = await db
-      .select({ xmin: newestVersion(searchWordEntries), n: sql<number>`count(*)`.mapWith(Number) })
-      .from(searchWordEntries);
-    const version = `${v?.xmin ?? 0}:${v?.n ?? 0}`;
-    // A delete is an update (deleted_at), so the newest row version moves on every change; the count covers a
-    // table emptied by hand.
-    if (!words.lists || version !== words.version) {
-      words.lists = await loadWordLists(db);
-      words.version = version;
-    }
-    words.checkedAt = performance.now();
-  })().finally(() => {
-    words.pending = null;
-  });
-  await words.pending;
-}
-
 async function rebuild(holder: Holder, db: Db): Promise<void> {
   const snapshot = await takeSnapshot(db);
   const index = await buildIndex(db);
   Object.assign(holder, { index, snapshot, builtAt: performance.now(), checkedAt: performance.now() });
   // Reread the word lists at the next search too: catches an edit whose transaction committed out of order.
-  holder.words.version = '';
+  holder.words.invalidate();
 }
 
 async function refresh(holder: Holder, db: Db): Promise<void> {

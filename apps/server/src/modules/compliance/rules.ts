@@ -20,7 +20,12 @@ export interface AdRule {
   except?: RegExp;
   /** The words to put instead of the matched text ('' = delete it). */
   rewrite: (matched: string) => string;
+  /** Only for goods in these categories, or for everything but them (a text's category list holds its ancestors). */
+  scope?: { mode: 'only' | 'except'; categoryIds: readonly string[] };
 }
+
+/** 特殊化妆品 (《化妆品监督管理条例》第十六条): registered goods here may claim 祛斑美白, 防脱发 and the like. */
+export const SPECIAL_COSMETICS_CATEGORY = 'cat_special_cosmetics';
 
 export const CATEGORY_LABEL: Record<RuleCategory, string> = {
   absolute: '绝对化用语',
@@ -114,8 +119,19 @@ export const AD_RULES: AdRule[] = [
     article: '广告法 第十八条、第二十八条',
     title: '功效或安全性的断言、保证',
     pattern:
-      /(100%有效|百分百有效|保证有效|立竿见影|一次见效|\d+天见效|无效退款|永不反弹|不反弹|无副作用|零副作用|无任何副作用|绝对安全|零风险|增强免疫力|提高免疫力|(三|七|\d+)天(瘦|美白|变白|白|长高)|快速减肥|减肥|瘦身|燃脂|排毒|排出?体内[^，。！]{0,3}毒|瘦[\d一二三四五六七八九十两]+斤|刮油|祛斑|祛痘|生发|防脱)/,
+      /(100%有效|百分百有效|保证有效|立竿见影|一次见效|\d+天见效|无效退款|永不反弹|不反弹|无副作用|零副作用|无任何副作用|绝对安全|零风险|增强免疫力|提高免疫力|(三|七|\d+)天(瘦|美白|变白|白|长高)|快速减肥|减肥|瘦身|燃脂|排毒|排出?体内[^，。！]{0,3}毒|瘦[\d一二三四五六七八九十两]+斤|刮油|祛痘)/,
     rewrite: none,
+  },
+  {
+    id: 'efficacy-special-cosmetic',
+    category: 'efficacy',
+    severity: 'block',
+    article: '广告法 第十七条；《化妆品监督管理条例》第十六条、第三十七条',
+    title: '特殊化妆品功效（祛斑美白、防脱发等）须注册后宣称',
+    pattern: /(祛斑|淡斑|去斑|美白|防脱|生发|育发)/,
+    except: /^美白(牙|贴)/,
+    rewrite: none,
+    scope: { mode: 'except', categoryIds: [SPECIAL_COSMETICS_CATEGORY] },
   },
   {
     id: 'claim-award-origin',

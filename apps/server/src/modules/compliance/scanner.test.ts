@@ -29,6 +29,15 @@ describe('advertising-law scanner', () => {
     }
   });
 
+  it('applies a category-scoped rule only where it belongs: 祛斑 on a special-use cosmetic, not on food', () => {
+    const special = ['cat_special_cosmetics', 'cat_beauty'];
+    expect(scanAdText('祛斑美白精华', { categoryIds: special }).verdict).toBe('pass');
+    expect(scanAdText('祛斑美白精华', { categoryIds: ['cat_skincare', 'cat_beauty'] }).verdict).toBe('block');
+    expect(scanAdText('祛斑软糖', { categoryIds: ['cat_snacks', 'cat_food'] }).verdict).toBe('block');
+    // A time-bound guarantee is not allowed even there.
+    expect(scanAdText('三天美白', { categoryIds: special }).verdict).toBe('block');
+  });
+
   it('matches full-width and upper-case variants at the right offsets', () => {
     const scan = scanAdText('爆款ＮＯ．１连衣裙');
     expect(scan.findings[0]?.matched).toBe('ＮＯ．１');
@@ -51,8 +60,8 @@ describe('advertising-law scanner', () => {
     let tp = 0;
     let fp = 0;
     let fn = 0;
-    for (const [label, , text] of rows) {
-      const flagged = scanAdText(text!).verdict !== 'pass';
+    for (const [label, , text, goods] of rows) {
+      const flagged = scanAdText(text!, { categoryIds: goods ? goods.split(',') : [] }).verdict !== 'pass';
       if (flagged && label === '1') tp++;
       else if (flagged) fp++;
       else if (label === '1') fn++;

@@ -14,16 +14,37 @@ interface Finding {
   suggestion: string;
 }
 
+/** The rules in force and the lexicon version they came from (0 = the built-in rules, before any change). */
+export interface Lexicon {
+  version: number;
+  rules: readonly AdRule[];
+}
+
+export const BUILT_IN_LEXICON: Lexicon = { version: 0, rules: AD_RULES };
+
+export interface ScanOptions {
+  lexicon?: Lexicon;
+  /** The category of the goods the text is about and its ancestors; none for posts and chat. */
+  categoryIds?: readonly string[];
+}
+
 export interface Scan {
   /** pass: nothing found; warn: publishable, the author should check; block: must be changed. */
   verdict: 'pass' | 'warn' | 'block';
   findings: Finding[];
   /** The text with every blocking and warning phrase replaced by its suggestion. */
   suggestedText: string;
+  lexiconVersion: number;
 }
 
+const appliesTo = (rule: AdRule, categoryIds: readonly string[]): boolean => {
+  if (!rule.scope) return true;
+  const inScope = rule.scope.categoryIds.some((id) => categoryIds.includes(id));
+  return rule.scope.mode === 'only' ? inScope : !inScope;
+};
+
 // Matching is done on a lower-case, NFKC-folded copy of the same length, so offsets map back to the input.
-const fold = (s: string): string =>
+export const fold = (s: string): string =>
   [...s].map((ch) => (ch.normalize('NFKC').length === 1 ? ch.normalize('NFKC').toLowerCase() : ch)).join('');
 
 function matchesOf(rule: AdRule, folded: string): { start: number; end: number }[] {
@@ -38,11 +59,13 @@ function matchesOf(rule: AdRule, folded: string): { start: number; end: number }
   return out;
 }
 
-/** Scans one text against every rule; overlapping hits keep the earliest, longest, most severe. */
-export function scanAdText(text: string): Scan {
+/** Scans one text against every rule in scope; overlapping hits keep the earliest, longest, most severe. */
+export function scanAdText(text: string, options: ScanOptions = {}): Scan {
+  const { lexicon = BUILT_IN_LEXICON, categoryIds = [] } = options;
   const folded = fold(text);
   const raw: Finding[] = [];
-  for (const rule of AD_RULES) {
+  for (const rule of lexicon.rules) {
+    if (!appliesTo(rule, categoryIds)) continue;
     for (const { start, end } of matchesOf(rule, folded)) {
       const matched = text.slice(start, end);
       raw.push({
@@ -82,5 +105,5 @@ export function scanAdText(text: string): Scan {
   }
   suggestedText += text.slice(at);
   const verdict = findings.some((f) => f.severity === 'block') ? 'block' : findings.length > 0 ? 'warn' : 'pass';
-  return { verdict, findings, suggestedText };
+  return { verdict, findings, suggestedText, lexiconVersion: lexicon.version };
 }

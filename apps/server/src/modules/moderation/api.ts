@@ -1,7 +1,9 @@
 // The moderation module's public surface: other modules import from this file only (docs/ARCHITECTURE.md, "Boundaries").
 
 export {
+  clearPendingReview,
   describeReasons,
+  queueForReview,
   latestOperatorDecisions,
   moderate,
   moderateNew,

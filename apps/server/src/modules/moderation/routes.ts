@@ -4,6 +4,7 @@ import type { App } from '../../platform/http.ts';
 import { ctxOf } from '../../platform/context.ts';
 import { unwrap } from '../../platform/errors.ts';
 import { REPORT_REASONS } from './schema.ts';
+import { appealModerationItem, listOwnModerationItems } from './appeals.ts';
 import * as svc from './service.ts';
 
 const QueueItem = z.object({
@@ -17,8 +18,11 @@ const QueueItem = z.object({
   reasons: z.array(z.string()),
   reasonText: z.string(),
   matchedWords: z.array(z.string()),
+  lexiconVersion: z.number().int().nullable(),
   status: z.enum(['pending', 'approved', 'rejected']),
   decisionNote: z.string().nullable(),
+  appealReason: z.string().nullable(),
+  appealedAt: z.string().nullable(),
   createdAt: z.string(),
   decidedAt: z.string().nullable(),
 });
@@ -74,6 +78,55 @@ export default async function moderationRoutes(app: App) {
       },
     },
     async (req) => unwrap(await svc.decideModerationItem(ctxOf(req), req.params.id, req.body)),
+  );
+
+  r.get(
+    '/api/v1/moderation/mine',
+    {
+      config: { permission: 'user' },
+      schema: {
+        tags,
+        summary: '我的内容（含我所在店铺的商品）的审核结果与处理记录',
+        querystring: z.object({
+          subjectType: z.string().max(32).optional(),
+          limit: z.coerce.number().int().min(1).max(100).default(20),
+        }),
+        response: {
+          200: z.array(
+            z.object({
+              item: QueueItem,
+              events: z.array(
+                z.object({
+                  action: z.enum(['approve', 'reject', 'appeal']),
+                  note: z.string().nullable(),
+                  at: z.string(),
+                }),
+              ),
+            }),
+          ),
+        },
+      },
+    },
+    async (req) =>
+      (await listOwnModerationItems(ctxOf(req), req.query)).map(({ item, events }) => ({
+        item: svc.toQueueItem(item),
+        events: events.map((e) => ({ action: e.action, note: e.note, at: e.at.toISOString() })),
+      })),
+  );
+
+  r.post(
+    '/api/v1/moderation/items/:id/appeal',
+    {
+      config: { permission: 'user', rateLimit: { max: 20, timeWindow: '1 hour' } },
+      schema: {
+        tags,
+        summary: '对驳回提出申诉（写明理由，重新进入人工审核）',
+        params: IdParams,
+        body: z.object({ reason: z.string().trim().min(5, '请写明申诉理由（至少 5 个字）').max(500) }),
+        response: { 200: QueueItem },
+      },
+    },
+    async (req) => svc.toQueueItem(unwrap(await appealModerationItem(ctxOf(req), req.params.id, req.body.reason))),
   );
 
   r.post(

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { filterXSS } from 'xss';
 import { isOwnMediaUrl } from '../../platform/media.ts';
-import { scanAdText } from '../compliance/api.ts';
+import { BUILT_IN_LEXICON, type Lexicon, scanAdText } from '../compliance/api.ts';
 
 /** Longest text any user may publish through moderation (posts, comments, chat); callers may set tighter limits. */
 const MAX_TEXT_CHARS = 5000;
@@ -90,6 +90,8 @@ export interface Judgement {
   text: string;
   reasons: Reason[];
   matchedWords: string[];
+  /** The advertising-law lexicon version the text was judged with. */
+  lexiconVersion: number;
 }
 
 /**
@@ -99,8 +101,17 @@ export interface Judgement {
  */
 export type AdLawMode = 'enforce' | 'review';
 
-/** The rules, without the queue: what a text and its images deserve. Rejections win over flags. */
-export function judge(text: string, imageUrls: string[], adLaw: AdLawMode = 'review'): Judgement {
+/**
+ * The rules, without the queue: what a text and its images deserve. Rejections win over flags. `lexicon` is the
+ * advertising-law lexicon in force (moderate() passes the current one); `categoryIds` the goods' category line.
+ */
+export function judge(
+  text: string,
+  imageUrls: string[],
+  adLaw: AdLawMode = 'review',
+  lexicon: Lexicon = BUILT_IN_LEXICON,
+  categoryIds: readonly string[] = [],
+): Judgement {
   const clean = sanitizeText(text);
   const reasons: Reason[] = [];
   const rejected: Reason[] = [];
@@ -112,7 +123,7 @@ export function judge(text: string, imageUrls: string[], adLaw: AdLawMode = 'rev
   if (matched.blocked.length > 0) rejected.push('blocked-word');
   const flagged: Reason[] = [];
   if (matched.review.length > 0) flagged.push('review-word');
-  const ad = scanAdText(clean);
+  const ad = scanAdText(clean, { lexicon, categoryIds });
   const adBlocks = ad.findings.filter((f) => f.severity === 'block');
   if (adBlocks.length > 0) (adLaw === 'enforce' ? rejected : flagged).push('ad-law-block');
   else if (adLaw === 'enforce' && ad.findings.length > 0) flagged.push('ad-law-review');
@@ -123,5 +134,6 @@ export function judge(text: string, imageUrls: string[], adLaw: AdLawMode = 'rev
     text: clean,
     reasons: [...rejected, ...flagged, ...reasons],
     matchedWords: [...matched.blocked, ...matched.review, ...ad.findings.map((f) => f.matched)],
+    lexiconVersion: ad.lexiconVersion,
   };
 }

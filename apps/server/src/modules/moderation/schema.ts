@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 export const MODERATION_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export type ModerationStatus = (typeof MODERATION_STATUSES)[number];
@@ -20,9 +20,14 @@ export const moderationItems = pgTable(
     verdict: text('verdict', { enum: ['flagged', 'rejected'] }).notNull(),
     reasons: text('reasons').array().notNull(),
     matchedWords: text('matched_words').array().notNull(),
+    /** The advertising-law lexicon version the text was scanned with (null before lexicons were versioned). */
+    lexiconVersion: integer('lexicon_version'),
     status: text('status', { enum: MODERATION_STATUSES }).notNull(),
     decidedBy: text('decided_by'),
     decisionNote: text('decision_note'),
+    /** The author's latest appeal of a rejection (申诉): it put the item back in the queue. */
+    appealReason: text('appeal_reason'),
+    appealedAt: timestamp('appealed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
   },
@@ -74,4 +79,18 @@ export const moderationDecisions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('moderation_decisions_subject_idx').on(t.subjectType, t.subjectId, t.createdAt)],
+);
+
+/** Every decision on and appeal of a queue item, in order: the item itself only keeps the latest. */
+export const moderationItemEvents = pgTable(
+  'moderation_item_events',
+  {
+    id: text('id').primaryKey(),
+    itemId: text('item_id').notNull(),
+    action: text('action', { enum: ['approve', 'reject', 'appeal'] }).notNull(),
+    actorId: text('actor_id').notNull(),
+    note: text('note'),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('moderation_item_events_item_idx').on(t.itemId, t.at)],
 );

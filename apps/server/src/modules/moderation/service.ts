@@ -5,7 +5,9 @@ import type { Db } from '../../platform/db.ts';
 import { notFound, ok, refusals, type Result } from '../../platform/errors.ts';
 import { emit } from '../../platform/events.ts';
 import { newId } from '../../platform/ids.ts';
-import { type AdLawMode, judge, reasonText, type Reason } from './rules.ts';
+import { currentLexicon } from '../compliance/api.ts';
+import { recordItemEvent } from './appeals.ts';
+import { type AdLawMode, judge, type Judgement, reasonText, type Reason } from './rules.ts';
 
 // Subjects that are the merchant's own advertising: the ad-law scanner's blocking rules refuse them outright.
 const ADVERTISING_SUBJECTS = new Set(['live_session', 'live_claim']);
@@ -18,6 +20,8 @@ export interface ModerationInput {
   authorId: string;
   text?: string;
   imageUrls?: string[];
+  /** For text about goods (reviews): the goods' category and its parent, for category-scoped ad-law rules. */
+  categoryIds?: readonly string[];
   at: Date;
 }
 
@@ -35,20 +39,35 @@ export interface ModerationResult {
  */
 export async function moderate(db: Db, input: ModerationInput): Promise<ModerationResult> {
   const imageUrls = input.imageUrls ?? [];
-  const j = judge(input.text ?? '', imageUrls, adLawModeOf(input.subjectType));
+  const lexicon = await currentLexicon(db);
+  const j = judge(input.text ?? '', imageUrls, adLawModeOf(input.subjectType), lexicon, input.categoryIds);
   if (j.verdict === 'approved') {
-    // An edit that now passes clears an earlier pending flag for the same subject.
-    await db
-      .delete(moderationItems)
-      .where(
-        and(
-          eq(moderationItems.subjectType, input.subjectType),
-          eq(moderationItems.subjectId, input.subjectId),
-          eq(moderationItems.status, 'pending'),
-        ),
-      );
+    await clearPendingReview(db, input.subjectType, input.subjectId);
     return { verdict: 'approved', text: j.text, reasons: j.reasons };
   }
+  await upsertItem(db, input, imageUrls, { ...j, verdict: j.verdict });
+  return { verdict: j.verdict, text: j.text, reasons: j.reasons };
+}
+
+/** An edit that now passes clears an earlier pending flag for the same subject. */
+export async function clearPendingReview(db: Db, subjectType: string, subjectId: string): Promise<void> {
+  await db
+    .delete(moderationItems)
+    .where(
+      and(
+        eq(moderationItems.subjectType, subjectType),
+        eq(moderationItems.subjectId, subjectId),
+        eq(moderationItems.status, 'pending'),
+      ),
+    );
+}
+
+async function upsertItem(
+  db: Db,
+  input: ModerationInput,
+  imageUrls: string[],
+  j: Omit<Judgement, 'verdict'> & { verdict: 'flagged' | 'rejected' },
+): Promise<void> {
   const row = {
     subjectType: input.subjectType,
     subjectId: input.subjectId,
@@ -58,9 +77,12 @@ export async function moderate(db: Db, input: ModerationInput): Promise<Moderati
     verdict: j.verdict,
     reasons: j.reasons,
     matchedWords: j.matchedWords,
+    lexiconVersion: j.lexiconVersion,
     status: j.verdict === 'flagged' ? ('pending' as const) : ('rejected' as const),
     decidedBy: j.verdict === 'rejected' ? 'rules' : null,
     decisionNote: null,
+    appealReason: null,
+    appealedAt: null,
     createdAt: input.at,
     decidedAt: j.verdict === 'rejected' ? input.at : null,
   };
@@ -68,7 +90,23 @@ export async function moderate(db: Db, input: ModerationInput): Promise<Moderati
     .insert(moderationItems)
     .values({ id: newId('mod'), ...row })
     .onConflictDoUpdate({ target: [moderationItems.subjectType, moderationItems.subjectId], set: row });
-  return { verdict: j.verdict, text: j.text, reasons: j.reasons };
+}
+
+/**
+ * Puts a subject another module has already judged in front of a person (a product whose copy has ad-law
+ * findings that need checking), replacing an earlier item for it.
+ */
+export async function queueForReview(
+  db: Db,
+  input: ModerationInput & { reasons: Reason[]; matchedWords: string[]; lexiconVersion: number },
+): Promise<void> {
+  await upsertItem(db, input, input.imageUrls ?? [], {
+    verdict: 'flagged',
+    text: input.text ?? '',
+    reasons: input.reasons,
+    matchedWords: input.matchedWords,
+    lexiconVersion: input.lexiconVersion,
+  });
 }
 
 /**
@@ -77,9 +115,10 @@ export async function moderate(db: Db, input: ModerationInput): Promise<Moderati
  * queue in one insert. Results are in input order.
  */
 export async function moderateNew(db: Db, inputs: readonly ModerationInput[]): Promise<ModerationResult[]> {
+  const lexicon = await currentLexicon(db);
   const judged = inputs.map((input) => ({
     input,
-    j: judge(input.text ?? '', input.imageUrls ?? [], adLawModeOf(input.subjectType)),
+    j: judge(input.text ?? '', input.imageUrls ?? [], adLawModeOf(input.subjectType), lexicon, input.categoryIds),
   }));
   const queued = judged.filter(({ j }) => j.verdict !== 'approved');
   if (queued.length > 0) {
@@ -94,6 +133,7 @@ export async function moderateNew(db: Db, inputs: readonly ModerationInput[]): P
         verdict: j.verdict as 'flagged' | 'rejected',
         reasons: j.reasons,
         matchedWords: j.matchedWords,
+        lexiconVersion: j.lexiconVersion,
         status: j.verdict === 'flagged' ? ('pending' as const) : ('rejected' as const),
         decidedBy: j.verdict === 'rejected' ? 'rules' : null,
         decisionNote: null,
@@ -125,13 +165,16 @@ export interface QueueItem {
   reasons: string[];
   reasonText: string;
   matchedWords: string[];
+  lexiconVersion: number | null;
   status: 'pending' | 'approved' | 'rejected';
   decisionNote: string | null;
+  appealReason: string | null;
+  appealedAt: string | null;
   createdAt: string;
   decidedAt: string | null;
 }
 
-const toQueueItem = (r: typeof moderationItems.$inferSelect): QueueItem => ({
+export const toQueueItem = (r: typeof moderationItems.$inferSelect): QueueItem => ({
   id: r.id,
   subjectType: r.subjectType,
   subjectId: r.subjectId,
@@ -142,8 +185,11 @@ const toQueueItem = (r: typeof moderationItems.$inferSelect): QueueItem => ({
   reasons: r.reasons,
   reasonText: describeReasons(r.reasons),
   matchedWords: r.matchedWords,
+  lexiconVersion: r.lexiconVersion,
   status: r.status,
   decisionNote: r.decisionNote,
+  appealReason: r.appealReason,
+  appealedAt: r.appealedAt?.toISOString() ?? null,
   createdAt: r.createdAt.toISOString(),
   decidedAt: r.decidedAt?.toISOString() ?? null,
 });
@@ -184,6 +230,13 @@ export async function decideModerationItem(
       .set({ status, decidedBy: operator.userId, decisionNote: input.note ?? null, decidedAt: ctx.now() })
       .where(eq(moderationItems.id, itemId))
       .returning();
+    await recordItemEvent(db, {
+      itemId,
+      action: input.decision,
+      actorId: operator.userId,
+      note: input.note ?? null,
+      at: ctx.now(),
+    });
     await emit(db, 'moderation.decided', {
       subjectType: item.subjectType,
       subjectId: item.subjectId,

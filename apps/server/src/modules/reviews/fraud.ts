@@ -25,7 +25,8 @@ export type SignalCode =
   | 'near-duplicate'
   | 'single-merchant'
   | 'refunded-after-review'
-  | 'reward-marker';
+  | 'reward-marker'
+  | 'ad-law';
 
 export interface Signal {
   code: SignalCode;
@@ -43,6 +44,7 @@ export const SIGNAL_LABEL: Record<SignalCode, string> = {
   'single-merchant': '只评价这一家店',
   'refunded-after-review': '评价后订单退款',
   'reward-marker': '出现好评返现等诱导字样',
+  'ad-law': '含有广告法禁止的用语（像商家广告而非买家体验）',
 };
 
 export const FLAG_THRESHOLD = 3;

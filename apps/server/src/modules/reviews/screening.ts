@@ -2,6 +2,8 @@ import { createHmac } from 'node:crypto';
 import { and, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { emit } from '../../platform/events.ts';
+import { getProductBriefs } from '../catalog/api.ts';
+import { currentLexicon, scanAdText } from '../compliance/api.ts';
 import { detectSignals, FLAG_THRESHOLD, type ReviewFacts, scoreOf, type Signal } from './fraud.ts';
 import { reviewFingerprints, reviewFlags, reviews } from './schema.ts';
 
@@ -68,7 +70,10 @@ async function screen(db: Db, reviewId: string, now: Date): Promise<void> {
   ).filter((p) => p.id !== target.id);
   const signatures = new Map<string, Uint32Array>();
   const byId = new Map([target, ...peers].map((r) => [r.id, r]));
-  const signals = detectSignals(target, peers, await authorMerchants(db, target.userId), signatures);
+  const signals = [
+    ...detectSignals(target, peers, await authorMerchants(db, target.userId), signatures),
+    ...(await adLawSignals(db, target)),
+  ];
   await hold(db, target, signals, now);
   // The review that completes a pattern also exposes the earlier ones in it.
   const related = new Set(signals.flatMap((s) => s.related));
@@ -77,6 +82,22 @@ async function screen(db: Db, reviewId: string, now: Date): Promise<void> {
     const others = [...byId.values()].filter((r) => r.id !== id);
     await hold(db, other, detectSignals(other, others, await authorMerchants(db, other.userId), signatures), now);
   }
+}
+
+/**
+ * A review whose text breaks the advertising law (全网第一, 治疗失眠 …) reads like the shop's advertisement: a
+ * blocking finding under the lexicon in force, for the product's category, holds it for a person on its own.
+ */
+async function adLawSignals(db: Db, r: { productId: string; content: string }): Promise<Signal[]> {
+  const product = (await getProductBriefs(db, [r.productId])).get(r.productId);
+  const scan = scanAdText(r.content, {
+    lexicon: await currentLexicon(db),
+    categoryIds: product ? [product.categoryId] : [],
+  });
+  const blocking = scan.findings.filter((f) => f.severity === 'block');
+  if (blocking.length === 0) return [];
+  const what = blocking.map((f) => `「${f.matched}」${f.title}（${f.article}）`).join('；');
+  return [{ code: 'ad-law', weight: FLAG_THRESHOLD, detail: `${what}，词库第 ${scan.lexiconVersion} 版`, related: [] }];
 }
 
 async function hold(db: Db, r: ReviewFacts & { productId: string }, signals: Signal[], now: Date): Promise<void> {

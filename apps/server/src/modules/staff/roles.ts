@@ -41,8 +41,8 @@ export const ROLES: Record<PlatformRole, RoleDef> = {
   },
   reviewer: {
     label: '审核',
-    duty: '商家入驻审核与内容审核',
-    permissions: ['merchants.review', 'content.moderate'],
+    duty: '商家入驻审核、内容审核与广告法词库',
+    permissions: ['merchants.review', 'content.moderate', 'compliance.manage'],
     secondFactor: false,
   },
   risk: {

@@ -5,6 +5,7 @@ import type { MessageKey } from '../../../i18n/index.tsx';
 export const PERMISSION_LABELS: Record<StaffPermission, MessageKey> = {
   'merchants.review': '商家审核与处罚',
   'content.moderate': '内容审核',
+  'compliance.manage': '广告法词库',
   'orders.read': '查看订单（收货信息脱敏）',
   'aftersales.decide': '售后仲裁',
   'personal.unmask': '查看完整个人信息（须说明理由）',
