@@ -667,6 +667,34 @@ CREATE TABLE "community_staff_notes" (
 	"created_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "ad_lexicon_entries" (
+	"id" text PRIMARY KEY NOT NULL,
+	"kind" text NOT NULL,
+	"text" text NOT NULL,
+	"except_pattern" text,
+	"category" text NOT NULL,
+	"action" text NOT NULL,
+	"article" text NOT NULL,
+	"title" text NOT NULL,
+	"rewrite" text,
+	"scope" text NOT NULL,
+	"category_ids" text[] DEFAULT '{}'::text[] NOT NULL,
+	"enabled" boolean NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL,
+	"updated_by" text
+);
+--> statement-breakpoint
+CREATE TABLE "ad_lexicon_versions" (
+	"version" integer PRIMARY KEY NOT NULL,
+	"entry_id" text NOT NULL,
+	"action" text NOT NULL,
+	"actor_id" text NOT NULL,
+	"at" timestamp with time zone NOT NULL,
+	"before" jsonb,
+	"after" jsonb
+);
+--> statement-breakpoint
 CREATE TABLE "coupon_buyers" (
 	"user_id" text NOT NULL,
 	"merchant_id" text NOT NULL,
@@ -1403,6 +1431,15 @@ CREATE TABLE "moderation_decisions" (
 	"created_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "moderation_item_events" (
+	"id" text PRIMARY KEY NOT NULL,
+	"item_id" text NOT NULL,
+	"action" text NOT NULL,
+	"actor_id" text NOT NULL,
+	"note" text,
+	"at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "moderation_items" (
 	"id" text PRIMARY KEY NOT NULL,
 	"subject_type" text NOT NULL,
@@ -1413,9 +1450,12 @@ CREATE TABLE "moderation_items" (
 	"verdict" text NOT NULL,
 	"reasons" text[] NOT NULL,
 	"matched_words" text[] NOT NULL,
+	"lexicon_version" integer,
 	"status" text NOT NULL,
 	"decided_by" text,
 	"decision_note" text,
+	"appeal_reason" text,
+	"appealed_at" timestamp with time zone,
 	"created_at" timestamp with time zone NOT NULL,
 	"decided_at" timestamp with time zone
 );
@@ -2268,6 +2308,9 @@ CREATE INDEX "community_timeline_member_idx" ON "community_member_timeline" USIN
 CREATE UNIQUE INDEX "community_promo_pushes_slot_uq" ON "community_promo_pushes" USING btree ("community_id","week","slot");--> statement-breakpoint
 CREATE INDEX "community_segment_messages_idx" ON "community_segment_messages" USING btree ("community_id","created_at");--> statement-breakpoint
 CREATE INDEX "community_staff_notes_idx" ON "community_staff_notes" USING btree ("community_id","user_id","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "ad_lexicon_entries_text_uq" ON "ad_lexicon_entries" USING btree ("kind","text");--> statement-breakpoint
+CREATE INDEX "ad_lexicon_entries_list_idx" ON "ad_lexicon_entries" USING btree ("updated_at","id");--> statement-breakpoint
+CREATE INDEX "ad_lexicon_versions_entry_idx" ON "ad_lexicon_versions" USING btree ("entry_id","version");--> statement-breakpoint
 CREATE INDEX "coupon_buyers_merchant_idx" ON "coupon_buyers" USING btree ("merchant_id","last_paid_at");--> statement-breakpoint
 CREATE INDEX "coupon_redemptions_order_idx" ON "coupon_redemptions" USING btree ("order_id");--> statement-breakpoint
 CREATE INDEX "coupon_redemptions_template_idx" ON "coupon_redemptions" USING btree ("template_id","status");--> statement-breakpoint
@@ -2338,6 +2381,7 @@ CREATE INDEX "members_birthday_idx" ON "members" USING btree ("birthday");--> st
 CREATE UNIQUE INDEX "content_reports_reporter_uq" ON "content_reports" USING btree ("subject_type","subject_id","reporter_id");--> statement-breakpoint
 CREATE INDEX "content_reports_queue_idx" ON "content_reports" USING btree ("status","created_at");--> statement-breakpoint
 CREATE INDEX "moderation_decisions_subject_idx" ON "moderation_decisions" USING btree ("subject_type","subject_id","created_at");--> statement-breakpoint
+CREATE INDEX "moderation_item_events_item_idx" ON "moderation_item_events" USING btree ("item_id","at");--> statement-breakpoint
 CREATE UNIQUE INDEX "moderation_items_subject_uq" ON "moderation_items" USING btree ("subject_type","subject_id");--> statement-breakpoint
 CREATE INDEX "moderation_items_queue_idx" ON "moderation_items" USING btree ("status","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "cart_lines_user_sku_uq" ON "cart_lines" USING btree ("user_id","sku_id");--> statement-breakpoint
