@@ -7,7 +7,7 @@ import { categories } from './schema.ts';
 type Copy = { title?: string | undefined; subtitle?: string | undefined; description?: string | undefined };
 
 /** A category and its ancestors (the tree is two levels deep): what category-scoped ad-law rules look at. */
-export async function categoryLineOf(db: Db, categoryId: string): Promise<string[]> {
+async function categoryLineOf(db: Db, categoryId: string): Promise<string[]> {
   const [c] = await db
     .select({ id: categories.id, parentId: categories.parentId })
     .from(categories)

@@ -41,7 +41,7 @@ const FIELDS = [
 type Snapshot = Omit<Pick<EntryRow, (typeof FIELDS)[number]>, 'category'> & { category: RuleCategory };
 const snapshot = (r: EntryRow): Snapshot => Object.fromEntries(FIELDS.map((f) => [f, r[f]])) as Snapshot;
 
-export const toEntryView = (r: EntryRow) => ({
+const toEntryView = (r: EntryRow) => ({
   id: r.id,
   ...snapshot(r),
   categoryLabel: CATEGORY_LABEL[r.category as RuleCategory] ?? r.category,

@@ -19,7 +19,7 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export const patternOf = (kind: EntryRow['kind'], text: string): RegExp =>
   new RegExp(kind === 'term' ? escapeRegExp(fold(text)) : text);
 
-export function ruleOf(row: EntryRow): AdRule {
+function ruleOf(row: EntryRow): AdRule {
   const builtIn = builtIns.get(row.id);
   const rewrite = row.rewrite;
   return {
@@ -64,7 +64,7 @@ export const currentLexicon = (db: Db): Promise<Lexicon> => cache.get(db);
 export const noteLexiconChange = (): void => cache.noteChange();
 
 /** The built-in rules as entries. */
-export const builtInRows = (now: Date) =>
+const builtInRows = (now: Date) =>
   AD_RULES.map((r, i) => ({
     id: BUILT_IN_PREFIX + r.id,
     kind: 'pattern' as const,

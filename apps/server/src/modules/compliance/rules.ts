@@ -25,7 +25,7 @@ export interface AdRule {
 }
 
 /** 特殊化妆品 (《化妆品监督管理条例》第十六条): registered goods here may claim 祛斑美白, 防脱发 and the like. */
-export const SPECIAL_COSMETICS_CATEGORY = 'cat_special_cosmetics';
+const SPECIAL_COSMETICS_CATEGORY = 'cat_special_cosmetics';
 
 export const CATEGORY_LABEL: Record<RuleCategory, string> = {
   absolute: '绝对化用语',

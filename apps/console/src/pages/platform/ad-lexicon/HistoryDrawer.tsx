@@ -11,11 +11,7 @@ const FIELDS = ['text', 'action', 'scope', 'categoryIds', 'article', 'title', 'r
 function Diff({ v }: { v: Version }) {
   const show = (s: Snapshot | null, f: string) => {
     const value = s ? (s as Record<string, string | boolean | string[] | null>)[f] : undefined;
-    return Array.isArray(value)
-      ? value.join('、') || '—'
-      : value == null || value === ''
-        ? '—'
-        : String(value);
+    return Array.isArray(value) ? value.join('、') || '—' : value == null || value === '' ? '—' : String(value);
   };
   const changed = FIELDS.filter((f) => !v.before || show(v.before, f) !== show(v.after, f));
   return (
