@@ -3,8 +3,8 @@
 import { notLike } from 'drizzle-orm';
 import type { Deps } from '../../deps.ts';
 import { sealBackfill, sealColumns } from '../../platform/seal-backfill.ts';
-import { addresses, users } from './schema.ts';
-import { phoneIndexOf } from './service.ts';
+import { addresses, loginCodes, loginFailures, users } from './schema.ts';
+import { loginPhoneIndex, phoneIndexOf } from './service.ts';
 
 /** Seals every plain `users.phone` and fills its blind index (erased accounts are skipped); returns the rows sealed. */
 export const sealPlainPhones = (deps: Deps): Promise<number> =>
@@ -29,3 +29,23 @@ export const sealPlainAddresses = (deps: Deps): Promise<number> =>
       columns: { recipient: addresses.recipient, phone: addresses.phone, detail: addresses.detail },
     }),
   );
+
+/** Seals the phones of login codes and failures written before sealing and fills their blind index. */
+export async function sealPlainLoginPhones(deps: Deps): Promise<number> {
+  let sealed = 0;
+  for (const [table, key] of [
+    [loginCodes, loginCodes.id],
+    [loginFailures, loginFailures.phone],
+  ] as const) {
+    sealed += await sealBackfill(
+      deps.database.db,
+      sealColumns(deps.fieldCrypto, {
+        table,
+        key,
+        columns: { phone: table.phone },
+        also: (p) => ({ phoneIndex: loginPhoneIndex(deps, p.phone!) }),
+      }),
+    );
+  }
+  return sealed;
+}
