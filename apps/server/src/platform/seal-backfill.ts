@@ -2,7 +2,7 @@
 // before any route serves. Rows are walked in key order in batches of 500, so each is read once however large the
 // table. Restart-safe and idempotent: a sealed row no longer matches `plain`, and each update names the plain value
 // it replaces (`unchanged`), so two processes starting together seal a row once.
-import { and, asc, eq, gt, isNull, notLike, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, notLike, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable, PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Db } from './db.ts';
 import type { FieldCrypto } from './field-crypto.ts';
@@ -83,5 +83,56 @@ export function sealColumns<C extends Record<string, PgColumn>>(
       return { ...out, ...spec.also?.(plain) };
     },
     unchanged: (row) => and(...entries.map(([k, c]) => (row[k] === null ? isNull(c) : eq(c, row[k]))))!,
+  };
+}
+
+type Json = Record<string, unknown>;
+
+/** Seals the named string fields of a JSON value (an address snapshot); a field already sealed is sealed afresh. */
+export function sealFields<T extends object>(crypto: FieldCrypto, value: T, fields: readonly string[]): T {
+  const plain = openFields(crypto, value, fields);
+  const out = { ...plain } as Json;
+  for (const f of fields) if (typeof out[f] === 'string') out[f] = crypto.seal(out[f]);
+  return out as T;
+}
+
+/** The JSON value with its sealed fields opened; plain old values read as they are. */
+export function openFields<T extends object>(crypto: FieldCrypto, value: T, fields: readonly string[]): T {
+  const out = { ...value } as Json;
+  for (const f of fields) if (typeof out[f] === 'string') out[f] = crypto.open(out[f]);
+  return out as T;
+}
+
+/**
+ * Sealed fields inside a JSON column. `marker` names the field that tells a row apart: plain and non-empty means
+ * unsealed (null values and erased ones, whose marker is empty, are skipped). `also` derives blind indexes.
+ */
+export function sealJson<T extends object>(
+  crypto: FieldCrypto,
+  spec: {
+    table: PgTable;
+    key: PgColumn;
+    /** The column and its property name on the table. */
+    column: PgColumn;
+    name: string;
+    fields: readonly string[];
+    marker: string;
+    also?: (plain: T) => Row;
+  },
+): SealBackfill<Record<string, T>> {
+  const marker = sql`${spec.column}->>${spec.marker}`;
+  return {
+    table: spec.table,
+    key: spec.key,
+    read: { [spec.name]: spec.column },
+    plain: sql`${marker} <> '' and ${marker} not like ${SEALED_LIKE}`,
+    seal: (r) => {
+      const value = r[spec.name]!;
+      return {
+        [spec.name]: sealFields(crypto, value, spec.fields),
+        ...spec.also?.(openFields(crypto, value, spec.fields)),
+      };
+    },
+    unchanged: (r) => sql`${marker} = ${(r[spec.name] as Json)[spec.marker] as string}`,
   };
 }
