@@ -24,7 +24,14 @@ export type AccessAction = keyof typeof ACCESS_ACTIONS;
 
 export async function recordAccess(
   ctx: Ctx,
-  input: { subjectUserId: string | null; action: AccessAction; resource: string; reason?: string | null },
+  input: {
+    subjectUserId: string | null;
+    action: AccessAction;
+    resource: string;
+    reason?: string | null;
+    /** People a bulk read covered (an export); 1 by default. */
+    people?: number;
+  },
 ): Promise<void> {
   const staff = requireOperator(ctx.actor);
   const id = newId('acc');
@@ -39,6 +46,7 @@ export async function recordAccess(
       action: input.action,
       resource: input.resource,
       reason: input.reason ?? null,
+      people: input.people ?? 1,
       at,
     });
     // The public log (docs/TRANSPARENCY.md, kind `staff-access`) says that a kind of staff read a kind of field, and
@@ -93,6 +101,7 @@ export async function searchAccessLog(
     actionLabel: ACCESS_ACTIONS[r.action as AccessAction] ?? r.action,
     resource: r.resource,
     reason: r.reason,
+    people: r.people,
     at: r.at.toISOString(),
   }));
   return { items, nextCursor: rows.length > q.limit ? items.at(-1)!.id : null };

@@ -214,6 +214,7 @@ export default async function staffRoutes(app: App) {
                 actionLabel: z.string(),
                 resource: z.string(),
                 reason: z.string().nullable(),
+                people: z.number().int().describe('读取涉及的人数（导出为去重后的买家数）'),
                 at: z.string(),
               }),
             ),

@@ -110,6 +110,29 @@ describe('staff roles, two-step verification and the access trail', () => {
     ).toBe(200);
   });
 
+  it('an order export (CSV, street in full, contacts masked) is one trail row with the people it covers', async () => {
+    const admin = await operator(t);
+    const first = await paidOrder(t);
+    await paidOrder(t, { who: first.buyer });
+    const res = await admin.get(`/api/v1/admin/orders/export?userId=${first.buyer.userId}`);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    const text = String(res.body);
+    const lines = text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toContain('"详细地址"');
+    expect(text).toContain('138****8000');
+    expect(text).not.toContain('13800138000');
+    const trail = await admin.get(`/api/v1/admin/access-log?staffUserId=${admin.userId}&action=orders.export`);
+    expect(trail.body.items).toHaveLength(1);
+    expect(trail.body.items[0]).toMatchObject({ subjectUserId: null, resource: 'orders:2', people: 1 });
+    const log = await admin.get('/api/v1/transparency/entries?kind=staff-access&limit=1');
+    expect(log.body.items[0]).toMatchObject({ subjectId: trail.body.items[0].id });
+  });
+
   it('role changes are recorded; revoking signs the person out; the last super-admin stays', async () => {
     const admin = await operator(t);
     const reviewer = await staffMember(admin, ['reviewer']);
