@@ -19,6 +19,7 @@ export const STAFF_PERMISSIONS = [
   'merchants.review',
   'content.moderate',
   'orders.read',
+  'users.read',
   'aftersales.decide',
   'personal.unmask',
   'finance.read',

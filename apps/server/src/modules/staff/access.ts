@@ -18,7 +18,8 @@ export const ACCESS_ACTIONS = {
   'order.address': '查看订单收货信息（手机号脱敏）',
   'order.phone': '查看收货人完整手机号',
   'orders.export': '导出含收货地址的订单',
-  'user.profile': '查看用户资料',
+  'user.profile': '按手机号查询并查看用户资料（手机号脱敏）',
+  'user.phone': '查看用户完整手机号',
 } as const;
 export type AccessAction = keyof typeof ACCESS_ACTIONS;
 
