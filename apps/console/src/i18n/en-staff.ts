@@ -4,6 +4,7 @@ export const enStaff = {
   '查看完整个人信息（须说明理由）': 'See full personal data (with a reason)',
   '查看订单（收货信息脱敏）': 'View orders (recipient masked)',
   查看访问记录: 'Read the access trail',
+  '按手机号查询用户（手机号脱敏）': 'Find users by phone (masked)',
   查看账务与对账: 'View accounts and reconciliation',
   确认到账与退还保证金: 'Confirm transfers and refund deposits',
   管理员工与角色: 'Manage staff and roles',
