@@ -89,4 +89,18 @@ export const enStaff = {
   邀请: 'Invite',
   邀请员工: 'Invite staff',
   验证: 'Verify',
+  用户查询: 'User lookup',
+  '按完整手机号查找一位用户；手机号脱敏显示，查看完整号码须另外说明理由。':
+    'Find one user by their full phone number; the number is shown masked, and seeing it in full needs its own reason.',
+  查询原因: 'Reason for the search',
+  请说明查询理由: 'Give a reason for the search',
+  '请说明查询理由（至少 4 个字）': 'Give a reason (at least 4 characters)',
+  '理由最多 200 字': 'At most 200 characters',
+  '每次查询都会记入访问记录并公开到透明度日志。':
+    'Every search goes on the access trail and is published in the transparency log.',
+  查询结果: 'Result',
+  '正在查询…': 'Searching…',
+  未找到该手机号的用户: 'No user has this phone number',
+  输入手机号和查询原因后查询: 'Enter a phone number and a reason to search',
+  查看用户完整手机号: 'User’s full phone number',
 } as const;
