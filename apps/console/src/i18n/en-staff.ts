@@ -103,4 +103,9 @@ export const enStaff = {
   未找到该手机号的用户: 'No user has this phone number',
   输入手机号和查询原因后查询: 'Enter a phone number and a reason to search',
   查看用户完整手机号: 'User’s full phone number',
+  导出: 'Export',
+  '已导出，已记入访问记录': 'Exported; recorded on the access trail',
+  '导出当前筛选的订单？': 'Export the orders of this search?',
+  '文件含完整收货地址（收货人和手机号脱敏），最多 5000 单。这次导出会记入访问记录并公开到透明度日志。':
+    'The file has full delivery addresses (recipient and phone masked), at most 5000 orders. This export goes on the access trail and is published in the transparency log.',
 } as const;
