@@ -64,7 +64,8 @@ export const enStaff = {
   查看完整号码: 'Show full number',
   查看完整手机号: 'Full phone number',
   查看理由: 'Reason',
-  查看用户资料: 'User profile',
+  '用户查询（手机号脱敏）': 'User lookup (phone masked)',
+  查看收货人完整手机号: 'Recipient’s full phone number',
   查看订单收货信息: 'Order delivery details',
   '每个岗位只有完成工作所需的权限；客服、风控、财务须绑定两步验证后才能使用。所有变更都会记录。':
     'Each role has only what its job needs; customer service, risk and finance must enrol in two-step verification first. Every change is recorded.',
