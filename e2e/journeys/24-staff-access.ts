@@ -105,6 +105,11 @@ export const staffAccess: Journey = {
     );
     await expectText(found, consumer.user.id);
     await world.shot(page, '24-05a-user-lookup');
+    // Seeing the number in full takes its own reason (the 客服 holds personal.unmask).
+    await found.getByTestId('unmask-phone').click();
+    await page.getByTestId('unmask-reason').fill('用户要求核对绑定的手机号');
+    await page.getByTestId('unmask-submit').click();
+    await expectText(found.getByTestId('full-phone'), demo.consumer.phone);
     // A phone with no account says so (and is recorded too).
     await page.getByTestId('lookup-phone').fill('13900000000');
     await page.getByTestId('lookup-search').click();
@@ -126,6 +131,7 @@ export const staffAccess: Journey = {
     await expectText(trail, '买家来电要求修改收货时间，需回拨确认');
     await expectText(trail, '客服小李');
     await expectText(trail, '用户来电咨询账号');
+    await expectText(trail, '用户要求核对绑定的手机号');
     await boss.locator('.ant-card').getByRole('combobox').click();
     await boss.getByTitle('导出订单').click();
     await boss.getByTestId('access-search').click();

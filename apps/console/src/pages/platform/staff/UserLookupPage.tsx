@@ -81,7 +81,7 @@ export default function UserLookupPage() {
             <Alert type="error" showIcon title={problemTitle(lookup.error)} />
           )
         ) : user ? (
-          <Descriptions column={1} size="small" bordered data-testid="lookup-result">
+          <Descriptions column={1} size="small" bordered styles={{ label: { width: 160 } }} data-testid="lookup-result">
             <Descriptions.Item label={t('昵称')}>
               <Space>
                 <Avatar src={user.avatarUrl ?? undefined}>{user.nickname.slice(0, 1)}</Avatar>
