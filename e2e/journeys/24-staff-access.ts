@@ -1,7 +1,8 @@
 // Journey 24: least privilege for platform staff. The super-admin invites a 客服; the 客服 signs in with an SMS
 // code, is sent to enrol two-step verification (TOTP from a QR code), opens a customer's order, unmasks the phone
-// with a reason, and finds the finance page closed with a Chinese 403. The super-admin sees the access on 访问记录,
-// and the customer sees in the shop's privacy centre that a 客服 looked.
+// with a reason, finds a customer by phone on 用户查询 (shown masked), and finds the finance page closed with a
+// Chinese 403. The super-admin exports the customer's orders as CSV, sees the accesses on 访问记录, and the customer
+// sees in the shop's privacy centre that a 客服 looked.
 import { createHmac } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { demo, type Journey, type World } from '../harness.ts';
@@ -88,11 +89,53 @@ export const staffAccess: Journey = {
       throw new Error('客服 sees 账务对账 in the menu');
     await world.shot(page, '24-05-finance-forbidden');
 
-    // The super-admin finds the access on 访问记录: who, what and why.
+    // 用户查询: the 客服 finds the demo customer by their exact phone, giving a reason; the phone stays masked.
+    await page.getByRole('link', { name: '用户查询' }).click();
+    await page.waitForURL((url) => url.pathname === '/console/platform/user-lookup');
+    await page.getByTestId('lookup-phone').fill('1380000');
+    await page.getByTestId('lookup-reason').fill('用户来电咨询账号');
+    await page.getByTestId('lookup-search').click();
+    await expectText(page.getByText('请输入 11 位手机号'), '请输入 11 位手机号');
+    await page.getByTestId('lookup-phone').fill(demo.consumer.phone);
+    await page.getByTestId('lookup-search').click();
+    const found = page.getByTestId('lookup-result');
+    await expectText(
+      found.getByTestId('masked-phone'),
+      `${demo.consumer.phone.slice(0, 3)}****${demo.consumer.phone.slice(-4)}`,
+    );
+    await expectText(found, consumer.user.id);
+    await world.shot(page, '24-05a-user-lookup');
+    // Seeing the number in full takes its own reason (the 客服 holds personal.unmask).
+    await found.getByTestId('unmask-phone').click();
+    await page.getByTestId('unmask-reason').fill('用户要求核对绑定的手机号');
+    await page.getByTestId('unmask-submit').click();
+    await expectText(found.getByTestId('full-phone'), demo.consumer.phone);
+    // A phone with no account says so (and is recorded too).
+    await page.getByTestId('lookup-phone').fill('13900000000');
+    await page.getByTestId('lookup-search').click();
+    await expectText(page.getByTestId('lookup-not-found'), '未找到该手机号的用户');
+
+    // The super-admin exports one of the customer's orders from 全部订单: a confirm says the export is recorded.
+    await boss.goto(`/console/platform/orders?q=${orderId}`);
+    await boss.getByTestId('orders-export').click();
+    await expectText(boss.locator('.ant-popconfirm'), '记入访问记录');
+    const download = boss.waitForEvent('download');
+    await boss.getByTestId('orders-export-confirm').click();
+    const csv = await readFile(await (await download).path(), 'utf8');
+    if (!csv.startsWith('\uFEFF') || csv.split('\r\n').length < 3)
+      throw new Error(`not an order export: ${csv.slice(0, 200)}`);
+
+    // The super-admin finds the accesses on 访问记录: who, what and why.
     await boss.goto('/console/platform/access-log');
     const trail = boss.getByRole('table', { name: '访问记录' });
     await expectText(trail, '买家来电要求修改收货时间，需回拨确认');
     await expectText(trail, '客服小李');
+    await expectText(trail, '用户来电咨询账号');
+    await expectText(trail, '用户要求核对绑定的手机号');
+    await boss.locator('.ant-card').getByRole('combobox').click();
+    await boss.getByTitle('导出订单').click();
+    await boss.getByTestId('access-search').click();
+    await expectText(trail, '导出含收货地址的订单');
     await world.shot(boss, '24-06-access-log');
 
     // The customer sees that a 客服 looked — the role, never the person.

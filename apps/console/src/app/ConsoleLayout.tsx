@@ -27,6 +27,7 @@ import {
   TagsOutlined,
   EditOutlined,
   FileSearchOutlined,
+  IdcardOutlined,
   SearchOutlined,
   BookOutlined,
   FileTextOutlined,
@@ -348,6 +349,11 @@ export function ConsoleLayout() {
             key: '/platform/staff',
             icon: <TeamOutlined />,
             label: <Link to="/platform/staff">{t('员工与角色')}</Link>,
+          },
+          {
+            key: '/platform/user-lookup',
+            icon: <IdcardOutlined />,
+            label: <Link to="/platform/user-lookup">{t('用户查询')}</Link>,
           },
           {
             key: '/platform/access-log',

@@ -68,6 +68,7 @@ const AuthenticationPage = lazy(() => import('../pages/trust/AuthenticationPage.
 const PatrolFindingsPage = lazy(() => import('../pages/trust/PatrolFindingsPage.tsx'));
 const StaffPage = lazy(() => import('../pages/platform/staff/StaffPage.tsx'));
 const AccessLogPage = lazy(() => import('../pages/platform/staff/AccessLogPage.tsx'));
+const UserLookupPage = lazy(() => import('../pages/platform/staff/UserLookupPage.tsx'));
 const TwoStepPage = lazy(() => import('../pages/platform/staff/TwoStepPage.tsx'));
 const ServiceDeskPage = lazy(() => import('../pages/shared/service/ServiceDeskPage.tsx'));
 const ServiceMetricsPage = lazy(() => import('../pages/shared/service/ServiceMetricsPage.tsx'));
@@ -399,6 +400,10 @@ export function AppRoutes() {
           element={<RequireRole role="operator">{page(<ChallengesPage />)}</RequireRole>}
         />
         <Route path="platform/staff" element={<RequireRole role="operator">{page(<StaffPage />)}</RequireRole>} />
+        <Route
+          path="platform/user-lookup"
+          element={<RequireRole role="operator">{page(<UserLookupPage />)}</RequireRole>}
+        />
         <Route
           path="platform/access-log"
           element={<RequireRole role="operator">{page(<AccessLogPage />)}</RequireRole>}

@@ -16,6 +16,7 @@ export type StaffPermission = StaffMe['permissions'][number];
 const PAGE_PERMISSIONS: [string, StaffPermission][] = [
   ['/platform/staff', 'staff.manage'],
   ['/platform/access-log', 'audit.read'],
+  ['/platform/user-lookup', 'users.read'],
   ['/platform/insights', 'insights.read'],
   ['/platform/search-words', 'marketing.manage'],
   ['/platform/merchants', 'merchants.review'],

@@ -4,6 +4,7 @@ export const enStaff = {
   '查看完整个人信息（须说明理由）': 'See full personal data (with a reason)',
   '查看订单（收货信息脱敏）': 'View orders (recipient masked)',
   查看访问记录: 'Read the access trail',
+  '按手机号查询用户（手机号脱敏）': 'Find users by phone (masked)',
   查看账务与对账: 'View accounts and reconciliation',
   确认到账与退还保证金: 'Confirm transfers and refund deposits',
   管理员工与角色: 'Manage staff and roles',
@@ -63,7 +64,8 @@ export const enStaff = {
   查看完整号码: 'Show full number',
   查看完整手机号: 'Full phone number',
   查看理由: 'Reason',
-  查看用户资料: 'User profile',
+  '用户查询（手机号脱敏）': 'User lookup (phone masked)',
+  查看收货人完整手机号: 'Recipient’s full phone number',
   查看订单收货信息: 'Order delivery details',
   '每个岗位只有完成工作所需的权限；客服、风控、财务须绑定两步验证后才能使用。所有变更都会记录。':
     'Each role has only what its job needs; customer service, risk and finance must enrol in two-step verification first. Every change is recorded.',
@@ -88,4 +90,23 @@ export const enStaff = {
   邀请: 'Invite',
   邀请员工: 'Invite staff',
   验证: 'Verify',
+  用户查询: 'User lookup',
+  '按完整手机号查找一位用户；手机号脱敏显示，查看完整号码须另外说明理由。':
+    'Find one user by their full phone number; the number is shown masked, and seeing it in full needs its own reason.',
+  查询原因: 'Reason for the search',
+  请说明查询理由: 'Give a reason for the search',
+  '请说明查询理由（至少 4 个字）': 'Give a reason (at least 4 characters)',
+  '理由最多 200 字': 'At most 200 characters',
+  '每次查询都会记入访问记录并公开到透明度日志。':
+    'Every search goes on the access trail and is published in the transparency log.',
+  查询结果: 'Result',
+  '正在查询…': 'Searching…',
+  未找到该手机号的用户: 'No user has this phone number',
+  输入手机号和查询原因后查询: 'Enter a phone number and a reason to search',
+  查看用户完整手机号: 'User’s full phone number',
+  导出: 'Export',
+  '已导出，已记入访问记录': 'Exported; recorded on the access trail',
+  '导出当前筛选的订单？': 'Export the orders of this search?',
+  '文件含完整收货地址（收货人和手机号脱敏），最多 5000 单。这次导出会记入访问记录并公开到透明度日志。':
+    'The file has full delivery addresses (recipient and phone masked), at most 5000 orders. This export goes on the access trail and is published in the transparency log.',
 } as const;

@@ -36,7 +36,7 @@ import { wireLive } from './live/events.ts';
 import liveConsoleRoutes from './live/console-routes.ts';
 import liveInteractionRoutes from './live/interaction-routes.ts';
 import liveRoutes from './live/routes.ts';
-import { wireDistribution } from './distribution/events.ts';
+import { initDistribution, wireDistribution } from './distribution/events.ts';
 import distributionRoutes from './distribution/routes.ts';
 import { wireFlashSale } from './flashsale/events.ts';
 import flashSaleRoutes from './flashsale/routes.ts';
@@ -106,7 +106,7 @@ export const modules: ModuleDef[] = [
   { name: 'groupbuy', routes: groupBuyRoutes, wire: wireGroupBuy },
   { name: 'bargain', routes: bargainRoutes, wire: wireBargain },
   { name: 'invitations', routes: invitationRoutes, wire: wireInvitations },
-  { name: 'distribution', routes: distributionRoutes, wire: wireDistribution },
+  { name: 'distribution', routes: distributionRoutes, wire: wireDistribution, init: initDistribution },
   { name: 'compliance', routes: complianceRoutes, init: initCompliance },
   { name: 'moderation', routes: moderationRoutes },
   { name: 'attribution', routes: attributionRoutes, wire: wireAttribution },

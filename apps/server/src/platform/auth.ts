@@ -29,6 +29,7 @@ export const STAFF_PERMISSIONS = [
   'content.moderate',
   'compliance.manage',
   'orders.read',
+  'users.read',
   'aftersales.decide',
   'personal.unmask',
   'finance.read',

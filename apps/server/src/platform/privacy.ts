@@ -31,8 +31,8 @@ export interface PersonalTable {
   table: PgTable;
   /** Columns holding the person's user id: a row is theirs when any of them equals it. */
   by?: PgColumn[];
-  /** Columns holding the person's phone number. */
-  byPhone?: PgColumn[];
+  /** Blind indexes of the person's phone number (a sealed phone column is found by its index, never by value). */
+  byPhone?: { index: PgColumn; context: string }[];
   /**
    * Columns sealed at rest (platform/field-crypto.ts): the archive shows them opened. A JSON column is opened one
    * level deep (an address snapshot whose recipient, phone and detail are sealed).
@@ -127,8 +127,11 @@ function openSealed(deps: Deps, t: PersonalTable, row: Record<string, unknown>):
   return out;
 }
 
-function whereSubject(t: PersonalTable, who: DataSubject): SQL {
-  const conds = [...(t.by ?? []).map((c) => eq(c, who.userId)), ...(t.byPhone ?? []).map((c) => eq(c, who.phone))];
+function whereSubject(deps: Deps, t: PersonalTable, who: DataSubject): SQL {
+  const conds = [
+    ...(t.by ?? []).map((c) => eq(c, who.userId)),
+    ...(t.byPhone ?? []).map((p) => eq(p.index, who.phone ? deps.fieldCrypto.blindIndex(p.context, who.phone) : '')),
+  ];
   if (conds.length === 0) throw new Error(`${getTableName(t.table)}: a personal table needs a subject column`);
   return conds.length === 1 ? conds[0]! : or(...conds)!;
 }
@@ -151,12 +154,15 @@ export function personalData(module: string, tables: PersonalTable[]): PersonalD
     async collect(deps, db, who) {
       const out: Record<string, unknown[]> = {};
       for (const t of tables) {
-        const rows = await db.select().from(t.table).where(whereSubject(t, who));
+        const rows = await db
+          .select()
+          .from(t.table)
+          .where(whereSubject(deps, t, who));
         out[getTableName(t.table)] = t.sealed?.length ? rows.map((r) => openSealed(deps, t, r)) : rows;
       }
       return out;
     },
-    async erase(_deps, db, who) {
+    async erase(deps, db, who) {
       return db.transaction(async (tx) => {
         const touched: Record<string, number> = {};
         for (const t of [...tables].reverse()) {
@@ -164,11 +170,14 @@ export function personalData(module: string, tables: PersonalTable[]): PersonalD
           if (t.erase.kind === 'keep') continue;
           const rows =
             t.erase.kind === 'delete'
-              ? await tx.delete(t.table).where(whereSubject(t, who)).returning()
+              ? await tx
+                  .delete(t.table)
+                  .where(whereSubject(deps, t, who))
+                  .returning()
               : await tx
                   .update(t.table)
                   .set(typeof t.erase.set === 'function' ? t.erase.set(who) : t.erase.set)
-                  .where(whereSubject(t, who))
+                  .where(whereSubject(deps, t, who))
                   .returning();
           touched[name] = rows.length;
         }

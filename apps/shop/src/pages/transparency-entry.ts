@@ -29,7 +29,8 @@ const FIELD: Record<string, MessageKey> = {
   'order.address': '订单收货信息（手机号脱敏）',
   'order.phone': '收货人完整手机号',
   'orders.export': '导出含收货地址的订单',
-  'user.profile': '用户资料',
+  'user.profile': '按手机号查询的用户资料（手机号脱敏）',
+  'user.phone': '用户完整手机号',
 };
 const ROLE: Record<string, MessageKey> = {
   super_admin: '超级管理员',

@@ -2,6 +2,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { DELETE, type PersonalData, RETAIN, personalData } from '../../platform/privacy.ts';
 import { addresses, loginCodes, loginFailures, merchantStaff, sessions, socketTickets, users } from './schema.ts';
+import { LOGIN_PHONE_INDEX } from './service.ts';
 
 const tables = personalData('accounts', [
   {
@@ -34,9 +35,10 @@ const tables = personalData('accounts', [
   },
   {
     table: loginCodes,
-    byPhone: [loginCodes.phone],
+    byPhone: [{ index: loginCodes.phoneIndex, context: LOGIN_PHONE_INDEX }],
+    sealed: [loginCodes.phone],
     purpose: '发送并核对短信验证码',
-    classes: { phone: 'personal' },
+    classes: { phone: 'personal', phone_index: 'personal' },
     retention: RETAIN.login,
     erase: DELETE,
   },
@@ -66,9 +68,10 @@ const tables = personalData('accounts', [
   },
   {
     table: loginFailures,
-    byPhone: [loginFailures.phone],
+    byPhone: [{ index: loginFailures.phoneIndex, context: LOGIN_PHONE_INDEX }],
+    sealed: [loginFailures.phone],
     purpose: '密码连续输错时暂时锁定，防止撞库',
-    classes: { phone: 'personal' },
+    classes: { phone: 'personal', phone_index: 'personal' },
     retention: RETAIN.login,
     erase: DELETE,
   },

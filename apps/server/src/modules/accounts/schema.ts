@@ -43,14 +43,17 @@ export const loginCodes = pgTable(
   'login_codes',
   {
     id: text('id').primaryKey(),
+    /** Sealed (`ev1.…`); found by `phone_index` (context `login.phone`), never by value. */
     phone: text('phone').notNull(),
+    /** Null only on rows written before sealing, until the start-up backfill fills it. */
+    phoneIndex: text('phone_index'),
     codeHash: text('code_hash').notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     attempts: integer('attempts').notNull().default(0),
     consumedAt: timestamp('consumed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('login_codes_phone_idx').on(t.phone, t.createdAt)],
+  (t) => [index('login_codes_phone_index_idx').on(t.phoneIndex, t.createdAt)],
 );
 
 export const merchantStaff = pgTable(
@@ -91,12 +94,19 @@ export const addresses = pgTable(
  * minute, and each further failure doubles the lock up to an hour (docs/SECURITY.md "Limits and their keys").
  * A success clears the row; a day without failures starts the count afresh.
  */
-export const loginFailures = pgTable('login_failures', {
-  phone: text('phone').primaryKey(),
-  failures: integer('failures').notNull(),
-  lastFailedAt: timestamp('last_failed_at', { withTimezone: true }).notNull(),
-  lockedUntil: timestamp('locked_until', { withTimezone: true }),
-});
+export const loginFailures = pgTable(
+  'login_failures',
+  {
+    /** Sealed (`ev1.…`): each row's ciphertext differs, so failures are counted on `phone_index`. */
+    phone: text('phone').primaryKey(),
+    /** Blind index of the phone (context `login.phone`); null only on rows written before sealing, until backfilled. */
+    phoneIndex: text('phone_index'),
+    failures: integer('failures').notNull(),
+    lastFailedAt: timestamp('last_failed_at', { withTimezone: true }).notNull(),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('login_failures_phone_index_uq').on(t.phoneIndex)],
+);
 
 /**
  * Single-use tickets that sign a WebSocket in (`?ticket=`), so the long-lived session token never travels in a

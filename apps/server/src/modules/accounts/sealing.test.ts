@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../test/harness.ts';
 import { Client, loginByCode, nextPhone } from '../../../test/http.ts';
 import { FieldCrypto } from '../../platform/field-crypto.ts';
-import { sealPlainAddresses, sealPlainPhones } from './backfill.ts';
-import { createUser, findUserIdByPhone, phoneIndexOf } from './service.ts';
-import { addresses, users } from './schema.ts';
+import { sealPlainAddresses, sealPlainLoginPhones, sealPlainPhones } from './backfill.ts';
+import { createUser, findUserIdByPhone, loginPhoneIndex, phoneIndexOf } from './service.ts';
+import { addresses, loginCodes, loginFailures, users } from './schema.ts';
 
 // Phones and address books at rest (docs/PRIVACY.md "Encryption at rest"): sealed in the row, found by blind index.
 const t = await createTestApp();
@@ -75,6 +75,38 @@ describe('users.phone sealed, looked up by its blind index', () => {
   });
 });
 
+describe('login codes and failures sealed, counted by blind index', () => {
+  it('stores the phone of a code sealed, and the code still signs in', async () => {
+    const me = await loginByCode(t);
+    const rows = await db
+      .select()
+      .from(loginCodes)
+      .where(eq(loginCodes.phoneIndex, loginPhoneIndex(t.deps, me.phone)));
+    expect(rows).toHaveLength(1);
+    expect(JSON.stringify(rows)).not.toContain(me.phone);
+    expect(t.deps.fieldCrypto.open(rows[0]!.phone)).toBe(me.phone);
+    // Its own context: the login digest is not the account's.
+    expect(rows[0]!.phoneIndex).not.toBe(phoneIndexOf(t.deps, me.phone));
+  });
+
+  it('counts wrong passwords on one sealed row per phone and locks after five', async () => {
+    const me = await loginByCode(t);
+    await me.put('/api/v1/me/password', { password: 'haowu2026' });
+    for (let i = 0; i < 4; i++) {
+      const r = await anon.post('/api/v1/auth/login/password', { phone: me.phone, password: 'wrong-one' });
+      expect(r.body.type).toBe('credentials-invalid');
+    }
+    const rows = await db.select().from(loginFailures).where(byIndexOf(me.phone));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.failures).toBe(4);
+    expect(JSON.stringify(rows)).not.toContain(me.phone);
+    const fifth = await anon.post('/api/v1/auth/login/password', { phone: me.phone, password: 'wrong-one' });
+    expect(fifth.status).toBe(429);
+    const right = await anon.post('/api/v1/auth/login/password', { phone: me.phone, password: 'haowu2026' });
+    expect(right.status).toBe(429);
+  });
+});
+
 describe('address book sealed', () => {
   it('stores recipient, phone and street sealed; province and city stay plain; the owner reads them opened', async () => {
     const me = await loginByCode(t);
@@ -126,4 +158,28 @@ describe('backfill of rows written before sealing', () => {
     expect(me.userId).toBe(id);
     expect((await me.get('/api/v1/me/addresses')).body.items[0]).toMatchObject(address);
   });
+
+  it('seals plain login codes and failures once; the old failures still count toward the lock', async () => {
+    const phone = nextPhone();
+    const at = t.clock.now();
+    await db
+      .insert(loginCodes)
+      .values({ id: `otp_plain_${process.pid}`, phone, codeHash: 'x', expiresAt: at, createdAt: at });
+    await db.insert(loginFailures).values({ phone, failures: 4, lastFailedAt: at });
+    expect(await sealPlainLoginPhones(t.deps)).toBe(2);
+    expect(await sealPlainLoginPhones(t.deps)).toBe(0);
+    const [failure] = await db.select().from(loginFailures).where(byIndexOf(phone));
+    expect(t.deps.fieldCrypto.open(failure!.phone)).toBe(phone);
+    const [code] = await db
+      .select()
+      .from(loginCodes)
+      .where(eq(loginCodes.id, `otp_plain_${process.pid}`));
+    expect(t.deps.fieldCrypto.open(code!.phone)).toBe(phone);
+    expect(code!.phoneIndex).toBe(loginPhoneIndex(t.deps, phone));
+    // The fifth failure, counted on the backfilled row, locks.
+    const r = await anon.post('/api/v1/auth/login/password', { phone, password: 'wrong-one' });
+    expect(r.status).toBe(429);
+  });
 });
+
+const byIndexOf = (phone: string) => eq(loginFailures.phoneIndex, loginPhoneIndex(t.deps, phone));

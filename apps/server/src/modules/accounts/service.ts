@@ -71,12 +71,13 @@ const codeHash = (phone: string, code: string) => createHash('sha256').update(`$
 export async function requestLoginCode(ctx: Ctx, phone: string): Promise<Result<{ expiresInSeconds: number }>> {
   const now = ctx.now();
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+  const index = loginPhoneIndex(ctx.deps, phone);
   const refused = await ctx.tx(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`login-code:${phone}`}))`);
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`login-code:${index}`}))`);
     const today = await tx
       .select({ createdAt: loginCodes.createdAt })
       .from(loginCodes)
-      .where(and(eq(loginCodes.phone, phone), gt(loginCodes.createdAt, new Date(now.getTime() - DAY_MS))))
+      .where(and(eq(loginCodes.phoneIndex, index), gt(loginCodes.createdAt, new Date(now.getTime() - DAY_MS))))
       .orderBy(asc(loginCodes.createdAt));
     const last = today.at(-1);
     if (last && last.createdAt.getTime() > now.getTime() - CODE_RESEND_MS) return refuse('code-too-frequent');
@@ -93,7 +94,8 @@ export async function requestLoginCode(ctx: Ctx, phone: string): Promise<Result<
     }
     await tx.insert(loginCodes).values({
       id: newId('otp'),
-      phone,
+      phone: ctx.deps.fieldCrypto.seal(phone),
+      phoneIndex: index,
       codeHash: codeHash(phone, code),
       expiresAt: new Date(now.getTime() + CODE_TTL_MS),
       createdAt: now,
@@ -112,7 +114,13 @@ export async function loginWithCode(ctx: Ctx, input: { phone: string; code: stri
     const [latest] = await tx
       .select()
       .from(loginCodes)
-      .where(and(eq(loginCodes.phone, input.phone), isNull(loginCodes.consumedAt), gt(loginCodes.expiresAt, now)))
+      .where(
+        and(
+          eq(loginCodes.phoneIndex, loginPhoneIndex(ctx.deps, input.phone)),
+          isNull(loginCodes.consumedAt),
+          gt(loginCodes.expiresAt, now),
+        ),
+      )
       .orderBy(desc(loginCodes.createdAt))
       .limit(1)
       .for('update');
@@ -156,7 +164,8 @@ export async function loginWithPassword(
   input: { phone: string; password: string },
 ): Promise<Result<LoginResult>> {
   const now = ctx.now();
-  const [record] = await ctx.db.select().from(loginFailures).where(eq(loginFailures.phone, input.phone));
+  const byPhone = eq(loginFailures.phoneIndex, loginPhoneIndex(ctx.deps, input.phone));
+  const [record] = await ctx.db.select().from(loginFailures).where(byPhone);
   if (record?.lockedUntil && record.lockedUntil > now) return lockedOut(record.failures, record.lockedUntil, now);
   const [user] = await ctx.db
     .select({ id: users.id, passwordHash: users.passwordHash })
@@ -167,25 +176,30 @@ export async function loginWithPassword(
   const matches = await argonVerify(storedHash, input.password).catch(() => false);
   if (!user || !user.passwordHash || !matches) {
     // Unknown phones count too, so the answers do not tell which phones have accounts.
-    const failures = await countLoginFailure(ctx.db, input.phone, now);
+    const failures = await countLoginFailure(ctx.deps, ctx.db, input.phone, now);
     if (failures < LOGIN_FAILURES_BEFORE_LOCK) return refuse('credentials-invalid');
     const lockMs = Math.min(LOCK_FIRST_MS * 2 ** (failures - LOGIN_FAILURES_BEFORE_LOCK), LOCK_LONGEST_MS);
     const lockedUntil = new Date(now.getTime() + lockMs);
-    await ctx.db.update(loginFailures).set({ lockedUntil }).where(eq(loginFailures.phone, input.phone));
+    await ctx.db.update(loginFailures).set({ lockedUntil }).where(byPhone);
     return lockedOut(failures, lockedUntil, now);
   }
-  if (record) await ctx.db.delete(loginFailures).where(eq(loginFailures.phone, input.phone));
+  if (record) await ctx.db.delete(loginFailures).where(byPhone);
   return ok(await startSession(ctx, user.id));
 }
 
 /** One more failure for the phone (a day without failures starts again from one); returns the count. */
-async function countLoginFailure(db: Db, phone: string, now: Date): Promise<number> {
+async function countLoginFailure(deps: Deps, db: Db, phone: string, now: Date): Promise<number> {
   const forgetBefore = new Date(now.getTime() - DAY_MS);
   const [row] = await db
     .insert(loginFailures)
-    .values({ phone, failures: 1, lastFailedAt: now })
+    .values({
+      phone: deps.fieldCrypto.seal(phone),
+      phoneIndex: loginPhoneIndex(deps, phone),
+      failures: 1,
+      lastFailedAt: now,
+    })
     .onConflictDoUpdate({
-      target: loginFailures.phone,
+      target: loginFailures.phoneIndex,
       set: {
         failures: sql`case when ${loginFailures.lastFailedAt} < ${forgetBefore} then 1 else ${loginFailures.failures} + 1 end`,
         lastFailedAt: now,
@@ -358,6 +372,11 @@ export async function redeemSocketTicket(deps: Deps, ticket: string): Promise<Ac
 const hashPassword = (password: string): Promise<string> => argonHash(password);
 
 /** The blind index of a phone: what `users.phone_index` holds, so a phone is found without opening any row. */
+/** Blind index of a phone on login codes and failures (its own context: these digests never match users'). */
+export const LOGIN_PHONE_INDEX = 'login.phone';
+export const loginPhoneIndex = (deps: Pick<Deps, 'fieldCrypto'>, phone: string): string =>
+  deps.fieldCrypto.blindIndex(LOGIN_PHONE_INDEX, phone);
+
 export const phoneIndexOf = (deps: Pick<Deps, 'fieldCrypto'>, phone: string): string =>
   deps.fieldCrypto.blindIndex(PHONE_INDEX, phone);
 

@@ -7,7 +7,7 @@ import {
   syncCommissionReversals,
 } from './commissions.ts';
 import { promoterCodeFor } from './promoters.ts';
-import { EXECUTE_PAYOUT_JOB, executePayout } from './withdrawals.ts';
+import { EXECUTE_PAYOUT_JOB, executePayout, sealPlainHolderNames } from './withdrawals.ts';
 
 // distribution publishes commission.recorded, commission.reversed, commission.settled, withdrawal.paid, withdrawal.failed,
 // and provides attribution's promoter-code lookup (a touch from a promoter's share or post carries their code).
@@ -53,4 +53,10 @@ export function wireDistribution(deps: Deps): void {
     'distribution.invite-reward',
     (db, e) => creditInviteReward(db, e.payload),
   );
+}
+
+/** Module start: payout holder names written before sealing are sealed (docs/PRIVACY.md "Encryption at rest"). */
+export async function initDistribution(deps: Deps): Promise<void> {
+  const sealed = await sealPlainHolderNames(deps);
+  if (sealed > 0) deps.log.info({ payoutAccounts: sealed }, 'distribution: sealed plain holder names');
 }

@@ -22,6 +22,7 @@ export const distributionPersonalData = personalData('distribution', [
   {
     table: payoutAccounts,
     by: [payoutAccounts.userId],
+    sealed: [payoutAccounts.holderName],
     purpose: '推广佣金的收款账户',
     classes: {
       user_id: 'personal',

@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, lt } from 'drizzle-orm';
 import { requireUser } from '../../platform/auth.ts';
+import { csvField } from '../../platform/csv.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { ledgerEntries, ledgerJournals } from '../../platform/schema.ts';
 import { accounts } from './accounts.ts';
@@ -16,12 +17,6 @@ const STATUS: Record<string, string> = {
 };
 
 const yuan = (fen: number) => (fen / 100).toFixed(2);
-
-/** One CSV field: always quoted; text that a spreadsheet would run as a formula is prefixed with '. */
-function csvField(value: string, text = true): string {
-  const safe = text && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
 
 /** Month bounds in Beijing time: '2026-11' → [2026-10-31T16:00Z, 2026-11-30T16:00Z). */
 function monthBounds(month: string): [Date, Date] {

@@ -1,11 +1,15 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../test/harness.ts';
 import { nextPhone } from '../../../test/http.ts';
 import { buyer, type Buyer, signIn } from '../../../test/order-factories.ts';
 import { createUser } from '../accounts/api.ts';
 import { postJournal } from '../../platform/ledger.ts';
+import { FieldCrypto } from '../../platform/field-crypto.ts';
 import { newId } from '../../platform/ids.ts';
 import { accounts } from './accounts.ts';
+import { payoutAccounts } from './schema.ts';
+import { sealPlainHolderNames } from './withdrawals.ts';
 import { labourIncomeTax, withholdingFor } from './tax.ts';
 
 const t = await createTestApp();
@@ -32,6 +36,21 @@ async function fund(who: Buyer, amount: number) {
 const earnings = async (who: Buyer) => (await who.get('/api/v1/me/earnings')).body;
 const withdraw = (who: Buyer, amount: number, key = newId('idem')) =>
   who.post('/api/v1/me/withdrawals', { amount }, { idempotencyKey: key });
+
+describe('payout account holder name', () => {
+  it('is sealed at rest, shown masked; a plain one from before is sealed once at start', async () => {
+    const me = await buyer(t);
+    await me.put('/api/v1/me/payout-account', { holderName: '赵晓燕', accountNo: '6222021234561111' });
+    const raw = async () => (await db.select().from(payoutAccounts).where(eq(payoutAccounts.userId, me.userId)))[0]!;
+    expect(FieldCrypto.isSealed((await raw()).holderName)).toBe(true);
+    expect(JSON.stringify(await raw())).not.toContain('晓燕');
+    await db.update(payoutAccounts).set({ holderName: '赵晓燕' }).where(eq(payoutAccounts.userId, me.userId));
+    expect(await sealPlainHolderNames(t.deps)).toBe(1);
+    expect(await sealPlainHolderNames(t.deps)).toBe(0);
+    expect(t.deps.fieldCrypto.open((await raw()).holderName)).toBe('赵晓燕');
+    expect((await me.get('/api/v1/me/payout-account')).body.account.holderName).toBe('赵**');
+  });
+});
 
 describe('withdrawals', () => {
   it('need a payout account and the minimum, never more than is available; a retry withdraws once', async () => {

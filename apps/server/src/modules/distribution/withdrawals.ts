@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps.ts';
+import { sealBackfill, sealColumns } from '../../platform/seal-backfill.ts';
 import { requireUser } from '../../platform/auth.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
@@ -35,7 +36,7 @@ export interface PayoutAccountView {
 export async function getPayoutAccount(ctx: Ctx): Promise<{ account: PayoutAccountView | null }> {
   const user = requireUser(ctx.actor);
   const [row] = await ctx.db.select().from(payoutAccounts).where(eq(payoutAccounts.userId, user.userId));
-  return { account: row ? accountView(row) : null };
+  return { account: row ? accountView(ctx.deps, row) : null };
 }
 
 /** Binds (or replaces) where withdrawals go. The provider tokenises the number; only a masked copy is kept. */
@@ -48,7 +49,7 @@ export async function setPayoutAccount(
   const values = {
     provider: payoutProvider.name,
     providerAccountRef: registered.accountRef,
-    holderName: input.holderName,
+    holderName: ctx.deps.fieldCrypto.seal(input.holderName),
     maskedAccount: registered.masked,
     updatedAt: ctx.now(),
   };
@@ -57,7 +58,7 @@ export async function setPayoutAccount(
     .values({ userId: user.userId, ...values })
     .onConflictDoUpdate({ target: payoutAccounts.userId, set: values })
     .returning();
-  return accountView(row!);
+  return accountView(ctx.deps, row!);
 }
 
 export interface WithdrawalView {
@@ -201,9 +202,9 @@ export async function listMyWithdrawals(
   return { items: shown.map(withdrawalView), nextCursor: rows.length > limit ? shown[shown.length - 1]!.id : null };
 }
 
-const accountView = (r: typeof payoutAccounts.$inferSelect): PayoutAccountView => ({
+const accountView = (deps: Pick<Deps, 'fieldCrypto'>, r: typeof payoutAccounts.$inferSelect): PayoutAccountView => ({
   provider: r.provider,
-  holderName: [...r.holderName].map((c, i) => (i === 0 ? c : '*')).join(''),
+  holderName: [...deps.fieldCrypto.open(r.holderName)].map((c, i) => (i === 0 ? c : '*')).join(''),
   maskedAccount: r.maskedAccount,
   updatedAt: r.updatedAt.toISOString(),
 });
@@ -219,3 +220,14 @@ const withdrawalView = (r: typeof withdrawals.$inferSelect): WithdrawalView => (
   requestedAt: r.requestedAt.toISOString(),
   finishedAt: r.finishedAt?.toISOString() ?? null,
 });
+
+/** Start-up backfill: seals holder names of payout accounts written before sealing. */
+export const sealPlainHolderNames = (deps: Deps): Promise<number> =>
+  sealBackfill(
+    deps.database.db,
+    sealColumns(deps.fieldCrypto, {
+      table: payoutAccounts,
+      key: payoutAccounts.userId,
+      columns: { holderName: payoutAccounts.holderName },
+    }),
+  );

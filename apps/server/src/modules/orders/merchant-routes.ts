@@ -12,6 +12,7 @@ import {
   ShippingTemplateInput,
   StaffOrderSummary,
 } from './dto.ts';
+import { exportOrdersCsv } from './export.ts';
 import { CARRIERS } from './fulfilment.ts';
 import * as svc from './service.ts';
 
@@ -100,6 +101,29 @@ export default async function merchantOrderRoutes(app: App) {
       },
     },
     async (req) => svc.listAllOrders(ctxOf(req), req.query),
+  );
+  r.get(
+    '/api/v1/admin/orders/export',
+    {
+      config: { permission: 'staff:orders.read' },
+      schema: {
+        tags: adminTags,
+        summary: '导出订单（CSV，含收货地址；记入访问记录）',
+        querystring: OrderSearch.omit({ cursor: true, limit: true }).extend({
+          merchantId: z.string().max(64).optional(),
+          userId: z.string().max(64).optional(),
+        }),
+        response: { 200: z.string() },
+      },
+    },
+    async (req, reply) => {
+      const out = await exportOrdersCsv(ctxOf(req), req.query);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="haowu-orders.csv"')
+        .header('x-export-people', String(out.people))
+        .send(out.csv);
+    },
   );
   r.get(
     '/api/v1/admin/orders/:id',

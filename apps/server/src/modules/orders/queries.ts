@@ -69,15 +69,9 @@ export async function getMerchantOrder(ctx: Ctx, orderId: string): Promise<Order
 
 // ---- operator ----
 
-export async function listAllOrders(
-  ctx: Ctx,
-  input: SearchInput & { merchantId?: string | undefined; userId?: string | undefined },
-): Promise<Page<MerchantOrderSummaryDto>> {
+export async function listAllOrders(ctx: Ctx, input: StaffSearch): Promise<Page<MerchantOrderSummaryDto>> {
   requireOperator(ctx.actor);
-  const conditions = searchConditions(ctx, input);
-  if (input.merchantId) conditions.push(eq(orders.merchantId, input.merchantId));
-  if (input.userId) conditions.push(eq(orders.userId, input.userId));
-  const page = await listOrders(ctx, conditions, input);
+  const page = await listOrders(ctx, staffConditions(ctx, input), input);
   return { items: await staffSummaries(ctx, page.rows, true), nextCursor: page.nextCursor };
 }
 
@@ -133,6 +127,16 @@ async function listOrders(
   return { rows: pageRows, nextCursor: more ? pageRows[pageRows.length - 1]!.id : null };
 }
 
+export type StaffSearch = SearchInput & { merchantId?: string | undefined; userId?: string | undefined };
+
+/** What 全部订单 filters on (its search, shop and buyer; the status is the list's): the export uses the same. */
+export function staffConditions(ctx: Ctx, input: StaffSearch): SQL[] {
+  const conditions = searchConditions(ctx, input);
+  if (input.merchantId) conditions.push(eq(orders.merchantId, input.merchantId));
+  if (input.userId) conditions.push(eq(orders.userId, input.userId));
+  return conditions;
+}
+
 function searchConditions(ctx: Ctx, input: SearchInput): SQL[] {
   const conditions: SQL[] = [];
   if (input.from) conditions.push(gte(orders.createdAt, boundary(input.from, false)));
@@ -174,5 +178,5 @@ function boundary(value: string, end: boolean): Date {
 const detail = (ctx: Ctx, order: OrderRow) =>
   orderDetail(ctx.deps, ctx.db, order, ctx.now(), ctx.deps.config.AUTO_CONFIRM_RECEIPT_DAYS);
 
-const maskPhone = (phone: string) => (phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****');
-const maskName = (name: string) => (name.length <= 1 ? '*' : `${name[0]}${'*'.repeat(name.length - 1)}`);
+export const maskPhone = (phone: string) => (phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****');
+export const maskName = (name: string) => (name.length <= 1 ? '*' : `${name[0]}${'*'.repeat(name.length - 1)}`);

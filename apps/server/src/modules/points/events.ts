@@ -2,6 +2,7 @@ import type { Deps } from '../../deps.ts';
 import { rewardReview, rewardShare } from './earning.ts';
 import { EXPIRE_JOB, expireDueLots, scheduleExpiry } from './expiry.ts';
 import { earnPurchasePoints, returnPointsOfCancelledOrder, settlePointsAfterRefund } from './order-points.ts';
+import { sealPlainShipTos } from './ship-to-seal.ts';
 import { recordPointsSubsidy, settlePointsSubsidy, syncPointsSubsidy } from './subsidy.ts';
 
 // Published: points.gifted {giftId, fromUserId, toUserId, points, at}, points.donated {donationId, projectId, userId, points, at}.
@@ -89,4 +90,9 @@ export function wirePoints(deps: Deps): void {
   });
 }
 
-export const initPoints = (deps: Deps) => scheduleExpiry(deps, deps.database.db, deps.clock.now());
+/** Module start: redemption addresses written before sealing are sealed (ship-to-seal.ts), then expiry is scheduled. */
+export async function initPoints(deps: Deps): Promise<void> {
+  const sealed = await sealPlainShipTos(deps);
+  if (sealed > 0) deps.log.info({ redemptions: sealed }, 'points: sealed plain shipping addresses');
+  await scheduleExpiry(deps, deps.database.db, deps.clock.now());
+}

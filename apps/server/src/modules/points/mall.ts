@@ -5,10 +5,12 @@ import type { Db } from '../../platform/db.ts';
 import { badRequest, invalidTransition, notFound, ok, refusals, type Result } from '../../platform/errors.ts';
 import { idempotent } from '../../platform/idempotency.ts';
 import { newId } from '../../platform/ids.ts';
+import type { Deps } from '../../deps.ts';
 import { findOwnAddress } from '../accounts/api.ts';
 import { issueToUsers } from '../coupons/api.ts';
 import { maskPhone } from './rules.ts';
 import { pointsMallItems, pointsRedemptions, type RedemptionStatus } from './schema.ts';
+import { openShipTo, sealShipTo } from './ship-to-seal.ts';
 import { lockWallet, movePoints, pointsAccount } from './wallet.ts';
 
 // The points mall: goods for points — a redemption record the platform operator ships (no order, no money;
@@ -71,23 +73,26 @@ export interface RedemptionDto {
   createdAt: string;
   fulfilledAt: string | null;
 }
-const redemptionDto = (r: RedemptionRow, maskContact: boolean): RedemptionDto => ({
-  id: r.id,
-  itemId: r.itemId,
-  itemTitle: r.itemTitle,
-  points: r.points,
-  status: r.status,
-  shipTo: r.shipTo
-    ? {
-        recipient: r.shipTo.recipient ?? '',
-        phone: maskContact ? maskPhone(r.shipTo.phone ?? '') : (r.shipTo.phone ?? ''),
-        address: r.shipTo.address ?? '',
-      }
-    : null,
-  fulfilNote: r.fulfilNote,
-  createdAt: r.createdAt.toISOString(),
-  fulfilledAt: r.fulfilledAt?.toISOString() ?? null,
-});
+const redemptionDto = (deps: Deps, r: RedemptionRow, maskContact: boolean): RedemptionDto => {
+  const shipTo = openShipTo(deps, r.shipTo);
+  return {
+    id: r.id,
+    itemId: r.itemId,
+    itemTitle: r.itemTitle,
+    points: r.points,
+    status: r.status,
+    shipTo: shipTo
+      ? {
+          recipient: shipTo.recipient ?? '',
+          phone: maskContact ? maskPhone(shipTo.phone ?? '') : (shipTo.phone ?? ''),
+          address: shipTo.address ?? '',
+        }
+      : null,
+    fulfilNote: r.fulfilNote,
+    createdAt: r.createdAt.toISOString(),
+    fulfilledAt: r.fulfilledAt?.toISOString() ?? null,
+  };
+};
 
 /** The buyer redeems one item for points (goods to one of their addresses). Once per Idempotency-Key. */
 export async function redeemMallItem(
@@ -165,18 +170,18 @@ export async function redeemMallItem(
         itemTitle: item.title,
         points: item.pointsCost,
         status,
-        shipTo,
+        shipTo: sealShipTo(ctx.deps, shipTo),
         createdAt: now,
         fulfilledAt: status === 'issued' ? now : null,
       })
       .returning();
-    return ok(redemptionDto(row!, false));
+    return ok(redemptionDto(ctx.deps, row!, false));
   });
 }
 
 export async function listMyRedemptions(ctx: Ctx, page: { cursor?: string | undefined; limit: number }) {
   const user = requireUser(ctx.actor);
-  return pageOf(ctx.db, eq(pointsRedemptions.userId, user.userId), page, false);
+  return pageOf(ctx, eq(pointsRedemptions.userId, user.userId), page, false);
 }
 
 export async function listRedemptions(
@@ -184,16 +189,16 @@ export async function listRedemptions(
   query: { status?: RedemptionStatus | undefined; cursor?: string | undefined; limit: number },
 ) {
   requireOperator(ctx.actor);
-  return pageOf(ctx.db, query.status ? eq(pointsRedemptions.status, query.status) : undefined, query, true);
+  return pageOf(ctx, query.status ? eq(pointsRedemptions.status, query.status) : undefined, query, true);
 }
 
 async function pageOf(
-  db: Db,
+  ctx: Ctx,
   where: ReturnType<typeof eq> | undefined,
   page: { cursor?: string | undefined; limit: number },
   mask: boolean,
 ) {
-  const rows = await db
+  const rows = await ctx.db
     .select()
     .from(pointsRedemptions)
     .where(and(where, page.cursor ? lt(pointsRedemptions.id, page.cursor) : undefined))
@@ -201,7 +206,7 @@ async function pageOf(
     .limit(page.limit + 1);
   const items = rows.slice(0, page.limit);
   return {
-    items: items.map((r) => redemptionDto(r, mask)),
+    items: items.map((r) => redemptionDto(ctx.deps, r, mask)),
     nextCursor: rows.length > page.limit ? items[items.length - 1]!.id : null,
   };
 }
@@ -244,7 +249,7 @@ export async function decideRedemption(
       .set({ status: input.action === 'ship' ? 'shipped' : 'cancelled', fulfilNote: input.note, fulfilledAt: now })
       .where(eq(pointsRedemptions.id, id))
       .returning();
-    return redemptionDto(updated!, true);
+    return redemptionDto(ctx.deps, updated!, true);
   });
 }
 

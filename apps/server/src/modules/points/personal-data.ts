@@ -63,6 +63,7 @@ export const pointsPersonalData = personalData('points', [
   {
     table: pointsRedemptions,
     by: [pointsRedemptions.userId],
+    sealed: [pointsRedemptions.shipTo],
     purpose: '积分兑换及收货地址',
     classes: { user_id: 'personal', ship_to: 'personal' },
     retention: RETAIN.trade,

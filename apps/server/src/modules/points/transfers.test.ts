@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createTemplate, myCoupons, PLATFORM_TEMPLATES } from '../../../test/coupon-factories.ts';
 import { operator } from '../../../test/factories.ts';
@@ -5,8 +6,12 @@ import { createTestApp } from '../../../test/harness.ts';
 import type { Client } from '../../../test/http.ts';
 import { buyer, placeOrder, shop, signIn } from '../../../test/order-factories.ts';
 import { payThroughSandbox } from '../../../test/payment-flow.ts';
+import { FieldCrypto } from '../../platform/field-crypto.ts';
 import { newId } from '../../platform/ids.ts';
 import { checkLedgerBalance } from '../../platform/ledger.ts';
+import { collectEverything } from '../privacy/service.ts';
+import { pointsRedemptions } from './schema.ts';
+import { openShipTo, sealPlainShipTos } from './ship-to-seal.ts';
 
 const t = await createTestApp();
 const db = t.deps.database.db;
@@ -138,6 +143,47 @@ describe('points mall', () => {
     });
     expect(shipped.body).toMatchObject({ status: 'shipped', fulfilNote: '顺丰 SF1234567890' });
     expect((await friend.get('/api/v1/points/redemptions')).body.items[0].status).toBe('shipped');
+  });
+
+  it('keeps the shipping address sealed at rest, opened for the buyer; rows from before are sealed once', async () => {
+    const item = (
+      await admin.post('/api/v1/admin/points/mall-items', {
+        title: '好物水杯',
+        description: '演示',
+        pointsCost: 1,
+        stock: 5,
+      })
+    ).body;
+    const got = await me.post(
+      `/api/v1/points/mall/${item.id}/redeem`,
+      { addressId: me.addressId },
+      { idempotencyKey: newId('idem') },
+    );
+    expect(got.status).toBe(201);
+    const raw = async () =>
+      (await db.select().from(pointsRedemptions).where(eq(pointsRedemptions.id, got.body.id)))[0]!.shipTo!;
+    const sealed = await raw();
+    for (const f of ['recipient', 'phone', 'address']) expect(FieldCrypto.isSealed(sealed[f]!)).toBe(true);
+    expect(JSON.stringify(sealed)).not.toContain(got.body.shipTo.phone);
+    const mine = (await me.get('/api/v1/points/redemptions')).body.items[0];
+    expect(mine.shipTo).toEqual(got.body.shipTo);
+    expect(mine.shipTo.phone).toMatch(/^1\d{10}$/);
+
+    // As an older version wrote it: plain. The start-up backfill seals it once; readers see the same address.
+    await db
+      .update(pointsRedemptions)
+      .set({ shipTo: openShipTo(t.deps, sealed) })
+      .where(eq(pointsRedemptions.id, got.body.id));
+    expect(await sealPlainShipTos(t.deps)).toBe(1);
+    expect(await sealPlainShipTos(t.deps)).toBe(0);
+    expect(FieldCrypto.isSealed((await raw()).phone!)).toBe(true);
+    expect((await me.get('/api/v1/points/redemptions')).body.items[0].shipTo).toEqual(got.body.shipTo);
+    const archive = await collectEverything(t.deps, db, { userId: me.userId, phone: me.phone });
+    const rows = archive.points!.points_redemptions as { id: string; shipTo: unknown }[];
+    expect(rows.find((r) => r.id === got.body.id)!.shipTo).toEqual(openShipTo(t.deps, sealed));
+    // Points back, so the expiry totals below stay as they were.
+    const back = { action: 'cancel', note: '测试兑换，退回积分' };
+    expect((await admin.post(`/api/v1/admin/points/redemptions/${got.body.id}/decision`, back)).status).toBe(200);
   });
 });
 

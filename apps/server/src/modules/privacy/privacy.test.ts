@@ -158,6 +158,8 @@ describe('download my data', () => {
     }
     expect(archive.modules.accounts!.users![0]).toMatchObject({ id: o.buyer.userId, phone: o.buyer.phone });
     expect(archive.modules.accounts!.addresses).toHaveLength(1);
+    // Sealed at rest, found by blind index, opened in the archive.
+    expect(archive.modules.accounts!.login_codes![0]).toMatchObject({ phone: o.buyer.phone });
     expect(archive.modules.orders!.orders![0]).toMatchObject({ id: o.orderId });
     expect(archive.modules.payments!.payments).toHaveLength(1);
     expect(archive.modules.reviews!.reviews![0]!.content).toBe('质量很好，包装也仔细，推荐购买。');

@@ -77,6 +77,21 @@ describe('abnormal staff access raises an alert', () => {
     });
   });
 
+  it('an export counts every person it covers: one export of too many people is an alert', async () => {
+    const staff = await operator(t);
+    const ctx = makeCtx(t.deps, {
+      kind: 'user',
+      userId: staff.userId,
+      sessionId: 't',
+      roles: ['consumer', 'operator'],
+      staff: [],
+    });
+    const people = ACCESS_WATCH.peoplePerWindow + 1;
+    await recordAccess(ctx, { subjectUserId: null, action: 'orders.export', resource: 'orders:30', people });
+    const [alert] = await alertsOf(staff.userId);
+    expect(alert).toMatchObject({ metric: `staff_access.many_people:${staff.userId}`, observed: people });
+  });
+
   it('off-hours: opening an order at 01:30 Beijing is an alert on 异常告警; at 06:00 it is not', async () => {
     const o = await paidOrder(t);
     const night = await operator(t);

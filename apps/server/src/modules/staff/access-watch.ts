@@ -51,8 +51,10 @@ export async function watchAccess(db: Db, staffUserId: string, at: Date): Promis
   const from = offHours && nightFrom < hourAgo ? nightFrom : hourAgo;
   const [counts] = await db
     .select({
-      reads: sql<number>`(count(*) filter (where ${staffAccessLog.at} > ${hourAgo}))::int`,
-      people: sql<number>`(count(distinct ${staffAccessLog.subjectUserId}) filter (where ${staffAccessLog.at} > ${peopleFrom}))::int`,
+      // An export counts once per person it covered (`people`), for volume and for people alike.
+      reads: sql<number>`(coalesce(sum(${staffAccessLog.people}) filter (where ${staffAccessLog.at} > ${hourAgo}), 0))::int`,
+      people: sql<number>`(count(distinct ${staffAccessLog.subjectUserId}) filter (where ${staffAccessLog.at} > ${peopleFrom})
+        + coalesce(sum(${staffAccessLog.people}) filter (where ${staffAccessLog.at} > ${peopleFrom} and ${staffAccessLog.subjectUserId} is null), 0))::int`,
       tonight: sql<number>`(count(*) filter (where ${staffAccessLog.at} >= ${nightFrom}))::int`,
     })
     .from(staffAccessLog)

@@ -18,13 +18,21 @@ export const ACCESS_ACTIONS = {
   'order.address': '查看订单收货信息（手机号脱敏）',
   'order.phone': '查看收货人完整手机号',
   'orders.export': '导出含收货地址的订单',
-  'user.profile': '查看用户资料',
+  'user.profile': '按手机号查询并查看用户资料（手机号脱敏）',
+  'user.phone': '查看用户完整手机号',
 } as const;
 export type AccessAction = keyof typeof ACCESS_ACTIONS;
 
 export async function recordAccess(
   ctx: Ctx,
-  input: { subjectUserId: string | null; action: AccessAction; resource: string; reason?: string | null },
+  input: {
+    subjectUserId: string | null;
+    action: AccessAction;
+    resource: string;
+    reason?: string | null;
+    /** People a bulk read covered (an export); 1 by default. */
+    people?: number;
+  },
 ): Promise<void> {
   const staff = requireOperator(ctx.actor);
   const id = newId('acc');
@@ -39,6 +47,7 @@ export async function recordAccess(
       action: input.action,
       resource: input.resource,
       reason: input.reason ?? null,
+      people: input.people ?? 1,
       at,
     });
     // The public log (docs/TRANSPARENCY.md, kind `staff-access`) says that a kind of staff read a kind of field, and
@@ -93,6 +102,7 @@ export async function searchAccessLog(
     actionLabel: ACCESS_ACTIONS[r.action as AccessAction] ?? r.action,
     resource: r.resource,
     reason: r.reason,
+    people: r.people,
     at: r.at.toISOString(),
   }));
   return { items, nextCursor: rows.length > q.limit ? items.at(-1)!.id : null };

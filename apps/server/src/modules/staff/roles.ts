@@ -29,14 +29,14 @@ export const ROLES: Record<PlatformRole, RoleDef> = {
   },
   ops: {
     label: '运营',
-    duty: '营销活动、优惠券、积分商城、搜索词与数据看板',
-    permissions: ['marketing.manage', 'insights.read', 'orders.read'],
+    duty: '营销活动、优惠券、积分商城、搜索词与数据看板，按手机号查询用户',
+    permissions: ['marketing.manage', 'insights.read', 'orders.read', 'users.read'],
     secondFactor: false,
   },
   support: {
     label: '客服',
-    duty: '查看订单、处理升级的售后，必要时说明理由查看完整手机号',
-    permissions: ['orders.read', 'aftersales.decide', 'personal.unmask'],
+    duty: '查看订单、按手机号查询用户、处理升级的售后，必要时说明理由查看完整手机号',
+    permissions: ['orders.read', 'users.read', 'aftersales.decide', 'personal.unmask'],
     secondFactor: true,
   },
   reviewer: {

@@ -7,6 +7,7 @@ import type { App } from '../../platform/http.ts';
 import { ACCESS_ACTIONS, searchAccessLog, type AccessAction } from './access.ts';
 import * as members from './members.ts';
 import * as totp from './totp.ts';
+import { lookUpUser, unmaskUserPhone } from './user-lookup.ts';
 
 const tags = ['员工与角色'];
 const Role = z.enum(PLATFORM_ROLES);
@@ -186,6 +187,47 @@ export default async function staffRoutes(app: App) {
   );
 
   // ---- 访问记录 (auditors) ----
+  const Reason = z.string().trim().min(4, '请说明查询理由（至少 4 个字）').max(200, '理由最多 200 字');
+  r.post(
+    '/api/v1/admin/users/lookup',
+    {
+      config: { permission: 'staff:users.read' },
+      schema: {
+        tags,
+        summary: '用户查询：按完整手机号查找（手机号脱敏显示；须说明理由，记入访问记录）',
+        body: z.object({
+          phone: z
+            .string()
+            .trim()
+            .regex(/^1\d{10}$/, '请输入 11 位手机号'),
+          reason: Reason,
+        }),
+        response: {
+          200: z.object({
+            userId: z.string(),
+            nickname: z.string(),
+            avatarUrl: z.string().nullable(),
+            phone: z.string().describe('脱敏手机号'),
+          }),
+        },
+      },
+    },
+    async (req) => lookUpUser(ctxOf(req), req.body),
+  );
+  r.post(
+    '/api/v1/admin/users/:userId/phone',
+    {
+      config: { permission: 'staff:personal.unmask' },
+      schema: {
+        tags,
+        summary: '查看用户完整手机号（须说明理由，记入访问记录）',
+        params: z.object({ userId: z.string().max(64) }),
+        body: z.object({ reason: Reason }),
+        response: { 200: z.object({ phone: z.string() }) },
+      },
+    },
+    async (req) => unmaskUserPhone(ctxOf(req), req.params.userId, req.body.reason),
+  );
   r.get(
     '/api/v1/admin/access-log',
     {
@@ -214,6 +256,7 @@ export default async function staffRoutes(app: App) {
                 actionLabel: z.string(),
                 resource: z.string(),
                 reason: z.string().nullable(),
+                people: z.number().int().describe('读取涉及的人数（导出为去重后的买家数）'),
                 at: z.string(),
               }),
             ),

@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** Who granted or withdrew which platform roles from whom, append-only (docs/SECURITY.md "Staff roles"). */
 export const staffRoleChanges = pgTable(
@@ -56,6 +56,8 @@ export const staffAccessLog = pgTable(
     action: text('action').notNull(),
     resource: text('resource').notNull(),
     reason: text('reason'),
+    /** How many people the read covered: 1, or an export's distinct buyers. The abnormal-access watch counts them. */
+    people: integer('people').notNull().default(1),
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
   (t) => [

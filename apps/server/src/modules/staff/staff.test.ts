@@ -110,6 +110,66 @@ describe('staff roles, two-step verification and the access trail', () => {
     ).toBe(200);
   });
 
+  it('an order export (CSV, street in full, contacts masked) is one trail row with the people it covers', async () => {
+    const admin = await operator(t);
+    const first = await paidOrder(t);
+    await paidOrder(t, { who: first.buyer });
+    const res = await admin.get(`/api/v1/admin/orders/export?userId=${first.buyer.userId}`);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    const text = String(res.body);
+    const lines = text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toContain('"详细地址"');
+    expect(text).toContain('138****8000');
+    expect(text).not.toContain('13800138000');
+    const trail = await admin.get(`/api/v1/admin/access-log?staffUserId=${admin.userId}&action=orders.export`);
+    expect(trail.body.items).toHaveLength(1);
+    expect(trail.body.items[0]).toMatchObject({ subjectUserId: null, resource: 'orders:2', people: 1 });
+    const log = await admin.get('/api/v1/transparency/entries?kind=staff-access&limit=1');
+    expect(log.body.items[0]).toMatchObject({ subjectId: trail.body.items[0].id });
+  });
+
+  it('用户查询: 客服 finds a person by exact phone (masked), unmasks with a reason; both are on the trail', async () => {
+    const admin = await operator(t);
+    const support = await staffMember(admin, ['support']);
+    await enrol(support);
+    const ops = await staffMember(admin, ['ops']);
+    const person = await loginByCode(t);
+    const masked = `${person.phone.slice(0, 3)}****${person.phone.slice(-4)}`;
+
+    const noReason = await support.post('/api/v1/admin/users/lookup', { phone: person.phone, reason: '' });
+    expect(noReason.status).toBe(400);
+    const found = await support.post('/api/v1/admin/users/lookup', { phone: person.phone, reason: '用户来电咨询订单' });
+    expect(found.status).toBe(200);
+    expect(found.body).toMatchObject({ userId: person.userId, phone: masked });
+    // A phone with no account: 404, and the search is on the trail all the same.
+    const none = await support.post('/api/v1/admin/users/lookup', { phone: nextPhone(), reason: '用户来电咨询订单' });
+    expect(none.status).toBe(404);
+
+    // 运营 may search but not unmask.
+    expect(
+      (await ops.post('/api/v1/admin/users/lookup', { phone: person.phone, reason: '核对活动中奖人' })).status,
+    ).toBe(200);
+    expect((await ops.post(`/api/v1/admin/users/${person.userId}/phone`, { reason: '核对活动中奖人' })).status).toBe(
+      403,
+    );
+    const unmasked = await support.post(`/api/v1/admin/users/${person.userId}/phone`, { reason: '回拨用户确认地址' });
+    expect(unmasked.body).toEqual({ phone: person.phone });
+
+    const trail = await admin.get(`/api/v1/admin/access-log?subjectUserId=${person.userId}`);
+    expect(trail.body.items.map((i: { action: string; reason: string }) => [i.action, i.reason])).toEqual([
+      ['user.phone', '回拨用户确认地址'],
+      ['user.profile', '核对活动中奖人'],
+      ['user.profile', '用户来电咨询订单'],
+    ]);
+    const seen = await person.get('/api/v1/me/privacy/staff-accesses');
+    expect(seen.body.items[0]).toMatchObject({ roles: ['客服'], what: '查看用户完整手机号' });
+  });
+
   it('role changes are recorded; revoking signs the person out; the last super-admin stays', async () => {
     const admin = await operator(t);
     const reviewer = await staffMember(admin, ['reviewer']);

@@ -1,9 +1,13 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { merchantWithOwner, operator } from '../../../test/factories.ts';
 import { createTestApp } from '../../../test/harness.ts';
 import { VALID_ID_NUMBER } from '../../../test/live-factories.ts';
 import { signIn } from '../../../test/order-factories.ts';
+import { FieldCrypto } from '../../platform/field-crypto.ts';
+import { sealPlainBankHolders } from './applications.ts';
 import { addWorkingDays } from './rules.ts';
+import { merchantApplications } from './schema.ts';
 
 const t = await createTestApp();
 const ops = await operator(t);
@@ -131,6 +135,26 @@ describe('merchant application', () => {
     expect(profile.body).toMatchObject({ id: merchantId, name: '山野小食铺', status: 'active' });
     const deposit = await applicant.get('/api/v1/merchant/deposit');
     expect(deposit.body).toMatchObject({ required: 1_000_000, held: 0, shortfall: 1_000_000, status: 'active' });
+  });
+
+  it('keeps the account holder sealed at rest and shows it opened; plain ones are sealed once at start', async () => {
+    const applicant = await signIn(t);
+    const app = (await applicant.post('/api/v1/merchant-applications', foodApplication())).body;
+    const db = t.deps.database.db;
+    const where = eq(merchantApplications.id, app.id);
+    const raw = async () => (await db.select().from(merchantApplications).where(where))[0]!;
+    expect(FieldCrypto.isSealed((await raw()).bankAccountHolder)).toBe(true);
+    expect(app.bankAccountHolder).toBe('杭州山野食品有限公司');
+    await db.update(merchantApplications).set({ bankAccountHolder: '杭州山野食品有限公司' }).where(where);
+    expect(await sealPlainBankHolders(t.deps)).toBe(1);
+    expect(await sealPlainBankHolders(t.deps)).toBe(0);
+    expect((await applicant.get(`/api/v1/merchant-applications/${app.id}`)).body.bankAccountHolder).toBe(
+      '杭州山野食品有限公司',
+    );
+    await ops.post(`/api/v1/admin/merchant-applications/${app.id}/decision`, {
+      decision: 'reject',
+      reason: '测试结束，驳回申请',
+    });
   });
 
   it('rejects with a reason the applicant reads, after which they may apply again', async () => {

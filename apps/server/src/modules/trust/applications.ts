@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gt, inArray, lt, or } from 'drizzle-orm';
+import type { Deps } from '../../deps.ts';
 import { requireOperator, requireUser } from '../../platform/auth.ts';
 import { makeCtx, type Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
@@ -8,6 +9,7 @@ import { newId } from '../../platform/ids.ts';
 import { phonesOf, publicProfiles } from '../accounts/api.ts';
 import { createMerchant } from '../catalog/api.ts';
 import { isValidIdNumber } from '../live/api.ts';
+import { sealBackfill, sealColumns } from '../../platform/seal-backfill.ts';
 import { isValidCreditCode } from './credit-code.ts';
 import { openDeposit } from './deposits.ts';
 import { addWorkingDays, QUALIFICATION_KINDS, REVIEW_WORKING_DAYS, ruleFor, type QualificationKind } from './rules.ts';
@@ -51,7 +53,7 @@ export type Decision =
 type Row = typeof merchantApplications.$inferSelect;
 
 /** Checks the application against the category rules and national formats; returns the columns to store. */
-function validated(input: ApplicationInput) {
+function validated(deps: Pick<Deps, 'fieldCrypto'>, input: ApplicationInput) {
   const rule = ruleFor(input.categoryId);
   if (!rule) return refuse('unknown-category');
   const creditCode = input.creditCode.trim().toUpperCase();
@@ -81,7 +83,8 @@ function validated(input: ApplicationInput) {
     legalRepName: name.slice(0, 1) + '*'.repeat(Math.max(1, name.length - 1)),
     legalRepIdTail: idNumber.slice(-4),
     bankName: input.bank.bankName.trim(),
-    bankAccountHolder: input.bank.accountHolder.trim(),
+    // The account holder's real name is shown to reviewers, so it is sealed rather than masked.
+    bankAccountHolder: deps.fieldCrypto.seal(input.bank.accountHolder.trim()),
     bankAccountTail: input.bank.accountNumber.slice(-4),
   });
 }
@@ -107,7 +110,7 @@ async function record(
 /** A signed-in person applies to open a shop; the review clock starts now. */
 export async function submitApplication(ctx: Ctx, input: ApplicationInput): Promise<Result<ApplicationView>> {
   const user = requireUser(ctx.actor);
-  const checked = validated(input);
+  const checked = validated(ctx.deps, input);
   if (!checked.ok) return checked;
   const now = ctx.now();
   const id = newId('mapp');
@@ -145,7 +148,7 @@ export async function resubmitApplication(
   input: ApplicationInput,
 ): Promise<Result<ApplicationView>> {
   const user = requireUser(ctx.actor);
-  const checked = validated(input);
+  const checked = validated(ctx.deps, input);
   if (!checked.ok) return checked;
   const now = ctx.now();
   const status = await ctx.tx(async (db) => {
@@ -369,7 +372,7 @@ async function loadViews(ctx: Ctx, ids: string[], withHistory: boolean): Promise
           legalRepName: r.legalRepName,
           legalRepIdTail: r.legalRepIdTail,
           bankName: r.bankName,
-          bankAccountHolder: r.bankAccountHolder,
+          bankAccountHolder: ctx.deps.fieldCrypto.open(r.bankAccountHolder),
           bankAccountMasked: `**** **** **** ${r.bankAccountTail}`,
           deposit: rule?.deposit ?? 0,
           revision: r.revision,
@@ -397,3 +400,14 @@ async function loadViews(ctx: Ctx, ids: string[], withHistory: boolean): Promise
     }),
   );
 }
+
+/** Start-up backfill: seals account-holder names of applications written before sealing. */
+export const sealPlainBankHolders = (deps: Deps): Promise<number> =>
+  sealBackfill(
+    deps.database.db,
+    sealColumns(deps.fieldCrypto, {
+      table: merchantApplications,
+      key: merchantApplications.id,
+      columns: { bankAccountHolder: merchantApplications.bankAccountHolder },
+    }),
+  );

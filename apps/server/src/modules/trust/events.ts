@@ -2,6 +2,7 @@ import { eq, and } from 'drizzle-orm';
 import type { Deps } from '../../deps.ts';
 import type { Db } from '../../platform/db.ts';
 import { addDays, shanghaiDay, shanghaiDayStart } from '../points/api.ts';
+import { sealPlainBankHolders } from './applications.ts';
 import { CLAIM_SLA_JOB, escalateClaimIfDue, onGuaranteeRefundCompleted } from './compensation.ts';
 import { COMPLAINT_SLA_JOB, escalateComplaintIfDue } from './complaints.ts';
 import { CREDIT_RULES, merchantsWithCreditInputs, recomputeCredit } from './credit.ts';
@@ -86,6 +87,9 @@ export function wireTrust(deps: Deps): void {
   });
 }
 
+/** Module start: account-holder names written before sealing are sealed, then the daily jobs are scheduled. */
 export async function initTrust(deps: Deps): Promise<void> {
+  const sealed = await sealPlainBankHolders(deps);
+  if (sealed > 0) deps.log.info({ applications: sealed }, 'trust: sealed plain account-holder names');
   await scheduleDaily(deps, deps.database.db, deps.clock.now());
 }

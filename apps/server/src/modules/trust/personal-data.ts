@@ -6,6 +6,7 @@ export const trustPersonalData = personalData('trust', [
   {
     table: merchantApplications,
     by: [merchantApplications.applicantId],
+    sealed: [merchantApplications.bankAccountHolder],
     purpose: '开店申请：经营者身份、营业执照与结算账户，依法核验',
     classes: {
       applicant_id: 'personal',

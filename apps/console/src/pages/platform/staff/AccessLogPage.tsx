@@ -23,9 +23,10 @@ export default function AccessLogPage() {
   );
   const actions: { value: Action; label: string }[] = [
     { value: 'order.address', label: t('查看订单收货信息') },
-    { value: 'order.phone', label: t('查看完整手机号') },
+    { value: 'order.phone', label: t('查看收货人完整手机号') },
     { value: 'orders.export', label: t('导出订单') },
-    { value: 'user.profile', label: t('查看用户资料') },
+    { value: 'user.profile', label: t('用户查询（手机号脱敏）') },
+    { value: 'user.phone', label: t('查看用户完整手机号') },
   ];
   return (
     <>
@@ -53,7 +54,7 @@ export default function AccessLogPage() {
             <Input allowClear maxLength={64} style={{ width: 240 }} />
           </Form.Item>
           <Form.Item name="action" label={t('内容')}>
-            <Select allowClear options={actions} style={{ width: 180 }} placeholder={t('全部')} />
+            <Select allowClear options={actions} style={{ width: 200 }} placeholder={t('全部')} />
           </Form.Item>
           <Form.Item>
             <Button type="primary" htmlType="submit" data-testid="access-search">

@@ -7,6 +7,7 @@ export const PERMISSION_LABELS: Record<StaffPermission, MessageKey> = {
   'content.moderate': '内容审核',
   'compliance.manage': '广告法词库',
   'orders.read': '查看订单（收货信息脱敏）',
+  'users.read': '按手机号查询用户（手机号脱敏）',
   'aftersales.decide': '售后仲裁',
   'personal.unmask': '查看完整个人信息（须说明理由）',
   'finance.read': '查看账务与对账',
