@@ -82,6 +82,7 @@ CREATE TABLE "addresses" (
 CREATE TABLE "login_codes" (
 	"id" text PRIMARY KEY NOT NULL,
 	"phone" text NOT NULL,
+	"phone_index" text,
 	"code_hash" text NOT NULL,
 	"expires_at" timestamp with time zone NOT NULL,
 	"attempts" integer DEFAULT 0 NOT NULL,
@@ -91,6 +92,7 @@ CREATE TABLE "login_codes" (
 --> statement-breakpoint
 CREATE TABLE "login_failures" (
 	"phone" text PRIMARY KEY NOT NULL,
+	"phone_index" text,
 	"failures" integer NOT NULL,
 	"last_failed_at" timestamp with time zone NOT NULL,
 	"locked_until" timestamp with time zone
@@ -2035,6 +2037,7 @@ CREATE TABLE "staff_access_log" (
 	"action" text NOT NULL,
 	"resource" text NOT NULL,
 	"reason" text,
+	"people" integer DEFAULT 1 NOT NULL,
 	"at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
@@ -2250,7 +2253,8 @@ CREATE INDEX "ledger_entries_journal_idx" ON "ledger_entries" USING btree ("jour
 CREATE UNIQUE INDEX "ledger_journal_ref_uq" ON "ledger_journals" USING btree ("kind","ref_id");--> statement-breakpoint
 CREATE INDEX "outbox_pending_idx" ON "outbox_events" USING btree ("dispatched_at","created_at");--> statement-breakpoint
 CREATE INDEX "addresses_user_idx" ON "addresses" USING btree ("user_id");--> statement-breakpoint
-CREATE INDEX "login_codes_phone_idx" ON "login_codes" USING btree ("phone","created_at");--> statement-breakpoint
+CREATE INDEX "login_codes_phone_index_idx" ON "login_codes" USING btree ("phone_index","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "login_failures_phone_index_uq" ON "login_failures" USING btree ("phone_index");--> statement-breakpoint
 CREATE UNIQUE INDEX "sessions_token_uq" ON "sessions" USING btree ("token_hash");--> statement-breakpoint
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "socket_tickets_expires_idx" ON "socket_tickets" USING btree ("expires_at");--> statement-breakpoint

@@ -9,7 +9,7 @@ import { payThroughSandbox } from '../../../test/payment-flow.ts';
 import { FieldCrypto } from '../../platform/field-crypto.ts';
 import { newId } from '../../platform/ids.ts';
 import { checkLedgerBalance } from '../../platform/ledger.ts';
-import { collectEverything } from '../privacy/service.ts';
+import { pointsPersonalData } from './personal-data.ts';
 import { pointsRedemptions } from './schema.ts';
 import { openShipTo, sealPlainShipTos } from './ship-to-seal.ts';
 
@@ -178,8 +178,9 @@ describe('points mall', () => {
     expect(await sealPlainShipTos(t.deps)).toBe(0);
     expect(FieldCrypto.isSealed((await raw()).phone!)).toBe(true);
     expect((await me.get('/api/v1/points/redemptions')).body.items[0].shipTo).toEqual(got.body.shipTo);
-    const archive = await collectEverything(t.deps, db, { userId: me.userId, phone: me.phone });
-    const rows = archive.points!.points_redemptions as { id: string; shipTo: unknown }[];
+    // Points' own declaration is what the privacy archive collects for this module.
+    const archive = await pointsPersonalData.collect(t.deps, db, { userId: me.userId, phone: me.phone });
+    const rows = archive.points_redemptions as { id: string; shipTo: unknown }[];
     expect(rows.find((r) => r.id === got.body.id)!.shipTo).toEqual(openShipTo(t.deps, sealed));
     // Points back, so the expiry totals below stay as they were.
     const back = { action: 'cancel', note: '测试兑换，退回积分' };

@@ -1,1 +1,0 @@
-ALTER TABLE "staff_access_log" ADD COLUMN "people" integer DEFAULT 1 NOT NULL;
