@@ -9,7 +9,7 @@ import type { FieldCrypto } from './field-crypto.ts';
 
 const BATCH = 500;
 /** What a sealed value starts with (`ev1.<data key id>.…`). */
-export const SEALED_LIKE = 'ev1.%';
+const SEALED_LIKE = 'ev1.%';
 
 type Row = Record<string, unknown>;
 

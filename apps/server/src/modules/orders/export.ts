@@ -13,7 +13,7 @@ import { orders } from './schema.ts';
 import { STATUS_LABELS } from './state.ts';
 
 /** The most orders one export holds; narrow the search for more. */
-export const EXPORT_MAX_ROWS = 5000;
+const EXPORT_MAX_ROWS = 5000;
 
 const HEADER = ['订单号', '下单时间', '状态', '实付（元）', '收货人', '手机号', '省', '市', '区', '详细地址'];
 const beijing = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
