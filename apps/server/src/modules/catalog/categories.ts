@@ -20,7 +20,7 @@ const DEFAULT_CATEGORIES: Seed[] = [
       { id: 'cat_skincare', name: '面部护肤' },
       { id: 'cat_makeup', name: '彩妆' },
       { id: 'cat_fragrance', name: '香水香氛' },
-      { id: 'cat_special_cosmetics', name: '特殊化妆品（祛斑美白、防脱发等，须注册）' },
+      { id: 'cat_special_cosmetics', name: '特殊化妆品' },
     ],
   },
   {

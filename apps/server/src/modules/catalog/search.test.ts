@@ -223,7 +223,7 @@ describe('public pages', () => {
       '数码家电',
       '母婴亲子',
     ]);
-    expect(res.body.items[0].children.map((c: any) => c.name)).toEqual(['面部护肤', '彩妆', '香水香氛']);
+    expect(res.body.items[0].children.map((c: any) => c.name)).toEqual(['面部护肤', '彩妆', '香水香氛', '特殊化妆品']);
     const food = res.body.items.find((c: any) => c.id === 'cat_food');
     expect(food.children.find((c: any) => c.id === 'cat_fresh')).toMatchObject({ noReasonReturn: false });
   });
