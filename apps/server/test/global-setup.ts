@@ -1,4 +1,5 @@
-import { writeFile, mkdtemp, rm } from 'node:fs/promises';
+import { accessSync, constants } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -15,7 +16,7 @@ declare module 'vitest' {
 
 /**
  * Migrates one template database per run; every test file then starts from a copy of it
- * (PGlite: a dumped data dir; PostgreSQL: CREATE DATABASE … TEMPLATE), which is much faster than migrating each time.
+ * (PGlite: a copied data directory; PostgreSQL: CREATE DATABASE … TEMPLATE), which is much faster than migrating each time.
  */
 export default async function setup(project: TestProject) {
   const adminUrl = process.env.TEST_DATABASE_URL;
@@ -34,17 +35,27 @@ export default async function setup(project: TestProject) {
       await admin.end();
     };
   }
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'haowu-test-'));
-  const client = await PGlite.create();
+  // The template is a PGlite data directory; each file copies it (a plain file copy) and opens the copy. Loading a
+  // dumped tar into memory instead cost ~2× as much per file (untar into the in-memory file system), on every file.
+  const dir = await mkdtemp(path.join(scratchRoot(), 'haowu-test-'));
+  const templateDir = path.join(dir, 'template');
+  const client = await PGlite.create({ dataDir: templateDir });
   const database = await openDatabase({ pglite: client });
   await database.migrate();
-  const dump = await client.dumpDataDir('none');
-  const file = path.join(dir, 'template.tar');
-  await writeFile(file, Buffer.from(await dump.arrayBuffer()));
   await client.close();
-  project.provide('pgliteTemplate', file);
+  project.provide('pgliteTemplate', templateDir);
   project.provide('pgTemplate', '');
   return async () => rm(dir, { recursive: true, force: true });
+}
+
+/** Where test databases' files go: shared memory when the machine has it (they are many and short-lived). */
+export function scratchRoot(): string {
+  try {
+    accessSync('/dev/shm', constants.W_OK);
+    return '/dev/shm';
+  } catch {
+    return os.tmpdir();
+  }
 }
 
 export function withDatabase(url: string, name: string): string {

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -14,7 +14,7 @@ import { type Database, openDatabase } from '../src/platform/db.ts';
 import type { SandboxSms } from '../src/platform/sms.ts';
 import { createDeps } from '../src/bootstrap.ts';
 import type { Deps } from '../src/deps.ts';
-import { withDatabase } from './global-setup.ts';
+import { scratchRoot, withDatabase } from './global-setup.ts';
 
 /**
  * Where a server process can find a fresh copy of the migrated template: a PostgreSQL URL (with
@@ -46,11 +46,7 @@ export async function freshDatabaseLocation(): Promise<{
     };
   }
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'haowu-test-pglite-'));
-  const client = await PGlite.create({
-    dataDir: path.join(dataDir, 'pglite'),
-    loadDataDir: new Blob([await readFile(inject('pgliteTemplate'))]),
-  });
-  await client.close();
+  await copyPgliteTemplate(path.join(dataDir, 'pglite'));
   return { env: { DATA_DIR: dataDir }, dataDir, drop: () => rm(dataDir, { recursive: true, force: true }) };
 }
 
@@ -66,9 +62,20 @@ export async function freshDatabase(): Promise<Database> {
     };
     return database;
   }
-  const tar = await readFile(inject('pgliteTemplate'));
-  const client = await PGlite.create({ loadDataDir: new Blob([tar]) });
-  return openDatabase({ pglite: client });
+  const dir = await mkdtemp(path.join(scratchRoot(), 'haowu-test-db-'));
+  await copyPgliteTemplate(dir);
+  const database = await openDatabase({ pglite: await PGlite.create({ dataDir: dir }) });
+  const close = database.close;
+  database.close = async () => {
+    await close();
+    await rm(dir, { recursive: true, force: true });
+  };
+  return database;
+}
+
+/** A copy of the migrated PGlite template at `dir` (a data directory PGlite, or a server process, can open). */
+export async function copyPgliteTemplate(dir: string): Promise<void> {
+  await cp(inject('pgliteTemplate'), dir, { recursive: true });
 }
 
 export interface TestApp {

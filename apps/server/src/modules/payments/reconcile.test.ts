@@ -1,14 +1,13 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { PGlite } from '@electric-sql/pglite';
 import { describe, expect, inject, it } from 'vitest';
 import pg from 'pg';
 import { withDatabase } from '../../../test/global-setup.ts';
-import { createTestApp } from '../../../test/harness.ts';
+import { copyPgliteTemplate, createTestApp } from '../../../test/harness.ts';
 import { operator } from '../../../test/factories.ts';
 import { buyer, placeOrder, shop } from '../../../test/order-factories.ts';
 import { payThroughSandbox } from '../../../test/payment-flow.ts';
@@ -104,11 +103,7 @@ async function scratchDatabase() {
   }
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'haowu-reconcile-'));
   const pgliteDir = path.join(dataDir, 'pglite');
-  const seeded = await PGlite.create({
-    dataDir: pgliteDir,
-    loadDataDir: new Blob([await readFile(inject('pgliteTemplate'))]),
-  });
-  await seeded.close();
+  await copyPgliteTemplate(pgliteDir);
   return {
     env: { DATA_DIR: dataDir },
     open: () => openDatabase({ dataDir: pgliteDir }),
