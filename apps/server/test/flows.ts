@@ -29,6 +29,8 @@ export interface OrderOptions {
   product?: { productId: string; skuIds: string[] };
   /** Lines to order; default one unit of the product's first SKU. */
   items?: { skuId: string; qty: number }[];
+  /** The sandbox wallet that pays; default the buyer's own. */
+  payerAccount?: string;
 }
 
 /** Places an order and pays it through the payments API and the sandbox pay page; events drained. */
@@ -43,7 +45,10 @@ export async function sandboxPaidOrder(t: TestApp, opts: OrderOptions = {}): Pro
     { idempotencyKey: newId('idem') },
   );
   if (payment.status !== 200) throw new Error(`payment failed: ${JSON.stringify(payment.body)}`);
-  const paid = await buyer.post(`/api/v1/sandbox/pay/${payment.body.paymentId}`, { outcome: 'succeeded' });
+  const paid = await buyer.post(`/api/v1/sandbox/pay/${payment.body.paymentId}`, {
+    outcome: 'succeeded',
+    ...(opts.payerAccount ? { payerAccount: opts.payerAccount } : {}),
+  });
   if (paid.status !== 200) throw new Error(`sandbox pay failed: ${JSON.stringify(paid.body)}`);
   await t.drain();
   const order = checkout.orders[0]!;

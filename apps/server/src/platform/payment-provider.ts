@@ -12,6 +12,13 @@ export interface PaymentProvider {
   }): Promise<{ providerRef: string; payUrl: string }>;
   /** Refunds part or all of a captured charge. `refundId` makes it idempotent at the provider. */
   refund(input: { providerRef: string; refundId: string; amount: number }): Promise<{ providerRefundRef: string }>;
+  /**
+   * Pays money to a consumer's own account at the provider (企业付款到零钱), not against a charge: compensation
+   * beyond what they paid. `transferId` makes it idempotent at the provider.
+   */
+  transfer(input: { transferId: string; userId: string; amount: number; memo: string }): Promise<{
+    providerTransferRef: string;
+  }>;
   /** Checks a callback's signature over its raw body. */
   verifyCallback(rawBody: string, signature: string | undefined): boolean;
 }
@@ -22,6 +29,8 @@ export interface SandboxCallback {
   status: 'succeeded' | 'failed';
   amount: number;
   paidAt: string;
+  /** The provider's id of the paying account (as gateways' callbacks carry openid / buyer id). */
+  payerAccount?: string;
 }
 
 /** The sandbox provider: charges nothing, signs callbacks with HMAC-SHA256 like a real gateway. */
@@ -38,6 +47,10 @@ export class SandboxPaymentProvider implements PaymentProvider {
 
   async refund(input: { refundId: string }): Promise<{ providerRefundRef: string }> {
     return { providerRefundRef: `sbxr_${input.refundId}` };
+  }
+
+  async transfer(input: { transferId: string }): Promise<{ providerTransferRef: string }> {
+    return { providerTransferRef: `sbxt_${input.transferId}` };
   }
 
   sign(rawBody: string): string {

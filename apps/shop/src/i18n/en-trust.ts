@@ -3,8 +3,10 @@ export const enTrust = {
   '假一赔十：赔付商品金额的 10 倍': 'Fake? We pay ten times: 10× the price of the goods',
   '经鉴定为假货时，除退款外另赔 ¥{amount}': 'If found counterfeit, ¥{amount} on top of the refund',
   '假一赔十：经鉴定为假货时另赔 ¥{amount}': 'Fake? We pay ten times: ¥{amount} on top if found counterfeit',
-  '假一赔十：平台应另赔 ¥{amount}，已记入平台应付，尚未到账':
-    'Ten times for a fake: the platform owes you ¥{amount} more (booked, not yet paid out)',
+  '假一赔十：另赔 ¥{amount} 已于 {time} 转入你的支付账户':
+    'Ten-for-one: the extra ¥{amount} was paid to your payment account on {time}',
+  '假一赔十：另赔 ¥{amount} 正在转入你的支付账户':
+    'Ten-for-one: the extra ¥{amount} is on its way to your payment account',
   '直播间「{title}」': 'Live room “{title}”',
   '笔记「{title}」': 'Post “{title}”',
   投诉对象: 'About',

@@ -107,8 +107,12 @@ function ClaimStatus({ c }: { c: Claim }) {
         <p data-testid="claim-tenfold">
           {c.status === 'pending'
             ? t('假一赔十：经鉴定为假货时另赔 ¥{amount}', { amount: yuan(c.tenfold) })
-            : // The 10× is owed on the ledger; no payout to consumers exists yet, so it must not read as received.
-              t('假一赔十：平台应另赔 ¥{amount}，已记入平台应付，尚未到账', { amount: yuan(c.tenfold) })}
+            : c.tenfoldPaidAt
+              ? t('假一赔十：另赔 ¥{amount} 已于 {time} 转入你的支付账户', {
+                  amount: yuan(c.tenfold),
+                  time: fmt(c.tenfoldPaidAt),
+                })
+              : t('假一赔十：另赔 ¥{amount} 正在转入你的支付账户', { amount: yuan(c.tenfold) })}
         </p>
       )}
       {c.status !== 'pending' && (

@@ -3,6 +3,7 @@
 // listAddresses: the customer-service assistant offers the buyer's own saved addresses when changing an order's.
 export { findOwnAddress, listAddresses, shippingAddressesOf } from './addresses.ts';
 export {
+  accountCreatedAt,
   createUser,
   findUserIdByPhone,
   getMe,

@@ -485,3 +485,9 @@ async function loadUserDto(deps: Deps, db: Db, userId: string): Promise<UserDto 
     createdAt: u.createdAt.toISOString(),
   };
 }
+
+/** When the account was created (reviews' new-account bursts); undefined for an unknown user. */
+export async function accountCreatedAt(db: Db, userId: string): Promise<Date | undefined> {
+  const [row] = await db.select({ createdAt: users.createdAt }).from(users).where(eq(users.id, userId));
+  return row?.createdAt;
+}

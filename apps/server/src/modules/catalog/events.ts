@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps.ts';
 import type { Db } from '../../platform/db.ts';
 import { ensureDefaultCategories } from './categories.ts';
@@ -47,19 +47,48 @@ export function wire(deps: Deps): void {
   deps.events.subscribe<ReviewHeld>('review.flagged', 'catalog.hold-rating', (db, event) =>
     adjustRating(db, event.payload, -1),
   );
-  deps.events.subscribe<ReviewHeld & { status: string }>(
-    'review.moderated',
-    'catalog.restore-rating',
-    async (db, e) => {
-      if (e.payload.status === 'cleared') await adjustRating(db, e.payload, 1);
-    },
-  );
+  deps.events.subscribe<ReviewModerated>('review.moderated', 'catalog.restore-rating', async (db, e) => {
+    if (e.payload.status === 'cleared') await adjustRating(db, e.payload, 1);
+    if (e.payload.status === 'removed' && e.payload.fakeSale) await excludeFakeSale(db, e.payload, deps.clock.now());
+  });
 }
 
 /** The part of reviews' `review.flagged` / `review.moderated` the catalog reads. */
 interface ReviewHeld {
   productId: string;
   rating: number | null;
+}
+
+interface ReviewModerated extends ReviewHeld {
+  status: string;
+  /** The purchase behind a review removed as fake (absent on events from before sales were excluded). */
+  fakeSale?: { orderId: string; skuId: string; qty: number } | null;
+}
+
+/**
+ * A confirmed fake sale leaves 已售: once per (SKU, order) — the mark on its charged-price row is the guard — and
+ * only if it was counted. Its price also stops being evidence for 划线价.
+ */
+async function excludeFakeSale(db: Db, e: ReviewModerated, at: Date): Promise<void> {
+  const sale = e.fakeSale!;
+  if (!Number.isInteger(sale.qty) || sale.qty < 1) return;
+  const marked = await db
+    .update(skuChargedPrices)
+    .set({ fakeSaleAt: at })
+    .where(
+      and(
+        eq(skuChargedPrices.skuId, sale.skuId),
+        eq(skuChargedPrices.orderId, sale.orderId),
+        isNull(skuChargedPrices.fakeSaleAt),
+      ),
+    )
+    .returning({ skuId: skuChargedPrices.skuId });
+  if (marked.length === 0) return;
+  await db
+    .update(products)
+    .set({ salesCount: sql`greatest(${products.salesCount} - ${sale.qty}, 0)` })
+    .where(eq(products.id, e.productId));
+  noteCatalogChange();
 }
 
 async function adjustRating(db: Db, review: ReviewHeld, sign: 1 | -1): Promise<void> {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lte, isNull } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import type { Refusal } from '../../platform/errors.ts';
 import { formatYuan } from '../../platform/money.ts';
@@ -19,6 +19,7 @@ async function originalPriceCeiling(db: Db, skuId: string, now: Date): Promise<n
     .where(
       and(
         eq(skuChargedPrices.skuId, skuId),
+        isNull(skuChargedPrices.fakeSaleAt),
         gte(skuChargedPrices.chargedAt, new Date(now.getTime() - WINDOW_MS)),
         lte(skuChargedPrices.chargedAt, now),
       ),
@@ -29,7 +30,9 @@ async function originalPriceCeiling(db: Db, skuId: string, now: Date): Promise<n
   const [last] = await db
     .select({ unitPrice: skuChargedPrices.unitPrice })
     .from(skuChargedPrices)
-    .where(and(eq(skuChargedPrices.skuId, skuId), lte(skuChargedPrices.chargedAt, now)))
+    .where(
+      and(eq(skuChargedPrices.skuId, skuId), isNull(skuChargedPrices.fakeSaleAt), lte(skuChargedPrices.chargedAt, now)),
+    )
     .orderBy(desc(skuChargedPrices.chargedAt), asc(skuChargedPrices.unitPrice))
     .limit(1);
   return last?.unitPrice;

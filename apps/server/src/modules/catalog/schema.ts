@@ -135,6 +135,8 @@ export const skuChargedPrices = pgTable(
     orderId: text('order_id').notNull(),
     unitPrice: bigint('unit_price', { mode: 'number' }).notNull(),
     chargedAt: timestamp('charged_at', { withTimezone: true }).notNull(),
+    /** Set when the order was confirmed a fake sale (its review removed as fake): its units left 已售. */
+    fakeSaleAt: timestamp('fake_sale_at', { withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.skuId, t.orderId] }), index('sku_charged_prices_idx').on(t.skuId, t.chargedAt)],
 );

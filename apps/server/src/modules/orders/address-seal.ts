@@ -2,6 +2,8 @@
 // sealed inside the JSON; province, city and district stay plain (shipping is priced by province, statistics group
 // by region, the sandbox tracking names the city). Staff search by recipient or phone goes through blind indexes.
 import type { Deps } from '../../deps.ts';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../platform/db.ts';
 import { openFields, sealBackfill, sealFields, sealJson } from '../../platform/seal-backfill.ts';
 import { orders, type OrderAddress } from './schema.ts';
 
@@ -11,6 +13,19 @@ const SEALED_FIELDS = ['recipient', 'phone', 'detail'] as const;
 /** Blind index of a recipient name or phone on orders (its own context, unrelated to users.phone's digests). */
 export const contactIndex = (deps: Crypto, field: 'recipient' | 'phone', value: string): string =>
   deps.fieldCrypto.blindIndex(`orders.address.${field}`, value);
+
+/**
+ * Keyed digest of the whole delivery address (province to street, whitespace and punctuation dropped): several
+ * "buyers" shipping to one place is a fake-review signal, compared without anyone reading the address.
+ */
+const deliveryPointIndex = (deps: Crypto, a: OrderAddress): string =>
+  deps.fieldCrypto.blindIndex(
+    'orders.address.delivery-point',
+    [a.province, a.city, a.district, a.detail]
+      .join('')
+      .normalize('NFKC')
+      .replace(/[\s\p{P}]+/gu, ''),
+  );
 
 const indexes = (deps: Crypto, plain: OrderAddress) => ({
   recipientIndex: contactIndex(deps, 'recipient', plain.recipient),
@@ -46,3 +61,11 @@ export const sealPlainOrderAddresses = (deps: Deps): Promise<number> =>
       also: (plain) => indexes(deps, plain),
     }),
   );
+
+/** The delivery-point digest of one order (reviews' fake-review screening); null for an unknown or erased order. */
+export async function deliveryPointOfOrder(deps: Crypto, db: Db, orderId: string): Promise<string | null> {
+  const [row] = await db.select({ address: orders.address }).from(orders).where(eq(orders.id, orderId));
+  if (!row) return null;
+  const plain = openOrderAddress(deps, row.address);
+  return plain.detail ? deliveryPointIndex(deps, plain) : null;
+}

@@ -7,6 +7,7 @@ export {
   provideCheckoutLoyalty,
   provideShipHoldRule,
 } from './checkout-ports.ts';
+export { deliveryPointOfOrder } from './address-seal.ts';
 export { CARRIERS, type Carrier, forwardHeldOrder } from './fulfilment.ts';
 export {
   type CampaignBaseDto,

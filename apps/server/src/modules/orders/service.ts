@@ -388,6 +388,7 @@ export interface LineForReview {
   productId: string;
   skuId: string;
   specText: string;
+  qty: number;
   orderStatus: OrderStatus;
   deliveredAt: Date | null;
 }
@@ -402,6 +403,7 @@ export async function getLineForReview(db: Db, lineId: string): Promise<LineForR
       productId: orderLines.productId,
       skuId: orderLines.skuId,
       specText: orderLines.specText,
+      qty: orderLines.qty,
       orderStatus: orders.status,
       deliveredAt: orders.deliveredAt,
     })

@@ -2,3 +2,5 @@
 
 export { refundsByRefIds, type RefundView, requestGuaranteeRefund, requestRefund } from './service.ts';
 export { paymentsPersonalData } from './personal-data.ts';
+export { payerOfOrder } from './callbacks.ts';
+export { requestCompensationTransfer, transfersByRefIds } from './transfers.ts';

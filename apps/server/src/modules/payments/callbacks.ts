@@ -21,6 +21,8 @@ const CallbackBody = z.object({
   status: z.enum(['succeeded', 'failed']),
   amount: z.number().int(),
   paidAt: z.iso.datetime(),
+  /** The provider's id of the account that paid (openid, buyer id); gateways send it, it is kept only as a digest. */
+  payerAccount: z.string().min(1).max(128).optional(),
 });
 
 export interface CallbackOutcome {
@@ -63,7 +65,7 @@ export async function receiveProviderCallback(
       );
     }
     return body.status === 'succeeded'
-      ? applyCapture(ctx, tx, payment, new Date(body.paidAt))
+      ? applyCapture(ctx, tx, payment, new Date(body.paidAt), payerIndexOf(deps, body.payerAccount))
       : applyFailure(ctx, tx, payment);
   });
 }
@@ -73,7 +75,16 @@ export async function receiveProviderCallback(
  * journal is posted and the event emitted. Orders cancelled meanwhile (payment timeout) are not revived — their
  * stock may already be sold to someone else — so their money goes to suspense and straight back to the buyer.
  */
-async function applyCapture(ctx: Ctx, tx: Db, payment: Payment, paidAt: Date): Promise<CallbackOutcome> {
+const payerIndexOf = (deps: Deps, account: string | undefined) =>
+  account ? deps.fieldCrypto.blindIndex('payments.payer', account) : null;
+
+async function applyCapture(
+  ctx: Ctx,
+  tx: Db,
+  payment: Payment,
+  paidAt: Date,
+  payerIndex: string | null,
+): Promise<CallbackOutcome> {
   if (payment.status === 'succeeded' || payment.status === 'duplicate')
     return { paymentId: payment.id, status: payment.status, applied: false };
   const now = ctx.now();
@@ -91,7 +102,7 @@ async function applyCapture(ctx: Ctx, tx: Db, payment: Payment, paidAt: Date): P
   const status = otherSuccess ? 'duplicate' : 'succeeded';
   const updated = await tx
     .update(payments)
-    .set({ status, paidAt })
+    .set({ status, paidAt, payerIndex })
     .where(and(eq(payments.id, payment.id), inArray(payments.status, ['pending', 'failed'])))
     .returning({ id: payments.id });
   if (updated.length === 0) return { paymentId: payment.id, status: payment.status, applied: false };
@@ -174,6 +185,7 @@ export async function simulateSandboxPayment(
   ctx: Ctx,
   paymentId: string,
   outcome: 'succeeded' | 'failed',
+  payerAccount?: string,
 ): Promise<Result<CallbackOutcome, 'payment-not-pending'>> {
   const provider = sandboxProvider(ctx.deps);
   const payment = await loadOwnPayment(ctx, paymentId);
@@ -184,6 +196,8 @@ export async function simulateSandboxPayment(
     status: outcome,
     amount: payment.amount,
     paidAt: ctx.now().toISOString(),
+    // The sandbox wallet is the signed-in buyer's own unless the page says which account pays.
+    payerAccount: payerAccount ?? `sandbox-wallet:${payment.userId}`,
   });
   return ok(await receiveProviderCallback(ctx.deps, rawBody, signature));
 }
@@ -192,4 +206,14 @@ export async function simulateSandboxPayment(
 export function sandboxProvider(deps: Deps): SandboxPaymentProvider {
   if (!(deps.payments instanceof SandboxPaymentProvider)) throw notFound('沙箱支付', '当前未启用沙箱支付渠道');
   return deps.payments;
+}
+
+/** The payer digest of the payment that paid an order (reviews' fake-review screening); null when unknown. */
+export async function payerOfOrder(db: Db, orderId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ payerIndex: payments.payerIndex })
+    .from(paymentOrders)
+    .innerJoin(payments, eq(payments.id, paymentOrders.paymentId))
+    .where(and(eq(paymentOrders.orderId, orderId), eq(payments.status, 'succeeded')));
+  return row?.payerIndex ?? null;
 }

@@ -132,11 +132,15 @@ export default async function paymentRoutes(app: App) {
         tags: ['沙箱支付'],
         summary: '沙箱支付：确认支付或模拟失败',
         params: z.object({ id: Id }),
-        body: z.object({ outcome: z.enum(['succeeded', 'failed'], { error: '请选择 succeeded 或 failed' }) }),
+        body: z.object({
+          outcome: z.enum(['succeeded', 'failed'], { error: '请选择 succeeded 或 failed' }),
+          payerAccount: z.string().min(1).max(64).optional().describe('沙箱钱包账户；不填即当前买家自己的'),
+        }),
         response: { 200: CallbackResult },
       },
     },
-    async (req) => unwrap(await simulateSandboxPayment(ctxOf(req), req.params.id, req.body.outcome)),
+    async (req) =>
+      unwrap(await simulateSandboxPayment(ctxOf(req), req.params.id, req.body.outcome, req.body.payerAccount)),
   );
 
   // The signature covers the exact bytes the provider sent, so this one route keeps the body as a raw string.

@@ -19,6 +19,8 @@ export const payments = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     paidAt: timestamp('paid_at', { withTimezone: true }),
     failedAt: timestamp('failed_at', { withTimezone: true }),
+    /** Blind index of the payer's account at the provider (openid / buyer id) as its callback named it. */
+    payerIndex: text('payer_index'),
   },
   (t) => [
     index('payments_checkout_idx').on(t.checkoutId),
@@ -80,5 +82,31 @@ export const refunds = pgTable(
     index('refunds_order_idx').on(t.orderId),
     index('refunds_payment_idx').on(t.paymentId, t.orderId),
     check('refunds_amount_positive', sql`${t.amount} > 0`),
+  ],
+);
+
+/**
+ * Money the platform pays a consumer beyond any refund (假一赔十's tenfold), to their account at the provider. The
+ * caller names the ledger account it is debited to (the liability it settles); `refId` makes the request idempotent.
+ */
+export const compensationTransfers = pgTable(
+  'compensation_transfers',
+  {
+    id: text('id').primaryKey(),
+    refId: text('ref_id').notNull(),
+    userId: text('user_id').notNull(),
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+    memo: text('memo').notNull(),
+    debitAccount: text('debit_account').notNull(),
+    provider: text('provider').notNull(),
+    status: text('status', { enum: ['pending', 'completed'] }).notNull(),
+    providerTransferRef: text('provider_transfer_ref'),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('compensation_transfers_ref_uq').on(t.refId),
+    index('compensation_transfers_user_idx').on(t.userId),
+    check('compensation_transfers_amount_positive', sql`${t.amount} > 0`),
   ],
 );

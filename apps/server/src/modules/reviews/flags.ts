@@ -4,6 +4,7 @@ import type { Ctx } from '../../platform/context.ts';
 import { notFound, ok, refusals, type Result } from '../../platform/errors.ts';
 import { emit } from '../../platform/events.ts';
 import { getProductBriefs } from '../catalog/api.ts';
+import { getLineForReview } from '../orders/api.ts';
 import { appendEntry } from '../transparency/api.ts';
 import { SIGNAL_LABEL, type SignalCode } from './fraud.ts';
 import { type ReviewFlagStatus, reviewFlags, reviews } from './schema.ts';
@@ -88,7 +89,10 @@ export async function decideFlag(
   return ctx.tx(async (tx) => {
     const [flag] = await tx.select().from(reviewFlags).where(eq(reviewFlags.reviewId, reviewId));
     if (!flag) throw notFound('待审核评价');
-    const [review] = await tx.select({ rating: reviews.rating }).from(reviews).where(eq(reviews.id, reviewId));
+    const [review] = await tx
+      .select({ rating: reviews.rating, orderLineId: reviews.orderLineId })
+      .from(reviews)
+      .where(eq(reviews.id, reviewId));
     const status = input.decision === 'clear' ? ('cleared' as const) : ('removed' as const);
     const now = ctx.now();
     const moved = await tx
@@ -106,12 +110,15 @@ export async function decideFlag(
       },
       now,
     );
+    // A removed review was confirmed fake: the purchase behind it was a fake sale and leaves 已售 too.
+    const line = status === 'removed' && review ? await getLineForReview(tx, review.orderLineId) : undefined;
     await emit(tx, 'review.moderated', {
       reviewId,
       productId: flag.productId,
       merchantId: flag.merchantId,
       rating: review?.rating ?? null,
       status,
+      fakeSale: line ? { orderId: line.orderId, skuId: line.skuId, qty: line.qty } : null,
     });
     return ok({ reviewId, status });
   });

@@ -13,6 +13,9 @@ const facts = (over: Partial<ReviewFacts>): ReviewFacts => ({
   ipHash: null,
   deviceHash: null,
   refundedAt: null,
+  accountCreatedAt: null,
+  addressHash: null,
+  payerHash: null,
   ...over,
 });
 
@@ -41,5 +44,38 @@ describe('fake-review signals', () => {
     expect(detectSignals(facts({ refundedAt: at(60) }), [], ['m1', 'm2', 'm1']).map((s) => s.code)).toEqual([
       'refunded-after-review',
     ]);
+  });
+
+  it('sees one payment account behind three buyers, and needs more than a shared office address', () => {
+    const ring = Array.from({ length: 3 }, (_, i) =>
+      facts({ id: `r${i}`, userId: `u${i}`, content: `第${i}条`, createdAt: at(i * 90), payerHash: 'p1' }),
+    );
+    const signals = detectSignals(ring[0]!, ring.slice(1), ['m1']);
+    expect(signals.map((s) => [s.code, s.weight])).toEqual([['shared-payer', 3]]);
+    expect(signals[0]!.related.sort()).toEqual(['r1', 'r2']);
+    const office = ring.map((r) => ({ ...r, payerHash: null, addressHash: 'a1' }));
+    expect(detectSignals(office[0]!, office.slice(1), ['m1']).map((s) => [s.code, s.weight])).toEqual([
+      ['shared-address', 2],
+    ]);
+    const family = office.slice(0, 2);
+    expect(detectSignals(family[0]!, family.slice(1), ['m1'])).toEqual([]);
+  });
+
+  it('sees five new accounts praising one shop within days, not old accounts nor new complainers', () => {
+    const day = 86_400_000;
+    const burst = Array.from({ length: 5 }, (_, i) =>
+      facts({
+        id: `r${i}`,
+        userId: `u${i}`,
+        content: `第${i}条`,
+        createdAt: at(i * 600),
+        accountCreatedAt: new Date(at(0).getTime() - 2 * day),
+      }),
+    );
+    expect(detectSignals(burst[0]!, burst.slice(1), ['m1']).map((s) => s.code)).toEqual(['new-account-burst']);
+    const old = burst.map((r) => ({ ...r, accountCreatedAt: new Date(at(0).getTime() - 40 * day) }));
+    expect(detectSignals(old[0]!, old.slice(1), ['m1'])).toEqual([]);
+    const unhappy = burst.map((r, i) => (i > 0 ? { ...r, rating: 2 } : r));
+    expect(detectSignals(unhappy[0]!, unhappy.slice(1), ['m1'])).toEqual([]);
   });
 });

@@ -16,11 +16,20 @@ export interface ReviewFacts {
   ipHash: string | null;
   deviceHash: string | null;
   refundedAt: Date | null;
+  /** When the reviewer's account was created (null when unknown: reviews screened before it was recorded). */
+  accountCreatedAt: Date | null;
+  /** Keyed digest of the order's full shipping address, from the orders module (never the address). */
+  addressHash: string | null;
+  /** Keyed digest of the provider's payer account that paid the order, from the payments module. */
+  payerHash: string | null;
 }
 
 export type SignalCode =
   | 'shared-device'
   | 'shared-ip'
+  | 'shared-address'
+  | 'shared-payer'
+  | 'new-account-burst'
   | 'five-star-burst'
   | 'near-duplicate'
   | 'single-merchant'
@@ -39,6 +48,9 @@ export interface Signal {
 export const SIGNAL_LABEL: Record<SignalCode, string> = {
   'shared-device': '同一设备的多个买家',
   'shared-ip': '同一网络地址的多个买家',
+  'shared-address': '多个买家同一收货地址',
+  'shared-payer': '多个买家由同一支付账户付款',
+  'new-account-burst': '新注册账号集中评价本店',
   'five-star-burst': '收货后短时间内集中五星',
   'near-duplicate': '与其他买家文字高度相似',
   'single-merchant': '只评价这一家店',
@@ -55,6 +67,10 @@ const BURST_WINDOW = 60 * 60_000;
 const BURST_COUNT = 5;
 const QUICK_AFTER_DELIVERY = 30 * 60_000;
 const SIMILAR = 0.7;
+/** An account this young at review time is "new"; this many new accounts praising one shop within days is a burst. */
+const NEW_ACCOUNT = 7 * DAY;
+const NEW_BURST_WINDOW = 3 * DAY;
+const NEW_BURST_USERS = 5;
 
 const REWARD =
   /(好评|五星|晒图|评价)[^，。！]{0,6}(返现|返钱|返红包|送|有礼|返)|返现|加微信返|红包返|给好评.{0,8}(元|块)/;
@@ -101,6 +117,13 @@ export function similarity(a: Uint32Array, b: Uint32Array): number {
   return same / HASHES;
 }
 
+// Praise only (4–5 stars): new buyers who complain are customers, not a campaign.
+const isNewPraise = (r: ReviewFacts) => {
+  if (r.accountCreatedAt === null || r.rating === null || r.rating < 4) return false;
+  const age = r.createdAt.getTime() - r.accountCreatedAt.getTime();
+  return age >= 0 && age <= NEW_ACCOUNT;
+};
+
 const quick = (r: ReviewFacts) =>
   r.deliveredAt !== null && r.createdAt.getTime() - r.deliveredAt.getTime() <= QUICK_AFTER_DELIVERY;
 
@@ -118,7 +141,12 @@ export function detectSignals(
   const near = peers.filter(
     (p) => p.userId !== target.userId && Math.abs(p.createdAt.getTime() - target.createdAt.getTime()) <= CLUSTER_WINDOW,
   );
-  const cluster = (key: 'deviceHash' | 'ipHash', code: SignalCode, weight: number, what: string) => {
+  const cluster = (
+    key: 'deviceHash' | 'ipHash' | 'addressHash' | 'payerHash',
+    code: SignalCode,
+    weight: number,
+    what: string,
+  ) => {
     const value = target[key];
     if (!value) return;
     const same = near.filter((p) => p[key] === value);
@@ -134,6 +162,23 @@ export function detectSignals(
   cluster('deviceHash', 'shared-device', 3, '用同一设备');
   // A campus or office shares one address: weaker than one device.
   cluster('ipHash', 'shared-ip', 2, '从同一网络地址');
+  // Colleagues ship to one office: an address alone is weaker than one payment account behind several buyers.
+  cluster('addressHash', 'shared-address', 2, '收货到同一地址并');
+  cluster('payerHash', 'shared-payer', 3, '由同一支付账户付款并');
+
+  if (isNewPraise(target)) {
+    const fresh = near.filter(
+      (p) => isNewPraise(p) && Math.abs(p.createdAt.getTime() - target.createdAt.getTime()) <= NEW_BURST_WINDOW,
+    );
+    const users = new Set([target.userId, ...fresh.map((p) => p.userId)]);
+    if (users.size >= NEW_BURST_USERS)
+      signals.push({
+        code: 'new-account-burst',
+        weight: 3,
+        detail: `3 天内 ${users.size} 个注册不满 7 天的账号给本店好评`,
+        related: fresh.map((p) => p.id),
+      });
+  }
 
   if (target.rating === 5 && quick(target)) {
     const burst = near.filter(

@@ -22,8 +22,14 @@ export const reviewsPersonalData = personalData('reviews', [
   {
     table: reviewFingerprints,
     by: [reviewFingerprints.userId],
-    purpose: '识别虚假评价（网络地址与设备只存带密钥的哈希）',
-    classes: { user_id: 'personal', ip_hash: 'personal', device_hash: 'personal' },
+    purpose: '识别虚假评价（网络地址、设备、收货地址与付款账户只存带密钥的哈希）',
+    classes: {
+      user_id: 'personal',
+      ip_hash: 'personal',
+      device_hash: 'personal',
+      address_hash: 'personal',
+      payer_hash: 'personal',
+    },
     retention: RETAIN.content,
     erase: DELETE,
   },

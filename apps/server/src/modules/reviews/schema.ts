@@ -87,6 +87,11 @@ export const reviewFingerprints = pgTable(
     deviceHash: text('device_hash'),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
     refundedAt: timestamp('refunded_at', { withTimezone: true }),
+    /** The reviewer's account creation time (new-account bursts). */
+    accountCreatedAt: timestamp('account_created_at', { withTimezone: true }),
+    /** Keyed digests from orders (full shipping address) and payments (payer account): comparable, not readable. */
+    addressHash: text('address_hash'),
+    payerHash: text('payer_hash'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('review_fingerprints_merchant_idx').on(t.merchantId, t.createdAt)],

@@ -3,7 +3,7 @@ import { operator, product } from '../../../test/factories.ts';
 import { deliveredOrder } from '../../../test/flows.ts';
 import { createTestApp } from '../../../test/harness.ts';
 import { Client } from '../../../test/http.ts';
-import { merchant } from '../../../test/order-factories.ts';
+import { buyer, HANGZHOU, merchant } from '../../../test/order-factories.ts';
 
 const t = await createTestApp();
 const anon = new Client(t);
@@ -22,10 +22,24 @@ async function shopWithProduct() {
   return { merchant: m, product: p };
 }
 
-async function publish(s: Awaited<ReturnType<typeof shopWithProduct>>, content: string, deviceId?: string) {
-  const o = await deliveredOrder(t, { merchant: s.merchant, product: s.product });
+let doorNo = 0;
+/** A buyer at an address of their own, unless the test wants a shared one. */
+const buyerAt = (detail = `文三路 ${++doorNo} 号`) => buyer(t, { ...HANGZHOU, detail });
+
+async function publish(
+  s: Awaited<ReturnType<typeof shopWithProduct>>,
+  content: string,
+  deviceId?: string,
+  opts: { detail?: string; payerAccount?: string; buyer?: Awaited<ReturnType<typeof buyerAt>>; stars?: number } = {},
+) {
+  const o = await deliveredOrder(t, {
+    merchant: s.merchant,
+    product: s.product,
+    buyer: opts.buyer ?? (await buyerAt(opts.detail)),
+    ...(opts.payerAccount ? { payerAccount: opts.payerAccount } : {}),
+  });
   const buyer = deviceId ? o.buyer.withHeaders({ 'x-device-id': deviceId }) : o.buyer;
-  const res = await buyer.post('/api/v1/reviews', review(o.lineIds[0]!, content));
+  const res = await buyer.post('/api/v1/reviews', review(o.lineIds[0]!, content, opts.stars));
   expect(res.status).toBe(201);
   await t.drain();
   return res.body.id as string;
@@ -98,5 +112,80 @@ describe('fake-review screening', () => {
       decision: 'removed',
       signals: 'reward-marker',
     });
+  });
+
+  it('holds three buyers paid by one account, takes the removed fake sale out of 已售, and keeps offices apart', async () => {
+    const s = await shopWithProduct();
+    const path = `/api/v1/products/${s.product.productId}`;
+    const colleagues = [
+      await buyerAt('文三路 477 号 8 楼'),
+      await buyerAt('文三路477号8楼'),
+      await buyerAt('文三路 477 号 8 楼'),
+    ];
+    const ringBuyers = [await buyerAt(), await buyerAt(), await buyerAt()];
+    // Four stars for the office: six five-star reviews right after delivery would be a burst of their own.
+    // Accounts eight days old: six new accounts praising one shop would be a burst of its own.
+    t.clock.advanceDays(8);
+    const office = [];
+    for (const [i, text] of [
+      '同事推荐的，用着不错。',
+      '办公室一起买的，质量可以。',
+      '第二次买了，还是那个味道。',
+    ].entries())
+      office.push(await publish(s, text, undefined, { buyer: colleagues[i]!, stars: 4 }));
+    const ring = [];
+    for (const [i, text] of ['很好用，推荐购买。', '包装精美，送人合适。', '性价比高，会回购。'].entries())
+      ring.push(await publish(s, text, undefined, { payerAccount: 'wx-openid-ring-7', buyer: ringBuyers[i]! }));
+    expect((await anon.get(path)).body.salesCount).toBe(6);
+
+    const op = await operator(t);
+    const queue = (await op.get('/api/v1/admin/review-flags')).body.items.filter(
+      (f: { productId: string }) => f.productId === s.product.productId,
+    );
+    // One shared office address is a weak signal on its own; one wallet behind three "buyers" is not.
+    expect(queue.map((f: { reviewId: string }) => f.reviewId).sort()).toEqual([...ring].sort());
+    expect(queue[0].signals.map((x: { code: string }) => x.code)).toEqual(['shared-payer']);
+    expect(queue[0].signals[0].label).toBe('多个买家由同一支付账户付款');
+
+    await op.post(`/api/v1/admin/review-flags/${ring[0]}/decision`, { decision: 'remove', note: '刷单' });
+    await op.post(`/api/v1/admin/review-flags/${ring[1]}/decision`, { decision: 'clear', note: '核实为真实购买' });
+    await t.drain();
+    const after = (await anon.get(path)).body;
+    expect(after.salesCount).toBe(5);
+    expect(after.rating).toMatchObject({ count: 4 });
+    // Redelivered, the event does not take the sale out twice.
+    await t.drain();
+    expect((await anon.get(path)).body.salesCount).toBe(5);
+  });
+
+  it('refuses a review from the shop’s own staff, who bought from their own shop', async () => {
+    const s = await shopWithProduct();
+    const o = await deliveredOrder(t, { merchant: s.merchant, product: s.product, buyer: await buyerAt() });
+    // The shop's owner buys through the staff account: the review is blocked outright, not screened.
+    const address = await s.merchant.owner.post('/api/v1/me/addresses', { ...HANGZHOU, detail: '文三路 900 号' });
+    expect(address.status).toBe(201);
+    const own = await deliveredOrder(t, {
+      merchant: s.merchant,
+      product: s.product,
+      buyer: Object.assign(s.merchant.owner, { addressId: address.body.id as string }),
+    });
+    const res = await own.buyer.post('/api/v1/reviews', review(own.lineIds[0]!, '自家的东西，质量没得说。'));
+    expect(res.status).toBe(403);
+    expect(res.body).toMatchObject({ type: 'staff-self-review', title: '本店员工不能评价自家商品' });
+    expect((await o.buyer.post('/api/v1/reviews', review(o.lineIds[0]!, '收到了，挺好。'))).status).toBe(201);
+  });
+
+  it('holds a burst of praise from accounts registered days before', async () => {
+    const s = await shopWithProduct();
+    const burst = [];
+    for (const text of ['质量很好，推荐。', '很满意的一次购物。', '东西不错，好评。', '物流快，东西好。', '非常喜欢。'])
+      burst.push(await publish(s, text, undefined, { stars: 4 }));
+    const op = await operator(t);
+    const queue = (await op.get('/api/v1/admin/review-flags')).body.items.filter(
+      (f: { productId: string }) => f.productId === s.product.productId,
+    );
+    expect(queue.map((f: { reviewId: string }) => f.reviewId).sort()).toEqual([...burst].sort());
+    // Four stars, not five: the burst of new accounts alone is what holds them.
+    expect(queue[0].signals).toMatchObject([{ code: 'new-account-burst', label: '新注册账号集中评价本店' }]);
   });
 });

@@ -20,6 +20,10 @@ export interface Origin {
   deviceId: string | undefined;
   deliveredAt: Date | null;
   secret: string;
+  accountCreatedAt: Date | null;
+  /** Keyed digests from the orders and payments modules, stored as they come. */
+  addressHash: string | null;
+  payerHash: string | null;
 }
 
 /** Records where a first review came from, then screens it (and the reviews it forms a pattern with). */
@@ -36,6 +40,9 @@ export async function screenNewReview(
     deviceHash: origin.deviceId ? keyedHash(origin.secret, 'device', origin.deviceId) : null,
     deliveredAt: origin.deliveredAt,
     refundedAt: null,
+    accountCreatedAt: origin.accountCreatedAt,
+    addressHash: origin.addressHash,
+    payerHash: origin.payerHash,
     createdAt: review.createdAt,
   });
   await screen(tx, review.id, review.createdAt);
@@ -148,6 +155,9 @@ async function facts(db: Db, where: ReturnType<typeof eq>[]): Promise<(ReviewFac
       ipHash: reviewFingerprints.ipHash,
       deviceHash: reviewFingerprints.deviceHash,
       refundedAt: reviewFingerprints.refundedAt,
+      accountCreatedAt: reviewFingerprints.accountCreatedAt,
+      addressHash: reviewFingerprints.addressHash,
+      payerHash: reviewFingerprints.payerHash,
     })
     .from(reviews)
     .leftJoin(reviewFingerprints, eq(reviewFingerprints.reviewId, reviews.id))
@@ -160,6 +170,9 @@ async function facts(db: Db, where: ReturnType<typeof eq>[]): Promise<(ReviewFac
     ipHash: r.ipHash ?? null,
     deviceHash: r.deviceHash ?? null,
     refundedAt: r.refundedAt ?? null,
+    accountCreatedAt: r.accountCreatedAt ?? null,
+    addressHash: r.addressHash ?? null,
+    payerHash: r.payerHash ?? null,
   }));
 }
 

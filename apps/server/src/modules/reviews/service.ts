@@ -7,7 +7,9 @@ import { emit } from '../../platform/events.ts';
 import { atomically } from '../../platform/idempotency.ts';
 import { newId } from '../../platform/ids.ts';
 import { isOwnMediaUrl } from '../../platform/media.ts';
-import { getLineForReview } from '../orders/api.ts';
+import { accountCreatedAt } from '../accounts/api.ts';
+import { deliveryPointOfOrder, getLineForReview } from '../orders/api.ts';
+import { payerOfOrder } from '../payments/api.ts';
 import { appendEntry } from '../transparency/api.ts';
 import { GENESIS_HASH, publicReviewDigest, replyHash, reviewHash } from './chain.ts';
 import { screenNewReview } from './screening.ts';
@@ -37,6 +39,7 @@ const refuse = refusals({
   'already-followed-up': '每件商品只能追评一次',
   'follow-up-expired': `已超过追评期限（确认收货后 ${FOLLOW_UP_DAYS} 天内可追评）`,
   'already-replied': '每条评价只能回复一次',
+  'staff-self-review': [403, '本店员工不能评价自家商品'],
 });
 
 /** Orders in these states have reached the buyer; only then can a line be reviewed. */
@@ -77,6 +80,8 @@ export async function publishReview(
     // Someone else's order line looks exactly like a missing one.
     if (!line || line.userId !== user.userId) throw notFound('订单商品');
     if (!REVIEWABLE_STATUSES.includes(line.orderStatus)) return refuse('order-not-delivered');
+    // Staff buying from their own shop to review it is a fake sale by definition: blocked, not screened.
+    if (user.staff.some((s) => s.merchantId === line.merchantId)) return refuse('staff-self-review');
     const [existing] = await tx
       .select({ id: reviews.id })
       .from(reviews)
@@ -110,6 +115,9 @@ export async function publishReview(
       deviceId,
       deliveredAt: line.deliveredAt ?? null,
       secret: ctx.deps.config.ANALYTICS_PSEUDONYM_SECRET,
+      accountCreatedAt: (await accountCreatedAt(tx, user.userId)) ?? null,
+      addressHash: await deliveryPointOfOrder(ctx.deps, tx, line.orderId),
+      payerHash: await payerOfOrder(tx, line.orderId),
     });
     await emit(tx, 'review.published', {
       reviewId: row.id,

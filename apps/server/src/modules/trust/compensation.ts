@@ -9,13 +9,13 @@ import { atomically } from '../../platform/idempotency.ts';
 import { newId } from '../../platform/ids.ts';
 import { formatYuan } from '../../platform/money.ts';
 import { getOrderForAfterSale } from '../orders/api.ts';
-import { requestGuaranteeRefund } from '../payments/api.ts';
+import { requestCompensationTransfer, requestGuaranteeRefund, transfersByRefIds } from '../payments/api.ts';
 import { appendEntry } from '../transparency/api.ts';
 import { caseHistory, recordStep } from './case-events.ts';
 import { recomputeCredit } from './credit.ts';
 import { recoverForClaimInTx } from './deposits.ts';
 import { CLAIM_REASONS, CLAIM_STATUSES, compensationClaims } from './schema.ts';
-import { payTenfoldInTx, recoverLiveFirst, tenfoldFor } from './tenfold.ts';
+import { compensationPayable, payTenfoldInTx, recoverLiveFirst, tenfoldFor, tenfoldTransferRef } from './tenfold.ts';
 
 /** 先行赔付 is paid (or refused with a reason) within 24 hours of the claim (issue 17). */
 const CLAIM_PAY_HOURS = 24;
@@ -48,6 +48,8 @@ export interface ClaimView {
   requested: number;
   /** 假一赔十: the compensation paid besides the refund (ten times the live-room lines), when the claim qualifies. */
   tenfold: number | null;
+  /** When the tenfold compensation reached the consumer's account (null until the provider paid it). */
+  tenfoldPaidAt: string | null;
   approved: number | null;
   recovered: number | null;
   status: (typeof CLAIM_STATUSES)[number];
@@ -60,6 +62,9 @@ export interface ClaimView {
 }
 
 async function viewOf(db: Db, r: Row, now: Date, forOperator: boolean): Promise<ClaimView> {
+  const transfer = r.tenfold
+    ? (await transfersByRefIds(db, [tenfoldTransferRef(r.id)])).get(tenfoldTransferRef(r.id))
+    : undefined;
   return {
     id: r.id,
     orderId: r.orderId,
@@ -69,6 +74,7 @@ async function viewOf(db: Db, r: Row, now: Date, forOperator: boolean): Promise<
     images: r.images,
     requested: r.requested,
     tenfold: r.tenfold,
+    tenfoldPaidAt: transfer?.completedAt ?? null,
     approved: r.approved,
     recovered: forOperator ? r.recovered : null,
     status: r.status,
@@ -181,7 +187,18 @@ export async function decideClaim(
     });
     if (!refund.ok) return refuse(refund.type, refund.detail);
     const owed = { merchantId: row.merchantId, claimId: id, at: now };
-    if (row.tenfold) await payTenfoldInTx(db, { id, userId: row.userId, tenfold: row.tenfold }, now);
+    if (row.tenfold) {
+      await payTenfoldInTx(db, { id, userId: row.userId, tenfold: row.tenfold }, now);
+      // Beyond what was paid, so not a refund: a transfer to the consumer's own account settles what is owed.
+      await requestCompensationTransfer(ctx.deps, db, {
+        refId: tenfoldTransferRef(id),
+        userId: row.userId,
+        amount: row.tenfold,
+        memo: `假一赔十（理赔单 ${id}）`,
+        debitAccount: compensationPayable(row.userId),
+        at: now,
+      });
+    }
     const recovered = row.tenfold
       ? await recoverLiveFirst(db, { ...owed, amount: amount + row.tenfold })
       : await recoverForClaimInTx(db, { ...owed, amount });

@@ -85,6 +85,7 @@ export const ClaimView = z.object({
   images: z.array(z.string()),
   requested: z.number().int(),
   tenfold: z.number().int().nullable(),
+  tenfoldPaidAt: z.string().nullable().describe('假一赔十赔付款到账时间'),
   approved: z.number().int().nullable(),
   recovered: z.number().int().nullable(),
   status: z.enum(CLAIM_STATUSES),

@@ -64,10 +64,19 @@ describe('假一赔十 pays through 先行赔付', () => {
     // Live deposit 5000 first, then all the shop's available balance; the rest is the fund's cost.
     const recovered = 5000 + availableBefore;
     expect(decided.body).toMatchObject({ status: 'paying', approved: 9900, tenfold: 99_000, recovered });
-    await t.runJobs();
-    expect((await me.get(`/api/v1/compensation-claims/${claim.body.id}`)).body.status).toBe('paid');
-
+    expect(decided.body.tenfoldPaidAt).toBeNull();
     expect(await balance(compensationPayable(me.userId))).toBe(-99_000);
+    const providerBefore = await balance('provider:sandbox');
+    await t.runJobs();
+    const paid = (await me.get(`/api/v1/compensation-claims/${claim.body.id}`)).body;
+    expect(paid.status).toBe('paid');
+    // The tenfold is transferred to the consumer's own account at the provider: owed nothing any more.
+    expect(paid.tenfoldPaidAt).toBe(t.clock.now().toISOString());
+    expect(await balance(compensationPayable(me.userId))).toBe(0);
+    expect((await balance('provider:sandbox')) - providerBefore).toBe(-(9900 + 99_000));
+    // Jobs run again (a retry, a second process): paid once.
+    await t.runJobs();
+    expect((await balance('provider:sandbox')) - providerBefore).toBe(-(9900 + 99_000));
     expect(await balance(`live-deposit:${s.merchantId}`)).toBe(0);
     expect(await balance(depositAccounts.merchantAvailable(s.merchantId))).toBe(0);
     expect((await balance(depositAccounts.guaranteeFund)) - fundBefore).toBe(9900 + 99_000 - recovered);

@@ -14,8 +14,11 @@ import { depositAccounts, recoverForClaimInTx } from './deposits.ts';
  */
 const TENFOLD = 10;
 
-/** What the platform owes a consumer for 假一赔十 until it is transferred to them (a liability, credit balance). */
+/** What the platform owes a consumer for 假一赔十 until the transfer to them completes (a liability, credit balance). */
 export const compensationPayable = (userId: string) => `trust-compensation:${userId}`;
+
+/** The payments transfer that pays a claim's tenfold compensation to the consumer. */
+export const tenfoldTransferRef = (claimId: string) => `tenfold:${claimId}`;
 
 export async function tenfoldFor(db: Db, orderId: string, reason: string): Promise<number | null> {
   if (reason !== 'counterfeit') return null;
