@@ -465,6 +465,7 @@ CREATE TABLE "sku_charged_prices" (
 	"order_id" text NOT NULL,
 	"unit_price" bigint NOT NULL,
 	"charged_at" timestamp with time zone NOT NULL,
+	"fake_sale_at" timestamp with time zone,
 	CONSTRAINT "sku_charged_prices_sku_id_order_id_pk" PRIMARY KEY("sku_id","order_id")
 );
 --> statement-breakpoint
@@ -1578,6 +1579,21 @@ CREATE TABLE "shipping_templates" (
 	"updated_by" text NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "compensation_transfers" (
+	"id" text PRIMARY KEY NOT NULL,
+	"ref_id" text NOT NULL,
+	"user_id" text NOT NULL,
+	"amount" bigint NOT NULL,
+	"memo" text NOT NULL,
+	"debit_account" text NOT NULL,
+	"provider" text NOT NULL,
+	"status" text NOT NULL,
+	"provider_transfer_ref" text,
+	"requested_at" timestamp with time zone NOT NULL,
+	"completed_at" timestamp with time zone,
+	CONSTRAINT "compensation_transfers_amount_positive" CHECK ("compensation_transfers"."amount" > 0)
+);
+--> statement-breakpoint
 CREATE TABLE "payment_orders" (
 	"payment_id" text NOT NULL,
 	"order_id" text NOT NULL,
@@ -1599,6 +1615,7 @@ CREATE TABLE "payments" (
 	"created_at" timestamp with time zone NOT NULL,
 	"paid_at" timestamp with time zone,
 	"failed_at" timestamp with time zone,
+	"payer_index" text,
 	CONSTRAINT "payments_amount_positive" CHECK ("payments"."amount" > 0)
 );
 --> statement-breakpoint
@@ -1905,6 +1922,9 @@ CREATE TABLE "review_fingerprints" (
 	"device_hash" text,
 	"delivered_at" timestamp with time zone,
 	"refunded_at" timestamp with time zone,
+	"account_created_at" timestamp with time zone,
+	"address_hash" text,
+	"payer_hash" text,
 	"created_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
@@ -2399,6 +2419,8 @@ CREATE INDEX "orders_merchant_idx" ON "orders" USING btree ("merchant_id","id");
 CREATE INDEX "orders_checkout_idx" ON "orders" USING btree ("checkout_id");--> statement-breakpoint
 CREATE INDEX "orders_status_idx" ON "orders" USING btree ("status","id");--> statement-breakpoint
 CREATE INDEX "orders_unpaid_deadline_idx" ON "orders" USING btree ("pay_deadline") WHERE "orders"."status" = 'pending_payment';--> statement-breakpoint
+CREATE UNIQUE INDEX "compensation_transfers_ref_uq" ON "compensation_transfers" USING btree ("ref_id");--> statement-breakpoint
+CREATE INDEX "compensation_transfers_user_idx" ON "compensation_transfers" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "payment_orders_order_idx" ON "payment_orders" USING btree ("order_id");--> statement-breakpoint
 CREATE INDEX "payments_checkout_idx" ON "payments" USING btree ("checkout_id");--> statement-breakpoint
 CREATE INDEX "payments_user_idx" ON "payments" USING btree ("user_id","created_at");--> statement-breakpoint
