@@ -17,6 +17,7 @@ import { useFormatTime, useT } from '../i18n/index.tsx';
 import { maskPhone } from '../lib/format.ts';
 import { yuan } from '../lib/money.ts';
 import { OrderAuthentication } from './OrderAuthentication.tsx';
+import { OrderVoucher } from './OrderVoucher.tsx';
 import './OrderDetailPage.css';
 import './OrderListPage.css';
 
@@ -214,6 +215,7 @@ function OrderView({ order: o }: { order: OrderDetail }) {
         </section>
       )}
 
+      <OrderVoucher o={o} />
       <OrderAuthentication o={o} />
 
       <section className="card row" aria-label={t('收货地址')}>
@@ -270,6 +272,7 @@ function OrderView({ order: o }: { order: OrderDetail }) {
       <section className="card" aria-label={t('商品')}>
         <Link to={`/merchant/${o.merchantId}`} className="order-merchant">
           {o.campaignKind === 'flash_sale' && <span className="tag brand order-kind">{t('秒杀')}</span>}
+          {o.campaignKind === 'voucher' && <span className="tag brand order-kind">{t('团购券')}</span>}
           {o.merchantName} ›
         </Link>
         <ul className="plain-list">
