@@ -2,7 +2,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type GetOk, must } from './client.ts';
 
 export type NearbyStore = GetOk<'/api/v1/local/nearby'>['items'][number];
-export type LocalOffer = GetOk<'/api/v1/local/offers/{id}'>;
 export type MyVoucher = GetOk<'/api/v1/me/local/vouchers'>['items'][number];
 
 export interface Spot {
