@@ -102,6 +102,8 @@ describe('local life', () => {
     expect(attempts.filter((a) => a.status === 409).map((a) => a.body.type)).toEqual(Array(4).fill('voucher-used'));
     const after = (await who.get(`/api/v1/me/local/vouchers`)).body.items[0];
     expect([after.status, after.qrSvg]).toEqual(['used', null]);
+    // Redeemed in the store, the order is complete (and settles like any completed order).
+    expect((await who.get(`/api/v1/orders/${after.orderId}`)).body.status).toBe('completed');
     const log = (await s.owner.get('/api/v1/merchant/local/redemptions')).body.items;
     expect(log.map((v: any) => v.id)).toEqual([voucher.id]);
   });

@@ -9,7 +9,7 @@ import { idempotent } from '../../platform/idempotency.ts';
 import { newId } from '../../platform/ids.ts';
 import { formatYuan } from '../../platform/money.ts';
 import { loadSkusForCheckout } from '../catalog/api.ts';
-import { nextOrderNos, placeCampaignOrders } from '../orders/api.ts';
+import { completeRedeemedOrder, nextOrderNos, placeCampaignOrders } from '../orders/api.ts';
 import { expireKey, refuse, SHIP_HOLD } from './rules.ts';
 import { localOffers, localStores, localVouchers } from './schema.ts';
 import { offerDto, storeDto } from './stores.ts';
@@ -229,6 +229,8 @@ export async function verifyVoucher(ctx: Ctx, code: string) {
       return v ? refusalOf(v, now)! : refuse('voucher-not-found');
     }
     await ctx.deps.jobs.cancel(tx, expireKey(used.id));
+    // The service was received in the store: the order completes, and the merchant is settled like any order.
+    await completeRedeemedOrder(tx, { orderId: used.orderId, hold: SHIP_HOLD, at: now });
     await emit(tx, 'local.voucher_redeemed', {
       voucherId: used.id,
       orderId: used.orderId,
