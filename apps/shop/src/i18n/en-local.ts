@@ -39,4 +39,6 @@ export const enLocal = {
   '已过期，已全额退款': 'Expired — refunded in full',
   券码二维码: 'Voucher QR code',
   团购券: 'Voucher',
+  '到店出示券码即可使用，无需发货': 'Show the code in the store to use it; nothing is shipped',
+  待使用: 'To use',
 } as const;

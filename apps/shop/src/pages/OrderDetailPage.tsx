@@ -60,7 +60,11 @@ function StatusHint({ o }: { o: OrderDetail }) {
     case 'pending_payment':
       return <>{t('请在 {time} 前完成支付，超时订单将自动取消', { time: fmt(o.payDeadline) })}</>;
     case 'paid':
-      return <>{t('商家正在备货，发货后可在这里查看物流')}</>;
+      return o.campaignKind === 'voucher' ? (
+        <>{t('到店出示券码即可使用，无需发货')}</>
+      ) : (
+        <>{t('商家正在备货，发货后可在这里查看物流')}</>
+      );
     case 'shipped':
       return (
         <>
@@ -165,7 +169,9 @@ function OrderView({ order: o }: { order: OrderDetail }) {
   return (
     <>
       <section className="order-banner" data-testid="order-detail-status">
-        <h2 data-testid="order-status">{o.statusLabel}</h2>
+        <h2 data-testid="order-status">
+          {o.campaignKind === 'voucher' && o.status === 'paid' ? t('待使用') : o.statusLabel}
+        </h2>
         <p>
           <StatusHint o={o} />
         </p>
@@ -235,7 +241,7 @@ function OrderView({ order: o }: { order: OrderDetail }) {
               .join(' ')}
           </p>
         </div>
-        {ADDRESS_CHANGEABLE.has(o.status) && (
+        {ADDRESS_CHANGEABLE.has(o.status) && o.campaignKind !== 'voucher' && (
           <Button
             size="mini"
             shape="rounded"
