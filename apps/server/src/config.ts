@@ -65,6 +65,8 @@ const schema = z.object({
   SMS_SANDBOX_OUTBOX: z.string().optional(),
   PAYMENT_SANDBOX_SECRET: z.string().min(16).default(PUBLIC_DEFAULT_SECRETS.PAYMENT_SANDBOX_SECRET),
   ORDER_PAYMENT_TIMEOUT_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** 附近: how far the shop's nearby list reaches by default, in metres. */
+  LOCAL_NEARBY_RADIUS_M: z.coerce.number().int().min(100).max(50_000).default(3000),
   AUTO_CONFIRM_RECEIPT_DAYS: z.coerce.number().int().min(1).default(10),
   AFTER_SALE_MERCHANT_RESPONSE_HOURS: z.coerce.number().int().min(1).default(48),
   SETTLEMENT_DELAY_DAYS: z.coerce.number().int().min(0).default(7),

@@ -28,6 +28,8 @@ const RecommendationSettingsPage = lazy(() => import('./pages/RecommendationSett
 const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
 const CheckoutPage = lazy(() => import('./pages/CheckoutPage.tsx'));
 const PayPage = lazy(() => import('./pages/PayPage.tsx'));
+const NearbyPage = lazy(() => import('./pages/NearbyPage.tsx'));
+const LocalOfferPage = lazy(() => import('./pages/LocalOfferPage.tsx'));
 const PayResultPage = lazy(() => import('./pages/PayResultPage.tsx'));
 const OrderListPage = lazy(() => import('./pages/OrderListPage.tsx'));
 const OrderDetailPage = lazy(() => import('./pages/OrderDetailPage.tsx'));
@@ -132,6 +134,8 @@ const router = createBrowserRouter([
           { path: 'login', element: <LoginPage /> },
           { path: 'communities', element: <CommunitiesPage /> },
           { path: 'communities/:id', element: <CommunityPage /> },
+          { path: 'nearby', element: <NearbyPage /> },
+          { path: 'local/offers/:id', element: <LocalOfferPage /> },
           { path: 'charity', element: <CharityPage /> },
           { path: 'charity/:id', element: <CharityLedgerPage /> },
           { path: 'transparency', element: <TransparencyPage /> },

@@ -21,6 +21,7 @@ import {
   ShoppingOutlined,
   ThunderboltOutlined,
   TeamOutlined,
+  QrcodeOutlined,
   UnorderedListOutlined,
   UserOutlined,
   WalletOutlined,
@@ -145,6 +146,16 @@ export function ConsoleLayout() {
             key: '/merchant/group-buys',
             icon: <TeamOutlined />,
             label: <Link to="/merchant/group-buys">{t('拼团 / 砍价')}</Link>,
+          },
+          {
+            key: '/merchant/stores',
+            icon: <ShopOutlined />,
+            label: <Link to="/merchant/stores">{t('门店')}</Link>,
+          },
+          {
+            key: '/merchant/redeem',
+            icon: <QrcodeOutlined />,
+            label: <Link to="/merchant/redeem">{t('核销')}</Link>,
           },
           {
             key: '/merchant/coupons',

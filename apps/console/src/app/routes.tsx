@@ -21,6 +21,8 @@ const FlashSaleNewPage = lazy(() => import('../pages/merchant/FlashSaleNewPage.t
 const FlashSaleMonitorPage = lazy(() => import('../pages/merchant/FlashSaleMonitorPage.tsx'));
 const CouponTemplatesPage = lazy(() => import('../pages/shared/coupons/CouponTemplatesPage.tsx'));
 const GroupBuyCampaignsPage = lazy(() => import('../pages/merchant/GroupBuyCampaignsPage.tsx'));
+const StoresPage = lazy(() => import('../pages/merchant/local/StoresPage.tsx'));
+const RedeemPage = lazy(() => import('../pages/merchant/local/RedeemPage.tsx'));
 const CommunitiesPage = lazy(() => import('../pages/merchant/CommunitiesPage.tsx'));
 const CommunityManagePage = lazy(() => import('../pages/merchant/CommunityManagePage.tsx'));
 const MerchantsPage = lazy(() => import('../pages/platform/MerchantsPage.tsx'));
@@ -175,6 +177,8 @@ export function AppRoutes() {
           path="merchant/group-buys"
           element={<RequireRole role="merchant">{page(<GroupBuyCampaignsPage />)}</RequireRole>}
         />
+        <Route path="merchant/stores" element={<RequireRole role="merchant">{page(<StoresPage />)}</RequireRole>} />
+        <Route path="merchant/redeem" element={<RequireRole role="merchant">{page(<RedeemPage />)}</RequireRole>} />
         <Route
           path="platform/group-buys"
           element={<RequireRole role="operator">{page(<GroupBuyCampaignsPage platform />)}</RequireRole>}

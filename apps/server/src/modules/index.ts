@@ -33,6 +33,8 @@ import communityRoutes from './communities/routes.ts';
 import { initCompliance } from './compliance/events.ts';
 import complianceRoutes from './compliance/routes.ts';
 import { wireLive } from './live/events.ts';
+import { wireLocal } from './local/events.ts';
+import localRoutes from './local/routes.ts';
 import liveConsoleRoutes from './live/console-routes.ts';
 import liveInteractionRoutes from './live/interaction-routes.ts';
 import liveRoutes from './live/routes.ts';
@@ -105,6 +107,7 @@ export const modules: ModuleDef[] = [
   { name: 'flashsale', routes: flashSaleRoutes, wire: wireFlashSale },
   { name: 'groupbuy', routes: groupBuyRoutes, wire: wireGroupBuy },
   { name: 'bargain', routes: bargainRoutes, wire: wireBargain },
+  { name: 'local', routes: localRoutes, wire: wireLocal },
   { name: 'invitations', routes: invitationRoutes, wire: wireInvitations },
   { name: 'distribution', routes: distributionRoutes, wire: wireDistribution, init: initDistribution },
   { name: 'compliance', routes: complianceRoutes, init: initCompliance },

@@ -13,6 +13,7 @@ import { seedCoupons } from './coupons.ts';
 import { seedExperiments } from './experiments.ts';
 import { seedGroupBuys } from './groupbuy.ts';
 import { seedLive } from './live.ts';
+import { seedLocal } from './local.ts';
 import { DEMO_MERCHANTS } from './data/merchants.ts';
 import { seedDistribution } from './distribution.ts';
 import { runEverydaySales, runJourneys, type SeedBuyer, SeedClock, type SeedProduct } from './journeys.ts';
@@ -216,6 +217,8 @@ async function runSeed(deps: Deps, progress: (line: string) => void): Promise<Se
   progress(
     `[seed] 拼团：${groupBuysDemo.formingGroups} 个演示消费者已开团并付款，等人参团（无虚拟成员，24 小时无人参团则自动退款）`,
   );
+  const localDemo = await seedLocal(deps, { merchant: merchants.get(DEMO_MERCHANTS[0]!.key)!, products });
+  progress(`[seed] 门店 ${localDemo.stores} 家（上海人民广场、杭州西湖附近）、团购 ${localDemo.offers} 个（演示数据）`);
   const communitiesDemo = await seedCommunities(deps, {
     merchant: merchants.get(DEMO_MERCHANTS[0]!.key)!,
     demoBuyer: buyers[0]!,

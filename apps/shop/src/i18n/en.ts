@@ -8,6 +8,7 @@ import { enLifecycle } from './en-lifecycle.ts';
 import { enFlash } from './en-flash.ts';
 import { enGroupBuy } from './en-groupbuy.ts';
 import { enLive } from './en-live.ts';
+import { enLocal } from './en-local.ts';
 import { enPoints } from './en-points.ts';
 import { enTransparency } from './en-transparency.ts';
 import { enAuthentication } from './en-authentication.ts';
@@ -17,6 +18,7 @@ import { enService } from './en-service.ts';
 
 export const en = {
   ...enCommunities,
+  ...enLocal,
   ...enService,
   ...enDistribution,
   ...enCoupons,

@@ -133,6 +133,14 @@ export default function HomePage() {
                 </li>
               ))}
               <li>
+                <Link to="/nearby" className="home-cat" data-testid="home-nearby">
+                  <span className="home-cat-icon home-cat-all" aria-hidden>
+                    📍
+                  </span>
+                  <span>{t('附近')}</span>
+                </Link>
+              </li>
+              <li>
                 <Link to="/category" className="home-cat">
                   <span className="home-cat-icon home-cat-all" aria-hidden>
                     ⋯

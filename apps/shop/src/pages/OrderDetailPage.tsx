@@ -17,6 +17,7 @@ import { useFormatTime, useT } from '../i18n/index.tsx';
 import { maskPhone } from '../lib/format.ts';
 import { yuan } from '../lib/money.ts';
 import { OrderAuthentication } from './OrderAuthentication.tsx';
+import { OrderVoucher } from './OrderVoucher.tsx';
 import './OrderDetailPage.css';
 import './OrderListPage.css';
 
@@ -59,7 +60,11 @@ function StatusHint({ o }: { o: OrderDetail }) {
     case 'pending_payment':
       return <>{t('请在 {time} 前完成支付，超时订单将自动取消', { time: fmt(o.payDeadline) })}</>;
     case 'paid':
-      return <>{t('商家正在备货，发货后可在这里查看物流')}</>;
+      return o.campaignKind === 'voucher' ? (
+        <>{t('到店出示券码即可使用，无需发货')}</>
+      ) : (
+        <>{t('商家正在备货，发货后可在这里查看物流')}</>
+      );
     case 'shipped':
       return (
         <>
@@ -164,7 +169,9 @@ function OrderView({ order: o }: { order: OrderDetail }) {
   return (
     <>
       <section className="order-banner" data-testid="order-detail-status">
-        <h2 data-testid="order-status">{o.statusLabel}</h2>
+        <h2 data-testid="order-status">
+          {o.campaignKind === 'voucher' && o.status === 'paid' ? t('待使用') : o.statusLabel}
+        </h2>
         <p>
           <StatusHint o={o} />
         </p>
@@ -214,6 +221,7 @@ function OrderView({ order: o }: { order: OrderDetail }) {
         </section>
       )}
 
+      <OrderVoucher o={o} />
       <OrderAuthentication o={o} />
 
       <section className="card row" aria-label={t('收货地址')}>
@@ -233,7 +241,7 @@ function OrderView({ order: o }: { order: OrderDetail }) {
               .join(' ')}
           </p>
         </div>
-        {ADDRESS_CHANGEABLE.has(o.status) && (
+        {ADDRESS_CHANGEABLE.has(o.status) && o.campaignKind !== 'voucher' && (
           <Button
             size="mini"
             shape="rounded"
@@ -270,6 +278,7 @@ function OrderView({ order: o }: { order: OrderDetail }) {
       <section className="card" aria-label={t('商品')}>
         <Link to={`/merchant/${o.merchantId}`} className="order-merchant">
           {o.campaignKind === 'flash_sale' && <span className="tag brand order-kind">{t('秒杀')}</span>}
+          {o.campaignKind === 'voucher' && <span className="tag brand order-kind">{t('团购券')}</span>}
           {o.merchantName} ›
         </Link>
         <ul className="plain-list">

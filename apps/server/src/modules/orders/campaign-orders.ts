@@ -30,6 +30,8 @@ export interface CampaignOrderInput {
   campaign: { kind: CampaignKind; id: string };
   stockPool: StockPool;
   payDeadline: Date;
+  /** The campaign's own reason not to ship (voucher: redeemed in the store); the rule's hold (鉴定) outranks it. */
+  shipHold?: string;
 }
 
 export interface PlacedCampaignOrder {
@@ -118,7 +120,10 @@ export async function placeCampaignOrders(
         ...sealOrderAddress(deps, p.input.address),
         campaignKind: p.input.campaign.kind,
         campaignId: p.input.campaign.id,
-        shipHold: ruleShipHold([{ categoryId: p.input.sku.categoryId, unitPrice: p.line.unitPrice }]),
+        shipHold:
+          ruleShipHold([{ categoryId: p.input.sku.categoryId, unitPrice: p.line.unitPrice }]) ??
+          p.input.shipHold ??
+          null,
         createdAt: now,
         payDeadline: p.input.payDeadline,
       })),

@@ -93,6 +93,31 @@ export async function forwardHeldOrder(
   await handToCarrier(db, deps, order, input, input.at);
 }
 
+/**
+ * A held order whose goods are a service used in the store (a voucher the store has just redeemed): completed at
+ * once, so settlement follows on order.completed as for any completed order. The hold names the campaign that may.
+ */
+export async function completeRedeemedOrder(db: Db, input: { orderId: string; hold: string; at: Date }): Promise<void> {
+  const [order] = await db.select().from(orders).where(eq(orders.id, input.orderId)).for('update');
+  if (!order) throw notFound('订单');
+  if (order.shipHold !== input.hold) throw shipHeld(order.shipHold ?? input.hold);
+  const moved = await transition(db, order.id, 'redeemInStore', {
+    shipHold: null,
+    deliveredAt: input.at,
+    completedAt: input.at,
+  });
+  await recordEvent(db, order.id, 'completed', input.at, { redeemedInStore: true });
+  await emit(db, 'order.completed', {
+    orderId: order.id,
+    checkoutId: moved.checkoutId,
+    userId: moved.userId,
+    merchantId: moved.merchantId,
+    payAmount: moved.payAmount,
+    refundedAmount: moved.refundedAmount,
+    completedAt: input.at.toISOString(),
+  });
+}
+
 /** Moves a paid order to shipped with its waybill, starts the auto-confirm timer and publishes order.shipped. */
 async function handToCarrier(
   tx: Db,

@@ -21,6 +21,8 @@ const TRANSITIONS = {
   ship: { from: ['paid'], to: 'shipped', label: '发货' },
   confirmReceipt: { from: ['shipped'], to: 'delivered', label: '确认收货' },
   complete: { from: ['delivered'], to: 'completed', label: '完成订单' },
+  // A voucher redeemed in the store: the service was received there, nothing ships and nothing comes back.
+  redeemInStore: { from: ['paid'], to: 'completed', label: '到店核销' },
   close: { from: ['paid', 'shipped', 'delivered'], to: 'closed', label: '关闭订单' },
 } as const satisfies Record<string, { from: readonly OrderStatus[]; to: OrderStatus; label: string }>;
 

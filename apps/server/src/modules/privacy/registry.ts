@@ -14,6 +14,7 @@ import { groupbuyPersonalData } from '../groupbuy/api.ts';
 import { invitationsPersonalData } from '../invitations/api.ts';
 import { lifecyclePersonalData } from '../lifecycle/api.ts';
 import { livePersonalData } from '../live/api.ts';
+import { localPersonalData } from '../local/api.ts';
 import { membershipPersonalData } from '../membership/api.ts';
 import { moderationPersonalData } from '../moderation/api.ts';
 import { ordersPersonalData } from '../orders/api.ts';
@@ -47,6 +48,7 @@ export const registry = [
   invitationsPersonalData,
   lifecyclePersonalData,
   livePersonalData,
+  localPersonalData,
   membershipPersonalData,
   moderationPersonalData,
   ordersPersonalData,
