@@ -144,7 +144,7 @@ function keyText(value: string | undefined): string {
 }
 
 /** The cashier's payment methods, from PAYMENT_PROVIDERS (loadConfig has checked each one's settings). */
-export function configuredPaymentProviders(config: Config): PaymentProviders {
+function configuredPaymentProviders(config: Config): PaymentProviders {
   const notifyBase = (config.PAYMENT_NOTIFY_BASE_URL ?? config.PUBLIC_URL ?? '').replace(/\/$/, '');
   const retries = { attempts: config.PAYMENT_PROVIDER_ATTEMPTS, delayMs: config.PAYMENT_PROVIDER_RETRY_DELAY_MS };
   const build = (name: Config['PAYMENT_PROVIDERS'][number]): PaymentProvider => {

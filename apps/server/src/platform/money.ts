@@ -39,9 +39,9 @@ export function fenToYuanString(fen: number): string {
   return `${fen < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
-/** Parses a provider's yuan amount ("12.3", "-0.01", "12.30") into fen exactly; throws on anything else. */
+/** Parses a provider's yuan amount ("12.3", "-0.01", "+12.30") into fen exactly; throws on anything else. */
 export function yuanStringToFen(yuan: string): number {
-  const m = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(yuan.trim());
+  const m = /^([-+]?)(\d+)(?:\.(\d{1,2}))?$/.exec(yuan.trim());
   if (!m) throw new Error(`not a yuan amount: "${yuan}"`);
   const fen = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
   return m[1] === '-' ? -fen : fen;

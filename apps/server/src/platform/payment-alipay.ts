@@ -13,7 +13,7 @@ import {
   withRetries,
 } from './payment-provider.ts';
 
-export interface AlipayOptions {
+interface AlipayOptions {
   appId: string;
   /** 应用私钥: PEM (PKCS#1 or PKCS#8) or the bare base64 the Alipay key tool prints. */
   privateKey: string;

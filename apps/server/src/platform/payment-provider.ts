@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { newId } from './ids.ts';
 
-export type PaymentMethod = 'sandbox' | 'alipay' | 'wechatpay';
+type PaymentMethod = 'sandbox' | 'alipay' | 'wechatpay';
 
 export interface ChargeInput {
   /** Our payment id, sent to the provider as its merchant order number (out_trade_no). */

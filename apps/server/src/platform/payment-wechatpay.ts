@@ -20,7 +20,7 @@ import {
   withRetries,
 } from './payment-provider.ts';
 
-export interface WechatPayOptions {
+interface WechatPayOptions {
   mchId: string;
   appId: string;
   /** The merchant API certificate's serial number (商户API证书序列号). */
@@ -57,7 +57,7 @@ const retryable = (err: unknown): boolean =>
   (err instanceof WechatPayError && (err.status >= 500 || RETRYABLE_CODES.has(err.code))) || err instanceof TypeError; // fetch: connection refused, DNS, reset
 
 /** What the platform key signs: timestamp, nonce and body, each followed by a newline. */
-export const wechatSignedMessage = (timestamp: string, nonce: string, body: string): string =>
+const wechatSignedMessage = (timestamp: string, nonce: string, body: string): string =>
   `${timestamp}\n${nonce}\n${body}\n`;
 
 function publicKeyOf(text: string): KeyObject {

@@ -98,7 +98,12 @@ export default async function paymentRoutes(app: App) {
         response: { 200: Payment },
       },
     },
-    async (req) => unwrap(await createPayment(ctxOf(req), req.body, requestOrigin(req))),
+    async (req) => {
+      // The provider sends the buyer back to the shop: its public address when configured, else the one asked.
+      const publicUrl = req.server.deps.config.PUBLIC_URL;
+      const origin = publicUrl ? new URL(publicUrl).origin : requestOrigin(req);
+      return unwrap(await createPayment(ctxOf(req), req.body, origin));
+    },
   );
 
   r.get(
