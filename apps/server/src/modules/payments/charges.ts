@@ -96,13 +96,6 @@ export async function createPayment(
       (await coversExactly(tx, open.id, payableIds))
     )
       return ok(viewOf(open));
-    if (open) {
-      await tx
-        .update(payments)
-        .set({ status: 'failed', failedAt: ctx.now() })
-        .where(and(eq(payments.id, open.id), eq(payments.status, 'pending')));
-      await closeAtProvider(ctx, open);
-    }
     const id = newId('pay');
     let charge: { providerRef: string; payUrl: string };
     try {
@@ -119,6 +112,14 @@ export async function createPayment(
         throw providerDown(provider, err);
       }
       throw err;
+    }
+    // Only once the new charge exists: when its provider is down the buyer keeps the open one, still payable.
+    if (open) {
+      await tx
+        .update(payments)
+        .set({ status: 'failed', failedAt: ctx.now() })
+        .where(and(eq(payments.id, open.id), eq(payments.status, 'pending')));
+      await closeAtProvider(ctx, open);
     }
     const [row] = await tx
       .insert(payments)

@@ -216,6 +216,8 @@ describe('WeChat Pay', () => {
 
   it('when WeChat Pay is down: a clear error, nothing charged, and the order is paid with Alipay instead', async () => {
     const c = await checkout(4500);
+    const first = await c.me.post('/api/v1/payments', { checkoutId: c.checkoutId, method: 'alipay' });
+    const closes = alipay.calls.filter((m) => m === 'alipay.trade.close').length;
     wechat.down = true;
     const before = wechat.calls.length;
     const res = await c.me.post('/api/v1/payments', { checkoutId: c.checkoutId, method: 'wechatpay' });
@@ -228,8 +230,11 @@ describe('WeChat Pay', () => {
     expect(wechat.calls.length - before).toBe(3);
     expect((await c.me.get(`/api/v1/orders/${c.orderId}`)).body.status).toBe('pending_payment');
 
+    // The Alipay payment opened before is untouched (not closed there) and is the one the buyer now pays.
+    expect(alipay.calls.filter((m) => m === 'alipay.trade.close').length).toBe(closes);
     const created = await c.me.post('/api/v1/payments', { checkoutId: c.checkoutId, method: 'alipay' });
     expect(created.status).toBe(200);
+    expect(created.body.paymentId).toBe(first.body.paymentId);
     alipay.buyerPays(created.body.payUrl);
     expect((await postAlipay(alipay.notification(created.body.paymentId))).body).toBe('success');
     await t.drain();
