@@ -24,7 +24,7 @@ export function listPaymentMethods(ctx: Ctx): { items: { method: string; label: 
 }
 
 /** The provider did not answer: nothing was charged and the orders stay payable, with this method later or another now. */
-export function providerDown(provider: PaymentProvider, err: ProviderUnavailable): AppError {
+function providerDown(provider: PaymentProvider, err: ProviderUnavailable): AppError {
   return new AppError(
     'payment-provider-unavailable',
     503,
