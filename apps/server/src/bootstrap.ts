@@ -4,7 +4,10 @@ import pg from 'pg';
 import pino, { type Logger } from 'pino';
 import { type Config, StartupError } from './config.ts';
 import type { Deps } from './deps.ts';
-import { SandboxPaymentProvider } from './platform/payment-provider.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { AlipayProvider } from './platform/payment-alipay.ts';
+import { type PaymentProvider, PaymentProviders, SandboxPaymentProvider } from './platform/payment-provider.ts';
+import { WechatPayProvider } from './platform/payment-wechatpay.ts';
 import { createAnalyticsEngine } from './platform/analytics/index.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import { type Database, openDatabase } from './platform/db.ts';
@@ -125,11 +128,56 @@ export function createDeps(
     events: new EventBus(database.db, log, opts.autoDispatch ?? true),
     jobs: new JobQueue(database.db, clock, log),
     sms: new SandboxSms(log, config.SMS_SANDBOX_OUTBOX),
-    payments: new SandboxPaymentProvider(config.PAYMENT_SANDBOX_SECRET),
+    payments: configuredPaymentProviders(config),
     media: new LocalMediaStore(path.join(path.resolve(config.DATA_DIR), 'media')),
     redis: config.REDIS_URL ? new RedisLink(config.REDIS_URL, { log, role: 'rate limits' }) : undefined,
     realtime: createRealtimeBus(config.REDIS_URL, log),
     analytics: createAnalyticsEngine(config),
     fieldCrypto: new FieldCrypto(configuredMasterKey(config, log)),
   };
+}
+
+/** A key setting holds the key itself (PEM or bare base64) or the path of a file holding it. */
+function keyText(value: string | undefined): string {
+  if (!value) throw new StartupError('a payment provider key is missing (docs/PAYMENTS.md)');
+  return !value.includes('-----BEGIN') && existsSync(value) ? readFileSync(value, 'utf8') : value;
+}
+
+/** The cashier's payment methods, from PAYMENT_PROVIDERS (loadConfig has checked each one's settings). */
+function configuredPaymentProviders(config: Config): PaymentProviders {
+  const notifyBase = (config.PAYMENT_NOTIFY_BASE_URL ?? config.PUBLIC_URL ?? '').replace(/\/$/, '');
+  const retries = { attempts: config.PAYMENT_PROVIDER_ATTEMPTS, delayMs: config.PAYMENT_PROVIDER_RETRY_DELAY_MS };
+  const build = (name: Config['PAYMENT_PROVIDERS'][number]): PaymentProvider => {
+    switch (name) {
+      case 'sandbox':
+        return new SandboxPaymentProvider(config.PAYMENT_SANDBOX_SECRET);
+      case 'alipay':
+        return new AlipayProvider({
+          appId: config.ALIPAY_APP_ID!,
+          privateKey: keyText(config.ALIPAY_PRIVATE_KEY),
+          alipayPublicKey: keyText(config.ALIPAY_PUBLIC_KEY),
+          gateway: config.ALIPAY_GATEWAY,
+          notifyUrl: `${notifyBase}/api/v1/payments/callbacks/alipay`,
+          product: config.ALIPAY_PRODUCT,
+          timeoutMinutes: config.ORDER_PAYMENT_TIMEOUT_MINUTES,
+          retries,
+        });
+      case 'wechatpay':
+        return new WechatPayProvider({
+          mchId: config.WECHATPAY_MCH_ID!,
+          appId: config.WECHATPAY_APP_ID!,
+          merchantSerialNo: config.WECHATPAY_MCH_SERIAL_NO!,
+          privateKey: keyText(config.WECHATPAY_PRIVATE_KEY),
+          apiV3Key: config.WECHATPAY_APIV3_KEY!,
+          platformPublicKey: keyText(config.WECHATPAY_PLATFORM_PUBLIC_KEY),
+          platformSerial: config.WECHATPAY_PLATFORM_SERIAL!,
+          baseUrl: config.WECHATPAY_BASE_URL,
+          notifyUrl: `${notifyBase}/api/v1/payments/callbacks/wechatpay`,
+          tradeType: config.WECHATPAY_TRADE_TYPE,
+          timeoutMinutes: config.ORDER_PAYMENT_TIMEOUT_MINUTES,
+          retries,
+        });
+    }
+  };
+  return new PaymentProviders(config.PAYMENT_PROVIDERS.map(build));
 }

@@ -64,6 +64,53 @@ const schema = z.object({
   /** Sandbox only: also append each login code to this file (the browser journeys sign new phones up with it). */
   SMS_SANDBOX_OUTBOX: z.string().optional(),
   PAYMENT_SANDBOX_SECRET: z.string().min(16).default(PUBLIC_DEFAULT_SECRETS.PAYMENT_SANDBOX_SECRET),
+  /**
+   * The payment methods the cashier offers, in order (the first is preselected): sandbox, alipay, wechatpay.
+   * Each real provider needs its settings below; docs/PAYMENTS.md lists them.
+   */
+  PAYMENT_PROVIDERS: z
+    .string()
+    .default('sandbox')
+    .transform((v, ctx) => {
+      const names = [
+        ...new Set(
+          v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        ),
+      ];
+      for (const n of names)
+        if (!['sandbox', 'alipay', 'wechatpay'].includes(n))
+          ctx.addIssue({ code: 'custom', message: `未知的支付渠道 ${n}（可选 sandbox, alipay, wechatpay）` });
+      if (names.length === 0) ctx.addIssue({ code: 'custom', message: '至少配置一个支付渠道' });
+      return names as ('sandbox' | 'alipay' | 'wechatpay')[];
+    }),
+  /** Where providers send asynchronous notifications: PUBLIC_URL is used when unset. Must be public HTTPS. */
+  PAYMENT_NOTIFY_BASE_URL: z.string().url().optional(),
+  ALIPAY_APP_ID: z.string().optional(),
+  /** 应用私钥: PEM, bare base64, or a path to a file holding either. */
+  ALIPAY_PRIVATE_KEY: z.string().optional(),
+  /** 支付宝公钥 (from the open platform's 接口加签方式 page): PEM, bare base64, or a file path. */
+  ALIPAY_PUBLIC_KEY: z.string().optional(),
+  ALIPAY_GATEWAY: z.string().url().default('https://openapi.alipay.com/gateway.do'),
+  ALIPAY_PRODUCT: z.enum(['wap', 'app']).default('wap'),
+  WECHATPAY_MCH_ID: z.string().optional(),
+  WECHATPAY_APP_ID: z.string().optional(),
+  WECHATPAY_MCH_SERIAL_NO: z.string().optional(),
+  /** apiclient_key.pem: PEM or a file path. */
+  WECHATPAY_PRIVATE_KEY: z.string().optional(),
+  WECHATPAY_APIV3_KEY: z.string().optional(),
+  /** 微信支付公钥 (pub_key.pem) or the platform certificate: PEM or a file path. */
+  WECHATPAY_PLATFORM_PUBLIC_KEY: z.string().optional(),
+  /** 微信支付公钥ID (PUB_KEY_ID_…) or the platform certificate's serial number. */
+  WECHATPAY_PLATFORM_SERIAL: z.string().optional(),
+  WECHATPAY_BASE_URL: z.string().url().default('https://api.mch.weixin.qq.com'),
+  WECHATPAY_TRADE_TYPE: z.enum(['h5', 'native']).default('h5'),
+  /** Calls answered with a system error (SYSTEM_ERROR, ACQ.SYSTEM_ERROR) are sent again this many times in all. */
+  PAYMENT_PROVIDER_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
+  /** Pause before the first resend; it grows linearly with each attempt. */
+  PAYMENT_PROVIDER_RETRY_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(300),
   ORDER_PAYMENT_TIMEOUT_MINUTES: z.coerce.number().int().min(1).default(15),
   /** 附近: how far the shop's nearby list reaches by default, in metres. */
   LOCAL_NEARBY_RADIUS_M: z.coerce.number().int().min(100).max(50_000).default(3000),
@@ -170,7 +217,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (parsed.data.NODE_ENV === 'production') {
     const defaults = Object.entries(PUBLIC_DEFAULT_SECRETS).filter(
-      ([name, value]) => parsed.data[name as keyof Config] === value,
+      ([name, value]) =>
+        parsed.data[name as keyof Config] === value &&
+        // The sandbox secret matters only while the sandbox takes payments.
+        (name !== 'PAYMENT_SANDBOX_SECRET' || parsed.data.PAYMENT_PROVIDERS.includes('sandbox')),
     );
     if (defaults.length > 0) {
       const lines = defaults.map(
@@ -189,5 +239,36 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       );
     }
   }
+  const missing = missingProviderSettings(parsed.data);
+  if (missing.length > 0) {
+    throw new StartupError(
+      `PAYMENT_PROVIDERS=${parsed.data.PAYMENT_PROVIDERS.join(',')} needs these settings (docs/PAYMENTS.md):\n${missing.map((m) => `  ${m}`).join('\n')}`,
+    );
+  }
   return parsed.data;
+}
+
+const PROVIDER_SETTINGS = {
+  alipay: ['ALIPAY_APP_ID', 'ALIPAY_PRIVATE_KEY', 'ALIPAY_PUBLIC_KEY'],
+  wechatpay: [
+    'WECHATPAY_MCH_ID',
+    'WECHATPAY_APP_ID',
+    'WECHATPAY_MCH_SERIAL_NO',
+    'WECHATPAY_PRIVATE_KEY',
+    'WECHATPAY_APIV3_KEY',
+    'WECHATPAY_PLATFORM_PUBLIC_KEY',
+    'WECHATPAY_PLATFORM_SERIAL',
+  ],
+} as const;
+
+function missingProviderSettings(c: Config): string[] {
+  const out: string[] = [];
+  for (const p of c.PAYMENT_PROVIDERS) {
+    if (p === 'sandbox') continue;
+    for (const name of PROVIDER_SETTINGS[p]) if (!c[name]) out.push(`${name} (${p})`);
+    if (!c.PAYMENT_NOTIFY_BASE_URL && !c.PUBLIC_URL) out.push(`PAYMENT_NOTIFY_BASE_URL or PUBLIC_URL (${p} callbacks)`);
+  }
+  if (c.WECHATPAY_APIV3_KEY && Buffer.byteLength(c.WECHATPAY_APIV3_KEY) !== 32)
+    out.push('WECHATPAY_APIV3_KEY must be exactly 32 characters');
+  return [...new Set(out)];
 }

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import type { AnalyticsEngine } from './platform/analytics/index.ts';
-import type { PaymentProvider } from './platform/payment-provider.ts';
+import type { PaymentProviders } from './platform/payment-provider.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Database } from './platform/db.ts';
 import type { FieldCrypto } from './platform/field-crypto.ts';
@@ -21,7 +21,8 @@ export interface Deps {
   events: EventBus;
   jobs: JobQueue;
   sms: SmsSender;
-  payments: PaymentProvider;
+  /** The configured payment providers (PAYMENT_PROVIDERS); the sandbox by default. */
+  payments: PaymentProviders;
   media: MediaStore;
   /** The shared Redis connection (rate-limit counters, health) when REDIS_URL is set; used only while it answers. */
   redis: RedisLink | undefined;

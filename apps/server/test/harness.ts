@@ -121,7 +121,8 @@ export async function createTestApp(
   // Tests dispatch events explicitly (drain) so what runs when is visible in the test.
   const deps = createDeps(config, database, { log, clock, autoDispatch: false });
   const sms = deps.sms as SandboxSms;
-  const payments = deps.payments as SandboxPaymentProvider;
+  // Tests that configure PAYMENT_PROVIDERS keep sandbox in the list: the factories pay through it.
+  const payments = deps.payments.get('sandbox') as SandboxPaymentProvider;
   const app = await buildApp(deps);
   await app.ready();
   const t: TestApp = {

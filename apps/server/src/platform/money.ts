@@ -31,3 +31,18 @@ export function allocate(total: number, weights: readonly number[]): number[] {
 
 /** ¥12.30 style display for logs and messages. */
 export const formatYuan = (fen: number): string => `¥${(fen / 100).toFixed(2)}`;
+
+/** Fen as the decimal yuan string payment providers take ("12.30"), without going through a float. */
+export function fenToYuanString(fen: number): string {
+  if (!Number.isSafeInteger(fen)) throw new Error(`fenToYuanString: not an integer: ${fen}`);
+  const abs = Math.abs(fen);
+  return `${fen < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** Parses a provider's yuan amount ("12.3", "-0.01", "+12.30") into fen exactly; throws on anything else. */
+export function yuanStringToFen(yuan: string): number {
+  const m = /^([-+]?)(\d+)(?:\.(\d{1,2}))?$/.exec(yuan.trim());
+  if (!m) throw new Error(`not a yuan amount: "${yuan}"`);
+  const fen = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
+  return m[1] === '-' ? -fen : fen;
+}

@@ -109,10 +109,16 @@ export function useLotteryProof(id: string | null) {
   });
 }
 
-/** Pays a checkout in the sandbox channel from inside the room (the cashier page does the same two steps). */
+/**
+ * Pays a checkout in the sandbox channel from inside the room (the cashier page does the same two steps). Named
+ * explicitly: with real providers listed first the default would be one that needs its own pay page.
+ */
 export async function payInSandbox(checkoutId: string, idempotencyKey: string) {
   const payment = await must(
-    api.POST('/api/v1/payments', { body: { checkoutId }, headers: { 'Idempotency-Key': idempotencyKey } }),
+    api.POST('/api/v1/payments', {
+      body: { checkoutId, method: 'sandbox' },
+      headers: { 'Idempotency-Key': idempotencyKey },
+    }),
   );
   return must(
     api.POST('/api/v1/sandbox/pay/{id}', {

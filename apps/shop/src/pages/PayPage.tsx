@@ -24,7 +24,20 @@ function useCountdown(deadline: string | undefined): number {
 
 const mmss = (s: number) => `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
 
-/** The cashier: one sandbox channel, paid here in two steps (create payment, then the sandbox outcome). */
+type Method = 'sandbox' | 'alipay' | 'wechatpay';
+
+/** How each provider looks in the cashier; the server lists only the configured ones. */
+const METHOD_ICON: Record<Method, { icon: string; color: string }> = {
+  alipay: { icon: '支', color: '#1677ff' },
+  wechatpay: { icon: '微', color: '#07c160' },
+  sandbox: { icon: '¥', color: '#1d4ed8' },
+};
+const isMethod = (m: string): m is Method => m in METHOD_ICON;
+
+/**
+ * The cashier: the buyer picks one of the configured methods. The sandbox is paid here (create payment, then the
+ * sandbox outcome); Alipay and WeChat Pay open the provider's page, which sends the buyer back to the result page.
+ */
 export default function PayPage() {
   const t = useT();
   const { checkoutId = '' } = useParams();
@@ -37,9 +50,37 @@ export default function PayPage() {
   });
   const left = useCountdown(checkout.data?.payDeadline);
   const payKey = useRef(newIdempotencyKey());
+  const methods = useQuery({
+    queryKey: ['payment-methods'],
+    queryFn: async () => (await must(api.GET('/api/v1/payments/methods'))).items.filter((m) => isMethod(m.method)),
+    staleTime: 5 * 60_000,
+  });
+  const [picked, setPicked] = useState<Method | undefined>();
+  const text: Record<Method, { label: string; note: string }> = {
+    alipay: { label: t('支付宝'), note: t('使用支付宝账户或绑定的银行卡付款') },
+    wechatpay: { label: t('微信支付'), note: t('使用微信零钱或绑定的银行卡付款') },
+    sandbox: { label: t('沙箱支付'), note: t('演示环境的支付渠道，不会真实扣款') },
+  };
+  const method: Method | undefined = picked ?? (methods.data?.[0]?.method as Method | undefined);
 
   const createPayment = () =>
-    must(api.POST('/api/v1/payments', { body: { checkoutId }, headers: { 'Idempotency-Key': payKey.current } }));
+    must(
+      api.POST('/api/v1/payments', {
+        body: { checkoutId, ...(method ? { method } : {}) },
+        headers: { 'Idempotency-Key': payKey.current },
+      }),
+    );
+
+  // Alipay / WeChat Pay: the provider's page takes over; when it is down the buyer stays here and picks another.
+  const payWithProvider = useMutation({
+    meta: { quiet: true },
+    mutationFn: createPayment,
+    onSuccess: (payment) => window.location.assign(payment.payUrl),
+    onError: (err) => {
+      payKey.current = newIdempotencyKey();
+      Toast.show({ icon: 'fail', content: problemTitle(err), duration: 4000 });
+    },
+  });
 
   const pay = useMutation({
     meta: { quiet: true },
@@ -128,19 +169,39 @@ export default function PayPage() {
 
       <section className="card">
         <h2>{t('支付方式')}</h2>
-        <div className="pay-method" aria-current="true">
-          <span className="pay-method-icon" aria-hidden>
-            ¥
-          </span>
-          <span className="grow">
-            <strong>{t('沙箱支付')}</strong>
-            <span className="muted" style={{ display: 'block' }}>
-              {t('演示环境的支付渠道，不会真实扣款')}
-            </span>
-          </span>
-          <CheckCircleFill className="pay-method-check" aria-label={t('已选择')} />
+        <div role="radiogroup" aria-label={t('支付方式')}>
+          {(methods.data ?? []).map((m) => {
+            const look = { ...METHOD_ICON[m.method as Method], ...text[m.method as Method] };
+            const selected = m.method === method;
+            return (
+              <button
+                key={m.method}
+                type="button"
+                role="radio"
+                aria-checked={selected}
+                className="pay-method"
+                onClick={() => setPicked(m.method as Method)}
+                data-testid={`pay-method-${m.method}`}
+              >
+                <span className="pay-method-icon" style={{ background: look.color }} aria-hidden>
+                  {look.icon}
+                </span>
+                <span className="grow">
+                  <strong>{look.label}</strong>
+                  <span className="muted" style={{ display: 'block' }}>
+                    {look.note}
+                  </span>
+                </span>
+                {selected ? (
+                  <CheckCircleFill className="pay-method-check" aria-hidden />
+                ) : (
+                  <span className="pay-method-off" aria-hidden />
+                )}
+              </button>
+            );
+          })}
         </div>
-        {payable && (
+        {payable && method === 'sandbox' && (
           <div className="pay-alt">
             <button
               type="button"
@@ -171,8 +232,9 @@ export default function PayPage() {
             color="primary"
             size="large"
             shape="rounded"
-            loading={pay.isPending}
-            onClick={() => pay.mutate('succeeded')}
+            loading={pay.isPending || payWithProvider.isPending}
+            disabled={!method}
+            onClick={() => (method === 'sandbox' ? pay.mutate('succeeded') : payWithProvider.mutate())}
             data-testid="pay-button"
           >
             {t('确认支付')} ¥{yuan(c.payableAmount)}

@@ -46,7 +46,7 @@ async function worldOn(url: string): Promise<TestApp> {
     deps,
     clock,
     sms: deps.sms as SandboxSms,
-    payments: deps.payments as TestApp['payments'],
+    payments: deps.payments.get('sandbox') as TestApp['payments'],
     drain: () => deps.events.drain(),
     runJobs: () => deps.jobs.runDue(),
     close: async () => {

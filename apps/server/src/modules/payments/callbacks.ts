@@ -1,29 +1,25 @@
 import { and, eq, inArray, ne } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { systemCtx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
-import { AppError, badRequest, notFound, ok, type Result } from '../../platform/errors.ts';
+import { AppError, notFound, ok, type Result } from '../../platform/errors.ts';
 import { emit } from '../../platform/events.ts';
 import { postJournal } from '../../platform/ledger.ts';
 import { formatYuan } from '../../platform/money.ts';
 import { markCheckoutPaid } from '../orders/api.ts';
 import { accounts } from './accounts.ts';
-import { loadOwnPayment, refuse } from './charges.ts';
-import { SandboxPaymentProvider } from '../../platform/payment-provider.ts';
+import { getPayment, loadOwnPayment, type PaymentView, refuse } from './charges.ts';
+import {
+  type CallbackRequest,
+  InvalidCallback,
+  type PaymentProvider,
+  ProviderUnavailable,
+  SandboxPaymentProvider,
+  type VerifiedCallback,
+} from '../../platform/payment-provider.ts';
 import { refundLatePayment } from './refunds.ts';
 import { paymentOrders, payments } from './schema.ts';
-
-const CallbackBody = z.object({
-  paymentId: z.string(),
-  providerRef: z.string(),
-  status: z.enum(['succeeded', 'failed']),
-  amount: z.number().int(),
-  paidAt: z.iso.datetime(),
-  /** The provider's id of the account that paid (openid, buyer id); gateways send it, it is kept only as a digest. */
-  payerAccount: z.string().min(1).max(128).optional(),
-});
 
 export interface CallbackOutcome {
   paymentId: string;
@@ -35,39 +31,93 @@ export interface CallbackOutcome {
 type Payment = typeof payments.$inferSelect;
 
 /**
- * Applies a provider callback. Both the HTTP callback route and the sandbox pay page go through here, so the
+ * Applies a provider callback. Every provider's callback route and the sandbox pay page go through here, so the
  * sandbox exercises exactly the production path: verify the signature over the raw body, then apply once.
  */
 export async function receiveProviderCallback(
   deps: Deps,
-  rawBody: string,
-  signature: string | undefined,
+  providerName: string,
+  request: CallbackRequest,
 ): Promise<CallbackOutcome> {
-  if (!deps.payments.verifyCallback(rawBody, signature)) {
-    throw new AppError('invalid-signature', 401, '支付回调签名无效', '签名缺失或与回调内容不符，已拒绝');
-  }
-  let body: z.infer<typeof CallbackBody>;
+  const provider = deps.payments.get(providerName);
+  if (!provider) throw notFound('支付渠道', providerName);
+  let verified: VerifiedCallback;
   try {
-    body = CallbackBody.parse(JSON.parse(rawBody));
-  } catch {
-    throw badRequest('支付回调格式有误');
+    verified = provider.verifyCallback(request, deps.clock.now());
+  } catch (err) {
+    if (!(err instanceof InvalidCallback)) throw err;
+    deps.log.warn({ provider: providerName, reason: err.message }, 'payment callback refused');
+    throw new AppError('invalid-signature', 401, '支付回调签名无效', `${err.message}，已拒绝`);
   }
+  return applyVerifiedCallback(deps, provider, verified);
+}
+
+async function applyVerifiedCallback(
+  deps: Deps,
+  provider: PaymentProvider,
+  body: VerifiedCallback,
+): Promise<CallbackOutcome> {
   const ctx = systemCtx(deps, 'payments.callback');
-  return ctx.tx(async (tx) => {
+  const result = await ctx.tx(async (tx) => {
     const [payment] = await tx.select().from(payments).where(eq(payments.id, body.paymentId)).for('update');
-    if (!payment) throw notFound('支付单', body.paymentId);
-    if (payment.providerRef !== body.providerRef || payment.amount !== body.amount) {
-      throw new AppError(
-        'callback-mismatch',
-        422,
-        '支付回调与支付单不符',
-        `支付单 ${payment.id} 的渠道流水号或金额与回调不一致`,
-      );
-    }
-    return body.status === 'succeeded'
-      ? applyCapture(ctx, tx, payment, new Date(body.paidAt), payerIndexOf(deps, body.payerAccount))
-      : applyFailure(ctx, tx, payment);
+    if (!payment || payment.provider !== provider.name) throw notFound('支付单', body.paymentId);
+    if (body.status === 'ignored') return { paymentId: payment.id, status: payment.status, applied: false };
+    if (payment.providerRef !== body.providerRef || payment.amount !== body.amount) return { mismatch: payment };
+    return body.status === 'succeeded' ? applyCapture(ctx, tx, payment, body.paidAt, payerIndexOf(deps, body.payerAccount)) : applyFailure(ctx, tx, payment);
   });
+  if ('mismatch' in result) {
+    const payment = result.mismatch;
+    // Never capture a different amount than the orders cost: refuse, and tell finance (logged and published).
+    deps.log.error(
+      { paymentId: payment.id, provider: provider.name, expected: payment.amount, reported: body.amount },
+      'payment callback amount or reference does not match the payment',
+    );
+    await ctx.tx((tx) =>
+      emit(tx, 'payment.callback-mismatched', {
+        paymentId: payment.id,
+        provider: provider.name,
+        expectedAmount: payment.amount,
+        reportedAmount: body.amount,
+        reportedRef: body.providerRef,
+      }),
+    );
+    throw new AppError(
+      'callback-mismatch',
+      422,
+      '支付回调与支付单不符',
+      `支付单 ${payment.id} 应付 ${formatYuan(payment.amount)}，回调为 ${formatYuan(body.amount)}（或渠道流水号不一致），已拒绝并告警`,
+    );
+  }
+  return result;
+}
+
+/**
+ * The buyer is back from the provider's page before its notification arrived (or the notification was lost):
+ * ask the provider, and apply a payment it reports as paid through the same path as a callback.
+ */
+export async function refreshPayment(ctx: Ctx, paymentId: string): Promise<PaymentView> {
+  const view = await getPayment(ctx, paymentId);
+  const provider = ctx.deps.payments.get(view.method);
+  if (view.status !== 'pending' || !provider || provider.name === 'sandbox') return view;
+  try {
+    const state = await provider.queryCharge({ paymentId: view.paymentId, providerRef: view.paymentId });
+    if (state.status !== 'succeeded') return view;
+    await applyVerifiedCallback(ctx.deps, provider, {
+      paymentId: view.paymentId,
+      providerRef: view.paymentId,
+      status: 'succeeded',
+      amount: state.amount,
+      paidAt: state.paidAt ?? ctx.now(),
+    });
+  } catch (err) {
+    // The page polls again; the provider's own notification still arrives.
+    if (err instanceof ProviderUnavailable || err instanceof AppError) {
+      ctx.deps.log.warn({ err, paymentId }, 'payment query failed');
+      return view;
+    }
+    throw err;
+  }
+  return getPayment(ctx, paymentId);
 }
 
 /**
@@ -199,13 +249,16 @@ export async function simulateSandboxPayment(
     // The sandbox wallet is the signed-in buyer's own unless the page says which account pays.
     payerAccount: payerAccount ?? `sandbox-wallet:${payment.userId}`,
   });
-  return ok(await receiveProviderCallback(ctx.deps, rawBody, signature));
+  return ok(
+    await receiveProviderCallback(ctx.deps, 'sandbox', { rawBody, headers: { 'x-sandbox-signature': signature } }),
+  );
 }
 
 /** The pay page exists only while the sandbox provider is the configured one. */
 export function sandboxProvider(deps: Deps): SandboxPaymentProvider {
-  if (!(deps.payments instanceof SandboxPaymentProvider)) throw notFound('沙箱支付', '当前未启用沙箱支付渠道');
-  return deps.payments;
+  const sandbox = deps.payments.get('sandbox');
+  if (!(sandbox instanceof SandboxPaymentProvider)) throw notFound('沙箱支付', '当前未启用沙箱支付渠道');
+  return sandbox;
 }
 
 /** The payer digest of the payment that paid an order (reviews' fake-review screening); null when unknown. */

@@ -15,6 +15,12 @@ import { paymentOrders, payments, refunds } from './schema.ts';
 
 export const EXECUTE_REFUND_JOB = 'payments.execute-refund';
 
+class RefundStillProcessing extends Error {
+  constructor(refundId: string) {
+    super(`refund ${refundId} is still processing at the provider; asking again later`);
+  }
+}
+
 const refuse = refusals({
   'order-not-paid': [422, '该订单没有可退的付款'],
   'refund-exceeds-paid': [422, '退款金额超过订单实付金额'],
@@ -184,11 +190,20 @@ export async function executeRefund(deps: Deps, db: Db, refundId: string): Promi
     .for('update');
   const [payment] = await db.select().from(payments).where(eq(payments.id, refund.paymentId));
   if (!payment) throw new Error(`refund ${refundId}: payment ${refund.paymentId} missing`);
-  const { providerRefundRef } = await deps.payments.refund({
+  const provider = deps.payments.get(payment.provider);
+  // A provider removed from PAYMENT_PROVIDERS still owes its refunds: the job fails visibly until it is back.
+  if (!provider) throw new Error(`refund ${refundId}: payment provider ${payment.provider} is not configured`);
+  const outcome = await provider.refund({
+    paymentId: payment.id,
     providerRef: payment.providerRef,
     refundId,
     amount: refund.amount,
+    chargeAmount: payment.amount,
+    reason: refund.reason,
   });
+  // Accepted but not yet paid out: the job runs again later and asks (the provider is idempotent by refund id).
+  if (outcome.status === 'processing') throw new RefundStillProcessing(refundId);
+  const { providerRefundRef } = outcome;
   const now = deps.clock.now();
   const debitAccount =
     refund.source === 'late_payment'

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import type { App } from '../../platform/http.ts';
 import { ctxOf } from '../../platform/context.ts';
 import { unwrap } from '../../platform/errors.ts';
-import { createPayment, getPayment, loadOwnPayment } from './charges.ts';
-import { receiveProviderCallback, sandboxProvider, simulateSandboxPayment } from './callbacks.ts';
+import { createPayment, listPaymentMethods, loadOwnPayment } from './charges.ts';
+import { receiveProviderCallback, refreshPayment, sandboxProvider, simulateSandboxPayment } from './callbacks.ts';
 import { runReconciliation } from './reconcile.ts';
 import { listOrderRefunds } from './refunds.ts';
 import { requestOrigin } from '../../platform/origin.ts';
@@ -16,8 +16,9 @@ const PaymentStatus = z.enum(['pending', 'succeeded', 'failed', 'duplicate']);
 const Payment = z.object({
   paymentId: z.string(),
   checkoutId: z.string(),
+  method: z.string().describe('支付方式：sandbox / alipay / wechatpay'),
   amount: z.number().int().describe('应付金额（分）'),
-  payUrl: z.string(),
+  payUrl: z.string().describe('收银台地址：沙箱页面、支付宝签名跳转地址、微信 h5_url 或 code_url'),
   status: PaymentStatus,
   createdAt: z.string(),
   paidAt: z.string().nullable(),
@@ -63,6 +64,24 @@ const tags = ['支付'];
 export default async function paymentRoutes(app: App) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
+  r.get(
+    '/api/v1/payments/methods',
+    {
+      config: { permission: 'user' },
+      schema: {
+        tags,
+        summary: '可用的支付方式',
+        description: '只列出已配置的支付渠道（PAYMENT_PROVIDERS），第一个为默认。',
+        response: {
+          200: z.object({
+            items: z.array(z.object({ method: z.string(), label: z.string(), description: z.string() })),
+          }),
+        },
+      },
+    },
+    async (req) => listPaymentMethods(ctxOf(req)),
+  );
+
   r.post(
     '/api/v1/payments',
     {
@@ -72,20 +91,34 @@ export default async function paymentRoutes(app: App) {
         summary: '发起支付（支持 Idempotency-Key）',
         description: '为结算单创建支付，已有未完成的支付时直接返回它。每个结算单最多成功支付一次。',
         headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }),
-        body: z.object({ checkoutId: Id.describe('结算单 ID') }),
+        body: z.object({
+          checkoutId: Id.describe('结算单 ID'),
+          method: z.string().max(32).optional().describe('支付方式（见 /api/v1/payments/methods），缺省为第一个'),
+        }),
         response: { 200: Payment },
       },
     },
-    async (req) => unwrap(await createPayment(ctxOf(req), req.body)),
+    async (req) => {
+      // The provider sends the buyer back to the shop: its public address when configured, else the one asked.
+      const publicUrl = req.server.deps.config.PUBLIC_URL;
+      const origin = publicUrl ? new URL(publicUrl).origin : requestOrigin(req);
+      return unwrap(await createPayment(ctxOf(req), req.body, origin));
+    },
   );
 
   r.get(
     '/api/v1/payments/:id',
     {
       config: { permission: 'user' },
-      schema: { tags, summary: '支付单状态', params: z.object({ id: Id }), response: { 200: Payment } },
+      schema: {
+        tags,
+        summary: '支付单状态',
+        description: '未完成的真实渠道支付会向渠道查询一次（回调迟到时买家也能看到已支付）。',
+        params: z.object({ id: Id }),
+        response: { 200: Payment },
+      },
     },
-    async (req) => getPayment(ctxOf(req), req.params.id),
+    async (req) => refreshPayment(ctxOf(req), req.params.id),
   );
 
   r.get(
@@ -143,11 +176,14 @@ export default async function paymentRoutes(app: App) {
       unwrap(await simulateSandboxPayment(ctxOf(req), req.params.id, req.body.outcome, req.body.payerAccount)),
   );
 
-  // The signature covers the exact bytes the provider sent, so this one route keeps the body as a raw string.
+  // The signature covers the exact bytes the provider sent, so the callback routes keep the body as a raw string.
   await app.register(async (raw) => {
-    raw.removeContentTypeParser('application/json');
-    raw.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => done(null, body));
-    raw.withTypeProvider<ZodTypeProvider>().post(
+    for (const type of ['application/json', 'application/x-www-form-urlencoded']) {
+      if (raw.hasContentTypeParser(type)) raw.removeContentTypeParser(type);
+      raw.addContentTypeParser(type, { parseAs: 'string' }, (_req, body, done) => done(null, body));
+    }
+    const rr = raw.withTypeProvider<ZodTypeProvider>();
+    rr.post(
       '/api/v1/payments/callbacks/sandbox',
       {
         config: { permission: 'signed-callback' },
@@ -159,7 +195,42 @@ export default async function paymentRoutes(app: App) {
           response: { 200: CallbackResult },
         },
       },
-      async (req) => receiveProviderCallback(app.deps, req.body ?? '', req.headers['x-sandbox-signature']),
+      async (req) => receiveProviderCallback(app.deps, 'sandbox', { rawBody: req.body ?? '', headers: req.headers }),
+    );
+    rr.post(
+      '/api/v1/payments/callbacks/alipay',
+      {
+        config: { permission: 'signed-callback' },
+        schema: {
+          tags: ['支付回调'],
+          summary: '支付宝异步通知（RSA2 签名，表单报文）',
+          description: '验签、核对金额后应用；处理成功回复 success，否则支付宝按其策略重发。',
+          body: z.string().optional().describe('application/x-www-form-urlencoded 原始报文'),
+          produces: ['text/plain'],
+          response: { 200: z.literal('success') },
+        },
+      },
+      async (req, reply) => {
+        await receiveProviderCallback(app.deps, 'alipay', { rawBody: req.body ?? '', headers: req.headers });
+        return reply.type('text/plain; charset=utf-8').send('success');
+      },
+    );
+    rr.post(
+      '/api/v1/payments/callbacks/wechatpay',
+      {
+        config: { permission: 'signed-callback' },
+        schema: {
+          tags: ['支付回调'],
+          summary: '微信支付 APIv3 回调通知（Wechatpay-Signature 验签，AES-256-GCM 解密）',
+          description: '处理成功回复 204；失败回复 4xx/5xx，微信支付按其策略重发。',
+          body: z.string().optional().describe('JSON 原始报文'),
+          response: { 204: z.null() },
+        },
+      },
+      async (req, reply) => {
+        await receiveProviderCallback(app.deps, 'wechatpay', { rawBody: req.body ?? '', headers: req.headers });
+        return reply.status(204).send(null);
+      },
     );
   });
 

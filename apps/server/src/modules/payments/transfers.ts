@@ -5,6 +5,7 @@ import { emit } from '../../platform/events.ts';
 import { newId } from '../../platform/ids.ts';
 import { postJournal } from '../../platform/ledger.ts';
 import { formatYuan } from '../../platform/money.ts';
+import type { PaymentProvider } from '../../platform/payment-provider.ts';
 import { jobs } from '../../platform/schema.ts';
 import { accounts } from './accounts.ts';
 import { compensationTransfers } from './schema.ts';
@@ -48,7 +49,7 @@ export async function requestCompensationTransfer(
       amount: input.amount,
       memo: input.memo,
       debitAccount: input.debitAccount,
-      provider: deps.payments.name,
+      provider: compensationProvider(deps).name,
       status: 'pending',
       requestedAt: input.at,
     })
@@ -84,7 +85,9 @@ export async function executeTransfer(deps: Deps, db: Db, transferId: string): P
     .where(eq(compensationTransfers.id, transferId))
     .for('update');
   if (!t || t.status === 'completed') return;
-  const { providerTransferRef } = await deps.payments.transfer({
+  const provider = deps.payments.get(t.provider);
+  if (!provider?.transfer) throw new Error(`payment provider ${t.provider} cannot transfer compensation`);
+  const { providerTransferRef } = await provider.transfer({
     transferId,
     userId: t.userId,
     amount: t.amount,
@@ -118,4 +121,11 @@ export async function transfersByRefIds(db: Db, refIds: string[]): Promise<Map<s
   if (refIds.length === 0) return new Map();
   const rows = await db.select().from(compensationTransfers).where(inArray(compensationTransfers.refId, refIds));
   return new Map(rows.map((r) => [r.refId, viewOf(r)]));
+}
+
+/** The provider that pays compensation: the first configured one that can transfer to a consumer's account. */
+function compensationProvider(deps: Pick<Deps, 'payments'>): PaymentProvider {
+  const provider = deps.payments.list().find((p) => p.transfer);
+  if (!provider) throw new Error('no configured payment provider can transfer compensation to consumers');
+  return provider;
 }
