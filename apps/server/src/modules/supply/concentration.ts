@@ -7,9 +7,9 @@ import { getCategoryPaths, getMerchantBriefs } from '../catalog/api.ts';
 import { concentrationAlerts, receiptLots, suppliers } from './schema.ts';
 
 /** PRODUCT.md §10: more than 40 % of a product line's supply from one supplier is a risk the merchant must see. */
-export const CONCENTRATION_LIMIT_BP = 4000;
+const CONCENTRATION_LIMIT_BP = 4000;
 /** Supply is what was received (accepted units) over this window. */
-export const CONCENTRATION_WINDOW_DAYS = 90;
+const CONCENTRATION_WINDOW_DAYS = 90;
 
 /**
  * Recomputes the categories' supplier shares after receipts and opens, updates or resolves their alerts.

@@ -115,7 +115,7 @@ export const MovementQuery = z.object({
   cursor: Id.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
-export const Movement = z.object({
+const Movement = z.object({
   id: z.string(),
   warehouseId: z.string(),
   skuId: z.string(),

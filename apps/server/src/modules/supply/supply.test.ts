@@ -169,7 +169,7 @@ describe('warehouses, routing and the journal', () => {
     await t.drain();
     await expectBooksBalance(s);
 
-    await editSku(t, { ...s, skuId: sku1 } as never, { stock: 10 });
+    await editSku(t, { ...s, skuId: sku1 }, { stock: 10 });
     await t.drain();
     // 成都仓 got 15 by transfer, less what the routing shipped from it to 新疆 (nearest for that buyer).
     const inChengdu = (await expectBooksBalance(s)).items.find((i) => i.skuId === sku0) as unknown as {
