@@ -146,16 +146,14 @@ export async function seedSuppliers(
   must(
     '收货',
     await receivePurchaseOrder(ctx, part.id, {
-      lines: part.lines
-        .slice(0, 2)
-        .map((l, i) => ({
-          poLineId: l.id,
-          qty: 25,
-          rejectedQty: 0,
-          batchNo: `DH${day(20).replaceAll('-', '')}-${i + 1}`,
-          producedOn: day(25),
-          expiresOn: day(-1070),
-        })),
+      lines: part.lines.slice(0, 2).map((l, i) => ({
+        poLineId: l.id,
+        qty: 25,
+        rejectedQty: 0,
+        batchNo: `DH${day(20).replaceAll('-', '')}-${i + 1}`,
+        producedOn: day(25),
+        expiresOn: day(-1070),
+      })),
     }),
   );
   // Sent and waiting, and a draft.
