@@ -99,4 +99,5 @@ export const enSupply = {
   采购明细: 'Lines',
   销售出库: 'Sale',
   默认仓: 'Default',
+  '未到 {n} 件': '{n} outstanding',
 } as const;

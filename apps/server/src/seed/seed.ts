@@ -244,7 +244,8 @@ async function runSeed(deps: Deps, progress: (line: string) => void): Promise<Se
     `[seed] 评价 ${totals.reviews} 条（追评 ${totals.followUps}，商家回复 ${totals.replies}），${totals.reviewedProductIds.length} 个商品的评价哈希链校验通过`,
   );
 
-  const supplyDemo = await seedSuppliers(seedDeps, demoShop, demoWarehouses);
+  // On the real clock: the receipts come after the last demo order in the journal.
+  const supplyDemo = await seedSuppliers(deps, demoShop, demoWarehouses);
   await deps.events.drain();
   progress(
     `[seed] 演示供应商 ${supplyDemo.suppliers} 家、采购单 ${supplyDemo.purchaseOrders} 张（已到货、部分到货、已发送、草稿）与一次盘点`,

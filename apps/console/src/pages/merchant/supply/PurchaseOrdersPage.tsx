@@ -309,7 +309,7 @@ function PoDrawer({ id, onClose }: { id: string; onClose: () => void }) {
               <h4 style={{ marginTop: 20 }}>{t('收货入库')}</h4>
               <Form
                 form={form}
-                layout="inline"
+                layout="vertical"
                 initialValues={{
                   lines: po.lines
                     .filter((l) => l.qtyReceived < l.qtyOrdered)
@@ -324,32 +324,40 @@ function PoDrawer({ id, onClose }: { id: string; onClose: () => void }) {
                       return (
                         <div
                           key={f.key}
-                          style={{ display: 'flex', gap: 8, alignItems: 'baseline', marginBottom: 8, width: '100%' }}
+                          data-testid="receive-line"
+                          style={{ borderBottom: '1px solid #f0f0f0', marginBottom: 12 }}
                         >
-                          <span style={{ width: 200 }}>{line ? `${line.productTitle} · ${line.specText}` : ''}</span>
-                          <Form.Item name={[f.name, 'qty']} label={t('合格')} rules={[{ required: true }]}>
-                            <InputNumber min={0} style={{ width: 80 }} />
-                          </Form.Item>
-                          <Form.Item name={[f.name, 'rejectedQty']} label={t('不合格')}>
-                            <InputNumber min={0} style={{ width: 70 }} />
-                          </Form.Item>
-                          <Form.Item
-                            name={[f.name, 'batchNo']}
-                            label={t('批次号')}
-                            rules={[{ required: true, message: t('请填写批次号') }]}
-                          >
-                            <Input style={{ width: 130 }} maxLength={40} />
-                          </Form.Item>
-                          <Form.Item
-                            name={[f.name, 'producedOn']}
-                            label={t('生产日期')}
-                            rules={[{ required: true, message: t('请选择生产日期') }]}
-                          >
-                            <DatePicker style={{ width: 130 }} />
-                          </Form.Item>
-                          <Form.Item name={[f.name, 'expiresOn']} label={t('有效期至')}>
-                            <DatePicker style={{ width: 130 }} />
-                          </Form.Item>
+                          <div style={{ fontWeight: 500, marginBottom: 8 }}>
+                            {line ? `${line.productTitle} · ${line.specText}` : ''}
+                            <span style={{ color: '#888', marginLeft: 8 }}>
+                              {line ? t('未到 {n} 件', { n: line.qtyOrdered - line.qtyReceived }) : ''}
+                            </span>
+                          </div>
+                          <div style={{ display: 'grid', gridTemplateColumns: '90px 90px 1fr 150px 150px', gap: 12 }}>
+                            <Form.Item name={[f.name, 'qty']} label={t('合格')} rules={[{ required: true }]}>
+                              <InputNumber min={0} style={{ width: '100%' }} />
+                            </Form.Item>
+                            <Form.Item name={[f.name, 'rejectedQty']} label={t('不合格')}>
+                              <InputNumber min={0} style={{ width: '100%' }} />
+                            </Form.Item>
+                            <Form.Item
+                              name={[f.name, 'batchNo']}
+                              label={t('批次号')}
+                              rules={[{ required: true, message: t('请填写批次号') }]}
+                            >
+                              <Input maxLength={40} />
+                            </Form.Item>
+                            <Form.Item
+                              name={[f.name, 'producedOn']}
+                              label={t('生产日期')}
+                              rules={[{ required: true, message: t('请选择生产日期') }]}
+                            >
+                              <DatePicker style={{ width: '100%' }} />
+                            </Form.Item>
+                            <Form.Item name={[f.name, 'expiresOn']} label={t('有效期至')}>
+                              <DatePicker style={{ width: '100%' }} />
+                            </Form.Item>
+                          </div>
                         </div>
                       );
                     })

@@ -169,7 +169,7 @@ function SupplierDrawer({ id, onClose }: { id: string; onClose: () => void }) {
               { title: t('时间'), key: 't', render: (_, q) => dateTime(q.recordedAt) },
               { title: t('合格'), dataIndex: 'acceptedQty', align: 'right' },
               { title: t('不合格'), dataIndex: 'rejectedQty', align: 'right' },
-              { title: t('说明'), dataIndex: 'note' },
+              { title: t('说明'), dataIndex: 'note', ellipsis: true },
             ]}
           />
         </>
