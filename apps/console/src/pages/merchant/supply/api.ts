@@ -2,12 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { api, type GetOk, must } from '../../../api/client.ts';
 
 export type SupplierRow = GetOk<'/api/v1/merchant/supply/suppliers'>['items'][number];
-export type StockOverview = GetOk<'/api/v1/merchant/supply/stock'>;
-export type StockItem = StockOverview['items'][number];
+export type StockItem = GetOk<'/api/v1/merchant/supply/stock'>['items'][number];
 export type Movement = GetOk<'/api/v1/merchant/supply/movements'>['items'][number];
 export type PoRow = GetOk<'/api/v1/merchant/supply/purchase-orders'>['items'][number];
 export type PoDetail = GetOk<'/api/v1/merchant/supply/purchase-orders/{id}'>;
-export type ConcentrationAlert = GetOk<'/api/v1/merchant/supply/concentration-alerts'>['items'][number];
 
 export const supplyKeys = {
   all: (merchantId: string) => ['merchant', merchantId, 'supply'] as const,
