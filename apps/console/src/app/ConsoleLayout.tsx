@@ -103,6 +103,21 @@ export function ConsoleLayout() {
             label: <Link to="/merchant/products">{t('商品管理')}</Link>,
           },
           {
+            key: '/merchant/supply/suppliers',
+            icon: <ApartmentOutlined />,
+            label: <Link to="/merchant/supply/suppliers">{t('供应商')}</Link>,
+          },
+          {
+            key: '/merchant/supply/purchase-orders',
+            icon: <FileTextOutlined />,
+            label: <Link to="/merchant/supply/purchase-orders">{t('采购单')}</Link>,
+          },
+          {
+            key: '/merchant/supply/warehouses',
+            icon: <ShopOutlined />,
+            label: <Link to="/merchant/supply/warehouses">{t('仓库与库存')}</Link>,
+          },
+          {
             key: '/merchant/orders',
             icon: <ProfileOutlined />,
             label: <Link to="/merchant/orders">{t('订单管理')}</Link>,
@@ -255,6 +270,11 @@ export function ConsoleLayout() {
             key: '/platform/patrol-findings',
             icon: <FileSearchOutlined />,
             label: <Link to="/platform/patrol-findings">{t('巡检结果')}</Link>,
+          },
+          {
+            key: '/platform/insights/supply',
+            icon: <ApartmentOutlined />,
+            label: <Link to="/platform/insights/supply">{t('供应链风险')}</Link>,
           },
           {
             key: '/platform/alerts',

@@ -46,6 +46,10 @@ const ContentModerationPage = lazy(() => import('../pages/platform/ContentModera
 const ReviewFlagsPage = lazy(() => import('../pages/platform/ReviewFlagsPage.tsx'));
 const ContentPostsPage = lazy(() => import('../pages/platform/ContentPostsPage.tsx'));
 const PartnershipsPage = lazy(() => import('../pages/merchant/PartnershipsPage.tsx'));
+const SuppliersPage = lazy(() => import('../pages/merchant/supply/SuppliersPage.tsx'));
+const PurchaseOrdersPage = lazy(() => import('../pages/merchant/supply/PurchaseOrdersPage.tsx'));
+const WarehousesPage = lazy(() => import('../pages/merchant/supply/WarehousesPage.tsx'));
+const SupplyRiskPage = lazy(() => import('../pages/platform/SupplyRiskPage.tsx'));
 const ChallengesPage = lazy(() => import('../pages/platform/ChallengesPage.tsx'));
 const CreatorCentrePage = lazy(() => import('../pages/creator/CreatorCentrePage.tsx'));
 const PointsStatsPage = lazy(() => import('../pages/platform/points/PointsStatsPage.tsx'));
@@ -306,6 +310,22 @@ export function AppRoutes() {
           element={<RequireRole role="operator">{page(<EscalatedAfterSaleDetailPage />)}</RequireRole>}
         />
         <Route path="platform/alerts" element={<RequireRole role="operator">{page(<AlertsPage />)}</RequireRole>} />
+        <Route
+          path="platform/insights/supply"
+          element={<RequireRole role="operator">{page(<SupplyRiskPage />)}</RequireRole>}
+        />
+        <Route
+          path="merchant/supply/suppliers"
+          element={<RequireRole role="merchant">{page(<SuppliersPage />)}</RequireRole>}
+        />
+        <Route
+          path="merchant/supply/purchase-orders"
+          element={<RequireRole role="merchant">{page(<PurchaseOrdersPage />)}</RequireRole>}
+        />
+        <Route
+          path="merchant/supply/warehouses"
+          element={<RequireRole role="merchant">{page(<WarehousesPage />)}</RequireRole>}
+        />
         <Route
           path="platform/service"
           element={<RequireRole role="operator">{page(<ServiceDeskPage desk="platform" />)}</RequireRole>}

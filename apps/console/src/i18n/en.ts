@@ -8,6 +8,7 @@ import { enLifecycle } from './en-lifecycle.ts';
 import { enExperiments } from './en-experiments.ts';
 import { enDistribution } from './en-distribution.ts';
 import { enFlash } from './en-flash.ts';
+import { enSupply } from './en-supply.ts';
 import { enGroupBuy } from './en-groupbuy.ts';
 import { enInsights } from './en-insights.ts';
 import { enSearch } from './en-search.ts';
@@ -37,6 +38,7 @@ export const en = {
   ...enCoupons,
   ...enLifecycle,
   ...enFlash,
+  ...enSupply,
   ...enGroupBuy,
   ...enLocal,
   ...enPoints,

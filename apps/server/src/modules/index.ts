@@ -66,6 +66,8 @@ import reviewRoutes from './reviews/routes.ts';
 import { wireService } from './service/events.ts';
 import serviceRoutes from './service/routes.ts';
 import staffRoutes from './staff/routes.ts';
+import supplyRoutes from './supply/routes.ts';
+import { wireSupply } from './supply/events.ts';
 import systemRoutes from './system/routes.ts';
 import transparencyRoutes from './transparency/routes.ts';
 import { initTrust, wireTrust } from './trust/events.ts';
@@ -145,4 +147,5 @@ export const modules: ModuleDef[] = [
   { name: 'service', routes: serviceRoutes, wire: wireService },
   { name: 'privacy', routes: privacyRoutes, wire: wirePrivacy, start: startPrivacy },
   { name: 'assistant', wire: wireAssistant },
+  { name: 'supply', routes: supplyRoutes, wire: wireSupply },
 ];

@@ -19,6 +19,7 @@ import { seedDistribution } from './distribution.ts';
 import { runEverydaySales, runJourneys, type SeedBuyer, SeedClock, type SeedProduct } from './journeys.ts';
 import { seedPointsDemo } from './points.ts';
 import { seedPosts } from './posts.ts';
+import { seedSuppliers, seedWarehouses } from './supply.ts';
 import { generateConsumers } from './people.ts';
 import { Random } from './random.ts';
 
@@ -145,6 +146,12 @@ async function runSeed(deps: Deps, progress: (line: string) => void): Promise<Se
     if ((i + 1) % 50 === 0 || i + 1 === catalogue.length) progress(`[seed] 商品 ${i + 1}/${catalogue.length}`);
   }
 
+  // ---- warehouses (before the orders, so they are routed and journaled) ----
+  const demoShop = merchants.get(DEMO_MERCHANTS[0]!.key)!;
+  await deps.events.drain();
+  const demoWarehouses = await seedWarehouses(seedDeps, demoShop);
+  progress('[seed] 演示店铺的 3 个仓库（杭州主仓、广州分仓、成都分仓），现有库存记为期初并铺货到分仓');
+
   // ---- consumers with addresses ----
   clock.set(from.getTime() + 4 * 3_600_000);
   const buyers: SeedBuyer[] = [];
@@ -238,6 +245,13 @@ async function runSeed(deps: Deps, progress: (line: string) => void): Promise<Se
   progress(`[seed] 积分商城 ${pointsDemo.mallItems} 件商品、公益项目 ${pointsDemo.charityProjects} 个（演示数据）`);
   progress(
     `[seed] 评价 ${totals.reviews} 条（追评 ${totals.followUps}，商家回复 ${totals.replies}），${totals.reviewedProductIds.length} 个商品的评价哈希链校验通过`,
+  );
+
+  // On the real clock: the receipts come after the last demo order in the journal.
+  const supplyDemo = await seedSuppliers(deps, demoShop, demoWarehouses);
+  await deps.events.drain();
+  progress(
+    `[seed] 演示供应商 ${supplyDemo.suppliers} 家、采购单 ${supplyDemo.purchaseOrders} 张（已到货、部分到货、已发送、草稿）与一次盘点`,
   );
 
   await seedBehaviourHistory(deps, { productIds: products.map((p) => p.productId), from, until }, progress);

@@ -167,6 +167,8 @@ async function startRefund(
     orderId: row.orderId,
     merchantId: row.merchantId,
     type: row.type,
+    // Returned goods back on sale: supply books them into the warehouse the sale left from.
+    restocked: opts.releaseStock ? { skuId: row.skuId, qty: row.qty } : null,
     refundId,
   });
   // Nothing to pay back (a line bought entirely with discounts): the request completes at once.

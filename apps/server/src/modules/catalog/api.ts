@@ -17,4 +17,11 @@ export {
   getPublicProduct,
   setMerchantStatus,
 } from './service.ts';
-export { loadSkusForCheckout, releaseStock, reserveStock, type SkuSnapshot } from './stock.ts';
+export {
+  adjustSellableStock,
+  listMerchantSkus,
+  loadSkusForCheckout,
+  releaseStock,
+  reserveStock,
+  type SkuSnapshot,
+} from './stock.ts';

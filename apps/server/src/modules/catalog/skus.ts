@@ -48,10 +48,17 @@ export async function editSkus(
   const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
   const edited = await atomically(ctx, async (tx) => {
     const product = await loadOwnProductRow(tx, merchantId, productId, true);
-    const existing = await tx.select().from(skus).where(eq(skus.productId, productId));
+    // Locked: the stock changes this edit reports (for the supply journal) are exact against concurrent checkouts.
+    const existing = await tx
+      .select()
+      .from(skus)
+      .where(eq(skus.productId, productId))
+      .orderBy(asc(skus.id))
+      .for('update');
     const byId = new Map(existing.map((s) => [s.id, s]));
     const now = ctx.now();
     const history: (typeof skuPriceHistory.$inferInsert)[] = [];
+    const stockChanges: { skuId: string; delta: number }[] = [];
 
     for (const u of input.updates ?? []) {
       const sku = byId.get(u.skuId);
@@ -74,7 +81,10 @@ export async function editSkus(
       const set: Partial<typeof skus.$inferInsert> = {};
       if (price !== sku.price) set.price = price;
       if (originalPrice !== sku.originalPrice) set.originalPrice = originalPrice;
-      if (u.stock !== undefined) set.stock = u.stock;
+      if (u.stock !== undefined && u.stock !== sku.stock) {
+        set.stock = u.stock;
+        stockChanges.push({ skuId: sku.id, delta: u.stock - sku.stock });
+      }
       if (u.enabled !== undefined) set.enabled = u.enabled;
       if (Object.keys(set).length === 0) continue;
       await tx.update(skus).set(set).where(eq(skus.id, sku.id));
@@ -131,7 +141,8 @@ export async function editSkus(
       .set({ specs, minPrice: Math.min(...prices), maxPrice: Math.max(...prices), updatedAt: now })
       .where(eq(products.id, productId));
     noteCatalogChange();
-    await emit(tx, 'product.updated', { productId, merchantId, skusChanged: true });
+    stockChanges.push(...added.filter((a) => a.stock > 0).map((a) => ({ skuId: a.id, delta: a.stock })));
+    await emit(tx, 'product.updated', { productId, merchantId, skusChanged: true, stockChanges });
     return ok(productId);
   });
   if (!edited.ok) return edited;

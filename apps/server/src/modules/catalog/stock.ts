@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { type ReturnPolicy, returnPolicyOf } from './return-policy.ts';
 import { categories, merchants, products, skus } from './schema.ts';
@@ -115,4 +115,59 @@ function mergeLines(lines: { skuId: string; qty: number }[]) {
     merged.set(l.skuId, (merged.get(l.skuId) ?? 0) + l.qty);
   }
   return [...merged.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([skuId, qty]) => ({ skuId, qty }));
+}
+
+/** A merchant's SKUs with the figures supply planning needs; `lock` takes the rows FOR UPDATE in id order. */
+export async function listMerchantSkus(
+  db: Db,
+  merchantId: string,
+  opts: { skuIds?: string[]; lock?: boolean } = {},
+): Promise<
+  { skuId: string; productId: string; productTitle: string; specText: string; categoryId: string; stock: number }[]
+> {
+  if (opts.skuIds?.length === 0) return [];
+  const query = db
+    .select({
+      skuId: skus.id,
+      productId: skus.productId,
+      productTitle: products.title,
+      specText: skus.specText,
+      categoryId: products.categoryId,
+      stock: skus.stock,
+    })
+    .from(skus)
+    .innerJoin(products, eq(products.id, skus.productId))
+    .where(
+      opts.skuIds
+        ? and(eq(skus.merchantId, merchantId), inArray(skus.id, opts.skuIds))
+        : eq(skus.merchantId, merchantId),
+    )
+    .orderBy(asc(skus.id));
+  return opts.lock ? query.for('update', { of: skus }) : query;
+}
+
+/**
+ * Moves the sellable figure by signed deltas in the caller's transaction (goods received, counted, written off):
+ * a decrease is guarded like a sale (`stock >= n`), so it never drives stock negative. Returns the first SKU that
+ * was short.
+ */
+export async function adjustSellableStock(
+  db: Db,
+  changes: { skuId: string; delta: number }[],
+): Promise<{ ok: true } | { ok: false; skuId: string }> {
+  const merged = new Map<string, number>();
+  for (const c of changes) {
+    if (!Number.isSafeInteger(c.delta)) throw new Error(`invalid stock delta ${c.delta} for ${c.skuId}`);
+    merged.set(c.skuId, (merged.get(c.skuId) ?? 0) + c.delta);
+  }
+  for (const [skuId, delta] of [...merged].sort(([a], [b]) => a.localeCompare(b))) {
+    if (delta === 0) continue;
+    const moved = await db
+      .update(skus)
+      .set({ stock: sql`${skus.stock} + ${delta}` })
+      .where(and(eq(skus.id, skuId), sql`${skus.stock} + ${delta} >= 0`))
+      .returning({ id: skus.id });
+    if (moved.length === 0) return { ok: false, skuId };
+  }
+  return { ok: true };
 }

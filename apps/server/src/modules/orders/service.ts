@@ -322,10 +322,13 @@ export async function recordRefund(
     .where(eq(orders.id, order.id));
   await recordEvent(db, order.id, 'refunded', input.at, { refundId: input.refundId, amount });
   if (order.status === 'paid') {
-    await releaseStock(
-      db,
-      [...merged].filter(([, r]) => r.qty > 0).map(([lineId, r]) => ({ skuId: lines.get(lineId)!.skuId, qty: r.qty })),
-    );
+    const restocked = [...merged]
+      .filter(([, r]) => r.qty > 0)
+      .map(([lineId, r]) => ({ lineId, skuId: lines.get(lineId)!.skuId, qty: r.qty }));
+    await releaseStock(db, restocked);
+    // Units refunded before shipment never left the warehouse: supply books them back where the sale took them.
+    if (restocked.length > 0)
+      await emit(db, 'order.restocked', { orderId: order.id, merchantId: order.merchantId, lines: restocked });
   }
 
   let status = order.status;

@@ -24,6 +24,7 @@ import { postsPersonalData } from '../posts/api.ts';
 import { reviewsPersonalData } from '../reviews/api.ts';
 import { staffPersonalData } from '../staff/api.ts';
 import { servicePersonalData } from '../service/api.ts';
+import { supplyPersonalData } from '../supply/api.ts';
 import { trustPersonalData } from '../trust/api.ts';
 import { privacyPersonalData } from './personal-data.ts';
 
@@ -58,6 +59,7 @@ export const registry = [
   reviewsPersonalData,
   staffPersonalData,
   servicePersonalData,
+  supplyPersonalData,
   trustPersonalData,
   privacyPersonalData,
   accountsPersonalData,
