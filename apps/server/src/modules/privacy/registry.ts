@@ -16,6 +16,7 @@ import { lifecyclePersonalData } from '../lifecycle/api.ts';
 import { livePersonalData } from '../live/api.ts';
 import { membershipPersonalData } from '../membership/api.ts';
 import { moderationPersonalData } from '../moderation/api.ts';
+import { openplatformPersonalData } from '../openplatform/api.ts';
 import { ordersPersonalData } from '../orders/api.ts';
 import { paymentsPersonalData } from '../payments/api.ts';
 import { pointsPersonalData } from '../points/api.ts';
@@ -49,6 +50,7 @@ export const registry = [
   livePersonalData,
   membershipPersonalData,
   moderationPersonalData,
+  openplatformPersonalData,
   ordersPersonalData,
   paymentsPersonalData,
   pointsPersonalData,
