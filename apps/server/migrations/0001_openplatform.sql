@@ -55,6 +55,7 @@ CREATE TABLE "webhook_endpoints" (
 	"event_types" text[] NOT NULL,
 	"secret" text NOT NULL,
 	"enabled" boolean NOT NULL,
+	"disabled_by" text,
 	"disabled_reason" text,
 	"disabled_at" timestamp with time zone,
 	"consecutive_failures" integer DEFAULT 0 NOT NULL,

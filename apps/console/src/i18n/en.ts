@@ -13,6 +13,7 @@ import { enInsights } from './en-insights.ts';
 import { enSearch } from './en-search.ts';
 import { enAdLaw } from './en-adlaw.ts';
 import { enLive } from './en-live.ts';
+import { enOpenPlatform } from './en-openplatform.ts';
 import { enPoints } from './en-points.ts';
 import { enPosts } from './en-posts.ts';
 import { enReviewFlags } from './en-review-flags.ts';
@@ -28,6 +29,7 @@ export const en = {
   ...enTrustCases,
   ...enReviewFlags,
   ...enService,
+  ...enOpenPlatform,
   ...enAlerts,
   ...enLive,
   ...enExperiments,

@@ -160,7 +160,7 @@ async function disableFailingEndpoint(deps: Deps, tx: Db, endpoint: typeof webho
   const reason = `连续 ${endpoint.consecutiveFailures} 次推送失败（自 ${endpoint.failingSince!.toISOString().slice(0, 16).replace('T', ' ')} UTC 起），已自动停用`;
   await tx
     .update(webhookEndpoints)
-    .set({ enabled: false, disabledAt: now, disabledReason: reason })
+    .set({ enabled: false, disabledBy: 'failures', disabledAt: now, disabledReason: reason })
     .where(eq(webhookEndpoints.id, endpoint.id));
   await tx
     .update(webhookDeliveries)

@@ -36,6 +36,7 @@ const Endpoint = z.object({
   description: z.string(),
   eventTypes: z.array(EventType),
   enabled: z.boolean(),
+  disabledBy: z.enum(['merchant', 'failures']).nullable().describe('谁停用的：商家，或连续失败规则'),
   disabledReason: z.string().nullable(),
   disabledAt: z.string().nullable(),
   consecutiveFailures: z.number().int(),

@@ -59,6 +59,8 @@ export const webhookEndpoints = pgTable(
     eventTypes: text('event_types').array().notNull(),
     secret: text('secret').notNull(),
     enabled: boolean('enabled').notNull(),
+    /** Who switched it off: the merchant, or the failure rule (then the console warns until it is re-enabled). */
+    disabledBy: text('disabled_by', { enum: ['merchant', 'failures'] }),
     disabledReason: text('disabled_reason'),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
     /** Failed attempts in a row, and when the first of them happened: both reset by a success. */

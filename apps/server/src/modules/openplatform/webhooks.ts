@@ -13,6 +13,7 @@ export interface WebhookEndpointView {
   description: string;
   eventTypes: WebhookEventType[];
   enabled: boolean;
+  disabledBy: 'merchant' | 'failures' | null;
   disabledReason: string | null;
   disabledAt: string | null;
   consecutiveFailures: number;
@@ -25,6 +26,7 @@ const view = (e: typeof webhookEndpoints.$inferSelect): WebhookEndpointView => (
   description: e.description,
   eventTypes: e.eventTypes as WebhookEventType[],
   enabled: e.enabled,
+  disabledBy: e.disabledBy,
   disabledReason: e.disabledReason,
   disabledAt: e.disabledAt?.toISOString() ?? null,
   consecutiveFailures: e.consecutiveFailures,
@@ -102,9 +104,18 @@ export async function updateWebhookEndpoint(
       ...(input.description !== undefined ? { description: input.description } : {}),
       ...(input.eventTypes ? { eventTypes: [...new Set(input.eventTypes)] } : {}),
       ...(reenabled
-        ? { enabled: true, disabledAt: null, disabledReason: null, consecutiveFailures: 0, failingSince: null }
+        ? {
+            enabled: true,
+            disabledBy: null,
+            disabledAt: null,
+            disabledReason: null,
+            consecutiveFailures: 0,
+            failingSince: null,
+          }
         : {}),
-      ...(disabled ? { enabled: false, disabledAt: ctx.now(), disabledReason: '商家手动停用' } : {}),
+      ...(disabled
+        ? { enabled: false, disabledBy: 'merchant' as const, disabledAt: ctx.now(), disabledReason: '商家手动停用' }
+        : {}),
     })
     .where(eq(webhookEndpoints.id, endpoint.id))
     .returning();
