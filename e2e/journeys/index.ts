@@ -24,6 +24,7 @@ import { searchOperations } from './19-search-operations.ts';
 import { staffAccess } from './24-staff-access.ts';
 import { customerService } from './25-customer-service.ts';
 import { authentication } from './26-authentication.ts';
+import { openPlatform } from './27-open-platform.ts';
 
 export const journeys: Journey[] = [
   // First: it checks what a newcomer sees on a fresh start, before other journeys change the demo world.
@@ -53,6 +54,7 @@ export const journeys: Journey[] = [
   customerService,
   trustTransparency,
   authentication,
+  openPlatform,
   // Last: the demo consumer becomes a shop owner, which no earlier journey expects.
   merchantAdmission,
 ];

@@ -187,7 +187,7 @@ async function post(deps: Deps, url: string, secret: string, delivery: Delivery,
   const timestamp = Math.floor(now.getTime() / 1000);
   const started = performance.now();
   const took = () => Math.round(performance.now() - started);
-  const refusal = privateTargetRefusal(deps, url);
+  const refusal = webhookTargetRefusal(deps, url);
   if (refusal) return { statusCode: null, durationMs: 0, error: refusal };
   try {
     const res = await fetch(url, {
@@ -225,16 +225,20 @@ const PRIVATE_V4 = [
 ];
 
 /**
- * Outside production a webhook may point at this machine (a developer's receiver); in production, literal loopback
- * and private addresses are refused unless WEBHOOK_ALLOW_PRIVATE_TARGETS=true. Host names are not resolved here:
- * production should also egress through a proxy that refuses internal ranges (docs/OPEN-PLATFORM.md).
+ * Where a webhook may point. Outside production anything (a developer's receiver on this machine); in production
+ * only https, and never a literal loopback or private address — unless WEBHOOK_ALLOW_PRIVATE_TARGETS=true (an
+ * intranet deployment, the browser journeys). Host names are not resolved here: production should also send
+ * through an egress proxy that refuses internal ranges (docs/OPEN-PLATFORM.md).
  */
-export function privateTargetRefusal(deps: Deps, url: string): string | undefined {
-  const allowed = deps.config.WEBHOOK_ALLOW_PRIVATE_TARGETS
+export function webhookTargetRefusal(deps: Deps, url: string): string | undefined {
+  const production = deps.config.NODE_ENV === 'production';
+  const allowPrivate = deps.config.WEBHOOK_ALLOW_PRIVATE_TARGETS
     ? deps.config.WEBHOOK_ALLOW_PRIVATE_TARGETS === 'true'
-    : deps.config.NODE_ENV !== 'production';
-  if (allowed) return undefined;
-  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+    : !production;
+  if (allowPrivate) return undefined;
+  const target = new URL(url);
+  if (production && target.protocol !== 'https:') return '生产环境只能推送到 https 地址';
+  const host = target.hostname.replace(/^\[|\]$/g, '');
   const isPrivate =
     host === 'localhost' ||
     host.endsWith('.localhost') ||

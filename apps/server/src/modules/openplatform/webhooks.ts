@@ -4,7 +4,7 @@ import { actingMerchant } from '../../platform/auth.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { privateTargetRefusal } from './delivery.ts';
+import { webhookTargetRefusal } from './delivery.ts';
 import { webhookAttempts, webhookDeliveries, webhookEndpoints, type WebhookEventType } from './schema.ts';
 
 export interface WebhookEndpointView {
@@ -36,11 +36,8 @@ const view = (e: typeof webhookEndpoints.$inferSelect): WebhookEndpointView => (
 const owningMerchant = (ctx: Ctx) => actingMerchant(ctx.actor, ctx.merchantHint, ['owner']).merchantId;
 
 function checkTarget(ctx: Ctx, url: string): void {
-  const refusal = privateTargetRefusal(ctx.deps, url);
+  const refusal = webhookTargetRefusal(ctx.deps, url);
   if (refusal) throw badRequest('推送地址不可用', refusal);
-  if (ctx.deps.config.NODE_ENV === 'production' && !url.startsWith('https://')) {
-    throw badRequest('推送地址不可用', '生产环境只能推送到 https 地址');
-  }
 }
 
 export async function createWebhookEndpoint(
