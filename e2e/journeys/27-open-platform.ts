@@ -5,7 +5,7 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { demo, type Journey } from '../harness.ts';
-import { consoleLogin, expectText, openedDialog, paidOrder, reloadUntil } from './steps.ts';
+import { consoleLogin, expectText, openedDialog, paidOrder } from './steps.ts';
 
 interface Delivery {
   event: string;
@@ -140,7 +140,9 @@ export const openPlatform: Journey = {
       if (!delivered.signatureValid) throw new Error('the receiver could not verify the delivery signature');
 
       const row = page.getByTestId('deliveries-table').locator(`tr[data-row-key="${delivered.id}"]`);
-      await reloadUntil(page, row.getByTestId('delivery-status-code'), '200');
+      // The delivery row exists (pending) before the POST goes out; the page polls while one is pending.
+      await page.reload();
+      await expectText(row.getByTestId('delivery-status-code'), '200', 60_000);
       await expectText(row, '成功');
       await row.getByRole('button', { name: /展开行|Expand row/ }).click();
       await expectText(page.getByText(orderId).first(), orderId);
