@@ -50,6 +50,8 @@ export async function startWorld(): Promise<World> {
       SMS_SANDBOX_OUTBOX: path.join(dataDir, 'sms-outbox.jsonl'),
       // Journey 18 waits out the account-cancellation cooling-off period instead of 15 days.
       ACCOUNT_COOLING_OFF_SECONDS: '20',
+      // Journey 27's webhook receiver listens on this machine; production refuses such targets by default.
+      WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
     },
     Number(process.env.E2E_PORT ?? 3950),
   );

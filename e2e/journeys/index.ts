@@ -25,6 +25,7 @@ import { staffAccess } from './24-staff-access.ts';
 import { customerService } from './25-customer-service.ts';
 import { authentication } from './26-authentication.ts';
 import { localLife } from './27-local-life.ts';
+import { openPlatform } from './28-open-platform.ts';
 
 export const journeys: Journey[] = [
   // First: it checks what a newcomer sees on a fresh start, before other journeys change the demo world.
@@ -55,6 +56,7 @@ export const journeys: Journey[] = [
   trustTransparency,
   authentication,
   localLife,
+  openPlatform,
   // Last: the demo consumer becomes a shop owner, which no earlier journey expects.
   merchantAdmission,
 ];

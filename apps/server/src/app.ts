@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
@@ -18,9 +19,10 @@ import {
 import type { Deps } from './deps.ts';
 import { modules } from './modules/index.ts';
 import { resolveActor } from './modules/accounts/api.ts';
+import { authenticateSignedRequest, requireApiKeyScope } from './modules/openplatform/api.ts';
 import { staffGrants } from './modules/staff/api.ts';
-import { anonymous, checkPermission } from './platform/auth.ts';
-import { registerErrorHandler } from './platform/errors.ts';
+import { anonymous, checkPermission, SIGNED_HEADERS, signedRequestOf } from './platform/auth.ts';
+import { AppError, registerErrorHandler } from './platform/errors.ts';
 import { rejectNulCharacters } from './platform/input.ts';
 import { registerSecurityHeaders } from './platform/security-headers.ts';
 import { type App, SESSION_COOKIE } from './platform/http.ts';
@@ -113,6 +115,42 @@ export async function buildApp(deps: Deps): Promise<App> {
     const header = req.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7) : req.cookies[SESSION_COOKIE];
     if (token) req.actor = await resolveActor(deps, token);
+  });
+  // API-key requests (docs/OPEN-PLATFORM.md) sign their body too, so they are authenticated once it has been read,
+  // before it is parsed; the key then acts as its merchant, held to its scopes and its own rate limit.
+  app.addHook('preParsing', async (req, _reply, payload) => {
+    if (req.headers[SIGNED_HEADERS.key] === undefined) return payload;
+    const chunks: Buffer[] = [];
+    for await (const chunk of payload) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks);
+    const signed = signedRequestOf(req.headers, req.method, req.url, body);
+    if (signed) req.actor = await authenticateSignedRequest(deps, signed);
+    return Object.assign(Readable.from([body]), { receivedEncodedLength: body.length });
+  });
+  const keyLimiter =
+    deps.config.RATE_LIMIT_ENABLED === 'true'
+      ? app.createRateLimit({
+          timeWindow: 60_000,
+          keyGenerator: (req) => `apikey:${req.actor.kind === 'user' ? req.actor.apiKey?.id : ''}`,
+          max: (req) => (req.actor.kind === 'user' ? (req.actor.apiKey?.perMinute ?? 0) : 0),
+        })
+      : undefined;
+  // Before validation, so a key outside its scopes learns nothing about a route's input.
+  app.addHook('preValidation', async (req) => {
+    if (req.actor.kind === 'user' && req.actor.apiKey) {
+      requireApiKeyScope(req.actor, req.method, req.routeOptions.url);
+      const limit = await keyLimiter?.(req);
+      if (limit && !limit.isAllowed && limit.isExceeded) {
+        throw new AppError(
+          'rate-limited',
+          429,
+          '操作过于频繁，请稍后再试',
+          `该 API 密钥每分钟最多 ${limit.max} 次请求`,
+          undefined,
+          limit.ttlInSeconds,
+        );
+      }
+    }
   });
   app.addHook('preHandler', async (req) => {
     const permission = req.routeOptions.config.permission;

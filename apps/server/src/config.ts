@@ -202,6 +202,13 @@ const schema = z.object({
   ALERTS_WEBHOOK_URL: z.string().url().optional(),
   /** Key of the HMAC-SHA256 signature on alert webhooks; required with ALERTS_WEBHOOK_URL. */
   ALERTS_WEBHOOK_SECRET: z.string().min(16).optional(),
+  /**
+   * Merchant webhooks may point at loopback and private-network addresses (docs/OPEN-PLATFORM.md). Off in
+   * production unless set: a merchant must not make the server call its own internal services.
+   */
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: z.enum(['true', 'false']).optional(),
+  /** How long one webhook POST may take before it counts as failed (milliseconds). */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(500).max(30_000).default(10_000),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -1,4 +1,5 @@
 import {
+  ApiOutlined,
   DesktopOutlined,
   FundOutlined,
   AlertOutlined,
@@ -211,6 +212,11 @@ export function ConsoleLayout() {
             key: '/merchant/partnerships',
             icon: <SoundOutlined />,
             label: <Link to="/merchant/partnerships">{t('品牌合作')}</Link>,
+          },
+          {
+            key: '/merchant/open-platform',
+            icon: <ApiOutlined />,
+            label: <Link to="/merchant/open-platform">{t('开放平台')}</Link>,
           },
         ],
       });

@@ -15,6 +15,8 @@ const MerchantOrderDetailPage = lazy(() => import('../pages/merchant/OrderDetail
 const AfterSalesPage = lazy(() => import('../pages/merchant/AfterSalesPage.tsx'));
 const AfterSaleDetailPage = lazy(() => import('../pages/merchant/AfterSaleDetailPage.tsx'));
 const ReviewsPage = lazy(() => import('../pages/merchant/ReviewsPage.tsx'));
+const OpenPlatformPage = lazy(() => import('../pages/merchant/openplatform/OpenPlatformPage.tsx'));
+const WebhookDetailPage = lazy(() => import('../pages/merchant/openplatform/WebhookDetailPage.tsx'));
 const FinancePage = lazy(() => import('../pages/merchant/FinancePage.tsx'));
 const FlashSalesPage = lazy(() => import('../pages/merchant/FlashSalesPage.tsx'));
 const FlashSaleNewPage = lazy(() => import('../pages/merchant/FlashSaleNewPage.tsx'));
@@ -160,6 +162,14 @@ export function AppRoutes() {
           element={<RequireRole role="merchant">{page(<AfterSaleDetailPage />)}</RequireRole>}
         />
         <Route path="merchant/reviews" element={<RequireRole role="merchant">{page(<ReviewsPage />)}</RequireRole>} />
+        <Route
+          path="merchant/open-platform"
+          element={<RequireRole role="merchant">{page(<OpenPlatformPage />)}</RequireRole>}
+        />
+        <Route
+          path="merchant/open-platform/webhooks/:id"
+          element={<RequireRole role="merchant">{page(<WebhookDetailPage />)}</RequireRole>}
+        />
         <Route
           path="merchant/service"
           element={<RequireRole role="merchant">{page(<ServiceDeskPage desk="shop" />)}</RequireRole>}

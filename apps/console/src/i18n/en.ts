@@ -15,6 +15,7 @@ import { enSearch } from './en-search.ts';
 import { enAdLaw } from './en-adlaw.ts';
 import { enLive } from './en-live.ts';
 import { enLocal } from './en-local.ts';
+import { enOpenPlatform } from './en-openplatform.ts';
 import { enPoints } from './en-points.ts';
 import { enPosts } from './en-posts.ts';
 import { enReviewFlags } from './en-review-flags.ts';
@@ -30,6 +31,7 @@ export const en = {
   ...enTrustCases,
   ...enReviewFlags,
   ...enService,
+  ...enOpenPlatform,
   ...enAlerts,
   ...enLive,
   ...enExperiments,

@@ -54,6 +54,8 @@ import { initMembership, wireMembership } from './membership/events.ts';
 import membershipRoutes from './membership/routes.ts';
 import { initOrders, wireOrders } from './orders/events.ts';
 import orderRoutes from './orders/routes.ts';
+import { wireOpenPlatform } from './openplatform/events.ts';
+import openPlatformRoutes from './openplatform/routes.ts';
 import { wirePayments } from './payments/events.ts';
 import paymentRoutes from './payments/routes.ts';
 import { initPoints, wirePoints } from './points/events.ts';
@@ -148,4 +150,5 @@ export const modules: ModuleDef[] = [
   { name: 'privacy', routes: privacyRoutes, wire: wirePrivacy, start: startPrivacy },
   { name: 'assistant', wire: wireAssistant },
   { name: 'supply', routes: supplyRoutes, wire: wireSupply },
+  { name: 'openplatform', routes: openPlatformRoutes, wire: wireOpenPlatform },
 ];

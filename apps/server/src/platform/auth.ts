@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { AppError, forbidden, unauthenticated } from './errors.ts';
 
 /**
@@ -54,6 +54,8 @@ export type Actor =
       staff: { merchantId: string; role: StaffRole }[];
       /** When this session passed the staff second factor (TOTP), if it did. */
       secondFactorAt?: Date | null;
+      /** Set when a merchant's API key signed the request: it may call only the routes its scopes allow. */
+      apiKey?: { id: string; scopes: readonly string[]; perMinute: number };
     };
 
 export type UserActor = Extract<Actor, { kind: 'user' }>;
@@ -146,4 +148,90 @@ export function canSeeMerchant(actor: Actor, merchantId: string): boolean {
   if (actor.kind === 'system') return true;
   if (actor.kind !== 'user') return false;
   return actor.roles.includes('operator') || actor.staff.some((s) => s.merchantId === merchantId);
+}
+
+// ---- Signed API-key requests (docs/OPEN-PLATFORM.md) ----
+// HMAC-SHA256 over method, path with query, timestamp, nonce and the body's SHA-256: the secret never travels, a
+// captured request cannot be altered, and it cannot be replayed (the nonce is stored; the timestamp bounds how long).
+
+export const SIGNED_HEADERS = {
+  key: 'x-haowu-key',
+  timestamp: 'x-haowu-timestamp',
+  nonce: 'x-haowu-nonce',
+  signature: 'x-haowu-signature',
+} as const;
+/** How far a request's timestamp may be from the server's clock, either way. */
+export const SIGNATURE_WINDOW_SECONDS = 300;
+
+export interface SignedRequest {
+  keyId: string;
+  /** Unix seconds. */
+  timestamp: number;
+  nonce: string;
+  signature: string;
+  canonical: string;
+}
+
+/** The string both sides sign: `METHOD\n/path?query\ntimestamp\nnonce\nhex(sha256(body))`. */
+const canonicalRequest = (method: string, pathWithQuery: string, timestamp: number, nonce: string, body: Buffer) =>
+  [method.toUpperCase(), pathWithQuery, String(timestamp), nonce, createHash('sha256').update(body).digest('hex')].join(
+    '\n',
+  );
+
+const signCanonical = (secret: string, canonical: string): string =>
+  createHmac('sha256', secret).update(canonical).digest('hex');
+
+const signedRequestInvalid = (detail: string) => new AppError('signature-invalid', 401, '请求签名无效', detail);
+
+/** The signature headers of a request, or undefined when it carries none (then it is not an API-key request). */
+export function signedRequestOf(
+  headers: Record<string, string | string[] | undefined>,
+  method: string,
+  pathWithQuery: string,
+  body: Buffer,
+): SignedRequest | undefined {
+  const h = (name: string) => {
+    const v = headers[name];
+    return typeof v === 'string' ? v : undefined;
+  };
+  const keyId = h(SIGNED_HEADERS.key);
+  if (keyId === undefined) return undefined;
+  const ts = h(SIGNED_HEADERS.timestamp);
+  const nonce = h(SIGNED_HEADERS.nonce);
+  const signature = h(SIGNED_HEADERS.signature);
+  if (!ts || !/^\d{9,12}$/.test(ts))
+    throw signedRequestInvalid(`缺少或无法识别 ${SIGNED_HEADERS.timestamp}（Unix 秒）`);
+  if (!nonce || !/^[A-Za-z0-9_-]{16,64}$/.test(nonce)) {
+    throw signedRequestInvalid(`${SIGNED_HEADERS.nonce} 须为 16–64 位字母、数字、- 或 _`);
+  }
+  if (!signature || !/^[0-9a-f]{64}$/.test(signature))
+    throw signedRequestInvalid(`${SIGNED_HEADERS.signature} 须为 64 位十六进制`);
+  const timestamp = Number(ts);
+  return {
+    keyId,
+    timestamp,
+    nonce,
+    signature,
+    canonical: canonicalRequest(method, pathWithQuery, timestamp, nonce, body),
+  };
+}
+
+/**
+ * Checks the clock window and the signature against every secret the key currently accepts (during a rotation's
+ * grace period, the new and the old one). Throws a 401 problem; the nonce is the caller's to record.
+ */
+export function verifySignedRequest(req: SignedRequest, secrets: readonly string[], now: Date): void {
+  if (Math.abs(now.getTime() / 1000 - req.timestamp) > SIGNATURE_WINDOW_SECONDS) {
+    throw new AppError(
+      'signature-expired',
+      401,
+      '请求已过期',
+      `时间戳与服务器时间相差超过 ${SIGNATURE_WINDOW_SECONDS / 60} 分钟，请校准时钟后重新签名`,
+    );
+  }
+  const given = Buffer.from(req.signature, 'hex');
+  const matches = secrets.some((secret) =>
+    timingSafeEqual(Buffer.from(signCanonical(secret, req.canonical), 'hex'), given),
+  );
+  if (!matches) throw signedRequestInvalid('签名与请求内容不符：请检查密钥、请求路径（含查询串）与请求体');
 }

@@ -17,6 +17,7 @@ import { livePersonalData } from '../live/api.ts';
 import { localPersonalData } from '../local/api.ts';
 import { membershipPersonalData } from '../membership/api.ts';
 import { moderationPersonalData } from '../moderation/api.ts';
+import { openplatformPersonalData } from '../openplatform/api.ts';
 import { ordersPersonalData } from '../orders/api.ts';
 import { paymentsPersonalData } from '../payments/api.ts';
 import { pointsPersonalData } from '../points/api.ts';
@@ -52,6 +53,7 @@ export const registry = [
   localPersonalData,
   membershipPersonalData,
   moderationPersonalData,
+  openplatformPersonalData,
   ordersPersonalData,
   paymentsPersonalData,
   pointsPersonalData,
