@@ -153,6 +153,18 @@ const schema = z.object({
   ALERTS_WEBHOOK_URL: z.string().url().optional(),
   /** Key of the HMAC-SHA256 signature on alert webhooks; required with ALERTS_WEBHOOK_URL. */
   ALERTS_WEBHOOK_SECRET: z.string().min(16).optional(),
+  /** Parcel tracking: sandbox (timeline simulated from the order's own times) or kuaidi100 (subscribe + signed push). */
+  TRACKING_PROVIDER: z.enum(['sandbox', 'kuaidi100']).default('sandbox'),
+  /** 快递100 授权 key (企业管理后台); required with TRACKING_PROVIDER=kuaidi100. */
+  KUAIDI100_KEY: z.string().min(1).optional(),
+  /** The salt 快递100 signs its pushes with (sign = MD5(param + salt), upper case); required with kuaidi100. */
+  KUAIDI100_SALT: z.string().min(16).optional(),
+  /** Where 快递100 pushes scans: this server's public https URL + /api/v1/logistics/kuaidi100/callback. */
+  KUAIDI100_CALLBACK_URL: z.string().url().optional(),
+  /** The subscribe endpoint; tests point it at a local fake. */
+  KUAIDI100_POLL_URL: z.string().url().default('https://poll.kuaidi100.com/poll'),
+  /** Days after the carrier reports 已签收 until receipt is confirmed for the buyer (never later than the ship-based deadline). */
+  AUTO_CONFIRM_AFTER_SIGNED_DAYS: z.coerce.number().int().min(1).default(3),
 });
 
 export type Config = z.infer<typeof schema>;
@@ -186,6 +198,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           '(docs/SECURITY.md, "Field encryption"): export DATA_ENCRYPTION_KEY=$(openssl rand -hex 32) and keep a copy safe',
       );
     }
+  }
+  if (parsed.data.TRACKING_PROVIDER === 'kuaidi100') {
+    const missing = (['KUAIDI100_KEY', 'KUAIDI100_SALT', 'KUAIDI100_CALLBACK_URL'] as const).filter(
+      (k) => !parsed.data[k],
+    );
+    if (missing.length > 0)
+      throw new StartupError(
+        `TRACKING_PROVIDER=kuaidi100 needs ${missing.join(', ')} (docs/LOGISTICS.md, "Tracking"); unset TRACKING_PROVIDER to keep the sandbox`,
+      );
   }
   return parsed.data;
 }

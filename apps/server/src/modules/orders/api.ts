@@ -7,7 +7,7 @@ export {
   provideCheckoutLoyalty,
   provideShipHoldRule,
 } from './checkout-ports.ts';
-export { CARRIERS, type Carrier, forwardHeldOrder } from './fulfilment.ts';
+export { forwardHeldOrder } from './fulfilment.ts';
 export {
   type CampaignBaseDto,
   campaignSku,
