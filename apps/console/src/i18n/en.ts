@@ -13,6 +13,7 @@ import { enInsights } from './en-insights.ts';
 import { enSearch } from './en-search.ts';
 import { enAdLaw } from './en-adlaw.ts';
 import { enLive } from './en-live.ts';
+import { enLogistics } from './en-logistics.ts';
 import { enPoints } from './en-points.ts';
 import { enPosts } from './en-posts.ts';
 import { enReviewFlags } from './en-review-flags.ts';
@@ -37,6 +38,7 @@ export const en = {
   ...enLifecycle,
   ...enFlash,
   ...enGroupBuy,
+  ...enLogistics,
   ...enPoints,
   ...enPosts,
   ...enInsights,

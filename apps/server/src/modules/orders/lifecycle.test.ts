@@ -190,7 +190,7 @@ describe('payment, shipping, receipt and completion', () => {
     const done = (await me.get(`/api/v1/orders/${orderId}`)).body;
     expect(done.status).toBe('completed');
     expect(done.timeline.map((e: any) => e.type)).toEqual(['created', 'paid', 'shipped', 'delivered', 'completed']);
-    expect(done.timeline[2].label).toBe('商家已发货（顺丰速运 SF1234567890）');
+    expect(done.timeline[2].label).toBe('商家已发货（顺丰速运 SF1234567890123）');
     expect(eventsFor(orderId).find((e) => e.type === 'order.completed')!.payload).toMatchObject({
       orderId,
       merchantId: s.merchantId,
