@@ -13,12 +13,12 @@ export interface TrackingProvider {
   verifyPush(param: string, sign: string): boolean;
 }
 
-export type SubscribeOutcome = { ok: true } | { ok: false; code: string; message: string };
+type SubscribeOutcome = { ok: true } | { ok: false; code: string; message: string };
 
 /** The provider is down or answered 5xx: the outbox retries the subscription later. */
 export class TrackingUnavailable extends Error {}
 
-export class SandboxTracking implements TrackingProvider {
+class SandboxTracking implements TrackingProvider {
   readonly name = 'sandbox' as const;
   async subscribe(): Promise<SubscribeOutcome> {
     return { ok: true };
@@ -40,7 +40,7 @@ export const kuaidi100Sign = (param: string, salt: string): string =>
  * 200 accepted, 501 already subscribed (fine), 500/503 provider trouble (retry), others a permanent refusal
  * (600 bad key, 601 key expired, 700 bad data, 701 carrier refused, 702 carrier not recognised).
  */
-export class Kuaidi100Tracking implements TrackingProvider {
+class Kuaidi100Tracking implements TrackingProvider {
   readonly name = 'kuaidi100' as const;
   private readonly opts: { key: string; salt: string; callbackUrl: string; pollUrl: string };
   constructor(opts: { key: string; salt: string; callbackUrl: string; pollUrl: string }) {

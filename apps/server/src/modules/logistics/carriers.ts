@@ -35,7 +35,6 @@ export type Carrier = (typeof COURIERS)[number]['name'];
 export const CARRIERS = COURIERS.map((c) => c.name) as unknown as readonly [Carrier, ...Carrier[]];
 
 const byName = new Map<string, (typeof COURIERS)[number]>(COURIERS.map((c) => [c.name, c]));
-const byCode = new Map<string, (typeof COURIERS)[number]>(COURIERS.map((c) => [c.code, c]));
 
 /** Null when the number fits the carrier's format, else what the merchant should check (Chinese, shown as-is). */
 export function trackingNoProblem(carrier: string, trackingNo: string): string | null {
@@ -45,4 +44,3 @@ export function trackingNoProblem(carrier: string, trackingNo: string): string |
 }
 
 export const courierCode = (carrier: string): string | undefined => byName.get(carrier)?.code;
-export const courierName = (code: string): string | undefined => byCode.get(code)?.name;

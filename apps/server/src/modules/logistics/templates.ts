@@ -75,7 +75,7 @@ export interface ShippingTemplateDto extends ShippingTemplateInput {
   updatedAt: string;
 }
 
-export const refuseTemplate = refusals({
+const refuseTemplate = refusals({
   'province-in-two-groups': [422, '同一省份只能属于一个地区分组'],
   'active-template-delete': [409, '正在使用的运费模板不能删除'],
 });

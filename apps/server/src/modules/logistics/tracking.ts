@@ -8,7 +8,7 @@ import { TrackingUnavailable } from '../../platform/tracking.ts';
 import { courierCode } from './carriers.ts';
 import { trackingEvents, type TrackingStatus, trackingSubscriptions } from './schema.ts';
 
-export const TRACKING_LABEL: Record<TrackingStatus, string> = {
+const TRACKING_LABEL: Record<TrackingStatus, string> = {
   collected: '已揽收',
   in_transit: '运输中',
   delivering: '派送中',
