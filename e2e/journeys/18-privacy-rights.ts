@@ -84,7 +84,7 @@ export const privacyRights: Journey = {
     const order = placed.orders[0] as { id: string; lines: { id: string }[] };
     await apiSend(world, 'POST', `/api/v1/merchant/orders/${order.id}/ship`, owner.token, {
       carrier: '顺丰速运',
-      trackingNo: `SF${String(Date.now()).slice(-10)}`,
+      trackingNo: `SF${Date.now()}`,
     });
     await apiSend(world, 'POST', `/api/v1/orders/${order.id}/confirm-receipt`, token, {});
     const content = '隐私测试：包装完好，用着放心，推荐。';

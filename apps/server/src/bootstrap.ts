@@ -19,6 +19,7 @@ import { LocalMediaStore } from './platform/media.ts';
 import { createRealtimeBus } from './platform/realtime.ts';
 import { RedisLink } from './platform/redis.ts';
 import { SandboxSms } from './platform/sms.ts';
+import { createTrackingProvider } from './platform/tracking.ts';
 
 /** The process's logger; `destination` is for tests that read what would be written. */
 export function createLogger(config: Config, destination?: pino.DestinationStream): Logger {
@@ -129,6 +130,7 @@ export function createDeps(
     jobs: new JobQueue(database.db, clock, log),
     sms: new SandboxSms(log, config.SMS_SANDBOX_OUTBOX),
     payments: configuredPaymentProviders(config),
+    tracking: createTrackingProvider(config),
     media: new LocalMediaStore(path.join(path.resolve(config.DATA_DIR), 'media')),
     redis: config.REDIS_URL ? new RedisLink(config.REDIS_URL, { log, role: 'rate limits' }) : undefined,
     realtime: createRealtimeBus(config.REDIS_URL, log),

@@ -209,6 +209,18 @@ const schema = z.object({
   WEBHOOK_ALLOW_PRIVATE_TARGETS: z.enum(['true', 'false']).optional(),
   /** How long one webhook POST may take before it counts as failed (milliseconds). */
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(500).max(30_000).default(10_000),
+  /** Parcel tracking: sandbox (timeline simulated from the order's own times) or kuaidi100 (subscribe + signed push). */
+  TRACKING_PROVIDER: z.enum(['sandbox', 'kuaidi100']).default('sandbox'),
+  /** 快递100 授权 key (企业管理后台); required with TRACKING_PROVIDER=kuaidi100. */
+  KUAIDI100_KEY: z.string().min(1).optional(),
+  /** The salt 快递100 signs its pushes with (sign = MD5(param + salt), upper case); required with kuaidi100. */
+  KUAIDI100_SALT: z.string().min(16).optional(),
+  /** Where 快递100 pushes scans: this server's public https URL + /api/v1/logistics/kuaidi100/callback. */
+  KUAIDI100_CALLBACK_URL: z.string().url().optional(),
+  /** The subscribe endpoint; tests point it at a local fake. */
+  KUAIDI100_POLL_URL: z.string().url().default('https://poll.kuaidi100.com/poll'),
+  /** Days after the carrier reports 已签收 until receipt is confirmed for the buyer (never later than the ship-based deadline). */
+  AUTO_CONFIRM_AFTER_SIGNED_DAYS: z.coerce.number().int().min(1).default(3),
 });
 
 export type Config = z.infer<typeof schema>;
@@ -251,6 +263,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new StartupError(
       `PAYMENT_PROVIDERS=${parsed.data.PAYMENT_PROVIDERS.join(',')} needs these settings (docs/PAYMENTS.md):\n${missing.map((m) => `  ${m}`).join('\n')}`,
     );
+  }
+  if (parsed.data.TRACKING_PROVIDER === 'kuaidi100') {
+    const unset = (['KUAIDI100_KEY', 'KUAIDI100_SALT', 'KUAIDI100_CALLBACK_URL'] as const).filter(
+      (k) => !parsed.data[k],
+    );
+    if (unset.length > 0)
+      throw new StartupError(
+        `TRACKING_PROVIDER=kuaidi100 needs ${unset.join(', ')} (docs/LOGISTICS.md, "Tracking"); unset TRACKING_PROVIDER to keep the sandbox`,
+      );
   }
   return parsed.data;
 }

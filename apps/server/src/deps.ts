@@ -11,6 +11,7 @@ import type { MediaStore } from './platform/media.ts';
 import type { RealtimeBus } from './platform/realtime.ts';
 import type { RedisLink } from './platform/redis.ts';
 import type { SmsSender } from './platform/sms.ts';
+import type { TrackingProvider } from './platform/tracking.ts';
 
 /** The ports and machinery passed in once at buildApp; tests pass fakes for the side-effect ports only. */
 export interface Deps {
@@ -23,6 +24,8 @@ export interface Deps {
   sms: SmsSender;
   /** The configured payment providers (PAYMENT_PROVIDERS); the sandbox by default. */
   payments: PaymentProviders;
+  /** Parcel tracking: sandbox, or 快递100 when TRACKING_PROVIDER=kuaidi100. */
+  tracking: TrackingProvider;
   media: MediaStore;
   /** The shared Redis connection (rate-limit counters, health) when REDIS_URL is set; used only while it answers. */
   redis: RedisLink | undefined;

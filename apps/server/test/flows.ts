@@ -69,7 +69,7 @@ let tracking = 0;
 /** A paid order the merchant has shipped with 顺丰速运. */
 export async function shippedOrder(t: TestApp, opts: OrderOptions = {}): Promise<OrderFixture> {
   const o = await sandboxPaidOrder(t, opts);
-  const trackingNo = `SF${String(1_000_000_000 + tracking++)}`;
+  const trackingNo = `SF${String(1_000_000_000_000 + tracking++)}`;
   const shipped = await o.owner.post(`/api/v1/merchant/orders/${o.orderId}/ship`, { carrier: '顺丰速运', trackingNo });
   if (shipped.status !== 200) throw new Error(`ship failed: ${JSON.stringify(shipped.body)}`);
   await t.drain();

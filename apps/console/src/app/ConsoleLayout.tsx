@@ -1,5 +1,6 @@
 import {
   ApiOutlined,
+  CarOutlined,
   DesktopOutlined,
   FundOutlined,
   AlertOutlined,
@@ -122,6 +123,11 @@ export function ConsoleLayout() {
             key: '/merchant/orders',
             icon: <ProfileOutlined />,
             label: <Link to="/merchant/orders">{t('订单管理')}</Link>,
+          },
+          {
+            key: '/merchant/shipping-templates',
+            icon: <CarOutlined />,
+            label: <Link to="/merchant/shipping-templates">{t('运费模板')}</Link>,
           },
           {
             key: '/merchant/after-sales',

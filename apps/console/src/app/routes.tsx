@@ -11,6 +11,7 @@ const DashboardPage = lazy(() => import('../pages/merchant/DashboardPage.tsx'));
 const ProductsPage = lazy(() => import('../pages/merchant/ProductsPage.tsx'));
 const ProductEditPage = lazy(() => import('../pages/merchant/ProductEditPage.tsx'));
 const MerchantOrdersPage = lazy(() => import('../pages/merchant/OrdersPage.tsx'));
+const ShippingTemplatesPage = lazy(() => import('../pages/merchant/ShippingTemplatesPage.tsx'));
 const MerchantOrderDetailPage = lazy(() => import('../pages/merchant/OrderDetailPage.tsx'));
 const AfterSalesPage = lazy(() => import('../pages/merchant/AfterSalesPage.tsx'));
 const AfterSaleDetailPage = lazy(() => import('../pages/merchant/AfterSaleDetailPage.tsx'));
@@ -148,6 +149,10 @@ export function AppRoutes() {
         <Route
           path="merchant/orders"
           element={<RequireRole role="merchant">{page(<MerchantOrdersPage />)}</RequireRole>}
+        />
+        <Route
+          path="merchant/shipping-templates"
+          element={<RequireRole role="merchant">{page(<ShippingTemplatesPage />)}</RequireRole>}
         />
         <Route
           path="merchant/orders/:orderId"

@@ -16,6 +16,7 @@ import { enAdLaw } from './en-adlaw.ts';
 import { enLive } from './en-live.ts';
 import { enLocal } from './en-local.ts';
 import { enOpenPlatform } from './en-openplatform.ts';
+import { enLogistics } from './en-logistics.ts';
 import { enPoints } from './en-points.ts';
 import { enPosts } from './en-posts.ts';
 import { enReviewFlags } from './en-review-flags.ts';
@@ -43,6 +44,7 @@ export const en = {
   ...enSupply,
   ...enGroupBuy,
   ...enLocal,
+  ...enLogistics,
   ...enPoints,
   ...enPosts,
   ...enInsights,

@@ -49,6 +49,8 @@ import groupBuyRoutes from './groupbuy/routes.ts';
 import { wireInvitations } from './invitations/events.ts';
 import invitationRoutes from './invitations/routes.ts';
 import insightsRoutes from './insights/routes.ts';
+import { wireLogistics } from './logistics/events.ts';
+import logisticsRoutes from './logistics/routes.ts';
 import mediaRoutes from './media/routes.ts';
 import { initMembership, wireMembership } from './membership/events.ts';
 import membershipRoutes from './membership/routes.ts';
@@ -94,6 +96,7 @@ export const modules: ModuleDef[] = [
   { name: 'staff', routes: staffRoutes },
   { name: 'catalog', routes: catalogRoutes, wire: wireCatalog, init: initCatalog },
   { name: 'media', routes: mediaRoutes },
+  { name: 'logistics', routes: logisticsRoutes, wire: wireLogistics },
   { name: 'orders', routes: orderRoutes, wire: wireOrders, init: initOrders },
   { name: 'payments', routes: paymentRoutes, wire: wirePayments },
   { name: 'aftersales', routes: afterSaleRoutes, wire: wireAfterSales },

@@ -41,7 +41,7 @@ async function boughtOrder(
   if (stage !== 'paid') {
     const shipped = await s.owner.post(`/api/v1/merchant/orders/${order.id}/ship`, {
       carrier: '顺丰速运',
-      trackingNo: 'SF1234567890',
+      trackingNo: 'SF1234567890123',
     });
     expect(shipped.status).toBe(200);
   }

@@ -78,7 +78,7 @@ describe('changing the address through the assistant', () => {
     await saveAddress(o.buyer, OFFICE);
     await o.owner.post(`/api/v1/merchant/orders/${o.orderId}/ship`, {
       carrier: '顺丰速运',
-      trackingNo: 'SF1234567890',
+      trackingNo: 'SF1234567890123',
     });
     const shipped = await ask(o.buyer, '地址填错了能改吗', { context: { orderId: o.orderId } });
     expect(shipped).toMatchObject({ intent: 'change_address', quickReplies: ['转人工'] });
@@ -86,8 +86,9 @@ describe('changing the address through the assistant', () => {
     expect(shipped.proposedAction).toBeUndefined();
 
     const s = await shop(t);
-    await s.owner.put('/api/v1/merchant/shipping-template', {
-      baseFee: 800,
+    await s.owner.post('/api/v1/merchant/shipping-templates', {
+      name: '默认模板',
+      defaultRule: { firstUnits: 1, firstFee: 800, extraUnits: 1, extraFee: 0 },
       freeThreshold: null,
       remoteProvinces: ['新疆'],
       remoteExtraFee: 2000,

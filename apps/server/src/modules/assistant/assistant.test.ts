@@ -23,7 +23,7 @@ async function orderIn(stage: 'pending' | 'paid' | 'shipped' | 'delivered', who?
   if (stage === 'shipped' || stage === 'delivered') {
     const shipped = await s.owner.post(`/api/v1/merchant/orders/${order.id}/ship`, {
       carrier: '顺丰速运',
-      trackingNo: 'SF1234567890',
+      trackingNo: 'SF1234567890123',
     });
     expect(shipped.status).toBe(200);
   }
@@ -41,11 +41,14 @@ describe('where is my order', () => {
     expect(paid.text).toContain('待发货');
     expect(paid.handover).toBeUndefined();
 
-    await o.shop.owner.post(`/api/v1/merchant/orders/${o.orderId}/ship`, { carrier: '中通快递', trackingNo: 'ZT5566' });
+    await o.shop.owner.post(`/api/v1/merchant/orders/${o.orderId}/ship`, {
+      carrier: '中通快递',
+      trackingNo: '75123455667788',
+    });
     const shipped = await ask(o.me, `订单${o.orderNo}发货了吗`);
     expect(shipped.text).toContain('待收货');
     expect(shipped.text).toContain('中通快递');
-    expect(shipped.text).toContain('ZT5566');
+    expect(shipped.text).toContain('75123455667788');
     expect(shipped.cards).toContainEqual({ kind: 'logistics', id: o.orderId });
   });
 });

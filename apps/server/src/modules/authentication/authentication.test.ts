@@ -17,7 +17,8 @@ const anyone = new Client(t);
 const inspector = await staffWithRoles(t, ['inspector'], '鉴定师');
 const hex = (s: string) => Buffer.from(s, 'hex');
 let waybills = 0;
-const waybill = (n: string) => ({ carrier: '顺丰速运', trackingNo: `SF${n}${String(++waybills).padStart(8, '0')}` });
+// SF + 13 digits (the format 顺丰 prints); the leg only labels the call site.
+const waybill = (_leg: string) => ({ carrier: '顺丰速运', trackingNo: `SF${String(1_000_000_000_000 + ++waybills)}` });
 
 /** A paid order of one unit at `price` (fen) in `categoryId`, paid through the sandbox. */
 async function order(price: number, categoryId = 'cat_skincare') {

@@ -4,7 +4,8 @@ import { ctxOf } from '../../platform/context.ts';
 import { unwrap } from '../../platform/errors.ts';
 import type { App } from '../../platform/http.ts';
 import { RequiredIdempotencyKey } from '../../platform/idempotency.ts';
-import { CARRIERS, ShipInput } from '../orders/api.ts';
+import { CARRIERS } from '../logistics/api.ts';
+import { ShipInput } from '../orders/api.ts';
 import { CaseOrNone, CaseView, QueueQuery, VerdictBody } from './dto.ts';
 import * as svc from './service.ts';
 

@@ -60,7 +60,7 @@ async function deliver(s: Shop, o: { me: Buyer; orderId: string }) {
     (
       await s.owner.post(`/api/v1/merchant/orders/${o.orderId}/ship`, {
         carrier: '顺丰速运',
-        trackingNo: 'SF1234567890',
+        trackingNo: 'SF1234567890123',
       })
     ).status,
   ).toBe(200);

@@ -7,6 +7,7 @@ import { payThroughSandbox } from '../../../test/payment-flow.ts';
 import { newId } from '../../platform/ids.ts';
 
 const t = await createTestApp();
+let waybill = 0;
 const admin = await operator(t);
 
 type Shop = Awaited<ReturnType<typeof shop>>;
@@ -93,7 +94,7 @@ describe('group buy', () => {
     // Paid but the group has not filled: the merchant cannot ship yet.
     const early = await s.owner.post(`/api/v1/merchant/orders/${led.orderId}/ship`, {
       carrier: '顺丰速运',
-      trackingNo: 'SF1000000001',
+      trackingNo: 'SF1000000000001',
     });
     expect(early.status).toBe(409);
     expect(early.body.type).toBe('ship-held');
@@ -112,7 +113,7 @@ describe('group buy', () => {
     for (const orderId of [led.orderId, joined.body.orderId]) {
       const shipped = await s.owner.post(`/api/v1/merchant/orders/${orderId}/ship`, {
         carrier: '顺丰速运',
-        trackingNo: `SF${orderId.slice(-10)}`,
+        trackingNo: `SF${String(1_000_000_000_000 + ++waybill)}`,
       });
       expect(shipped.status, JSON.stringify(shipped.body)).toBe(200);
     }

@@ -41,7 +41,7 @@ async function deliver(o: Awaited<ReturnType<typeof paidOrder>>, who: Buyer) {
     (
       await o.s.owner.post(`/api/v1/merchant/orders/${o.orderId}/ship`, {
         carrier: '顺丰速运',
-        trackingNo: 'SF1234567890',
+        trackingNo: 'SF1234567890123',
       })
     ).status,
   ).toBe(200);

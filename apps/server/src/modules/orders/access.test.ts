@@ -32,7 +32,7 @@ describe('who may see and touch an order', () => {
     expect((await shopA.owner.get(`/api/v1/merchant/orders/${wangFromBId}`)).status).toBe(404);
     const ship = await shopA.owner.post(`/api/v1/merchant/orders/${wangFromBId}/ship`, {
       carrier: '顺丰速运',
-      trackingNo: 'SF1234567890',
+      trackingNo: 'SF1234567890123',
     });
     expect(ship.status).toBe(404);
     expect((await shopB.owner.get(`/api/v1/merchant/orders/${wangFromBId}`)).body.status).toBe('paid');

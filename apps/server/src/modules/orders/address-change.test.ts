@@ -77,7 +77,7 @@ describe('buyer changes the address of an order before it ships', () => {
     const officeId = await saveAddress(o.buyer, SHANGHAI_OFFICE);
     const shipped = await o.owner.post(`/api/v1/merchant/orders/${o.orderId}/ship`, {
       carrier: '顺丰速运',
-      trackingNo: 'SF1234567890',
+      trackingNo: 'SF1234567890123',
     });
     expect(shipped.status).toBe(200);
     const res = await change(o.buyer, o.orderId, officeId);
@@ -105,8 +105,9 @@ describe('buyer changes the address of an order before it ships', () => {
 
   it('refuses a province with a different shipping fee, paid or unpaid, and changes nothing', async () => {
     const s = await shop(t, { price: 3000 });
-    await s.owner.put('/api/v1/merchant/shipping-template', {
-      baseFee: 1000,
+    await s.owner.post('/api/v1/merchant/shipping-templates', {
+      name: '默认模板',
+      defaultRule: { firstUnits: 1, firstFee: 1000, extraUnits: 1, extraFee: 0 },
       freeThreshold: 5000,
       remoteProvinces: ['新疆'],
       remoteExtraFee: 2000,
@@ -142,8 +143,9 @@ describe('buyer changes the address of an order before it ships', () => {
 
   it('allows moving between two remote provinces: the surcharge is the same', async () => {
     const s = await shop(t, { price: 3000 });
-    await s.owner.put('/api/v1/merchant/shipping-template', {
-      baseFee: 1000,
+    await s.owner.post('/api/v1/merchant/shipping-templates', {
+      name: '默认模板',
+      defaultRule: { firstUnits: 1, firstFee: 1000, extraUnits: 1, extraFee: 0 },
       freeThreshold: null,
       remoteProvinces: ['新疆', '西藏'],
       remoteExtraFee: 2000,

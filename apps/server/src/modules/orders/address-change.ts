@@ -6,10 +6,9 @@ import { notFound, ok, refusals, type Result } from '../../platform/errors.ts';
 import { emit } from '../../platform/events.ts';
 import { formatYuan } from '../../platform/money.ts';
 import { findOwnAddress } from '../accounts/api.ts';
+import { DEFAULT_SHIPPING_TEMPLATE, loadShippingTemplates, shippingFeeFor } from '../logistics/api.ts';
 import { openOrderAddress, sealOrderAddress } from './address-seal.ts';
-import { DEFAULT_SHIPPING_TEMPLATE, shippingFeeFor } from './pricing.ts';
-import { type OrderAddress, orders, type OrderStatus } from './schema.ts';
-import { loadShippingTemplates } from './shipping.ts';
+import { type OrderAddress, orderLines, orders, type OrderStatus } from './schema.ts';
 import { type OrderRow, recordEvent, STATUS_LABELS } from './state.ts';
 import { type OrderDetailDto, orderDetail } from './views.ts';
 
@@ -62,7 +61,7 @@ export async function changeOrderAddress(
     if (!plan.ok) return plan;
     const { order, next, unchanged } = plan.value;
     const now = ctx.now();
-    if (unchanged) return ok(await orderDetail(ctx.deps, tx, order, now, ctx.deps.config.AUTO_CONFIRM_RECEIPT_DAYS));
+    if (unchanged) return ok(await orderDetail(ctx.deps, tx, order, now));
     // Guarded like a transition: a ship that won the row lock first leaves nothing to update.
     const [moved] = await tx
       .update(orders)
@@ -86,7 +85,7 @@ export async function changeOrderAddress(
       city: next.city,
       changedAt: now.toISOString(),
     });
-    return ok(await orderDetail(ctx.deps, tx, moved, now, ctx.deps.config.AUTO_CONFIRM_RECEIPT_DAYS));
+    return ok(await orderDetail(ctx.deps, tx, moved, now));
   });
 }
 
@@ -107,13 +106,16 @@ async function planChange(
   if (!found) throw notFound('收货地址');
   const { id: _id, isDefault: _isDefault, ...next } = found;
   if (sameAddress(openOrderAddress(ctx.deps, order.address), next)) return ok({ order, next, unchanged: true });
-  // The base fee does not depend on where the parcel goes; only a remote-province surcharge does. Re-quoting
-  // both provinces under the merchant's rule today isolates that part, whatever the order paid for the rest.
+  // Re-quoting both provinces under the merchant's template today isolates what the province changes (a region
+  // group's rate, a remote surcharge, not delivered at all), whatever the order paid for the rest.
   const template = (await loadShippingTemplates(db, [order.merchantId])).get(order.merchantId);
   const rule = template ?? DEFAULT_SHIPPING_TEMPLATE;
-  const delta =
-    shippingFeeFor(rule, order.itemsAmount, next.province) -
-    shippingFeeFor(rule, order.itemsAmount, order.address.province);
+  const lines = await db.select({ qty: orderLines.qty }).from(orderLines).where(eq(orderLines.orderId, order.id));
+  const feeAt = (province: string) =>
+    shippingFeeFor(rule, { itemsAmount: order.itemsAmount, units: lines.reduce((a, l) => a + l.qty, 0), province });
+  const [nextFee, currentFee] = [feeAt(next.province), feeAt(order.address.province)];
+  if (nextFee === null) return refuseAddressChange('shipping-fee-differs', `商家不配送至${next.province}`);
+  const delta = currentFee === null ? 0 : nextFee - currentFee;
   if (delta !== 0) {
     const fees = `新地址运费 ${formatYuan(order.shippingFee + delta)}，订单运费 ${formatYuan(order.shippingFee)}`;
     const what =

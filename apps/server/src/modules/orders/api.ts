@@ -8,7 +8,7 @@ export {
   provideShipHoldRule,
 } from './checkout-ports.ts';
 export { deliveryPointOfOrder } from './address-seal.ts';
-export { CARRIERS, type Carrier, completeRedeemedOrder, forwardHeldOrder } from './fulfilment.ts';
+export { completeRedeemedOrder, forwardHeldOrder } from './fulfilment.ts';
 export {
   type CampaignBaseDto,
   campaignSku,

@@ -73,7 +73,14 @@ export async function placeCampaignOrders(
         templates: new Map([
           [
             input.sku.merchantId,
-            { baseFee: input.shippingFee, freeThreshold: null, remoteProvinces: [], remoteExtraFee: 0 },
+            {
+              defaultRule: { firstUnits: 1, firstFee: input.shippingFee, extraUnits: 1, extraFee: 0 },
+              regions: [],
+              freeThreshold: null,
+              remoteProvinces: [],
+              remoteMode: 'surcharge',
+              remoteExtraFee: 0,
+            },
           ],
         ]),
       },

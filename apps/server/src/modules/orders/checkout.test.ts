@@ -42,15 +42,19 @@ describe('quote', () => {
 
   it("uses the merchant's own template, with the remote-province surcharge for 新疆", async () => {
     const s = await shop(t, { price: 3000 });
-    const put = await s.owner.put('/api/v1/merchant/shipping-template', {
-      baseFee: 1000,
+    const put = await s.owner.post('/api/v1/merchant/shipping-templates', {
+      name: '默认模板',
+      defaultRule: { firstUnits: 1, firstFee: 1000, extraUnits: 1, extraFee: 0 },
       freeThreshold: 5000,
       remoteProvinces: ['新疆', '西藏'],
       remoteExtraFee: 2000,
     });
     expect(put.status).toBe(200);
-    expect(put.body).toMatchObject({ isDefault: false, baseFee: 1000 });
-    expect((await s.owner.get('/api/v1/merchant/shipping-template')).body.remoteProvinces).toEqual(['新疆', '西藏']);
+    expect(put.body).toMatchObject({ active: true, defaultRule: { firstFee: 1000 } });
+    expect((await s.owner.get('/api/v1/merchant/shipping-templates')).body.items[0].remoteProvinces).toEqual([
+      '新疆',
+      '西藏',
+    ]);
     const local = await buyer(t, HANGZHOU);
     const remote = await buyer(t, URUMQI);
     const q = (who: typeof local, qty: number) =>
@@ -67,20 +71,20 @@ describe('quote', () => {
 
   it('refuses bad templates and shows the default to a merchant without one', async () => {
     const s = await shop(t);
-    expect((await s.owner.get('/api/v1/merchant/shipping-template')).body).toMatchObject({
-      isDefault: true,
-      baseFee: 800,
-      freeThreshold: 9900,
+    expect((await s.owner.get('/api/v1/merchant/shipping-templates')).body).toMatchObject({
+      items: [],
+      platformDefault: { defaultRule: { firstFee: 800 }, freeThreshold: 9900 },
     });
-    const bad = await s.owner.put('/api/v1/merchant/shipping-template', {
-      baseFee: -1,
+    const bad = await s.owner.post('/api/v1/merchant/shipping-templates', {
+      name: '默认模板',
+      defaultRule: { firstUnits: 1, firstFee: -1, extraUnits: 1, extraFee: 0 },
       freeThreshold: null,
       remoteProvinces: ['火星'],
     });
     expect(bad.status).toBe(400);
     expect(bad.body.type).toBe('validation-failed');
     const me = await buyer(t);
-    expect((await me.get('/api/v1/merchant/shipping-template')).status).toBe(403);
+    expect((await me.get('/api/v1/merchant/shipping-templates')).status).toBe(403);
   });
 
   it('quotes the selected cart lines, and refuses when nothing is selected', async () => {

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { MAX_CART_LINES, MAX_LINE_QTY } from './cart.ts';
-import { CARRIERS } from './fulfilment.ts';
+import { CARRIERS, trackingNoProblem } from '../logistics/api.ts';
 import { CAMPAIGN_KINDS, ORDER_STATUSES } from './schema.ts';
-import { PROVINCES } from './shipping.ts';
 
 // The orders HTTP API's zod schemas: they validate input, shape output and document both.
 
@@ -246,12 +245,13 @@ export const OrderDetail = OrderSummary.extend({
       carrier: z.string(),
       trackingNo: z.string(),
       shippedAt: IsoTime,
-      source: z.literal('sandbox'),
+      source: z.enum(['sandbox', 'kuaidi100']).describe('sandbox：按订单时间模拟；kuaidi100：快递100 推送的真实轨迹'),
+      statusLabel: z.string().nullable().describe('已揽收/运输中/派送中/已签收'),
       notice: z.string(),
       nodes: z.array(z.object({ at: IsoTime, text: z.string() })),
     })
     .nullable()
-    .describe('物流信息；轨迹为沙箱模拟数据'),
+    .describe('物流信息'),
   timeline: z.array(
     z.object({ type: z.string(), label: z.string(), at: IsoTime, data: z.record(z.string(), z.unknown()) }),
   ),
@@ -278,27 +278,12 @@ export const ChangeAddressInput = z.object({
   addressId: z.string({ error: '请选择收货地址' }).min(1, '请选择收货地址').max(64),
 });
 export const CancelInput = z.object({ reason: z.string().trim().max(100, '取消原因最多 100 字').optional() });
-export const ShipInput = z.object({
-  carrier: z.enum(CARRIERS, { error: `快递公司须为：${CARRIERS.join('、')}` }),
-  trackingNo: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z0-9-]{6,32}$/, '运单号为 6–32 位字母或数字'),
-});
-
-// ---- shipping template ----
-
-export const ShippingTemplateInput = z.object({
-  baseFee: Fen.min(0, '运费不能为负').max(100_000, '基础运费最多 ¥1000'),
-  freeThreshold: Fen.min(0).max(100_000_000).nullable().describe('满多少（分）包邮；null 表示不包邮'),
-  remoteProvinces: z
-    .array(z.enum(PROVINCES, { error: '请填写省级行政区简称，如「新疆」「西藏」' }))
-    .max(PROVINCES.length)
-    .default([]),
-  remoteExtraFee: Fen.min(0, '运费不能为负').max(100_000, '偏远地区加收最多 ¥1000').default(0),
-});
-export const ShippingTemplate = ShippingTemplateInput.extend({
-  remoteProvinces: z.array(z.string()),
-  isDefault: z.boolean(),
-  updatedAt: IsoTime.nullable(),
-});
+export const ShipInput = z
+  .object({
+    carrier: z.enum(CARRIERS, { error: `快递公司须为：${CARRIERS.join('、')}` }),
+    trackingNo: z.string().trim().toUpperCase().max(32, '运单号最多 32 位'),
+  })
+  .superRefine((v, ctx) => {
+    const problem = trackingNoProblem(v.carrier, v.trackingNo);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['trackingNo'], message: problem });
+  });

@@ -1,6 +1,13 @@
 import type { Deps } from '../../deps.ts';
 import { sealPlainOrderAddresses } from './address-seal.ts';
-import { autoConfirmReceipt, completeDeliveredOrder, expireOverdueOrders, expireUnpaidOrder } from './fulfilment.ts';
+import {
+  autoConfirmReceipt,
+  completeDeliveredOrder,
+  expireOverdueOrders,
+  expireUnpaidOrder,
+  recordTracking,
+  type TrackingUpdate,
+} from './fulfilment.ts';
 import {
   AUTO_CONFIRM_JOB,
   autoConfirmKey,
@@ -13,7 +20,8 @@ import {
 
 // Published: order.created, order.paid, order.cancelled, order.shipped, order.delivered, order.completed,
 // order.closed (payloads in docs/CONTRACTS.md). Subscribed: the module's own events, to drop timers that no
-// longer apply — the job handlers check the status anyway, so a timer that fires late does nothing.
+// longer apply — the job handlers check the status anyway, so a timer that fires late does nothing — and
+// logistics.tracking_updated, which puts the parcel's progress on the timeline (已签收 brings auto-confirm forward).
 
 type OrderPayload = { orderId: string };
 
@@ -32,6 +40,9 @@ export function wireOrders(deps: Deps): void {
     await deps.jobs.cancel(db, autoConfirmKey(e.payload.orderId));
     await deps.jobs.cancel(db, completeKey(e.payload.orderId));
   });
+  deps.events.subscribe<TrackingUpdate>('logistics.tracking_updated', 'orders.record-tracking', (db, e) =>
+    recordTracking(db, deps, e.payload),
+  );
 }
 
 /** Start: snapshots an older version wrote in plain text are sealed before the first request (address-seal.ts). */

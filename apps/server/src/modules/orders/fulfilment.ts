@@ -1,4 +1,4 @@
-import { and, asc, eq, lte } from 'drizzle-orm';
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps.ts';
 import { actingMerchant, requireUser } from '../../platform/auth.ts';
 import type { Ctx } from '../../platform/context.ts';
@@ -6,23 +6,20 @@ import type { Db } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
 import { emit } from '../../platform/events.ts';
 import { releaseStock } from '../catalog/api.ts';
+import type { Carrier } from '../logistics/api.ts';
 import { shipHeld } from './campaign-terms.ts';
-import { AUTO_CONFIRM_JOB, autoConfirmKey, COMPLETE_JOB, completeKey, DAY_MS, NO_REASON_RETURN_DAYS } from './jobs.ts';
-import { orderLines, orders } from './schema.ts';
+import {
+  AUTO_CONFIRM_JOB,
+  autoConfirmAtOf,
+  autoConfirmKey,
+  COMPLETE_JOB,
+  completeKey,
+  DAY_MS,
+  NO_REASON_RETURN_DAYS,
+} from './jobs.ts';
+import { orderEvents, orderLines, orders } from './schema.ts';
 import { assertTransition, type OrderRow, recordEvent, transition, tryTransition } from './state.ts';
 import { type OrderDetailDto, orderDetail } from './views.ts';
-
-export const CARRIERS = [
-  '顺丰速运',
-  '中通快递',
-  '圆通速递',
-  '韵达快递',
-  '申通快递',
-  '京东物流',
-  '邮政EMS',
-  '极兔速递',
-] as const;
-export type Carrier = (typeof CARRIERS)[number];
 
 // ---- buyer ----
 
@@ -36,7 +33,7 @@ export async function cancelOrder(ctx: Ctx, orderId: string, reason?: string): P
     const why = reason?.trim() || '买家取消订单';
     const moved = await transition(tx, order.id, 'cancel', { cancelledAt: now, cancelReason: why });
     await afterCancelled(tx, moved, now, why, 'buyer');
-    return orderDetail(ctx.deps, tx, moved, now, ctx.deps.config.AUTO_CONFIRM_RECEIPT_DAYS);
+    return orderDetail(ctx.deps, tx, moved, now);
   });
 }
 
@@ -50,7 +47,7 @@ export async function confirmReceipt(ctx: Ctx, orderId: string): Promise<OrderDe
     const moved = await transition(tx, order.id, 'confirmReceipt', { deliveredAt: now });
     await afterDelivered(tx, ctx.deps, moved, now, false);
     await ctx.deps.jobs.cancel(tx, autoConfirmKey(order.id));
-    return orderDetail(ctx.deps, tx, moved, now, ctx.deps.config.AUTO_CONFIRM_RECEIPT_DAYS);
+    return orderDetail(ctx.deps, tx, moved, now);
   });
 }
 
@@ -73,7 +70,7 @@ export async function shipOrder(
     if (order.shipHold) throw shipHeld(order.shipHold);
     const now = ctx.now();
     const moved = await handToCarrier(tx, ctx.deps, order, input, now);
-    return orderDetail(ctx.deps, tx, moved, now, ctx.deps.config.AUTO_CONFIRM_RECEIPT_DAYS);
+    return orderDetail(ctx.deps, tx, moved, now);
   });
 }
 
@@ -149,6 +146,49 @@ async function handToCarrier(
     shippedAt: now.toISOString(),
   });
   return moved;
+}
+
+// ---- tracking feed ----
+
+export interface TrackingUpdate {
+  orderId: string;
+  status: string;
+  label: string;
+  at: string;
+  text: string;
+}
+
+/**
+ * logistics.tracking_updated: the parcel's new stage goes on the timeline once (a redelivered event adds nothing).
+ * 已签收 on a shipped order brings the auto-confirm forward to AUTO_CONFIRM_AFTER_SIGNED_DAYS after signing, never
+ * later than the ship-based deadline the buyer was already shown.
+ */
+export async function recordTracking(db: Db, deps: Deps, input: TrackingUpdate): Promise<void> {
+  const [order] = await db.select().from(orders).where(eq(orders.id, input.orderId)).for('update');
+  if (!order) return;
+  const [seen] = await db
+    .select({ id: orderEvents.id })
+    .from(orderEvents)
+    .where(
+      and(
+        eq(orderEvents.orderId, order.id),
+        eq(orderEvents.type, 'tracking'),
+        sql`${orderEvents.data}->>'status' = ${input.status}`,
+      ),
+    );
+  if (seen) return;
+  const at = new Date(input.at);
+  await recordEvent(db, order.id, 'tracking', at, { status: input.status, label: input.label, text: input.text });
+  if (input.status !== 'signed' || order.status !== 'shipped' || order.signedAt || !order.shippedAt) return;
+  await db.update(orders).set({ signedAt: at }).where(eq(orders.id, order.id));
+  const confirmAt = autoConfirmAtOf(order.shippedAt, at, deps.config);
+  await deps.jobs.cancel(db, autoConfirmKey(order.id));
+  await deps.jobs.enqueue(
+    db,
+    AUTO_CONFIRM_JOB,
+    { orderId: order.id },
+    { runAt: confirmAt, key: autoConfirmKey(order.id) },
+  );
 }
 
 // ---- jobs (each runs in the job's transaction; "already moved on" is normal and does nothing) ----

@@ -16,3 +16,14 @@ export const completeKey = (orderId: string, recheckAt?: Date) =>
 /** The no-reason return window after delivery; the order completes when it has passed. */
 export const NO_REASON_RETURN_DAYS = 7;
 export const DAY_MS = 86_400_000;
+
+/** When receipt confirms itself: N days after shipping, or M days after the carrier's 已签收 if that is sooner. */
+export function autoConfirmAtOf(
+  shippedAt: Date,
+  signedAt: Date | null,
+  config: { AUTO_CONFIRM_RECEIPT_DAYS: number; AUTO_CONFIRM_AFTER_SIGNED_DAYS: number },
+): Date {
+  const byShip = shippedAt.getTime() + config.AUTO_CONFIRM_RECEIPT_DAYS * DAY_MS;
+  const bySign = signedAt ? signedAt.getTime() + config.AUTO_CONFIRM_AFTER_SIGNED_DAYS * DAY_MS : byShip;
+  return new Date(Math.min(byShip, bySign));
+}

@@ -29,7 +29,7 @@ for (const type of [
 const eventsFor = (orderId: string) => published.filter((e) => e.payload.orderId === orderId);
 
 const ship = (s: { owner: any }, orderId: string) =>
-  s.owner.post(`/api/v1/merchant/orders/${orderId}/ship`, { carrier: '顺丰速运', trackingNo: 'SF1234567890' });
+  s.owner.post(`/api/v1/merchant/orders/${orderId}/ship`, { carrier: '顺丰速运', trackingNo: 'SF1234567890123' });
 
 describe('payment timeout and cancellation', () => {
   it('cancels an unpaid order after 15 minutes and puts its stock back', async () => {
@@ -165,7 +165,7 @@ describe('payment, shipping, receipt and completion', () => {
     const shipped = await ship(s, orderId);
     expect(shipped.body).toMatchObject({
       status: 'shipped',
-      logistics: { carrier: '顺丰速运', trackingNo: 'SF1234567890', source: 'sandbox' },
+      logistics: { carrier: '顺丰速运', trackingNo: 'SF1234567890123', source: 'sandbox' },
     });
     expect(shipped.body.autoConfirmAt).toBe(new Date(shippedAt.getTime() + 10 * 86_400_000).toISOString());
     t.clock.advanceHours(30);
@@ -190,7 +190,7 @@ describe('payment, shipping, receipt and completion', () => {
     const done = (await me.get(`/api/v1/orders/${orderId}`)).body;
     expect(done.status).toBe('completed');
     expect(done.timeline.map((e: any) => e.type)).toEqual(['created', 'paid', 'shipped', 'delivered', 'completed']);
-    expect(done.timeline[2].label).toBe('商家已发货（顺丰速运 SF1234567890）');
+    expect(done.timeline[2].label).toBe('商家已发货（顺丰速运 SF1234567890123）');
     expect(eventsFor(orderId).find((e) => e.type === 'order.completed')!.payload).toMatchObject({
       orderId,
       merchantId: s.merchantId,
@@ -206,7 +206,7 @@ describe('payment, shipping, receipt and completion', () => {
 
   it('confirms receipt automatically 10 days after shipping', async () => {
     const { orderId, owner, buyer: me } = await paidOrder(t);
-    await owner.post(`/api/v1/merchant/orders/${orderId}/ship`, { carrier: '中通快递', trackingNo: 'ZT000111222' });
+    await owner.post(`/api/v1/merchant/orders/${orderId}/ship`, { carrier: '中通快递', trackingNo: '75000111222333' });
     t.clock.advanceDays(9);
     await t.runJobs();
     expect((await me.get(`/api/v1/orders/${orderId}`)).body.status).toBe('shipped');
@@ -222,7 +222,7 @@ describe('payment, shipping, receipt and completion', () => {
 
   it('waits with completion while an after-sale is open, checking again each day', async () => {
     const { orderId, owner, buyer: me } = await paidOrder(t);
-    await owner.post(`/api/v1/merchant/orders/${orderId}/ship`, { carrier: '京东物流', trackingNo: 'JD0001112223' });
+    await owner.post(`/api/v1/merchant/orders/${orderId}/ship`, { carrier: '京东物流', trackingNo: 'JDVA00011122233' });
     await me.post(`/api/v1/orders/${orderId}/confirm-receipt`);
     expect(await db.transaction((tx) => setAfterSaleOpen(tx, orderId, 1))).toBe(1);
     t.clock.advanceDays(7);
@@ -327,7 +327,7 @@ describe('refunds', () => {
     });
     const merchantView = await s.owner.post(`/api/v1/merchant/orders/${orderId}/ship`, {
       carrier: '顺丰速运',
-      trackingNo: 'SF0000000001',
+      trackingNo: 'SF0000000000001',
     });
     expect(merchantView.body.type).toBe('invalid-state-transition');
   });
@@ -371,7 +371,7 @@ describe('contract reads for other modules', () => {
     });
     expect(await getCheckoutForPayment(db, 'chk_missing')).toBeUndefined();
 
-    await owner.post(`/api/v1/merchant/orders/${orderId}/ship`, { carrier: '极兔速递', trackingNo: 'JT1234567890' });
+    await owner.post(`/api/v1/merchant/orders/${orderId}/ship`, { carrier: '极兔速递', trackingNo: 'JT1234567890123' });
     const forAfterSale = await getOrderForAfterSale(db, orderId);
     expect(forAfterSale).toMatchObject({
       orderId,

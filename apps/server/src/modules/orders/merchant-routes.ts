@@ -2,18 +2,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { App } from '../../platform/http.ts';
 import { ctxOf } from '../../platform/context.ts';
-import {
-  Id,
-  OrderDetail,
-  OrderSearch,
-  page,
-  ShipInput,
-  ShippingTemplate,
-  ShippingTemplateInput,
-  StaffOrderSummary,
-} from './dto.ts';
+import { Id, OrderDetail, OrderSearch, page, ShipInput, StaffOrderSummary } from './dto.ts';
 import { exportOrdersCsv } from './export.ts';
-import { CARRIERS } from './fulfilment.ts';
 import * as svc from './service.ts';
 
 const merchantTags = ['商家订单'];
@@ -23,39 +13,6 @@ const adminTags = ['平台运营'];
 export default async function merchantOrderRoutes(app: App) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get(
-    '/api/v1/merchant/shipping-template',
-    {
-      config: { permission: 'merchant' },
-      schema: { tags: merchantTags, summary: '运费模板', response: { 200: ShippingTemplate } },
-    },
-    async (req) => svc.getShippingTemplate(ctxOf(req)),
-  );
-  r.put(
-    '/api/v1/merchant/shipping-template',
-    {
-      config: { permission: 'merchant' },
-      schema: {
-        tags: merchantTags,
-        summary: '设置运费模板（仅店主）',
-        body: ShippingTemplateInput,
-        response: { 200: ShippingTemplate },
-      },
-    },
-    async (req) => svc.putShippingTemplate(ctxOf(req), req.body),
-  );
-  r.get(
-    '/api/v1/merchant/carriers',
-    {
-      config: { permission: 'merchant' },
-      schema: {
-        tags: merchantTags,
-        summary: '可选快递公司',
-        response: { 200: z.object({ items: z.array(z.string()) }) },
-      },
-    },
-    async () => ({ items: [...CARRIERS] }),
-  );
   r.get(
     '/api/v1/merchant/orders',
     {

@@ -1,16 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allocate } from '../../platform/money.ts';
+import { DEFAULT_SHIPPING_TEMPLATE, type ShippingTemplate } from '../logistics/api.ts';
 import {
   type CouponHook,
-  DEFAULT_SHIPPING_TEMPLATE,
   type MemberDiscountHook,
   NO_DISCOUNTS,
   priceLines,
   type PricingContext,
   type PricingLine,
-  shippingFeeFor,
-  type ShippingTemplate,
 } from './pricing.ts';
 
 const line = (
@@ -32,28 +30,14 @@ const ctx = (templates: Record<string, ShippingTemplate> = {}, province: string 
   templates: new Map(Object.entries(templates)),
 });
 
-describe('shipping fee', () => {
+describe('shipping fee (the template rules themselves: logistics/templates.test.ts)', () => {
   const remote: ShippingTemplate = {
-    baseFee: 1000,
+    ...DEFAULT_SHIPPING_TEMPLATE,
+    defaultRule: { firstUnits: 1, firstFee: 1000, extraUnits: 1, extraFee: 0 },
     freeThreshold: 20000,
     remoteProvinces: ['新疆', '西藏'],
     remoteExtraFee: 1500,
   };
-
-  it('charges the default ¥8 below ¥99 and nothing from ¥99', () => {
-    expect(shippingFeeFor(DEFAULT_SHIPPING_TEMPLATE, 9899, null)).toBe(800);
-    expect(shippingFeeFor(DEFAULT_SHIPPING_TEMPLATE, 9900, null)).toBe(0);
-  });
-
-  it('adds the remote-province fee even when the base fee is waived', () => {
-    expect(shippingFeeFor(remote, 5000, '新疆维吾尔自治区')).toBe(2500);
-    expect(shippingFeeFor(remote, 20000, '西藏自治区')).toBe(1500);
-    expect(shippingFeeFor(remote, 20000, '浙江省')).toBe(0);
-  });
-
-  it('never waives the fee without a threshold', () => {
-    expect(shippingFeeFor({ ...remote, freeThreshold: null }, 10_000_000, '浙江省')).toBe(1000);
-  });
 
   it('uses the merchant template for that merchant only, on its own items amount', () => {
     const q = priceLines(
@@ -130,9 +114,16 @@ const arbLines = fc
   )
   .map((xs) => xs.map((x, i) => line(`m${x.merchant}`, x.unitPrice, x.qty, `sku_${i}`)));
 const arbTemplate = fc.record({
-  baseFee: fc.integer({ min: 0, max: 5000 }),
+  defaultRule: fc.record({
+    firstUnits: fc.integer({ min: 1, max: 3 }),
+    firstFee: fc.integer({ min: 0, max: 5000 }),
+    extraUnits: fc.integer({ min: 1, max: 3 }),
+    extraFee: fc.integer({ min: 0, max: 2000 }),
+  }),
+  regions: fc.constant<ShippingTemplate['regions']>([]),
   freeThreshold: fc.option(fc.integer({ min: 0, max: 500_000 }), { nil: null }),
   remoteProvinces: fc.constantFrom<string[]>([], ['新疆'], ['新疆', '西藏']),
+  remoteMode: fc.constant('surcharge' as const),
   remoteExtraFee: fc.integer({ min: 0, max: 5000 }),
 });
 const arbHooks = fc.record({

@@ -1,4 +1,5 @@
 import { allocate } from '../../platform/money.ts';
+import { DEFAULT_SHIPPING_TEMPLATE, shippingFeeFor, type ShippingTemplate } from '../logistics/api.ts';
 
 /**
  * The one pricing engine: cart, quote and checkout all price through `priceLines`, so what the buyer is shown is
@@ -12,36 +13,6 @@ export interface PricingLine {
   categoryId: string;
   unitPrice: number;
   qty: number;
-}
-
-export interface ShippingTemplate {
-  baseFee: number;
-  /** Items amount from which the base fee is waived (满 X 包邮); null: never free. */
-  freeThreshold: number | null;
-  /** Short province names; an address whose province starts with one pays the extra fee, even when shipping is free. */
-  remoteProvinces: string[];
-  remoteExtraFee: number;
-}
-
-/** For merchants who have not set a template: ¥8, free from ¥99. */
-export const DEFAULT_SHIPPING_TEMPLATE: ShippingTemplate = {
-  baseFee: 800,
-  freeThreshold: 9900,
-  remoteProvinces: [],
-  remoteExtraFee: 0,
-};
-
-export function shippingFeeFor(
-  template: ShippingTemplate,
-  itemsAmount: number,
-  province: string | null,
-  memberFree = false,
-): number {
-  const base =
-    memberFree || (template.freeThreshold !== null && itemsAmount >= template.freeThreshold) ? 0 : template.baseFee;
-  const remote =
-    province !== null && template.remoteProvinces.some((p) => province.startsWith(p)) ? template.remoteExtraFee : 0;
-  return base + remote;
 }
 
 export interface MerchantItems {
@@ -106,6 +77,8 @@ interface PricedMerchant {
   itemsAmount: number;
   discountAmount: number;
   shippingFee: number;
+  /** The merchant's template does not deliver to the chosen province. */
+  undeliverable: boolean;
   payAmount: number;
   discounts: AppliedDiscount[];
 }
@@ -198,18 +171,21 @@ export function priceLines(
       discountAmount: lineDiscounts[i]!,
       payAmount: lineAmounts[i]! - lineDiscounts[i]!,
     }));
-    const shippingFee = shippingFeeFor(
-      ctx.templates.get(g.merchantId) ?? DEFAULT_SHIPPING_TEMPLATE,
-      g.itemsAmount,
-      ctx.province,
-      hooks.member.freeShipping?.(g, ctx) ?? false,
-    );
+    const fee = shippingFeeFor(ctx.templates.get(g.merchantId) ?? DEFAULT_SHIPPING_TEMPLATE, {
+      itemsAmount: g.itemsAmount,
+      units: sum(g.lines.map((l) => l.qty)),
+      province: ctx.province,
+      memberFree: hooks.member.freeShipping?.(g, ctx) ?? false,
+    });
+    // A province the template does not deliver to prices at 0 and is flagged; checkout refuses it.
+    const shippingFee = fee ?? 0;
     return {
       merchantId: g.merchantId,
       lines: priced,
       itemsAmount: g.itemsAmount,
       discountAmount,
       shippingFee,
+      undeliverable: fee === null,
       payAmount: g.itemsAmount - discountAmount + shippingFee,
       discounts: applied,
     };

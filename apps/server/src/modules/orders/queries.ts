@@ -175,8 +175,7 @@ function boundary(value: string, end: boolean): Date {
   return end ? new Date(midnight.getTime() + 86_400_000) : midnight;
 }
 
-const detail = (ctx: Ctx, order: OrderRow) =>
-  orderDetail(ctx.deps, ctx.db, order, ctx.now(), ctx.deps.config.AUTO_CONFIRM_RECEIPT_DAYS);
+const detail = (ctx: Ctx, order: OrderRow) => orderDetail(ctx.deps, ctx.db, order, ctx.now());
 
 export const maskPhone = (phone: string) => (phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****');
 export const maskName = (name: string) => (name.length <= 1 ? '*' : `${name[0]}${'*'.repeat(name.length - 1)}`);

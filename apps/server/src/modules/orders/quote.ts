@@ -3,6 +3,7 @@ import type { Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
 import { notFound, ok, refusals, type Result } from '../../platform/errors.ts';
 import { findOwnAddress } from '../accounts/api.ts';
+import { loadShippingTemplates } from '../logistics/api.ts';
 import { loadSkusForCheckout, type SkuSnapshot } from '../catalog/api.ts';
 import { atCampaignPrices, type CampaignTerms } from './campaign-terms.ts';
 import { MAX_LINE_QTY, selectedCartLines } from './cart.ts';
@@ -14,7 +15,6 @@ import {
 } from './checkout-ports.ts';
 import { type AppliedDiscount, NO_DISCOUNTS, priceLines, type PriceQuote, type PricingHooks } from './pricing.ts';
 import type { ReturnPolicy } from './schema.ts';
-import { loadShippingTemplates } from './shipping.ts';
 
 // The thin loader around the pricing engine: it loads what priceLines needs and names what cannot be bought.
 
@@ -24,6 +24,7 @@ export const refuse = refusals({
   'sku-unavailable': '商品已下架或暂不可购买',
   'out-of-stock': '库存不足',
   'price-changed': '商品价格或运费有变动，请确认新的金额后再提交',
+  'region-not-delivered': [422, '商家不配送至该地区'],
 });
 
 export interface CheckoutItemsInput {
@@ -178,6 +179,11 @@ export async function priceCheckout(
     { userId, province: address?.province ?? null, templates },
     hooks,
   );
+  const nowhere = priced.merchants.find((m) => m.undeliverable);
+  if (nowhere && address) {
+    const shop = skus.get(nowhere.lines[0]!.skuId)!.merchantName;
+    return refuse('region-not-delivered', `「${shop}」不配送至${address.province}，请更换收货地址或移除该店商品`);
+  }
   const quote: QuoteDto = {
     merchants: priced.merchants.map((m) => ({
       merchantId: m.merchantId,

@@ -51,19 +51,6 @@ export const cartLines = pgTable(
   ],
 );
 
-/** A merchant's shipping rule. Merchants without a row get the platform default (¥8, free from ¥99). */
-export const shippingTemplates = pgTable('shipping_templates', {
-  merchantId: text('merchant_id').primaryKey(),
-  baseFee: bigint('base_fee', { mode: 'number' }).notNull(),
-  /** Items amount (before discounts) from which the base fee is waived; null: never free. */
-  freeThreshold: bigint('free_threshold', { mode: 'number' }),
-  /** Short province names (新疆, 西藏 …) that pay `remoteExtraFee` on top, even when the base fee is waived. */
-  remoteProvinces: text('remote_provinces').array().notNull().default([]),
-  remoteExtraFee: bigint('remote_extra_fee', { mode: 'number' }).notNull().default(0),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
-  updatedBy: text('updated_by').notNull(),
-});
-
 /** One buyer submission: the orders (one per merchant) that one payment pays for. */
 export const checkouts = pgTable(
   'checkouts',
@@ -128,6 +115,8 @@ export const orders = pgTable(
     payDeadline: timestamp('pay_deadline', { withTimezone: true }).notNull(),
     paidAt: timestamp('paid_at', { withTimezone: true }),
     shippedAt: timestamp('shipped_at', { withTimezone: true }),
+    /** When the carrier reported the parcel signed for (tracking feed); receipt is then confirmed sooner. */
+    signedAt: timestamp('signed_at', { withTimezone: true }),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
     completedAt: timestamp('completed_at', { withTimezone: true }),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
@@ -207,6 +196,7 @@ export const ORDER_EVENT_TYPES = [
   'refunded',
   'closed',
   'address_changed',
+  'tracking',
 ] as const;
 export type OrderEventType = (typeof ORDER_EVENT_TYPES)[number];
 

@@ -38,7 +38,6 @@ export {
   listMyOrders,
 } from './queries.ts';
 export { quoteCheckout } from './quote.ts';
-export { getShippingTemplate, putShippingTemplate } from './shipping.ts';
 
 export interface CheckoutForPayment {
   checkoutId: string;

@@ -1,7 +1,9 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Deps } from '../../deps.ts';
 import type { Db } from '../../platform/db.ts';
+import { trackingOf, type TrackingView } from '../logistics/api.ts';
 import { openOrderAddress } from './address-seal.ts';
+import { autoConfirmAtOf } from './jobs.ts';
 import { formatYuan } from '../../platform/money.ts';
 import { type ShipHoldDto, shipHoldOf } from './campaign-terms.ts';
 import type { AppliedDiscount } from './pricing.ts';
@@ -66,8 +68,10 @@ interface LogisticsDto {
   carrier: string;
   trackingNo: string;
   shippedAt: string;
-  /** Tracking nodes are simulated from the order's own times: there is no carrier integration yet. */
-  source: 'sandbox';
+  /** sandbox: nodes simulated from the order's own times; kuaidi100: the scans the aggregator pushed. */
+  source: 'sandbox' | 'kuaidi100';
+  /** 已揽收/运输中/派送中/已签收 as the carrier last reported it; null in the sandbox or before the first scan. */
+  statusLabel: string | null;
   notice: string;
   nodes: { at: string; text: string }[];
 }
@@ -182,6 +186,7 @@ const EVENT_LABELS: Record<string, (data: Record<string, unknown>) => string> = 
   cancelled: (d) => `订单已取消：${String(d.reason)}`,
   refunded: (d) => `已退款 ${formatYuan(Number(d.amount))}`,
   closed: () => '已全额退款，交易关闭',
+  tracking: (d) => `物流${String(d.label)}：${String(d.text)}`,
   address_changed: (d) => {
     const to = d.to as { province?: string; city?: string } | undefined;
     const where = [to?.province, to?.city === to?.province ? '' : to?.city].filter(Boolean).join(' ');
@@ -190,11 +195,10 @@ const EVENT_LABELS: Record<string, (data: Record<string, unknown>) => string> = 
 };
 
 export async function orderDetail(
-  deps: Pick<Deps, 'fieldCrypto'>,
+  deps: Pick<Deps, 'fieldCrypto' | 'config'>,
   db: Db,
   o: OrderRow,
   now: Date,
-  autoConfirmDays: number,
 ): Promise<OrderDetailDto> {
   const lines = (await linesByOrder(db, [o.id])).get(o.id) ?? [];
   const events = await db
@@ -217,10 +221,10 @@ export async function orderDetail(
     cancelReason: o.cancelReason,
     autoConfirmAt:
       o.status === 'shipped' && o.shippedAt
-        ? new Date(o.shippedAt.getTime() + autoConfirmDays * 86_400_000).toISOString()
+        ? autoConfirmAtOf(o.shippedAt, o.signedAt, deps.config).toISOString()
         : null,
     openAfterSales: o.openAfterSales,
-    logistics: logisticsOf(o, now),
+    logistics: logisticsOf(o, now, await trackingOf(db, o.id)),
     timeline: events.map((e) => ({
       type: e.type,
       label: EVENT_LABELS[e.type]?.(e.data) ?? e.type,
@@ -233,8 +237,19 @@ export async function orderDetail(
 const HOUR = 3_600_000;
 
 /** Sandbox tracking: plausible nodes derived from the shipping and delivery times, shown newest first, none in the future. */
-function logisticsOf(o: OrderRow, now: Date): LogisticsDto | null {
+function logisticsOf(o: OrderRow, now: Date, tracked: TrackingView | null): LogisticsDto | null {
   if (!o.shippedAt || !o.carrier || !o.trackingNo) return null;
+  if (tracked)
+    return {
+      carrier: o.carrier,
+      trackingNo: o.trackingNo,
+      shippedAt: o.shippedAt.toISOString(),
+      source: 'kuaidi100',
+      statusLabel: tracked.statusLabel,
+      notice:
+        tracked.nodes.length === 0 ? '已向快递100订阅物流轨迹，等待快递公司的第一条扫描记录' : '物流轨迹由快递100提供',
+      nodes: tracked.nodes.map((n) => ({ at: n.at, text: n.text })),
+    };
   const t = o.shippedAt.getTime();
   const end = o.deliveredAt?.getTime() ?? Number.POSITIVE_INFINITY;
   const city = o.address.city;
@@ -250,6 +265,7 @@ function logisticsOf(o: OrderRow, now: Date): LogisticsDto | null {
     trackingNo: o.trackingNo,
     shippedAt: o.shippedAt.toISOString(),
     source: 'sandbox',
+    statusLabel: null,
     notice: '沙箱物流轨迹：根据发货与签收时间模拟生成，并非快递公司的真实数据',
     nodes: planned.reverse().map((n) => ({ at: new Date(n.at).toISOString(), text: n.text })),
   };

@@ -130,7 +130,7 @@ describe('points subsidy', () => {
       (
         await o.owner.post(`/api/v1/merchant/orders/${o.orderId}/ship`, {
           carrier: '顺丰速运',
-          trackingNo: 'SF1234567890',
+          trackingNo: 'SF1234567890123',
         })
       ).status,
     ).toBe(200);

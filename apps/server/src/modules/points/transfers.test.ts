@@ -139,9 +139,9 @@ describe('points mall', () => {
     expect(friendsTurn.status).toBe(201);
     const shipped = await admin.post(`/api/v1/admin/points/redemptions/${friendsTurn.body.id}/decision`, {
       action: 'ship',
-      note: '顺丰 SF1234567890',
+      note: '顺丰 SF1234567890123',
     });
-    expect(shipped.body).toMatchObject({ status: 'shipped', fulfilNote: '顺丰 SF1234567890' });
+    expect(shipped.body).toMatchObject({ status: 'shipped', fulfilNote: '顺丰 SF1234567890123' });
     expect((await friend.get('/api/v1/points/redemptions')).body.items[0].status).toBe('shipped');
   });
 

@@ -98,7 +98,7 @@ describe('commission from a promoter-creator’s post', () => {
       (
         await s.owner.post(`/api/v1/merchant/orders/${o.orderId}/ship`, {
           carrier: '顺丰速运',
-          trackingNo: 'SF1234567890',
+          trackingNo: 'SF1234567890123',
         })
       ).status,
     ).toBe(200);
