@@ -63,6 +63,7 @@ import reviewFlagRoutes from './reviews/flag-routes.ts';
 import reviewRoutes from './reviews/routes.ts';
 import { wireService } from './service/events.ts';
 import serviceRoutes from './service/routes.ts';
+import merchantStaffRoutes from './staff/merchant-routes.ts';
 import staffRoutes from './staff/routes.ts';
 import systemRoutes from './system/routes.ts';
 import transparencyRoutes from './transparency/routes.ts';
@@ -85,7 +86,13 @@ export const modules: ModuleDef[] = [
   { name: 'system', routes: systemRoutes },
   { name: 'accounts', routes: accountRoutes, init: initAccounts },
   { name: 'transparency', routes: transparencyRoutes },
-  { name: 'staff', routes: staffRoutes },
+  {
+    name: 'staff',
+    routes: async (app) => {
+      await staffRoutes(app);
+      await merchantStaffRoutes(app);
+    },
+  },
   { name: 'catalog', routes: catalogRoutes, wire: wireCatalog, init: initCatalog },
   { name: 'media', routes: mediaRoutes },
   { name: 'orders', routes: orderRoutes, wire: wireOrders, init: initOrders },

@@ -26,7 +26,7 @@ export default async function merchantOrderRoutes(app: App) {
   r.get(
     '/api/v1/merchant/shipping-template',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:shop.read' },
       schema: { tags: merchantTags, summary: '运费模板', response: { 200: ShippingTemplate } },
     },
     async (req) => svc.getShippingTemplate(ctxOf(req)),
@@ -34,7 +34,7 @@ export default async function merchantOrderRoutes(app: App) {
   r.put(
     '/api/v1/merchant/shipping-template',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:shop.manage' },
       schema: {
         tags: merchantTags,
         summary: '设置运费模板（仅店主）',
@@ -47,7 +47,7 @@ export default async function merchantOrderRoutes(app: App) {
   r.get(
     '/api/v1/merchant/carriers',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:orders.ship' },
       schema: {
         tags: merchantTags,
         summary: '可选快递公司',
@@ -59,7 +59,7 @@ export default async function merchantOrderRoutes(app: App) {
   r.get(
     '/api/v1/merchant/orders',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:orders.read' },
       schema: {
         tags: merchantTags,
         summary: '本店订单（按状态、关键词、下单时间筛选）',
@@ -72,7 +72,7 @@ export default async function merchantOrderRoutes(app: App) {
   r.get(
     '/api/v1/merchant/orders/:id',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:orders.read' },
       schema: { tags: merchantTags, summary: '本店订单详情', params: Id, response: { 200: OrderDetail } },
     },
     async (req) => svc.getMerchantOrder(ctxOf(req), req.params.id),
@@ -80,7 +80,7 @@ export default async function merchantOrderRoutes(app: App) {
   r.post(
     '/api/v1/merchant/orders/:id/ship',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:orders.ship' },
       schema: { tags: merchantTags, summary: '发货', params: Id, body: ShipInput, response: { 200: OrderDetail } },
     },
     async (req) => svc.shipOrder(ctxOf(req), req.params.id, req.body),

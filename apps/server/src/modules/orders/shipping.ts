@@ -60,7 +60,7 @@ export async function loadShippingTemplates(db: Db, merchantIds: string[]): Prom
 }
 
 export async function getShippingTemplate(ctx: Ctx): Promise<ShippingTemplateDto> {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'shop.read');
   const [row] = await ctx.db.select().from(shippingTemplates).where(eq(shippingTemplates.merchantId, merchantId));
   return row
     ? { ...toTemplate(row), isDefault: false, updatedAt: row.updatedAt.toISOString() }
@@ -69,7 +69,7 @@ export async function getShippingTemplate(ctx: Ctx): Promise<ShippingTemplateDto
 
 /** The merchant's owner sets the shipping rule; quotes and new orders use it at once, existing orders keep theirs. */
 export async function putShippingTemplate(ctx: Ctx, input: ShippingTemplate): Promise<ShippingTemplateDto> {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, ['owner']);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'shop.manage');
   const actor = ctx.actor.kind === 'user' ? ctx.actor.userId : 'system';
   const values = {
     baseFee: input.baseFee,
