@@ -16,6 +16,7 @@ import { enLive } from './en-live.ts';
 import { enPoints } from './en-points.ts';
 import { enPosts } from './en-posts.ts';
 import { enReviewFlags } from './en-review-flags.ts';
+import { enMerchantStaff } from './en-merchant-staff.ts';
 import { enStaff } from './en-staff.ts';
 import { enService } from './en-service.ts';
 import { enTrust } from './en-trust.ts';
@@ -23,6 +24,7 @@ import { enTrustCases } from './en-trust-cases.ts';
 
 export const en = {
   ...enStaff,
+  ...enMerchantStaff,
   ...enTrust,
   ...enAuthentication,
   ...enTrustCases,
