@@ -8,7 +8,7 @@ import { useT } from '../i18n/index.tsx';
 import { useActingMerchant, useMe } from './session.ts';
 
 type Membership = NonNullable<Me>['staff'][number];
-export type MerchantPermission = Membership['permissions'][number];
+type MerchantPermission = Membership['permissions'][number];
 type MerchantRole = Membership['role'];
 
 /** The longest matching prefix wins; 直播 pages also serve hosts who are not staff, so they stay open. */

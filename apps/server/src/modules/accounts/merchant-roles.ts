@@ -16,7 +16,7 @@ interface MerchantRoleDef {
   permissions: readonly MerchantPermission[];
 }
 
-export const MERCHANT_ROLE_DEFS: Record<MerchantRole, MerchantRoleDef> = {
+const MERCHANT_ROLE_DEFS: Record<MerchantRole, MerchantRoleDef> = {
   owner: {
     duty: '全部权限，管理店铺员工',
     permissions: MERCHANT_PERMISSIONS,
