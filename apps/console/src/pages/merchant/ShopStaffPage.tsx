@@ -204,22 +204,29 @@ export default function ShopStaffPage() {
   const members = (staff.data?.items ?? []).filter((m) => filter === 'all' || m.role === filter);
 
   const columns: TableColumnsType<Member> = [
-    { title: t('员工'), dataIndex: 'nickname' },
-    { title: t('手机号'), dataIndex: 'phone' },
+    { title: t('员工'), dataIndex: 'nickname', width: 120 },
+    { title: t('手机号'), dataIndex: 'phone', width: 120 },
     {
       title: t('岗位'),
       dataIndex: 'role',
+      width: 72,
       render: (r: RoleDef['id']) => <Tag color={ROLE_COLORS[r]}>{label(r)}</Tag>,
     },
     {
       title: t('职责'),
       key: 'duty',
-      render: (_, m) => <Typography.Text type="secondary">{dutyOf(m.role)}</Typography.Text>,
+      ellipsis: true,
+      render: (_, m) => (
+        <Typography.Text type="secondary" title={dutyOf(m.role)}>
+          {dutyOf(m.role)}
+        </Typography.Text>
+      ),
     },
-    { title: t('加入时间'), dataIndex: 'since', render: (v: string) => dateTime(v) },
+    { title: t('加入时间'), dataIndex: 'since', width: 150, render: (v: string) => dateTime(v) },
     {
       title: t('操作'),
       key: 'actions',
+      width: 150,
       render: (_, m) =>
         m.role === 'owner' ? (
           <Typography.Text type="secondary">{t('店主不可修改')}</Typography.Text>
@@ -288,6 +295,8 @@ export default function ShopStaffPage() {
                 columns={columns}
                 dataSource={members}
                 pagination={false}
+                tableLayout="fixed"
+                scroll={{ x: 760 }}
                 aria-label={t('本店员工')}
                 locale={{ emptyText: <Empty description={t('还没有子账号，在右侧按手机号邀请')} /> }}
               />
