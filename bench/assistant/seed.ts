@@ -19,6 +19,7 @@ import { type Actor, systemActor } from '../../apps/server/src/platform/auth.ts'
 import type { ManualClock } from '../../apps/server/src/platform/clock.ts';
 import { makeCtx } from '../../apps/server/src/platform/context.ts';
 import { newId } from '../../apps/server/src/platform/ids.ts';
+import { merchantMembership } from '../../apps/server/src/modules/accounts/api.ts';
 
 export interface World {
   user: Actor;
@@ -127,7 +128,7 @@ export async function seedWorld(deps: Deps, clock: ManualClock): Promise<World> 
     name: '好物演示旗舰店',
     ownerPhone: '13700000001',
   });
-  const owner = makeCtx(deps, { ...userActor(ownerUserId), staff: [{ merchantId, role: 'owner' }] });
+  const owner = makeCtx(deps, { ...userActor(ownerUserId), staff: [merchantMembership(merchantId, 'owner')] });
   const products: Record<string, string> = {};
   const skus: Record<string, string> = {};
   for (const [key, p] of Object.entries(PRODUCTS)) {

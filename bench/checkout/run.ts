@@ -12,6 +12,7 @@ import { createMerchant, createProduct } from '../../apps/server/src/modules/cat
 import { systemActor } from '../../apps/server/src/platform/auth.ts';
 import { makeCtx } from '../../apps/server/src/platform/context.ts';
 import { openDatabase } from '../../apps/server/src/platform/db.ts';
+import { merchantMembership } from '../../apps/server/src/modules/accounts/api.ts';
 import {
   createScratchDatabase,
   fixedRate,
@@ -59,7 +60,7 @@ try {
       userId: merchant.ownerUserId,
       sessionId: 'bench',
       roles: ['consumer'],
-      staff: [{ merchantId: merchant.id, role: 'owner' }],
+      staff: [merchantMembership(merchant.id, 'owner')],
     });
     for (let p = 0; p < SKUS_PER_MERCHANT / 2; p++) {
       const prices = [10_000 + p * 1_000, 12_000 + p * 1_000];

@@ -15,6 +15,7 @@ import { type Actor, systemActor } from '../../apps/server/src/platform/auth.ts'
 import { makeCtx } from '../../apps/server/src/platform/context.ts';
 import { openDatabase } from '../../apps/server/src/platform/db.ts';
 import { createScratchDatabase, gitCommit } from '../lib.ts';
+import { merchantMembership } from '../../apps/server/src/modules/accounts/api.ts';
 
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ORDERS = Number(process.env.ORDERS ?? 300);
@@ -35,7 +36,7 @@ try {
     userId: merchant.ownerUserId,
     sessionId: 'bench',
     roles: ['consumer'],
-    staff: [{ merchantId: merchant.id, role: 'owner' }],
+    staff: [merchantMembership(merchant.id, 'owner')],
   });
   const created = await createProduct(owner, {
     categoryId: 'cat_skincare',

@@ -14,6 +14,7 @@ import { makeCtx } from '../../apps/server/src/platform/context.ts';
 import { openDatabase } from '../../apps/server/src/platform/db.ts';
 import { newId } from '../../apps/server/src/platform/ids.ts';
 import { createScratchDatabase, runDataKey } from '../lib.ts';
+import { merchantMembership } from '../../apps/server/src/modules/accounts/api.ts';
 
 export interface FlashWorld {
   /** Environment for the server process: the same database. */
@@ -55,7 +56,7 @@ export async function prepareFlashWorld(opts: {
     userId: merchant.ownerUserId,
     sessionId: 'bench',
     roles: ['consumer'],
-    staff: [{ merchantId: merchant.id, role: 'owner' }],
+    staff: [merchantMembership(merchant.id, 'owner')],
   });
   const product = await createProduct(owner, {
     categoryId: 'cat_skincare',

@@ -152,9 +152,12 @@ export async function buildApp(deps: Deps): Promise<App> {
       }
     }
   });
-  app.addHook('preHandler', async (req) => {
+  // Before validation: a caller without the permission gets 403 whatever they sent, and learns nothing from a 400.
+  app.addHook('preValidation', async (req) => {
     const permission = req.routeOptions.config.permission;
-    if (permission) checkPermission(req.actor, permission, staffGrants);
+    const hint = req.headers['x-merchant-id'];
+    if (permission)
+      checkPermission(req.actor, permission, staffGrants, typeof hint === 'string' && hint ? hint : undefined);
   });
 
   const api = app.withTypeProvider<ZodTypeProvider>();

@@ -10,6 +10,7 @@ import { systemActor } from '../src/platform/auth.ts';
 import { makeCtx } from '../src/platform/context.ts';
 import { openDatabase } from '../src/platform/db.ts';
 import { freshDatabaseLocation } from './harness.ts';
+import { merchantMembership } from '../src/modules/accounts/api.ts';
 
 // An acknowledged order must survive `kill -9` of the server: the real server process, the real database
 // (PGlite on disk, or PostgreSQL), no graceful shutdown.
@@ -35,7 +36,7 @@ it('keeps every acknowledged order and its stock after kill -9', async () => {
     userId: merchant.ownerUserId,
     sessionId: 't',
     roles: ['consumer'],
-    staff: [{ merchantId: merchant.id, role: 'owner' }],
+    staff: [merchantMembership(merchant.id, 'owner')],
   });
   const { buildApp } = await import('../src/app.ts');
   const app = await buildApp(deps); // module init: the category tree

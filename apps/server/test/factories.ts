@@ -6,6 +6,7 @@ import { createMerchant, createProduct, type SkuInput } from '../src/modules/cat
 import { createUser } from '../src/modules/accounts/service.ts';
 import type { TestApp } from './harness.ts';
 import { type Client, loginByCode, nextPhone } from './http.ts';
+import { merchantMembership } from '../src/modules/accounts/api.ts';
 
 /** Factories build data through the real services (never by writing other modules' tables). */
 
@@ -64,7 +65,7 @@ export async function product(
     userId: owner.userId,
     sessionId: 'factory',
     roles: ['consumer'],
-    staff: [{ merchantId, role: 'owner' }],
+    staff: [merchantMembership(merchantId, 'owner')],
   });
   const result = await createProduct(ctx, {
     categoryId: opts.categoryId ?? 'cat_skincare',

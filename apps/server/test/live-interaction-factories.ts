@@ -6,6 +6,7 @@ import { makeCtx } from '../src/platform/context.ts';
 import type { TestApp } from './harness.ts';
 import type { Client } from './http.ts';
 import { shop, signIn } from './order-factories.ts';
+import { merchantMembership } from '../src/modules/accounts/api.ts';
 
 // Live rooms for the interaction tests (lottery, polls, PK, live flash sale), built through the live services.
 
@@ -18,7 +19,7 @@ const ownerActor = (userId: string, merchantId: string): Actor => ({
   userId,
   sessionId: 'factory',
   roles: ['consumer'],
-  staff: [{ merchantId, role: 'owner' }],
+  staff: [merchantMembership(merchantId, 'owner')],
 });
 
 export interface LiveRoom {

@@ -11,6 +11,7 @@ import { editSkus, type SkuUpdate } from '../src/modules/catalog/skus.ts';
 import { product } from './factories.ts';
 import type { TestApp } from './harness.ts';
 import { Client, nextPhone } from './http.ts';
+import { merchantMembership } from '../src/modules/accounts/api.ts';
 
 /** Order-flow factories: buyers with an address, a shop with one product, placed and paid checkouts. */
 
@@ -129,7 +130,7 @@ const ownerCtx = (t: TestApp, s: Shop) =>
     userId: s.owner.userId,
     sessionId: 'factory',
     roles: ['consumer'],
-    staff: [{ merchantId: s.merchantId, role: 'owner' }],
+    staff: [merchantMembership(s.merchantId, 'owner')],
   });
 
 /** The merchant edits its SKU (price, absolute stock, enabled) through the catalog use-case. */

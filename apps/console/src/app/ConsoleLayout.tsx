@@ -48,6 +48,7 @@ import { useLang, useT, type Lang } from '../i18n/index.tsx';
 import { MerchantScope } from './merchantScope.ts';
 import { useMerchantNames, useOwnProfile } from './merchantNames.ts';
 import { isOperator, isStaff, ME_KEY, useActingMerchant, useMe } from './session.ts';
+import { mayOpenMerchant, useMembership } from './merchantAccess.tsx';
 import { mayOpen, useStaffMe } from './staffAccess.tsx';
 
 const { Header, Sider, Content } = Layout;
@@ -58,6 +59,7 @@ export function ConsoleLayout() {
   const { data: me } = useMe();
   const [merchantId, chooseMerchant] = useActingMerchant(me);
   const { data: staff } = useStaffMe();
+  const membership = useMembership();
   const location = useLocation();
   const navigate = useNavigate();
   const qc = useQueryClient();
@@ -224,7 +226,13 @@ export function ConsoleLayout() {
             icon: <ApiOutlined />,
             label: <Link to="/merchant/open-platform">{t('开放平台')}</Link>,
           },
-        ],
+          {
+            key: '/merchant/staff',
+            icon: <IdcardOutlined />,
+            label: <Link to="/merchant/staff">{t('店铺员工')}</Link>,
+          },
+          // 直播管理 stays: hosts and assistants of a session reach it whatever their shop role.
+        ].filter((item) => item.key === '/merchant/live' || mayOpenMerchant(membership, item.key)),
       });
     }
     if (isOperator(me)) {
@@ -432,7 +440,7 @@ export function ConsoleLayout() {
       ],
     });
     return groups;
-  }, [me, staff, t]);
+  }, [me, staff, membership, t]);
 
   const selected = useMemo(() => {
     const keys = items.flatMap((g) =>

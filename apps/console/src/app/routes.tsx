@@ -4,6 +4,7 @@ import { PageSkeleton } from '../components/PageSkeleton.tsx';
 import { ConsoleLayout } from './ConsoleLayout.tsx';
 import { isOperator, isStaff, useMe } from './session.ts';
 import { Forbidden, NotFound, ServerUnavailable } from './Fallbacks.tsx';
+import { MERCHANT_HOMES, mayOpenMerchant, RequireMerchantPage, useMembership } from './merchantAccess.tsx';
 import { mayOpen, RequireStaffPage, useStaffMe } from './staffAccess.tsx';
 
 const LoginPage = lazy(() => import('../pages/auth/LoginPage.tsx'));
@@ -76,6 +77,7 @@ const ClaimsPage = lazy(() => import('../pages/trust/ClaimsPage.tsx'));
 const AuthenticationPage = lazy(() => import('../pages/trust/AuthenticationPage.tsx'));
 const PatrolFindingsPage = lazy(() => import('../pages/trust/PatrolFindingsPage.tsx'));
 const StaffPage = lazy(() => import('../pages/platform/staff/StaffPage.tsx'));
+const ShopStaffPage = lazy(() => import('../pages/merchant/ShopStaffPage.tsx'));
 const AccessLogPage = lazy(() => import('../pages/platform/staff/AccessLogPage.tsx'));
 const UserLookupPage = lazy(() => import('../pages/platform/staff/UserLookupPage.tsx'));
 const TwoStepPage = lazy(() => import('../pages/platform/staff/TwoStepPage.tsx'));
@@ -98,7 +100,18 @@ function RequireRole({ role, children }: { role: 'merchant' | 'operator'; childr
   const { data: me } = useMe();
   const allowed = role === 'merchant' ? isStaff(me) : isOperator(me);
   if (!allowed) return <Forbidden />;
-  return role === 'operator' ? <RequireStaffPage>{children}</RequireStaffPage> : children;
+  return role === 'operator' ? (
+    <RequireStaffPage>{children}</RequireStaffPage>
+  ) : (
+    <RequireMerchantPage>{children}</RequireMerchantPage>
+  );
+}
+
+/** Merchant staff land on the first page their role in the shop opens (经营概览 for owners and managers). */
+function MerchantHome() {
+  const membership = useMembership();
+  const first = MERCHANT_HOMES.find((p) => mayOpenMerchant(membership, p));
+  return <Navigate to={first ?? '/merchant/reviews'} replace />;
 }
 
 /** Platform staff land on the first page their role opens (商家管理 for a super-admin). */
@@ -113,7 +126,7 @@ const PLATFORM_HOMES = ['/platform/merchants', '/platform/orders', '/platform/in
 /** Merchant staff land on their dashboard, operators on the merchant list; someone with both starts as a merchant. */
 function Home() {
   const { data: me } = useMe();
-  if (isStaff(me)) return <Navigate to="/merchant/dashboard" replace />;
+  if (isStaff(me)) return <MerchantHome />;
   if (isOperator(me)) return <StaffHome />;
   // Everyone else who signs in here is a creator: their post and sales data.
   return <Navigate to="/creator" replace />;
@@ -438,6 +451,7 @@ export function AppRoutes() {
           path="platform/challenges"
           element={<RequireRole role="operator">{page(<ChallengesPage />)}</RequireRole>}
         />
+        <Route path="merchant/staff" element={<RequireRole role="merchant">{page(<ShopStaffPage />)}</RequireRole>} />
         <Route path="platform/staff" element={<RequireRole role="operator">{page(<StaffPage />)}</RequireRole>} />
         <Route
           path="platform/user-lookup"

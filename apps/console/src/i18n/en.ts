@@ -20,6 +20,7 @@ import { enLogistics } from './en-logistics.ts';
 import { enPoints } from './en-points.ts';
 import { enPosts } from './en-posts.ts';
 import { enReviewFlags } from './en-review-flags.ts';
+import { enMerchantStaff } from './en-merchant-staff.ts';
 import { enStaff } from './en-staff.ts';
 import { enService } from './en-service.ts';
 import { enTrust } from './en-trust.ts';
@@ -27,6 +28,7 @@ import { enTrustCases } from './en-trust-cases.ts';
 
 export const en = {
   ...enStaff,
+  ...enMerchantStaff,
   ...enTrust,
   ...enAuthentication,
   ...enTrustCases,

@@ -69,6 +69,7 @@ import reviewFlagRoutes from './reviews/flag-routes.ts';
 import reviewRoutes from './reviews/routes.ts';
 import { wireService } from './service/events.ts';
 import serviceRoutes from './service/routes.ts';
+import merchantStaffRoutes from './staff/merchant-routes.ts';
 import staffRoutes from './staff/routes.ts';
 import supplyRoutes from './supply/routes.ts';
 import { wireSupply } from './supply/events.ts';
@@ -93,7 +94,13 @@ export const modules: ModuleDef[] = [
   { name: 'system', routes: systemRoutes },
   { name: 'accounts', routes: accountRoutes, init: initAccounts },
   { name: 'transparency', routes: transparencyRoutes },
-  { name: 'staff', routes: staffRoutes },
+  {
+    name: 'staff',
+    routes: async (app) => {
+      await staffRoutes(app);
+      await merchantStaffRoutes(app);
+    },
+  },
   { name: 'catalog', routes: catalogRoutes, wire: wireCatalog, init: initCatalog },
   { name: 'media', routes: mediaRoutes },
   { name: 'logistics', routes: logisticsRoutes, wire: wireLogistics },

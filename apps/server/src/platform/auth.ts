@@ -18,7 +18,13 @@ export const PLATFORM_ROLES = [
 ] as const;
 export type PlatformRole = (typeof PLATFORM_ROLES)[number];
 export type Role = 'consumer' | 'operator' | PlatformRole;
-export type StaffRole = 'owner' | 'operator';
+/**
+ * A merchant's sub-account roles (docs/SECURITY.md "Merchant roles"): 店主, 店长, 客服, 发货, 财务. Which permissions
+ * each holds is the accounts module's matrix (modules/accounts/merchant-roles.ts); stored `operator` (the pre-roles
+ * shop operator) reads as manager.
+ */
+export const MERCHANT_ROLES = ['owner', 'manager', 'service', 'shipping', 'finance'] as const;
+export type MerchantRole = (typeof MERCHANT_ROLES)[number];
 
 /**
  * What platform staff routes demand (`staff:<permission>`). The vocabulary is machinery; who holds which is the
@@ -43,6 +49,43 @@ export const STAFF_PERMISSIONS = [
 ] as const;
 export type StaffPermission = (typeof STAFF_PERMISSIONS)[number];
 
+/**
+ * What merchant routes demand (`merchant:<permission>`), checked against the caller's role in the shop they act
+ * for. The vocabulary is machinery; who holds which is the accounts module's matrix.
+ */
+export const MERCHANT_PERMISSIONS = [
+  'shop.read',
+  'shop.manage',
+  'products.read',
+  'products.manage',
+  'stock.manage',
+  'orders.read',
+  'orders.ship',
+  'aftersales.read',
+  'aftersales.decide',
+  'service.chat',
+  'reviews.reply',
+  'complaints.handle',
+  'trust.read',
+  'finance.read',
+  'finance.pay',
+  'marketing.manage',
+  'live.manage',
+  'insights.read',
+  'staff.manage',
+  'vouchers.redeem',
+  'supply.manage',
+  'openplatform.manage',
+] as const;
+export type MerchantPermission = (typeof MERCHANT_PERMISSIONS)[number];
+
+/** One shop a user works for: their role there and the permissions it grants (resolved with the session). */
+export interface Membership {
+  merchantId: string;
+  role: MerchantRole;
+  permissions: MerchantPermission[];
+}
+
 export type Actor =
   | { kind: 'anonymous' }
   | { kind: 'system'; name: string }
@@ -51,7 +94,7 @@ export type Actor =
       userId: string;
       sessionId: string;
       roles: Role[];
-      staff: { merchantId: string; role: StaffRole }[];
+      staff: Membership[];
       /** When this session passed the staff second factor (TOTP), if it did. */
       secondFactorAt?: Date | null;
       /** Set when a merchant's API key signed the request: it may call only the routes its scopes allow. */
@@ -61,7 +104,8 @@ export type Actor =
 export type UserActor = Extract<Actor, { kind: 'user' }>;
 
 /** What a route demands before its handler runs; every route declares one (app.ts refuses to start otherwise). */
-export type Permission = 'public' | 'user' | 'merchant' | 'signed-callback' | `staff:${StaffPermission}`;
+export type Permission =
+  'public' | 'user' | 'signed-callback' | `staff:${StaffPermission}` | `merchant:${MerchantPermission}`;
 
 /** What a staff actor may do: the matrix lookup and whether a missing second factor withholds it. */
 export interface StaffGrants {
@@ -95,10 +139,17 @@ export const systemActor = (name: string): Actor => ({ kind: 'system', name });
 export const newSessionToken = (): string => randomBytes(32).toString('base64url');
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
-export function checkPermission(actor: Actor, permission: Permission, grants: StaffGrants): void {
+export function checkPermission(
+  actor: Actor,
+  permission: Permission,
+  grants: StaffGrants,
+  merchantHint?: string,
+): void {
   if (permission === 'public' || permission === 'signed-callback') return;
   if (actor.kind !== 'user') throw unauthenticated();
-  if (permission === 'merchant' && actor.staff.length === 0) throw forbidden('仅商家员工可用');
+  if (permission.startsWith('merchant:')) {
+    actingMerchant(actor, merchantHint, permission.slice('merchant:'.length) as MerchantPermission);
+  }
   if (permission.startsWith('staff:')) requireStaffPermission(actor, permission.slice(6) as StaffPermission, grants);
 }
 
@@ -124,30 +175,49 @@ export function requireOperator(actor: Actor): UserActor {
 }
 
 /**
- * The merchant a staff member acts for. Staff of one merchant act for it; staff of several choose
- * with the X-Merchant-Id header (passed in as `wanted`).
+ * The merchant a staff member acts for, if their role there grants `permission`. Staff of one merchant act for it;
+ * staff of several choose with the X-Merchant-Id header (passed in as `wanted`), else their first shop.
  */
-export function actingMerchant(
-  actor: Actor,
-  wanted: string | undefined,
-  roles: StaffRole[] = ['owner', 'operator'],
-): { merchantId: string; role: StaffRole } {
+export function actingMerchant(actor: Actor, wanted: string | undefined, permission: MerchantPermission): Membership {
   const user = requireUser(actor);
-  const memberships = user.staff.filter((s) => roles.includes(s.role));
-  const chosen = wanted ? memberships.find((s) => s.merchantId === wanted) : memberships[0];
-  if (!chosen) {
-    throw user.staff.length === 0
-      ? forbidden('仅商家员工可用')
-      : new AppError('forbidden', 403, '没有权限执行此操作', '你在该商家没有这个权限');
+  if (user.staff.length === 0) throw forbidden('仅商家员工可用');
+  const chosen = wanted ? user.staff.find((s) => s.merchantId === wanted) : user.staff[0];
+  if (!chosen) throw new AppError('forbidden', 403, '没有权限执行此操作', '你不是该店铺的员工');
+  if (!chosen.permissions.includes(permission)) {
+    throw new AppError(
+      'forbidden',
+      403,
+      '没有权限执行此操作',
+      `你在本店的岗位（${MERCHANT_ROLE_LABELS[chosen.role]}）没有这项权限，如需开通请联系店主`,
+    );
   }
   return chosen;
 }
 
-/** Staff of this merchant, or the platform operator: the people who may look at a merchant's private data. */
-export function canSeeMerchant(actor: Actor, merchantId: string): boolean {
+/** Role names as a merchant reads them (in errors and on 店铺员工). */
+export const MERCHANT_ROLE_LABELS: Record<MerchantRole, string> = {
+  owner: '店主',
+  manager: '店长',
+  service: '客服',
+  shipping: '发货',
+  finance: '财务',
+};
+
+/** Whether the actor works for this merchant in a role that grants `permission` (whatever shop they chose). */
+export function mayActFor(actor: Actor, merchantId: string, permission: MerchantPermission): boolean {
+  return (
+    actor.kind === 'user' && actor.staff.some((s) => s.merchantId === merchantId && s.permissions.includes(permission))
+  );
+}
+
+/**
+ * Staff of this merchant whose role grants `permission`, or the platform operator: the people who may look at
+ * that part of a merchant's private data.
+ */
+export function canSeeMerchant(actor: Actor, merchantId: string, permission: MerchantPermission): boolean {
   if (actor.kind === 'system') return true;
   if (actor.kind !== 'user') return false;
-  return actor.roles.includes('operator') || actor.staff.some((s) => s.merchantId === merchantId);
+  return actor.roles.includes('operator') || mayActFor(actor, merchantId, permission);
 }
 
 // ---- Signed API-key requests (docs/OPEN-PLATFORM.md) ----

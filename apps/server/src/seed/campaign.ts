@@ -5,6 +5,7 @@ import { createFlashSale, listMerchantFlashSales } from '../modules/flashsale/se
 import type { Actor } from '../platform/auth.ts';
 import { makeCtx } from '../platform/context.ts';
 import { DEMO_MERCHANTS } from './data/merchants.ts';
+import { merchantMembership } from '../modules/accounts/api.ts';
 
 /**
  * Keeps the demo marketplace "a week into a campaign" on every start, not only the first: each of the first demo
@@ -43,7 +44,7 @@ async function demoOwner(deps: Deps, name: string, phone: string): Promise<Actor
     userId,
     sessionId: 'seed',
     roles: ['consumer'],
-    staff: [{ merchantId: merchant.id, role: 'owner' }],
+    staff: [merchantMembership(merchant.id, 'owner')],
   };
 }
 

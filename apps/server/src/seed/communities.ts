@@ -7,11 +7,12 @@ import { createCreatorCommunity, joinCommunity, updateMember } from '../modules/
 import { setMarketingConsent } from '../modules/communities/outreach.ts';
 import { communityDetail } from '../modules/communities/queries.ts';
 import { addStaffNote, listMembers, setMemberTags } from '../modules/communities/scrm.ts';
-import type { Actor } from '../platform/auth.ts';
+import type { Membership, Actor } from '../platform/auth.ts';
 import { makeCtx } from '../platform/context.ts';
 import type { SeedBuyer, SeedProduct } from './journeys.ts';
+import { merchantMembership } from '../modules/accounts/api.ts';
 
-const userActor = (userId: string, staff: { merchantId: string; role: 'owner' }[] = []): Actor => ({
+const userActor = (userId: string, staff: Membership[] = []): Actor => ({
   kind: 'user',
   userId,
   sessionId: 'seed',
@@ -34,10 +35,7 @@ export async function seedCommunities(
   },
 ): Promise<{ communities: number; members: number }> {
   const ctxOf = (userId: string) => makeCtx(deps, userActor(userId));
-  const owner = makeCtx(
-    deps,
-    userActor(input.merchant.ownerUserId, [{ merchantId: input.merchant.id, role: 'owner' }]),
-  );
+  const owner = makeCtx(deps, userActor(input.merchant.ownerUserId, [merchantMembership(input.merchant.id, 'owner')]));
 
   // The first shop's fan community: its members are the seeded buyers whose first paid order put them there.
   const fanId = await deps.database.db.transaction((tx) =>

@@ -2,6 +2,7 @@ import type { Deps } from '../deps.ts';
 import { findUserIdByPhone } from '../modules/accounts/service.ts';
 import { createTemplate, issueToUsers, type TemplateInput } from '../modules/coupons/service.ts';
 import { makeCtx } from '../platform/context.ts';
+import { merchantMembership } from '../modules/accounts/api.ts';
 
 /**
  * Demo coupons (every name says 演示), created through the coupons use-cases on the real clock: the platform's
@@ -28,7 +29,7 @@ export async function seedCoupons(
     userId: input.merchant.ownerUserId,
     sessionId: 'seed',
     roles: ['consumer'],
-    staff: [{ merchantId: input.merchant.id, role: 'owner' }],
+    staff: [merchantMembership(input.merchant.id, 'owner')],
   });
   const base = {
     scope: 'shop' as const,

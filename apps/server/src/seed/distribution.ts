@@ -2,12 +2,13 @@ import type { Deps } from '../deps.ts';
 import { findUserIdByPhone } from '../modules/accounts/service.ts';
 import { createAffiliateLink, putMerchantRule, putPlatformRule } from '../modules/distribution/service.ts';
 import { bindInvitation, ensureInviteCode } from '../modules/invitations/service.ts';
-import type { Actor } from '../platform/auth.ts';
+import type { Membership, Actor } from '../platform/auth.ts';
 import { makeCtx } from '../platform/context.ts';
 import type { Result } from '../platform/errors.ts';
 import type { SeedBuyer, SeedProduct } from './journeys.ts';
+import { merchantMembership } from '../modules/accounts/api.ts';
 
-const userActor = (userId: string, staff: { merchantId: string; role: 'owner' }[] = [], operator = false): Actor => ({
+const userActor = (userId: string, staff: Membership[] = [], operator = false): Actor => ({
   kind: 'user',
   userId,
   sessionId: 'seed',
@@ -49,7 +50,7 @@ export async function seedDistribution(
   );
 
   const first = input.products[0]!;
-  const owner = makeCtx(deps, userActor(first.ownerUserId, [{ merchantId: first.merchantId, role: 'owner' }]));
+  const owner = makeCtx(deps, userActor(first.ownerUserId, [merchantMembership(first.merchantId, 'owner')]));
   const shopProducts = input.products.filter((p) => p.merchantId === first.merchantId).slice(0, 3);
   for (const p of shopProducts) {
     must(

@@ -6,6 +6,7 @@ import { simulateSandboxPayment } from '../modules/payments/callbacks.ts';
 import { createPayment } from '../modules/payments/charges.ts';
 import { makeCtx } from '../platform/context.ts';
 import type { SeedBuyer, SeedProduct } from './journeys.ts';
+import { merchantMembership } from '../modules/accounts/api.ts';
 
 /** How many demo consumers open (and pay for) a group of the demo campaign, so the shop shows groups forming. */
 const FORMING_GROUPS = 3;
@@ -26,7 +27,7 @@ export async function seedGroupBuys(
     userId: input.merchant.ownerUserId,
     sessionId: 'seed',
     roles: ['consumer'],
-    staff: [{ merchantId: input.merchant.id, role: 'owner' }],
+    staff: [merchantMembership(input.merchant.id, 'owner')],
   });
   const mine = input.products.filter((p) => p.merchantId === input.merchant.id);
   const skus = await loadSkusForCheckout(

@@ -16,6 +16,7 @@ import {
   REPLIES_GOOD,
 } from './data/review-phrases.ts';
 import type { Random } from './random.ts';
+import { merchantMembership } from '../modules/accounts/api.ts';
 
 /**
  * Demo orders walked through the real use-cases — quote, place, pay in the sandbox, ship, confirm receipt, review —
@@ -73,7 +74,7 @@ const ownerActor = (p: SeedProduct): Actor => ({
   userId: p.ownerUserId,
   sessionId: 'seed',
   roles: ['consumer'],
-  staff: [{ merchantId: p.merchantId, role: 'owner' }],
+  staff: [merchantMembership(p.merchantId, 'owner')],
 });
 
 function must<V>(result: Result<V>, what: string): V {

@@ -5,6 +5,7 @@ import { endSession, scheduleSession, setDemoAudience, startSession } from '../m
 import type { Actor } from '../platform/auth.ts';
 import { makeCtx } from '../platform/context.ts';
 import { SeedClock, type SeedProduct } from './journeys.ts';
+import { merchantMembership } from '../modules/accounts/api.ts';
 
 const MINUTE = 60_000;
 const DEMO_VIEWERS = 128;
@@ -24,7 +25,7 @@ export async function seedLive(
     userId: input.merchant.ownerUserId,
     sessionId: 'seed',
     roles: ['consumer'],
-    staff: [{ merchantId: input.merchant.id, role: 'owner' }],
+    staff: [merchantMembership(input.merchant.id, 'owner')],
   };
   const now = deps.clock.now().getTime();
   // Past moments are replayed on a hand-moved clock, so started/pinned/ended times are where a replay expects them.

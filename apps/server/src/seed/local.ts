@@ -1,3 +1,4 @@
+import { merchantMembership } from '../modules/accounts/api.ts';
 import type { Deps } from '../deps.ts';
 import { loadSkusForCheckout } from '../modules/catalog/stock.ts';
 import { createOffer, createStore } from '../modules/local/service.ts';
@@ -22,7 +23,7 @@ export async function seedLocal(
     userId: input.merchant.ownerUserId,
     sessionId: 'seed',
     roles: ['consumer'],
-    staff: [{ merchantId: input.merchant.id, role: 'owner' }],
+    staff: [merchantMembership(input.merchant.id, 'owner')],
   });
   const skus = await loadSkusForCheckout(
     deps.database.db,

@@ -22,6 +22,7 @@ import { seedPosts } from './posts.ts';
 import { seedSuppliers, seedWarehouses } from './supply.ts';
 import { generateConsumers } from './people.ts';
 import { Random } from './random.ts';
+import { merchantMembership } from '../modules/accounts/api.ts';
 
 /**
  * Demo data, created only through the real use-cases (accounts, catalog, orders, payments, reviews) — never by
@@ -131,7 +132,7 @@ async function runSeed(deps: Deps, progress: (line: string) => void): Promise<Se
       userId: merchant.ownerUserId,
       sessionId: 'seed',
       roles: ['consumer'],
-      staff: [{ merchantId: merchant.id, role: 'owner' }],
+      staff: [merchantMembership(merchant.id, 'owner')],
     };
     const created = await createProduct(makeCtx(seedDeps, owner), p.input);
     if (!created.ok) throw new Error(`[seed] 商品「${p.input.title}」创建失败：${created.type}`);

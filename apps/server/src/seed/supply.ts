@@ -1,3 +1,4 @@
+import { merchantMembership } from '../modules/accounts/api.ts';
 import type { Deps } from '../deps.ts';
 import { listMerchantSkus } from '../modules/catalog/api.ts';
 import { createPurchaseOrder, movePurchaseOrder, receivePurchaseOrder } from '../modules/supply/purchasing.ts';
@@ -22,7 +23,7 @@ const ownerCtx = (deps: Deps, merchant: { id: string; ownerUserId: string }): Ct
     userId: merchant.ownerUserId,
     sessionId: 'seed',
     roles: ['consumer'],
-    staff: [{ merchantId: merchant.id, role: 'owner' }],
+    staff: [merchantMembership(merchant.id, 'owner')],
   };
   return makeCtx(deps, actor);
 };

@@ -14,6 +14,8 @@ export {
   resolveActor,
 } from './service.ts';
 export { accountsPersonalData } from './personal-data.ts';
+export { merchantMembership, merchantRoleCatalogue } from './merchant-roles.ts';
+export { listMerchantStaff, merchantRoleOfUser, removeMerchantStaff, setMerchantRole } from './merchant-staff.ts';
 export {
   endSessionsOf,
   listPlatformStaff,

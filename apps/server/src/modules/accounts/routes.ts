@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PLATFORM_ROLES } from '../../platform/auth.ts';
+import { MERCHANT_PERMISSIONS, MERCHANT_ROLES, PLATFORM_ROLES } from '../../platform/auth.ts';
 import { type App, SESSION_COOKIE } from '../../platform/http.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ctxOf } from '../../platform/context.ts';
@@ -16,7 +16,13 @@ const User = z.object({
   nickname: z.string(),
   avatarUrl: z.string().nullable(),
   roles: z.array(z.enum(['consumer', 'operator', ...PLATFORM_ROLES])),
-  staff: z.array(z.object({ merchantId: z.string(), role: z.enum(['owner', 'operator']) })),
+  staff: z.array(
+    z.object({
+      merchantId: z.string(),
+      role: z.enum(MERCHANT_ROLES),
+      permissions: z.array(z.enum(MERCHANT_PERMISSIONS)).describe('该岗位在本店的权限（控制台据此隐藏菜单）'),
+    }),
+  ),
   hasPassword: z.boolean(),
   createdAt: z.string(),
 });

@@ -63,7 +63,8 @@ export const merchantStaff = pgTable(
       .notNull()
       .references(() => users.id),
     merchantId: text('merchant_id').notNull(),
-    role: text('role', { enum: ['owner', 'operator'] }).notNull(),
+    /** accounts/merchant-roles.ts; `operator` is the pre-roles value and reads as manager. */
+    role: text('role', { enum: ['owner', 'manager', 'service', 'shipping', 'finance', 'operator'] }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.merchantId] })],

@@ -12,13 +12,15 @@ import {
   normaliseRoles,
   requireUser,
   type Role,
-  type StaffRole,
+  type MerchantRole,
+  type Membership,
 } from '../../platform/auth.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, notFound, ok, refusals, type Result } from '../../platform/errors.ts';
 import { emit } from '../../platform/events.ts';
 import { newId } from '../../platform/ids.ts';
+import { membershipOf } from './merchant-roles.ts';
 import { loginCodes, loginFailures, merchantStaff, sessions, socketTickets, users } from './schema.ts';
 
 const SESSION_DAYS = 30;
@@ -50,7 +52,7 @@ export interface UserDto {
   nickname: string;
   avatarUrl: string | null;
   roles: Role[];
-  staff: { merchantId: string; role: StaffRole }[];
+  staff: Membership[];
   hasPassword: boolean;
   createdAt: string;
 }
@@ -299,8 +301,8 @@ async function lookUpActors(deps: Deps, tokenHashes: string[]): Promise<Actor[]>
       roles: users.roles,
       secondFactorAt: sessions.secondFactorAt,
       staff: sql<
-        { merchantId: string; role: StaffRole }[] | null
-      >`(select json_agg(json_build_object('merchantId', ms.merchant_id, 'role', ms.role)) from merchant_staff ms where ms.user_id = ${users.id})`,
+        { merchantId: string; role: string }[] | null
+      >`(select json_agg(json_build_object('merchantId', ms.merchant_id, 'role', ms.role) order by ms.created_at, ms.merchant_id) from merchant_staff ms where ms.user_id = ${users.id})`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -320,7 +322,7 @@ async function lookUpActors(deps: Deps, tokenHashes: string[]): Promise<Actor[]>
       userId: row.userId,
       sessionId: row.sessionId,
       roles: normaliseRoles(row.roles),
-      staff: row.staff ?? [],
+      staff: (row.staff ?? []).map(membershipOf),
       secondFactorAt: row.secondFactorAt,
     };
   });
@@ -434,7 +436,7 @@ export async function phonesOf(
 
 export async function grantStaffRole(
   db: Db,
-  input: { userId: string; merchantId: string; role: StaffRole; now: Date },
+  input: { userId: string; merchantId: string; role: MerchantRole; now: Date },
 ): Promise<void> {
   await db
     .insert(merchantStaff)
@@ -473,14 +475,15 @@ async function loadUserDto(deps: Deps, db: Db, userId: string): Promise<UserDto 
   const staff = await db
     .select({ merchantId: merchantStaff.merchantId, role: merchantStaff.role })
     .from(merchantStaff)
-    .where(eq(merchantStaff.userId, userId));
+    .where(eq(merchantStaff.userId, userId))
+    .orderBy(merchantStaff.createdAt, merchantStaff.merchantId);
   return {
     id: u.id,
     phone: deps.fieldCrypto.open(u.phone),
     nickname: u.nickname,
     avatarUrl: u.avatarUrl,
     roles: normaliseRoles(u.roles),
-    staff,
+    staff: staff.map(membershipOf),
     hasPassword: u.passwordHash !== null,
     createdAt: u.createdAt.toISOString(),
   };

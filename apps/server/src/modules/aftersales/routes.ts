@@ -146,7 +146,7 @@ export default async function afterSaleRoutes(app: App) {
   r.get(
     '/api/v1/merchant/after-sales',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:aftersales.read' },
       schema: {
         tags: merchantTags,
         summary: '售后申请列表（含处理时限）',
@@ -159,7 +159,7 @@ export default async function afterSaleRoutes(app: App) {
   r.get(
     '/api/v1/merchant/after-sales/:id',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:aftersales.read' },
       schema: { tags: merchantTags, summary: '售后详情', params: Params, response: { 200: Detail } },
     },
     async (req) => getAfterSale(ctxOf(req), 'merchant', req.params.id),
@@ -167,7 +167,7 @@ export default async function afterSaleRoutes(app: App) {
   r.post(
     '/api/v1/merchant/after-sales/:id/approve',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:aftersales.decide' },
       schema: {
         tags: merchantTags,
         summary: '同意售后申请',
@@ -181,7 +181,7 @@ export default async function afterSaleRoutes(app: App) {
   r.post(
     '/api/v1/merchant/after-sales/:id/reject',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:aftersales.decide' },
       schema: {
         tags: merchantTags,
         summary: '拒绝售后申请',
@@ -195,7 +195,7 @@ export default async function afterSaleRoutes(app: App) {
   r.post(
     '/api/v1/merchant/after-sales/:id/receive-return',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:aftersales.decide' },
       schema: { tags: merchantTags, summary: '确认收到退货并退款', params: Params, response: { 200: Detail } },
     },
     async (req) => unwrap(await receiveReturn(ctxOf(req), req.params.id)),

@@ -119,19 +119,26 @@ export async function addEvent(
 }
 
 /** Who may see a request: its buyer, staff of its merchant (a merchant of another shop gets 404), or an operator. */
-function scopeOf(ctx: Ctx, party: Party): SQL {
+function scopeOf(ctx: Ctx, party: Party, acting = false): SQL {
   if (party === 'buyer') return eq(afterSales.userId, requireUser(ctx.actor).userId);
-  if (party === 'merchant') return eq(afterSales.merchantId, actingMerchant(ctx.actor, ctx.merchantHint).merchantId);
+  if (party === 'merchant') {
+    const { merchantId } = actingMerchant(
+      ctx.actor,
+      ctx.merchantHint,
+      acting ? 'aftersales.decide' : 'aftersales.read',
+    );
+    return eq(afterSales.merchantId, merchantId);
+  }
   requireOperator(ctx.actor);
   return sql`true`;
 }
 
-/** Loads a request the party may see, locked for update when acting on it. */
+/** Loads a request the party may see, locked for update when acting on it (shop staff then need to decide). */
 export async function loadFor(ctx: Ctx, db: Db, party: Party, id: string, lock = false): Promise<AfterSaleRow> {
   const query = db
     .select()
     .from(afterSales)
-    .where(and(eq(afterSales.id, id), scopeOf(ctx, party)));
+    .where(and(eq(afterSales.id, id), scopeOf(ctx, party, lock)));
   const [row] = lock ? await query.for('update') : await query;
   if (!row) throw notFound('售后申请', id);
   return row;

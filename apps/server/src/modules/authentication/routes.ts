@@ -33,7 +33,7 @@ export default async function authenticationRoutes(app: App) {
   r.get(
     '/api/v1/merchant/orders/:id/authentication',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:orders.read' },
       schema: { tags, summary: '本店订单的鉴定状态（无需鉴定时为 null）', params: Id, response: { 200: CaseOrNone } },
     },
     async (req) => svc.caseForMerchant(ctxOf(req), req.params.id),
@@ -41,7 +41,7 @@ export default async function authenticationRoutes(app: App) {
   r.post(
     '/api/v1/merchant/orders/:id/authentication/inbound',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:orders.ship' },
       schema: {
         tags,
         summary: '寄往鉴定中心：登记运单',

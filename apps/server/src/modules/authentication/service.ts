@@ -29,7 +29,7 @@ interface Waybill {
 
 /** The merchant sends the goods to the centre (not to the buyer) and records that waybill. */
 export async function recordInbound(ctx: Ctx, orderId: string, input: Waybill): Promise<Result<CaseView>> {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'orders.ship');
   return ctx.tx(async (tx) => {
     const row = (await lockCase(tx, orderId)) ?? (await openCase(tx, orderId, ctx.now()));
     if (!row || row.merchantId !== merchantId) throw notFound('订单');
@@ -153,7 +153,7 @@ export async function caseForBuyer(ctx: Ctx, orderId: string): Promise<{ case: C
 
 /** The merchant's order's case, or null when the order needs none. */
 export async function caseForMerchant(ctx: Ctx, orderId: string): Promise<{ case: CaseView | null }> {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'orders.read');
   const [row] = await ctx.db
     .select()
     .from(authenticationCases)

@@ -62,7 +62,7 @@ export async function createBargainCampaign(
 }
 
 export async function stopBargainCampaign(ctx: Ctx, campaignId: string): Promise<BargainCampaignDto> {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'marketing.manage');
   const [row] = await ctx.db
     .update(bargainCampaigns)
     .set({ status: 'stopped' })

@@ -101,7 +101,7 @@ export default async function bargainRoutes(app: App) {
   r.post(
     '/api/v1/merchant/bargain/campaigns',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:marketing.manage' },
       schema: { tags, summary: '创建砍价活动', body: CreateBargainCampaign, response: { 201: BargainCampaign } },
     },
     async (req, reply) => reply.status(201).send(unwrap(await svc.createBargainCampaign(ctxOf(req), req.body))),
@@ -122,7 +122,7 @@ export default async function bargainRoutes(app: App) {
   r.post(
     '/api/v1/merchant/bargain/campaigns/:id/stop',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:marketing.manage' },
       schema: { tags, summary: '提前结束砍价活动', params: Id, response: { 200: BargainCampaign } },
     },
     async (req) => svc.stopBargainCampaign(ctxOf(req), req.params.id),

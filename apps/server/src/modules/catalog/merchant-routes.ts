@@ -23,18 +23,20 @@ import * as svc from './service.ts';
 export default async function merchantRoutes(app: App) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['商家后台'];
-  const config = { permission: 'merchant' as const };
 
   r.get(
     '/api/v1/merchant/profile',
-    { config, schema: { tags, summary: '本店资料', response: { 200: MerchantView } } },
+    {
+      config: { permission: 'merchant:shop.read' },
+      schema: { tags, summary: '本店资料', response: { 200: MerchantView } },
+    },
     async (req) => svc.getOwnProfile(ctxOf(req)),
   );
 
   r.patch(
     '/api/v1/merchant/profile',
     {
-      config,
+      config: { permission: 'merchant:shop.manage' },
       schema: { tags, summary: '修改本店资料（仅店主）', body: UpdateProfileBody, response: { 200: MerchantView } },
     },
     async (req) => svc.updateOwnProfile(ctxOf(req), req.body),
@@ -43,7 +45,7 @@ export default async function merchantRoutes(app: App) {
   r.post(
     '/api/v1/merchant/products',
     {
-      config,
+      config: { permission: 'merchant:products.manage' },
       schema: {
         tags,
         summary: '发布商品（含 SKU；默认直接上架）',
@@ -57,7 +59,7 @@ export default async function merchantRoutes(app: App) {
   r.get(
     '/api/v1/merchant/products',
     {
-      config,
+      config: { permission: 'merchant:products.read' },
       schema: {
         tags,
         summary: '本店商品列表',
@@ -75,7 +77,7 @@ export default async function merchantRoutes(app: App) {
   r.get(
     '/api/v1/merchant/products/:id',
     {
-      config,
+      config: { permission: 'merchant:products.read' },
       schema: { tags, summary: '本店商品详情（含全部 SKU）', params: IdParams, response: { 200: MerchantProduct } },
     },
     async (req) => svc.getOwnProduct(ctxOf(req), req.params.id),
@@ -84,7 +86,7 @@ export default async function merchantRoutes(app: App) {
   r.patch(
     '/api/v1/merchant/products/:id',
     {
-      config,
+      config: { permission: 'merchant:products.manage' },
       schema: {
         tags,
         summary: '编辑商品信息',
@@ -99,7 +101,7 @@ export default async function merchantRoutes(app: App) {
   r.patch(
     '/api/v1/merchant/products/:id/skus',
     {
-      config,
+      config: { permission: 'merchant:stock.manage' },
       schema: {
         tags,
         summary: '编辑 SKU（价格、划线价、库存、启用）或新增规格组合',
@@ -115,20 +117,26 @@ export default async function merchantRoutes(app: App) {
 
   r.post(
     '/api/v1/merchant/products/:id/list',
-    { config, schema: { tags, summary: '上架', params: IdParams, response: { 200: MerchantProduct } } },
+    {
+      config: { permission: 'merchant:products.manage' },
+      schema: { tags, summary: '上架', params: IdParams, response: { 200: MerchantProduct } },
+    },
     async (req) => unwrap(await svc.setProductListed(ctxOf(req), req.params.id, true)),
   );
 
   r.post(
     '/api/v1/merchant/products/:id/delist',
-    { config, schema: { tags, summary: '下架', params: IdParams, response: { 200: MerchantProduct } } },
+    {
+      config: { permission: 'merchant:products.manage' },
+      schema: { tags, summary: '下架', params: IdParams, response: { 200: MerchantProduct } },
+    },
     async (req) => unwrap(await svc.setProductListed(ctxOf(req), req.params.id, false)),
   );
 
   r.get(
     '/api/v1/merchant/products/:id/price-history',
     {
-      config,
+      config: { permission: 'merchant:products.read' },
       schema: {
         tags,
         summary: 'SKU 价格变动记录',

@@ -126,7 +126,7 @@ describe('shop profile and public card', () => {
     await grantStaffRole(t.deps.database.db, {
       userId: clerk.userId,
       merchantId,
-      role: 'operator',
+      role: 'service',
       now: t.clock.now(),
     });
     expect((await clerk.get('/api/v1/merchant/profile')).body.name).toBe('有店员的店');

@@ -150,7 +150,7 @@ export async function getMerchantCard(ctx: Ctx, merchantId: string): Promise<Mer
 
 /** The shop profile of the merchant the staff member acts for. */
 export async function getOwnProfile(ctx: Ctx): Promise<MerchantView> {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'shop.read');
   return loadMerchantView(ctx.db, merchantId);
 }
 
@@ -159,7 +159,7 @@ export async function updateOwnProfile(
   ctx: Ctx,
   patch: { name?: string; description?: string; logoUrl?: string | null },
 ): Promise<MerchantView> {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, ['owner']);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'shop.manage');
   const set: Partial<typeof merchants.$inferInsert> = {};
   if (patch.name !== undefined) set.name = patch.name;
   if (patch.description !== undefined) set.description = patch.description;

@@ -51,7 +51,7 @@ export async function createProduct(
   ctx: Ctx,
   input: CreateProductInput,
 ): Promise<Result<MerchantProductView & { skuIds: string[] }>> {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'products.manage');
   if (!validateSkuMatrix(input.specs, input.skus)) return refuse('sku-matrix-invalid');
   const created = await atomically(ctx, async (tx) => {
     const adLaw = await refuseAdLaw(tx, input.categoryId, input);
@@ -145,7 +145,7 @@ export async function updateProduct(
   productId: string,
   patch: UpdateProductInput,
 ): Promise<Result<MerchantProductView>> {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'products.manage');
   const updated = await atomically(ctx, async (tx) => {
     const current = await loadOwnProductRow(tx, merchantId, productId, true);
     const next = { ...current, ...definedOnly(patch) };
@@ -178,7 +178,7 @@ export async function setProductListed(
   productId: string,
   listed: boolean,
 ): Promise<Result<MerchantProductView>> {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'products.manage');
   const changed = await atomically(ctx, async (tx) => {
     const current = await loadOwnProductRow(tx, merchantId, productId, true);
     const target: ProductStatus = listed ? 'listed' : 'delisted';
@@ -203,7 +203,7 @@ export async function setProductListed(
 }
 
 export async function getOwnProduct(ctx: Ctx, productId: string): Promise<MerchantProductView> {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'products.read');
   await loadOwnProductRow(ctx.db, merchantId, productId, false);
   return loadProductView(ctx.db, productId);
 }
@@ -218,7 +218,7 @@ export interface OwnProductQuery {
 
 /** The merchant's own products, newest first. */
 export async function listOwnProducts(ctx: Ctx, query: OwnProductQuery): Promise<Page<MerchantProductListItem>> {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'products.read');
   const after = decodeCursor(query.cursor, ['string'] as const);
   const totals = ctx.db
     .select({

@@ -45,7 +45,14 @@ export async function editSkus(
   productId: string,
   input: { updates?: SkuUpdate[]; additions?: SkuAddition[] },
 ): Promise<Result<MerchantProductView>> {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'stock.manage');
+  // 发货 keeps stock counts right; prices, switching SKUs on or off and new specs are the product manager's.
+  const beyondStock =
+    (input.additions?.length ?? 0) > 0 ||
+    (input.updates ?? []).some(
+      (u) => u.price !== undefined || u.originalPrice !== undefined || u.enabled !== undefined,
+    );
+  if (beyondStock) actingMerchant(ctx.actor, ctx.merchantHint, 'products.manage');
   const edited = await atomically(ctx, async (tx) => {
     const product = await loadOwnProductRow(tx, merchantId, productId, true);
     // Locked: the stock changes this edit reports (for the supply journal) are exact against concurrent checkouts.
@@ -165,7 +172,7 @@ export async function getPriceHistory(
   productId: string,
   query: { skuId?: string | undefined; cursor?: string | undefined; limit: number },
 ): Promise<Page<PriceHistoryEntry>> {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'products.read');
   await loadOwnProductRow(ctx.db, merchantId, productId, false);
   const after = decodeCursor(query.cursor, ['string', 'string'] as const);
   const own = await ctx.db

@@ -1,5 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { type Actor, requireUser } from '../../platform/auth.ts';
+import { type Actor, mayActFor, requireUser } from '../../platform/auth.ts';
 import type { Db } from '../../platform/db.ts';
 import { forbidden, notFound } from '../../platform/errors.ts';
 import { communities, communityMembers } from './schema.ts';
@@ -36,7 +36,7 @@ async function activeMember(db: Db, communityId: string, userId: string): Promis
 
 function isOwner(actor: Actor, community: Community): boolean {
   if (actor.kind !== 'user') return false;
-  if (community.merchantId && actor.staff.some((s) => s.merchantId === community.merchantId)) return true;
+  if (community.merchantId && mayActFor(actor, community.merchantId, 'marketing.manage')) return true;
   return community.ownerUserId === actor.userId;
 }
 

@@ -28,7 +28,7 @@ export default async function communityAdminRoutes(app: App) {
   r.get(
     '/api/v1/merchant/communities',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:marketing.manage' },
       schema: {
         tags,
         summary: '本店社群（含各群人数、待审核申请）',
@@ -44,7 +44,7 @@ export default async function communityAdminRoutes(app: App) {
   r.post(
     '/api/v1/merchant/communities',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:marketing.manage' },
       schema: {
         tags,
         summary: '创建本店社群',

@@ -4,6 +4,7 @@ import { shop, signIn } from '../../../test/order-factories.ts';
 import { makeCtx } from '../../platform/context.ts';
 import { newId } from '../../platform/ids.ts';
 import { joinCommunity, createMerchantCommunity } from './membership.ts';
+import { merchantMembership } from '../accounts/api.ts';
 
 /** Real parallel requests; on PostgreSQL (TEST_DATABASE_URL) they truly race on the group and community rows. */
 const t = await createTestApp();
@@ -14,7 +15,7 @@ const staffCtx = (s: Awaited<ReturnType<typeof shop>>) =>
     userId: s.owner.userId,
     sessionId: 'test',
     roles: ['consumer'],
-    staff: [{ merchantId: s.merchantId, role: 'owner' }],
+    staff: [merchantMembership(s.merchantId, 'owner')],
   });
 
 async function groupsOf(s: Awaited<ReturnType<typeof shop>>, communityId: string) {

@@ -53,7 +53,7 @@ function checkCreateInput(input: CreateCommunityInput) {
 
 /** A merchant's staff create a community for their shop (optionally the exclusive one buyers auto-join). */
 export async function createMerchantCommunity(ctx: Ctx, input: CreateCommunityInput & { exclusive?: boolean }) {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'marketing.manage');
   const capacity = checkCreateInput(input);
   return ctx.tx(async (tx) => {
     const id = newId('cmt');

@@ -165,7 +165,7 @@ async function groupsOf(db: Db, communityId: string) {
 
 /** The console's list: the acting merchant's communities with their groups and member counts. */
 export async function merchantCommunities(ctx: Ctx) {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'marketing.manage');
   const rows = await ctx.db
     .select()
     .from(communities)

@@ -93,7 +93,7 @@ export default async function couponRoutes(app: App) {
 
   // ---- merchants (店铺券) and operators (平台券): the same use-cases, owned by the shop or by the platform ----
   for (const [as, base, permission] of [
-    ['merchant', '/api/v1/merchant/coupon-templates', 'merchant'],
+    ['merchant', '/api/v1/merchant/coupon-templates', 'merchant:marketing.manage'],
     ['platform', '/api/v1/admin/coupon-templates', 'staff:marketing.manage'],
   ] as const) {
     const who = as === 'merchant' ? '店铺券' : '平台券';

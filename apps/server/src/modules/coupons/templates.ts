@@ -45,7 +45,7 @@ export function ownerOf(ctx: Ctx, as: 'merchant' | 'platform'): Owner {
     requireOperator(ctx.actor);
     return { kind: 'platform' };
   }
-  return { kind: 'merchant', merchantId: actingMerchant(ctx.actor, ctx.merchantHint).merchantId };
+  return { kind: 'merchant', merchantId: actingMerchant(ctx.actor, ctx.merchantHint, 'marketing.manage').merchantId };
 }
 
 const invalid = (field: string, message: string) =>

@@ -73,7 +73,7 @@ export async function resolveRule(
 }
 
 export async function listMerchantRules(ctx: Ctx): Promise<{ items: RuleView[]; defaults: RuleView[] }> {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'marketing.manage');
   const own = await ctx.db
     .select()
     .from(commissionRules)
@@ -99,7 +99,7 @@ export async function listPlatformRules(ctx: Ctx): Promise<{ items: RuleView[] }
 
 /** Creates or replaces the merchant's rule for one of its products or one category. */
 export async function putMerchantRule(ctx: Ctx, input: RuleInput): Promise<Result<RuleView>> {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'marketing.manage');
   if (input.scope === 'default') return refuse('rule-target-invalid', '商家规则只能按商品或类目设置');
   if (input.scope === 'product') {
     const brief = (await getProductBriefs(ctx.db, [input.target])).get(input.target);
@@ -117,7 +117,9 @@ export async function putPlatformRule(ctx: Ctx, input: RuleInput): Promise<Resul
 
 export async function deleteRule(ctx: Ctx, ruleId: string, as: 'merchant' | 'platform'): Promise<void> {
   const owner =
-    as === 'merchant' ? actingMerchant(ctx.actor, ctx.merchantHint).merchantId : (requireOperator(ctx.actor), null);
+    as === 'merchant'
+      ? actingMerchant(ctx.actor, ctx.merchantHint, 'marketing.manage').merchantId
+      : (requireOperator(ctx.actor), null);
   const gone = await ctx.db
     .delete(commissionRules)
     .where(

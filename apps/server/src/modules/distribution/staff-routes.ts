@@ -65,7 +65,7 @@ export default async function staffRoutes(app: App) {
   r.get(
     '/api/v1/merchant/commission-rules',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:marketing.manage' },
       schema: {
         tags,
         summary: '本店佣金规则（及平台默认规则）',
@@ -77,7 +77,7 @@ export default async function staffRoutes(app: App) {
   r.put(
     '/api/v1/merchant/commission-rules',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:marketing.manage' },
       schema: {
         tags,
         summary: '设置本店商品或类目的佣金规则（同一对象覆盖）',
@@ -90,7 +90,7 @@ export default async function staffRoutes(app: App) {
   r.delete(
     '/api/v1/merchant/commission-rules/:id',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:marketing.manage' },
       schema: { tags, summary: '删除本店佣金规则', params: IdParams, response: { 204: z.null() } },
     },
     async (req, reply) => {
@@ -100,7 +100,10 @@ export default async function staffRoutes(app: App) {
   );
   r.get(
     '/api/v1/merchant/distribution/stats',
-    { config: { permission: 'merchant' }, schema: { tags, summary: '本店分销数据', response: { 200: Stats } } },
+    {
+      config: { permission: 'merchant:insights.read' },
+      schema: { tags, summary: '本店分销数据', response: { 200: Stats } },
+    },
     async (req) => svc.distributionStats(ctxOf(req), 'merchant'),
   );
 

@@ -23,7 +23,7 @@ export interface DistributionStats {
 export async function distributionStats(ctx: Ctx, as: 'merchant' | 'platform'): Promise<DistributionStats> {
   const scope: SQL | undefined =
     as === 'merchant'
-      ? eq(commissions.merchantId, actingMerchant(ctx.actor, ctx.merchantHint).merchantId)
+      ? eq(commissions.merchantId, actingMerchant(ctx.actor, ctx.merchantHint, 'insights.read').merchantId)
       : (requireOperator(ctx.actor), undefined);
   const net = sql`${commissions.amount} - ${commissions.reversedAmount}`;
   const level1 = and(scope, eq(commissions.level, 1));

@@ -171,7 +171,7 @@ export default async function flashSaleRoutes(app: App): Promise<void> {
   r.get(
     '/api/v1/merchant/flash-sales',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:marketing.manage' },
       schema: { tags, summary: '本店秒杀场次', response: { 200: z.object({ slots: z.array(Slot) }) } },
     },
     async (req) => ({ slots: await svc.listMerchantFlashSales(ctxOf(req)) }),
@@ -180,7 +180,7 @@ export default async function flashSaleRoutes(app: App): Promise<void> {
   r.post(
     '/api/v1/merchant/flash-sales',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:marketing.manage' },
       schema: { tags, summary: '创建秒杀场次（秒杀数量从规格库存中划出）', body: CreateBody, response: { 201: Slot } },
     },
     async (req, reply) => {
@@ -195,7 +195,7 @@ export default async function flashSaleRoutes(app: App): Promise<void> {
   r.get(
     '/api/v1/merchant/flash-sales/:saleId',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:marketing.manage' },
       schema: {
         tags,
         summary: '场次实时监控：已抢、剩余、已付款、每秒成交',
@@ -209,7 +209,7 @@ export default async function flashSaleRoutes(app: App): Promise<void> {
   r.post(
     '/api/v1/merchant/flash-sales/:saleId/cancel',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:marketing.manage' },
       schema: {
         tags,
         summary: '取消未开始的场次（库存退回）',

@@ -91,7 +91,7 @@ export interface CreateFlashSaleInput {
  * ends. The flash price must be below today's price — the crossed-out price shown is that real price.
  */
 export async function createFlashSale(ctx: Ctx, input: CreateFlashSaleInput): Promise<Result<FlashSlotDto>> {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'marketing.manage');
   const user = requireUser(ctx.actor);
   const now = ctx.now();
   if (input.startsAt.getTime() < now.getTime() - 60_000) return refuse('flash-invalid-window', '开始时间不能早于现在');
@@ -164,7 +164,7 @@ export async function createFlashSale(ctx: Ctx, input: CreateFlashSaleInput): Pr
 
 /** Called off before it starts: the slot disappears from the channel and its units go back to stock. */
 export async function cancelFlashSale(ctx: Ctx, saleId: string): Promise<Result<FlashSlotDto>> {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'marketing.manage');
   const now = ctx.now();
   const result = await ctx.tx(async (tx) => {
     const [sale] = await tx.select().from(flashSales).where(eq(flashSales.id, saleId)).for('update');
@@ -272,7 +272,7 @@ export async function listMyFlashPurchases(
 }
 
 export async function listMerchantFlashSales(ctx: Ctx): Promise<FlashSlotDto[]> {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'marketing.manage');
   const sales = await ctx.db
     .select()
     .from(flashSales)
@@ -293,7 +293,7 @@ export interface FlashMonitorDto extends FlashSlotDto {
 /** What the merchant watches during the slot: sold, remaining, paid, and purchases per second. */
 export async function getFlashSaleMonitor(ctx: Ctx, saleId: string): Promise<FlashMonitorDto> {
   const [sale] = await ctx.db.select().from(flashSales).where(eq(flashSales.id, saleId));
-  if (!sale || !canSeeMerchant(ctx.actor, sale.merchantId)) throw notFound('秒杀场次');
+  if (!sale || !canSeeMerchant(ctx.actor, sale.merchantId, 'marketing.manage')) throw notFound('秒杀场次');
   const now = ctx.now();
   const slot = await slotOf(ctx.db, sale, now);
   const byStatus = await ctx.db

@@ -64,7 +64,7 @@ export async function createCampaign(ctx: Ctx, input: CreateCampaignInput): Prom
 
 /** The merchant ends a campaign early: no new groups; groups already open run to success or expiry. */
 export async function stopCampaign(ctx: Ctx, campaignId: string): Promise<CampaignDto> {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'marketing.manage');
   const [row] = await ctx.db
     .update(groupBuyCampaigns)
     .set({ status: 'stopped' })
@@ -112,6 +112,6 @@ export async function listCampaignsForStaff(
 /** A campaign for staff; another merchant's looks missing. */
 export async function loadCampaignForStaff(ctx: Ctx, campaignId: string) {
   const [row] = await ctx.db.select().from(groupBuyCampaigns).where(eq(groupBuyCampaigns.id, campaignId));
-  if (!row || !canSeeMerchant(ctx.actor, row.merchantId)) throw notFound('拼团活动');
+  if (!row || !canSeeMerchant(ctx.actor, row.merchantId, 'marketing.manage')) throw notFound('拼团活动');
   return row;
 }

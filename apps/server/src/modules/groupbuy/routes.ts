@@ -114,7 +114,7 @@ export default async function groupBuyRoutes(app: App) {
   r.post(
     '/api/v1/merchant/group-buy/campaigns',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:marketing.manage' },
       schema: { tags, summary: '创建拼团活动', body: CreateCampaign, response: { 201: Campaign } },
     },
     async (req, reply) => reply.status(201).send(unwrap(await svc.createCampaign(ctxOf(req), req.body))),
@@ -135,7 +135,7 @@ export default async function groupBuyRoutes(app: App) {
   r.post(
     '/api/v1/merchant/group-buy/campaigns/:id/stop',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:marketing.manage' },
       schema: { tags, summary: '提前结束拼团活动（已开的团照常进行）', params: Id, response: { 200: Campaign } },
     },
     async (req) => svc.stopCampaign(ctxOf(req), req.params.id),

@@ -27,7 +27,7 @@ export default async function insightsRoutes(app: App) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   for (const audience of ['platform', 'merchant'] as const) {
     const base = `/api/v1/${audience}/insights`;
-    const permission = audience === 'platform' ? 'staff:insights.read' : 'merchant';
+    const permission = audience === 'platform' ? 'staff:insights.read' : 'merchant:insights.read';
     const who = audience === 'platform' ? '全平台（可指定商家）' : '本店';
     const Scope = audience === 'platform' ? OperatorScope : OperatorScope.pick({});
 
@@ -101,7 +101,7 @@ export default async function insightsRoutes(app: App) {
   r.get(
     '/api/v1/merchant/insights/overview',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:insights.read' },
       schema: {
         tags,
         summary: '经营概览：近 N 天成交、退款、热销商品、售后与待发货（服务端统计）',
@@ -114,7 +114,7 @@ export default async function insightsRoutes(app: App) {
   r.get(
     '/api/v1/merchant/insights/order-sources',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:insights.read' },
       schema: {
         tags,
         summary: '订单来源：笔记、直播、社群、分享、搜索，以及具体是哪一篇/哪一场/哪个社群/哪位分享者',

@@ -22,7 +22,7 @@ function scopeOf(ctx: Ctx, audience: Audience, wanted?: string): Scope {
     requireOperator(ctx.actor);
     return { merchantId: wanted ?? null };
   }
-  return { merchantId: actingMerchant(ctx.actor, ctx.merchantHint).merchantId };
+  return { merchantId: actingMerchant(ctx.actor, ctx.merchantHint, 'insights.read').merchantId };
 }
 
 const MAX_DAYS = 366;
@@ -91,12 +91,12 @@ export function rfm(ctx: Ctx, audience: Audience, q: { from: string; to: string;
 }
 
 export function merchantOverview(ctx: Ctx, q: { days: number }) {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'insights.read');
   return shopOverview(ctx.deps, merchantId, q.days, ctx.now());
 }
 
 export async function merchantOrderSources(ctx: Ctx, q: { lineIds: string }) {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'insights.read');
   const ids = [...new Set(q.lineIds.split(',').filter(Boolean))];
   if (ids.length > 200) throw badRequest('一次最多 200 个订单行');
   return { items: await orderSources(ctx.deps, merchantId, ids) };

@@ -22,7 +22,7 @@ export default async function lifecycleRoutes(app: App) {
   // ---- operators (用户运营, every shopper) and merchants (老客运营, their own customers): the same use-cases ----
   for (const [as, base, permission] of [
     ['platform', '/api/v1/admin/lifecycle', 'staff:marketing.manage'],
-    ['merchant', '/api/v1/merchant/lifecycle', 'merchant'],
+    ['merchant', '/api/v1/merchant/lifecycle', 'merchant:marketing.manage'],
   ] as const) {
     const who = as === 'platform' ? '平台' : '本店';
     r.get(

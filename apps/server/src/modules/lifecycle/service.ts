@@ -32,7 +32,7 @@ function scopeOf(ctx: Ctx, audience: Audience): string {
     requireOperator(ctx.actor);
     return PLATFORM;
   }
-  return actingMerchant(ctx.actor, ctx.merchantHint).merchantId;
+  return actingMerchant(ctx.actor, ctx.merchantHint, 'marketing.manage').merchantId;
 }
 
 /** Segment sizes now, their daily history, transitions of the last 30 days, and the thresholds in force. */

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { requireUser } from '../../platform/auth.ts';
+import { mayActFor, requireUser } from '../../platform/auth.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
@@ -60,7 +60,7 @@ export async function liveAccess(
 async function roleIn(db: Db, ctx: Ctx, session: LiveSession): Promise<SessionRole | null> {
   const actor = ctx.actor;
   if (actor.kind !== 'user') return null;
-  if (actor.staff.some((s) => s.merchantId === session.merchantId)) return 'owner';
+  if (mayActFor(actor, session.merchantId, 'live.manage')) return 'owner';
   const [row] = await db
     .select({ role: liveRoles.role })
     .from(liveRoles)

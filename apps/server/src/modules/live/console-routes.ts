@@ -28,7 +28,7 @@ const base = '/api/v1/merchant/live';
 const Status = z.object({ id: z.string(), status: z.enum(['scheduled', 'live', 'ended', 'cancelled']) });
 
 /**
- * Console routes. Scheduling and qualification are the merchant's (permission 'merchant'); everything on one
+ * Console routes. Scheduling and qualification are the merchant's (`merchant:live.manage`, the deposit `merchant:finance.pay`); everything on one
  * session is open to signed-in users and decided by the session role (access.ts), since 1 + N staff are
  * ordinary accounts given a role by phone.
  */
@@ -62,7 +62,7 @@ export default async function liveConsoleRoutes(app: App) {
   r.post(
     `${base}/sessions`,
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:live.manage' },
       schema: {
         tags,
         summary: '创建直播预告（通知本店社群）',
@@ -222,7 +222,7 @@ export default async function liveConsoleRoutes(app: App) {
   r.get(
     `${base}/qualification`,
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:live.manage' },
       schema: { tags, summary: '直播资质：实名、保证金、信用分', response: { 200: Qualification } },
     },
     async (req) => getQualification(ctxOf(req)),
@@ -230,7 +230,7 @@ export default async function liveConsoleRoutes(app: App) {
   r.post(
     `${base}/qualification/real-name`,
     {
-      config: { permission: 'merchant', rateLimit: { max: 10, timeWindow: '1 hour' } },
+      config: { permission: 'merchant:live.manage', rateLimit: { max: 10, timeWindow: '1 hour' } },
       schema: {
         tags,
         summary: '主播实名认证（仅保存脱敏姓名与身份证后四位）',
@@ -251,7 +251,7 @@ export default async function liveConsoleRoutes(app: App) {
   r.post(
     `${base}/qualification/deposit`,
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:finance.pay' },
       schema: {
         tags,
         summary: '缴纳直播保证金（从店铺可用余额划转）',
@@ -263,7 +263,7 @@ export default async function liveConsoleRoutes(app: App) {
   r.post(
     `${base}/qualification/deposit/release`,
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:finance.pay' },
       schema: {
         tags,
         summary: '退还直播保证金',

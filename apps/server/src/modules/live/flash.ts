@@ -10,6 +10,7 @@ import { requireHost } from './access.ts';
 import { publishToRoom } from './channel.ts';
 import { liveFlashSales, liveSessionProducts } from './schema.ts';
 import { publishThrottled } from './throttle.ts';
+import { merchantMembership } from '../accounts/api.ts';
 
 const refuse = refusals({
   'session-not-live': '直播未在进行中，不能发起秒杀',
@@ -139,7 +140,7 @@ export function wireLiveFlashUpdates(deps: Deps): void {
 
 const actingFor = (user: UserActor, merchantId: string): UserActor => ({
   ...user,
-  staff: [{ merchantId, role: 'owner' }],
+  staff: [merchantMembership(merchantId, 'owner')],
 });
 
 const eqBoth = (sessionId: string, productId: string) =>

@@ -82,7 +82,7 @@ export async function badgesOf(db: Db, config: Config, merchantId: string): Prom
 }
 
 export async function getQualification(ctx: Ctx) {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'live.manage');
   const row = await qualificationRow(ctx.db, merchantId);
   const config = ctx.deps.config;
   const creditScore = await creditScoreOf(ctx.db, merchantId);
@@ -110,7 +110,7 @@ export async function submitRealName(
   ctx: Ctx,
   input: { name: string; idNumber: string },
 ): Promise<Result<{ realName: string; idNumberTail: string }>> {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'live.manage');
   const idNumber = input.idNumber.trim().toUpperCase();
   if (!isValidIdNumber(idNumber)) return refuse('id-number-invalid', '请填写 18 位居民身份证号码');
   const realName = maskName(input.name.trim());
@@ -129,7 +129,7 @@ export async function submitRealName(
 
 /** Moves the deposit from the merchant's available balance to the live-deposit account, in one balanced journal. */
 export async function payDeposit(ctx: Ctx): Promise<Result<{ depositHeld: number; journalRef: string }>> {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, ['owner']);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'finance.pay');
   const amount = ctx.deps.config.LIVE_DEPOSIT_AMOUNT;
   return idempotent(ctx, 'live.deposit', { merchantId }, async (db) => {
     const now = ctx.now();
@@ -167,7 +167,7 @@ export async function payDeposit(ctx: Ctx): Promise<Result<{ depositHeld: number
 
 /** Returns the deposit to the available balance; not while a session is scheduled or live (the badge backs it). */
 export async function releaseDeposit(ctx: Ctx): Promise<Result<{ depositHeld: number; released: number }>> {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, ['owner']);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'finance.pay');
   return idempotent(ctx, 'live.deposit-release', { merchantId }, async (db) => {
     const [row] = await db
       .select()

@@ -200,7 +200,7 @@ export async function sessionDetail(ctx: Ctx, sessionId: string) {
 /** The console's list: sessions of the merchant(s) the caller works for, and sessions where they hold a role. */
 export async function mySessions(ctx: Ctx, input: { cursor?: string | undefined; limit: number }) {
   const user = requireUser(ctx.actor);
-  const merchantIds = user.staff.map((s) => s.merchantId);
+  const merchantIds = user.staff.filter((s) => s.permissions.includes('live.manage')).map((s) => s.merchantId);
   const roles = await ctx.db.select().from(liveRoles).where(eq(liveRoles.userId, user.userId));
   const scope = or(
     merchantIds.length ? inArray(liveSessions.merchantId, merchantIds) : undefined,

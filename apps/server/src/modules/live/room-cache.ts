@@ -1,6 +1,6 @@
 import { and, eq, gt } from 'drizzle-orm';
 import type { Deps } from '../../deps.ts';
-import type { Actor } from '../../platform/auth.ts';
+import { type Actor, mayActFor } from '../../platform/auth.ts';
 import { TtlCache } from '../../platform/cache.ts';
 import type { Db } from '../../platform/db.ts';
 import { publicProfiles } from '../accounts/api.ts';
@@ -68,7 +68,7 @@ export function forgetSession(deps: Deps, sessionId: string): void {
 /** The actor's role in the session, as `roleIn` answers it, from the room's role list (one query per room and second). */
 export async function cachedRole(deps: Deps, actor: Actor, session: LiveSession): Promise<SessionRole | null> {
   if (actor.kind !== 'user') return null;
-  if (actor.staff.some((s) => s.merchantId === session.merchantId)) return 'owner';
+  if (mayActFor(actor, session.merchantId, 'live.manage')) return 'owner';
   const roles = await shared(cacheOf(deps).roles, session.id, async () => {
     const rows = await deps.database.db
       .select({ userId: liveRoles.userId, role: liveRoles.role })

@@ -121,7 +121,7 @@ export async function scheduleSession(
   opts: { announce: boolean } = { announce: true },
 ): Promise<Result<{ id: string; notices: { communityId: string; sent: boolean; reason?: string }[] }>> {
   const user = requireUser(ctx.actor);
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'live.manage');
   const scheduledAt = new Date(input.scheduledAt);
   if (scheduledAt.getTime() < ctx.now().getTime() - 60_000) return refuse('schedule-in-past');
   const id = newId('lvs');

@@ -146,7 +146,7 @@ export default async function localRoutes(app: App) {
   r.get(
     '/api/v1/merchant/local/stores',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:shop.read' },
       schema: { tags, summary: '本店门店', response: { 200: z.object({ items: z.array(Store) }) } },
     },
     async (req) => svc.listMyStores(ctxOf(req)),
@@ -154,7 +154,7 @@ export default async function localRoutes(app: App) {
   r.post(
     '/api/v1/merchant/local/stores',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:shop.manage' },
       schema: { tags, summary: '登记门店（坐标手填或在地图上点选）', body: StoreBody, response: { 201: Store } },
     },
     async (req, reply) => reply.status(201).send(unwrap(await svc.createStore(ctxOf(req), req.body))),
@@ -162,7 +162,7 @@ export default async function localRoutes(app: App) {
   r.put(
     '/api/v1/merchant/local/stores/:id',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:shop.manage' },
       schema: { tags, summary: '修改门店', params: Id, body: StoreBody, response: { 200: Store } },
     },
     async (req) => svc.updateStore(ctxOf(req), req.params.id, req.body),
@@ -170,7 +170,7 @@ export default async function localRoutes(app: App) {
   r.get(
     '/api/v1/merchant/local/offers',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:shop.read' },
       schema: { tags, summary: '本店团购', response: { 200: z.object({ items: z.array(Offer) }) } },
     },
     async (req) => svc.listMyOffers(ctxOf(req)),
@@ -178,7 +178,7 @@ export default async function localRoutes(app: App) {
   r.post(
     '/api/v1/merchant/local/offers',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:shop.manage' },
       schema: { tags, summary: '发布团购券/套餐（关联一个已上架商品规格）', body: OfferBody, response: { 201: Offer } },
     },
     async (req, reply) => reply.status(201).send(unwrap(await svc.createOffer(ctxOf(req), req.body))),
@@ -186,7 +186,7 @@ export default async function localRoutes(app: App) {
   r.post(
     '/api/v1/merchant/local/offers/:id/end',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:shop.manage' },
       schema: { tags, summary: '结束团购（已售出的券仍可核销）', params: Id, response: { 200: Offer } },
     },
     async (req) => svc.endOffer(ctxOf(req), req.params.id),
@@ -194,7 +194,7 @@ export default async function localRoutes(app: App) {
   r.get(
     '/api/v1/merchant/local/vouchers/:code',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:vouchers.redeem' },
       schema: {
         tags,
         summary: '查询券码（核销前确认）',
@@ -207,7 +207,7 @@ export default async function localRoutes(app: App) {
   r.post(
     '/api/v1/merchant/local/vouchers/verify',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:vouchers.redeem' },
       schema: {
         tags,
         summary: '核销券码（每张券只能核销一次）',
@@ -221,7 +221,7 @@ export default async function localRoutes(app: App) {
   r.get(
     '/api/v1/merchant/local/redemptions',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:vouchers.redeem' },
       schema: { tags, summary: '核销记录（最近 50 张）', response: { 200: z.object({ items: z.array(Voucher) }) } },
     },
     async (req) => svc.recentRedemptions(ctxOf(req)),

@@ -70,7 +70,7 @@ export const offerDto = (o: OfferRow) => ({
 const cleanServices = (services: string[]) => [...new Set(services.map((s) => s.trim()).filter(Boolean))];
 
 export async function listMyStores(ctx: Ctx) {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'shop.read');
   const rows = await ctx.db
     .select()
     .from(localStores)
@@ -80,7 +80,7 @@ export async function listMyStores(ctx: Ctx) {
 }
 
 export async function createStore(ctx: Ctx, input: StoreInput): Promise<Result<ReturnType<typeof storeDto>>> {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'shop.manage');
   const now = ctx.now();
   return ctx.tx(async (tx) => {
     const [row] = await tx
@@ -106,7 +106,7 @@ export async function createStore(ctx: Ctx, input: StoreInput): Promise<Result<R
 }
 
 export async function updateStore(ctx: Ctx, storeId: string, input: StoreInput) {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'shop.manage');
   const [row] = await ctx.db
     .update(localStores)
     .set({
@@ -127,7 +127,7 @@ export async function updateStore(ctx: Ctx, storeId: string, input: StoreInput) 
 }
 
 export async function listMyOffers(ctx: Ctx) {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'shop.read');
   const rows = await ctx.db
     .select()
     .from(localOffers)
@@ -138,7 +138,7 @@ export async function listMyOffers(ctx: Ctx) {
 
 /** A voucher on sale: tied to one of the merchant's own listed SKUs, which carries it through checkout and payment. */
 export async function createOffer(ctx: Ctx, input: OfferInput): Promise<Result<ReturnType<typeof offerDto>>> {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'shop.manage');
   const validUntil = new Date(input.validUntil);
   if (!(validUntil > ctx.now())) return refuse('invalid-offer', '有效期须晚于现在');
   if (input.faceValue < input.price) return refuse('invalid-offer', '门市价不能低于售价');
@@ -176,7 +176,7 @@ export async function createOffer(ctx: Ctx, input: OfferInput): Promise<Result<R
 }
 
 export async function endOffer(ctx: Ctx, offerId: string) {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'shop.manage');
   const [row] = await ctx.db
     .update(localOffers)
     .set({ status: 'ended' })

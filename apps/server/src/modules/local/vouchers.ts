@@ -188,7 +188,7 @@ const normaliseCode = (code: string) => code.replace(/\D/g, '');
 
 /** The store looks a code up before verifying it: what it is for and whether it can be used. */
 export async function lookupVoucher(ctx: Ctx, code: string) {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'vouchers.redeem');
   const [v] = await ctx.db
     .select()
     .from(localVouchers)
@@ -205,7 +205,7 @@ export async function lookupVoucher(ctx: Ctx, code: string) {
  */
 export async function verifyVoucher(ctx: Ctx, code: string) {
   const user = requireUser(ctx.actor);
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'vouchers.redeem');
   const result = await ctx.tx(async (tx) => {
     const now = ctx.now();
     const digits = normaliseCode(code);
@@ -248,7 +248,7 @@ export async function verifyVoucher(ctx: Ctx, code: string) {
 
 /** 核销记录: the merchant's recently verified vouchers. */
 export async function recentRedemptions(ctx: Ctx) {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'vouchers.redeem');
   const rows = await ctx.db
     .select()
     .from(localVouchers)

@@ -60,7 +60,7 @@ export default async function logisticsRoutes(app: App) {
   r.get(
     '/api/v1/merchant/shipping-templates',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:shop.read' },
       schema: {
         tags,
         summary: '运费模板列表（启用的那个用于结算；没有时按平台默认）',
@@ -72,7 +72,7 @@ export default async function logisticsRoutes(app: App) {
   r.post(
     '/api/v1/merchant/shipping-templates',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:shop.manage' },
       schema: {
         tags,
         summary: '新建运费模板（仅店主；第一个自动启用）',
@@ -85,7 +85,7 @@ export default async function logisticsRoutes(app: App) {
   r.put(
     '/api/v1/merchant/shipping-templates/:id',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:shop.manage' },
       schema: { tags, summary: '修改运费模板（仅店主）', params: Id, body: TemplateInput, response: { 200: Template } },
     },
     async (req) => unwrap(await updateShippingTemplate(ctxOf(req), req.params.id, req.body)),
@@ -93,7 +93,7 @@ export default async function logisticsRoutes(app: App) {
   r.post(
     '/api/v1/merchant/shipping-templates/:id/activate',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:shop.manage' },
       schema: { tags, summary: '启用运费模板（仅店主）', params: Id, response: { 200: Template } },
     },
     async (req) => activateShippingTemplate(ctxOf(req), req.params.id),
@@ -101,7 +101,7 @@ export default async function logisticsRoutes(app: App) {
   r.delete(
     '/api/v1/merchant/shipping-templates/:id',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:shop.manage' },
       schema: { tags, summary: '删除未启用的运费模板（仅店主）', params: Id, response: { 200: Id } },
     },
     async (req) => unwrap(await deleteShippingTemplate(ctxOf(req), req.params.id)),
@@ -109,7 +109,7 @@ export default async function logisticsRoutes(app: App) {
   r.post(
     '/api/v1/merchant/shipping-templates/preview',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:shop.read' },
       schema: {
         tags,
         summary: '试算运费（用表单里尚未保存的模板）',
@@ -127,7 +127,7 @@ export default async function logisticsRoutes(app: App) {
   r.get(
     '/api/v1/merchant/carriers',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:orders.ship' },
       schema: {
         tags,
         summary: '可选快递公司及运单号格式',

@@ -83,7 +83,7 @@ const refuseTemplate = refusals({
 export async function listShippingTemplates(
   ctx: Ctx,
 ): Promise<{ items: ShippingTemplateDto[]; platformDefault: ShippingTemplate }> {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'shop.read');
   const rows = await ctx.db
     .select()
     .from(shippingTemplates)
@@ -97,7 +97,7 @@ export async function createShippingTemplate(
   ctx: Ctx,
   input: ShippingTemplateInput,
 ): Promise<Result<ShippingTemplateDto>> {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, ['owner']);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'shop.manage');
   const bad = checkGroups(input);
   if (bad) return bad;
   return ctx.tx(async (tx) => {
@@ -120,7 +120,7 @@ export async function updateShippingTemplate(
   id: string,
   input: ShippingTemplateInput,
 ): Promise<Result<ShippingTemplateDto>> {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, ['owner']);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'shop.manage');
   const bad = checkGroups(input);
   if (bad) return bad;
   const [row] = await ctx.db
@@ -134,7 +134,7 @@ export async function updateShippingTemplate(
 
 /** Makes this template the one that prices the merchant's checkouts. */
 export async function activateShippingTemplate(ctx: Ctx, id: string): Promise<ShippingTemplateDto> {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, ['owner']);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'shop.manage');
   return ctx.tx(async (tx) => {
     const [target] = await tx
       .select()
@@ -162,7 +162,7 @@ export async function activateShippingTemplate(ctx: Ctx, id: string): Promise<Sh
 }
 
 export async function deleteShippingTemplate(ctx: Ctx, id: string): Promise<Result<{ id: string }>> {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, ['owner']);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'shop.manage');
   const [row] = await ctx.db
     .select({ active: shippingTemplates.active })
     .from(shippingTemplates)
@@ -178,7 +178,7 @@ export function previewShipping(
   ctx: Ctx,
   input: { template: ShippingTemplate; province: string; units: number; itemsAmount: number },
 ): { fee: number | null; text: string } {
-  actingMerchant(ctx.actor, ctx.merchantHint);
+  actingMerchant(ctx.actor, ctx.merchantHint, 'shop.read');
   const { template: t, province, units, itemsAmount } = input;
   const fee = shippingFeeFor(t, { itemsAmount, units, province });
   const head = `${province} ${units} 件（商品 ${formatYuan(itemsAmount)}）`;

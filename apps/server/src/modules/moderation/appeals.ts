@@ -23,7 +23,7 @@ export async function recordItemEvent(
 /** Who may speak for an item: its author, or staff of the shop that wrote it. */
 function authorIdsOf(ctx: Ctx): string[] {
   const user = requireUser(ctx.actor);
-  return [user.userId, ...user.staff.map((s) => s.merchantId)];
+  return [user.userId, ...user.staff.filter((s) => s.permissions.includes('products.manage')).map((s) => s.merchantId)];
 }
 
 /** The signed-in author's queue items (their own and their shops'), newest first, with each item's history. */

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, desc, eq, isNull, lt, or } from 'drizzle-orm';
 import type { Deps } from '../../deps.ts';
+import { merchantMembership } from '../accounts/api.ts';
 import {
   actingMerchant,
   type SignedRequest,
@@ -44,7 +45,7 @@ const view = (k: typeof apiKeys.$inferSelect, now: Date): ApiKeyView => ({
 const newSecret = () => `hsk_${randomBytes(32).toString('base64url')}`;
 
 /** Only the merchant's owner manages keys: a key can do whatever its scopes allow, for the whole shop. */
-const owningMerchant = (ctx: Ctx) => actingMerchant(ctx.actor, ctx.merchantHint, ['owner']).merchantId;
+const owningMerchant = (ctx: Ctx) => actingMerchant(ctx.actor, ctx.merchantHint, 'openplatform.manage').merchantId;
 
 export async function createApiKey(
   ctx: Ctx,
@@ -167,7 +168,8 @@ export async function authenticateSignedRequest(deps: Deps, req: SignedRequest):
     userId: key.createdBy ?? key.id,
     sessionId: key.id,
     roles: [],
-    staff: [{ merchantId: key.merchantId, role: 'operator' }],
+    // A shop manager's reach, narrowed further to the key's scopes by requireApiKeyScope on every request.
+    staff: [merchantMembership(key.merchantId, 'manager')],
     apiKey: { id: key.id, scopes: key.scopes, perMinute: key.rateLimitPerMinute },
   };
 }

@@ -74,7 +74,7 @@ const Name = z.string().trim().min(1, '请填写名称').max(40, '名称最多 4
 export default async function openPlatformRoutes(app: App) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['开放平台'];
-  const config = { permission: 'merchant' as const };
+  const config = { permission: 'merchant:openplatform.manage' as const };
   const base = '/api/v1/merchant/open-platform';
 
   r.get(

@@ -33,7 +33,7 @@ const view = (e: typeof webhookEndpoints.$inferSelect): WebhookEndpointView => (
   createdAt: e.createdAt.toISOString(),
 });
 
-const owningMerchant = (ctx: Ctx) => actingMerchant(ctx.actor, ctx.merchantHint, ['owner']).merchantId;
+const owningMerchant = (ctx: Ctx) => actingMerchant(ctx.actor, ctx.merchantHint, 'openplatform.manage').merchantId;
 
 function checkTarget(ctx: Ctx, url: string): void {
   const refusal = webhookTargetRefusal(ctx.deps, url);

@@ -84,7 +84,7 @@ export async function campaignSku(
   ctx: Ctx,
   skuId: string,
 ): Promise<{ merchantId: string; userId: string; sku: SkuSnapshot }> {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'marketing.manage');
   const user = requireUser(ctx.actor);
   const sku = (await loadSkusForCheckout(ctx.db, [skuId])).get(skuId);
   if (!sku || sku.merchantId !== merchantId) throw notFound('商品规格', skuId);
@@ -101,7 +101,7 @@ export function staffCampaignScope(ctx: Ctx): string | undefined {
   const user = requireUser(ctx.actor);
   return user.roles.includes('operator') && !ctx.merchantHint
     ? undefined
-    : actingMerchant(ctx.actor, ctx.merchantHint).merchantId;
+    : actingMerchant(ctx.actor, ctx.merchantHint, 'marketing.manage').merchantId;
 }
 
 /** Each campaign's children counted by status, every status present (0 when none). */

@@ -59,7 +59,7 @@ export async function shipOrder(
   orderId: string,
   input: { carrier: Carrier; trackingNo: string },
 ): Promise<OrderDetailDto> {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'orders.ship');
   return ctx.tx(async (tx) => {
     const [order] = await tx
       .select()

@@ -16,7 +16,7 @@ export default async function merchantOrderRoutes(app: App) {
   r.get(
     '/api/v1/merchant/orders',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:orders.read' },
       schema: {
         tags: merchantTags,
         summary: '本店订单（按状态、关键词、下单时间筛选）',
@@ -29,7 +29,7 @@ export default async function merchantOrderRoutes(app: App) {
   r.get(
     '/api/v1/merchant/orders/:id',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:orders.read' },
       schema: { tags: merchantTags, summary: '本店订单详情', params: Id, response: { 200: OrderDetail } },
     },
     async (req) => svc.getMerchantOrder(ctxOf(req), req.params.id),
@@ -37,7 +37,7 @@ export default async function merchantOrderRoutes(app: App) {
   r.post(
     '/api/v1/merchant/orders/:id/ship',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:orders.ship' },
       schema: { tags: merchantTags, summary: '发货', params: Id, body: ShipInput, response: { 200: OrderDetail } },
     },
     async (req) => svc.shipOrder(ctxOf(req), req.params.id, req.body),

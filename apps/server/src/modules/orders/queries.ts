@@ -52,13 +52,13 @@ export async function getMyOrder(ctx: Ctx, orderId: string): Promise<OrderDetail
 // ---- merchant ----
 
 export async function listMerchantOrders(ctx: Ctx, input: SearchInput): Promise<Page<MerchantOrderSummaryDto>> {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'orders.read');
   const page = await listOrders(ctx, [eq(orders.merchantId, merchantId), ...searchConditions(ctx, input)], input);
   return { items: await staffSummaries(ctx, page.rows, false), nextCursor: page.nextCursor };
 }
 
 export async function getMerchantOrder(ctx: Ctx, orderId: string): Promise<OrderDetailDto> {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'orders.read');
   const [order] = await ctx.db
     .select()
     .from(orders)

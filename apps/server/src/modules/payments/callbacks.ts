@@ -63,7 +63,9 @@ async function applyVerifiedCallback(
     if (!payment || payment.provider !== provider.name) throw notFound('支付单', body.paymentId);
     if (body.status === 'ignored') return { paymentId: payment.id, status: payment.status, applied: false };
     if (payment.providerRef !== body.providerRef || payment.amount !== body.amount) return { mismatch: payment };
-    return body.status === 'succeeded' ? applyCapture(ctx, tx, payment, body.paidAt, payerIndexOf(deps, body.payerAccount)) : applyFailure(ctx, tx, payment);
+    return body.status === 'succeeded'
+      ? applyCapture(ctx, tx, payment, body.paidAt, payerIndexOf(deps, body.payerAccount))
+      : applyFailure(ctx, tx, payment);
   });
   if ('mismatch' in result) {
     const payment = result.mismatch;

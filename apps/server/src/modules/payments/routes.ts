@@ -251,7 +251,7 @@ export default async function paymentRoutes(app: App) {
   r.get(
     '/api/v1/merchant/finance',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:finance.read' },
       schema: {
         tags: ['商家资金'],
         summary: '资金概况：待结算、可提现与最近流水',
@@ -271,7 +271,7 @@ export default async function paymentRoutes(app: App) {
   r.get(
     '/api/v1/merchant/finance/entries',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:finance.read' },
       schema: {
         tags: ['商家资金'],
         summary: '资金流水（分页）',

@@ -103,7 +103,7 @@ export interface FinanceEntry {
 export async function merchantFinance(
   ctx: Ctx,
 ): Promise<{ merchantId: string; pending: number; available: number; recent: FinanceEntry[] }> {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'finance.read');
   const [pending, available] = await Promise.all([
     accountBalance(ctx.db, accounts.pending(merchantId)),
     accountBalance(ctx.db, accounts.available(merchantId)),
@@ -116,7 +116,7 @@ export async function listMerchantEntries(
   ctx: Ctx,
   query: { cursor?: string; limit?: number },
 ): Promise<{ items: FinanceEntry[]; nextCursor: string | null }> {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'finance.read');
   return merchantEntries(ctx.db, merchantId, query.cursor, query.limit ?? 20);
 }
 

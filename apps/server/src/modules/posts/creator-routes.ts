@@ -153,7 +153,7 @@ export default async function creatorRoutes(app: App) {
   r.post(
     '/api/v1/merchant/products/:id/copy-draft',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:marketing.manage' },
       schema: {
         tags,
         summary: 'AI 辅助生成商品文案（标题、卖点、描述）',
@@ -168,7 +168,7 @@ export default async function creatorRoutes(app: App) {
   r.post(
     '/api/v1/merchant/partnerships',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:marketing.manage' },
       schema: {
         tags,
         summary: '登记品牌合作（品牌向创作者付费）；指定笔记时立即加「广告」标识，创作者不能去除',
@@ -187,7 +187,7 @@ export default async function creatorRoutes(app: App) {
   r.get(
     '/api/v1/merchant/partnerships',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:marketing.manage' },
       schema: {
         tags,
         summary: '本店的品牌合作（新的在前；游标分页），含创作者与已加「广告」标识的笔记',

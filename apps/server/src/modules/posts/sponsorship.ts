@@ -21,7 +21,7 @@ export async function createPartnership(
   ctx: Ctx,
   input: { creatorId: string; title: string; feeAmount: number; postId?: string | undefined },
 ): Promise<Result<{ id: string; postId: string | null }, 'post-not-by-creator' | 'already-sponsored'>> {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'marketing.manage');
   return ctx.tx(async (db) => {
     if (!(await publicProfiles(db, [input.creatorId])).has(input.creatorId)) throw notFound('创作者', input.creatorId);
     const id = newId('bpt');
@@ -95,7 +95,7 @@ export async function listMerchantPartnerships(
   ctx: Ctx,
   input: { cursor?: string | undefined; limit?: number | undefined },
 ): Promise<{ items: MerchantPartnershipView[]; nextCursor: string | null }> {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'marketing.manage');
   const limit = input.limit ?? 20;
   const rows = await ctx.db
     .select()

@@ -126,7 +126,7 @@ export async function listMerchantReviews(
   ctx: Ctx,
   input: PageInput & { replied?: boolean | undefined },
 ): Promise<Page<MerchantReviewDto>> {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'reviews.reply');
   const filters: SQL[] = [eq(reviews.merchantId, merchantId)];
   const hasReply = sql`exists (select 1 from ${reviewReplies} where ${reviewReplies.reviewId} = ${reviews.id})`;
   if (input.replied === false) filters.push(sql`not ${hasReply}`);

@@ -131,7 +131,7 @@ export default async function reviewRoutes(app: App) {
   r.post(
     '/api/v1/merchant/reviews/:id/reply',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:reviews.reply' },
       schema: {
         tags,
         summary: '商家回复评价（每条一次）',
@@ -254,7 +254,7 @@ export default async function reviewRoutes(app: App) {
   r.get(
     '/api/v1/merchant/reviews',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:reviews.reply' },
       schema: {
         tags,
         summary: '本店评价（replied=false 为待回复）',

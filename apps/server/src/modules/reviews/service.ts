@@ -185,7 +185,7 @@ export async function replyToReview(
   reviewId: string,
   content: string,
 ): Promise<Result<{ reviewId: string; createdAt: string }>> {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'reviews.reply');
   const user = requireUser(ctx.actor);
   const text = content.trim();
   if (text.length === 0 || [...text].length > MAX_CONTENT_CHARS)

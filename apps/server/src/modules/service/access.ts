@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { actingMerchant, requireStaffPermission, requireUser, type UserActor } from '../../platform/auth.ts';
+import { actingMerchant, mayActFor, requireStaffPermission, requireUser, type UserActor } from '../../platform/auth.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
@@ -24,7 +24,7 @@ export function deskOf(ctx: Ctx, which: 'shop' | 'platform'): DeskActor {
     const agent = platformAgent(ctx.actor);
     return { desk: PLATFORM_DESK, merchantId: null, userId: agent.userId };
   }
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'service.chat');
   return { desk: merchantId, merchantId, userId: requireUser(ctx.actor).userId };
 }
 
@@ -54,9 +54,7 @@ export async function deskConversation(
   const row = await load(db, id, lock);
   const allowed =
     row &&
-    (row.merchantId === null
-      ? user.roles.includes('operator')
-      : user.staff.some((s) => s.merchantId === row.merchantId));
+    (row.merchantId === null ? user.roles.includes('operator') : mayActFor(user, row.merchantId, 'service.chat'));
   if (!row || !allowed) throw notFound('会话');
   if (row.merchantId === null) platformAgent(ctx.actor);
   return { row, agent: { desk: deskOfConversation(row), merchantId: row.merchantId, userId: user.userId } };

@@ -23,7 +23,7 @@ async function deskWithAgents(n: number) {
     await grantStaffRole(t.deps.database.db, {
       userId: u.userId,
       merchantId: s.merchantId,
-      role: 'operator',
+      role: 'service',
       now: t.clock.now(),
     });
     team.push(u);

@@ -1,6 +1,6 @@
 // 员工与角色: super-admins invite platform staff by phone, change their roles and withdraw them; every change is
 // kept in staff_role_changes (who changed whom, from what to what, when).
-import { desc, lt } from 'drizzle-orm';
+import { and, desc, isNull, lt } from 'drizzle-orm';
 import { PLATFORM_ROLES, type PlatformRole, requireStaffPermission } from '../../platform/auth.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { ok, refusals, type Result } from '../../platform/errors.ts';
@@ -129,7 +129,7 @@ export async function listRoleChanges(ctx: Ctx, page: { cursor?: string; limit: 
   const rows = await ctx.db
     .select()
     .from(staffRoleChanges)
-    .where(page.cursor ? lt(staffRoleChanges.id, page.cursor) : undefined)
+    .where(and(isNull(staffRoleChanges.merchantId), page.cursor ? lt(staffRoleChanges.id, page.cursor) : undefined))
     .orderBy(desc(staffRoleChanges.id))
     .limit(page.limit + 1);
   const names = await publicProfiles(ctx.db, [...new Set(rows.flatMap((r) => [r.staffUserId, r.changedBy]))]);

@@ -15,7 +15,7 @@ export const staffPersonalData = personalData('staff', [
   {
     table: staffRoleChanges,
     by: [staffRoleChanges.staffUserId, staffRoleChanges.changedBy],
-    purpose: '平台员工岗位的授予与撤销记录',
+    purpose: '平台员工岗位与店铺子账号岗位的授予与撤销记录',
     classes: { staff_user_id: 'personal', changed_by: 'personal' },
     retention: '三年，供审计；注销后仅以匿名编号保留',
     erase: { kind: 'keep', why: '权限变更的审计记录须完整保留' },

@@ -1,20 +1,25 @@
 import { index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
-/** Who granted or withdrew which platform roles from whom, append-only (docs/SECURITY.md "Staff roles"). */
+/**
+ * Who granted or withdrew which roles from whom, append-only (docs/SECURITY.md "Staff roles", "Merchant roles"):
+ * platform roles when `merchant_id` is null, else the shop's sub-account roles.
+ */
 export const staffRoleChanges = pgTable(
   'staff_role_changes',
   {
     id: text('id').primaryKey(),
     /** The staff member whose roles changed. */
     staffUserId: text('staff_user_id').notNull(),
-    /** The super-admin who changed them. */
+    /** The super-admin (or, in a shop, its owner) who changed them. */
     changedBy: text('changed_by').notNull(),
+    /** The shop whose sub-account changed; null for platform roles. */
+    merchantId: text('merchant_id'),
     action: text('action', { enum: ['invite', 'assign', 'revoke'] }).notNull(),
     rolesBefore: text('roles_before').array().notNull(),
     rolesAfter: text('roles_after').array().notNull(),
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('staff_role_changes_at_idx').on(t.at)],
+  (t) => [index('staff_role_changes_at_idx').on(t.at), index('staff_role_changes_merchant_idx').on(t.merchantId, t.id)],
 );
 
 /** A staff member's TOTP secret (RFC 6238); confirmed once a first code was accepted. */

@@ -103,7 +103,7 @@ async function describe(ctx: Ctx, rows: (typeof concentrationAlerts.$inferSelect
 
 /** The merchant's alerts: open ones are the console banner; resolved ones stay as history. */
 export async function merchantConcentrationAlerts(ctx: Ctx) {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'supply.manage');
   const rows = await ctx.db
     .select()
     .from(concentrationAlerts)

@@ -38,7 +38,7 @@ export async function createPurchaseOrder(
     lines: { skuId: string; qty: number; unitCost?: number | undefined }[];
   },
 ) {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'supply.manage');
   const skuIds = [...new Set(input.lines.map((l) => l.skuId))];
   if (skuIds.length !== input.lines.length) return refuse('sku-not-found', '同一规格只能出现一次');
   return atomically(ctx, async (tx) => {
@@ -94,7 +94,7 @@ async function lockPo(tx: Db, merchantId: string, id: string) {
 
 /** draft → sent (the order goes to the supplier), or any open state → closed. */
 export async function movePurchaseOrder(ctx: Ctx, id: string, action: 'send' | 'close') {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'supply.manage');
   return atomically(ctx, async (tx) => {
     const po = await lockPo(tx, merchantId, id);
     if (!po) return refuse('po-not-found');
@@ -131,7 +131,7 @@ export async function receivePurchaseOrder(
   id: string,
   input: { warehouseId?: string | undefined; lines: ReceiptLine[] },
 ): Promise<Result<Awaited<ReturnType<typeof poView>>>> {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'supply.manage');
   const today = ctx.now().toISOString().slice(0, 10);
   for (const l of input.lines) {
     if (l.producedOn > today) return refuse('bad-dates', `批次 ${l.batchNo} 的生产日期晚于今天`);
@@ -264,12 +264,12 @@ async function poView(db: Db, merchantId: string, id: string) {
 }
 
 export async function getPurchaseOrder(ctx: Ctx, id: string) {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'supply.manage');
   return poView(ctx.db, merchantId, id);
 }
 
 export async function listPurchaseOrders(ctx: Ctx) {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'supply.manage');
   return ctx.db
     .select({
       id: purchaseOrders.id,

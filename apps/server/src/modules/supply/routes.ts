@@ -35,7 +35,7 @@ import {
 import { actingMerchant } from '../../platform/auth.ts';
 
 const tags = ['供应链'];
-const merchant = { permission: 'merchant' as const };
+const merchant = { permission: 'merchant:supply.manage' as const };
 const base = '/api/v1/merchant/supply';
 
 export default async function supplyRoutes(app: App) {
@@ -249,7 +249,11 @@ export default async function supplyRoutes(app: App) {
     async (req) => {
       const ctx = ctxOf(req);
       return {
-        items: await shipmentRoute(ctx.db, actingMerchant(ctx.actor, ctx.merchantHint).merchantId, req.params.id),
+        items: await shipmentRoute(
+          ctx.db,
+          actingMerchant(ctx.actor, ctx.merchantHint, 'supply.manage').merchantId,
+          req.params.id,
+        ),
       };
     },
   );

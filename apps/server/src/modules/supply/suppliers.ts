@@ -19,7 +19,7 @@ export interface SupplierInput {
 const actorId = (ctx: Ctx) => (ctx.actor.kind === 'user' ? ctx.actor.userId : ctx.actor.kind);
 
 export async function createSupplier(ctx: Ctx, input: SupplierInput) {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'supply.manage');
   return atomically(ctx, async (tx) => {
     const [row] = await tx
       .insert(suppliers)
@@ -31,7 +31,7 @@ export async function createSupplier(ctx: Ctx, input: SupplierInput) {
 }
 
 export async function updateSupplier(ctx: Ctx, id: string, input: Partial<SupplierInput>) {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'supply.manage');
   return atomically(ctx, async (tx) => {
     const [row] = await tx
       .update(suppliers)
@@ -48,7 +48,7 @@ export async function setSupplierSkus(
   id: string,
   links: { skuId: string; unitCost: number; sharePct: number }[],
 ) {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'supply.manage');
   const skuIds = [...new Set(links.map((l) => l.skuId))];
   const own = await listMerchantSkus(ctx.db, merchantId, { skuIds });
   const foreign = skuIds.find((s) => !own.some((o) => o.skuId === s));
@@ -74,7 +74,7 @@ export async function setSupplierSkus(
 }
 
 export async function recordQualityNote(ctx: Ctx, id: string, input: { note: string; rejectedQty: number }) {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'supply.manage');
   return atomically(ctx, async (tx) => {
     const [supplier] = await tx
       .select()
@@ -100,7 +100,7 @@ export async function recordQualityNote(ctx: Ctx, id: string, input: { note: str
 }
 
 export async function listSuppliers(ctx: Ctx) {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'supply.manage');
   const [rows, links, quality] = await Promise.all([
     ctx.db.select().from(suppliers).where(eq(suppliers.merchantId, merchantId)).orderBy(asc(suppliers.createdAt)),
     ctx.db.select().from(supplierSkus).where(eq(supplierSkus.merchantId, merchantId)),
@@ -122,7 +122,7 @@ export async function listSuppliers(ctx: Ctx) {
 }
 
 export async function getSupplier(ctx: Ctx, id: string) {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'supply.manage');
   const [supplier] = await ctx.db
     .select()
     .from(suppliers)

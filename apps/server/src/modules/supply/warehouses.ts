@@ -13,7 +13,7 @@ import { movements, stockLevels, stockTakes, transfers, warehouses } from './sch
 const actorId = (ctx: Ctx) => (ctx.actor.kind === 'user' ? ctx.actor.userId : ctx.actor.kind);
 
 export async function createWarehouse(ctx: Ctx, input: { name: string; province: string }) {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'supply.manage');
   const region = regionOf(input.province);
   if (!region) return refuse('unknown-province', `「${input.province}」不是省级行政区全称，如「浙江省」「上海市」`);
   return atomically(ctx, async (tx) => {
@@ -40,7 +40,7 @@ export async function createWarehouse(ctx: Ctx, input: { name: string; province:
 
 /** Per SKU: the sellable figure checkout guards, and its breakdown by warehouse. */
 export async function stockOverview(ctx: Ctx) {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'supply.manage');
   const [houses, skus, levels] = await Promise.all([
     merchantWarehouses(ctx.db, merchantId),
     listMerchantSkus(ctx.db, merchantId),
@@ -62,7 +62,7 @@ export async function listMovements(
   ctx: Ctx,
   q: { warehouseId?: string | undefined; skuId?: string | undefined; cursor?: string | undefined; limit: number },
 ) {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'supply.manage');
   const rows = await ctx.db
     .select()
     .from(movements)
@@ -103,7 +103,7 @@ export async function transferStock(
     note?: string | undefined;
   },
 ) {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'supply.manage');
   if (input.fromWarehouseId === input.toWarehouseId) return refuse('same-warehouse');
   const [from, to] = await Promise.all([
     ownWarehouse(ctx, merchantId, input.fromWarehouseId),
@@ -152,7 +152,7 @@ export async function recordStockTake(
   ctx: Ctx,
   input: { warehouseId: string; lines: { skuId: string; counted: number }[] },
 ): Promise<Result<typeof stockTakes.$inferSelect>> {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'supply.manage');
   const house = await ownWarehouse(ctx, merchantId, input.warehouseId);
   if (!house) return refuse('warehouse-not-found');
   const skuIds = input.lines.map((l) => l.skuId);
@@ -195,7 +195,7 @@ export async function recordStockTake(
 }
 
 export async function listStockTakes(ctx: Ctx) {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'supply.manage');
   return ctx.db
     .select()
     .from(stockTakes)
@@ -205,6 +205,6 @@ export async function listStockTakes(ctx: Ctx) {
 }
 
 export async function listWarehouses(ctx: Ctx) {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'supply.manage');
   return merchantWarehouses(ctx.db, merchantId);
 }

@@ -164,7 +164,9 @@ export async function listMyComplaints(ctx: Ctx): Promise<{ items: ComplaintView
 export async function getComplaint(ctx: Ctx, id: string): Promise<ComplaintView> {
   const user = requireUser(ctx.actor);
   const [row] = await ctx.db.select().from(complaints).where(eq(complaints.id, id));
-  const staff = row?.merchantId ? canSeeMerchant(ctx.actor, row.merchantId) : user.roles.includes('operator');
+  const staff = row?.merchantId
+    ? canSeeMerchant(ctx.actor, row.merchantId, 'complaints.handle')
+    : user.roles.includes('operator');
   if (!row || (row.userId !== user.userId && !staff)) throw notFound('投诉', id);
   return viewOf(ctx.db, row, ctx.now(), user.roles.includes('operator'));
 }
@@ -202,7 +204,7 @@ export async function listShopComplaints(ctx: Ctx, merchantId: string): Promise<
  * resolves: the outcome feeds the shop's own credit score.
  */
 export async function respondAsMerchant(ctx: Ctx, id: string, message: string): Promise<Result<ComplaintView>> {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'complaints.handle');
   const user = requireUser(ctx.actor);
   const now = ctx.now();
   const done = await atomically(ctx, async (db) => {

@@ -206,7 +206,7 @@ export async function merchantsWithCreditInputs(db: Db): Promise<string[]> {
 
 /** The breakdown as the merchant (its staff) or an operator sees it: computed fresh, so it matches the rules now. */
 export async function viewCredit(ctx: Ctx, merchantId?: string): Promise<CreditBreakdown & { minLiveScore: number }> {
-  const id = merchantId ?? actingMerchant(ctx.actor, ctx.merchantHint).merchantId;
-  if (!canSeeMerchant(ctx.actor, id)) throw forbidden('只能查看本店的信用分');
+  const id = merchantId ?? actingMerchant(ctx.actor, ctx.merchantHint, 'trust.read').merchantId;
+  if (!canSeeMerchant(ctx.actor, id, 'trust.read')) throw forbidden('只能查看本店的信用分');
   return { ...(await computeCredit(ctx.db, id, ctx.now())), minLiveScore: ctx.deps.config.LIVE_MIN_CREDIT_SCORE };
 }

@@ -122,7 +122,7 @@ async function loadDeposit(db: Db, merchantId: string): Promise<DepositView> {
 
 /** The shop's own deposit, for its staff. */
 export async function getOwnDeposit(ctx: Ctx): Promise<DepositView> {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'finance.read');
   return loadDeposit(ctx.db, merchantId);
 }
 
@@ -133,7 +133,7 @@ export async function getMerchantDeposit(ctx: Ctx, merchantId: string): Promise<
 
 /** The owner tops the deposit up to what its category requires, from the shop's settled balance. */
 export async function payDepositFromBalance(ctx: Ctx): Promise<Result<DepositView>> {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, ['owner']);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'finance.pay');
   const actorId = ctx.actor.kind === 'user' ? ctx.actor.userId : 'system';
   const paid = await idempotent(ctx, 'trust.deposit-from-balance', { merchantId }, async (db) => {
     const row = await lockDeposit(db, merchantId);

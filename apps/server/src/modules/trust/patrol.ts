@@ -167,7 +167,7 @@ export async function listFindings(
 
 /** The shop's own findings: open ones, then the last closed. */
 export async function listOwnFindings(ctx: Ctx): Promise<{ items: FindingView[] }> {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'trust.read');
   const rows = await ctx.db
     .select()
     .from(patrolFindings)

@@ -128,11 +128,11 @@ async function penaltiesOf(db: Db, merchantId: string): Promise<{ items: Penalty
 
 /** A merchant's penalty record: for operators, and for the shop's own staff. */
 export async function listPenalties(ctx: Ctx, merchantId: string): Promise<{ items: PenaltyView[] }> {
-  if (!canSeeMerchant(ctx.actor, merchantId)) throw forbidden('只能查看本店的处罚记录');
+  if (!canSeeMerchant(ctx.actor, merchantId, 'finance.read')) throw forbidden('只能查看本店的处罚记录');
   return penaltiesOf(ctx.db, merchantId);
 }
 
 export async function listOwnPenalties(ctx: Ctx): Promise<{ items: PenaltyView[] }> {
-  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint);
+  const { merchantId } = actingMerchant(ctx.actor, ctx.merchantHint, 'finance.read');
   return penaltiesOf(ctx.db, merchantId);
 }

@@ -34,7 +34,8 @@ export default async function trustCaseRoutes(app: App) {
   const user = { permission: 'user' as const };
   const complaintDesk = { permission: 'staff:aftersales.decide' as const };
   const merchantReview = { permission: 'staff:merchants.review' as const };
-  const merchant = { permission: 'merchant' as const };
+  const shopTrust = { permission: 'merchant:trust.read' as const };
+  const shopComplaints = { permission: 'merchant:complaints.handle' as const };
 
   r.post(
     '/api/v1/complaints',
@@ -198,26 +199,29 @@ export default async function trustCaseRoutes(app: App) {
 
   r.get(
     '/api/v1/merchant/credit',
-    { config: merchant, schema: { tags, summary: '本店信用分及各项扣分', response: { 200: CreditView } } },
+    { config: shopTrust, schema: { tags, summary: '本店信用分及各项扣分', response: { 200: CreditView } } },
     async (req) => viewCredit(ctxOf(req)),
   );
   r.get(
     '/api/v1/merchant/patrol-findings',
-    { config: merchant, schema: { tags, summary: '本店巡检结果', response: { 200: list(FindingView) } } },
+    { config: shopTrust, schema: { tags, summary: '本店巡检结果', response: { 200: list(FindingView) } } },
     async (req) => patrol.listOwnFindings(ctxOf(req)),
   );
   r.get(
     '/api/v1/merchant/complaints',
-    { config: merchant, schema: { tags, summary: '本店被投诉记录', response: { 200: list(ComplaintView) } } },
+    { config: shopComplaints, schema: { tags, summary: '本店被投诉记录', response: { 200: list(ComplaintView) } } },
     async (req) => {
       const ctx = ctxOf(req);
-      return complaints.listShopComplaints(ctx, actingMerchant(ctx.actor, ctx.merchantHint).merchantId);
+      return complaints.listShopComplaints(
+        ctx,
+        actingMerchant(ctx.actor, ctx.merchantHint, 'complaints.handle').merchantId,
+      );
     },
   );
   r.post(
     '/api/v1/merchant/complaints/:id/responses',
     {
-      config: merchant,
+      config: shopComplaints,
       schema: {
         tags,
         summary: '商家回复投诉（2 小时内首次回复即停止计时）',

@@ -123,14 +123,17 @@ export default async function trustRoutes(app: App) {
 
   r.get(
     '/api/v1/merchant/deposit',
-    { config: { permission: 'merchant' }, schema: { tags, summary: '本店保证金', response: { 200: DepositView } } },
+    {
+      config: { permission: 'merchant:finance.read' },
+      schema: { tags, summary: '本店保证金', response: { 200: DepositView } },
+    },
     async (req) => deposits.getOwnDeposit(ctxOf(req)),
   );
 
   r.post(
     '/api/v1/merchant/deposit/pay-from-balance',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:finance.pay' },
       schema: { tags, summary: '用店铺可用余额补足保证金（仅店主）', response: { 200: DepositView } },
     },
     async (req) => unwrap(await deposits.payDepositFromBalance(ctxOf(req))),
@@ -193,7 +196,7 @@ export default async function trustRoutes(app: App) {
   r.get(
     '/api/v1/merchant/penalties',
     {
-      config: { permission: 'merchant' },
+      config: { permission: 'merchant:finance.read' },
       schema: { tags, summary: '本店处罚记录', response: { 200: z.object({ items: z.array(PenaltyView) }) } },
     },
     async (req) => penalties.listOwnPenalties(ctxOf(req)),
