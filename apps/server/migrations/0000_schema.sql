@@ -1441,6 +1441,47 @@ CREATE TABLE "local_vouchers" (
 	"created_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "shipping_templates" (
+	"id" text PRIMARY KEY NOT NULL,
+	"merchant_id" text NOT NULL,
+	"name" text NOT NULL,
+	"active" boolean DEFAULT false NOT NULL,
+	"default_rule" jsonb NOT NULL,
+	"regions" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"free_threshold" bigint,
+	"remote_provinces" text[] DEFAULT '{}' NOT NULL,
+	"remote_mode" text DEFAULT 'surcharge' NOT NULL,
+	"remote_extra_fee" bigint DEFAULT 0 NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL,
+	"updated_by" text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "tracking_events" (
+	"id" text PRIMARY KEY NOT NULL,
+	"subscription_id" text NOT NULL,
+	"order_id" text NOT NULL,
+	"at" timestamp with time zone NOT NULL,
+	"status" text NOT NULL,
+	"text" text NOT NULL,
+	"received_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "tracking_subscriptions" (
+	"id" text PRIMARY KEY NOT NULL,
+	"order_id" text NOT NULL,
+	"carrier" text NOT NULL,
+	"carrier_code" text NOT NULL,
+	"tracking_no" text NOT NULL,
+	"provider" text NOT NULL,
+	"status" text,
+	"subscribed_at" timestamp with time zone,
+	"signed_at" timestamp with time zone,
+	"error" text,
+	"created_at" timestamp with time zone NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "member_growth" (
 	"id" text PRIMARY KEY NOT NULL,
 	"user_id" text NOT NULL,
@@ -1514,6 +1555,72 @@ CREATE TABLE "moderation_items" (
 	"appealed_at" timestamp with time zone,
 	"created_at" timestamp with time zone NOT NULL,
 	"decided_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "api_key_nonces" (
+	"key_id" text NOT NULL,
+	"nonce" text NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "api_key_nonces_key_id_nonce_pk" PRIMARY KEY("key_id","nonce")
+);
+--> statement-breakpoint
+CREATE TABLE "api_keys" (
+	"id" text PRIMARY KEY NOT NULL,
+	"merchant_id" text NOT NULL,
+	"name" text NOT NULL,
+	"scopes" text[] NOT NULL,
+	"secret" text NOT NULL,
+	"previous_secret" text,
+	"previous_secret_expires_at" timestamp with time zone,
+	"rate_limit_per_minute" integer NOT NULL,
+	"created_by" text,
+	"created_at" timestamp with time zone NOT NULL,
+	"rotated_at" timestamp with time zone,
+	"last_used_at" timestamp with time zone,
+	"revoked_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "webhook_attempts" (
+	"id" text PRIMARY KEY NOT NULL,
+	"delivery_id" text NOT NULL,
+	"trigger" text NOT NULL,
+	"at" timestamp with time zone NOT NULL,
+	"status_code" integer,
+	"duration_ms" integer NOT NULL,
+	"error" text
+);
+--> statement-breakpoint
+CREATE TABLE "webhook_deliveries" (
+	"id" text PRIMARY KEY NOT NULL,
+	"endpoint_id" text NOT NULL,
+	"merchant_id" text NOT NULL,
+	"source_event_id" text,
+	"event_type" text NOT NULL,
+	"payload" jsonb NOT NULL,
+	"status" text NOT NULL,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"next_attempt_at" timestamp with time zone,
+	"next_trigger" text DEFAULT 'automatic' NOT NULL,
+	"last_status_code" integer,
+	"created_at" timestamp with time zone NOT NULL,
+	"delivered_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "webhook_endpoints" (
+	"id" text PRIMARY KEY NOT NULL,
+	"merchant_id" text NOT NULL,
+	"url" text NOT NULL,
+	"description" text NOT NULL,
+	"event_types" text[] NOT NULL,
+	"secret" text NOT NULL,
+	"enabled" boolean NOT NULL,
+	"disabled_by" text,
+	"disabled_reason" text,
+	"disabled_at" timestamp with time zone,
+	"consecutive_failures" integer DEFAULT 0 NOT NULL,
+	"failing_since" timestamp with time zone,
+	"created_by" text,
+	"created_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "cart_lines" (
@@ -1613,6 +1720,7 @@ CREATE TABLE "orders" (
 	"pay_deadline" timestamp with time zone NOT NULL,
 	"paid_at" timestamp with time zone,
 	"shipped_at" timestamp with time zone,
+	"signed_at" timestamp with time zone,
 	"delivered_at" timestamp with time zone,
 	"completed_at" timestamp with time zone,
 	"cancelled_at" timestamp with time zone,
@@ -1620,16 +1728,6 @@ CREATE TABLE "orders" (
 	CONSTRAINT "orders_money_nonnegative" CHECK ("orders"."pay_amount" >= 0 and "orders"."discount_amount" >= 0 and "orders"."shipping_fee" >= 0),
 	CONSTRAINT "orders_refund_within_paid" CHECK ("orders"."refunded_amount" >= 0 and "orders"."refunded_amount" <= "orders"."pay_amount"),
 	CONSTRAINT "orders_open_after_sales_nonnegative" CHECK ("orders"."open_after_sales" >= 0)
-);
---> statement-breakpoint
-CREATE TABLE "shipping_templates" (
-	"merchant_id" text PRIMARY KEY NOT NULL,
-	"base_fee" bigint NOT NULL,
-	"free_threshold" bigint,
-	"remote_provinces" text[] DEFAULT '{}' NOT NULL,
-	"remote_extra_fee" bigint DEFAULT 0 NOT NULL,
-	"updated_at" timestamp with time zone NOT NULL,
-	"updated_by" text NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "compensation_transfers" (
@@ -2125,6 +2223,7 @@ CREATE TABLE "staff_role_changes" (
 	"id" text PRIMARY KEY NOT NULL,
 	"staff_user_id" text NOT NULL,
 	"changed_by" text NOT NULL,
+	"merchant_id" text,
 	"action" text NOT NULL,
 	"roles_before" text[] NOT NULL,
 	"roles_after" text[] NOT NULL,
@@ -2137,6 +2236,164 @@ CREATE TABLE "staff_totp" (
 	"created_at" timestamp with time zone NOT NULL,
 	"confirmed_at" timestamp with time zone,
 	"last_step" text
+);
+--> statement-breakpoint
+CREATE TABLE "supply_allocations" (
+	"order_id" text NOT NULL,
+	"line_id" text NOT NULL,
+	"warehouse_id" text NOT NULL,
+	"merchant_id" text NOT NULL,
+	"sku_id" text NOT NULL,
+	"qty" integer NOT NULL,
+	"returned_qty" integer DEFAULT 0 NOT NULL,
+	"province" text,
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "supply_allocations_line_id_warehouse_id_pk" PRIMARY KEY("line_id","warehouse_id")
+);
+--> statement-breakpoint
+CREATE TABLE "supply_concentration_alerts" (
+	"id" text PRIMARY KEY NOT NULL,
+	"merchant_id" text NOT NULL,
+	"category_id" text NOT NULL,
+	"supplier_id" text NOT NULL,
+	"share_bp" integer NOT NULL,
+	"status" text NOT NULL,
+	"raised_at" timestamp with time zone NOT NULL,
+	"resolved_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "supply_movements" (
+	"id" text PRIMARY KEY NOT NULL,
+	"merchant_id" text NOT NULL,
+	"warehouse_id" text NOT NULL,
+	"sku_id" text NOT NULL,
+	"kind" text NOT NULL,
+	"qty" integer NOT NULL,
+	"on_hand_after" integer NOT NULL,
+	"ref_id" text,
+	"batch_no" text,
+	"note" text,
+	"recorded_by" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "supply_po_lines" (
+	"id" text PRIMARY KEY NOT NULL,
+	"po_id" text NOT NULL,
+	"sku_id" text NOT NULL,
+	"qty_ordered" integer NOT NULL,
+	"qty_received" integer DEFAULT 0 NOT NULL,
+	"unit_cost" bigint NOT NULL,
+	CONSTRAINT "supply_po_lines_received" CHECK ("supply_po_lines"."qty_received" <= "supply_po_lines"."qty_ordered")
+);
+--> statement-breakpoint
+CREATE TABLE "supply_purchase_orders" (
+	"id" text PRIMARY KEY NOT NULL,
+	"merchant_id" text NOT NULL,
+	"supplier_id" text NOT NULL,
+	"warehouse_id" text NOT NULL,
+	"status" text NOT NULL,
+	"note" text,
+	"total_cost" bigint NOT NULL,
+	"created_by" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"sent_at" timestamp with time zone,
+	"closed_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "supply_quality_records" (
+	"id" text PRIMARY KEY NOT NULL,
+	"supplier_id" text NOT NULL,
+	"merchant_id" text NOT NULL,
+	"kind" text NOT NULL,
+	"accepted_qty" integer NOT NULL,
+	"rejected_qty" integer NOT NULL,
+	"note" text,
+	"ref_id" text,
+	"recorded_by" text NOT NULL,
+	"recorded_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "supply_receipt_lots" (
+	"id" text PRIMARY KEY NOT NULL,
+	"receipt_id" text NOT NULL,
+	"po_id" text NOT NULL,
+	"po_line_id" text NOT NULL,
+	"merchant_id" text NOT NULL,
+	"supplier_id" text NOT NULL,
+	"warehouse_id" text NOT NULL,
+	"sku_id" text NOT NULL,
+	"category_id" text NOT NULL,
+	"batch_no" text NOT NULL,
+	"accepted_qty" integer NOT NULL,
+	"rejected_qty" integer NOT NULL,
+	"produced_on" date NOT NULL,
+	"expires_on" date,
+	"received_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "supply_stock_levels" (
+	"warehouse_id" text NOT NULL,
+	"sku_id" text NOT NULL,
+	"merchant_id" text NOT NULL,
+	"on_hand" integer NOT NULL,
+	CONSTRAINT "supply_stock_levels_warehouse_id_sku_id_pk" PRIMARY KEY("warehouse_id","sku_id"),
+	CONSTRAINT "supply_stock_levels_non_negative" CHECK ("supply_stock_levels"."on_hand" >= 0)
+);
+--> statement-breakpoint
+CREATE TABLE "supply_stock_takes" (
+	"id" text PRIMARY KEY NOT NULL,
+	"merchant_id" text NOT NULL,
+	"warehouse_id" text NOT NULL,
+	"lines" jsonb NOT NULL,
+	"recorded_by" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "supply_supplier_skus" (
+	"supplier_id" text NOT NULL,
+	"sku_id" text NOT NULL,
+	"merchant_id" text NOT NULL,
+	"unit_cost" bigint NOT NULL,
+	"share_pct" integer NOT NULL,
+	CONSTRAINT "supply_supplier_skus_supplier_id_sku_id_pk" PRIMARY KEY("supplier_id","sku_id")
+);
+--> statement-breakpoint
+CREATE TABLE "supply_suppliers" (
+	"id" text PRIMARY KEY NOT NULL,
+	"merchant_id" text NOT NULL,
+	"name" text NOT NULL,
+	"origin" text NOT NULL,
+	"factory_direct" boolean NOT NULL,
+	"qualifications" jsonb NOT NULL,
+	"lead_time_days" integer NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "supply_tracked_skus" (
+	"sku_id" text PRIMARY KEY NOT NULL,
+	"merchant_id" text NOT NULL,
+	"opened_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "supply_transfers" (
+	"id" text PRIMARY KEY NOT NULL,
+	"merchant_id" text NOT NULL,
+	"from_warehouse_id" text NOT NULL,
+	"to_warehouse_id" text NOT NULL,
+	"lines" jsonb NOT NULL,
+	"recorded_by" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "supply_warehouses" (
+	"id" text PRIMARY KEY NOT NULL,
+	"merchant_id" text NOT NULL,
+	"name" text NOT NULL,
+	"province" text NOT NULL,
+	"region" text NOT NULL,
+	"is_default" boolean NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "transparency_entries" (
@@ -2458,6 +2715,12 @@ CREATE UNIQUE INDEX "local_vouchers_code_uq" ON "local_vouchers" USING btree ("c
 CREATE UNIQUE INDEX "local_vouchers_order_uq" ON "local_vouchers" USING btree ("order_id");--> statement-breakpoint
 CREATE INDEX "local_vouchers_user_idx" ON "local_vouchers" USING btree ("user_id","id");--> statement-breakpoint
 CREATE INDEX "local_vouchers_merchant_used_idx" ON "local_vouchers" USING btree ("merchant_id","used_at");--> statement-breakpoint
+CREATE INDEX "shipping_templates_merchant_idx" ON "shipping_templates" USING btree ("merchant_id","id");--> statement-breakpoint
+CREATE UNIQUE INDEX "shipping_templates_active_uq" ON "shipping_templates" USING btree ("merchant_id") WHERE "shipping_templates"."active";--> statement-breakpoint
+CREATE UNIQUE INDEX "tracking_events_scan_uq" ON "tracking_events" USING btree ("subscription_id","at","text");--> statement-breakpoint
+CREATE INDEX "tracking_events_order_idx" ON "tracking_events" USING btree ("order_id","at");--> statement-breakpoint
+CREATE UNIQUE INDEX "tracking_subscriptions_order_uq" ON "tracking_subscriptions" USING btree ("order_id");--> statement-breakpoint
+CREATE INDEX "tracking_subscriptions_waybill_idx" ON "tracking_subscriptions" USING btree ("carrier_code","tracking_no");--> statement-breakpoint
 CREATE UNIQUE INDEX "member_growth_ref_uq" ON "member_growth" USING btree ("kind","ref_id");--> statement-breakpoint
 CREATE INDEX "member_growth_user_idx" ON "member_growth" USING btree ("user_id","at");--> statement-breakpoint
 CREATE INDEX "member_growth_order_idx" ON "member_growth" USING btree ("order_id");--> statement-breakpoint
@@ -2469,6 +2732,12 @@ CREATE INDEX "moderation_decisions_subject_idx" ON "moderation_decisions" USING 
 CREATE INDEX "moderation_item_events_item_idx" ON "moderation_item_events" USING btree ("item_id","at");--> statement-breakpoint
 CREATE UNIQUE INDEX "moderation_items_subject_uq" ON "moderation_items" USING btree ("subject_type","subject_id");--> statement-breakpoint
 CREATE INDEX "moderation_items_queue_idx" ON "moderation_items" USING btree ("status","created_at");--> statement-breakpoint
+CREATE INDEX "api_key_nonces_expiry_idx" ON "api_key_nonces" USING btree ("expires_at");--> statement-breakpoint
+CREATE INDEX "api_keys_merchant_idx" ON "api_keys" USING btree ("merchant_id","created_at");--> statement-breakpoint
+CREATE INDEX "webhook_attempts_delivery_idx" ON "webhook_attempts" USING btree ("delivery_id","at");--> statement-breakpoint
+CREATE UNIQUE INDEX "webhook_deliveries_source_uq" ON "webhook_deliveries" USING btree ("endpoint_id","source_event_id");--> statement-breakpoint
+CREATE INDEX "webhook_deliveries_endpoint_idx" ON "webhook_deliveries" USING btree ("endpoint_id","created_at");--> statement-breakpoint
+CREATE INDEX "webhook_endpoints_merchant_idx" ON "webhook_endpoints" USING btree ("merchant_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "cart_lines_user_sku_uq" ON "cart_lines" USING btree ("user_id","sku_id");--> statement-breakpoint
 CREATE INDEX "checkouts_user_idx" ON "checkouts" USING btree ("user_id","id");--> statement-breakpoint
 CREATE INDEX "order_events_order_idx" ON "order_events" USING btree ("order_id","id");--> statement-breakpoint
@@ -2534,6 +2803,20 @@ CREATE INDEX "staff_access_log_staff_idx" ON "staff_access_log" USING btree ("st
 CREATE INDEX "staff_access_log_at_idx" ON "staff_access_log" USING btree ("at");--> statement-breakpoint
 CREATE INDEX "staff_recovery_codes_user_idx" ON "staff_recovery_codes" USING btree ("staff_user_id");--> statement-breakpoint
 CREATE INDEX "staff_role_changes_at_idx" ON "staff_role_changes" USING btree ("at");--> statement-breakpoint
+CREATE INDEX "staff_role_changes_merchant_idx" ON "staff_role_changes" USING btree ("merchant_id","id");--> statement-breakpoint
+CREATE INDEX "supply_allocations_order_idx" ON "supply_allocations" USING btree ("order_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "supply_concentration_alerts_open_uq" ON "supply_concentration_alerts" USING btree ("merchant_id","category_id") WHERE "supply_concentration_alerts"."status" = 'open';--> statement-breakpoint
+CREATE INDEX "supply_movements_merchant_idx" ON "supply_movements" USING btree ("merchant_id","id");--> statement-breakpoint
+CREATE INDEX "supply_movements_level_idx" ON "supply_movements" USING btree ("warehouse_id","sku_id");--> statement-breakpoint
+CREATE INDEX "supply_po_lines_po_idx" ON "supply_po_lines" USING btree ("po_id");--> statement-breakpoint
+CREATE INDEX "supply_purchase_orders_merchant_idx" ON "supply_purchase_orders" USING btree ("merchant_id","id");--> statement-breakpoint
+CREATE INDEX "supply_quality_records_supplier_idx" ON "supply_quality_records" USING btree ("supplier_id","recorded_at");--> statement-breakpoint
+CREATE INDEX "supply_receipt_lots_po_idx" ON "supply_receipt_lots" USING btree ("po_id");--> statement-breakpoint
+CREATE INDEX "supply_receipt_lots_category_idx" ON "supply_receipt_lots" USING btree ("merchant_id","category_id","received_at");--> statement-breakpoint
+CREATE INDEX "supply_stock_levels_sku_idx" ON "supply_stock_levels" USING btree ("sku_id");--> statement-breakpoint
+CREATE INDEX "supply_supplier_skus_sku_idx" ON "supply_supplier_skus" USING btree ("sku_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "supply_suppliers_name_uq" ON "supply_suppliers" USING btree ("merchant_id","name");--> statement-breakpoint
+CREATE UNIQUE INDEX "supply_warehouses_name_uq" ON "supply_warehouses" USING btree ("merchant_id","name");--> statement-breakpoint
 CREATE INDEX "transparency_entries_subject_idx" ON "transparency_entries" USING btree ("kind","subject_id");--> statement-breakpoint
 CREATE INDEX "deposit_movements_merchant_idx" ON "deposit_movements" USING btree ("merchant_id","at");--> statement-breakpoint
 CREATE INDEX "merchant_application_events_app_idx" ON "merchant_application_events" USING btree ("application_id","at");--> statement-breakpoint
