@@ -125,7 +125,7 @@ export async function transfersByRefIds(db: Db, refIds: string[]): Promise<Map<s
 
 /** The provider that pays compensation: the first configured one that can transfer to a consumer's account. */
 function compensationProvider(deps: Pick<Deps, 'payments'>): PaymentProvider {
-  const provider = deps.payments.list().find((p) => p.transfer);
+  const provider = deps.payments.list().find((p) => p.transfer !== undefined);
   if (!provider) throw new Error('no configured payment provider can transfer compensation to consumers');
   return provider;
 }

@@ -146,10 +146,12 @@ describe('the merchant permission matrix', () => {
     expect(MERCHANT_PERMISSIONS.filter((p) => !used.has(p) && p !== 'service.chat')).toEqual([]);
   });
 
-  it('least privilege: only the owner manages staff; 客服, 发货 and 财务 hold only their duties', () => {
+  it('least privilege: only the owner manages staff and API keys; 客服, 发货 and 财务 hold only their duties', () => {
     for (const role of MERCHANT_ROLES) expect(permissionsOf.get(role)!.has('staff.manage')).toBe(role === 'owner');
+    for (const role of MERCHANT_ROLES)
+      expect(permissionsOf.get(role)!.has('openplatform.manage')).toBe(role === 'owner');
     expect([...permissionsOf.get('manager')!].sort()).toEqual(
-      MERCHANT_PERMISSIONS.filter((p) => p !== 'staff.manage').sort(),
+      MERCHANT_PERMISSIONS.filter((p) => p !== 'staff.manage' && p !== 'openplatform.manage').sort(),
     );
     expect(permissionsOf.get('service')!.has('finance.read')).toBe(false);
     expect(permissionsOf.get('shipping')!.has('aftersales.decide')).toBe(false);
