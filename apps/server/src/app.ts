@@ -135,7 +135,8 @@ export async function buildApp(deps: Deps): Promise<App> {
           max: (req) => (req.actor.kind === 'user' ? (req.actor.apiKey?.perMinute ?? 0) : 0),
         })
       : undefined;
-  // Before validation, so a key outside its scopes learns nothing about a route's input.
+  // Before validation: a caller without the permission (or a key outside its scopes) gets 403 whatever they sent,
+  // and learns nothing from a 400. WebSocket routes sign in from their ?ticket= in a route onRequest hook, before this.
   app.addHook('preValidation', async (req) => {
     if (req.actor.kind === 'user' && req.actor.apiKey) {
       requireApiKeyScope(req.actor, req.method, req.routeOptions.url);
@@ -151,9 +152,6 @@ export async function buildApp(deps: Deps): Promise<App> {
         );
       }
     }
-  });
-  // Before validation: a caller without the permission gets 403 whatever they sent, and learns nothing from a 400.
-  app.addHook('preValidation', async (req) => {
     const permission = req.routeOptions.config.permission;
     const hint = req.headers['x-merchant-id'];
     if (permission)

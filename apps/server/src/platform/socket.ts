@@ -36,9 +36,10 @@ export const errorFrame = (problem: ProblemLike, clientId?: string) => ({
 });
 
 /**
- * A preValidation hook: a socket signs in with the session cookie (browsers send it with the handshake), a Bearer
+ * A route onRequest hook (after the app's session hook, before the permission check in preValidation): a socket
+ * signs in with the session cookie (browsers send it with the handshake), a Bearer
  * header, or a single-use `?ticket=` from POST /api/v1/socket-tickets. The long-lived session token is never
- * accepted in the URL: URLs are written to logs and proxies' access logs. It runs before the permission check.
+ * accepted in the URL: URLs are written to logs and proxies' access logs.
  */
 export const signInFromTicket =
   (redeem: (deps: Deps, ticket: string) => Promise<Actor>) =>

@@ -36,7 +36,7 @@ export default async function communitySocketRoutes(app: App) {
       config: { permission: 'user' },
       schema: { hide: true },
       // Before the permission check: a browser's WebSocket carries the session in the query string or cookie.
-      preValidation: signInFromTicket(redeemSocketTicket),
+      onRequest: signInFromTicket(redeemSocketTicket),
       preHandler: async (req) => {
         const { groupId } = Params.parse(req.params);
         const { community } = await openGroup(req.server.deps.database.db, ctxOf(req), groupId);

@@ -61,7 +61,7 @@ export default async function liveSocketRoutes(app: App) {
       websocket: true,
       config: { permission: 'public' },
       schema: { hide: true },
-      preValidation: signInFromTicket(redeemSocketTicket),
+      onRequest: signInFromTicket(redeemSocketTicket),
       // Before the upgrade: a missing room is a 404 and a staff socket without the ability a 401/403.
       preHandler: async (req) => {
         const { id } = Params.parse(req.params);

@@ -400,6 +400,7 @@ describe('contract reads for other modules', () => {
       productId,
       skuId,
       specText: '标准装',
+      qty: 1,
       orderStatus: 'delivered',
       deliveredAt: t.clock.now(),
     });

@@ -37,7 +37,7 @@ export default async function serviceSocketRoutes(app: App) {
     '/api/v1/service/conversations/:id/socket',
     {
       ...opts,
-      preValidation: signInFromTicket(redeemSocketTicket),
+      onRequest: signInFromTicket(redeemSocketTicket),
       preHandler: async (req) => {
         const { id } = Params.parse(req.params);
         const row = await consumerConversation(ctxOf(req), req.server.deps.database.db, id);
@@ -60,7 +60,7 @@ export default async function serviceSocketRoutes(app: App) {
     '/api/v1/service/desk/socket',
     {
       ...opts,
-      preValidation: signInFromTicket(redeemSocketTicket),
+      onRequest: signInFromTicket(redeemSocketTicket),
       preHandler: async (req) => {
         const { desk } = DeskParams.parse(req.query);
         channels.set(req, { channel: deskChannel(deskOf(ctxOf(req), desk).desk) });
