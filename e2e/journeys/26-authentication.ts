@@ -40,7 +40,7 @@ export const authentication: Journey = {
     await shopOwner.getByTestId('send-to-centre').click();
     await shopOwner.getByTestId('ship-carrier').click();
     await shopOwner.getByTitle('顺丰速运').click();
-    await shopOwner.getByTestId('ship-tracking').fill('SF1400000026');
+    await shopOwner.getByTestId('ship-tracking').fill('SF1400000000026');
     await shopOwner.getByTestId('ship-submit').click();
     await expectText(shopOwner.getByTestId('authentication-card'), /鉴定中/);
 
@@ -50,7 +50,7 @@ export const authentication: Journey = {
     await ops.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '鉴定中心' }).click();
     await ops.waitForURL('**/console/platform/authentication');
     const row = ops.locator('tr', { hasText: '头层牛皮手提包' });
-    await expectText(row, /SF1400000026/);
+    await expectText(row, /SF1400000000026/);
     await world.shot(ops, '26-02-console-authentication-queue');
     await row.getByTestId('authentication-open').click();
     await ops.getByTestId('authentication-findings').fill('头层牛皮，走线均匀，五金刻印清晰，与品牌正品一致。');
