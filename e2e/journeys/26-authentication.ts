@@ -56,7 +56,7 @@ export const authentication: Journey = {
     await ops.getByTestId('authentication-findings').fill('头层牛皮，走线均匀，五金刻印清晰，与品牌正品一致。');
     await ops.locator('.ant-drawer .ant-select').click();
     await ops.getByTitle('顺丰速运').last().click();
-    await ops.getByTestId('authentication-tracking').fill('SF1400000126');
+    await ops.getByTestId('authentication-tracking').fill('SF1400000000126');
     await ops.getByTestId('authentication-findings').click(); // closes the carrier list before the picture
     await ops.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
     await world.shot(ops, '26-03-console-authentication-verdict');
