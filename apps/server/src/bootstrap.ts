@@ -18,8 +18,9 @@ import { serializeRequest } from './platform/log.ts';
 import { LocalMediaStore } from './platform/media.ts';
 import { createRealtimeBus } from './platform/realtime.ts';
 import { RedisLink } from './platform/redis.ts';
-import { SandboxSms } from './platform/sms.ts';
+import { createSmsSender } from './platform/sms-aliyun.ts';
 import { createTrackingProvider } from './platform/tracking.ts';
+import { createWechatIdentityProvider } from './platform/wechat-login.ts';
 
 /** The process's logger; `destination` is for tests that read what would be written. */
 export function createLogger(config: Config, destination?: pino.DestinationStream): Logger {
@@ -128,7 +129,8 @@ export function createDeps(
     log,
     events: new EventBus(database.db, log, opts.autoDispatch ?? true),
     jobs: new JobQueue(database.db, clock, log),
-    sms: new SandboxSms(log, config.SMS_SANDBOX_OUTBOX),
+    sms: createSmsSender(config, log, clock),
+    wechatLogin: createWechatIdentityProvider(config, log),
     payments: configuredPaymentProviders(config),
     tracking: createTrackingProvider(config),
     media: new LocalMediaStore(path.join(path.resolve(config.DATA_DIR), 'media')),

@@ -60,9 +60,33 @@ const schema = z.object({
   SEED_ON_START: z.enum(['true', 'false']).default('true'),
   /** Demo behaviour events the first-start seed generates (90 days, marked demo); 0 skips them. */
   SEED_EVENTS: z.coerce.number().int().min(0).max(20_000_000).default(1_200_000),
-  SMS_PROVIDER: z.enum(['sandbox']).default('sandbox'),
+  /** sandbox (codes logged, nothing sent) or aliyun (阿里云短信 SendSms; docs/PROVIDERS.md). */
+  SMS_PROVIDER: z.enum(['sandbox', 'aliyun']).default('sandbox'),
+  /** RAM user AccessKey with only AliyunDysmsFullAccess; required with SMS_PROVIDER=aliyun. */
+  ALIYUN_SMS_ACCESS_KEY_ID: z.string().min(1).optional(),
+  ALIYUN_SMS_ACCESS_KEY_SECRET: z.string().min(1).optional(),
+  /** 短信签名 as approved in the console (e.g. 好物); required with aliyun. */
+  ALIYUN_SMS_SIGN_NAME: z.string().min(1).optional(),
+  /** 验证码模板 CODE (one variable ${code}, e.g. SMS_123456789); required with aliyun. */
+  ALIYUN_SMS_CODE_TEMPLATE: z.string().min(1).optional(),
+  /** 通知模板 CODE with one variable ${content}; unset: notices (live reminders, webhook disabled) are not sent by SMS. */
+  ALIYUN_SMS_NOTICE_TEMPLATE: z.string().min(1).optional(),
+  /** 推广短信模板 CODE with one variable ${content}; unset: lifecycle marketing SMS are not sent. */
+  ALIYUN_SMS_MARKETING_TEMPLATE: z.string().min(1).optional(),
+  /** The SendSms endpoint; tests point it at a local fake. */
+  ALIYUN_SMS_ENDPOINT: z.string().url().default('https://dysmsapi.aliyuncs.com'),
   /** Sandbox only: also append each login code to this file (the browser journeys sign new phones up with it). */
   SMS_SANDBOX_OUTBOX: z.string().optional(),
+  /** 微信登录: sandbox (our own 沙箱 consent page) or wechat (open.weixin.qq.com / api.weixin.qq.com; docs/PROVIDERS.md). */
+  WECHAT_LOGIN_PROVIDER: z.enum(['sandbox', 'wechat']).default('sandbox'),
+  /** 开放平台 网站应用 AppID/AppSecret (扫码登录, snsapi_login). */
+  WECHAT_LOGIN_APPID: z.string().min(1).optional(),
+  WECHAT_LOGIN_SECRET: z.string().min(1).optional(),
+  /** 公众号 AppID/AppSecret (网页授权 inside WeChat, snsapi_base / snsapi_userinfo); optional. */
+  WECHAT_LOGIN_MP_APPID: z.string().min(1).optional(),
+  WECHAT_LOGIN_MP_SECRET: z.string().min(1).optional(),
+  /** The sns API; tests point it at a local fake. */
+  WECHAT_LOGIN_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
   PAYMENT_SANDBOX_SECRET: z.string().min(16).default(PUBLIC_DEFAULT_SECRETS.PAYMENT_SANDBOX_SECRET),
   /**
    * The payment methods the cashier offers, in order (the first is preselected): sandbox, alipay, wechatpay.
@@ -263,6 +287,33 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new StartupError(
       `PAYMENT_PROVIDERS=${parsed.data.PAYMENT_PROVIDERS.join(',')} needs these settings (docs/PAYMENTS.md):\n${missing.map((m) => `  ${m}`).join('\n')}`,
     );
+  }
+  if (parsed.data.WECHAT_LOGIN_PROVIDER === 'wechat') {
+    const d = parsed.data;
+    const problems = [
+      ...(!d.PUBLIC_URL ? ['PUBLIC_URL (the redirect_uri WeChat sends people back to)'] : []),
+      ...((d.WECHAT_LOGIN_APPID && d.WECHAT_LOGIN_SECRET) || (d.WECHAT_LOGIN_MP_APPID && d.WECHAT_LOGIN_MP_SECRET)
+        ? []
+        : ['WECHAT_LOGIN_APPID + WECHAT_LOGIN_SECRET, or WECHAT_LOGIN_MP_APPID + WECHAT_LOGIN_MP_SECRET']),
+    ];
+    if (problems.length > 0)
+      throw new StartupError(
+        `WECHAT_LOGIN_PROVIDER=wechat needs ${problems.join('; ')} (docs/PROVIDERS.md, "WeChat login"); unset it to keep the sandbox`,
+      );
+  }
+  if (parsed.data.SMS_PROVIDER === 'aliyun') {
+    const unset = (
+      [
+        'ALIYUN_SMS_ACCESS_KEY_ID',
+        'ALIYUN_SMS_ACCESS_KEY_SECRET',
+        'ALIYUN_SMS_SIGN_NAME',
+        'ALIYUN_SMS_CODE_TEMPLATE',
+      ] as const
+    ).filter((k) => !parsed.data[k]);
+    if (unset.length > 0)
+      throw new StartupError(
+        `SMS_PROVIDER=aliyun needs ${unset.join(', ')} (docs/PROVIDERS.md, "SMS"); unset SMS_PROVIDER to keep the sandbox`,
+      );
   }
   if (parsed.data.TRACKING_PROVIDER === 'kuaidi100') {
     const unset = (['KUAIDI100_KEY', 'KUAIDI100_SALT', 'KUAIDI100_CALLBACK_URL'] as const).filter(

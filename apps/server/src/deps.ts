@@ -12,6 +12,7 @@ import type { RealtimeBus } from './platform/realtime.ts';
 import type { RedisLink } from './platform/redis.ts';
 import type { SmsSender } from './platform/sms.ts';
 import type { TrackingProvider } from './platform/tracking.ts';
+import type { WechatIdentityProvider } from './platform/wechat-login.ts';
 
 /** The ports and machinery passed in once at buildApp; tests pass fakes for the side-effect ports only. */
 export interface Deps {
@@ -22,6 +23,8 @@ export interface Deps {
   events: EventBus;
   jobs: JobQueue;
   sms: SmsSender;
+  /** 微信登录: the sandbox consent page, or WeChat's OAuth2 when WECHAT_LOGIN_PROVIDER=wechat. */
+  wechatLogin: WechatIdentityProvider;
   /** The configured payment providers (PAYMENT_PROVIDERS); the sandbox by default. */
   payments: PaymentProviders;
   /** Parcel tracking: sandbox, or 快递100 when TRACKING_PROVIDER=kuaidi100. */

@@ -26,6 +26,8 @@ const MerchantPage = lazy(() => import('./pages/MerchantPage.tsx'));
 const TransparencyPage = lazy(() => import('./pages/TransparencyPage.tsx'));
 const RecommendationSettingsPage = lazy(() => import('./pages/RecommendationSettingsPage.tsx'));
 const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
+const WechatCallbackPage = lazy(() => import('./pages/WechatCallbackPage.tsx'));
+const WechatSandboxPage = lazy(() => import('./pages/WechatSandboxPage.tsx'));
 const CheckoutPage = lazy(() => import('./pages/CheckoutPage.tsx'));
 const PayPage = lazy(() => import('./pages/PayPage.tsx'));
 const NearbyPage = lazy(() => import('./pages/NearbyPage.tsx'));
@@ -132,6 +134,8 @@ const router = createBrowserRouter([
           { path: 'bargain/:id', element: <BargainPage /> },
           { path: 'coupons', element: <CouponCenterPage /> },
           { path: 'login', element: <LoginPage /> },
+          { path: 'login/wechat', element: <WechatCallbackPage /> },
+          { path: 'wechat-sandbox', element: <WechatSandboxPage /> },
           { path: 'communities', element: <CommunitiesPage /> },
           { path: 'communities/:id', element: <CommunityPage /> },
           { path: 'nearby', element: <NearbyPage /> },

@@ -15,11 +15,13 @@ import { enAuthentication } from './en-authentication.ts';
 import { enPosts } from './en-posts.ts';
 import { enDistribution } from './en-distribution.ts';
 import { enService } from './en-service.ts';
+import { enWechat } from './en-wechat.ts';
 
 export const en = {
   ...enCommunities,
   ...enLocal,
   ...enService,
+  ...enWechat,
   ...enDistribution,
   ...enCoupons,
   ...enDiscovery,

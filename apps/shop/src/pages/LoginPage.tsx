@@ -8,6 +8,8 @@ import { PageHeader } from '../components/PageHeader.tsx';
 import { useT } from '../i18n/index.tsx';
 import './LoginPage.css';
 import { FieldInput } from '../components/Field.tsx';
+import { startWechatLogin } from '../lib/wechat-login.ts';
+import './WechatLogin.css';
 
 const PHONE = /^1[3-9]\d{9}$/;
 
@@ -54,6 +56,8 @@ export default function LoginPage() {
     mutationFn: (v: { phone: string; password: string }) => must(api.POST('/api/v1/auth/login/password', { body: v })),
     onSuccess: done,
   });
+
+  const wechat = useMutation({ mutationFn: () => startWechatLogin({ bind: false, returnTo: redirect }) });
 
   const requestCode = async () => {
     try {
@@ -183,6 +187,19 @@ export default function LoginPage() {
           <p className="login-note">{t('还没有密码？先用验证码登录，再到「我的 · 设置」里设置密码。')}</p>
         </Tabs.Tab>
       </Tabs>
+      <div className="wechat-login-other">
+        <p>{t('其他登录方式')}</p>
+        <Button
+          block
+          shape="rounded"
+          className="wechat-login-button"
+          loading={wechat.isPending}
+          onClick={() => wechat.mutate()}
+          data-testid="login-wechat"
+        >
+          {t('微信登录')}
+        </Button>
+      </div>
     </div>
   );
 }

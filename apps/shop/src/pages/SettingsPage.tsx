@@ -8,6 +8,7 @@ import { PageHeader } from '../components/PageHeader.tsx';
 import { useLang, useT } from '../i18n/index.tsx';
 import { maskPhone } from '../lib/format.ts';
 import { FieldInput } from '../components/Field.tsx';
+import { WechatBindingSection } from '../components/WechatBindingSection.tsx';
 
 export default function SettingsPage() {
   const t = useT();
@@ -116,6 +117,8 @@ export default function SettingsPage() {
           </Form.Item>
         </Form>
       </section>
+
+      <WechatBindingSection />
 
       <section className="card">
         <List>

@@ -96,3 +96,29 @@ describe('address book', () => {
     expect(after.body.items[0].isDefault).toBe(true);
   });
 });
+
+describe('WeChat sign-in, sandbox (the default)', () => {
+  it('sends the browser to the 沙箱 consent page, whose code signs in after a phone is bound', async () => {
+    const start = await anon.post('/api/v1/auth/wechat/authorize', { kind: 'web' });
+    expect(start.body.authorizeUrl).toMatch(/^\/wechat-sandbox\?appid=sandbox&redirect_uri=%2Flogin%2Fwechat&/);
+    const state = new URL(start.body.authorizeUrl, 'http://x').searchParams.get('state')!;
+    const made = await anon.post('/api/v1/auth/wechat/callback', { code: 'made-up', state });
+    expect(made.body.type).toBe('wechat-code-invalid');
+
+    const state2 = new URL(
+      (await anon.post('/api/v1/auth/wechat/authorize', { kind: 'web' })).body.authorizeUrl,
+      'http://x',
+    ).searchParams.get('state')!;
+    const cb = await anon.post('/api/v1/auth/wechat/callback', { code: 'sandbox.browser0001', state: state2 });
+    expect(cb.body).toMatchObject({ status: 'needs-phone', nickname: '沙箱微信用户0001' });
+    const phone = nextPhone();
+    await anon.post('/api/v1/auth/sms-codes', { phone });
+    const bound = await anon.post('/api/v1/auth/wechat/bind-phone', {
+      ticket: cb.body.ticket,
+      phone,
+      code: t.sms.lastCodeFor(phone),
+    });
+    expect(bound.status).toBe(200);
+    expect(bound.body.user.phone).toBe(phone);
+  });
+});

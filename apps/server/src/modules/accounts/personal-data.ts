@@ -1,7 +1,17 @@
 // What the accounts module keeps about a person, why, for how long, and what account erasure does to it (docs/PRIVACY.md).
 import { eq, inArray } from 'drizzle-orm';
 import { DELETE, type PersonalData, RETAIN, personalData } from '../../platform/privacy.ts';
-import { addresses, loginCodes, loginFailures, merchantStaff, sessions, socketTickets, users } from './schema.ts';
+import {
+  addresses,
+  loginCodes,
+  loginFailures,
+  merchantStaff,
+  sessions,
+  socketTickets,
+  users,
+  wechatIdentities,
+  wechatLogins,
+} from './schema.ts';
 import { LOGIN_PHONE_INDEX } from './service.ts';
 
 const tables = personalData('accounts', [
@@ -64,6 +74,22 @@ const tables = personalData('accounts', [
       detail: 'personal',
     },
     retention: RETAIN.account,
+    erase: DELETE,
+  },
+  {
+    table: wechatIdentities,
+    by: [wechatIdentities.userId],
+    purpose: '微信登录：绑定的微信身份（openid/unionid）与微信昵称',
+    classes: { user_id: 'personal', openid: 'personal', unionid: 'personal', nickname: 'personal' },
+    retention: RETAIN.account,
+    erase: DELETE,
+  },
+  {
+    table: wechatLogins,
+    by: [wechatLogins.bindUserId],
+    purpose: '微信登录进行中的授权：防伪造的 state，以及尚未绑定手机号的微信身份（10 分钟）',
+    classes: { bind_user_id: 'personal', openid: 'personal', unionid: 'personal', nickname: 'personal' },
+    retention: RETAIN.login,
     erase: DELETE,
   },
   {

@@ -7,6 +7,7 @@ import { unwrap } from '../../platform/errors.ts';
 import { OwnMediaUrl } from '../../platform/media.ts';
 import * as addressBook from './addresses.ts';
 import * as svc from './service.ts';
+import { wechatRoutes } from './wechat-routes.ts';
 
 const Phone = z.string().regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号');
 
@@ -48,6 +49,9 @@ export default async function accountRoutes(app: App) {
     sameSite: 'lax' as const,
     secure: app.deps.config.NODE_ENV === 'production' && app.deps.config.PUBLIC_URL?.startsWith('https') === true,
     expires: new Date(expiresAt),
+  });
+  wechatRoutes(app, Login, (reply, token, expiresAt) => {
+    void reply.setCookie(SESSION_COOKIE, token, sessionCookie(token, expiresAt));
   });
 
   r.post(

@@ -125,3 +125,56 @@ export const socketTickets = pgTable(
   },
   (t) => [index('socket_tickets_expires_idx').on(t.expiresAt)],
 );
+
+/**
+ * A WeChat identity bound to an account (one per account, one account per identity). Matched by unionid when WeChat
+ * gives one (the same person across our 网站应用 and 公众号), else by the app's openid.
+ */
+export const wechatIdentities = pgTable(
+  'wechat_identities',
+  {
+    userId: text('user_id')
+      .primaryKey()
+      .references(() => users.id),
+    appid: text('appid').notNull(),
+    openid: text('openid').notNull(),
+    unionid: text('unionid'),
+    nickname: text('nickname'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('wechat_identities_openid_uq').on(t.appid, t.openid),
+    uniqueIndex('wechat_identities_unionid_uq').on(t.unionid),
+  ],
+);
+
+/**
+ * One WeChat sign-in or binding, from the authorize URL to its end. `state_hash` is the CSRF state WeChat echoes
+ * (single use, ten minutes); when WeChat knows the person but no account is bound, the identity waits here under a
+ * `ticket_hash` until the person proves a phone by SMS code.
+ */
+export const wechatLogins = pgTable(
+  'wechat_logins',
+  {
+    id: text('id').primaryKey(),
+    stateHash: text('state_hash').notNull(),
+    kind: text('kind', { enum: ['web', 'mp'] }).notNull(),
+    scope: text('scope').notNull(),
+    /** Set for a binding started from settings: only that account may finish it. */
+    bindUserId: text('bind_user_id').references(() => users.id),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    callbackAt: timestamp('callback_at', { withTimezone: true }),
+    appid: text('appid'),
+    openid: text('openid'),
+    unionid: text('unionid'),
+    nickname: text('nickname'),
+    ticketHash: text('ticket_hash'),
+    ticketExpiresAt: timestamp('ticket_expires_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('wechat_logins_state_uq').on(t.stateHash),
+    uniqueIndex('wechat_logins_ticket_uq').on(t.ticketHash),
+  ],
+);

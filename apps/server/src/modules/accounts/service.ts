@@ -74,6 +74,7 @@ export async function requestLoginCode(ctx: Ctx, phone: string): Promise<Result<
   const now = ctx.now();
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const index = loginPhoneIndex(ctx.deps, phone);
+  const codeId = newId('otp');
   const refused = await ctx.tx(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`login-code:${index}`}))`);
     const today = await tx
@@ -95,7 +96,7 @@ export async function requestLoginCode(ctx: Ctx, phone: string): Promise<Result<
       };
     }
     await tx.insert(loginCodes).values({
-      id: newId('otp'),
+      id: codeId,
       phone: ctx.deps.fieldCrypto.seal(phone),
       phoneIndex: index,
       codeHash: codeHash(phone, code),
@@ -105,20 +106,33 @@ export async function requestLoginCode(ctx: Ctx, phone: string): Promise<Result<
     return undefined;
   });
   if (refused) return refused;
-  await ctx.deps.sms.sendCode(phone, code);
+  try {
+    await ctx.deps.sms.sendCode(phone, code);
+  } catch (err) {
+    // The provider refused or is down: the code never arrives, so it can never be used; it still counts towards the
+    // per-phone limits, so a failing provider is not hammered at the caller's pace.
+    await ctx.db.update(loginCodes).set({ consumedAt: now }).where(eq(loginCodes.id, codeId));
+    throw err;
+  }
   return ok({ expiresInSeconds: CODE_TTL_MS / 1000 });
 }
 
 /** Logs in with a one-time code; a phone seen for the first time becomes a new consumer account. */
 export async function loginWithCode(ctx: Ctx, input: { phone: string; code: string }): Promise<Result<LoginResult>> {
+  if (!(await consumeLoginCode(ctx, input.phone, input.code))) return refuse('code-invalid');
+  return ok(await startSession(ctx, await accountForPhone(ctx, input.phone)));
+}
+
+/** True when `code` is the phone's latest live code (which is then used up); a wrong one counts an attempt. */
+export async function consumeLoginCode(ctx: Ctx, phone: string, code: string): Promise<boolean> {
   const now = ctx.now();
-  const verified = await ctx.tx(async (tx) => {
+  return ctx.tx(async (tx) => {
     const [latest] = await tx
       .select()
       .from(loginCodes)
       .where(
         and(
-          eq(loginCodes.phoneIndex, loginPhoneIndex(ctx.deps, input.phone)),
+          eq(loginCodes.phoneIndex, loginPhoneIndex(ctx.deps, phone)),
           isNull(loginCodes.consumedAt),
           gt(loginCodes.expiresAt, now),
         ),
@@ -127,7 +141,7 @@ export async function loginWithCode(ctx: Ctx, input: { phone: string; code: stri
       .limit(1)
       .for('update');
     if (!latest || latest.attempts >= CODE_MAX_ATTEMPTS) return false;
-    if (latest.codeHash !== codeHash(input.phone, input.code)) {
+    if (latest.codeHash !== codeHash(phone, code)) {
       await tx
         .update(loginCodes)
         .set({ attempts: latest.attempts + 1 })
@@ -137,23 +151,24 @@ export async function loginWithCode(ctx: Ctx, input: { phone: string; code: stri
     await tx.update(loginCodes).set({ consumedAt: now }).where(eq(loginCodes.id, latest.id));
     return true;
   });
-  if (!verified) return refuse('code-invalid');
-  const userId =
-    (await findUserIdByPhone(ctx.deps, ctx.db, input.phone)) ??
+}
+
+/** The account of a verified phone, registered on first sight. */
+export async function accountForPhone(ctx: Ctx, phone: string): Promise<string> {
+  return (
+    (await findUserIdByPhone(ctx.deps, ctx.db, phone)) ??
     (
       await ctx
-        .tx((tx) => createUser(ctx.deps, tx, { phone: input.phone, now }))
+        .tx((tx) => createUser(ctx.deps, tx, { phone, now: ctx.now() }))
         .catch(async (err: unknown) => {
           // Two first logins of one phone at once: the other registered it a moment ago.
           const id =
-            err instanceof AppError &&
-            err.type === 'phone-taken' &&
-            (await findUserIdByPhone(ctx.deps, ctx.db, input.phone));
+            err instanceof AppError && err.type === 'phone-taken' && (await findUserIdByPhone(ctx.deps, ctx.db, phone));
           if (!id) throw err;
           return { id };
         })
-    ).id;
-  return ok(await startSession(ctx, userId));
+    ).id
+  );
 }
 
 /**
@@ -457,7 +472,7 @@ export async function publicProfiles(
   return new Map(rows.map((r) => [r.id, { nickname: r.nickname, avatarUrl: r.avatarUrl }]));
 }
 
-async function startSession(ctx: Ctx, userId: string): Promise<LoginResult> {
+export async function startSession(ctx: Ctx, userId: string): Promise<LoginResult> {
   const token = newSessionToken();
   const now = ctx.now();
   const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);

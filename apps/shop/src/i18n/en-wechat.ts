@@ -1,0 +1,43 @@
+// English for 微信登录: the login button, the sandbox consent page, binding a phone, and settings.
+export const enWechat = {
+  其他登录方式: 'Other ways to sign in',
+  微信登录: 'Sign in with WeChat',
+  '沙箱环境：这是模拟的微信授权页，不会连接真实微信，也不会读取你的微信资料。':
+    'Sandbox: this is a simulated WeChat consent page. It does not contact WeChat or read your WeChat profile.',
+  授权链接无效: 'Invalid authorisation link',
+  '请回到好物登录页重新点击「微信登录」。': 'Go back to the Haowu sign-in page and tap “Sign in with WeChat” again.',
+  返回登录: 'Back to sign-in',
+  '好物 申请使用你的微信身份登录': 'Haowu asks to sign you in with your WeChat identity',
+  '获取你的微信身份标识（openid）': 'Your WeChat identifier (openid)',
+  '获得你的公开信息（昵称、头像）': 'Your public profile (nickname, avatar)',
+  沙箱微信用户: 'Sandbox WeChat user',
+  '沙箱微信用户{n}': 'Sandbox WeChat user {n}',
+  换一个沙箱用户: 'Use another sandbox user',
+  允许: 'Allow',
+  拒绝: 'Deny',
+  微信已绑定: 'WeChat linked',
+  验证码已发送: 'Code sent',
+  你取消了微信授权: 'You cancelled the WeChat authorisation',
+  '可以改用手机验证码登录。': 'You can sign in with an SMS code instead.',
+  '请回到登录页重新点击「微信登录」。': 'Go back to sign-in and tap “Sign in with WeChat” again.',
+  '正在确认微信授权…': 'Confirming the WeChat authorisation…',
+  绑定手机号: 'Link a phone number',
+  微信授权成功: 'WeChat authorised',
+  '{name}，': '{name}, ',
+  '请绑定手机号完成登录。已注册的手机号会绑定到原账号，新手机号将创建账号。':
+    'link a phone number to finish signing in. A registered number links to its account; a new number creates one.',
+  绑定并登录: 'Link and sign in',
+  '绑定有效期 10 分钟，过期请重新点击「微信登录」。':
+    'This link is valid for 10 minutes; after that, tap “Sign in with WeChat” again.',
+  已解绑微信: 'WeChat unlinked',
+  '解绑微信？': 'Unlink WeChat?',
+  '解绑后不能再用该微信登录，仍可用手机号登录。':
+    'You will no longer be able to sign in with this WeChat; your phone number still works.',
+  解绑: 'Unlink',
+  微信绑定: 'WeChat',
+  '绑定于 {date}，可用微信一键登录': 'Linked on {date}; sign in with one tap in WeChat',
+  '绑定后可用微信一键登录，无需输入验证码': 'Link to sign in with WeChat, no SMS code needed',
+  绑定微信: 'Link WeChat',
+  已绑定微信: 'WeChat linked',
+  未绑定微信: 'WeChat not linked',
+};
