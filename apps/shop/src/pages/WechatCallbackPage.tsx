@@ -8,6 +8,7 @@ import { FieldInput } from '../components/Field.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { useT } from '../i18n/index.tsx';
 import { wechatReturnPath } from '../lib/wechat-login.ts';
+import './LoginPage.css';
 import './WechatLogin.css';
 
 type Outcome = PostOk<'/api/v1/auth/wechat/callback'>;
@@ -84,9 +85,11 @@ export default function WechatCallbackPage() {
   };
 
   const back = (
-    <Button block onClick={() => void navigate('/login', { replace: true })}>
-      {t('返回登录')}
-    </Button>
+    <div className="wechat-callback-actions">
+      <Button block onClick={() => void navigate('/login', { replace: true })}>
+        {t('返回登录')}
+      </Button>
+    </div>
   );
 
   if (!code)
