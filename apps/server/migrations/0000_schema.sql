@@ -134,6 +134,33 @@ CREATE TABLE "users" (
 	"created_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "wechat_identities" (
+	"user_id" text PRIMARY KEY NOT NULL,
+	"appid" text NOT NULL,
+	"openid" text NOT NULL,
+	"unionid" text,
+	"nickname" text,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "wechat_logins" (
+	"id" text PRIMARY KEY NOT NULL,
+	"state_hash" text NOT NULL,
+	"kind" text NOT NULL,
+	"scope" text NOT NULL,
+	"bind_user_id" text,
+	"expires_at" timestamp with time zone NOT NULL,
+	"callback_at" timestamp with time zone,
+	"appid" text,
+	"openid" text,
+	"unionid" text,
+	"nickname" text,
+	"ticket_hash" text,
+	"ticket_expires_at" timestamp with time zone,
+	"finished_at" timestamp with time zone,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "after_sale_events" (
 	"id" text PRIMARY KEY NOT NULL,
 	"after_sale_id" text NOT NULL,
@@ -2569,6 +2596,8 @@ ALTER TABLE "addresses" ADD CONSTRAINT "addresses_user_id_users_id_fk" FOREIGN K
 ALTER TABLE "merchant_staff" ADD CONSTRAINT "merchant_staff_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "socket_tickets" ADD CONSTRAINT "socket_tickets_session_id_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."sessions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "wechat_identities" ADD CONSTRAINT "wechat_identities_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "wechat_logins" ADD CONSTRAINT "wechat_logins_bind_user_id_users_id_fk" FOREIGN KEY ("bind_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "products" ADD CONSTRAINT "products_merchant_id_merchants_id_fk" FOREIGN KEY ("merchant_id") REFERENCES "public"."merchants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "products" ADD CONSTRAINT "products_category_id_categories_id_fk" FOREIGN KEY ("category_id") REFERENCES "public"."categories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "skus" ADD CONSTRAINT "skus_product_id_products_id_fk" FOREIGN KEY ("product_id") REFERENCES "public"."products"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -2589,6 +2618,10 @@ CREATE UNIQUE INDEX "sessions_token_uq" ON "sessions" USING btree ("token_hash")
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "socket_tickets_expires_idx" ON "socket_tickets" USING btree ("expires_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "users_phone_index_uq" ON "users" USING btree ("phone_index");--> statement-breakpoint
+CREATE UNIQUE INDEX "wechat_identities_openid_uq" ON "wechat_identities" USING btree ("appid","openid");--> statement-breakpoint
+CREATE UNIQUE INDEX "wechat_identities_unionid_uq" ON "wechat_identities" USING btree ("unionid");--> statement-breakpoint
+CREATE UNIQUE INDEX "wechat_logins_state_uq" ON "wechat_logins" USING btree ("state_hash");--> statement-breakpoint
+CREATE UNIQUE INDEX "wechat_logins_ticket_uq" ON "wechat_logins" USING btree ("ticket_hash");--> statement-breakpoint
 CREATE INDEX "after_sale_events_idx" ON "after_sale_events" USING btree ("after_sale_id","id");--> statement-breakpoint
 CREATE INDEX "after_sales_user_idx" ON "after_sales" USING btree ("user_id","id");--> statement-breakpoint
 CREATE INDEX "after_sales_merchant_idx" ON "after_sales" USING btree ("merchant_id","status","id");--> statement-breakpoint
