@@ -1,5 +1,6 @@
 // English for every Chinese source string; the Chinese text is the key (and what zh-CN shows).
 import { enCommunities } from './en-communities.ts';
+import { enContent } from './en-content.ts';
 import { enCoupons } from './en-coupons.ts';
 import { enDiscovery } from './en-discovery.ts';
 import { enPrivacy } from './en-privacy.ts';
@@ -18,6 +19,7 @@ import { enService } from './en-service.ts';
 
 export const en = {
   ...enCommunities,
+  ...enContent,
   ...enLocal,
   ...enService,
   ...enDistribution,
