@@ -2,8 +2,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type GetOk, must } from './client.ts';
 
 export type Course = GetOk<'/api/v1/content/courses'>['items'][number];
-export type CourseDetail = GetOk<'/api/v1/content/courses/{id}'>;
-export type MyCourse = GetOk<'/api/v1/me/content/courses'>['items'][number];
 
 export const useCourses = () =>
   useQuery({ queryKey: ['content', 'courses'], queryFn: () => must(api.GET('/api/v1/content/courses')) });

@@ -27,7 +27,7 @@ export const merchantAccounts = {
   available: (merchantId: string) => `merchant:${merchantId}:available`,
 };
 
-export type AccessReason = 'purchase' | 'subscription' | 'bundle' | 'member';
+type AccessReason = 'purchase' | 'subscription' | 'bundle' | 'member';
 
 export interface Access {
   entitled: boolean;
