@@ -32,6 +32,10 @@ const CheckoutPage = lazy(() => import('./pages/CheckoutPage.tsx'));
 const PayPage = lazy(() => import('./pages/PayPage.tsx'));
 const NearbyPage = lazy(() => import('./pages/NearbyPage.tsx'));
 const LocalOfferPage = lazy(() => import('./pages/LocalOfferPage.tsx'));
+const CoursesPage = lazy(() => import('./pages/CoursesPage.tsx'));
+const CoursePage = lazy(() => import('./pages/CoursePage.tsx'));
+const LessonPage = lazy(() => import('./pages/LessonPage.tsx'));
+const MyCoursesPage = lazy(() => import('./pages/MyCoursesPage.tsx'));
 const PayResultPage = lazy(() => import('./pages/PayResultPage.tsx'));
 const OrderListPage = lazy(() => import('./pages/OrderListPage.tsx'));
 const OrderDetailPage = lazy(() => import('./pages/OrderDetailPage.tsx'));
@@ -140,6 +144,9 @@ const router = createBrowserRouter([
           { path: 'communities/:id', element: <CommunityPage /> },
           { path: 'nearby', element: <NearbyPage /> },
           { path: 'local/offers/:id', element: <LocalOfferPage /> },
+          { path: 'courses', element: <CoursesPage /> },
+          { path: 'courses/:id', element: <CoursePage /> },
+          { path: 'lessons/:id', element: <LessonPage /> },
           { path: 'charity', element: <CharityPage /> },
           { path: 'charity/:id', element: <CharityLedgerPage /> },
           { path: 'transparency', element: <TransparencyPage /> },
@@ -148,6 +155,7 @@ const router = createBrowserRouter([
             children: [
               { path: 'checkout', element: <CheckoutPage /> },
               { path: 'me/communities', element: <MyCommunitiesPage /> },
+              { path: 'me/courses', element: <MyCoursesPage /> },
               { path: 'posts/new', element: <ComposePage /> },
               { path: 'creator', element: <CreatorCentrePage /> },
               { path: 'pay/:checkoutId', element: <PayPage /> },

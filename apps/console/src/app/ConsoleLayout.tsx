@@ -24,6 +24,7 @@ import {
   ThunderboltOutlined,
   TeamOutlined,
   QrcodeOutlined,
+  ReadOutlined,
   UnorderedListOutlined,
   UserOutlined,
   WalletOutlined,
@@ -180,6 +181,11 @@ export function ConsoleLayout() {
             key: '/merchant/redeem',
             icon: <QrcodeOutlined />,
             label: <Link to="/merchant/redeem">{t('核销')}</Link>,
+          },
+          {
+            key: '/merchant/courses',
+            icon: <ReadOutlined />,
+            label: <Link to="/merchant/courses">{t('知识课程')}</Link>,
           },
           {
             key: '/merchant/coupons',

@@ -39,6 +39,7 @@ const PAGE_PERMISSIONS: [string, MerchantPermission][] = [
   ['/merchant/shipping-templates', 'shop.read'],
   ['/merchant/stores', 'shop.read'],
   ['/merchant/redeem', 'vouchers.redeem'],
+  ['/merchant/courses', 'products.read'],
   ['/merchant/supply', 'supply.manage'],
 ];
 

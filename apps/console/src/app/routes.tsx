@@ -27,6 +27,7 @@ const CouponTemplatesPage = lazy(() => import('../pages/shared/coupons/CouponTem
 const GroupBuyCampaignsPage = lazy(() => import('../pages/merchant/GroupBuyCampaignsPage.tsx'));
 const StoresPage = lazy(() => import('../pages/merchant/local/StoresPage.tsx'));
 const RedeemPage = lazy(() => import('../pages/merchant/local/RedeemPage.tsx'));
+const MerchantCoursesPage = lazy(() => import('../pages/merchant/content/CoursesPage.tsx'));
 const CommunitiesPage = lazy(() => import('../pages/merchant/CommunitiesPage.tsx'));
 const CommunityManagePage = lazy(() => import('../pages/merchant/CommunityManagePage.tsx'));
 const MerchantsPage = lazy(() => import('../pages/platform/MerchantsPage.tsx'));
@@ -211,6 +212,10 @@ export function AppRoutes() {
         />
         <Route path="merchant/stores" element={<RequireRole role="merchant">{page(<StoresPage />)}</RequireRole>} />
         <Route path="merchant/redeem" element={<RequireRole role="merchant">{page(<RedeemPage />)}</RequireRole>} />
+        <Route
+          path="merchant/courses"
+          element={<RequireRole role="merchant">{page(<MerchantCoursesPage />)}</RequireRole>}
+        />
         <Route
           path="platform/group-buys"
           element={<RequireRole role="operator">{page(<GroupBuyCampaignsPage platform />)}</RequireRole>}

@@ -14,6 +14,7 @@ import { enInsights } from './en-insights.ts';
 import { enSearch } from './en-search.ts';
 import { enAdLaw } from './en-adlaw.ts';
 import { enLive } from './en-live.ts';
+import { enContent } from './en-content.ts';
 import { enLocal } from './en-local.ts';
 import { enOpenPlatform } from './en-openplatform.ts';
 import { enLogistics } from './en-logistics.ts';
@@ -46,6 +47,7 @@ export const en = {
   ...enSupply,
   ...enGroupBuy,
   ...enLocal,
+  ...enContent,
   ...enLogistics,
   ...enPoints,
   ...enPosts,

@@ -1,5 +1,6 @@
 // English for every Chinese source string; the Chinese text is the key (and what zh-CN shows).
 import { enCommunities } from './en-communities.ts';
+import { enContent } from './en-content.ts';
 import { enCoupons } from './en-coupons.ts';
 import { enDiscovery } from './en-discovery.ts';
 import { enPrivacy } from './en-privacy.ts';
@@ -19,6 +20,7 @@ import { enWechat } from './en-wechat.ts';
 
 export const en = {
   ...enCommunities,
+  ...enContent,
   ...enLocal,
   ...enService,
   ...enWechat,

@@ -31,12 +31,14 @@ const SHIP_HOLD_LABELS: Record<string, string> = {
   group_buy: '拼团尚未成团，成团后才能发货',
   authentication: '需先寄往鉴定中心：鉴定通过后由鉴定中心转寄买家，不能直接发给买家',
   voucher: '到店核销券：买家到店出示券码核销，无需发货',
+  course: '知识课程：付款后即可学习，无需发货；退款期满自动完成',
 };
 /** The short tag order lists show for a held order. */
 const SHIP_HOLD_TAGS: Record<string, string> = {
   group_buy: '待成团',
   authentication: '需先寄往鉴定中心',
   voucher: '到店核销',
+  course: '知识课程',
 };
 
 export interface ShipHoldDto {

@@ -85,6 +85,10 @@ const KIND_LABEL: Record<string, string> = {
   'points.subsidy': '积分抵扣补贴',
   'points.subsidy-reversed': '积分抵扣补贴退回',
   'points.subsidy-settled': '积分抵扣补贴结算',
+  // Posted by content when a course names a creator (docs/CONTENT.md "Creator revenue share").
+  'content.creator-share': '课程创作者分成',
+  'content.creator-share-reversed': '课程创作者分成退回',
+  'content.creator-share-settled': '课程创作者分成结算',
 };
 
 export interface FinanceEntry {
