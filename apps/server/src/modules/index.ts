@@ -33,6 +33,8 @@ import communityRoutes from './communities/routes.ts';
 import { initCompliance } from './compliance/events.ts';
 import complianceRoutes from './compliance/routes.ts';
 import { wireLive } from './live/events.ts';
+import { wireFamily } from './family/events.ts';
+import familyRoutes from './family/routes.ts';
 import { wireLocal } from './local/events.ts';
 import localRoutes from './local/routes.ts';
 import liveConsoleRoutes from './live/console-routes.ts';
@@ -122,6 +124,7 @@ export const modules: ModuleDef[] = [
   { name: 'groupbuy', routes: groupBuyRoutes, wire: wireGroupBuy },
   { name: 'bargain', routes: bargainRoutes, wire: wireBargain },
   { name: 'local', routes: localRoutes, wire: wireLocal },
+  { name: 'family', routes: familyRoutes, wire: wireFamily },
   { name: 'invitations', routes: invitationRoutes, wire: wireInvitations },
   { name: 'distribution', routes: distributionRoutes, wire: wireDistribution, init: initDistribution },
   { name: 'compliance', routes: complianceRoutes, init: initCompliance },
