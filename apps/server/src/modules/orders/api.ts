@@ -27,7 +27,7 @@ export {
   CampaignQuoteBody,
   NewCampaignFields,
 } from './campaign-dto.ts';
-export { orderBriefs, recentOrdersOfBuyer } from './buyer-briefs.ts';
+export { linesOfOrders, orderBriefs, recentOrdersOfBuyer } from './buyer-briefs.ts';
 export { openOrdersOfBuyer, ordersAwaitingShipment } from './counts.ts';
 export { Quote, ShipInput } from './dto.ts';
 export type { AppliedDiscount, MemberDiscountHook, MerchantItems, PointsHook } from './pricing.ts';

@@ -74,3 +74,22 @@ async function briefsOf(db: Db, rows: (typeof orders.$inferSelect)[]): Promise<O
     };
   });
 }
+
+/** The lines of some orders (亲情付 checks their categories and shows the payer what they pay for). */
+export async function linesOfOrders(
+  db: Db,
+  orderIds: string[],
+): Promise<{ orderId: string; productId: string; title: string; imageUrl: string | null; qty: number }[]> {
+  if (orderIds.length === 0) return [];
+  return db
+    .select({
+      orderId: orderLines.orderId,
+      productId: orderLines.productId,
+      title: orderLines.title,
+      imageUrl: orderLines.imageUrl,
+      qty: orderLines.qty,
+    })
+    .from(orderLines)
+    .where(inArray(orderLines.orderId, orderIds))
+    .orderBy(asc(orderLines.id));
+}

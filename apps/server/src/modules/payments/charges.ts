@@ -69,13 +69,18 @@ export async function createPayment(
   input: { checkoutId: string; method?: string | undefined },
   /** The shop's origin: real providers send the buyer back to its result page. */
   origin?: string,
+  /**
+   * 亲情付 / 代付: the checkout's owner when the signed-in user pays someone else's checkout. Only the family module
+   * passes it, after checking the request; the payment (and so every refund of it) belongs to the payer.
+   */
+  onBehalfOf?: string,
 ): Promise<Result<PaymentView>> {
   const user = requireUser(ctx.actor);
   const provider = input.method ? ctx.deps.payments.get(input.method) : ctx.deps.payments.default;
   if (!provider) return refuse('payment-method-unavailable', `未启用的支付方式：${input.method}`);
   return idempotent(ctx, 'payments.create', input, async (tx) => {
     const checkout = await getCheckoutForPayment(tx, input.checkoutId);
-    if (!checkout || checkout.userId !== user.userId) throw notFound('订单', input.checkoutId);
+    if (!checkout || checkout.userId !== (onBehalfOf ?? user.userId)) throw notFound('订单', input.checkoutId);
     // Two requests for one checkout at once (double tap, two tabs) queue here instead of racing to open two payments.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`payment-checkout:${checkout.checkoutId}`}))`);
     const existing = await tx.select().from(payments).where(eq(payments.checkoutId, checkout.checkoutId)).for('update');
@@ -91,6 +96,7 @@ export async function createPayment(
     const payableIds = payable.map((o) => o.orderId);
     if (
       open &&
+      open.userId === user.userId &&
       open.provider === provider.name &&
       open.amount === amount &&
       (await coversExactly(tx, open.id, payableIds))
@@ -102,7 +108,7 @@ export async function createPayment(
       charge = await provider.createCharge({
         paymentId: id,
         amount,
-        subject: `好物订单 ${checkout.checkoutId}`,
+        subject: `好物订单 ${checkout.checkoutId}${onBehalfOf ? '（代付）' : ''}`,
         clientIp: ctx.ip,
         ...(origin ? { returnUrl: `${origin}/pay/${checkout.checkoutId}/result?payment=${id}` } : {}),
       });
