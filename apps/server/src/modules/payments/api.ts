@@ -4,3 +4,4 @@ export { refundsByRefIds, type RefundView, requestGuaranteeRefund, requestRefund
 export { paymentsPersonalData } from './personal-data.ts';
 export { payerOfOrder } from './callbacks.ts';
 export { requestCompensationTransfer, transfersByRefIds } from './transfers.ts';
+export { stuckTransferCount } from './stuck-transfers.ts';
