@@ -105,15 +105,19 @@ export default function StuckTransfersPage() {
               key: 'error',
               render: (_, r) => (
                 <Space direction="vertical" size={0}>
-                  <Typography.Text>{r.lastError ?? t('渠道处理中，尚无结果')}</Typography.Text>
+                  <Typography.Text ellipsis={{ tooltip: r.lastError }} style={{ maxWidth: 320 }}>
+                    {r.lastError ?? t('渠道处理中，尚无结果')}
+                  </Typography.Text>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {t('已尝试 {n} 次', { n: r.attempts })}
                     {r.lastAttemptAt ? ` · ${dateTime(r.lastAttemptAt)}` : ''}
                   </Typography.Text>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t('来源')}：{r.refId}
+                  </Typography.Text>
                 </Space>
               ),
             },
-            { title: t('来源'), dataIndex: 'refId', width: 220 },
             {
               title: t('操作'),
               key: 'actions',
