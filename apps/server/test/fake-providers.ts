@@ -56,9 +56,15 @@ export class FakeAlipay {
   readonly app = rsa();
   readonly gatewayKeys = rsa();
   readonly trades = new Map<string, AlipayTrade>();
+  /** Transfers by out_biz_no: the money that reached each payee (alipay.fund.trans.uni.transfer). */
+  readonly transfers = new Map<string, { amount: number; identity: string; identityType: string; orderId: string }>();
+  /** Payees the gateway does not know (PAYEE_NOT_EXIST). */
+  readonly unknownPayees = new Set<string>();
   readonly calls: string[] = [];
   /** The next n calls answer ACQ.SYSTEM_ERROR; `down` makes every call do so. */
   failNext = 0;
+  /** The next n transfers are made but their answer is lost (SYSTEM_ERROR after the money moved). */
+  loseAnswers = 0;
   down = false;
   private server!: Server;
   url = '';
@@ -113,6 +119,46 @@ export class FakeAlipay {
     const biz = JSON.parse(params.biz_content ?? '{}') as Record<string, string>;
     const trade = this.trades.get(biz.out_trade_no ?? '');
     switch (method) {
+      case 'alipay.fund.trans.uni.transfer': {
+        const payee = biz.payee_info as unknown as { identity?: string; identity_type?: string } | undefined;
+        if (biz.product_code !== 'TRANS_ACCOUNT_NO_PWD' || biz.biz_scene !== 'DIRECT_TRANSFER' || !payee?.identity)
+          return fail('INVALID_PARAMETER', '参数有误', '40002');
+        const amount = fen(biz.trans_amount ?? '0');
+        const prior = this.transfers.get(biz.out_biz_no ?? '');
+        // The same out_biz_no again: documented idempotent — the first transfer's answer, no second payment.
+        if (prior) {
+          if (prior.amount !== amount || prior.identity !== payee.identity)
+            return fail('PAYMENT_INFO_INCONSISTENCY', '两次请求商户单号一样，但是参数不一致');
+          return answer({
+            code: '10000',
+            msg: 'Success',
+            out_biz_no: biz.out_biz_no,
+            order_id: prior.orderId,
+            status: 'SUCCESS',
+          });
+        }
+        if (this.unknownPayees.has(payee.identity)) return fail('PAYEE_NOT_EXIST', '收款账号不存在或姓名有误');
+        const orderId = `20261207110070000006${randomBytes(5).toString('hex')}`;
+        this.transfers.set(biz.out_biz_no!, {
+          amount,
+          identity: payee.identity,
+          identityType: payee.identity_type ?? '',
+          orderId,
+        });
+        if (this.loseAnswers > 0) {
+          this.loseAnswers -= 1;
+          return fail('SYSTEM_ERROR', '系统繁忙');
+        }
+        return answer({
+          code: '10000',
+          msg: 'Success',
+          out_biz_no: biz.out_biz_no,
+          order_id: orderId,
+          pay_fund_order_id: `20261207110070001506${randomBytes(5).toString('hex')}`,
+          status: 'SUCCESS',
+          trans_date: '2026-12-07 10:00:00',
+        });
+      }
       case 'alipay.trade.query':
         if (!trade) return fail('ACQ.TRADE_NOT_EXIST', '交易不存在');
         return answer({
@@ -194,6 +240,7 @@ export class FakeAlipay {
       total_amount: trade ? yuan(trade.total) : '0.00',
       subject: '好物订单',
       gmt_payment: '2026-12-07 10:00:00',
+      buyer_id: '2088102177846880',
       ...overrides,
     };
     params.sign = this.sign(alipaySignContent(params, true), key);
@@ -217,6 +264,21 @@ export class FakeWechatPay {
   readonly platform = rsa();
   readonly trades = new Map<string, WechatTrade>();
   readonly refunds = new Map<string, { refundId: string; outTradeNo: string; amount: number; status: string }>();
+  /** 商家转账到零钱 batches by out_batch_no, one detail each; PROCESSING until settleTransfers. */
+  readonly transferBatches = new Map<
+    string,
+    {
+      batchId: string;
+      detailId: string;
+      outDetailNo: string;
+      amount: number;
+      openid: string;
+      status: string;
+      failReason?: string;
+    }
+  >();
+  /** Payees whose 零钱 is frozen: their transfers fail with ACCOUNT_FROZEN when settled. */
+  readonly frozenOpenids = new Set<string>();
   readonly calls: string[] = [];
   failNext = 0;
   down = false;
@@ -341,6 +403,43 @@ export class FakeWechatPay {
       this.refunds.set(json.out_refund_no, refund);
       return send(200, this.refundView(json.out_refund_no));
     }
+    if (req.method === 'POST' && path === '/v3/transfer/batches') {
+      const detail = json.transfer_detail_list?.[0];
+      if (json.appid !== this.appId) return error(400, 'PARAM_ERROR', 'appid 有误');
+      if (!/^[0-9A-Za-z]{5,32}$/.test(json.out_batch_no ?? ''))
+        return error(400, 'PARAM_ERROR', '商家批次单号格式有误');
+      if (json.total_num !== 1 || !detail || detail.transfer_amount !== json.total_amount)
+        return error(400, 'PARAM_ERROR', '转账总金额与明细不符');
+      if (!detail.openid) return error(400, 'PARAM_ERROR', '缺少 openid');
+      if (this.transferBatches.has(json.out_batch_no)) return error(400, 'INVALID_REQUEST', '商家批次单号已存在');
+      const batchId = `131000${randomBytes(10).toString('hex')}`;
+      this.transferBatches.set(json.out_batch_no, {
+        batchId,
+        detailId: `132000${randomBytes(10).toString('hex')}`,
+        outDetailNo: detail.out_detail_no,
+        amount: detail.transfer_amount,
+        openid: detail.openid,
+        status: 'PROCESSING',
+      });
+      return send(200, { out_batch_no: json.out_batch_no, batch_id: batchId, batch_status: 'ACCEPTED' });
+    }
+    m = /^\/v3\/transfer\/batches\/out-batch-no\/([^/]+)\/details\/out-detail-no\/([^/]+)$/.exec(path);
+    if (req.method === 'GET' && m) {
+      const b = this.transferBatches.get(decodeURIComponent(m[1]!));
+      if (!b || b.outDetailNo !== decodeURIComponent(m[2]!)) return error(404, 'NOT_FOUND', '记录不存在');
+      return send(200, {
+        mchid: this.mchId,
+        out_batch_no: m[1],
+        batch_id: b.batchId,
+        appid: this.appId,
+        out_detail_no: b.outDetailNo,
+        detail_id: b.detailId,
+        detail_status: b.status,
+        transfer_amount: b.amount,
+        openid: b.openid,
+        ...(b.failReason ? { fail_reason: b.failReason } : {}),
+      });
+    }
     m = /^\/v3\/refund\/domestic\/refunds\/([^/]+)$/.exec(path);
     if (req.method === 'GET' && m) {
       if (!this.refunds.has(decodeURIComponent(m[1]!))) return error(404, 'RESOURCE_NOT_EXISTS', '退款单不存在');
@@ -360,6 +459,15 @@ export class FakeWechatPay {
     };
   }
 
+  /** The batches that were processing are paid out (or fail for a frozen 零钱 account). */
+  settleTransfers() {
+    for (const b of this.transferBatches.values()) {
+      if (b.status !== 'PROCESSING') continue;
+      if (this.frozenOpenids.has(b.openid)) Object.assign(b, { status: 'FAIL', failReason: 'ACCOUNT_FROZEN' });
+      else b.status = 'SUCCESS';
+    }
+  }
+
   /** The bank pays out the refunds that were processing. */
   settleRefunds() {
     for (const r of this.refunds.values()) r.status = 'SUCCESS';
@@ -375,7 +483,14 @@ export class FakeWechatPay {
   /** A TRANSACTION.SUCCESS notification: resource encrypted with the APIv3 key, headers signed by the platform. */
   notification(
     outTradeNo: string,
-    opts: { timestamp: number; total?: number; apiV3Key?: string; signWith?: KeyObject; successTime?: string },
+    opts: {
+      timestamp: number;
+      total?: number;
+      apiV3Key?: string;
+      signWith?: KeyObject;
+      successTime?: string;
+      openid?: string;
+    },
   ): { headers: Record<string, string>; body: string } {
     const trade = this.trades.get(outTradeNo);
     const resource = {
@@ -387,6 +502,7 @@ export class FakeWechatPay {
       trade_state: 'SUCCESS',
       success_time: opts.successTime ?? '2026-12-07T10:00:00+08:00',
       amount: { total: opts.total ?? trade?.total ?? 0, payer_total: opts.total ?? trade?.total ?? 0, currency: 'CNY' },
+      payer: { openid: opts.openid ?? 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o' },
     };
     const nonce = randomBytes(6).toString('hex');
     const aad = 'transaction';

@@ -363,6 +363,11 @@ export function ConsoleLayout() {
             label: <Link to="/platform/experiments">{t('A/B 实验')}</Link>,
           },
           {
+            key: '/platform/compensation-transfers',
+            icon: <WalletOutlined />,
+            label: <Link to="/platform/compensation-transfers">{t('赔付转账异常')}</Link>,
+          },
+          {
             key: '/platform/reconciliation',
             icon: <SafetyCertificateOutlined />,
             label: <Link to="/platform/reconciliation">{t('账务对账')}</Link>,

@@ -75,6 +75,7 @@ const MerchantCreditPage = lazy(() => import('../pages/trust/MerchantCreditPage.
 const MerchantComplaintsPage = lazy(() => import('../pages/trust/MerchantComplaintsPage.tsx'));
 const ComplaintsPage = lazy(() => import('../pages/trust/ComplaintsPage.tsx'));
 const ClaimsPage = lazy(() => import('../pages/trust/ClaimsPage.tsx'));
+const StuckTransfersPage = lazy(() => import('../pages/platform/StuckTransfersPage.tsx'));
 const AuthenticationPage = lazy(() => import('../pages/trust/AuthenticationPage.tsx'));
 const PatrolFindingsPage = lazy(() => import('../pages/trust/PatrolFindingsPage.tsx'));
 const StaffPage = lazy(() => import('../pages/platform/staff/StaffPage.tsx'));
@@ -390,6 +391,10 @@ export function AppRoutes() {
         <Route
           path="platform/experiments/:id"
           element={<RequireRole role="operator">{page(<ExperimentResultsPage />)}</RequireRole>}
+        />
+        <Route
+          path="platform/compensation-transfers"
+          element={<RequireRole role="operator">{page(<StuckTransfersPage />)}</RequireRole>}
         />
         <Route
           path="platform/reconciliation"

@@ -32,6 +32,7 @@ const PAGE_PERMISSIONS: [string, StaffPermission][] = [
   ['/platform/group-buys', 'marketing.manage'],
   ['/platform/experiments', 'insights.read'],
   ['/platform/reconciliation', 'finance.read'],
+  ['/platform/compensation-transfers', 'finance.read'],
   ['/platform/fission', 'insights.read'],
   ['/platform/distribution', 'insights.read'],
   ['/platform/commission-rules', 'marketing.manage'],

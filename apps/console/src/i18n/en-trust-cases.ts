@@ -127,4 +127,28 @@ export const enTrustCases = {
   '请写明处理方式，顾客会看到': 'Say how you will handle it; the customer sees this',
   商家回复: 'Shop replied',
   回复: 'Reply',
+  赔付转账异常: 'Stuck compensation transfers',
+  '假一赔十等赔付转账被渠道拒绝，或提交后超过 {n} 分钟仍未到账。重试时结果未知的转账沿用原请求号，不会重复付款；已线下打款的请标记并写明凭证。':
+    'Compensation transfers (10× guarantee and the like) the provider refused, or still unpaid {n} minutes after they were sent. A retry of an unknown outcome reuses the request number, so nothing is paid twice; if you paid offline, mark it with the receipt.',
+  没有异常转账: 'No stuck transfers',
+  渠道拒绝: 'Refused',
+  未到账: 'Not paid yet',
+  '渠道处理中，尚无结果': 'Processing at the provider, no outcome yet',
+  '已尝试 {n} 次': '{n} attempts',
+  标记已人工打款: 'Mark as paid manually',
+  '已重新提交渠道，结果稍后刷新': 'Sent to the provider again; the result follows shortly',
+  '已记为人工打款，赔付已结清': 'Recorded as paid manually; the compensation is settled',
+  '金额 {amount}，记入平台银行账户（人工打款），应付赔付随之结清。':
+    '{amount}, booked against the platform bank account (manual payout); the amount owed is settled.',
+  '渠道尚未给出结果：请先在渠道商户平台确认这笔转账没有付出，否则可能重复付款。':
+    'The provider has not answered yet: confirm in its merchant platform that this transfer was not paid, or the consumer may be paid twice.',
+  打款说明: 'Payment note',
+  '请写明打款方式与凭证号（至少 4 个字）': 'State how it was paid and the receipt number (at least 4 characters)',
+  '如：对公转账至买家银行卡，回单号 …': 'e.g. bank transfer to the buyer’s card, receipt no. …',
+  '确认已线下打款？此操作不可撤销': 'Confirm it was paid offline? This cannot be undone',
+  确认标记: 'Mark as paid',
+  '{n} 笔赔付转账失败或超时未到账': '{n} compensation transfers failed or are overdue',
+  微信支付: 'WeChat Pay',
+  支付宝: 'Alipay',
+  沙箱: 'Sandbox',
 } as const;

@@ -64,6 +64,7 @@ import { wireOpenPlatform } from './openplatform/events.ts';
 import openPlatformRoutes from './openplatform/routes.ts';
 import { wirePayments } from './payments/events.ts';
 import paymentRoutes from './payments/routes.ts';
+import transferRoutes from './payments/transfer-routes.ts';
 import { initPoints, wirePoints } from './points/events.ts';
 import pointsRoutes from './points/routes.ts';
 import { startPrivacy, wirePrivacy } from './privacy/events.ts';
@@ -109,7 +110,14 @@ export const modules: ModuleDef[] = [
   { name: 'media', routes: mediaRoutes },
   { name: 'logistics', routes: logisticsRoutes, wire: wireLogistics },
   { name: 'orders', routes: orderRoutes, wire: wireOrders, init: initOrders },
-  { name: 'payments', routes: paymentRoutes, wire: wirePayments },
+  {
+    name: 'payments',
+    routes: async (app) => {
+      await paymentRoutes(app);
+      await transferRoutes(app);
+    },
+    wire: wirePayments,
+  },
   { name: 'aftersales', routes: afterSaleRoutes, wire: wireAfterSales },
   { name: 'authentication', routes: authenticationRoutes, wire: wireAuthentication },
   {

@@ -9,6 +9,9 @@ import {
   type PaymentProvider,
   ProviderUnavailable,
   type RefundOutcome,
+  type TransferInput,
+  type TransferOutcome,
+  TransferRefused,
   type VerifiedCallback,
   withRetries,
 } from './payment-provider.ts';
@@ -37,7 +40,7 @@ interface AlipayResult {
 }
 
 /** Codes after which the same request may be sent again (documented as system errors). */
-const RETRYABLE_SUB_CODES = new Set(['ACQ.SYSTEM_ERROR', 'isp.unknow-error', 'aop.ACQ.SYSTEM_ERROR']);
+const RETRYABLE_SUB_CODES = new Set(['ACQ.SYSTEM_ERROR', 'isp.unknow-error', 'aop.ACQ.SYSTEM_ERROR', 'SYSTEM_ERROR']);
 
 class AlipayCallFailed extends Error {
   readonly result: AlipayResult;
@@ -177,6 +180,44 @@ export class AlipayProvider implements PaymentProvider {
     };
   }
 
+  /**
+   * 单笔转账到支付宝账户 (alipay.fund.trans.uni.transfer, 免密): idempotent by out_biz_no — the same number asked
+   * again answers the first transfer's state and moves no money. A business failure (payee unknown, balance too
+   * low, a number reused with other content) is a refusal: nothing was paid.
+   */
+  async transfer(input: TransferInput): Promise<TransferOutcome> {
+    if (!input.payeeAccount)
+      throw new TransferRefused('PAYEE_UNKNOWN', '不知道收款人的支付宝账户（该订单的付款通知未带买家账户）');
+    let r: AlipayResult;
+    try {
+      r = await this.call('alipay.fund.trans.uni.transfer', {
+        outBizNo: input.requestNo,
+        transAmount: fenToYuanString(input.amount),
+        productCode: 'TRANS_ACCOUNT_NO_PWD',
+        bizScene: 'DIRECT_TRANSFER',
+        orderTitle: input.memo.slice(0, 64),
+        remark: input.memo.slice(0, 200),
+        payeeInfo: {
+          identity: input.payeeAccount,
+          // Notifications name the buyer by user id (2088…) or, for newer apps, by open id.
+          identityType: /^2088\d{12}$/.test(input.payeeAccount) ? 'ALIPAY_USER_ID' : 'ALIPAY_OPEN_ID',
+        },
+      });
+    } catch (err) {
+      if (err instanceof AlipayCallFailed)
+        throw new TransferRefused(
+          err.result.subCode ?? err.result.code,
+          `支付宝拒绝转账：${err.result.subMsg ?? err.result.msg ?? err.result.code}`,
+        );
+      throw err;
+    }
+    const ref = typeof r.orderId === 'string' ? r.orderId : input.requestNo;
+    if (r.status === 'SUCCESS') return { providerTransferRef: ref, status: 'succeeded' };
+    if (r.status === 'FAIL' || r.status === 'CLOSED')
+      throw new TransferRefused(String(r.status), `支付宝转账失败（${String(r.status)}）`);
+    return { providerTransferRef: ref, status: 'processing' };
+  }
+
   verifyCallback(request: CallbackRequest, now: Date): VerifiedCallback {
     const params = Object.fromEntries(new URLSearchParams(request.rawBody));
     // Values are signed decoded: URLSearchParams has decoded them, so the SDK must not decode again (V2).
@@ -204,6 +245,7 @@ export class AlipayProvider implements PaymentProvider {
       status: isRefundNotice && status === 'succeeded' ? 'ignored' : status,
       amount,
       paidAt: params.gmt_payment ? shanghaiTime(params.gmt_payment) : now,
+      payerAccount: params.buyer_id ?? params.buyer_open_id,
     };
   }
 }

@@ -31,6 +31,32 @@ export interface RefundOutcome {
   status: 'succeeded' | 'processing';
 }
 
+export interface TransferInput {
+  /** Our request number at the provider (out_biz_no, out_batch_no + out_detail_no): letters and digits only. */
+  requestNo: string;
+  userId: string;
+  /** Fen. */
+  amount: number;
+  memo: string;
+  /** The payee's account at the provider (Alipay user id, WeChat openid): the account that paid the order. */
+  payeeAccount?: string | undefined;
+}
+
+export interface TransferOutcome {
+  providerTransferRef: string;
+  /** `processing`: accepted, not yet paid out (WeChat Pay batches): ask again later with the same request number. */
+  status: 'succeeded' | 'processing';
+}
+
+/** The provider definitely did not pay (payee unknown, balance too low, …): `code` is its own, `message` is shown. */
+export class TransferRefused extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
 /** What a verified callback says about one payment. `ignored`: nothing to apply (a refund notice, a waiting trade). */
 export interface VerifiedCallback {
   paymentId: string;
@@ -73,13 +99,12 @@ export interface PaymentProvider {
     reason: string;
   }): Promise<RefundOutcome>;
   /**
-   * Pays money to a consumer's own account at the provider (企业付款到零钱), not against a charge: compensation
-   * beyond what they paid. `transferId` makes it idempotent at the provider. Only providers that implement it pay
-   * compensation; the sandbox does, the Alipay and WeChat Pay adapters do not yet (docs/PAYMENTS.md).
+   * Pays money to a consumer's own account at the provider (企业付款到零钱 / 单笔转账), not against a charge:
+   * compensation beyond what they paid. Idempotent by `requestNo` at the provider: asking again for a transfer it
+   * already knows returns its state instead of paying twice. Throws TransferRefused when the provider definitely
+   * did not pay (no money moved); ProviderUnavailable or any other error means the outcome is unknown.
    */
-  transfer?(input: { transferId: string; userId: string; amount: number; memo: string }): Promise<{
-    providerTransferRef: string;
-  }>;
+  transfer?(input: TransferInput): Promise<TransferOutcome>;
   /** Checks a callback's signature (and decrypts it where the provider encrypts); throws InvalidCallback otherwise. */
   verifyCallback(request: CallbackRequest, now: Date): VerifiedCallback;
 }
@@ -157,8 +182,8 @@ export class SandboxPaymentProvider implements PaymentProvider {
     return { providerRefundRef: `sbxr_${input.refundId}`, status: 'succeeded' };
   }
 
-  async transfer(input: { transferId: string }): Promise<{ providerTransferRef: string }> {
-    return { providerTransferRef: `sbxt_${input.transferId}` };
+  async transfer(input: TransferInput): Promise<TransferOutcome> {
+    return { providerTransferRef: `sbxt_${input.requestNo}`, status: 'succeeded' };
   }
 
   sign(rawBody: string): string {

@@ -16,6 +16,9 @@ import {
   type PaymentProvider,
   ProviderUnavailable,
   type RefundOutcome,
+  type TransferInput,
+  type TransferOutcome,
+  TransferRefused,
   type VerifiedCallback,
   withRetries,
 } from './payment-provider.ts';
@@ -55,6 +58,22 @@ class WechatPayError extends Error {
 const RETRYABLE_CODES = new Set(['SYSTEM_ERROR', 'FREQUENCY_LIMITED', 'BANK_ERROR', 'SYSTEMERROR']);
 const retryable = (err: unknown): boolean =>
   (err instanceof WechatPayError && (err.status >= 500 || RETRYABLE_CODES.has(err.code))) || err instanceof TypeError; // fetch: connection refused, DNS, reset
+
+const TRANSFER_NAME_REQUIRED_FEN = 200_000;
+
+/** The documented fail_reason of a transfer detail, as the operator reads it. */
+const TRANSFER_FAIL_REASONS: Record<string, string> = {
+  ACCOUNT_FROZEN: '收款人零钱账户已冻结',
+  REAL_NAME_CHECK_FAIL: '收款人未实名认证',
+  NAME_NOT_CORRECT: '收款人姓名校验失败',
+  OPENID_INVALID: 'openid 无效',
+  TRANSFER_QUOTA_EXCEED: '超过收款人单笔收款额度',
+  DAY_RECEIVED_QUOTA_EXCEED: '超过收款人单日收款额度',
+  DAY_RECEIVED_COUNT_EXCEED: '超过收款人单日收款次数',
+  ACCOUNT_NOT_EXIST: '收款人零钱账户不存在',
+  OVERDUE_CLOSE: '超过系统重试期，转账已关闭',
+  TRANSFER_RISK: '转账存在风险，已拦截',
+};
 
 /** What the platform key signs: timestamp, nonce and body, each followed by a newline. */
 const wechatSignedMessage = (timestamp: string, nonce: string, body: string): string =>
@@ -235,6 +254,53 @@ export class WechatPayProvider implements PaymentProvider {
     throw new Error(`WeChat Pay refund ${input.refundId} is ${r.status}: handle it in the merchant platform`);
   }
 
+  /**
+   * 商家转账到零钱 (POST /v3/transfer/batches, one detail per batch), idempotent by out_batch_no / out_detail_no:
+   * the detail is asked for first, so a batch whose answer was lost is never sent twice. Batches pay out
+   * asynchronously: until the detail reads SUCCESS the transfer is processing; FAIL is a refusal with its reason.
+   */
+  async transfer(input: TransferInput): Promise<TransferOutcome> {
+    if (!input.payeeAccount)
+      throw new TransferRefused('PAYEE_UNKNOWN', '不知道收款人的微信 openid（该订单的支付通知未带付款人）');
+    // At ¥2,000 and above WeChat Pay requires the payee's real name (encrypted); the platform does not keep it.
+    if (input.amount >= TRANSFER_NAME_REQUIRED_FEN)
+      throw new TransferRefused('NAME_REQUIRED', '单笔 ¥2,000 及以上须填写收款人实名，平台未保存实名，请人工打款');
+    const no = input.requestNo;
+    const detailPath = `/v3/transfer/batches/out-batch-no/${no}/details/out-detail-no/${no}`;
+    let detail: { detail_id: string; detail_status: string; fail_reason?: string };
+    try {
+      detail = await this.request('GET', detailPath);
+    } catch (err) {
+      if (!(err instanceof WechatPayError && (err.code === 'NOT_FOUND' || err.code === 'RESOURCE_NOT_EXISTS')))
+        throw err;
+      const remark = input.memo.slice(0, 32);
+      try {
+        const batch = await this.request<{ batch_id: string }>('POST', '/v3/transfer/batches', {
+          appid: this.opts.appId,
+          out_batch_no: no,
+          batch_name: '好物平台赔付',
+          batch_remark: remark,
+          total_amount: input.amount,
+          total_num: 1,
+          transfer_detail_list: [
+            { out_detail_no: no, transfer_amount: input.amount, transfer_remark: remark, openid: input.payeeAccount },
+          ],
+        });
+        return { providerTransferRef: batch.batch_id, status: 'processing' };
+      } catch (postErr) {
+        if (postErr instanceof WechatPayError && !retryable(postErr))
+          throw new TransferRefused(postErr.code, `微信支付拒绝转账：${postErr.message}`);
+        throw postErr;
+      }
+    }
+    if (detail.detail_status === 'SUCCESS') return { providerTransferRef: detail.detail_id, status: 'succeeded' };
+    if (detail.detail_status === 'FAIL') {
+      const reason = detail.fail_reason ?? 'FAIL';
+      throw new TransferRefused(reason, `微信支付转账失败：${TRANSFER_FAIL_REASONS[reason] ?? reason}`);
+    }
+    return { providerTransferRef: detail.detail_id, status: 'processing' };
+  }
+
   verifyCallback(request: CallbackRequest, now: Date): VerifiedCallback {
     const problem = this.verifySignature(request.headers, request.rawBody);
     if (problem) throw new InvalidCallback(problem);
@@ -259,6 +325,7 @@ export class WechatPayProvider implements PaymentProvider {
       trade_state?: string;
       amount?: { total?: number };
       success_time?: string;
+      payer?: { openid?: string };
     };
     if (tx.mchid !== this.opts.mchId) throw new InvalidCallback(`通知的商户号 ${tx.mchid} 不是本商户`);
     if (!tx.out_trade_no) throw new InvalidCallback('通知缺少 out_trade_no');
@@ -269,6 +336,7 @@ export class WechatPayProvider implements PaymentProvider {
       status: isPayment && tx.trade_state === 'SUCCESS' ? 'succeeded' : 'ignored',
       amount: tx.amount?.total ?? 0,
       paidAt: tx.success_time ? new Date(tx.success_time) : now,
+      payerAccount: tx.payer?.openid,
     };
   }
 

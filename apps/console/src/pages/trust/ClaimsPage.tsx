@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
+  Alert,
   Button,
   Card,
   Descriptions,
@@ -14,6 +15,7 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { api, must } from '../../api/client.ts';
 import { useNotify } from '../../components/feedback.ts';
 import { dateTime, yuan } from '../../components/format.ts';
@@ -46,6 +48,16 @@ export default function ClaimsPage() {
           '24 小时内处理：通过后从平台保障金原路赔付消费者，再从商家保证金、店铺余额追偿；每笔赔付扣商家信用分 10 分。',
         )}
       />
+      {(list.data?.stuckTransfers ?? 0) > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('{n} 笔赔付转账失败或超时未到账', { n: list.data?.stuckTransfers ?? 0 })}
+          action={<Link to="/platform/compensation-transfers">{t('去处理')}</Link>}
+          data-testid="stuck-transfers-alert"
+        />
+      )}
       <Card>
         <Segmented<Status>
           value={status}

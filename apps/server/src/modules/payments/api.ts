@@ -6,3 +6,4 @@ export { payerOfOrder } from './callbacks.ts';
 export { requestCompensationTransfer, transfersByRefIds } from './transfers.ts';
 // 亲情付 / 代付: the family module opens a payment of another user's checkout after checking its request.
 export { createPayment, type PaymentView } from './charges.ts';
+export { stuckTransferCount } from './stuck-transfers.ts';

@@ -64,7 +64,7 @@ async function applyVerifiedCallback(
     if (body.status === 'ignored') return { paymentId: payment.id, status: payment.status, applied: false };
     if (payment.providerRef !== body.providerRef || payment.amount !== body.amount) return { mismatch: payment };
     return body.status === 'succeeded'
-      ? applyCapture(ctx, tx, payment, body.paidAt, payerIndexOf(deps, body.payerAccount))
+      ? applyCapture(ctx, tx, payment, body.paidAt, payerOf(deps, body.payerAccount))
       : applyFailure(ctx, tx, payment);
   });
   if ('mismatch' in result) {
@@ -127,16 +127,16 @@ export async function refreshPayment(ctx: Ctx, paymentId: string): Promise<Payme
  * journal is posted and the event emitted. Orders cancelled meanwhile (payment timeout) are not revived — their
  * stock may already be sold to someone else — so their money goes to suspense and straight back to the buyer.
  */
-const payerIndexOf = (deps: Deps, account: string | undefined) =>
-  account ? deps.fieldCrypto.blindIndex('payments.payer', account) : null;
+interface Payer {
+  payerIndex: string | null;
+  payerAccount: string | null;
+}
+const payerOf = (deps: Deps, account: string | undefined): Payer => ({
+  payerIndex: account ? deps.fieldCrypto.blindIndex('payments.payer', account) : null,
+  payerAccount: deps.fieldCrypto.sealOrNull(account),
+});
 
-async function applyCapture(
-  ctx: Ctx,
-  tx: Db,
-  payment: Payment,
-  paidAt: Date,
-  payerIndex: string | null,
-): Promise<CallbackOutcome> {
+async function applyCapture(ctx: Ctx, tx: Db, payment: Payment, paidAt: Date, payer: Payer): Promise<CallbackOutcome> {
   if (payment.status === 'succeeded' || payment.status === 'duplicate')
     return { paymentId: payment.id, status: payment.status, applied: false };
   const now = ctx.now();
@@ -154,7 +154,7 @@ async function applyCapture(
   const status = otherSuccess ? 'duplicate' : 'succeeded';
   const updated = await tx
     .update(payments)
-    .set({ status, paidAt, payerIndex })
+    .set({ status, paidAt, ...payer })
     .where(and(eq(payments.id, payment.id), inArray(payments.status, ['pending', 'failed'])))
     .returning({ id: payments.id });
   if (updated.length === 0) return { paymentId: payment.id, status: payment.status, applied: false };

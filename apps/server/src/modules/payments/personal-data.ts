@@ -6,8 +6,9 @@ export const paymentsPersonalData = personalData('payments', [
   {
     table: payments,
     by: [payments.userId],
-    purpose: '支付记录（付款账户只存带密钥的索引）',
-    classes: { user_id: 'personal', payer_index: 'personal' },
+    purpose: '支付记录（付款账户存带密钥的索引和加密原文：假一赔十转账付给付款账户）',
+    classes: { user_id: 'personal', payer_index: 'personal', payer_account: 'personal' },
+    sealed: [payments.payerAccount],
     retention: RETAIN.trade,
     erase: KEEP_FOR_BOOKS,
   },
@@ -22,8 +23,9 @@ export const paymentsPersonalData = personalData('payments', [
   {
     table: compensationTransfers,
     by: [compensationTransfers.userId],
-    purpose: '赔付转账记录（假一赔十）',
-    classes: { user_id: 'personal' },
+    purpose: '赔付转账记录（假一赔十），收款账户加密',
+    classes: { user_id: 'personal', payee_account: 'personal', manual_by: 'personal' },
+    sealed: [compensationTransfers.payeeAccount],
     retention: RETAIN.trade,
     erase: KEEP_FOR_BOOKS,
   },

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /**
  * One attempt to collect the money of a checkout. `succeeded` means it paid the checkout (at most one per checkout);
@@ -21,6 +21,8 @@ export const payments = pgTable(
     failedAt: timestamp('failed_at', { withTimezone: true }),
     /** Blind index of the payer's account at the provider (openid / buyer id) as its callback named it. */
     payerIndex: text('payer_index'),
+    /** The same account sealed: 假一赔十 compensation is transferred to it (the provider pays the account that paid). */
+    payerAccount: text('payer_account'),
   },
   (t) => [
     index('payments_checkout_idx').on(t.checkoutId),
@@ -99,7 +101,28 @@ export const compensationTransfers = pgTable(
     memo: text('memo').notNull(),
     debitAccount: text('debit_account').notNull(),
     provider: text('provider').notNull(),
-    status: text('status', { enum: ['pending', 'completed'] }).notNull(),
+    /**
+     * `pending`: asked (or to be asked) of the provider, outcome not final; `failed`: the provider refused it and no
+     * money moved (an operator retries or pays by hand); `completed`: paid by the provider, or by hand (`manualNote`).
+     */
+    status: text('status', { enum: ['pending', 'completed', 'failed'] }).notNull(),
+    /** The order whose payer receives the money (their account at the provider), when the caller names one. */
+    orderId: text('order_id'),
+    /** The payee's account at the provider (openid / Alipay user id), sealed; null when no payment named it. */
+    payeeAccount: text('payee_account'),
+    /**
+     * Bumped when an operator retries after a definite refusal: the provider's request number (out_biz_no,
+     * out_batch_no) is the transfer id plus this, so a retry of an unknown outcome reuses the number (never pays
+     * twice) and a retry after a refusal is a new request.
+     */
+    generation: integer('generation').notNull().default(0),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }),
+    failedAt: timestamp('failed_at', { withTimezone: true }),
+    /** Paid outside the provider (bank transfer): the operator's note and who recorded it. */
+    manualNote: text('manual_note'),
+    manualBy: text('manual_by'),
     providerTransferRef: text('provider_transfer_ref'),
     requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
     completedAt: timestamp('completed_at', { withTimezone: true }),
@@ -107,6 +130,9 @@ export const compensationTransfers = pgTable(
   (t) => [
     uniqueIndex('compensation_transfers_ref_uq').on(t.refId),
     index('compensation_transfers_user_idx').on(t.userId),
+    index('compensation_transfers_open_idx')
+      .on(t.requestedAt)
+      .where(sql`${t.status} <> 'completed'`),
     check('compensation_transfers_amount_positive', sql`${t.amount} > 0`),
   ],
 );

@@ -9,7 +9,12 @@ import { atomically } from '../../platform/idempotency.ts';
 import { newId } from '../../platform/ids.ts';
 import { formatYuan } from '../../platform/money.ts';
 import { getOrderForAfterSale } from '../orders/api.ts';
-import { requestCompensationTransfer, requestGuaranteeRefund, transfersByRefIds } from '../payments/api.ts';
+import {
+  requestCompensationTransfer,
+  requestGuaranteeRefund,
+  stuckTransferCount,
+  transfersByRefIds,
+} from '../payments/api.ts';
 import { appendEntry } from '../transparency/api.ts';
 import { caseHistory, recordStep } from './case-events.ts';
 import { recomputeCredit } from './credit.ts';
@@ -197,6 +202,7 @@ export async function decideClaim(
         memo: `假一赔十（理赔单 ${id}）`,
         debitAccount: compensationPayable(row.userId),
         at: now,
+        orderId: row.orderId,
       });
     }
     const recovered = row.tenfold
@@ -304,7 +310,7 @@ export async function getClaim(ctx: Ctx, id: string): Promise<ClaimView> {
 export async function listClaimQueue(
   ctx: Ctx,
   query: { status: (typeof CLAIM_STATUSES)[number] },
-): Promise<{ items: ClaimView[] }> {
+): Promise<{ items: ClaimView[]; stuckTransfers: number }> {
   requireOperator(ctx.actor);
   const rows = await ctx.db
     .select()
@@ -312,5 +318,9 @@ export async function listClaimQueue(
     .where(eq(compensationClaims.status, query.status))
     .orderBy(query.status === 'pending' ? asc(compensationClaims.payBy) : desc(compensationClaims.decidedAt))
     .limit(100);
-  return { items: await Promise.all(rows.map((r) => viewOf(ctx.db, r, ctx.now(), true))) };
+  return {
+    items: await Promise.all(rows.map((r) => viewOf(ctx.db, r, ctx.now(), true))),
+    // 假一赔十 payouts the provider refused or has not paid past the threshold: the desk sees them beside the timers.
+    stuckTransfers: await stuckTransferCount(ctx.db, ctx.now()),
+  };
 }

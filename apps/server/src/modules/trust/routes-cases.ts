@@ -130,7 +130,11 @@ export default async function trustCaseRoutes(app: App) {
         tags,
         summary: '先行赔付队列（按 24 小时时限）',
         querystring: z.object({ status: z.enum(CLAIM_STATUSES).default('pending') }),
-        response: { 200: list(ClaimView) },
+        response: {
+          200: list(ClaimView).extend({
+            stuckTransfers: z.number().int().describe('失败或超时未到账的赔付转账笔数'),
+          }),
+        },
       },
     },
     async (req) => claims.listClaimQueue(ctxOf(req), req.query),
