@@ -725,6 +725,77 @@ CREATE TABLE "ad_lexicon_versions" (
 	"after" jsonb
 );
 --> statement-breakpoint
+CREATE TABLE "content_courses" (
+	"id" text PRIMARY KEY NOT NULL,
+	"merchant_id" text NOT NULL,
+	"kind" text NOT NULL,
+	"title" text NOT NULL,
+	"summary" text DEFAULT '' NOT NULL,
+	"cover_url" text,
+	"product_id" text NOT NULL,
+	"sku_id" text NOT NULL,
+	"pricing" text NOT NULL,
+	"price" bigint NOT NULL,
+	"member_free_from" text,
+	"bundle_product_ids" text[] DEFAULT '{}' NOT NULL,
+	"creator_user_id" text,
+	"creator_share_bp" integer DEFAULT 0 NOT NULL,
+	"status" text DEFAULT 'active' NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "content_courses_price_positive" CHECK ("content_courses"."price" > 0),
+	CONSTRAINT "content_courses_share_range" CHECK ("content_courses"."creator_share_bp" between 0 and 9000)
+);
+--> statement-breakpoint
+CREATE TABLE "content_creator_shares" (
+	"id" text PRIMARY KEY NOT NULL,
+	"order_id" text NOT NULL,
+	"course_id" text NOT NULL,
+	"merchant_id" text NOT NULL,
+	"creator_user_id" text NOT NULL,
+	"base_amount" bigint NOT NULL,
+	"amount" bigint NOT NULL,
+	"reversed_amount" bigint DEFAULT 0 NOT NULL,
+	"status" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"settled_at" timestamp with time zone,
+	CONSTRAINT "content_creator_shares_reversal" CHECK ("content_creator_shares"."reversed_amount" between 0 and "content_creator_shares"."amount")
+);
+--> statement-breakpoint
+CREATE TABLE "content_entitlements" (
+	"id" text PRIMARY KEY NOT NULL,
+	"user_id" text NOT NULL,
+	"course_id" text NOT NULL,
+	"order_id" text NOT NULL,
+	"source" text NOT NULL,
+	"status" text NOT NULL,
+	"starts_at" timestamp with time zone,
+	"expires_at" timestamp with time zone,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "content_lessons" (
+	"id" text PRIMARY KEY NOT NULL,
+	"course_id" text NOT NULL,
+	"position" integer NOT NULL,
+	"title" text NOT NULL,
+	"media" text NOT NULL,
+	"media_url" text,
+	"body" text DEFAULT '' NOT NULL,
+	"duration_sec" integer DEFAULT 0 NOT NULL,
+	"trial" boolean DEFAULT false NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "content_progress" (
+	"user_id" text NOT NULL,
+	"lesson_id" text NOT NULL,
+	"course_id" text NOT NULL,
+	"position_sec" integer DEFAULT 0 NOT NULL,
+	"completed" boolean DEFAULT false NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "content_progress_user_id_lesson_id_pk" PRIMARY KEY("user_id","lesson_id")
+);
+--> statement-breakpoint
 CREATE TABLE "coupon_buyers" (
 	"user_id" text NOT NULL,
 	"merchant_id" text NOT NULL,
@@ -971,6 +1042,58 @@ CREATE TABLE "experiments" (
 	"stopped_by" text,
 	"stopped_at" timestamp with time zone,
 	CONSTRAINT "experiments_key_unique" UNIQUE("key")
+);
+--> statement-breakpoint
+CREATE TABLE "care_mode_preferences" (
+	"user_id" text PRIMARY KEY NOT NULL,
+	"enabled" boolean NOT NULL,
+	"voice_prices" boolean DEFAULT false NOT NULL,
+	"updated_by" text NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "family_bindings" (
+	"id" text PRIMARY KEY NOT NULL,
+	"child_id" text NOT NULL,
+	"parent_id" text NOT NULL,
+	"status" text NOT NULL,
+	"monthly_budget" bigint NOT NULL,
+	"allowed_category_ids" text[] DEFAULT '{}'::text[] NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"accepted_at" timestamp with time zone,
+	"ended_at" timestamp with time zone,
+	CONSTRAINT "family_bindings_budget_positive" CHECK ("family_bindings"."monthly_budget" > 0),
+	CONSTRAINT "family_bindings_not_self" CHECK ("family_bindings"."child_id" <> "family_bindings"."parent_id")
+);
+--> statement-breakpoint
+CREATE TABLE "family_budget_usage" (
+	"binding_id" text NOT NULL,
+	"month" text NOT NULL,
+	"used" bigint NOT NULL,
+	CONSTRAINT "family_budget_usage_binding_id_month_pk" PRIMARY KEY("binding_id","month"),
+	CONSTRAINT "family_budget_usage_not_negative" CHECK ("family_budget_usage"."used" >= 0)
+);
+--> statement-breakpoint
+CREATE TABLE "family_pay_requests" (
+	"id" text PRIMARY KEY NOT NULL,
+	"kind" text NOT NULL,
+	"checkout_id" text NOT NULL,
+	"order_ids" text[] NOT NULL,
+	"requester_id" text NOT NULL,
+	"binding_id" text,
+	"month" text,
+	"token" text NOT NULL,
+	"amount" bigint NOT NULL,
+	"status" text NOT NULL,
+	"payer_id" text,
+	"payment_id" text,
+	"refunded_amount" bigint DEFAULT 0 NOT NULL,
+	"refund_ids" text[] DEFAULT '{}'::text[] NOT NULL,
+	"cancel_reason" text,
+	"expires_at" timestamp with time zone NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"paid_at" timestamp with time zone,
+	CONSTRAINT "family_pay_requests_amount_positive" CHECK ("family_pay_requests"."amount" > 0)
 );
 --> statement-breakpoint
 CREATE TABLE "flash_items" (
@@ -1766,6 +1889,15 @@ CREATE TABLE "compensation_transfers" (
 	"debit_account" text NOT NULL,
 	"provider" text NOT NULL,
 	"status" text NOT NULL,
+	"order_id" text,
+	"payee_account" text,
+	"generation" integer DEFAULT 0 NOT NULL,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"last_error" text,
+	"last_attempt_at" timestamp with time zone,
+	"failed_at" timestamp with time zone,
+	"manual_note" text,
+	"manual_by" text,
 	"provider_transfer_ref" text,
 	"requested_at" timestamp with time zone NOT NULL,
 	"completed_at" timestamp with time zone,
@@ -1794,6 +1926,7 @@ CREATE TABLE "payments" (
 	"paid_at" timestamp with time zone,
 	"failed_at" timestamp with time zone,
 	"payer_index" text,
+	"payer_account" text,
 	CONSTRAINT "payments_amount_positive" CHECK ("payments"."amount" > 0)
 );
 --> statement-breakpoint
@@ -2678,6 +2811,15 @@ CREATE INDEX "community_staff_notes_idx" ON "community_staff_notes" USING btree 
 CREATE UNIQUE INDEX "ad_lexicon_entries_text_uq" ON "ad_lexicon_entries" USING btree ("kind","text");--> statement-breakpoint
 CREATE INDEX "ad_lexicon_entries_list_idx" ON "ad_lexicon_entries" USING btree ("updated_at","id");--> statement-breakpoint
 CREATE INDEX "ad_lexicon_versions_entry_idx" ON "ad_lexicon_versions" USING btree ("entry_id","version");--> statement-breakpoint
+CREATE INDEX "content_courses_merchant_idx" ON "content_courses" USING btree ("merchant_id","id");--> statement-breakpoint
+CREATE INDEX "content_courses_status_idx" ON "content_courses" USING btree ("status","id");--> statement-breakpoint
+CREATE UNIQUE INDEX "content_creator_shares_order_uq" ON "content_creator_shares" USING btree ("order_id");--> statement-breakpoint
+CREATE INDEX "content_creator_shares_creator_idx" ON "content_creator_shares" USING btree ("creator_user_id","id");--> statement-breakpoint
+CREATE INDEX "content_creator_shares_course_idx" ON "content_creator_shares" USING btree ("course_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "content_entitlements_order_course_uq" ON "content_entitlements" USING btree ("order_id","course_id");--> statement-breakpoint
+CREATE INDEX "content_entitlements_user_idx" ON "content_entitlements" USING btree ("user_id","course_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "content_lessons_course_position_uq" ON "content_lessons" USING btree ("course_id","position");--> statement-breakpoint
+CREATE INDEX "content_progress_course_idx" ON "content_progress" USING btree ("user_id","course_id");--> statement-breakpoint
 CREATE INDEX "coupon_buyers_merchant_idx" ON "coupon_buyers" USING btree ("merchant_id","last_paid_at");--> statement-breakpoint
 CREATE INDEX "coupon_redemptions_order_idx" ON "coupon_redemptions" USING btree ("order_id");--> statement-breakpoint
 CREATE INDEX "coupon_redemptions_template_idx" ON "coupon_redemptions" USING btree ("template_id","status");--> statement-breakpoint
@@ -2698,6 +2840,14 @@ CREATE INDEX "commissions_merchant_idx" ON "commissions" USING btree ("merchant_
 CREATE INDEX "withdrawals_user_idx" ON "withdrawals" USING btree ("user_id","requested_at");--> statement-breakpoint
 CREATE INDEX "experiments_status_idx" ON "experiments" USING btree ("status","layer");--> statement-breakpoint
 CREATE INDEX "experiments_created_idx" ON "experiments" USING btree ("created_at");--> statement-breakpoint
+CREATE INDEX "family_bindings_child_idx" ON "family_bindings" USING btree ("child_id");--> statement-breakpoint
+CREATE INDEX "family_bindings_parent_idx" ON "family_bindings" USING btree ("parent_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "family_bindings_live_uq" ON "family_bindings" USING btree ("child_id","parent_id") WHERE "family_bindings"."status" in ('invited', 'active');--> statement-breakpoint
+CREATE UNIQUE INDEX "family_pay_requests_token_uq" ON "family_pay_requests" USING btree ("token");--> statement-breakpoint
+CREATE INDEX "family_pay_requests_checkout_idx" ON "family_pay_requests" USING btree ("checkout_id");--> statement-breakpoint
+CREATE INDEX "family_pay_requests_binding_idx" ON "family_pay_requests" USING btree ("binding_id","status");--> statement-breakpoint
+CREATE INDEX "family_pay_requests_requester_idx" ON "family_pay_requests" USING btree ("requester_id","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "family_pay_requests_open_uq" ON "family_pay_requests" USING btree ("checkout_id") WHERE "family_pay_requests"."status" = 'open';--> statement-breakpoint
 CREATE INDEX "flash_items_sale_idx" ON "flash_items" USING btree ("sale_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "flash_purchases_request_uq" ON "flash_purchases" USING btree ("item_id","user_id","request_key");--> statement-breakpoint
 CREATE UNIQUE INDEX "flash_purchases_order_uq" ON "flash_purchases" USING btree ("order_id");--> statement-breakpoint
@@ -2784,6 +2934,7 @@ CREATE INDEX "orders_status_idx" ON "orders" USING btree ("status","id");--> sta
 CREATE INDEX "orders_unpaid_deadline_idx" ON "orders" USING btree ("pay_deadline") WHERE "orders"."status" = 'pending_payment';--> statement-breakpoint
 CREATE UNIQUE INDEX "compensation_transfers_ref_uq" ON "compensation_transfers" USING btree ("ref_id");--> statement-breakpoint
 CREATE INDEX "compensation_transfers_user_idx" ON "compensation_transfers" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "compensation_transfers_open_idx" ON "compensation_transfers" USING btree ("requested_at") WHERE "compensation_transfers"."status" <> 'completed';--> statement-breakpoint
 CREATE INDEX "payment_orders_order_idx" ON "payment_orders" USING btree ("order_id");--> statement-breakpoint
 CREATE INDEX "payments_checkout_idx" ON "payments" USING btree ("checkout_id");--> statement-breakpoint
 CREATE INDEX "payments_user_idx" ON "payments" USING btree ("user_id","created_at");--> statement-breakpoint
