@@ -22,6 +22,12 @@ const CLIENT_WORKERS = Number(process.env.CLIENT_WORKERS ?? 4);
 const PORT = Number(process.env.PORT ?? 4121);
 const TARGET = process.env.TARGET === 'harness' ? 'harness' : 'server';
 const DATABASE_URL = process.env.DATABASE_URL;
+// PROCESSES > 1: the server as that many node:cluster processes on one port (viewers spread over them by the
+// cluster's round-robin accept), rooms shared through the Redis bus — needs DATABASE_URL and REDIS_URL.
+const PROCESSES = Number(process.env.PROCESSES ?? 1);
+const REDIS_URL = process.env.REDIS_URL;
+if (PROCESSES > 1 && (!DATABASE_URL || !REDIS_URL || TARGET !== 'server'))
+  throw new Error('PROCESSES > 1 needs TARGET=server, DATABASE_URL and REDIS_URL (the rooms share the Redis bus)');
 /** After the last message: time for the last batch to arrive before the workers report. */
 const GRACE_MS = 1_500;
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -29,7 +35,7 @@ const log = (line: string) => console.log(`[bench:live-fanout] ${line}`);
 
 const senderCount = ChatSenders.accountsFor(RATE);
 log(
-  `${TARGET === 'harness' ? 'fan-out harness' : DATABASE_URL ? 'server on PostgreSQL' : 'server on PGlite'} · viewers ${VIEWERS.join('/')} · ${RATE} msg/s · ${SECONDS} s per level · ${CLIENT_WORKERS} client workers · ${senderCount} chat accounts`,
+  `${TARGET === 'harness' ? 'fan-out harness' : DATABASE_URL ? 'server on PostgreSQL' : 'server on PGlite'} · ${PROCESSES} process(es)${REDIS_URL ? ' · Redis' : ''} · viewers ${VIEWERS.join('/')} · ${RATE} msg/s · ${SECONDS} s per level · ${CLIENT_WORKERS} client workers · ${senderCount} chat accounts`,
 );
 
 const world =
@@ -42,7 +48,13 @@ const world =
         tokens: Array.from({ length: senderCount }, (_, i) => `t${i}`),
         drop: async () => {},
       };
-const server = TARGET === 'server' ? await startProduction(world.env, PORT) : await startHarness(PORT);
+const server =
+  TARGET === 'server'
+    ? await startProduction(
+        { ...world.env, SERVER_PROCESSES: String(PROCESSES), ...(REDIS_URL ? { REDIS_URL } : {}) },
+        PORT,
+      )
+    : await startHarness(PORT);
 const socketUrl = `ws://127.0.0.1:${PORT}/api/v1/live/sessions/${world.sessionId}/socket`;
 const workers = Array.from({ length: CLIENT_WORKERS }, () =>
   fork(path.join(here, 'viewers.ts'), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
@@ -136,7 +148,8 @@ const last = levels.at(-1)!;
 const result = {
   target: TARGET,
   database: world.database,
-  processes: 1,
+  processes: PROCESSES,
+  redis: Boolean(REDIS_URL),
   rate: RATE,
   secondsPerLevel: SECONDS,
   chatAccounts: senderCount,

@@ -14,7 +14,7 @@ import { bulkInsert } from '../../apps/server/src/platform/bulk.ts';
 import { makeCtx } from '../../apps/server/src/platform/context.ts';
 import { openDatabase } from '../../apps/server/src/platform/db.ts';
 import { newId } from '../../apps/server/src/platform/ids.ts';
-import { createScratchDatabase } from '../lib.ts';
+import { createScratchDatabase, runDataKey } from '../lib.ts';
 
 export interface LiveWorld {
   /** Environment for the server process: the same database. */
@@ -32,13 +32,18 @@ export async function prepareLiveWorld(opts: {
 }): Promise<LiveWorld> {
   const scratch = opts.databaseUrl ? await createScratchDatabase(opts.databaseUrl, 'haowu_bench_live') : undefined;
   const dataDir = scratch ? undefined : await mkdtemp(path.join(os.tmpdir(), 'haowu-bench-live-'));
-  const env: Record<string, string> = scratch ? { DATABASE_URL: scratch.url } : { DATA_DIR: dataDir! };
+  const env: Record<string, string> = {
+    ...(scratch ? { DATABASE_URL: scratch.url } : { DATA_DIR: dataDir! }),
+    // Phones are sealed (field encryption): the server started on this world must open them with the same key.
+    DATA_ENCRYPTION_KEY: runDataKey,
+  };
   const config = loadConfig({ ...env, LOG_LEVEL: 'warn', SMS_PROVIDER: 'sandbox' });
   const database = await openDatabase(
     scratch ? { url: scratch.url, poolSize: 4 } : { dataDir: path.join(dataDir!, 'pglite') },
   );
   await database.migrate();
   const deps = createDeps(config, database, { autoDispatch: false });
+  await deps.fieldCrypto.load(database.db, new Date());
   const system = makeCtx(deps, systemActor('bench'));
   const merchant = await createMerchant(system, { name: '压测直播店', ownerPhone: '13700008888' });
 

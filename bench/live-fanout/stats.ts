@@ -1,6 +1,6 @@
 // Measuring helpers for bench/live-fanout: a latency histogram that client workers fill and the runner merges,
 // and another process's CPU time and memory read from /proc (Linux), so the server is measured from outside.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** 1 ms buckets up to 10 s; later arrivals land in the last bucket. Merging is adding the arrays. */
 export const HISTOGRAM_BUCKETS = 10_001;
@@ -47,25 +47,58 @@ export function processCpuSeconds(pid: number): number {
   return (utime + stime) / CLOCK_TICKS_PER_SECOND;
 }
 
-/** Resident memory of a process in MiB. */
+/** A process and its direct children (the node:cluster workers of a multi-process server). */
+function processTree(pid: number): number[] {
+  const pids = [pid];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) pids.push(Number(entry));
+    } catch {
+      /* exited meanwhile */
+    }
+  }
+  return pids;
+}
+
+/** Resident memory of a process and its direct children in MiB. */
 export function processRssMiB(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  let kb = 0;
+  for (const p of processTree(pid)) {
+    try {
+      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      /* exited meanwhile */
+    }
+  }
   return Math.round(kb / 1024);
 }
 
-/** CPU use of another process between two calls, as a percentage of one core. */
+function treeCpuSeconds(pid: number): number {
+  let seconds = 0;
+  for (const p of processTree(pid)) {
+    try {
+      seconds += processCpuSeconds(p);
+    } catch {
+      /* exited meanwhile */
+    }
+  }
+  return seconds;
+}
+
+/** CPU use of another process (and its direct children) between two calls, as a percentage of one core. */
 export function cpuMeter(pid: number) {
-  let cpu = processCpuSeconds(pid);
+  let cpu = treeCpuSeconds(pid);
   let at = performance.now();
   return {
     reset() {
-      cpu = processCpuSeconds(pid);
+      cpu = treeCpuSeconds(pid);
       at = performance.now();
     },
     percent(): number {
       const seconds = (performance.now() - at) / 1000;
-      return seconds > 0 ? Math.round(((processCpuSeconds(pid) - cpu) / seconds) * 100) : 0;
+      return seconds > 0 ? Math.round(((treeCpuSeconds(pid) - cpu) / seconds) * 100) : 0;
     },
   };
 }
