@@ -133,6 +133,11 @@ export function ConsoleLayout() {
             label: <Link to="/merchant/shipping-templates">{t('运费模板')}</Link>,
           },
           {
+            key: '/merchant/data-sheets',
+            icon: <CarOutlined />,
+            label: <Link to="/merchant/data-sheets">{t('数据导入导出')}</Link>,
+          },
+          {
             key: '/merchant/after-sales',
             icon: <CustomerServiceOutlined />,
             label: <Link to="/merchant/after-sales">{t('售后处理')}</Link>,

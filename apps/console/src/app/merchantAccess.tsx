@@ -37,6 +37,7 @@ const PAGE_PERMISSIONS: [string, MerchantPermission][] = [
   ['/merchant/staff', 'staff.manage'],
   ['/merchant/open-platform', 'openplatform.manage'],
   ['/merchant/shipping-templates', 'shop.read'],
+  ['/merchant/data-sheets', 'products.read'],
   ['/merchant/stores', 'shop.read'],
   ['/merchant/redeem', 'vouchers.redeem'],
   ['/merchant/courses', 'products.read'],

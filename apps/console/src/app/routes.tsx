@@ -13,6 +13,7 @@ const ProductsPage = lazy(() => import('../pages/merchant/ProductsPage.tsx'));
 const ProductEditPage = lazy(() => import('../pages/merchant/ProductEditPage.tsx'));
 const MerchantOrdersPage = lazy(() => import('../pages/merchant/OrdersPage.tsx'));
 const ShippingTemplatesPage = lazy(() => import('../pages/merchant/ShippingTemplatesPage.tsx'));
+const DataSheetsPage = lazy(() => import('../pages/merchant/DataSheetsPage.tsx'));
 const MerchantOrderDetailPage = lazy(() => import('../pages/merchant/OrderDetailPage.tsx'));
 const AfterSalesPage = lazy(() => import('../pages/merchant/AfterSalesPage.tsx'));
 const AfterSaleDetailPage = lazy(() => import('../pages/merchant/AfterSaleDetailPage.tsx'));
@@ -168,6 +169,10 @@ export function AppRoutes() {
         <Route
           path="merchant/shipping-templates"
           element={<RequireRole role="merchant">{page(<ShippingTemplatesPage />)}</RequireRole>}
+        />
+        <Route
+          path="merchant/data-sheets"
+          element={<RequireRole role="merchant">{page(<DataSheetsPage />)}</RequireRole>}
         />
         <Route
           path="merchant/orders/:orderId"

@@ -2,6 +2,16 @@
 export const enLogistics = {
   '首 {a} 件 {b}，续 {c} 件 {d}': 'First {a} pcs {b}, each further {c} pcs {d}',
   模板名称: 'Template name',
+  '首重 {a} kg {b}，续重每 {c} kg {d}': 'First {a} kg {b}, each further {c} kg {d}',
+  计费方式: 'Charged by',
+  按重量: 'Weight',
+  按件数: 'Pieces',
+  '按重量（首重 + 续重）': 'Weight (first + each further kg)',
+  首重: 'First',
+  续重: 'Each further',
+  包裹重量: 'Parcel weight',
+  '按件数（首件 + 续件）或按重量（首重 + 续重，不足 1 个续重单位按 1 个计，重量取商品 SKU 的重量）计费，可按省份分组定价、满额包邮、偏远地区加收或不配送。启用的模板用于本店所有结算，已下单的订单运费不变。':
+    'By pieces (first + further) or by weight (first + each further step, a started step counts whole, from each SKU’s weight); priced per province group, free from an amount, remote areas surcharged or not delivered. The template in use prices every checkout of this shop; placed orders keep their fee.',
   默认运费: 'Default rate',
   地区分组: 'Province groups',
   无: 'None',
@@ -19,8 +29,6 @@ export const enLogistics = {
   '删除这个模板？': 'Delete this template?',
   删除: 'Delete',
   运费模板: 'Shipping templates',
-  '按件计费：首件 + 续件，可按省份分组定价、满额包邮、偏远地区加收或不配送。启用的模板用于本店所有结算，已下单的订单运费不变。':
-    'Priced by pieces: first pieces plus further pieces, with province groups, a free-shipping threshold, and remote areas surcharged or not delivered. The template in use prices every checkout of this shop; placed orders keep their fee.',
   新建模板: 'New template',
   '尚未设置运费模板，结算按平台默认：{rule}，满 {x} 包邮':
     'No template yet: checkouts use the platform default, {rule}, free from {x}',

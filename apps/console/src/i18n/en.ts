@@ -1,6 +1,7 @@
 // English for every Chinese source string of the console. The Chinese text is the key, so a missing
 // translation is a type error wherever t('…') is called.
 import { enAlerts } from './en-alerts.ts';
+import { enErp } from './en-erp.ts';
 import { enAuthentication } from './en-authentication.ts';
 import { enCommunities } from './en-communities.ts';
 import { enCoupons } from './en-coupons.ts';
@@ -28,6 +29,7 @@ import { enTrust } from './en-trust.ts';
 import { enTrustCases } from './en-trust-cases.ts';
 
 export const en = {
+  ...enErp,
   ...enStaff,
   ...enMerchantStaff,
   ...enTrust,
@@ -304,8 +306,8 @@ export const en = {
   '规格、价格与库存': 'Variants, prices & stock',
   撤销修改: 'Discard changes',
   '保存 SKU': 'Save SKUs',
-  '划线价须高于售价，且不高于该 SKU 近 7 日最低成交价（近 7 日无成交时为最近一次成交价）；从未成交的 SKU 不能设置划线价。库存为修改后的实际数量。':
-    'A list price must be above the price and at most the lowest price paid for the SKU in the last 7 days (or the last price paid if none); SKUs that never sold cannot have one. Stock is the new absolute quantity.',
+  '划线价须高于售价，且不高于该 SKU 近 7 日最低成交价（近 7 日无成交时为最近一次成交价）；从未成交的 SKU 不能设置划线价。库存为修改后的实际数量。重量用于按重量计费的运费模板；商家编码用于数据导入导出，店内唯一。':
+    'A list price must be above the price and at most the lowest price paid for the SKU in the last 7 days (or the last price paid if none); SKUs that never sold cannot have one. Stock is the new absolute quantity. Weight prices weight-based shipping templates; the SKU code is used by import/export and is unique in the shop.',
   时间: 'Time',
   售价: 'Price',
   划线价: 'List price',

@@ -78,8 +78,11 @@ interface RuleValues {
   extraUnits: number;
   extraFee: number;
 }
+type ChargeBy = 'pieces' | 'weight';
 interface Values {
   name: string;
+  chargeBy: ChargeBy;
+  /** In a weight template the form holds kilograms; the server counts grams. */
   defaultRule: RuleValues;
   regions: (RuleValues & { provinces: Province[] })[];
   freeThreshold: number | null;
@@ -88,14 +91,27 @@ interface Values {
   remoteExtraFee: number;
 }
 
-const ruleToFen = (r: RuleValues) => ({ ...r, firstFee: toFen(r.firstFee ?? 0), extraFee: toFen(r.extraFee ?? 0) });
-const ruleToYuan = (r: RuleValues) => ({ ...r, firstFee: toYuan(r.firstFee), extraFee: toYuan(r.extraFee) });
+const gramsPerUnit = (by: ChargeBy) => (by === 'weight' ? 1000 : 1);
+const ruleToFen = (r: RuleValues, by: ChargeBy) => ({
+  firstUnits: Math.round((r.firstUnits ?? 1) * gramsPerUnit(by)),
+  firstFee: toFen(r.firstFee ?? 0),
+  extraUnits: Math.round((r.extraUnits ?? 1) * gramsPerUnit(by)),
+  extraFee: toFen(r.extraFee ?? 0),
+});
+const ruleToYuan = (r: RuleValues, by: ChargeBy) => ({
+  firstUnits: r.firstUnits / gramsPerUnit(by),
+  firstFee: toYuan(r.firstFee),
+  extraUnits: r.extraUnits / gramsPerUnit(by),
+  extraFee: toYuan(r.extraFee),
+});
 
 function toBody(v: Values): TemplateBody {
+  const by = v.chargeBy ?? 'pieces';
   return {
     name: v.name,
-    defaultRule: ruleToFen(v.defaultRule),
-    regions: (v.regions ?? []).map((r) => ({ ...ruleToFen(r), provinces: r.provinces ?? [] })),
+    chargeBy: by,
+    defaultRule: ruleToFen(v.defaultRule, by),
+    regions: (v.regions ?? []).map((r) => ({ ...ruleToFen(r, by), provinces: r.provinces ?? [] })),
     freeThreshold: v.freeThreshold == null ? null : toFen(v.freeThreshold),
     remoteProvinces: v.remoteProvinces ?? [],
     remoteMode: v.remoteMode,
@@ -106,8 +122,9 @@ function toBody(v: Values): TemplateBody {
 function toValues(t: Template): Values {
   return {
     name: t.name,
-    defaultRule: ruleToYuan(t.defaultRule),
-    regions: t.regions.map((r) => ({ ...ruleToYuan(r), provinces: r.provinces as Province[] })),
+    chargeBy: t.chargeBy,
+    defaultRule: ruleToYuan(t.defaultRule, t.chargeBy),
+    regions: t.regions.map((r) => ({ ...ruleToYuan(r, t.chargeBy), provinces: r.provinces as Province[] })),
     freeThreshold: t.freeThreshold === null ? null : toYuan(t.freeThreshold),
     remoteProvinces: t.remoteProvinces as Province[],
     remoteMode: t.remoteMode,
@@ -140,11 +157,29 @@ export default function ShippingTemplatesPage() {
     onSuccess: refresh,
     onError: notify.error,
   });
-  const rule = (r: RuleValues) =>
-    t('首 {a} 件 {b}，续 {c} 件 {d}', { a: r.firstUnits, b: yuan(r.firstFee), c: r.extraUnits, d: yuan(r.extraFee) });
+  const rule = (r: RuleValues, by: ChargeBy = 'pieces') =>
+    by === 'weight'
+      ? t('首重 {a} kg {b}，续重每 {c} kg {d}', {
+          a: r.firstUnits / 1000,
+          b: yuan(r.firstFee),
+          c: r.extraUnits / 1000,
+          d: yuan(r.extraFee),
+        })
+      : t('首 {a} 件 {b}，续 {c} 件 {d}', {
+          a: r.firstUnits,
+          b: yuan(r.firstFee),
+          c: r.extraUnits,
+          d: yuan(r.extraFee),
+        });
   const columns: TableColumnsType<Template> = [
     { title: t('模板名称'), dataIndex: 'name', width: 160 },
-    { title: t('默认运费'), key: 'rule', width: 220, render: (_, x) => rule(x.defaultRule) },
+    {
+      title: t('计费方式'),
+      key: 'chargeBy',
+      width: 100,
+      render: (_, x) => (x.chargeBy === 'weight' ? t('按重量') : t('按件数')),
+    },
+    { title: t('默认运费'), key: 'rule', width: 220, render: (_, x) => rule(x.defaultRule, x.chargeBy) },
     {
       title: t('地区分组'),
       key: 'regions',
@@ -155,7 +190,7 @@ export default function ShippingTemplatesPage() {
           <Flex vertical gap={2}>
             {x.regions.map((r) => (
               <span key={r.provinces.join()}>
-                {r.provinces.join('、')}：{rule(r)}
+                {r.provinces.join('、')}：{rule(r, x.chargeBy)}
               </span>
             ))}
           </Flex>
@@ -214,7 +249,7 @@ export default function ShippingTemplatesPage() {
       <PageHeader
         title={t('运费模板')}
         subtitle={t(
-          '按件计费：首件 + 续件，可按省份分组定价、满额包邮、偏远地区加收或不配送。启用的模板用于本店所有结算，已下单的订单运费不变。',
+          '按件数（首件 + 续件）或按重量（首重 + 续重，不足 1 个续重单位按 1 个计，重量取商品 SKU 的重量）计费，可按省份分组定价、满额包邮、偏远地区加收或不配送。启用的模板用于本店所有结算，已下单的订单运费不变。',
         )}
         extra={
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="template-new">
@@ -256,18 +291,24 @@ export default function ShippingTemplatesPage() {
   );
 }
 
-function RuleInputs({ name }: { name: (string | number)[] }) {
+function RuleInputs({ name, by }: { name: (string | number)[]; by: ChargeBy }) {
   const t = useT();
+  // Kilograms to the gram (0.001) by weight; whole pieces otherwise.
+  const units =
+    by === 'weight'
+      ? { min: 0.001, max: 100, precision: 3, first: t('首重'), extra: t('续重'), unit: 'kg' }
+      : { min: 1, max: 999, precision: 0, first: t('首'), extra: t('续'), unit: t('件') };
   return (
     <Space wrap size={4}>
       <Form.Item name={[...name, 'firstUnits']} noStyle rules={[{ required: true }]}>
         <InputNumber
-          min={1}
-          max={999}
-          precision={0}
-          addonBefore={t('首')}
-          addonAfter={t('件')}
-          style={{ width: 130 }}
+          min={units.min}
+          max={units.max}
+          precision={units.precision}
+          addonBefore={units.first}
+          addonAfter={units.unit}
+          style={{ width: 150 }}
+          aria-label={units.first}
         />
       </Form.Item>
       <Form.Item name={[...name, 'firstFee']} noStyle rules={[{ required: true }]}>
@@ -275,12 +316,13 @@ function RuleInputs({ name }: { name: (string | number)[] }) {
       </Form.Item>
       <Form.Item name={[...name, 'extraUnits']} noStyle rules={[{ required: true }]}>
         <InputNumber
-          min={1}
-          max={999}
-          precision={0}
-          addonBefore={t('续')}
-          addonAfter={t('件')}
-          style={{ width: 130 }}
+          min={units.min}
+          max={units.max}
+          precision={units.precision}
+          addonBefore={units.extra}
+          addonAfter={units.unit}
+          style={{ width: 150 }}
+          aria-label={units.extra}
         />
       </Form.Item>
       <Form.Item name={[...name, 'extraFee']} noStyle rules={[{ required: true }]}>
@@ -292,6 +334,7 @@ function RuleInputs({ name }: { name: (string | number)[] }) {
 
 const EMPTY: Values = {
   name: '',
+  chargeBy: 'pieces',
   defaultRule: { firstUnits: 1, firstFee: 8, extraUnits: 1, extraFee: 0 },
   regions: [],
   freeThreshold: 99,
@@ -313,11 +356,13 @@ function TemplateModal({
   const notify = useNotify();
   const [form] = Form.useForm<Values>();
   const values = Form.useWatch([], form) as Values | undefined;
-  const [probe, setProbe] = useState<{ province: Province; units: number; itemsAmount: number }>({
+  const [probe, setProbe] = useState<{ province: Province; units: number; weightKg: number; itemsAmount: number }>({
     province: '广东',
     units: 2,
+    weightKg: 1.2,
     itemsAmount: 60,
   });
+  const by: ChargeBy = values?.chargeBy ?? template?.chargeBy ?? 'pieces';
   const save = useMutation({
     mutationFn: (body: TemplateBody) =>
       template
@@ -339,6 +384,7 @@ function TemplateModal({
             template: body!,
             province: probe.province,
             units: probe.units,
+            weightGrams: Math.round(probe.weightKg * 1000),
             itemsAmount: toFen(probe.itemsAmount),
           },
         }),
@@ -366,8 +412,28 @@ function TemplateModal({
         <Form.Item name="name" label={t('模板名称')} rules={[{ required: true, message: t('请填写模板名称') }]}>
           <Input maxLength={30} placeholder={t('如：全国按件计费')} />
         </Form.Item>
+        <Form.Item name="chargeBy" label={t('计费方式')}>
+          <Radio.Group
+            data-testid="charge-by"
+            onChange={() => {
+              // Switching keeps the numbers sensible: 1 piece ↔ 1 kg rather than 1 piece → 0.001 kg.
+              const reset = { firstUnits: 1, extraUnits: 1 };
+              form.setFieldsValue({
+                defaultRule: { ...(form.getFieldValue('defaultRule') as RuleValues), ...reset },
+                regions: ((form.getFieldValue('regions') as Values['regions'] | undefined) ?? []).map((g) => ({
+                  ...g,
+                  ...reset,
+                })),
+              });
+            }}
+            options={[
+              { value: 'pieces', label: t('按件数') },
+              { value: 'weight', label: t('按重量（首重 + 续重）') },
+            ]}
+          />
+        </Form.Item>
         <Form.Item label={t('默认运费（未分组的地区）')} required>
-          <RuleInputs name={['defaultRule']} />
+          <RuleInputs name={['defaultRule']} by={by} />
         </Form.Item>
         <Form.List name="regions">
           {(fields, { add, remove }) => (
@@ -380,7 +446,7 @@ function TemplateModal({
                         <Form.Item name={[f.name, 'provinces']} noStyle rules={[{ required: true }]}>
                           <Select mode="multiple" options={provinceOptions} placeholder={t('选择省份')} />
                         </Form.Item>
-                        <RuleInputs name={[f.name]} />
+                        <RuleInputs name={[f.name]} by={by} />
                       </Flex>
                       <Button icon={<DeleteOutlined />} aria-label={t('删除分组')} onClick={() => remove(f.name)} />
                     </Flex>
@@ -442,6 +508,17 @@ function TemplateModal({
             onChange={(units) => setProbe({ ...probe, units: units ?? 1 })}
             aria-label={t('件数')}
           />
+          {by === 'weight' && (
+            <InputNumber
+              min={0}
+              max={1000}
+              precision={3}
+              value={probe.weightKg}
+              addonAfter="kg"
+              onChange={(v) => setProbe({ ...probe, weightKg: v ?? 0 })}
+              aria-label={t('包裹重量')}
+            />
+          )}
           <InputNumber
             min={0}
             precision={2}

@@ -19,6 +19,15 @@ const Stock = z
   .int('库存须为整数')
   .min(0, '库存不能为负数')
   .max(10_000_000, '库存过大');
+export const MAX_WEIGHT_GRAMS = 1_000_000;
+const WeightGrams = z
+  .number({ error: '重量须为数字（单位：克）' })
+  .int('重量须为整数（单位：克）')
+  .min(0, '重量不能为负数')
+  .max(MAX_WEIGHT_GRAMS, '重量不能超过 1000 kg');
+/** 商家编码: what ERPs and warehouses print on labels — letters, digits, - _ . only. */
+export const SKU_CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
+const SkuCode = z.string().trim().regex(SKU_CODE, '商家编码为 1–40 位字母、数字或 - _ .，以字母或数字开头');
 
 const Attribute = z.object({
   name: z.string().trim().min(1, '请填写属性名').max(20),
@@ -77,7 +86,15 @@ export const CreateProductBody = z.object({
   madeToOrder: ProductText.madeToOrder.optional(),
   specs: z.array(SpecDimension).max(3, '最多 3 个规格维度'),
   skus: z
-    .array(z.object({ specValues: SpecValues, price: Price, originalPrice: Price.nullable().optional(), stock: Stock }))
+    .array(
+      z.object({
+        specValues: SpecValues,
+        price: Price,
+        originalPrice: Price.nullable().optional(),
+        stock: Stock,
+        weightGrams: WeightGrams.optional(),
+      }),
+    )
     .min(1, '至少一个 SKU')
     .max(200, '最多 200 个 SKU'),
   listed: z.boolean().optional(),
@@ -94,12 +111,22 @@ export const EditSkusBody = z
           originalPrice: Price.nullable().optional(),
           stock: Stock.optional(),
           enabled: z.boolean().optional(),
+          weightGrams: WeightGrams.optional(),
+          code: SkuCode.nullable().optional(),
         }),
       )
       .max(200)
       .optional(),
     additions: z
-      .array(z.object({ specValues: SpecValues, price: Price, stock: Stock, enabled: z.boolean().optional() }))
+      .array(
+        z.object({
+          specValues: SpecValues,
+          price: Price,
+          stock: Stock,
+          enabled: z.boolean().optional(),
+          weightGrams: WeightGrams.optional(),
+        }),
+      )
       .max(200)
       .optional(),
   })
@@ -131,6 +158,8 @@ const MerchantSku = z.object({
   originalPrice: z.number().nullable(),
   stock: z.number(),
   enabled: z.boolean(),
+  weightGrams: z.number().describe('重量（克），0 表示未填'),
+  code: z.string().nullable().describe('商家编码'),
 });
 export const MerchantProduct = z.object({
   ...ProductCore,
@@ -164,7 +193,7 @@ export const PublicProduct = z.object({
     parent: z.object({ id: z.string(), name: z.string() }).nullable(),
   }),
   specs: z.array(z.object({ name: z.string(), values: z.array(z.string()) })),
-  skus: z.array(MerchantSku.omit({ enabled: true })),
+  skus: z.array(MerchantSku.omit({ enabled: true, weightGrams: true, code: true })),
   minPrice: z.number(),
   maxPrice: z.number(),
   salesCount: z.number(),

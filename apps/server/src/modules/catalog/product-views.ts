@@ -19,6 +19,8 @@ interface SkuView {
   originalPrice: number | null;
   stock: number;
   enabled: boolean;
+  weightGrams: number;
+  code: string | null;
 }
 
 /** A product as its own merchant sees it: every SKU, disabled ones included. */
@@ -169,6 +171,8 @@ export function toProductView(
       originalPrice: s.originalPrice,
       stock: s.stock,
       enabled: s.enabled,
+      weightGrams: s.weightGrams,
+      code: s.code,
     })),
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),

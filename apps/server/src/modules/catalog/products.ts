@@ -31,6 +31,7 @@ export interface SkuInput {
   price: number;
   originalPrice?: number | null;
   stock: number;
+  weightGrams?: number;
 }
 export interface CreateProductInput {
   categoryId: string;
@@ -108,6 +109,7 @@ export async function createProduct(
       price: s.price,
       originalPrice: null,
       stock: s.stock,
+      weightGrams: s.weightGrams ?? 0,
       createdAt: now,
     }));
     await tx.insert(skus).values(rows);

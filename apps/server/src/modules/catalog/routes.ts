@@ -5,6 +5,7 @@ import { ctxOf } from '../../platform/context.ts';
 import { CategoryTree, IdParams, MerchantCard, ProductCard, PublicProduct, SearchQuery, pageOf } from './dto.ts';
 import adminRoutes from './admin-routes.ts';
 import merchantRoutes from './merchant-routes.ts';
+import sheetRoutes from './sheet-routes.ts';
 import * as svc from './service.ts';
 
 /** The catalog as every visitor sees it: categories, search, product pages and shop cards. */
@@ -75,5 +76,6 @@ export default async function catalogRoutes(app: App) {
   );
 
   await merchantRoutes(app);
+  await sheetRoutes(app);
   await adminRoutes(app);
 }

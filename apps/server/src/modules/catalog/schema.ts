@@ -10,6 +10,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
 export const merchants = pgTable('merchants', {
@@ -105,10 +106,18 @@ export const skus = pgTable(
     originalPrice: bigint('original_price', { mode: 'number' }),
     stock: integer('stock').notNull(),
     enabled: boolean('enabled').notNull().default(true),
+    /** Shipping weight in grams; weight-based shipping templates price the parcel by Σ weight × qty. 0: not set. */
+    weightGrams: integer('weight_grams').notNull().default(0),
+    /** 商家编码: the merchant's own SKU code (ERP, warehouse); unique within the merchant. */
+    code: text('code'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [
     index('skus_product_idx').on(t.productId),
+    uniqueIndex('skus_merchant_code_uq')
+      .on(t.merchantId, t.code)
+      .where(sql`${t.code} is not null`),
+    check('skus_weight_nonnegative', sql`${t.weightGrams} >= 0`),
     check('skus_stock_nonnegative', sql`${t.stock} >= 0`),
     check('skus_price_positive', sql`${t.price} > 0`),
   ],

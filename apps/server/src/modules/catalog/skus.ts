@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db.ts';
 import { actingMerchant } from '../../platform/auth.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { emit } from '../../platform/events.ts';
@@ -27,12 +28,16 @@ export interface SkuUpdate {
   /** Absolute units on hand, never a delta: what the merchant counted. */
   stock?: number;
   enabled?: boolean;
+  weightGrams?: number;
+  /** 商家编码; null clears it. */
+  code?: string | null;
 }
 export interface SkuAddition {
   specValues: Record<string, string>;
   price: number;
   stock: number;
   enabled?: boolean;
+  weightGrams?: number;
 }
 
 /**
@@ -50,7 +55,12 @@ export async function editSkus(
   const beyondStock =
     (input.additions?.length ?? 0) > 0 ||
     (input.updates ?? []).some(
-      (u) => u.price !== undefined || u.originalPrice !== undefined || u.enabled !== undefined,
+      (u) =>
+        u.price !== undefined ||
+        u.originalPrice !== undefined ||
+        u.enabled !== undefined ||
+        u.weightGrams !== undefined ||
+        u.code !== undefined,
     );
   if (beyondStock) actingMerchant(ctx.actor, ctx.merchantHint, 'products.manage');
   const edited = await atomically(ctx, async (tx) => {
@@ -93,6 +103,12 @@ export async function editSkus(
         stockChanges.push({ skuId: sku.id, delta: u.stock - sku.stock });
       }
       if (u.enabled !== undefined) set.enabled = u.enabled;
+      if (u.weightGrams !== undefined && u.weightGrams !== sku.weightGrams) set.weightGrams = u.weightGrams;
+      if (u.code !== undefined && u.code !== sku.code) {
+        const taken = u.code === null ? undefined : await skuWithCode(tx, merchantId, u.code, sku.id);
+        if (taken) return refuse('sku-code-taken', `商家编码「${u.code}」已被「${taken}」使用`);
+        set.code = u.code;
+      }
       if (Object.keys(set).length === 0) continue;
       await tx.update(skus).set(set).where(eq(skus.id, sku.id));
       byId.set(sku.id, { ...sku, ...set });
@@ -120,6 +136,7 @@ export async function editSkus(
       originalPrice: null,
       stock: a.stock,
       enabled: a.enabled ?? true,
+      weightGrams: a.weightGrams ?? 0,
       createdAt: now,
     }));
     if (!validateSkuMatrix(specs, [...byId.values(), ...added])) {
@@ -210,6 +227,16 @@ export async function getPriceHistory(
       changedBy: r.changedBy,
     }),
   );
+}
+
+/** Another SKU of the merchant already carrying this code, named for the refusal (title and spec). */
+async function skuWithCode(db: Db, merchantId: string, code: string, exceptSkuId: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ title: products.title, specText: skus.specText })
+    .from(skus)
+    .innerJoin(products, eq(products.id, skus.productId))
+    .where(and(eq(skus.merchantId, merchantId), eq(skus.code, code), ne(skus.id, exceptSkuId)));
+  return row ? `${row.title} ${row.specText}` : undefined;
 }
 
 /** The product's dimensions with any new values the additions use appended; undefined when an addition names other dimensions. */

@@ -15,6 +15,8 @@ export interface SkuSnapshot {
   price: number;
   originalPrice: number | null;
   stock: number;
+  /** Grams per unit (0: not set), for weight-based shipping. */
+  weightGrams: number;
   imageUrl: string | null;
   categoryId: string;
   /** Product listed, SKU enabled and merchant active. */
@@ -44,6 +46,7 @@ export async function loadSkusForCheckout(db: Db, skuIds: string[]): Promise<Map
       price: skus.price,
       originalPrice: skus.originalPrice,
       stock: skus.stock,
+      weightGrams: skus.weightGrams,
       enabled: skus.enabled,
     })
     .from(skus)
@@ -65,6 +68,7 @@ export async function loadSkusForCheckout(db: Db, skuIds: string[]): Promise<Map
         price: r.price,
         originalPrice: r.originalPrice,
         stock: r.stock,
+        weightGrams: r.weightGrams,
         imageUrl: r.images[0] ?? null,
         categoryId: r.categoryId,
         purchasable: r.productStatus === 'listed' && r.enabled && r.merchantStatus === 'active',

@@ -114,6 +114,64 @@ describe('shipping templates in the console', () => {
     expect(gone.body.type).toBe('active-template-delete');
   });
 
+  it('prices a checkout by the cart’s total weight, rounding partial kilograms up', async () => {
+    const s = await shop(t, { price: 3000 });
+    // 800 g a unit, set in the merchant's SKU editor with the 商家编码 the ERP uses.
+    const weighed = await s.owner.patch(`/api/v1/merchant/products/${s.productId}/skus`, {
+      updates: [{ skuId: s.skuId, weightGrams: 800, code: 'CREAM-50' }],
+    });
+    expect(weighed.status, JSON.stringify(weighed.body)).toBe(200);
+    expect(weighed.body.skus[0]).toMatchObject({ weightGrams: 800, code: 'CREAM-50' });
+    const byWeight = {
+      name: '按重量',
+      chargeBy: 'weight',
+      // 首重 1 kg ¥12, 续重 each 1 kg ¥4; 新疆 ¥20 + ¥10/kg; free from ¥500.
+      defaultRule: { firstUnits: 1000, firstFee: 1200, extraUnits: 1000, extraFee: 400 },
+      regions: [{ provinces: ['新疆'], firstUnits: 1000, firstFee: 2000, extraUnits: 1000, extraFee: 1000 }],
+      freeThreshold: 50_000,
+      remoteProvinces: [],
+    };
+    const created = await s.owner.post('/api/v1/merchant/shipping-templates', byWeight);
+    expect(created.status, JSON.stringify(created.body)).toBe(200);
+    expect(created.body).toMatchObject({ chargeBy: 'weight', active: true });
+    const preview = await s.owner.post('/api/v1/merchant/shipping-templates/preview', {
+      template: byWeight,
+      province: '浙江',
+      units: 3,
+      weightGrams: 2400,
+      itemsAmount: 9000,
+    });
+    expect(preview.body.fee).toBe(2000);
+    expect(preview.body.text).toContain('3 件 2.4 kg');
+
+    const me = await buyer(t);
+    const far = await buyer(t, URUMQI);
+    const quote = async (qty: number, who = me) =>
+      (await who.post('/api/v1/checkout/quote', { items: [{ skuId: s.skuId, qty }], addressId: who.addressId })).body;
+    // 1 × 800 g = 0.8 kg: the first kg. 2 × 800 g = 1.6 kg: first kg + one started kg. 3 → 2.4 kg: two more.
+    expect((await quote(1)).shippingFee).toBe(1200);
+    expect((await quote(2)).shippingFee).toBe(1600);
+    expect((await quote(3)).shippingFee).toBe(2000);
+    expect((await quote(2, far)).shippingFee).toBe(3000);
+    // ¥30 × 17 = ¥510 ≥ ¥500: free whatever it weighs.
+    expect((await quote(17)).shippingFee).toBe(0);
+
+    const placed = await placeOrder(t, me, [{ skuId: s.skuId, qty: 3 }]);
+    expect(placed.orders[0]!.payAmount).toBe(9000 + 2000);
+    const order = await me.get(`/api/v1/orders/${placed.orders[0]!.id}`);
+    expect(order.body.shippingFee).toBe(2000);
+
+    const tooHeavy = await s.owner.patch(`/api/v1/merchant/products/${s.productId}/skus`, {
+      updates: [{ skuId: s.skuId, weightGrams: -5 }],
+    });
+    expect(tooHeavy.status).toBe(400);
+    const badPieces = await s.owner.post('/api/v1/merchant/shipping-templates', {
+      ...TEMPLATE,
+      defaultRule: { firstUnits: 1000, firstFee: 100, extraUnits: 1, extraFee: 0 },
+    });
+    expect(badPieces.status).toBe(400);
+  });
+
   it('refuses a province in two groups, bad input, and other merchants', async () => {
     const s = await shop(t);
     const twice = await s.owner.post('/api/v1/merchant/shipping-templates', {

@@ -5,7 +5,7 @@ import { unwrap } from '../../platform/errors.ts';
 import type { App } from '../../platform/http.ts';
 import { COURIERS } from './carriers.ts';
 import { PROVINCES } from './provinces.ts';
-import { REMOTE_MODES } from './schema.ts';
+import { CHARGE_MODES, REMOTE_MODES } from './schema.ts';
 import {
   activateShippingTemplate,
   createShippingTemplate,
@@ -21,13 +21,16 @@ const Fen = z.number().int().describe('金额，单位：分');
 const Id = z.object({ id: z.string().min(1).max(64) });
 const Province = z.enum(PROVINCES, { error: '请选择省级行政区，如「广东」「新疆」' });
 const Units = z.number().int().min(1, '件数至少为 1').max(999, '件数最多 999');
+// A weight template's rules count grams: up to 100 kg per step.
+const RuleUnits = z.number().int().min(1, '件数或重量至少为 1').max(100_000, '首重、续重最多 100 kg');
 const FeeRule = z.object({
-  firstUnits: Units.describe('首件数'),
+  firstUnits: RuleUnits.describe('首件数；按重量计费时为首重（克）'),
   firstFee: Fen.min(0, '运费不能为负').max(100_000, '首件运费最多 ¥1000'),
-  extraUnits: Units.describe('续件数'),
+  extraUnits: RuleUnits.describe('续件数；按重量计费时为续重（克）'),
   extraFee: Fen.min(0, '运费不能为负').max(100_000, '续件运费最多 ¥1000'),
 });
-const TemplateRules = z.object({
+const TemplateFields = z.object({
+  chargeBy: z.enum(CHARGE_MODES).default('pieces').describe('pieces 按件数；weight 按重量（规则单位为克）'),
   defaultRule: FeeRule.describe('未单独设置的地区按此计费'),
   regions: z
     .array(FeeRule.extend({ provinces: z.array(Province).min(1, '分组至少选择一个省份').max(PROVINCES.length) }))
@@ -38,10 +41,15 @@ const TemplateRules = z.object({
   remoteMode: z.enum(REMOTE_MODES).default('surcharge').describe('surcharge 加收运费；undeliverable 不配送'),
   remoteExtraFee: Fen.min(0, '运费不能为负').max(100_000, '偏远地区加收最多 ¥1000').default(0),
 });
-const TemplateInput = TemplateRules.extend({
+const piecesWithin = (t: z.infer<typeof TemplateFields>) =>
+  t.chargeBy === 'weight' || [t.defaultRule, ...t.regions].every((r) => r.firstUnits <= 999 && r.extraUnits <= 999);
+const piecesRefinement = { message: '按件数计费时首件、续件最多 999 件', path: ['defaultRule'] };
+const TemplateRules = TemplateFields.refine(piecesWithin, piecesRefinement);
+const TemplateInput = TemplateFields.extend({
   name: z.string().trim().min(1, '请填写模板名称').max(30, '模板名称最多 30 字'),
-});
-const RulesOut = TemplateRules.extend({
+}).refine(piecesWithin, piecesRefinement);
+const RulesOut = TemplateFields.extend({
+  chargeBy: z.enum(CHARGE_MODES),
   regions: z.array(FeeRule.extend({ provinces: z.array(z.string()) })),
   remoteProvinces: z.array(z.string()),
   remoteMode: z.enum(REMOTE_MODES),
@@ -117,6 +125,7 @@ export default async function logisticsRoutes(app: App) {
           template: TemplateRules,
           province: Province,
           units: Units,
+          weightGrams: z.number().int().min(0).max(1_000_000).optional().describe('包裹重量（克），按重量计费时使用'),
           itemsAmount: Fen.min(0).max(100_000_000),
         }),
         response: { 200: z.object({ fee: Fen.nullable().describe('null 表示不配送'), text: z.string() }) },

@@ -1,7 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
-/** First `firstUnits` pieces cost `firstFee`; every further `extraUnits` (or part of them) costs `extraFee`. */
+/**
+ * First `firstUnits` pieces (grams, in a weight template) cost `firstFee`; every further `extraUnits` (or part of
+ * them) costs `extraFee`.
+ */
 export interface FeeRule {
   firstUnits: number;
   firstFee: number;
@@ -16,8 +19,12 @@ export interface RegionRule extends FeeRule {
 export const REMOTE_MODES = ['surcharge', 'undeliverable'] as const;
 export type RemoteMode = (typeof REMOTE_MODES)[number];
 
+/** pieces: the rules' units are pieces; weight: they are grams (首重 1000 g, 续重 each 500 g …). */
+export const CHARGE_MODES = ['pieces', 'weight'] as const;
+export type ChargeMode = (typeof CHARGE_MODES)[number];
+
 /**
- * A merchant's shipping template (运费模板), priced by pieces: first N pieces, then per M more, with province groups
+ * A merchant's shipping template (运费模板), priced by pieces or by weight: first N pieces (grams), then per M more, with province groups
  * overriding the default rule. One template per merchant is active and prices its checkouts; merchants without one
  * get DEFAULT_SHIPPING_TEMPLATE (¥8, free from ¥99).
  */
@@ -28,6 +35,7 @@ export const shippingTemplates = pgTable(
     merchantId: text('merchant_id').notNull(),
     name: text('name').notNull(),
     active: boolean('active').notNull().default(false),
+    chargeBy: text('charge_by', { enum: CHARGE_MODES }).notNull().default('pieces'),
     defaultRule: jsonb('default_rule').$type<FeeRule>().notNull(),
     regions: jsonb('regions').$type<RegionRule[]>().notNull().default([]),
     /** Items amount (before discounts) from which the piece fee is waived; null: never free. */

@@ -19,6 +19,7 @@ describe('shipping templates', () => {
   });
 
   const t: ShippingTemplate = {
+    chargeBy: 'pieces',
     defaultRule: { firstUnits: 1, firstFee: 1000, extraUnits: 1, extraFee: 500 },
     regions: [{ provinces: ['广东', '广西'], firstUnits: 1, firstFee: 600, extraUnits: 1, extraFee: 200 }],
     freeThreshold: 20000,
@@ -46,6 +47,54 @@ describe('shipping templates', () => {
     const nowhere = { ...t, remoteMode: 'undeliverable' as const };
     expect(at(nowhere, '新疆维吾尔自治区', 1, 50_000)).toBeNull();
     expect(at(nowhere, '广东省', 1)).toBe(600);
+  });
+});
+
+describe('weight-based templates', () => {
+  // 首重 1 kg ¥10, 续重 each 0.5 kg ¥3; 广东 ¥6 + ¥2 per kg; free from ¥300; 新疆 +¥20.
+  const w: ShippingTemplate = {
+    chargeBy: 'weight',
+    defaultRule: { firstUnits: 1000, firstFee: 1000, extraUnits: 500, extraFee: 300 },
+    regions: [{ provinces: ['广东'], firstUnits: 1000, firstFee: 600, extraUnits: 1000, extraFee: 200 }],
+    freeThreshold: 30000,
+    remoteProvinces: ['新疆'],
+    remoteMode: 'surcharge',
+    remoteExtraFee: 2000,
+  };
+  const fee = (province: string | null, weightGrams: number, units = 1, itemsAmount = 1000) =>
+    shippingFeeFor(w, { province, units, weightGrams, itemsAmount });
+
+  it('rounds every started block of extra weight up', () => {
+    expect(fee('浙江省', 1000)).toBe(1000);
+    expect(fee('浙江省', 1001)).toBe(1300);
+    expect(fee('浙江省', 1500)).toBe(1300);
+    expect(fee('浙江省', 1501)).toBe(1600);
+    expect(fee('浙江省', 3200)).toBe(1000 + 5 * 300);
+    // 1.2 kg in 广东 (续重 per whole kg) pays the first kg and one started kg.
+    expect(fee('广东省', 1200)).toBe(800);
+    expect(fee('广东省', 2000)).toBe(800);
+    expect(fee('广东省', 2001)).toBe(1000);
+  });
+
+  it('charges the first weight for a light parcel or SKUs without a weight, nothing for an empty one', () => {
+    expect(fee('浙江省', 80)).toBe(1000);
+    expect(fee('浙江省', 0, 3)).toBe(1000);
+    expect(fee('浙江省', 0, 0)).toBe(0);
+  });
+
+  it('keeps the threshold and remote rules of the piece templates', () => {
+    expect(fee('浙江省', 9000, 2, 30000)).toBe(0);
+    expect(fee('新疆维吾尔自治区', 1200)).toBe(1300 + 2000);
+    expect(fee('新疆维吾尔自治区', 9000, 1, 30000)).toBe(2000);
+    expect(
+      shippingFeeFor(w, { province: '浙江省', units: 1, weightGrams: 5000, itemsAmount: 0, memberFree: true }),
+    ).toBe(0);
+  });
+
+  it('ignores weight in a piece template', () => {
+    expect(
+      shippingFeeFor(DEFAULT_SHIPPING_TEMPLATE, { province: '浙江省', units: 1, weightGrams: 50_000, itemsAmount: 0 }),
+    ).toBe(800);
   });
 });
 

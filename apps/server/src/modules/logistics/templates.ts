@@ -5,9 +5,11 @@ import type { Db } from '../../platform/db.ts';
 import { notFound, ok, refusals, type Result } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { formatYuan } from '../../platform/money.ts';
-import { type FeeRule, type RegionRule, type RemoteMode, shippingTemplates } from './schema.ts';
+import { type ChargeMode, type FeeRule, type RegionRule, type RemoteMode, shippingTemplates } from './schema.ts';
 
 export interface ShippingTemplate {
+  /** pieces: rules count pieces; weight: rules count grams of the parcel (SKU weight × quantity). */
+  chargeBy: ChargeMode;
   defaultRule: FeeRule;
   regions: RegionRule[];
   /** Items amount (before discounts) from which the piece fee is waived (满 X 包邮); null: never free. */
@@ -20,6 +22,7 @@ export interface ShippingTemplate {
 
 /** For merchants who have not set a template: ¥8 per parcel whatever the pieces, free from ¥99. */
 export const DEFAULT_SHIPPING_TEMPLATE: ShippingTemplate = {
+  chargeBy: 'pieces',
   defaultRule: { firstUnits: 1, firstFee: 800, extraUnits: 1, extraFee: 0 },
   regions: [],
   freeThreshold: 9900,
@@ -31,6 +34,8 @@ export const DEFAULT_SHIPPING_TEMPLATE: ShippingTemplate = {
 export interface ShippingQuery {
   itemsAmount: number;
   units: number;
+  /** The parcel's weight in grams (Σ SKU weight × qty); only weight templates read it. */
+  weightGrams?: number;
   /** The address's province as written (广东省); null before an address is chosen. */
   province: string | null;
   /** A membership benefit waives the piece fee like the free threshold does (remote surcharges still apply). */
@@ -45,13 +50,21 @@ export const ruleFee = (rule: FeeRule, units: number): number =>
     ? 0
     : rule.firstFee + Math.max(0, Math.ceil((units - rule.firstUnits) / Math.max(rule.extraUnits, 1))) * rule.extraFee;
 
+/**
+ * By weight: the first weight costs `firstFee` even for a parcel lighter than it (or of SKUs with no weight set),
+ * and every started block of extra grams costs `extraFee` — 1.2 kg at 首重 1 kg + 续重 1 kg pays two blocks.
+ */
+export const weightFee = (rule: FeeRule, units: number, grams: number): number =>
+  units <= 0 ? 0 : ruleFee(rule, Math.max(grams, 1));
+
 /** The parcel's fee in 分, or null when the template does not deliver to the province. Pure. */
 export function shippingFeeFor(t: ShippingTemplate, q: ShippingQuery): number | null {
   const remote = inProvince(q.province, t.remoteProvinces);
   if (remote && t.remoteMode === 'undeliverable') return null;
   const free = q.memberFree === true || (t.freeThreshold !== null && q.itemsAmount >= t.freeThreshold);
   const rule = t.regions.find((r) => inProvince(q.province, r.provinces)) ?? t.defaultRule;
-  return (free ? 0 : ruleFee(rule, q.units)) + (remote ? t.remoteExtraFee : 0);
+  const base = t.chargeBy === 'weight' ? weightFee(rule, q.units, q.weightGrams ?? 0) : ruleFee(rule, q.units);
+  return (free ? 0 : base) + (remote ? t.remoteExtraFee : 0);
 }
 
 /** The active templates of these merchants; merchants without one are absent (pricing uses the default). */
@@ -176,12 +189,14 @@ export async function deleteShippingTemplate(ctx: Ctx, id: string): Promise<Resu
 /** What the form's template charges for one case (广东 2 件 = ¥x), with the rule that applied, before saving. */
 export function previewShipping(
   ctx: Ctx,
-  input: { template: ShippingTemplate; province: string; units: number; itemsAmount: number },
+  input: { template: ShippingTemplate; province: string; units: number; weightGrams?: number; itemsAmount: number },
 ): { fee: number | null; text: string } {
   actingMerchant(ctx.actor, ctx.merchantHint, 'shop.read');
   const { template: t, province, units, itemsAmount } = input;
-  const fee = shippingFeeFor(t, { itemsAmount, units, province });
-  const head = `${province} ${units} 件（商品 ${formatYuan(itemsAmount)}）`;
+  const weightGrams = input.weightGrams ?? 0;
+  const fee = shippingFeeFor(t, { itemsAmount, units, weightGrams, province });
+  const size = t.chargeBy === 'weight' ? `${units} 件 ${formatKg(weightGrams)}` : `${units} 件`;
+  const head = `${province} ${size}（商品 ${formatYuan(itemsAmount)}）`;
   if (fee === null) return { fee, text: `${head}：不配送` };
   const group = t.regions.find((r) => inProvince(province, r.provinces));
   const why = [
@@ -191,6 +206,9 @@ export function previewShipping(
   ].filter(Boolean);
   return { fee, text: `${head} = ${formatYuan(fee)}（${why.join('，')}）` };
 }
+
+/** 1200 → 1.2 kg; 1000 → 1 kg. */
+export const formatKg = (grams: number): string => `${Number((grams / 1000).toFixed(3))} kg`;
 
 function checkGroups(input: ShippingTemplate) {
   const seen = new Set<string>();
@@ -204,6 +222,7 @@ function checkGroups(input: ShippingTemplate) {
 
 const columns = (input: ShippingTemplateInput) => ({
   name: input.name,
+  chargeBy: input.chargeBy,
   defaultRule: input.defaultRule,
   regions: input.regions.map((r) => ({ ...r, provinces: [...new Set(r.provinces)] })),
   freeThreshold: input.freeThreshold,
@@ -218,6 +237,7 @@ const stamp = (ctx: Ctx) => ({
 });
 
 const toTemplate = (r: typeof shippingTemplates.$inferSelect): ShippingTemplate => ({
+  chargeBy: r.chargeBy,
   defaultRule: r.defaultRule,
   regions: r.regions,
   freeThreshold: r.freeThreshold,

@@ -12,6 +12,7 @@ export const SCOPES = {
       'GET /api/v1/merchant/products',
       'GET /api/v1/merchant/products/:id',
       'GET /api/v1/merchant/products/:id/price-history',
+      'GET /api/v1/merchant/products-sheet',
     ],
   },
   'products:write': {
@@ -23,10 +24,22 @@ export const SCOPES = {
       'POST /api/v1/merchant/products/:id/delist',
     ],
   },
-  'stock:write': { label: '修改 SKU 价格与库存', routes: ['PATCH /api/v1/merchant/products/:id/skus'] },
+  'stock:write': {
+    label: '修改 SKU 价格与库存（含表格导入）',
+    routes: [
+      'PATCH /api/v1/merchant/products/:id/skus',
+      'POST /api/v1/merchant/products-sheet/dry-run',
+      'POST /api/v1/merchant/products-sheet/import',
+    ],
+  },
   'orders:read': {
     label: '读取订单',
-    routes: ['GET /api/v1/merchant/orders', 'GET /api/v1/merchant/orders/:id', 'GET /api/v1/merchant/carriers'],
+    routes: [
+      'GET /api/v1/merchant/orders',
+      'GET /api/v1/merchant/orders/:id',
+      'GET /api/v1/merchant/carriers',
+      'GET /api/v1/merchant/orders-sheet',
+    ],
   },
   'orders:write': { label: '订单发货', routes: ['POST /api/v1/merchant/orders/:id/ship'] },
   'aftersales:read': {

@@ -6,6 +6,7 @@ import { notFound, ok, refusals, type Result } from '../../platform/errors.ts';
 import { emit } from '../../platform/events.ts';
 import { formatYuan } from '../../platform/money.ts';
 import { findOwnAddress } from '../accounts/api.ts';
+import { loadSkusForCheckout } from '../catalog/api.ts';
 import { DEFAULT_SHIPPING_TEMPLATE, loadShippingTemplates, shippingFeeFor } from '../logistics/api.ts';
 import { openOrderAddress, sealOrderAddress } from './address-seal.ts';
 import { type OrderAddress, orderLines, orders, type OrderStatus } from './schema.ts';
@@ -110,9 +111,22 @@ async function planChange(
   // group's rate, a remote surcharge, not delivered at all), whatever the order paid for the rest.
   const template = (await loadShippingTemplates(db, [order.merchantId])).get(order.merchantId);
   const rule = template ?? DEFAULT_SHIPPING_TEMPLATE;
-  const lines = await db.select({ qty: orderLines.qty }).from(orderLines).where(eq(orderLines.orderId, order.id));
+  const lines = await db
+    .select({ skuId: orderLines.skuId, qty: orderLines.qty })
+    .from(orderLines)
+    .where(eq(orderLines.orderId, order.id));
+  // A weight template compares both provinces at the SKUs' weights today, like the template itself.
+  const weights =
+    rule.chargeBy === 'weight'
+      ? await loadSkusForCheckout(
+          db,
+          lines.map((l) => l.skuId),
+        )
+      : null;
+  const weightGrams = lines.reduce((a, l) => a + (weights?.get(l.skuId)?.weightGrams ?? 0) * l.qty, 0);
+  const units = lines.reduce((a, l) => a + l.qty, 0);
   const feeAt = (province: string) =>
-    shippingFeeFor(rule, { itemsAmount: order.itemsAmount, units: lines.reduce((a, l) => a + l.qty, 0), province });
+    shippingFeeFor(rule, { itemsAmount: order.itemsAmount, units, weightGrams, province });
   const [nextFee, currentFee] = [feeAt(next.province), feeAt(order.address.province)];
   if (nextFee === null) return refuseAddressChange('shipping-fee-differs', `商家不配送至${next.province}`);
   const delta = currentFee === null ? 0 : nextFee - currentFee;

@@ -74,6 +74,7 @@ export async function placeCampaignOrders(
           [
             input.sku.merchantId,
             {
+              chargeBy: 'pieces',
               defaultRule: { firstUnits: 1, firstFee: input.shippingFee, extraUnits: 1, extraFee: 0 },
               regions: [],
               freeThreshold: null,

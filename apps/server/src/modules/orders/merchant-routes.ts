@@ -3,7 +3,9 @@ import { z } from 'zod';
 import type { App } from '../../platform/http.ts';
 import { ctxOf } from '../../platform/context.ts';
 import { Id, OrderDetail, OrderSearch, page, ShipInput, StaffOrderSummary } from './dto.ts';
+import { SHEET_FORMATS, SHEET_TYPES } from '../../platform/sheets.ts';
 import { exportOrdersCsv } from './export.ts';
+import { exportMerchantOrders } from './merchant-export.ts';
 import * as svc from './service.ts';
 
 const merchantTags = ['商家订单'];
@@ -25,6 +27,28 @@ export default async function merchantOrderRoutes(app: App) {
       },
     },
     async (req) => svc.listMerchantOrders(ctxOf(req), req.query),
+  );
+  r.get(
+    '/api/v1/merchant/orders-sheet',
+    {
+      config: { permission: 'merchant:orders.read' },
+      schema: {
+        tags: merchantTags,
+        summary: '导出本店订单（CSV 或 Excel，每个订单行一行；按下单时间和状态筛选，最多 5000 单）',
+        querystring: OrderSearch.pick({ status: true, from: true, to: true }).extend({
+          format: z.enum(SHEET_FORMATS).default('xlsx'),
+        }),
+        response: { 200: z.custom<Buffer>((v) => Buffer.isBuffer(v)).describe('CSV（UTF-8，带 BOM）或 .xlsx 文件') },
+      },
+    },
+    async (req, reply) => {
+      const out = await exportMerchantOrders(ctxOf(req), req.query);
+      return reply
+        .type(SHEET_TYPES[req.query.format])
+        .header('content-disposition', `attachment; filename="haowu-orders.${req.query.format}"`)
+        .header('x-export-orders', String(out.orders))
+        .send(out.file);
+    },
   );
   r.get(
     '/api/v1/merchant/orders/:id',

@@ -114,6 +114,7 @@ const arbLines = fc
   )
   .map((xs) => xs.map((x, i) => line(`m${x.merchant}`, x.unitPrice, x.qty, `sku_${i}`)));
 const arbTemplate = fc.record({
+  chargeBy: fc.constant('pieces' as const),
   defaultRule: fc.record({
     firstUnits: fc.integer({ min: 1, max: 3 }),
     firstFee: fc.integer({ min: 0, max: 5000 }),

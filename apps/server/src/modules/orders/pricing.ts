@@ -13,6 +13,8 @@ export interface PricingLine {
   categoryId: string;
   unitPrice: number;
   qty: number;
+  /** Grams per unit, for weight-based shipping templates (0 or absent: not set). */
+  weightGrams?: number;
 }
 
 export interface MerchantItems {
@@ -174,6 +176,7 @@ export function priceLines(
     const fee = shippingFeeFor(ctx.templates.get(g.merchantId) ?? DEFAULT_SHIPPING_TEMPLATE, {
       itemsAmount: g.itemsAmount,
       units: sum(g.lines.map((l) => l.qty)),
+      weightGrams: sum(g.lines.map((l) => (l.weightGrams ?? 0) * l.qty)),
       province: ctx.province,
       memberFree: hooks.member.freeShipping?.(g, ctx) ?? false,
     });

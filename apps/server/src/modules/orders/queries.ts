@@ -137,7 +137,7 @@ export function staffConditions(ctx: Ctx, input: StaffSearch): SQL[] {
   return conditions;
 }
 
-function searchConditions(ctx: Ctx, input: SearchInput): SQL[] {
+export function searchConditions(ctx: Ctx, input: SearchInput): SQL[] {
   const conditions: SQL[] = [];
   if (input.from) conditions.push(gte(orders.createdAt, boundary(input.from, false)));
   if (input.to) conditions.push(lt(orders.createdAt, boundary(input.to, true)));

@@ -174,6 +174,7 @@ export async function priceCheckout(
         // A campaign (group buy, bargain) supplies its own unit price through campaign-terms.ts.
         unitPrice: l.unitPrice ?? sku.price,
         qty: l.qty,
+        weightGrams: sku.weightGrams,
       };
     }),
     { userId, province: address?.province ?? null, templates },

@@ -52,7 +52,12 @@ export function CreateProduct() {
         attributes: info.attributes ?? [],
         images: info.images ?? [],
         specs: usableDims(dims),
-        skus: enabled.map((r) => ({ specValues: r.specValues, price: r.price!, stock: r.stock! })),
+        skus: enabled.map((r) => ({
+          specValues: r.specValues,
+          price: r.price!,
+          stock: r.stock!,
+          weightGrams: r.weightGrams ?? 0,
+        })),
       },
       {
         onError: (err) => {

@@ -33,6 +33,8 @@ function rowsOf(p: MerchantProduct): SkuRow[] {
     originalPrice: s.originalPrice,
     stock: s.stock,
     enabled: s.enabled,
+    weightGrams: s.weightGrams,
+    code: s.code ?? '',
   }));
   return generateRows(dims, existing, false);
 }
@@ -72,9 +74,18 @@ export function SkuCard({ product, onSaved }: { product: MerchantProduct; onSave
         if (r.originalPrice !== before.originalPrice) u.originalPrice = r.originalPrice;
         if (r.stock !== before.stock) u.stock = r.stock!;
         if (r.enabled !== before.enabled) u.enabled = r.enabled;
+        if ((r.weightGrams ?? 0) !== before.weightGrams) u.weightGrams = r.weightGrams ?? 0;
+        if (r.code !== (before.code ?? '')) u.code = r.code === '' ? null : r.code;
         if (Object.keys(u).length > 2) updates.push(u);
       } else if (r.enabled) {
-        additions.push({ key: r.key, specValues: r.specValues, price: r.price!, stock: r.stock!, enabled: true });
+        additions.push({
+          key: r.key,
+          specValues: r.specValues,
+          price: r.price!,
+          stock: r.stock!,
+          enabled: true,
+          weightGrams: r.weightGrams ?? 0,
+        });
       }
     }
     if (updates.length === 0 && additions.length === 0) return setProblem(t('没有需要保存的修改'));
@@ -89,6 +100,11 @@ export function SkuCard({ product, onSaved }: { product: MerchantProduct; onSave
           const next = new Map<string, RowErrors>();
           const put = (rowKey: string, field: keyof RowErrors, message: string) =>
             next.set(rowKey, { ...next.get(rowKey), [field]: message });
+          if (err instanceof ApiError && err.problem.type === 'sku-code-taken') {
+            const text = `${err.problem.title}：${err.problem.detail ?? ''}`;
+            for (const u of updates.filter((x) => x.code && err.problem.detail?.includes(`「${x.code}」`)))
+              put(u.key, 'code', text);
+          }
           if (err instanceof ApiError && err.problem.type.startsWith('original-price')) {
             // The refusal names the SKU by its spec text (「米白 / 50ml」); show it on that SKU's 划线价.
             const text = err.problem.detail ? `${err.problem.title}：${err.problem.detail}` : err.problem.title;
@@ -107,7 +123,14 @@ export function SkuCard({ product, onSaved }: { product: MerchantProduct; onSave
                 : group === 'additions'
                   ? additions[Number(index)]
                   : undefined;
-            if (target && (field === 'price' || field === 'stock' || field === 'originalPrice'))
+            if (
+              target &&
+              (field === 'price' ||
+                field === 'stock' ||
+                field === 'originalPrice' ||
+                field === 'weightGrams' ||
+                field === 'code')
+            )
               put(target.key, field, f.message);
           }
           setErrors(next);
@@ -121,7 +144,12 @@ export function SkuCard({ product, onSaved }: { product: MerchantProduct; onSave
   const changed = rows.some((r) => {
     const b = r.id ? byId.get(r.id) : undefined;
     return b
-      ? b.price !== r.price || b.originalPrice !== r.originalPrice || b.stock !== r.stock || b.enabled !== r.enabled
+      ? b.price !== r.price ||
+          b.originalPrice !== r.originalPrice ||
+          b.stock !== r.stock ||
+          b.enabled !== r.enabled ||
+          b.weightGrams !== (r.weightGrams ?? 0) ||
+          (b.code ?? '') !== r.code
       : r.enabled;
   });
 
@@ -160,7 +188,7 @@ export function SkuCard({ product, onSaved }: { product: MerchantProduct; onSave
       />
       <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
         {t(
-          '划线价须高于售价，且不高于该 SKU 近 7 日最低成交价（近 7 日无成交时为最近一次成交价）；从未成交的 SKU 不能设置划线价。库存为修改后的实际数量。',
+          '划线价须高于售价，且不高于该 SKU 近 7 日最低成交价（近 7 日无成交时为最近一次成交价）；从未成交的 SKU 不能设置划线价。库存为修改后的实际数量。重量用于按重量计费的运费模板；商家编码用于数据导入导出，店内唯一。',
         )}
       </Typography.Paragraph>
       {problem ? <Alert type="error" showIcon role="alert" title={problem} style={{ marginTop: 12 }} /> : null}

@@ -137,6 +137,51 @@ export function SkuMatrixEditor({ dims, rows, onChange, errors, lockedValues, al
       ),
     },
     {
+      title: t('重量（克）'),
+      key: 'weightGrams',
+      render: (_, r, i) => (
+        <>
+          <InputNumber
+            aria-label={t('第 {n} 行重量（克）', { n: i + 1 })}
+            min={0}
+            max={1_000_000}
+            precision={0}
+            placeholder={t('按重量计运费时必填')}
+            style={{ width: 150 }}
+            value={r.weightGrams}
+            onChange={(v) => setRow(r.key, { weightGrams: v })}
+            status={errors.get(r.key)?.weightGrams ? 'error' : undefined}
+            data-testid={`sku-weight-${i}`}
+          />
+          <FieldError id={`sku-${i}-weight-error`} text={errors.get(r.key)?.weightGrams} />
+        </>
+      ),
+    },
+    ...(specsLocked
+      ? [
+          {
+            title: t('商家编码'),
+            key: 'code',
+            render: (_: unknown, r: SkuRow, i: number) => (
+              <>
+                <Input
+                  aria-label={t('第 {n} 行商家编码', { n: i + 1 })}
+                  maxLength={40}
+                  disabled={!r.id}
+                  placeholder={r.id ? t('如 CREAM-50') : t('保存后可填')}
+                  style={{ width: 140 }}
+                  value={r.code}
+                  onChange={(e) => setRow(r.key, { code: e.target.value.trim() })}
+                  status={errors.get(r.key)?.code ? 'error' : undefined}
+                  data-testid={`sku-code-${i}`}
+                />
+                <FieldError id={`sku-${i}-code-error`} text={errors.get(r.key)?.code} />
+              </>
+            ),
+          },
+        ]
+      : []),
+    {
       title: t('启用'),
       key: 'enabled',
       width: 80,

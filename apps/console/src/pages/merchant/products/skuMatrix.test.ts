@@ -43,9 +43,37 @@ describe('SKU matrix', () => {
 
   it('flags missing prices and stock and a 划线价 not above the price, but not switched-off new rows', () => {
     const rows: SkuRow[] = [
-      { key: 'a', specValues: {}, price: null, originalPrice: null, stock: 1, enabled: true },
-      { key: 'b', id: 'sku_b', specValues: {}, price: 1000, originalPrice: 900, stock: null, enabled: true },
-      { key: 'c', specValues: {}, price: null, originalPrice: null, stock: null, enabled: false },
+      {
+        key: 'a',
+        specValues: {},
+        price: null,
+        originalPrice: null,
+        stock: 1,
+        enabled: true,
+        weightGrams: null,
+        code: '',
+      },
+      {
+        key: 'b',
+        id: 'sku_b',
+        specValues: {},
+        price: 1000,
+        originalPrice: 900,
+        stock: null,
+        enabled: true,
+        weightGrams: null,
+        code: '',
+      },
+      {
+        key: 'c',
+        specValues: {},
+        price: null,
+        originalPrice: null,
+        stock: null,
+        enabled: false,
+        weightGrams: null,
+        code: '',
+      },
     ];
     const errors = validateRows(rows, msg);
     expect(errors.get('a')).toEqual({ price: 'price' });

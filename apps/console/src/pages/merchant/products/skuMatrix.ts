@@ -14,7 +14,14 @@ export interface SkuRow {
   originalPrice: number | null;
   stock: number | null;
   enabled: boolean;
+  /** Grams per unit for weight-based shipping; null: not set. */
+  weightGrams: number | null;
+  /** 商家编码 (existing SKUs only); '' when none. */
+  code: string;
 }
+
+/** The server's 商家编码 rule (catalog/dto.ts). */
+export const SKU_CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
 
 export const comboKey = (dims: SpecDim[], values: Record<string, string>): string =>
   dims.map((d) => `${d.name}=${values[d.name] ?? ''}`).join('\u0001') || 'default';
@@ -44,7 +51,18 @@ export function generateRows(dims: SpecDim[], previous: SkuRow[], newEnabled = t
   const byKey = new Map(previous.map((r) => [r.key, r]));
   return combos.map((specValues) => {
     const key = comboKey(usable, specValues);
-    return byKey.get(key) ?? { key, specValues, price: null, originalPrice: null, stock: null, enabled: newEnabled };
+    return (
+      byKey.get(key) ?? {
+        key,
+        specValues,
+        price: null,
+        originalPrice: null,
+        stock: null,
+        enabled: newEnabled,
+        weightGrams: null,
+        code: '',
+      }
+    );
   });
 }
 
@@ -52,12 +70,14 @@ export interface RowErrors {
   price?: string;
   originalPrice?: string;
   stock?: string;
+  weightGrams?: string;
+  code?: string;
 }
 
 /** Client-side checks that save a round trip; the server still decides (the 划线价 rule needs its sales history). */
 export function validateRows(
   rows: SkuRow[],
-  msg: { price: string; stock: string; original: string },
+  msg: { price: string; stock: string; original: string; weight?: string; code?: string },
 ): Map<string, RowErrors> {
   const errors = new Map<string, RowErrors>();
   for (const r of rows) {
@@ -67,6 +87,9 @@ export function validateRows(
     if (r.price == null || r.price <= 0) e.price = msg.price;
     if (r.stock == null || r.stock < 0 || !Number.isInteger(r.stock)) e.stock = msg.stock;
     if (r.originalPrice != null && r.price != null && r.originalPrice <= r.price) e.originalPrice = msg.original;
+    if (msg.weight && r.weightGrams != null && (r.weightGrams < 0 || !Number.isInteger(r.weightGrams)))
+      e.weightGrams = msg.weight;
+    if (msg.code && r.code !== '' && !SKU_CODE.test(r.code)) e.code = msg.code;
     if (Object.keys(e).length > 0) errors.set(r.key, e);
   }
   return errors;
