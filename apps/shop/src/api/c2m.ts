@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, type GetOk, must } from './client.ts';
 
-export type Proposal = GetOk<'/api/v1/c2m/proposals'>['items'][number];
 export type DesignVote = GetOk<'/api/v1/c2m/design-votes'>['items'][number];
 export type Presale = GetOk<'/api/v1/c2m/presales/{id}'>;
 export type MyPledge = GetOk<'/api/v1/c2m/presales/mine'>['items'][number];
