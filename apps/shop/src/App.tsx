@@ -54,6 +54,9 @@ const FlashChannelPage = lazy(() => import('./pages/FlashChannelPage.tsx'));
 const FlashItemPage = lazy(() => import('./pages/FlashItemPage.tsx'));
 const MyFlashPurchasesPage = lazy(() => import('./pages/MyFlashPurchasesPage.tsx'));
 const GroupBuyPage = lazy(() => import('./pages/GroupBuyPage.tsx'));
+const C2mPage = lazy(() => import('./pages/C2mPage.tsx'));
+const PresalePage = lazy(() => import('./pages/PresalePage.tsx'));
+const MyPresalesPage = lazy(() => import('./pages/MyPresalesPage.tsx'));
 const BargainPage = lazy(() => import('./pages/BargainPage.tsx'));
 const CampaignCheckoutPage = lazy(() => import('./pages/CampaignCheckoutPage.tsx'));
 const MyGroupBuysPage = lazy(() => import('./pages/MyGroupBuysPage.tsx'));
@@ -135,6 +138,8 @@ const router = createBrowserRouter([
           { path: 'live', element: <LiveListPage /> },
           { path: 'live/:id', element: <LiveRoomPage /> },
           { path: 'group-buy/:id', element: <GroupBuyPage /> },
+          { path: 'c2m', element: <C2mPage /> },
+          { path: 'presale/:id', element: <PresalePage /> },
           { path: 'bargain/:id', element: <BargainPage /> },
           { path: 'coupons', element: <CouponCenterPage /> },
           { path: 'login', element: <LoginPage /> },
@@ -183,6 +188,8 @@ const router = createBrowserRouter([
               { path: 'group-buy/:id/join', element: <CampaignCheckoutPage mode="join" /> },
               { path: 'bargain/:id/buy', element: <CampaignCheckoutPage mode="bargain" /> },
               { path: 'me/group-buys', element: <MyGroupBuysPage /> },
+              { path: 'presale/:id/buy', element: <CampaignCheckoutPage mode="presale" /> },
+              { path: 'me/presales', element: <MyPresalesPage /> },
               { path: 'me/bargains', element: <MyBargainsPage /> },
               { path: 'me/flash', element: <MyFlashPurchasesPage /> },
               { path: 'points', element: <PointsCenterPage /> },

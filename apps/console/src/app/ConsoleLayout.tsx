@@ -173,6 +173,11 @@ export function ConsoleLayout() {
             label: <Link to="/merchant/live">{t('直播管理')}</Link>,
           },
           {
+            key: '/merchant/c2m',
+            icon: <TeamOutlined />,
+            label: <Link to="/merchant/c2m">{t('C2M 反向定制')}</Link>,
+          },
+          {
             key: '/merchant/group-buys',
             icon: <TeamOutlined />,
             label: <Link to="/merchant/group-buys">{t('拼团 / 砍价')}</Link>,
@@ -356,6 +361,11 @@ export function ConsoleLayout() {
             key: '/platform/coupons',
             icon: <TagsOutlined />,
             label: <Link to="/platform/coupons">{t('平台优惠券')}</Link>,
+          },
+          {
+            key: '/platform/c2m',
+            icon: <TeamOutlined />,
+            label: <Link to="/platform/c2m">{t('C2M 预售活动')}</Link>,
           },
           {
             key: '/platform/group-buys',

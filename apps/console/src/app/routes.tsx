@@ -26,6 +26,8 @@ const FlashSaleNewPage = lazy(() => import('../pages/merchant/FlashSaleNewPage.t
 const FlashSaleMonitorPage = lazy(() => import('../pages/merchant/FlashSaleMonitorPage.tsx'));
 const CouponTemplatesPage = lazy(() => import('../pages/shared/coupons/CouponTemplatesPage.tsx'));
 const GroupBuyCampaignsPage = lazy(() => import('../pages/merchant/GroupBuyCampaignsPage.tsx'));
+const C2mPage = lazy(() => import('../pages/merchant/c2m/C2mPage.tsx'));
+const PlatformPresalesPage = lazy(() => import('../pages/merchant/c2m/PlatformPresalesPage.tsx'));
 const StoresPage = lazy(() => import('../pages/merchant/local/StoresPage.tsx'));
 const RedeemPage = lazy(() => import('../pages/merchant/local/RedeemPage.tsx'));
 const MerchantCoursesPage = lazy(() => import('../pages/merchant/content/CoursesPage.tsx'));
@@ -218,6 +220,11 @@ export function AppRoutes() {
         />
         <Route path="merchant/stores" element={<RequireRole role="merchant">{page(<StoresPage />)}</RequireRole>} />
         <Route path="merchant/redeem" element={<RequireRole role="merchant">{page(<RedeemPage />)}</RequireRole>} />
+        <Route path="merchant/c2m" element={<RequireRole role="merchant">{page(<C2mPage />)}</RequireRole>} />
+        <Route
+          path="platform/c2m"
+          element={<RequireRole role="operator">{page(<PlatformPresalesPage />)}</RequireRole>}
+        />
         <Route
           path="merchant/courses"
           element={<RequireRole role="merchant">{page(<MerchantCoursesPage />)}</RequireRole>}

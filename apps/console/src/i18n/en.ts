@@ -10,6 +10,7 @@ import { enExperiments } from './en-experiments.ts';
 import { enDistribution } from './en-distribution.ts';
 import { enFlash } from './en-flash.ts';
 import { enSupply } from './en-supply.ts';
+import { enC2m } from './en-c2m.ts';
 import { enGroupBuy } from './en-groupbuy.ts';
 import { enInsights } from './en-insights.ts';
 import { enSearch } from './en-search.ts';
@@ -48,6 +49,7 @@ export const en = {
   ...enFlash,
   ...enSupply,
   ...enGroupBuy,
+  ...enC2m,
   ...enLocal,
   ...enContent,
   ...enLogistics,

@@ -48,6 +48,8 @@ import { wireFlashSale } from './flashsale/events.ts';
 import flashSaleRoutes from './flashsale/routes.ts';
 import { wireBargain } from './bargain/events.ts';
 import bargainRoutes from './bargain/routes.ts';
+import { wireC2m } from './c2m/events.ts';
+import c2mRoutes from './c2m/routes.ts';
 import { wireGroupBuy } from './groupbuy/events.ts';
 import groupBuyRoutes from './groupbuy/routes.ts';
 import { wireInvitations } from './invitations/events.ts';
@@ -132,6 +134,7 @@ export const modules: ModuleDef[] = [
   { name: 'coupons', routes: couponRoutes, wire: wireCoupons },
   { name: 'flashsale', routes: flashSaleRoutes, wire: wireFlashSale },
   { name: 'groupbuy', routes: groupBuyRoutes, wire: wireGroupBuy },
+  { name: 'c2m', routes: c2mRoutes, wire: wireC2m },
   { name: 'bargain', routes: bargainRoutes, wire: wireBargain },
   { name: 'local', routes: localRoutes, wire: wireLocal },
   { name: 'content', routes: contentRoutes, wire: wireContent },

@@ -7,6 +7,7 @@ import { enPrivacy } from './en-privacy.ts';
 import { enTrust } from './en-trust.ts';
 import { enLifecycle } from './en-lifecycle.ts';
 import { enFlash } from './en-flash.ts';
+import { enC2m } from './en-c2m.ts';
 import { enGroupBuy } from './en-groupbuy.ts';
 import { enLive } from './en-live.ts';
 import { enLocal } from './en-local.ts';
@@ -32,6 +33,7 @@ export const en = {
   ...enLifecycle,
   ...enFlash,
   ...enGroupBuy,
+  ...enC2m,
   ...enLive,
   ...enPoints,
   ...enTransparency,

@@ -1,9 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Radio, Toast } from 'antd-mobile';
 import { useEffect, useRef, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { formatAddress, useAddresses } from '../api/addresses.ts';
 import { api, isProblemType, must, newIdempotencyKey, problemTitle } from '../api/client.ts';
+import { c2mKeys } from '../api/c2m.ts';
 import { bargainKeys, groupBuyKeys, useGroup } from '../api/groupbuy.ts';
 import { orderKeys } from '../api/orders.ts';
 import { CouponPicker } from '../components/CouponPicker.tsx';
@@ -16,7 +17,7 @@ import { maskPhone } from '../lib/format.ts';
 import { yuan } from '../lib/money.ts';
 import './CheckoutPage.css';
 
-type Mode = 'open' | 'join' | 'bargain';
+type Mode = 'open' | 'join' | 'bargain' | 'presale';
 
 /**
  * Confirming a campaign order (open a group, join one, buy a bargain): address, coupons, the server's quote, submit,
@@ -30,13 +31,16 @@ export default function CampaignCheckoutPage({ mode }: { mode: Mode }) {
     if (group.isError) return <QueryError error={group.error} onRetry={() => void group.refetch()} />;
     return <Confirm mode={mode} targetId={id} campaignId={group.data.campaign.id} />;
   }
-  return <Confirm mode={mode} targetId={id} campaignId={mode === 'open' ? id : ''} />;
+  return <Confirm mode={mode} targetId={id} campaignId={mode === 'open' || mode === 'presale' ? id : ''} />;
 }
 
 function Confirm({ mode, targetId, campaignId }: { mode: Mode; targetId: string; campaignId: string }) {
   const t = useT();
   const navigate = useNavigate();
   const qc = useQueryClient();
+  // A pre-sale is bought by the unit count chosen on its page (1–99).
+  const [search] = useSearchParams();
+  const qty = Math.min(99, Math.max(1, Number(search.get('qty')) || 1));
   const addresses = useAddresses();
   const [addressId, setAddressId] = useState<string | undefined>();
   // undefined: the server suggests the best coupons; a list: the shopper's own picks ([] = none).
@@ -48,9 +52,13 @@ function Confirm({ mode, targetId, campaignId }: { mode: Mode; targetId: string;
   }, [addresses.data, addressId]);
 
   const quote = useQuery({
-    queryKey: ['campaign-quote', mode, targetId, addressId ?? null, couponIds ?? 'best'],
+    queryKey: ['campaign-quote', mode, targetId, addressId ?? null, couponIds ?? 'best', qty],
     queryFn: () => {
       const body = { ...(addressId ? { addressId } : {}), ...(couponIds ? { couponIds } : {}) };
+      if (mode === 'presale')
+        return must(
+          api.POST('/api/v1/c2m/presales/{id}/quote', { params: { path: { id: targetId } }, body: { ...body, qty } }),
+        );
       return mode === 'bargain'
         ? must(api.POST('/api/v1/bargains/{id}/quote', { params: { path: { id: targetId } }, body }))
         : must(api.POST('/api/v1/group-buy/campaigns/{id}/quote', { params: { path: { id: campaignId } }, body }));
@@ -70,6 +78,13 @@ function Confirm({ mode, targetId, campaignId }: { mode: Mode; targetId: string;
       key: string;
     }) => {
       const header = { 'idempotency-key': key };
+      if (mode === 'presale')
+        return must(
+          api.POST('/api/v1/c2m/presales/{id}/pledges', {
+            params: { path: { id: targetId }, header },
+            body: { ...body, qty },
+          }),
+        );
       if (mode === 'bargain')
         return must(api.POST('/api/v1/bargains/{id}/order', { params: { path: { id: targetId }, header }, body }));
       if (mode === 'join')
@@ -83,7 +98,9 @@ function Confirm({ mode, targetId, campaignId }: { mode: Mode; targetId: string;
     onSuccess: async (placed) => {
       attempt.current = null;
       await qc.invalidateQueries({ queryKey: orderKeys.all });
-      await qc.invalidateQueries({ queryKey: mode === 'bargain' ? bargainKeys.mine : groupBuyKeys.mine });
+      await qc.invalidateQueries({
+        queryKey: mode === 'bargain' ? bargainKeys.mine : mode === 'presale' ? c2mKeys.mine : groupBuyKeys.mine,
+      });
       await navigate(`/pay/${placed.checkoutId}`, { replace: true });
     },
     onError: async (err) => {
@@ -96,7 +113,8 @@ function Confirm({ mode, targetId, campaignId }: { mode: Mode; targetId: string;
     },
   });
 
-  const title = mode === 'open' ? t('发起拼团') : mode === 'join' ? t('参团') : t('砍价购买');
+  const title =
+    mode === 'open' ? t('发起拼团') : mode === 'join' ? t('参团') : mode === 'presale' ? t('参与预售') : t('砍价购买');
   if (!addresses.isPending && (addresses.data?.length ?? 0) === 0) {
     return (
       <div className="page">
@@ -159,12 +177,12 @@ function Confirm({ mode, targetId, campaignId }: { mode: Mode; targetId: string;
                 <p className="muted" style={{ margin: '4px 0' }}>
                   {line.specText}
                 </p>
-                <Price fen={line.unitPrice} size={16} /> <span className="muted">×1</span>
+                <Price fen={line.unitPrice} size={16} /> <span className="muted">×{line.qty}</span>
               </div>
             </div>
             <dl className="quote-sum">
               <div>
-                <dt>{mode === 'bargain' ? t('砍后价') : t('拼团价')}</dt>
+                <dt>{mode === 'bargain' ? t('砍后价') : mode === 'presale' ? t('预售价') : t('拼团价')}</dt>
                 <dd>¥{yuan(q.itemsAmount)}</dd>
               </div>
               {q.discountAmount > 0 && (
@@ -180,7 +198,9 @@ function Confirm({ mode, targetId, campaignId }: { mode: Mode; targetId: string;
             </dl>
             {mode !== 'bargain' && (
               <p className="muted" style={{ fontSize: 12 }}>
-                {t('成团后发货；到时未成团，款项原路全额退回')}
+                {mode === 'presale'
+                  ? t('达到目标后开始生产并按承诺日期发货；截止时未达目标，款项原路全额退回，优惠券与积分退回')
+                  : t('成团后发货；到时未成团，款项原路全额退回')}
               </p>
             )}
           </section>

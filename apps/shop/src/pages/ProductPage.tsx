@@ -8,6 +8,7 @@ import { useProductReviews, useReviewSummary } from '../api/reviews.ts';
 import { useMe } from '../api/session.ts';
 import { ContactService } from '../components/ContactService.tsx';
 import { CampaignSection } from '../components/CampaignSection.tsx';
+import { PresaleBanner } from '../components/PresaleBanner.tsx';
 import { ProductCoupons } from '../components/ProductCoupons.tsx';
 import { Price } from '../components/Price.tsx';
 import { useSalesText } from '../components/ProductCard.tsx';
@@ -219,6 +220,7 @@ function ProductView({ product: p }: { product: Product }) {
         )}
       </section>
 
+      <PresaleBanner productId={p.id} />
       <CampaignSection productId={p.id} />
 
       <section className="card product-rows">

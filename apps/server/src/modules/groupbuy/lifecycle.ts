@@ -2,8 +2,8 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps.ts';
 import type { Db } from '../../platform/db.ts';
 import { emit } from '../../platform/events.ts';
-import { cancelUnpaidCampaignOrder, getOrderForAfterSale, recordFullRefund, releaseShipHold } from '../orders/api.ts';
-import { requestRefund } from '../payments/api.ts';
+import { cancelUnpaidCampaignOrder, recordFullRefund, releaseShipHold } from '../orders/api.ts';
+import { refundCampaignOrder } from './campaign-refunds.ts';
 import { EXPIRE_JOB, expireKey, memberIdOfRefundRef, refundRef, SHIP_HOLD } from './rules.ts';
 import { groupBuyCampaigns, groupBuyGroups, groupBuyMembers } from './schema.ts';
 
@@ -151,28 +151,15 @@ export async function expireGroup(db: Db, deps: Deps, groupId: string): Promise<
 
 /** Asks payments to refund everything still refundable on the seat's order (goods and shipping). */
 async function refundSeat(db: Db, member: MemberRow, now: Date): Promise<void> {
-  const order = await getOrderForAfterSale(db, member.orderId);
-  if (!order) throw new Error(`group seat ${member.id}: order ${member.orderId} missing`);
-  const amount = order.payAmount - order.refundedAmount;
-  if (amount <= 0) {
-    await db
-      .update(groupBuyMembers)
-      .set({ status: 'refunded', refundedAt: now })
-      .where(eq(groupBuyMembers.id, member.id));
-    return;
-  }
-  const refund = await requestRefund(db, {
-    orderId: order.orderId,
-    merchantId: order.merchantId,
-    amount,
+  const refund = await refundCampaignOrder(db, {
+    orderId: member.orderId,
     refId: refundRef(member.id),
     reason: '拼团未成团，自动全额退款',
     at: now,
   });
-  if (!refund.ok) throw new Error(`group seat ${member.id}: refund refused (${refund.type}: ${refund.detail ?? ''})`);
   await db
     .update(groupBuyMembers)
-    .set({ status: 'refunding', refundId: refund.value.refundId })
+    .set(refund ? { status: 'refunding', refundId: refund.refundId } : { status: 'refunded', refundedAt: now })
     .where(eq(groupBuyMembers.id, member.id));
 }
 

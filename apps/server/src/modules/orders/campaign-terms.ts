@@ -11,24 +11,28 @@ export interface CampaignTerms {
   campaignId: string;
   unitPrices: ReadonlyMap<string, number>;
   shipHold?: string | null;
+  /** Made to order (C2M pre-sale): the units do not exist yet, so no catalog stock is checked or taken. */
+  madeToOrder?: boolean;
 }
 
 /** The lines priced at the campaign's unit prices; a line the campaign does not cover is a bug in the caller. */
 export function atCampaignPrices<L extends { skuId: string; qty: number }>(
   lines: L[],
   terms: CampaignTerms | undefined,
-): (L & { unitPrice?: number })[] {
+): (L & { unitPrice?: number; madeToOrder?: boolean })[] {
   if (!terms) return lines;
   return lines.map((l) => {
     const unitPrice = terms.unitPrices.get(l.skuId);
     if (unitPrice === undefined) throw new Error(`campaign ${terms.campaignId} has no price for ${l.skuId}`);
-    return { ...l, unitPrice };
+    return terms.madeToOrder ? { ...l, unitPrice, madeToOrder: true } : { ...l, unitPrice };
   });
 }
 
 /** Why a held order may not ship yet, as the merchant reads it. */
 const SHIP_HOLD_LABELS: Record<string, string> = {
   group_buy: '拼团尚未成团，成团后才能发货',
+  presale: '预售尚未达成目标，达标并生产后才能发货',
+  presale_deposit: '预售定金订单：随尾款订单一起发货，本单不单独发货',
   authentication: '需先寄往鉴定中心：鉴定通过后由鉴定中心转寄买家，不能直接发给买家',
   voucher: '到店核销券：买家到店出示券码核销，无需发货',
   course: '知识课程：付款后即可学习，无需发货；退款期满自动完成',
@@ -36,6 +40,8 @@ const SHIP_HOLD_LABELS: Record<string, string> = {
 /** The short tag order lists show for a held order. */
 const SHIP_HOLD_TAGS: Record<string, string> = {
   group_buy: '待成团',
+  presale: '预售中',
+  presale_deposit: '预售定金',
   authentication: '需先寄往鉴定中心',
   voucher: '到店核销',
   course: '知识课程',

@@ -95,7 +95,7 @@ export async function placeOrder(
       // Stock first, then the day's order-number counter — the lock order every checkout and flash batch keeps —
       // sent together; a refusal rolls the counter back with everything else.
       const [reserved, orderNos] = await Promise.all([
-        reserveStock(tx, lines.value),
+        campaign?.madeToOrder ? Promise.resolve({ ok: true as const }) : reserveStock(tx, lines.value),
         nextOrderNos(tx, now, priced.merchants.length),
       ]);
       if (!reserved.ok) return refuse('out-of-stock', `${skuName(skus.get(reserved.skuId), reserved.skuId)}库存不足`);
@@ -149,7 +149,7 @@ export async function placeOrder(
             refundedQty: 0,
             refundedAmount: 0,
             returnPolicy: sku.returnPolicy,
-            stockPool: 'catalog' as const,
+            stockPool: campaign?.madeToOrder ? ('campaign' as const) : ('catalog' as const),
           };
         });
         return { order, lines };
@@ -188,6 +188,8 @@ export async function placeOrder(
               payAmount: order.payAmount,
               placedAt: now.toISOString(),
               province: address.province,
+            // Nothing to route or book in a warehouse: the batch is produced after the pre-sale succeeds.
+            ...(campaign?.madeToOrder ? { madeToOrder: true } : {}),
               lines: lines.map((l) => ({
                 lineId: l.id,
                 skuId: l.skuId,

@@ -146,7 +146,7 @@ export async function loadPricingInputs(db: Db, skuIds: string[]) {
 export async function priceCheckout(
   db: Db,
   userId: string,
-  lines: { skuId: string; qty: number; unitPrice?: number | undefined }[],
+  lines: { skuId: string; qty: number; unitPrice?: number | undefined; madeToOrder?: boolean | undefined }[],
   address: { id: string; province: string } | null,
   hooks: PricingHooks = NO_DISCOUNTS,
   loaded?: PricingInputs,
@@ -160,7 +160,7 @@ export async function priceCheckout(
   for (const l of lines) {
     const sku = skus.get(l.skuId);
     if (!sku || !sku.purchasable) return refuse('sku-unavailable', `${skuName(sku, l.skuId)}已下架或暂不可购买`);
-    if (sku.stock < l.qty)
+    if (!l.madeToOrder && sku.stock < l.qty)
       return refuse('out-of-stock', `${skuName(sku, l.skuId)}库存不足${sku.stock > 0 ? `，仅剩 ${sku.stock} 件` : ''}`);
   }
   const priced = priceLines(

@@ -24,7 +24,7 @@ export const ORDER_STATUSES = [
 ] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
-export const CAMPAIGN_KINDS = ['flash_sale', 'group_buy', 'bargain', 'voucher', 'course'] as const;
+export const CAMPAIGN_KINDS = ['flash_sale', 'group_buy', 'bargain', 'voucher', 'course', 'presale'] as const;
 export type CampaignKind = (typeof CAMPAIGN_KINDS)[number];
 export const STOCK_POOLS = ['catalog', 'campaign'] as const;
 export type StockPool = (typeof STOCK_POOLS)[number];

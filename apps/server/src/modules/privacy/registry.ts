@@ -10,6 +10,7 @@ import { couponsPersonalData } from '../coupons/api.ts';
 import { discoveryPersonalData } from '../discovery/api.ts';
 import { distributionPersonalData } from '../distribution/api.ts';
 import { flashsalePersonalData } from '../flashsale/api.ts';
+import { c2mPersonalData } from '../c2m/api.ts';
 import { groupbuyPersonalData } from '../groupbuy/api.ts';
 import { invitationsPersonalData } from '../invitations/api.ts';
 import { lifecyclePersonalData } from '../lifecycle/api.ts';
@@ -47,6 +48,7 @@ export const registry = [
   distributionPersonalData,
   flashsalePersonalData,
   groupbuyPersonalData,
+  c2mPersonalData,
   invitationsPersonalData,
   lifecyclePersonalData,
   livePersonalData,

@@ -209,6 +209,7 @@ export const PoDetail = PoListItem.extend({
       specText: z.string(),
       qtyOrdered: z.number(),
       qtyReceived: z.number(),
+      presoldQty: z.number().describe('其中已被 C2M 预售售出的件数：到货即随预售订单发出，不计入可售库存'),
       unitCost: z.number(),
     }),
   ),

@@ -187,9 +187,18 @@ export async function receivePurchaseOrder(
         receivedAt: now,
       };
     });
+    // Pre-sold units (a C2M production order) arrive first and leave at once on the pre-sale orders: booked as
+    // received and sold together, they never become sellable.
+    const receivedSoFar = new Map(lines.map((l) => [l.id, l.qtyReceived]));
+    const presold = lots.map((l) => {
+      const line = lines.find((x) => x.id === l.poLineId)!;
+      const before = receivedSoFar.get(line.id)!;
+      receivedSoFar.set(line.id, before + l.acceptedQty);
+      return Math.max(0, Math.min(l.acceptedQty, line.presoldQty - before));
+    });
     const sellable = await adjustSellableStock(
       tx,
-      lots.map((l) => ({ skuId: l.skuId, delta: l.acceptedQty })),
+      lots.map((l, i) => ({ skuId: l.skuId, delta: l.acceptedQty - presold[i]! })),
     );
     if (!sellable.ok) throw new Error(`receipt could not raise ${sellable.skuId}`);
     await bookMovements(
@@ -205,6 +214,25 @@ export async function receivePurchaseOrder(
         note: `采购收货 ${l.batchNo}`,
       })),
     );
+    const presoldOut = lots.flatMap((l, i) =>
+      presold[i]! > 0
+        ? [
+            {
+              warehouseId,
+              skuId: l.skuId,
+              kind: 'sale' as const,
+              qty: -presold[i]!,
+              refId: id,
+              batchNo: l.batchNo,
+              note: `预售已售 ${presold[i]!} 件，随预售订单发出`,
+            },
+          ]
+        : [],
+    );
+    if (presoldOut.length > 0) {
+      const out = await bookMovements(tx, { merchantId, recordedBy: actorId(ctx), at: now }, presoldOut);
+      if (!out.ok) throw new Error(`receipt could not book the pre-sold units of ${out.skuId}`);
+    }
     await tx.insert(receiptLots).values(lots);
     for (const [lineId, qty] of want)
       await tx

@@ -10,6 +10,8 @@ interface OrderCreated {
   orderId: string;
   merchantId: string;
   province?: string | null;
+  /** A C2M pre-sale order: its units are produced later and arrive pre-sold on the production order's receipt. */
+  madeToOrder?: boolean;
   lines: { lineId: string; skuId: string; qty: number }[];
 }
 
@@ -18,6 +20,7 @@ interface OrderCreated {
  * over the next nearest when one is short; the choice is the shipment's 发货仓. Runs once per event (delivery records).
  */
 export async function routeOrder(db: Db, order: OrderCreated, writtenAt: Date, at: Date): Promise<void> {
+  if (order.madeToOrder) return;
   const counted = await eventCounts(
     db,
     order.lines.map((l) => l.skuId),

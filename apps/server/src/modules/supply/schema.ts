@@ -186,6 +186,8 @@ export const poLines = pgTable(
     qtyOrdered: integer('qty_ordered').notNull(),
     qtyReceived: integer('qty_received').notNull().default(0),
     unitCost: bigint('unit_cost', { mode: 'number' }).notNull(),
+    /** Units already sold to C2M pre-sale buyers: received first, they leave on those orders and never become sellable. */
+    presoldQty: integer('presold_qty').notNull().default(0),
   },
   (t) => [
     index('supply_po_lines_po_idx').on(t.poId),
