@@ -422,6 +422,96 @@ CREATE TABLE "bargains" (
 	CONSTRAINT "bargains_helps_range" CHECK ("bargains"."helps_count" between 0 and "bargains"."helps_needed")
 );
 --> statement-breakpoint
+CREATE TABLE "c2m_design_ballots" (
+	"design_vote_id" text NOT NULL,
+	"user_id" text NOT NULL,
+	"option_id" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "c2m_design_ballots_design_vote_id_user_id_pk" PRIMARY KEY("design_vote_id","user_id")
+);
+--> statement-breakpoint
+CREATE TABLE "c2m_design_options" (
+	"id" text PRIMARY KEY NOT NULL,
+	"design_vote_id" text NOT NULL,
+	"position" integer NOT NULL,
+	"label" text NOT NULL,
+	"description" text DEFAULT '' NOT NULL,
+	"vote_count" integer DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "c2m_design_votes" (
+	"id" text PRIMARY KEY NOT NULL,
+	"merchant_id" text NOT NULL,
+	"category_id" text NOT NULL,
+	"proposal_id" text,
+	"title" text NOT NULL,
+	"closes_at" timestamp with time zone NOT NULL,
+	"created_by" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "c2m_pledges" (
+	"id" text PRIMARY KEY NOT NULL,
+	"presale_id" text NOT NULL,
+	"user_id" text NOT NULL,
+	"qty" integer NOT NULL,
+	"order_id" text NOT NULL,
+	"status" text NOT NULL,
+	"pay_amount" bigint NOT NULL,
+	"refund_id" text,
+	"refund_reason" text,
+	"created_at" timestamp with time zone NOT NULL,
+	"paid_at" timestamp with time zone,
+	"shipped_at" timestamp with time zone,
+	"refunded_at" timestamp with time zone,
+	CONSTRAINT "c2m_pledges_order_id_unique" UNIQUE("order_id"),
+	CONSTRAINT "c2m_pledges_qty" CHECK ("c2m_pledges"."qty" between 1 and 99)
+);
+--> statement-breakpoint
+CREATE TABLE "c2m_presales" (
+	"id" text PRIMARY KEY NOT NULL,
+	"merchant_id" text NOT NULL,
+	"product_id" text NOT NULL,
+	"sku_id" text NOT NULL,
+	"title" text NOT NULL,
+	"design_vote_id" text,
+	"price" bigint NOT NULL,
+	"min_batch" integer NOT NULL,
+	"target_qty" integer NOT NULL,
+	"paid_qty" integer DEFAULT 0 NOT NULL,
+	"backers" integer DEFAULT 0 NOT NULL,
+	"deadline" timestamp with time zone NOT NULL,
+	"deliver_by" timestamp with time zone NOT NULL,
+	"supplier_id" text NOT NULL,
+	"warehouse_id" text NOT NULL,
+	"status" text DEFAULT 'funding' NOT NULL,
+	"po_id" text,
+	"decided_at" timestamp with time zone,
+	"created_by" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "c2m_presales_qty" CHECK ("c2m_presales"."min_batch" > 0 and "c2m_presales"."target_qty" >= "c2m_presales"."min_batch" and "c2m_presales"."paid_qty" >= 0),
+	CONSTRAINT "c2m_presales_price" CHECK ("c2m_presales"."price" > 0)
+);
+--> statement-breakpoint
+CREATE TABLE "c2m_proposal_votes" (
+	"proposal_id" text NOT NULL,
+	"user_id" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "c2m_proposal_votes_proposal_id_user_id_pk" PRIMARY KEY("proposal_id","user_id")
+);
+--> statement-breakpoint
+CREATE TABLE "c2m_proposals" (
+	"id" text PRIMARY KEY NOT NULL,
+	"category_id" text NOT NULL,
+	"title" text NOT NULL,
+	"variant" text DEFAULT '' NOT NULL,
+	"description" text DEFAULT '' NOT NULL,
+	"proposed_by" text NOT NULL,
+	"vote_count" integer DEFAULT 0 NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "c2m_proposals_votes" CHECK ("c2m_proposals"."vote_count" >= 0)
+);
+--> statement-breakpoint
 CREATE TABLE "categories" (
 	"id" text PRIMARY KEY NOT NULL,
 	"parent_id" text,
@@ -515,7 +605,10 @@ CREATE TABLE "skus" (
 	"original_price" bigint,
 	"stock" integer NOT NULL,
 	"enabled" boolean DEFAULT true NOT NULL,
+	"weight_grams" integer DEFAULT 0 NOT NULL,
+	"code" text,
 	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "skus_weight_nonnegative" CHECK ("skus"."weight_grams" >= 0),
 	CONSTRAINT "skus_stock_nonnegative" CHECK ("skus"."stock" >= 0),
 	CONSTRAINT "skus_price_positive" CHECK ("skus"."price" > 0)
 );
@@ -1596,6 +1689,7 @@ CREATE TABLE "shipping_templates" (
 	"merchant_id" text NOT NULL,
 	"name" text NOT NULL,
 	"active" boolean DEFAULT false NOT NULL,
+	"charge_by" text DEFAULT 'pieces' NOT NULL,
 	"default_rule" jsonb NOT NULL,
 	"regions" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"free_threshold" bigint,
@@ -2444,6 +2538,7 @@ CREATE TABLE "supply_po_lines" (
 	"qty_ordered" integer NOT NULL,
 	"qty_received" integer DEFAULT 0 NOT NULL,
 	"unit_cost" bigint NOT NULL,
+	"presold_qty" integer DEFAULT 0 NOT NULL,
 	CONSTRAINT "supply_po_lines_received" CHECK ("supply_po_lines"."qty_received" <= "supply_po_lines"."qty_ordered")
 );
 --> statement-breakpoint
@@ -2781,6 +2876,14 @@ CREATE INDEX "bargain_helps_ip_idx" ON "bargain_helps" USING btree ("campaign_id
 CREATE INDEX "bargain_helps_device_idx" ON "bargain_helps" USING btree ("campaign_id","device_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "bargains_one_per_user_uq" ON "bargains" USING btree ("campaign_id","user_id");--> statement-breakpoint
 CREATE INDEX "bargains_user_idx" ON "bargains" USING btree ("user_id","id");--> statement-breakpoint
+CREATE INDEX "c2m_design_options_vote_idx" ON "c2m_design_options" USING btree ("design_vote_id","position");--> statement-breakpoint
+CREATE INDEX "c2m_design_votes_merchant_idx" ON "c2m_design_votes" USING btree ("merchant_id","id");--> statement-breakpoint
+CREATE INDEX "c2m_pledges_presale_idx" ON "c2m_pledges" USING btree ("presale_id","status");--> statement-breakpoint
+CREATE INDEX "c2m_pledges_user_idx" ON "c2m_pledges" USING btree ("user_id","id");--> statement-breakpoint
+CREATE INDEX "c2m_presales_merchant_idx" ON "c2m_presales" USING btree ("merchant_id","id");--> statement-breakpoint
+CREATE INDEX "c2m_presales_product_idx" ON "c2m_presales" USING btree ("product_id");--> statement-breakpoint
+CREATE INDEX "c2m_proposal_votes_user_idx" ON "c2m_proposal_votes" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "c2m_proposals_category_idx" ON "c2m_proposals" USING btree ("category_id","vote_count");--> statement-breakpoint
 CREATE INDEX "products_merchant_idx" ON "products" USING btree ("merchant_id");--> statement-breakpoint
 CREATE INDEX "products_category_idx" ON "products" USING btree ("category_id","status");--> statement-breakpoint
 CREATE INDEX "products_search_idx" ON "products" USING gin (to_tsvector('simple', "search_tokens"));--> statement-breakpoint
@@ -2790,6 +2893,7 @@ CREATE INDEX "search_word_entries_list_idx" ON "search_word_entries" USING btree
 CREATE INDEX "sku_charged_prices_idx" ON "sku_charged_prices" USING btree ("sku_id","charged_at");--> statement-breakpoint
 CREATE INDEX "sku_price_history_idx" ON "sku_price_history" USING btree ("sku_id","changed_at");--> statement-breakpoint
 CREATE INDEX "skus_product_idx" ON "skus" USING btree ("product_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "skus_merchant_code_uq" ON "skus" USING btree ("merchant_id","code") WHERE "skus"."code" is not null;--> statement-breakpoint
 CREATE INDEX "community_announcements_idx" ON "community_announcements" USING btree ("community_id","created_at");--> statement-breakpoint
 CREATE INDEX "community_chat_group_idx" ON "community_chat_messages" USING btree ("group_id","id");--> statement-breakpoint
 CREATE INDEX "community_chat_sender_idx" ON "community_chat_messages" USING btree ("sender_id","created_at");--> statement-breakpoint
