@@ -9,6 +9,7 @@ import { enExperiments } from './en-experiments.ts';
 import { enDistribution } from './en-distribution.ts';
 import { enFlash } from './en-flash.ts';
 import { enSupply } from './en-supply.ts';
+import { enForecast } from './en-forecast.ts';
 import { enGroupBuy } from './en-groupbuy.ts';
 import { enInsights } from './en-insights.ts';
 import { enSearch } from './en-search.ts';
@@ -44,6 +45,7 @@ export const en = {
   ...enLifecycle,
   ...enFlash,
   ...enSupply,
+  ...enForecast,
   ...enGroupBuy,
   ...enLocal,
   ...enLogistics,

@@ -264,3 +264,24 @@ export const concentrationAlerts = pgTable(
       .where(sql`${t.status} = 'open'`),
   ],
 );
+
+/**
+ * 日销量: units ordered per SKU per Beijing day, from `order.created` (source `orders`) — demand as the shop saw
+ * it, what the forecast learns from. Demo shops also get a `demo` history from the seed (marked 演示数据).
+ * `flashUnits` are the units bought through a flash sale: a day with any is a promotion day of that SKU.
+ */
+export const dailySales = pgTable(
+  'supply_daily_sales',
+  {
+    skuId: text('sku_id').notNull(),
+    day: date('day').notNull(),
+    source: text('source', { enum: ['orders', 'demo'] }).notNull(),
+    merchantId: text('merchant_id').notNull(),
+    units: integer('units').notNull(),
+    flashUnits: integer('flash_units').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.skuId, t.day, t.source] }),
+    index('supply_daily_sales_merchant_idx').on(t.merchantId, t.day),
+  ],
+);

@@ -1,0 +1,58 @@
+// English for the forecast and replenishment page (销量预测与补货); spread into en.ts so the Chinese keys type-check.
+export const enForecast = {
+  销量预测与补货: 'Forecast & replenishment',
+  '按规格预测日销量（周内规律、趋势、秒杀日与会员日），按交期与安全库存给出补货建议':
+    'Daily sales forecast per SKU (weekday pattern, trend, flash-sale days and member days); reorder suggestions from lead time and safety stock',
+  '含演示历史：本店的销量历史包含种子写入的演示数据，预测仅供演示。':
+    'Includes demo history: this shop’s sales history contains demo data written by the seed; the forecast is for demonstration.',
+  销量预测: 'Sales forecast',
+  选择规格: 'Choose a SKU',
+  '还没有销量：下单后第二天开始预测。': 'No sales yet: forecasting starts the day after the first order.',
+  秒杀: 'Flash sale',
+  会员日: 'Member day',
+  '件/天': 'units/day',
+  实际销量: 'Actual',
+  预测: 'Forecast',
+  '90% 区间下限': '90% lower',
+  '90% 区间上限': '90% upper',
+  '近 8 周实际销量与未来 4 周预测：预测 4 周共 {next} 件':
+    'Last 8 weeks of sales and the next 4 weeks forecast: {next} units forecast over 4 weeks',
+  '模型所学：秒杀日 +{flash} 件/天，会员日 +{member} 件/天，趋势 {trend} 件/天每周；本规格回测 WAPE {model}（上周同日法 {naive}）；可售库存 {stock} 件。':
+    'Learned: flash-sale day +{flash} units/day, member day +{member} units/day, trend {trend} units/day per week; backtest WAPE {model} (same weekday last week: {naive}); sellable stock {stock}.',
+  '已生成 {n} 张采购单草稿': '{n} draft purchase orders created',
+  规格: 'SKU',
+  状态: 'Status',
+  可售: 'Sellable',
+  在途: 'On order',
+  日均预测: 'Forecast/day',
+  可售天数: 'Days of cover',
+  '主供应商 / 交期': 'Main supplier / lead time',
+  '{n} 天': '{n} days',
+  未关联供应商: 'No supplier linked',
+  安全库存: 'Safety stock',
+  建议采购: 'Suggested order',
+  '{sku} 采购数量': 'Order quantity for {sku}',
+  补货建议: 'Reorder suggestions',
+  '生成采购单草稿（{n}）': 'Create draft POs ({n})',
+  已缺货: 'Out of stock',
+  缺货风险: 'Stock-out risk',
+  建议补货: 'Reorder',
+  库存积压: 'Overstock',
+  正常: 'OK',
+  '建议量 = 交期加 {r} 天的预测需求 + 安全库存（{sl}% 服务水平）− 可售 − 在途':
+    'Suggested = forecast demand over lead time + {r} days + safety stock ({sl}% service level) − sellable − on order',
+  '已生成采购单草稿：': 'Draft purchase orders created:',
+  暂无规格: 'No SKUs',
+  品类: 'Category',
+  规格数: 'SKUs',
+  '回测销量（件）': 'Backtest units',
+  'WAPE 模型': 'WAPE model',
+  'WAPE 上周同日': 'WAPE naive',
+  'MAPE 模型': 'MAPE model',
+  'MAPE 上周同日': 'MAPE naive',
+  '回测误差（滚动起点，近 8 周每周预测未来 7 天）':
+    'Backtest error (rolling origin: each of the last 8 weeks forecasts the next 7 days)',
+  '历史不足 4 周，暂无回测': 'Less than 4 weeks of history: no backtest yet',
+  'WAPE = 误差绝对值之和 ÷ 实际销量之和；MAPE 只计有销量的日子。':
+    'WAPE = Σ|error| ÷ Σ actual units; MAPE counts only days with sales.',
+} as const;
