@@ -26,6 +26,7 @@ import { customerService } from './25-customer-service.ts';
 import { authentication } from './26-authentication.ts';
 import { localLife } from './27-local-life.ts';
 import { openPlatform } from './28-open-platform.ts';
+import { supplyTrace } from './30-supply-trace.ts';
 
 export const journeys: Journey[] = [
   // First: it checks what a newcomer sees on a fresh start, before other journeys change the demo world.
@@ -57,6 +58,7 @@ export const journeys: Journey[] = [
   authentication,
   localLife,
   openPlatform,
+  supplyTrace,
   // Last: the demo consumer becomes a shop owner, which no earlier journey expects.
   merchantAdmission,
 ];

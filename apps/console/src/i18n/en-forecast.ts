@@ -55,4 +55,6 @@ export const enForecast = {
   '历史不足 4 周，暂无回测': 'Less than 4 weeks of history: no backtest yet',
   'WAPE = 误差绝对值之和 ÷ 实际销量之和；MAPE 只计有销量的日子。':
     'WAPE = Σ|error| ÷ Σ actual units; MAPE counts only days with sales.',
+  溯源码: 'Trace code',
+  打开溯源页: 'Open the trace page',
 } as const;

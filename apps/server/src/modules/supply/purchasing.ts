@@ -9,6 +9,7 @@ import { adjustSellableStock, listMerchantSkus } from '../catalog/api.ts';
 import { checkConcentration } from './concentration.ts';
 import { bookMovements, trackSkus } from './journal.ts';
 import { refuse } from './refusals.ts';
+import { traceCodesOfLots, traceReceivedLots } from './trace.ts';
 import {
   type PoStatus,
   poLines,
@@ -206,6 +207,8 @@ export async function receivePurchaseOrder(
       })),
     );
     await tx.insert(receiptLots).values(lots);
+    const [supplier] = await tx.select().from(suppliers).where(eq(suppliers.id, po.supplierId));
+    await traceReceivedLots(tx, lots, { supplier: supplier!, warehouse: house }, now);
     for (const [lineId, qty] of want)
       await tx
         .update(poLines)
@@ -250,7 +253,13 @@ async function poView(db: Db, merchantId: string, id: string) {
     db.select({ name: suppliers.name }).from(suppliers).where(eq(suppliers.id, po.supplierId)),
     db.select({ name: warehouses.name }).from(warehouses).where(eq(warehouses.id, po.warehouseId)),
   ]);
-  const skus = await listMerchantSkus(db, merchantId, { skuIds: lines.map((l) => l.skuId) });
+  const [skus, codes] = await Promise.all([
+    listMerchantSkus(db, merchantId, { skuIds: lines.map((l) => l.skuId) }),
+    traceCodesOfLots(
+      db,
+      lots.map((l) => l.id),
+    ),
+  ]);
   return {
     ...po,
     supplierName: supplier?.name ?? '',
@@ -259,7 +268,7 @@ async function poView(db: Db, merchantId: string, id: string) {
       const sku = skus.find((s) => s.skuId === l.skuId);
       return { ...l, productTitle: sku?.productTitle ?? '', specText: sku?.specText ?? '' };
     }),
-    lots,
+    lots: lots.map((l) => ({ ...l, traceCode: codes.get(l.id) ?? null })),
   };
 }
 

@@ -3,9 +3,10 @@ import { ctxOf } from '../../platform/context.ts';
 import { unwrap } from '../../platform/errors.ts';
 import type { App } from '../../platform/http.ts';
 import * as d from './dto-forecast.ts';
-import { IdParams } from './dto.ts';
+import { IdParams, PublicTrace, TraceParams } from './dto.ts';
 import { forecastOverview, skuForecast } from './forecast.ts';
 import { draftPurchaseOrders, replenishmentPlan } from './replenishment.ts';
+import { publicTrace } from './trace.ts';
 
 const tags = ['供应链'];
 const merchant = { permission: 'merchant:supply.manage' as const };
@@ -63,5 +64,18 @@ export async function forecastRoutes(app: App) {
       },
     },
     async (req, reply) => reply.status(201).send(unwrap(await draftPurchaseOrders(ctxOf(req), req.body))),
+  );
+  r.get(
+    '/api/v1/trace/:code',
+    {
+      config: { permission: 'public' as const },
+      schema: {
+        tags,
+        summary: '扫码溯源：批次的生产、检验与物流记录（每条都在透明日志中，可验证）',
+        params: TraceParams,
+        response: { 200: PublicTrace },
+      },
+    },
+    async (req) => publicTrace(ctxOf(req), req.params.code),
   );
 }

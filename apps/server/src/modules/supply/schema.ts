@@ -285,3 +285,32 @@ export const dailySales = pgTable(
     index('supply_daily_sales_merchant_idx').on(t.merchantId, t.day),
   ],
 );
+
+/** 溯源码: one per received lot; the shop's /trace/<code> page shows its events. */
+export const traceCodes = pgTable(
+  'supply_trace_codes',
+  {
+    code: text('code').primaryKey(),
+    lotId: text('lot_id').notNull(),
+    merchantId: text('merchant_id').notNull(),
+    skuId: text('sku_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('supply_trace_codes_lot_uq').on(t.lotId)],
+);
+
+export type TraceFacts = Record<string, string | number | boolean | null>;
+/** Production, inspection and logistics events of a lot, each also an entry of the transparency log (`leafIndex`). */
+export const traceEvents = pgTable(
+  'supply_trace_events',
+  {
+    id: text('id').primaryKey(),
+    code: text('code').notNull(),
+    kind: text('kind', { enum: ['production', 'inspection', 'logistics'] }).notNull(),
+    title: text('title').notNull(),
+    facts: jsonb('facts').$type<TraceFacts>().notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    leafIndex: integer('leaf_index').notNull(),
+  },
+  (t) => [index('supply_trace_events_code_idx').on(t.code, t.occurredAt)],
+);
