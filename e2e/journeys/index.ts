@@ -26,6 +26,7 @@ import { customerService } from './25-customer-service.ts';
 import { authentication } from './26-authentication.ts';
 import { localLife } from './27-local-life.ts';
 import { openPlatform } from './28-open-platform.ts';
+import { supplyTrace } from './30-supply-trace.ts';
 import { paidContent } from './33-paid-content.ts';
 
 export const journeys: Journey[] = [
@@ -58,6 +59,7 @@ export const journeys: Journey[] = [
   authentication,
   localLife,
   openPlatform,
+  supplyTrace,
   paidContent,
   // Last: the demo consumer becomes a shop owner, which no earlier journey expects.
   merchantAdmission,

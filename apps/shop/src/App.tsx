@@ -24,6 +24,7 @@ const ProductPage = lazy(() => import('./pages/ProductPage.tsx'));
 const ReviewListPage = lazy(() => import('./pages/ReviewListPage.tsx'));
 const MerchantPage = lazy(() => import('./pages/MerchantPage.tsx'));
 const TransparencyPage = lazy(() => import('./pages/TransparencyPage.tsx'));
+const TracePage = lazy(() => import('./pages/TracePage.tsx'));
 const RecommendationSettingsPage = lazy(() => import('./pages/RecommendationSettingsPage.tsx'));
 const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
 const WechatCallbackPage = lazy(() => import('./pages/WechatCallbackPage.tsx'));
@@ -155,6 +156,7 @@ const router = createBrowserRouter([
           { path: 'charity', element: <CharityPage /> },
           { path: 'charity/:id', element: <CharityLedgerPage /> },
           { path: 'transparency', element: <TransparencyPage /> },
+          { path: 'trace/:code', element: <TracePage /> },
           {
             element: <RequireLogin />,
             children: [

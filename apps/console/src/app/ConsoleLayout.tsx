@@ -1,5 +1,6 @@
 import {
   ApiOutlined,
+  LineChartOutlined,
   CarOutlined,
   DesktopOutlined,
   FundOutlined,
@@ -121,6 +122,11 @@ export function ConsoleLayout() {
             key: '/merchant/supply/warehouses',
             icon: <ShopOutlined />,
             label: <Link to="/merchant/supply/warehouses">{t('仓库与库存')}</Link>,
+          },
+          {
+            key: '/merchant/supply/forecast',
+            icon: <LineChartOutlined />,
+            label: <Link to="/merchant/supply/forecast">{t('销量预测与补货')}</Link>,
           },
           {
             key: '/merchant/orders',

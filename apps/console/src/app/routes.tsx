@@ -57,6 +57,7 @@ const PartnershipsPage = lazy(() => import('../pages/merchant/PartnershipsPage.t
 const SuppliersPage = lazy(() => import('../pages/merchant/supply/SuppliersPage.tsx'));
 const PurchaseOrdersPage = lazy(() => import('../pages/merchant/supply/PurchaseOrdersPage.tsx'));
 const WarehousesPage = lazy(() => import('../pages/merchant/supply/WarehousesPage.tsx'));
+const ForecastPage = lazy(() => import('../pages/merchant/supply/ForecastPage.tsx'));
 const SupplyRiskPage = lazy(() => import('../pages/platform/SupplyRiskPage.tsx'));
 const ChallengesPage = lazy(() => import('../pages/platform/ChallengesPage.tsx'));
 const CreatorCentrePage = lazy(() => import('../pages/creator/CreatorCentrePage.tsx'));
@@ -371,6 +372,10 @@ export function AppRoutes() {
         <Route
           path="merchant/supply/warehouses"
           element={<RequireRole role="merchant">{page(<WarehousesPage />)}</RequireRole>}
+        />
+        <Route
+          path="merchant/supply/forecast"
+          element={<RequireRole role="merchant">{page(<ForecastPage />)}</RequireRole>}
         />
         <Route
           path="platform/service"

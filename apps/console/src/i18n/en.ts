@@ -10,6 +10,7 @@ import { enExperiments } from './en-experiments.ts';
 import { enDistribution } from './en-distribution.ts';
 import { enFlash } from './en-flash.ts';
 import { enSupply } from './en-supply.ts';
+import { enForecast } from './en-forecast.ts';
 import { enC2m } from './en-c2m.ts';
 import { enGroupBuy } from './en-groupbuy.ts';
 import { enInsights } from './en-insights.ts';
@@ -48,6 +49,7 @@ export const en = {
   ...enLifecycle,
   ...enFlash,
   ...enSupply,
+  ...enForecast,
   ...enGroupBuy,
   ...enC2m,
   ...enLocal,

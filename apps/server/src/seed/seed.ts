@@ -19,7 +19,7 @@ import { seedDistribution } from './distribution.ts';
 import { runEverydaySales, runJourneys, type SeedBuyer, SeedClock, type SeedProduct } from './journeys.ts';
 import { seedPointsDemo } from './points.ts';
 import { seedPosts } from './posts.ts';
-import { seedSuppliers, seedWarehouses } from './supply.ts';
+import { seedSalesHistory, seedSuppliers, seedWarehouses } from './supply.ts';
 import { generateConsumers } from './people.ts';
 import { Random } from './random.ts';
 import { merchantMembership } from '../modules/accounts/api.ts';
@@ -251,6 +251,8 @@ async function runSeed(deps: Deps, progress: (line: string) => void): Promise<Se
   // On the real clock: the receipts come after the last demo order in the journal.
   const supplyDemo = await seedSuppliers(deps, demoShop, demoWarehouses);
   await deps.events.drain();
+  const salesDays = await seedSalesHistory(deps, demoShop);
+  progress(`[seed] 演示销量历史 ${salesDays} 条（16 周、按规格按日，标注为演示数据，供销量预测与补货建议）`);
   progress(
     `[seed] 演示供应商 ${supplyDemo.suppliers} 家、采购单 ${supplyDemo.purchaseOrders} 张（已到货、部分到货、已发送、草稿）与一次盘点`,
   );

@@ -1,6 +1,9 @@
 import { merchantMembership } from '../modules/accounts/api.ts';
 import type { Deps } from '../deps.ts';
 import { listMerchantSkus } from '../modules/catalog/api.ts';
+import { shanghaiDay } from '../modules/points/api.ts';
+import { recordDemoSales } from '../modules/supply/forecast.ts';
+import { addDay, syntheticSalesHistory } from '../modules/supply/sales-synthetic.ts';
 import { createPurchaseOrder, movePurchaseOrder, receivePurchaseOrder } from '../modules/supply/purchasing.ts';
 import { createSupplier, setSupplierSkus } from '../modules/supply/suppliers.ts';
 import { createWarehouse, recordStockTake, stockOverview, transferStock } from '../modules/supply/warehouses.ts';
@@ -175,4 +178,22 @@ export async function seedSuppliers(
       );
   }
   return { suppliers: created.length, purchaseOrders: 4 };
+}
+
+/**
+ * 演示销量历史 (docs/SUPPLY.md "Demo history"): 16 weeks of daily units per SKU of the demo shop, stored as source
+ * `demo` beside what real orders record, so the forecast and the replenishment suggestions have something to learn
+ * from on first start. The console labels forecasts that use it 含演示历史.
+ */
+export async function seedSalesHistory(deps: Deps, merchant: { id: string }): Promise<number> {
+  const db = deps.database.db;
+  const skus = await listMerchantSkus(db, merchant.id);
+  const series = syntheticSalesHistory({
+    skus,
+    lastDay: addDay(shanghaiDay(deps.clock.now()), -1),
+    days: 112,
+    memberDayOfMonth: deps.config.LIFECYCLE_MEMBER_DAY,
+    seed: 20_261_212,
+  });
+  return recordDemoSales(db, merchant.id, series);
 }

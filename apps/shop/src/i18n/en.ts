@@ -13,6 +13,7 @@ import { enLive } from './en-live.ts';
 import { enLocal } from './en-local.ts';
 import { enPoints } from './en-points.ts';
 import { enTransparency } from './en-transparency.ts';
+import { enTrace } from './en-trace.ts';
 import { enAuthentication } from './en-authentication.ts';
 import { enPosts } from './en-posts.ts';
 import { enDistribution } from './en-distribution.ts';
@@ -37,6 +38,7 @@ export const en = {
   ...enLive,
   ...enPoints,
   ...enTransparency,
+  ...enTrace,
   ...enAuthentication,
   ...enPosts,
   '6 位数字': '6 digits',

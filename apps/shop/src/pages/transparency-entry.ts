@@ -10,6 +10,7 @@ export const KINDS: { kind: string; label: MessageKey }[] = [
   { kind: 'penalty', label: '商家处罚' },
   { kind: 'authentication', label: '鉴定结论' },
   { kind: 'staff-access', label: '员工查看个人信息' },
+  { kind: 'trace-event', label: '溯源记录' },
 ];
 export const kindLabel = (kind: string): MessageKey | undefined => KINDS.find((k) => k.kind === kind)?.label;
 

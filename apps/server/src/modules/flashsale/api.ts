@@ -1,4 +1,4 @@
 // The flashsale module's public surface: other modules import from this file only (docs/ARCHITECTURE.md, "Boundaries").
 
-export { createFlashSale, FLASH_ITEM_CHANGED, type FlashItemDto, getFlashItem } from './service.ts';
+export { createFlashSale, FLASH_ITEM_CHANGED, type FlashItemDto, flashSaleWindows, getFlashItem } from './service.ts';
 export { flashsalePersonalData } from './personal-data.ts';

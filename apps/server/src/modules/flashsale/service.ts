@@ -419,3 +419,27 @@ function toItem(sale: SaleRow, item: ItemRow, sku: SkuSnapshot | undefined, now:
     myStartsAt: opensAt.toISOString(),
   };
 }
+
+/**
+ * Which SKUs of a shop are in a scheduled flash sale that overlaps [from, to): the supply forecast treats those days
+ * as promotion days, past and future.
+ */
+export async function flashSaleWindows(
+  db: Db,
+  merchantId: string,
+  from: Date,
+  to: Date,
+): Promise<{ skuId: string; startsAt: Date; endsAt: Date }[]> {
+  return db
+    .select({ skuId: flashItems.skuId, startsAt: flashSales.startsAt, endsAt: flashSales.endsAt })
+    .from(flashItems)
+    .innerJoin(flashSales, eq(flashSales.id, flashItems.saleId))
+    .where(
+      and(
+        eq(flashSales.merchantId, merchantId),
+        eq(flashSales.status, 'scheduled'),
+        lt(flashSales.startsAt, to),
+        gt(flashSales.endsAt, from),
+      ),
+    );
+}

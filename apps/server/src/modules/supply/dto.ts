@@ -225,6 +225,28 @@ export const PoDetail = PoListItem.extend({
       producedOn: z.string(),
       expiresOn: z.string().nullable(),
       receivedAt: Time,
+      traceCode: z.string().nullable().describe('溯源码：店铺 /trace/{code} 页面'),
+    }),
+  ),
+});
+
+export const TraceParams = z.object({ code: z.string().regex(/^HW[0-9A-F]{16}$/, '溯源码格式不对') });
+export const PublicTrace = z.object({
+  code: z.string(),
+  productId: z.string().nullable(),
+  productTitle: z.string(),
+  specText: z.string(),
+  shopName: z.string(),
+  batchNo: z.string(),
+  producedOn: z.string().nullable(),
+  expiresOn: z.string().nullable(),
+  events: z.array(
+    z.object({
+      kind: z.enum(['production', 'inspection', 'logistics']),
+      title: z.string(),
+      facts: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+      occurredAt: Time,
+      leafIndex: z.number().describe('透明日志中的位置：用 /api/v1/transparency/entries/{index}/proof 验证'),
     }),
   ),
 });

@@ -1,8 +1,9 @@
 import type { Deps } from '../../deps.ts';
+import { recordDailySales } from './forecast.ts';
 import { trackSkus } from './journal.ts';
 import { bookCatalogEdit, restockOrder, routeOrder } from './routing.ts';
 
-// Subscribed: order.created (route to the nearest warehouse, book the sale), order.cancelled / order.restocked /
+// Subscribed: order.created (route to the nearest warehouse, book the sale; count the day's units for the forecast), order.cancelled / order.restocked /
 // aftersale.approved (units back on hand), product.created / product.updated (new SKUs get an opening balance; stock
 // set in the product editor is an adjustment). Nothing here reads another module's tables.
 
@@ -19,6 +20,12 @@ export function wireSupply(deps: Deps): void {
     'supply.route-order',
     (db, e) => routeOrder(db, e.payload, e.createdAt, now()),
   );
+  deps.events.subscribe<{
+    merchantId: string;
+    placedAt: string;
+    campaignKind?: string;
+    lines: { skuId: string; qty: number }[];
+  }>('order.created', 'supply.daily-sales', (db, e) => recordDailySales(db, e.payload));
   deps.events.subscribe<{ orderId: string; merchantId: string }>(
     'order.cancelled',
     'supply.restock-cancelled',

@@ -9,6 +9,7 @@ import { adjustSellableStock, listMerchantSkus } from '../catalog/api.ts';
 import { checkConcentration } from './concentration.ts';
 import { bookMovements, trackSkus } from './journal.ts';
 import { refuse } from './refusals.ts';
+import { traceCodesOfLots, traceReceivedLots } from './trace.ts';
 import {
   type PoStatus,
   poLines,
@@ -234,6 +235,8 @@ export async function receivePurchaseOrder(
       if (!out.ok) throw new Error(`receipt could not book the pre-sold units of ${out.skuId}`);
     }
     await tx.insert(receiptLots).values(lots);
+    const [supplier] = await tx.select().from(suppliers).where(eq(suppliers.id, po.supplierId));
+    await traceReceivedLots(tx, lots, { supplier: supplier!, warehouse: house }, now);
     for (const [lineId, qty] of want)
       await tx
         .update(poLines)
@@ -278,7 +281,13 @@ async function poView(db: Db, merchantId: string, id: string) {
     db.select({ name: suppliers.name }).from(suppliers).where(eq(suppliers.id, po.supplierId)),
     db.select({ name: warehouses.name }).from(warehouses).where(eq(warehouses.id, po.warehouseId)),
   ]);
-  const skus = await listMerchantSkus(db, merchantId, { skuIds: lines.map((l) => l.skuId) });
+  const [skus, codes] = await Promise.all([
+    listMerchantSkus(db, merchantId, { skuIds: lines.map((l) => l.skuId) }),
+    traceCodesOfLots(
+      db,
+      lots.map((l) => l.id),
+    ),
+  ]);
   return {
     ...po,
     supplierName: supplier?.name ?? '',
@@ -287,7 +296,7 @@ async function poView(db: Db, merchantId: string, id: string) {
       const sku = skus.find((s) => s.skuId === l.skuId);
       return { ...l, productTitle: sku?.productTitle ?? '', specText: sku?.specText ?? '' };
     }),
-    lots,
+    lots: lots.map((l) => ({ ...l, traceCode: codes.get(l.id) ?? null })),
   };
 }
 

@@ -16,4 +16,5 @@ export const refuse = refusals({
   'po-wrong-status': '采购单当前状态不允许此操作',
   'po-over-receipt': [422, '收货数量超过未到货数量'],
   'bad-dates': [422, '日期不合理'],
+  'no-supplier': [422, '该规格尚未关联供应商，无法生成采购单'],
 });

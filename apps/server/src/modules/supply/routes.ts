@@ -33,6 +33,7 @@ import {
   transferStock,
 } from './warehouses.ts';
 import { actingMerchant } from '../../platform/auth.ts';
+import { forecastRoutes } from './routes-forecast.ts';
 
 const tags = ['供应链'];
 const merchant = { permission: 'merchant:supply.manage' as const };
@@ -40,6 +41,7 @@ const base = '/api/v1/merchant/supply';
 
 export default async function supplyRoutes(app: App) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  await forecastRoutes(app);
 
   // ---- suppliers ----
   r.get(

@@ -266,3 +266,53 @@ export const concentrationAlerts = pgTable(
       .where(sql`${t.status} = 'open'`),
   ],
 );
+
+/**
+ * 日销量: units ordered per SKU per Beijing day, from `order.created` (source `orders`) — demand as the shop saw
+ * it, what the forecast learns from. Demo shops also get a `demo` history from the seed (marked 演示数据).
+ * `flashUnits` are the units bought through a flash sale: a day with any is a promotion day of that SKU.
+ */
+export const dailySales = pgTable(
+  'supply_daily_sales',
+  {
+    skuId: text('sku_id').notNull(),
+    day: date('day').notNull(),
+    source: text('source', { enum: ['orders', 'demo'] }).notNull(),
+    merchantId: text('merchant_id').notNull(),
+    units: integer('units').notNull(),
+    flashUnits: integer('flash_units').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.skuId, t.day, t.source] }),
+    index('supply_daily_sales_merchant_idx').on(t.merchantId, t.day),
+  ],
+);
+
+/** 溯源码: one per received lot; the shop's /trace/<code> page shows its events. */
+export const traceCodes = pgTable(
+  'supply_trace_codes',
+  {
+    code: text('code').primaryKey(),
+    lotId: text('lot_id').notNull(),
+    merchantId: text('merchant_id').notNull(),
+    skuId: text('sku_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('supply_trace_codes_lot_uq').on(t.lotId)],
+);
+
+export type TraceFacts = Record<string, string | number | boolean | null>;
+/** Production, inspection and logistics events of a lot, each also an entry of the transparency log (`leafIndex`). */
+export const traceEvents = pgTable(
+  'supply_trace_events',
+  {
+    id: text('id').primaryKey(),
+    code: text('code').notNull(),
+    kind: text('kind', { enum: ['production', 'inspection', 'logistics'] }).notNull(),
+    title: text('title').notNull(),
+    facts: jsonb('facts').$type<TraceFacts>().notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    leafIndex: integer('leaf_index').notNull(),
+  },
+  (t) => [index('supply_trace_events_code_idx').on(t.code, t.occurredAt)],
+);

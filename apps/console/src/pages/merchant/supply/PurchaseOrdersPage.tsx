@@ -10,6 +10,8 @@ import {
   Input,
   InputNumber,
   Modal,
+  Popover,
+  QRCode,
   Select,
   Space,
   Table,
@@ -382,6 +384,29 @@ function PoDrawer({ id, onClose }: { id: string; onClose: () => void }) {
               { title: t('生产日期'), dataIndex: 'producedOn' },
               { title: t('有效期至'), key: 'e', render: (_, l) => l.expiresOn ?? '—' },
               { title: t('收货时间'), key: 'r', render: (_, l) => dateTime(l.receivedAt) },
+              {
+                title: t('溯源码'),
+                key: 'trace',
+                render: (_, l) =>
+                  l.traceCode ? (
+                    <Popover
+                      content={
+                        <Space direction="vertical" align="center">
+                          <QRCode value={`${window.location.origin}/trace/${l.traceCode}`} size={160} />
+                          <a href={`/trace/${l.traceCode}`} target="_blank" rel="noreferrer">
+                            {t('打开溯源页')}
+                          </a>
+                        </Space>
+                      }
+                    >
+                      <Button size="small" type="link" data-testid="trace-code">
+                        {l.traceCode}
+                      </Button>
+                    </Popover>
+                  ) : (
+                    '—'
+                  ),
+              },
             ]}
           />
         </>
