@@ -2516,6 +2516,16 @@ CREATE TABLE "supply_concentration_alerts" (
 	"resolved_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "supply_daily_sales" (
+	"sku_id" text NOT NULL,
+	"day" date NOT NULL,
+	"source" text NOT NULL,
+	"merchant_id" text NOT NULL,
+	"units" integer NOT NULL,
+	"flash_units" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "supply_daily_sales_sku_id_day_source_pk" PRIMARY KEY("sku_id","day","source")
+);
+--> statement-breakpoint
 CREATE TABLE "supply_movements" (
 	"id" text PRIMARY KEY NOT NULL,
 	"merchant_id" text NOT NULL,
@@ -2623,6 +2633,24 @@ CREATE TABLE "supply_suppliers" (
 	"qualifications" jsonb NOT NULL,
 	"lead_time_days" integer NOT NULL,
 	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "supply_trace_codes" (
+	"code" text PRIMARY KEY NOT NULL,
+	"lot_id" text NOT NULL,
+	"merchant_id" text NOT NULL,
+	"sku_id" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "supply_trace_events" (
+	"id" text PRIMARY KEY NOT NULL,
+	"code" text NOT NULL,
+	"kind" text NOT NULL,
+	"title" text NOT NULL,
+	"facts" jsonb NOT NULL,
+	"occurred_at" timestamp with time zone NOT NULL,
+	"leaf_index" integer NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "supply_tracked_skus" (
@@ -3094,6 +3122,7 @@ CREATE INDEX "staff_role_changes_at_idx" ON "staff_role_changes" USING btree ("a
 CREATE INDEX "staff_role_changes_merchant_idx" ON "staff_role_changes" USING btree ("merchant_id","id");--> statement-breakpoint
 CREATE INDEX "supply_allocations_order_idx" ON "supply_allocations" USING btree ("order_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "supply_concentration_alerts_open_uq" ON "supply_concentration_alerts" USING btree ("merchant_id","category_id") WHERE "supply_concentration_alerts"."status" = 'open';--> statement-breakpoint
+CREATE INDEX "supply_daily_sales_merchant_idx" ON "supply_daily_sales" USING btree ("merchant_id","day");--> statement-breakpoint
 CREATE INDEX "supply_movements_merchant_idx" ON "supply_movements" USING btree ("merchant_id","id");--> statement-breakpoint
 CREATE INDEX "supply_movements_level_idx" ON "supply_movements" USING btree ("warehouse_id","sku_id");--> statement-breakpoint
 CREATE INDEX "supply_po_lines_po_idx" ON "supply_po_lines" USING btree ("po_id");--> statement-breakpoint
@@ -3104,6 +3133,8 @@ CREATE INDEX "supply_receipt_lots_category_idx" ON "supply_receipt_lots" USING b
 CREATE INDEX "supply_stock_levels_sku_idx" ON "supply_stock_levels" USING btree ("sku_id");--> statement-breakpoint
 CREATE INDEX "supply_supplier_skus_sku_idx" ON "supply_supplier_skus" USING btree ("sku_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "supply_suppliers_name_uq" ON "supply_suppliers" USING btree ("merchant_id","name");--> statement-breakpoint
+CREATE UNIQUE INDEX "supply_trace_codes_lot_uq" ON "supply_trace_codes" USING btree ("lot_id");--> statement-breakpoint
+CREATE INDEX "supply_trace_events_code_idx" ON "supply_trace_events" USING btree ("code","occurred_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "supply_warehouses_name_uq" ON "supply_warehouses" USING btree ("merchant_id","name");--> statement-breakpoint
 CREATE INDEX "transparency_entries_subject_idx" ON "transparency_entries" USING btree ("kind","subject_id");--> statement-breakpoint
 CREATE INDEX "deposit_movements_merchant_idx" ON "deposit_movements" USING btree ("merchant_id","at");--> statement-breakpoint
