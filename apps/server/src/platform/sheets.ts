@@ -44,7 +44,8 @@ export async function readSheet(format: SheetFormat, file: Buffer): Promise<stri
   let rows: string[][];
   if (format === 'csv') {
     try {
-      rows = parse(file, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
+      const parsed: string[][] = parse(file, { bom: true, relax_column_count: true, skip_empty_lines: true });
+      rows = parsed;
     } catch (e) {
       throw new UnreadableSheet(`CSV 无法解析：${(e as Error).message}`);
     }

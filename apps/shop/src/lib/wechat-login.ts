@@ -3,7 +3,7 @@ import { api, must } from '../api/client.ts';
 const RETURN_KEY = 'haowu.wechatLoginReturn';
 
 /** Inside WeChat's own browser the 公众号 网页授权 applies; elsewhere the 网站应用 QR-code login. */
-export const wechatKind = (): 'web' | 'mp' => (/MicroMessenger/i.test(navigator.userAgent) ? 'mp' : 'web');
+const wechatKind = (): 'web' | 'mp' => (/MicroMessenger/i.test(navigator.userAgent) ? 'mp' : 'web');
 
 /** Leaves for WeChat's consent page (the 沙箱 page in the sandbox), remembering where to come back to. */
 export async function startWechatLogin(opts: { bind: boolean; returnTo: string }): Promise<void> {

@@ -80,14 +80,14 @@ export async function exportSkuSheet(ctx: Ctx, format: SheetFormat): Promise<Buf
   return writeSheet(format, '商品与库存', HEADER, rows);
 }
 
-export interface ImportProblem {
+interface ImportProblem {
   /** The sheet's row number as a spreadsheet shows it (the header is row 1). */
   row: number;
   /** The column's letter (A, B …) and header, or null for the whole row. */
   column: string | null;
   message: string;
 }
-export interface ImportChange {
+interface ImportChange {
   row: number;
   skuId: string;
   productId: string;

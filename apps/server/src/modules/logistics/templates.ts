@@ -54,7 +54,7 @@ export const ruleFee = (rule: FeeRule, units: number): number =>
  * By weight: the first weight costs `firstFee` even for a parcel lighter than it (or of SKUs with no weight set),
  * and every started block of extra grams costs `extraFee` — 1.2 kg at 首重 1 kg + 续重 1 kg pays two blocks.
  */
-export const weightFee = (rule: FeeRule, units: number, grams: number): number =>
+const weightFee = (rule: FeeRule, units: number, grams: number): number =>
   units <= 0 ? 0 : ruleFee(rule, Math.max(grams, 1));
 
 /** The parcel's fee in 分, or null when the template does not deliver to the province. Pure. */
@@ -208,7 +208,7 @@ export function previewShipping(
 }
 
 /** 1200 → 1.2 kg; 1000 → 1 kg. */
-export const formatKg = (grams: number): string => `${Number((grams / 1000).toFixed(3))} kg`;
+const formatKg = (grams: number): string => `${Number((grams / 1000).toFixed(3))} kg`;
 
 function checkGroups(input: ShippingTemplate) {
   const seen = new Set<string>();

@@ -188,8 +188,8 @@ export async function placeOrder(
               payAmount: order.payAmount,
               placedAt: now.toISOString(),
               province: address.province,
-            // Nothing to route or book in a warehouse: the batch is produced after the pre-sale succeeds.
-            ...(campaign?.madeToOrder ? { madeToOrder: true } : {}),
+              // Nothing to route or book in a warehouse: the batch is produced after the pre-sale succeeds.
+              ...(campaign?.madeToOrder ? { madeToOrder: true } : {}),
               lines: lines.map((l) => ({
                 lineId: l.id,
                 skuId: l.skuId,

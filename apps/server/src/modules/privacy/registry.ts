@@ -11,6 +11,8 @@ import { discoveryPersonalData } from '../discovery/api.ts';
 import { distributionPersonalData } from '../distribution/api.ts';
 import { flashsalePersonalData } from '../flashsale/api.ts';
 import { c2mPersonalData } from '../c2m/api.ts';
+import { contentPersonalData } from '../content/api.ts';
+import { familyPersonalData } from '../family/api.ts';
 import { groupbuyPersonalData } from '../groupbuy/api.ts';
 import { invitationsPersonalData } from '../invitations/api.ts';
 import { lifecyclePersonalData } from '../lifecycle/api.ts';
@@ -49,6 +51,8 @@ export const registry = [
   flashsalePersonalData,
   groupbuyPersonalData,
   c2mPersonalData,
+  contentPersonalData,
+  familyPersonalData,
   invitationsPersonalData,
   lifecyclePersonalData,
   livePersonalData,

@@ -21,7 +21,7 @@ export interface SkuRow {
 }
 
 /** The server's 商家编码 rule (catalog/dto.ts). */
-export const SKU_CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
+const SKU_CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
 
 export const comboKey = (dims: SpecDim[], values: Record<string, string>): string =>
   dims.map((d) => `${d.name}=${values[d.name] ?? ''}`).join('\u0001') || 'default';

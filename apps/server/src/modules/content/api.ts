@@ -1,0 +1,2 @@
+// The content module's surface for other modules.
+export { contentPersonalData } from './personal-data.ts';

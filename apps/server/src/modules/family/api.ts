@@ -1,0 +1,2 @@
+// The family module's surface for other modules.
+export { familyPersonalData } from './personal-data.ts';
