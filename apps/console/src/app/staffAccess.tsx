@@ -30,6 +30,7 @@ const PAGE_PERMISSIONS: [string, StaffPermission][] = [
   ['/platform/after-sales', 'orders.read'],
   ['/platform/coupons', 'marketing.manage'],
   ['/platform/group-buys', 'marketing.manage'],
+  ['/platform/c2m', 'marketing.manage'],
   ['/platform/experiments', 'insights.read'],
   ['/platform/reconciliation', 'finance.read'],
   ['/platform/compensation-transfers', 'finance.read'],
