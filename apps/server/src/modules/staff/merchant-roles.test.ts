@@ -133,7 +133,7 @@ describe('the merchant permission matrix', () => {
     // shared with operators. Their use-cases check the merchant permission themselves (live.manage, marketing.manage).
     const shared = open.filter(
       (r) =>
-        !/^\S+ \/api\/v1\/merchant\/(live\/(sessions|lotteries|polls|pk)|group-buy\/campaigns|bargain\/campaigns)/.test(
+        !/^\S+ \/api\/v1\/merchant\/(live\/(sessions|lotteries|polls|pk)|group-buy\/campaigns|bargain\/campaigns|c2m\/presales$)/.test(
           r,
         ),
     );
