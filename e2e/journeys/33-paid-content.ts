@@ -36,7 +36,6 @@ export const paidContent: Journey = {
       skuId,
       pricing: 'purchase',
       price: 990,
-      memberFreeFrom: 'diamond',
       creatorUserId: me.id,
       creatorShareBp: 3000,
     });
