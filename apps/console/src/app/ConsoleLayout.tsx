@@ -1,4 +1,5 @@
 import {
+  CalendarOutlined,
   ApiOutlined,
   LineChartOutlined,
   CarOutlined,
@@ -417,6 +418,11 @@ export function ConsoleLayout() {
             key: '/platform/points',
             icon: <StarOutlined />,
             label: <Link to="/platform/points">{t('积分与会员')}</Link>,
+          },
+          {
+            key: '/platform/member-day',
+            icon: <CalendarOutlined />,
+            label: <Link to="/platform/member-day">{t('会员日')}</Link>,
           },
           {
             key: '/platform/points-mall',

@@ -62,6 +62,7 @@ const SupplyRiskPage = lazy(() => import('../pages/platform/SupplyRiskPage.tsx')
 const ChallengesPage = lazy(() => import('../pages/platform/ChallengesPage.tsx'));
 const CreatorCentrePage = lazy(() => import('../pages/creator/CreatorCentrePage.tsx'));
 const PointsStatsPage = lazy(() => import('../pages/platform/points/PointsStatsPage.tsx'));
+const MemberDayPage = lazy(() => import('../pages/platform/points/MemberDayPage.tsx'));
 const PointsMallAdminPage = lazy(() => import('../pages/platform/points/PointsMallAdminPage.tsx'));
 const CharityProjectsPage = lazy(() => import('../pages/platform/points/CharityProjectsPage.tsx'));
 const LiveSessionsPage = lazy(() => import('../pages/merchant/live/LiveSessionsPage.tsx'));
@@ -448,6 +449,10 @@ export function AppRoutes() {
         <Route
           path="platform/points"
           element={<RequireRole role="operator">{page(<PointsStatsPage />)}</RequireRole>}
+        />
+        <Route
+          path="platform/member-day"
+          element={<RequireRole role="operator">{page(<MemberDayPage />)}</RequireRole>}
         />
         <Route
           path="platform/points-mall"

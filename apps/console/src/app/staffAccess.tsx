@@ -40,6 +40,7 @@ const PAGE_PERMISSIONS: [string, StaffPermission][] = [
   ['/platform/lifecycle', 'marketing.manage'],
   ['/platform/points', 'insights.read'],
   ['/platform/points-mall', 'marketing.manage'],
+  ['/platform/member-day', 'marketing.manage'],
   ['/platform/charity', 'marketing.manage'],
   ['/platform/complaints', 'aftersales.decide'],
   ['/platform/compensation-claims', 'aftersales.decide'],

@@ -22,6 +22,7 @@ import { enLocal } from './en-local.ts';
 import { enOpenPlatform } from './en-openplatform.ts';
 import { enLogistics } from './en-logistics.ts';
 import { enPoints } from './en-points.ts';
+import { enMemberDay } from './en-member-day.ts';
 import { enPosts } from './en-posts.ts';
 import { enReviewFlags } from './en-review-flags.ts';
 import { enMerchantStaff } from './en-merchant-staff.ts';
@@ -56,6 +57,7 @@ export const en = {
   ...enContent,
   ...enLogistics,
   ...enPoints,
+  ...enMemberDay,
   ...enPosts,
   ...enInsights,
   ...enSearch,

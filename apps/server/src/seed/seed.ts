@@ -14,6 +14,7 @@ import { seedExperiments } from './experiments.ts';
 import { seedGroupBuys } from './groupbuy.ts';
 import { seedLive } from './live.ts';
 import { seedLocal } from './local.ts';
+import { seedMemberDay } from './member-day.ts';
 import { DEMO_MERCHANTS } from './data/merchants.ts';
 import { seedDistribution } from './distribution.ts';
 import { runEverydaySales, runJourneys, type SeedBuyer, SeedClock, type SeedProduct } from './journeys.ts';
@@ -212,6 +213,10 @@ async function runSeed(deps: Deps, progress: (line: string) => void): Promise<Se
   await deps.events.drain();
   progress(`[seed] 演示笔记 ${demoPosts.posts} 篇（发现页、关注页）`);
   const pointsDemo = await seedPointsDemo(deps);
+  await seedMemberDay(deps);
+  progress(
+    `[seed] 会员日：每月 ${deps.config.LIFECYCLE_MEMBER_DAY} 日会员价加深、购物积分双倍（运营可在「会员日」修改）`,
+  );
   await seedExperiments(deps);
   const couponsDemo = await seedCoupons(deps, {
     operatorPhone: operatorAccount.phone,

@@ -1,5 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { paths } from '@haowu/api-types';
 import { api, must } from './client.ts';
+
+export type MemberDay = paths['/api/v1/member-day']['get']['responses'][200]['content']['application/json'];
 
 const preferenceKey = ['marketing-messages'];
 

@@ -1,6 +1,7 @@
 import { Button, DatePicker, ProgressBar, Switch, Toast } from 'antd-mobile';
 import { useState } from 'react';
 import { problemTitle } from '../api/client.ts';
+import { useMemberDay } from '../api/lifecycle.ts';
 import { type Membership, useMembership, useSetBirthday, useSetTrials } from '../api/points.ts';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { QueryError } from '../components/QueryError.tsx';
@@ -22,6 +23,7 @@ export default function MembershipPage() {
       ) : (
         <>
           <TierCard m={m.data} />
+          <MemberDayCard m={m.data} />
           <Benefits m={m.data} />
           <Profile m={m.data} />
         </>
@@ -41,6 +43,32 @@ function TierCard({ m }: { m: Membership }) {
       <ProgressBar percent={percent} />
       <p>{m.next ? t('再获得 {n} 成长值升级为{name}', { n: m.next.needed, name: m.next.name }) : t('已是最高等级')}</p>
       <p>{t('每实付 ¥1 得 1 成长值，退款按比例扣除；等级每天按近 365 天成长值重新计算')}</p>
+    </section>
+  );
+}
+
+/** 会员日: when it is and what it gives this member (nothing shown when operators switched it off). */
+function MemberDayCard({ m }: { m: Membership }) {
+  const t = useT();
+  const day = useMemberDay();
+  if (!day.data?.enabled) return null;
+  const d = day.data;
+  const mine = d.tiers.find((x) => x.code === m.tier);
+  return (
+    <section className="card" aria-labelledby="member-day-title" data-testid="member-day-card">
+      <h2 id="member-day-title">{d.today ? t('今天是会员日') : t('会员日 · 每月 {day} 日', { day: d.day })}</h2>
+      <ul className="member-day-perks">
+        {mine && mine.memberDayPercentOff > 0 && (
+          <li>
+            {t('{tier}会员日价 {n} 折', { tier: mine.name, n: 100 - mine.memberDayPercentOff })}
+            {mine.memberDayPercentOff > mine.everydayPercentOff &&
+              t('（平日 {n} 折）', { n: 100 - mine.everydayPercentOff })}
+          </li>
+        )}
+        {d.pointsMultiplier > 1 && <li>{t('当天付款的订单购物积分 {n} 倍', { n: d.pointsMultiplier })}</li>}
+        <li>{t('活跃会员当天可收到会员日优惠券')}</li>
+      </ul>
+      {!d.today && <p className="muted">{t('下一个会员日：{date}', { date: d.next })}</p>}
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { newId } from '../../platform/ids.ts';
 import { bucketOf } from '../../platform/assignment.ts';
 import { phonesOf } from '../accounts/api.ts';
 import { ensureSystemTemplate, issueSystemCoupon } from '../coupons/api.ts';
+import { isMemberDay, loadMemberDay } from '../membership/api.ts';
 import { PLATFORM } from './recompute.ts';
 import {
   lifecycleActions,
@@ -14,7 +15,7 @@ import {
   type RuleKind,
   type Segment,
 } from './schema.ts';
-import { beijingDayOfMonth, inQuietHours, quietHoursEnd } from './time.ts';
+import { inQuietHours, quietHoursEnd } from './time.ts';
 
 const DAY = 86_400_000;
 type Rule = typeof lifecycleRules.$inferSelect;
@@ -121,9 +122,11 @@ export const holdoutSalt = (scope: string, kind: RuleKind): string => `lifecycle
 export async function runRules(deps: Deps, db: Db, now: Date): Promise<void> {
   await sendDeferred(deps, db, now);
   const rules = await db.select().from(lifecycleRules).where(eq(lifecycleRules.enabled, true));
+  // 会员日 is the membership module's (operators set its day and benefits there).
+  const memberDay = await loadMemberDay(deps, db);
   for (const rule of rules) {
     const spec = RULES[rule.kind];
-    if (rule.kind === 'active_member_day' && beijingDayOfMonth(now) !== deps.config.LIFECYCLE_MEMBER_DAY) {
+    if (rule.kind === 'active_member_day' && !isMemberDay(memberDay, now)) {
       await db.update(lifecycleRules).set({ lastRunAt: now }).where(eq(lifecycleRules.id, rule.id));
       continue;
     }

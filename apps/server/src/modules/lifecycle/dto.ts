@@ -94,8 +94,3 @@ export const RuleInput = z.object({
 });
 
 export const MarketingPreference = z.object({ marketing: z.boolean().describe('是否接收营销消息') });
-export const MemberDay = z.object({
-  today: z.boolean(),
-  day: z.number().int().describe('每月几号是会员日'),
-  next: z.string().describe('下一个会员日（北京时间日期，含今天）'),
-});

@@ -5,7 +5,6 @@ import {
   CustomerPage,
   CustomerQuery,
   MarketingPreference,
-  MemberDay,
   Overview,
   Rule,
   RuleInput,
@@ -94,13 +93,5 @@ export default async function lifecycleRoutes(app: App) {
       },
     },
     async (req) => svc.setMarketingPreference(ctxOf(req), req.body.marketing),
-  );
-  r.get(
-    '/api/v1/member-day',
-    {
-      config: { permission: 'public' },
-      schema: { tags, summary: '会员日：今天是不是、每月几号、下一个是哪天', response: { 200: MemberDay } },
-    },
-    async (req) => svc.memberDay(ctxOf(req)),
   );
 }

@@ -5,6 +5,7 @@ import type { Ctx } from '../../platform/context.ts';
 import { newId } from '../../platform/ids.ts';
 import { maskPhone } from '../../platform/sms.ts';
 import { phonesOf, publicProfiles } from '../accounts/api.ts';
+import { loadMemberDay } from '../membership/api.ts';
 import { RULE_DEFAULTS, RULES } from './automation.ts';
 import { PLATFORM } from './recompute.ts';
 import {
@@ -20,7 +21,7 @@ import {
   SEGMENTS,
 } from './schema.ts';
 import { thresholdsOf } from './segments.ts';
-import { beijingDay, beijingDayOfMonth, nextMemberDay } from './time.ts';
+import { beijingDay } from './time.ts';
 import { twoProportionTest } from './uplift-stats.ts';
 
 const DAY = 86_400_000;
@@ -76,7 +77,7 @@ export async function lifecycleOverview(ctx: Ctx, audience: Audience) {
       ) as Record<Segment, number>),
     })),
     transitions: transitions.filter((t) => t.from !== null) as { from: Segment; to: Segment; users: number }[],
-    thresholds: { ...thresholdsOf(ctx.deps.config), memberDay: ctx.deps.config.LIFECYCLE_MEMBER_DAY },
+    thresholds: { ...thresholdsOf(ctx.deps.config), memberDay: (await loadMemberDay(ctx.deps, ctx.db)).dayOfMonth },
     computedAt: lastComputed.length
       ? new Date(Math.max(...lastComputed.map((d) => new Date(d).getTime()))).toISOString()
       : null,
@@ -236,11 +237,4 @@ export async function setMarketingPreference(ctx: Ctx, marketing: boolean) {
     await consentRecorder.use()(db, { userId, purpose: 'marketing', granted: marketing, at: ctx.now() });
   });
   return { marketing };
-}
-
-/** For the shop's 会员日 banner. */
-export function memberDay(ctx: Ctx) {
-  const day = ctx.deps.config.LIFECYCLE_MEMBER_DAY;
-  const now = ctx.now();
-  return { today: beijingDayOfMonth(now) === day, day, next: nextMemberDay(now, day) };
 }

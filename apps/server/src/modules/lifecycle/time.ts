@@ -1,10 +1,9 @@
-// Beijing time (UTC+8, no daylight saving) for quiet hours, member day and daily snapshots.
+// Beijing time (UTC+8, no daylight saving) for quiet hours and daily snapshots.
 const OFFSET = 8 * 3_600_000;
 
 const beijing = (at: Date) => new Date(at.getTime() + OFFSET);
 
 export const beijingDay = (at: Date): string => beijing(at).toISOString().slice(0, 10);
-export const beijingDayOfMonth = (at: Date): number => beijing(at).getUTCDate();
 
 /** Quiet hours [start, end) in Beijing hours, wrapping midnight when start > end; start = end means none. */
 export function inQuietHours(at: Date, start: number, end: number): boolean {
@@ -19,17 +18,4 @@ export function quietHoursEnd(at: Date, end: number): Date {
   const candidate = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), end);
   const next = candidate > local.getTime() ? candidate : candidate + 86_400_000;
   return new Date(next - OFFSET);
-}
-
-/** The next Beijing calendar date (YYYY-MM-DD) whose day of month is `day`, today included. */
-export function nextMemberDay(at: Date, day: number): string {
-  const local = beijing(at);
-  let y = local.getUTCFullYear();
-  let m = local.getUTCMonth();
-  if (local.getUTCDate() > day) m += 1;
-  if (m === 12) {
-    m = 0;
-    y += 1;
-  }
-  return new Date(Date.UTC(y, m, day)).toISOString().slice(0, 10);
 }

@@ -8,5 +8,6 @@ export {
   tierOf,
   tierOfUsers,
 } from './service.ts';
+export { isMemberDay, loadMemberDay } from './member-day.ts';
 export { membershipPersonalData } from './personal-data.ts';
 export { tierName } from './tiers.ts';

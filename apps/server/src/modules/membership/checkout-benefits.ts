@@ -1,27 +1,37 @@
+import type { Deps } from '../../deps.ts';
 import type { Db } from '../../platform/db.ts';
 import type { CheckoutLoyaltyOffer, MemberDiscountHook } from '../orders/api.ts';
 import { checkoutPointsSummary, pointsHook, spendPointsOnOrders, walletBalance } from '../points/api.ts';
+import { memberDayBenefitsAt } from './member-day.ts';
 import { tierOfUsers } from './service.ts';
-import { discountLabel, memberDiscountOn, TIERS } from './tiers.ts';
+import { TIERS } from './tiers.ts';
 
 // What membership and points do to a checkout, offered through orders' checkout loyalty port (events.ts provides
 // it): the member price and free shipping of the buyer's tier, and points paying part of the items when asked.
 // Campaign orders (flash sale, group buy, bargain) already carry a special price: no member price, no points.
+// On 会员日 the tier's member-day percent off replaces its everyday one (member-day.ts).
 
 export async function checkoutBenefits(
+  deps: Deps,
   db: Db,
   userId: string,
-  opts: { usePoints: boolean; campaign: boolean },
+  opts: { usePoints: boolean; campaign: boolean; now: Date },
 ): Promise<CheckoutLoyaltyOffer> {
-  // Two independent reads, issued together (one round trip on PostgreSQL's pipeline).
-  const [tiers, balance] = opts.campaign
-    ? [undefined, 0]
-    : await Promise.all([tierOfUsers(db, [userId]), walletBalance(db, userId)]);
+  // Independent reads, issued together (one round trip on PostgreSQL's pipeline; member day is usually cached).
+  const [tiers, balance, memberDay] = opts.campaign
+    ? [undefined, 0, undefined]
+    : await Promise.all([
+        tierOfUsers(db, [userId]),
+        walletBalance(db, userId),
+        memberDayBenefitsAt(deps, db, opts.now),
+      ]);
   const tier = tiers?.get(userId) ?? 'regular';
   const config = TIERS[tier];
+  const percentOff = memberDay?.percentOff(tier) ?? config.percentOff;
+  const label = `${config.name}${memberDay?.active ? ' 会员日' : ''} ${100 - percentOff}折`;
   const member: MemberDiscountHook = {
     discountFor: (items) =>
-      config.percentOff > 0 ? { label: discountLabel(tier), amount: memberDiscountOn(tier, items.itemsAmount) } : null,
+      percentOff > 0 ? { label, amount: Math.floor((items.itemsAmount * percentOff) / 100) } : null,
     freeShipping: () => config.freeShipping,
   };
   const pointsOf = (discounts: readonly { source: string; amount: number }[]) =>
@@ -34,7 +44,7 @@ export async function checkoutBenefits(
       return {
         tier,
         tierName: config.name,
-        memberPercentOff: config.percentOff,
+        memberPercentOff: percentOff,
         freeShipping: config.freeShipping,
         points: checkoutPointsSummary(opts.campaign ? 0 : balance, priced.itemsAmount, remainingBeforePoints, used),
       };

@@ -1,15 +1,17 @@
 import type { Deps } from '../../deps.ts';
 import type { Db } from '../../platform/db.ts';
 import { provideCheckoutLoyalty } from '../orders/api.ts';
-import { addDays, shanghaiDay, shanghaiDayStart } from '../points/api.ts';
+import { addDays, providePurchasePointsBonus, shanghaiDay, shanghaiDayStart } from '../points/api.ts';
 import { checkoutBenefits } from './checkout-benefits.ts';
+import { memberDayBenefitsAt } from './member-day.ts';
 import { recomputeAllTiers, recordPurchaseGrowth, reverseGrowthAfterRefund } from './growth.ts';
 import { ensureBirthdayTemplates, giveBirthdayGifts } from './service.ts';
 
 // Subscribed: order.paid (growth value), refund.completed (growth taken back in proportion). Job: the daily run,
 // ten minutes after midnight Beijing time, recomputes every tier (growth leaving the 365-day window lowers tiers)
 // and issues the birthday coupons of members whose birthday month it is. Init: each tier's birthday coupon template.
-// Provided: orders' checkout loyalty port (member price, free shipping and points at checkout).
+// Provided: orders' checkout loyalty port (member price, free shipping and points at checkout), points' purchase
+// bonus port (会员日 multiplies the points of orders paid that day).
 
 const DAILY_JOB = 'membership.daily';
 
@@ -22,7 +24,11 @@ async function scheduleDaily(deps: Deps, db: Db, now: Date): Promise<void> {
 }
 
 export function wireMembership(deps: Deps): void {
-  provideCheckoutLoyalty({ offer: checkoutBenefits });
+  provideCheckoutLoyalty({ offer: (db, userId, opts) => checkoutBenefits(deps, db, userId, opts) });
+  providePurchasePointsBonus(async (db, paidAt) => {
+    const { pointsMultiplier } = await memberDayBenefitsAt(deps, db, paidAt);
+    return pointsMultiplier > 1 ? { multiplier: pointsMultiplier, label: `会员日 ${pointsMultiplier} 倍积分` } : null;
+  });
   deps.events.subscribe<Paid>('order.paid', 'membership.growth', (db, e) =>
     recordPurchaseGrowth(
       db,

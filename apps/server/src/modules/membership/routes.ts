@@ -4,6 +4,7 @@ import type { App } from '../../platform/http.ts';
 import { ctxOf } from '../../platform/context.ts';
 import { unwrap } from '../../platform/errors.ts';
 import { TIER_CODES } from './schema.ts';
+import { memberDayView, updateMemberDay } from './member-day.ts';
 import * as svc from './service.ts';
 
 const tags = ['会员'];
@@ -41,6 +42,30 @@ const Membership = z.object({
   trialOptIn: z.boolean(),
   tiers: z.array(Tier),
   windowDays: z.number().int(),
+});
+
+const Percent = z.number().int().min(0).max(100);
+const MemberDay = z.object({
+  enabled: z.boolean().describe('关闭后不再有会员日'),
+  today: z.boolean().describe('今天（北京时间）是不是会员日'),
+  day: z.number().int().describe('每月几号是会员日'),
+  next: z.string().describe('下一个会员日（北京时间日期，含今天）'),
+  pointsMultiplier: z.number().int().describe('会员日付款的订单购物积分倍数'),
+  tiers: z.array(
+    z.object({
+      code: z.enum(TIER_CODES),
+      name: z.string(),
+      everydayPercentOff: z.number().int().describe('日常会员价减免百分比'),
+      memberDayPercentOff: z.number().int().describe('会员日当天减免百分比'),
+    }),
+  ),
+  updatedAt: z.string().nullable().describe('运营最近一次修改时间；null 为默认设置'),
+});
+const MemberDayInput = z.object({
+  enabled: z.boolean(),
+  dayOfMonth: z.number().int().min(1).max(28).describe('每月几号（1–28，保证每个月都有）'),
+  pointsMultiplier: z.number().int().min(1).max(3),
+  tierPercentOff: z.object({ regular: Percent, silver: Percent, gold: Percent, diamond: Percent }),
 });
 
 export default async function membershipRoutes(app: App) {
@@ -98,5 +123,30 @@ export default async function membershipRoutes(app: App) {
       },
     },
     async (req) => svc.membershipOverview(ctxOf(req)),
+  );
+  r.get(
+    '/api/v1/member-day',
+    {
+      config: { permission: 'public' },
+      schema: {
+        tags,
+        summary: '会员日：今天是不是、每月几号、各等级会员日折扣与积分倍数',
+        response: { 200: MemberDay },
+      },
+    },
+    async (req) => memberDayView(ctxOf(req)),
+  );
+  r.put(
+    '/api/v1/admin/member-day',
+    {
+      config: { permission: 'staff:marketing.manage' },
+      schema: {
+        tags,
+        summary: '设置会员日（日期、各等级折扣、积分倍数）；对此后的订单生效',
+        body: MemberDayInput,
+        response: { 200: MemberDay },
+      },
+    },
+    async (req) => unwrap(await updateMemberDay(ctxOf(req), req.body)),
   );
 }

@@ -1,4 +1,4 @@
-import { bigint, boolean, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 export const TIER_CODES = ['regular', 'silver', 'gold', 'diamond'] as const;
 
@@ -46,3 +46,22 @@ export const members = pgTable(
   },
   (t) => [index('members_tier_idx').on(t.tier), index('members_birthday_idx').on(t.birthday)],
 );
+
+/** Member-day percent off per tier (e.g. { gold: 12 } = 金卡 88折 that day); a tier left out keeps its member price. */
+export type MemberDayTierPercents = Partial<Record<(typeof TIER_CODES)[number], number>>;
+
+/**
+ * 会员日 as operators configure it: one row (`id` 'platform'). Without a row the defaults apply (member-day.ts),
+ * with the day of month from LIFECYCLE_MEMBER_DAY.
+ */
+export const memberDaySettings = pgTable('member_day_settings', {
+  id: text('id').primaryKey(),
+  enabled: boolean('enabled').notNull(),
+  /** Day of the month in Beijing time (1–28, so every month has one). */
+  dayOfMonth: integer('day_of_month').notNull(),
+  /** Purchase points multiplier for orders paid on the day (1 = none, 2 = 双倍积分). */
+  pointsMultiplier: integer('points_multiplier').notNull(),
+  tierPercentOff: jsonb('tier_percent_off').$type<MemberDayTierPercents>().notNull(),
+  updatedBy: text('updated_by').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});

@@ -113,11 +113,5 @@ export function earliestPriorityAccess(startsAt: Date): Date {
   return new Date(startsAt.getTime() - Math.max(...TIER_ORDER.map((c) => TIERS[c].priorityMinutes)) * 60_000);
 }
 
-/** The member discount on an items amount, in fen (rounded down to the fen). */
-export const memberDiscountOn = (tier: TierCode, itemsAmount: number): number =>
-  Math.floor((itemsAmount * TIERS[tier].percentOff) / 100);
-
-export const discountLabel = (tier: TierCode): string => `${TIERS[tier].name} ${100 - TIERS[tier].percentOff}折`;
-
 /** A tier's name as people read it (普通会员, 银卡会员, …). */
 export const tierName = (code: TierCode): string => TIERS[code].name;

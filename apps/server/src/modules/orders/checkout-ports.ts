@@ -46,8 +46,15 @@ export interface CheckoutLoyaltyOffer {
 }
 
 interface CheckoutLoyaltyPort {
-  /** `campaign`: the order carries a campaign price already (flash sale, group buy, bargain): no member price. */
-  offer(db: Db, userId: string, opts: { usePoints: boolean; campaign: boolean }): Promise<CheckoutLoyaltyOffer>;
+  /**
+   * `campaign`: the order carries a campaign price already (flash sale, group buy, bargain): no member price.
+   * `now`: when the order is priced (member day depends on it).
+   */
+  offer(
+    db: Db,
+    userId: string,
+    opts: { usePoints: boolean; campaign: boolean; now: Date },
+  ): Promise<CheckoutLoyaltyOffer>;
 }
 
 const couponsPort = definePort<CheckoutCouponsPort>('checkout coupons', 'coupons/events.ts');

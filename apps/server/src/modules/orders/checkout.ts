@@ -66,6 +66,7 @@ export async function placeOrder(
         checkoutLoyalty().offer(tx, user.userId, {
           usePoints: input.usePoints === true,
           campaign: campaign !== undefined,
+          now: ctx.now(),
         }),
         loadPricingInputs(
           tx,

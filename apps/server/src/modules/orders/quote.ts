@@ -101,6 +101,7 @@ export async function quoteCheckout(
   const loyalty = await checkoutLoyalty().offer(ctx.db, user.userId, {
     usePoints: input.usePoints === true,
     campaign: campaign !== undefined,
+    now: ctx.now(),
   });
   const priced = await priceCheckout(ctx.db, user.userId, atCampaignPrices(lines.value, campaign), address, {
     ...NO_DISCOUNTS,

@@ -9,4 +9,5 @@ export {
   spendPointsOnOrders,
   walletBalance,
 } from './service.ts';
+export { providePurchasePointsBonus } from './order-points.ts';
 export { pointsPersonalData } from './personal-data.ts';

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
 import { ok, type Result } from '../../platform/errors.ts';
+import { definePort, PortNotWiredError } from '../../platform/port.ts';
 import { getOrderForAfterSale } from '../orders/api.ts';
 import { purchasePoints } from './rules.ts';
 import { pointsOrders } from './schema.ts';
@@ -42,12 +43,31 @@ export async function spendPointsOnOrders(
   return ok({ spent });
 }
 
-/** order.paid: 1 point per yuan paid, in a lot tied to the order (a refund takes from it first). */
+/** A bonus on purchase points for orders paid at a given moment: membership's 会员日 (双倍积分) provides it. */
+type PurchasePointsBonus = (db: Db, paidAt: Date) => Promise<{ multiplier: number; label: string } | null>;
+const bonusPort = definePort<PurchasePointsBonus>('purchase points bonus', 'membership/events.ts');
+export const providePurchasePointsBonus = bonusPort.provide;
+
+async function bonusAt(db: Db, paidAt: Date) {
+  try {
+    return await bonusPort.use()(db, paidAt);
+  } catch (e) {
+    // Without membership in the composition there is no member day: plain points.
+    if (e instanceof PortNotWiredError) return null;
+    throw e;
+  }
+}
+
+/**
+ * order.paid: 1 point per yuan paid (times the member-day multiplier when paid on 会员日), in a lot tied to the
+ * order (a refund takes from it first, in proportion to what was earned).
+ */
 export async function earnPurchasePoints(
   db: Db,
   input: { orderId: string; userId: string; payAmount: number; paidAt: Date },
 ): Promise<void> {
-  const points = purchasePoints(input.payAmount);
+  const bonus = await bonusAt(db, input.paidAt);
+  const points = purchasePoints(input.payAmount) * (bonus?.multiplier ?? 1);
   await db
     .insert(pointsOrders)
     .values({
@@ -62,7 +82,7 @@ export async function earnPurchasePoints(
   const moved = await movePoints(db, {
     kind: 'points.purchase',
     refId: input.orderId,
-    memo: `购物实付 ¥${(input.payAmount / 100).toFixed(2)}`,
+    memo: `购物实付 ¥${(input.payAmount / 100).toFixed(2)}${bonus ? `（${bonus.label}）` : ''}`,
     at: input.paidAt,
     from: { account: pointsAccount.issued },
     to: { userId: input.userId },

@@ -5,6 +5,7 @@ import type { Db } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
 import { getCategoryPaths, listMerchantSkus } from '../catalog/api.ts';
 import { flashSaleWindows } from '../flashsale/api.ts';
+import { loadMemberDay } from '../membership/api.ts';
 import { shanghaiDay, shanghaiDayStart } from '../points/api.ts';
 import {
   backtest,
@@ -66,7 +67,8 @@ interface SkuSeries {
 export async function loadSeries(ctx: Ctx, merchantId: string, skuIds?: string[]) {
   const today = shanghaiDay(ctx.now());
   const first = addDay(today, -HISTORY_DAYS);
-  const memberDayOfMonth = ctx.deps.config.LIFECYCLE_MEMBER_DAY;
+  // The day operators set now, applied to past months too: a changed day shifts that regressor's old dates.
+  const { dayOfMonth: memberDayOfMonth } = await loadMemberDay(ctx.deps, ctx.db);
   const [skus, rows, windows] = await Promise.all([
     listMerchantSkus(ctx.db, merchantId, skuIds ? { skuIds } : {}),
     ctx.db
