@@ -1,0 +1,1 @@
+CREATE INDEX "family_pay_requests_payer_idx" ON "family_pay_requests" USING btree ("payer_id");
