@@ -27,6 +27,7 @@ import { authentication } from './26-authentication.ts';
 import { localLife } from './27-local-life.ts';
 import { openPlatform } from './28-open-platform.ts';
 import { supplyTrace } from './30-supply-trace.ts';
+import { familyPay } from './31-family-pay.ts';
 import { paidContent } from './33-paid-content.ts';
 
 export const journeys: Journey[] = [
@@ -60,6 +61,7 @@ export const journeys: Journey[] = [
   localLife,
   openPlatform,
   supplyTrace,
+  familyPay,
   paidContent,
   // Last: the demo consumer becomes a shop owner, which no earlier journey expects.
   merchantAdmission,

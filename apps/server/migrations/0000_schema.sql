@@ -1726,6 +1726,16 @@ CREATE TABLE "tracking_subscriptions" (
 	"updated_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "member_day_settings" (
+	"id" text PRIMARY KEY NOT NULL,
+	"enabled" boolean NOT NULL,
+	"day_of_month" integer NOT NULL,
+	"points_multiplier" integer NOT NULL,
+	"tier_percent_off" jsonb NOT NULL,
+	"updated_by" text NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "member_growth" (
 	"id" text PRIMARY KEY NOT NULL,
 	"user_id" text NOT NULL,
@@ -2979,6 +2989,7 @@ CREATE UNIQUE INDEX "family_pay_requests_token_uq" ON "family_pay_requests" USIN
 CREATE INDEX "family_pay_requests_checkout_idx" ON "family_pay_requests" USING btree ("checkout_id");--> statement-breakpoint
 CREATE INDEX "family_pay_requests_binding_idx" ON "family_pay_requests" USING btree ("binding_id","status");--> statement-breakpoint
 CREATE INDEX "family_pay_requests_requester_idx" ON "family_pay_requests" USING btree ("requester_id","created_at");--> statement-breakpoint
+CREATE INDEX "family_pay_requests_payer_idx" ON "family_pay_requests" USING btree ("payer_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "family_pay_requests_open_uq" ON "family_pay_requests" USING btree ("checkout_id") WHERE "family_pay_requests"."status" = 'open';--> statement-breakpoint
 CREATE INDEX "flash_items_sale_idx" ON "flash_items" USING btree ("sale_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "flash_purchases_request_uq" ON "flash_purchases" USING btree ("item_id","user_id","request_key");--> statement-breakpoint

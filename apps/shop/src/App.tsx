@@ -38,6 +38,8 @@ const CoursePage = lazy(() => import('./pages/CoursePage.tsx'));
 const LessonPage = lazy(() => import('./pages/LessonPage.tsx'));
 const MyCoursesPage = lazy(() => import('./pages/MyCoursesPage.tsx'));
 const PayResultPage = lazy(() => import('./pages/PayResultPage.tsx'));
+const FamilyPage = lazy(() => import('./pages/FamilyPage.tsx'));
+const FamilyPayPage = lazy(() => import('./pages/FamilyPayPage.tsx'));
 const OrderListPage = lazy(() => import('./pages/OrderListPage.tsx'));
 const OrderDetailPage = lazy(() => import('./pages/OrderDetailPage.tsx'));
 const AfterSaleNewPage = lazy(() => import('./pages/AfterSaleNewPage.tsx'));
@@ -167,6 +169,8 @@ const router = createBrowserRouter([
               { path: 'creator', element: <CreatorCentrePage /> },
               { path: 'pay/:checkoutId', element: <PayPage /> },
               { path: 'pay/:checkoutId/result', element: <PayResultPage /> },
+              { path: 'me/family', element: <FamilyPage /> },
+              { path: 'family/pay/:token', element: <FamilyPayPage /> },
               { path: 'orders', element: <OrderListPage /> },
               { path: 'orders/:id', element: <OrderDetailPage /> },
               { path: 'orders/:orderId/after-sale', element: <AfterSaleNewPage /> },

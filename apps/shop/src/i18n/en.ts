@@ -19,6 +19,7 @@ import { enPosts } from './en-posts.ts';
 import { enDistribution } from './en-distribution.ts';
 import { enService } from './en-service.ts';
 import { enWechat } from './en-wechat.ts';
+import { enFamily } from './en-family.ts';
 
 export const en = {
   ...enCommunities,
@@ -41,6 +42,7 @@ export const en = {
   ...enTrace,
   ...enAuthentication,
   ...enPosts,
+  ...enFamily,
   '6 位数字': '6 digits',
   '{avg} 分 · {n} 条评价': '{avg} · {n} reviews',
   '{date} 入驻': 'Joined {date}',

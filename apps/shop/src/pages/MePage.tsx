@@ -19,6 +19,7 @@ import {
   LikeOutline,
   LockOutline,
   MessageOutline,
+  HeartOutline,
 } from 'antd-mobile-icons';
 import { Link, useNavigate } from 'react-router';
 import { usePrivacyNotice } from '../api/privacy.ts';
@@ -195,6 +196,13 @@ export default function MePage() {
             testId: 'me-bargains',
           },
           { key: 'flash', icon: <FlashIcon />, label: t('我的秒杀'), to: '/me/flash', testId: 'me-flash' },
+          {
+            key: 'family',
+            icon: <HeartOutline aria-hidden />,
+            label: t('亲情付'),
+            to: '/me/family',
+            testId: 'me-family',
+          },
           {
             key: 'invite',
             icon: <UserAddOutline aria-hidden />,

@@ -9,6 +9,7 @@ import { useMyReviewsByLine, useOrder, useOrderActions, type OrderDetail, type O
 import { AddressPicker } from '../components/AddressPicker.tsx';
 import { ConfirmReceiptButton } from '../components/ConfirmReceiptButton.tsx';
 import { ContactService } from '../components/ContactService.tsx';
+import { FamilyPaidBy } from '../components/FamilyPaidBy.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { Price } from '../components/Price.tsx';
 import { QueryError } from '../components/QueryError.tsx';
@@ -376,6 +377,7 @@ function OrderView({ order: o }: { order: OrderDetail }) {
               <dd>{fmt(o.paidAt)}</dd>
             </div>
           )}
+          {o.paidAt && <FamilyPaidBy checkoutId={o.checkoutId} />}
           {o.shippedAt && (
             <div>
               <dt>{t('发货时间')}</dt>

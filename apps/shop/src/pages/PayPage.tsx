@@ -7,6 +7,7 @@ import { api, must, newIdempotencyKey, problemTitle } from '../api/client.ts';
 import { fetchCheckout, orderKeys } from '../api/orders.ts';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { Price } from '../components/Price.tsx';
+import { FamilyPayCard } from '../components/FamilyPayCard.tsx';
 import { QueryError } from '../components/QueryError.tsx';
 import { ListSkeleton } from '../components/Skeletons.tsx';
 import { useT } from '../i18n/index.tsx';
@@ -224,6 +225,8 @@ export default function PayPage() {
           </div>
         )}
       </section>
+
+      {payable && <FamilyPayCard checkoutId={checkoutId} amount={c.payableAmount} />}
 
       <div className="action-bar">
         {payable ? (

@@ -240,6 +240,10 @@ describe('family pay (亲情付)', () => {
       status: 'paid',
       payer: { id: friend.userId },
     });
+    // The link is in the payer's history, though no binding ties them to the parent.
+    expect((await friend.get('/api/v1/family/pay-requests')).body.toPay).toMatchObject([
+      { id: link.body.id, kind: 'link', status: 'paid', payer: { id: friend.userId } },
+    ]);
 
     const other = await parentOrder(parent, 2500);
     const link2 = await parent.post(

@@ -261,7 +261,7 @@ async function closeRequest(db: Db, r: Request, reason: string): Promise<Request
   return row ?? r;
 }
 
-/** 亲情付 requests the signed-in child has to pay, and the requests the signed-in parent made. */
+/** 亲情付 requests the signed-in child has to pay (and 代付 links they paid), and the requests the signed-in parent made. */
 export async function listRequests(ctx: Ctx): Promise<{ toPay: PayRequestView[]; mine: PayRequestView[] }> {
   const user = requireUser(ctx.actor);
   const children = await ctx.db
@@ -274,6 +274,8 @@ export async function listRequests(ctx: Ctx): Promise<{ toPay: PayRequestView[];
     .where(
       or(
         eq(familyPayRequests.requesterId, user.userId),
+        // 代付 links the user paid belong in their history too, though no binding ties them to the requester.
+        eq(familyPayRequests.payerId, user.userId),
         children.length > 0
           ? inArray(
               familyPayRequests.bindingId,

@@ -87,6 +87,7 @@ export const familyPayRequests = pgTable(
     index('family_pay_requests_checkout_idx').on(t.checkoutId),
     index('family_pay_requests_binding_idx').on(t.bindingId, t.status),
     index('family_pay_requests_requester_idx').on(t.requesterId, t.createdAt),
+    index('family_pay_requests_payer_idx').on(t.payerId),
     // One open request per checkout: a second one would let two people pay it.
     uniqueIndex('family_pay_requests_open_uq')
       .on(t.checkoutId)
