@@ -22,6 +22,7 @@ import {
 } from 'antd-mobile-icons';
 import { Link, useNavigate } from 'react-router';
 import { usePrivacyNotice } from '../api/privacy.ts';
+import { useCareMode } from '../api/careMode.ts';
 import { useMe } from '../api/session.ts';
 import { FlashIcon } from '../components/FlashIcon.tsx';
 import { useOpenService } from '../components/ContactService.tsx';
@@ -31,6 +32,9 @@ import { ListSkeleton } from '../components/Skeletons.tsx';
 import { useLang, useT, type MessageKey } from '../i18n/index.tsx';
 import { maskPhone } from '../lib/format.ts';
 import './MePage.css';
+
+/** 关怀模式 keeps the everyday entries only: orders, address, after-sales, service, settings, privacy. */
+const CARE_ENTRIES = new Set(['orders', 'addresses', 'after-sales', 'service', 'privacy', 'settings']);
 
 const orderShortcuts: { tab: string; label: MessageKey; icon: React.ReactNode }[] = [
   { tab: 'pending_payment', label: '待付款', icon: <HandPayCircleOutline aria-hidden /> },
@@ -47,6 +51,7 @@ export default function MePage() {
   const me = useMe();
   const privacyNotice = usePrivacyNotice(Boolean(me.data));
   const service = useOpenService();
+  const care = useCareMode().enabled;
 
   if (me.isPending) {
     return (
@@ -242,7 +247,7 @@ export default function MePage() {
                 },
               ]
             : []),
-        ]}
+        ].filter((item) => !care || CARE_ENTRIES.has(item.key))}
       />
     </div>
   );
