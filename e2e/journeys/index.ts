@@ -28,6 +28,7 @@ import { localLife } from './27-local-life.ts';
 import { openPlatform } from './28-open-platform.ts';
 import { supplyTrace } from './30-supply-trace.ts';
 import { familyPay } from './31-family-pay.ts';
+import { elderMode } from './32-elder-mode.ts';
 import { paidContent } from './33-paid-content.ts';
 
 export const journeys: Journey[] = [
@@ -62,6 +63,8 @@ export const journeys: Journey[] = [
   openPlatform,
   supplyTrace,
   familyPay,
+  // Switches 关怀模式 on and off again for the demo consumer, so later journeys see the normal shop.
+  elderMode,
   paidContent,
   // Last: the demo consumer becomes a shop owner, which no earlier journey expects.
   merchantAdmission,

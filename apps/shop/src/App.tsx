@@ -6,6 +6,7 @@ import zhCN from 'antd-mobile/es/locales/zh-CN';
 import { createBrowserRouter, Outlet, RouterProvider, ScrollRestoration } from 'react-router';
 import { ApiError, isApiStatus, problemTitle } from './api/client.ts';
 import { meKey } from './api/session.ts';
+import { useCareModeRoot } from './api/careMode.ts';
 import { PageSkeleton } from './components/Skeletons.tsx';
 import { ReferralCapture } from './components/ReferralCapture.tsx';
 import { RequireLogin } from './components/RequireLogin.tsx';
@@ -90,6 +91,7 @@ const LiveListPage = lazy(() => import('./pages/live/LiveListPage.tsx'));
 const LiveRoomPage = lazy(() => import('./pages/live/LiveRoomPage.tsx'));
 
 function Root() {
+  useCareModeRoot();
   return (
     <div className="app-column">
       <Suspense fallback={<PageSkeleton />}>

@@ -3,6 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { unstableSetRender } from 'antd-mobile';
 import { App } from './App.tsx';
 import './styles.css';
+import './care-mode.css';
+import { applyCareMode, cachedCareMode } from './api/careMode.ts';
 
 // antd-mobile's imperative Toast/Dialog render with React 18's API unless given React 19's root (antd-mobile "v5 for 19").
 type RootHolder = Element & { _shopRoot?: ReturnType<typeof createRoot> };
@@ -17,6 +19,9 @@ unstableSetRender((node, container) => {
     delete holder._shopRoot;
   };
 });
+
+// The account's last known 关怀模式, before the first paint (the server's answer follows).
+applyCareMode(cachedCareMode().enabled);
 
 const rootEl = document.getElementById('root');
 if (!rootEl) throw new Error('#root is missing from index.html');

@@ -15,7 +15,8 @@ export function Price({
   const [int, dec] = yuan(fen).split('.');
   return (
     <span className={className}>
-      <span className="price" style={{ fontSize: size }}>
+      {/* --price-size lets 关怀模式 scale every price from one rule (care-mode.css). */}
+      <span className="price" style={{ fontSize: size, ['--price-size' as string]: `${size}px` }}>
         <span className="cur">¥</span>
         {int}
         <span className="fen">.{dec}</span>

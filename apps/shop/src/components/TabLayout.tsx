@@ -1,7 +1,16 @@
-import { AppOutline, AppstoreOutline, CompassOutline, ShopbagOutline, UserOutline } from 'antd-mobile-icons';
+import {
+  AppOutline,
+  AppstoreOutline,
+  CompassOutline,
+  ReceiptOutline,
+  SearchOutline,
+  ShopbagOutline,
+  UserOutline,
+} from 'antd-mobile-icons';
 import type { ReactNode } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { useCartCount } from '../api/cart.ts';
+import { useCareMode } from '../api/careMode.ts';
 import { useT, type MessageKey } from '../i18n/index.tsx';
 
 const tabs: { to: string; label: MessageKey; icon: ReactNode; testId: string }[] = [
@@ -12,17 +21,26 @@ const tabs: { to: string; label: MessageKey; icon: ReactNode; testId: string }[]
   { to: '/me', label: '我的', icon: <UserOutline aria-hidden />, testId: 'tab-me' },
 ];
 
+// 关怀模式: four plain destinations (home, search, orders, me) instead of browsing tabs.
+const careTabs: typeof tabs = [
+  tabs[0]!,
+  { to: '/search', label: '搜索', icon: <SearchOutline aria-hidden />, testId: 'tab-search' },
+  { to: '/orders', label: '订单', icon: <ReceiptOutline aria-hidden />, testId: 'tab-orders' },
+  tabs[4]!,
+];
+
 /** The four top-level pages share the bottom tab bar. */
 export function TabLayout() {
   const t = useT();
   const cartCount = useCartCount();
+  const care = useCareMode().enabled;
   return (
     <>
       <main>
         <Outlet />
       </main>
       <nav className="tabbar" aria-label={t('主导航')}>
-        {tabs.map((tab) => {
+        {(care ? careTabs : tabs).map((tab) => {
           const badge = tab.to === '/cart' && cartCount > 0 ? (cartCount > 99 ? '99+' : String(cartCount)) : null;
           return (
             <NavLink

@@ -20,6 +20,7 @@ import { enDistribution } from './en-distribution.ts';
 import { enService } from './en-service.ts';
 import { enWechat } from './en-wechat.ts';
 import { enFamily } from './en-family.ts';
+import { enCare } from './en-care.ts';
 
 export const en = {
   ...enCommunities,
@@ -27,6 +28,7 @@ export const en = {
   ...enLocal,
   ...enService,
   ...enWechat,
+  ...enCare,
   ...enDistribution,
   ...enCoupons,
   ...enDiscovery,

@@ -20,6 +20,9 @@ import { yuan } from '../lib/money.ts';
 import { trackCheckout } from '../lib/track.ts';
 import './CheckoutPage.css';
 import { FieldTextArea } from '../components/Field.tsx';
+import { useCareMode } from '../api/careMode.ts';
+import { useCarePay } from '../components/CarePay.tsx';
+import { SpeakPrice } from '../components/SpeakPrice.tsx';
 
 /** What is being bought: the cart's selected lines, or one SKU bought now from the product page. */
 function useItemsSource(): Pick<QuoteInput, 'items' | 'fromCart'> | null {
@@ -47,6 +50,9 @@ export default function CheckoutPage() {
   const [usePoints, setUsePoints] = useState(false);
   // One key per checkout attempt: a retried tap with the same body replays, never places a second order.
   const attempt = useRef<{ body: string; key: string } | null>(null);
+  // 关怀模式: the default address, the server's best coupons, one preselected payment method, one 立即支付 tap.
+  const care = useCareMode().enabled;
+  const carePay = useCarePay();
 
   useEffect(() => {
     if (addressId || !addresses.data?.length) return;
@@ -80,7 +86,8 @@ export default function CheckoutPage() {
       attempt.current = null;
       await qc.invalidateQueries({ queryKey: cartKey });
       await qc.invalidateQueries({ queryKey: orderKeys.all });
-      await navigate(`/pay/${placed.checkoutId}`, { replace: true });
+      if (care && carePay.method) carePay.pay(placed.checkoutId);
+      else await navigate(`/pay/${placed.checkoutId}`, { replace: true });
     },
     onError: async (err) => {
       Toast.show({ icon: 'fail', content: problemTitle(err), duration: 2500 });
@@ -222,28 +229,37 @@ export default function CheckoutPage() {
             </section>
           ))}
 
-          {q.coupons && (
-            <CouponPicker
-              coupons={q.coupons}
-              merchantNames={new Map(q.merchants.map((m) => [m.merchantId, m.merchantName]))}
-              onChange={setCouponIds}
-            />
-          )}
-          {q.loyalty && <PointsToggle loyalty={q.loyalty} checked={usePoints} onChange={setUsePoints} />}
+          {care ? (
+            <section className="card care-pay-method" aria-labelledby="care-pay-title">
+              <h2 id="care-pay-title">{t('支付方式')}</h2>
+              <p data-testid="care-pay-method">{carePay.loading ? t('加载中') : (carePay.label ?? t('收银台'))}</p>
+            </section>
+          ) : (
+            <>
+              {q.coupons && (
+                <CouponPicker
+                  coupons={q.coupons}
+                  merchantNames={new Map(q.merchants.map((m) => [m.merchantId, m.merchantName]))}
+                  onChange={setCouponIds}
+                />
+              )}
+              {q.loyalty && <PointsToggle loyalty={q.loyalty} checked={usePoints} onChange={setUsePoints} />}
 
-          <section className="card">
-            <label htmlFor="checkout-note" className="section-title" style={{ display: 'block' }}>
-              {t('订单备注')}
-            </label>
-            <FieldTextArea
-              id="checkout-note"
-              value={note}
-              onChange={setNote}
-              maxLength={200}
-              rows={2}
-              placeholder={t('选填：给商家的留言')}
-            />
-          </section>
+              <section className="card">
+                <label htmlFor="checkout-note" className="section-title" style={{ display: 'block' }}>
+                  {t('订单备注')}
+                </label>
+                <FieldTextArea
+                  id="checkout-note"
+                  value={note}
+                  onChange={setNote}
+                  maxLength={200}
+                  rows={2}
+                  placeholder={t('选填：给商家的留言')}
+                />
+              </section>
+            </>
+          )}
 
           <section className="card" aria-label={t('金额明细')}>
             <dl className="quote-sum">
@@ -269,24 +285,42 @@ export default function CheckoutPage() {
               </div>
             </dl>
             {!address && <p className="muted">{t('运费按收货地址计算，选择地址后以最终金额为准')}</p>}
+            <SpeakPrice fen={q.amount} label={t('应付')} />
           </section>
 
-          <div className="action-bar">
-            <div className="grow checkout-total" aria-live="polite">
-              {t('实付')}：<Price fen={q.amount} size={20} />
+          {care ? (
+            <div className="action-bar">
+              <Button
+                block
+                color="primary"
+                shape="rounded"
+                size="large"
+                loading={place.isPending || carePay.isPending}
+                disabled={quote.isFetching || place.isPending || carePay.isPending}
+                onClick={() => submit(q)}
+                data-testid="checkout-submit"
+              >
+                {carePay.method ? t('立即支付') : t('提交订单')} ¥{yuan(q.amount)}
+              </Button>
             </div>
-            <Button
-              color="primary"
-              shape="rounded"
-              size="large"
-              loading={place.isPending}
-              disabled={quote.isFetching || place.isPending}
-              onClick={() => submit(q)}
-              data-testid="checkout-submit"
-            >
-              {t('提交订单')}
-            </Button>
-          </div>
+          ) : (
+            <div className="action-bar">
+              <div className="grow checkout-total" aria-live="polite">
+                {t('实付')}：<Price fen={q.amount} size={20} />
+              </div>
+              <Button
+                color="primary"
+                shape="rounded"
+                size="large"
+                loading={place.isPending}
+                disabled={quote.isFetching || place.isPending}
+                onClick={() => submit(q)}
+                data-testid="checkout-submit"
+              >
+                {t('提交订单')}
+              </Button>
+            </div>
+          )}
         </>
       ) : null}
 

@@ -16,6 +16,7 @@ import { useT, type MessageKey } from '../i18n/index.tsx';
 import { usePageView } from '../lib/useTrack.ts';
 import './HomePage.css';
 import { MemberDayBanner } from '../components/MemberDayBanner.tsx';
+import { useCareMode } from '../api/careMode.ts';
 
 type Feed = 'sales' | 'newest';
 const feeds: { feed: Feed; label: MessageKey; hint: MessageKey }[] = [
@@ -38,6 +39,8 @@ export default function HomePage() {
   const qc = useQueryClient();
   const salesText = useSalesText();
   const [feed, setFeed] = useState<Feed>('sales');
+  // 关怀模式: no moving carousel, no live/flash/post feeds, one big product per row.
+  const care = useCareMode().enabled;
   const layout = useVariant(LAYOUT_EXPERIMENT);
   const ranking = useVariant(RANKING_EXPERIMENT);
   const recommended = ranking === 'recommended';
@@ -55,7 +58,8 @@ export default function HomePage() {
   usePageView('home');
   // Exposure when the variant is on screen: the product list has rendered (not when the assignment arrived).
   const listShown = products.length > 0;
-  useExposure(LAYOUT_EXPERIMENT, layout, listShown);
+  // In 关怀模式 the shopper does not see their variant's layout, so they are not counted in the experiment.
+  useExposure(LAYOUT_EXPERIMENT, layout, listShown && !care);
   useExposure(RANKING_EXPERIMENT, ranking, listShown && feed === 'sales');
 
   return (
@@ -81,7 +85,7 @@ export default function HomePage() {
         }
       >
         <MemberDayBanner />
-        {banners.length > 0 && (
+        {!care && banners.length > 0 && (
           <section className="home-banners" aria-label={t('热销榜')}>
             <Swiper autoplay autoplayInterval={4000} loop indicatorProps={{ color: 'white' }}>
               {banners.map((p, i) => (
@@ -152,11 +156,13 @@ export default function HomePage() {
           )}
         </nav>
 
-        <FlashStrip />
-
-        <LiveStrip />
-
-        <HomeFeedSection title={t('为你推荐')} slot="home.recommend" />
+        {!care && (
+          <>
+            <FlashStrip />
+            <LiveStrip />
+            <HomeFeedSection title={t('为你推荐')} slot="home.recommend" />
+          </>
+        )}
 
         <section aria-labelledby="home-feed-title">
           <div className="home-feed-head">
@@ -193,7 +199,7 @@ export default function HomePage() {
                 <ProductGrid
                   products={products}
                   slot={`home.feed.${feed}`}
-                  layout={layout === 'large' ? 'large' : 'grid'}
+                  layout={care || layout === 'large' ? 'large' : 'grid'}
                 />
                 <InfiniteScroll
                   loadMore={async () => void (await list.fetchNextPage({ throwOnError: true }))}

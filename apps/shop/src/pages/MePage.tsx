@@ -23,6 +23,7 @@ import {
 } from 'antd-mobile-icons';
 import { Link, useNavigate } from 'react-router';
 import { usePrivacyNotice } from '../api/privacy.ts';
+import { useCareMode } from '../api/careMode.ts';
 import { useMe } from '../api/session.ts';
 import { FlashIcon } from '../components/FlashIcon.tsx';
 import { useOpenService } from '../components/ContactService.tsx';
@@ -32,6 +33,9 @@ import { ListSkeleton } from '../components/Skeletons.tsx';
 import { useLang, useT, type MessageKey } from '../i18n/index.tsx';
 import { maskPhone } from '../lib/format.ts';
 import './MePage.css';
+
+/** 关怀模式 keeps the everyday entries only: orders, address, after-sales, service, settings, privacy. */
+const CARE_ENTRIES = new Set(['orders', 'addresses', 'after-sales', 'service', 'privacy', 'settings']);
 
 const orderShortcuts: { tab: string; label: MessageKey; icon: React.ReactNode }[] = [
   { tab: 'pending_payment', label: '待付款', icon: <HandPayCircleOutline aria-hidden /> },
@@ -48,6 +52,7 @@ export default function MePage() {
   const me = useMe();
   const privacyNotice = usePrivacyNotice(Boolean(me.data));
   const service = useOpenService();
+  const care = useCareMode().enabled;
 
   if (me.isPending) {
     return (
@@ -250,7 +255,7 @@ export default function MePage() {
                 },
               ]
             : []),
-        ]}
+        ].filter((item) => !care || CARE_ENTRIES.has(item.key))}
       />
     </div>
   );

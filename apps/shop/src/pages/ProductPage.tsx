@@ -11,6 +11,8 @@ import { CampaignSection } from '../components/CampaignSection.tsx';
 import { PresaleBanner } from '../components/PresaleBanner.tsx';
 import { ProductCoupons } from '../components/ProductCoupons.tsx';
 import { Price } from '../components/Price.tsx';
+import { SpeakPrice } from '../components/SpeakPrice.tsx';
+import { useCareMode } from '../api/careMode.ts';
 import { useSalesText } from '../components/ProductCard.tsx';
 import { QueryError } from '../components/QueryError.tsx';
 import { ReviewItem } from '../components/ReviewItem.tsx';
@@ -99,6 +101,7 @@ function ProductView({ product: p }: { product: Product }) {
   const me = useMe();
   const salesText = useSalesText();
   const cartCount = useCartCount();
+  const care = useCareMode().enabled;
   const { add } = useCartMutations();
   const summary = useReviewSummary(p.id);
   const reviews = useProductReviews(p.id, 'all', 2);
@@ -202,6 +205,7 @@ function ProductView({ product: p }: { product: Product }) {
               <Price fen={p.minPrice} size={26} />
             )}
             {!sku && p.maxPrice > p.minPrice && <span className="muted"> {t('起')}</span>}
+            <SpeakPrice fen={sku ? sku.price : p.minPrice} label={t('价格')} />
           </div>
           <span className="row">
             <span className="muted">{salesText(p.salesCount)}</span>
@@ -336,10 +340,13 @@ function ProductView({ product: p }: { product: Product }) {
       </section>
 
       <div className="action-bar product-actions">
-        <Link to={`/merchant/${p.merchant.id}`} className="action-icon">
-          <StoreIcon />
-          <span>{t('店铺')}</span>
-        </Link>
+        {/* 关怀模式 keeps the bar to 客服, 购物车 and the two buy buttons; the shop is one tap away in the page. */}
+        {!care && (
+          <Link to={`/merchant/${p.merchant.id}`} className="action-icon">
+            <StoreIcon />
+            <span>{t('店铺')}</span>
+          </Link>
+        )}
         <ContactService icon subject={{ source: 'product', productId: p.id }} />
         <Link to="/cart" className="action-icon">
           <span className="action-icon-wrap">

@@ -9,6 +9,7 @@ import { useLang, useT } from '../i18n/index.tsx';
 import { maskPhone } from '../lib/format.ts';
 import { FieldInput } from '../components/Field.tsx';
 import { WechatBindingSection } from '../components/WechatBindingSection.tsx';
+import { CareModeSection } from '../components/CareModeSection.tsx';
 
 export default function SettingsPage() {
   const t = useT();
@@ -50,6 +51,7 @@ export default function SettingsPage() {
   return (
     <div className="page">
       <PageHeader title={t('账号设置')} />
+      <CareModeSection />
       <section className="card">
         <h2>{t('个人资料')}</h2>
         <p className="muted">
