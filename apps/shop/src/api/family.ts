@@ -14,11 +14,12 @@ export const familyKeys = {
   link: (token: string) => ['family', 'link', token] as const,
 };
 
-export function useFamilyBindings() {
+export function useFamilyBindings(enabled = true) {
   return useQuery({
     queryKey: familyKeys.bindings,
     queryFn: async () => (await must(api.GET('/api/v1/family/bindings'))).items,
     staleTime: 0,
+    enabled,
   });
 }
 

@@ -1,5 +1,9 @@
 // English for 关怀模式 (elder mode); spread into en.ts.
 export const enCare = {
+  '自己付（{method}）': 'Pay myself ({method})',
+  '请{name}付（亲情付）': 'Ask {name} to pay (family pay)',
+  或: ' or ',
+  提交并请家人付: 'Place order and ask family to pay',
   关怀模式: 'Care mode',
   开启关怀模式: 'Switch on care mode',
   '字更大、颜色更清楚、操作更简单。由家人为你开启，你也可以随时关闭。':

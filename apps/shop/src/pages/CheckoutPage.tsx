@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Toast } from 'antd-mobile';
+import { Button, Radio, Space, Toast } from 'antd-mobile';
 import { EnvironmentOutline, RightOutline } from 'antd-mobile-icons';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -22,6 +22,7 @@ import './CheckoutPage.css';
 import { FieldTextArea } from '../components/Field.tsx';
 import { useCareMode } from '../api/careMode.ts';
 import { useCarePay } from '../components/CarePay.tsx';
+import { useFamilyBindings } from '../api/family.ts';
 import { SpeakPrice } from '../components/SpeakPrice.tsx';
 
 /** What is being bought: the cart's selected lines, or one SKU bought now from the product page. */
@@ -53,6 +54,9 @@ export default function CheckoutPage() {
   // 关怀模式: the default address, the server's best coupons, one preselected payment method, one 立即支付 tap.
   const care = useCareMode().enabled;
   const carePay = useCarePay();
+  // 关怀模式: a parent whose child pays for them (亲情付) may leave the payment to the child on the cashier.
+  const familyPayers = (useFamilyBindings(care).data ?? []).filter((b) => b.role === 'parent' && b.status === 'active');
+  const [payByFamily, setPayByFamily] = useState(false);
 
   useEffect(() => {
     if (addressId || !addresses.data?.length) return;
@@ -86,7 +90,7 @@ export default function CheckoutPage() {
       attempt.current = null;
       await qc.invalidateQueries({ queryKey: cartKey });
       await qc.invalidateQueries({ queryKey: orderKeys.all });
-      if (care && carePay.method) carePay.pay(placed.checkoutId);
+      if (care && carePay.method && !payByFamily) carePay.pay(placed.checkoutId);
       else await navigate(`/pay/${placed.checkoutId}`, { replace: true });
     },
     onError: async (err) => {
@@ -232,7 +236,20 @@ export default function CheckoutPage() {
           {care ? (
             <section className="card care-pay-method" aria-labelledby="care-pay-title">
               <h2 id="care-pay-title">{t('支付方式')}</h2>
-              <p data-testid="care-pay-method">{carePay.loading ? t('加载中') : (carePay.label ?? t('收银台'))}</p>
+              {familyPayers.length > 0 ? (
+                <Radio.Group value={payByFamily ? 'family' : 'self'} onChange={(v) => setPayByFamily(v === 'family')}>
+                  <Space direction="vertical" block>
+                    <Radio value="self" data-testid="care-pay-method">
+                      {t('自己付（{method}）', { method: carePay.label ?? t('收银台') })}
+                    </Radio>
+                    <Radio value="family">
+                      {t('请{name}付（亲情付）', { name: familyPayers.map((b) => b.child.nickname).join(t('或')) })}
+                    </Radio>
+                  </Space>
+                </Radio.Group>
+              ) : (
+                <p data-testid="care-pay-method">{carePay.loading ? t('加载中') : (carePay.label ?? t('收银台'))}</p>
+              )}
             </section>
           ) : (
             <>
@@ -300,7 +317,7 @@ export default function CheckoutPage() {
                 onClick={() => submit(q)}
                 data-testid="checkout-submit"
               >
-                {carePay.method ? t('立即支付') : t('提交订单')} ¥{yuan(q.amount)}
+                {payByFamily ? t('提交并请家人付') : carePay.method ? t('立即支付') : t('提交订单')} ¥{yuan(q.amount)}
               </Button>
             </div>
           ) : (
