@@ -29,6 +29,7 @@ import { enStaff } from './en-staff.ts';
 import { enService } from './en-service.ts';
 import { enTrust } from './en-trust.ts';
 import { enTrustCases } from './en-trust-cases.ts';
+import { enQualifications } from './en-qualifications.ts';
 
 export const en = {
   ...enErp,
@@ -37,6 +38,7 @@ export const en = {
   ...enTrust,
   ...enAuthentication,
   ...enTrustCases,
+  ...enQualifications,
   ...enReviewFlags,
   ...enService,
   ...enOpenPlatform,
