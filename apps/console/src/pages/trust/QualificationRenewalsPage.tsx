@@ -163,7 +163,7 @@ function Review({ renewal: r, onDone }: { renewal: Renewal; onDone: () => void }
           </Button>
         </Space>
       ) : null}
-      <Descriptions column={2} bordered size="small">
+      <Descriptions column={1} bordered size="small">
         <Descriptions.Item label={t('店铺')}>{r.merchantName}</Descriptions.Item>
         <Descriptions.Item label={t('资质')}>{r.kindName}</Descriptions.Item>
         <Descriptions.Item label={t('当前证件')}>
@@ -176,7 +176,7 @@ function Review({ renewal: r, onDone }: { renewal: Renewal; onDone: () => void }
           <br />
           {t('有效期至')}：{t(validUntilText(r) as never)}
         </Descriptions.Item>
-        <Descriptions.Item label={t('证件照片')} span={2}>
+        <Descriptions.Item label={t('证件照片')}>
           <Image.PreviewGroup>
             <Space>
               <figure style={{ margin: 0 }}>
@@ -201,7 +201,7 @@ function Review({ renewal: r, onDone }: { renewal: Renewal; onDone: () => void }
           {r.delistedCount > 0 ? t('{n} 件商品', { n: r.delistedCount }) : '—'}
         </Descriptions.Item>
         {r.status !== 'pending' ? (
-          <Descriptions.Item label={t('审核结果')} span={2}>
+          <Descriptions.Item label={t('审核结果')}>
             {t(RENEWAL[r.status].label as never)} · {r.decidedByName ?? ''} · {r.decidedAt ? dateTime(r.decidedAt) : ''}
             {r.reason ? ` · ${r.reason}` : ''}
           </Descriptions.Item>
