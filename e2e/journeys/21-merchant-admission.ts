@@ -17,7 +17,13 @@ async function fillApplication(page: Page, creditCode: string) {
   await uploads
     .nth(0)
     .setInputFiles({ name: 'licence.png', mimeType: 'image/png', buffer: pngOf(200, 140, [210, 60, 50]) });
+  // The licence has no expiry (长期); the food licence is valid until a date the daily run will warn about later.
+  await page.getByTestId('apply-licence-permanent').check();
   await page.getByTestId('apply-qual-food-licence').fill('JY13301060012345');
+  const foodValid = page.getByTestId('apply-qual-valid-food-licence');
+  await foodValid.click();
+  await foodValid.fill('2030-06-30');
+  await foodValid.press('Enter');
   await uploads
     .nth(1)
     .setInputFiles({ name: 'food.png', mimeType: 'image/png', buffer: pngOf(200, 140, [60, 140, 80]) });

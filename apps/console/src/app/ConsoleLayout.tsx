@@ -215,6 +215,11 @@ export function ConsoleLayout() {
             label: <Link to="/merchant/deposit">{t('保证金与处罚')}</Link>,
           },
           {
+            key: '/merchant/qualifications',
+            icon: <SafetyCertificateOutlined />,
+            label: <Link to="/merchant/qualifications">{t('资质管理')}</Link>,
+          },
+          {
             key: '/merchant/credit',
             icon: <SafetyCertificateOutlined />,
             label: <Link to="/merchant/credit">{t('信用分')}</Link>,
@@ -293,6 +298,11 @@ export function ConsoleLayout() {
             key: '/platform/merchant-applications',
             icon: <SafetyCertificateOutlined />,
             label: <Link to="/platform/merchant-applications">{t('入驻审核')}</Link>,
+          },
+          {
+            key: '/platform/qualification-renewals',
+            icon: <SafetyCertificateOutlined />,
+            label: <Link to="/platform/qualification-renewals">{t('资质续期审核')}</Link>,
           },
           {
             key: '/platform/complaints',

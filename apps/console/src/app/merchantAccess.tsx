@@ -29,6 +29,7 @@ const PAGE_PERMISSIONS: [string, MerchantPermission][] = [
   ['/merchant/coupons', 'marketing.manage'],
   ['/merchant/deposit', 'finance.read'],
   ['/merchant/credit', 'trust.read'],
+  ['/merchant/qualifications', 'trust.read'],
   ['/merchant/complaints', 'complaints.handle'],
   ['/merchant/finance', 'finance.read'],
   ['/merchant/commission-rules', 'marketing.manage'],

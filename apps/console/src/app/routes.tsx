@@ -77,6 +77,8 @@ const MerchantApplyPage = lazy(() => import('../pages/trust/MerchantApplyPage.ts
 const MerchantApplicationsPage = lazy(() => import('../pages/trust/MerchantApplicationsPage.tsx'));
 const MerchantDepositPage = lazy(() => import('../pages/trust/MerchantDepositPage.tsx'));
 const MerchantCreditPage = lazy(() => import('../pages/trust/MerchantCreditPage.tsx'));
+const MerchantQualificationsPage = lazy(() => import('../pages/trust/MerchantQualificationsPage.tsx'));
+const QualificationRenewalsPage = lazy(() => import('../pages/trust/QualificationRenewalsPage.tsx'));
 const MerchantComplaintsPage = lazy(() => import('../pages/trust/MerchantComplaintsPage.tsx'));
 const ComplaintsPage = lazy(() => import('../pages/trust/ComplaintsPage.tsx'));
 const ClaimsPage = lazy(() => import('../pages/trust/ClaimsPage.tsx'));
@@ -316,6 +318,14 @@ export function AppRoutes() {
         <Route
           path="merchant/deposit"
           element={<RequireRole role="merchant">{page(<MerchantDepositPage />)}</RequireRole>}
+        />
+        <Route
+          path="merchant/qualifications"
+          element={<RequireRole role="merchant">{page(<MerchantQualificationsPage />)}</RequireRole>}
+        />
+        <Route
+          path="platform/qualification-renewals"
+          element={<RequireRole role="operator">{page(<QualificationRenewalsPage />)}</RequireRole>}
         />
         <Route
           path="merchant/credit"

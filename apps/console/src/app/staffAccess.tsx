@@ -21,6 +21,7 @@ const PAGE_PERMISSIONS: [string, StaffPermission][] = [
   ['/platform/search-words', 'marketing.manage'],
   ['/platform/merchants', 'merchants.review'],
   ['/platform/merchant-applications', 'merchants.review'],
+  ['/platform/qualification-renewals', 'merchants.review'],
   ['/platform/alerts', 'alerts.manage'],
   ['/platform/moderation', 'content.moderate'],
   ['/platform/ad-lexicon', 'compliance.manage'],

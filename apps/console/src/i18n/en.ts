@@ -30,6 +30,7 @@ import { enStaff } from './en-staff.ts';
 import { enService } from './en-service.ts';
 import { enTrust } from './en-trust.ts';
 import { enTrustCases } from './en-trust-cases.ts';
+import { enQualifications } from './en-qualifications.ts';
 
 export const en = {
   ...enErp,
@@ -38,6 +39,7 @@ export const en = {
   ...enTrust,
   ...enAuthentication,
   ...enTrustCases,
+  ...enQualifications,
   ...enReviewFlags,
   ...enService,
   ...enOpenPlatform,

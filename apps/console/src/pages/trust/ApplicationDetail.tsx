@@ -52,7 +52,15 @@ export function ApplicationDetail({ app, viewer }: { app: Application; viewer: '
                   style={{ objectFit: 'cover' }}
                   alt={t('营业执照')}
                 />
-                <figcaption style={{ fontSize: 12 }}>{t('营业执照')}</figcaption>
+                <figcaption style={{ fontSize: 12 }}>
+                  {t('营业执照')}
+                  <br />
+                  {app.licencePermanent
+                    ? t('长期有效')
+                    : app.licenceValidUntil
+                      ? t('有效期至 {day}', { day: app.licenceValidUntil })
+                      : t('未登记有效期')}
+                </figcaption>
               </figure>
               {app.qualifications.map((q) => (
                 <figure key={q.kind} style={{ margin: 0 }}>
@@ -61,6 +69,8 @@ export function ApplicationDetail({ app, viewer }: { app: Application; viewer: '
                     {q.kindName}
                     <br />
                     {q.number}
+                    <br />
+                    {q.validUntil ? t('有效期至 {day}', { day: q.validUntil }) : t('未登记有效期')}
                   </figcaption>
                 </figure>
               ))}

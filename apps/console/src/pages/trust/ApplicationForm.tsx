@@ -1,9 +1,11 @@
-import { Alert, Button, Card, Col, Divider, Form, Input, Radio, Row, Select, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, Divider, Form, Input, Radio, Row, Select, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { yuan } from '../../components/format.ts';
 import { useT } from '../../i18n/index.tsx';
 import type { AdmissionRules, Application, ApplicationBody } from './admission.ts';
 import { ImageUpload } from '../../components/ImageUpload.tsx';
+import { dayOf, ValidUntilPicker, validUntilRules, toDayjs } from './ValidUntilPicker.tsx';
 
 interface Values {
   entityType: 'company' | 'individual';
@@ -12,7 +14,9 @@ interface Values {
   licenceName: string;
   creditCode: string;
   licenceImageUrl: string | null;
-  quals: Record<string, { number?: string; imageUrl?: string | null } | undefined>;
+  licenceValidUntil?: Dayjs | null;
+  licencePermanent?: boolean;
+  quals: Record<string, { number?: string; imageUrl?: string | null; validUntil?: Dayjs | null } | undefined>;
   legalRepName: string;
   idNumber: string;
   bankName: string;
@@ -49,8 +53,13 @@ export function ApplicationForm({
         licenceName: previous.licenceName,
         creditCode: previous.creditCode,
         licenceImageUrl: previous.licenceImageUrl,
+        licenceValidUntil: toDayjs(previous.licenceValidUntil),
+        licencePermanent: previous.licencePermanent,
         quals: Object.fromEntries(
-          previous.qualifications.map((q) => [q.kind, { number: q.number, imageUrl: q.imageUrl }]),
+          previous.qualifications.map((q) => [
+            q.kind,
+            { number: q.number, imageUrl: q.imageUrl, validUntil: toDayjs(q.validUntil) },
+          ]),
         ),
         bankName: previous.bankName,
         accountHolder: previous.bankAccountHolder,
@@ -66,10 +75,13 @@ export function ApplicationForm({
       licenceName: v.licenceName,
       creditCode: v.creditCode.trim().toUpperCase(),
       licenceImageUrl: v.licenceImageUrl ?? '',
+      licencePermanent: !!v.licencePermanent,
+      licenceValidUntil: v.licencePermanent ? null : dayOf(v.licenceValidUntil),
       qualifications: (rule?.qualifications ?? []).map((q) => ({
         kind: q.kind,
         number: v.quals?.[q.kind]?.number ?? '',
         imageUrl: v.quals?.[q.kind]?.imageUrl ?? '',
+        validUntil: dayOf(v.quals?.[q.kind]?.validUntil) ?? '',
       })),
       legalRep: { name: v.legalRepName, idNumber: v.idNumber.trim().toUpperCase() },
       bank: { bankName: v.bankName, accountHolder: v.accountHolder, accountNumber: v.accountNumber },
@@ -159,6 +171,25 @@ export function ApplicationForm({
               <ImageUpload label="上传照片" />
             </Form.Item>
           </Col>
+          <Col span={12}>
+            <Form.Item noStyle shouldUpdate={(a: Values, b: Values) => a.licencePermanent !== b.licencePermanent}>
+              {({ getFieldValue }) => (
+                <Form.Item
+                  name="licenceValidUntil"
+                  label={t('营业执照有效期至')}
+                  rules={getFieldValue('licencePermanent') ? [] : validUntilRules(t)}
+                  extra={t('以营业执照上的营业期限为准；到期前 30 天会提醒续期')}
+                >
+                  <ValidUntilPicker disabled={!!getFieldValue('licencePermanent')} testId="apply-licence-valid-until" />
+                </Form.Item>
+              )}
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="licencePermanent" valuePropName="checked" label=" ">
+              <Checkbox data-testid="apply-licence-permanent">{t('长期（营业期限为长期）')}</Checkbox>
+            </Form.Item>
+          </Col>
         </Row>
 
         {rule && rule.qualifications.length > 0 ? (
@@ -179,6 +210,11 @@ export function ApplicationForm({
                     rules={[{ required: true, message: t('请填写{label}', { label: t('证书编号') }) }]}
                   >
                     <Input maxLength={60} data-testid={`apply-qual-${q.kind}`} />
+                  </Form.Item>
+                </Col>
+                <Col span={12}>
+                  <Form.Item name={['quals', q.kind, 'validUntil']} label={t('有效期至')} rules={validUntilRules(t)}>
+                    <ValidUntilPicker testId={`apply-qual-valid-${q.kind}`} />
                   </Form.Item>
                 </Col>
                 <Col span={12}>

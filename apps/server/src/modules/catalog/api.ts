@@ -17,6 +17,7 @@ export {
   getPublicProduct,
   setMerchantStatus,
 } from './service.ts';
+export { delistForExpiredQualification, relistAfterQualificationRenewal } from './qualification-listings.ts';
 export {
   adjustSellableStock,
   listMerchantSkus,

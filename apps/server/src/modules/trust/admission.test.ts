@@ -21,7 +21,9 @@ const foodApplication = (over: Record<string, unknown> = {}) => ({
   licenceName: '杭州山野食品有限公司',
   creditCode: '91330100716105852F',
   licenceImageUrl: IMG,
-  qualifications: [{ kind: 'food-licence', number: 'JY13301060012345', imageUrl: IMG }],
+  licenceValidUntil: '2036-05-01',
+  licencePermanent: false,
+  qualifications: [{ kind: 'food-licence', number: 'JY13301060012345', imageUrl: IMG, validUntil: '2029-12-31' }],
   legalRep: { name: '王小明', idNumber: VALID_ID_NUMBER },
   bank: { bankName: '招商银行杭州分行', accountHolder: '杭州山野食品有限公司', accountNumber: '6214 8301 2345 6789' },
   ...over,
@@ -110,7 +112,14 @@ describe('merchant application', () => {
     const resubmitted = await applicant.put(
       `/api/v1/merchant-applications/${app.id}`,
       foodApplication({
-        qualifications: [{ kind: 'food-licence', number: 'JY13301060012345', imageUrl: '/media/u/00000000/clear.png' }],
+        qualifications: [
+          {
+            kind: 'food-licence',
+            number: 'JY13301060012345',
+            imageUrl: '/media/u/00000000/clear.png',
+            validUntil: '2029-12-31',
+          },
+        ],
       }),
     );
     expect(resubmitted.body).toMatchObject({ status: 'submitted', revision: 2, overdue: false });

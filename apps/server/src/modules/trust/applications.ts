@@ -11,6 +11,8 @@ import { createMerchant } from '../catalog/api.ts';
 import { isValidIdNumber } from '../live/api.ts';
 import { sealBackfill, sealColumns } from '../../platform/seal-backfill.ts';
 import { isValidCreditCode } from './credit-code.ts';
+import { BUSINESS_LICENCE_NAME, recordAdmittedQualifications } from './qualifications.ts';
+import { validityProblem } from './qualification-validity.ts';
 import { openDeposit } from './deposits.ts';
 import { addWorkingDays, QUALIFICATION_KINDS, REVIEW_WORKING_DAYS, ruleFor, type QualificationKind } from './rules.ts';
 import {
@@ -26,6 +28,7 @@ const refuse = refusals({
   'qualification-missing': [422, '缺少类目要求的资质'],
   'id-number-invalid': [422, '法定代表人身份证号码不正确'],
   'bank-holder-mismatch': [422, '对公账户户名须与营业执照名称一致'],
+  'validity-invalid': [422, '证件有效期不正确'],
   'application-open': [409, '已有审核中的入驻申请'],
   'not-awaiting-resubmission': [409, '该申请当前不需要补充资料'],
   'not-awaiting-review': [409, '该申请已处理，不能重复审核'],
@@ -38,6 +41,9 @@ export interface ApplicationInput {
   licenceName: string;
   creditCode: string;
   licenceImageUrl: string;
+  /** The licence's last valid day (YYYY-MM-DD), or null with licencePermanent for 长期. */
+  licenceValidUntil: string | null;
+  licencePermanent: boolean;
   qualifications: QualificationDoc[];
   legalRep: { name: string; idNumber: string };
   bank: { bankName: string; accountHolder: string; accountNumber: string };
@@ -53,7 +59,7 @@ export type Decision =
 type Row = typeof merchantApplications.$inferSelect;
 
 /** Checks the application against the category rules and national formats; returns the columns to store. */
-function validated(deps: Pick<Deps, 'fieldCrypto'>, input: ApplicationInput) {
+function validated(deps: Pick<Deps, 'fieldCrypto'>, input: ApplicationInput, now: Date) {
   const rule = ruleFor(input.categoryId);
   if (!rule) return refuse('unknown-category');
   const creditCode = input.creditCode.trim().toUpperCase();
@@ -66,6 +72,18 @@ function validated(deps: Pick<Deps, 'fieldCrypto'>, input: ApplicationInput) {
       'qualification-missing',
       `「${rule.name}」须上传：${missing.map((k) => QUALIFICATION_KINDS[k]).join('、')}`,
     );
+  // Every document must still be valid when submitted: the licence (or 长期) and each category qualification.
+  const past = [
+    validityProblem(
+      { validUntil: input.licenceValidUntil, permanent: input.licencePermanent },
+      now,
+      BUSINESS_LICENCE_NAME,
+    ),
+    ...input.qualifications
+      .filter((q) => q.kind in QUALIFICATION_KINDS)
+      .map((q) => validityProblem(q, now, QUALIFICATION_KINDS[q.kind as QualificationKind])),
+  ].find((p) => p !== null);
+  if (past) return refuse('validity-invalid', past);
   const idNumber = input.legalRep.idNumber.trim().toUpperCase();
   if (!isValidIdNumber(idNumber)) return refuse('id-number-invalid', '请填写 18 位居民身份证号码');
   if (input.entityType === 'company' && input.bank.accountHolder.trim() !== input.licenceName.trim())
@@ -78,7 +96,11 @@ function validated(deps: Pick<Deps, 'fieldCrypto'>, input: ApplicationInput) {
     licenceName: input.licenceName.trim(),
     creditCode,
     licenceImageUrl: input.licenceImageUrl,
-    qualifications: input.qualifications.filter((q) => q.kind in QUALIFICATION_KINDS),
+    licenceValidUntil: input.licencePermanent ? null : input.licenceValidUntil,
+    licencePermanent: input.licencePermanent,
+    qualifications: input.qualifications
+      .filter((q) => q.kind in QUALIFICATION_KINDS)
+      .map((q) => ({ kind: q.kind, number: q.number, imageUrl: q.imageUrl, validUntil: q.validUntil ?? null })),
     // As for live hosts: the number is checked, then only its last four and the masked name are kept.
     legalRepName: name.slice(0, 1) + '*'.repeat(Math.max(1, name.length - 1)),
     legalRepIdTail: idNumber.slice(-4),
@@ -110,9 +132,9 @@ async function record(
 /** A signed-in person applies to open a shop; the review clock starts now. */
 export async function submitApplication(ctx: Ctx, input: ApplicationInput): Promise<Result<ApplicationView>> {
   const user = requireUser(ctx.actor);
-  const checked = validated(ctx.deps, input);
-  if (!checked.ok) return checked;
   const now = ctx.now();
+  const checked = validated(ctx.deps, input, now);
+  if (!checked.ok) return checked;
   const id = newId('mapp');
   const opened = await ctx.tx(async (db) => {
     // The partial unique index turns a second open application (even a racing one) into no row inserted.
@@ -148,9 +170,9 @@ export async function resubmitApplication(
   input: ApplicationInput,
 ): Promise<Result<ApplicationView>> {
   const user = requireUser(ctx.actor);
-  const checked = validated(ctx.deps, input);
-  if (!checked.ok) return checked;
   const now = ctx.now();
+  const checked = validated(ctx.deps, input, now);
+  if (!checked.ok) return checked;
   const status = await ctx.tx(async (db) => {
     const [row] = await db
       .select({ status: merchantApplications.status, revision: merchantApplications.revision })
@@ -210,6 +232,7 @@ export async function decideApplication(
       });
       merchantId = merchant.id;
       await openDeposit(db, { merchantId, categoryId: row.categoryId, now });
+      await recordAdmittedQualifications(db, row, merchantId, now);
     }
     const status: ApplicationStatus =
       decision.decision === 'approve' ? 'approved' : decision.decision === 'reject' ? 'rejected' : 'needs-info';
@@ -235,7 +258,9 @@ export interface ApplicationView {
   licenceName: string;
   creditCode: string;
   licenceImageUrl: string;
-  qualifications: (QualificationDoc & { kindName: string })[];
+  licenceValidUntil: string | null;
+  licencePermanent: boolean;
+  qualifications: (QualificationDoc & { kindName: string; validUntil: string | null })[];
   legalRepName: string;
   legalRepIdTail: string;
   bankName: string;
@@ -365,8 +390,11 @@ async function loadViews(ctx: Ctx, ids: string[], withHistory: boolean): Promise
           licenceName: r.licenceName,
           creditCode: r.creditCode,
           licenceImageUrl: r.licenceImageUrl,
+          licenceValidUntil: r.licenceValidUntil,
+          licencePermanent: r.licencePermanent,
           qualifications: r.qualifications.map((q) => ({
             ...q,
+            validUntil: q.validUntil ?? null,
             kindName: QUALIFICATION_KINDS[q.kind as QualificationKind] ?? q.kind,
           })),
           legalRepName: r.legalRepName,

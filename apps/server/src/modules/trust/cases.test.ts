@@ -24,6 +24,8 @@ async function shopWithDeposit() {
     licenceName: '杭州市西湖区小林家居用品店',
     creditCode: '91310000775785552L',
     licenceImageUrl: IMG,
+    licenceValidUntil: null,
+    licencePermanent: true,
     qualifications: [],
     legalRep: { name: '林小', idNumber: VALID_ID_NUMBER },
     bank: { bankName: '农业银行', accountHolder: '林小', accountNumber: '6228480012345678' },

@@ -1,9 +1,13 @@
 import { z } from 'zod';
 import { OwnMediaUrl } from '../../platform/media.ts';
+import { isCalendarDay } from './qualification-validity.ts';
 import { APPLICATION_STATUSES, DEPOSIT_MOVEMENTS, DEPOSIT_STATUSES, PENALTY_KINDS } from './schema.ts';
 
 const text = (max: number, label: string) =>
   z.string().trim().min(1, `请填写${label}`).max(max, `${label}最多 ${max} 个字`);
+
+/** A last valid day as the form's date picker sends it (YYYY-MM-DD); whether it is past is checked against the clock. */
+export const ValidUntil = z.string().refine(isCalendarDay, '有效期须为日期（年-月-日）');
 
 export const ApplicationBody = z
   .object({
@@ -13,8 +17,20 @@ export const ApplicationBody = z
     licenceName: text(100, '营业执照名称'),
     creditCode: z.string().trim().length(18, '统一社会信用代码为 18 位'),
     licenceImageUrl: OwnMediaUrl,
+    /** The licence's last valid day; null only with licencePermanent (长期). */
+    licenceValidUntil: ValidUntil.nullable(),
+    licencePermanent: z.boolean(),
     qualifications: z
-      .array(z.object({ kind: z.string().max(40), number: text(60, '证书编号'), imageUrl: OwnMediaUrl }).strict())
+      .array(
+        z
+          .object({
+            kind: z.string().max(40),
+            number: text(60, '证书编号'),
+            imageUrl: OwnMediaUrl,
+            validUntil: ValidUntil,
+          })
+          .strict(),
+      )
       .max(10, '最多 10 份资质'),
     legalRep: z.object({ name: text(30, '法定代表人姓名'), idNumber: z.string().trim().max(18) }).strict(),
     bank: z
@@ -28,7 +44,11 @@ export const ApplicationBody = z
       })
       .strict(),
   })
-  .strict();
+  .strict()
+  .refine((b) => b.licencePermanent || b.licenceValidUntil !== null, {
+    message: '请填写营业执照有效期，或选择长期',
+    path: ['licenceValidUntil'],
+  });
 
 export const ApplicationView = z.object({
   id: z.string(),
@@ -40,8 +60,16 @@ export const ApplicationView = z.object({
   licenceName: z.string(),
   creditCode: z.string(),
   licenceImageUrl: z.string(),
+  licenceValidUntil: z.string().nullable(),
+  licencePermanent: z.boolean(),
   qualifications: z.array(
-    z.object({ kind: z.string(), kindName: z.string(), number: z.string(), imageUrl: z.string() }),
+    z.object({
+      kind: z.string(),
+      kindName: z.string(),
+      number: z.string(),
+      imageUrl: z.string(),
+      validUntil: z.string().nullable(),
+    }),
   ),
   legalRepName: z.string(),
   legalRepIdTail: z.string(),

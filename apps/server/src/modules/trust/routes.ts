@@ -7,6 +7,7 @@ import * as apps from './applications.ts';
 import * as deposits from './deposits.ts';
 import * as penalties from './penalties.ts';
 import trustCaseRoutes from './routes-cases.ts';
+import qualificationRoutes from './routes-qualifications.ts';
 import {
   AdmissionRules,
   ApplicationBody,
@@ -28,6 +29,7 @@ export default async function trustRoutes(app: App) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const user = { permission: 'user' as const };
   await trustCaseRoutes(app);
+  await qualificationRoutes(app);
 
   r.get(
     '/api/v1/merchant-applications/rules',

@@ -53,3 +53,17 @@ export function addWorkingDays(from: Date, days: number): Date {
   }
   return new Date(t);
 }
+
+/** Validity: the shop is warned once this many days before a document's last valid day. */
+export const EXPIRY_WARNING_DAYS = 30;
+/** Recorded on each product an expired qualification took off sale. */
+export const EXPIRY_DELIST_REASON = '资质过期';
+
+/**
+ * The main categories whose products need a document: a category qualification is needed where rules.ts asks for it;
+ * the business licence underlies every category, so its expiry concerns the whole shop ('all').
+ */
+export function categoriesRequiring(kind: string): string[] | 'all' {
+  if (kind === 'business-licence') return 'all';
+  return CATEGORY_RULES.filter((r) => (r.qualifications as string[]).includes(kind)).map((r) => r.categoryId);
+}

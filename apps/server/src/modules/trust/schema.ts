@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 export const APPLICATION_STATUSES = ['submitted', 'needs-info', 'approved', 'rejected'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
@@ -8,6 +19,8 @@ export interface QualificationDoc {
   kind: string;
   number: string;
   imageUrl: string;
+  /** Last valid day (YYYY-MM-DD, Asia/Shanghai); absent on applications made before validity was asked for. */
+  validUntil?: string | null;
 }
 
 /**
@@ -27,6 +40,10 @@ export const merchantApplications = pgTable(
     licenceName: text('licence_name').notNull(),
     creditCode: text('credit_code').notNull(),
     licenceImageUrl: text('licence_image_url').notNull(),
+    /** The licence's last valid day; null with licencePermanent false on applications made before it was asked. */
+    licenceValidUntil: date('licence_valid_until', { mode: 'string' }),
+    /** 长期: the licence has no expiry. */
+    licencePermanent: boolean('licence_permanent').notNull().default(false),
     qualifications: jsonb('qualifications').$type<QualificationDoc[]>().notNull(),
     legalRepName: text('legal_rep_name').notNull(),
     legalRepIdTail: text('legal_rep_id_tail').notNull(),
@@ -125,3 +142,4 @@ export const merchantPenalties = pgTable(
 
 // Complaints, 先行赔付 claims, credit inputs and patrol findings live in their own file; drizzle-kit reads them here.
 export * from './schema-cases.ts';
+export * from './schema-qualifications.ts';
