@@ -2740,6 +2740,8 @@ CREATE TABLE "merchant_applications" (
 	"licence_name" text NOT NULL,
 	"credit_code" text NOT NULL,
 	"licence_image_url" text NOT NULL,
+	"licence_valid_until" date,
+	"licence_permanent" boolean DEFAULT false NOT NULL,
 	"qualifications" jsonb NOT NULL,
 	"legal_rep_name" text NOT NULL,
 	"legal_rep_id_tail" text NOT NULL,
@@ -2855,6 +2857,50 @@ CREATE TABLE "trust_patrol_findings" (
 	"first_seen_at" timestamp with time zone NOT NULL,
 	"last_seen_at" timestamp with time zone NOT NULL,
 	"closed_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "merchant_qualifications" (
+	"id" text PRIMARY KEY NOT NULL,
+	"merchant_id" text NOT NULL,
+	"kind" text NOT NULL,
+	"number" text NOT NULL,
+	"image_url" text NOT NULL,
+	"valid_until" date,
+	"permanent" boolean DEFAULT false NOT NULL,
+	"warned_at" timestamp with time zone,
+	"expired_at" timestamp with time zone,
+	"created_at" timestamp with time zone NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "qualification_delistings" (
+	"id" text PRIMARY KEY NOT NULL,
+	"qualification_id" text NOT NULL,
+	"merchant_id" text NOT NULL,
+	"product_id" text NOT NULL,
+	"product_title" text NOT NULL,
+	"top_category_id" text NOT NULL,
+	"reason" text NOT NULL,
+	"delisted_at" timestamp with time zone NOT NULL,
+	"outcome" text,
+	"closed_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "qualification_renewals" (
+	"id" text PRIMARY KEY NOT NULL,
+	"qualification_id" text NOT NULL,
+	"merchant_id" text NOT NULL,
+	"kind" text NOT NULL,
+	"number" text NOT NULL,
+	"image_url" text NOT NULL,
+	"valid_until" date,
+	"permanent" boolean DEFAULT false NOT NULL,
+	"status" text NOT NULL,
+	"submitted_by" text NOT NULL,
+	"submitted_at" timestamp with time zone NOT NULL,
+	"decided_by" text,
+	"decided_at" timestamp with time zone,
+	"reason" text
 );
 --> statement-breakpoint
 ALTER TABLE "ledger_entries" ADD CONSTRAINT "ledger_entries_journal_id_ledger_journals_id_fk" FOREIGN KEY ("journal_id") REFERENCES "public"."ledger_journals"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -3167,4 +3213,10 @@ CREATE UNIQUE INDEX "trust_credit_facts_ref_uq" ON "trust_credit_facts" USING bt
 CREATE INDEX "trust_credit_facts_merchant_idx" ON "trust_credit_facts" USING btree ("merchant_id","kind","at");--> statement-breakpoint
 CREATE INDEX "trust_findings_merchant_idx" ON "trust_patrol_findings" USING btree ("merchant_id","status");--> statement-breakpoint
 CREATE INDEX "trust_findings_status_idx" ON "trust_patrol_findings" USING btree ("status","last_seen_at");--> statement-breakpoint
-CREATE UNIQUE INDEX "trust_findings_open_uq" ON "trust_patrol_findings" USING btree ("dedupe_key") WHERE "trust_patrol_findings"."status" = 'open';
+CREATE UNIQUE INDEX "trust_findings_open_uq" ON "trust_patrol_findings" USING btree ("dedupe_key") WHERE "trust_patrol_findings"."status" = 'open';--> statement-breakpoint
+CREATE UNIQUE INDEX "merchant_qualifications_kind_uq" ON "merchant_qualifications" USING btree ("merchant_id","kind");--> statement-breakpoint
+CREATE INDEX "merchant_qualifications_valid_idx" ON "merchant_qualifications" USING btree ("valid_until");--> statement-breakpoint
+CREATE INDEX "qualification_delistings_open_idx" ON "qualification_delistings" USING btree ("qualification_id","closed_at");--> statement-breakpoint
+CREATE INDEX "qualification_renewals_queue_idx" ON "qualification_renewals" USING btree ("status","submitted_at");--> statement-breakpoint
+CREATE INDEX "qualification_renewals_qualification_idx" ON "qualification_renewals" USING btree ("qualification_id","submitted_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "qualification_renewals_one_pending_uq" ON "qualification_renewals" USING btree ("qualification_id") WHERE "qualification_renewals"."status" = 'pending';
