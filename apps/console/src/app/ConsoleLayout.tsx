@@ -460,6 +460,11 @@ export function ConsoleLayout() {
             label: <Link to="/platform/access-log">{t('访问记录')}</Link>,
           },
           {
+            key: '/platform/open-platform',
+            icon: <ApiOutlined />,
+            label: <Link to="/platform/open-platform">{t('开放平台密钥')}</Link>,
+          },
+          {
             key: '/platform/two-step',
             icon: <SafetyCertificateOutlined />,
             label: <Link to="/platform/two-step">{t('两步验证')}</Link>,

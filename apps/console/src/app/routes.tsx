@@ -88,6 +88,7 @@ const PatrolFindingsPage = lazy(() => import('../pages/trust/PatrolFindingsPage.
 const StaffPage = lazy(() => import('../pages/platform/staff/StaffPage.tsx'));
 const ShopStaffPage = lazy(() => import('../pages/merchant/ShopStaffPage.tsx'));
 const AccessLogPage = lazy(() => import('../pages/platform/staff/AccessLogPage.tsx'));
+const PlatformKeysPage = lazy(() => import('../pages/platform/openplatform/PlatformKeysPage.tsx'));
 const UserLookupPage = lazy(() => import('../pages/platform/staff/UserLookupPage.tsx'));
 const TwoStepPage = lazy(() => import('../pages/platform/staff/TwoStepPage.tsx'));
 const ServiceDeskPage = lazy(() => import('../pages/shared/service/ServiceDeskPage.tsx'));
@@ -502,6 +503,10 @@ export function AppRoutes() {
         <Route
           path="platform/access-log"
           element={<RequireRole role="operator">{page(<AccessLogPage />)}</RequireRole>}
+        />
+        <Route
+          path="platform/open-platform"
+          element={<RequireRole role="operator">{page(<PlatformKeysPage />)}</RequireRole>}
         />
         <Route path="platform/two-step" element={<RequireRole role="operator">{page(<TwoStepPage />)}</RequireRole>} />
         <Route path="*" element={<NotFound />} />

@@ -49,6 +49,7 @@ const PAGE_PERMISSIONS: [string, StaffPermission][] = [
   ['/platform/service', 'aftersales.decide'],
   ['/platform/patrol-findings', 'merchants.review'],
   ['/platform/review-flags', 'content.moderate'],
+  ['/platform/open-platform', 'openplatform.manage'],
 ];
 
 export function permissionForPage(path: string): StaffPermission | undefined {

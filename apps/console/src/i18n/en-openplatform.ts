@@ -98,4 +98,18 @@ export const enOpenPlatform = {
   重新启用: 'Re-enable',
   重新推送: 'Replay',
   错误: 'Error',
+  // Platform (operator) API keys
+  开放平台密钥: 'Platform API keys',
+  '开放平台密钥（只能授予自己有的权限）': 'Platform API keys (grant only permissions you hold)',
+  '让 BI、数据大屏、风控等系统以平台身份只读调用运营接口。密钥只能调用所选范围内的接口，且只能授予你自己拥有的权限；创建人失去权限后，密钥随之失去。':
+    'Let BI, dashboards and risk systems read operator endpoints as the platform. A key calls only the endpoints of its scopes, you can grant only permissions you hold, and a key loses what its creator loses.',
+  创建人: 'Created by',
+  创建含此范围的密钥须拥有该员工权限: 'Creating a key with this scope requires this staff permission',
+  '如：BI 数据大屏': 'e.g. BI dashboard',
+  已注销: 'Account closed',
+  '平台密钥只读，只能调用所选范围内的接口；灰色的范围需要你没有的员工权限。':
+    'Platform keys are read-only and call only the endpoints of their scopes; greyed-out scopes need a staff permission you do not hold.',
+  '还没有平台 API 密钥': 'No platform API keys yet',
+  '（你没有“{p}”权限，不能授予）': '(you lack “{p}”, so you cannot grant it)',
+  '（需要：{p}）': '(needs: {p})',
 } as const;

@@ -46,6 +46,7 @@ export const STAFF_PERMISSIONS = [
   'staff.manage',
   'audit.read',
   'authentication.decide',
+  'openplatform.manage',
 ] as const;
 export type StaffPermission = (typeof STAFF_PERMISSIONS)[number];
 
@@ -97,8 +98,17 @@ export type Actor =
       staff: Membership[];
       /** When this session passed the staff second factor (TOTP), if it did. */
       secondFactorAt?: Date | null;
-      /** Set when a merchant's API key signed the request: it may call only the routes its scopes allow. */
-      apiKey?: { id: string; scopes: readonly string[]; perMinute: number };
+      /**
+       * Set when an API key signed the request: it may call only the routes its scopes allow. A platform key holds
+       * exactly the staff permissions its scopes name (no role); a merchant key holds none.
+       */
+      apiKey?: {
+        id: string;
+        kind: 'merchant' | 'platform';
+        scopes: readonly string[];
+        perMinute: number;
+        staffPermissions: readonly StaffPermission[];
+      };
     };
 
 export type UserActor = Extract<Actor, { kind: 'user' }>;
@@ -156,10 +166,12 @@ export function checkPermission(
 /** A platform staff permission, for routes whose demand depends on the request (platform vs merchant scope). */
 export function requireStaffPermission(actor: Actor, permission: StaffPermission, grants: StaffGrants): UserActor {
   const user = requireOperator(actor);
-  if (!grants.permissionsOf(user.roles).has(permission)) {
+  // A key is no person: it has no role and no second factor, only the permissions its scopes were granted.
+  const held = user.apiKey ? new Set(user.apiKey.staffPermissions) : grants.permissionsOf(user.roles);
+  if (!held.has(permission)) {
     throw new AppError('forbidden', 403, '没有权限执行此操作', '你的岗位没有这项权限，如需开通请联系超级管理员');
   }
-  if (grants.needsSecondFactor(user.roles) && !user.secondFactorAt) throw secondFactorRequired();
+  if (!user.apiKey && grants.needsSecondFactor(user.roles) && !user.secondFactorAt) throw secondFactorRequired();
   return user;
 }
 

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { and, desc, eq, isNull, lt, or } from 'drizzle-orm';
 import type { Deps } from '../../deps.ts';
-import { merchantMembership } from '../accounts/api.ts';
+import { merchantMembership, platformRolesOfUser } from '../accounts/api.ts';
+import { staffGrants } from '../staff/api.ts';
 import {
   actingMerchant,
   type SignedRequest,
@@ -10,17 +11,19 @@ import {
   verifySignedRequest,
 } from '../../platform/auth.ts';
 import type { Ctx } from '../../platform/context.ts';
+import type { Db } from '../../platform/db.ts';
 import { AppError, notFound, ok, type Result, refusals } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { apiKeyNonces, apiKeys } from './schema.ts';
-import type { Scope } from './scopes.ts';
+import { permissionsOfPlatformScopes, type Scope } from './scopes.ts';
 
 const refuse = refusals({ 'api-key-revoked': '该密钥已吊销' });
 
-export interface ApiKeyView {
+/** A key as its managers see it; `S` is the scope vocabulary of its kind. */
+export interface ApiKeyView<S extends string = string> {
   id: string;
   name: string;
-  scopes: Scope[];
+  scopes: S[];
   rateLimitPerMinute: number;
   createdAt: string;
   rotatedAt: string | null;
@@ -28,11 +31,12 @@ export interface ApiKeyView {
   lastUsedAt: string | null;
   revokedAt: string | null;
 }
+export type KeyRow = typeof apiKeys.$inferSelect;
 
-const view = (k: typeof apiKeys.$inferSelect, now: Date): ApiKeyView => ({
+export const keyView = <S extends string>(k: KeyRow, now: Date): ApiKeyView<S> => ({
   id: k.id,
   name: k.name,
-  scopes: k.scopes as Scope[],
+  scopes: k.scopes as S[],
   rateLimitPerMinute: k.rateLimitPerMinute,
   createdAt: k.createdAt.toISOString(),
   rotatedAt: k.rotatedAt?.toISOString() ?? null,
@@ -44,59 +48,55 @@ const view = (k: typeof apiKeys.$inferSelect, now: Date): ApiKeyView => ({
 
 const newSecret = () => `hsk_${randomBytes(32).toString('base64url')}`;
 
-/** Only the merchant's owner manages keys: a key can do whatever its scopes allow, for the whole shop. */
-const owningMerchant = (ctx: Ctx) => actingMerchant(ctx.actor, ctx.merchantHint, 'openplatform.manage').merchantId;
+/** Whose keys: one shop's, or the platform's. The same machinery serves both (platform-keys.ts). */
+export type KeyOwner = { kind: 'merchant'; merchantId: string } | { kind: 'platform' };
 
-export async function createApiKey(
+const ownedBy = (owner: KeyOwner) =>
+  owner.kind === 'merchant'
+    ? and(eq(apiKeys.kind, 'merchant'), eq(apiKeys.merchantId, owner.merchantId))
+    : eq(apiKeys.kind, 'platform');
+
+export async function insertKey(
   ctx: Ctx,
-  input: { name: string; scopes: Scope[]; rateLimitPerMinute: number },
-): Promise<ApiKeyView & { secret: string }> {
-  const merchantId = owningMerchant(ctx);
+  owner: KeyOwner,
+  input: { name: string; scopes: readonly string[]; rateLimitPerMinute: number },
+): Promise<{ row: KeyRow; secret: string }> {
   const secret = newSecret();
-  const now = ctx.now();
   const [row] = await ctx.db
     .insert(apiKeys)
     .values({
       id: newId('hk'),
-      merchantId,
+      kind: owner.kind,
+      merchantId: owner.kind === 'merchant' ? owner.merchantId : null,
       name: input.name,
       scopes: [...new Set(input.scopes)],
       secret: ctx.deps.fieldCrypto.seal(secret),
       rateLimitPerMinute: input.rateLimitPerMinute,
       createdBy: ctx.actor.kind === 'user' ? ctx.actor.userId : null,
-      createdAt: now,
+      createdAt: ctx.now(),
     })
     .returning();
-  return { ...view(row!, now), secret };
+  return { row: row!, secret };
 }
 
-export async function listApiKeys(ctx: Ctx): Promise<ApiKeyView[]> {
-  const merchantId = owningMerchant(ctx);
-  const rows = await ctx.db
-    .select()
-    .from(apiKeys)
-    .where(eq(apiKeys.merchantId, merchantId))
-    .orderBy(desc(apiKeys.createdAt));
-  return rows.map((r) => view(r, ctx.now()));
-}
+export const keysOf = (ctx: Ctx, owner: KeyOwner): Promise<KeyRow[]> =>
+  ctx.db.select().from(apiKeys).where(ownedBy(owner)).orderBy(desc(apiKeys.createdAt));
 
-async function ownKey(ctx: Ctx, keyId: string) {
-  const merchantId = owningMerchant(ctx);
+export async function keyOf(ctx: Ctx, owner: KeyOwner, keyId: string): Promise<KeyRow> {
   const [key] = await ctx.db
     .select()
     .from(apiKeys)
-    .where(and(eq(apiKeys.id, keyId), eq(apiKeys.merchantId, merchantId)));
+    .where(and(eq(apiKeys.id, keyId), ownedBy(owner)));
   if (!key) throw notFound('API 密钥', keyId);
   return key;
 }
 
 /** A new secret; the old one keeps working for `graceHours` so the caller can deploy the new one first. */
-export async function rotateApiKey(
+export async function rotateKey<S extends string>(
   ctx: Ctx,
-  keyId: string,
+  key: KeyRow,
   graceHours: number,
-): Promise<Result<ApiKeyView & { secret: string }, 'api-key-revoked'>> {
-  const key = await ownKey(ctx, keyId);
+): Promise<Result<ApiKeyView<S> & { secret: string }, 'api-key-revoked'>> {
   if (key.revokedAt) return refuse('api-key-revoked');
   const now = ctx.now();
   const secret = newSecret();
@@ -110,25 +110,51 @@ export async function rotateApiKey(
     })
     .where(eq(apiKeys.id, key.id))
     .returning();
-  return ok({ ...view(row!, now), secret });
+  return ok({ ...keyView<S>(row!, now), secret });
 }
 
 /** Takes effect on the next request: keys are looked up on every request, never cached. */
-export async function revokeApiKey(ctx: Ctx, keyId: string): Promise<ApiKeyView> {
-  const key = await ownKey(ctx, keyId);
+export async function revokeKey<S extends string>(ctx: Ctx, key: KeyRow): Promise<ApiKeyView<S>> {
   const now = ctx.now();
   const [row] = await ctx.db
     .update(apiKeys)
     .set({ revokedAt: key.revokedAt ?? now, previousSecret: null, previousSecretExpiresAt: null })
     .where(eq(apiKeys.id, key.id))
     .returning();
-  return view(row!, now);
+  return keyView<S>(row!, now);
+}
+
+/** Only the merchant's owner manages its keys: a key can do whatever its scopes allow, for the whole shop. */
+const owningMerchant = (ctx: Ctx): KeyOwner => ({
+  kind: 'merchant',
+  merchantId: actingMerchant(ctx.actor, ctx.merchantHint, 'openplatform.manage').merchantId,
+});
+
+export async function createApiKey(
+  ctx: Ctx,
+  input: { name: string; scopes: Scope[]; rateLimitPerMinute: number },
+): Promise<ApiKeyView<Scope> & { secret: string }> {
+  const { row, secret } = await insertKey(ctx, owningMerchant(ctx), input);
+  return { ...keyView<Scope>(row, ctx.now()), secret };
+}
+
+export async function listApiKeys(ctx: Ctx): Promise<ApiKeyView<Scope>[]> {
+  const rows = await keysOf(ctx, owningMerchant(ctx));
+  return rows.map((r) => keyView<Scope>(r, ctx.now()));
+}
+
+export async function rotateApiKey(ctx: Ctx, keyId: string, graceHours: number) {
+  return rotateKey<Scope>(ctx, await keyOf(ctx, owningMerchant(ctx), keyId), graceHours);
+}
+
+export async function revokeApiKey(ctx: Ctx, keyId: string): Promise<ApiKeyView<Scope>> {
+  return revokeKey<Scope>(ctx, await keyOf(ctx, owningMerchant(ctx), keyId));
 }
 
 const keyRejected = () => new AppError('api-key-invalid', 401, 'API 密钥无效', '密钥不存在或已吊销');
 
 /**
- * The actor of a signed request: its merchant's staff, limited to the key's scopes (scopes.ts). The nonce is
+ * The actor of a signed request: its merchant's staff or the platform's key, limited to the key's scopes (scopes.ts). The nonce is
  * recorded for twice the window, after the signature checked out, so a forged request cannot burn a real nonce.
  */
 export async function authenticateSignedRequest(deps: Deps, req: SignedRequest): Promise<UserActor> {
@@ -163,14 +189,45 @@ export async function authenticateSignedRequest(deps: Deps, req: SignedRequest):
         or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, new Date(now.getTime() - 60_000))),
       ),
     );
+  if (key.kind === 'platform') return platformKeyActor(db, key);
   return {
     kind: 'user',
     userId: key.createdBy ?? key.id,
     sessionId: key.id,
     roles: [],
     // A shop manager's reach, narrowed further to the key's scopes by requireApiKeyScope on every request.
-    staff: [merchantMembership(key.merchantId, 'manager')],
-    apiKey: { id: key.id, scopes: key.scopes, perMinute: key.rateLimitPerMinute },
+    staff: key.merchantId ? [merchantMembership(key.merchantId, 'manager')] : [],
+    apiKey: {
+      id: key.id,
+      kind: 'merchant',
+      scopes: key.scopes,
+      perMinute: key.rateLimitPerMinute,
+      staffPermissions: [],
+    },
+  };
+}
+
+/**
+ * A platform key is no staff member: it carries the platform-staff marker (so operator use-cases accept it) but no
+ * role, and holds only the permissions its scopes name that the person who created it still holds — a key never
+ * outlasts its creator's own access (roles taken away, account erased).
+ */
+async function platformKeyActor(db: Db, key: KeyRow): Promise<UserActor> {
+  const creatorRoles = key.createdBy ? ((await platformRolesOfUser(db, key.createdBy)) ?? []) : [];
+  const creatorHolds = staffGrants.permissionsOf(creatorRoles);
+  return {
+    kind: 'user',
+    userId: key.id,
+    sessionId: key.id,
+    roles: ['operator'],
+    staff: [],
+    apiKey: {
+      id: key.id,
+      kind: 'platform',
+      scopes: key.scopes,
+      perMinute: key.rateLimitPerMinute,
+      staffPermissions: permissionsOfPlatformScopes(key.scopes).filter((p) => creatorHolds.has(p)),
+    },
   };
 }
 

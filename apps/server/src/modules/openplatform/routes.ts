@@ -5,6 +5,7 @@ import { unwrap } from '../../platform/errors.ts';
 import type { App } from '../../platform/http.ts';
 import { developerCatalogue } from './docs.ts';
 import { createApiKey, listApiKeys, revokeApiKey, rotateApiKey } from './keys.ts';
+import { platformKeyRoutes } from './platform-routes.ts';
 import { DELIVERY_STATUSES, ATTEMPT_TRIGGERS, WEBHOOK_EVENT_TYPES } from './schema.ts';
 import { SCOPE_NAMES } from './scopes.ts';
 import {
@@ -76,6 +77,7 @@ export default async function openPlatformRoutes(app: App) {
   const tags = ['开放平台'];
   const config = { permission: 'merchant:openplatform.manage' as const };
   const base = '/api/v1/merchant/open-platform';
+  platformKeyRoutes(app);
 
   r.get(
     `${base}/keys`,

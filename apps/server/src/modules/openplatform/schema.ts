@@ -1,15 +1,21 @@
 import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
+export const API_KEY_KINDS = ['merchant', 'platform'] as const;
+export type ApiKeyKind = (typeof API_KEY_KINDS)[number];
+
 /**
- * A merchant's API key. The id is public (it names the key in every request); the secret signs requests and is
- * stored sealed, because the server must recompute each signature. A rotation keeps the previous secret valid
- * until `previousSecretExpiresAt` so the caller can switch without downtime.
+ * An API key, a merchant's (acts for one shop) or the platform's (acts for the operator, created by staff). The id
+ * is public (it names the key in every request); the secret signs requests and is stored sealed, because the server
+ * must recompute each signature. A rotation keeps the previous secret valid until `previousSecretExpiresAt` so the
+ * caller can switch without downtime.
  */
 export const apiKeys = pgTable(
   'api_keys',
   {
     id: text('id').primaryKey(),
-    merchantId: text('merchant_id').notNull(),
+    kind: text('kind', { enum: API_KEY_KINDS }).notNull().default('merchant'),
+    /** The shop a merchant key acts for; null for a platform key. */
+    merchantId: text('merchant_id'),
     name: text('name').notNull(),
     scopes: text('scopes').array().notNull(),
     secret: text('secret').notNull(),
@@ -17,14 +23,17 @@ export const apiKeys = pgTable(
     previousSecretExpiresAt: timestamp('previous_secret_expires_at', { withTimezone: true }),
     /** Requests per minute this key may make; counted per key across processes (platform/rate-limit-store.ts). */
     rateLimitPerMinute: integer('rate_limit_per_minute').notNull(),
-    /** The staff member who created it (requests act for the merchant, with this person's id in audit trails). */
+    /** The staff member (of the shop, or of the platform) who created it. */
     createdBy: text('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     rotatedAt: timestamp('rotated_at', { withTimezone: true }),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
-  (t) => [index('api_keys_merchant_idx').on(t.merchantId, t.createdAt)],
+  (t) => [
+    index('api_keys_merchant_idx').on(t.merchantId, t.createdAt),
+    index('api_keys_kind_idx').on(t.kind, t.createdAt),
+  ],
 );
 
 /** Nonces seen within the signature window: a second request with the same one is a replay. */

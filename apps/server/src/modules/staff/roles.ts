@@ -29,8 +29,8 @@ export const ROLES: Record<PlatformRole, RoleDef> = {
   },
   ops: {
     label: '运营',
-    duty: '营销活动、优惠券、积分商城、搜索词与数据看板，按手机号查询用户',
-    permissions: ['marketing.manage', 'insights.read', 'orders.read', 'users.read'],
+    duty: '营销活动、优惠券、积分商城、搜索词与数据看板，按手机号查询用户，为 BI 等系统开平台 API 密钥（仅限自己有的权限）',
+    permissions: ['marketing.manage', 'insights.read', 'orders.read', 'users.read', 'openplatform.manage'],
     secondFactor: false,
   },
   support: {

@@ -26,7 +26,13 @@ import { type ApiKey, openPlatformKey, useDeveloperDocs } from './data.ts';
 type Scope = ApiKey['scopes'][number];
 
 /** The secret exists in the clear only in this dialog: the server keeps it sealed and never shows it again. */
-function SecretOnce({ secret, onClose }: { secret: { id: string; secret: string } | null; onClose: () => void }) {
+export function SecretOnce({
+  secret,
+  onClose,
+}: {
+  secret: { id: string; secret: string } | null;
+  onClose: () => void;
+}) {
   const t = useT();
   return (
     <Modal

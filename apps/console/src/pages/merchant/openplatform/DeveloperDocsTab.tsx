@@ -1,4 +1,5 @@
 import { Alert, Card, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { problemTitle } from '../../../api/client.ts';
 import { useT } from '../../../i18n/index.tsx';
 import { type DeveloperDocs, useDeveloperDocs } from './data.ts';
@@ -13,7 +14,7 @@ const METHOD_COLOR: Record<string, string> = {
   DELETE: 'red',
 };
 
-function Code({ text, label }: { text: string; label: string }) {
+export function Code({ text, label }: { text: string; label: string }) {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Typography.Text strong>{label}</Typography.Text>
@@ -21,6 +22,71 @@ function Code({ text, label }: { text: string; label: string }) {
         <pre className="code-block">{text}</pre>
       </Typography.Paragraph>
     </Space>
+  );
+}
+
+/** One scope and the endpoints it opens (merchant and platform developer pages). */
+export function ScopeEndpoints({
+  scope,
+  label,
+  endpoints,
+  extra,
+}: {
+  scope: string;
+  label: string;
+  endpoints: Endpoint[];
+  extra?: ReactNode;
+}) {
+  const t = useT();
+  return (
+    <div data-testid="docs-scope">
+      <Typography.Text code strong>
+        {scope}
+      </Typography.Text>{' '}
+      <Typography.Text>{label}</Typography.Text> {extra}
+      <Table<Endpoint>
+        size="small"
+        style={{ marginTop: 4 }}
+        pagination={false}
+        rowKey={(e) => `${e.method} ${e.path}`}
+        dataSource={endpoints}
+        columns={[
+          {
+            title: t('方法'),
+            key: 'method',
+            width: 90,
+            render: (_, e) => <Tag color={METHOD_COLOR[e.method]}>{e.method}</Tag>,
+          },
+          { title: t('路径'), key: 'path', render: (_, e) => <Typography.Text code>{e.path}</Typography.Text> },
+          { title: t('说明'), dataIndex: 'summary' },
+        ]}
+      />
+    </div>
+  );
+}
+
+/** How to sign a request: the same for merchant and platform keys. */
+export function SigningCard({ headers, windowSeconds }: { headers: string[]; windowSeconds: number }) {
+  const t = useT();
+  return (
+    <Card size="small" title={t('请求签名')}>
+      <Typography.Paragraph>
+        {t('每个请求带四个头：{headers}。签名是 HMAC-SHA256(签名密钥, 规范串) 的十六进制，规范串为：', {
+          headers: headers.join('、'),
+        })}
+      </Typography.Paragraph>
+      <pre className="code-block">
+        {'METHOD\\n/路径?查询串\\nUnix 秒时间戳\\nnonce\\nhex(sha256(请求体))'.replaceAll('\\n', '\n')}
+      </pre>
+      <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0 }}>
+        {t(
+          '时间戳与服务器相差不得超过 {m} 分钟；每个 nonce 只能用一次（防重放）。超出权限范围的接口返回 403，错误均为 RFC 9457 problem+json。',
+          {
+            m: windowSeconds / 60,
+          },
+        )}
+      </Typography.Paragraph>
+    </Card>
   );
 }
 
@@ -33,50 +99,11 @@ export function DeveloperDocsTab() {
   const d = docs.data;
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="developer-docs">
-      <Card size="small" title={t('请求签名')}>
-        <Typography.Paragraph>
-          {t('每个请求带四个头：{headers}。签名是 HMAC-SHA256(签名密钥, 规范串) 的十六进制，规范串为：', {
-            headers: d.signing.headers.join('、'),
-          })}
-        </Typography.Paragraph>
-        <pre className="code-block">
-          {'METHOD\\n/路径?查询串\\nUnix 秒时间戳\\nnonce\\nhex(sha256(请求体))'.replaceAll('\\n', '\n')}
-        </pre>
-        <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0 }}>
-          {t(
-            '时间戳与服务器相差不得超过 {m} 分钟；每个 nonce 只能用一次（防重放）。超出权限范围的接口返回 403，错误均为 RFC 9457 problem+json。',
-            {
-              m: d.signing.windowSeconds / 60,
-            },
-          )}
-        </Typography.Paragraph>
-      </Card>
+      <SigningCard headers={d.signing.headers} windowSeconds={d.signing.windowSeconds} />
       <Card size="small" title={t('各权限范围可调用的接口')}>
         <Space direction="vertical" size={12} style={{ width: '100%' }}>
           {d.scopes.map((s) => (
-            <div key={s.scope} data-testid="docs-scope">
-              <Typography.Text code strong>
-                {s.scope}
-              </Typography.Text>{' '}
-              <Typography.Text>{s.label}</Typography.Text>
-              <Table<Endpoint>
-                size="small"
-                style={{ marginTop: 4 }}
-                pagination={false}
-                rowKey={(e) => `${e.method} ${e.path}`}
-                dataSource={s.endpoints}
-                columns={[
-                  {
-                    title: t('方法'),
-                    key: 'method',
-                    width: 90,
-                    render: (_, e) => <Tag color={METHOD_COLOR[e.method]}>{e.method}</Tag>,
-                  },
-                  { title: t('路径'), key: 'path', render: (_, e) => <Typography.Text code>{e.path}</Typography.Text> },
-                  { title: t('说明'), dataIndex: 'summary' },
-                ]}
-              />
-            </div>
+            <ScopeEndpoints key={s.scope} scope={s.scope} label={s.label} endpoints={s.endpoints} />
           ))}
         </Space>
       </Card>

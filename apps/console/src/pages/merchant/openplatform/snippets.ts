@@ -1,8 +1,12 @@
 // Code integrators copy from the developer page. Kept as plain text: it must run as printed, outside this console.
 
-export const curlExample = (origin: string, keyId: string) => `KEY_ID='${keyId}'
+export const curlExample = (
+  origin: string,
+  keyId: string,
+  path = '/api/v1/merchant/orders?limit=20',
+) => `KEY_ID='${keyId}'
 SECRET='hsk_…'                       # 创建或轮换密钥时显示的签名密钥
-REQ_PATH='/api/v1/merchant/orders?limit=20'
+REQ_PATH='${path}'
 BODY=''                              # GET 请求为空；POST/PATCH 为原样发送的 JSON
 TS=$(date +%s)
 NONCE=$(openssl rand -hex 16)
@@ -16,6 +20,8 @@ curl -sS "${origin}$REQ_PATH" \\
 export const typescriptExample = (
   origin: string,
   keyId: string,
+  example = `// 例：把订单发货
+// await haowu('POST', '/api/v1/merchant/orders/ord_…/ship', { carrier: '顺丰速运', trackingNo: 'SF…' });`,
 ) => `import { createHash, createHmac, randomBytes } from 'node:crypto';
 
 const KEY_ID = '${keyId}';
@@ -44,8 +50,7 @@ export async function haowu(method: string, path: string, body?: unknown) {
   return res.json();
 }
 
-// 例：把订单发货
-// await haowu('POST', '/api/v1/merchant/orders/ord_…/ship', { carrier: '顺丰速运', trackingNo: 'SF…' });`;
+${example}`;
 
 export const verifierExample = `import { createHmac, timingSafeEqual } from 'node:crypto';
 

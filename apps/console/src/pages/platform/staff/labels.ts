@@ -18,4 +18,5 @@ export const PERMISSION_LABELS: Record<StaffPermission, MessageKey> = {
   'staff.manage': '管理员工与角色',
   'audit.read': '查看访问记录',
   'authentication.decide': '鉴定中心：出具鉴定结论',
+  'openplatform.manage': '开放平台密钥（只能授予自己有的权限）',
 };
