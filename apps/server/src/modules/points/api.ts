@@ -9,4 +9,5 @@ export {
   spendPointsOnOrders,
   walletBalance,
 } from './service.ts';
+export { charityProjectBriefs } from './charity.ts';
 export { pointsPersonalData } from './personal-data.ts';
