@@ -613,6 +613,37 @@ CREATE TABLE "skus" (
 	CONSTRAINT "skus_price_positive" CHECK ("skus"."price" > 0)
 );
 --> statement-breakpoint
+CREATE TABLE "charity_product_pledges" (
+	"product_id" text PRIMARY KEY NOT NULL,
+	"merchant_id" text NOT NULL,
+	"project_id" text NOT NULL,
+	"amount_per_item" bigint NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "charity_product_pledges_amount" CHECK ("charity_product_pledges"."amount_per_item" between 1 and 10000)
+);
+--> statement-breakpoint
+CREATE TABLE "charity_sales" (
+	"id" text PRIMARY KEY NOT NULL,
+	"certificate_no" text NOT NULL,
+	"order_id" text NOT NULL,
+	"line_id" text NOT NULL,
+	"user_id" text NOT NULL,
+	"merchant_id" text NOT NULL,
+	"product_id" text NOT NULL,
+	"product_title" text NOT NULL,
+	"project_id" text NOT NULL,
+	"qty" integer NOT NULL,
+	"amount_per_item" bigint NOT NULL,
+	"amount" bigint NOT NULL,
+	"reversed_amount" bigint DEFAULT 0 NOT NULL,
+	"status" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"settled_at" timestamp with time zone,
+	CONSTRAINT "charity_sales_amount_positive" CHECK ("charity_sales"."amount" > 0),
+	CONSTRAINT "charity_sales_reversal" CHECK ("charity_sales"."reversed_amount" between 0 and "charity_sales"."amount")
+);
+--> statement-breakpoint
 CREATE TABLE "community_announcements" (
 	"id" text PRIMARY KEY NOT NULL,
 	"community_id" text NOT NULL,
@@ -1820,7 +1851,8 @@ CREATE TABLE "api_key_nonces" (
 --> statement-breakpoint
 CREATE TABLE "api_keys" (
 	"id" text PRIMARY KEY NOT NULL,
-	"merchant_id" text NOT NULL,
+	"kind" text DEFAULT 'merchant' NOT NULL,
+	"merchant_id" text,
 	"name" text NOT NULL,
 	"scopes" text[] NOT NULL,
 	"secret" text NOT NULL,
@@ -2978,6 +3010,13 @@ CREATE INDEX "sku_charged_prices_idx" ON "sku_charged_prices" USING btree ("sku_
 CREATE INDEX "sku_price_history_idx" ON "sku_price_history" USING btree ("sku_id","changed_at");--> statement-breakpoint
 CREATE INDEX "skus_product_idx" ON "skus" USING btree ("product_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "skus_merchant_code_uq" ON "skus" USING btree ("merchant_id","code") WHERE "skus"."code" is not null;--> statement-breakpoint
+CREATE INDEX "charity_product_pledges_project_idx" ON "charity_product_pledges" USING btree ("project_id");--> statement-breakpoint
+CREATE INDEX "charity_product_pledges_merchant_idx" ON "charity_product_pledges" USING btree ("merchant_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "charity_sales_line_uq" ON "charity_sales" USING btree ("line_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "charity_sales_certificate_uq" ON "charity_sales" USING btree ("certificate_no");--> statement-breakpoint
+CREATE INDEX "charity_sales_order_idx" ON "charity_sales" USING btree ("order_id");--> statement-breakpoint
+CREATE INDEX "charity_sales_project_idx" ON "charity_sales" USING btree ("project_id","id");--> statement-breakpoint
+CREATE INDEX "charity_sales_user_idx" ON "charity_sales" USING btree ("user_id","id");--> statement-breakpoint
 CREATE INDEX "community_announcements_idx" ON "community_announcements" USING btree ("community_id","created_at");--> statement-breakpoint
 CREATE INDEX "community_chat_group_idx" ON "community_chat_messages" USING btree ("group_id","id");--> statement-breakpoint
 CREATE INDEX "community_chat_sender_idx" ON "community_chat_messages" USING btree ("sender_id","created_at");--> statement-breakpoint
@@ -3106,6 +3145,7 @@ CREATE UNIQUE INDEX "moderation_items_subject_uq" ON "moderation_items" USING bt
 CREATE INDEX "moderation_items_queue_idx" ON "moderation_items" USING btree ("status","created_at");--> statement-breakpoint
 CREATE INDEX "api_key_nonces_expiry_idx" ON "api_key_nonces" USING btree ("expires_at");--> statement-breakpoint
 CREATE INDEX "api_keys_merchant_idx" ON "api_keys" USING btree ("merchant_id","created_at");--> statement-breakpoint
+CREATE INDEX "api_keys_kind_idx" ON "api_keys" USING btree ("kind","created_at");--> statement-breakpoint
 CREATE INDEX "webhook_attempts_delivery_idx" ON "webhook_attempts" USING btree ("delivery_id","at");--> statement-breakpoint
 CREATE UNIQUE INDEX "webhook_deliveries_source_uq" ON "webhook_deliveries" USING btree ("endpoint_id","source_event_id");--> statement-breakpoint
 CREATE INDEX "webhook_deliveries_endpoint_idx" ON "webhook_deliveries" USING btree ("endpoint_id","created_at");--> statement-breakpoint

@@ -76,6 +76,7 @@ const RedemptionsPage = lazy(() => import('./pages/RedemptionsPage.tsx'));
 const PointsGiftPage = lazy(() => import('./pages/PointsGiftPage.tsx'));
 const CharityPage = lazy(() => import('./pages/CharityPage.tsx'));
 const CharityLedgerPage = lazy(() => import('./pages/CharityLedgerPage.tsx'));
+const CharityCertificatePage = lazy(() => import('./pages/CharityCertificatePage.tsx'));
 const MembershipPage = lazy(() => import('./pages/MembershipPage.tsx'));
 const CommunitiesPage = lazy(() => import('./pages/CommunitiesPage.tsx'));
 const CommunityPage = lazy(() => import('./pages/CommunityPage.tsx'));
@@ -175,6 +176,7 @@ const router = createBrowserRouter([
               { path: 'family/pay/:token', element: <FamilyPayPage /> },
               { path: 'orders', element: <OrderListPage /> },
               { path: 'orders/:id', element: <OrderDetailPage /> },
+              { path: 'charity/certificates/:id', element: <CharityCertificatePage /> },
               { path: 'orders/:orderId/after-sale', element: <AfterSaleNewPage /> },
               { path: 'orders/:orderId/review/:lineId', element: <ReviewNewPage /> },
               { path: 'after-sales', element: <AfterSaleListPage /> },

@@ -1,6 +1,7 @@
 // English for every Chinese source string of the console. The Chinese text is the key, so a missing
 // translation is a type error wherever t('…') is called.
 import { enAlerts } from './en-alerts.ts';
+import { enCharity } from './en-charity.ts';
 import { enErp } from './en-erp.ts';
 import { enAuthentication } from './en-authentication.ts';
 import { enCommunities } from './en-communities.ts';
@@ -33,6 +34,7 @@ import { enTrustCases } from './en-trust-cases.ts';
 import { enQualifications } from './en-qualifications.ts';
 
 export const en = {
+  ...enCharity,
   ...enErp,
   ...enStaff,
   ...enMerchantStaff,

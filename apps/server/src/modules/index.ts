@@ -35,6 +35,8 @@ import complianceRoutes from './compliance/routes.ts';
 import { wireLive } from './live/events.ts';
 import { wireContent } from './content/events.ts';
 import contentRoutes from './content/routes.ts';
+import { wireCharity } from './charity/events.ts';
+import charityRoutes from './charity/routes.ts';
 import { wireFamily } from './family/events.ts';
 import familyRoutes from './family/routes.ts';
 import { wireLocal } from './local/events.ts';
@@ -139,6 +141,7 @@ export const modules: ModuleDef[] = [
   { name: 'local', routes: localRoutes, wire: wireLocal },
   { name: 'content', routes: contentRoutes, wire: wireContent },
   { name: 'family', routes: familyRoutes, wire: wireFamily },
+  { name: 'charity', routes: charityRoutes, wire: wireCharity },
   { name: 'invitations', routes: invitationRoutes, wire: wireInvitations },
   { name: 'distribution', routes: distributionRoutes, wire: wireDistribution, init: initDistribution },
   { name: 'compliance', routes: complianceRoutes, init: initCompliance },

@@ -18,6 +18,7 @@ import { seedMemberDay } from './member-day.ts';
 import { DEMO_MERCHANTS } from './data/merchants.ts';
 import { seedDistribution } from './distribution.ts';
 import { runEverydaySales, runJourneys, type SeedBuyer, SeedClock, type SeedProduct } from './journeys.ts';
+import { seedCharityProducts } from './charity.ts';
 import { seedPointsDemo } from './points.ts';
 import { seedPosts } from './posts.ts';
 import { seedSalesHistory, seedSuppliers, seedWarehouses } from './supply.ts';
@@ -217,6 +218,10 @@ async function runSeed(deps: Deps, progress: (line: string) => void): Promise<Se
   progress(
     `[seed] 会员日：每月 ${deps.config.LIFECYCLE_MEMBER_DAY} 日会员价加深、购物积分双倍（运营可在「会员日」修改）`,
   );
+  const charityDemo = await seedCharityProducts(deps, {
+    excludeMerchantId: merchants.get(DEMO_MERCHANTS[0]!.key)!.id,
+    products,
+  });
   await seedExperiments(deps);
   const couponsDemo = await seedCoupons(deps, {
     operatorPhone: operatorAccount.phone,
@@ -249,6 +254,9 @@ async function runSeed(deps: Deps, progress: (line: string) => void): Promise<Se
   progress('[seed] 拼团活动 1 个、砍价活动 1 个（演示数据，不含任何虚拟成员）');
   progress(`[seed] 优惠券模板 ${couponsDemo.templates} 个，定向发给老客 ${couponsDemo.issued} 张（演示数据）`);
   progress(`[seed] 积分商城 ${pointsDemo.mallItems} 件商品、公益项目 ${pointsDemo.charityProjects} 个（演示数据）`);
+  progress(
+    `[seed] 公益商品 ${charityDemo.products.length} 个（演示数据：每售出一件由商家捐赠给演示公益项目，捐赠只随真实购买发生）`,
+  );
   progress(
     `[seed] 评价 ${totals.reviews} 条（追评 ${totals.followUps}，商家回复 ${totals.replies}），${totals.reviewedProductIds.length} 个商品的评价哈希链校验通过`,
   );

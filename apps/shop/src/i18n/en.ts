@@ -1,4 +1,5 @@
 // English for every Chinese source string; the Chinese text is the key (and what zh-CN shows).
+import { enCharity } from './en-charity.ts';
 import { enCommunities } from './en-communities.ts';
 import { enContent } from './en-content.ts';
 import { enCoupons } from './en-coupons.ts';
@@ -23,6 +24,7 @@ import { enFamily } from './en-family.ts';
 import { enCare } from './en-care.ts';
 
 export const en = {
+  ...enCharity,
   ...enCommunities,
   ...enContent,
   ...enLocal,

@@ -1,6 +1,7 @@
 import { Button, Dialog, ProgressBar, Stepper, Toast } from 'antd-mobile';
 import { useRef } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { useCharityMoney } from '../api/charity.ts';
 import { problemTitle } from '../api/client.ts';
 import { type CharityProject, useCharityProjects, useDonate, useMyPoints } from '../api/points.ts';
 import { useMe } from '../api/session.ts';
@@ -8,6 +9,7 @@ import { PageHeader } from '../components/PageHeader.tsx';
 import { EmptyState, QueryError } from '../components/QueryError.tsx';
 import { ListSkeleton } from '../components/Skeletons.tsx';
 import { useT } from '../i18n/index.tsx';
+import { yuan } from '../lib/money.ts';
 import './Points.css';
 
 /** 公益捐赠: projects with what they raised (from the ledger), donating points, and each project's public ledger. */
@@ -39,6 +41,7 @@ function ProjectCard({ project }: { project: CharityProject }) {
   const me = useMe();
   const points = useMyPoints(!!me.data);
   const donate = useDonate();
+  const money = useCharityMoney().data?.items.find((m) => m.projectId === project.id);
   // The dialog's stepper writes here: the confirm callback must read the value chosen, not the one at render.
   const amount = useRef(100);
   const balance = points.data?.balance ?? 0;
@@ -93,6 +96,11 @@ function ProjectCard({ project }: { project: CharityProject }) {
         </span>
         <span className="muted">{t('{n} 人捐赠', { n: project.donors })}</span>
       </div>
+      {money && money.raisedAmount > 0 ? (
+        <p className="muted" style={{ margin: '4px 0 0' }} data-testid="charity-money">
+          {t('公益商品已募 ¥{amount}（{n} 笔）', { amount: yuan(money.raisedAmount), n: money.donations })}
+        </p>
+      ) : null}
       <div className="row" style={{ marginTop: 10 }}>
         <Link to={`/charity/${project.id}`} className="grow link-more">
           {t('查看公益账本')} ›

@@ -18,6 +18,7 @@ import { useFormatTime, useT } from '../i18n/index.tsx';
 import { maskPhone } from '../lib/format.ts';
 import { yuan } from '../lib/money.ts';
 import { OrderAuthentication } from './OrderAuthentication.tsx';
+import { OrderCharity } from './OrderCharity.tsx';
 import { OrderVoucher } from './OrderVoucher.tsx';
 import './OrderDetailPage.css';
 import './OrderListPage.css';
@@ -359,6 +360,8 @@ function OrderView({ order: o }: { order: OrderDetail }) {
           </ul>
         </section>
       )}
+
+      <OrderCharity o={o} />
 
       <section className="card" aria-labelledby="info-title">
         <h2 id="info-title">{t('订单信息')}</h2>

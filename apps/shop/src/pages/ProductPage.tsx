@@ -8,6 +8,7 @@ import { useProductReviews, useReviewSummary } from '../api/reviews.ts';
 import { useMe } from '../api/session.ts';
 import { ContactService } from '../components/ContactService.tsx';
 import { CampaignSection } from '../components/CampaignSection.tsx';
+import { CharityBadge } from '../components/CharityBadge.tsx';
 import { PresaleBanner } from '../components/PresaleBanner.tsx';
 import { ProductCoupons } from '../components/ProductCoupons.tsx';
 import { Price } from '../components/Price.tsx';
@@ -224,6 +225,7 @@ function ProductView({ product: p }: { product: Product }) {
         )}
       </section>
 
+      <CharityBadge productId={p.id} />
       <PresaleBanner productId={p.id} />
       <CampaignSection productId={p.id} />
 

@@ -12,6 +12,7 @@ import { useT } from '../../i18n/index.tsx';
 import { PRODUCT_STATUS } from '../shared/productLabels.ts';
 import { CreateProduct } from './products/CreateProduct.tsx';
 import { AdLawFindings, useAdLawScan } from './products/AdLawFindings.tsx';
+import { CharityCard } from './products/CharityCard.tsx';
 import { formErrorsOf } from './products/fieldErrors.ts';
 import { PriceHistoryCard } from './products/PriceHistoryCard.tsx';
 import { ProductInfoFields, type ProductInfoValues } from './products/ProductInfoFields.tsx';
@@ -96,6 +97,7 @@ function EditProduct({ productId }: { productId: string }) {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={10}>
           <InfoCard product={product} onSaved={saved} />
+          <CharityCard productId={productId} minPrice={product.minPrice} />
         </Col>
         <Col xs={24} xl={14}>
           <SkuCard key={product.updatedAt} product={product} onSaved={saved} />

@@ -89,6 +89,10 @@ const KIND_LABEL: Record<string, string> = {
   'content.creator-share': '课程创作者分成',
   'content.creator-share-reversed': '课程创作者分成退回',
   'content.creator-share-settled': '课程创作者分成结算',
+  // Posted by charity when a pledged product sells (docs/POINTS.md "Charity products").
+  'charity.donation': '公益商品捐赠',
+  'charity.donation-reversed': '公益商品捐赠退回',
+  'charity.donation-settled': '公益商品捐赠结算',
 };
 
 export interface FinanceEntry {

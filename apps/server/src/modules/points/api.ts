@@ -10,4 +10,5 @@ export {
   walletBalance,
 } from './service.ts';
 export { providePurchasePointsBonus } from './order-points.ts';
+export { charityProjectBriefs } from './charity.ts';
 export { pointsPersonalData } from './personal-data.ts';

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { requireOperator } from '../../platform/auth.ts';
 import type { Ctx } from '../../platform/context.ts';
 import type { Db } from '../../platform/db.ts';
@@ -60,6 +60,28 @@ export async function listCharityProjects(
       createdAt: p.createdAt.toISOString(),
     })),
   };
+}
+
+export interface CharityProjectBrief {
+  id: string;
+  title: string;
+  organization: string;
+  active: boolean;
+}
+
+/** What other modules show of a project (charity products name it on the product page and the certificate). */
+export async function charityProjectBriefs(db: Db, ids: string[]): Promise<Map<string, CharityProjectBrief>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({
+      id: charityProjects.id,
+      title: charityProjects.title,
+      organization: charityProjects.organization,
+      active: charityProjects.active,
+    })
+    .from(charityProjects)
+    .where(inArray(charityProjects.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r]));
 }
 
 export interface DonationEntryDto {

@@ -5,6 +5,7 @@ import { analyticsPersonalData } from '../analytics/api.ts';
 import { attributionPersonalData } from '../attribution/api.ts';
 import { authenticationPersonalData } from '../authentication/api.ts';
 import { bargainPersonalData } from '../bargain/api.ts';
+import { charityPersonalData } from '../charity/api.ts';
 import { communitiesPersonalData } from '../communities/api.ts';
 import { couponsPersonalData } from '../coupons/api.ts';
 import { discoveryPersonalData } from '../discovery/api.ts';
@@ -44,6 +45,7 @@ export const registry = [
   attributionPersonalData,
   authenticationPersonalData,
   bargainPersonalData,
+  charityPersonalData,
   communitiesPersonalData,
   couponsPersonalData,
   discoveryPersonalData,
