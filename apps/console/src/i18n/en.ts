@@ -21,6 +21,7 @@ import { enContent } from './en-content.ts';
 import { enLocal } from './en-local.ts';
 import { enOpenPlatform } from './en-openplatform.ts';
 import { enLogistics } from './en-logistics.ts';
+import { enExchange } from './en-exchange.ts';
 import { enPoints } from './en-points.ts';
 import { enPosts } from './en-posts.ts';
 import { enReviewFlags } from './en-review-flags.ts';
@@ -55,6 +56,7 @@ export const en = {
   ...enLocal,
   ...enContent,
   ...enLogistics,
+  ...enExchange,
   ...enPoints,
   ...enPosts,
   ...enInsights,

@@ -19,6 +19,7 @@ import { enPosts } from './en-posts.ts';
 import { enDistribution } from './en-distribution.ts';
 import { enService } from './en-service.ts';
 import { enWechat } from './en-wechat.ts';
+import { enExchange } from './en-exchange.ts';
 
 export const en = {
   ...enCommunities,
@@ -26,6 +27,7 @@ export const en = {
   ...enLocal,
   ...enService,
   ...enWechat,
+  ...enExchange,
   ...enDistribution,
   ...enCoupons,
   ...enDiscovery,
