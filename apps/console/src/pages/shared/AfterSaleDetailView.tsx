@@ -145,10 +145,12 @@ export function AfterSaleDetailView({ query, backTo, orderPath, decisions, persp
               <Descriptions.Item label={t('原因')}>{t(AFTER_SALE_REASON[a.reasonCode])}</Descriptions.Item>
               {exchange ? (
                 <Descriptions.Item label={t('换成')}>
-                  <Typography.Text strong data-testid="exchange-target">
-                    {exchange.specText} × {a.qty}
-                  </Typography.Text>
-                  {exchange.reserved ? ` ${t('（库存已预留）')}` : ''}
+                  <span data-testid="exchange-target">
+                    <Typography.Text strong>
+                      {exchange.specText} × {a.qty}
+                    </Typography.Text>
+                    {exchange.reserved ? ` ${t('（库存已预留）')}` : ''}
+                  </span>
                 </Descriptions.Item>
               ) : (
                 <Descriptions.Item label={t('退款金额')}>
