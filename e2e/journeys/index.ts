@@ -2,6 +2,7 @@
 import type { Journey } from '../harness.ts';
 import { consumerBuys } from './1-consumer-buys.ts';
 import { shipAndReview } from './2-ship-and-review.ts';
+import { exchange } from './2b-exchange.ts';
 import { noReasonReturn } from './3-no-reason-return.ts';
 import { accessibility } from './4-accessibility.ts';
 import { groupBuy } from './5-group-buy.ts';
@@ -36,6 +37,7 @@ export const journeys: Journey[] = [
   firstImpression,
   consumerBuys,
   shipAndReview,
+  exchange,
   noReasonReturn,
   accessibility,
   groupBuy,

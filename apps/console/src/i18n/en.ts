@@ -22,6 +22,7 @@ import { enContent } from './en-content.ts';
 import { enLocal } from './en-local.ts';
 import { enOpenPlatform } from './en-openplatform.ts';
 import { enLogistics } from './en-logistics.ts';
+import { enExchange } from './en-exchange.ts';
 import { enPoints } from './en-points.ts';
 import { enMemberDay } from './en-member-day.ts';
 import { enPosts } from './en-posts.ts';
@@ -60,6 +61,7 @@ export const en = {
   ...enLocal,
   ...enContent,
   ...enLogistics,
+  ...enExchange,
   ...enPoints,
   ...enMemberDay,
   ...enPosts,

@@ -19,6 +19,8 @@ export const OPEN_AFTER_SALE = new Set<AfterSale['status']>([
   'awaiting_return',
   'return_shipped',
   'refunding',
+  'awaiting_replacement',
+  'replacement_shipped',
 ]);
 
 export function useAfterSales() {

@@ -40,9 +40,15 @@ export function AfterSaleList() {
                 </p>
                 <div className="row-between">
                   <span className="muted">{fmt(a.createdAt)}</span>
-                  <span>
-                    {t('退款金额')} <strong>¥{yuan(a.amount + a.shippingAmount)}</strong>
-                  </span>
+                  {a.exchange ? (
+                    <span>
+                      {t('换成')} <strong>{a.exchange.specText}</strong>
+                    </span>
+                  ) : (
+                    <span>
+                      {t('退款金额')} <strong>¥{yuan(a.amount + a.shippingAmount)}</strong>
+                    </span>
+                  )}
                 </div>
               </Link>
             </li>

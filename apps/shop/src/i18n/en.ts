@@ -22,6 +22,7 @@ import { enService } from './en-service.ts';
 import { enWechat } from './en-wechat.ts';
 import { enFamily } from './en-family.ts';
 import { enCare } from './en-care.ts';
+import { enExchange } from './en-exchange.ts';
 
 export const en = {
   ...enCharity,
@@ -31,6 +32,7 @@ export const en = {
   ...enService,
   ...enWechat,
   ...enCare,
+  ...enExchange,
   ...enDistribution,
   ...enCoupons,
   ...enDiscovery,

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Dialog, Form, ImageViewer, PullToRefresh, Steps, Toast } from 'antd-mobile';
+import { Button, Dialog, Form, ImageViewer, PullToRefresh, Selector, Steps, Toast } from 'antd-mobile';
 import { Link, useParams } from 'react-router';
 import { afterSaleKeys, OPEN_AFTER_SALE, useAfterSale, type AfterSaleDetail } from '../api/aftersales.ts';
 import { api, must } from '../api/client.ts';
@@ -20,6 +20,18 @@ const ACTOR: Record<AfterSaleDetail['timeline'][number]['actor'], MessageKey> = 
   system: '系统',
 };
 const CANCELLABLE = new Set(['requested', 'escalated', 'awaiting_return']);
+/** The couriers the server accepts for an exchange's waybills (logistics/carriers.ts), checked per company. */
+const CARRIERS = [
+  '顺丰速运',
+  '中通快递',
+  '圆通速递',
+  '韵达快递',
+  '申通快递',
+  '极兔速递',
+  '京东物流',
+  'EMS',
+  '中国邮政',
+];
 
 export default function AfterSaleDetailPage() {
   const t = useT();
@@ -67,7 +79,17 @@ function AfterSaleView({ a }: { a: AfterSaleDetail }) {
     },
   });
 
+  const confirm = useMutation({
+    mutationFn: () =>
+      must(api.POST('/api/v1/after-sales/{id}/confirm-replacement', { params: { path: { id: a.id } } })),
+    onSuccess: async (next) => {
+      Toast.show({ icon: 'success', content: t('已确认收到换货') });
+      await settle(next);
+    },
+  });
+
   const open = OPEN_AFTER_SALE.has(a.status);
+  const isExchange = a.type === 'exchange';
   const hint = (() => {
     if (a.status === 'requested' && a.dueAt)
       return t('商家需在 {time} 前处理，逾期将由平台介入', { time: fmt(a.dueAt) });
@@ -76,6 +98,10 @@ function AfterSaleView({ a }: { a: AfterSaleDetail }) {
     if (a.status === 'return_shipped' && a.dueAt)
       return t('等待商家确认收货，{time} 前未处理将由平台介入', { time: fmt(a.dueAt) });
     if (a.status === 'refunding') return t('退款处理中，将原路退回');
+    if (a.status === 'awaiting_replacement') return t('商家已收到退回的商品，正在寄出换货');
+    if (a.status === 'replacement_shipped' && a.exchange?.autoConfirmAt)
+      return t('{at} 前未确认将自动确认收货', { at: fmt(a.exchange.autoConfirmAt) });
+    if (a.status === 'completed' && isExchange) return t('换货已完成');
     if (a.status === 'completed')
       return a.refund?.completedAt
         ? t('退款已于 {time} 原路退回', { time: fmt(a.refund.completedAt) })
@@ -90,6 +116,8 @@ function AfterSaleView({ a }: { a: AfterSaleDetail }) {
         <h2 data-testid="after-sale-status">{a.statusLabel}</h2>
         <p>{hint}</p>
       </section>
+
+      {isExchange && a.exchange && <ExchangeSteps a={a} />}
 
       {a.status === 'awaiting_return' && (
         <section className="card" aria-labelledby="return-title">
@@ -107,7 +135,16 @@ function AfterSaleView({ a }: { a: AfterSaleDetail }) {
             }
           >
             <Form.Item name="carrier" label={t('快递公司')} rules={[{ required: true, message: t('请填写快递公司') }]}>
-              <FieldInput placeholder={t('如：顺丰速运')} maxLength={20} />
+              {isExchange ? (
+                <Selector
+                  columns={3}
+                  options={CARRIERS.map((c) => ({ label: c, value: c }))}
+                  onChange={(v) => form.setFieldValue('carrier', v[0])}
+                  data-testid="return-carrier"
+                />
+              ) : (
+                <FieldInput placeholder={t('如：顺丰速运')} maxLength={20} />
+              )}
             </Form.Item>
             <Form.Item
               name="trackingNo"
@@ -144,15 +181,25 @@ function AfterSaleView({ a }: { a: AfterSaleDetail }) {
             <dt>{t('申请数量')}</dt>
             <dd>{a.qty}</dd>
           </div>
-          <div>
-            <dt>{t('退款金额')}</dt>
-            <dd>
-              ¥{yuan(a.amount + a.shippingAmount)}
-              {a.shippingAmount > 0 && (
-                <span className="muted">（{t('含运费 ¥{x}', { x: yuan(a.shippingAmount) })}）</span>
-              )}
-            </dd>
-          </div>
+          {a.exchange ? (
+            <div>
+              <dt>{t('换成')}</dt>
+              <dd data-testid="exchange-target">
+                {a.exchange.specText} × {a.qty}
+                {a.exchange.reserved && <span className="muted">（{t('已为你预留')}）</span>}
+              </dd>
+            </div>
+          ) : (
+            <div>
+              <dt>{t('退款金额')}</dt>
+              <dd>
+                ¥{yuan(a.amount + a.shippingAmount)}
+                {a.shippingAmount > 0 && (
+                  <span className="muted">（{t('含运费 ¥{x}', { x: yuan(a.shippingAmount) })}）</span>
+                )}
+              </dd>
+            </div>
+          )}
           {a.refund && (
             <div>
               <dt>{t('退款状态')}</dt>
@@ -166,6 +213,20 @@ function AfterSaleView({ a }: { a: AfterSaleDetail }) {
               <dt>{t('退货物流')}</dt>
               <dd>
                 {a.returnShipment.carrier} {a.returnShipment.trackingNo}
+              </dd>
+            </div>
+          )}
+          {a.exchange?.returnDefective && (
+            <div>
+              <dt>{t('商家验货')}</dt>
+              <dd>{t('退回商品有质量问题')}</dd>
+            </div>
+          )}
+          {a.exchange?.shipment && (
+            <div>
+              <dt>{t('商家寄出的换货')}</dt>
+              <dd data-testid="replacement-waybill">
+                {a.exchange.shipment.carrier} {a.exchange.shipment.trackingNo}
               </dd>
             </div>
           )}
@@ -221,6 +282,25 @@ function AfterSaleView({ a }: { a: AfterSaleDetail }) {
 
       <div className="action-bar" style={{ justifyContent: 'flex-end', gap: 8 }}>
         <ContactService subject={{ source: 'after_sale', afterSaleId: a.id }} size="middle" />
+        {a.status === 'replacement_shipped' && (
+          <Button
+            shape="rounded"
+            color="primary"
+            loading={confirm.isPending}
+            onClick={() =>
+              void Dialog.confirm({
+                content: t('确认已收到换货？确认后换货完成。'),
+                confirmText: t('确认收到换货'),
+                cancelText: t('再想想'),
+              }).then((yes) => {
+                if (yes) confirm.mutate();
+              })
+            }
+            data-testid="replacement-confirm"
+          >
+            {t('确认收到换货')}
+          </Button>
+        )}
         {open && CANCELLABLE.has(a.status) && (
           <Button
             shape="rounded"
@@ -241,5 +321,34 @@ function AfterSaleView({ a }: { a: AfterSaleDetail }) {
         )}
       </div>
     </>
+  );
+}
+
+const EXCHANGE_STEPS: { label: MessageKey; reached: AfterSaleDetail['status'][] }[] = [
+  { label: '提交申请', reached: ['requested', 'escalated'] },
+  { label: '寄回商品', reached: ['awaiting_return'] },
+  { label: '商家收货', reached: ['return_shipped'] },
+  { label: '寄出换货', reached: ['awaiting_replacement'] },
+  { label: '确认收货', reached: ['replacement_shipped'] },
+];
+
+/** Where an exchange is, step by step: the buyer sees what is theirs to do next. */
+function ExchangeSteps({ a }: { a: AfterSaleDetail }) {
+  const t = useT();
+  const at = EXCHANGE_STEPS.findIndex((s) => s.reached.includes(a.status));
+  const current = a.status === 'completed' ? EXCHANGE_STEPS.length : at;
+  if (current < 0) return null;
+  return (
+    <section className="card" aria-label={t('换货进度')}>
+      <Steps current={current} data-testid="exchange-steps">
+        {EXCHANGE_STEPS.map((s, i) => (
+          <Steps.Step
+            key={s.label}
+            title={t(s.label)}
+            status={i < current ? 'finish' : i === current ? 'process' : 'wait'}
+          />
+        ))}
+      </Steps>
+    </section>
   );
 }

@@ -7,6 +7,7 @@ import { api, must } from '../api/client.ts';
 import { orderKeys, useOrder } from '../api/orders.ts';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { PhotoUploader } from '../components/PhotoUploader.tsx';
+import { ExchangeSkuPicker } from '../components/ExchangeSkuPicker.tsx';
 import { Price } from '../components/Price.tsx';
 import { EmptyState, QueryError } from '../components/QueryError.tsx';
 import { QtyStepper } from '../components/QtyStepper.tsx';
@@ -19,6 +20,7 @@ import { FieldTextArea } from '../components/Field.tsx';
 const TYPES: { value: AfterSaleType; label: MessageKey; hint: MessageKey }[] = [
   { value: 'refund_only', label: '仅退款', hint: '未收到货，或与商家协商不退货' },
   { value: 'return_refund', label: '退货退款', hint: '已收到货，需要寄回商品' },
+  { value: 'exchange', label: '换货', hint: '已收到货，换同价的其他规格' },
 ];
 const REASONS: { value: AfterSaleReason; label: MessageKey }[] = [
   { value: 'no_reason', label: '七天无理由' },
@@ -42,7 +44,8 @@ export default function AfterSaleNewPage() {
   const [qty, setQty] = useState(1);
   const [description, setDescription] = useState('');
   const [images, setImages] = useState<string[]>([]);
-  const [errors, setErrors] = useState<Partial<Record<'type' | 'reason', string>>>({});
+  const [replacement, setReplacement] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Partial<Record<'type' | 'reason' | 'replacement', string>>>({});
 
   const submit = useMutation({
     mutationFn: (body: AfterSaleInput) => must(api.POST('/api/v1/after-sales', { body })),
@@ -85,13 +88,15 @@ export default function AfterSaleNewPage() {
   const shipped = o.status === 'shipped' || o.status === 'delivered';
   const eligible = ['paid', 'shipped', 'delivered'].includes(o.status) && available > 0;
   const noReasonNeedsReturn = shipped && type === 'refund_only';
+  const delivered = o.status === 'delivered';
 
   const send = () => {
     const errs: typeof errors = {};
     if (!type) errs.type = t('请选择售后类型');
     if (!reason) errs.reason = t('请选择售后原因');
+    if (type === 'exchange' && !replacement) errs.replacement = t('请选择换成的规格');
     setErrors(errs);
-    if (!type || !reason) return;
+    if (!type || !reason || errs.replacement) return;
     submit.mutate({
       orderId: o.id,
       lineId: line.id,
@@ -100,6 +105,7 @@ export default function AfterSaleNewPage() {
       reasonCode: reason,
       description: description.trim(),
       images,
+      ...(type === 'exchange' && replacement ? { replacementSkuId: replacement } : {}),
     });
   };
 
@@ -134,7 +140,8 @@ export default function AfterSaleNewPage() {
             <legend className="section-title">{t('售后类型')}</legend>
             <div className="as-options">
               {TYPES.map((x) => {
-                const disabled = x.value === 'return_refund' && !shipped;
+                const disabled = (x.value === 'return_refund' && !shipped) || (x.value === 'exchange' && !delivered);
+                const why = x.value === 'exchange' ? t('确认收货后才能申请换货') : t('商品尚未发货，请申请仅退款');
                 return (
                   <label
                     key={x.value}
@@ -154,7 +161,7 @@ export default function AfterSaleNewPage() {
                     />
                     <span>
                       <strong>{t(x.label)}</strong>
-                      <span className="muted">{disabled ? t('商品尚未发货，请申请仅退款') : t(x.hint)}</span>
+                      <span className="muted">{disabled ? why : t(x.hint)}</span>
                     </span>
                   </label>
                 );
@@ -166,6 +173,25 @@ export default function AfterSaleNewPage() {
               </p>
             )}
           </fieldset>
+
+          {type === 'exchange' && (
+            <fieldset className="card as-fieldset" data-testid="exchange-picker">
+              <legend className="section-title">{t('换成的规格')}</legend>
+              <ExchangeSkuPicker
+                productId={line.productId}
+                skuId={line.skuId}
+                qty={Math.min(qty, available)}
+                value={replacement}
+                onChange={setReplacement}
+              />
+              <p className="muted">{t('换货不退款，商家同意后为你预留新规格')}</p>
+              {errors.replacement && (
+                <p className="field-error" role="alert">
+                  {errors.replacement}
+                </p>
+              )}
+            </fieldset>
+          )}
 
           <fieldset className="card as-fieldset">
             <legend className="section-title">{t('售后原因')}</legend>

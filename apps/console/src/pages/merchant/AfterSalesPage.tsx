@@ -14,6 +14,7 @@ const TABS: (AfterSaleStatus | 'all')[] = [
   'requested',
   'return_shipped',
   'awaiting_return',
+  'awaiting_replacement',
   'escalated',
   'refunding',
   'completed',

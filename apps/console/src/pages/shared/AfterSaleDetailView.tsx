@@ -3,6 +3,7 @@ import {
   Alert,
   Button,
   Card,
+  Checkbox,
   Col,
   Descriptions,
   Empty,
@@ -15,7 +16,7 @@ import {
   Timeline,
   Typography,
 } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import type { AfterSaleDetail } from '../../api/types.ts';
 import { dateTime, yuan } from '../../components/format.ts';
@@ -27,8 +28,8 @@ import { DueCountdown } from './DueCountdown.tsx';
 import {
   AFTER_SALE_ACTOR,
   AFTER_SALE_REASON,
-  AFTER_SALE_STATUS,
   AFTER_SALE_TYPE,
+  afterSaleStatusOf,
   MERCHANT_ACTION_STATUSES,
 } from './labels.ts';
 
@@ -37,7 +38,10 @@ interface Decisions {
   canReceive: boolean;
   approve: (note: string | undefined) => Promise<unknown>;
   reject: (reason: string) => Promise<unknown>;
-  receive?: () => Promise<unknown>;
+  /** `defective`: an exchange's returned unit is faulty and stays off sale. */
+  receive?: (defective: boolean) => Promise<unknown>;
+  /** 寄出换货: the merchant's action once an exchange's goods came back. */
+  shipReplacement?: ReactNode;
   pending: boolean;
 }
 
@@ -55,6 +59,7 @@ export function AfterSaleDetailView({ query, backTo, orderPath, decisions, persp
   const [dialog, setDialog] = useState<'approve' | 'reject' | 'receive' | null>(null);
   const [approveForm] = Form.useForm<{ note?: string }>();
   const [rejectForm] = Form.useForm<{ reason: string }>();
+  const [defective, setDefective] = useState(false);
 
   const back = { to: backTo, label: t('返回列表') };
   if (!query.isSuccess) return <DetailPending back={back} error={query.error} onRetry={() => void query.refetch()} />;
@@ -62,8 +67,17 @@ export function AfterSaleDetailView({ query, backTo, orderPath, decisions, persp
   const total = a.amount + a.shippingAmount;
   const close = () => setDialog(null);
 
-  const approveHint =
-    a.type === 'refund_only'
+  const exchange = a.exchange;
+  const status = afterSaleStatusOf(a);
+  const approveHint = exchange
+    ? t(
+        '同意后立即从库存预留「{spec}」× {n}（无库存时无法同意，可拒绝并说明改为退款）；买家寄回后确认收货，再寄出换货。不涉及退款。',
+        {
+          spec: exchange.specText,
+          n: a.qty,
+        },
+      )
+    : a.type === 'refund_only'
       ? t('同意后将向买家退款 {amount}，退款原路返回。', { amount: yuan(total) })
       : a.status === 'escalated' && a.returnShipment
         ? t('买家已寄回商品；同意即视为确认收货，并向买家退款 {amount}。', { amount: yuan(total) })
@@ -75,8 +89,8 @@ export function AfterSaleDetailView({ query, backTo, orderPath, decisions, persp
         back={back}
         title={t('售后详情')}
         status={
-          <StatusTag color={AFTER_SALE_STATUS[a.status].color} testId="after-sale-detail-status">
-            {t(AFTER_SALE_STATUS[a.status].label)}
+          <StatusTag color={status.color} testId="after-sale-detail-status">
+            {t(status.label)}
           </StatusTag>
         }
         subtitle={t('申请号 {id}', { id: a.id })}
@@ -97,6 +111,7 @@ export function AfterSaleDetailView({ query, backTo, orderPath, decisions, persp
                 {t('确认收到退货')}
               </Button>
             ) : null}
+            {decisions.shipReplacement}
           </>
         }
       />
@@ -128,10 +143,21 @@ export function AfterSaleDetailView({ query, backTo, orderPath, decisions, persp
               <Descriptions.Item label={t('类型')}>{t(AFTER_SALE_TYPE[a.type])}</Descriptions.Item>
               <Descriptions.Item label={t('数量')}>{a.qty}</Descriptions.Item>
               <Descriptions.Item label={t('原因')}>{t(AFTER_SALE_REASON[a.reasonCode])}</Descriptions.Item>
-              <Descriptions.Item label={t('退款金额')}>
-                <Typography.Text strong>{yuan(total)}</Typography.Text>
-                {a.shippingAmount > 0 ? ` ${t('（含运费 {amount}）', { amount: yuan(a.shippingAmount) })}` : ''}
-              </Descriptions.Item>
+              {exchange ? (
+                <Descriptions.Item label={t('换成')}>
+                  <span data-testid="exchange-target">
+                    <Typography.Text strong>
+                      {exchange.specText} × {a.qty}
+                    </Typography.Text>
+                    {exchange.reserved ? ` ${t('（库存已预留）')}` : ''}
+                  </span>
+                </Descriptions.Item>
+              ) : (
+                <Descriptions.Item label={t('退款金额')}>
+                  <Typography.Text strong>{yuan(total)}</Typography.Text>
+                  {a.shippingAmount > 0 ? ` ${t('（含运费 {amount}）', { amount: yuan(a.shippingAmount) })}` : ''}
+                </Descriptions.Item>
+              )}
               <Descriptions.Item label={t('问题描述')} span={2}>
                 {a.description || '—'}
               </Descriptions.Item>
@@ -143,6 +169,19 @@ export function AfterSaleDetailView({ query, backTo, orderPath, decisions, persp
                 <Descriptions.Item label={t('退货物流')}>
                   {a.returnShipment.carrier} {a.returnShipment.trackingNo}
                 </Descriptions.Item>
+              ) : null}
+              {exchange && exchange.returnDefective !== null ? (
+                <Descriptions.Item label={t('退回商品')}>
+                  {exchange.returnDefective ? t('有质量问题，未重新入库') : t('已重新入库')}
+                </Descriptions.Item>
+              ) : null}
+              {exchange?.shipment ? (
+                <Descriptions.Item label={t('换货物流')}>
+                  {exchange.shipment.carrier} {exchange.shipment.trackingNo} · {dateTime(exchange.shipment.shippedAt)}
+                </Descriptions.Item>
+              ) : null}
+              {exchange?.autoConfirmAt ? (
+                <Descriptions.Item label={t('自动确认收货')}>{dateTime(exchange.autoConfirmAt)}</Descriptions.Item>
               ) : null}
               {a.refund ? (
                 <Descriptions.Item label={t('退款')}>
@@ -263,18 +302,33 @@ export function AfterSaleDetailView({ query, backTo, orderPath, decisions, persp
         title={t('确认收到退货')}
         open={dialog === 'receive'}
         onCancel={close}
-        okText={t('确认收货并退款')}
+        okText={exchange ? t('确认收货') : t('确认收货并退款')}
         confirmLoading={decisions.pending}
         onOk={() => {
           decisions
-            .receive?.()
+            .receive?.(exchange ? defective : false)
             .then(close)
             .catch(() => undefined);
         }}
       >
-        <Typography.Paragraph>
-          {t('确认已收到买家寄回的商品？确认后将立即向买家退款 {amount}，不可撤销。', { amount: yuan(total) })}
-        </Typography.Paragraph>
+        {exchange ? (
+          <>
+            <Typography.Paragraph>
+              {t('确认已收到买家寄回的「{spec}」× {n}？确认后请寄出换货。', { spec: a.specText, n: a.qty })}
+            </Typography.Paragraph>
+            <Checkbox
+              checked={defective}
+              onChange={(e) => setDefective(e.target.checked)}
+              data-testid="after-sale-defective"
+            >
+              {t('退回的商品有质量问题，不重新入库')}
+            </Checkbox>
+          </>
+        ) : (
+          <Typography.Paragraph>
+            {t('确认已收到买家寄回的商品？确认后将立即向买家退款 {amount}，不可撤销。', { amount: yuan(total) })}
+          </Typography.Paragraph>
+        )}
       </Modal>
     </>
   );

@@ -9,7 +9,7 @@ import { StatusTag } from '../../components/StatusTag.tsx';
 import { useNow } from '../../components/useNow.ts';
 import { useT } from '../../i18n/index.tsx';
 import { DueCountdown, isOverdue } from './DueCountdown.tsx';
-import { AFTER_SALE_REASON, AFTER_SALE_STATUS, AFTER_SALE_TYPE, MERCHANT_ACTION_STATUSES } from './labels.ts';
+import { AFTER_SALE_REASON, AFTER_SALE_TYPE, afterSaleStatusOf, MERCHANT_ACTION_STATUSES } from './labels.ts';
 
 interface Props {
   list: { query: UseInfiniteQueryResult<InfiniteData<CursorPage<AfterSale>>>; items: AfterSale[] };
@@ -57,23 +57,26 @@ export function AfterSaleTable({ list, detailPath, orderPath, empty, perspective
       title: t('退款金额'),
       key: 'amount',
       align: 'right',
-      render: (_, a) => (
-        <>
-          {yuan(a.amount + a.shippingAmount)}
-          {a.shippingAmount > 0 ? (
-            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-              {t('含运费 {amount}', { amount: yuan(a.shippingAmount) })}
-            </Typography.Text>
-          ) : null}
-        </>
-      ),
+      render: (_, a) =>
+        a.exchange ? (
+          <Typography.Text type="secondary">{t('换成 {spec}', { spec: a.exchange.specText })}</Typography.Text>
+        ) : (
+          <>
+            {yuan(a.amount + a.shippingAmount)}
+            {a.shippingAmount > 0 ? (
+              <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                {t('含运费 {amount}', { amount: yuan(a.shippingAmount) })}
+              </Typography.Text>
+            ) : null}
+          </>
+        ),
     },
     {
       title: t('状态'),
       key: 'status',
       render: (_, a) => (
-        <StatusTag color={AFTER_SALE_STATUS[a.status].color} testId="after-sale-status">
-          {t(AFTER_SALE_STATUS[a.status].label)}
+        <StatusTag color={afterSaleStatusOf(a).color} testId="after-sale-status">
+          {t(afterSaleStatusOf(a).label)}
         </StatusTag>
       ),
     },

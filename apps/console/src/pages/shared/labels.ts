@@ -19,12 +19,24 @@ export const AFTER_SALE_STATUS: Record<AfterSaleStatus, { label: MessageKey; col
   awaiting_return: { label: '待买家退货', color: 'blue' },
   return_shipped: { label: '待商家收货', color: 'gold' },
   refunding: { label: '退款中', color: 'blue' },
+  awaiting_replacement: { label: '待寄出换货', color: 'gold' },
+  replacement_shipped: { label: '换货已寄出', color: 'blue' },
   completed: { label: '退款成功', color: 'green' },
   rejected: { label: '已拒绝', color: 'red' },
   cancelled: { label: '已撤销', color: 'default' },
 };
 
-export const AFTER_SALE_TYPE: Record<AfterSaleType, MessageKey> = { refund_only: '仅退款', return_refund: '退货退款' };
+export const AFTER_SALE_TYPE: Record<AfterSaleType, MessageKey> = {
+  refund_only: '仅退款',
+  return_refund: '退货退款',
+  exchange: '换货',
+};
+
+/** An exchange completes without a refund, so its 完成 reads 换货完成 rather than 退款成功. */
+export const afterSaleStatusOf = (a: { type: AfterSaleType; status: AfterSaleStatus }) =>
+  a.type === 'exchange' && a.status === 'completed'
+    ? { label: '换货完成' as MessageKey, color: 'green' }
+    : AFTER_SALE_STATUS[a.status];
 
 export const AFTER_SALE_REASON: Record<AfterSaleReason, MessageKey> = {
   no_reason: '七天无理由',

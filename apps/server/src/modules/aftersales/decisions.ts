@@ -9,6 +9,7 @@ import { releaseStock } from '../catalog/api.ts';
 import { getOrderForAfterSale, recordRefund } from '../orders/api.ts';
 import { requestRefund } from '../payments/api.ts';
 
+import { approveExchange, receiveExchangeReturn } from './exchanges.ts';
 import { close, dueJobKey } from './requests.ts';
 import { describeAmount, REASON_LABEL, refuse, shippingRefund, STATUS_LABEL, TYPE_LABEL } from './rules.ts';
 import { afterSales, type AfterSaleStatus } from './schema.ts';
@@ -36,6 +37,12 @@ export async function approveAfterSale(
     if (row.status !== decidable(party)) throw invalidTransition(STATUS_LABEL[row.status], '同意售后申请');
     await ctx.deps.jobs.cancel(tx, dueJobKey(id, 'requested'));
     const stage = stageOf(row);
+    if (row.type === 'exchange') {
+      // An operator approving an exchange whose goods came back confirms their receipt, as for a return.
+      return stage === 'return_shipped'
+        ? receiveExchangeReturn(ctx, tx, row, party, false)
+        : approveExchange(ctx, tx, row, party, input.note);
+    }
     if (stage === 'return_shipped')
       return startRefund(ctx, tx, row, party, {
         releaseStock: true,
@@ -72,12 +79,20 @@ export async function approveAfterSale(
   });
 }
 
-/** The merchant confirms the returned goods arrived: they go back into stock and the refund starts. */
-export async function receiveReturn(ctx: Ctx, id: string): Promise<Result<AfterSaleDetailDto>> {
-  return idempotent(ctx, `aftersales.receive-return:${id}`, {}, async (tx) => {
+/**
+ * The merchant confirms the returned goods arrived: they go back into stock and the refund starts (an exchange:
+ * the replacement is owed next, and units marked defective stay off sale).
+ */
+export async function receiveReturn(
+  ctx: Ctx,
+  id: string,
+  input: { defective?: boolean | undefined } = {},
+): Promise<Result<AfterSaleDetailDto>> {
+  return idempotent(ctx, `aftersales.receive-return:${id}`, input, async (tx) => {
     const row = await loadFor(ctx, tx, 'merchant', id, true);
     if (row.status !== 'return_shipped') throw invalidTransition(STATUS_LABEL[row.status], '确认收到退货');
     await ctx.deps.jobs.cancel(tx, dueJobKey(id, 'return_shipped'));
+    if (row.type === 'exchange') return receiveExchangeReturn(ctx, tx, row, 'merchant', input.defective === true);
     return startRefund(ctx, tx, row, 'merchant', { releaseStock: true, action: '商家已收到退货，同意退款' });
   });
 }

@@ -6,12 +6,16 @@ import { invalidTransition, notFound, ok, type Result } from '../../platform/err
 import { emit } from '../../platform/events.ts';
 import { newId } from '../../platform/ids.ts';
 import { idempotent } from '../../platform/idempotency.ts';
+import { loadSkusForCheckout, releaseStock } from '../catalog/api.ts';
+import { trackingNoProblem } from '../logistics/api.ts';
 import { getOrderForAfterSale, setAfterSaleOpen } from '../orders/api.ts';
 
 import {
   checkNoReason,
   checkOrderStatus,
+  checkReplacement,
   claimedOf,
+  heldAmount,
   lineRefundAmount,
   OPEN_STATUSES,
   refuse,
@@ -32,6 +36,8 @@ export interface RequestAfterSaleInput {
   reasonCode: AfterSaleReason;
   description: string;
   images: string[];
+  /** 换货 only: the SKU wanted instead (same product, same price). */
+  replacementSkuId?: string | undefined;
 }
 
 /**
@@ -49,6 +55,21 @@ export async function requestAfterSale(ctx: Ctx, input: RequestAfterSaleInput): 
     const line = order.lines.find((l) => l.lineId === input.lineId);
     if (!line) return refuse('line-not-found');
     if (input.type === 'return_refund' && !order.shippedAt) return refuse('return-before-shipment');
+    if (input.type === 'exchange' && !order.deliveredAt) return refuse('exchange-before-delivery');
+    let replacement: { skuId: string; specText: string } | null = null;
+    if (input.type === 'exchange') {
+      const replacementSkuId = input.replacementSkuId ?? line.skuId;
+      const skus = await loadSkusForCheckout(tx, [line.skuId, replacementSkuId]);
+      const original = skus.get(line.skuId);
+      const wanted = skus.get(replacementSkuId);
+      const refusal = checkReplacement(
+        original ?? { productId: line.productId, price: line.unitPrice },
+        wanted,
+        input.qty,
+      );
+      if (refusal) return refusal;
+      replacement = { skuId: replacementSkuId, specText: wanted!.specText };
+    }
     if (input.reasonCode === 'no_reason') {
       if (input.type === 'refund_only' && order.shippedAt) {
         return refuse('no-reason-not-allowed', '七天无理由需要把商品退回，请选择「退货退款」');
@@ -58,9 +79,11 @@ export async function requestAfterSale(ctx: Ctx, input: RequestAfterSaleInput): 
     }
     // Two requests for the same line at once must not both take the last units.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`aftersale-line:${line.lineId}`}))`);
-    const open = await openRequestsOfLine(tx, line.lineId);
+    const open = await openRequestsOfLine(tx, line);
     const money = lineRefundAmount(line, claimedOf(line, open), input.qty);
     if (!money.ok) return money;
+    // No money moves in an exchange; the units are held through `heldAmount` instead.
+    const amount = input.type === 'exchange' ? 0 : money.amount;
 
     const id = newId('as');
     const dueAt = new Date(now.getTime() + ctx.deps.config.AFTER_SALE_MERCHANT_RESPONSE_HOURS * 3_600_000);
@@ -80,7 +103,9 @@ export async function requestAfterSale(ctx: Ctx, input: RequestAfterSaleInput): 
         description: input.description,
         images: input.images,
         qty: input.qty,
-        amount: money.amount,
+        amount,
+        replacementSkuId: replacement?.skuId ?? null,
+        replacementSpecText: replacement?.specText ?? null,
         status: 'requested',
         dueAt,
         createdAt: now,
@@ -100,7 +125,8 @@ export async function requestAfterSale(ctx: Ctx, input: RequestAfterSaleInput): 
       orderId: order.orderId,
       merchantId: order.merchantId,
       userId: user.userId,
-      amount: money.amount,
+      type: input.type,
+      amount,
       dueAt: dueAt.toISOString(),
     });
     return ok(await detailOf(tx, row!));
@@ -110,17 +136,16 @@ export async function requestAfterSale(ctx: Ctx, input: RequestAfterSaleInput): 
 /** Open requests of a line: their units and money are spoken for until they close. */
 async function openRequestsOfLine(
   db: Db,
-  lineId: string,
-  exceptId?: string,
+  line: { lineId: string; qty: number; payAmount: number },
 ): Promise<{ qty: number; amount: number }[]> {
   const rows = await db
-    .select({ id: afterSales.id, qty: afterSales.qty, amount: afterSales.amount })
+    .select({ type: afterSales.type, qty: afterSales.qty, amount: afterSales.amount })
     .from(afterSales)
-    .where(and(eq(afterSales.lineId, lineId), inArray(afterSales.status, [...OPEN_STATUSES])));
-  return rows.filter((r) => r.id !== exceptId);
+    .where(and(eq(afterSales.lineId, line.lineId), inArray(afterSales.status, [...OPEN_STATUSES])));
+  return rows.map((r) => ({ qty: r.qty, amount: heldAmount(line, r) }));
 }
 
-/** The buyer withdraws a request the merchant has not refunded yet. */
+/** The buyer withdraws a request the merchant has not refunded yet (an exchange: before the goods come back). */
 export async function cancelAfterSale(ctx: Ctx, id: string): Promise<AfterSaleDetailDto> {
   return ctx.tx(async (tx) => {
     const row = await loadFor(ctx, tx, 'buyer', id, true);
@@ -133,15 +158,23 @@ export async function cancelAfterSale(ctx: Ctx, id: string): Promise<AfterSaleDe
   });
 }
 
-/** The buyer sends the goods back; the merchant then has RETURN_RECEIVE_DAYS to confirm receiving them. */
+/**
+ * The buyer sends the goods back; the merchant then has RETURN_RECEIVE_DAYS to confirm receiving them. An exchange's
+ * waybill is checked against the courier's format, like the merchant's own shipments.
+ */
 export async function submitReturnShipment(
   ctx: Ctx,
   id: string,
   input: { carrier: string; trackingNo: string },
-): Promise<AfterSaleDetailDto> {
+): Promise<Result<AfterSaleDetailDto>> {
   return ctx.tx(async (tx) => {
     const row = await loadFor(ctx, tx, 'buyer', id, true);
     const now = ctx.now();
+    if (row.type === 'exchange') {
+      input = { carrier: input.carrier, trackingNo: input.trackingNo.toUpperCase() };
+      const problem = trackingNoProblem(input.carrier, input.trackingNo);
+      if (problem) return refuse('bad-tracking-no', problem);
+    }
     const dueAt = new Date(now.getTime() + RETURN_RECEIVE_DAYS * 86_400_000);
     const [moved] = await tx
       .update(afterSales)
@@ -163,13 +196,14 @@ export async function submitReturnShipment(
       { runAt: dueAt, key: dueJobKey(id, 'return_shipped') },
     );
     await emit(tx, 'aftersale.return_shipped', { afterSaleId: id, orderId: row.orderId, merchantId: row.merchantId });
-    return detailOf(tx, moved);
+    return ok(await detailOf(tx, moved));
   });
 }
 
 /**
  * Ends a request (rejected, cancelled, completed) with a guarded update, and tells the orders module one fewer
- * after-sale is open so the order may complete.
+ * after-sale is open so the order may complete. An exchange that ends without shipping its replacement puts the
+ * reserved units back on sale.
  */
 export async function close(
   db: Db,
@@ -186,6 +220,11 @@ export async function close(
     .where(and(eq(afterSales.id, row.id), inArray(afterSales.status, from)))
     .returning();
   if (!closed) throw invalidTransition(STATUS_LABEL[row.status], action);
+  if (row.replacementReserved && row.replacementSkuId) {
+    await releaseStock(db, [{ skuId: row.replacementSkuId, qty: row.qty }]);
+    await db.update(afterSales).set({ replacementReserved: false }).where(eq(afterSales.id, row.id));
+    closed.replacementReserved = false;
+  }
   await setAfterSaleOpen(db, row.orderId, -1);
   return closed;
 }

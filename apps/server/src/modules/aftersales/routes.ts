@@ -4,7 +4,9 @@ import type { App } from '../../platform/http.ts';
 import { ctxOf } from '../../platform/context.ts';
 import { unwrap } from '../../platform/errors.ts';
 import { OwnMediaUrl } from '../../platform/media.ts';
+import { CARRIERS } from '../logistics/api.ts';
 import { approveAfterSale, receiveReturn, rejectAfterSale } from './decisions.ts';
+import { confirmReplacement, shipReplacement } from './exchanges.ts';
 import { cancelAfterSale, requestAfterSale, submitReturnShipment } from './requests.ts';
 import { AFTER_SALE_REASONS, AFTER_SALE_STATUSES, AFTER_SALE_TYPES } from './schema.ts';
 import { getAfterSale, listAfterSales } from './views.ts';
@@ -34,6 +36,17 @@ const AfterSale = z.object({
   escalatedAt: z.string().nullable(),
   rejectReason: z.string().nullable(),
   returnShipment: z.object({ carrier: z.string(), trackingNo: z.string() }).nullable(),
+  exchange: z
+    .object({
+      skuId: z.string(),
+      specText: z.string(),
+      reserved: z.boolean().describe('换货规格的库存是否已为本申请预留（同意后至寄出前）'),
+      returnDefective: z.boolean().nullable().describe('退回的商品是否有质量问题（有则不重新入库）'),
+      shipment: z.object({ carrier: z.string(), trackingNo: z.string(), shippedAt: z.string() }).nullable(),
+      autoConfirmAt: z.string().nullable().describe('买家未确认时，到此时间自动确认收到换货'),
+    })
+    .nullable()
+    .describe('换货信息（仅换货）'),
   refund: z
     .object({
       refundId: z.string(),
@@ -70,10 +83,18 @@ const RequestBody = z.object({
   orderId: Id,
   lineId: Id,
   qty: z.number().int('数量须为整数').min(1, '数量至少为 1'),
-  type: z.enum(AFTER_SALE_TYPES, { error: '请选择仅退款或退货退款' }),
+  type: z.enum(AFTER_SALE_TYPES, { error: '请选择仅退款、退货退款或换货' }),
   reasonCode: z.enum(AFTER_SALE_REASONS, { error: '请选择售后原因' }),
   description: z.string().trim().max(500, '问题描述最多 500 字').default(''),
   images: z.array(OwnMediaUrl).max(9, '最多上传 9 张图片').default([]),
+  replacementSkuId: Id.optional().describe('换货：想换成的规格（同一商品、同价；不填为原规格）'),
+});
+const Waybill = z.object({
+  carrier: z.enum(CARRIERS, { error: `快递公司须为：${CARRIERS.join('、')}` }),
+  trackingNo: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]{6,40}$/, '请填写正确的快递单号'),
 });
 
 const buyerTags = ['售后'];
@@ -90,7 +111,7 @@ export default async function afterSaleRoutes(app: App) {
       config: { permission: 'user' },
       schema: {
         tags: buyerTags,
-        summary: '申请售后（仅退款 / 退货退款，可部分数量）',
+        summary: '申请售后（仅退款 / 退货退款 / 换货，可部分数量）',
         body: RequestBody,
         response: { 201: Detail },
       },
@@ -139,7 +160,15 @@ export default async function afterSaleRoutes(app: App) {
         response: { 200: Detail },
       },
     },
-    async (req) => submitReturnShipment(ctxOf(req), req.params.id, req.body),
+    async (req) => unwrap(await submitReturnShipment(ctxOf(req), req.params.id, req.body)),
+  );
+  r.post(
+    '/api/v1/after-sales/:id/confirm-replacement',
+    {
+      config: { permission: 'user' },
+      schema: { tags: buyerTags, summary: '确认收到换货（换货完成）', params: Params, response: { 200: Detail } },
+    },
+    async (req) => confirmReplacement(ctxOf(req), req.params.id),
   );
 
   // ---- merchant ----
@@ -196,9 +225,31 @@ export default async function afterSaleRoutes(app: App) {
     '/api/v1/merchant/after-sales/:id/receive-return',
     {
       config: { permission: 'merchant:aftersales.decide' },
-      schema: { tags: merchantTags, summary: '确认收到退货并退款', params: Params, response: { 200: Detail } },
+      schema: {
+        tags: merchantTags,
+        summary: '确认收到退货并退款（换货：重新入库，待寄出换货）',
+        params: Params,
+        body: z
+          .object({ defective: z.boolean().optional().describe('换货：退回的商品有质量问题，不重新入库') })
+          .optional(),
+        response: { 200: Detail },
+      },
     },
-    async (req) => unwrap(await receiveReturn(ctxOf(req), req.params.id)),
+    async (req) => unwrap(await receiveReturn(ctxOf(req), req.params.id, req.body ?? {})),
+  );
+  r.post(
+    '/api/v1/merchant/after-sales/:id/ship-replacement',
+    {
+      config: { permission: 'merchant:aftersales.decide' },
+      schema: {
+        tags: merchantTags,
+        summary: '寄出换货（填写运单）',
+        params: Params,
+        body: Waybill,
+        response: { 200: Detail },
+      },
+    },
+    async (req) => unwrap(await shipReplacement(ctxOf(req), req.params.id, req.body)),
   );
 
   // ---- operator ----

@@ -18,6 +18,12 @@ export const refuse = refusals({
   'no-reason-expired': [422, '已超过七天无理由退货期限'],
   'return-before-shipment': [422, '商品尚未发货，请申请仅退款'],
   'refund-failed': [409, '退款未能发起'],
+  'exchange-before-delivery': [422, '确认收货后才能申请换货'],
+  'exchange-other-product': [422, '只能换同一商品的其他规格'],
+  'exchange-price-differs': [422, '只能换同价的规格'],
+  'exchange-unavailable': [422, '换货规格已下架'],
+  'exchange-out-of-stock': [409, '缺货'],
+  'bad-tracking-no': [422, '快递单号与快递公司不符'],
 });
 export type AfterSaleRefusal = Refusal<Parameters<typeof refuse>[0]>;
 
@@ -27,9 +33,15 @@ export const OPEN_STATUSES: readonly AfterSaleStatus[] = [
   'awaiting_return',
   'return_shipped',
   'refunding',
+  'awaiting_replacement',
+  'replacement_shipped',
 ];
 
-export const TYPE_LABEL: Record<AfterSaleType, string> = { refund_only: '仅退款', return_refund: '退货退款' };
+export const TYPE_LABEL: Record<AfterSaleType, string> = {
+  refund_only: '仅退款',
+  return_refund: '退货退款',
+  exchange: '换货',
+};
 export const REASON_LABEL: Record<AfterSaleReason, string> = {
   no_reason: '七天无理由',
   quality: '质量问题',
@@ -44,6 +56,8 @@ export const STATUS_LABEL: Record<AfterSaleStatus, string> = {
   awaiting_return: '待买家退货',
   return_shipped: '待商家收货',
   refunding: '退款中',
+  awaiting_replacement: '待商家寄出换货',
+  replacement_shipped: '换货已寄出',
   completed: '退款成功',
   rejected: '商家已拒绝',
   cancelled: '已撤销',
@@ -56,6 +70,45 @@ const ORDER_STATUS_LABEL: Record<string, string> = {
   cancelled: '已取消',
   closed: '已关闭',
 };
+
+/** What a closed request is called: an exchange completes without a refund. */
+export const statusLabelOf = (type: AfterSaleType, status: AfterSaleStatus): string =>
+  type === 'exchange' && status === 'completed' ? '换货完成' : STATUS_LABEL[status];
+
+/**
+ * 换货 swaps units for another SKU of the same product at the same price (the same SKU too: a defective unit for a
+ * good one). Prices compare the SKUs as they sell now, so a shop-wide price change keeps sizes exchangeable.
+ */
+export function checkReplacement(
+  original: { productId: string; price: number },
+  replacement: { productId: string; price: number; purchasable: boolean; stock: number; specText: string } | undefined,
+  qty: number,
+): AfterSaleRefusal | undefined {
+  if (!replacement || replacement.productId !== original.productId) return refuse('exchange-other-product');
+  if (replacement.price !== original.price) {
+    return refuse(
+      'exchange-price-differs',
+      `「${replacement.specText}」现价 ${formatYuan(replacement.price)}，原规格现价 ${formatYuan(original.price)}；价格不同的规格请退货后重新购买`,
+    );
+  }
+  if (!replacement.purchasable)
+    return refuse('exchange-unavailable', `「${replacement.specText}」已停售，请选择其他规格`);
+  if (replacement.stock < qty)
+    return refuse(
+      'exchange-out-of-stock',
+      `「${replacement.specText}」库存不足 ${qty} 件，请选择其他规格或申请退货退款`,
+    );
+  return undefined;
+}
+
+/**
+ * Money an open request holds on its line. An exchange refunds nothing, but while open its units are spoken for
+ * at their share of the line, so a refund of the other units takes only what is theirs.
+ */
+export const heldAmount = (
+  line: { qty: number; payAmount: number },
+  r: { type: AfterSaleType; qty: number; amount: number },
+): number => (r.type === 'exchange' ? Math.floor((line.payAmount * r.qty) / line.qty) : r.amount);
 
 /** Only orders the buyer has paid for and that are still open (not completed, cancelled or closed). */
 export function checkOrderStatus(status: string): AfterSaleRefusal | undefined {

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
-export const AFTER_SALE_TYPES = ['refund_only', 'return_refund'] as const;
+export const AFTER_SALE_TYPES = ['refund_only', 'return_refund', 'exchange'] as const;
 export const AFTER_SALE_REASONS = [
   'no_reason',
   'quality',
@@ -16,6 +16,10 @@ export const AFTER_SALE_STATUSES = [
   'awaiting_return',
   'return_shipped',
   'refunding',
+  /** 换货: the returned unit arrived; the merchant owes the replacement. */
+  'awaiting_replacement',
+  /** 换货: the replacement is on its way; the buyer confirms receipt (or it confirms itself). */
+  'replacement_shipped',
   'completed',
   'rejected',
   'cancelled',
@@ -24,7 +28,7 @@ export type AfterSaleType = (typeof AFTER_SALE_TYPES)[number];
 export type AfterSaleReason = (typeof AFTER_SALE_REASONS)[number];
 export type AfterSaleStatus = (typeof AFTER_SALE_STATUSES)[number];
 
-/** A buyer's refund or return request for some units of one order line. */
+/** A buyer's refund, return or exchange request for some units of one order line. */
 export const afterSales = pgTable(
   'after_sales',
   {
@@ -53,6 +57,18 @@ export const afterSales = pgTable(
     returnCarrier: text('return_carrier'),
     returnTrackingNo: text('return_tracking_no'),
     refundId: text('refund_id'),
+    /** 换货: the SKU the buyer gets instead (same product, same price; may be the same SKU) and its spec. */
+    replacementSkuId: text('replacement_sku_id'),
+    replacementSpecText: text('replacement_spec_text'),
+    /** 换货: true while the replacement units are taken from stock for this request (from approval until shipped or closed). */
+    replacementReserved: boolean('replacement_reserved').notNull().default(false),
+    /** 换货: the merchant found the returned unit defective, so it was not put back on sale. */
+    returnDefective: boolean('return_defective'),
+    replacementCarrier: text('replacement_carrier'),
+    replacementTrackingNo: text('replacement_tracking_no'),
+    replacementShippedAt: timestamp('replacement_shipped_at', { withTimezone: true }),
+    /** When receipt of the replacement confirms itself if the buyer has not confirmed it. */
+    replacementAutoConfirmAt: timestamp('replacement_auto_confirm_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     escalatedAt: timestamp('escalated_at', { withTimezone: true }),

@@ -1,6 +1,6 @@
 import { and, count, countDistinct, desc, eq, gte, inArray, lte, ne } from 'drizzle-orm';
 import type { Db } from '../../platform/db.ts';
-import { STATUS_LABEL } from './rules.ts';
+import { OPEN_STATUSES, statusLabelOf } from './rules.ts';
 import { afterSales } from './schema.ts';
 
 export interface AfterSaleSummary {
@@ -45,11 +45,10 @@ export async function afterSaleSummary(db: Db, merchantId: string, since: Date, 
 
 /** A buyer's after-sales still being handled (not completed, rejected or withdrawn): money may still move. */
 export async function openAfterSalesOfBuyer(db: Db, userId: string): Promise<number> {
-  const open = ['requested', 'escalated', 'awaiting_return', 'return_shipped', 'refunding'] as const;
   const [row] = await db
     .select({ n: count() })
     .from(afterSales)
-    .where(and(eq(afterSales.userId, userId), inArray(afterSales.status, [...open])));
+    .where(and(eq(afterSales.userId, userId), inArray(afterSales.status, [...OPEN_STATUSES])));
   return row?.n ?? 0;
 }
 
@@ -72,7 +71,7 @@ const toBrief = (a: typeof afterSales.$inferSelect): AfterSaleBrief => ({
   merchantId: a.merchantId,
   productTitle: a.productTitle,
   status: a.status,
-  statusLabel: STATUS_LABEL[a.status],
+  statusLabel: statusLabelOf(a.type, a.status),
   amount: a.amount,
   createdAt: a.createdAt,
 });

@@ -6,7 +6,7 @@ import { notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { orderNosOf } from '../orders/api.ts';
 import { refundsByRefIds, type RefundView } from '../payments/api.ts';
-import { REASON_LABEL, STATUS_LABEL, TYPE_LABEL } from './rules.ts';
+import { REASON_LABEL, statusLabelOf, TYPE_LABEL } from './rules.ts';
 import { afterSaleEvents, afterSales, type AfterSaleStatus } from './schema.ts';
 
 export type AfterSaleRow = typeof afterSales.$inferSelect;
@@ -35,6 +35,15 @@ export interface AfterSaleDto {
   escalatedAt: string | null;
   rejectReason: string | null;
   returnShipment: { carrier: string; trackingNo: string } | null;
+  /** 换货 only: the SKU coming back instead, whether it is reserved, and its waybill once shipped. */
+  exchange: {
+    skuId: string;
+    specText: string;
+    reserved: boolean;
+    returnDefective: boolean | null;
+    shipment: { carrier: string; trackingNo: string; shippedAt: string } | null;
+    autoConfirmAt: string | null;
+  } | null;
   refund: Pick<RefundView, 'refundId' | 'amount' | 'status' | 'completedAt'> | null;
   createdAt: string;
   updatedAt: string;
@@ -46,6 +55,25 @@ export interface AfterSaleDetailDto extends AfterSaleDto {
 }
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+function exchangeOf(r: AfterSaleRow): AfterSaleDto['exchange'] {
+  if (r.type !== 'exchange' || !r.replacementSkuId) return null;
+  const shipped = r.replacementCarrier && r.replacementTrackingNo && r.replacementShippedAt;
+  return {
+    skuId: r.replacementSkuId,
+    specText: r.replacementSpecText ?? '',
+    reserved: r.replacementReserved,
+    returnDefective: r.returnDefective,
+    shipment: shipped
+      ? {
+          carrier: r.replacementCarrier!,
+          trackingNo: r.replacementTrackingNo!,
+          shippedAt: r.replacementShippedAt!.toISOString(),
+        }
+      : null,
+    autoConfirmAt: r.status === 'replacement_shipped' ? iso(r.replacementAutoConfirmAt) : null,
+  };
+}
 
 function toDto(r: AfterSaleRow, orderNo: string, refund: RefundView | undefined): AfterSaleDto {
   return {
@@ -66,12 +94,13 @@ function toDto(r: AfterSaleRow, orderNo: string, refund: RefundView | undefined)
     amount: r.amount,
     shippingAmount: r.shippingAmount,
     status: r.status,
-    statusLabel: STATUS_LABEL[r.status],
+    statusLabel: statusLabelOf(r.type, r.status),
     dueAt: iso(r.dueAt),
     escalatedAt: iso(r.escalatedAt),
     rejectReason: r.rejectReason,
     returnShipment:
       r.returnCarrier && r.returnTrackingNo ? { carrier: r.returnCarrier, trackingNo: r.returnTrackingNo } : null,
+    exchange: exchangeOf(r),
     refund: refund
       ? { refundId: refund.refundId, amount: refund.amount, status: refund.status, completedAt: refund.completedAt }
       : null,
@@ -176,6 +205,8 @@ export async function listAfterSales(
               'awaiting_return',
               'return_shipped',
               'refunding',
+              'awaiting_replacement',
+              'replacement_shipped',
               'completed',
               'rejected',
               'cancelled',

@@ -8,7 +8,7 @@ export {
   provideShipHoldRule,
 } from './checkout-ports.ts';
 export { deliveryPointOfOrder } from './address-seal.ts';
-export { completeRedeemedOrder, forwardHeldOrder } from './fulfilment.ts';
+export { completeRedeemedOrder, forwardHeldOrder, recordExchangeShipment } from './fulfilment.ts';
 export {
   type CampaignBaseDto,
   campaignSku,

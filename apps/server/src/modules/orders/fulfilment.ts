@@ -259,6 +259,23 @@ export async function completeDeliveredOrder(db: Db, deps: Deps, orderId: string
   });
 }
 
+/** An exchange's replacement left the merchant: the buyer follows it on the order's timeline like the first parcel. */
+export async function recordExchangeShipment(
+  db: Db,
+  input: {
+    orderId: string;
+    afterSaleId: string;
+    specText: string;
+    qty: number;
+    carrier: string;
+    trackingNo: string;
+    at: Date;
+  },
+): Promise<void> {
+  const { orderId, at, ...data } = input;
+  await recordEvent(db, orderId, 'exchange_shipped', at, data);
+}
+
 // ---- shared steps ----
 
 async function afterCancelled(db: Db, order: OrderRow, at: Date, reason: string, by: 'buyer' | 'system') {

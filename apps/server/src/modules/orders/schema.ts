@@ -197,6 +197,7 @@ export const ORDER_EVENT_TYPES = [
   'closed',
   'address_changed',
   'tracking',
+  'exchange_shipped',
 ] as const;
 export type OrderEventType = (typeof ORDER_EVENT_TYPES)[number];
 

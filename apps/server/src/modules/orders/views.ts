@@ -187,6 +187,8 @@ const EVENT_LABELS: Record<string, (data: Record<string, unknown>) => string> = 
   refunded: (d) => `已退款 ${formatYuan(Number(d.amount))}`,
   closed: () => '已全额退款，交易关闭',
   tracking: (d) => `物流${String(d.label)}：${String(d.text)}`,
+  exchange_shipped: (d) =>
+    `商家已寄出换货 ${String(d.specText)} × ${String(d.qty)}（${String(d.carrier)} ${String(d.trackingNo)}）`,
   address_changed: (d) => {
     const to = d.to as { province?: string; city?: string } | undefined;
     const where = [to?.province, to?.city === to?.province ? '' : to?.city].filter(Boolean).join(' ');
