@@ -28,6 +28,7 @@ import { localLife } from './27-local-life.ts';
 import { openPlatform } from './28-open-platform.ts';
 import { supplyTrace } from './30-supply-trace.ts';
 import { paidContent } from './33-paid-content.ts';
+import { reviewAppeal } from './46-review-appeal.ts';
 
 export const journeys: Journey[] = [
   // First: it checks what a newcomer sees on a fresh start, before other journeys change the demo world.
@@ -56,6 +57,7 @@ export const journeys: Journey[] = [
   staffAccess,
   customerService,
   trustTransparency,
+  reviewAppeal,
   authentication,
   localLife,
   openPlatform,

@@ -47,6 +47,7 @@ const PAGE_PERMISSIONS: [string, StaffPermission][] = [
   ['/platform/service', 'aftersales.decide'],
   ['/platform/patrol-findings', 'merchants.review'],
   ['/platform/review-flags', 'content.moderate'],
+  ['/platform/review-appeals', 'content.moderate'],
 ];
 
 export function permissionForPage(path: string): StaffPermission | undefined {

@@ -23,6 +23,7 @@ import { enOpenPlatform } from './en-openplatform.ts';
 import { enLogistics } from './en-logistics.ts';
 import { enPoints } from './en-points.ts';
 import { enPosts } from './en-posts.ts';
+import { enReviewAppeals } from './en-review-appeals.ts';
 import { enReviewFlags } from './en-review-flags.ts';
 import { enMerchantStaff } from './en-merchant-staff.ts';
 import { enStaff } from './en-staff.ts';
@@ -38,6 +39,7 @@ export const en = {
   ...enAuthentication,
   ...enTrustCases,
   ...enReviewFlags,
+  ...enReviewAppeals,
   ...enService,
   ...enOpenPlatform,
   ...enAlerts,
