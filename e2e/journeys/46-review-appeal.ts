@@ -44,7 +44,7 @@ export const reviewAppeal: Journey = {
     await operator.goto('/console/platform/review-flags');
     const flagged = operator.locator('tr', { hasText: '真实体验：杯子保温' });
     await expectText(flagged, '出现好评返现等诱导字样');
-    await flagged.getByRole('button', { name: '移除' }).click();
+    await flagged.getByRole('button', { name: /移\s*除/ }).click();
     await expectText(operator.locator('.ant-message'), '已移除');
 
     const { page: phone } = await world.shop();
@@ -55,6 +55,7 @@ export const reviewAppeal: Journey = {
     await mine.click();
     await expectText(phone.getByTestId('review-state'), '审核后不展示');
     await expectText(phone.getByTestId('review-reasons'), '好评返现');
+    await world.shot(phone, '46-00-removed');
     await phone.getByTestId('appeal-reason').fill('冤枉');
     await phone.getByTestId('appeal-submit').click();
     await expectText(phone.getByRole('alert'), '申诉理由至少 5 个字');

@@ -32,7 +32,6 @@ export const enReviewAppeals = {
   '系统识别为疑似异常，进入审核': 'Flagged by the screening and held for review',
   '平台审核：不展示': 'Platform review: not shown',
   '平台审核：通过': 'Platform review: approved',
-  提交申诉的时间: 'Appeal filed',
   '申诉结果：恢复展示': 'Appeal outcome: reinstated',
   '申诉结果：维持不展示': 'Appeal outcome: upheld',
   '等待平台处理（{time} 前）': 'Waiting for the platform (by {time})',

@@ -109,7 +109,7 @@ function Progress({ r }: { r: MyReview }) {
   if (m.removedAt) steps.push({ title: t('平台审核：不展示'), at: m.removedAt });
   else if (m.state === 'cleared') steps.push({ title: t('平台审核：通过'), at: null });
   if (m.appeal) {
-    steps.push({ title: t('提交申诉的时间'), at: m.appeal.appealedAt });
+    steps.push({ title: t('提交申诉'), at: m.appeal.appealedAt });
     steps.push(
       m.appeal.decidedAt
         ? {
@@ -171,7 +171,10 @@ function AppealForm({ reviewId }: { reviewId: string }) {
       <FieldTextArea
         id="appeal-reason"
         value={reason}
-        onChange={setReason}
+        onChange={(v) => {
+          setReason(v);
+          setError(null);
+        }}
         maxLength={REASON_MAX}
         showCount
         rows={4}

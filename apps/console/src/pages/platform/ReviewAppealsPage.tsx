@@ -93,13 +93,13 @@ function AppealTable({ status }: { status: Status }) {
     {
       title: t('审核依据'),
       dataIndex: 'signals',
-      width: 300,
+      width: 280,
       render: (_: unknown, r) => <Grounds appeal={r} t={t} />,
     },
     {
       title: t('申诉理由'),
       dataIndex: 'reason',
-      width: 260,
+      width: 240,
       render: (reason: string, r) => (
         <Space direction="vertical" size={2}>
           <Typography.Paragraph style={{ margin: 0 }} ellipsis={{ rows: 4, expandable: true }}>
@@ -147,6 +147,8 @@ function AppealTable({ status }: { status: Status }) {
         list={list}
         rowKey="reviewId"
         columns={columns}
+        // Fixed layout: long review text wraps instead of pushing the age and 处理 columns off a 1440 screen.
+        tableLayout="fixed"
         caption={t('评价申诉')}
         empty={status === 'pending' ? t('没有待处理的申诉') : t('没有记录')}
       />
