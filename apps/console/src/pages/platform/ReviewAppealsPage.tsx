@@ -84,9 +84,7 @@ function AppealTable({ status }: { status: Status }) {
             {r.rating !== null && <Rate disabled value={r.rating} style={{ fontSize: 12 }} />}{' '}
             <Typography.Text type="secondary">{r.productTitle ?? r.productId}</Typography.Text>
           </span>
-          <Typography.Paragraph style={{ margin: 0 }} ellipsis={{ rows: 3, expandable: true }}>
-            {content || t('（只打了星）')}
-          </Typography.Paragraph>
+          <Typography.Paragraph style={{ margin: 0 }}>{content || t('（只打了星）')}</Typography.Paragraph>
         </Space>
       ),
     },
@@ -102,9 +100,7 @@ function AppealTable({ status }: { status: Status }) {
       width: 240,
       render: (reason: string, r) => (
         <Space direction="vertical" size={2}>
-          <Typography.Paragraph style={{ margin: 0 }} ellipsis={{ rows: 4, expandable: true }}>
-            {reason}
-          </Typography.Paragraph>
+          <Typography.Paragraph style={{ margin: 0 }}>{reason}</Typography.Paragraph>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('申诉于 {at}', { at: dateTime(r.appealedAt) })}
           </Typography.Text>
