@@ -31,6 +31,7 @@ import { supplyTrace } from './30-supply-trace.ts';
 import { familyPay } from './31-family-pay.ts';
 import { elderMode } from './32-elder-mode.ts';
 import { paidContent } from './33-paid-content.ts';
+import { reviewAppeal } from './46-review-appeal.ts';
 
 export const journeys: Journey[] = [
   // First: it checks what a newcomer sees on a fresh start, before other journeys change the demo world.
@@ -60,6 +61,7 @@ export const journeys: Journey[] = [
   staffAccess,
   customerService,
   trustTransparency,
+  reviewAppeal,
   authentication,
   localLife,
   openPlatform,

@@ -2362,6 +2362,21 @@ CREATE TABLE "privacy_exports" (
 	"row_count" integer
 );
 --> statement-breakpoint
+CREATE TABLE "review_appeals" (
+	"review_id" text PRIMARY KEY NOT NULL,
+	"user_id" text NOT NULL,
+	"product_id" text NOT NULL,
+	"merchant_id" text NOT NULL,
+	"reason" text NOT NULL,
+	"status" text NOT NULL,
+	"removed_at" timestamp with time zone NOT NULL,
+	"removal_note" text,
+	"appealed_at" timestamp with time zone NOT NULL,
+	"decided_at" timestamp with time zone,
+	"decided_by" text,
+	"note" text
+);
+--> statement-breakpoint
 CREATE TABLE "review_chain_heads" (
 	"product_id" text PRIMARY KEY NOT NULL,
 	"seq" integer NOT NULL,
@@ -3203,6 +3218,8 @@ CREATE INDEX "posts_partnership_idx" ON "posts" USING btree ("partnership_id");-
 CREATE INDEX "account_cancellations_user_idx" ON "account_cancellations" USING btree ("user_id","requested_at");--> statement-breakpoint
 CREATE INDEX "privacy_consent_records_user_idx" ON "privacy_consent_records" USING btree ("user_id","recorded_at");--> statement-breakpoint
 CREATE INDEX "privacy_exports_user_idx" ON "privacy_exports" USING btree ("user_id","requested_at");--> statement-breakpoint
+CREATE INDEX "review_appeals_status_idx" ON "review_appeals" USING btree ("status","appealed_at");--> statement-breakpoint
+CREATE INDEX "review_appeals_user_idx" ON "review_appeals" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "review_fingerprints_merchant_idx" ON "review_fingerprints" USING btree ("merchant_id","created_at");--> statement-breakpoint
 CREATE INDEX "review_flags_status_idx" ON "review_flags" USING btree ("status","flagged_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "reviews_line_kind_uq" ON "reviews" USING btree ("order_line_id","kind");--> statement-breakpoint

@@ -23,6 +23,8 @@ const SearchPage = lazy(() => import('./pages/SearchPage.tsx'));
 const ProductListPage = lazy(() => import('./pages/ProductListPage.tsx'));
 const ProductPage = lazy(() => import('./pages/ProductPage.tsx'));
 const ReviewListPage = lazy(() => import('./pages/ReviewListPage.tsx'));
+const MyReviewsPage = lazy(() => import('./pages/MyReviewsPage.tsx'));
+const MyReviewDetailPage = lazy(() => import('./pages/MyReviewDetailPage.tsx'));
 const MerchantPage = lazy(() => import('./pages/MerchantPage.tsx'));
 const TransparencyPage = lazy(() => import('./pages/TransparencyPage.tsx'));
 const TracePage = lazy(() => import('./pages/TracePage.tsx'));
@@ -194,6 +196,8 @@ const router = createBrowserRouter([
               { path: 'me/privacy', element: <PrivacyCentrePage /> },
               { path: 'me/recommendations', element: <RecommendationSettingsPage /> },
               { path: 'me/coupons', element: <MyCouponsPage /> },
+              { path: 'me/reviews', element: <MyReviewsPage /> },
+              { path: 'me/reviews/:id', element: <MyReviewDetailPage /> },
               { path: 'group-buy/open/:id', element: <CampaignCheckoutPage mode="open" /> },
               { path: 'group-buy/:id/join', element: <CampaignCheckoutPage mode="join" /> },
               { path: 'bargain/:id/buy', element: <CampaignCheckoutPage mode="bargain" /> },

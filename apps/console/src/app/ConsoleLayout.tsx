@@ -350,6 +350,11 @@ export function ConsoleLayout() {
             label: <Link to="/platform/review-flags">{t('评价审核')}</Link>,
           },
           {
+            key: '/platform/review-appeals',
+            icon: <AuditOutlined />,
+            label: <Link to="/platform/review-appeals">{t('评价申诉')}</Link>,
+          },
+          {
             key: '/platform/posts',
             icon: <FileTextOutlined />,
             label: <Link to="/platform/posts">{t('内容管理')}</Link>,

@@ -52,6 +52,7 @@ const DistributionStatsPage = lazy(() => import('../pages/shared/distribution/Di
 const FissionReportPage = lazy(() => import('../pages/shared/distribution/FissionReportPage.tsx'));
 const ContentModerationPage = lazy(() => import('../pages/platform/ContentModerationPage.tsx'));
 const ReviewFlagsPage = lazy(() => import('../pages/platform/ReviewFlagsPage.tsx'));
+const ReviewAppealsPage = lazy(() => import('../pages/platform/ReviewAppealsPage.tsx'));
 const ContentPostsPage = lazy(() => import('../pages/platform/ContentPostsPage.tsx'));
 const PartnershipsPage = lazy(() => import('../pages/merchant/PartnershipsPage.tsx'));
 const SuppliersPage = lazy(() => import('../pages/merchant/supply/SuppliersPage.tsx'));
@@ -481,6 +482,10 @@ export function AppRoutes() {
         <Route
           path="platform/review-flags"
           element={<RequireRole role="operator">{page(<ReviewFlagsPage />)}</RequireRole>}
+        />
+        <Route
+          path="platform/review-appeals"
+          element={<RequireRole role="operator">{page(<ReviewAppealsPage />)}</RequireRole>}
         />
         <Route
           path="platform/posts"

@@ -50,6 +50,7 @@ const PAGE_PERMISSIONS: [string, StaffPermission][] = [
   ['/platform/patrol-findings', 'merchants.review'],
   ['/platform/review-flags', 'content.moderate'],
   ['/platform/open-platform', 'openplatform.manage'],
+  ['/platform/review-appeals', 'content.moderate'],
 ];
 
 export function permissionForPage(path: string): StaffPermission | undefined {

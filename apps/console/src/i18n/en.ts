@@ -26,6 +26,7 @@ import { enExchange } from './en-exchange.ts';
 import { enPoints } from './en-points.ts';
 import { enMemberDay } from './en-member-day.ts';
 import { enPosts } from './en-posts.ts';
+import { enReviewAppeals } from './en-review-appeals.ts';
 import { enReviewFlags } from './en-review-flags.ts';
 import { enMerchantStaff } from './en-merchant-staff.ts';
 import { enStaff } from './en-staff.ts';
@@ -44,6 +45,7 @@ export const en = {
   ...enTrustCases,
   ...enQualifications,
   ...enReviewFlags,
+  ...enReviewAppeals,
   ...enService,
   ...enOpenPlatform,
   ...enAlerts,

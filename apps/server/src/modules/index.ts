@@ -74,6 +74,7 @@ import pointsRoutes from './points/routes.ts';
 import { startPrivacy, wirePrivacy } from './privacy/events.ts';
 import privacyRoutes from './privacy/routes.ts';
 import { initReviews, wireReviews } from './reviews/events.ts';
+import reviewAppealRoutes from './reviews/appeal-routes.ts';
 import reviewFlagRoutes from './reviews/flag-routes.ts';
 import reviewRoutes from './reviews/routes.ts';
 import { wireService } from './service/events.ts';
@@ -129,6 +130,7 @@ export const modules: ModuleDef[] = [
     routes: async (app) => {
       await reviewRoutes(app);
       await reviewFlagRoutes(app);
+      await reviewAppealRoutes(app);
     },
     wire: wireReviews,
     init: initReviews,

@@ -13,6 +13,7 @@ import { enGroupBuy } from './en-groupbuy.ts';
 import { enLive } from './en-live.ts';
 import { enLocal } from './en-local.ts';
 import { enPoints } from './en-points.ts';
+import { enReviewAppeals } from './en-review-appeals.ts';
 import { enTransparency } from './en-transparency.ts';
 import { enTrace } from './en-trace.ts';
 import { enAuthentication } from './en-authentication.ts';
@@ -45,6 +46,7 @@ export const en = {
   ...enLive,
   ...enPoints,
   ...enTransparency,
+  ...enReviewAppeals,
   ...enTrace,
   ...enAuthentication,
   ...enPosts,

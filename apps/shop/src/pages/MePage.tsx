@@ -173,6 +173,13 @@ export default function MePage() {
           { key: 'coupon-center', icon: <GiftOutline aria-hidden />, label: t('领券中心'), to: '/coupons' },
           { key: 'to-review', icon: <StarOutline aria-hidden />, label: t('评价晒单'), to: '/orders?tab=completed' },
           {
+            key: 'my-reviews',
+            icon: <StarOutline aria-hidden />,
+            label: t('我的评价'),
+            to: '/me/reviews',
+            testId: 'me-reviews',
+          },
+          {
             key: 'transparency',
             icon: <CheckShieldOutline aria-hidden />,
             label: t('透明度'),

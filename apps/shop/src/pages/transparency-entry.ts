@@ -5,6 +5,8 @@ import { yuan } from '../lib/money.ts';
 export const KINDS: { kind: string; label: MessageKey }[] = [
   { kind: 'review', label: '评价' },
   { kind: 'review-moderation', label: '评价审核结论' },
+  { kind: 'review-appeal', label: '评价申诉' },
+  { kind: 'review-appeal-decision', label: '评价申诉结果' },
   { kind: 'compensation-decision', label: '先行赔付决定' },
   { kind: 'compensation-paid', label: '先行赔付到账' },
   { kind: 'penalty', label: '商家处罚' },
@@ -69,6 +71,20 @@ export function describeEntry(kind: string, leafData: string): FactLine[] {
     lines.push({ label: '商家', value: s('merchantId') });
     return lines;
   }
+  if (kind === 'review-appeal')
+    return [
+      { label: '商品', value: s('productId') },
+      {
+        label: '申诉时间距移除（小时）',
+        value: ((Date.parse(at) - Date.parse(s('removedAt'))) / 3_600_000).toFixed(1),
+      },
+    ];
+  if (kind === 'review-appeal-decision')
+    return [
+      { label: '结果', valueKey: payload.outcome === 'reinstated' ? '恢复展示' : '维持不展示' },
+      { label: '距申诉（小时）', value: ((Date.parse(at) - Date.parse(s('appealedAt'))) / 3_600_000).toFixed(1) },
+      { label: '商品', value: s('productId') },
+    ];
   if (kind === 'penalty') {
     const lines: FactLine[] = [
       { label: '商家', value: s('merchantId') },

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps.ts';
 import type { Db } from '../../platform/db.ts';
 import { ensureDefaultCategories } from './categories.ts';
@@ -49,6 +49,8 @@ export function wire(deps: Deps): void {
   );
   deps.events.subscribe<ReviewModerated>('review.moderated', 'catalog.restore-rating', async (db, e) => {
     if (e.payload.status === 'cleared') await adjustRating(db, e.payload, 1);
+    if (e.payload.status === 'cleared' && e.payload.restoredSale)
+      await restoreSale(db, e.payload.restoredSale, e.payload);
     if (e.payload.status === 'removed' && e.payload.fakeSale) await excludeFakeSale(db, e.payload, deps.clock.now());
   });
 }
@@ -63,6 +65,8 @@ interface ReviewModerated extends ReviewHeld {
   status: string;
   /** The purchase behind a review removed as fake (absent on events from before sales were excluded). */
   fakeSale?: { orderId: string; skuId: string; qty: number } | null;
+  /** A removed review reinstated on appeal: its purchase, taken out of 已售 as fake, counts again. */
+  restoredSale?: { orderId: string; skuId: string; qty: number } | null;
 }
 
 /**
@@ -87,6 +91,32 @@ async function excludeFakeSale(db: Db, e: ReviewModerated, at: Date): Promise<vo
   await db
     .update(products)
     .set({ salesCount: sql`greatest(${products.salesCount} - ${sale.qty}, 0)` })
+    .where(eq(products.id, e.productId));
+  noteCatalogChange();
+}
+
+/** Undoes `excludeFakeSale` once: only a row still marked is unmarked, so redelivery adds nothing. */
+async function restoreSale(
+  db: Db,
+  sale: { orderId: string; skuId: string; qty: number },
+  e: { productId: string },
+): Promise<void> {
+  if (!Number.isInteger(sale.qty) || sale.qty < 1) return;
+  const unmarked = await db
+    .update(skuChargedPrices)
+    .set({ fakeSaleAt: null })
+    .where(
+      and(
+        eq(skuChargedPrices.skuId, sale.skuId),
+        eq(skuChargedPrices.orderId, sale.orderId),
+        isNotNull(skuChargedPrices.fakeSaleAt),
+      ),
+    )
+    .returning({ skuId: skuChargedPrices.skuId });
+  if (unmarked.length === 0) return;
+  await db
+    .update(products)
+    .set({ salesCount: sql`${products.salesCount} + ${sale.qty}` })
     .where(eq(products.id, e.productId));
   noteCatalogChange();
 }

@@ -6,6 +6,7 @@ import { emit } from '../../platform/events.ts';
 import { getProductBriefs } from '../catalog/api.ts';
 import { getLineForReview } from '../orders/api.ts';
 import { appendEntry } from '../transparency/api.ts';
+import { enqueueAuthorNotice } from './author-notices.ts';
 import { SIGNAL_LABEL, type SignalCode } from './fraud.ts';
 import { type ReviewFlagStatus, reviewFlags, reviews } from './schema.ts';
 
@@ -120,6 +121,8 @@ export async function decideFlag(
       status,
       fakeSale: line ? { orderId: line.orderId, skuId: line.skuId, qty: line.qty } : null,
     });
+    // The author learns of a removal (and that they may appeal it once); a cleared review simply shows again.
+    if (status === 'removed') await enqueueAuthorNotice(ctx.deps, tx, reviewId, 'removed', now);
     return ok({ reviewId, status });
   });
 }

@@ -1,6 +1,6 @@
 // What the reviews module keeps about a person, why, for how long, and what account erasure does to it (docs/PRIVACY.md).
 import { DELETE, KEEP_AS_ANONYMOUS, RETAIN, personalData } from '../../platform/privacy.ts';
-import { reviewFingerprints, reviewFlags, reviewReplies, reviews } from './schema.ts';
+import { reviewAppeals, reviewFingerprints, reviewFlags, reviewReplies, reviews } from './schema.ts';
 
 export const reviewsPersonalData = personalData('reviews', [
   {
@@ -38,6 +38,14 @@ export const reviewsPersonalData = personalData('reviews', [
     by: [reviewFlags.decidedBy],
     purpose: '评价审核的处理人',
     classes: { decided_by: 'personal' },
+    retention: RETAIN.content,
+    erase: KEEP_AS_ANONYMOUS,
+  },
+  {
+    table: reviewAppeals,
+    by: [reviewAppeals.userId, reviewAppeals.decidedBy],
+    purpose: '评价申诉：申诉人、申诉理由与处理人',
+    classes: { user_id: 'personal', reason: 'personal', decided_by: 'personal' },
     retention: RETAIN.content,
     erase: KEEP_AS_ANONYMOUS,
   },

@@ -5,6 +5,7 @@ import type { Db } from '../../platform/db.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
 import { publicProfiles } from '../accounts/api.ts';
 import { getProductBriefs } from '../catalog/api.ts';
+import { type AuthorModeration, authorModeration } from './appeals.ts';
 import { type ChainBreak, chainBreakText, verifyChain } from './chain.ts';
 import { BAD_MAX, GOOD_MIN, maskNickname, type RatingFilter } from './rules.ts';
 import { reviewChainHeads, reviewFlags, reviewReplies, reviews } from './schema.ts';
@@ -66,41 +67,63 @@ export async function listProductReviews(
   return { items: await toDtos(ctx.db, rows), nextCursor };
 }
 
-export interface ProductRefDto {
+interface ProductRefDto {
   title: string;
   imageUrl: string | null;
 }
 
+export type MyReviewDto = ReviewDto & {
+  orderId: string;
+  orderLineId: string;
+  canFollowUp: boolean;
+  product: ProductRefDto | null;
+  /** Null when the screening never held it; otherwise where the hold and any appeal stand. */
+  moderation: AuthorModeration | null;
+};
+
 /** The buyer's own first reviews (follow-ups nested), with the product and whether a follow-up can still be added. */
-export async function listMyReviews(
-  ctx: Ctx,
-  input: PageInput,
-): Promise<
-  Page<ReviewDto & { orderId: string; orderLineId: string; canFollowUp: boolean; product: ProductRefDto | null }>
-> {
+export async function listMyReviews(ctx: Ctx, input: PageInput): Promise<Page<MyReviewDto>> {
   const user = requireUser(ctx.actor);
   const { rows, nextCursor } = await pageOf(
     ctx.db,
     [eq(reviews.userId, user.userId), eq(reviews.kind, 'initial')],
     input,
   );
+  return { items: await myReviewDtos(ctx, rows), nextCursor };
+}
+
+/** One of the buyer's own first reviews (我的评价 → detail, where a removed one is appealed). */
+export async function getMyReview(ctx: Ctx, reviewId: string): Promise<MyReviewDto> {
+  const user = requireUser(ctx.actor);
+  const rows = await ctx.db
+    .select()
+    .from(reviews)
+    .where(and(eq(reviews.id, reviewId), eq(reviews.userId, user.userId), eq(reviews.kind, 'initial')));
+  // Someone else's review looks exactly like a missing one.
+  if (rows.length === 0) throw notFound('评价');
+  return (await myReviewDtos(ctx, rows))[0]!;
+}
+
+async function myReviewDtos(ctx: Ctx, rows: ReviewRow[]): Promise<MyReviewDto[]> {
   const dtos = await toDtos(ctx.db, rows);
   const products = await productRefs(ctx.db, rows);
+  const held = await authorModeration(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   const now = ctx.now();
-  return {
-    items: dtos.map((dto, i) => {
-      const row = rows[i]!;
-      const canFollowUp = dto.followUp === null && (!row.followUpUntil || now <= row.followUpUntil);
-      return {
-        ...dto,
-        orderId: row.orderId,
-        orderLineId: row.orderLineId,
-        canFollowUp,
-        product: products.get(row.productId) ?? null,
-      };
-    }),
-    nextCursor,
-  };
+  return dtos.map((dto, i) => {
+    const row = rows[i]!;
+    const canFollowUp = dto.followUp === null && (!row.followUpUntil || now <= row.followUpUntil);
+    return {
+      ...dto,
+      orderId: row.orderId,
+      orderLineId: row.orderLineId,
+      canFollowUp,
+      product: products.get(row.productId) ?? null,
+      moderation: held.get(row.id) ?? null,
+    };
+  });
 }
 
 export interface MerchantReviewDto {

@@ -45,11 +45,28 @@ const Review = z.object({
     .nullable(),
 });
 const ProductRef = z.object({ title: z.string(), imageUrl: z.string().nullable() }).nullable();
+const Moderation = z.object({
+  state: z.enum(['held', 'cleared', 'removed', 'appealed', 'reinstated', 'upheld']),
+  reasons: z.array(z.string()),
+  heldAt: z.string(),
+  removedAt: z.string().nullable(),
+  canAppeal: z.boolean(),
+  appeal: z
+    .object({
+      reason: z.string(),
+      appealedAt: z.string(),
+      dueBy: z.string(),
+      decidedAt: z.string().nullable(),
+      note: z.string().nullable(),
+    })
+    .nullable(),
+});
 const MyReview = Review.extend({
   orderId: z.string(),
   orderLineId: z.string(),
   canFollowUp: z.boolean(),
   product: ProductRef,
+  moderation: Moderation.nullable(),
 });
 const MerchantReview = z.object({
   id: z.string(),
@@ -249,6 +266,20 @@ export default async function reviewRoutes(app: App) {
       schema: { tags, summary: '我的评价', querystring: PageQuery, response: { 200: page(MyReview) } },
     },
     async (req) => svc.listMyReviews(ctxOf(req), req.query),
+  );
+
+  r.get(
+    '/api/v1/me/reviews/:id',
+    {
+      config: { permission: 'user' },
+      schema: {
+        tags,
+        summary: '我的一条评价（含审核与申诉进度）',
+        params: z.object({ id: z.string().max(64) }),
+        response: { 200: MyReview },
+      },
+    },
+    async (req) => svc.getMyReview(ctxOf(req), req.params.id),
   );
 
   r.get(

@@ -120,3 +120,34 @@ export const reviewFlags = pgTable(
   },
   (t) => [index('review_flags_status_idx').on(t.status, t.flaggedAt)],
 );
+
+export const REVIEW_APPEAL_STATUSES = ['pending', 'reinstated', 'upheld'] as const;
+export type ReviewAppealStatus = (typeof REVIEW_APPEAL_STATUSES)[number];
+
+/**
+ * The reviewer's one appeal (申诉) against an operator's removal of their held review. The primary key is the
+ * guard: a review is appealed at most once, and of two appeals sent at the same moment exactly one is stored.
+ */
+export const reviewAppeals = pgTable(
+  'review_appeals',
+  {
+    // No foreign key, as for flags: tamper evidence must be able to show a review deleted behind our back.
+    reviewId: text('review_id').primaryKey(),
+    userId: text('user_id').notNull(),
+    productId: text('product_id').notNull(),
+    merchantId: text('merchant_id').notNull(),
+    /** The author's own words: why the review is genuine. Shown to operators and the author only. */
+    reason: text('reason').notNull(),
+    status: text('status', { enum: REVIEW_APPEAL_STATUSES }).notNull(),
+    /** The removal being appealed, copied when the appeal is filed: a reinstatement later overwrites the flag. */
+    removedAt: timestamp('removed_at', { withTimezone: true }).notNull(),
+    removalNote: text('removal_note'),
+    appealedAt: timestamp('appealed_at', { withTimezone: true }).notNull(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    /** The operator who decided (not shown to the author or publicly). */
+    decidedBy: text('decided_by'),
+    /** The operator's explanation, shown to the author. */
+    note: text('note'),
+  },
+  (t) => [index('review_appeals_status_idx').on(t.status, t.appealedAt), index('review_appeals_user_idx').on(t.userId)],
+);

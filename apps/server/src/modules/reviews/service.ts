@@ -25,6 +25,7 @@ import {
 import { reviewChainHeads, reviewReplies, reviews } from './schema.ts';
 
 export {
+  getMyReview,
   getPublicReview,
   listMerchantReviews,
   listMyReviews,
