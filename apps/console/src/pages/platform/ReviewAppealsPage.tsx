@@ -1,5 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Input, Modal, Rate, Segmented, Space, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  Button,
+  Flex,
+  Input,
+  Modal,
+  Rate,
+  Segmented,
+  Space,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { useState } from 'react';
 import { api, must, type GetOk } from '../../api/client.ts';
 import { CursorTable, useCursorList } from '../../components/CursorTable.tsx';
@@ -79,13 +91,13 @@ function AppealTable({ status }: { status: Status }) {
       title: t('评价'),
       dataIndex: 'content',
       render: (content: string, r) => (
-        <Space direction="vertical" size={2}>
+        <Flex vertical gap={2}>
           <span>
             {r.rating !== null && <Rate disabled value={r.rating} style={{ fontSize: 12 }} />}{' '}
             <Typography.Text type="secondary">{r.productTitle ?? r.productId}</Typography.Text>
           </span>
           <Typography.Paragraph style={{ margin: 0 }}>{content || t('（只打了星）')}</Typography.Paragraph>
-        </Space>
+        </Flex>
       ),
     },
     {
@@ -99,12 +111,12 @@ function AppealTable({ status }: { status: Status }) {
       dataIndex: 'reason',
       width: 240,
       render: (reason: string, r) => (
-        <Space direction="vertical" size={2}>
+        <Flex vertical gap={2}>
           <Typography.Paragraph style={{ margin: 0 }}>{reason}</Typography.Paragraph>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('申诉于 {at}', { at: dateTime(r.appealedAt) })}
           </Typography.Text>
-        </Space>
+        </Flex>
       ),
     },
     status === 'pending'
@@ -114,7 +126,7 @@ function AppealTable({ status }: { status: Status }) {
           key: 'outcome',
           width: 220,
           render: (_, r) => (
-            <Space direction="vertical" size={2}>
+            <Flex vertical gap={2}>
               <Tag color={r.status === 'reinstated' ? 'green' : 'default'}>
                 {r.status === 'reinstated' ? t('已恢复展示') : t('维持不展示')}
               </Tag>
@@ -122,7 +134,7 @@ function AppealTable({ status }: { status: Status }) {
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {dateTime(r.decidedAt)}
               </Typography.Text>
-            </Space>
+            </Flex>
           ),
         },
     {
@@ -156,7 +168,7 @@ function AppealTable({ status }: { status: Status }) {
 /** Why the review was held and removed: the screening's signals with their details, and the removal's note. */
 function Grounds({ appeal, t }: { appeal: Appeal; t: Translate }) {
   return (
-    <Space direction="vertical" size={2} data-testid="appeal-signals">
+    <Flex vertical gap={2} data-testid="appeal-signals">
       {appeal.signals.map((s) => (
         <div key={s.code}>
           <Tag color={s.weight >= 3 ? 'red' : 'orange'}>
@@ -171,7 +183,7 @@ function Grounds({ appeal, t }: { appeal: Appeal; t: Translate }) {
         {t('移除于 {at}', { at: dateTime(appeal.removedAt) })}
         {appeal.removalNote ? ` · ${appeal.removalNote}` : ''}
       </Typography.Text>
-    </Space>
+    </Flex>
   );
 }
 
