@@ -110,6 +110,11 @@ export function ConsoleLayout() {
             label: <Link to="/merchant/products">{t('商品管理')}</Link>,
           },
           {
+            key: '/merchant/product-moderation',
+            icon: <AuditOutlined />,
+            label: <Link to="/merchant/product-moderation">{t('商品审核')}</Link>,
+          },
+          {
             key: '/merchant/supply/suppliers',
             icon: <ApartmentOutlined />,
             label: <Link to="/merchant/supply/suppliers">{t('供应商')}</Link>,

@@ -16,6 +16,8 @@ const PAGE_PERMISSIONS: [string, MerchantPermission][] = [
   ['/merchant/dashboard', 'insights.read'],
   ['/merchant/insights', 'insights.read'],
   ['/merchant/products', 'products.read'],
+  // Appeals speak for the shop's products: the moderation list shows shops where the caller manages products.
+  ['/merchant/product-moderation', 'products.manage'],
   ['/merchant/orders', 'orders.read'],
   ['/merchant/after-sales', 'aftersales.read'],
   ['/merchant/service', 'service.chat'],

@@ -11,6 +11,7 @@ const LoginPage = lazy(() => import('../pages/auth/LoginPage.tsx'));
 const DashboardPage = lazy(() => import('../pages/merchant/DashboardPage.tsx'));
 const ProductsPage = lazy(() => import('../pages/merchant/ProductsPage.tsx'));
 const ProductEditPage = lazy(() => import('../pages/merchant/ProductEditPage.tsx'));
+const ProductModerationPage = lazy(() => import('../pages/merchant/ProductModerationPage.tsx'));
 const MerchantOrdersPage = lazy(() => import('../pages/merchant/OrdersPage.tsx'));
 const ShippingTemplatesPage = lazy(() => import('../pages/merchant/ShippingTemplatesPage.tsx'));
 const DataSheetsPage = lazy(() => import('../pages/merchant/DataSheetsPage.tsx'));
@@ -162,6 +163,10 @@ export function AppRoutes() {
           element={<RequireRole role="merchant">{page(<DashboardPage />)}</RequireRole>}
         />
         <Route path="merchant/products" element={<RequireRole role="merchant">{page(<ProductsPage />)}</RequireRole>} />
+        <Route
+          path="merchant/product-moderation"
+          element={<RequireRole role="merchant">{page(<ProductModerationPage />)}</RequireRole>}
+        />
         <Route
           path="merchant/products/new"
           element={<RequireRole role="merchant">{page(<ProductEditPage />)}</RequireRole>}

@@ -1,5 +1,28 @@
 // English for 广告法词库 (the advertising-law lexicon) and the product/review review queue; spread into en.ts.
 export const enAdLaw = {
+  商品审核: 'Product review',
+  '广告法扫描送人工审核的商品：待审核期间不上架；未通过可修改商品后重新提交，或写明理由申诉，申诉后重新进入平台审核。显示最近 {n} 条。':
+    'Products the ad-law scan sent to human review: not listed while pending; when rejected, edit and resubmit, or appeal with a reason to send it back to the platform review. The latest {n} are shown.',
+  待审核: 'Pending',
+  未通过: 'Rejected',
+  已通过: 'Approved',
+  审核通过: 'approved',
+  驳回: 'rejected',
+  提出申诉: 'appealed',
+  没有未通过的商品: 'No rejected products',
+  编辑商品: 'Edit product',
+  审核原因: 'Why it was held',
+  处理记录: 'History',
+  送人工审核: 'sent to human review',
+  申诉: 'Appeal',
+  已提交申诉: 'Appeal sent',
+  '已提交申诉，商品重新进入平台审核': 'Appeal sent: the product is back in the platform review',
+  提交申诉: 'Send appeal',
+  '驳回说明：': 'Rejection note: ',
+  '（无）': '(none)',
+  '写明理由，例如：“第一”指销量排名，有平台数据为证（至少 5 个字）':
+    'Give your reason, e.g. "No. 1" is the sales rank, backed by platform data (at least 5 characters)',
+  申诉理由: 'Reason for the appeal',
   广告法词库: 'Ad-law lexicon',
   绝对化用语: 'Absolute claims',
   国家机关或特定身份名义: 'State organs or special endorsements',
