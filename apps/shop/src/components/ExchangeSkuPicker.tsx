@@ -28,7 +28,7 @@ export function ExchangeSkuPicker(props: {
         const soldOut = s.stock < props.qty;
         const disabled = !samePrice || soldOut;
         const note = !samePrice
-          ? t('价格不同（¥{p}），不能换', { p: yuan(s.price) })
+          ? t('价格不同，不能换')
           : soldOut
             ? t('已售罄')
             : s.id === props.skuId

@@ -244,10 +244,14 @@ export default function AfterSaleNewPage() {
                 testId="after-sale-qty"
               />
             </div>
-            <p className="muted">
-              {t('最多可申请 {n} 件，可退金额以商家审核为准；本件最多退', { n: available })}{' '}
-              <Price fen={line.payAmount - line.refundedAmount} size={12} />
-            </p>
+            {type === 'exchange' ? (
+              <p className="muted">{t('最多可换 {n} 件，换货不退款，商家收到退回的商品后寄出新的', { n: available })}</p>
+            ) : (
+              <p className="muted">
+                {t('最多可申请 {n} 件，可退金额以商家审核为准；本件最多退', { n: available })}{' '}
+                <Price fen={line.payAmount - line.refundedAmount} size={12} />
+              </p>
+            )}
           </section>
 
           <section className="card">
