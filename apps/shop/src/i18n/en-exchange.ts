@@ -6,7 +6,7 @@ export const enExchange = {
   换成的规格: 'Exchange for',
   '正在读取可换的规格…': 'Loading the options you can exchange for…',
   '原规格已停售，无法换货，请申请退货退款': 'This option is no longer sold; request a return and refund instead',
-  价格不同，不能换: 'Different price: not exchangeable',
+  '价格不同，不能换': 'Different price: not exchangeable',
   '最多可换 {n} 件，换货不退款，商家收到退回的商品后寄出新的':
     'Up to {n} can be exchanged; no refund — the shop sends the new one after receiving the returned item',
   已售罄: 'Sold out',
