@@ -245,7 +245,9 @@ export default function AfterSaleNewPage() {
               />
             </div>
             {type === 'exchange' ? (
-              <p className="muted">{t('最多可换 {n} 件，换货不退款，商家收到退回的商品后寄出新的', { n: available })}</p>
+              <p className="muted">
+                {t('最多可换 {n} 件，换货不退款，商家收到退回的商品后寄出新的', { n: available })}
+              </p>
             ) : (
               <p className="muted">
                 {t('最多可申请 {n} 件，可退金额以商家审核为准；本件最多退', { n: available })}{' '}
