@@ -5,7 +5,7 @@
 // 代付 link for it instead, which the child pays. The child then ends the binding.
 import { readFile } from 'node:fs/promises';
 import { demo, type Journey, type World } from '../harness.ts';
-import { apiGet, apiLogin, expectText, fenOf, shopLogin } from './steps.ts';
+import { apiGet, apiLogin, demoSkuInStock, expectText, fenOf, shopLogin } from './steps.ts';
 
 async function lastCode(world: World, phone: string): Promise<string> {
   const lines = (await readFile(world.smsOutbox, 'utf8')).trim().split('\n');
@@ -23,11 +23,7 @@ export const familyPay: Journey = {
     // checkout page shows, with shipping and the coupons the server suggests).
     const parent = await apiLogin(world, demo.consumer);
     const parentName = (await apiGet(world, '/api/v1/me', parent.token)).nickname as string;
-    const merchantId = (await apiLogin(world, demo.merchant)).user.staff[0]!.merchantId;
-    const listed = await apiGet(world, `/api/v1/products?merchantId=${merchantId}&limit=5`);
-    const product = await apiGet(world, `/api/v1/products/${listed.items[0].id}`);
-    const sku = product.skus.find((s: { stock: number }) => s.stock > 3) as { id: string } | undefined;
-    if (!sku) throw new Error('the demo shop has no SKU with stock for two orders');
+    const sku = { id: await demoSkuInStock(world, 4) };
     const addresses = (await apiGet(world, '/api/v1/me/addresses', parent.token)).items as { id: string }[];
     const quote = async (qty: number) => {
       const res = await fetch(`${world.server.baseUrl}/api/v1/checkout/quote`, {

@@ -3,7 +3,7 @@
 // review, the signals and the appeal under 评价申诉 and reinstates it with a note; the consumer sees 申诉成功 and the
 // log entries about the review on 透明度.
 import { demo, type Journey, type World } from '../harness.ts';
-import { apiGet, apiLogin, consoleLogin, expectText, shopLogin } from './steps.ts';
+import { apiGet, apiLogin, consoleLogin, demoSkuInStock, expectText, paidOrder, shopLogin } from './steps.ts';
 
 const BRIBED = '商家私信说五星好评返现，我没有领，这条是真实体验：杯子保温六小时，盖子不漏。';
 const REASON = '我没有领取返现，评价内容是自己用了一周后的真实感受，订单可以核实。';
@@ -31,7 +31,37 @@ async function publishBribedReview(world: World): Promise<string> {
       }
     }
   }
-  throw new Error('the demo consumer has no received, unreviewed order line to review');
+  // Earlier journeys may have reviewed or returned every received line: receive a fresh order (setup, via the API).
+  const orderId = await paidOrder(world, await demoSkuInStock(world));
+  const owner = await apiLogin(world, demo.merchant);
+  await send(world, 'POST', `/api/v1/merchant/orders/${orderId}/ship`, owner.token, {
+    carrier: '顺丰速运',
+    trackingNo: `SF${Date.now()}`,
+  });
+  await send(world, 'POST', `/api/v1/orders/${orderId}/confirm-receipt`, token, {});
+  const detail = await apiGet(world, `/api/v1/orders/${orderId}`, token);
+  const review = await send(world, 'POST', '/api/v1/reviews', token, {
+    orderLineId: (detail.lines as { id: string }[])[0]!.id,
+    ratings: { quality: 4, logistics: 4, service: 4 },
+    content: BRIBED,
+    images: [],
+    anonymous: false,
+  });
+  return review.id as string;
+}
+
+async function send(world: World, method: string, path: string, token: string, body: unknown): Promise<any> {
+  const res = await fetch(`${world.server.baseUrl}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+      'idempotency-key': `e2e-46-${path}-${Date.now()}`,
+    },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${path} failed: ${res.status} ${await res.text()}`);
+  return res.json();
 }
 
 export const reviewAppeal: Journey = {

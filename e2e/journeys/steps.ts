@@ -128,6 +128,18 @@ export async function apiGet(world: World, path: string, token?: string): Promis
   return res.json();
 }
 
+/** Setup: a demo-shop SKU with at least `min` units in stock (earlier journeys sell out the first products). */
+export async function demoSkuInStock(world: World, min = 1): Promise<string> {
+  const { user } = await apiLogin(world, demo.merchant);
+  const listed = await apiGet(world, `/api/v1/products?merchantId=${user.staff[0]!.merchantId}&limit=20`);
+  for (const item of listed.items as { id: string }[]) {
+    const product = await apiGet(world, `/api/v1/products/${item.id}`);
+    const sku = (product.skus as { id: string; stock: number }[]).find((s) => s.stock >= min);
+    if (sku) return sku.id;
+  }
+  throw new Error(`the demo shop has no SKU with ${min} units in stock`);
+}
+
 /** A small real PNG (solid colour with a darker border), made here so the journey needs no fixture file. */
 export function pngOf(width: number, height: number, [r, g, b]: [number, number, number]): Buffer {
   const rows: Buffer[] = [];

@@ -127,19 +127,23 @@ export default function SettingsPage() {
           <List.Item
             description={t('接收优惠、会员日和召回等营销短信。关闭后不再收到任何营销短信，订单和安全通知不受影响。')}
             extra={
-              <Switch
-                data-testid="marketing-switch"
-                aria-label={t('营销消息')}
-                checked={marketing.query.data?.marketing ?? true}
-                disabled={!marketing.query.data}
-                loading={marketing.update.isPending}
-                onChange={(on) =>
-                  marketing.update.mutate(on, {
-                    onSuccess: () =>
-                      Toast.show({ icon: 'success', content: on ? t('已开启营销消息') : t('已关闭营销消息') }),
-                  })
-                }
-              />
+              // Until the server answers the switch is not shown: a default position would claim a choice.
+              !marketing.query.data ? (
+                <span className="muted">{t('加载中')}</span>
+              ) : (
+                <Switch
+                  data-testid="marketing-switch"
+                  aria-label={t('营销消息')}
+                  checked={marketing.query.data.marketing}
+                  loading={marketing.update.isPending}
+                  onChange={(on) =>
+                    marketing.update.mutate(on, {
+                      onSuccess: () =>
+                        Toast.show({ icon: 'success', content: on ? t('已开启营销消息') : t('已关闭营销消息') }),
+                    })
+                  }
+                />
+              )
             }
           >
             {t('营销消息')}
