@@ -67,6 +67,7 @@ export default function ProductModerationPage() {
             columns={[
               {
                 title: t('商品'),
+                className: 'cell-wrap',
                 key: 'product',
                 render: (_, e) => (
                   <Flex vertical gap={4}>
@@ -79,6 +80,7 @@ export default function ProductModerationPage() {
               },
               {
                 title: t('审核原因'),
+                className: 'cell-wrap',
                 key: 'reasons',
                 width: 300,
                 render: (_, e) => (
@@ -96,6 +98,7 @@ export default function ProductModerationPage() {
               },
               {
                 title: t('处理记录'),
+                className: 'cell-wrap',
                 key: 'history',
                 width: 320,
                 render: (_, e) => (

@@ -89,6 +89,7 @@ function AppealTable({ status }: { status: Status }) {
   const columns: TableColumnsType<Appeal> = [
     {
       title: t('评价'),
+      className: 'cell-wrap',
       dataIndex: 'content',
       render: (content: string, r) => (
         <Flex vertical gap={2}>
@@ -102,12 +103,14 @@ function AppealTable({ status }: { status: Status }) {
     },
     {
       title: t('审核依据'),
+      className: 'cell-wrap',
       dataIndex: 'signals',
       width: 280,
       render: (_: unknown, r) => <Grounds appeal={r} t={t} />,
     },
     {
       title: t('申诉理由'),
+      className: 'cell-wrap',
       dataIndex: 'reason',
       width: 240,
       render: (reason: string, r) => (
@@ -123,6 +126,7 @@ function AppealTable({ status }: { status: Status }) {
       ? { title: t('时效（48 小时内处理）'), key: 'age', width: 150, render: (_, r) => <Age appeal={r} now={now} /> }
       : {
           title: t('结论'),
+          className: 'cell-wrap',
           key: 'outcome',
           width: 220,
           render: (_, r) => (
