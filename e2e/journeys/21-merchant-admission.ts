@@ -91,11 +91,18 @@ export const merchantAdmission: Journey = {
     await operator.getByTestId('application-approve').hover();
     await world.shot(operator, '21-05-review-drawer');
     await operator.getByTestId('application-approve').click();
-    await operator
-      .getByRole('button', { name: '通 过' })
-      .or(operator.getByRole('button', { name: '通过' }))
-      .last()
-      .click();
+    // The confirmation pops in with a zoom: a click aimed at its button mid-animation can land nowhere (the full run
+    // once stopped here with the popover still open), so wait until it rests, as openedDialog does for dialogs.
+    const confirm = operator.locator('.ant-popover').filter({ hasText: '通过并开通店铺' });
+    await confirm.waitFor();
+    await operator.waitForFunction(
+      (el) =>
+        el !== null &&
+        !/-(appear|enter)(-|\b)/.test(el.className) &&
+        el.getAnimations({ subtree: true }).every((a) => a.playState !== 'running'),
+      await confirm.elementHandle(),
+    );
+    await confirm.getByRole('button', { name: /通\s*过/ }).click();
     await expectText(operator.locator('.ant-message'), '已通过，店铺已开通');
 
     await applicant.reload();
