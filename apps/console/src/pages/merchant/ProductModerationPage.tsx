@@ -67,10 +67,9 @@ export default function ProductModerationPage() {
             columns={[
               {
                 title: t('商品'),
-                className: 'cell-wrap',
                 key: 'product',
                 render: (_, e) => (
-                  <Flex vertical gap={4}>
+                  <Flex vertical gap={4} className="cell-wrap">
                     <Link to={`/merchant/products/${e.item.subjectId}`}>{t('编辑商品')}</Link>
                     <Typography.Paragraph ellipsis={{ rows: 3, expandable: true }} style={{ margin: 0 }}>
                       {e.item.text}
@@ -80,11 +79,10 @@ export default function ProductModerationPage() {
               },
               {
                 title: t('审核原因'),
-                className: 'cell-wrap',
                 key: 'reasons',
                 width: 300,
                 render: (_, e) => (
-                  <Flex vertical gap={4}>
+                  <Flex vertical gap={4} className="cell-wrap">
                     <span>{e.item.reasonText}</span>
                     <Flex wrap gap={4}>
                       {e.item.matchedWords.map((w) => (
@@ -98,11 +96,10 @@ export default function ProductModerationPage() {
               },
               {
                 title: t('处理记录'),
-                className: 'cell-wrap',
                 key: 'history',
                 width: 320,
                 render: (_, e) => (
-                  <Flex vertical gap={4}>
+                  <Flex vertical gap={4} className="cell-wrap">
                     <Tag color={STATUS_TAGS[e.item.status].color} style={{ width: 'fit-content' }}>
                       {t(STATUS_TAGS[e.item.status].label)}
                     </Tag>

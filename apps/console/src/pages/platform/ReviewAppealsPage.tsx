@@ -89,10 +89,9 @@ function AppealTable({ status }: { status: Status }) {
   const columns: TableColumnsType<Appeal> = [
     {
       title: t('评价'),
-      className: 'cell-wrap',
       dataIndex: 'content',
       render: (content: string, r) => (
-        <Flex vertical gap={2}>
+        <Flex vertical gap={2} className="cell-wrap">
           <span>
             {r.rating !== null && <Rate disabled value={r.rating} style={{ fontSize: 12 }} />}{' '}
             <Typography.Text type="secondary">{r.productTitle ?? r.productId}</Typography.Text>
@@ -103,18 +102,16 @@ function AppealTable({ status }: { status: Status }) {
     },
     {
       title: t('审核依据'),
-      className: 'cell-wrap',
       dataIndex: 'signals',
       width: 280,
       render: (_: unknown, r) => <Grounds appeal={r} t={t} />,
     },
     {
       title: t('申诉理由'),
-      className: 'cell-wrap',
       dataIndex: 'reason',
       width: 240,
       render: (reason: string, r) => (
-        <Flex vertical gap={2}>
+        <Flex vertical gap={2} className="cell-wrap">
           <Typography.Paragraph style={{ margin: 0 }}>{reason}</Typography.Paragraph>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('申诉于 {at}', { at: dateTime(r.appealedAt) })}
@@ -126,11 +123,10 @@ function AppealTable({ status }: { status: Status }) {
       ? { title: t('时效（48 小时内处理）'), key: 'age', width: 150, render: (_, r) => <Age appeal={r} now={now} /> }
       : {
           title: t('结论'),
-          className: 'cell-wrap',
           key: 'outcome',
           width: 220,
           render: (_, r) => (
-            <Flex vertical gap={2}>
+            <Flex vertical gap={2} className="cell-wrap">
               <Tag color={r.status === 'reinstated' ? 'green' : 'default'}>
                 {r.status === 'reinstated' ? t('已恢复展示') : t('维持不展示')}
               </Tag>
@@ -172,7 +168,7 @@ function AppealTable({ status }: { status: Status }) {
 /** Why the review was held and removed: the screening's signals with their details, and the removal's note. */
 function Grounds({ appeal, t }: { appeal: Appeal; t: Translate }) {
   return (
-    <Flex vertical gap={2} data-testid="appeal-signals">
+    <Flex vertical gap={2} className="cell-wrap" data-testid="appeal-signals">
       {appeal.signals.map((s) => (
         <div key={s.code}>
           <Tag color={s.weight >= 3 ? 'red' : 'orange'}>
